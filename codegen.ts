@@ -1,0 +1,46 @@
+// GraphQL Code Generator: typed resolvers for each subgraph (Federation-aware, parents mapped to the rows the
+// store returns). The typed SDK for clients is generated from schema/api.graphql under sdk/.
+// `npm run codegen` writes; `npm run codegen:check` fails when committed output is stale (CI).
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+/** Per subgraph: GraphQL type → the TypeScript type its resolvers receive as parent (see src/resolvers/mappers.ts). */
+const MAPPERS: Record<string, Record<string, string>> = {
+  identity: { User: 'UserModel' },
+  fleet: { Fleet: 'FleetModel', Hub: 'HubModel', Vehicle: 'VehicleModel', Driver: 'DriverModel', User: 'UserRef' },
+  trips: { Trip: 'TripModel', User: 'UserRef', Driver: 'DriverRef' },
+  payments: { Wallet: 'WalletModel', User: 'UserRef' },
+  gamification: { PointsSummary: 'PointsSummaryModel', User: 'UserRef' },
+  notifications: { Notification: 'NotificationModel', User: 'UserRef' },
+};
+
+function subgraphResolvers(name: string, contextType: string): CodegenConfig['generates'][string] {
+  return {
+    schema: `subgraphs/${name}/schema.graphql`,
+    plugins: ['typescript', 'typescript-resolvers'],
+    config: {
+      federation: true,
+      useIndexSignature: true,
+      contextType: `../context.js#${contextType}`,
+      mappers: Object.fromEntries(Object.entries(MAPPERS[name] ?? {}).map(([type, mapper]) => [type, `../resolvers/mappers.js#${mapper}`])),
+      scalars: { DateTime: { input: 'Date', output: 'Date | string' } },
+      enumsAsTypes: true,
+      useTypeImports: true,
+      emitLegacyCommonJSImports: false,
+      avoidOptionals: { field: true, object: false, inputValue: false, defaultValue: false },
+      maybeValue: 'T | null',
+    },
+  };
+}
+
+const config: CodegenConfig = {
+  overwrite: true,
+  generates: {
+    'subgraphs/identity/src/generated/resolvers-types.ts': subgraphResolvers('identity', 'IdentityContext'),
+    'subgraphs/fleet/src/generated/resolvers-types.ts': subgraphResolvers('fleet', 'FleetContext'),
+    'subgraphs/trips/src/generated/resolvers-types.ts': subgraphResolvers('trips', 'TripsContext'),
+    'subgraphs/payments/src/generated/resolvers-types.ts': subgraphResolvers('payments', 'PaymentsContext'),
+    'subgraphs/gamification/src/generated/resolvers-types.ts': subgraphResolvers('gamification', 'GamificationContext'),
+    'subgraphs/notifications/src/generated/resolvers-types.ts': subgraphResolvers('notifications', 'NotificationsContext'),
+  },
+};
+export default config;

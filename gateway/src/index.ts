@@ -1,0 +1,25 @@
+// Runs the gateway as its own process: `node dist/gateway/src/index.js [--supergraph PATH] [--port N]`.
+import { ConfigError, readRuntimeConfig } from '../../platform/config/index.js';
+import { stopOnSignals } from '../../platform/http/index.js';
+import { createLogger } from '../../platform/logging/index.js';
+import { readGatewayConfig } from './config.js';
+import { startGateway } from './server.js';
+import { loadSupergraph } from './supergraph.js';
+
+const logger = createLogger({ level: readRuntimeConfig().logLevel, bindings: { service: 'gateway' } });
+try {
+  const config = readGatewayConfig(process.env, process.argv.slice(2));
+  const gateway = await startGateway({
+    supergraph: loadSupergraph(config.supergraphPath, config.subgraphUrls),
+    logger,
+    port: config.port,
+    host: config.host,
+    introspection: config.introspection,
+    sandbox: config.sandbox,
+    subgraphTimeoutMs: config.subgraphTimeoutMs,
+  });
+  stopOnSignals(gateway.stop, logger);
+} catch (error) {
+  logger.fatal({ err: error }, error instanceof ConfigError ? error.message : 'gateway failed to start');
+  process.exit(1);
+}

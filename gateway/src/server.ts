@@ -1,0 +1,66 @@
+// Builds and starts the gateway: @apollo/gateway over a static, pre-composed supergraph, served by Apollo
+// Server 5 on node:http (so WebSocket subscriptions can share the port later).
+import type { IncomingMessage } from 'node:http';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { createErrorFormatter } from '../../platform/errors/index.js';
+import { createGraphQLHttpServer, listen } from '../../platform/http/index.js';
+import type { Logger } from '../../platform/logging/index.js';
+import type { GatewayContext } from './context.js';
+import { landingPagePlugin } from './plugins/landing-page.js';
+import { createReadinessCheck } from './readiness.js';
+import { createDataSourceFactory } from './subgraph-data-source.js';
+import type { LoadedSupergraph } from './supergraph.js';
+
+export interface GatewayOptions {
+  supergraph: LoadedSupergraph;
+  logger: Logger;
+  port: number;
+  host?: string;
+  introspection: boolean;
+  sandbox: boolean;
+  subgraphTimeoutMs?: number;
+}
+
+export interface RunningGateway {
+  /** e.g. http://127.0.0.1:4000/graphql */
+  url: string;
+  port: number;
+  stop: () => Promise<void>;
+}
+
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const { supergraph, logger } = options;
+  const urls = new Map(supergraph.subgraphs.map((s) => [s.name, s.url]));
+  const dataSourceFor = createDataSourceFactory(options.subgraphTimeoutMs ?? 10_000, logger);
+  let loaded = false;
+  const gateway = new ApolloGateway({
+    supergraphSdl: supergraph.sdl,
+    // URLs come from the supergraph file unless this deployment overrides them (SUBGRAPH_<NAME>_URL).
+    buildService: ({ name, url }) => dataSourceFor({ name, url: urls.get(name) ?? url }),
+    logger,
+  });
+  gateway.onSchemaLoadOrUpdate(() => {
+    loaded = true;
+  });
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    formatError: createErrorFormatter(logger),
+    includeStacktraceInErrorResponses: false,
+    introspection: options.introspection,
+    plugins: [landingPagePlugin(options.sandbox)],
+  });
+  const httpServer = createGraphQLHttpServer({
+    apollo,
+    context: async (req: IncomingMessage) => ({ authorization: req.headers.authorization }),
+    logger,
+    readiness: createReadinessCheck(supergraph.subgraphs, () => loaded),
+  });
+  apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
+  await apollo.start();
+  const { url, port } = await listen(httpServer, options.port, options.host);
+  logger.info({ url, subgraphs: supergraph.subgraphs }, 'gateway listening');
+  return { url, port, stop: () => apollo.stop() };
+}

@@ -1,0 +1,55 @@
+// How the gateway talks to a subgraph: forwards the caller's Authorization (every subgraph verifies it again),
+// reuses keep-alive connections, and bounds each request in time.
+import http from 'node:http';
+import https from 'node:https';
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { Fetcher } from '@apollo/utils.fetcher';
+import nodeFetch from 'node-fetch';
+import { AppError } from '../../platform/errors/index.js';
+import type { Logger } from '../../platform/logging/index.js';
+import type { GatewayContext } from './context.js';
+
+/** Keep-alive agents shared by every subgraph of one gateway: no TCP (or TLS) handshake per subgraph fetch. */
+function keepAliveFetcher(timeoutMs: number): Fetcher {
+  const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 64 });
+  const fetcher: Fetcher = (url, init) =>
+    nodeFetch(url, {
+      ...(init as nodeFetch.RequestInit),
+      agent: (parsed) => (parsed.protocol === 'https:' ? httpsAgent : httpAgent),
+      timeout: timeoutMs,
+    }) as unknown as ReturnType<Fetcher>; // node-fetch 2's Response is the shape @apollo/utils.fetcher describes
+  return fetcher;
+}
+
+export function createDataSourceFactory(timeoutMs: number, logger: Logger) {
+  const fetcher = keepAliveFetcher(timeoutMs);
+  return ({ name, url }: { name: string; url?: string }) => new SubgraphDataSource(name, logger, { url, fetcher });
+}
+
+class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly serviceName: string,
+    private readonly logger: Logger,
+    config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
+  ) {
+    super(config);
+  }
+
+  /**
+   * A subgraph that cannot be reached (refused, reset, timed out) is a retryable outage for the client, not an
+   * internal error; the network details stay in the log.
+   */
+  override didEncounterError(error: Error, request: unknown, response?: unknown): void {
+    if (response === undefined) {
+      this.logger.warn({ err: error, subgraph: this.serviceName }, 'subgraph unreachable');
+      throw new AppError('SERVICE_UNAVAILABLE', `The ${this.serviceName} service is temporarily unavailable; retry later`);
+    }
+    throw error;
+  }
+
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const authorization = 'authorization' in context ? context.authorization : undefined;
+    if (authorization) request.http?.headers.set('authorization', authorization);
+  }
+}

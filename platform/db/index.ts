@@ -1,0 +1,5 @@
+export { type DatabaseTarget, describeTarget } from './target.js';
+export { openEmbeddedPostgres } from './embedded-postgres.js';
+export { createPrismaAdapter, type PrismaAdapterOptions } from './prisma-adapter.js';
+export { observeStatements, type StatementListener } from './statement-observer.js';
+export { migrateSubgraphs } from './migrate-subgraphs.js';

@@ -1,0 +1,50 @@
+// Wraps a Prisma driver adapter factory so every SQL statement it sends is reported. Used to prove batching
+// (statement counts must not grow with page size) and available for metrics.
+import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from '@prisma/driver-adapter-utils';
+
+export type StatementListener = (sql: string) => void;
+
+export function observeStatements(factory: SqlDriverAdapterFactory, listener: StatementListener): SqlDriverAdapterFactory {
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    async connect() {
+      return observeAdapter(await factory.connect(), listener);
+    },
+  };
+}
+
+function observeAdapter(adapter: SqlDriverAdapter, listener: StatementListener): SqlDriverAdapter {
+  return new Proxy(adapter, {
+    get(target, property, receiver) {
+      if (property === 'queryRaw' || property === 'executeRaw') return observedQuery(target, property, listener);
+      if (property === 'startTransaction') {
+        return async (...args: Parameters<SqlDriverAdapter['startTransaction']>) =>
+          observeTransaction(await target.startTransaction(...args), listener);
+      }
+      const value = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+function observeTransaction(transaction: Transaction, listener: StatementListener): Transaction {
+  return new Proxy(transaction, {
+    get(target, property, receiver) {
+      if (property === 'queryRaw' || property === 'executeRaw') return observedQuery(target, property, listener);
+      const value = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+function observedQuery<T extends { queryRaw(q: SqlQuery): Promise<unknown>; executeRaw(q: SqlQuery): Promise<number> }>(
+  target: T,
+  method: 'queryRaw' | 'executeRaw',
+  listener: StatementListener,
+) {
+  return (query: SqlQuery) => {
+    listener(query.sql);
+    return target[method](query);
+  };
+}

@@ -1,0 +1,23 @@
+// The one catalogue of error codes clients can see in `extensions.code`. Each code is defined once, here,
+// with what it means to a client. Add a code here before throwing it anywhere.
+
+export const ERROR_CODES = {
+  BAD_USER_INPUT: 'An argument is invalid (format, range, or a reference to something that does not exist). Fix the input; retrying unchanged fails again.',
+  GRAPHQL_PARSE_FAILED: 'The document is not valid GraphQL syntax.',
+  GRAPHQL_VALIDATION_FAILED: 'The document does not match the schema.',
+  BAD_REQUEST: 'The HTTP request itself is malformed (body, method or headers).',
+  NOT_FOUND: 'The addressed object does not exist, or the viewer may not know it exists.',
+  UNAUTHENTICATED: 'No valid credentials were presented: sign in (again) and retry with a fresh access token.',
+  FORBIDDEN: 'The viewer is signed in but not allowed to do this.',
+  CONFLICT: 'The request lost a race or contradicts the current state (e.g. the driver was taken). Refetch and decide again.',
+  ILLEGAL_STATE_TRANSITION: 'The object is not in a state that allows this operation.',
+  RATE_LIMITED: 'Too many requests; retry after the number of seconds in extensions.retryAfterSeconds.',
+  SERVICE_UNAVAILABLE: 'A dependency is temporarily unavailable; retry later.',
+  INTERNAL_SERVER_ERROR: 'An unexpected failure. Details are logged on the server, never sent to clients.',
+} as const satisfies Record<string, string>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_CODES, value);
+}

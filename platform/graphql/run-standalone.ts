@@ -1,0 +1,29 @@
+// Entry point body shared by `subgraphs/<name>/src/index.ts`: one subgraph as its own process (distributed mode).
+import { readEnv, envVar, readRuntimeConfig, subgraphDatabaseUrl, ConfigError } from '../config/index.js';
+import { createLogger } from '../logging/index.js';
+import { stopOnSignals } from '../http/index.js';
+import { subgraphInfo, type SubgraphName } from '../../subgraphs/registry.js';
+import type { BuiltSubgraph } from './subgraph-server.js';
+import { serveSubgraph } from './subgraph-server.js';
+import type { SubgraphDeps } from './subgraph-deps.js';
+
+export async function runStandaloneSubgraph(name: SubgraphName, build: (deps: SubgraphDeps) => Promise<BuiltSubgraph>): Promise<void> {
+  const runtime = readRuntimeConfig();
+  const logger = createLogger({ level: runtime.logLevel, bindings: { service: name } });
+  try {
+    const { PORT: port } = readEnv({ PORT: envVar.port(subgraphInfo(name).port) });
+    const url = subgraphDatabaseUrl(name);
+    if (!url) {
+      throw new ConfigError(
+        `Set DATABASE_URL (or ${name.toUpperCase()}_DATABASE_URL) to a PostgreSQL URL: a subgraph run on its own needs a shared database. ` +
+          '`npm start` runs every subgraph in one process with an embedded database instead.',
+      );
+    }
+    const subgraph = await build({ database: { kind: 'postgres', url }, logger });
+    const running = await serveSubgraph(subgraph, { port, host: runtime.host, logger });
+    stopOnSignals(running.stop, logger);
+  } catch (error) {
+    logger.fatal({ err: error }, error instanceof ConfigError ? error.message : `${name} subgraph failed to start`);
+    process.exit(1);
+  }
+}

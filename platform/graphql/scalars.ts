@@ -1,0 +1,20 @@
+// Custom scalars shared by the subgraphs. Each subgraph declares `scalar DateTime` in its SDL and uses this.
+import { GraphQLScalarType, Kind } from 'graphql';
+import { badInput } from '../errors/index.js';
+
+function toDate(value: unknown): Date {
+  const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : new Date(Number.NaN);
+  if (Number.isNaN(date.getTime())) throw badInput(`DateTime must be an ISO 8601 string, got ${JSON.stringify(value)}`);
+  return date;
+}
+
+export const DateTimeScalar = new GraphQLScalarType<Date, string>({
+  name: 'DateTime',
+  description: 'An instant in time, ISO 8601 in UTC, e.g. `2026-11-22T10:15:30.000Z`.',
+  serialize: (value) => toDate(value).toISOString(),
+  parseValue: (value) => toDate(value),
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.STRING) throw badInput('DateTime must be written as a string');
+    return toDate(ast.value);
+  },
+});

@@ -1,0 +1,70 @@
+// Serves a built subgraph over HTTP. Shared by every subgraph so they all get the same error masking,
+// health/readiness endpoints, limits and shutdown behaviour.
+import type { IncomingMessage } from 'node:http';
+import type { GraphQLSchema } from 'graphql';
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { createErrorFormatter } from '../errors/index.js';
+import { createGraphQLHttpServer, listen, type ReadinessReport } from '../http/index.js';
+import type { Logger } from '../logging/index.js';
+
+/** What a subgraph's `server.ts` factory returns: everything needed to serve it, nothing listening yet. */
+export interface BuiltSubgraph<TContext extends BaseContext = BaseContext> {
+  name: string;
+  schema: GraphQLSchema;
+  createContext: (req: IncomingMessage) => Promise<TContext>;
+  /** Checks the subgraph's own dependencies (its database) for GET /ready. */
+  readiness: () => Promise<ReadinessReport>;
+  /** Releases what the subgraph opened (database pools). Does not stop the HTTP server. */
+  close: () => Promise<void>;
+}
+
+export interface RunningSubgraph {
+  name: string;
+  url: string;
+  port: number;
+  /** Drains in-flight requests, then closes the subgraph's resources. */
+  stop: () => Promise<void>;
+}
+
+export interface ServeSubgraphOptions {
+  /** 0 picks a free port (tests). */
+  port: number;
+  host?: string;
+  logger: Logger;
+}
+
+export async function serveSubgraph<TContext extends BaseContext>(
+  subgraph: BuiltSubgraph<TContext>,
+  options: ServeSubgraphOptions,
+): Promise<RunningSubgraph> {
+  const apollo = new ApolloServer<TContext>({
+    schema: subgraph.schema,
+    formatError: createErrorFormatter(options.logger),
+    includeStacktraceInErrorResponses: false,
+    // The gateway needs `_service { sdl }` only when composing from live services, which production never does;
+    // introspection stays on so `rover subgraph introspect` and the readiness probe work inside the network.
+    introspection: true,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+  const httpServer = createGraphQLHttpServer({
+    apollo,
+    context: subgraph.createContext,
+    logger: options.logger,
+    readiness: subgraph.readiness,
+  });
+  apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
+  await apollo.start();
+  const { url, port } = await listen(httpServer, options.port, options.host);
+  options.logger.info({ url }, `${subgraph.name} subgraph listening`);
+  return {
+    name: subgraph.name,
+    url,
+    port,
+    async stop() {
+      await apollo.stop();
+      await subgraph.close();
+    },
+  };
+}

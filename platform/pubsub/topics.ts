@@ -1,0 +1,49 @@
+// The live topics every subgraph may publish and every subscription resolver may listen on.
+// Payloads travel as JSON (through Redis in distributed mode), so they hold only JSON values:
+// ISO strings for instants, null rather than undefined. Keep them small: the gateway fetches the rest.
+
+/** Topic name → payload. Later issues extend the payloads; add topics here, nowhere else. */
+export interface LiveTopics {
+  TRIP_UPDATED: { tripId: string; status: string; occurredAt: string };
+  TRIP_OFFERED: { offerId: string; tripId: string; driverId: string; expiresAt: string };
+  DRIVER_LOCATION_UPDATED: {
+    driverId: string;
+    fleetId: string | null;
+    latitude: number;
+    longitude: number;
+    heading: number | null;
+    speedKph: number | null;
+    recordedAt: string;
+  };
+  NOTIFICATION_ADDED: { notificationId: string; userId: string };
+}
+
+/** The topic names of a topic map (string keys only: they become channel names). */
+export type TopicName<Topics> = Extract<keyof Topics, string>;
+
+/**
+ * The one place a channel name is built: `<prefix><TOPIC>` or, scoped by a key (a trip id, a driver id),
+ * `<prefix><TOPIC>:<key>`. Scoped and unscoped channels are distinct: a listener on `TRIP_UPDATED` does
+ * not hear `TRIP_UPDATED:<id>`; publish to both if both audiences exist.
+ *
+ * @throws TypeError when `key` is an empty string — almost always a missing id, and treating it as
+ *   "no key" would widen a subscription to every trip.
+ */
+export function channelName(prefix: string, topic: string, key?: string): string {
+  if (key === undefined) return `${prefix}${topic}`;
+  if (key === '') throw new TypeError(`Live topic ${topic}: the key is an empty string (omit it for the unscoped topic)`);
+  return `${prefix}${topic}:${key}`;
+}
+
+/**
+ * Checks a channel prefix: required and non-empty so deployments and test runs sharing one Redis never
+ * hear each other, and without whitespace because it also names Redis connections (CLIENT SETNAME).
+ *
+ * @throws TypeError saying what is wrong.
+ */
+export function assertValidPrefix(prefix: unknown): asserts prefix is string {
+  if (typeof prefix !== 'string' || prefix === '') {
+    throw new TypeError('Live pub/sub needs a non-empty channel prefix, e.g. "ridegraph:prod:"');
+  }
+  if (/\s/.test(prefix)) throw new TypeError(`Live pub/sub channel prefix must not contain whitespace: ${JSON.stringify(prefix)}`);
+}

@@ -1,0 +1,10 @@
+// What gamification's resolvers receive as parents (codegen `mappers`).
+import type { PointsTotals } from '../store/points-store.js';
+
+/** A user's ledger totals; level and progress are derived from them in the resolvers. */
+export type PointsSummaryModel = Pick<PointsTotals, 'balance' | 'lifetimeEarned'>;
+
+/** A user as another subgraph refers to it: identity owns users, gamification only knows their id. */
+export interface UserRef {
+  id: string;
+}

@@ -1,0 +1,2 @@
+// What identity's resolvers receive as parents (codegen `mappers`).
+export type { User as UserModel } from '../store/prisma/client.js';

@@ -1,0 +1,5 @@
+// Runs the notifications subgraph as its own process. Configuration: see README ("Configuration").
+import { runStandaloneSubgraph } from '../../../platform/graphql/index.js';
+import { buildNotificationsSubgraph } from './server.js';
+
+await runStandaloneSubgraph('notifications', buildNotificationsSubgraph);

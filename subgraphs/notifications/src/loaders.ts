@@ -1,0 +1,29 @@
+// Per-request DataLoaders for notifications. Every `__resolveReference` and every per-user lookup goes through these.
+import { createByIdLoader, createPagedListLoader, createValueLoader } from '../../../platform/graphql/index.js';
+import type { Notification } from './store/prisma/client.js';
+import type { InboxFilter, NotificationStore } from './store/notification-store.js';
+
+export type NotificationsLoaders = ReturnType<typeof createNotificationsLoaders>;
+
+export function createNotificationsLoaders(notifications: NotificationStore) {
+  // One paged loader per filter: the filter changes the SQL, so only users asking with the same filter (and the
+  // same page arguments, which the paged loader groups by) can share a statement — and a cache entry.
+  const inboxPages = (filter: InboxFilter) =>
+    createPagedListLoader<Notification>(async (userIds, page) => groupByUser(await notifications.pagesByUserIds(userIds, page, filter)));
+  const inbox = { all: inboxPages({ unreadOnly: false }), unreadOnly: inboxPages({ unreadOnly: true }) };
+  return {
+    notificationById: createByIdLoader((ids) => notifications.findByIds(ids)),
+    unreadCountByUserId: createValueLoader((userIds) => notifications.countUnreadByUserIds(userIds), 0),
+    inboxPage: (filter: InboxFilter) => (filter.unreadOnly ? inbox.unreadOnly : inbox.all),
+  };
+}
+
+function groupByUser(rows: Notification[]): Map<string, Notification[]> {
+  const byUser = new Map<string, Notification[]>();
+  for (const row of rows) {
+    const list = byUser.get(row.userId);
+    if (list) list.push(row);
+    else byUser.set(row.userId, [row]);
+  }
+  return byUser;
+}

@@ -1,0 +1,6 @@
+import { DateTimeScalar } from '../../../../platform/graphql/index.js';
+import type { Resolvers } from '../generated/resolvers-types.js';
+import { Notification } from './notification.js';
+import { User } from './user.js';
+
+export const resolvers: Resolvers = { DateTime: DateTimeScalar, Notification, User };
