@@ -70,6 +70,7 @@ export async function applyMigrations(
   return serialisePerRunner(runner, () =>
     withAdvisoryLock(runner, migrationLockKey(schema), log, async () => {
       const [saved] = await runner.query<{ path: string }>(`SELECT current_setting('search_path') AS path`);
+      let failed = false;
       try {
         await runner.exec(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
         await ensureMigrationsTable(runner, schema);
@@ -82,9 +83,15 @@ export async function applyMigrations(
           log(`schema "${schema}": applied ${migration.name} (${Date.now() - started} ms)`);
         }
         return { applied: pending.map((m) => m.name) };
+      } catch (error) {
+        failed = true;
+        throw error;
       } finally {
         // SET LOCAL already ended with each transaction; this undoes a plain SET inside a migration script.
-        if (saved) await runner.query(`SELECT set_config('search_path', $1, false)`, [saved.path]);
+        // After a failure on a dead connection, the original error is the one worth reporting.
+        if (saved) await runner.query(`SELECT set_config('search_path', $1, false)`, [saved.path]).catch((e: unknown) => {
+          if (!failed) throw e;
+        });
       }
     }),
   );

@@ -24,7 +24,7 @@ export interface SubgraphCheckResult {
   status: 'ok' | 'failed' | 'skipped';
   /** Each a full sentence naming the subgraph, what differs and the command that fixes it. */
   problems: string[];
-  /** Why it was skipped, or a remark on a passing check. */
+  /** Why it was skipped. */
   note?: string;
   migrations: number;
   ms: number;
@@ -39,7 +39,7 @@ export interface SubgraphCheckResult {
  * Takes ~5 s for the first target (mostly starting PGlite twice, once for the engine), well under a second for
  * each further one.
  *
- * Never throws for a disagreement (that is a "failed" result); throws only if PGlite or the engine cannot start.
+ * Never throws for a subgraph's problem (that is a "failed" result); throws only if PGlite cannot start.
  */
 export async function checkSubgraphs(
   targets: readonly CheckTarget[],
@@ -65,7 +65,10 @@ export async function checkSubgraphs(
         databases = { viaMigrations, viaSchema };
       }
       log(`${target.name}: checking`);
-      const { problems, migrations } = await checkOne(target, pgliteSqlRunner(databases.viaMigrations), pgliteSqlRunner(databases.viaSchema));
+      const { problems, migrations } = await checkOne(target, pgliteSqlRunner(databases.viaMigrations), pgliteSqlRunner(databases.viaSchema)).catch(
+        // e.g. a migration folder without migration.sql: still this subgraph's problem, not the whole run's.
+        (error: unknown) => ({ problems: [`${target.name}: could not be checked: ${(error as Error).message}`], migrations: 0 }),
+      );
       results.push({ subgraph: target.name, status: problems.length ? 'failed' : 'ok', problems, migrations, ms: Date.now() - started });
     }
   } finally {

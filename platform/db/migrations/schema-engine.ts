@@ -105,7 +105,7 @@ async function engineFor(schema: string): Promise<SchemaEngine> {
 }
 
 export interface DiffSqlOptions {
-  /** PostgreSQL schema the SQL is for (the subgraph's name): named in CREATE SCHEMA and in DROPs. */
+  /** PostgreSQL schema the SQL is for (the subgraph's name): named in CREATE SCHEMA and some DROP statements. */
   schema: string;
   /** File names shown in Prisma's validation errors; default "from.prisma" / "to.prisma". */
   fromPath?: string;
