@@ -1,0 +1,15 @@
+// What fleet's resolvers receive as parents (codegen `mappers`).
+import type { Driver } from '../store/prisma/client.js';
+
+export type { Fleet as FleetModel, Hub as HubModel, Vehicle as VehicleModel } from '../store/prisma/client.js';
+
+/**
+ * A driver row, plus the user's name when the gateway resolved it as an `_entities` reference: `Driver.name`
+ * `@requires(fields: "user { name }")`, which identity owns and fleet only ever receives in the representation.
+ */
+export type DriverModel = Driver & { userName?: string };
+
+/** A user is identity's entity; fleet knows only its id. */
+export interface UserRef {
+  id: string;
+}

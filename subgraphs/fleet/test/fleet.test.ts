@@ -1,0 +1,265 @@
+// fleet in-process: root fields, `_entities` for every entity (what the gateway sends, including Driver's
+// `@requires(fields: "user { name }")`), User.driverProfile, paging errors, and batching proven by counting SQL.
+import { randomUUID } from 'node:crypto';
+import { createTestDatabase, startInProcess, ENTITIES_QUERY, type InProcessSubgraph, type TestDatabase, testSubgraphDeps } from '../../../platform/testing/index.js';
+import { buildFleetSubgraph } from '../src/server.js';
+import { openFleetDatabase, type FleetPrisma } from '../src/store/database.js';
+
+let db: TestDatabase;
+let prisma: FleetPrisma;
+let subgraph: InProcessSubgraph;
+const statements: string[] = [];
+const selects = () => statements.filter((sql) => /^\s*select/i.test(sql)).length;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  prisma = openFleetDatabase(db.target);
+  subgraph = await startInProcess(
+    await buildFleetSubgraph(testSubgraphDeps(db.target, (sql) => statements.push(sql))),
+  );
+});
+
+afterAll(async () => {
+  await subgraph?.stop();
+  await prisma?.$disconnect();
+  await db?.drop();
+});
+
+const UNKNOWN = '00000000-0000-4000-8000-000000000000';
+let serial = 0;
+
+/** A fleet with two hubs (created "Z…" before "A…", to prove ordering by name), vehicles and drivers. */
+async function createFleet(options: { drivers?: number; vehicles?: number } = {}) {
+  const n = ++serial;
+  const fleet = await prisma.fleet.create({ data: { name: `Fleet ${String(n).padStart(3, '0')}-${randomUUID().slice(0, 8)}`, city: 'Metro City' } });
+  const zulu = await prisma.hub.create({ data: { fleetId: fleet.id, name: 'Zulu Hub', latitude: 40.7, longitude: -74 } });
+  const alpha = await prisma.hub.create({ data: { fleetId: fleet.id, name: 'Alpha Hub', latitude: 40.8, longitude: -73.9 } });
+  const vehicles = await Promise.all(
+    Array.from({ length: options.vehicles ?? options.drivers ?? 1 }, (_, i) =>
+      prisma.vehicle.create({
+        data: { fleetId: fleet.id, homeHubId: alpha.id, plate: `P${n}-${i}`, make: 'Toyota', model: 'Corolla', year: 2022, category: 'ECONOMY' },
+      }),
+    ),
+  );
+  const base = Date.UTC(2026, 0, 1) + n * 86_400_000;
+  const drivers = await Promise.all(
+    Array.from({ length: options.drivers ?? 1 }, (_, i) =>
+      prisma.driver.create({
+        data: {
+          userId: randomUUID(),
+          fleetId: fleet.id,
+          currentVehicleId: vehicles[i % vehicles.length]!.id,
+          licenceNumber: `L${n}-${i}`,
+          rating: i % 2 === 0 ? '4.75' : null,
+          createdAt: new Date(base + i * 1000),
+        },
+      }),
+    ),
+  );
+  return { fleet, hubs: { alpha, zulu }, vehicles, drivers };
+}
+
+type Errors = readonly { extensions?: Record<string, unknown> }[] | undefined;
+const codes = (errors: Errors) => errors?.map((e) => e.extensions?.code);
+
+describe('root fields', () => {
+  test('fleets lists every fleet by name, each with its hubs by name', async () => {
+    const [second, first] = [await createFleet(), await createFleet()];
+    const result = await subgraph.execute<{ fleets: { id: string; name: string; hubs: { name: string; location: { latitude: number } }[] }[] }>(
+      'query { fleets { id name hubs { name location { latitude longitude } } } }',
+    );
+    expect(result.errors).toBeUndefined();
+    const names = result.data!.fleets.map((f) => f.name);
+    expect(names).toEqual([...names].sort());
+    for (const created of [first, second]) {
+      const listed = result.data!.fleets.find((f) => f.id === created.fleet.id);
+      expect(listed?.hubs).toEqual([
+        { name: 'Alpha Hub', location: { latitude: 40.8, longitude: -73.9 } },
+        { name: 'Zulu Hub', location: { latitude: 40.7, longitude: -74 } },
+      ]);
+    }
+  });
+
+  test('fleet(id), vehicle(id) and driver(id) return the row with its references, null for unknown or malformed ids', async () => {
+    const { fleet, hubs, vehicles, drivers } = await createFleet();
+    const result = await subgraph.execute<Record<string, unknown>>(
+      `query ($fleet: ID!, $vehicle: ID!, $driver: ID!) {
+        fleet(id: $fleet) { id name city }
+        vehicle(id: $vehicle) { id plate make model year category status fleet { id } homeHub { id name } }
+        driver(id: $driver) { id status rating user { id } fleet { id } vehicle { id plate } }
+        unknownFleet: fleet(id: "${UNKNOWN}") { id }
+        malformedVehicle: vehicle(id: "not-a-uuid") { id }
+        malformedDriver: driver(id: "1; drop table drivers") { id }
+      }`,
+      { fleet: fleet.id, vehicle: vehicles[0]!.id, driver: drivers[0]!.id },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({
+      fleet: { id: fleet.id, name: fleet.name, city: 'Metro City' },
+      vehicle: {
+        id: vehicles[0]!.id, plate: vehicles[0]!.plate, make: 'Toyota', model: 'Corolla', year: 2022, category: 'ECONOMY', status: 'ACTIVE',
+        fleet: { id: fleet.id }, homeHub: { id: hubs.alpha.id, name: 'Alpha Hub' },
+      },
+      driver: {
+        id: drivers[0]!.id, status: 'OFFLINE', rating: 4.75, user: { id: drivers[0]!.userId },
+        fleet: { id: fleet.id }, vehicle: { id: vehicles[0]!.id, plate: vehicles[0]!.plate },
+      },
+      unknownFleet: null,
+      malformedVehicle: null,
+      malformedDriver: null,
+    });
+  });
+
+  test('Driver.name is not invented when the gateway did not send `user { name }`', async () => {
+    const { drivers } = await createFleet();
+    const result = await subgraph.execute('query ($id: ID!) { driver(id: $id) { id name } }', { id: drivers[0]!.id });
+    expect(result.data?.driver).toBeNull();
+    expect(codes(result.errors)).toEqual(['INTERNAL_SERVER_ERROR']);
+  });
+});
+
+describe('drivers connection', () => {
+  const DRIVERS = `query ($first: Int, $after: String, $fleetId: ID) {
+    drivers(first: $first, after: $after, fleetId: $fleetId) {
+      edges { cursor node { id } }
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    }
+  }`;
+  type Page = { drivers: { edges: { cursor: string; node: { id: string } }[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null } } };
+
+  test('pages through one fleet newest first with first/after', async () => {
+    const { fleet, drivers } = await createFleet({ drivers: 5 });
+    const newestFirst = [...drivers].reverse().map((d) => d.id);
+
+    const one = await subgraph.execute<Page>(DRIVERS, { first: 2, fleetId: fleet.id });
+    expect(one.errors).toBeUndefined();
+    expect(one.data!.drivers.edges.map((e) => e.node.id)).toEqual(newestFirst.slice(0, 2));
+    expect(one.data!.drivers.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+
+    const two = await subgraph.execute<Page>(DRIVERS, { first: 2, after: one.data!.drivers.pageInfo.endCursor, fleetId: fleet.id });
+    expect(two.data!.drivers.edges.map((e) => e.node.id)).toEqual(newestFirst.slice(2, 4));
+    expect(two.data!.drivers.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+
+    const three = await subgraph.execute<Page>(DRIVERS, { first: 2, after: two.data!.drivers.pageInfo.endCursor, fleetId: fleet.id });
+    expect(three.data!.drivers.edges.map((e) => e.node.id)).toEqual(newestFirst.slice(4));
+    expect(three.data!.drivers.pageInfo.hasNextPage).toBe(false);
+  });
+
+  test('without fleetId lists drivers of every fleet; a malformed fleetId is an empty page', async () => {
+    const a = await createFleet();
+    const b = await createFleet();
+    const all = await subgraph.execute<Page>(DRIVERS, { first: 100 });
+    const ids = all.data!.drivers.edges.map((e) => e.node.id);
+    expect(ids).toEqual(expect.arrayContaining([a.drivers[0]!.id, b.drivers[0]!.id]));
+
+    const malformed = await subgraph.execute<Page>(DRIVERS, { fleetId: 'fleet-1' });
+    expect(malformed.errors).toBeUndefined();
+    expect(malformed.data!.drivers).toEqual({
+      edges: [],
+      pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
+    });
+  });
+
+  test.each([
+    ['first: 0', { first: 0 }],
+    ['first: 101', { first: 101 }],
+    ['a garbage cursor', { after: 'garbage' }],
+    ['a cursor whose id is not a UUID', { after: Buffer.from('2026-01-01T00:00:00.000Z|abc').toString('base64url') }],
+  ])('%s is BAD_USER_INPUT', async (_case, variables) => {
+    const result = await subgraph.execute(DRIVERS, variables);
+    expect(result.data).toBeNull();
+    expect(codes(result.errors)).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('_entities (what the gateway sends)', () => {
+  test('resolves Fleet, Hub and Vehicle references in order; unknown and malformed ids give null', async () => {
+    const { fleet, hubs, vehicles } = await createFleet();
+    const result = await subgraph.execute<{ _entities: unknown[] }>(
+      ENTITIES_QUERY('... on Fleet { id name hubs { id } } ... on Hub { id name fleet { id } } ... on Vehicle { id plate homeHub { id } }'),
+      {
+        representations: [
+          { __typename: 'Vehicle', id: vehicles[0]!.id },
+          { __typename: 'Fleet', id: fleet.id },
+          { __typename: 'Hub', id: hubs.zulu.id },
+          { __typename: 'Fleet', id: UNKNOWN },
+          { __typename: 'Hub', id: 'nope' },
+          { __typename: 'Vehicle', id: '' },
+        ],
+      },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities).toEqual([
+      { id: vehicles[0]!.id, plate: vehicles[0]!.plate, homeHub: { id: hubs.alpha.id } },
+      { id: fleet.id, name: fleet.name, hubs: [{ id: hubs.alpha.id }, { id: hubs.zulu.id }] },
+      { id: hubs.zulu.id, name: 'Zulu Hub', fleet: { id: fleet.id } },
+      null,
+      null,
+      null,
+    ]);
+  });
+
+  test('resolves Driver.name from the `user { name }` the gateway puts in the representation', async () => {
+    const { drivers } = await createFleet({ drivers: 2 });
+    const result = await subgraph.execute<{ _entities: unknown[] }>(ENTITIES_QUERY('... on Driver { id name status user { id } }'), {
+      representations: [
+        { __typename: 'Driver', id: drivers[1]!.id, user: { name: 'Bo Silva' } },
+        { __typename: 'Driver', id: drivers[0]!.id, user: { name: 'Ada Okafor' } },
+        { __typename: 'Driver', id: UNKNOWN, user: { name: 'Nobody' } },
+      ],
+    });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities).toEqual([
+      { id: drivers[1]!.id, name: 'Bo Silva', status: 'OFFLINE', user: { id: drivers[1]!.userId } },
+      { id: drivers[0]!.id, name: 'Ada Okafor', status: 'OFFLINE', user: { id: drivers[0]!.userId } },
+      null,
+    ]);
+  });
+
+  test('User.driverProfile is the driver profile of that user, null for a user who does not drive or a malformed id', async () => {
+    const { drivers, vehicles } = await createFleet();
+    const result = await subgraph.execute<{ _entities: unknown[] }>(
+      ENTITIES_QUERY('... on User { id driverProfile { id rating vehicle { id } } }'),
+      {
+        representations: [
+          { __typename: 'User', id: drivers[0]!.userId },
+          { __typename: 'User', id: UNKNOWN },
+          { __typename: 'User', id: 'user-1' },
+        ],
+      },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities).toEqual([
+      { id: drivers[0]!.userId, driverProfile: { id: drivers[0]!.id, rating: 4.75, vehicle: { id: vehicles[0]!.id } } },
+      { id: UNKNOWN, driverProfile: null },
+      { id: 'user-1', driverProfile: null },
+    ]);
+  });
+});
+
+describe('batching', () => {
+  const SELECTION = '... on Driver { id name rating vehicle { plate fleet { name } homeHub { name } } fleet { name hubs { name } } }';
+
+  async function selectsForDrivers(count: number) {
+    // Spread over several fleets and with fewer vehicles than drivers, so lookups repeat and differ.
+    const created = await Promise.all(Array.from({ length: 5 }, () => createFleet({ drivers: count / 5, vehicles: 2 })));
+    const drivers = created.flatMap((c) => c.drivers);
+    statements.length = 0;
+    const result = await subgraph.execute<{ _entities: ({ id: string; vehicle: { plate: string } | null; fleet: { hubs: unknown[] } } | null)[] }>(
+      ENTITIES_QUERY(SELECTION),
+      { representations: drivers.map((d, i) => ({ __typename: 'Driver', id: d.id, user: { name: `Driver ${i}` } })) },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!._entities.map((e) => e?.id)).toEqual(drivers.map((d) => d.id));
+    expect(result.data!._entities.every((e) => e?.vehicle?.plate && e.fleet.hubs.length === 2)).toBe(true);
+    return selects();
+  }
+
+  test('50 drivers with vehicle, fleet and hubs cost the same SELECTs as 5', async () => {
+    const five = await selectsForDrivers(5);
+    const fifty = await selectsForDrivers(50);
+    // drivers, vehicles, fleets, hubs by id (home hubs), hubs by fleet: one statement per table access.
+    expect(five).toBe(5);
+    expect(fifty).toBe(five);
+  });
+});

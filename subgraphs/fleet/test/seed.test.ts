@@ -1,0 +1,38 @@
+// seedFleet writes fleet's part of the demo city once: a second run adds nothing and changes nothing.
+import { buildDemoDataset } from '../../../platform/demo/index.js';
+import { createTestDatabase, type TestDatabase } from '../../../platform/testing/index.js';
+import { seedFleet } from '../src/seed.js';
+import { openFleetDatabase, type FleetPrisma } from '../src/store/database.js';
+
+let db: TestDatabase;
+let prisma: FleetPrisma;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  prisma = openFleetDatabase(db.target);
+});
+
+afterAll(async () => {
+  await prisma?.$disconnect();
+  await db?.drop();
+});
+
+test('seeds fleets, hubs, vehicles and offline drivers on their vehicles, idempotently', async () => {
+  const demo = buildDemoDataset();
+  const expected = demo.fleets.length + demo.hubs.length + demo.vehicles.length + demo.drivers.length;
+
+  expect(await seedFleet(prisma, demo)).toBe(expected);
+  expect(await seedFleet(prisma, demo)).toBe(0);
+
+  expect(await prisma.fleet.count()).toBe(demo.fleets.length);
+  expect(await prisma.hub.count()).toBe(demo.hubs.length);
+  expect(await prisma.vehicle.count()).toBe(demo.vehicles.length);
+  expect(await prisma.driver.count({ where: { status: 'OFFLINE' } })).toBe(demo.drivers.length);
+  const sample = demo.drivers[7]!;
+  const driver = await prisma.driver.findUniqueOrThrow({ where: { id: sample.id } });
+  expect({ userId: driver.userId, vehicle: driver.currentVehicleId, rating: driver.rating?.toNumber() }).toEqual({
+    userId: sample.userId,
+    vehicle: sample.vehicleId,
+    rating: sample.rating,
+  });
+});

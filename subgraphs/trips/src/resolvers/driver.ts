@@ -1,0 +1,7 @@
+import type { DriverResolvers } from '../generated/resolvers-types.js';
+
+export const Driver: DriverResolvers = {
+  // fleet owns driver profiles; trips contributes fields keyed by the id alone.
+  __resolveReference: (reference) => ({ id: reference.id }),
+  activeTrip: (driver, _args, { loaders }) => loaders.activeTripByDriverId.load(driver.id),
+};
