@@ -1,14 +1,10 @@
 // DataLoader factories for the two shapes every subgraph needs. Created per request (never module-level) so a
 // cache never outlives one request or leaks one viewer's rows to another.
 import DataLoader from 'dataloader';
+import { isUuid } from './ids.js';
 import type { PageRequest } from './pagination.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Every entity id and user id in Ridegraph is a UUID. */
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
 
 /**
  * Loads rows by primary key with one query per batch. Missing ids resolve to null.

@@ -1,6 +1,7 @@
 // Relay cursor connections with keyset pagination on (createdAt, id), newest first. Keyset (not OFFSET) keeps
 // every page one index range scan however deep the client pages, and stays stable while rows are inserted.
 import { badInput } from '../errors/index.js';
+import { isUuid } from './ids.js';
 
 export interface PageArgs {
   first?: number | null;
@@ -34,10 +35,17 @@ export function encodeCursor(cursor: KeysetCursor): string {
   return Buffer.from(`${cursor.at.toISOString()}|${cursor.id}`, 'utf8').toString('base64url');
 }
 
+/**
+ * @throws AppError BAD_USER_INPUT unless the cursor holds a UUID and an instant PostgreSQL can store — anything
+ *   else would otherwise fail inside the database as an internal error instead of the client's bad input.
+ */
 export function decodeCursor(value: string): KeysetCursor {
   const [iso, id, extra] = Buffer.from(value, 'base64url').toString('utf8').split('|');
   const at = new Date(iso ?? '');
-  if (!id || extra !== undefined || Number.isNaN(at.getTime())) throw badInput('after is not a cursor returned by this API', 'after');
+  const year = at.getUTCFullYear();
+  if (!id || !isUuid(id) || extra !== undefined || Number.isNaN(at.getTime()) || year < 1 || year > 9999) {
+    throw badInput('after is not a cursor returned by this API', 'after');
+  }
   return { at, id };
 }
 

@@ -1,6 +1,7 @@
 // Entry point body shared by `subgraphs/<name>/src/index.ts`: one subgraph as its own process (distributed mode).
 import { readEnv, envVar, readRuntimeConfig, subgraphDatabaseUrl, ConfigError } from '../config/index.js';
 import { createLogger } from '../logging/index.js';
+import { createLivePubSub } from '../pubsub/index.js';
 import { stopOnSignals } from '../http/index.js';
 import { subgraphInfo, type SubgraphName } from '../../subgraphs/registry.js';
 import type { BuiltSubgraph } from './subgraph-server.js';
@@ -19,9 +20,14 @@ export async function runStandaloneSubgraph(name: SubgraphName, build: (deps: Su
           '`npm start` runs every subgraph in one process with an embedded database instead.',
       );
     }
-    const subgraph = await build({ database: { kind: 'postgres', url }, logger });
+    const pubsub = createLivePubSub({ redisUrl: runtime.redisUrl, prefix: runtime.pubsubPrefix, logger });
+    if (!runtime.redisUrl) logger.warn('REDIS_URL is not set: live events reach only this process');
+    const subgraph = await build({ database: { kind: 'postgres', url }, logger, pubsub });
     const running = await serveSubgraph(subgraph, { port, host: runtime.host, logger });
-    stopOnSignals(running.stop, logger);
+    stopOnSignals(async () => {
+      await running.stop();
+      await pubsub.dispose();
+    }, logger);
   } catch (error) {
     logger.fatal({ err: error }, error instanceof ConfigError ? error.message : `${name} subgraph failed to start`);
     process.exit(1);

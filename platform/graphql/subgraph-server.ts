@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createErrorFormatter } from '../errors/index.js';
 import { createGraphQLHttpServer, listen, type ReadinessReport } from '../http/index.js';
 import type { Logger } from '../logging/index.js';
@@ -46,7 +46,8 @@ export async function serveSubgraph<TContext extends BaseContext>(
     // The gateway needs `_service { sdl }` only when composing from live services, which production never does;
     // introspection stays on so `rover subgraph introspect` and the readiness probe work inside the network.
     introspection: true,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    // Inline traces feed Apollo Studio, which Ridegraph does not report to; they cost time on every request.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });
   const httpServer = createGraphQLHttpServer({
     apollo,

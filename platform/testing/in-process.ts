@@ -1,6 +1,7 @@
 // Runs operations against one built subgraph in-process (no HTTP), the first test layer.
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { createErrorFormatter } from '../errors/index.js';
 import type { BuiltSubgraph } from '../graphql/index.js';
 import { createLogger } from '../logging/index.js';
@@ -19,6 +20,7 @@ export async function startInProcess<TContext extends BaseContext>(subgraph: Bui
   const apollo = new ApolloServer<TContext>({
     schema: subgraph.schema,
     formatError: createErrorFormatter(createLogger({ level: 'silent' })),
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
   return {

@@ -2,3 +2,4 @@ export { createTestDatabase, type TestDatabase } from './database.js';
 export { startInProcess, ENTITIES_QUERY, type InProcessSubgraph, type InProcessResult } from './in-process.js';
 export { testDatabaseServerUrl, testRedisUrl } from './env.js';
 export { postGraphQL, type GraphQLResponse } from './http-client.js';
+export { testSubgraphDeps } from './subgraph-deps.js';

@@ -1,8 +1,7 @@
 // gamification in-process: User.points through _entities (what the gateway sends), Int range safety, batching, seed.
 import { randomUUID } from 'node:crypto';
 import { buildDemoDataset } from '../../../platform/demo/index.js';
-import { createLogger } from '../../../platform/logging/index.js';
-import { createTestDatabase, startInProcess, ENTITIES_QUERY, type InProcessSubgraph, type TestDatabase } from '../../../platform/testing/index.js';
+import { createTestDatabase, startInProcess, ENTITIES_QUERY, type InProcessSubgraph, type TestDatabase, testSubgraphDeps } from '../../../platform/testing/index.js';
 import { seedGamification, WELCOME_BONUS_POINTS } from '../src/seed.js';
 import { buildGamificationSubgraph } from '../src/server.js';
 import { openGamificationDatabase, type GamificationPrisma } from '../src/store/database.js';
@@ -17,7 +16,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   prisma = openGamificationDatabase(db.target);
   subgraph = await startInProcess(
-    await buildGamificationSubgraph({ database: db.target, logger: createLogger({ level: 'silent' }), onStatement: (sql) => statements.push(sql) }),
+    await buildGamificationSubgraph(testSubgraphDeps(db.target, (sql) => statements.push(sql))),
   );
 });
 

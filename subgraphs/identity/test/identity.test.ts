@@ -1,6 +1,5 @@
 // identity in-process: root field, _entities resolution (what the gateway sends), batching of lookups.
-import { createLogger } from '../../../platform/logging/index.js';
-import { createTestDatabase, startInProcess, ENTITIES_QUERY, type InProcessSubgraph, type TestDatabase } from '../../../platform/testing/index.js';
+import { createTestDatabase, startInProcess, ENTITIES_QUERY, type InProcessSubgraph, type TestDatabase, testSubgraphDeps } from '../../../platform/testing/index.js';
 import { buildIdentitySubgraph } from '../src/server.js';
 import { openIdentityDatabase, type IdentityPrisma } from '../src/store/database.js';
 
@@ -13,7 +12,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   prisma = openIdentityDatabase(db.target);
   subgraph = await startInProcess(
-    await buildIdentitySubgraph({ database: db.target, logger: createLogger({ level: 'silent' }), onStatement: (sql) => statements.push(sql) }),
+    await buildIdentitySubgraph(testSubgraphDeps(db.target, (sql) => statements.push(sql))),
   );
 });
 

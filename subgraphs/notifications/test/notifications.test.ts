@@ -3,8 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { buildDemoDataset } from '../../../platform/demo/index.js';
 import { encodeCursor } from '../../../platform/graphql/index.js';
-import { createLogger } from '../../../platform/logging/index.js';
-import { createTestDatabase, startInProcess, ENTITIES_QUERY, type InProcessSubgraph, type TestDatabase } from '../../../platform/testing/index.js';
+import { createTestDatabase, startInProcess, ENTITIES_QUERY, type InProcessSubgraph, type TestDatabase, testSubgraphDeps } from '../../../platform/testing/index.js';
 import { seedNotifications } from '../src/seed.js';
 import { buildNotificationsSubgraph } from '../src/server.js';
 import { openNotificationsDatabase, type NotificationsPrisma } from '../src/store/database.js';
@@ -19,7 +18,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   prisma = openNotificationsDatabase(db.target);
   subgraph = await startInProcess(
-    await buildNotificationsSubgraph({ database: db.target, logger: createLogger({ level: 'silent' }), onStatement: (sql) => statements.push(sql) }),
+    await buildNotificationsSubgraph(testSubgraphDeps(db.target, (sql) => statements.push(sql))),
   );
 });
 

@@ -1,11 +1,10 @@
 // payments in-process: User.wallet through _entities (what the gateway sends), Money range safety, batching, seed.
 import { randomUUID } from 'node:crypto';
 import { buildDemoDataset } from '../../../platform/demo/index.js';
-import { createLogger } from '../../../platform/logging/index.js';
-import { createTestDatabase, startInProcess, ENTITIES_QUERY, type InProcessSubgraph, type TestDatabase } from '../../../platform/testing/index.js';
+import { createTestDatabase, startInProcess, ENTITIES_QUERY, type InProcessSubgraph, type TestDatabase, testSubgraphDeps } from '../../../platform/testing/index.js';
 import { seedPayments } from '../src/seed.js';
 import { buildPaymentsSubgraph } from '../src/server.js';
-import { IntOutOfRangeError } from '../src/services/graphql-int.js';
+import { IntOutOfRangeError } from '../../../platform/graphql/index.js';
 import { toMoney } from '../src/services/money.js';
 import { openPaymentsDatabase, type PaymentsPrisma } from '../src/store/database.js';
 
@@ -18,7 +17,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   prisma = openPaymentsDatabase(db.target);
   subgraph = await startInProcess(
-    await buildPaymentsSubgraph({ database: db.target, logger: createLogger({ level: 'silent' }), onStatement: (sql) => statements.push(sql) }),
+    await buildPaymentsSubgraph(testSubgraphDeps(db.target, (sql) => statements.push(sql))),
   );
 });
 

@@ -1,5 +1,5 @@
 import type { PointsSummaryResolvers } from '../generated/resolvers-types.js';
-import { toGraphQLInt } from '../services/graphql-int.js';
+import { toGraphQLInt } from '../../../../platform/graphql/index.js';
 import { loyaltyStanding } from '../services/loyalty-level.js';
 
 export const PointsSummary: PointsSummaryResolvers = {
