@@ -1,0 +1,48 @@
+// `npm start`: the whole supergraph in one process with embedded defaults — PGlite under DATA_DIR unless
+// DATABASE_URL is set, in-process pub/sub unless REDIS_URL is set, demo data seeded.
+import { resolve } from 'node:path';
+import { ConfigError, readEnv, envVar, readRuntimeConfig } from '../../platform/config/index.js';
+import { describeTarget, migrateSubgraphs, openEmbeddedPostgres, type DatabaseTarget } from '../../platform/db/index.js';
+import { stopOnSignals } from '../../platform/http/index.js';
+import { createLogger } from '../../platform/logging/index.js';
+import { createLivePubSub } from '../../platform/pubsub/index.js';
+import { repoRoot } from '../../subgraphs/registry.js';
+import { readGatewayConfig } from '../../gateway/src/config.js';
+import { seedDemoCity } from './seed-demo-city.js';
+import { startSupergraph } from './supergraph.js';
+
+const runtime = readRuntimeConfig();
+const logger = createLogger({ level: runtime.logLevel, bindings: { mode: 'embedded' } });
+try {
+  const gatewayConfig = readGatewayConfig(process.env, process.argv.slice(2));
+  const { SEED_DEMO_DATA: seed } = readEnv({ SEED_DEMO_DATA: envVar.boolean(true) });
+  const pglite = runtime.databaseUrl ? undefined : await openEmbeddedPostgres(resolve(repoRoot, runtime.dataDir));
+  const database: DatabaseTarget = pglite ? { kind: 'pglite', pglite } : { kind: 'postgres', url: runtime.databaseUrl as string };
+  logger.info({ database: describeTarget(database) }, 'applying migrations');
+  await migrateSubgraphs(database, undefined, (message) => logger.info(message));
+  if (seed) {
+    await seedDemoCity(database);
+    logger.info('demo city seeded (see README for the demo phone numbers)');
+  }
+  const pubsub = createLivePubSub({ redisUrl: runtime.redisUrl, prefix: runtime.pubsubPrefix, logger });
+  const supergraph = await startSupergraph({
+    database,
+    logger,
+    pubsub,
+    supergraphPath: gatewayConfig.supergraphPath,
+    gatewayPort: gatewayConfig.port,
+    subgraphPorts: 'registry',
+    host: gatewayConfig.host,
+    introspection: gatewayConfig.introspection,
+    sandbox: gatewayConfig.sandbox,
+  });
+  logger.info(`Ridegraph is running: ${supergraph.gateway.url.replace('127.0.0.1', 'localhost')}`);
+  stopOnSignals(async () => {
+    await supergraph.stop();
+    await pubsub.dispose();
+    await pglite?.close();
+  }, logger);
+} catch (error) {
+  logger.fatal({ err: error }, error instanceof ConfigError ? error.message : 'Ridegraph failed to start');
+  process.exit(1);
+}

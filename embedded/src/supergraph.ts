@@ -1,0 +1,65 @@
+// Starts all six subgraphs and the gateway in this process. Used by `npm start` (embedded mode) and by the
+// supergraph tests (port 0, real PostgreSQL or PGlite).
+import type { DatabaseTarget, StatementListener } from '../../platform/db/index.js';
+import { serveSubgraph, type RunningSubgraph } from '../../platform/graphql/index.js';
+import type { Logger } from '../../platform/logging/index.js';
+import type { LivePubSub } from '../../platform/pubsub/index.js';
+import { SUBGRAPHS } from '../../subgraphs/registry.js';
+import { startGateway, type RunningGateway } from '../../gateway/src/server.js';
+import { loadSupergraph } from '../../gateway/src/supergraph.js';
+import { SUBGRAPH_FACTORIES } from './subgraph-factories.js';
+
+export interface SupergraphOptions {
+  database: DatabaseTarget;
+  logger: Logger;
+  /** Shared by all six subgraphs; owned (and disposed) by the caller. */
+  pubsub: LivePubSub;
+  supergraphPath: string;
+  /** Gateway port; 0 = any free port. */
+  gatewayPort: number;
+  /** 'registry' uses each subgraph's default port (4001-4006); 'any' picks free ports (tests). */
+  subgraphPorts: 'registry' | 'any';
+  /** Interface the gateway binds; subgraphs always bind 127.0.0.1 in embedded mode (they are internal). */
+  host?: string;
+  introspection?: boolean;
+  sandbox?: boolean;
+  onStatement?: StatementListener;
+}
+
+export interface RunningSupergraph {
+  gateway: RunningGateway;
+  subgraphs: RunningSubgraph[];
+  /** Stops the gateway first (no new requests reach subgraphs), then every subgraph. */
+  stop(): Promise<void>;
+}
+
+export async function startSupergraph(options: SupergraphOptions): Promise<RunningSupergraph> {
+  const running: RunningSubgraph[] = [];
+  try {
+    for (const info of SUBGRAPHS) {
+      const logger = options.logger.child({ service: info.name });
+      const built = await SUBGRAPH_FACTORIES[info.name]({ database: options.database, logger, pubsub: options.pubsub, onStatement: options.onStatement });
+      running.push(await serveSubgraph(built, { port: options.subgraphPorts === 'registry' ? info.port : 0, host: '127.0.0.1', logger }));
+    }
+    const supergraph = loadSupergraph(options.supergraphPath, Object.fromEntries(running.map((s) => [s.name, s.url])));
+    const gateway = await startGateway({
+      supergraph,
+      logger: options.logger.child({ service: 'gateway' }),
+      port: options.gatewayPort,
+      host: options.host,
+      introspection: options.introspection ?? true,
+      sandbox: options.sandbox ?? true,
+    });
+    return {
+      gateway,
+      subgraphs: running,
+      async stop() {
+        await gateway.stop();
+        await Promise.all(running.map((s) => s.stop()));
+      },
+    };
+  } catch (error) {
+    await Promise.all(running.map((s) => s.stop().catch(() => undefined)));
+    throw error;
+  }
+}

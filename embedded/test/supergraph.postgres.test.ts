@@ -1,0 +1,20 @@
+// The whole supergraph in one process on port 0 against this machine's real PostgreSQL (a fresh database) and
+// real Redis (a channel prefix of its own).
+import { randomBytes } from 'node:crypto';
+import { createLogger } from '../../platform/logging/index.js';
+import { createRedisPubSub } from '../../platform/pubsub/index.js';
+import { createTestDatabase, testRedisUrl } from '../../platform/testing/index.js';
+import { describeSupergraph } from './supergraph-contract.js';
+
+describeSupergraph('PostgreSQL and Redis', async () => {
+  const db = await createTestDatabase();
+  const pubsub = createRedisPubSub({ url: testRedisUrl(), prefix: `test:${randomBytes(4).toString('hex')}:`, logger: createLogger({ level: 'silent' }) });
+  return {
+    database: db.target,
+    pubsub,
+    release: async () => {
+      await pubsub.dispose();
+      await db.drop();
+    },
+  };
+});
