@@ -1,12 +1,14 @@
-// Tests are TypeScript compiled by SWC (fast, no type-check: `npm run typecheck` does that) and run as ESM,
-// which Prisma's generated client and PGlite need (they use dynamic import()).
+// Tests are TypeScript run as ESM (Prisma's generated client and PGlite use dynamic import()). ts-jest only
+// transpiles each file (isolatedModules in tsconfig.json); `npm run typecheck` does the type-checking.
+// Why not @swc/jest or jest 30: their native bindings (@swc/core-*, unrs-resolver's @unrs/resolver-binding-*)
+// cannot be locked for every platform from this machine's registry, and `npm ci` then refuses the lock file.
 /** @type {import('jest').Config} */
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
-    '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'es6' } }],
+    '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false, tsconfig: 'tsconfig.json' }],
   },
   testMatch: ['<rootDir>/{platform,gateway,subgraphs,embedded,sdk,test}/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
