@@ -7,3 +7,4 @@ export * from './pagination.js';
 export { DateTimeScalar } from './scalars.js';
 export type { SubgraphDeps } from './subgraph-deps.js';
 export { runStandaloneSubgraph } from './run-standalone.js';
+export { defineSubgraph, type SubgraphDefinition, type SubgraphDatabase } from './define-subgraph.js';

@@ -1,7 +1,5 @@
 // Builds the fleet subgraph (schema, context, resources) without listening.
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import { loadTypeDefs, type BuiltSubgraph, type SubgraphDeps } from '../../../platform/graphql/index.js';
-import { subgraphInfo } from '../../registry.js';
+import { defineSubgraph, type BuiltSubgraph, type SubgraphDeps } from '../../../platform/graphql/index.js';
 import type { FleetContext } from './context.js';
 import { createFleetLoaders, type FleetStores } from './loaders.js';
 import { resolvers } from './resolvers/index.js';
@@ -19,19 +17,10 @@ export async function buildFleetSubgraph(deps: SubgraphDeps): Promise<BuiltSubgr
     vehicles: createVehicleStore(prisma),
     drivers: createDriverStore(prisma),
   };
-  const schema = buildSubgraphSchema([{ typeDefs: loadTypeDefs(subgraphInfo('fleet').schemaFile), resolvers }]);
-  return {
+  return defineSubgraph({
     name: 'fleet',
-    schema,
-    createContext: async () => ({ loaders: createFleetLoaders(stores), logger: deps.logger }),
-    readiness: async () => {
-      try {
-        await prisma.$queryRaw`select 1`;
-        return { ready: true, checks: { database: 'ok' } };
-      } catch (error) {
-        return { ready: false, checks: { database: (error as Error).message } };
-      }
-    },
-    close: () => prisma.$disconnect(),
-  };
+    resolvers,
+    database: prisma,
+    createContext: () => ({ loaders: createFleetLoaders(stores), logger: deps.logger }),
+  });
 }

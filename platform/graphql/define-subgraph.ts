@@ -1,0 +1,43 @@
+// The part of every subgraph's `server.ts` that is the same for all six: schema from its SDL file, readiness
+// from its database, and closing the database on stop.
+import type { IncomingMessage } from 'node:http';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+// Not re-exported from the package root; the type of one { typeDefs, resolvers } module.
+import type { GraphQLSchemaModule } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import type { BaseContext } from '@apollo/server';
+import { subgraphInfo, type SubgraphName } from '../../subgraphs/registry.js';
+import { loadTypeDefs } from './load-type-defs.js';
+import type { BuiltSubgraph } from './subgraph-server.js';
+
+/** What a subgraph needs from its Prisma client here. */
+export interface SubgraphDatabase {
+  $queryRawUnsafe(sql: string): Promise<unknown>;
+  $disconnect(): Promise<void>;
+}
+
+export interface SubgraphDefinition<TContext extends BaseContext> {
+  name: SubgraphName;
+  /** The generated `Resolvers` of the subgraph. */
+  resolvers: NonNullable<GraphQLSchemaModule['resolvers']>;
+  database: SubgraphDatabase;
+  /** Builds a fresh context — with fresh DataLoaders — for every request. */
+  createContext: (req: IncomingMessage) => Promise<TContext> | TContext;
+}
+
+export function defineSubgraph<TContext extends BaseContext>(definition: SubgraphDefinition<TContext>): BuiltSubgraph<TContext> {
+  const { name, resolvers, database } = definition;
+  return {
+    name,
+    schema: buildSubgraphSchema([{ typeDefs: loadTypeDefs(subgraphInfo(name).schemaFile), resolvers }]),
+    createContext: async (req) => definition.createContext(req),
+    readiness: async () => {
+      try {
+        await database.$queryRawUnsafe('select 1');
+        return { ready: true, checks: { database: 'ok' } };
+      } catch (error) {
+        return { ready: false, checks: { database: (error as Error).message } };
+      }
+    },
+    close: () => database.$disconnect(),
+  };
+}
