@@ -1,11 +1,11 @@
 // `npm run db:migrate`: applies every subgraph's pending migrations to DATABASE_URL (or a subgraph's own
 // <NAME>_DATABASE_URL). Distributed deployments run it once per release, before starting the services.
-import { ConfigError, subgraphDatabaseUrl } from '../platform/config/index.js';
+import { ConfigError, readRuntimeConfig, subgraphDatabaseUrl } from '../platform/config/index.js';
 import { migrateSubgraphs } from '../platform/db/index.js';
 import { createLogger } from '../platform/logging/index.js';
 import { SUBGRAPHS } from '../subgraphs/registry.js';
 
-const logger = createLogger({ bindings: { task: 'db:migrate' } });
+const logger = createLogger({ level: readRuntimeConfig().logLevel, bindings: { task: 'db:migrate' } });
 try {
   for (const { name } of SUBGRAPHS) {
     const url = subgraphDatabaseUrl(name);

@@ -3,7 +3,7 @@ import { ConfigError, readRuntimeConfig } from '../platform/config/index.js';
 import { createLogger } from '../platform/logging/index.js';
 import { seedDemoCity } from '../embedded/src/seed-demo-city.js';
 
-const logger = createLogger({ bindings: { task: 'db:seed' } });
+const logger = createLogger({ level: readRuntimeConfig().logLevel, bindings: { task: 'db:seed' } });
 try {
   const { databaseUrl } = readRuntimeConfig();
   if (!databaseUrl) throw new ConfigError('Set DATABASE_URL to the PostgreSQL server to seed (run `npm run db:migrate` first).');
