@@ -6,6 +6,7 @@ import { describeTarget, migrateSubgraphs, openEmbeddedPostgres, type DatabaseTa
 import { stopOnSignals } from '../../platform/http/index.js';
 import { createLogger } from '../../platform/logging/index.js';
 import { createLivePubSub } from '../../platform/pubsub/index.js';
+import { readAuthConfig, signingProcessAuth } from '../../platform/auth/index.js';
 import { repoRoot } from '../../subgraphs/registry.js';
 import { readGatewayConfig } from '../../gateway/src/config.js';
 import { seedDemoCity } from './seed-demo-city.js';
@@ -25,10 +26,13 @@ try {
     logger.info('demo city seeded (see README for the demo phone numbers)');
   }
   const pubsub = createLivePubSub({ redisUrl: runtime.redisUrl, prefix: runtime.pubsubPrefix, logger });
+  const auth = await signingProcessAuth(readAuthConfig(), { production: runtime.nodeEnv === 'production', dataDir: resolve(repoRoot, runtime.dataDir) });
   const supergraph = await startSupergraph({
     database,
     logger,
     pubsub,
+    auth,
+    redisUrl: runtime.redisUrl,
     supergraphPath: gatewayConfig.supergraphPath,
     gatewayPort: gatewayConfig.port,
     subgraphPorts: 'registry',

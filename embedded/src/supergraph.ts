@@ -1,7 +1,7 @@
 // Starts all six subgraphs and the gateway in this process. Used by `npm start` (embedded mode) and by the
 // supergraph tests (port 0, real PostgreSQL or PGlite).
 import type { DatabaseTarget, StatementListener } from '../../platform/db/index.js';
-import { serveSubgraph, type RunningSubgraph } from '../../platform/graphql/index.js';
+import { serveSubgraph, type RunningSubgraph, type SubgraphAuth } from '../../platform/graphql/index.js';
 import type { Logger } from '../../platform/logging/index.js';
 import type { LivePubSub } from '../../platform/pubsub/index.js';
 import { SUBGRAPHS } from '../../subgraphs/registry.js';
@@ -14,6 +14,10 @@ export interface SupergraphOptions {
   logger: Logger;
   /** Shared by all six subgraphs; owned (and disposed) by the caller. */
   pubsub: LivePubSub;
+  /** Signing keys (for identity) and the verifier every subgraph and the gateway use. */
+  auth: SubgraphAuth;
+  /** Redis for shared state (rate limits); undefined → in-process. */
+  redisUrl?: string;
   supergraphPath: string;
   /** Gateway port; 0 = any free port. */
   gatewayPort: number;
@@ -38,7 +42,7 @@ export async function startSupergraph(options: SupergraphOptions): Promise<Runni
   try {
     for (const info of SUBGRAPHS) {
       const logger = options.logger.child({ service: info.name });
-      const built = await SUBGRAPH_FACTORIES[info.name]({ database: options.database, logger, pubsub: options.pubsub, onStatement: options.onStatement });
+      const built = await SUBGRAPH_FACTORIES[info.name]({ database: options.database, logger, pubsub: options.pubsub, auth: options.auth, redisUrl: options.redisUrl, onStatement: options.onStatement });
       running.push(await serveSubgraph(built, { port: options.subgraphPorts === 'registry' ? info.port : 0, host: '127.0.0.1', logger }));
     }
     const supergraph = loadSupergraph(options.supergraphPath, Object.fromEntries(running.map((s) => [s.name, s.url])));

@@ -5,7 +5,7 @@ import { buildDemoDataset, DEMO_PHONES } from '../../platform/demo/index.js';
 import type { DatabaseTarget } from '../../platform/db/index.js';
 import { createLogger } from '../../platform/logging/index.js';
 import type { LivePubSub } from '../../platform/pubsub/index.js';
-import { postGraphQL } from '../../platform/testing/index.js';
+import { createTestAuth, postGraphQL, type TestAuth } from '../../platform/testing/index.js';
 import { repoRoot } from '../../subgraphs/registry.js';
 import { seedDemoCity } from '../src/seed-demo-city.js';
 import { startSupergraph, type RunningSupergraph } from '../src/supergraph.js';
@@ -28,15 +28,18 @@ export function describeSupergraph(label: string, setup: () => Promise<Supergrap
   describe(`supergraph on ${label}`, () => {
     let env: SupergraphEnvironment;
     let supergraph: RunningSupergraph;
+    let testAuth: TestAuth;
     const statements: string[] = [];
     const demo = buildDemoDataset();
 
     beforeAll(async () => {
       env = await setup();
+      testAuth = await createTestAuth();
       await seedDemoCity(env.database);
       supergraph = await startSupergraph({
         database: env.database,
         pubsub: env.pubsub,
+        auth: testAuth.auth,
         logger: createLogger({ level: 'silent' }),
         supergraphPath: resolve(repoRoot, 'schema/supergraph.graphql'),
         gatewayPort: 0,

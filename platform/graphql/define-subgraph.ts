@@ -6,6 +6,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLSchemaModule } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { BaseContext } from '@apollo/server';
 import { subgraphInfo, type SubgraphName } from '../../subgraphs/registry.js';
+import { viewerFromAuthorization, type AccessTokenVerifier, type Viewer } from '../auth/index.js';
 import { loadTypeDefs } from './load-type-defs.js';
 import type { BuiltSubgraph } from './subgraph-server.js';
 
@@ -20,8 +21,12 @@ export interface SubgraphDefinition<TContext extends BaseContext> {
   /** The generated `Resolvers` of the subgraph. */
   resolvers: NonNullable<GraphQLSchemaModule['resolvers']>;
   database: SubgraphDatabase;
+  /** Verifies the request's access token; the viewer it yields is handed to `createContext`. */
+  verifyAccessToken: AccessTokenVerifier;
   /** Builds a fresh context — with fresh DataLoaders — for every request. */
-  createContext: (req: IncomingMessage) => Promise<TContext> | TContext;
+  createContext: (request: { req: IncomingMessage; viewer: Viewer | null }) => Promise<TContext> | TContext;
+  /** Extra HTTP routes served next to /graphql, e.g. identity's JWKS. */
+  routes?: BuiltSubgraph['routes'];
 }
 
 export function defineSubgraph<TContext extends BaseContext>(definition: SubgraphDefinition<TContext>): BuiltSubgraph<TContext> {
@@ -29,7 +34,11 @@ export function defineSubgraph<TContext extends BaseContext>(definition: Subgrap
   return {
     name,
     schema: buildSubgraphSchema([{ typeDefs: loadTypeDefs(subgraphInfo(name).schemaFile), resolvers }]),
-    createContext: async (req) => definition.createContext(req),
+    createContext: async (req) => {
+      const viewer = await viewerFromAuthorization(req.headers.authorization, definition.verifyAccessToken);
+      return definition.createContext({ req, viewer });
+    },
+    routes: definition.routes,
     readiness: async () => {
       try {
         await database.$queryRawUnsafe('select 1');

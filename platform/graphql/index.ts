@@ -5,6 +5,6 @@ export { isUuid } from './ids.js';
 export { toGraphQLInt, IntOutOfRangeError } from './graphql-int.js';
 export * from './pagination.js';
 export { DateTimeScalar } from './scalars.js';
-export type { SubgraphDeps } from './subgraph-deps.js';
+export type { SubgraphDeps, SubgraphAuth } from './subgraph-deps.js';
 export { runStandaloneSubgraph } from './run-standalone.js';
 export { defineSubgraph, type SubgraphDefinition, type SubgraphDatabase } from './define-subgraph.js';

@@ -2,6 +2,7 @@
 import { readEnv, envVar, readRuntimeConfig, subgraphDatabaseUrl, ConfigError } from '../config/index.js';
 import { createLogger } from '../logging/index.js';
 import { createLivePubSub } from '../pubsub/index.js';
+import { readAuthConfig, signingProcessAuth, verifyingProcessAuth } from '../auth/index.js';
 import { stopOnSignals } from '../http/index.js';
 import { subgraphInfo, type SubgraphName } from '../../subgraphs/registry.js';
 import type { BuiltSubgraph } from './subgraph-server.js';
@@ -22,7 +23,12 @@ export async function runStandaloneSubgraph(name: SubgraphName, build: (deps: Su
     }
     const pubsub = createLivePubSub({ redisUrl: runtime.redisUrl, prefix: runtime.pubsubPrefix, logger });
     if (!runtime.redisUrl) logger.warn('REDIS_URL is not set: live events reach only this process');
-    const subgraph = await build({ database: { kind: 'postgres', url }, logger, pubsub });
+    const authConfig = readAuthConfig();
+    const auth =
+      name === 'identity'
+        ? await signingProcessAuth(authConfig, { production: runtime.nodeEnv === 'production', dataDir: runtime.dataDir })
+        : verifyingProcessAuth(authConfig);
+    const subgraph = await build({ database: { kind: 'postgres', url }, logger, pubsub, auth, redisUrl: runtime.redisUrl });
     const running = await serveSubgraph(subgraph, { port, host: runtime.host, logger });
     stopOnSignals(async () => {
       await running.stop();

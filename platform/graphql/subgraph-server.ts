@@ -6,7 +6,7 @@ import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createErrorFormatter } from '../errors/index.js';
-import { createGraphQLHttpServer, listen, type ReadinessReport } from '../http/index.js';
+import { createGraphQLHttpServer, listen, type HttpRoute, type ReadinessReport } from '../http/index.js';
 import type { Logger } from '../logging/index.js';
 
 /** What a subgraph's `server.ts` factory returns: everything needed to serve it, nothing listening yet. */
@@ -18,6 +18,8 @@ export interface BuiltSubgraph<TContext extends BaseContext = BaseContext> {
   readiness: () => Promise<ReadinessReport>;
   /** Releases what the subgraph opened (database pools). Does not stop the HTTP server. */
   close: () => Promise<void>;
+  /** Extra GET routes by path, served next to /graphql. */
+  routes?: Record<string, HttpRoute>;
 }
 
 export interface RunningSubgraph {
@@ -54,6 +56,7 @@ export async function serveSubgraph<TContext extends BaseContext>(
     context: subgraph.createContext,
     logger: options.logger,
     readiness: subgraph.readiness,
+    routes: subgraph.routes,
   });
   apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
   await apollo.start();

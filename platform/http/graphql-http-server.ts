@@ -23,7 +23,12 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   readiness?: () => Promise<ReadinessReport>;
   /** Largest accepted request body. Default 1 MiB; larger bodies get 413. */
   maxBodyBytes?: number;
+  /** Extra GET routes by exact path (e.g. `/.well-known/jwks.json`). */
+  routes?: Record<string, HttpRoute>;
 }
+
+/** Answers a GET request with a JSON-serialisable body (status 200), or throws. */
+export type HttpRoute = (req: IncomingMessage) => Promise<unknown> | unknown;
 
 /** Creates (does not start) the HTTP server. Call `apollo.start()` before serving requests. */
 export function createGraphQLHttpServer<TContext extends BaseContext>(options: GraphQLHttpServerOptions<TContext>): http.Server {
@@ -48,6 +53,8 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
       const report = options.readiness ? await options.readiness() : { ready: true, checks: {} };
       return sendJson(res, report.ready ? 200 : 503, report);
     }
+    const route = options.routes?.[url.pathname];
+    if (route && req.method === 'GET') return sendJson(res, 200, await route(req));
     if (url.pathname !== path) return sendJson(res, 404, { error: `not found; GraphQL is served at ${path}` });
 
     let body: unknown;

@@ -1,2 +1,2 @@
-export { createGraphQLHttpServer, listen, type GraphQLHttpServerOptions, type ReadinessReport, type Listening } from './graphql-http-server.js';
+export { createGraphQLHttpServer, listen, type GraphQLHttpServerOptions, type ReadinessReport, type Listening, type HttpRoute } from './graphql-http-server.js';
 export { stopOnSignals } from './shutdown.js';

@@ -3,3 +3,4 @@ export { startInProcess, ENTITIES_QUERY, type InProcessSubgraph, type InProcessR
 export { testDatabaseServerUrl, testRedisUrl } from './env.js';
 export { postGraphQL, type GraphQLResponse } from './http-client.js';
 export { testSubgraphDeps } from './subgraph-deps.js';
+export { createTestAuth, type TestAuth } from './auth.js';

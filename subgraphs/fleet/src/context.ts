@@ -1,8 +1,11 @@
 // The per-request context of fleet's resolvers.
+import type { Viewer } from '../../../platform/auth/index.js';
 import type { Logger } from '../../../platform/logging/index.js';
 import type { FleetLoaders } from './loaders.js';
 
 export interface FleetContext {
+  /** Who is asking; null when the request carries no access token. */
+  viewer: Viewer | null;
   loaders: FleetLoaders;
   logger: Logger;
 }

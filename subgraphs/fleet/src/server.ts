@@ -21,6 +21,7 @@ export async function buildFleetSubgraph(deps: SubgraphDeps): Promise<BuiltSubgr
     name: 'fleet',
     resolvers,
     database: prisma,
-    createContext: () => ({ loaders: createFleetLoaders(stores), logger: deps.logger }),
+    verifyAccessToken: deps.auth.verify,
+    createContext: ({ viewer }) => ({ viewer, loaders: createFleetLoaders(stores), logger: deps.logger }),
   });
 }

@@ -15,7 +15,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   prisma = openFleetDatabase(db.target);
   subgraph = await startInProcess(
-    await buildFleetSubgraph(testSubgraphDeps(db.target, (sql) => statements.push(sql))),
+    await buildFleetSubgraph(await testSubgraphDeps(db.target, (sql) => statements.push(sql))),
   );
 });
 

@@ -13,6 +13,7 @@ export async function buildGamificationSubgraph(deps: SubgraphDeps): Promise<Bui
     name: 'gamification',
     resolvers,
     database: prisma,
-    createContext: () => ({ loaders: createGamificationLoaders(points), logger: deps.logger }),
+    verifyAccessToken: deps.auth.verify,
+    createContext: ({ viewer }) => ({ viewer, loaders: createGamificationLoaders(points), logger: deps.logger }),
   });
 }

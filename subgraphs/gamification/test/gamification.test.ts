@@ -16,7 +16,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   prisma = openGamificationDatabase(db.target);
   subgraph = await startInProcess(
-    await buildGamificationSubgraph(testSubgraphDeps(db.target, (sql) => statements.push(sql))),
+    await buildGamificationSubgraph(await testSubgraphDeps(db.target, (sql) => statements.push(sql))),
   );
 });
 

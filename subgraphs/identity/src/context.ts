@@ -1,8 +1,11 @@
 // The per-request context of identity's resolvers.
+import type { Viewer } from '../../../platform/auth/index.js';
 import type { Logger } from '../../../platform/logging/index.js';
 import type { IdentityLoaders } from './loaders.js';
 
 export interface IdentityContext {
+  /** Who is asking; null when the request carries no access token. */
+  viewer: Viewer | null;
   loaders: IdentityLoaders;
   logger: Logger;
 }

@@ -13,6 +13,7 @@ export async function buildIdentitySubgraph(deps: SubgraphDeps): Promise<BuiltSu
     name: 'identity',
     resolvers,
     database: prisma,
-    createContext: () => ({ loaders: createIdentityLoaders(users), logger: deps.logger }),
+    verifyAccessToken: deps.auth.verify,
+    createContext: ({ viewer }) => ({ viewer, loaders: createIdentityLoaders(users), logger: deps.logger }),
   });
 }

@@ -12,7 +12,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   prisma = openIdentityDatabase(db.target);
   subgraph = await startInProcess(
-    await buildIdentitySubgraph(testSubgraphDeps(db.target, (sql) => statements.push(sql))),
+    await buildIdentitySubgraph(await testSubgraphDeps(db.target, (sql) => statements.push(sql))),
   );
 });
 

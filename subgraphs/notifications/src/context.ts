@@ -1,8 +1,11 @@
 // The per-request context of notifications' resolvers.
+import type { Viewer } from '../../../platform/auth/index.js';
 import type { Logger } from '../../../platform/logging/index.js';
 import type { NotificationsLoaders } from './loaders.js';
 
 export interface NotificationsContext {
+  /** Who is asking; null when the request carries no access token. */
+  viewer: Viewer | null;
   loaders: NotificationsLoaders;
   logger: Logger;
 }

@@ -13,6 +13,7 @@ export async function buildNotificationsSubgraph(deps: SubgraphDeps): Promise<Bu
     name: 'notifications',
     resolvers,
     database: prisma,
-    createContext: () => ({ loaders: createNotificationsLoaders(notifications), logger: deps.logger }),
+    verifyAccessToken: deps.auth.verify,
+    createContext: ({ viewer }) => ({ viewer, loaders: createNotificationsLoaders(notifications), logger: deps.logger }),
   });
 }

@@ -18,7 +18,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   prisma = openNotificationsDatabase(db.target);
   subgraph = await startInProcess(
-    await buildNotificationsSubgraph(testSubgraphDeps(db.target, (sql) => statements.push(sql))),
+    await buildNotificationsSubgraph(await testSubgraphDeps(db.target, (sql) => statements.push(sql))),
   );
 });
 

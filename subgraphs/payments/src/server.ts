@@ -13,6 +13,7 @@ export async function buildPaymentsSubgraph(deps: SubgraphDeps): Promise<BuiltSu
     name: 'payments',
     resolvers,
     database: prisma,
-    createContext: () => ({ loaders: createPaymentsLoaders(wallets), logger: deps.logger }),
+    verifyAccessToken: deps.auth.verify,
+    createContext: ({ viewer }) => ({ viewer, loaders: createPaymentsLoaders(wallets), logger: deps.logger }),
   });
 }

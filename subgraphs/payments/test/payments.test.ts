@@ -17,7 +17,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   prisma = openPaymentsDatabase(db.target);
   subgraph = await startInProcess(
-    await buildPaymentsSubgraph(testSubgraphDeps(db.target, (sql) => statements.push(sql))),
+    await buildPaymentsSubgraph(await testSubgraphDeps(db.target, (sql) => statements.push(sql))),
   );
 });
 

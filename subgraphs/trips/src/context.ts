@@ -1,8 +1,11 @@
 // The per-request context of trips' resolvers.
+import type { Viewer } from '../../../platform/auth/index.js';
 import type { Logger } from '../../../platform/logging/index.js';
 import type { TripsLoaders } from './loaders.js';
 
 export interface TripsContext {
+  /** Who is asking; null when the request carries no access token. */
+  viewer: Viewer | null;
   loaders: TripsLoaders;
   logger: Logger;
 }

@@ -13,6 +13,7 @@ export async function buildTripsSubgraph(deps: SubgraphDeps): Promise<BuiltSubgr
     name: 'trips',
     resolvers,
     database: prisma,
-    createContext: () => ({ loaders: createTripsLoaders(trips), logger: deps.logger }),
+    verifyAccessToken: deps.auth.verify,
+    createContext: ({ viewer }) => ({ viewer, loaders: createTripsLoaders(trips), logger: deps.logger }),
   });
 }

@@ -16,7 +16,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   prisma = openTripsDatabase(db.target);
   subgraph = await startInProcess(
-    await buildTripsSubgraph(testSubgraphDeps(db.target, (sql) => statements.push(sql))),
+    await buildTripsSubgraph(await testSubgraphDeps(db.target, (sql) => statements.push(sql))),
   );
 });
 

@@ -1,0 +1,44 @@
+// Token settings shared by identity (which signs) and every verifier (gateway, subgraphs).
+import { z } from 'zod';
+import { envVar, readEnv } from '../config/index.js';
+
+export interface AuthConfig {
+  /** `iss` of access tokens. */
+  issuer: string;
+  /** `aud` of access tokens; a token for another audience is refused. */
+  audience: string;
+  /** Access token lifetime, at most 15 minutes. */
+  accessTokenTtlSeconds: number;
+  /**
+   * Where verifiers fetch the public keys (identity's `/.well-known/jwks.json`) in distributed mode. Unset in
+   * embedded mode, where the keys are handed over in-process.
+   */
+  jwksUrl: string | undefined;
+  /** Identity only: private signing keys as a JWKS (JSON), newest first; the first signs, all verify. */
+  signingJwks: string | undefined;
+  /** Identity only: a file holding that JWKS (e.g. a mounted secret). */
+  signingJwksFile: string | undefined;
+}
+
+/** @throws ConfigError naming each invalid variable. */
+export function readAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
+  const e = readEnv(
+    {
+      AUTH_ISSUER: z.string().default('ridegraph-identity'),
+      AUTH_AUDIENCE: z.string().default('ridegraph'),
+      ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(900, 'must be at most 900 (15 minutes)').default(900),
+      AUTH_JWKS_URL: envVar.url(['http:', 'https:'], 'http://identity:4001/.well-known/jwks.json').optional(),
+      AUTH_SIGNING_JWKS: z.string().optional(),
+      AUTH_SIGNING_JWKS_FILE: z.string().optional(),
+    },
+    env,
+  );
+  return {
+    issuer: e.AUTH_ISSUER,
+    audience: e.AUTH_AUDIENCE,
+    accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+    jwksUrl: e.AUTH_JWKS_URL,
+    signingJwks: e.AUTH_SIGNING_JWKS,
+    signingJwksFile: e.AUTH_SIGNING_JWKS_FILE,
+  };
+}
