@@ -7,7 +7,8 @@ export type DemoRole = 'SUPER_ADMIN' | 'OPERATIONS' | 'FLEET_MANAGER' | 'DRIVER'
 export type DemoVehicleCategory = 'ECONOMY' | 'COMFORT' | 'XL' | 'AUTO' | 'BIKE';
 
 export interface DemoUser { id: string; phone: string; name: string; roles: DemoRole[] }
-export interface DemoFleet { id: string; name: string; city: string; managerUserId: string }
+/** `managerUserId`: the FLEET_MANAGER who runs it; null for a fleet run by operations directly. */
+export interface DemoFleet { id: string; name: string; city: string; managerUserId: string | null }
 export interface DemoHub { id: string; fleetId: string; name: string; latitude: number; longitude: number }
 export interface DemoVehicle { id: string; fleetId: string; homeHubId: string; plate: string; make: string; model: string; year: number; category: DemoVehicleCategory }
 export interface DemoDriver { id: string; userId: string; fleetId: string; vehicleId: string; licenceNumber: string; rating: number }
@@ -66,8 +67,9 @@ export function buildDemoDataset(): DemoDataset {
   const driverUsers = Array.from({ length: DEMO_DRIVER_COUNT }, (_, i) => user(DEMO_PHONES.driver(i + 1), personName(i), ['DRIVER']));
   const riderUsers = Array.from({ length: DEMO_RIDER_COUNT }, (_, i) => user(DEMO_PHONES.rider(i + 1), personName(i + 57), ['RIDER']));
 
+  // The demo fleet manager runs Downtown only, so "a fleet manager sees only their fleet" shows in the demo.
   const fleets: DemoFleet[] = ['Downtown', 'Airport'].map((name) => ({
-    id: demoId('fleet', name), name: `${name} Fleet`, city: CITY.name, managerUserId: manager.id,
+    id: demoId('fleet', name), name: `${name} Fleet`, city: CITY.name, managerUserId: name === 'Downtown' ? manager.id : null,
   }));
   const hubs: DemoHub[] = fleets.flatMap((fleet, f) =>
     ['North', 'South'].map((side, h) => ({
