@@ -53,6 +53,8 @@ export async function startSupergraph(options: SupergraphOptions): Promise<Runni
       host: options.host,
       introspection: options.introspection ?? true,
       sandbox: options.sandbox ?? true,
+      // The same in-process verifier as the subgraphs: identity's keys, no JWKS fetch.
+      verifyAccessToken: options.auth.verify,
     });
     return {
       gateway,

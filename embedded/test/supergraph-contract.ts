@@ -1,5 +1,7 @@
 // What the whole supergraph must do, whichever database and pub/sub it runs on. Run by
 // supergraph.postgres.test.ts (real PostgreSQL) and supergraph.embedded.test.ts (PGlite, in-process pub/sub).
+// Requests carry real access tokens: operations staff for the trips board, the rider for their own user.
+import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { buildDemoDataset, DEMO_PHONES } from '../../platform/demo/index.js';
 import type { DatabaseTarget } from '../../platform/db/index.js';
@@ -29,12 +31,15 @@ export function describeSupergraph(label: string, setup: () => Promise<Supergrap
     let env: SupergraphEnvironment;
     let supergraph: RunningSupergraph;
     let testAuth: TestAuth;
+    /** Headers of an OPERATIONS user (the trips board is for staff). */
+    let operations: Record<string, string>;
     const statements: string[] = [];
     const demo = buildDemoDataset();
 
     beforeAll(async () => {
       env = await setup();
       testAuth = await createTestAuth();
+      operations = await testAuth.headersFor({ userId: randomUUID(), roles: ['OPERATIONS'] });
       await seedDemoCity(env.database);
       supergraph = await startSupergraph({
         database: env.database,
@@ -55,7 +60,7 @@ export function describeSupergraph(label: string, setup: () => Promise<Supergrap
     });
 
     test('trips join rider (identity), driver and vehicle (fleet) and fare (trips) through the gateway', async () => {
-      const result = await postGraphQL(supergraph.gateway.url, TRIPS_WITH_PEOPLE, { first: 5 });
+      const result = await postGraphQL(supergraph.gateway.url, TRIPS_WITH_PEOPLE, { first: 5 }, operations);
       expect(result.status).toBe(200);
       expect(result.errors).toBeUndefined();
       const nodes = result.data.trips.edges.map((edge: { node: unknown }) => edge.node);
@@ -89,6 +94,7 @@ export function describeSupergraph(label: string, setup: () => Promise<Supergrap
             notifications(first: 1) { edges { node { title } } }
             unreadNotificationCount } }`,
         { id: rider.id },
+        await testAuth.headersFor({ userId: rider.id, roles: ['RIDER'] }),
       );
       expect(result.errors).toBeUndefined();
       const user = result.data.user;
@@ -106,7 +112,7 @@ export function describeSupergraph(label: string, setup: () => Promise<Supergrap
     test('entity lookups are batched: 50 trips with rider, driver and vehicle cost the same SQL statements as 5', async () => {
       const count = async (first: number) => {
         statements.length = 0;
-        const result = await postGraphQL(supergraph.gateway.url, TRIPS_WITH_PEOPLE, { first });
+        const result = await postGraphQL(supergraph.gateway.url, TRIPS_WITH_PEOPLE, { first }, operations);
         expect(result.errors).toBeUndefined();
         expect(result.data.trips.edges).toHaveLength(first);
         return statements.length;
@@ -118,20 +124,29 @@ export function describeSupergraph(label: string, setup: () => Promise<Supergrap
     });
 
     test('bad input is a clear GraphQL error with a code, never a 500', async () => {
-      const tooMany = await postGraphQL(supergraph.gateway.url, TRIPS_WITH_PEOPLE, { first: 1000 });
+      const tooMany = await postGraphQL(supergraph.gateway.url, TRIPS_WITH_PEOPLE, { first: 1000 }, operations);
       expect(tooMany.status).toBe(200);
       expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 
-      const badCursor = await postGraphQL(supergraph.gateway.url, '{ trips(first: 1, after: "nonsense") { edges { cursor } } }');
+      const badCursor = await postGraphQL(supergraph.gateway.url, '{ trips(first: 1, after: "nonsense") { edges { cursor } } }', undefined, operations);
       expect(badCursor.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 
-      const notAnId = await postGraphQL(supergraph.gateway.url, '{ trip(id: "not-a-uuid") { id } }');
+      const notAnId = await postGraphQL(supergraph.gateway.url, '{ trip(id: "not-a-uuid") { id } }', undefined, operations);
       expect(notAnId.errors).toBeUndefined();
       expect(notAnId.data.trip).toBeNull();
 
-      const unknownField = await postGraphQL(supergraph.gateway.url, '{ trips { nope } }');
+      const unknownField = await postGraphQL(supergraph.gateway.url, '{ trips { nope } }', undefined, operations);
       expect(unknownField.status).toBe(400);
       expect(unknownField.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    });
+
+    test('without a token the trips board is UNAUTHENTICATED; with a bad one the gateway answers 401', async () => {
+      const anonymous = await postGraphQL(supergraph.gateway.url, TRIPS_WITH_PEOPLE, { first: 1 });
+      expect(anonymous.status).toBe(200);
+      expect(anonymous.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+      const forged = await postGraphQL(supergraph.gateway.url, TRIPS_WITH_PEOPLE, { first: 1 }, { authorization: 'Bearer forged.token.value' });
+      expect(forged.status).toBe(401);
+      expect(forged.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
     });
 
     test('readiness reports every subgraph answering', async () => {

@@ -1,6 +1,7 @@
 // Gateway configuration: environment variables validated at start-up, plus the CLI flags of `index.ts`.
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { readAuthConfig, type AuthConfig } from '../../platform/auth/index.js';
 import { envVar, readEnv, readRuntimeConfig } from '../../platform/config/index.js';
 import { repoRoot } from '../../subgraphs/registry.js';
 
@@ -17,6 +18,11 @@ export interface GatewayConfig {
   sandbox: boolean;
   /** Max time for one subgraph request (ms). */
   subgraphTimeoutMs: number;
+  /**
+   * Access-token settings (AUTH_ISSUER, AUTH_AUDIENCE, AUTH_JWKS_URL). Run on its own the gateway needs
+   * AUTH_JWKS_URL (identity's public keys); embedded, it is handed identity's keys in-process instead.
+   */
+  auth: AuthConfig;
 }
 
 /**
@@ -50,6 +56,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env, argv: st
     introspection: e.INTROSPECTION,
     sandbox: e.SANDBOX,
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
+    auth: readAuthConfig(env),
   };
 }
 

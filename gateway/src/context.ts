@@ -1,5 +1,12 @@
-// The gateway's per-request context: only what must be forwarded to subgraphs.
+// The gateway's per-request context: who is asking (verified here, before any planning) and what must be
+// forwarded to subgraphs, which verify the token again.
+import type { Viewer } from '../../platform/auth/index.js';
+
 export interface GatewayContext {
   /** The caller's Authorization header, forwarded verbatim to subgraphs. */
   authorization?: string;
+  /** The verified viewer; null for a request without a token. */
+  viewer: Viewer | null;
+  /** `X-Forwarded-For` for subgraphs: what the caller sent, plus the address the gateway saw it from. */
+  forwardedFor?: string;
 }

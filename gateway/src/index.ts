@@ -1,4 +1,5 @@
 // Runs the gateway as its own process: `node dist/gateway/src/index.js [--supergraph PATH] [--port N]`.
+import { verifyingProcessAuth } from '../../platform/auth/index.js';
 import { ConfigError, readRuntimeConfig } from '../../platform/config/index.js';
 import { stopOnSignals } from '../../platform/http/index.js';
 import { createLogger } from '../../platform/logging/index.js';
@@ -9,6 +10,8 @@ import { loadSupergraph } from './supergraph.js';
 const logger = createLogger({ level: readRuntimeConfig().logLevel, bindings: { service: 'gateway' } });
 try {
   const config = readGatewayConfig(process.env, process.argv.slice(2));
+  // Verifies with identity's published keys; without AUTH_JWKS_URL this stops with a ConfigError saying so.
+  const { verify } = verifyingProcessAuth(config.auth);
   const gateway = await startGateway({
     supergraph: loadSupergraph(config.supergraphPath, config.subgraphUrls),
     logger,
@@ -17,6 +20,7 @@ try {
     introspection: config.introspection,
     sandbox: config.sandbox,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
+    verifyAccessToken: verify,
   });
   stopOnSignals(gateway.stop, logger);
 } catch (error) {

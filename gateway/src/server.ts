@@ -4,10 +4,12 @@ import type { IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { viewerFromAuthorization, type AccessTokenVerifier } from '../../platform/auth/index.js';
 import { createErrorFormatter } from '../../platform/errors/index.js';
 import { createGraphQLHttpServer, listen } from '../../platform/http/index.js';
 import type { Logger } from '../../platform/logging/index.js';
 import type { GatewayContext } from './context.js';
+import { appendForwardedFor } from './forwarded-for.js';
 import { landingPagePlugin } from './plugins/landing-page.js';
 import { createReadinessCheck } from './readiness.js';
 import { createDataSourceFactory } from './subgraph-data-source.js';
@@ -21,6 +23,12 @@ export interface GatewayOptions {
   introspection: boolean;
   sandbox: boolean;
   subgraphTimeoutMs?: number;
+  /**
+   * Verifies each request's access token before the operation is planned: an expired, badly signed or wrongly
+   * addressed token gets HTTP 401 with code UNAUTHENTICATED and reaches no subgraph. Embedded mode passes the
+   * in-process verifier; a gateway run on its own verifies with identity's JWKS (AUTH_JWKS_URL).
+   */
+  verifyAccessToken: AccessTokenVerifier;
 }
 
 export interface RunningGateway {
@@ -54,7 +62,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   const httpServer = createGraphQLHttpServer({
     apollo,
-    context: async (req: IncomingMessage) => ({ authorization: req.headers.authorization }),
+    context: async (req: IncomingMessage): Promise<GatewayContext> => ({
+      // Throws (401/503) before Apollo parses, validates or plans anything.
+      viewer: await viewerFromAuthorization(req.headers.authorization, options.verifyAccessToken),
+      authorization: req.headers.authorization,
+      forwardedFor: appendForwardedFor(req),
+    }),
     logger,
     readiness: createReadinessCheck(supergraph.subgraphs, () => loaded),
   });

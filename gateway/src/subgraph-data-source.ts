@@ -1,5 +1,5 @@
-// How the gateway talks to a subgraph: forwards the caller's Authorization (every subgraph verifies it again),
-// reuses keep-alive connections, and bounds each request in time.
+// How the gateway talks to a subgraph: forwards the caller's Authorization (every subgraph verifies it again) and
+// X-Forwarded-For with the caller's address appended, reuses keep-alive connections, and bounds each request in time.
 import http from 'node:http';
 import https from 'node:https';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
@@ -49,7 +49,9 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const authorization = 'authorization' in context ? context.authorization : undefined;
+    // Requests the gateway makes on its own (health checks) carry an empty context.
+    const { authorization, forwardedFor } = context as Partial<GatewayContext>;
     if (authorization) request.http?.headers.set('authorization', authorization);
+    if (forwardedFor) request.http?.headers.set('x-forwarded-for', forwardedFor);
   }
 }

@@ -2,8 +2,10 @@
 // only ours — and knows whom to probe for readiness.
 import { readFileSync } from 'node:fs';
 import { Supergraph } from '@apollo/federation-internals';
+import { acknowledgeSubgraphEnforcedSecurity } from './subgraph-enforced-security.js';
 
 export interface LoadedSupergraph {
+  /** What @apollo/gateway is given: the file, with the authorization features the subgraphs enforce acknowledged. */
   sdl: string;
   subgraphs: { name: string; url: string }[];
 }
@@ -21,6 +23,7 @@ export function loadSupergraph(path: string, urlOverrides: Record<string, string
   }
   let supergraph: Supergraph;
   try {
+    sdl = acknowledgeSubgraphEnforcedSecurity(sdl);
     supergraph = Supergraph.build(sdl);
   } catch (error) {
     throw new Error(`${path} is not a valid supergraph: ${(error as Error).message}`);

@@ -1,4 +1,5 @@
-// The gateway alone, against a small supergraph composed here (not ours): it must serve any valid supergraph.
+// The gateway alone, against a small supergraph composed here (not ours): it must serve any valid supergraph,
+// verify access tokens itself before planning, and forward Authorization and X-Forwarded-For.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,10 +7,11 @@ import type { IncomingMessage } from 'node:http';
 import { composeServices } from '@apollo/composition';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse, type GraphQLSchema } from 'graphql';
+import { createAccessTokenSigner, verifyingProcessAuth } from '../../platform/auth/index.js';
 import { ConfigError } from '../../platform/config/index.js';
 import { serveSubgraph, type RunningSubgraph } from '../../platform/graphql/index.js';
 import { createLogger } from '../../platform/logging/index.js';
-import { postGraphQL } from '../../platform/testing/index.js';
+import { createTestAuth, postGraphQL, type TestAuth } from '../../platform/testing/index.js';
 import { readGatewayConfig } from '../src/config.js';
 import { startGateway, type RunningGateway } from '../src/server.js';
 import { loadSupergraph } from '../src/supergraph.js';
@@ -20,19 +22,25 @@ const dir = mkdtempSync(join(tmpdir(), 'gateway-test-'));
 const booksSdl = parse(`
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key"])
   type Book @key(fields: "id") { id: ID! title: String! }
-  type Query { books: [Book!]! explode: String seenAuthorization: String }
+  type Query { books: [Book!]! explode: String seenAuthorization: String seenForwardedFor: String }
 `);
 const reviewsSdl = parse(`
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key"])
   type Book @key(fields: "id") { id: ID! stars: Int! }
 `);
 
+/** Requests that reached any subgraph: a refused token must reach none. */
+let subgraphRequests = 0;
+
 async function serve(name: string, schema: GraphQLSchema): Promise<RunningSubgraph> {
   return serveSubgraph(
     {
       name,
       schema,
-      createContext: async (req: IncomingMessage) => ({ authorization: req.headers.authorization }),
+      createContext: async (req: IncomingMessage) => {
+        subgraphRequests++;
+        return { authorization: req.headers.authorization, forwardedFor: req.headers['x-forwarded-for'] };
+      },
       readiness: async () => ({ ready: true, checks: {} }),
       close: async () => undefined,
     },
@@ -44,8 +52,11 @@ let books: RunningSubgraph;
 let reviews: RunningSubgraph;
 let gateway: RunningGateway;
 let base: string;
+let testAuth: TestAuth;
+const rider = { userId: '6f1c0a52-e3a9-4c4f-b1c7-d1a0e5b7c9d3', roles: ['RIDER' as const] };
 
 beforeAll(async () => {
+  testAuth = await createTestAuth();
   books = await serve('books', buildSubgraphSchema([{ typeDefs: booksSdl, resolvers: {
     Query: {
       books: () => [{ id: 'b1', title: 'Dune' }, { id: 'b2', title: 'Emma' }],
@@ -53,6 +64,7 @@ beforeAll(async () => {
         throw new Error('connection to db at 10.0.0.5 failed: password=hunter2');
       },
       seenAuthorization: (_: unknown, __: unknown, context: { authorization?: string }) => context.authorization ?? null,
+      seenForwardedFor: (_: unknown, __: unknown, context: { forwardedFor?: string }) => context.forwardedFor ?? null,
     },
   } }]));
   reviews = await serve('reviews', buildSubgraphSchema([{ typeDefs: reviewsSdl, resolvers: { Book: { __resolveReference: ({ id }: { id: string }) => ({ id, stars: id === 'b1' ? 5 : 3 }) } } }]));
@@ -68,6 +80,7 @@ beforeAll(async () => {
     port: 0,
     introspection: true,
     sandbox: true,
+    verifyAccessToken: testAuth.auth.verify,
   });
   base = gateway.url.replace('/graphql', '');
 });
@@ -84,9 +97,39 @@ test('serves any valid supergraph file, joining entities across its subgraphs', 
   expect(result.data).toEqual({ books: [{ id: 'b1', title: 'Dune', stars: 5 }, { id: 'b2', title: 'Emma', stars: 3 }] });
 });
 
-test('forwards the Authorization header to subgraphs', async () => {
-  const result = await postGraphQL(gateway.url, '{ seenAuthorization }', undefined, { authorization: 'Bearer abc.def.ghi' });
-  expect(result.data).toEqual({ seenAuthorization: 'Bearer abc.def.ghi' });
+test('forwards a valid Authorization header to subgraphs', async () => {
+  const headers = await testAuth.headersFor(rider);
+  const result = await postGraphQL(gateway.url, '{ seenAuthorization }', undefined, headers);
+  expect(result.data).toEqual({ seenAuthorization: headers.authorization });
+});
+
+test('appends the caller\'s address to X-Forwarded-For for subgraphs', async () => {
+  const direct = await postGraphQL(gateway.url, '{ seenForwardedFor }');
+  expect(direct.data).toEqual({ seenForwardedFor: '127.0.0.1' });
+  const proxied = await postGraphQL(gateway.url, '{ seenForwardedFor }', undefined, { 'x-forwarded-for': '203.0.113.7' });
+  expect(proxied.data).toEqual({ seenForwardedFor: '203.0.113.7, 127.0.0.1' });
+});
+
+test('an expired, foreign-signed, wrong-audience or malformed token is 401 UNAUTHENTICATED and reaches no subgraph', async () => {
+  const config = testAuth.auth.config;
+  const keys = testAuth.auth.signingKeys!;
+  const subject = { ...rider, sessionId: 's-1' };
+  const tokens = {
+    expired: (await createAccessTokenSigner(keys, { ...config, accessTokenTtlSeconds: -60 })(subject)).token,
+    foreign: await (await createTestAuth()).tokenFor(rider),
+    wrongAudience: (await createAccessTokenSigner(keys, { ...config, audience: 'someone-else' })(subject)).token,
+    garbage: 'not.a.token',
+  };
+  for (const [kind, token] of Object.entries(tokens)) {
+    const before = subgraphRequests;
+    const result = await postGraphQL(gateway.url, '{ books { id } }', undefined, { authorization: `Bearer ${token}` });
+    expect({ kind, status: result.status, code: result.errors?.[0]?.extensions?.code, data: result.data }).toEqual({
+      kind, status: 401, code: 'UNAUTHENTICATED', data: undefined,
+    });
+    expect(subgraphRequests).toBe(before);
+  }
+  const basic = await postGraphQL(gateway.url, '{ books { id } }', undefined, { authorization: 'Basic dXNlcjpwYXNz' });
+  expect(basic.status).toBe(401);
 });
 
 test('GET serves queries (with a CSRF-safe header)', async () => {
@@ -139,6 +182,35 @@ test('loadSupergraph explains a missing or invalid file', () => {
   expect(() => loadSupergraph(join(dir, 'missing.graphql'))).toThrow(/cannot read supergraph file .*npm run compose/);
   writeFileSync(join(dir, 'invalid.graphql'), 'type Query { a: String }');
   expect(() => loadSupergraph(join(dir, 'invalid.graphql'))).toThrow(/is not a valid supergraph/);
+});
+
+test('a supergraph with @authenticated/@requiresScopes loads (subgraphs enforce them); any other SECURITY feature does not', () => {
+  const compose = (directive: string) => {
+    const typeDefs = parse(`
+      extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@authenticated", "@requiresScopes", "@policy"])
+      type Query { a: String @authenticated b: String @requiresScopes(scopes: [["OPERATIONS"]]) c: String ${directive} }`);
+    const composed = composeServices([{ name: 'one', typeDefs, url: 'http://one/graphql' }]);
+    if (composed.errors) throw composed.errors[0];
+    return composed.supergraphSdl;
+  };
+  const enforced = compose('');
+  expect(enforced).toMatch(/authenticated\/v0\.1", for: SECURITY/);
+  writeFileSync(join(dir, 'enforced.graphql'), enforced);
+  const loaded = loadSupergraph(join(dir, 'enforced.graphql'));
+  expect(loaded.subgraphs).toEqual([{ name: 'one', url: 'http://one/graphql' }]);
+  expect(loaded.sdl).not.toMatch(/for: SECURITY/);
+  expect(loaded.sdl).toMatch(/a: String @authenticated/);
+
+  writeFileSync(join(dir, 'policy.graphql'), compose('@policy(policies: [["admin"]])'));
+  expect(() => loadSupergraph(join(dir, 'policy.graphql'))).toThrow(/policy\/v0\.1 is for: SECURITY but is unsupported/);
+});
+
+test('configuration: a gateway run on its own needs AUTH_JWKS_URL, and says so', () => {
+  const config = readGatewayConfig({ AUTH_JWKS_URL: 'http://identity:4001/.well-known/jwks.json' });
+  expect(config.auth.jwksUrl).toBe('http://identity:4001/.well-known/jwks.json');
+  expect(() => verifyingProcessAuth(readGatewayConfig({}).auth)).toThrow(ConfigError);
+  expect(() => verifyingProcessAuth(readGatewayConfig({}).auth)).toThrow(/AUTH_JWKS_URL/);
+  expect(() => readGatewayConfig({ AUTH_JWKS_URL: 'identity/jwks' })).toThrow(/AUTH_JWKS_URL/);
 });
 
 test('configuration: flags win, bad values fail with the variable named', () => {

@@ -6,3 +6,7 @@ export { createAccessTokenSigner, type AccessTokenSigner, type AccessTokenSubjec
 export { createAccessTokenVerifier, type AccessTokenVerifier, type VerifierKeys } from './access-token-verifier.js';
 export { viewerFromAuthorization } from './viewer-from-header.js';
 export { signingProcessAuth, verifyingProcessAuth, type ProcessAuth } from './process-auth.js';
+export { readAuthorizationRule, combineRules, describeScopes, PUBLIC, AUTHENTICATED, type AuthorizationRule } from './authorization-rule.js';
+export { compileRuleCheck, type ViewerCheck } from './rule-check.js';
+export { applyAuthorization, AuthorizationSchemaError, type AuthorizationContext } from './enforce-authorization.js';
+export { OPERATIONS_ROLES, seesEverything, canActForUser, assertCanActForUser, visibleFleetIds } from './access.js';

@@ -1,12 +1,13 @@
-// The part of every subgraph's `server.ts` that is the same for all six: schema from its SDL file, readiness
-// from its database, and closing the database on stop.
+// The part of every subgraph's `server.ts` that is the same for all six: schema from its SDL file with its
+// declared authorization enforced, the viewer from the request's access token, readiness from its database,
+// and closing the database on stop.
 import type { IncomingMessage } from 'node:http';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 // Not re-exported from the package root; the type of one { typeDefs, resolvers } module.
 import type { GraphQLSchemaModule } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { BaseContext } from '@apollo/server';
 import { subgraphInfo, type SubgraphName } from '../../subgraphs/registry.js';
-import { viewerFromAuthorization, type AccessTokenVerifier, type Viewer } from '../auth/index.js';
+import { applyAuthorization, viewerFromAuthorization, type AccessTokenVerifier, type Viewer } from '../auth/index.js';
 import { loadTypeDefs } from './load-type-defs.js';
 import type { BuiltSubgraph } from './subgraph-server.js';
 
@@ -29,11 +30,15 @@ export interface SubgraphDefinition<TContext extends BaseContext> {
   routes?: BuiltSubgraph['routes'];
 }
 
-export function defineSubgraph<TContext extends BaseContext>(definition: SubgraphDefinition<TContext>): BuiltSubgraph<TContext> {
+/**
+ * @throws AuthorizationSchemaError when a field of the subgraph's SDL has no authorization rule (on itself or its
+ *   type) or names an unknown role: the subgraph refuses to build rather than serve an unguarded field.
+ */
+export function defineSubgraph<TContext extends BaseContext & { viewer: Viewer | null }>(definition: SubgraphDefinition<TContext>): BuiltSubgraph<TContext> {
   const { name, resolvers, database } = definition;
   return {
     name,
-    schema: buildSubgraphSchema([{ typeDefs: loadTypeDefs(subgraphInfo(name).schemaFile), resolvers }]),
+    schema: applyAuthorization(buildSubgraphSchema([{ typeDefs: loadTypeDefs(subgraphInfo(name).schemaFile), resolvers }])),
     createContext: async (req) => {
       const viewer = await viewerFromAuthorization(req.headers.authorization, definition.verifyAccessToken);
       return definition.createContext({ req, viewer });

@@ -11,12 +11,21 @@ export interface InProcessResult<TData = Record<string, unknown>> {
   errors?: readonly { message: string; extensions?: Record<string, unknown>; path?: readonly (string | number)[] }[];
 }
 
+export interface InProcessOptions {
+  /**
+   * Request headers (lower-case names), e.g. `await testAuth.headersFor(subject)` for `authorization`.
+   * Given to `startInProcess` they are the default of every operation; given to `execute` they replace the
+   * default for that operation (`{ headers: {} }` sends an anonymous request).
+   */
+  headers?: Record<string, string>;
+}
+
 export interface InProcessSubgraph {
-  execute<TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<InProcessResult<TData>>;
+  execute<TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: InProcessOptions): Promise<InProcessResult<TData>>;
   stop(): Promise<void>;
 }
 
-export async function startInProcess<TContext extends BaseContext>(subgraph: BuiltSubgraph<TContext>): Promise<InProcessSubgraph> {
+export async function startInProcess<TContext extends BaseContext>(subgraph: BuiltSubgraph<TContext>, defaults: InProcessOptions = {}): Promise<InProcessSubgraph> {
   const apollo = new ApolloServer<TContext>({
     schema: subgraph.schema,
     formatError: createErrorFormatter(createLogger({ level: 'silent' })),
@@ -24,8 +33,17 @@ export async function startInProcess<TContext extends BaseContext>(subgraph: Bui
   });
   await apollo.start();
   return {
-    async execute<TData>(query: string, variables?: Record<string, unknown>) {
-      const contextValue = await subgraph.createContext({ headers: {} } as IncomingMessage);
+    async execute<TData>(query: string, variables?: Record<string, unknown>, options: InProcessOptions = {}) {
+      // What a subgraph's createContext reads from a real request: headers and the peer address.
+      const req = { headers: { ...(options.headers ?? defaults.headers) }, socket: { remoteAddress: '127.0.0.1' } };
+      let contextValue: TContext;
+      try {
+        contextValue = await subgraph.createContext(req as unknown as IncomingMessage);
+      } catch (error) {
+        // Over HTTP a failed context (e.g. a refused token) is the whole response; here it is the one error.
+        const { message, extensions } = error as { message: string; extensions?: Record<string, unknown> };
+        return { errors: [{ message, extensions }] };
+      }
       const response = await apollo.executeOperation({ query, variables }, { contextValue });
       if (response.body.kind !== 'single') throw new Error('incremental delivery is not expected here');
       return response.body.singleResult as InProcessResult<TData>;

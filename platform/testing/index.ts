@@ -1,5 +1,5 @@
 export { createTestDatabase, type TestDatabase } from './database.js';
-export { startInProcess, ENTITIES_QUERY, type InProcessSubgraph, type InProcessResult } from './in-process.js';
+export { startInProcess, ENTITIES_QUERY, type InProcessSubgraph, type InProcessResult, type InProcessOptions } from './in-process.js';
 export { testDatabaseServerUrl, testRedisUrl } from './env.js';
 export { postGraphQL, type GraphQLResponse } from './http-client.js';
 export { testSubgraphDeps } from './subgraph-deps.js';

@@ -3,6 +3,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 
 const EXAMPLE_DOCUMENT = `# Trips joined across three subgraphs: trips → identity (rider) → fleet (driver, vehicle).
+# The trips board is for staff: set the Authorization header to an access token of SUPER_ADMIN or OPERATIONS.
 query RecentTrips {
   trips(first: 5) {
     edges {

@@ -16,7 +16,8 @@ export interface FleetStores {
 
 export interface DriverPageKey {
   page: PageRequest;
-  fleetId: string | null;
+  /** Only drivers of these fleets; null for every fleet. */
+  fleetIds: readonly string[] | null;
 }
 
 export type FleetLoaders = ReturnType<typeof createFleetLoaders>;
@@ -31,8 +32,8 @@ export function createFleetLoaders({ fleets, hubs, vehicles, drivers }: FleetSto
     hubsByFleetId: createGroupLoader((fleetIds) => hubs.findByFleetIds(fleetIds), (hub) => hub.fleetId),
     fleetsByName: createListLoader((_all: 'all') => fleets.listByName(), () => 'all'),
     driverPage: createListLoader(
-      ({ page, fleetId }: DriverPageKey) => drivers.findPage(page, fleetId),
-      ({ page, fleetId }) => JSON.stringify([fleetId, page.take, page.after?.at.toISOString(), page.after?.id]),
+      ({ page, fleetIds }: DriverPageKey) => drivers.findPage(page, fleetIds),
+      ({ page, fleetIds }) => JSON.stringify([fleetIds, page.take, page.after?.at.toISOString(), page.after?.id]),
     ),
   };
 }

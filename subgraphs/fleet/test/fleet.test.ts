@@ -1,21 +1,28 @@
 // fleet in-process: root fields, `_entities` for every entity (what the gateway sends, including Driver's
-// `@requires(fields: "user { name }")`), User.driverProfile, paging errors, and batching proven by counting SQL.
+// `@requires(fields: "user { name }")`), User.driverProfile, paging errors, who may see which fleet's data, and
+// batching proven by counting SQL. Operations staff send the requests unless a test says otherwise.
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, startInProcess, ENTITIES_QUERY, type InProcessSubgraph, type TestDatabase, testSubgraphDeps } from '../../../platform/testing/index.js';
+import type { Role } from '../../../platform/auth/index.js';
+import {
+  createTestAuth, createTestDatabase, startInProcess, ENTITIES_QUERY, type InProcessSubgraph, type TestAuth, type TestDatabase, testSubgraphDeps,
+} from '../../../platform/testing/index.js';
 import { buildFleetSubgraph } from '../src/server.js';
 import { openFleetDatabase, type FleetPrisma } from '../src/store/database.js';
 
 let db: TestDatabase;
 let prisma: FleetPrisma;
 let subgraph: InProcessSubgraph;
+let testAuth: TestAuth;
 const statements: string[] = [];
 const selects = () => statements.filter((sql) => /^\s*select/i.test(sql)).length;
 
 beforeAll(async () => {
   db = await createTestDatabase();
   prisma = openFleetDatabase(db.target);
+  testAuth = await createTestAuth();
   subgraph = await startInProcess(
-    await buildFleetSubgraph(await testSubgraphDeps(db.target, (sql) => statements.push(sql))),
+    await buildFleetSubgraph(await testSubgraphDeps(db.target, (sql) => statements.push(sql), testAuth)),
+    { headers: await testAuth.headersFor({ userId: randomUUID(), roles: ['OPERATIONS'] }) },
   );
 });
 
@@ -261,5 +268,98 @@ describe('batching', () => {
     // drivers, vehicles, fleets, hubs by id (home hubs), hubs by fleet: one statement per table access.
     expect(five).toBe(5);
     expect(fifty).toBe(five);
+  });
+});
+
+describe('authorization', () => {
+  const as = async (userId: string, roles: Role[], fleetIds: string[] = []) => ({ headers: await testAuth.headersFor({ userId, roles, fleetIds }) });
+  const ROOT = (ids: { fleet: string; vehicle: string; driver: string }) => `query {
+    fleets { id } fleet(id: "${ids.fleet}") { id } vehicle(id: "${ids.vehicle}") { id } driver(id: "${ids.driver}") { id }
+    drivers(first: 100) { edges { node { id } } } }`;
+
+  test('the root fields are for staff: UNAUTHENTICATED anonymous, FORBIDDEN for riders and drivers', async () => {
+    const { fleet, vehicles, drivers } = await createFleet();
+    // One field per request: a refused non-null field ends the execution of its siblings.
+    const fields = ['fleets { id }', `fleet(id: "${fleet.id}") { id }`, `vehicle(id: "${vehicles[0]!.id}") { id }`, `driver(id: "${drivers[0]!.id}") { id }`, 'drivers { edges { cursor } }'];
+    for (const field of fields) {
+      expect({ field, codes: codes((await subgraph.execute(`query { ${field} }`, undefined, { headers: {} })).errors) }).toEqual({ field, codes: ['UNAUTHENTICATED'] });
+      for (const roles of [['RIDER'], ['DRIVER']] as Role[][]) {
+        expect({ field, codes: codes((await subgraph.execute(`query { ${field} }`, undefined, await as(randomUUID(), roles))).errors) }).toEqual({ field, codes: ['FORBIDDEN'] });
+      }
+    }
+  });
+
+  test('a fleet manager sees only their fleet: other fleets, their vehicles and drivers are null or absent', async () => {
+    const mine = await createFleet({ drivers: 2 });
+    const other = await createFleet({ drivers: 2 });
+    const manager = await as(randomUUID(), ['FLEET_MANAGER'], [mine.fleet.id]);
+    type Root = { fleets: { id: string }[]; fleet: unknown; vehicle: unknown; driver: unknown; drivers: { edges: { node: { id: string } }[] } };
+
+    const own = await subgraph.execute<Root>(ROOT({ fleet: mine.fleet.id, vehicle: mine.vehicles[0]!.id, driver: mine.drivers[0]!.id }), undefined, manager);
+    expect(own.errors).toBeUndefined();
+    expect(own.data).toEqual({
+      fleets: [{ id: mine.fleet.id }],
+      fleet: { id: mine.fleet.id },
+      vehicle: { id: mine.vehicles[0]!.id },
+      driver: { id: mine.drivers[0]!.id },
+      drivers: { edges: [...mine.drivers].reverse().map((d) => ({ node: { id: d.id } })) },
+    });
+
+    const foreign = await subgraph.execute<Root>(ROOT({ fleet: other.fleet.id, vehicle: other.vehicles[0]!.id, driver: other.drivers[0]!.id }), undefined, manager);
+    expect(foreign.errors).toBeUndefined();
+    expect(foreign.data).toMatchObject({ fleet: null, vehicle: null, driver: null });
+    const filtered = await subgraph.execute<Root>(`query { drivers(fleetId: "${other.fleet.id}") { edges { node { id } } } }`, undefined, manager);
+    expect(filtered.data?.drivers.edges).toEqual([]);
+
+    const references = await subgraph.execute<{ _entities: unknown[] }>(
+      ENTITIES_QUERY('... on Fleet { id } ... on Hub { id } ... on Driver { id }'),
+      { representations: [{ __typename: 'Fleet', id: other.fleet.id }, { __typename: 'Hub', id: other.hubs.alpha.id }, { __typename: 'Driver', id: other.drivers[0]!.id }] },
+      manager,
+    );
+    expect(references.errors).toBeUndefined();
+    expect(references.data?._entities).toEqual([null, null, { id: other.drivers[0]!.id }]);
+    for (const selection of ['status', 'fleet { id }', 'vehicle { status }', 'vehicle { homeHub { id } }']) {
+      const refused = await subgraph.execute(ENTITIES_QUERY(`... on Driver { ${selection} }`), {
+        representations: [{ __typename: 'Driver', id: other.drivers[0]!.id }],
+      }, manager);
+      expect({ selection, codes: codes(refused.errors) }).toEqual({ selection, codes: ['FORBIDDEN'] });
+    }
+  });
+
+  test("a rider sees a driver's name, rating and car, not their status, fleet or the car's depot", async () => {
+    const { drivers, vehicles } = await createFleet();
+    const rider = await as(randomUUID(), ['RIDER']);
+    const representations = [{ __typename: 'Driver', id: drivers[0]!.id, user: { name: 'Ada Okafor' } }];
+    const basic = await subgraph.execute<{ _entities: unknown[] }>(ENTITIES_QUERY('... on Driver { id name rating user { id } vehicle { plate make model year category } }'), { representations }, rider);
+    expect(basic.errors).toBeUndefined();
+    expect(basic.data?._entities).toEqual([
+      { id: drivers[0]!.id, name: 'Ada Okafor', rating: 4.75, user: { id: drivers[0]!.userId }, vehicle: { plate: vehicles[0]!.plate, make: 'Toyota', model: 'Corolla', year: 2022, category: 'ECONOMY' } },
+    ]);
+    for (const selection of ['status', 'fleet { id }', 'vehicle { status }', 'vehicle { fleet { id } }', 'vehicle { homeHub { id } }']) {
+      const refused = await subgraph.execute(ENTITIES_QUERY(`... on Driver { ${selection} }`), { representations }, rider);
+      expect({ selection, codes: codes(refused.errors) }).toEqual({ selection, codes: ['FORBIDDEN'] });
+    }
+    const anonymous = await subgraph.execute(ENTITIES_QUERY('... on Driver { id }'), { representations }, { headers: {} });
+    expect(codes(anonymous.errors)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  test("User.driverProfile and Driver.status: the driver themself, operations and the fleet's manager; null or FORBIDDEN for others", async () => {
+    const { fleet, drivers } = await createFleet();
+    const driver = drivers[0]!;
+    const query = ENTITIES_QUERY('... on User { driverProfile { id status } }');
+    const variables = { representations: [{ __typename: 'User', id: driver.userId }] };
+    const profile = { driverProfile: { id: driver.id, status: 'OFFLINE' } };
+    const viewers: [string, { headers: Record<string, string> }, unknown][] = [
+      ['the driver', await as(driver.userId, ['DRIVER']), profile],
+      ["the fleet's manager", await as(randomUUID(), ['FLEET_MANAGER'], [fleet.id]), profile],
+      ['super admin', await as(randomUUID(), ['SUPER_ADMIN']), profile],
+      ['a rider', await as(randomUUID(), ['RIDER']), { driverProfile: null }],
+      ['another driver', await as(randomUUID(), ['DRIVER']), { driverProfile: null }],
+      ["another fleet's manager", await as(randomUUID(), ['FLEET_MANAGER'], [randomUUID()]), { driverProfile: null }],
+    ];
+    for (const [who, options, expected] of viewers) {
+      const result = await subgraph.execute<{ _entities: unknown[] }>(query, variables, options);
+      expect({ who, errors: result.errors, entity: result.data?._entities[0] }).toEqual({ who, errors: undefined, entity: expected });
+    }
   });
 });

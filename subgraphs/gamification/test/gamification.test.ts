@@ -1,7 +1,10 @@
 // gamification in-process: User.points through _entities (what the gateway sends), Int range safety, batching, seed.
 import { randomUUID } from 'node:crypto';
 import { buildDemoDataset } from '../../../platform/demo/index.js';
-import { createTestDatabase, startInProcess, ENTITIES_QUERY, type InProcessSubgraph, type TestDatabase, testSubgraphDeps } from '../../../platform/testing/index.js';
+import type { Role } from '../../../platform/auth/index.js';
+import {
+  createTestAuth, createTestDatabase, startInProcess, ENTITIES_QUERY, type InProcessSubgraph, type TestAuth, type TestDatabase, testSubgraphDeps,
+} from '../../../platform/testing/index.js';
 import { seedGamification, WELCOME_BONUS_POINTS } from '../src/seed.js';
 import { buildGamificationSubgraph } from '../src/server.js';
 import { openGamificationDatabase, type GamificationPrisma } from '../src/store/database.js';
@@ -10,13 +13,17 @@ import type { PointsReason } from '../src/store/prisma/client.js';
 let db: TestDatabase;
 let prisma: GamificationPrisma;
 let subgraph: InProcessSubgraph;
+let testAuth: TestAuth;
 const statements: string[] = [];
 
 beforeAll(async () => {
   db = await createTestDatabase();
   prisma = openGamificationDatabase(db.target);
+  testAuth = await createTestAuth();
+  // Operations staff may read any user's data; the ownership tests below send other viewers.
   subgraph = await startInProcess(
-    await buildGamificationSubgraph(await testSubgraphDeps(db.target, (sql) => statements.push(sql))),
+    await buildGamificationSubgraph(await testSubgraphDeps(db.target, (sql) => statements.push(sql), testAuth)),
+    { headers: await testAuth.headersFor({ userId: randomUUID(), roles: ['OPERATIONS'] }) },
   );
 });
 
@@ -94,4 +101,28 @@ test('seeding awards trip points and a welcome bonus once; a second run writes n
     .reduce((sum, t) => sum + Math.floor((t.fareMinor ?? 0) / 100) * 10, WELCOME_BONUS_POINTS);
   const result = await subgraph.execute<{ _entities: PointsResult[] }>(ENTITIES_QUERY(POINTS_SELECTION), { representations: users([rider.id]) });
   expect(result.data?._entities[0]?.points).toMatchObject({ balance: expected, lifetimeEarned: expected });
+});
+
+describe('ownership: points of a user are for that user and operations staff', () => {
+  const as = async (userId: string, roles: Role[], fleetIds: string[] = []) => ({ headers: await testAuth.headersFor({ userId, roles, fleetIds }) });
+  const errorCodes = (errors: readonly { extensions?: Record<string, unknown> }[] | undefined) => errors?.map((e) => e.extensions?.code);
+
+  test('the user themself and SUPER_ADMIN read them; another rider, a driver and a fleet manager are FORBIDDEN; anonymous is UNAUTHENTICATED', async () => {
+    const owner = randomUUID();
+    await award(owner, ['TRIP_COMPLETED', 250]);
+    const query = ENTITIES_QUERY('... on User { points { balance } }');
+    const variables = { representations: [{ __typename: 'User', id: owner }] };
+    for (const viewer of [await as(owner, ['RIDER']), await as(randomUUID(), ['SUPER_ADMIN'])]) {
+      const allowed = await subgraph.execute(query, variables, viewer);
+      expect(allowed.errors).toBeUndefined();
+      expect(allowed.data?._entities).toEqual([{ points: { balance: 250 } }]);
+    }
+    for (const [userId, roles, fleetIds] of [[randomUUID(), ['RIDER'], []], [randomUUID(), ['DRIVER'], []], [randomUUID(), ['FLEET_MANAGER'], [randomUUID()]]] as [string, Role[], string[]][]) {
+      const refused = await subgraph.execute(query, variables, await as(userId, roles, fleetIds));
+      expect(new Set(errorCodes(refused.errors))).toEqual(new Set(['FORBIDDEN']));
+      expect(refused.data?._entities).toEqual([null]);
+    }
+    const anonymous = await subgraph.execute(query, variables, { headers: {} });
+    expect(new Set(errorCodes(anonymous.errors))).toEqual(new Set(['UNAUTHENTICATED']));
+  });
 });

@@ -3,7 +3,10 @@
 import { randomUUID } from 'node:crypto';
 import { buildDemoDataset } from '../../../platform/demo/index.js';
 import { encodeCursor } from '../../../platform/graphql/index.js';
-import { createTestDatabase, startInProcess, ENTITIES_QUERY, type InProcessSubgraph, type TestDatabase, testSubgraphDeps } from '../../../platform/testing/index.js';
+import type { Role } from '../../../platform/auth/index.js';
+import {
+  createTestAuth, createTestDatabase, startInProcess, ENTITIES_QUERY, type InProcessSubgraph, type TestAuth, type TestDatabase, testSubgraphDeps,
+} from '../../../platform/testing/index.js';
 import { seedNotifications } from '../src/seed.js';
 import { buildNotificationsSubgraph } from '../src/server.js';
 import { openNotificationsDatabase, type NotificationsPrisma } from '../src/store/database.js';
@@ -12,13 +15,17 @@ import type { Notification } from '../src/store/prisma/client.js';
 let db: TestDatabase;
 let prisma: NotificationsPrisma;
 let subgraph: InProcessSubgraph;
+let testAuth: TestAuth;
 const statements: string[] = [];
 
 beforeAll(async () => {
   db = await createTestDatabase();
   prisma = openNotificationsDatabase(db.target);
+  testAuth = await createTestAuth();
+  // Operations staff may read any user's data; the ownership tests below send other viewers.
   subgraph = await startInProcess(
-    await buildNotificationsSubgraph(await testSubgraphDeps(db.target, (sql) => statements.push(sql))),
+    await buildNotificationsSubgraph(await testSubgraphDeps(db.target, (sql) => statements.push(sql), testAuth)),
+    { headers: await testAuth.headersFor({ userId: randomUUID(), roles: ['OPERATIONS'] }) },
   );
 });
 
@@ -190,4 +197,40 @@ test('seeding writes a welcome per user and a receipt per completed trip once, s
   const inboxOfRider = result.data?._entities[0];
   expect(inboxOfRider?.notifications.edges).toHaveLength(receipts + 1);
   expect(inboxOfRider?.unreadNotificationCount).toBe(Math.min(receipts, 2));
+});
+
+describe('ownership: the inbox and its unread count of a user are for that user and operations staff', () => {
+  const as = async (userId: string, roles: Role[], fleetIds: string[] = []) => ({ headers: await testAuth.headersFor({ userId, roles, fleetIds }) });
+  const errorCodes = (errors: readonly { extensions?: Record<string, unknown> }[] | undefined) => errors?.map((e) => e.extensions?.code);
+
+  test('the user themself and SUPER_ADMIN read them; another rider, a driver and a fleet manager are FORBIDDEN; anonymous is UNAUTHENTICATED', async () => {
+    const owner = randomUUID();
+    const [note] = await inbox(owner, [{ minutesAgo: 1, unread: true }]);
+    const query = ENTITIES_QUERY('... on User { notifications { edges { node { id } } } unreadNotificationCount }');
+    const variables = { representations: [{ __typename: 'User', id: owner }] };
+    for (const viewer of [await as(owner, ['RIDER']), await as(randomUUID(), ['SUPER_ADMIN'])]) {
+      const allowed = await subgraph.execute(query, variables, viewer);
+      expect(allowed.errors).toBeUndefined();
+      expect(allowed.data?._entities).toEqual([{ notifications: { edges: [{ node: { id: note!.id } }] }, unreadNotificationCount: 1 }]);
+    }
+    for (const [userId, roles, fleetIds] of [[randomUUID(), ['RIDER'], []], [randomUUID(), ['DRIVER'], []], [randomUUID(), ['FLEET_MANAGER'], [randomUUID()]]] as [string, Role[], string[]][]) {
+      const refused = await subgraph.execute(query, variables, await as(userId, roles, fleetIds));
+      expect(new Set(errorCodes(refused.errors))).toEqual(new Set(['FORBIDDEN']));
+      expect(refused.data?._entities).toEqual([null]);
+    }
+    const anonymous = await subgraph.execute(query, variables, { headers: {} });
+    expect(new Set(errorCodes(anonymous.errors))).toEqual(new Set(['UNAUTHENTICATED']));
+  });
+
+  test("a Notification reference resolves only for its user and operations staff: null for anyone else, even on this port", async () => {
+    const owner = randomUUID();
+    const [note] = await inbox(owner, [{ minutesAgo: 1, unread: true }]);
+    const query = ENTITIES_QUERY('... on Notification { id title }');
+    const variables = { representations: [{ __typename: 'Notification', id: note!.id }] };
+    expect((await subgraph.execute(query, variables, await as(owner, ['RIDER']))).data?._entities).toEqual([{ id: note!.id, title: 'Note 0' }]);
+    expect((await subgraph.execute(query, variables)).data?._entities).toEqual([{ id: note!.id, title: 'Note 0' }]);
+    const stranger = await subgraph.execute(query, variables, await as(randomUUID(), ['RIDER']));
+    expect(stranger.errors).toBeUndefined();
+    expect(stranger.data?._entities).toEqual([null]);
+  });
 });

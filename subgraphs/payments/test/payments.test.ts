@@ -1,7 +1,10 @@
 // payments in-process: User.wallet through _entities (what the gateway sends), Money range safety, batching, seed.
 import { randomUUID } from 'node:crypto';
 import { buildDemoDataset } from '../../../platform/demo/index.js';
-import { createTestDatabase, startInProcess, ENTITIES_QUERY, type InProcessSubgraph, type TestDatabase, testSubgraphDeps } from '../../../platform/testing/index.js';
+import type { Role } from '../../../platform/auth/index.js';
+import {
+  createTestAuth, createTestDatabase, startInProcess, ENTITIES_QUERY, type InProcessSubgraph, type TestAuth, type TestDatabase, testSubgraphDeps,
+} from '../../../platform/testing/index.js';
 import { seedPayments } from '../src/seed.js';
 import { buildPaymentsSubgraph } from '../src/server.js';
 import { IntOutOfRangeError } from '../../../platform/graphql/index.js';
@@ -11,13 +14,17 @@ import { openPaymentsDatabase, type PaymentsPrisma } from '../src/store/database
 let db: TestDatabase;
 let prisma: PaymentsPrisma;
 let subgraph: InProcessSubgraph;
+let testAuth: TestAuth;
 const statements: string[] = [];
 
 beforeAll(async () => {
   db = await createTestDatabase();
   prisma = openPaymentsDatabase(db.target);
+  testAuth = await createTestAuth();
+  // Operations staff may read any user's data; the ownership tests below send other viewers.
   subgraph = await startInProcess(
-    await buildPaymentsSubgraph(await testSubgraphDeps(db.target, (sql) => statements.push(sql))),
+    await buildPaymentsSubgraph(await testSubgraphDeps(db.target, (sql) => statements.push(sql), testAuth)),
+    { headers: await testAuth.headersFor({ userId: randomUUID(), roles: ['OPERATIONS'] }) },
   );
 });
 
@@ -112,4 +119,28 @@ test('seeding gives every rider and driver a USD wallet once; a second run write
   expect(seeded.every((w) => w.currency === 'USD' && w.balanceMinor >= 0n)).toBe(true);
   const admin = demo.users.find((u) => u.roles.includes('SUPER_ADMIN'));
   expect(await prisma.wallet.count({ where: { userId: admin?.id } })).toBe(0);
+});
+
+describe('ownership: wallets of a user are for that user and operations staff', () => {
+  const as = async (userId: string, roles: Role[], fleetIds: string[] = []) => ({ headers: await testAuth.headersFor({ userId, roles, fleetIds }) });
+  const errorCodes = (errors: readonly { extensions?: Record<string, unknown> }[] | undefined) => errors?.map((e) => e.extensions?.code);
+
+  test('the user themself and SUPER_ADMIN read them; another rider, a driver and a fleet manager are FORBIDDEN; anonymous is UNAUTHENTICATED', async () => {
+    const owner = randomUUID();
+    const wallet = await createWallet(700n, owner);
+    const query = ENTITIES_QUERY('... on User { wallet { id balance { amountMinor } } }');
+    const variables = { representations: [{ __typename: 'User', id: owner }] };
+    for (const viewer of [await as(owner, ['RIDER']), await as(randomUUID(), ['SUPER_ADMIN'])]) {
+      const allowed = await subgraph.execute(query, variables, viewer);
+      expect(allowed.errors).toBeUndefined();
+      expect(allowed.data?._entities).toEqual([{ wallet: { id: wallet.id, balance: { amountMinor: 700 } } }]);
+    }
+    for (const [userId, roles, fleetIds] of [[randomUUID(), ['RIDER'], []], [randomUUID(), ['DRIVER'], []], [randomUUID(), ['FLEET_MANAGER'], [randomUUID()]]] as [string, Role[], string[]][]) {
+      const refused = await subgraph.execute(query, variables, await as(userId, roles, fleetIds));
+      expect(new Set(errorCodes(refused.errors))).toEqual(new Set(['FORBIDDEN']));
+      expect(refused.data?._entities).toEqual([{ wallet: null }]);
+    }
+    const anonymous = await subgraph.execute(query, variables, { headers: {} });
+    expect(new Set(errorCodes(anonymous.errors))).toEqual(new Set(['UNAUTHENTICATED']));
+  });
 });

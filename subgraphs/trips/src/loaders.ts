@@ -8,6 +8,8 @@ import type { TripStore } from './store/trip-store.js';
 export interface TripPageKey {
   page: PageRequest;
   status: TripStatus | null;
+  /** Only trips of these fleets; null for every fleet. */
+  fleetIds: readonly string[] | null;
 }
 
 export type TripsLoaders = ReturnType<typeof createTripsLoaders>;
@@ -20,8 +22,8 @@ export function createTripsLoaders(trips: TripStore) {
     tripsByRiderId: createPagedListLoader((riderIds, page) => trips.findPagesByRiderIds(riderIds, page)),
     // The root list is one ordered scan per distinct argument set; the loader lets aliases share one result.
     tripPage: new DataLoader<TripPageKey, Awaited<ReturnType<TripStore['findPage']>>, string>(
-      (keys) => Promise.all(keys.map(({ page, status }) => trips.findPage(page, status))),
-      { cacheKeyFn: ({ page, status }) => JSON.stringify([status, page.take, page.after?.at.toISOString(), page.after?.id]) },
+      (keys) => Promise.all(keys.map(({ page, status, fleetIds }) => trips.findPage(page, status, fleetIds))),
+      { cacheKeyFn: ({ page, status, fleetIds }) => JSON.stringify([status, fleetIds, page.take, page.after?.at.toISOString(), page.after?.id]) },
     ),
   };
 }

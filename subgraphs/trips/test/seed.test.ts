@@ -25,13 +25,29 @@ test('seeds every demo trip as described, idempotently', async () => {
 
   expect(await prisma.trip.count()).toBe(demo.trips.length);
   const cancelled = demo.trips.find((t) => t.status === 'CANCELLED')!;
+  const driver = demo.drivers.find((d) => d.id === cancelled.driverId)!;
   const stored = await prisma.trip.findUniqueOrThrow({ where: { id: cancelled.id } });
   expect(stored).toMatchObject({
     riderUserId: cancelled.riderUserId,
     driverId: cancelled.driverId,
+    driverUserId: driver.userId,
+    fleetId: driver.fleetId,
     status: 'CANCELLED',
     fareMinor: null,
     requestedAt: cancelled.requestedAt,
     completedAt: null,
   });
+});
+
+test('demo trips seeded before trips knew their driver user and fleet get them on the next seed', async () => {
+  const demo = buildDemoDataset();
+  await seedTrips(prisma, demo);
+  await prisma.trip.updateMany({ data: { fleetId: null, driverUserId: null } });
+
+  expect(await seedTrips(prisma, demo)).toBe(0);
+  expect(await prisma.trip.count({ where: { OR: [{ fleetId: null }, { driverUserId: null }] } })).toBe(0);
+  for (const fleet of demo.fleets) {
+    const expected = demo.trips.filter((t) => demo.drivers.find((d) => d.id === t.driverId)!.fleetId === fleet.id).length;
+    expect(await prisma.trip.count({ where: { fleetId: fleet.id } })).toBe(expected);
+  }
 });

@@ -1,7 +1,11 @@
 // trips in-process: root fields, `_entities` for Trip, User.trips (paging) and Driver.activeTrip, paging errors,
-// and batching proven by counting SQL statements.
+// who may see which trips, and batching proven by counting SQL statements. Operations staff send the requests
+// unless a test says otherwise.
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, startInProcess, ENTITIES_QUERY, type InProcessSubgraph, type TestDatabase, testSubgraphDeps } from '../../../platform/testing/index.js';
+import type { Role } from '../../../platform/auth/index.js';
+import {
+  createTestAuth, createTestDatabase, startInProcess, ENTITIES_QUERY, type InProcessSubgraph, type TestAuth, type TestDatabase, testSubgraphDeps,
+} from '../../../platform/testing/index.js';
 import { buildTripsSubgraph } from '../src/server.js';
 import { openTripsDatabase, type TripsPrisma } from '../src/store/database.js';
 import type { Trip, TripStatus } from '../src/store/prisma/client.js';
@@ -9,14 +13,17 @@ import type { Trip, TripStatus } from '../src/store/prisma/client.js';
 let db: TestDatabase;
 let prisma: TripsPrisma;
 let subgraph: InProcessSubgraph;
+let testAuth: TestAuth;
 const statements: string[] = [];
 const selects = () => statements.filter((sql) => /^\s*select/i.test(sql)).length;
 
 beforeAll(async () => {
   db = await createTestDatabase();
   prisma = openTripsDatabase(db.target);
+  testAuth = await createTestAuth();
   subgraph = await startInProcess(
-    await buildTripsSubgraph(await testSubgraphDeps(db.target, (sql) => statements.push(sql))),
+    await buildTripsSubgraph(await testSubgraphDeps(db.target, (sql) => statements.push(sql), testAuth)),
+    { headers: await testAuth.headersFor({ userId: randomUUID(), roles: ['OPERATIONS'] }) },
   );
 });
 
@@ -32,6 +39,8 @@ const DAY = Date.UTC(2026, 9, 1);
 interface TripSpec {
   riderUserId?: string;
   driverId?: string | null;
+  driverUserId?: string | null;
+  fleetId?: string | null;
   status?: TripStatus;
   fareMinor?: number | null;
   requestedAt?: Date;
@@ -45,6 +54,8 @@ function createTrip(spec: TripSpec = {}): Promise<Trip> {
     data: {
       riderUserId: spec.riderUserId ?? randomUUID(),
       driverId,
+      driverUserId: spec.driverUserId === undefined ? (driverId ? randomUUID() : null) : spec.driverUserId,
+      fleetId: spec.fleetId === undefined ? (driverId ? randomUUID() : null) : spec.fleetId,
       vehicleId: driverId ? randomUUID() : null,
       category: 'COMFORT',
       status,
@@ -261,5 +272,96 @@ describe('batching', () => {
     const fifty = await selectsForDrivers(50);
     expect(five).toBe(1);
     expect(fifty).toBe(five);
+  });
+});
+
+describe('authorization', () => {
+  const as = async (userId: string, roles: Role[], fleetIds: string[] = []) => ({ headers: await testAuth.headersFor({ userId, roles, fleetIds }) });
+  const anonymous = { headers: {} };
+
+  test('anonymous requests are UNAUTHENTICATED on every trips field; a bad token fails the whole request', async () => {
+    const trip = await createTrip();
+    const root = await subgraph.execute(`query { trip(id: "${trip.id}") { id } trips { edges { cursor } } }`, undefined, anonymous);
+    expect(codes(root.errors)).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED']);
+    const entities = await subgraph.execute(ENTITIES_QUERY('... on User { trips { edges { cursor } } } ... on Trip { status }'), {
+      representations: [{ __typename: 'User', id: trip.riderUserId }, { __typename: 'Trip', id: trip.id }],
+    }, anonymous);
+    expect(codes(entities.errors)).toEqual(['UNAUTHENTICATED']);
+    expect(entities.data?._entities).toEqual([null, null]);
+
+    const forged = await subgraph.execute('query { trips { edges { cursor } } }', undefined, { headers: { authorization: 'Bearer forged.token.here' } });
+    expect(codes(forged.errors)).toEqual(['UNAUTHENTICATED']);
+    expect(forged.data).toBeUndefined();
+  });
+
+  test('trip(id) and Trip references: the rider, the driver, operations staff and the manager of its fleet; null for anyone else', async () => {
+    const fleetId = randomUUID();
+    const trip = await createTrip({ fleetId });
+    const query = `query { trip(id: "${trip.id}") { id } _entities(representations: [{ __typename: "Trip", id: "${trip.id}" }]) { ... on Trip { id } } }`;
+    const seen = { trip: { id: trip.id }, _entities: [{ id: trip.id }] };
+    const hidden = { trip: null, _entities: [null] };
+    const cases: [string, { headers: Record<string, string> }, unknown][] = [
+      ['its rider', await as(trip.riderUserId, ['RIDER']), seen],
+      ['its driver', await as(trip.driverUserId!, ['DRIVER']), seen],
+      ['super admin', await as(randomUUID(), ['SUPER_ADMIN']), seen],
+      ['manager of its fleet', await as(randomUUID(), ['FLEET_MANAGER'], [fleetId]), seen],
+      ['another rider', await as(randomUUID(), ['RIDER']), hidden],
+      ['another driver', await as(randomUUID(), ['DRIVER']), hidden],
+      ['manager of another fleet', await as(randomUUID(), ['FLEET_MANAGER'], [randomUUID()]), hidden],
+    ];
+    for (const [who, options, expected] of cases) {
+      const result = await subgraph.execute(query, undefined, options);
+      expect({ who, errors: result.errors, data: result.data }).toEqual({ who, errors: undefined, data: expected });
+    }
+  });
+
+  test('the trips board: FORBIDDEN for riders and drivers, only their fleets for a fleet manager, every fleet for operations', async () => {
+    const [mine, other] = [randomUUID(), randomUUID()];
+    const mineTrips = [await createTrip({ fleetId: mine }), await createTrip({ fleetId: mine })];
+    const otherTrip = await createTrip({ fleetId: other });
+    const board = (fleetId?: string) => `query { trips(first: 100${fleetId ? `, fleetId: "${fleetId}"` : ''}) { edges { node { id } } } }`;
+    type Board = { trips: { edges: { node: { id: string } }[] } };
+    const ids = (result: { data?: Board | null }) => result.data?.trips.edges.map((e) => e.node.id);
+
+    for (const roles of [['RIDER'], ['DRIVER']] as Role[][]) {
+      const refused = await subgraph.execute(board(), undefined, await as(randomUUID(), roles));
+      expect(codes(refused.errors)).toEqual(['FORBIDDEN']);
+    }
+    const manager = await as(randomUUID(), ['FLEET_MANAGER'], [mine]);
+    const managed = await subgraph.execute<Board>(board(), undefined, manager);
+    expect(managed.errors).toBeUndefined();
+    expect(new Set(ids(managed))).toEqual(new Set(mineTrips.map((t) => t.id)));
+    expect(ids(await subgraph.execute<Board>(board(other), undefined, manager))).toEqual([]);
+    expect(ids(await subgraph.execute<Board>(board(mine), undefined, manager))).toHaveLength(2);
+    expect(ids(await subgraph.execute<Board>(board('not-a-uuid'), undefined, manager))).toEqual([]);
+
+    expect(ids(await subgraph.execute<Board>(board(other)))).toEqual([otherTrip.id]);
+    expect(ids(await subgraph.execute<Board>(board(mine)))).toHaveLength(2);
+  });
+
+  test('User.trips: the user themself and operations staff; FORBIDDEN for other riders and for fleet managers', async () => {
+    const rider = randomUUID();
+    const [trip] = await createRiderTrips(rider, 1);
+    const query = ENTITIES_QUERY('... on User { trips { edges { node { id } } } }');
+    const variables = { representations: [{ __typename: 'User', id: rider }] };
+    const own = await subgraph.execute<{ _entities: { trips: { edges: unknown[] } }[] }>(query, variables, await as(rider, ['RIDER']));
+    expect(own.errors).toBeUndefined();
+    expect(own.data?._entities[0]?.trips.edges).toEqual([{ node: { id: trip!.id } }]);
+    for (const [userId, roles] of [[randomUUID(), ['RIDER']], [randomUUID(), ['FLEET_MANAGER']], [randomUUID(), ['DRIVER']]] as [string, Role[]][]) {
+      const refused = await subgraph.execute(query, variables, await as(userId, roles));
+      expect(codes(refused.errors)).toEqual(['FORBIDDEN']);
+    }
+  });
+
+  test('Driver.activeTrip is shown only to who may see that trip', async () => {
+    const driverId = randomUUID();
+    const trip = await createTrip({ driverId, status: 'IN_PROGRESS' });
+    const query = ENTITIES_QUERY('... on Driver { activeTrip { id } }');
+    const variables = { representations: [{ __typename: 'Driver', id: driverId }] };
+    const rider = await subgraph.execute<{ _entities: { activeTrip: unknown }[] }>(query, variables, await as(trip.riderUserId, ['RIDER']));
+    expect(rider.data?._entities[0]?.activeTrip).toEqual({ id: trip.id });
+    const stranger = await subgraph.execute<{ _entities: { activeTrip: unknown }[] }>(query, variables, await as(randomUUID(), ['RIDER']));
+    expect(stranger.errors).toBeUndefined();
+    expect(stranger.data?._entities[0]?.activeTrip).toBeNull();
   });
 });

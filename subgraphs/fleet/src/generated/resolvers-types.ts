@@ -20,7 +20,7 @@ export type Scalars = {
 /** A driver's profile: the driving side of a user. */
 export type Driver = {
   __typename?: 'Driver';
-  /** The fleet the driver drives for. */
+  /** The fleet the driver drives for. Staff only. */
   fleet: Fleet;
   /** Stable identifier of the driver profile (not the user id). */
   id: Scalars['ID']['output'];
@@ -28,7 +28,7 @@ export type Driver = {
   name: Scalars['String']['output'];
   /** Average rating from riders, 1 to 5; null before the first rating. */
   rating: Maybe<Scalars['Float']['output']>;
-  /** What the driver is doing now. */
+  /** What the driver is doing now. Visible to the driver themself, operations staff and the manager of the driver's fleet (FORBIDDEN for others). */
   status: DriverStatus;
   /** The user account of the driver. */
   user: User;
@@ -115,15 +115,15 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
-  /** The driver profile with this id, or null. */
+  /** The driver profile with this id, or null (also when a fleet manager asks for another fleet's driver). */
   driver: Maybe<Driver>;
-  /** Drivers, newest first, optionally of one fleet. */
+  /** Drivers the viewer may see, newest first, optionally of one fleet (empty for a fleet the viewer does not manage). */
   drivers: DriverConnection;
-  /** The fleet with this id, or null. */
+  /** The fleet with this id, or null (also when a fleet manager asks for another fleet). */
   fleet: Maybe<Fleet>;
-  /** All fleets, by name. */
+  /** All fleets the viewer may see, by name: every fleet for operations staff, their own for a fleet manager. */
   fleets: Array<Fleet>;
-  /** The vehicle with this id, or null. */
+  /** The vehicle with this id, or null (also when a fleet manager asks for another fleet's vehicle). */
   vehicle: Maybe<Vehicle>;
 };
 
@@ -151,7 +151,7 @@ export type QueryVehicleArgs = {
 
 export type User = {
   __typename?: 'User';
-  /** The user's driver profile; null when the user does not drive. */
+  /** The user's driver profile; null when the user does not drive, or when the viewer is neither that user, operations staff, nor the manager of the driver's fleet. */
   driverProfile: Maybe<Driver>;
   /** Stable identifier of the user. */
   id: Scalars['ID']['output'];
@@ -164,9 +164,9 @@ export type Vehicle = {
   __typename?: 'Vehicle';
   /** Service level. */
   category: VehicleCategory;
-  /** The fleet that owns it. */
+  /** The fleet that owns it. Staff only. */
   fleet: Fleet;
-  /** The hub it returns to. */
+  /** The hub it returns to. Staff only. */
   homeHub: Maybe<Hub>;
   /** Stable identifier of the vehicle. */
   id: Scalars['ID']['output'];
@@ -176,7 +176,7 @@ export type Vehicle = {
   model: Scalars['String']['output'];
   /** Registration plate, unique. */
   plate: Scalars['String']['output'];
-  /** Whether it can be driven. */
+  /** Whether it can be driven. Staff only. */
   status: VehicleStatus;
   /** Model year. */
   year: Scalars['Int']['output'];
@@ -358,6 +358,10 @@ export type ResolversParentTypes = ResolversObject<{
   Vehicle: VehicleModel;
 }>;
 
+export type PublicDirectiveArgs = { };
+
+export type PublicDirectiveResolver<Result, Parent, ContextType = FleetContext, Args = PublicDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
@@ -452,3 +456,6 @@ export type Resolvers<ContextType = FleetContext> = ResolversObject<{
   Vehicle?: VehicleResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = FleetContext> = ResolversObject<{
+  public?: PublicDirectiveResolver<any, any, ContextType>;
+}>;

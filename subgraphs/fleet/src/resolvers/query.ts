@@ -1,15 +1,14 @@
-import { isUuid, toConnection, readPageArgs } from '../../../../platform/graphql/index.js';
+import { toConnection } from '../../../../platform/graphql/index.js';
 import type { QueryResolvers } from '../generated/resolvers-types.js';
+import { driversPage, findFleet, findFleetDriver, findFleetVehicle, listFleets } from '../services/fleet-queries.js';
 
 export const Query: QueryResolvers = {
-  fleets: (_parent, _args, { loaders }) => loaders.fleetsByName.load('all'),
-  fleet: (_parent, { id }, { loaders }) => loaders.fleetById.load(id),
-  vehicle: (_parent, { id }, { loaders }) => loaders.vehicleById.load(id),
-  driver: (_parent, { id }, { loaders }) => loaders.driverById.load(id),
-  drivers: async (_parent, { first, after, fleetId }, { loaders }) => {
-    const page = readPageArgs({ first, after });
-    // A malformed fleet id names no fleet: an empty page, not a database error.
-    const rows = fleetId && !isUuid(fleetId) ? [] : await loaders.driverPage.load({ page, fleetId: fleetId ?? null });
+  fleets: (_parent, _args, context) => listFleets(context),
+  fleet: (_parent, { id }, context) => findFleet(context, id),
+  vehicle: (_parent, { id }, context) => findFleetVehicle(context, id),
+  driver: (_parent, { id }, context) => findFleetDriver(context, id),
+  drivers: async (_parent, args, context) => {
+    const { rows, page } = await driversPage(context, args);
     return toConnection(rows, page, (driver) => ({ at: driver.createdAt, id: driver.id }));
   },
 };

@@ -15,11 +15,12 @@ export function createDriverStore(prisma: FleetPrisma) {
     },
     /**
      * One page of drivers, newest first, `take + 1` rows so the caller can tell whether another page follows.
-     * The (fleet_id, created_at, id) index serves the per-fleet case as one range scan.
+     * @param fleetIds only drivers of these fleets; null for every fleet. The (fleet_id, created_at, id) index
+     *   serves the per-fleet case as one range scan.
      */
-    findPage(page: PageRequest, fleetId: string | null): Promise<Driver[]> {
+    findPage(page: PageRequest, fleetIds: readonly string[] | null): Promise<Driver[]> {
       return prisma.driver.findMany({
-        where: { ...(fleetId ? { fleetId } : {}), ...afterCursorWhere(page.after) },
+        where: { ...(fleetIds ? { fleetId: { in: [...fleetIds] } } : {}), ...afterCursorWhere(page.after) },
         orderBy: newestFirst(),
         take: page.take + 1,
       });

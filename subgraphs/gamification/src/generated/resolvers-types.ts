@@ -41,7 +41,7 @@ export type User = {
   __typename?: 'User';
   /** Stable identifier of the user. */
   id: Scalars['ID']['output'];
-  /** The user's loyalty points (zero for a new user). */
+  /** The user's loyalty points (zero for a new user). Only the user themselves and operations staff may read them (FORBIDDEN otherwise). */
   points: PointsSummary;
 };
 
@@ -159,6 +159,10 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
 }>;
 
+export type PublicDirectiveArgs = { };
+
+export type PublicDirectiveResolver<Result, Parent, ContextType = GamificationContext, Args = PublicDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type PointsSummaryResolvers<ContextType = GamificationContext, ParentType extends ResolversParentTypes['PointsSummary'] = ResolversParentTypes['PointsSummary']> = ResolversObject<{
   balance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['LoyaltyLevel'], ParentType, ContextType>;
@@ -177,3 +181,6 @@ export type Resolvers<ContextType = GamificationContext> = ResolversObject<{
   User?: UserResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = GamificationContext> = ResolversObject<{
+  public?: PublicDirectiveResolver<any, any, ContextType>;
+}>;

@@ -17,7 +17,7 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
-/** A message to one user, shown in the app's inbox. */
+/** A message to one user, shown in the app's inbox. Visible to that user and to operations staff. */
 export type Notification = {
   __typename?: 'Notification';
   /** Full text. */
@@ -80,9 +80,9 @@ export type User = {
   __typename?: 'User';
   /** Stable identifier of the user. */
   id: Scalars['ID']['output'];
-  /** The user's inbox, newest first. */
+  /** The user's inbox, newest first. Only the user themselves and operations staff may read it (FORBIDDEN otherwise). */
   notifications: NotificationConnection;
-  /** How many notifications the user has not read. */
+  /** How many notifications the user has not read. Only the user themselves and operations staff may read it (FORBIDDEN otherwise). */
   unreadNotificationCount: Scalars['Int']['output'];
 };
 
@@ -219,6 +219,10 @@ export type ResolversParentTypes = ResolversObject<{
   Int: Scalars['Int']['output'];
 }>;
 
+export type PublicDirectiveArgs = { };
+
+export type PublicDirectiveResolver<Result, Parent, ContextType = NotificationsContext, Args = PublicDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
@@ -266,3 +270,6 @@ export type Resolvers<ContextType = NotificationsContext> = ResolversObject<{
   User?: UserResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = NotificationsContext> = ResolversObject<{
+  public?: PublicDirectiveResolver<any, any, ContextType>;
+}>;

@@ -28,7 +28,7 @@ export type User = {
   __typename?: 'User';
   /** Stable identifier of the user. */
   id: Scalars['ID']['output'];
-  /** The user's wallet; null until the first money moves into it. */
+  /** The user's wallet; null until the first money moves into it. Only the user themselves and operations staff may read it (FORBIDDEN otherwise). */
   wallet: Maybe<Wallet>;
 };
 
@@ -160,6 +160,10 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
 }>;
 
+export type PublicDirectiveArgs = { };
+
+export type PublicDirectiveResolver<Result, Parent, ContextType = PaymentsContext, Args = PublicDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
@@ -188,3 +192,6 @@ export type Resolvers<ContextType = PaymentsContext> = ResolversObject<{
   Wallet?: WalletResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = PaymentsContext> = ResolversObject<{
+  public?: PublicDirectiveResolver<any, any, ContextType>;
+}>;

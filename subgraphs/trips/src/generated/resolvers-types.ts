@@ -19,7 +19,7 @@ export type Scalars = {
 
 export type Driver = {
   __typename?: 'Driver';
-  /** The trip the driver is on now (assigned, arrived or in progress); null when none. */
+  /** The trip the driver is on now (assigned, arrived or in progress); null when none, or when the viewer may not see that trip. */
   activeTrip: Maybe<Trip>;
   /** Stable identifier of the driver profile (not the user id). */
   id: Scalars['ID']['output'];
@@ -49,9 +49,9 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
-  /** The trip with this id, or null. */
+  /** The trip with this id, or null when there is none or the viewer may not see it (its rider, its driver, operations staff and the manager of its fleet may). */
   trip: Maybe<Trip>;
-  /** Trips, newest first, optionally with one status. */
+  /** The trips board: trips newest first, optionally with one status and of one fleet. Every fleet for operations staff; a fleet manager sees only their fleets' trips. */
   trips: TripConnection;
 };
 
@@ -64,10 +64,11 @@ export type QueryTripArgs = {
 export type QueryTripsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  fleetId?: InputMaybe<Scalars['ID']['input']>;
   status?: InputMaybe<TripStatus>;
 };
 
-/** A ride from pickup to drop-off. */
+/** A ride from pickup to drop-off. Visible to its rider, its driver, operations staff and the manager of its fleet. */
 export type Trip = {
   __typename?: 'Trip';
   /** Service level requested. */
@@ -129,7 +130,7 @@ export type User = {
   __typename?: 'User';
   /** Stable identifier of the user. */
   id: Scalars['ID']['output'];
-  /** Trips this user requested as a rider, newest first. */
+  /** Trips this user requested as a rider, newest first. Only the user themselves and operations staff may read them (FORBIDDEN otherwise). */
   trips: TripConnection;
 };
 
@@ -297,6 +298,10 @@ export type ResolversParentTypes = ResolversObject<{
   Vehicle: Vehicle;
 }>;
 
+export type PublicDirectiveArgs = { };
+
+export type PublicDirectiveResolver<Result, Parent, ContextType = TripsContext, Args = PublicDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
@@ -371,3 +376,6 @@ export type Resolvers<ContextType = TripsContext> = ResolversObject<{
   Vehicle?: VehicleResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = TripsContext> = ResolversObject<{
+  public?: PublicDirectiveResolver<any, any, ContextType>;
+}>;

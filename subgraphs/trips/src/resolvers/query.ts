@@ -1,11 +1,11 @@
-import { readPageArgs } from '../../../../platform/graphql/index.js';
 import type { QueryResolvers } from '../generated/resolvers-types.js';
+import { findTrip, tripsBoardPage } from '../services/trip-queries.js';
 import { toTripConnection } from './connection.js';
 
 export const Query: QueryResolvers = {
-  trip: (_parent, { id }, { loaders }) => loaders.tripById.load(id),
-  trips: async (_parent, { first, after, status }, { loaders }) => {
-    const page = readPageArgs({ first, after });
-    return toTripConnection(await loaders.tripPage.load({ page, status: status ?? null }), page);
+  trip: (_parent, { id }, context) => findTrip(context, id),
+  trips: async (_parent, args, context) => {
+    const { rows, page } = await tripsBoardPage(context, args);
+    return toTripConnection(rows, page);
   },
 };

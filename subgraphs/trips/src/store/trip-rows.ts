@@ -7,6 +7,8 @@ export interface TripRow {
   id: string;
   rider_user_id: string;
   driver_id: string | null;
+  driver_user_id: string | null;
+  fleet_id: string | null;
   vehicle_id: string | null;
   category: string;
   status: string;
@@ -18,7 +20,7 @@ export interface TripRow {
   updated_at: Date;
 }
 
-const COLUMNS = `id, rider_user_id, driver_id, vehicle_id, category::text as category, status::text as status, fare_minor,
+const COLUMNS = `id, rider_user_id, driver_id, driver_user_id, fleet_id, vehicle_id, category::text as category, status::text as status, fare_minor,
   currency, distance_meters, requested_at, completed_at, updated_at`;
 
 /**
@@ -42,6 +44,8 @@ export function toTrip(row: TripRow): Trip {
     id: row.id,
     riderUserId: row.rider_user_id,
     driverId: row.driver_id,
+    driverUserId: row.driver_user_id,
+    fleetId: row.fleet_id,
     vehicleId: row.vehicle_id,
     // The columns are the Prisma enums themselves, so their text is always one of the enum's values.
     category: row.category as VehicleCategory,

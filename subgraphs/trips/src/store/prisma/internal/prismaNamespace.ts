@@ -534,6 +534,8 @@ export const TripScalarFieldEnum = {
   id: 'id',
   riderUserId: 'riderUserId',
   driverId: 'driverId',
+  driverUserId: 'driverUserId',
+  fleetId: 'fleetId',
   vehicleId: 'vehicleId',
   category: 'category',
   status: 'status',

@@ -74,6 +74,8 @@ export const TripScalarFieldEnum = {
   id: 'id',
   riderUserId: 'riderUserId',
   driverId: 'driverId',
+  driverUserId: 'driverUserId',
+  fleetId: 'fleetId',
   vehicleId: 'vehicleId',
   category: 'category',
   status: 'status',

@@ -40,6 +40,8 @@ export type TripMinAggregateOutputType = {
   id: string | null
   riderUserId: string | null
   driverId: string | null
+  driverUserId: string | null
+  fleetId: string | null
   vehicleId: string | null
   category: $Enums.VehicleCategory | null
   status: $Enums.TripStatus | null
@@ -55,6 +57,8 @@ export type TripMaxAggregateOutputType = {
   id: string | null
   riderUserId: string | null
   driverId: string | null
+  driverUserId: string | null
+  fleetId: string | null
   vehicleId: string | null
   category: $Enums.VehicleCategory | null
   status: $Enums.TripStatus | null
@@ -70,6 +74,8 @@ export type TripCountAggregateOutputType = {
   id: number
   riderUserId: number
   driverId: number
+  driverUserId: number
+  fleetId: number
   vehicleId: number
   category: number
   status: number
@@ -97,6 +103,8 @@ export type TripMinAggregateInputType = {
   id?: true
   riderUserId?: true
   driverId?: true
+  driverUserId?: true
+  fleetId?: true
   vehicleId?: true
   category?: true
   status?: true
@@ -112,6 +120,8 @@ export type TripMaxAggregateInputType = {
   id?: true
   riderUserId?: true
   driverId?: true
+  driverUserId?: true
+  fleetId?: true
   vehicleId?: true
   category?: true
   status?: true
@@ -127,6 +137,8 @@ export type TripCountAggregateInputType = {
   id?: true
   riderUserId?: true
   driverId?: true
+  driverUserId?: true
+  fleetId?: true
   vehicleId?: true
   category?: true
   status?: true
@@ -229,6 +241,8 @@ export type TripGroupByOutputType = {
   id: string
   riderUserId: string
   driverId: string | null
+  driverUserId: string | null
+  fleetId: string | null
   vehicleId: string | null
   category: $Enums.VehicleCategory
   status: $Enums.TripStatus
@@ -267,6 +281,8 @@ export type TripWhereInput = {
   id?: Prisma.UuidFilter<"Trip"> | string
   riderUserId?: Prisma.UuidFilter<"Trip"> | string
   driverId?: Prisma.UuidNullableFilter<"Trip"> | string | null
+  driverUserId?: Prisma.UuidNullableFilter<"Trip"> | string | null
+  fleetId?: Prisma.UuidNullableFilter<"Trip"> | string | null
   vehicleId?: Prisma.UuidNullableFilter<"Trip"> | string | null
   category?: Prisma.EnumVehicleCategoryFilter<"Trip"> | $Enums.VehicleCategory
   status?: Prisma.EnumTripStatusFilter<"Trip"> | $Enums.TripStatus
@@ -282,6 +298,8 @@ export type TripOrderByWithRelationInput = {
   id?: Prisma.SortOrder
   riderUserId?: Prisma.SortOrder
   driverId?: Prisma.SortOrderInput | Prisma.SortOrder
+  driverUserId?: Prisma.SortOrderInput | Prisma.SortOrder
+  fleetId?: Prisma.SortOrderInput | Prisma.SortOrder
   vehicleId?: Prisma.SortOrderInput | Prisma.SortOrder
   category?: Prisma.SortOrder
   status?: Prisma.SortOrder
@@ -300,6 +318,8 @@ export type TripWhereUniqueInput = Prisma.AtLeast<{
   NOT?: Prisma.TripWhereInput | Prisma.TripWhereInput[]
   riderUserId?: Prisma.UuidFilter<"Trip"> | string
   driverId?: Prisma.UuidNullableFilter<"Trip"> | string | null
+  driverUserId?: Prisma.UuidNullableFilter<"Trip"> | string | null
+  fleetId?: Prisma.UuidNullableFilter<"Trip"> | string | null
   vehicleId?: Prisma.UuidNullableFilter<"Trip"> | string | null
   category?: Prisma.EnumVehicleCategoryFilter<"Trip"> | $Enums.VehicleCategory
   status?: Prisma.EnumTripStatusFilter<"Trip"> | $Enums.TripStatus
@@ -315,6 +335,8 @@ export type TripOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
   riderUserId?: Prisma.SortOrder
   driverId?: Prisma.SortOrderInput | Prisma.SortOrder
+  driverUserId?: Prisma.SortOrderInput | Prisma.SortOrder
+  fleetId?: Prisma.SortOrderInput | Prisma.SortOrder
   vehicleId?: Prisma.SortOrderInput | Prisma.SortOrder
   category?: Prisma.SortOrder
   status?: Prisma.SortOrder
@@ -338,6 +360,8 @@ export type TripScalarWhereWithAggregatesInput = {
   id?: Prisma.UuidWithAggregatesFilter<"Trip"> | string
   riderUserId?: Prisma.UuidWithAggregatesFilter<"Trip"> | string
   driverId?: Prisma.UuidNullableWithAggregatesFilter<"Trip"> | string | null
+  driverUserId?: Prisma.UuidNullableWithAggregatesFilter<"Trip"> | string | null
+  fleetId?: Prisma.UuidNullableWithAggregatesFilter<"Trip"> | string | null
   vehicleId?: Prisma.UuidNullableWithAggregatesFilter<"Trip"> | string | null
   category?: Prisma.EnumVehicleCategoryWithAggregatesFilter<"Trip"> | $Enums.VehicleCategory
   status?: Prisma.EnumTripStatusWithAggregatesFilter<"Trip"> | $Enums.TripStatus
@@ -353,6 +377,8 @@ export type TripCreateInput = {
   id?: string
   riderUserId: string
   driverId?: string | null
+  driverUserId?: string | null
+  fleetId?: string | null
   vehicleId?: string | null
   category: $Enums.VehicleCategory
   status?: $Enums.TripStatus
@@ -368,6 +394,8 @@ export type TripUncheckedCreateInput = {
   id?: string
   riderUserId: string
   driverId?: string | null
+  driverUserId?: string | null
+  fleetId?: string | null
   vehicleId?: string | null
   category: $Enums.VehicleCategory
   status?: $Enums.TripStatus
@@ -383,6 +411,8 @@ export type TripUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   riderUserId?: Prisma.StringFieldUpdateOperationsInput | string
   driverId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  driverUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fleetId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   vehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
   status?: Prisma.EnumTripStatusFieldUpdateOperationsInput | $Enums.TripStatus
@@ -398,6 +428,8 @@ export type TripUncheckedUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   riderUserId?: Prisma.StringFieldUpdateOperationsInput | string
   driverId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  driverUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fleetId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   vehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
   status?: Prisma.EnumTripStatusFieldUpdateOperationsInput | $Enums.TripStatus
@@ -413,6 +445,8 @@ export type TripCreateManyInput = {
   id?: string
   riderUserId: string
   driverId?: string | null
+  driverUserId?: string | null
+  fleetId?: string | null
   vehicleId?: string | null
   category: $Enums.VehicleCategory
   status?: $Enums.TripStatus
@@ -428,6 +462,8 @@ export type TripUpdateManyMutationInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   riderUserId?: Prisma.StringFieldUpdateOperationsInput | string
   driverId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  driverUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fleetId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   vehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
   status?: Prisma.EnumTripStatusFieldUpdateOperationsInput | $Enums.TripStatus
@@ -443,6 +479,8 @@ export type TripUncheckedUpdateManyInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   riderUserId?: Prisma.StringFieldUpdateOperationsInput | string
   driverId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  driverUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fleetId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   vehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
   status?: Prisma.EnumTripStatusFieldUpdateOperationsInput | $Enums.TripStatus
@@ -458,6 +496,8 @@ export type TripCountOrderByAggregateInput = {
   id?: Prisma.SortOrder
   riderUserId?: Prisma.SortOrder
   driverId?: Prisma.SortOrder
+  driverUserId?: Prisma.SortOrder
+  fleetId?: Prisma.SortOrder
   vehicleId?: Prisma.SortOrder
   category?: Prisma.SortOrder
   status?: Prisma.SortOrder
@@ -478,6 +518,8 @@ export type TripMaxOrderByAggregateInput = {
   id?: Prisma.SortOrder
   riderUserId?: Prisma.SortOrder
   driverId?: Prisma.SortOrder
+  driverUserId?: Prisma.SortOrder
+  fleetId?: Prisma.SortOrder
   vehicleId?: Prisma.SortOrder
   category?: Prisma.SortOrder
   status?: Prisma.SortOrder
@@ -493,6 +535,8 @@ export type TripMinOrderByAggregateInput = {
   id?: Prisma.SortOrder
   riderUserId?: Prisma.SortOrder
   driverId?: Prisma.SortOrder
+  driverUserId?: Prisma.SortOrder
+  fleetId?: Prisma.SortOrder
   vehicleId?: Prisma.SortOrder
   category?: Prisma.SortOrder
   status?: Prisma.SortOrder
@@ -547,6 +591,8 @@ export type TripSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = r
   id?: boolean
   riderUserId?: boolean
   driverId?: boolean
+  driverUserId?: boolean
+  fleetId?: boolean
   vehicleId?: boolean
   category?: boolean
   status?: boolean
@@ -562,6 +608,8 @@ export type TripSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensio
   id?: boolean
   riderUserId?: boolean
   driverId?: boolean
+  driverUserId?: boolean
+  fleetId?: boolean
   vehicleId?: boolean
   category?: boolean
   status?: boolean
@@ -577,6 +625,8 @@ export type TripSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensio
   id?: boolean
   riderUserId?: boolean
   driverId?: boolean
+  driverUserId?: boolean
+  fleetId?: boolean
   vehicleId?: boolean
   category?: boolean
   status?: boolean
@@ -592,6 +642,8 @@ export type TripSelectScalar = {
   id?: boolean
   riderUserId?: boolean
   driverId?: boolean
+  driverUserId?: boolean
+  fleetId?: boolean
   vehicleId?: boolean
   category?: boolean
   status?: boolean
@@ -603,7 +655,7 @@ export type TripSelectScalar = {
   updatedAt?: boolean
 }
 
-export type TripOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "riderUserId" | "driverId" | "vehicleId" | "category" | "status" | "fareMinor" | "currency" | "distanceMeters" | "requestedAt" | "completedAt" | "updatedAt", ExtArgs["result"]["trip"]>
+export type TripOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "riderUserId" | "driverId" | "driverUserId" | "fleetId" | "vehicleId" | "category" | "status" | "fareMinor" | "currency" | "distanceMeters" | "requestedAt" | "completedAt" | "updatedAt", ExtArgs["result"]["trip"]>
 
 export type $TripPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "Trip"
@@ -612,6 +664,14 @@ export type $TripPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs =
     id: string
     riderUserId: string
     driverId: string | null
+    /**
+     * identity user id of the driver, copied when a driver is assigned: lets the driver see the trip without asking fleet
+     */
+    driverUserId: string | null
+    /**
+     * fleet of the assigned driver at assignment: the trips board of a FLEET_MANAGER shows only their fleets' trips
+     */
+    fleetId: string | null
     vehicleId: string | null
     category: $Enums.VehicleCategory
     status: $Enums.TripStatus
@@ -1050,6 +1110,8 @@ export interface TripFieldRefs {
   readonly id: Prisma.FieldRef<"Trip", 'String'>
   readonly riderUserId: Prisma.FieldRef<"Trip", 'String'>
   readonly driverId: Prisma.FieldRef<"Trip", 'String'>
+  readonly driverUserId: Prisma.FieldRef<"Trip", 'String'>
+  readonly fleetId: Prisma.FieldRef<"Trip", 'String'>
   readonly vehicleId: Prisma.FieldRef<"Trip", 'String'>
   readonly category: Prisma.FieldRef<"Trip", 'VehicleCategory'>
   readonly status: Prisma.FieldRef<"Trip", 'TripStatus'>

@@ -1,0 +1,49 @@
+// The trips a request may read: single trips through their visibility, the board through the viewer's fleets,
+// a rider's history only for that rider and operations staff.
+import { assertCanActForUser, visibleFleetIds, type Viewer } from '../../../../platform/auth/index.js';
+import { isUuid, readPageArgs, type PageArgs, type PageRequest } from '../../../../platform/graphql/index.js';
+import type { TripsLoaders } from '../loaders.js';
+import type { Trip, TripStatus } from '../store/prisma/client.js';
+import { visibleTrip } from './trip-access.js';
+
+interface Reader {
+  viewer: Viewer | null;
+  loaders: TripsLoaders;
+}
+
+/** A trip by id; null when unknown or not visible to the viewer. */
+export async function findTrip({ viewer, loaders }: Reader, id: string): Promise<Trip | null> {
+  return visibleTrip(viewer, await loaders.tripById.load(id));
+}
+
+/** The trip a driver is on now; null when none or not visible to the viewer. */
+export async function findActiveTrip({ viewer, loaders }: Reader, driverId: string): Promise<Trip | null> {
+  return visibleTrip(viewer, await loaders.activeTripByDriverId.load(driverId));
+}
+
+export interface BoardArgs extends PageArgs {
+  status?: TripStatus | null;
+  fleetId?: string | null;
+}
+
+/**
+ * One page of the trips board: every trip for SUPER_ADMIN/OPERATIONS, only their fleets' trips for a
+ * FLEET_MANAGER. A fleet filter outside the viewer's fleets (or malformed) gives an empty page, not an error.
+ * @throws AppError BAD_USER_INPUT for bad paging arguments.
+ */
+export async function tripsBoardPage({ viewer, loaders }: Reader, args: BoardArgs): Promise<{ rows: Trip[]; page: PageRequest }> {
+  const page = readPageArgs(args);
+  const fleetIds = visibleFleetIds(viewer, args.fleetId);
+  if (fleetIds?.length === 0 || (args.fleetId && !isUuid(args.fleetId))) return { rows: [], page };
+  return { rows: await loaders.tripPage.load({ page, status: args.status ?? null, fleetIds }), page };
+}
+
+/**
+ * One page of a rider's trips.
+ * @throws AppError FORBIDDEN unless the viewer is that rider or SUPER_ADMIN/OPERATIONS; BAD_USER_INPUT for bad paging.
+ */
+export async function riderTripsPage({ viewer, loaders }: Reader, riderUserId: string, args: PageArgs): Promise<{ rows: Trip[]; page: PageRequest }> {
+  assertCanActForUser(viewer, riderUserId, 'User.trips');
+  const page = readPageArgs(args);
+  return { rows: await loaders.tripsByRiderId.load({ key: riderUserId, page }), page };
+}

@@ -1,0 +1,93 @@
+// The whole supergraph in this process on port 0 — fresh PostgreSQL database, demo city, in-process pub/sub —
+// and a signed-in persona for every role, with real tokens from the same signer identity uses.
+import { randomUUID } from 'node:crypto';
+import { buildDemoDataset, DEMO_PHONES, type DemoDataset } from '../../platform/demo/index.js';
+import type { Role } from '../../platform/auth/index.js';
+import { createLogger } from '../../platform/logging/index.js';
+import { createMemoryPubSub } from '../../platform/pubsub/index.js';
+import { createTestAuth, createTestDatabase, type TestAuth } from '../../platform/testing/index.js';
+import { seedDemoCity } from '../../embedded/src/seed-demo-city.js';
+import { startSupergraph, type RunningSupergraph } from '../../embedded/src/supergraph.js';
+import { SUPERGRAPH_PATH } from './composed-schema.js';
+
+export const PERSONAS = ['anonymous', 'SUPER_ADMIN', 'OPERATIONS', 'FLEET_MANAGER', 'DRIVER', 'RIDER'] as const;
+export type Persona = (typeof PERSONAS)[number];
+
+export interface PersonaInfo {
+  /** null for anonymous. */
+  userId: string | null;
+  roles: readonly Role[];
+  fleetIds: readonly string[];
+  /** `{ authorization }`, or `{}` for anonymous. */
+  headers: Record<string, string>;
+}
+
+export interface TestSupergraph {
+  supergraph: RunningSupergraph;
+  gatewayUrl: string;
+  /** URL of one subgraph, to reach it directly (no gateway). */
+  subgraphUrl(name: string): string;
+  demo: DemoDataset;
+  testAuth: TestAuth;
+  personas: Record<Persona, PersonaInfo>;
+  /** Every SQL statement any subgraph sends. */
+  statements: string[];
+  stop(): Promise<void>;
+}
+
+export async function startTestSupergraph(): Promise<TestSupergraph> {
+  const demo = buildDemoDataset();
+  const db = await createTestDatabase();
+  const pubsub = createMemoryPubSub({ prefix: `test:${randomUUID()}:` });
+  const testAuth = await createTestAuth();
+  const statements: string[] = [];
+  await seedDemoCity(db.target);
+  const supergraph = await startSupergraph({
+    database: db.target,
+    pubsub,
+    auth: testAuth.auth,
+    logger: createLogger({ level: 'silent' }),
+    supergraphPath: SUPERGRAPH_PATH,
+    gatewayPort: 0,
+    subgraphPorts: 'any',
+    host: '127.0.0.1',
+    onStatement: (sql) => statements.push(sql),
+  });
+  const userByPhone = (phone: string) => {
+    const user = demo.users.find((u) => u.phone === phone);
+    if (!user) throw new Error(`no demo user with phone ${phone}`);
+    return user.id;
+  };
+  const downtown = demo.fleets.find((fleet) => fleet.name === 'Downtown Fleet');
+  if (!downtown) throw new Error('the demo city has no Downtown Fleet');
+  const persona = async (userId: string, roles: Role[], fleetIds: string[] = []): Promise<PersonaInfo> => ({
+    userId, roles, fleetIds, headers: await testAuth.headersFor({ userId, roles, fleetIds }),
+  });
+  const personas: Record<Persona, PersonaInfo> = {
+    anonymous: { userId: null, roles: [], fleetIds: [], headers: {} },
+    SUPER_ADMIN: await persona(userByPhone(DEMO_PHONES.superAdmin), ['SUPER_ADMIN']),
+    // The demo city has no OPERATIONS user; the token alone makes one.
+    OPERATIONS: await persona(randomUUID(), ['OPERATIONS']),
+    FLEET_MANAGER: await persona(userByPhone(DEMO_PHONES.fleetManager), ['FLEET_MANAGER'], [downtown.id]),
+    DRIVER: await persona(userByPhone(DEMO_PHONES.driver(1)), ['DRIVER']),
+    RIDER: await persona(userByPhone(DEMO_PHONES.rider(1)), ['RIDER']),
+  };
+  return {
+    supergraph,
+    gatewayUrl: supergraph.gateway.url,
+    subgraphUrl: (name) => {
+      const running = supergraph.subgraphs.find((s) => s.name === name);
+      if (!running) throw new Error(`no subgraph ${name}`);
+      return running.url;
+    },
+    demo,
+    testAuth,
+    personas,
+    statements,
+    async stop() {
+      await supergraph.stop();
+      await pubsub.dispose();
+      await db.drop();
+    },
+  };
+}
