@@ -1,19 +1,89 @@
 // Builds the identity subgraph (schema, context, resources) without listening.
+import { createAccessTokenSigner } from '../../../platform/auth/index.js';
 import { defineSubgraph, type BuiltSubgraph, type SubgraphDeps } from '../../../platform/graphql/index.js';
+import { clientIp } from '../../../platform/http/client-ip.js';
+import { createDevelopmentEmailProvider, createDevelopmentSmsProvider, type EmailProvider, type SmsProvider } from '../../../platform/providers/index.js';
+import { createRateLimiterStore } from '../../../platform/rate-limit/index.js';
+import { systemClock, type Clock } from './clock.js';
+import { readIdentityConfig, type IdentityConfig } from './config.js';
 import type { IdentityContext } from './context.js';
 import { createIdentityLoaders } from './loaders.js';
 import { resolvers } from './resolvers/index.js';
+import { createIdentityServices } from './services/index.js';
+import { argon2Hasher, type PasswordHasher } from './services/password-hasher.js';
+import { createIdentityLimiters, type IdentityLimits } from './services/rate-limits.js';
 import { openIdentityDatabase } from './store/database.js';
-import { createUserStore } from './store/user-store.js';
+import { createIdentityStore } from './store/store.js';
 
-export async function buildIdentitySubgraph(deps: SubgraphDeps): Promise<BuiltSubgraph<IdentityContext>> {
+/** Replaceable parts, for tests (and a future real SMS/email provider). Every one has a production default. */
+export interface IdentityBuildOptions {
+  /** Default: read from the environment (readIdentityConfig). */
+  config?: IdentityConfig;
+  /** Default: the system clock. */
+  clock?: Clock;
+  /** Default: the development provider, logging through deps.logger. */
+  sms?: SmsProvider;
+  /** Default: the development provider, logging through deps.logger. */
+  email?: EmailProvider;
+  /** Default: argon2id. */
+  passwordHasher?: PasswordHasher;
+  /** Override some rate limits (tests use small budgets). */
+  limits?: Partial<IdentityLimits>;
+}
+
+/**
+ * @throws Error when deps.auth has no signing keys (identity is the one process that signs access tokens), or
+ *   the access token lifetime exceeds 15 minutes; ConfigError for invalid identity settings.
+ */
+export async function buildIdentitySubgraph(deps: SubgraphDeps, options: IdentityBuildOptions = {}): Promise<BuiltSubgraph<IdentityContext>> {
+  const { signingKeys } = deps.auth;
+  if (!signingKeys) {
+    throw new Error('identity issues access tokens and needs deps.auth.signingKeys: build it with signingProcessAuth (or createTestAuth in tests)');
+  }
+  if (deps.auth.config.accessTokenTtlSeconds > 900) {
+    throw new Error(`access tokens may live at most 900 s (15 minutes); got ${deps.auth.config.accessTokenTtlSeconds}`);
+  }
+  const config = options.config ?? readIdentityConfig(process.env, deps.logger);
+  const clock = options.clock ?? systemClock;
+
   const prisma = openIdentityDatabase(deps.database, deps.onStatement);
-  const users = createUserStore(prisma);
-  return defineSubgraph({
+  const store = createIdentityStore(prisma);
+  const rateLimits = createRateLimiterStore({ redisUrl: deps.redisUrl, prefix: config.rateLimitPrefix, logger: deps.logger });
+  if (!deps.redisUrl) deps.logger.info('identity rate limits are counted in this process (no REDIS_URL)');
+  // Until Redis answers, limits count per process; wait a little so a fresh replica starts with shared counts.
+  await rateLimits.ready(5000).catch((error: unknown) => deps.logger.warn({ err: error }, 'starting with rate limits counted in this process until Redis is reachable'));
+  const services = createIdentityServices({
+    store,
+    config,
+    clock,
+    logger: deps.logger,
+    signAccessToken: createAccessTokenSigner(signingKeys, deps.auth.config),
+    limiters: createIdentityLimiters(rateLimits, options.limits),
+    sms: options.sms ?? createDevelopmentSmsProvider(deps.logger, config.smsSimulation),
+    email: options.email ?? createDevelopmentEmailProvider(deps.logger, config.emailSimulation),
+    hasher: options.passwordHasher ?? argon2Hasher,
+  });
+
+  const built = defineSubgraph<IdentityContext>({
     name: 'identity',
     resolvers,
     database: prisma,
     verifyAccessToken: deps.auth.verify,
-    createContext: ({ viewer }) => ({ viewer, loaders: createIdentityLoaders(users), logger: deps.logger }),
+    createContext: ({ req, viewer }) => ({
+      viewer,
+      loaders: createIdentityLoaders(store.users),
+      logger: deps.logger,
+      services,
+      clientIp: clientIp(req, config.trustProxyHops),
+    }),
+    // Verifiers in other processes fetch identity's public keys here (AUTH_JWKS_URL).
+    routes: { '/.well-known/jwks.json': () => signingKeys.publicJwks },
   });
+  return {
+    ...built,
+    async close() {
+      await built.close();
+      await rateLimits.dispose();
+    },
+  };
 }

@@ -3,6 +3,7 @@ import type { UserModel } from '../resolvers/mappers.js';
 import type { IdentityContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -16,15 +17,251 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/**
+ * Result of a sign-in (`verifyOtp`, `signIn`, `register`) or of `refreshSession`: the tokens of a session, or the
+ * reasons there is none. Read the user with `me` using the new access token.
+ */
+export type AuthPayload = {
+  __typename?: 'AuthPayload';
+  /** Short-lived ES256 JWT for `Authorization: Bearer …`; null when `userErrors` is not empty. */
+  accessToken: Maybe<Scalars['String']['output']>;
+  /** When the access token expires (at most 15 minutes); refresh before then. */
+  accessTokenExpiresAt: Maybe<Scalars['DateTime']['output']>;
+  /** Whether this sign-in created the account (first phone sign-in, or `register`). */
+  newUser: Scalars['Boolean']['output'];
+  /** Opaque refresh token, usable exactly once with `refreshSession`; keep it secret. Null with `userErrors`. */
+  refreshToken: Maybe<Scalars['String']['output']>;
+  /** When the session ends unless refreshed before then. */
+  refreshTokenExpiresAt: Maybe<Scalars['DateTime']['output']>;
+  /** The signed-in user's roles (also in the access token). */
+  roles: Maybe<Array<Role>>;
+  /** The session these tokens belong to. */
+  sessionId: Maybe<Scalars['ID']['output']>;
+  /** Input problems; empty on success. */
+  userErrors: Array<UserError>;
+  /** The signed-in user's id. */
+  userId: Maybe<Scalars['ID']['output']>;
+};
+
+/** Result of `confirmPasswordReset`. */
+export type ConfirmPasswordResetPayload = {
+  __typename?: 'ConfirmPasswordResetPayload';
+  /** Whether the password was changed. Every session of the account was ended; sign in with the new password. */
+  passwordChanged: Scalars['Boolean']['output'];
+  /** Input problems; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A new member of staff. They sign in with their phone (OTP) or set a password through `requestPasswordReset`. */
+export type CreateStaffUserInput = {
+  /** Email address; at least one of email and phone is required. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** Fleets managed; required (non-empty) with FLEET_MANAGER, and only then. */
+  fleetIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Full name (1 to 100 characters). */
+  name: Scalars['String']['input'];
+  /** E.164 phone number; at least one of email and phone is required. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** Staff roles: one or more of SUPER_ADMIN, OPERATIONS, FLEET_MANAGER. */
+  roles: Array<Role>;
+};
+
+/** What a client tells about the device it signs in from; shown in the user's list of sessions. */
+export type DeviceInput = {
+  /** A name the user recognises, e.g. `Ada's iPhone` (at most 100 characters). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The kind of device. */
+  platform?: InputMaybe<DevicePlatform>;
+};
+
+/** The kind of device a session runs on, as the client reports it. */
+export type DevicePlatform =
+  /** An Android app. */
+  | 'ANDROID'
+  /** An iPhone or iPad app. */
+  | 'IOS'
+  /** Anything else. */
+  | 'OTHER'
+  /** A web browser (e.g. the operations dashboard). */
+  | 'WEB';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Sets a new password with a token from `requestPasswordReset` and ends every session of the account. */
+  confirmPasswordReset: ConfirmPasswordResetPayload;
+  /** Creates a member of staff. */
+  createStaffUser: UserPayload;
+  /** Deactivates a user and ends all their sessions; they cannot sign in again. Not allowed on yourself. */
+  deactivateUser: UserPayload;
+  /**
+   * Exchanges a refresh token for new tokens; the presented token stops working. Presenting a token that was
+   * already exchanged ends its whole session (it may have been stolen). An unknown, expired or revoked token, or a
+   * deactivated user, is an UNAUTHENTICATED error: sign in again.
+   */
+  refreshSession: AuthPayload;
+  /** Creates a RIDER account with email and password, and signs it in. */
+  register: AuthPayload;
+  /**
+   * Sends a six-digit sign-in code by SMS, valid 5 minutes, replacing any earlier code for the phone. Another may
+   * be requested after `resendAvailableAt`. Rate-limited per phone and per client IP (RATE_LIMITED error).
+   */
+  requestOtp: RequestOtpPayload;
+  /**
+   * Emails a single-use password reset token (valid 30 minutes) if an account has this email. The answer is the
+   * same either way.
+   */
+  requestPasswordReset: RequestPasswordResetPayload;
+  /** Ends one of the viewer's own sessions (see `mySessions`). */
+  revokeSession: SessionRevocationPayload;
+  /**
+   * Replaces a user's roles (and managed fleets). Takes effect at the user's next refresh, within 15 minutes. A
+   * super admin cannot remove SUPER_ADMIN from themself.
+   */
+  setUserRoles: UserPayload;
+  /**
+   * Signs in with email and password. A wrong email and a wrong password are indistinguishable. Rate-limited per
+   * email and per client IP (RATE_LIMITED error).
+   */
+  signIn: AuthPayload;
+  /** Ends the session of the access token making this request. */
+  signOut: SessionRevocationPayload;
+  /** Ends every session of the viewer, on every device, this one included. */
+  signOutEverywhere: SessionRevocationPayload;
+  /**
+   * Signs in with the code from `requestOtp`; the first sign-in of a phone creates a RIDER account. Each code
+   * allows 5 attempts, then it is dead even for the right code.
+   */
+  verifyOtp: AuthPayload;
+};
+
+
+export type MutationConfirmPasswordResetArgs = {
+  newPassword: Scalars['String']['input'];
+  token: Scalars['String']['input'];
+};
+
+
+export type MutationCreateStaffUserArgs = {
+  input: CreateStaffUserInput;
+};
+
+
+export type MutationDeactivateUserArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationRefreshSessionArgs = {
+  refreshToken: Scalars['String']['input'];
+};
+
+
+export type MutationRegisterArgs = {
+  device?: InputMaybe<DeviceInput>;
+  email: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+  phone?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRequestOtpArgs = {
+  phone: Scalars['String']['input'];
+};
+
+
+export type MutationRequestPasswordResetArgs = {
+  email: Scalars['String']['input'];
+};
+
+
+export type MutationRevokeSessionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetUserRolesArgs = {
+  fleetIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  roles: Array<Role>;
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationSignInArgs = {
+  device?: InputMaybe<DeviceInput>;
+  email: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+};
+
+
+export type MutationVerifyOtpArgs = {
+  code: Scalars['String']['input'];
+  device?: InputMaybe<DeviceInput>;
+  phone: Scalars['String']['input'];
+};
+
+/** Pagination state of a connection (Relay cursor connections). */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Cursor of the last edge; pass it as `after` for the next page. */
+  endCursor: Maybe<Scalars['String']['output']>;
+  /** Whether another page follows the last edge. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Whether a page precedes the first edge. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first edge. */
+  startCursor: Maybe<Scalars['String']['output']>;
+};
+
 export type Query = {
   __typename?: 'Query';
+  /** The signed-in user. */
+  me: Maybe<User>;
+  /** The viewer's sessions that have not ended, most recently used first (at most 100). */
+  mySessions: Array<Session>;
   /** The user with this id, or null when there is none. */
   user: Maybe<User>;
+  /**
+   * Every user, newest account first, for the operations dashboard. Filters combine: `role` (has that role),
+   * `active`, and `search` (part of the name, email or phone, case-insensitive).
+   */
+  users: UserConnection;
 };
 
 
 export type QueryUserArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryUsersArgs = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  role?: InputMaybe<Role>;
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of `requestOtp`. The code itself is only ever sent by SMS. */
+export type RequestOtpPayload = {
+  __typename?: 'RequestOtpPayload';
+  /** When the code sent now stops working; null when none was sent. */
+  expiresAt: Maybe<Scalars['DateTime']['output']>;
+  /** When another code may be requested for this phone; null when the input was invalid. */
+  resendAvailableAt: Maybe<Scalars['DateTime']['output']>;
+  /** Whether a code was sent now. */
+  sent: Scalars['Boolean']['output'];
+  /** Input problems; empty when a code was sent. */
+  userErrors: Array<UserError>;
+};
+
+/** Result of `requestPasswordReset`: the same whether or not the email belongs to an account. */
+export type RequestPasswordResetPayload = {
+  __typename?: 'RequestPasswordResetPayload';
+  /** True when the request was accepted: if an account has this email, a reset link is on its way. */
+  accepted: Scalars['Boolean']['output'];
+  /** Input problems (a malformed email); empty otherwise. */
+  userErrors: Array<UserError>;
 };
 
 /** What a user may do on the platform. Staff roles grant access to the operations dashboard. */
@@ -40,17 +277,145 @@ export type Role =
   /** Everything, including managing staff. */
   | 'SUPER_ADMIN';
 
+/** A signed-in device of the viewer. Each session has its own refresh token, rotated on every refresh. */
+export type Session = {
+  __typename?: 'Session';
+  /** When the user signed in on this device. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Whether this is the session of the access token making this request. */
+  current: Scalars['Boolean']['output'];
+  /** Device name the client gave at sign-in, if any. */
+  deviceName: Maybe<Scalars['String']['output']>;
+  /** Device kind the client gave at sign-in, if any. */
+  devicePlatform: Maybe<DevicePlatform>;
+  /** When the session ends unless it is refreshed before then. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** Stable identifier of the session; pass it to `revokeSession`. */
+  id: Scalars['ID']['output'];
+  /** Client IP address of the latest sign-in or refresh, when known. */
+  ip: Maybe<Scalars['String']['output']>;
+  /** When the session was last signed in or refreshed. */
+  lastUsedAt: Scalars['DateTime']['output'];
+};
+
+/** Result of ending one or more sessions. */
+export type SessionRevocationPayload = {
+  __typename?: 'SessionRevocationPayload';
+  /** How many sessions this call ended (0 when they had already ended). */
+  revokedSessionCount: Scalars['Int']['output'];
+  /** Input problems; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** A person with an account: a rider, a driver or a member of staff. */
 export type User = {
   __typename?: 'User';
+  /** Whether the user may sign in. Deactivated users keep their history but cannot sign in or refresh a session. */
+  active: Scalars['Boolean']['output'];
   /** When the account was created. */
   createdAt: Scalars['DateTime']['output'];
+  /**
+   * Email address (lower-case); null when the user has none. Readable by the user themself and by SUPER_ADMIN and
+   * OPERATIONS staff; for anyone else this field is null with a FORBIDDEN error at its path.
+   */
+  email: Maybe<Scalars['String']['output']>;
   /** Stable identifier of the user. */
   id: Scalars['ID']['output'];
+  /**
+   * Fleets this user manages (FLEET_MANAGER); empty for everyone else. Readable by the user themself and by
+   * SUPER_ADMIN and OPERATIONS staff; for anyone else this field is null with a FORBIDDEN error at its path.
+   */
+  managedFleetIds: Maybe<Array<Scalars['ID']['output']>>;
   /** Name shown to riders, drivers and staff. */
   name: Scalars['String']['output'];
+  /**
+   * E.164 phone number, e.g. `+15551234567`; null when the user has none. Readable by the user themself and by
+   * SUPER_ADMIN and OPERATIONS staff; for anyone else this field is null with a FORBIDDEN error at its path.
+   */
+  phone: Maybe<Scalars['String']['output']>;
   /** Roles granted to this user. */
   roles: Array<Role>;
+};
+
+/** A page of users, newest account first. */
+export type UserConnection = {
+  __typename?: 'UserConnection';
+  /** The users of this page. */
+  edges: Array<UserEdge>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+};
+
+/** One user in a page, with its cursor. */
+export type UserEdge = {
+  __typename?: 'UserEdge';
+  /** Pass as `after` to continue after this user. */
+  cursor: Scalars['String']['output'];
+  /** The user. */
+  node: User;
+};
+
+/** An input problem that the client can fix and retry. */
+export type UserError = {
+  __typename?: 'UserError';
+  /** What is wrong, for a program. */
+  code: UserErrorCode;
+  /** Path to the offending argument or input field, e.g. `["password"]`; null when it concerns the whole input. */
+  field: Maybe<Array<Scalars['String']['output']>>;
+  /** What is wrong, in words for a person. */
+  message: Scalars['String']['output'];
+};
+
+/** Why an input was refused. Stable codes for clients to branch on; messages are for people. */
+export type UserErrorCode =
+  /** The account is deactivated and cannot sign in. */
+  | 'ACCOUNT_DISABLED'
+  /** A user cannot deactivate their own account. */
+  | 'CANNOT_DEACTIVATE_SELF'
+  /** A super admin cannot take the SUPER_ADMIN role from themself (another super admin must). */
+  | 'CANNOT_DEMOTE_SELF'
+  /** No code is waiting for this phone, or it has expired: request a new one. */
+  | 'CODE_EXPIRED'
+  /** Another account uses this email address. */
+  | 'EMAIL_TAKEN'
+  /** The code is not six digits, or not the code that was sent. */
+  | 'INVALID_CODE'
+  /** The email or password is wrong (which one is not told). */
+  | 'INVALID_CREDENTIALS'
+  /** The device name is longer than 100 characters. */
+  | 'INVALID_DEVICE'
+  /** The email address is malformed. */
+  | 'INVALID_EMAIL'
+  /** The fleet ids are malformed, missing for a FLEET_MANAGER, or given for someone who is not one. */
+  | 'INVALID_FLEET_IDS'
+  /** The name is empty or longer than 100 characters. */
+  | 'INVALID_NAME'
+  /** The phone number is not E.164 (`+` and 8 to 15 digits, e.g. `+15551234567`). */
+  | 'INVALID_PHONE'
+  /** The password reset token is unknown, used or expired: request a new one. */
+  | 'INVALID_RESET_TOKEN'
+  /** The roles are not allowed here (empty, or not staff roles where staff roles are required). */
+  | 'INVALID_ROLES'
+  /** Another account uses this phone number. */
+  | 'PHONE_TAKEN'
+  /** A code was sent moments ago; `resendAvailableAt` says when another may be requested. */
+  | 'RESEND_COOLDOWN'
+  /** The viewer has no session with this id. */
+  | 'SESSION_NOT_FOUND'
+  /** Too many wrong guesses: this code no longer works, even when right. Request a new one. */
+  | 'TOO_MANY_ATTEMPTS'
+  /** No user has this id. */
+  | 'USER_NOT_FOUND'
+  /** The password breaks the rules: 10 to 256 characters. */
+  | 'WEAK_PASSWORD';
+
+/** Result of a staff mutation on a user. */
+export type UserPayload = {
+  __typename?: 'UserPayload';
+  /** The user as it is now; null when `userErrors` is not empty. */
+  user: Maybe<User>;
+  /** Input problems; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -148,44 +513,191 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Role: Role;
-  User: ResolverTypeWrapper<UserModel>;
+  AuthPayload: ResolverTypeWrapper<AuthPayload>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ConfirmPasswordResetPayload: ResolverTypeWrapper<ConfirmPasswordResetPayload>;
+  CreateStaffUserInput: CreateStaffUserInput;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeviceInput: DeviceInput;
+  DevicePlatform: DevicePlatform;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  RequestOtpPayload: ResolverTypeWrapper<RequestOtpPayload>;
+  RequestPasswordResetPayload: ResolverTypeWrapper<RequestPasswordResetPayload>;
+  Role: Role;
+  Session: ResolverTypeWrapper<Session>;
+  SessionRevocationPayload: ResolverTypeWrapper<SessionRevocationPayload>;
+  User: ResolverTypeWrapper<UserModel>;
+  UserConnection: ResolverTypeWrapper<Omit<UserConnection, 'edges'> & { edges: Array<ResolversTypes['UserEdge']> }>;
+  UserEdge: ResolverTypeWrapper<Omit<UserEdge, 'node'> & { node: ResolversTypes['User'] }>;
+  UserError: ResolverTypeWrapper<UserError>;
+  UserErrorCode: UserErrorCode;
+  UserPayload: ResolverTypeWrapper<Omit<UserPayload, 'user'> & { user?: Maybe<ResolversTypes['User']> }>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  DateTime: Scalars['DateTime']['output'];
-  Query: Record<PropertyKey, never>;
-  ID: Scalars['ID']['output'];
-  User: UserModel;
+  AuthPayload: AuthPayload;
   String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
+  ID: Scalars['ID']['output'];
+  ConfirmPasswordResetPayload: ConfirmPasswordResetPayload;
+  CreateStaffUserInput: CreateStaffUserInput;
+  DateTime: Scalars['DateTime']['output'];
+  DeviceInput: DeviceInput;
+  Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
+  Query: Record<PropertyKey, never>;
+  Int: Scalars['Int']['output'];
+  RequestOtpPayload: RequestOtpPayload;
+  RequestPasswordResetPayload: RequestPasswordResetPayload;
+  Session: Session;
+  SessionRevocationPayload: SessionRevocationPayload;
+  User: UserModel;
+  UserConnection: Omit<UserConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserEdge']> };
+  UserEdge: Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
+  UserError: UserError;
+  UserPayload: Omit<UserPayload, 'user'> & { user?: Maybe<ResolversParentTypes['User']> };
+}>;
+
+export type PublicDirectiveArgs = { };
+
+export type PublicDirectiveResolver<Result, Parent, ContextType = IdentityContext, Args = PublicDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type AuthPayloadResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = ResolversObject<{
+  accessToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  accessTokenExpiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  newUser?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  refreshToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  refreshTokenExpiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  roles?: Resolver<Maybe<Array<ResolversTypes['Role']>>, ParentType, ContextType>;
+  sessionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  userId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+}>;
+
+export type ConfirmPasswordResetPayloadResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['ConfirmPasswordResetPayload'] = ResolversParentTypes['ConfirmPasswordResetPayload']> = ResolversObject<{
+  passwordChanged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
 
+export type MutationResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  confirmPasswordReset?: Resolver<ResolversTypes['ConfirmPasswordResetPayload'], ParentType, ContextType, RequireFields<MutationConfirmPasswordResetArgs, 'newPassword' | 'token'>>;
+  createStaffUser?: Resolver<ResolversTypes['UserPayload'], ParentType, ContextType, RequireFields<MutationCreateStaffUserArgs, 'input'>>;
+  deactivateUser?: Resolver<ResolversTypes['UserPayload'], ParentType, ContextType, RequireFields<MutationDeactivateUserArgs, 'userId'>>;
+  refreshSession?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
+  register?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRegisterArgs, 'email' | 'name' | 'password'>>;
+  requestOtp?: Resolver<ResolversTypes['RequestOtpPayload'], ParentType, ContextType, RequireFields<MutationRequestOtpArgs, 'phone'>>;
+  requestPasswordReset?: Resolver<ResolversTypes['RequestPasswordResetPayload'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
+  revokeSession?: Resolver<ResolversTypes['SessionRevocationPayload'], ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
+  setUserRoles?: Resolver<ResolversTypes['UserPayload'], ParentType, ContextType, RequireFields<MutationSetUserRolesArgs, 'roles' | 'userId'>>;
+  signIn?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'email' | 'password'>>;
+  signOut?: Resolver<ResolversTypes['SessionRevocationPayload'], ParentType, ContextType>;
+  signOutEverywhere?: Resolver<ResolversTypes['SessionRevocationPayload'], ParentType, ContextType>;
+  verifyOtp?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationVerifyOtpArgs, 'code' | 'phone'>>;
+}>;
+
+export type PageInfoResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  mySessions?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
+  users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, Partial<QueryUsersArgs>>;
+}>;
+
+export type RequestOtpPayloadResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['RequestOtpPayload'] = ResolversParentTypes['RequestOtpPayload']> = ResolversObject<{
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  resendAvailableAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  sent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type RequestPasswordResetPayloadResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['RequestPasswordResetPayload'] = ResolversParentTypes['RequestPasswordResetPayload']> = ResolversObject<{
+  accepted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type SessionResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Session'] = ResolversParentTypes['Session']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  deviceName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  devicePlatform?: Resolver<Maybe<ResolversTypes['DevicePlatform']>, ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ip?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastUsedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type SessionRevocationPayloadResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['SessionRevocationPayload'] = ResolversParentTypes['SessionRevocationPayload']> = ResolversObject<{
+  revokedSessionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
 export type UserResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  managedFleetIds?: Resolver<Maybe<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
 }>;
 
-export type Resolvers<ContextType = IdentityContext> = ResolversObject<{
-  DateTime?: GraphQLScalarType;
-  Query?: QueryResolvers<ContextType>;
-  User?: UserResolvers<ContextType>;
+export type UserConnectionResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['UserConnection'] = ResolversParentTypes['UserConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['UserEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 }>;
 
+export type UserEdgeResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['UserEdge'] = ResolversParentTypes['UserEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+}>;
+
+export type UserErrorResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['UserErrorCode'], ParentType, ContextType>;
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type UserPayloadResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['UserPayload'] = ResolversParentTypes['UserPayload']> = ResolversObject<{
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type Resolvers<ContextType = IdentityContext> = ResolversObject<{
+  AuthPayload?: AuthPayloadResolvers<ContextType>;
+  ConfirmPasswordResetPayload?: ConfirmPasswordResetPayloadResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  RequestOtpPayload?: RequestOtpPayloadResolvers<ContextType>;
+  RequestPasswordResetPayload?: RequestPasswordResetPayloadResolvers<ContextType>;
+  Session?: SessionResolvers<ContextType>;
+  SessionRevocationPayload?: SessionRevocationPayloadResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
+  UserConnection?: UserConnectionResolvers<ContextType>;
+  UserEdge?: UserEdgeResolvers<ContextType>;
+  UserError?: UserErrorResolvers<ContextType>;
+  UserPayload?: UserPayloadResolvers<ContextType>;
+}>;
+
+export type DirectiveResolvers<ContextType = IdentityContext> = ResolversObject<{
+  public?: PublicDirectiveResolver<any, any, ContextType>;
+}>;

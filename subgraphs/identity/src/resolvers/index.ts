@@ -1,6 +1,15 @@
 import { DateTimeScalar } from '../../../../platform/graphql/index.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
+import { passwordResetMutations } from './mutation-password-reset.js';
+import { sessionMutations } from './mutation-sessions.js';
+import { signInMutations } from './mutation-sign-in.js';
+import { staffMutations } from './mutation-staff.js';
 import { Query } from './query.js';
 import { User } from './user.js';
 
-export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, User };
+export const resolvers: Resolvers = {
+  DateTime: DateTimeScalar,
+  Query,
+  Mutation: { ...signInMutations, ...passwordResetMutations, ...sessionMutations, ...staffMutations },
+  User,
+};

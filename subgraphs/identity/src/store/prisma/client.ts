@@ -46,3 +46,23 @@ export { Prisma }
  * 
  */
 export type User = Prisma.UserModel
+/**
+ * Model OtpChallenge
+ * One one-time code sent by SMS. Only the newest challenge of a phone can be answered.
+ */
+export type OtpChallenge = Prisma.OtpChallengeModel
+/**
+ * Model Session
+ * A signed-in device. One session is one refresh-token family.
+ */
+export type Session = Prisma.SessionModel
+/**
+ * Model RefreshToken
+ * Every refresh token a session was ever issued; all but the newest are used (rotated).
+ */
+export type RefreshToken = Prisma.RefreshTokenModel
+/**
+ * Model PasswordResetToken
+ * A single-use password reset token sent by email.
+ */
+export type PasswordResetToken = Prisma.PasswordResetTokenModel

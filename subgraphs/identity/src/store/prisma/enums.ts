@@ -18,3 +18,25 @@ export const Role = {
 } as const
 
 export type Role = (typeof Role)[keyof typeof Role]
+
+
+export const DevicePlatform = {
+  IOS: 'IOS',
+  ANDROID: 'ANDROID',
+  WEB: 'WEB',
+  OTHER: 'OTHER'
+} as const
+
+export type DevicePlatform = (typeof DevicePlatform)[keyof typeof DevicePlatform]
+
+
+export const SessionRevocationReason = {
+  SIGNED_OUT: 'SIGNED_OUT',
+  SIGNED_OUT_EVERYWHERE: 'SIGNED_OUT_EVERYWHERE',
+  REVOKED_BY_USER: 'REVOKED_BY_USER',
+  REFRESH_TOKEN_REUSED: 'REFRESH_TOKEN_REUSED',
+  PASSWORD_RESET: 'PASSWORD_RESET',
+  USER_DEACTIVATED: 'USER_DEACTIVATED'
+} as const
+
+export type SessionRevocationReason = (typeof SessionRevocationReason)[keyof typeof SessionRevocationReason]

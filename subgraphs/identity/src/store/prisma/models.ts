@@ -9,4 +9,8 @@
  * 🟢 You can import this file directly.
  */
 export type * from './models/User.js'
+export type * from './models/OtpChallenge.js'
+export type * from './models/Session.js'
+export type * from './models/RefreshToken.js'
+export type * from './models/PasswordResetToken.js'
 export type * from './commonInputTypes.js'

@@ -1,0 +1,39 @@
+// A small closed-loop load generator: `concurrency` workers send requests back to back until `requests` are done.
+export interface LoadResult {
+  requests: number;
+  seconds: number;
+  requestsPerSecond: number;
+  latencyMs: { p50: number; p95: number; p99: number; max: number };
+  errors: number;
+}
+
+export async function runLoad(send: () => Promise<boolean>, options: { requests: number; concurrency: number }): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let started = 0;
+  const begin = performance.now();
+  const worker = async () => {
+    while (started < options.requests) {
+      started++;
+      const t0 = performance.now();
+      const ok = await send().catch(() => false);
+      latencies.push(performance.now() - t0);
+      if (!ok) errors++;
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency }, worker));
+  const seconds = (performance.now() - begin) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
+  return {
+    requests: latencies.length,
+    seconds: round(seconds),
+    requestsPerSecond: round(latencies.length / seconds),
+    latencyMs: { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: round(latencies.at(-1) ?? 0) },
+    errors,
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}

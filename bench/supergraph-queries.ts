@@ -1,0 +1,185 @@
+// `npm run bench`: query throughput and latency through the gateway, on the embedded defaults (PGlite, in-process
+// pub/sub) and on PostgreSQL + Redis, side by side in one run (this machine is shared and noisy: compare ratios,
+// not absolute numbers across runs). Writes bench/results/supergraph-queries.{json,md}.
+//
+// Needs PostgreSQL (DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/test; a fresh database is created
+// and dropped) and Redis (REDIS_URL, default redis://127.0.0.1:6379). BENCH_REQUESTS / BENCH_CONCURRENCY tune it.
+import { randomBytes } from 'node:crypto';
+import { cpus } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { createAccessTokenSigner, createAccessTokenVerifier, generateSigningJwks, loadSigningKeys } from '../platform/auth/index.js';
+import { buildDemoDataset, DEMO_PHONES } from '../platform/demo/index.js';
+import { migrateSubgraphs, openEmbeddedPostgres, type DatabaseTarget } from '../platform/db/index.js';
+import { createLogger } from '../platform/logging/index.js';
+import { createLivePubSub, type LivePubSub } from '../platform/pubsub/index.js';
+import { repoRoot } from '../subgraphs/registry.js';
+import { seedDemoCity } from '../embedded/src/seed-demo-city.js';
+import { startSupergraph } from '../embedded/src/supergraph.js';
+import { runLoad, type LoadResult } from './load.js';
+
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 600);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const SERVER_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+const QUERIES = {
+  tripsBoard: {
+    description: 'trips(first: 20) with rider (identity), driver + vehicle (fleet), fare (trips)',
+    query: `{ trips(first: 20) { edges { node { id status fare { amountMinor currency } rider { name } driver { name vehicle { plate } } } } } }`,
+  },
+  riderProfile: {
+    description: 'one user joined across six subgraphs (profile, trips, wallet, points, notifications)',
+    query: `query ($id: ID!) { user(id: $id) { name trips(first: 5) { edges { node { id status } } } wallet { balance { amountMinor } } points { balance level } notifications(first: 5) { edges { node { title } } } unreadNotificationCount } }`,
+  },
+} as const;
+
+interface Backend {
+  label: string;
+  open(): Promise<{ database: DatabaseTarget; pubsub: LivePubSub; redisUrl?: string; close(): Promise<void> }>;
+}
+
+const backends: Backend[] = [
+  {
+    label: 'embedded (PGlite, in-process pub/sub)',
+    async open() {
+      const pglite = await openEmbeddedPostgres();
+      const pubsub = createLivePubSub({ prefix: 'bench:' });
+      return { database: { kind: 'pglite', pglite }, pubsub, close: async () => { await pubsub.dispose(); await pglite.close(); } };
+    },
+  },
+  {
+    label: 'PostgreSQL + Redis',
+    async open() {
+      const name = `ridegraph_bench_${randomBytes(4).toString('hex')}`;
+      await admin(`CREATE DATABASE "${name}"`);
+      const url = new URL(SERVER_URL);
+      url.pathname = `/${name}`;
+      const pubsub = createLivePubSub({ redisUrl: REDIS_URL, prefix: `bench:${name}:` });
+      return {
+        database: { kind: 'postgres', url: url.toString() },
+        pubsub,
+        redisUrl: REDIS_URL,
+        close: async () => { await pubsub.dispose(); await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`); },
+      };
+    },
+  },
+];
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: SERVER_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+interface Measured extends LoadResult {
+  sqlStatementsPerRequest: number;
+}
+
+async function measureBackend(backend: Backend): Promise<Record<string, Measured>> {
+  const opened = await backend.open();
+  const authConfig = { issuer: 'ridegraph-identity', audience: 'ridegraph', accessTokenTtlSeconds: 900, jwksUrl: undefined, signingJwks: undefined, signingJwksFile: undefined };
+  const signingKeys = await loadSigningKeys({ jwks: JSON.stringify(await generateSigningJwks()) });
+  const sign = createAccessTokenSigner(signingKeys, authConfig);
+  let statements = 0;
+  try {
+    await migrateSubgraphs(opened.database);
+    await seedDemoCity(opened.database);
+    const supergraph = await startSupergraph({
+      database: opened.database,
+      pubsub: opened.pubsub,
+      redisUrl: opened.redisUrl,
+      auth: { config: authConfig, signingKeys, verify: createAccessTokenVerifier({ jwks: signingKeys.publicJwks }, authConfig) },
+      logger: createLogger({ level: 'silent' }),
+      supergraphPath: join(repoRoot, 'schema/supergraph.graphql'),
+      gatewayPort: 0,
+      subgraphPorts: 'any',
+      host: '127.0.0.1',
+      onStatement: () => statements++,
+    });
+    try {
+      const demo = buildDemoDataset();
+      const rider = demo.users.find((u) => u.phone === DEMO_PHONES.rider(1))!;
+      const operations = (await sign({ userId: demo.users[0]!.id, roles: ['OPERATIONS'], sessionId: 'bench' })).token;
+      const riderToken = (await sign({ userId: rider.id, roles: ['RIDER'], sessionId: 'bench' })).token;
+      const requests = {
+        tripsBoard: { token: operations, variables: {} },
+        riderProfile: { token: riderToken, variables: { id: rider.id } },
+      };
+      const results: Record<string, Measured> = {};
+      for (const [name, spec] of Object.entries(QUERIES) as [keyof typeof QUERIES, (typeof QUERIES)[keyof typeof QUERIES]][]) {
+        const { token, variables } = requests[name];
+        const body = JSON.stringify({ query: spec.query, variables });
+        const send = async () => {
+          const response = await fetch(supergraph.gateway.url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body,
+          });
+          const json = (await response.json()) as { errors?: unknown[] };
+          return response.ok && !json.errors;
+        };
+        if (!(await send())) throw new Error(`${name} fails on ${backend.label}; fix it before benchmarking`);
+        await runLoad(send, { requests: 50, concurrency: CONCURRENCY }); // warm-up: JIT, pools, query plans
+        statements = 0;
+        const load = await runLoad(send, { requests: REQUESTS, concurrency: CONCURRENCY });
+        results[name] = { ...load, sqlStatementsPerRequest: Math.round((statements / load.requests) * 100) / 100 };
+        process.stderr.write(`${backend.label} · ${name}: ${load.requestsPerSecond} req/s, p99 ${load.latencyMs.p99} ms\n`);
+      }
+      return results;
+    } finally {
+      await supergraph.stop();
+    }
+  } finally {
+    await opened.close();
+  }
+}
+
+const measured: Record<string, Record<string, Measured>> = {};
+for (const backend of backends) measured[backend.label] = await measureBackend(backend);
+
+const [embedded, postgres] = backends.map((b) => measured[b.label]!);
+const report = {
+  date: new Date().toISOString(),
+  machine: { cpus: cpus().length, node: process.version },
+  settings: { requests: REQUESTS, concurrency: CONCURRENCY },
+  queries: Object.fromEntries(Object.entries(QUERIES).map(([k, v]) => [k, v.description])),
+  results: measured,
+  ratios: Object.fromEntries(
+    Object.keys(QUERIES).map((name) => [name, { postgresToEmbeddedThroughput: round2(postgres![name]!.requestsPerSecond / embedded![name]!.requestsPerSecond) }]),
+  ),
+};
+
+const dir = join(repoRoot, 'bench/results');
+mkdirSync(dir, { recursive: true });
+writeFileSync(join(dir, 'supergraph-queries.json'), `${JSON.stringify(report, null, 2)}\n`);
+writeFileSync(join(dir, 'supergraph-queries.md'), markdown(report));
+process.stdout.write(markdown(report));
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+function markdown(r: typeof report): string {
+  const lines = [
+    `# Supergraph query benchmark`,
+    ``,
+    `${r.date} · ${r.machine.cpus} CPUs · Node ${r.machine.node} · ${r.settings.requests} requests per query at concurrency ${r.settings.concurrency}, after 50 warm-up requests.`,
+    ``,
+    `| backend | query | req/s | p50 ms | p95 ms | p99 ms | SQL statements / request | errors |`,
+    `| --- | --- | --- | --- | --- | --- | --- | --- |`,
+  ];
+  for (const [label, queries] of Object.entries(r.results)) {
+    for (const [name, m] of Object.entries(queries)) {
+      lines.push(`| ${label} | ${name} | ${m.requestsPerSecond} | ${m.latencyMs.p50} | ${m.latencyMs.p95} | ${m.latencyMs.p99} | ${m.sqlStatementsPerRequest} | ${m.errors} |`);
+    }
+  }
+  lines.push('', 'Queries:', ...Object.entries(r.queries).map(([k, v]) => `- ${k}: ${v}`), '');
+  lines.push('Throughput ratio PostgreSQL+Redis / embedded: ' + Object.entries(r.ratios).map(([k, v]) => `${k} ${v.postgresToEmbeddedThroughput}`).join(', '), '');
+  return lines.join('\n');
+}

@@ -1,0 +1,3 @@
+export { createDevelopmentSmsProvider, type SmsProvider } from './sms.js';
+export { createDevelopmentEmailProvider, type EmailProvider, type EmailMessage } from './email.js';
+export { ProviderError, readSimulationOptions, type SimulationOptions } from './simulation.js';

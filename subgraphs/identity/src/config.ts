@@ -1,0 +1,71 @@
+// identity's own settings, read once at build time. Secrets (OTP_SECRET) live only in the returned object and
+// are never logged or returned by the API.
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { ConfigError, readEnv } from '../../../platform/config/index.js';
+import { readTrustProxyHops } from '../../../platform/http/client-ip.js';
+import { readSimulationOptions, type SimulationOptions } from '../../../platform/providers/index.js';
+import type { Logger } from '../../../platform/logging/index.js';
+
+export interface IdentityConfig {
+  /** HMAC key for one-time codes (OTP_SECRET). Whoever has it and the database can test codes offline. */
+  otpSecret: string;
+  /** Proxies in front of identity that append to X-Forwarded-For (TRUST_PROXY_HOPS, default 1: the gateway). */
+  trustProxyHops: number;
+  /** Prefix of identity's rate-limit keys in Redis (RATE_LIMIT_PREFIX, default `ridegraph:rl:identity:`). */
+  rateLimitPrefix: string;
+  /** How long a session lives without a refresh (REFRESH_TOKEN_TTL_SECONDS, default 30 days). */
+  refreshTokenTtlSeconds: number;
+  /** The page of the app that takes a reset token (PASSWORD_RESET_URL); the token is appended as `?token=`. */
+  passwordResetUrl: string;
+  /** Failure/latency simulation of the development SMS and email providers (DEV_SMS_*, DEV_EMAIL_*). */
+  smsSimulation: SimulationOptions;
+  emailSimulation: SimulationOptions;
+}
+
+const MIN_SECRET_LENGTH = 32;
+
+/**
+ * Development (and test) without OTP_SECRET: a random secret for this process, with a warning — codes sent
+ * before a restart then stop working, which is harmless there. Production without it refuses to start.
+ * Production also refuses the development SMS/email providers (they log codes and reset tokens) unless
+ * ALLOW_DEVELOPMENT_PROVIDERS=true says that is intended (a staging environment).
+ * @throws ConfigError naming each invalid or missing variable.
+ */
+export function readIdentityConfig(env: NodeJS.ProcessEnv = process.env, logger?: Logger): IdentityConfig {
+  const e = readEnv(
+    {
+      NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+      OTP_SECRET: z.string().min(MIN_SECRET_LENGTH, `must be at least ${MIN_SECRET_LENGTH} characters (e.g. \`openssl rand -base64 48\`)`).optional(),
+      RATE_LIMIT_PREFIX: z.string().min(1, 'must not be empty').default('ridegraph:rl:identity:'),
+      REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(3600, 'must be at least 3600 (1 hour)').max(90 * 86400, 'must be at most 7776000 (90 days)').default(30 * 86400),
+      PASSWORD_RESET_URL: z.string().url('must be a URL, e.g. https://app.example.com/reset-password').default('http://localhost:3000/reset-password'),
+      ALLOW_DEVELOPMENT_PROVIDERS: z.enum(['true', 'false']).default('false'),
+    },
+    env,
+  );
+  const production = e.NODE_ENV === 'production';
+  if (production && !e.OTP_SECRET) {
+    throw new ConfigError(`Set OTP_SECRET (at least ${MIN_SECRET_LENGTH} random characters, e.g. \`openssl rand -base64 48\`): identity hashes one-time codes with it.`);
+  }
+  if (production && e.ALLOW_DEVELOPMENT_PROVIDERS !== 'true') {
+    throw new ConfigError(
+      'identity has only development SMS and email providers, which write codes and reset tokens to the log. ' +
+        'Set ALLOW_DEVELOPMENT_PROVIDERS=true to run them in production anyway (staging), or add a real provider.',
+    );
+  }
+  let otpSecret = e.OTP_SECRET;
+  if (!otpSecret) {
+    otpSecret = randomBytes(48).toString('base64url');
+    logger?.warn('OTP_SECRET is not set: using a random secret for this process (codes do not survive a restart). Production requires OTP_SECRET.');
+  }
+  return {
+    otpSecret,
+    trustProxyHops: readTrustProxyHops(env),
+    rateLimitPrefix: e.RATE_LIMIT_PREFIX,
+    refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
+    passwordResetUrl: e.PASSWORD_RESET_URL,
+    smsSimulation: readSimulationOptions('SMS', env),
+    emailSimulation: readSimulationOptions('EMAIL', env),
+  };
+}

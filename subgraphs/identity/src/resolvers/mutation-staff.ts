@@ -1,0 +1,7 @@
+import type { MutationResolvers } from '../generated/resolvers-types.js';
+
+export const staffMutations: MutationResolvers = {
+  createStaffUser: (_parent, { input }, { viewer, services }) => services.staff.createStaffUser(viewer, input),
+  setUserRoles: (_parent, { userId, roles, fleetIds }, { viewer, services }) => services.staff.setUserRoles(viewer, userId, roles, fleetIds),
+  deactivateUser: (_parent, { userId }, { viewer, services }) => services.staff.deactivateUser(viewer, userId),
+};

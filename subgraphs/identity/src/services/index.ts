@@ -1,0 +1,47 @@
+// identity's services, built once per subgraph (not per request): they hold no per-request state.
+import type { AccessTokenSigner } from '../../../../platform/auth/index.js';
+import type { Logger } from '../../../../platform/logging/index.js';
+import type { EmailProvider, SmsProvider } from '../../../../platform/providers/index.js';
+import type { Clock } from '../clock.js';
+import type { IdentityConfig } from '../config.js';
+import type { IdentityStore } from '../store/store.js';
+import { createOtpService } from './otp-service.js';
+import { createPasswordService } from './password-service.js';
+import type { PasswordHasher } from './password-hasher.js';
+import type { IdentityLimiters } from './rate-limits.js';
+import { createSessionService } from './session-service.js';
+import { createStaffService } from './staff-service.js';
+
+export interface IdentityServicesDeps {
+  store: IdentityStore;
+  config: IdentityConfig;
+  signAccessToken: AccessTokenSigner;
+  limiters: IdentityLimiters;
+  sms: SmsProvider;
+  email: EmailProvider;
+  hasher: PasswordHasher;
+  clock: Clock;
+  logger: Logger;
+}
+
+export type IdentityServices = ReturnType<typeof createIdentityServices>;
+
+export function createIdentityServices(deps: IdentityServicesDeps) {
+  const { store, clock, logger, limiters } = deps;
+  const sessions = createSessionService({ store, clock, logger, signAccessToken: deps.signAccessToken, refreshTokenTtlSeconds: deps.config.refreshTokenTtlSeconds });
+  return {
+    sessions,
+    otp: createOtpService({ store, sessions, clock, logger, limiters, sms: deps.sms, secret: deps.config.otpSecret }),
+    password: createPasswordService({
+      store,
+      sessions,
+      clock,
+      logger,
+      limiters,
+      hasher: deps.hasher,
+      email: deps.email,
+      passwordResetUrl: deps.config.passwordResetUrl,
+    }),
+    staff: createStaffService({ store, clock }),
+  };
+}

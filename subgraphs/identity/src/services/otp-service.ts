@@ -1,0 +1,120 @@
+// Phone sign-in with a one-time code: request (sent by SMS), then verify (signs in, creating a RIDER on first use).
+import { AppError } from '../../../../platform/errors/index.js';
+import type { Logger } from '../../../../platform/logging/index.js';
+import type { SmsProvider } from '../../../../platform/providers/index.js';
+import { enforceRateLimits } from '../../../../platform/rate-limit/index.js';
+import type { Clock } from '../clock.js';
+import type { AuthPayload, DeviceInput, RequestOtpPayload } from '../generated/resolvers-types.js';
+import type { IdentityStore } from '../store/store.js';
+import { ipKey, type IdentityLimiters } from './rate-limits.js';
+import { hexEqual, newOtpCode, otpCodeHash } from './secrets.js';
+import { authFailure as failedSignIn, type SessionService } from './session-service.js';
+import { userError } from './user-errors.js';
+import { checkDevice, checkPhone, firstError } from './validation.js';
+
+export const OTP_TTL_MS = 5 * 60_000;
+export const OTP_RESEND_COOLDOWN_MS = 30_000;
+/** Wrong or right, the sixth attempt at one code is refused. */
+export const OTP_MAX_ATTEMPTS = 5;
+/** Name of an account created by its first phone sign-in, until the user changes it. */
+export const NEW_RIDER_NAME = 'New rider';
+
+export interface OtpServiceDeps {
+  store: IdentityStore;
+  sessions: SessionService;
+  sms: SmsProvider;
+  limiters: IdentityLimiters;
+  clock: Clock;
+  /** OTP_SECRET: the HMAC key codes are stored under. */
+  secret: string;
+  logger: Logger;
+}
+
+export type OtpService = ReturnType<typeof createOtpService>;
+
+export function createOtpService(deps: OtpServiceDeps) {
+  const { store, clock, limiters } = deps;
+
+  return {
+    /**
+     * @throws AppError RATE_LIMITED when the client IP or the phone has asked too often; SERVICE_UNAVAILABLE when
+     *   the SMS could not be sent (the code is discarded, so the client may retry at once).
+     */
+    async request(phone: string, ip: string | undefined): Promise<RequestOtpPayload> {
+      const invalid = checkPhone(phone);
+      if (invalid) return { sent: false, expiresAt: null, resendAvailableAt: null, userErrors: [invalid] };
+      await enforceRateLimits([{ limiter: limiters.otpRequestPerIp, key: ipKey(ip) }], 'Too many sign-in codes requested from this network');
+
+      const code = newOtpCode();
+      const now = clock.now();
+      const expiresAt = new Date(now.getTime() + OTP_TTL_MS);
+      const result = await store.transaction((tx) =>
+        tx.otp.issue({
+          phone,
+          codeHash: otpCodeHash(deps.secret, phone, code),
+          now,
+          expiresAt,
+          cooldownMs: OTP_RESEND_COOLDOWN_MS,
+          // Only a code actually issued counts against the phone; taps on "resend" during the cooldown do not.
+          beforeInsert: () => enforceRateLimits([{ limiter: limiters.otpRequestPerPhone, key: phone }], 'Too many sign-in codes requested for this phone'),
+        }),
+      );
+      if (!result.issued) {
+        return {
+          sent: false,
+          expiresAt: null,
+          resendAvailableAt: result.resendAvailableAt,
+          userErrors: [userError('RESEND_COOLDOWN', 'A code was sent moments ago; wait before asking for another', 'phone')],
+        };
+      }
+      try {
+        await deps.sms.send(phone, `Your Ridegraph code is ${code}. It expires in 5 minutes. Never share it.`);
+      } catch (error) {
+        await store.otp.delete(result.challenge.id);
+        // The error is the provider's; providers never put the message text in it.
+        deps.logger.warn({ err: error }, 'could not send a sign-in code by SMS');
+        throw new AppError('SERVICE_UNAVAILABLE', 'The code could not be sent; try again in a moment');
+      }
+      return { sent: true, expiresAt, resendAvailableAt: new Date(now.getTime() + OTP_RESEND_COOLDOWN_MS), userErrors: [] };
+    },
+
+    /**
+     * Checks the phone's newest code. Every guess is counted before it is compared, in one conditional UPDATE,
+     * so no burst of concurrent guesses gets more than OTP_MAX_ATTEMPTS comparisons.
+     * @throws AppError RATE_LIMITED when the client IP has guessed too often.
+     */
+    async verify(phone: string, code: string, device: DeviceInput | null | undefined, ip: string | undefined): Promise<AuthPayload> {
+      const invalid = firstError(
+        checkPhone(phone),
+        /^\d{6}$/.test(code) ? null : userError('INVALID_CODE', 'The code has six digits', 'code'),
+        checkDevice(device),
+      );
+      if (invalid.length) return failedSignIn(invalid);
+      await enforceRateLimits([{ limiter: limiters.otpVerifyPerIp, key: ipKey(ip) }], 'Too many codes tried from this network');
+
+      const now = clock.now();
+      const latest = await store.otp.latest(phone);
+      const expired = userError('CODE_EXPIRED', 'This code has expired or was never sent; request a new one', 'code');
+      if (!latest) return failedSignIn([expired]);
+      const counted = await store.otp.countAttempt(latest.id, now, OTP_MAX_ATTEMPTS);
+      if (!counted) {
+        const current = await store.otp.latest(phone);
+        const exhausted = current?.id === latest.id && current.consumedAt === null && current.expiresAt > now && current.attempts >= OTP_MAX_ATTEMPTS;
+        return failedSignIn([
+          exhausted ? userError('TOO_MANY_ATTEMPTS', 'Too many wrong codes; request a new one', 'code') : expired,
+        ]);
+      }
+      if (!hexEqual(counted.codeHash, otpCodeHash(deps.secret, phone, code))) {
+        const left = OTP_MAX_ATTEMPTS - counted.attempts;
+        return failedSignIn([
+          userError('INVALID_CODE', left > 0 ? `Wrong code; ${left} ${left === 1 ? 'attempt' : 'attempts'} left` : 'Wrong code; request a new one', 'code'),
+        ]);
+      }
+      if (!(await store.otp.consume(counted.id, now))) return failedSignIn([expired]);
+
+      const { user, created } = await store.users.findOrCreateByPhone(phone, { name: NEW_RIDER_NAME, roles: ['RIDER'] });
+      if (!user.active) return failedSignIn([userError('ACCOUNT_DISABLED', 'This account is deactivated', 'phone')]);
+      return deps.sessions.start(user, device, ip, created);
+    },
+  };
+}

@@ -1,0 +1,153 @@
+// Email + password accounts: register, sign in, reset a forgotten password.
+import { randomBytes } from 'node:crypto';
+import type { Logger } from '../../../../platform/logging/index.js';
+import type { EmailProvider } from '../../../../platform/providers/index.js';
+import { enforceRateLimits } from '../../../../platform/rate-limit/index.js';
+import type { Clock } from '../clock.js';
+import type { AuthPayload, ConfirmPasswordResetPayload, DeviceInput, RequestPasswordResetPayload } from '../generated/resolvers-types.js';
+import type { IdentityStore } from '../store/store.js';
+import type { PasswordHasher } from './password-hasher.js';
+import { ipKey, type IdentityLimiters } from './rate-limits.js';
+import { newOpaqueToken, sha256Hex } from './secrets.js';
+import { authFailure, type SessionService } from './session-service.js';
+import { userError } from './user-errors.js';
+import { checkDevice, checkEmail, checkName, checkPassword, checkPhone, firstError, normaliseEmail, PASSWORD_MAX_LENGTH } from './validation.js';
+
+export const PASSWORD_RESET_TTL_MS = 30 * 60_000;
+
+export interface PasswordServiceDeps {
+  store: IdentityStore;
+  sessions: SessionService;
+  hasher: PasswordHasher;
+  email: EmailProvider;
+  limiters: IdentityLimiters;
+  clock: Clock;
+  /** Where the reset email sends people; `?token=` is appended. */
+  passwordResetUrl: string;
+  logger: Logger;
+}
+
+export type PasswordService = ReturnType<typeof createPasswordService>;
+
+export function createPasswordService(deps: PasswordServiceDeps) {
+  const { store, hasher, limiters, clock } = deps;
+  // Verified against when the email is unknown (or has no password), so that path costs one argon2 verify like
+  // the real one and its timing does not tell whether the account exists. Hashed once, at build.
+  const dummyHash = hasher.hash(randomBytes(32).toString('base64url'));
+  const invalidCredentials = () => authFailure([userError('INVALID_CREDENTIALS', 'The email or the password is wrong')]);
+
+  return {
+    /** The hash unknown emails are checked against (tests prove it is used). */
+    dummyHash: () => dummyHash,
+
+    /** @throws AppError RATE_LIMITED when this client IP registers too many accounts. */
+    async register(
+      input: { email: string; password: string; name: string; phone?: string | null; device?: DeviceInput | null },
+      ip: string | undefined,
+    ): Promise<AuthPayload> {
+      const email = normaliseEmail(input.email);
+      const phone = input.phone?.trim() || null;
+      const invalid = firstError(checkEmail(email), checkPassword(input.password), checkName(input.name), phone ? checkPhone(phone) : null, checkDevice(input.device));
+      if (invalid.length) return authFailure(invalid);
+      await enforceRateLimits([{ limiter: limiters.registerPerIp, key: ipKey(ip) }], 'Too many accounts registered from this network');
+
+      const created = await store.users.create({
+        email,
+        phone,
+        name: input.name.trim(),
+        roles: ['RIDER'],
+        passwordHash: await hasher.hash(input.password),
+      });
+      if ('taken' in created) {
+        return authFailure([
+          created.taken === 'email'
+            ? userError('EMAIL_TAKEN', 'Another account uses this email; sign in or reset the password', 'email')
+            : userError('PHONE_TAKEN', 'Another account uses this phone number', 'phone'),
+        ]);
+      }
+      return deps.sessions.start(created.user, input.device, ip, true);
+    },
+
+    /**
+     * Unknown email, account without a password and wrong password all answer INVALID_CREDENTIALS after exactly
+     * one argon2 verify. A deactivated account is only revealed to someone who knows its password.
+     * @throws AppError RATE_LIMITED per email (cleared by a successful sign-in) and per client IP.
+     */
+    async signIn(input: { email: string; password: string; device?: DeviceInput | null }, ip: string | undefined): Promise<AuthPayload> {
+      const email = normaliseEmail(input.email);
+      const invalid = firstError(checkEmail(email), checkDevice(input.device));
+      if (invalid.length) return authFailure(invalid);
+      await enforceRateLimits(
+        [
+          { limiter: limiters.signInPerIp, key: ipKey(ip) },
+          { limiter: limiters.signInPerEmail, key: email },
+        ],
+        'Too many sign-in attempts',
+      );
+      // No account can have a longer password; refusing before hashing bounds the work a request can cause.
+      if ([...input.password].length > PASSWORD_MAX_LENGTH) return invalidCredentials();
+
+      const user = await store.users.findByEmail(email);
+      const verified = await hasher.verify(user?.passwordHash ?? (await dummyHash), input.password);
+      if (!user?.passwordHash || !verified) return invalidCredentials();
+      if (!user.active) return authFailure([userError('ACCOUNT_DISABLED', 'This account is deactivated', 'email')]);
+      await limiters.signInPerEmail.reset(email);
+      return deps.sessions.start(user, input.device, ip, false);
+    },
+
+    /**
+     * The same answer whether or not an account has the email. An active account gets a single-use token by
+     * email, valid 30 minutes; earlier tokens stay valid until used or expired.
+     * @throws AppError RATE_LIMITED per email and per client IP (for every email alike).
+     */
+    async requestReset(rawEmail: string, ip: string | undefined): Promise<RequestPasswordResetPayload> {
+      const email = normaliseEmail(rawEmail);
+      const invalid = checkEmail(email);
+      if (invalid) return { accepted: false, userErrors: [invalid] };
+      await enforceRateLimits(
+        [
+          { limiter: limiters.passwordResetPerIp, key: ipKey(ip) },
+          { limiter: limiters.passwordResetPerEmail, key: email },
+        ],
+        'Too many password resets requested',
+      );
+      const user = await store.users.findByEmail(email);
+      if (user?.active) {
+        const token = newOpaqueToken();
+        const now = clock.now();
+        await store.resets.create({ userId: user.id, tokenHash: sha256Hex(token), createdAt: now, expiresAt: new Date(now.getTime() + PASSWORD_RESET_TTL_MS) });
+        const link = `${deps.passwordResetUrl}${deps.passwordResetUrl.includes('?') ? '&' : '?'}token=${token}`;
+        try {
+          await deps.email.send({
+            to: email,
+            subject: 'Reset your Ridegraph password',
+            text: `Someone asked to reset the password of your Ridegraph account. If it was you, open ${link} within 30 minutes. If not, ignore this email.`,
+          });
+        } catch (error) {
+          // Answering differently would tell that the account exists; the user can ask again.
+          deps.logger.warn({ err: error }, 'could not send a password reset email');
+        }
+      }
+      return { accepted: true, userErrors: [] };
+    },
+
+    /** Sets the new password, spends the token (and every other outstanding one), ends every session. */
+    async confirmReset(token: string, newPassword: string): Promise<ConfirmPasswordResetPayload> {
+      const weak = checkPassword(newPassword, 'newPassword');
+      if (weak) return { passwordChanged: false, userErrors: [weak] };
+      const passwordHash = await hasher.hash(newPassword);
+      const now = clock.now();
+      const changed = await store.transaction(async (tx) => {
+        const reset = await tx.resets.consume(sha256Hex(token), now);
+        if (!reset) return false;
+        await tx.users.setPasswordHash(reset.userId, passwordHash);
+        await tx.resets.invalidateAllForUser(reset.userId, now);
+        await tx.sessions.revokeAllForUser(reset.userId, now, 'PASSWORD_RESET');
+        return true;
+      });
+      return changed
+        ? { passwordChanged: true, userErrors: [] }
+        : { passwordChanged: false, userErrors: [userError('INVALID_RESET_TOKEN', 'This reset link is not valid any more; request a new one', 'token')] };
+    },
+  };
+}

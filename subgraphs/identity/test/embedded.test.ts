@@ -1,0 +1,51 @@
+// The same sign-in and session rules on the embedded database (PGlite, one connection): `npm start` runs
+// identity on it, so its transactions, row locks and advisory locks must work there too.
+import type { PGlite } from '@electric-sql/pglite';
+import { migrateSubgraphs, openEmbeddedPostgres } from '../../../platform/db/index.js';
+import { AUTH_FIELDS, errorCodes, newEmail, newPhone, startHarness, type AuthResult, type Harness } from './harness.js';
+
+let pglite: PGlite;
+let h: Harness;
+
+beforeAll(async () => {
+  pglite = await openEmbeddedPostgres();
+  const target = { kind: 'pglite' as const, pglite };
+  await migrateSubgraphs(target);
+  h = await startHarness({ database: target });
+}, 60_000);
+
+afterAll(async () => {
+  await h?.stop();
+  await pglite?.close();
+});
+
+const REFRESH = `mutation ($token: String!) { refreshSession(refreshToken: $token) { ${AUTH_FIELDS} } }`;
+const refresh = (token: string) => h.execute<{ refreshSession: AuthResult }>(REFRESH, { token });
+
+test('phone sign-in, rotation, and the parallel-refresh race behave as on PostgreSQL', async () => {
+  const signedIn = await h.signInWithPhone(newPhone());
+  expect(signedIn).toMatchObject({ newUser: true, roles: ['RIDER'] });
+  const [a, b] = await Promise.all([refresh(signedIn.refreshToken!), refresh(signedIn.refreshToken!)]);
+  expect([a, b].map((r) => (r.errors ? r.errors[0]?.extensions?.code : 'OK')).sort()).toEqual(['OK', 'UNAUTHENTICATED']);
+  expect((await h.prisma.session.findUniqueOrThrow({ where: { id: signedIn.sessionId! } })).revocationReason).toBe('REFRESH_TOKEN_REUSED');
+});
+
+test('attempt limit, cooldown and one code per concurrent burst', async () => {
+  const phone = newPhone();
+  const results = await Promise.all(Array.from({ length: 3 }, () => h.execute('mutation ($phone: String!) { requestOtp(phone: $phone) { sent } }', { phone })));
+  expect(results.filter((r) => r.data?.requestOtp.sent)).toHaveLength(1);
+  const code = h.log.lastCode(phone);
+  const wrong = code === '000000' ? '000001' : '000000';
+  const verify = (guess: string) => h.execute<{ verifyOtp: AuthResult }>(`mutation ($phone: String!, $code: String!) { verifyOtp(phone: $phone, code: $code) { ${AUTH_FIELDS} } }`, { phone, code: guess });
+  for (let i = 0; i < 5; i++) expect((await verify(wrong)).data?.verifyOtp.userErrors[0]?.code).toBe('INVALID_CODE');
+  expect((await verify(code)).data?.verifyOtp.userErrors[0]?.code).toBe('TOO_MANY_ATTEMPTS');
+});
+
+test('password reset ends sessions in one transaction', async () => {
+  const email = newEmail('embedded');
+  const registered = (await h.execute<{ register: AuthResult }>(`mutation ($email: String!) { register(email: $email, password: "a long enough pass", name: "Em Bedded") { ${AUTH_FIELDS} } }`, { email })).data!.register;
+  await h.execute('mutation ($email: String!) { requestPasswordReset(email: $email) { accepted } }', { email });
+  const confirmed = await h.execute('mutation ($token: String!) { confirmPasswordReset(token: $token, newPassword: "another long pass") { passwordChanged } }', { token: h.log.lastResetToken(email) });
+  expect(confirmed.data?.confirmPasswordReset.passwordChanged).toBe(true);
+  expect(errorCodes(await refresh(registered.refreshToken!))).toEqual(['UNAUTHENTICATED']);
+});

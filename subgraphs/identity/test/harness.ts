@@ -1,0 +1,253 @@
+// Boots identity in-process for a test file: real PostgreSQL (a fresh database), real tokens, the real
+// development SMS/email providers writing to a captured log, an injectable clock, a counting password hasher.
+// Requests carry an Authorization header and a client address (X-Forwarded-For, as the gateway sends it).
+import type { IncomingMessage } from 'node:http';
+import { Writable } from 'node:stream';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { pino } from 'pino';
+import { createErrorFormatter } from '../../../platform/errors/index.js';
+import type { DatabaseTarget } from '../../../platform/db/index.js';
+import type { BuiltSubgraph } from '../../../platform/graphql/index.js';
+import type { Role } from '../../../platform/auth/index.js';
+import { uniqueRateLimitPrefix } from '../../../platform/rate-limit/index.js';
+import { createTestAuth, createTestDatabase, testSubgraphDeps, type InProcessResult, type TestAuth, type TestDatabase } from '../../../platform/testing/index.js';
+import type { Clock } from '../src/clock.js';
+import type { IdentityConfig } from '../src/config.js';
+import type { IdentityContext } from '../src/context.js';
+import { buildIdentitySubgraph, type IdentityBuildOptions } from '../src/server.js';
+import { argon2Hasher, type PasswordHasher } from '../src/services/password-hasher.js';
+import { openIdentityDatabase, type IdentityPrisma } from '../src/store/database.js';
+import type { User } from '../src/store/prisma/client.js';
+
+export const TEST_OTP_SECRET = 'test-otp-secret-0123456789abcdefghijklmnopqrstuvwxyz';
+
+export class TestClock implements Clock {
+  private current = Date.now();
+  now(): Date {
+    return new Date(this.current);
+  }
+  advance(ms: number): void {
+    this.current += ms;
+  }
+}
+
+export interface LogLine {
+  level: number;
+  msg: string;
+  [key: string]: unknown;
+}
+
+/** Every line the subgraph logs, parsed, plus the raw text (to search for secrets anywhere in it). */
+export class CapturedLog {
+  readonly lines: LogLine[] = [];
+  readonly raw: string[] = [];
+  readonly stream = new Writable({
+    write: (chunk: Buffer, _encoding, done) => {
+      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
+        this.raw.push(line);
+        this.lines.push(JSON.parse(line) as LogLine);
+      }
+      done();
+    },
+  });
+  sms(to: string): LogLine[] {
+    return this.lines.filter((line) => line.msg === 'development SMS' && line.to === to);
+  }
+  emails(to: string): LogLine[] {
+    return this.lines.filter((line) => line.msg === 'development email' && line.to === to);
+  }
+  /** The code in the newest SMS to this phone. */
+  lastCode(to: string): string {
+    const text = String(this.sms(to).at(-1)?.text ?? '');
+    const code = /\b(\d{6})\b/.exec(text)?.[1];
+    if (!code) throw new Error(`no code was sent to ${to}`);
+    return code;
+  }
+  /** The reset token in the newest email to this address. */
+  lastResetToken(to: string): string {
+    const text = String(this.emails(to).at(-1)?.text ?? '');
+    const token = /token=([A-Za-z0-9_-]+)/.exec(text)?.[1];
+    if (!token) throw new Error(`no reset token was sent to ${to}`);
+    return token;
+  }
+}
+
+export class CountingHasher implements PasswordHasher {
+  hashes = 0;
+  /** The hash each verify was called with, in order. */
+  readonly verifiedAgainst: string[] = [];
+  hash(password: string) {
+    this.hashes++;
+    return argon2Hasher.hash(password);
+  }
+  verify(hash: string, password: string) {
+    this.verifiedAgainst.push(hash);
+    return argon2Hasher.verify(hash, password);
+  }
+}
+
+export interface RequestOptions {
+  /** Bearer token for Authorization. */
+  token?: string;
+  /** Client address; sent as X-Forwarded-For the way the gateway appends it. Default 198.51.100.1. */
+  ip?: string;
+}
+
+export interface IdentityInstance {
+  subgraph: BuiltSubgraph<IdentityContext>;
+  execute<TData = any>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<InProcessResult<TData>>;
+  stop(): Promise<void>;
+}
+
+export interface Harness extends IdentityInstance {
+  db: TestDatabase;
+  prisma: IdentityPrisma;
+  testAuth: TestAuth;
+  clock: TestClock;
+  log: CapturedLog;
+  hasher: CountingHasher;
+  config: IdentityConfig;
+  /** Another identity instance on the same database, log and clock (e.g. with tight rate limits). */
+  startAnother(options?: InstanceOptions): Promise<IdentityInstance>;
+  tokenFor(user: Pick<User, 'id' | 'roles'> & { fleetIds?: string[] }, sessionId?: string): Promise<string>;
+  createUser(data: { roles: Role[]; name?: string; phone?: string; email?: string; fleetIds?: string[]; active?: boolean }): Promise<User>;
+  /** requestOtp + the code from the SMS log + verifyOtp. */
+  signInWithPhone(phone: string, options?: RequestOptions & { device?: Record<string, unknown> }): Promise<AuthResult>;
+}
+
+export interface AuthResult {
+  accessToken: string | null;
+  refreshToken: string | null;
+  sessionId: string | null;
+  userId: string | null;
+  roles: Role[] | null;
+  newUser: boolean;
+  accessTokenExpiresAt: string | null;
+  refreshTokenExpiresAt: string | null;
+  userErrors: { code: string; field: string[] | null; message: string }[];
+}
+
+export const AUTH_FIELDS = 'accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt sessionId userId roles newUser userErrors { code field message }';
+
+/** Limits loose enough that tests not about limits never meet them. */
+const ROOMY = { points: 10_000, durationSeconds: 3600 };
+export const ROOMY_LIMITS: NonNullable<IdentityBuildOptions['limits']> = {
+  otpRequestPerIp: ROOMY,
+  otpRequestPerPhone: ROOMY,
+  otpVerifyPerIp: ROOMY,
+  signInPerEmail: ROOMY,
+  signInPerIp: ROOMY,
+  registerPerIp: ROOMY,
+  passwordResetPerEmail: ROOMY,
+  passwordResetPerIp: ROOMY,
+};
+
+let phoneSequence = Math.floor(Math.random() * 1_000_000);
+/** A fresh E.164 number per call (within one test file's database). */
+export const newPhone = () => `+1444${String(++phoneSequence).padStart(7, '0')}`;
+export const newEmail = (label = 'user') => `${label}.${++phoneSequence}@example.com`;
+
+export type InstanceOptions = IdentityBuildOptions & {
+  /** Rate limits in Redis; default in-process. */
+  redisUrl?: string;
+  /** Observes every SQL statement the instance sends. */
+  onStatement?: (sql: string) => void;
+};
+
+export interface HarnessOptions extends InstanceOptions {
+  /** An already migrated database (e.g. PGlite); default: a fresh PostgreSQL database, dropped at stop. */
+  database?: DatabaseTarget;
+}
+
+export async function startHarness({ database, ...options }: HarnessOptions = {}): Promise<Harness> {
+  const db: TestDatabase = database ? { url: '', target: database, drop: async () => undefined } : await createTestDatabase();
+  const prisma = openIdentityDatabase(db.target);
+  const testAuth = await createTestAuth();
+  const clock = new TestClock();
+  const log = new CapturedLog();
+  const hasher = new CountingHasher();
+  const logger = pino({ level: 'trace' }, log.stream);
+  const config: IdentityConfig = {
+    otpSecret: TEST_OTP_SECRET,
+    trustProxyHops: 1,
+    rateLimitPrefix: uniqueRateLimitPrefix('identity-test'),
+    refreshTokenTtlSeconds: 30 * 86400,
+    passwordResetUrl: 'https://app.test/reset-password',
+    smsSimulation: {},
+    emailSimulation: {},
+  };
+  const instances: IdentityInstance[] = [];
+
+  async function startInstance(instanceOptions: InstanceOptions): Promise<IdentityInstance> {
+    const deps = { ...(await testSubgraphDeps(db.target, instanceOptions.onStatement, testAuth)), logger, redisUrl: instanceOptions.redisUrl };
+    const subgraph = await buildIdentitySubgraph(deps, {
+      config: { ...config, rateLimitPrefix: uniqueRateLimitPrefix('identity-test') },
+      clock,
+      passwordHasher: hasher,
+      ...instanceOptions,
+      limits: { ...ROOMY_LIMITS, ...instanceOptions.limits },
+    });
+    const apollo = new ApolloServer<IdentityContext>({
+      schema: subgraph.schema,
+      formatError: createErrorFormatter(logger),
+      plugins: [ApolloServerPluginInlineTraceDisabled()],
+    });
+    await apollo.start();
+    const instance: IdentityInstance = {
+      subgraph,
+      async execute(query, variables, request = {}) {
+        const headers: Record<string, string> = { 'x-forwarded-for': request.ip ?? '198.51.100.1' };
+        if (request.token) headers.authorization = `Bearer ${request.token}`;
+        const req = { headers, socket: { remoteAddress: '127.0.0.1' } } as unknown as IncomingMessage;
+        const contextValue = await subgraph.createContext(req);
+        const response = await apollo.executeOperation({ query, variables }, { contextValue });
+        if (response.body.kind !== 'single') throw new Error('incremental delivery is not expected here');
+        return response.body.singleResult as InProcessResult<any>;
+      },
+      async stop() {
+        await apollo.stop();
+        await subgraph.close();
+      },
+    };
+    instances.push(instance);
+    return instance;
+  }
+
+  const main = await startInstance(options);
+  const harness: Harness = {
+    ...main,
+    db,
+    prisma,
+    testAuth,
+    clock,
+    log,
+    hasher,
+    config,
+    startAnother: startInstance,
+    tokenFor: (user, sessionId) => testAuth.tokenFor({ userId: user.id, roles: user.roles, fleetIds: user.fleetIds, sessionId }),
+    createUser: (data) =>
+      prisma.user.create({
+        data: { name: data.name ?? 'Test User', roles: data.roles, phone: data.phone ?? newPhone(), email: data.email, fleetIds: data.fleetIds ?? [], active: data.active ?? true },
+      }),
+    async signInWithPhone(phone, request = {}) {
+      const requested = await main.execute('mutation ($phone: String!) { requestOtp(phone: $phone) { sent userErrors { code } } }', { phone }, request);
+      if (!requested.data?.requestOtp?.sent) throw new Error(`requestOtp failed: ${JSON.stringify(requested)}`);
+      const verified = await main.execute<{ verifyOtp: AuthResult }>(
+        `mutation ($phone: String!, $code: String!, $device: DeviceInput) { verifyOtp(phone: $phone, code: $code, device: $device) { ${AUTH_FIELDS} } }`,
+        { phone, code: log.lastCode(phone), device: request.device ?? null },
+        request,
+      );
+      if (!verified.data?.verifyOtp) throw new Error(`verifyOtp failed: ${JSON.stringify(verified)}`);
+      return verified.data.verifyOtp;
+    },
+    async stop() {
+      for (const instance of instances) await instance.stop();
+      await prisma.$disconnect();
+      await db.drop();
+    },
+  };
+  return harness;
+}
+
+export const errorCodes = (result: InProcessResult) => (result.errors ?? []).map((error) => error.extensions?.code);
