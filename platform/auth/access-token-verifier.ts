@@ -27,8 +27,11 @@ export function createAccessTokenVerifier(keys: VerifierKeys, config: Pick<AuthC
       ? createRemoteJWKSet(new URL(keys.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000, timeoutDuration: 3000 })
       : undefined;
   if (!keySet) throw new Error('createAccessTokenVerifier needs jwks or jwksUrl');
+  const verified = new VerifiedTokenCache();
 
   return async (token) => {
+    const cached = verified.get(token);
+    if (cached) return cached;
     let payload;
     try {
       ({ payload } = await jwtVerify(token, keySet, {
@@ -44,8 +47,40 @@ export function createAccessTokenVerifier(keys: VerifierKeys, config: Pick<AuthC
     const roles = Array.isArray(payload.roles) ? payload.roles.filter(isRole) : [];
     const fleetIds = Array.isArray(payload.fleet_ids) ? payload.fleet_ids.filter((id): id is string => typeof id === 'string') : [];
     if (typeof payload.sid !== 'string' || !payload.sub) throw new AppError('UNAUTHENTICATED', 'Access token is malformed');
-    return { userId: payload.sub, roles, sessionId: payload.sid, fleetIds, expiresAt: new Date((payload.exp ?? 0) * 1000) };
+    const viewer = { userId: payload.sub, roles, sessionId: payload.sid, fleetIds, expiresAt: new Date((payload.exp ?? 0) * 1000) };
+    verified.set(token, viewer);
+    return viewer;
   };
+}
+
+/**
+ * Remembers tokens that verified, until they expire. One client request is verified by the gateway and again by
+ * every subgraph it reaches, with the same token; an ES256 verification was the largest single cost of a
+ * request in profiles. Keyed by the whole token, so a hit is exactly as trustworthy as the verification it
+ * repeats; bounded, evicting the oldest entries.
+ */
+class VerifiedTokenCache {
+  private readonly entries = new Map<string, Viewer>();
+
+  constructor(private readonly maxEntries = 10_000) {}
+
+  get(token: string): Viewer | undefined {
+    const viewer = this.entries.get(token);
+    if (!viewer) return undefined;
+    if (viewer.expiresAt.getTime() <= Date.now()) {
+      this.entries.delete(token);
+      return undefined;
+    }
+    return viewer;
+  }
+
+  set(token: string, viewer: Viewer): void {
+    if (this.entries.size >= this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    this.entries.set(token, viewer);
+  }
 }
 
 function unauthenticated(error: unknown): AppError {

@@ -83,3 +83,13 @@ test('development keys persist across restarts; production must be given keys', 
   await expect(loadSigningKeys({})).rejects.toBeInstanceOf(ConfigError);
   await expect(loadSigningKeys({ jwks: '{"keys":[{"kty":"oct","k":"x"}]}' })).rejects.toThrow(/EC P-256/);
 });
+
+test('a verified token is remembered only until it expires', async () => {
+  const k = await keys();
+  const verify = createAccessTokenVerifier({ jwks: k.publicJwks }, config);
+  const { token } = await createAccessTokenSigner(k, { ...config, accessTokenTtlSeconds: 2 })(subject);
+  const first = await verify(token);
+  expect(await verify(token)).toBe(first); // served from the cache: the very same object
+  await new Promise((resolve) => setTimeout(resolve, 2100));
+  await expect(verify(token)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringMatching(/expired/) });
+});
