@@ -33,7 +33,10 @@ directive @authenticated on FIELD_DEFINITION | OBJECT
 Only a signed-in user holding every role of at least one inner list (outer list: or; inner list: and), otherwise the
 field fails with FORBIDDEN (UNAUTHENTICATED when not signed in). Where several rules meet, all of them must hold.
 """
-directive @requiresScopes(scopes: [[String!]!]!) on FIELD_DEFINITION | OBJECT
+directive @requiresScopes(
+  "Role lists: the viewer needs every role of at least one inner list."
+  scopes: [[String!]!]!
+) on FIELD_DEFINITION | OBJECT
 `;
 
 const services = subgraphs.map(({ name, port }) => ({

@@ -11,6 +11,7 @@ import type { Logger } from '../../platform/logging/index.js';
 import type { GatewayContext } from './context.js';
 import { appendForwardedFor } from './forwarded-for.js';
 import { landingPagePlugin } from './plugins/landing-page.js';
+import { operationResolutionPlugin } from './plugins/operation-resolution.js';
 import { createReadinessCheck } from './readiness.js';
 import { createDataSourceFactory } from './subgraph-data-source.js';
 import type { LoadedSupergraph } from './supergraph.js';
@@ -58,7 +59,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     introspection: options.introspection,
-    plugins: [landingPagePlugin(options.sandbox)],
+    plugins: [landingPagePlugin(options.sandbox), operationResolutionPlugin<GatewayContext>()],
   });
   const httpServer = createGraphQLHttpServer({
     apollo,

@@ -13,6 +13,7 @@ import { serveSubgraph, type RunningSubgraph } from '../../platform/graphql/inde
 import { createLogger } from '../../platform/logging/index.js';
 import { createTestAuth, postGraphQL, type TestAuth } from '../../platform/testing/index.js';
 import { readGatewayConfig } from '../src/config.js';
+import { AUTHORIZATION_HINT, EXAMPLE_DOCUMENT } from '../src/plugins/landing-page.js';
 import { startGateway, type RunningGateway } from '../src/server.js';
 import { loadSupergraph } from '../src/supergraph.js';
 
@@ -172,10 +173,73 @@ test('/health is alive; /ready follows the subgraphs', async () => {
   expect(await ready.json()).toEqual({ ready: true, checks: { supergraph: 'ok', books: 'ok', reviews: 'ok' } });
 });
 
-test('Apollo Sandbox landing page in development', async () => {
-  const page = await fetch(gateway.url, { headers: { accept: 'text/html' } });
+/** The configuration Apollo's landing page hands to embedded Sandbox, read back from the page. */
+async function sandboxConfig(url: string): Promise<{ initialState: { document?: string; headers?: Record<string, string> } }> {
+  const page = await fetch(url, { headers: { accept: 'text/html' } });
   expect(page.status).toBe(200);
-  expect(await page.text()).toMatch(/sandbox/i);
+  expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+  const config = /var embeddedSandboxConfig = (\{.*\});/.exec(await page.text())?.[1];
+  if (!config) throw new Error('the landing page embeds no Sandbox');
+  return JSON.parse(config) as { initialState: { document?: string; headers?: Record<string, string> } };
+}
+
+test('Apollo Sandbox landing page in development: the example document and an Authorization header to fill in', async () => {
+  const { initialState } = await sandboxConfig(gateway.url);
+  expect(initialState.document).toBe(EXAMPLE_DOCUMENT);
+  expect(initialState.document).toMatch(/query RecentTrips/);
+  expect(initialState.headers).toEqual({ Authorization: AUTHORIZATION_HINT });
+});
+
+describe('production defaults', () => {
+  const introspect = (url: string) => postGraphQL(url, '{ __schema { queryType { name } } }', undefined, { accept: 'application/graphql-response+json' });
+  let production: RunningGateway | undefined;
+  let introspectable: RunningGateway | undefined;
+  const start = (env: NodeJS.ProcessEnv) => {
+    const config = readGatewayConfig({ ...env, AUTH_JWKS_URL: 'http://identity:4001/.well-known/jwks.json' });
+    return startGateway({
+      supergraph: loadSupergraph(join(dir, 'supergraph.graphql')),
+      logger,
+      port: 0,
+      introspection: config.introspection,
+      sandbox: config.sandbox,
+      verifyAccessToken: testAuth.auth.verify,
+    });
+  };
+
+  beforeAll(async () => {
+    production = await start({ NODE_ENV: 'production' });
+    introspectable = await start({ NODE_ENV: 'production', INTROSPECTION: 'true' });
+  });
+
+  afterAll(async () => {
+    await production?.stop();
+    await introspectable?.stop();
+  });
+
+  test('development serves introspection', async () => {
+    const result = await introspect(gateway.url);
+    expect(result).toMatchObject({ status: 200, data: { __schema: { queryType: { name: 'Query' } } } });
+  });
+
+  test('no Sandbox in production: a browser gets no landing page', async () => {
+    const page = await fetch(production!.url, { headers: { accept: 'text/html' } });
+    expect(page.headers.get('content-type')).not.toMatch(/text\/html/);
+    expect(await page.text()).not.toMatch(/sandbox/i);
+  });
+
+  test('no introspection in production, unless INTROSPECTION=true', async () => {
+    const refused = await introspect(production!.url);
+    expect(refused.status).toBe(400);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(refused.errors?.[0]?.message).toMatch(/introspection is not allowed/i);
+    // Queries still work, __typename included.
+    expect(await postGraphQL(production!.url, '{ __typename books { id } }')).toMatchObject({ status: 200, data: { __typename: 'Query', books: [{ id: 'b1' }, { id: 'b2' }] } });
+
+    expect(await introspect(introspectable!.url)).toMatchObject({ status: 200, data: { __schema: { queryType: { name: 'Query' } } } });
+    // INTROSPECTION does not bring Sandbox back; SANDBOX=true would.
+    const page = await fetch(introspectable!.url, { headers: { accept: 'text/html' } });
+    expect(page.headers.get('content-type')).not.toMatch(/text\/html/);
+  });
 });
 
 test('loadSupergraph explains a missing or invalid file', () => {
@@ -217,6 +281,9 @@ test('configuration: flags win, bad values fail with the variable named', () => 
   const config = readGatewayConfig({ PORT: '5000', SUBGRAPH_TRIPS_URL: 'http://trips:4003/graphql' }, ['--port', '4100', '--supergraph=/tmp/s.graphql']);
   expect(config).toMatchObject({ port: 4100, supergraphPath: '/tmp/s.graphql', subgraphUrls: { trips: 'http://trips:4003/graphql' }, sandbox: true });
   expect(readGatewayConfig({ NODE_ENV: 'production' })).toMatchObject({ introspection: false, sandbox: false });
+  expect(readGatewayConfig({ NODE_ENV: 'production', INTROSPECTION: 'true' })).toMatchObject({ introspection: true, sandbox: false });
+  expect(readGatewayConfig({ NODE_ENV: 'production', SANDBOX: 'true' })).toMatchObject({ introspection: false, sandbox: true });
+  expect(readGatewayConfig({})).toMatchObject({ introspection: true, sandbox: true });
   expect(() => readGatewayConfig({ PORT: 'abc' })).toThrow(ConfigError);
   expect(() => readGatewayConfig({ PORT: '99999' })).toThrow(/PORT/);
   expect(() => readGatewayConfig({ SUBGRAPH_TRIPS_URL: 'trips:4003' })).toThrow(/SUBGRAPH_TRIPS_URL/);

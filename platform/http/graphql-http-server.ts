@@ -4,6 +4,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from '../logging/index.js';
+import { APPLICATION_JSON, GRAPHQL_RESPONSE_JSON, GRAPHQL_RESPONSE_TYPES, isJsonRequestBody, negotiate, parseMediaType } from './media-types.js';
 import { BodyTooLargeError, readBody } from './read-body.js';
 
 export interface ReadinessReport {
@@ -57,17 +58,37 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
     if (route && req.method === 'GET') return sendJson(res, 200, await route(req));
     if (url.pathname !== path) return sendJson(res, 404, { error: `not found; GraphQL is served at ${path}` });
 
+    // GraphQL over HTTP: the checks below answer a request that is not well-formed before any context is built
+    // (no token verified, nothing planned or executed); Apollo Server does the rest, CSRF prevention included.
+    const method = (req.method ?? 'GET').toUpperCase();
+    const accept = req.headers.accept;
+    if (method !== 'GET' && method !== 'POST') {
+      res.setHeader('allow', 'GET, POST');
+      return sendError(res, 405, accept, `${method} is not supported: send queries by GET or POST, mutations by POST`, 'BAD_REQUEST');
+    }
+    // GET may also ask for the landing page (text/html); an operation's answer is JSON or, for @defer, multipart.
+    const answerable = method === 'GET' ? [...GRAPHQL_RESPONSE_TYPES, 'text/html'] : GRAPHQL_RESPONSE_TYPES;
+    if (negotiate(accept, answerable) === null) {
+      return sendError(res, 406, undefined, `The Accept header allows none of ${GRAPHQL_RESPONSE_TYPES.join(', ')}`, 'BAD_REQUEST');
+    }
+
     let body: unknown;
-    if (req.method === 'POST') {
+    if (method === 'POST') {
+      // Only application/json bodies: this also refuses the content types a browser may send cross-site without
+      // a CORS preflight (text/plain, forms), so such a POST never reaches execution.
+      if (!isJsonRequestBody(req.headers['content-type'])) {
+        req.resume();
+        return sendError(res, 415, accept, 'POST requests must have Content-Type: application/json (UTF-8)', 'BAD_REQUEST');
+      }
       let raw: string;
       try {
         raw = await readBody(req, maxBodyBytes);
       } catch (error) {
-        if (error instanceof BodyTooLargeError) return sendJson(res, 413, graphqlErrorBody(`Request body exceeds ${maxBodyBytes} bytes`, 'BAD_REQUEST'));
+        if (error instanceof BodyTooLargeError) return sendError(res, 413, accept, `Request body exceeds ${maxBodyBytes} bytes`, 'BAD_REQUEST');
         throw error;
       }
-      body = parseBody(raw, req.headers['content-type']);
-      if (body === INVALID_JSON) return sendJson(res, 400, graphqlErrorBody('Request body is not valid JSON', 'BAD_REQUEST'));
+      body = parseJsonBody(raw);
+      if (body === INVALID_JSON) return sendError(res, 400, accept, 'Request body is not valid JSON', 'BAD_REQUEST');
     }
 
     const headers = new HeaderMap();
@@ -75,12 +96,13 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const response = await options.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+      httpGraphQLRequest: { method, headers, search: url.search, body },
       context: () => options.context(req),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
+      res.statusCode = statusForMediaType(res.statusCode, response.headers.get('content-type'), response.body.string);
       res.end(response.body.string);
       return;
     }
@@ -91,10 +113,8 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
 
 const INVALID_JSON = Symbol('invalid JSON');
 
-// Apollo decides what a missing or wrong content type means (it answers 400); only JSON bodies are parsed here.
-function parseBody(raw: string, contentType: string | undefined): unknown {
-  if (!contentType?.toLowerCase().includes('json')) return raw;
-  if (raw === '') return undefined;
+function parseJsonBody(raw: string): unknown {
+  if (raw === '') return undefined; // Apollo answers 400: no body
   try {
     return JSON.parse(raw) as unknown;
   } catch {
@@ -102,8 +122,50 @@ function parseBody(raw: string, contentType: string | undefined): unknown {
   }
 }
 
+/**
+ * Whether an error is one of a well-formed request whose document cannot be executed: it does not parse, does not
+ * validate against the schema, names no operation of the document, or its variables do not coerce.
+ */
+function isGraphQLRequestError(error: { message?: unknown; extensions?: { code?: unknown } }): boolean {
+  switch (error.extensions?.code) {
+    case 'GRAPHQL_PARSE_FAILED':
+    case 'GRAPHQL_VALIDATION_FAILED':
+    case 'OPERATION_RESOLUTION_FAILURE':
+      return true;
+    case 'BAD_USER_INPUT': // Apollo's code for variable coercion; resolvers' BAD_USER_INPUT errors come with data
+      return typeof error.message === 'string' && error.message.startsWith('Variable "$');
+    default:
+      return false;
+  }
+}
+
+/**
+ * Apollo Server answers a document that does not parse or validate, or whose variables do not coerce, with 400
+ * whatever the response type. That is right for application/graphql-response+json; with application/json, whose
+ * clients may not read a 4xx body as a GraphQL response, the spec asks for 200. Only that case changes: a body of
+ * errors without `data`, every one of them such a request error. Refused requests (CSRF, 401, 405, ...) keep theirs.
+ */
+function statusForMediaType(status: number, contentType: string | undefined, body: string): number {
+  if (status !== 400 || parseMediaType(contentType ?? '')?.essence !== APPLICATION_JSON) return status;
+  try {
+    const result = JSON.parse(body) as { data?: unknown; errors?: { message?: unknown; extensions?: { code?: unknown } }[] };
+    const errors = result.errors ?? [];
+    return !('data' in result) && errors.length > 0 && errors.every(isGraphQLRequestError) ? 200 : status;
+  } catch {
+    return status;
+  }
+}
+
 function graphqlErrorBody(message: string, code: string) {
   return { errors: [{ message, extensions: { code } }] };
+}
+
+/** A request refused by this layer: a GraphQL error body in the response type the client prefers. */
+function sendError(res: ServerResponse, status: number, accept: string | undefined, message: string, code: string): void {
+  const type = negotiate(accept, [APPLICATION_JSON, GRAPHQL_RESPONSE_JSON]) ?? APPLICATION_JSON;
+  res.statusCode = status;
+  res.setHeader('content-type', `${type}; charset=utf-8`);
+  res.end(JSON.stringify(graphqlErrorBody(message, code)));
 }
 
 function sendJson(res: ServerResponse, status: number, payload: unknown): void {

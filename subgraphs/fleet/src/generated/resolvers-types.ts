@@ -149,6 +149,7 @@ export type QueryVehicleArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** A person with an account: a rider, a driver or a member of staff. */
 export type User = {
   __typename?: 'User';
   /** The user's driver profile; null when the user does not drive, or when the viewer is neither that user, operations staff, nor the manager of the driver's fleet. */

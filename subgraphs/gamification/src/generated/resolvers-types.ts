@@ -37,6 +37,7 @@ export type PointsSummary = {
   pointsToNextLevel: Maybe<Scalars['Int']['output']>;
 };
 
+/** A person with an account: a rider, a driver or a member of staff. */
 export type User = {
   __typename?: 'User';
   /** Stable identifier of the user. */

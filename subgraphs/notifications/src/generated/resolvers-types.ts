@@ -76,6 +76,7 @@ export type PageInfo = {
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
+/** A person with an account: a rider, a driver or a member of staff. */
 export type User = {
   __typename?: 'User';
   /** Stable identifier of the user. */
@@ -87,6 +88,7 @@ export type User = {
 };
 
 
+/** A person with an account: a rider, a driver or a member of staff. */
 export type UserNotificationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;

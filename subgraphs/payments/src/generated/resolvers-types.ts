@@ -24,6 +24,7 @@ export type Money = {
   currency: Scalars['String']['output'];
 };
 
+/** A person with an account: a rider, a driver or a member of staff. */
 export type User = {
   __typename?: 'User';
   /** Stable identifier of the user. */

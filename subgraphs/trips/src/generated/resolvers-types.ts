@@ -17,6 +17,7 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** A driver's profile: the driving side of a user. */
 export type Driver = {
   __typename?: 'Driver';
   /** The trip the driver is on now (assigned, arrived or in progress); null when none, or when the viewer may not see that trip. */
@@ -126,6 +127,7 @@ export type TripStatus =
   /** Waiting for a driver. */
   | 'REQUESTED';
 
+/** A person with an account: a rider, a driver or a member of staff. */
 export type User = {
   __typename?: 'User';
   /** Stable identifier of the user. */
@@ -135,11 +137,13 @@ export type User = {
 };
 
 
+/** A person with an account: a rider, a driver or a member of staff. */
 export type UserTripsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A vehicle of a fleet. */
 export type Vehicle = {
   __typename?: 'Vehicle';
   /** Stable identifier of the vehicle. */
