@@ -32,9 +32,29 @@ function subgraphResolvers(name: string, contextType: string): CodegenConfig['ge
   };
 }
 
+/**
+ * The typed SDK for frontend teams (sdk/README.md): one TypedDocumentNode plus result and variables types per
+ * operation in sdk/operations, checked against the public API schema. `enumType: 'string-literal'` is how
+ * typescript-operations 6 spells `enumsAsTypes` (enums as unions of string literals, no runtime objects).
+ */
+const sdkClient: CodegenConfig['generates'][string] = {
+  schema: 'schema/api.graphql',
+  documents: ['sdk/operations/**/*.graphql'],
+  preset: 'client',
+  presetConfig: { fragmentMasking: false },
+  config: {
+    useTypeImports: true,
+    emitLegacyCommonJSImports: false,
+    enumType: 'string-literal',
+    scalars: { DateTime: 'string' },
+    strictScalars: true,
+  },
+};
+
 const config: CodegenConfig = {
   overwrite: true,
   generates: {
+    'sdk/generated/': sdkClient,
     'subgraphs/identity/src/generated/resolvers-types.ts': subgraphResolvers('identity', 'IdentityContext'),
     'subgraphs/fleet/src/generated/resolvers-types.ts': subgraphResolvers('fleet', 'FleetContext'),
     'subgraphs/trips/src/generated/resolvers-types.ts': subgraphResolvers('trips', 'TripsContext'),
