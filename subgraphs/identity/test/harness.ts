@@ -1,17 +1,13 @@
 // Boots identity in-process for a test file: real PostgreSQL (a fresh database), real tokens, the real
 // development SMS/email providers writing to a captured log, an injectable clock, a counting password hasher.
 // Requests carry an Authorization header and a client address (X-Forwarded-For, as the gateway sends it).
-import type { IncomingMessage } from 'node:http';
 import { Writable } from 'node:stream';
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { pino } from 'pino';
-import { createErrorFormatter } from '../../../platform/errors/index.js';
 import type { DatabaseTarget } from '../../../platform/db/index.js';
 import type { BuiltSubgraph } from '../../../platform/graphql/index.js';
 import type { Role } from '../../../platform/auth/index.js';
 import { uniqueRateLimitPrefix } from '../../../platform/rate-limit/index.js';
-import { createTestAuth, createTestDatabase, testSubgraphDeps, type InProcessResult, type TestAuth, type TestDatabase } from '../../../platform/testing/index.js';
+import { createTestAuth, createTestDatabase, startInProcess, testSubgraphDeps, type InProcessResult, type TestAuth, type TestDatabase } from '../../../platform/testing/index.js';
 import type { Clock } from '../src/clock.js';
 import type { IdentityConfig } from '../src/config.js';
 import type { IdentityContext } from '../src/context.js';
@@ -188,27 +184,16 @@ export async function startHarness({ database, ...options }: HarnessOptions = {}
       ...instanceOptions,
       limits: { ...ROOMY_LIMITS, ...instanceOptions.limits },
     });
-    const apollo = new ApolloServer<IdentityContext>({
-      schema: subgraph.schema,
-      formatError: createErrorFormatter(logger),
-      plugins: [ApolloServerPluginInlineTraceDisabled()],
-    });
-    await apollo.start();
+    const inProcess = await startInProcess(subgraph);
     const instance: IdentityInstance = {
       subgraph,
-      async execute(query, variables, request = {}) {
+      execute(query, variables, request = {}) {
+        // Identity reads the client IP from X-Forwarded-For (appended by the gateway) and the token from Authorization.
         const headers: Record<string, string> = { 'x-forwarded-for': request.ip ?? '198.51.100.1' };
         if (request.token) headers.authorization = `Bearer ${request.token}`;
-        const req = { headers, socket: { remoteAddress: '127.0.0.1' } } as unknown as IncomingMessage;
-        const contextValue = await subgraph.createContext(req);
-        const response = await apollo.executeOperation({ query, variables }, { contextValue });
-        if (response.body.kind !== 'single') throw new Error('incremental delivery is not expected here');
-        return response.body.singleResult as InProcessResult<any>;
+        return inProcess.execute(query, variables, { headers });
       },
-      async stop() {
-        await apollo.stop();
-        await subgraph.close();
-      },
+      stop: () => inProcess.stop(),
     };
     instances.push(instance);
     return instance;
