@@ -28,6 +28,11 @@ export interface SubgraphDefinition<TContext extends BaseContext> {
   createContext: (request: { req: IncomingMessage; viewer: Viewer | null }) => Promise<TContext> | TContext;
   /** Extra HTTP routes served next to /graphql, e.g. identity's JWKS. */
   routes?: BuiltSubgraph['routes'];
+  /**
+   * Stops what the subgraph started besides serving requests (outbox relay, event consumers, timers). Runs on
+   * close before the database is disconnected, so background work can finish its statements.
+   */
+  onClose?: () => Promise<void>;
 }
 
 /**
@@ -52,6 +57,12 @@ export function defineSubgraph<TContext extends BaseContext & { viewer: Viewer |
         return { ready: false, checks: { database: (error as Error).message } };
       }
     },
-    close: () => database.$disconnect(),
+    close: async () => {
+      try {
+        await definition.onClose?.();
+      } finally {
+        await database.$disconnect();
+      }
+    },
   };
 }

@@ -2,6 +2,7 @@
 import { readEnv, envVar, readRuntimeConfig, subgraphDatabaseUrl, ConfigError } from '../config/index.js';
 import { createLogger } from '../logging/index.js';
 import { createLivePubSub } from '../pubsub/index.js';
+import { createEventBus } from '../events/index.js';
 import { readAuthConfig, signingProcessAuth, verifyingProcessAuth } from '../auth/index.js';
 import { stopOnSignals } from '../http/index.js';
 import { subgraphInfo, type SubgraphName } from '../../subgraphs/registry.js';
@@ -22,16 +23,19 @@ export async function runStandaloneSubgraph(name: SubgraphName, build: (deps: Su
       );
     }
     const pubsub = createLivePubSub({ redisUrl: runtime.redisUrl, prefix: runtime.pubsubPrefix, logger });
-    if (!runtime.redisUrl) logger.warn('REDIS_URL is not set: live events reach only this process');
+    // Same Redis and prefix rules as the pub/sub: keys `<prefix>events…` next to the `<prefix>` channels.
+    const events = createEventBus({ redisUrl: runtime.redisUrl, prefix: runtime.pubsubPrefix, logger: logger.child({ component: 'events' }) });
+    if (!runtime.redisUrl) logger.warn('REDIS_URL is not set: live and domain events reach only this process');
     const authConfig = readAuthConfig();
     const auth =
       name === 'identity'
         ? await signingProcessAuth(authConfig, { production: runtime.nodeEnv === 'production', dataDir: runtime.dataDir })
         : verifyingProcessAuth(authConfig);
-    const subgraph = await build({ database: { kind: 'postgres', url }, logger, pubsub, auth, redisUrl: runtime.redisUrl });
+    const subgraph = await build({ database: { kind: 'postgres', url }, logger, pubsub, events, auth, redisUrl: runtime.redisUrl });
     const running = await serveSubgraph(subgraph, { port, host: runtime.host, logger });
     stopOnSignals(async () => {
       await running.stop();
+      await events.dispose();
       await pubsub.dispose();
     }, logger);
   } catch (error) {

@@ -1,0 +1,452 @@
+// Redis Streams backend (distributed mode): every replica of every subgraph appends to and reads from the same
+// stream. Layout, all under the prefix shared with the live pub/sub (e.g. `ridegraph:`):
+//
+//   <prefix>events        ONE stream for all event types and sources. A consumer group per consuming subgraph
+//                         reads it whole and acknowledges unseen what it does not handle. One stream keeps the
+//                         cross-source order (trip.completed after the driver.status.changed it caused, when
+//                         relayed in that order), needs one blocking read per consumer, and its volume (a few
+//                         events per trip) is far below what one stream carries. Entries: `type`, `event` (JSON).
+//                         Trimmed with XADD MAXLEN ~ `maxLen` (default 100 000 entries).
+//   <prefix>events:dead   dead letters: `group`, `entryId`, `deliveries`, `error`, `deadAt`, `event` (the raw JSON).
+//                         MAXLEN ~ 10 000.
+//
+// Delivery: XREADGROUP `>` (new events), XAUTOCLAIM of entries idle longer than the visibility timeout (a dead or
+// stuck consumer's events move to a live one), XACK after the handler resolves, XCLAIM to oneself before each
+// retry (resets the idle time so no one takes it over meanwhile, and counts the delivery). The delivery count
+// Redis keeps (XPENDING) decides the dead letter, so it also counts deliveries to consumers that died.
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { Redis, type RedisOptions } from 'ioredis';
+import type { AnyEventEnvelope } from './catalogue.js';
+import { closeClient, retryForever } from '../pubsub/redis-clients.js';
+import {
+  assertValidGroup,
+  assertValidPrefix,
+  consoleEventsLogger,
+  DEFAULT_MAX_DELIVERIES,
+  DEFAULT_MAX_LEN,
+  DEFAULT_RETRY_DELAY_MS,
+  DEFAULT_VISIBILITY_TIMEOUT_MS,
+  errorMessage,
+  EventBusDisposedError,
+  retryDelay,
+  sleep,
+  type DeadLetter,
+  type EventBusTuning,
+  type EventsLogger,
+  type InspectableEventBus,
+} from './options.js';
+import type { ConsumeOptions, EventConsumer } from './types.js';
+
+export interface RedisEventBusOptions extends EventBusTuning {
+  url: string;
+  /** Key prefix, e.g. `ridegraph:prod:`. Required, non-empty, no whitespace. */
+  prefix: string;
+  /** Default 2000. How long `append` may wait for Redis (connecting, then acknowledging) before it rejects. */
+  appendTimeoutMs?: number;
+  /** Default 5000. Longest XREADGROUP BLOCK; also bounds how late a stalled event is noticed. */
+  blockMs?: number;
+}
+
+const DEAD_MAX_LEN = 10_000;
+const READ_COUNT = 10;
+/** Consumers without pending events, idle this long, are removed from their group (crashed processes). */
+const FORGET_CONSUMER_AFTER_MS = 24 * 60 * 60_000;
+
+type StreamEntry = [id: string, fields: string[]];
+
+class EventsUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EventsUnavailableError';
+  }
+}
+
+/** Logs each outage of a connection once and its recovery; also the 'error' listener ioredis requires. */
+function watch(client: Redis, role: string, logger: EventsLogger, isClosing: () => boolean): void {
+  let down = false;
+  const lost = (error?: Error) => {
+    if (down || isClosing()) return;
+    down = true;
+    logger.warn({ role, err: error }, `event bus Redis ${role} connection is down; reconnecting`);
+  };
+  client.on('error', lost);
+  client.on('close', () => lost());
+  client.on('ready', () => {
+    if (!down) return;
+    down = false;
+    logger.info({ role }, `event bus reconnected its Redis ${role} connection`);
+  });
+}
+
+function fieldsToObject(fields: readonly string[]): Partial<Record<string, string>> {
+  const record: Partial<Record<string, string>> = {};
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    const [key, value] = [fields[i], fields[i + 1]];
+    if (key !== undefined) record[key] = value;
+  }
+  return record;
+}
+
+function isRedisError(error: unknown, code: string): boolean {
+  return error instanceof Error && error.message.startsWith(code);
+}
+
+class RedisEventBus implements InspectableEventBus {
+  readonly logger: EventsLogger;
+  readonly stream: string;
+  readonly deadStream: string;
+  readonly maxLen: number;
+  readonly visibilityTimeoutMs: number;
+  readonly retryDelayMs: number;
+  readonly blockMs: number;
+  /** Appends, acknowledgements, claims, group management. Never blocks. */
+  readonly writer: Redis;
+  readonly #url: string;
+  readonly #prefix: string;
+  readonly #appendTimeoutMs: number;
+  readonly #consumers = new Set<RedisConsumer>();
+  #closing = false;
+  #disposed: Promise<void> | undefined;
+
+  constructor(options: RedisEventBusOptions) {
+    assertValidPrefix(options.prefix);
+    this.logger = options.logger ?? consoleEventsLogger;
+    this.#url = options.url;
+    this.#prefix = options.prefix;
+    this.stream = `${options.prefix}events`;
+    this.deadStream = `${options.prefix}events:dead`;
+    this.maxLen = options.maxLen ?? DEFAULT_MAX_LEN;
+    this.visibilityTimeoutMs = options.visibilityTimeoutMs ?? DEFAULT_VISIBILITY_TIMEOUT_MS;
+    this.retryDelayMs = options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS;
+    this.blockMs = options.blockMs ?? 5000;
+    this.#appendTimeoutMs = options.appendTimeoutMs ?? 2000;
+    // Fail fast while Redis is away (no offline queue): the relay keeps rows unpublished and retries, a consumer
+    // leaves the event pending; nothing is queued in this process to be sent late.
+    this.writer = new Redis(this.#url, this.clientOptions('writer', { enableOfflineQueue: false, maxRetriesPerRequest: 0 }));
+    watch(this.writer, 'writer', this.logger, () => this.#closing);
+  }
+
+  clientOptions(role: string, extra: RedisOptions): RedisOptions {
+    return { connectionName: `${this.#prefix}events:${role}`, retryStrategy: retryForever, disconnectTimeout: 250, ...extra };
+  }
+
+  /** A connection for one consumer's blocking reads (a blocked connection serves nobody else). */
+  openReader(group: string): Redis {
+    // Offline queue on: a read issued during an outage waits for the reconnect.
+    const reader = new Redis(this.#url, this.clientOptions(`reader:${group}`, { enableOfflineQueue: true, maxRetriesPerRequest: null }));
+    watch(reader, `reader:${group}`, this.logger, () => this.#closing);
+    return reader;
+  }
+
+  /** Resolves when the writer is connected; rejects after `timeoutMs`. */
+  async writerReady(timeoutMs: number): Promise<void> {
+    if (this.writer.status === 'ready') return;
+    let timer: NodeJS.Timeout | undefined;
+    let onReady: (() => void) | undefined;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        onReady = resolve;
+        this.writer.once('ready', onReady);
+        timer = setTimeout(() => reject(new EventsUnavailableError(`Redis is not reachable for the event bus within ${timeoutMs} ms`)), timeoutMs);
+      });
+    } finally {
+      clearTimeout(timer);
+      if (onReady) this.writer.off('ready', onReady);
+    }
+  }
+
+  async append(events: readonly AnyEventEnvelope[]): Promise<void> {
+    if (this.#disposed) throw new EventBusDisposedError();
+    if (events.length === 0) return;
+    const encoded = events.map((event) => [event.type, JSON.stringify(event)] as const);
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new EventsUnavailableError(`Redis did not take ${events.length} event(s) within ${this.#appendTimeoutMs} ms`)), this.#appendTimeoutMs);
+    });
+    const appending = (async () => {
+      await this.writerReady(this.#appendTimeoutMs);
+      // MULTI: a batch is appended whole or not at all, so a retried batch never half-duplicates.
+      const multi = this.writer.multi();
+      for (const [type, data] of encoded) multi.xadd(this.stream, 'MAXLEN', '~', this.maxLen, '*', 'type', type, 'event', data);
+      const results = await multi.exec();
+      const failed = results?.find(([error]) => error);
+      if (!results || failed) throw failed?.[0] ?? new EventsUnavailableError('Redis aborted the append');
+    })();
+    try {
+      await Promise.race([appending, timedOut]);
+    } finally {
+      clearTimeout(timer);
+      appending.catch(() => undefined); // lost the race: its own failure is no longer anyone's concern
+    }
+  }
+
+  consume(options: ConsumeOptions): EventConsumer {
+    if (this.#disposed) throw new EventBusDisposedError();
+    assertValidGroup(options.group, options.types);
+    const consumer = new RedisConsumer(this, options);
+    this.#consumers.add(consumer);
+    return {
+      ready: consumer.ready,
+      stop: async () => {
+        await consumer.stop();
+        this.#consumers.delete(consumer);
+      },
+    };
+  }
+
+  async deadLetters(limit = 100): Promise<DeadLetter[]> {
+    await this.writerReady(this.#appendTimeoutMs);
+    const entries = (await this.writer.xrange(this.deadStream, '-', '+', 'COUNT', limit)) as StreamEntry[];
+    return entries.map(([, fields]) => {
+      const record = fieldsToObject(fields);
+      let event: AnyEventEnvelope | undefined;
+      try {
+        event = JSON.parse(record.event ?? '') as AnyEventEnvelope;
+      } catch {
+        event = undefined;
+      }
+      return {
+        group: record.group ?? '',
+        entryId: record.entryId ?? '',
+        event,
+        deliveries: Number(record.deliveries),
+        error: record.error ?? '',
+        deadAt: record.deadAt ?? '',
+      };
+    });
+  }
+
+  dispose(): Promise<void> {
+    this.#disposed ??= (async () => {
+      await Promise.all([...this.#consumers].map((consumer) => consumer.stop()));
+      this.#consumers.clear();
+      this.#closing = true;
+      await closeClient(this.writer, 2000);
+    })();
+    return this.#disposed;
+  }
+}
+
+class RedisConsumer implements EventConsumer {
+  readonly ready: Promise<void>;
+  readonly #bus: RedisEventBus;
+  readonly #options: ConsumeOptions;
+  readonly #group: string;
+  readonly #types: ReadonlySet<string>;
+  readonly #maxDeliveries: number;
+  /** Unique per consumer: two consumers of one group in one process are two members. */
+  readonly #name = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  readonly #reader: Redis;
+  readonly #abort = new AbortController();
+  readonly #loop: Promise<void>;
+  #readerId: number | undefined;
+  #stopped = false;
+  #closing = false;
+  #reading = false;
+  #nextClaimAt = 0;
+  #stopping: Promise<void> | undefined;
+
+  constructor(bus: RedisEventBus, options: ConsumeOptions) {
+    this.#bus = bus;
+    this.#options = options;
+    this.#group = options.group;
+    this.#types = new Set(options.types);
+    this.#maxDeliveries = options.maxDeliveries ?? DEFAULT_MAX_DELIVERIES;
+    this.#reader = bus.openReader(options.group);
+    let markReady!: () => void;
+    this.ready = new Promise<void>((resolve) => (markReady = resolve));
+    this.#loop = this.#run(markReady);
+  }
+
+  stop(): Promise<void> {
+    this.#stopping ??= (async () => {
+      this.#stopped = true;
+      this.#abort.abort();
+      await this.#interruptRead();
+      await this.#loop;
+      this.#closing = true;
+      await closeClient(this.#reader, 1000);
+    })();
+    return this.#stopping;
+  }
+
+  /** Ends a blocked XREADGROUP at once: CLIENT UNBLOCK returns it empty, so nothing is delivered and lost. */
+  async #interruptRead(): Promise<void> {
+    try {
+      // Repeated: the UNBLOCK may reach Redis before the XREADGROUP sent on the other connection does.
+      for (let attempt = 0; this.#reading && attempt < 40; attempt += 1) {
+        if (this.#readerId === undefined) throw new Error('reader id unknown');
+        await this.#bus.writer.client('UNBLOCK', this.#readerId);
+        await sleep(25);
+      }
+      if (this.#reading) throw new Error('read not interrupted');
+    } catch {
+      // Writer down too: drop the reader's socket. An XREADGROUP reply lost with it leaves events pending on
+      // this consumer, which other members take over after the visibility timeout.
+      this.#reader.disconnect();
+    }
+  }
+
+  async #run(markReady: () => void): Promise<void> {
+    let failures = 0;
+    let groupReady = false;
+    while (!this.#stopped) {
+      try {
+        if (!groupReady) {
+          await this.#ensureGroup();
+          groupReady = true;
+          markReady();
+        }
+        await this.#claimStalled();
+        if (this.#stopped) break;
+        await this.#readNew();
+        if (failures > 0) this.#bus.logger.info({ group: this.#group }, 'event consumer reading again');
+        failures = 0;
+      } catch (error) {
+        if (this.#stopped) break;
+        if (isRedisError(error, 'NOGROUP')) {
+          // The stream or group vanished (Redis restarted without persistence, or someone deleted the key).
+          groupReady = false;
+          this.#bus.logger.warn({ group: this.#group }, 'event consumer group is gone; recreating it');
+          continue;
+        }
+        failures += 1;
+        if (failures === 1 || failures % 20 === 0) {
+          this.#bus.logger.warn({ err: error, group: this.#group, failures }, `event consumer failed to read (${errorMessage(error)}); retrying`);
+        }
+        await sleep(Math.min(250 * 2 ** Math.min(failures, 5), 5000), this.#abort.signal);
+      }
+    }
+    markReady(); // stopped before the group existed: nothing to wait for
+  }
+
+  async #ensureGroup(): Promise<void> {
+    try {
+      // At `0`, not `$`: a group created after events were appended (the consuming process started later than
+      // the emitting one, or a new subgraph joined) still gets the whole retained history.
+      await this.#reader.xgroup('CREATE', this.#bus.stream, this.#group, '0', 'MKSTREAM');
+    } catch (error) {
+      if (!isRedisError(error, 'BUSYGROUP')) throw error;
+    }
+    this.#readerId = Number(await this.#reader.client('ID'));
+    await this.#forgetDeadConsumers();
+  }
+
+  /** Removes members of crashed processes (nothing pending, idle for a day) so XINFO stays readable. */
+  async #forgetDeadConsumers(): Promise<void> {
+    const consumers = (await this.#reader.xinfo('CONSUMERS', this.#bus.stream, this.#group)) as unknown[][];
+    for (const fields of consumers) {
+      const info = fieldsToObject(fields.map(String));
+      if (info.name !== undefined && Number(info.pending) === 0 && Number(info.idle) > FORGET_CONSUMER_AFTER_MS) {
+        await this.#reader.call('XGROUP', 'DELCONSUMER', this.#bus.stream, this.#group, info.name);
+      }
+    }
+  }
+
+  /** XAUTOCLAIM: takes over events another member has held longer than the visibility timeout. */
+  async #claimStalled(): Promise<void> {
+    const now = Date.now();
+    if (now < this.#nextClaimAt) return;
+    this.#nextClaimAt = now + Math.max(this.#bus.visibilityTimeoutMs / 2, 50);
+    let cursor = '0-0';
+    do {
+      const [next, entries] = (await this.#bus.writer.call(
+        'XAUTOCLAIM', this.#bus.stream, this.#group, this.#name, this.#bus.visibilityTimeoutMs, cursor, 'COUNT', READ_COUNT,
+      )) as [string, (StreamEntry | null)[], string[]?];
+      cursor = next;
+      for (const entry of entries) {
+        if (this.#stopped) return;
+        if (!entry) continue; // trimmed away (Redis 6.2 reports them so; 7 drops them from the list)
+        const deliveries = await this.#deliveryCount(entry[0]);
+        this.#bus.logger.info({ group: this.#group, entryId: entry[0], deliveries }, 'took over an event a stalled consumer held');
+        await this.#process(entry, deliveries);
+      }
+    } while (cursor !== '0-0' && !this.#stopped);
+  }
+
+  async #deliveryCount(entryId: string): Promise<number> {
+    const pending = (await this.#bus.writer.xpending(this.#bus.stream, this.#group, entryId, entryId, 1)) as [string, string, number, number][];
+    return pending[0]?.[3] ?? 1;
+  }
+
+  async #readNew(): Promise<void> {
+    const block = Math.max(1, Math.min(this.#bus.blockMs, this.#nextClaimAt - Date.now()));
+    this.#reading = true;
+    if (this.#stopped) return void (this.#reading = false);
+    let reply: [string, StreamEntry[]][] | null;
+    try {
+      reply = (await this.#reader.call(
+        'XREADGROUP', 'GROUP', this.#group, this.#name, 'COUNT', READ_COUNT, 'BLOCK', block, 'STREAMS', this.#bus.stream, '>',
+      )) as [string, StreamEntry[]][] | null;
+    } finally {
+      this.#reading = false;
+    }
+    // Entries already delivered to this consumer are handled even when stop() came meanwhile: they would
+    // otherwise wait a visibility timeout for another member. A failing one is left pending (see #process).
+    for (const entry of reply?.[0]?.[1] ?? []) await this.#process(entry, 1);
+  }
+
+  async #process([entryId, fields]: StreamEntry, deliveries: number): Promise<void> {
+    const record = fieldsToObject(fields);
+    const raw = record.event ?? '';
+    let event: AnyEventEnvelope;
+    try {
+      event = JSON.parse(raw) as AnyEventEnvelope;
+    } catch (error) {
+      return this.#deadLetter(entryId, raw, undefined, deliveries, `undecodable event: ${errorMessage(error)}`);
+    }
+    if (!this.#types.has(event.type)) return void (await this.#bus.writer.xack(this.#bus.stream, this.#group, entryId));
+    if (deliveries > this.#maxDeliveries) {
+      // Taken over from consumers that died in it, possibly because of it: do not run it once more.
+      return this.#deadLetter(entryId, raw, event, deliveries - 1, 'consumers died while handling it');
+    }
+    for (;;) {
+      try {
+        await this.#options.handle(event);
+        await this.#bus.writer.xack(this.#bus.stream, this.#group, entryId);
+        return;
+      } catch (error) {
+        if (deliveries >= this.#maxDeliveries) return this.#deadLetter(entryId, raw, event, deliveries, errorMessage(error));
+        const delay = retryDelay(this.#bus.retryDelayMs, deliveries);
+        this.#bus.logger.warn(
+          { err: error, group: this.#group, eventId: event.id, type: event.type, deliveries, retryInMs: delay },
+          'event handler failed; retrying',
+        );
+        await sleep(delay, this.#abort.signal);
+        // Stopping: leave it pending; another member takes it over after the visibility timeout.
+        if (this.#stopped) return;
+        // Claim it again: counts the delivery in Redis, resets its idle time. Empty → it is gone (trimmed,
+        // or acknowledged by a member that took it over while we stalled).
+        // (Not JUSTID: that form does not count the delivery.)
+        const claimed = (await this.#bus.writer.call('XCLAIM', this.#bus.stream, this.#group, this.#name, 0, entryId)) as unknown[];
+        if (claimed.length === 0) return;
+        deliveries += 1;
+      }
+    }
+  }
+
+  async #deadLetter(entryId: string, raw: string, event: AnyEventEnvelope | undefined, deliveries: number, error: string): Promise<void> {
+    this.#bus.logger.error(
+      { group: this.#group, entryId, eventId: event?.id, type: event?.type, deliveries, error },
+      'event dead-lettered after repeated handler failures',
+    );
+    // One transaction: never acknowledged without its dead letter, never dead-lettered twice.
+    const results = await this.#bus.writer
+      .multi()
+      .xadd(this.#bus.deadStream, 'MAXLEN', '~', DEAD_MAX_LEN, '*',
+        'group', this.#group, 'entryId', entryId, 'deliveries', String(deliveries), 'error', error, 'deadAt', new Date().toISOString(), 'event', raw)
+      .xack(this.#bus.stream, this.#group, entryId)
+      .exec();
+    const failed = results?.find(([failure]) => failure);
+    if (!results || failed) throw failed?.[0] ?? new EventsUnavailableError('Redis aborted the dead letter');
+  }
+}
+
+/**
+ * Creates Redis Streams event bus. Opens one writer connection, plus one reader per `consume()` (blocking
+ * reads). Dispose it on shutdown: consumers stop (waiting for their handlers), connections close.
+ */
+export function createRedisEventBus(options: RedisEventBusOptions): InspectableEventBus {
+  return new RedisEventBus(options);
+}
