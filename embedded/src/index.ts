@@ -6,6 +6,7 @@ import { describeTarget, migrateSubgraphs, openEmbeddedPostgres, type DatabaseTa
 import { stopOnSignals } from '../../platform/http/index.js';
 import { createLogger } from '../../platform/logging/index.js';
 import { createLivePubSub } from '../../platform/pubsub/index.js';
+import { createEventBus } from '../../platform/events/index.js';
 import { readAuthConfig, signingProcessAuth } from '../../platform/auth/index.js';
 import { repoRoot } from '../../subgraphs/registry.js';
 import { readGatewayConfig } from '../../gateway/src/config.js';
@@ -26,11 +27,14 @@ try {
     logger.info('demo city seeded (see README for the demo phone numbers)');
   }
   const pubsub = createLivePubSub({ redisUrl: runtime.redisUrl, prefix: runtime.pubsubPrefix, logger });
+  // One bus for the process: in-process unless REDIS_URL is set (then Redis Streams, shareable with other processes).
+  const events = createEventBus({ redisUrl: runtime.redisUrl, prefix: runtime.pubsubPrefix, logger: logger.child({ component: 'events' }) });
   const auth = await signingProcessAuth(readAuthConfig(), { production: runtime.nodeEnv === 'production', dataDir: resolve(repoRoot, runtime.dataDir) });
   const supergraph = await startSupergraph({
     database,
     logger,
     pubsub,
+    events,
     auth,
     redisUrl: runtime.redisUrl,
     supergraphPath: gatewayConfig.supergraphPath,
@@ -39,10 +43,12 @@ try {
     host: gatewayConfig.host,
     introspection: gatewayConfig.introspection,
     sandbox: gatewayConfig.sandbox,
+    subscriptionLimits: gatewayConfig.subscriptionLimits,
   });
   logger.info(`Ridegraph is running: ${supergraph.gateway.url.replace('127.0.0.1', 'localhost')}`);
   stopOnSignals(async () => {
     await supergraph.stop();
+    await events.dispose();
     await pubsub.dispose();
     await pglite?.close();
   }, logger);

@@ -18,6 +18,8 @@ export interface GatewayConfig {
   sandbox: boolean;
   /** Max time for one subgraph request (ms). */
   subgraphTimeoutMs: number;
+  /** graphql-ws limits: SUBSCRIPTION_QUEUE_LIMIT (default 256), SUBSCRIPTIONS_PER_CONNECTION (default 100). */
+  subscriptionLimits: { maxQueuedEventsPerSubscription: number; maxSubscriptionsPerConnection: number };
   /**
    * Access-token settings (AUTH_ISSUER, AUTH_AUDIENCE, AUTH_JWKS_URL). Run on its own the gateway needs
    * AUTH_JWKS_URL (identity's public keys); embedded, it is handed identity's keys in-process instead.
@@ -40,6 +42,8 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env, argv: st
       INTROSPECTION: envVar.boolean(!production),
       SANDBOX: envVar.boolean(!production),
       SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+      SUBSCRIPTION_QUEUE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(256),
+      SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).max(10_000).default(100),
     },
     { ...env, ...(flags.port !== undefined ? { PORT: flags.port } : {}) },
   );
@@ -56,6 +60,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env, argv: st
     introspection: e.INTROSPECTION,
     sandbox: e.SANDBOX,
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
+    subscriptionLimits: { maxQueuedEventsPerSubscription: e.SUBSCRIPTION_QUEUE_LIMIT, maxSubscriptionsPerConnection: e.SUBSCRIPTIONS_PER_CONNECTION },
     auth: readAuthConfig(env),
   };
 }

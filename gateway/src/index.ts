@@ -20,6 +20,7 @@ try {
     introspection: config.introspection,
     sandbox: config.sandbox,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
+    subscriptionLimits: config.subscriptionLimits,
     verifyAccessToken: verify,
   });
   stopOnSignals(gateway.stop, logger);

@@ -1,5 +1,5 @@
 // Builds and starts the gateway: @apollo/gateway over a static, pre-composed supergraph, served by Apollo
-// Server 5 on node:http (so WebSocket subscriptions can share the port later).
+// Server 5 on node:http, with federated subscriptions over graphql-ws on the same port and path.
 import type { IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
@@ -14,6 +14,7 @@ import { landingPagePlugin } from './plugins/landing-page.js';
 import { operationResolutionPlugin } from './plugins/operation-resolution.js';
 import { createReadinessCheck } from './readiness.js';
 import { createDataSourceFactory } from './subgraph-data-source.js';
+import { attachGatewaySubscriptions, type SubscriptionLimits, type SubscriptionStats } from './subscriptions/index.js';
 import type { LoadedSupergraph } from './supergraph.js';
 
 export interface GatewayOptions {
@@ -30,12 +31,17 @@ export interface GatewayOptions {
    * in-process verifier; a gateway run on its own verifies with identity's JWKS (AUTH_JWKS_URL).
    */
   verifyAccessToken: AccessTokenVerifier;
+  /** Limits of graphql-ws subscriptions (gateway/src/subscriptions/README.md); defaults when omitted. */
+  subscriptionLimits?: Partial<SubscriptionLimits>;
 }
 
 export interface RunningGateway {
-  /** e.g. http://127.0.0.1:4000/graphql */
+  /** e.g. http://127.0.0.1:4000/graphql (graphql-ws subscriptions: the same URL with ws:). */
   url: string;
   port: number;
+  /** Live numbers of the subscription side: connections, client and upstream subscriptions, events executed. */
+  subscriptionStats: () => SubscriptionStats;
+  /** Closes subscription connections (1001, clients reconnect elsewhere), then drains HTTP. */
   stop: () => Promise<void>;
 }
 
@@ -73,8 +79,27 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     readiness: createReadinessCheck(supergraph.subgraphs, () => loaded),
   });
   apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
+  // graphql-ws on the same port and path; registered before start so the first supergraph load builds its planner.
+  const subscriptions = attachGatewaySubscriptions({
+    httpServer,
+    gateway,
+    dataSourceFor,
+    urlOf: (name, url) => urls.get(name) ?? url,
+    verifyAccessToken: options.verifyAccessToken,
+    logger,
+    limits: options.subscriptionLimits,
+  });
   await apollo.start();
   const { url, port } = await listen(httpServer, options.port, options.host);
   logger.info({ url, subgraphs: supergraph.subgraphs }, 'gateway listening');
-  return { url, port, stop: () => apollo.stop() };
+  return {
+    url,
+    port,
+    subscriptionStats: () => subscriptions.stats(),
+    async stop() {
+      // Upgraded sockets are outside the HTTP server's drain: close them first.
+      await subscriptions.dispose();
+      await apollo.stop();
+    },
+  };
 }

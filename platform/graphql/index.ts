@@ -8,3 +8,8 @@ export { DateTimeScalar } from './scalars.js';
 export type { SubgraphDeps, SubgraphAuth } from './subgraph-deps.js';
 export { runStandaloneSubgraph } from './run-standalone.js';
 export { defineSubgraph, type SubgraphDefinition, type SubgraphDatabase } from './define-subgraph.js';
+export { attachSubscriptionServer, mapEvents, type SubscriptionServer, type SubscriptionServerOptions } from './subscription-server.js';
+export { liveSubscription, type LiveSubscriptionContext, type LiveSubscriptionDefinition, type LiveSubscriptionResolver } from './live-subscription.js';
+export { WsCloseCode } from './ws-close-codes.js';
+export { spreadKeepAlive } from './ws-keepalive.js';
+export { atExpiry, closeForAuthFailure, connectionAuthorization, limitReason, requestWithAuthorization } from './ws-connection-auth.js';

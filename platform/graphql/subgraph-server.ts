@@ -8,6 +8,7 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { createErrorFormatter } from '../errors/index.js';
 import { createGraphQLHttpServer, listen, type HttpRoute, type ReadinessReport } from '../http/index.js';
 import type { Logger } from '../logging/index.js';
+import { attachSubscriptionServer, type SubscriptionServer } from './subscription-server.js';
 
 /** What a subgraph's `server.ts` factory returns: everything needed to serve it, nothing listening yet. */
 export interface BuiltSubgraph<TContext extends BaseContext = BaseContext> {
@@ -26,7 +27,12 @@ export interface RunningSubgraph {
   name: string;
   url: string;
   port: number;
-  /** Drains in-flight requests, then closes the subgraph's resources. */
+  /**
+   * The graphql-ws server on the same /graphql, when the schema has a Subscription type (see
+   * subscription-server.ts); undefined otherwise.
+   */
+  subscriptions?: Pick<SubscriptionServer, 'activeSubscriptions' | 'connections'>;
+  /** Closes WebSocket connections (1001: clients reconnect), drains in-flight requests, then closes the subgraph's resources. */
   stop: () => Promise<void>;
 }
 
@@ -59,14 +65,20 @@ export async function serveSubgraph<TContext extends BaseContext>(
     routes: subgraph.routes,
   });
   apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
+  // Upgraded sockets leave the HTTP server's bookkeeping, so draining HTTP would not close them: close them first.
+  const subscriptions = subgraph.schema.getSubscriptionType()
+    ? attachSubscriptionServer({ httpServer, schema: subgraph.schema, createContext: subgraph.createContext, logger: options.logger })
+    : undefined;
   await apollo.start();
   const { url, port } = await listen(httpServer, options.port, options.host);
-  options.logger.info({ url }, `${subgraph.name} subgraph listening`);
+  options.logger.info({ url, subscriptions: subscriptions !== undefined }, `${subgraph.name} subgraph listening`);
   return {
     name: subgraph.name,
     url,
     port,
+    subscriptions,
     async stop() {
+      await subscriptions?.dispose();
       await apollo.stop();
       await subgraph.close();
     },

@@ -20,3 +20,16 @@ export class PubSubUnavailableError extends Error {
     this.name = 'PubSubUnavailableError';
   }
 }
+
+/**
+ * A subscriber did not read its events fast enough: more than `maxBuffered` were waiting, so the subscription was
+ * ended (and its unread events dropped) instead of letting memory grow without bound.
+ */
+export class PubSubOverflowError extends Error {
+  readonly code = 'PUBSUB_OVERFLOW';
+
+  constructor(readonly maxBuffered: number) {
+    super(`Live subscription ended: its reader fell more than ${maxBuffered} events behind`);
+    this.name = 'PubSubOverflowError';
+  }
+}

@@ -1,7 +1,7 @@
 // Everything the backends share: channel names, JSON encoding, open subscriptions, disposal. A backend only
 // moves strings (a Transport), so memory and Redis cannot drift apart in what subscribers observe.
 import { PubSubDisposedError } from './errors.js';
-import { LiveIterator, type Listening } from './iterator.js';
+import { DEFAULT_MAX_BUFFERED_EVENTS, LiveIterator, type Listening } from './iterator.js';
 import { assertValidPrefix, channelName, type TopicName } from './topics.js';
 import type { LivePubSub, LiveSubscription, PubSubLogger } from './types.js';
 
@@ -19,12 +19,15 @@ export interface HubOptions {
   /** Channel prefix; required, non-empty, no whitespace. */
   prefix: string;
   logger: PubSubLogger;
+  /** Unread events one subscription may hold before it ends with PubSubOverflowError. Default 1000. */
+  maxBufferedEvents?: number;
 }
 
 export class TransportPubSub<Topics extends object> implements LivePubSub<Topics> {
   readonly #transport: Transport;
   readonly #prefix: string;
   readonly #logger: PubSubLogger;
+  readonly #maxBuffered: number;
   readonly #open = new Map<string, Set<LiveIterator<unknown>>>();
   #disposing: Promise<void> | undefined;
 
@@ -34,6 +37,7 @@ export class TransportPubSub<Topics extends object> implements LivePubSub<Topics
     this.#transport = transport;
     this.#prefix = options.prefix;
     this.#logger = options.logger;
+    this.#maxBuffered = options.maxBufferedEvents ?? DEFAULT_MAX_BUFFERED_EVENTS;
   }
 
   async publish<K extends TopicName<Topics>>(topic: K, payload: Topics[K], key?: string): Promise<void> {
@@ -50,6 +54,10 @@ export class TransportPubSub<Topics extends object> implements LivePubSub<Topics
     const iterator: LiveIterator<Topics[K]> = new LiveIterator<Topics[K]>(
       (push) => this.#transport.listen(channel, (message) => this.#deliver(channel, message, push)),
       () => this.#forget(channel, iterator),
+      {
+        maxBuffered: this.#maxBuffered,
+        onOverflow: (error) => this.#logger.warn({ channel, maxBuffered: error.maxBuffered }, 'ended a live subscription whose reader fell behind'),
+      },
     );
     let listeners = this.#open.get(channel);
     if (!listeners) this.#open.set(channel, (listeners = new Set()));

@@ -18,19 +18,22 @@ export interface CreateLivePubSubOptions {
   logger?: PubSubLogger;
   /** Redis only; default 2000. See `createRedisPubSub`. */
   publishTimeoutMs?: number;
+  /** Unread events one subscription may hold before it ends with PubSubOverflowError. Default 1000. */
+  maxBufferedEvents?: number;
 }
 
 /** Creates the process's live pub/sub: Redis when `redisUrl` is given, else memory. Dispose it on shutdown. */
 export function createLivePubSub<Topics extends object = LiveTopics>(options: CreateLivePubSubOptions): LivePubSub<Topics> {
-  const { redisUrl, prefix, logger, publishTimeoutMs } = options;
-  if (redisUrl === undefined) return createMemoryPubSub<Topics>({ prefix, logger });
+  const { redisUrl, prefix, logger, publishTimeoutMs, maxBufferedEvents } = options;
+  if (redisUrl === undefined) return createMemoryPubSub<Topics>({ prefix, logger, maxBufferedEvents });
   if (redisUrl === '') throw new TypeError('Live pub/sub: redisUrl is empty; omit it for the in-process pub/sub');
-  return createRedisPubSub<Topics>({ url: redisUrl, prefix, logger, publishTimeoutMs });
+  return createRedisPubSub<Topics>({ url: redisUrl, prefix, logger, publishTimeoutMs, maxBufferedEvents });
 }
 
 export { createMemoryPubSub, type MemoryLivePubSubOptions } from './memory.js';
 export { createRedisPubSub, type RedisLivePubSubOptions } from './redis.js';
 export { liveRedisClientOptions } from './redis-clients.js';
-export { PubSubDisposedError, PubSubUnavailableError } from './errors.js';
+export { PubSubDisposedError, PubSubOverflowError, PubSubUnavailableError } from './errors.js';
+export { LiveIterator, DEFAULT_MAX_BUFFERED_EVENTS, type LiveIteratorOptions, type Listening } from './iterator.js';
 export { channelName, type LiveTopics, type TopicName } from './topics.js';
 export type { LivePubSub, LiveSubscription, PubSubLogger } from './types.js';

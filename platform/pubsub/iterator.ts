@@ -1,6 +1,7 @@
 // A push-to-pull queue between a backend (pushes events) and graphql-js (pulls them). Hand-written rather
 // than an async generator so that return() takes effect at once, even while a next() is pending — that is
 // what releases the listener when a GraphQL client disconnects.
+import { PubSubOverflowError } from './errors.js';
 import type { LiveSubscription } from './types.js';
 
 /** What a backend hands back when asked to listen on a channel. */
@@ -18,12 +19,28 @@ interface Waiter<T> {
 
 const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
 
+/** Events a subscription may hold unread before it is ended as a slow consumer (see `LiveIteratorOptions`). */
+export const DEFAULT_MAX_BUFFERED_EVENTS = 1000;
+
+export interface LiveIteratorOptions {
+  /**
+   * Most events held unread. One more ends the iterator: the buffer is discarded, `onOverflow` runs, and the next
+   * `next()` rejects with PubSubOverflowError. Default {@link DEFAULT_MAX_BUFFERED_EVENTS}. A reader that keeps up
+   * never comes near it; one that stalls (a client that stopped reading its socket) must not grow memory forever.
+   */
+  maxBuffered?: number;
+  /** Called once when the buffer overflowed, before the iterator ends (e.g. to close the slow client's socket). */
+  onOverflow?: (error: PubSubOverflowError) => void;
+}
+
 export class LiveIterator<T> implements LiveSubscription<T> {
   readonly ready: Promise<void>;
   readonly #buffer: T[] = [];
   readonly #waiting: Waiter<T>[] = [];
   readonly #listening: Listening;
   readonly #onEnd: () => void;
+  readonly #maxBuffered: number;
+  readonly #onOverflow: ((error: PubSubOverflowError) => void) | undefined;
   #ended = false;
   #markEnded: () => void = () => undefined;
   /** A refusal from the backend that no next() has reported yet. */
@@ -32,8 +49,13 @@ export class LiveIterator<T> implements LiveSubscription<T> {
   /**
    * @param listen starts listening and pushes every event it hears.
    * @param onEnd called once when the iterator ends, however it ends.
+   * @throws RangeError when `options.maxBuffered` is not a positive integer.
    */
-  constructor(listen: (push: (value: T) => void) => Listening, onEnd: () => void) {
+  constructor(listen: (push: (value: T) => void) => Listening, onEnd: () => void, options: LiveIteratorOptions = {}) {
+    const maxBuffered = options.maxBuffered ?? DEFAULT_MAX_BUFFERED_EVENTS;
+    if (!Number.isInteger(maxBuffered) || maxBuffered < 1) throw new RangeError(`maxBuffered must be a positive integer, got ${maxBuffered}`);
+    this.#maxBuffered = maxBuffered;
+    this.#onOverflow = options.onOverflow;
     this.#onEnd = onEnd;
     const ended = new Promise<void>((resolve) => (this.#markEnded = resolve));
     this.#listening = listen((value) => this.#push(value));
@@ -77,8 +99,19 @@ export class LiveIterator<T> implements LiveSubscription<T> {
   #push(value: T): void {
     if (this.#ended) return;
     const waiter = this.#waiting.shift();
-    if (waiter) waiter.resolve({ done: false, value });
-    else this.#buffer.push(value);
+    if (waiter) return waiter.resolve({ done: false, value });
+    if (this.#buffer.length >= this.#maxBuffered) {
+      const error = new PubSubOverflowError(this.#maxBuffered);
+      this.#end({ error });
+      this.#onOverflow?.(error);
+      return;
+    }
+    this.#buffer.push(value);
+  }
+
+  /** Events received and not read yet. */
+  get buffered(): number {
+    return this.#buffer.length;
   }
 
   #end(failure?: { error: unknown }): void {

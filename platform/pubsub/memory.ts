@@ -14,6 +14,8 @@ export interface MemoryLivePubSubOptions {
   prefix: string;
   /** Default: console. The memory backend only logs undecodable messages, which cannot happen here. */
   logger?: PubSubLogger;
+  /** Unread events one subscription may hold before it ends with PubSubOverflowError. Default 1000. */
+  maxBufferedEvents?: number;
 }
 
 class MemoryTransport implements Transport {
@@ -50,5 +52,9 @@ class MemoryTransport implements Transport {
  * @throws TypeError for an empty or whitespace-containing prefix.
  */
 export function createMemoryPubSub<Topics extends object = LiveTopics>(options: MemoryLivePubSubOptions): LivePubSub<Topics> {
-  return new TransportPubSub<Topics>(new MemoryTransport(), { prefix: options.prefix, logger: options.logger ?? consoleLogger });
+  return new TransportPubSub<Topics>(new MemoryTransport(), {
+    prefix: options.prefix,
+    logger: options.logger ?? consoleLogger,
+    maxBufferedEvents: options.maxBufferedEvents,
+  });
 }

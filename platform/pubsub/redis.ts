@@ -25,6 +25,8 @@ interface CommonOptions {
   publishTimeoutMs?: number;
   /** Default 2000. How long `dispose()` lets each connection QUIT politely before dropping it. */
   closeTimeoutMs?: number;
+  /** Unread events one subscription may hold before it ends with PubSubOverflowError. Default 1000. */
+  maxBufferedEvents?: number;
 }
 
 /**
@@ -45,7 +47,7 @@ class RedisTransport implements Transport {
   /** Shared by every publish waiting for the connection, so an outage adds one listener, not thousands. */
   #nextReady: Promise<void> | undefined;
 
-  constructor(publisher: Redis, subscriber: Redis, options: Required<Omit<CommonOptions, 'prefix'>>) {
+  constructor(publisher: Redis, subscriber: Redis, options: Required<Omit<CommonOptions, 'prefix' | 'maxBufferedEvents'>>) {
     this.#publisher = publisher;
     this.#subscriber = subscriber;
     this.#publishTimeoutMs = options.publishTimeoutMs;
@@ -161,5 +163,5 @@ export function createRedisPubSub<Topics extends object = LiveTopics>(options: R
     ({ publisher, subscriber } = options);
   }
   const transport = new RedisTransport(publisher, subscriber, { publishTimeoutMs, closeTimeoutMs, logger });
-  return new TransportPubSub<Topics>(transport, { prefix: options.prefix, logger });
+  return new TransportPubSub<Topics>(transport, { prefix: options.prefix, logger, maxBufferedEvents: options.maxBufferedEvents });
 }

@@ -15,6 +15,11 @@ export interface LiveTopics {
     speedKph: number | null;
     recordedAt: string;
   };
+  /**
+   * Every position of a fleet's drivers, keyed by fleetId (the ops dashboard's live map): the
+   * DRIVER_LOCATION_UPDATED payload plus the driver's status, so the map can colour markers without a query.
+   */
+  FLEET_POSITIONS: LiveTopics['DRIVER_LOCATION_UPDATED'] & { status: 'OFFLINE' | 'AVAILABLE' | 'ON_TRIP' | 'ON_BREAK' };
   NOTIFICATION_ADDED: { notificationId: string; userId: string };
 }
 

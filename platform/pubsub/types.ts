@@ -44,8 +44,9 @@ export interface LivePubSub<Topics extends object = LiveTopics> {
 
   /**
    * Starts listening on `topic` (or `topic:key`). Listening begins now, not at the first `next()`; see
-   * `ready` for when it is established. Unread events are buffered without bound, so keep reading or call
-   * `return()`.
+   * `ready` for when it is established. Unread events are buffered up to `maxBufferedEvents` (default 1000);
+   * one more ends the subscription — its next `next()` rejects with PubSubOverflowError — so keep reading or
+   * call `return()`.
    *
    * @throws PubSubDisposedError after `dispose()`; TypeError for an empty key.
    */

@@ -49,8 +49,10 @@ export interface RidegraphClient {
   /**
    * Starts a subscription over graphql-ws (`graphql-transport-ws`), sending the session's access token in
    * `connection_init` as `{ authorization: 'Bearer …' }`. The WebSocket opens with the first subscription and
-   * closes when the last one ends. An access token that expires while connected is not refreshed by the
-   * subscription (the server checks it when the connection starts); a reconnection uses the current session.
+   * closes when the last one ends. The gateway closes the WebSocket (4401) when the access token expires; the
+   * client then refreshes the session (the same single-flight refresh as `request`) and resubscribes, so the
+   * subscription continues — events published during that reconnection (typically well under a second) are
+   * missed. When the refresh is refused, `sink.error` gets UNAUTHENTICATED.
    *
    * @returns a function that ends the subscription (safe to call more than once).
    * Failures arrive at `sink.error` (see {@link SubscriptionSink}), never as exceptions; without `wsUrl`,
@@ -103,7 +105,23 @@ export function createRidegraphClient(options: RidegraphClientOptions): Ridegrap
         sink.error?.(new RidegraphError({ code: 'SUBSCRIPTIONS_UNAVAILABLE', message: 'createRidegraphClient was given no wsUrl' }));
         return () => undefined;
       }
-      subscriptions ??= createSubscriptionTransport({ wsUrl: options.wsUrl, accessToken: () => session.current()?.accessToken, webSocketImpl: options.webSocketImpl });
+      subscriptions ??= createSubscriptionTransport({
+        wsUrl: options.wsUrl,
+        accessToken: () => session.current()?.accessToken,
+        renewAccessToken: async (refused) => {
+          await session.pending()?.catch(() => undefined);
+          const current = session.current();
+          if (!current) return false;
+          if (current.accessToken !== refused) return true; // renewed meanwhile (another subscription, a request)
+          try {
+            await session.renew(current, new RidegraphError({ code: 'UNAUTHENTICATED', message: 'The access token of the subscription connection expired' }));
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        webSocketImpl: options.webSocketImpl,
+      });
       return subscriptions.subscribe(document, variables, sink);
     },
 

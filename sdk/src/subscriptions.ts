@@ -1,5 +1,7 @@
 // Subscriptions over graphql-ws (the `graphql-transport-ws` protocol). One WebSocket per client, opened on the
-// first subscription and closed when the last one ends; the access token travels in `connection_init`.
+// first subscription and closed when the last one ends; the access token travels in `connection_init`. The gateway
+// closes the socket with 4401 when that token expires: the transport then renews the session once and resubscribes,
+// so a long subscription outlives its 15-minute token (events published in the moment between are missed).
 import { createClient, type Client } from 'graphql-ws/client';
 import type { DocumentNode } from 'graphql';
 import { RidegraphError, type RidegraphGraphQLError } from './errors.js';
@@ -28,9 +30,17 @@ export function createSubscriptionTransport(options: {
   wsUrl: string;
   /** Read at every (re)connection, so a refreshed token is used when the socket reconnects. */
   accessToken: () => string | undefined;
+  /**
+   * Called when the server refused `refusedToken` with 4401 (expired while connected, or at connection). Resolves
+   * true when a different token is now available (renewed, or already renewed by someone else) — the transport
+   * then resubscribes — and false when there is none (no session, refresh refused): the sink gets UNAUTHENTICATED.
+   */
+  renewAccessToken?: (refusedToken: string | undefined) => Promise<boolean>;
   webSocketImpl?: unknown;
 }): SubscriptionTransport {
   let client: Client | undefined;
+  /** The token the current connection presented. */
+  let presented: string | undefined;
   const connect = () =>
     (client ??= createClient({
       url: options.wsUrl,
@@ -41,6 +51,7 @@ export function createSubscriptionTransport(options: {
       shouldRetry: (event) => !isAuthClose(event) && isCloseEvent(event),
       connectionParams: () => {
         const token = options.accessToken();
+        presented = token;
         return token ? { authorization: `Bearer ${token}` } : {};
       },
     }));
@@ -50,35 +61,54 @@ export function createSubscriptionTransport(options: {
       const { query, operationName } = prepareOperation(document);
       let ended = false;
       let stop: (() => void) | undefined;
+      /** The token last refused for this subscription: a second refusal of the same token gives up. */
+      let lastRefused: string | undefined;
       const end = () => {
         ended = true;
         stop?.();
       };
-      stop = connect().subscribe<TData>(
-        { query, operationName, variables: variables ?? {} },
-        {
-          next: (result) => {
-            if (ended) return;
-            if (result.errors?.length) {
-              end();
-              sink.error?.(new RidegraphError({ errors: result.errors as readonly RidegraphGraphQLError[], data: result.data ?? undefined }));
-              return;
-            }
-            if (result.data !== undefined && result.data !== null) sink.next(result.data);
+      const fail = (error: unknown) => {
+        if (ended) return;
+        ended = true;
+        sink.error?.(toRidegraphError(error));
+      };
+      const start = () => {
+        stop = connect().subscribe<TData>(
+          { query, operationName, variables: variables ?? {} },
+          {
+            next: (result) => {
+              if (ended) return;
+              if (result.errors?.length) {
+                end();
+                sink.error?.(new RidegraphError({ errors: result.errors as readonly RidegraphGraphQLError[], data: result.data ?? undefined }));
+                return;
+              }
+              if (result.data !== undefined && result.data !== null) sink.next(result.data);
+            },
+            error: (error) => {
+              if (ended) return;
+              const refused = presented;
+              if (!isCloseEvent(error) || error.code !== 4401 || !options.renewAccessToken || (lastRefused !== undefined && refused === lastRefused)) return fail(error);
+              lastRefused = refused;
+              options.renewAccessToken(refused).then(
+                (renewed) => {
+                  if (ended) return;
+                  if (renewed) start();
+                  else fail(error);
+                },
+                () => fail(error),
+              );
+            },
+            complete: () => {
+              if (ended) return;
+              ended = true;
+              sink.complete?.();
+            },
           },
-          error: (error) => {
-            if (ended) return;
-            ended = true;
-            sink.error?.(toRidegraphError(error));
-          },
-          complete: () => {
-            if (ended) return;
-            ended = true;
-            sink.complete?.();
-          },
-        },
-      );
-      if (ended) stop();
+        );
+      };
+      start();
+      if (ended) stop?.();
       return end;
     },
     async dispose() {

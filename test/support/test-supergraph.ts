@@ -5,6 +5,7 @@ import { buildDemoDataset, DEMO_PHONES, type DemoDataset } from '../../platform/
 import type { Role } from '../../platform/auth/index.js';
 import { createLogger } from '../../platform/logging/index.js';
 import { createMemoryPubSub } from '../../platform/pubsub/index.js';
+import { createMemoryEventBus, type InspectableEventBus } from '../../platform/events/index.js';
 import { createTestAuth, createTestDatabase, type TestAuth } from '../../platform/testing/index.js';
 import { seedDemoCity } from '../../embedded/src/seed-demo-city.js';
 import { startSupergraph, type RunningSupergraph } from '../../embedded/src/supergraph.js';
@@ -32,6 +33,8 @@ export interface TestSupergraph {
   personas: Record<Persona, PersonaInfo>;
   /** Every SQL statement any subgraph sends. */
   statements: string[];
+  /** The in-process event bus all subgraphs share (inspect `deadLetters()`). */
+  events: InspectableEventBus;
   stop(): Promise<void>;
 }
 
@@ -39,14 +42,17 @@ export async function startTestSupergraph(): Promise<TestSupergraph> {
   const demo = buildDemoDataset();
   const db = await createTestDatabase();
   const pubsub = createMemoryPubSub({ prefix: `test:${randomUUID()}:` });
+  const logger = createLogger({ level: 'silent' });
+  const events = createMemoryEventBus({ logger, retryDelayMs: 20 });
   const testAuth = await createTestAuth();
   const statements: string[] = [];
   await seedDemoCity(db.target);
   const supergraph = await startSupergraph({
     database: db.target,
     pubsub,
+    events,
     auth: testAuth.auth,
-    logger: createLogger({ level: 'silent' }),
+    logger,
     supergraphPath: SUPERGRAPH_PATH,
     gatewayPort: 0,
     subgraphPorts: 'any',
@@ -84,8 +90,10 @@ export async function startTestSupergraph(): Promise<TestSupergraph> {
     testAuth,
     personas,
     statements,
+    events,
     async stop() {
       await supergraph.stop();
+      await events.dispose();
       await pubsub.dispose();
       await db.drop();
     },

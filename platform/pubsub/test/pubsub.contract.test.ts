@@ -104,7 +104,7 @@ const trip = (tripId: string, status = 'REQUESTED'): LiveTopics['TRIP_UPDATED'] 
 
 interface Backend {
   /** A pub/sub on `prefix`; instances sharing a prefix stand for replicas of one deployment. */
-  create(prefix: string): LivePubSub;
+  create(prefix: string, maxBufferedEvents?: number): LivePubSub;
   /** Whether instances sharing a prefix hear each other (Redis) or each is its own world (memory). */
   shared: boolean;
   /** What Redis itself counts on a channel; memory has no such outside view. */
@@ -112,11 +112,11 @@ interface Backend {
 }
 
 const backends: Array<[string, Backend]> = [
-  ['memory', { create: (prefix) => createLivePubSub({ prefix, logger: recordingLogger() }), shared: false }],
+  ['memory', { create: (prefix, maxBufferedEvents) => createLivePubSub({ prefix, logger: recordingLogger(), maxBufferedEvents }), shared: false }],
   [
     'redis',
     {
-      create: (prefix) => createLivePubSub({ redisUrl, prefix, logger: recordingLogger() }),
+      create: (prefix, maxBufferedEvents) => createLivePubSub({ redisUrl, prefix, logger: recordingLogger(), maxBufferedEvents }),
       shared: true,
       serverSubscribers: redisSubscriberCount,
     },
@@ -124,8 +124,8 @@ const backends: Array<[string, Backend]> = [
 ];
 
 describe.each(backends)('live pub/sub contract: %s', (_name, backend) => {
-  const open = (prefix = freshPrefix()): LivePubSub => {
-    const pubsub = backend.create(prefix);
+  const open = (prefix = freshPrefix(), maxBufferedEvents?: number): LivePubSub => {
+    const pubsub = backend.create(prefix, maxBufferedEvents);
     created.push(pubsub);
     return pubsub;
   };
@@ -303,6 +303,27 @@ describe.each(backends)('live pub/sub contract: %s', (_name, backend) => {
     await ours.publish('TRIP_UPDATED', trip('t1', 'OURS'), 't1');
     expect((await nextEvent(subscription)).status).toBe('OURS');
     expect((await nextEvent(theirSubscription)).status).toBe('THEIRS');
+  });
+
+  it('ends a subscriber that falls more than maxBufferedEvents behind, and only that one', async () => {
+    const pubsub = open(freshPrefix(), 3);
+    const slow = pubsub.subscribe('TRIP_UPDATED', 't1');
+    const keeping = pubsub.subscribe('TRIP_UPDATED', 't1');
+    await Promise.all([slow.ready, keeping.ready]);
+    const kept: string[] = [];
+    const reading = (async () => {
+      for await (const event of keeping) {
+        kept.push(event.status);
+        if (kept.length === 5) break;
+      }
+    })();
+    for (const status of ['A', 'B', 'C', 'D', 'E']) await pubsub.publish('TRIP_UPDATED', trip('t1', status), 't1');
+    await reading;
+    expect(kept).toEqual(['A', 'B', 'C', 'D', 'E']);
+    // The unread buffer was dropped: the fourth event ended the subscription rather than growing it.
+    await expect(slow.next()).rejects.toMatchObject({ name: 'PubSubOverflowError', code: 'PUBSUB_OVERFLOW', maxBuffered: 3 });
+    await expect(slow.next()).resolves.toEqual({ done: true, value: undefined });
+    expect(pubsub.listenerCount('TRIP_UPDATED', 't1')).toBe(0);
   });
 
   it('rejects an empty key instead of widening it to the whole topic', async () => {

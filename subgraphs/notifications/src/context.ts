@@ -1,6 +1,7 @@
 // The per-request context of notifications' resolvers.
 import type { Viewer } from '../../../platform/auth/index.js';
 import type { Logger } from '../../../platform/logging/index.js';
+import type { LivePubSub } from '../../../platform/pubsub/index.js';
 import type { NotificationsLoaders } from './loaders.js';
 
 export interface NotificationsContext {
@@ -8,4 +9,6 @@ export interface NotificationsContext {
   viewer: Viewer | null;
   loaders: NotificationsLoaders;
   logger: Logger;
+  /** The process's live pub/sub: `notificationAdded` listens on it. */
+  pubsub: LivePubSub;
 }

@@ -14,6 +14,6 @@ export async function buildNotificationsSubgraph(deps: SubgraphDeps): Promise<Bu
     resolvers,
     database: prisma,
     verifyAccessToken: deps.auth.verify,
-    createContext: ({ viewer }) => ({ viewer, loaders: createNotificationsLoaders(notifications), logger: deps.logger }),
+    createContext: ({ viewer }) => ({ viewer, loaders: createNotificationsLoaders(notifications), logger: deps.logger, pubsub: deps.pubsub }),
   });
 }

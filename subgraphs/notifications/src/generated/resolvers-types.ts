@@ -30,6 +30,8 @@ export type Notification = {
   kind: NotificationKind;
   /** When the user read it; null while unread. */
   readAt: Maybe<Scalars['DateTime']['output']>;
+  /** The user the notification is for. */
+  recipient: User;
   /** Short headline. */
   title: Scalars['String']['output'];
 };
@@ -74,6 +76,24 @@ export type PageInfo = {
   hasPreviousPage: Scalars['Boolean']['output'];
   /** Cursor of the first edge. */
   startCursor: Maybe<Scalars['String']['output']>;
+};
+
+/** Live updates, over graphql-ws (`graphql-transport-ws`) on the gateway's /graphql. The access token goes in the `connection_init` payload: `{ "authorization": "Bearer <access token>" }`. */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Every notification created for a user from now on, as it is created: by default the signed-in user's own;
+   * another user's (`userId`) only for SUPER_ADMIN and OPERATIONS (FORBIDDEN otherwise). Events are live only:
+   * one created while the client is disconnected is not replayed (read the inbox, `User.notifications`, after
+   * reconnecting).
+   */
+  notificationAdded: Notification;
+};
+
+
+/** Live updates, over graphql-ws (`graphql-transport-ws`) on the gateway's /graphql. The access token goes in the `connection_init` payload: `{ "authorization": "Bearer <access token>" }`. */
+export type SubscriptionNotificationAddedArgs = {
+  userId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** A person with an account: a rider, a driver or a member of staff. */
@@ -203,6 +223,7 @@ export type ResolversTypes = ResolversObject<{
   NotificationKind: NotificationKind;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   User: ResolverTypeWrapper<UserRef>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
@@ -217,6 +238,7 @@ export type ResolversParentTypes = ResolversObject<{
   NotificationEdge: Omit<NotificationEdge, 'node'> & { node: ResolversParentTypes['Notification'] };
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
+  Subscription: Record<PropertyKey, never>;
   User: UserRef;
   Int: Scalars['Int']['output'];
 }>;
@@ -236,6 +258,7 @@ export type NotificationResolvers<ContextType = NotificationsContext, ParentType
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NotificationKind'], ParentType, ContextType>;
   readAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  recipient?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
@@ -256,6 +279,10 @@ export type PageInfoResolvers<ContextType = NotificationsContext, ParentType ext
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type SubscriptionResolvers<ContextType = NotificationsContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  notificationAdded?: SubscriptionResolver<ResolversTypes['Notification'], "notificationAdded", ParentType, ContextType, Partial<SubscriptionNotificationAddedArgs>>;
+}>;
+
 export type UserResolvers<ContextType = NotificationsContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -269,6 +296,7 @@ export type Resolvers<ContextType = NotificationsContext> = ResolversObject<{
   NotificationConnection?: NotificationConnectionResolvers<ContextType>;
   NotificationEdge?: NotificationEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
 

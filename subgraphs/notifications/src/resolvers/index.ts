@@ -1,6 +1,7 @@
 import { DateTimeScalar } from '../../../../platform/graphql/index.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { Notification } from './notification.js';
+import { Subscription } from './subscription.js';
 import { User } from './user.js';
 
-export const resolvers: Resolvers = { DateTime: DateTimeScalar, Notification, User };
+export const resolvers: Resolvers = { DateTime: DateTimeScalar, Notification, Subscription, User };

@@ -20,8 +20,20 @@ interface NotificationRow {
 
 export type NotificationStore = ReturnType<typeof createNotificationStore>;
 
+/** What a new notification says; id and createdAt are assigned on insert. */
+export interface NewNotification {
+  userId: string;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+}
+
 export function createNotificationStore(prisma: NotificationsPrisma) {
   return {
+    create(notification: NewNotification): Promise<Notification> {
+      return prisma.notification.create({ data: notification });
+    },
+
     findByIds(ids: readonly string[]): Promise<Notification[]> {
       return prisma.notification.findMany({ where: { id: { in: [...ids] } } });
     },
