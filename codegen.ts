@@ -6,7 +6,10 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 /** Per subgraph: GraphQL type → the TypeScript type its resolvers receive as parent (see src/resolvers/mappers.ts). */
 const MAPPERS: Record<string, Record<string, string>> = {
   identity: { User: 'UserModel' },
-  fleet: { Fleet: 'FleetModel', Hub: 'HubModel', Vehicle: 'VehicleModel', Driver: 'DriverModel', User: 'UserRef' },
+  fleet: {
+    Fleet: 'FleetModel', Hub: 'HubModel', Vehicle: 'VehicleModel', Driver: 'DriverModel', User: 'UserRef',
+    Assignment: 'AssignmentModel', Attendance: 'AttendanceModel', Break: 'BreakModel', NearbyDriverEdge: 'NearbyDriverEdgeModel',
+  },
   trips: { Trip: 'TripModel', User: 'UserRef', Driver: 'DriverRef' },
   payments: { Wallet: 'WalletModel', User: 'UserRef' },
   gamification: { PointsSummary: 'PointsSummaryModel', User: 'UserRef' },

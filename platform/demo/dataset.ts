@@ -26,8 +26,12 @@ export interface DemoTrip {
   completedAt: Date | null;
 }
 
+/** A service area: trips prices rides whose pickup lies within `radiusMeters` of the centre. */
+export interface DemoCity { name: string; latitude: number; longitude: number; radiusMeters: number }
+
 export interface DemoDataset {
   currency: string;
+  cities: DemoCity[];
   users: DemoUser[];
   fleets: DemoFleet[];
   hubs: DemoHub[];
@@ -49,7 +53,7 @@ const MODELS: [string, string, DemoVehicleCategory][] = [
   ['Toyota', 'Corolla', 'ECONOMY'], ['Honda', 'Civic', 'ECONOMY'], ['Skoda', 'Superb', 'COMFORT'],
   ['Mercedes', 'E-Class', 'COMFORT'], ['Ford', 'Galaxy', 'XL'], ['Bajaj', 'RE', 'AUTO'], ['Yamaha', 'NMAX', 'BIKE'],
 ];
-const CITY = { name: 'Metro City', latitude: 40.7128, longitude: -74.006 };
+const CITY: DemoCity = { name: 'Metro City', latitude: 40.7128, longitude: -74.006, radiusMeters: 40_000 };
 
 export const DEMO_DRIVER_COUNT = 50;
 export const DEMO_RIDER_COUNT = 100;
@@ -119,7 +123,7 @@ export function buildDemoDataset(): DemoDataset {
     };
   });
 
-  return { currency: 'USD', users: [admin, manager, ...driverUsers, ...riderUsers], fleets, hubs, vehicles, drivers, trips };
+  return { currency: 'USD', cities: [CITY], users: [admin, manager, ...driverUsers, ...riderUsers], fleets, hubs, vehicles, drivers, trips };
 }
 
 function round6(value: number): number {

@@ -2,10 +2,13 @@
 import type { Viewer } from '../../../platform/auth/index.js';
 import type { Logger } from '../../../platform/logging/index.js';
 import type { FleetLoaders } from './loaders.js';
+import type { FleetServices } from './services/index.js';
 
 export interface FleetContext {
   /** Who is asking; null when the request carries no access token. */
   viewer: Viewer | null;
   loaders: FleetLoaders;
   logger: Logger;
+  /** Shared by every request (stateless). */
+  services: FleetServices;
 }

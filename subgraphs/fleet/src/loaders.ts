@@ -2,27 +2,23 @@
 // through these, so a page of drivers with their vehicles and fleets costs one query per table, not per row.
 import DataLoader from 'dataloader';
 import { createByIdLoader, createByKeyLoader, isUuid, type PageRequest } from '../../../platform/graphql/index.js';
-import type { DriverStore } from './store/driver-store.js';
-import type { FleetStore } from './store/fleet-store.js';
-import type { HubStore } from './store/hub-store.js';
-import type { VehicleStore } from './store/vehicle-store.js';
+import type { AssignmentFilter } from './store/assignment-store.js';
+import type { AttendanceFilter } from './store/attendance-store.js';
+import type { DriverFilter } from './store/driver-store.js';
+import type { FleetStores } from './store/store.js';
+import type { VehicleFilter } from './store/vehicle-store.js';
 
-export interface FleetStores {
-  fleets: FleetStore;
-  hubs: HubStore;
-  vehicles: VehicleStore;
-  drivers: DriverStore;
-}
+export type { FleetStores };
 
-export interface DriverPageKey {
+/** A root list request: its filter and page. */
+export interface PageKey<Filter> {
+  filter: Filter;
   page: PageRequest;
-  /** Only drivers of these fleets; null for every fleet. */
-  fleetIds: readonly string[] | null;
 }
 
 export type FleetLoaders = ReturnType<typeof createFleetLoaders>;
 
-export function createFleetLoaders({ fleets, hubs, vehicles, drivers }: FleetStores) {
+export function createFleetLoaders({ fleets, hubs, vehicles, drivers, assignments, attendances }: FleetStores) {
   return {
     fleetById: createByIdLoader((ids) => fleets.findByIds(ids)),
     hubById: createByIdLoader((ids) => hubs.findByIds(ids)),
@@ -30,11 +26,15 @@ export function createFleetLoaders({ fleets, hubs, vehicles, drivers }: FleetSto
     driverById: createByIdLoader((ids) => drivers.findByIds(ids)),
     driverByUserId: createByKeyLoader((userIds) => drivers.findByUserIds(userIds), (driver) => driver.userId),
     hubsByFleetId: createGroupLoader((fleetIds) => hubs.findByFleetIds(fleetIds), (hub) => hub.fleetId),
+    activeAssignmentByDriverId: createByKeyLoader((ids) => assignments.findActiveByDriverIds(ids), (a) => a.driverId),
+    activeAssignmentByVehicleId: createByKeyLoader((ids) => assignments.findActiveByVehicleIds(ids), (a) => a.vehicleId),
+    openAttendanceByDriverId: createByKeyLoader((ids) => attendances.findOpenByDriverIds(ids), (a) => a.driverId),
+    breaksByAttendanceId: createGroupLoader((ids) => attendances.findBreaksByAttendanceIds(ids), (b) => b.attendanceId),
     fleetsByName: createListLoader((_all: 'all') => fleets.listByName(), () => 'all'),
-    driverPage: createListLoader(
-      ({ page, fleetIds }: DriverPageKey) => drivers.findPage(page, fleetIds),
-      ({ page, fleetIds }) => JSON.stringify([fleetIds, page.take, page.after?.at.toISOString(), page.after?.id]),
-    ),
+    driverPage: createPageLoader((key: PageKey<DriverFilter>) => drivers.findPage(key.filter, key.page)),
+    vehiclePage: createPageLoader((key: PageKey<VehicleFilter>) => vehicles.findPage(key.filter, key.page)),
+    assignmentPage: createPageLoader((key: PageKey<AssignmentFilter>) => assignments.findPage(key.filter, key.page)),
+    attendancePage: createPageLoader((key: PageKey<AttendanceFilter>) => attendances.findPage(key.filter, key.page)),
   };
 }
 
@@ -59,4 +59,8 @@ function createGroupLoader<Row>(fetch: (keys: readonly string[]) => Promise<Row[
  */
 function createListLoader<Key, Row>(fetch: (key: Key) => Promise<Row[]>, cacheKeyOf: (key: Key) => string) {
   return new DataLoader<Key, Row[], string>((keys) => Promise.all(keys.map(fetch)), { cacheKeyFn: cacheKeyOf });
+}
+
+function createPageLoader<Filter, Row>(fetch: (key: PageKey<Filter>) => Promise<Row[]>) {
+  return createListLoader(fetch, ({ filter, page }) => JSON.stringify([filter, page.take, page.after?.at.toISOString(), page.after?.id]));
 }

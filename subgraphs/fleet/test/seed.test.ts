@@ -1,7 +1,10 @@
-// seedFleet writes fleet's part of the demo city once: a second run adds nothing and changes nothing.
+// seedFleet writes fleet's part of the demo city once: a second run adds nothing and changes nothing. Every demo
+// driver is OFFLINE with an active assignment of their vehicle and a last position near its home hub, so a demo
+// driver can check in at once; their first driver.status.changed waits in the outbox for trips' supply.
 import { buildDemoDataset } from '../../../platform/demo/index.js';
 import { createTestDatabase, type TestDatabase } from '../../../platform/testing/index.js';
 import { seedFleet } from '../src/seed.js';
+import { haversineMeters } from '../src/services/geo.js';
 import { openFleetDatabase, type FleetPrisma } from '../src/store/database.js';
 
 let db: TestDatabase;
@@ -19,7 +22,7 @@ afterAll(async () => {
 
 test('seeds fleets, hubs, vehicles and offline drivers on their vehicles, idempotently', async () => {
   const demo = buildDemoDataset();
-  const expected = demo.fleets.length + demo.hubs.length + demo.vehicles.length + demo.drivers.length;
+  const expected = demo.fleets.length + demo.hubs.length + demo.vehicles.length + demo.drivers.length * 3;
 
   expect(await seedFleet(prisma, demo)).toBe(expected);
   expect(await seedFleet(prisma, demo)).toBe(0);
@@ -28,11 +31,19 @@ test('seeds fleets, hubs, vehicles and offline drivers on their vehicles, idempo
   expect(await prisma.hub.count()).toBe(demo.hubs.length);
   expect(await prisma.vehicle.count()).toBe(demo.vehicles.length);
   expect(await prisma.driver.count({ where: { status: 'OFFLINE' } })).toBe(demo.drivers.length);
+  expect(await prisma.assignment.count({ where: { endedAt: null } })).toBe(demo.drivers.length);
+  expect(await prisma.outboxEvent.count({ where: { type: 'driver.status.changed' } })).toBe(demo.drivers.length);
+
   const sample = demo.drivers[7]!;
   const driver = await prisma.driver.findUniqueOrThrow({ where: { id: sample.id } });
-  expect({ userId: driver.userId, vehicle: driver.currentVehicleId, rating: driver.rating?.toNumber() }).toEqual({
+  expect({ userId: driver.userId, vehicle: driver.currentVehicleId, rating: driver.rating?.toNumber(), version: driver.version }).toEqual({
     userId: sample.userId,
     vehicle: sample.vehicleId,
     rating: sample.rating,
+    version: 1,
   });
+  expect(await prisma.assignment.findUnique({ where: { activeDriverId: sample.id } })).toMatchObject({ vehicleId: sample.vehicleId });
+  const vehicle = demo.vehicles.find((v) => v.id === sample.vehicleId)!;
+  const hub = demo.hubs.find((h) => h.id === vehicle.homeHubId)!;
+  expect(haversineMeters(hub, { latitude: driver.latitude!, longitude: driver.longitude! })).toBeLessThan(1000);
 });

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { FleetModel, HubModel, VehicleModel, DriverModel, UserRef } from '../resolvers/mappers.js';
+import type { FleetModel, HubModel, VehicleModel, DriverModel, UserRef, AssignmentModel, AttendanceModel, BreakModel, NearbyDriverEdgeModel } from '../resolvers/mappers.js';
 import type { FleetContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -17,17 +17,224 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** A driver's use of a vehicle, from assignment until it ended. A driver and a vehicle each have at most one active assignment. */
+export type Assignment = {
+  __typename?: 'Assignment';
+  /** Whether the assignment is active (not ended). */
+  active: Scalars['Boolean']['output'];
+  /** The driver. */
+  driver: Driver;
+  /** When the assignment ended; null while it is active. */
+  endedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Stable identifier of the assignment. */
+  id: Scalars['ID']['output'];
+  /** When the vehicle was assigned. */
+  startedAt: Scalars['DateTime']['output'];
+  /** The vehicle. */
+  vehicle: Vehicle;
+};
+
+/** A page of assignments, newest first. */
+export type AssignmentConnection = {
+  __typename?: 'AssignmentConnection';
+  /** The assignments of this page. */
+  edges: Array<AssignmentEdge>;
+  /** Where this page is. */
+  pageInfo: PageInfo;
+};
+
+/** An assignment with a cursor, in a connection. */
+export type AssignmentEdge = {
+  __typename?: 'AssignmentEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The assignment. */
+  node: Assignment;
+};
+
+/** Result of `assignVehicle` and `endAssignment`. */
+export type AssignmentPayload = {
+  __typename?: 'AssignmentPayload';
+  /** The assignment as it is now; null when `userErrors` is not empty. */
+  assignment: Maybe<Assignment>;
+  /** Input problems; empty on success. */
+  userErrors: Array<FleetUserError>;
+};
+
+/** One shift of a driver, from check-in to check-out, and its review by a manager. */
+export type Attendance = {
+  __typename?: 'Attendance';
+  /** Whether a manager approved or rejected the shift. */
+  approval: AttendanceApproval;
+  /** The shift's breaks, oldest first. */
+  breaks: Array<Break>;
+  /** Cash the driver deposited at check-out; null while the shift is open. */
+  cashDeposited: Maybe<Money>;
+  /** Where the driver checked in. */
+  checkInLocation: GeoPoint;
+  /** Odometer reading at check-in, in km. */
+  checkInOdometerKm: Scalars['Int']['output'];
+  /** Odometer reading at check-out, in km; null while the shift is open. */
+  checkOutOdometerKm: Maybe<Scalars['Int']['output']>;
+  /** When the driver checked in. */
+  checkedInAt: Scalars['DateTime']['output'];
+  /** When the driver checked out; null while the shift is open. */
+  checkedOutAt: Maybe<Scalars['DateTime']['output']>;
+  /** The driver. */
+  driver: Driver;
+  /** Stable identifier of the shift. */
+  id: Scalars['ID']['output'];
+  /** Whether the driver is on a break now. */
+  onBreak: Scalars['Boolean']['output'];
+  /** The reviewer's note; null when none was given. */
+  reviewNote: Maybe<Scalars['String']['output']>;
+  /** When the shift was reviewed; null before review. */
+  reviewedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Who reviewed the shift; null before review. */
+  reviewedBy: Maybe<User>;
+  /** URL of the selfie taken at check-in. */
+  selfieUrl: Scalars['String']['output'];
+  /** The vehicle the driver had at check-in; null when they had none. */
+  vehicle: Maybe<Vehicle>;
+};
+
+/** Whether a manager has reviewed a shift. */
+export type AttendanceApproval =
+  /** Approved by the fleet's manager or operations. */
+  | 'APPROVED'
+  /** Not reviewed yet. */
+  | 'PENDING'
+  /** Rejected by the fleet's manager or operations (the note says why). */
+  | 'REJECTED';
+
+/** A page of shifts, newest check-in first. */
+export type AttendanceConnection = {
+  __typename?: 'AttendanceConnection';
+  /** The shifts of this page. */
+  edges: Array<AttendanceEdge>;
+  /** Where this page is. */
+  pageInfo: PageInfo;
+};
+
+/** A reviewer's decision on a shift. */
+export type AttendanceDecision =
+  /** Accept the shift as recorded. */
+  | 'APPROVE'
+  /** Reject the shift (say why in the note). */
+  | 'REJECT';
+
+/** A shift with a cursor, in a connection. */
+export type AttendanceEdge = {
+  __typename?: 'AttendanceEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The shift. */
+  node: Attendance;
+};
+
+/** Result of a shift mutation (check-in, breaks, check-out, review). */
+export type AttendancePayload = {
+  __typename?: 'AttendancePayload';
+  /** The shift as it is now; null when `userErrors` is not empty. */
+  attendance: Maybe<Attendance>;
+  /** The driver as they are now (status); null when `userErrors` is not empty. */
+  driver: Maybe<Driver>;
+  /** Input problems; empty on success. */
+  userErrors: Array<FleetUserError>;
+};
+
+/** A break within a shift. */
+export type Break = {
+  __typename?: 'Break';
+  /** When the break ended; null while the driver is on it. */
+  endedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Stable identifier of the break. */
+  id: Scalars['ID']['output'];
+  /** When the break started. */
+  startedAt: Scalars['DateTime']['output'];
+};
+
+/** What a driver reports when starting a shift. */
+export type CheckInInput = {
+  /** Where the driver is. */
+  location: GeoPointInput;
+  /** The vehicle's odometer reading in km, 0 to 10,000,000. */
+  odometerKm: Scalars['Int']['input'];
+  /** https URL of a selfie the app uploaded, at most 2000 characters. */
+  selfieUrl: Scalars['String']['input'];
+};
+
+/** What a driver reports when ending a shift. */
+export type CheckOutInput = {
+  /** Cash collected from riders and handed in at the end of the shift (0 when none). */
+  cashDeposited: MoneyInput;
+  /** The vehicle's odometer reading in km, not below the check-in reading. */
+  odometerKm: Scalars['Int']['input'];
+};
+
+/** A driver profile for an existing user (identity's user id). The user needs the DRIVER role to use the driver app. */
+export type CreateDriverProfileInput = {
+  /** The fleet the driver drives for. */
+  fleetId: Scalars['ID']['input'];
+  /** Driving licence number: 4 to 30 letters, digits or dashes; stored in capitals; unique. */
+  licenceNumber: Scalars['String']['input'];
+  /** Id of the user who drives. */
+  userId: Scalars['ID']['input'];
+};
+
+/** A new depot of a fleet. */
+export type CreateHubInput = {
+  /** The fleet the hub belongs to. */
+  fleetId: Scalars['ID']['input'];
+  /** Where the hub is. */
+  location: GeoPointInput;
+  /** Display name, 1 to 100 characters. */
+  name: Scalars['String']['input'];
+};
+
+/** A new vehicle of a fleet; it starts ACTIVE. */
+export type CreateVehicleInput = {
+  /** Service level. */
+  category: VehicleCategory;
+  /** The fleet that owns it. */
+  fleetId: Scalars['ID']['input'];
+  /** The hub it returns to, a hub of the same fleet. */
+  homeHubId?: InputMaybe<Scalars['ID']['input']>;
+  /** Manufacturer, 1 to 100 characters. */
+  make: Scalars['String']['input'];
+  /** Model, 1 to 100 characters. */
+  model: Scalars['String']['input'];
+  /** Registration plate: 2 to 15 letters, digits, spaces or dashes; stored in capitals; unique. */
+  plate: Scalars['String']['input'];
+  /** Model year, 1980 to next year. */
+  year: Scalars['Int']['input'];
+};
+
 /** A driver's profile: the driving side of a user. */
 export type Driver = {
   __typename?: 'Driver';
+  /** The driver's active vehicle assignment; null without one. Same visibility as `status`. */
+  currentAssignment: Maybe<Assignment>;
   /** The fleet the driver drives for. Staff only. */
   fleet: Fleet;
+  /** Direction of travel at the last position, degrees clockwise from north (0 to 360); null when unknown. Same visibility as `position`. */
+  heading: Maybe<Scalars['Float']['output']>;
   /** Stable identifier of the driver profile (not the user id). */
   id: Scalars['ID']['output'];
+  /** Driving licence number. Visible to the driver themself, operations staff and the manager of the driver's fleet (FORBIDDEN for others). */
+  licenceNumber: Scalars['String']['output'];
   /** The driver's display name (from the user account). */
   name: Scalars['String']['output'];
+  /** The driver's open shift (checked in, not yet checked out); null when off shift. Same visibility as `status`. */
+  openAttendance: Maybe<Attendance>;
+  /** Last reported position; null before the first location update. Visible to the driver themself, operations staff and the manager of the driver's fleet (FORBIDDEN for others). */
+  position: Maybe<GeoPoint>;
+  /** When the last position was reported; null before the first. Same visibility as `position`. */
+  positionUpdatedAt: Maybe<Scalars['DateTime']['output']>;
   /** Average rating from riders, 1 to 5; null before the first rating. */
   rating: Maybe<Scalars['Float']['output']>;
+  /** Speed at the last position in km/h; null when unknown. Same visibility as `position`. */
+  speedKph: Maybe<Scalars['Float']['output']>;
   /** What the driver is doing now. Visible to the driver themself, operations staff and the manager of the driver's fleet (FORBIDDEN for others). */
   status: DriverStatus;
   /** The user account of the driver. */
@@ -54,6 +261,24 @@ export type DriverEdge = {
   node: Driver;
 };
 
+/** Result of `updateDriverLocation`. */
+export type DriverLocationPayload = {
+  __typename?: 'DriverLocationPayload';
+  /** The driver with the new position. */
+  driver: Driver;
+  /** When the position was recorded. */
+  recordedAt: Scalars['DateTime']['output'];
+};
+
+/** Result of `createDriverProfile`. */
+export type DriverPayload = {
+  __typename?: 'DriverPayload';
+  /** The new driver profile; null when `userErrors` is not empty. */
+  driver: Maybe<Driver>;
+  /** Input problems; empty on success. */
+  userErrors: Array<FleetUserError>;
+};
+
 /** What a driver is doing right now. */
 export type DriverStatus =
   /** Working and free to take a trip. */
@@ -78,6 +303,68 @@ export type Fleet = {
   name: Scalars['String']['output'];
 };
 
+/** An input problem of a fleet mutation that the client can fix and retry. */
+export type FleetUserError = {
+  __typename?: 'FleetUserError';
+  /** What is wrong, for a program. */
+  code: FleetUserErrorCode;
+  /** Path to the offending argument or input field, e.g. `["input", "plate"]`; null when it concerns the whole input. */
+  field: Maybe<Array<Scalars['String']['output']>>;
+  /** What is wrong, in words for a person. */
+  message: Scalars['String']['output'];
+};
+
+/** What is wrong with a fleet mutation's input. Stable codes for clients to branch on; messages are for people. */
+export type FleetUserErrorCode =
+  /** No assignment the viewer manages has this id. */
+  | 'ASSIGNMENT_NOT_FOUND'
+  /** No shift the viewer manages has this id. */
+  | 'ATTENDANCE_NOT_FOUND'
+  /** The shift is still open: it can be reviewed after check-out. */
+  | 'ATTENDANCE_OPEN'
+  /** The shift has been reviewed already. */
+  | 'ATTENDANCE_REVIEWED'
+  /** No driver the viewer manages has this id. */
+  | 'DRIVER_NOT_FOUND'
+  /** The user already has a driver profile. */
+  | 'DRIVER_PROFILE_EXISTS'
+  /** The vehicle belongs to another fleet than the driver. */
+  | 'FLEET_MISMATCH'
+  /** No fleet the viewer manages has this id. */
+  | 'FLEET_NOT_FOUND'
+  /** No hub of the vehicle's fleet has this id. */
+  | 'HUB_NOT_FOUND'
+  /** The licence number is not 4 to 30 letters, digits or dashes. */
+  | 'INVALID_LICENCE'
+  /** A latitude or longitude is out of range. */
+  | 'INVALID_LOCATION'
+  /** The amount is negative or the currency is not three capital letters. */
+  | 'INVALID_MONEY'
+  /** An odometer reading is negative, too large, or below the check-in reading. */
+  | 'INVALID_ODOMETER'
+  /** The plate is not 2 to 15 letters, digits, spaces or dashes. */
+  | 'INVALID_PLATE'
+  /** A text is empty or too long. */
+  | 'INVALID_TEXT'
+  /** The selfie URL is not an https URL of at most 2000 characters. */
+  | 'INVALID_URL'
+  /** The id is not a well-formed user id. */
+  | 'INVALID_USER_ID'
+  /** The model year is not between 1980 and next year. */
+  | 'INVALID_YEAR'
+  /** Another driver has this licence number. */
+  | 'LICENCE_TAKEN'
+  /** A rejection needs a note saying why. */
+  | 'NOTE_REQUIRED'
+  /** Another vehicle has this plate. */
+  | 'PLATE_TAKEN'
+  /** The vehicle is assigned to a driver: end the assignment before taking it out of service. */
+  | 'VEHICLE_ASSIGNED'
+  /** The vehicle is not ACTIVE (in maintenance or retired) and cannot be assigned. */
+  | 'VEHICLE_NOT_ACTIVE'
+  /** No vehicle the viewer manages has this id. */
+  | 'VEHICLE_NOT_FOUND';
+
 /** A point on Earth in WGS 84 degrees. */
 export type GeoPoint = {
   __typename?: 'GeoPoint';
@@ -85,6 +372,14 @@ export type GeoPoint = {
   latitude: Scalars['Float']['output'];
   /** Longitude, -180 to 180. */
   longitude: Scalars['Float']['output'];
+};
+
+/** A point on Earth in WGS 84 degrees, as input. */
+export type GeoPointInput = {
+  /** Latitude, -90 to 90. */
+  latitude: Scalars['Float']['input'];
+  /** Longitude, -180 to 180. */
+  longitude: Scalars['Float']['input'];
 };
 
 /** A depot where vehicles are kept and drivers start shifts. */
@@ -98,6 +393,144 @@ export type Hub = {
   location: GeoPoint;
   /** Display name. */
   name: Scalars['String']['output'];
+};
+
+/** Result of `createHub`. */
+export type HubPayload = {
+  __typename?: 'HubPayload';
+  /** The new hub; null when `userErrors` is not empty. */
+  hub: Maybe<Hub>;
+  /** Input problems; empty on success. */
+  userErrors: Array<FleetUserError>;
+};
+
+/** An amount of money: integer minor units (e.g. cents) of an ISO 4217 currency. Never a float. */
+export type Money = {
+  __typename?: 'Money';
+  /** Amount in minor units, e.g. 1250 for 12.50. */
+  amountMinor: Scalars['Int']['output'];
+  /** ISO 4217 currency code, e.g. USD. */
+  currency: Scalars['String']['output'];
+};
+
+/** An amount of money as input: integer minor units of an ISO 4217 currency. */
+export type MoneyInput = {
+  /** Amount in minor units, 0 or more, e.g. 1250 for 12.50. */
+  amountMinor: Scalars['Int']['input'];
+  /** ISO 4217 currency code, three capital letters, e.g. USD. */
+  currency: Scalars['String']['input'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Assigns an ACTIVE vehicle of the driver's fleet to the driver. A driver and a vehicle each have at most one
+   * active assignment: CONFLICT when either has one (end it first) or another assignment won a race. A driver on
+   * shift becomes AVAILABLE.
+   */
+  assignVehicle: AssignmentPayload;
+  /**
+   * Starts the viewer's shift. With a vehicle assigned the driver becomes AVAILABLE; without one they stay OFFLINE
+   * until a vehicle is assigned. CONFLICT when a shift is already open.
+   */
+  checkIn: AttendancePayload;
+  /** Ends the viewer's shift (and a break in progress); the driver goes OFFLINE. ILLEGAL_STATE_TRANSITION when off shift or on a trip. */
+  checkOut: AttendancePayload;
+  /** Creates the driver profile of an existing user in a fleet; the driver starts OFFLINE without a vehicle. */
+  createDriverProfile: DriverPayload;
+  /** Adds a hub to a fleet. A fleet manager may add hubs only to their fleets. */
+  createHub: HubPayload;
+  /** Adds a vehicle to a fleet. A fleet manager may add vehicles only to their fleets. */
+  createVehicle: VehiclePayload;
+  /** Ends an active assignment (ILLEGAL_STATE_TRANSITION while the driver is ON_TRIP); an AVAILABLE driver goes OFFLINE. */
+  endAssignment: AssignmentPayload;
+  /** Ends the viewer's break; they are AVAILABLE again with a vehicle (ILLEGAL_STATE_TRANSITION when not on a break). */
+  endBreak: AttendancePayload;
+  /** Approves or rejects a checked-out shift: operations staff, or the manager of the shift's fleet. */
+  reviewAttendance: AttendancePayload;
+  /** Starts a break in the viewer's open shift (ILLEGAL_STATE_TRANSITION when off shift, on a trip or already on a break). */
+  startBreak: AttendancePayload;
+  /**
+   * Records the viewer's position and streams it live to whoever watches the driver or their fleet. BAD_USER_INPUT
+   * for values out of range; RATE_LIMITED above a short burst, then about one update per second.
+   */
+  updateDriverLocation: DriverLocationPayload;
+  /** Changes a vehicle's status or home hub. A fleet manager may change only their fleets' vehicles. */
+  updateVehicle: VehiclePayload;
+};
+
+
+export type MutationAssignVehicleArgs = {
+  driverId: Scalars['ID']['input'];
+  vehicleId: Scalars['ID']['input'];
+};
+
+
+export type MutationCheckInArgs = {
+  input: CheckInInput;
+};
+
+
+export type MutationCheckOutArgs = {
+  input: CheckOutInput;
+};
+
+
+export type MutationCreateDriverProfileArgs = {
+  input: CreateDriverProfileInput;
+};
+
+
+export type MutationCreateHubArgs = {
+  input: CreateHubInput;
+};
+
+
+export type MutationCreateVehicleArgs = {
+  input: CreateVehicleInput;
+};
+
+
+export type MutationEndAssignmentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationReviewAttendanceArgs = {
+  input: ReviewAttendanceInput;
+};
+
+
+export type MutationUpdateDriverLocationArgs = {
+  heading?: InputMaybe<Scalars['Float']['input']>;
+  latitude: Scalars['Float']['input'];
+  longitude: Scalars['Float']['input'];
+  speed?: InputMaybe<Scalars['Float']['input']>;
+};
+
+
+export type MutationUpdateVehicleArgs = {
+  input: UpdateVehicleInput;
+};
+
+/** Available drivers near a point, nearest first. */
+export type NearbyDriverConnection = {
+  __typename?: 'NearbyDriverConnection';
+  /** The drivers of this page. */
+  edges: Array<NearbyDriverEdge>;
+  /** Where this page is. */
+  pageInfo: PageInfo;
+};
+
+/** An available driver near a point, with the distance to it. */
+export type NearbyDriverEdge = {
+  __typename?: 'NearbyDriverEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** Great-circle distance from the point to the driver's last position, in metres. */
+  distanceMeters: Scalars['Int']['output'];
+  /** The driver. */
+  node: Driver;
 };
 
 /** Pagination state of a connection (Relay cursor connections). */
@@ -115,6 +548,10 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Vehicle assignments the viewer may see (history included), newest first, optionally of one fleet, driver or vehicle. */
+  assignments: AssignmentConnection;
+  /** Shifts the viewer may see, newest check-in first, optionally of one fleet or driver, or only those waiting for review. */
+  attendances: AttendanceConnection;
   /** The driver profile with this id, or null (also when a fleet manager asks for another fleet's driver). */
   driver: Maybe<Driver>;
   /** Drivers the viewer may see, newest first, optionally of one fleet (empty for a fleet the viewer does not manage). */
@@ -123,8 +560,34 @@ export type Query = {
   fleet: Maybe<Fleet>;
   /** All fleets the viewer may see, by name: every fleet for operations staff, their own for a fleet manager. */
   fleets: Array<Fleet>;
+  /**
+   * AVAILABLE drivers whose position is at most 5 minutes old and within `radiusKm` of `location`, nearest first;
+   * a fleet manager sees only their fleets' drivers.
+   */
+  nearbyDrivers: NearbyDriverConnection;
   /** The vehicle with this id, or null (also when a fleet manager asks for another fleet's vehicle). */
   vehicle: Maybe<Vehicle>;
+  /** Vehicles the viewer may see, newest first, optionally of one fleet, status and category (empty for a fleet the viewer does not manage). */
+  vehicles: VehicleConnection;
+};
+
+
+export type QueryAssignmentsArgs = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  driverId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  fleetId?: InputMaybe<Scalars['ID']['input']>;
+  vehicleId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryAttendancesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  driverId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  fleetId?: InputMaybe<Scalars['ID']['input']>;
+  pendingApproval?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -137,6 +600,7 @@ export type QueryDriversArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   fleetId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<DriverStatus>;
 };
 
 
@@ -145,8 +609,47 @@ export type QueryFleetArgs = {
 };
 
 
+export type QueryNearbyDriversArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  category?: InputMaybe<VehicleCategory>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  fleetId?: InputMaybe<Scalars['ID']['input']>;
+  location: GeoPointInput;
+  radiusKm: Scalars['Float']['input'];
+};
+
+
 export type QueryVehicleArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryVehiclesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  category?: InputMaybe<VehicleCategory>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  fleetId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<VehicleStatus>;
+};
+
+/** A manager's review of a checked-out shift. */
+export type ReviewAttendanceInput = {
+  /** The shift to review. */
+  attendanceId: Scalars['ID']['input'];
+  /** Approve or reject. */
+  decision: AttendanceDecision;
+  /** Why, at most 1000 characters; required to reject. */
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Changes to a vehicle; fields left out stay as they are. */
+export type UpdateVehicleInput = {
+  /** New home hub (a hub of the vehicle's fleet); null removes the home hub. */
+  homeHubId?: InputMaybe<Scalars['ID']['input']>;
+  /** The vehicle to change. */
+  id: Scalars['ID']['input'];
+  /** New status. A vehicle assigned to a driver cannot leave ACTIVE: end the assignment first. */
+  status?: InputMaybe<VehicleStatus>;
 };
 
 /** A person with an account: a rider, a driver or a member of staff. */
@@ -165,6 +668,8 @@ export type Vehicle = {
   __typename?: 'Vehicle';
   /** Service level. */
   category: VehicleCategory;
+  /** The vehicle's active assignment to a driver; null when unassigned. Staff only. */
+  currentAssignment: Maybe<Assignment>;
   /** The fleet that owns it. Staff only. */
   fleet: Fleet;
   /** The hub it returns to. Staff only. */
@@ -195,6 +700,33 @@ export type VehicleCategory =
   | 'ECONOMY'
   /** Six or more seats. */
   | 'XL';
+
+/** A page of vehicles. */
+export type VehicleConnection = {
+  __typename?: 'VehicleConnection';
+  /** The vehicles of this page. */
+  edges: Array<VehicleEdge>;
+  /** Where this page is. */
+  pageInfo: PageInfo;
+};
+
+/** A vehicle with a cursor, in a connection. */
+export type VehicleEdge = {
+  __typename?: 'VehicleEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The vehicle. */
+  node: Vehicle;
+};
+
+/** Result of `createVehicle` and `updateVehicle`. */
+export type VehiclePayload = {
+  __typename?: 'VehiclePayload';
+  /** Input problems; empty on success. */
+  userErrors: Array<FleetUserError>;
+  /** The vehicle as it is now; null when `userErrors` is not empty. */
+  vehicle: Maybe<Vehicle>;
+};
 
 /** Whether a vehicle can be driven. */
 export type VehicleStatus =
@@ -318,50 +850,176 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  Assignment: ResolverTypeWrapper<AssignmentModel>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AssignmentConnection: ResolverTypeWrapper<Omit<AssignmentConnection, 'edges'> & { edges: Array<ResolversTypes['AssignmentEdge']> }>;
+  AssignmentEdge: ResolverTypeWrapper<Omit<AssignmentEdge, 'node'> & { node: ResolversTypes['Assignment'] }>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AssignmentPayload: ResolverTypeWrapper<Omit<AssignmentPayload, 'assignment'> & { assignment?: Maybe<ResolversTypes['Assignment']> }>;
+  Attendance: ResolverTypeWrapper<AttendanceModel>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AttendanceApproval: AttendanceApproval;
+  AttendanceConnection: ResolverTypeWrapper<Omit<AttendanceConnection, 'edges'> & { edges: Array<ResolversTypes['AttendanceEdge']> }>;
+  AttendanceDecision: AttendanceDecision;
+  AttendanceEdge: ResolverTypeWrapper<Omit<AttendanceEdge, 'node'> & { node: ResolversTypes['Attendance'] }>;
+  AttendancePayload: ResolverTypeWrapper<Omit<AttendancePayload, 'attendance' | 'driver'> & { attendance?: Maybe<ResolversTypes['Attendance']>, driver?: Maybe<ResolversTypes['Driver']> }>;
+  Break: ResolverTypeWrapper<BreakModel>;
+  CheckInInput: CheckInInput;
+  CheckOutInput: CheckOutInput;
+  CreateDriverProfileInput: CreateDriverProfileInput;
+  CreateHubInput: CreateHubInput;
+  CreateVehicleInput: CreateVehicleInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Driver: ResolverTypeWrapper<DriverModel>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   DriverConnection: ResolverTypeWrapper<Omit<DriverConnection, 'edges'> & { edges: Array<ResolversTypes['DriverEdge']> }>;
   DriverEdge: ResolverTypeWrapper<Omit<DriverEdge, 'node'> & { node: ResolversTypes['Driver'] }>;
+  DriverLocationPayload: ResolverTypeWrapper<Omit<DriverLocationPayload, 'driver'> & { driver: ResolversTypes['Driver'] }>;
+  DriverPayload: ResolverTypeWrapper<Omit<DriverPayload, 'driver'> & { driver?: Maybe<ResolversTypes['Driver']> }>;
   DriverStatus: DriverStatus;
   Fleet: ResolverTypeWrapper<FleetModel>;
+  FleetUserError: ResolverTypeWrapper<FleetUserError>;
+  FleetUserErrorCode: FleetUserErrorCode;
   GeoPoint: ResolverTypeWrapper<GeoPoint>;
+  GeoPointInput: GeoPointInput;
   Hub: ResolverTypeWrapper<HubModel>;
+  HubPayload: ResolverTypeWrapper<Omit<HubPayload, 'hub'> & { hub?: Maybe<ResolversTypes['Hub']> }>;
+  Money: ResolverTypeWrapper<Money>;
+  MoneyInput: MoneyInput;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NearbyDriverConnection: ResolverTypeWrapper<Omit<NearbyDriverConnection, 'edges'> & { edges: Array<ResolversTypes['NearbyDriverEdge']> }>;
+  NearbyDriverEdge: ResolverTypeWrapper<NearbyDriverEdgeModel>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ReviewAttendanceInput: ReviewAttendanceInput;
+  UpdateVehicleInput: UpdateVehicleInput;
   User: ResolverTypeWrapper<UserRef>;
   Vehicle: ResolverTypeWrapper<VehicleModel>;
   VehicleCategory: VehicleCategory;
+  VehicleConnection: ResolverTypeWrapper<Omit<VehicleConnection, 'edges'> & { edges: Array<ResolversTypes['VehicleEdge']> }>;
+  VehicleEdge: ResolverTypeWrapper<Omit<VehicleEdge, 'node'> & { node: ResolversTypes['Vehicle'] }>;
+  VehiclePayload: ResolverTypeWrapper<Omit<VehiclePayload, 'vehicle'> & { vehicle?: Maybe<ResolversTypes['Vehicle']> }>;
   VehicleStatus: VehicleStatus;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  Assignment: AssignmentModel;
+  Boolean: Scalars['Boolean']['output'];
+  ID: Scalars['ID']['output'];
+  AssignmentConnection: Omit<AssignmentConnection, 'edges'> & { edges: Array<ResolversParentTypes['AssignmentEdge']> };
+  AssignmentEdge: Omit<AssignmentEdge, 'node'> & { node: ResolversParentTypes['Assignment'] };
+  String: Scalars['String']['output'];
+  AssignmentPayload: Omit<AssignmentPayload, 'assignment'> & { assignment?: Maybe<ResolversParentTypes['Assignment']> };
+  Attendance: AttendanceModel;
+  Int: Scalars['Int']['output'];
+  AttendanceConnection: Omit<AttendanceConnection, 'edges'> & { edges: Array<ResolversParentTypes['AttendanceEdge']> };
+  AttendanceEdge: Omit<AttendanceEdge, 'node'> & { node: ResolversParentTypes['Attendance'] };
+  AttendancePayload: Omit<AttendancePayload, 'attendance' | 'driver'> & { attendance?: Maybe<ResolversParentTypes['Attendance']>, driver?: Maybe<ResolversParentTypes['Driver']> };
+  Break: BreakModel;
+  CheckInInput: CheckInInput;
+  CheckOutInput: CheckOutInput;
+  CreateDriverProfileInput: CreateDriverProfileInput;
+  CreateHubInput: CreateHubInput;
+  CreateVehicleInput: CreateVehicleInput;
   DateTime: Scalars['DateTime']['output'];
   Driver: DriverModel;
-  ID: Scalars['ID']['output'];
-  String: Scalars['String']['output'];
   Float: Scalars['Float']['output'];
   DriverConnection: Omit<DriverConnection, 'edges'> & { edges: Array<ResolversParentTypes['DriverEdge']> };
   DriverEdge: Omit<DriverEdge, 'node'> & { node: ResolversParentTypes['Driver'] };
+  DriverLocationPayload: Omit<DriverLocationPayload, 'driver'> & { driver: ResolversParentTypes['Driver'] };
+  DriverPayload: Omit<DriverPayload, 'driver'> & { driver?: Maybe<ResolversParentTypes['Driver']> };
   Fleet: FleetModel;
+  FleetUserError: FleetUserError;
   GeoPoint: GeoPoint;
+  GeoPointInput: GeoPointInput;
   Hub: HubModel;
+  HubPayload: Omit<HubPayload, 'hub'> & { hub?: Maybe<ResolversParentTypes['Hub']> };
+  Money: Money;
+  MoneyInput: MoneyInput;
+  Mutation: Record<PropertyKey, never>;
+  NearbyDriverConnection: Omit<NearbyDriverConnection, 'edges'> & { edges: Array<ResolversParentTypes['NearbyDriverEdge']> };
+  NearbyDriverEdge: NearbyDriverEdgeModel;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
-  Int: Scalars['Int']['output'];
+  ReviewAttendanceInput: ReviewAttendanceInput;
+  UpdateVehicleInput: UpdateVehicleInput;
   User: UserRef;
   Vehicle: VehicleModel;
+  VehicleConnection: Omit<VehicleConnection, 'edges'> & { edges: Array<ResolversParentTypes['VehicleEdge']> };
+  VehicleEdge: Omit<VehicleEdge, 'node'> & { node: ResolversParentTypes['Vehicle'] };
+  VehiclePayload: Omit<VehiclePayload, 'vehicle'> & { vehicle?: Maybe<ResolversParentTypes['Vehicle']> };
 }>;
 
 export type PublicDirectiveArgs = { };
 
 export type PublicDirectiveResolver<Result, Parent, ContextType = FleetContext, Args = PublicDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type AssignmentResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['Assignment'] = ResolversParentTypes['Assignment']> = ResolversObject<{
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  driver?: Resolver<ResolversTypes['Driver'], ParentType, ContextType>;
+  endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  vehicle?: Resolver<ResolversTypes['Vehicle'], ParentType, ContextType>;
+}>;
+
+export type AssignmentConnectionResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['AssignmentConnection'] = ResolversParentTypes['AssignmentConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AssignmentEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type AssignmentEdgeResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['AssignmentEdge'] = ResolversParentTypes['AssignmentEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Assignment'], ParentType, ContextType>;
+}>;
+
+export type AssignmentPayloadResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['AssignmentPayload'] = ResolversParentTypes['AssignmentPayload']> = ResolversObject<{
+  assignment?: Resolver<Maybe<ResolversTypes['Assignment']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['FleetUserError']>, ParentType, ContextType>;
+}>;
+
+export type AttendanceResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['Attendance'] = ResolversParentTypes['Attendance']> = ResolversObject<{
+  approval?: Resolver<ResolversTypes['AttendanceApproval'], ParentType, ContextType>;
+  breaks?: Resolver<Array<ResolversTypes['Break']>, ParentType, ContextType>;
+  cashDeposited?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  checkInLocation?: Resolver<ResolversTypes['GeoPoint'], ParentType, ContextType>;
+  checkInOdometerKm?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  checkOutOdometerKm?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  checkedInAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  checkedOutAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  driver?: Resolver<ResolversTypes['Driver'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  onBreak?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reviewNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reviewedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reviewedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  selfieUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  vehicle?: Resolver<Maybe<ResolversTypes['Vehicle']>, ParentType, ContextType>;
+}>;
+
+export type AttendanceConnectionResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['AttendanceConnection'] = ResolversParentTypes['AttendanceConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AttendanceEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type AttendanceEdgeResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['AttendanceEdge'] = ResolversParentTypes['AttendanceEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Attendance'], ParentType, ContextType>;
+}>;
+
+export type AttendancePayloadResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['AttendancePayload'] = ResolversParentTypes['AttendancePayload']> = ResolversObject<{
+  attendance?: Resolver<Maybe<ResolversTypes['Attendance']>, ParentType, ContextType>;
+  driver?: Resolver<Maybe<ResolversTypes['Driver']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['FleetUserError']>, ParentType, ContextType>;
+}>;
+
+export type BreakResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['Break'] = ResolversParentTypes['Break']> = ResolversObject<{
+  endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
@@ -369,10 +1027,17 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type DriverResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['Driver'] = ResolversParentTypes['Driver'], FederationReferenceType extends FederationReferenceTypes['Driver'] = FederationReferenceTypes['Driver']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Driver']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  currentAssignment?: Resolver<Maybe<ResolversTypes['Assignment']>, ParentType, ContextType>;
   fleet?: Resolver<ResolversTypes['Fleet'], ParentType, ContextType>;
+  heading?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  licenceNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  openAttendance?: Resolver<Maybe<ResolversTypes['Attendance']>, ParentType, ContextType>;
+  position?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
+  positionUpdatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   rating?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  speedKph?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['DriverStatus'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   vehicle?: Resolver<Maybe<ResolversTypes['Vehicle']>, ParentType, ContextType>;
@@ -388,12 +1053,28 @@ export type DriverEdgeResolvers<ContextType = FleetContext, ParentType extends R
   node?: Resolver<ResolversTypes['Driver'], ParentType, ContextType>;
 }>;
 
+export type DriverLocationPayloadResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['DriverLocationPayload'] = ResolversParentTypes['DriverLocationPayload']> = ResolversObject<{
+  driver?: Resolver<ResolversTypes['Driver'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type DriverPayloadResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['DriverPayload'] = ResolversParentTypes['DriverPayload']> = ResolversObject<{
+  driver?: Resolver<Maybe<ResolversTypes['Driver']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['FleetUserError']>, ParentType, ContextType>;
+}>;
+
 export type FleetResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['Fleet'] = ResolversParentTypes['Fleet'], FederationReferenceType extends FederationReferenceTypes['Fleet'] = FederationReferenceTypes['Fleet']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Fleet']> | FederationReferenceType, FederationReferenceType, ContextType>;
   city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   hubs?: Resolver<Array<ResolversTypes['Hub']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type FleetUserErrorResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['FleetUserError'] = ResolversParentTypes['FleetUserError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['FleetUserErrorCode'], ParentType, ContextType>;
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type GeoPointResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['GeoPoint'] = ResolversParentTypes['GeoPoint']> = ResolversObject<{
@@ -409,6 +1090,42 @@ export type HubResolvers<ContextType = FleetContext, ParentType extends Resolver
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type HubPayloadResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['HubPayload'] = ResolversParentTypes['HubPayload']> = ResolversObject<{
+  hub?: Resolver<Maybe<ResolversTypes['Hub']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['FleetUserError']>, ParentType, ContextType>;
+}>;
+
+export type MoneyResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
+  amountMinor?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  assignVehicle?: Resolver<ResolversTypes['AssignmentPayload'], ParentType, ContextType, RequireFields<MutationAssignVehicleArgs, 'driverId' | 'vehicleId'>>;
+  checkIn?: Resolver<ResolversTypes['AttendancePayload'], ParentType, ContextType, RequireFields<MutationCheckInArgs, 'input'>>;
+  checkOut?: Resolver<ResolversTypes['AttendancePayload'], ParentType, ContextType, RequireFields<MutationCheckOutArgs, 'input'>>;
+  createDriverProfile?: Resolver<ResolversTypes['DriverPayload'], ParentType, ContextType, RequireFields<MutationCreateDriverProfileArgs, 'input'>>;
+  createHub?: Resolver<ResolversTypes['HubPayload'], ParentType, ContextType, RequireFields<MutationCreateHubArgs, 'input'>>;
+  createVehicle?: Resolver<ResolversTypes['VehiclePayload'], ParentType, ContextType, RequireFields<MutationCreateVehicleArgs, 'input'>>;
+  endAssignment?: Resolver<ResolversTypes['AssignmentPayload'], ParentType, ContextType, RequireFields<MutationEndAssignmentArgs, 'id'>>;
+  endBreak?: Resolver<ResolversTypes['AttendancePayload'], ParentType, ContextType>;
+  reviewAttendance?: Resolver<ResolversTypes['AttendancePayload'], ParentType, ContextType, RequireFields<MutationReviewAttendanceArgs, 'input'>>;
+  startBreak?: Resolver<ResolversTypes['AttendancePayload'], ParentType, ContextType>;
+  updateDriverLocation?: Resolver<ResolversTypes['DriverLocationPayload'], ParentType, ContextType, RequireFields<MutationUpdateDriverLocationArgs, 'latitude' | 'longitude'>>;
+  updateVehicle?: Resolver<ResolversTypes['VehiclePayload'], ParentType, ContextType, RequireFields<MutationUpdateVehicleArgs, 'input'>>;
+}>;
+
+export type NearbyDriverConnectionResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['NearbyDriverConnection'] = ResolversParentTypes['NearbyDriverConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['NearbyDriverEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type NearbyDriverEdgeResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['NearbyDriverEdge'] = ResolversParentTypes['NearbyDriverEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  distanceMeters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Driver'], ParentType, ContextType>;
+}>;
+
 export type PageInfoResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -417,11 +1134,15 @@ export type PageInfoResolvers<ContextType = FleetContext, ParentType extends Res
 }>;
 
 export type QueryResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  assignments?: Resolver<ResolversTypes['AssignmentConnection'], ParentType, ContextType, RequireFields<QueryAssignmentsArgs, 'first'>>;
+  attendances?: Resolver<ResolversTypes['AttendanceConnection'], ParentType, ContextType, RequireFields<QueryAttendancesArgs, 'first'>>;
   driver?: Resolver<Maybe<ResolversTypes['Driver']>, ParentType, ContextType, RequireFields<QueryDriverArgs, 'id'>>;
   drivers?: Resolver<ResolversTypes['DriverConnection'], ParentType, ContextType, RequireFields<QueryDriversArgs, 'first'>>;
   fleet?: Resolver<Maybe<ResolversTypes['Fleet']>, ParentType, ContextType, RequireFields<QueryFleetArgs, 'id'>>;
   fleets?: Resolver<Array<ResolversTypes['Fleet']>, ParentType, ContextType>;
+  nearbyDrivers?: Resolver<ResolversTypes['NearbyDriverConnection'], ParentType, ContextType, RequireFields<QueryNearbyDriversArgs, 'first' | 'location' | 'radiusKm'>>;
   vehicle?: Resolver<Maybe<ResolversTypes['Vehicle']>, ParentType, ContextType, RequireFields<QueryVehicleArgs, 'id'>>;
+  vehicles?: Resolver<ResolversTypes['VehicleConnection'], ParentType, ContextType, RequireFields<QueryVehiclesArgs, 'first'>>;
 }>;
 
 export type UserResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
@@ -433,6 +1154,7 @@ export type UserResolvers<ContextType = FleetContext, ParentType extends Resolve
 export type VehicleResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['Vehicle'] = ResolversParentTypes['Vehicle'], FederationReferenceType extends FederationReferenceTypes['Vehicle'] = FederationReferenceTypes['Vehicle']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Vehicle']> | FederationReferenceType, FederationReferenceType, ContextType>;
   category?: Resolver<ResolversTypes['VehicleCategory'], ParentType, ContextType>;
+  currentAssignment?: Resolver<Maybe<ResolversTypes['Assignment']>, ParentType, ContextType>;
   fleet?: Resolver<ResolversTypes['Fleet'], ParentType, ContextType>;
   homeHub?: Resolver<Maybe<ResolversTypes['Hub']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -443,18 +1165,53 @@ export type VehicleResolvers<ContextType = FleetContext, ParentType extends Reso
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type VehicleConnectionResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['VehicleConnection'] = ResolversParentTypes['VehicleConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['VehicleEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type VehicleEdgeResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['VehicleEdge'] = ResolversParentTypes['VehicleEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Vehicle'], ParentType, ContextType>;
+}>;
+
+export type VehiclePayloadResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['VehiclePayload'] = ResolversParentTypes['VehiclePayload']> = ResolversObject<{
+  userErrors?: Resolver<Array<ResolversTypes['FleetUserError']>, ParentType, ContextType>;
+  vehicle?: Resolver<Maybe<ResolversTypes['Vehicle']>, ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = FleetContext> = ResolversObject<{
+  Assignment?: AssignmentResolvers<ContextType>;
+  AssignmentConnection?: AssignmentConnectionResolvers<ContextType>;
+  AssignmentEdge?: AssignmentEdgeResolvers<ContextType>;
+  AssignmentPayload?: AssignmentPayloadResolvers<ContextType>;
+  Attendance?: AttendanceResolvers<ContextType>;
+  AttendanceConnection?: AttendanceConnectionResolvers<ContextType>;
+  AttendanceEdge?: AttendanceEdgeResolvers<ContextType>;
+  AttendancePayload?: AttendancePayloadResolvers<ContextType>;
+  Break?: BreakResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Driver?: DriverResolvers<ContextType>;
   DriverConnection?: DriverConnectionResolvers<ContextType>;
   DriverEdge?: DriverEdgeResolvers<ContextType>;
+  DriverLocationPayload?: DriverLocationPayloadResolvers<ContextType>;
+  DriverPayload?: DriverPayloadResolvers<ContextType>;
   Fleet?: FleetResolvers<ContextType>;
+  FleetUserError?: FleetUserErrorResolvers<ContextType>;
   GeoPoint?: GeoPointResolvers<ContextType>;
   Hub?: HubResolvers<ContextType>;
+  HubPayload?: HubPayloadResolvers<ContextType>;
+  Money?: MoneyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  NearbyDriverConnection?: NearbyDriverConnectionResolvers<ContextType>;
+  NearbyDriverEdge?: NearbyDriverEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   Vehicle?: VehicleResolvers<ContextType>;
+  VehicleConnection?: VehicleConnectionResolvers<ContextType>;
+  VehicleEdge?: VehicleEdgeResolvers<ContextType>;
+  VehiclePayload?: VehiclePayloadResolvers<ContextType>;
 }>;
 
 export type DirectiveResolvers<ContextType = FleetContext> = ResolversObject<{

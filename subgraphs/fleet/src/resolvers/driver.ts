@@ -3,7 +3,7 @@ import { assertCanSeeDriverProfile, assertFleetStaff } from '../services/fleet-a
 import { required } from './required.js';
 
 // Any signed-in user reaches a driver through a trip (name, rating, vehicle); the rest is for the driver's fleet
-// (and, for status, the driver themself).
+// and the driver themself.
 export const Driver: DriverResolvers = {
   __resolveReference: async (reference, { loaders }) => {
     const driver = await loaders.driverById.load(reference.id);
@@ -26,4 +26,32 @@ export const Driver: DriverResolvers = {
     return required(await loaders.fleetById.load(driver.fleetId), 'Fleet', driver.fleetId);
   },
   vehicle: (driver, _args, { loaders }) => (driver.currentVehicleId ? loaders.vehicleById.load(driver.currentVehicleId) : null),
+  licenceNumber: (driver, _args, { viewer }) => {
+    assertCanSeeDriverProfile(viewer, driver, 'Driver.licenceNumber');
+    return driver.licenceNumber;
+  },
+  position: (driver, _args, { viewer }) => {
+    assertCanSeeDriverProfile(viewer, driver, 'Driver.position');
+    return driver.latitude === null || driver.longitude === null ? null : { latitude: driver.latitude, longitude: driver.longitude };
+  },
+  heading: (driver, _args, { viewer }) => {
+    assertCanSeeDriverProfile(viewer, driver, 'Driver.heading');
+    return driver.heading;
+  },
+  speedKph: (driver, _args, { viewer }) => {
+    assertCanSeeDriverProfile(viewer, driver, 'Driver.speedKph');
+    return driver.speedKph;
+  },
+  positionUpdatedAt: (driver, _args, { viewer }) => {
+    assertCanSeeDriverProfile(viewer, driver, 'Driver.positionUpdatedAt');
+    return driver.positionAt;
+  },
+  currentAssignment: (driver, _args, { viewer, loaders }) => {
+    assertCanSeeDriverProfile(viewer, driver, 'Driver.currentAssignment');
+    return loaders.activeAssignmentByDriverId.load(driver.id);
+  },
+  openAttendance: (driver, _args, { viewer, loaders }) => {
+    assertCanSeeDriverProfile(viewer, driver, 'Driver.openAttendance');
+    return loaders.openAttendanceByDriverId.load(driver.id);
+  },
 };

@@ -1,7 +1,14 @@
 // What fleet's resolvers receive as parents (codegen `mappers`).
 import type { Driver } from '../store/prisma/client.js';
 
-export type { Fleet as FleetModel, Hub as HubModel, Vehicle as VehicleModel } from '../store/prisma/client.js';
+export type {
+  Assignment as AssignmentModel,
+  Attendance as AttendanceModel,
+  Break as BreakModel,
+  Fleet as FleetModel,
+  Hub as HubModel,
+  Vehicle as VehicleModel,
+} from '../store/prisma/client.js';
 
 /**
  * A driver row, plus the user's name when the gateway resolved it as an `_entities` reference: `Driver.name`
@@ -12,4 +19,11 @@ export type DriverModel = Driver & { userName?: string };
 /** A user is identity's entity; fleet knows only its id. */
 export interface UserRef {
   id: string;
+}
+
+/** An edge of `nearbyDrivers`: the driver row and its distance from the searched point. */
+export interface NearbyDriverEdgeModel {
+  cursor: string;
+  node: DriverModel;
+  distanceMeters: number;
 }

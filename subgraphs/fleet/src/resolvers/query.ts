@@ -1,6 +1,10 @@
 import { toConnection } from '../../../../platform/graphql/index.js';
 import type { QueryResolvers } from '../generated/resolvers-types.js';
-import { driversPage, findFleet, findFleetDriver, findFleetVehicle, listFleets } from '../services/fleet-queries.js';
+import {
+  assignmentsPage, attendancesPage, driversPage, findFleet, findFleetDriver, findFleetVehicle, listFleets, vehiclesPage,
+} from '../services/fleet-queries.js';
+
+const byCreation = (row: { createdAt: Date; id: string }) => ({ at: row.createdAt, id: row.id });
 
 export const Query: QueryResolvers = {
   fleets: (_parent, _args, context) => listFleets(context),
@@ -9,6 +13,24 @@ export const Query: QueryResolvers = {
   driver: (_parent, { id }, context) => findFleetDriver(context, id),
   drivers: async (_parent, args, context) => {
     const { rows, page } = await driversPage(context, args);
-    return toConnection(rows, page, (driver) => ({ at: driver.createdAt, id: driver.id }));
+    return toConnection(rows, page, byCreation);
+  },
+  vehicles: async (_parent, args, context) => {
+    const { rows, page } = await vehiclesPage(context, args);
+    return toConnection(rows, page, byCreation);
+  },
+  assignments: async (_parent, args, context) => {
+    const { rows, page } = await assignmentsPage(context, args);
+    return toConnection(rows, page, byCreation);
+  },
+  attendances: async (_parent, args, context) => {
+    const { rows, page } = await attendancesPage(context, args);
+    return toConnection(rows, page, byCreation);
+  },
+  nearbyDrivers: async (_parent, args, { viewer, loaders, services }) => {
+    const connection = await services.location.nearbyDrivers(viewer, args);
+    // The page's drivers are already read: later lookups of them in this request need no query.
+    for (const edge of connection.edges) loaders.driverById.prime(edge.node.id, edge.node);
+    return connection;
   },
 };

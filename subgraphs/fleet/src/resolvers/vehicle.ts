@@ -17,4 +17,8 @@ export const Vehicle: VehicleResolvers = {
     assertFleetStaff(viewer, vehicle.fleetId, 'Vehicle.homeHub');
     return vehicle.homeHubId ? loaders.hubById.load(vehicle.homeHubId) : null;
   },
+  currentAssignment: (vehicle, _args, { viewer, loaders }) => {
+    assertFleetStaff(viewer, vehicle.fleetId, 'Vehicle.currentAssignment');
+    return loaders.activeAssignmentByVehicleId.load(vehicle.id);
+  },
 };

@@ -3,7 +3,7 @@
 import { visibleFleetIds, type Viewer } from '../../../../platform/auth/index.js';
 import { isUuid, readPageArgs, type PageArgs, type PageRequest } from '../../../../platform/graphql/index.js';
 import type { FleetLoaders } from '../loaders.js';
-import type { Driver, Fleet, Hub, Vehicle } from '../store/prisma/client.js';
+import type { Assignment, Attendance, Driver, DriverStatus, Fleet, Hub, Vehicle, VehicleCategory, VehicleStatus } from '../store/prisma/client.js';
 import { canSeeDriverProfile, withinFleets } from './fleet-access.js';
 
 interface Reader {
@@ -43,13 +43,65 @@ export async function findDriverProfile({ viewer, loaders }: Reader, userId: str
 }
 
 /**
- * One page of the drivers the viewer may see, optionally of one fleet; a fleet outside the viewer's fleets, or a
- * malformed id, gives an empty page.
+ * The fleets a root list may show: null for every fleet, else a list (empty when the viewer asked for a fleet
+ * they do not manage, or for a malformed id — an empty page rather than an error, so lists never confirm that
+ * another fleet exists).
+ */
+function fleetsToList(viewer: Viewer | null, fleetId: string | null | undefined): readonly string[] | null {
+  if (fleetId && !isUuid(fleetId)) return [];
+  return visibleFleetIds(viewer, fleetId);
+}
+
+/** A filter id that is not a UUID matches nothing. */
+const malformed = (...ids: (string | null | undefined)[]) => ids.some((id) => id && !isUuid(id));
+
+type Page<Row> = { rows: Row[]; page: PageRequest };
+
+/**
+ * One page of the drivers the viewer may see, optionally of one fleet and status.
  * @throws AppError BAD_USER_INPUT for bad paging arguments.
  */
-export async function driversPage({ viewer, loaders }: Reader, args: PageArgs & { fleetId?: string | null }): Promise<{ rows: Driver[]; page: PageRequest }> {
+export async function driversPage(
+  { viewer, loaders }: Reader,
+  args: PageArgs & { fleetId?: string | null; status?: DriverStatus | null },
+): Promise<Page<Driver>> {
   const page = readPageArgs(args);
-  const fleetIds = visibleFleetIds(viewer, args.fleetId);
-  if (fleetIds?.length === 0 || (args.fleetId && !isUuid(args.fleetId))) return { rows: [], page };
-  return { rows: await loaders.driverPage.load({ page, fleetIds }), page };
+  const fleetIds = fleetsToList(viewer, args.fleetId);
+  if (fleetIds?.length === 0) return { rows: [], page };
+  return { rows: await loaders.driverPage.load({ filter: { fleetIds, status: args.status ?? null }, page }), page };
+}
+
+/** One page of the vehicles the viewer may see. @throws AppError BAD_USER_INPUT for bad paging arguments. */
+export async function vehiclesPage(
+  { viewer, loaders }: Reader,
+  args: PageArgs & { fleetId?: string | null; status?: VehicleStatus | null; category?: VehicleCategory | null },
+): Promise<Page<Vehicle>> {
+  const page = readPageArgs(args);
+  const fleetIds = fleetsToList(viewer, args.fleetId);
+  if (fleetIds?.length === 0) return { rows: [], page };
+  return { rows: await loaders.vehiclePage.load({ filter: { fleetIds, status: args.status ?? null, category: args.category ?? null }, page }), page };
+}
+
+/** One page of assignments (history included). @throws AppError BAD_USER_INPUT for bad paging arguments. */
+export async function assignmentsPage(
+  { viewer, loaders }: Reader,
+  args: PageArgs & { fleetId?: string | null; driverId?: string | null; vehicleId?: string | null; active?: boolean | null },
+): Promise<Page<Assignment>> {
+  const page = readPageArgs(args);
+  const fleetIds = fleetsToList(viewer, args.fleetId);
+  if (fleetIds?.length === 0 || malformed(args.driverId, args.vehicleId)) return { rows: [], page };
+  const filter = { fleetIds, driverId: args.driverId ?? null, vehicleId: args.vehicleId ?? null, active: args.active ?? null };
+  return { rows: await loaders.assignmentPage.load({ filter, page }), page };
+}
+
+/** One page of shifts. @throws AppError BAD_USER_INPUT for bad paging arguments. */
+export async function attendancesPage(
+  { viewer, loaders }: Reader,
+  args: PageArgs & { fleetId?: string | null; driverId?: string | null; pendingApproval?: boolean | null },
+): Promise<Page<Attendance>> {
+  const page = readPageArgs(args);
+  const fleetIds = fleetsToList(viewer, args.fleetId);
+  if (fleetIds?.length === 0 || malformed(args.driverId)) return { rows: [], page };
+  const filter = { fleetIds, driverId: args.driverId ?? null, pendingApproval: args.pendingApproval ?? null };
+  return { rows: await loaders.attendancePage.load({ filter, page }), page };
 }

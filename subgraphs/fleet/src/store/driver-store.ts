@@ -1,28 +1,123 @@
-// The only code that reads fleet's drivers table.
+// The only code that reads and writes fleet's drivers table.
 import { afterCursorWhere, newestFirst, type PageRequest } from '../../../../platform/graphql/index.js';
-import type { FleetPrisma } from './database.js';
-import type { Driver } from './prisma/client.js';
+import type { Driver, DriverStatus, VehicleCategory } from './prisma/client.js';
+import type { Db } from './store.js';
 
 export type DriverStore = ReturnType<typeof createDriverStore>;
 
-export function createDriverStore(prisma: FleetPrisma) {
+export interface DriverFilter {
+  /** Only drivers of these fleets; null for every fleet. */
+  fleetIds: readonly string[] | null;
+  status?: DriverStatus | null;
+}
+
+/** A change of what the durable `driver.status.changed` event reports; always bumps `version`. */
+export interface DriverStateChange {
+  status?: DriverStatus;
+  currentVehicleId?: string | null;
+  currentTripId?: string | null;
+}
+
+export interface DriverPosition {
+  latitude: number;
+  longitude: number;
+  heading: number | null;
+  speedKph: number | null;
+  at: Date;
+}
+
+/** The search box of `nearbyDrivers`: one latitude band and one or two longitude ranges (two across ±180°). */
+export interface NearbySearch {
+  minLatitude: number;
+  maxLatitude: number;
+  longitudeRanges: readonly { min: number; max: number }[];
+  freshSince: Date;
+  fleetIds: readonly string[] | null;
+  category: VehicleCategory | null;
+  /** Upper bound on candidates read, so a dense area cannot make one request read the whole table. */
+  limit: number;
+}
+
+export function createDriverStore(db: Db) {
   return {
     findByIds(ids: readonly string[]): Promise<Driver[]> {
-      return prisma.driver.findMany({ where: { id: { in: [...ids] } } });
+      return db.driver.findMany({ where: { id: { in: [...ids] } } });
+    },
+    findById(id: string): Promise<Driver | null> {
+      return db.driver.findUnique({ where: { id } });
     },
     findByUserIds(userIds: readonly string[]): Promise<Driver[]> {
-      return prisma.driver.findMany({ where: { userId: { in: [...userIds] } } });
+      return db.driver.findMany({ where: { userId: { in: [...userIds] } } });
+    },
+    findByUserId(userId: string): Promise<Driver | null> {
+      return db.driver.findUnique({ where: { userId } });
+    },
+    findByLicence(licenceNumber: string): Promise<Driver | null> {
+      return db.driver.findUnique({ where: { licenceNumber } });
+    },
+    /** Reads the row and locks it until the transaction ends, so concurrent changes of one driver serialise. */
+    async lockById(id: string): Promise<Driver | null> {
+      await db.$executeRawUnsafe('select 1 from "fleet".drivers where id = $1::uuid for update', id);
+      return db.driver.findUnique({ where: { id } });
+    },
+    create(data: { userId: string; fleetId: string; licenceNumber: string }): Promise<Driver> {
+      return db.driver.create({ data });
+    },
+    /**
+     * Applies a state change, bumps `version` and records the position the event reports (movement sampling
+     * measures from there). @returns the driver as it is now, with its new version.
+     */
+    changeState(id: string, change: DriverStateChange, eventAt: Date, eventPosition: { latitude: number | null; longitude: number | null }): Promise<Driver> {
+      return db.driver.update({
+        where: { id },
+        data: { ...change, version: { increment: 1 }, eventAt, eventLatitude: eventPosition.latitude, eventLongitude: eventPosition.longitude },
+      });
+    },
+    /** Stores the latest position; with `sampled`, also bumps `version` for a movement event reporting it. */
+    setPosition(id: string, position: DriverPosition, sampled: boolean): Promise<Driver> {
+      const { latitude, longitude, heading, speedKph, at } = position;
+      return db.driver.update({
+        where: { id },
+        data: {
+          latitude, longitude, heading, speedKph, positionAt: at,
+          ...(sampled ? { version: { increment: 1 }, eventAt: at, eventLatitude: latitude, eventLongitude: longitude } : {}),
+        },
+      });
+    },
+    /** Replaces the rating aggregate (the caller holds the row lock). Ratings do not change dispatch supply: no version bump. */
+    setRating(id: string, data: { ratingSum: number; ratingCount: number; rating: string }): Promise<Driver> {
+      return db.driver.update({ where: { id }, data });
     },
     /**
      * One page of drivers, newest first, `take + 1` rows so the caller can tell whether another page follows.
-     * @param fleetIds only drivers of these fleets; null for every fleet. The (fleet_id, created_at, id) index
-     *   serves the per-fleet case as one range scan.
+     * The (fleet_id, created_at, id) and (fleet_id, status, created_at, id) indexes serve the per-fleet cases.
      */
-    findPage(page: PageRequest, fleetIds: readonly string[] | null): Promise<Driver[]> {
-      return prisma.driver.findMany({
-        where: { ...(fleetIds ? { fleetId: { in: [...fleetIds] } } : {}), ...afterCursorWhere(page.after) },
+    findPage(filter: DriverFilter, page: PageRequest): Promise<Driver[]> {
+      return db.driver.findMany({
+        where: {
+          ...(filter.fleetIds ? { fleetId: { in: [...filter.fleetIds] } } : {}),
+          ...(filter.status ? { status: filter.status } : {}),
+          ...afterCursorWhere(page.after),
+        },
         orderBy: newestFirst(),
         take: page.take + 1,
+      });
+    },
+    /**
+     * AVAILABLE drivers with a fresh position inside the box: the (status, latitude, longitude) index narrows to
+     * the latitude band; the caller measures exact distances.
+     */
+    findAvailableInBox(search: NearbySearch): Promise<Driver[]> {
+      return db.driver.findMany({
+        where: {
+          status: 'AVAILABLE',
+          latitude: { gte: search.minLatitude, lte: search.maxLatitude },
+          OR: search.longitudeRanges.map((range) => ({ longitude: { gte: range.min, lte: range.max } })),
+          positionAt: { gte: search.freshSince },
+          ...(search.fleetIds ? { fleetId: { in: [...search.fleetIds] } } : {}),
+          ...(search.category ? { currentVehicle: { category: search.category } } : {}),
+        },
+        take: search.limit,
       });
     },
   };

@@ -1,17 +1,20 @@
 // The only code that reads fleet's fleets table.
-import type { FleetPrisma } from './database.js';
 import type { Fleet } from './prisma/client.js';
+import type { Db } from './store.js';
 
-export type FleetStore = ReturnType<typeof createFleetStore>;
+export type FleetTableStore = ReturnType<typeof createFleetStore>;
 
-export function createFleetStore(prisma: FleetPrisma) {
+export function createFleetStore(db: Db) {
   return {
     findByIds(ids: readonly string[]): Promise<Fleet[]> {
-      return prisma.fleet.findMany({ where: { id: { in: [...ids] } } });
+      return db.fleet.findMany({ where: { id: { in: [...ids] } } });
+    },
+    findById(id: string): Promise<Fleet | null> {
+      return db.fleet.findUnique({ where: { id } });
     },
     /** Every fleet, by name; there are a handful per operator, so no paging. */
     listByName(): Promise<Fleet[]> {
-      return prisma.fleet.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }] });
+      return db.fleet.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }] });
     },
   };
 }

@@ -1,13 +1,62 @@
-// The only code that reads fleet's vehicles table.
-import type { FleetPrisma } from './database.js';
-import type { Vehicle } from './prisma/client.js';
+// The only code that reads and writes fleet's vehicles table.
+import { afterCursorWhere, newestFirst, type PageRequest } from '../../../../platform/graphql/index.js';
+import type { Vehicle, VehicleCategory, VehicleStatus } from './prisma/client.js';
+import type { Db } from './store.js';
 
 export type VehicleStore = ReturnType<typeof createVehicleStore>;
 
-export function createVehicleStore(prisma: FleetPrisma) {
+export interface VehicleFilter {
+  /** Only vehicles of these fleets; null for every fleet. */
+  fleetIds: readonly string[] | null;
+  status?: VehicleStatus | null;
+  category?: VehicleCategory | null;
+}
+
+export interface NewVehicle {
+  fleetId: string;
+  homeHubId: string | null;
+  plate: string;
+  make: string;
+  model: string;
+  year: number;
+  category: VehicleCategory;
+}
+
+export function createVehicleStore(db: Db) {
   return {
     findByIds(ids: readonly string[]): Promise<Vehicle[]> {
-      return prisma.vehicle.findMany({ where: { id: { in: [...ids] } } });
+      return db.vehicle.findMany({ where: { id: { in: [...ids] } } });
+    },
+    findById(id: string): Promise<Vehicle | null> {
+      return db.vehicle.findUnique({ where: { id } });
+    },
+    /** Reads the row and locks it until the transaction ends (assignments and status changes serialise on it). */
+    async lockById(id: string): Promise<Vehicle | null> {
+      await db.$executeRawUnsafe('select 1 from "fleet".vehicles where id = $1::uuid for update', id);
+      return db.vehicle.findUnique({ where: { id } });
+    },
+    findByPlate(plate: string): Promise<Vehicle | null> {
+      return db.vehicle.findUnique({ where: { plate } });
+    },
+    create(data: NewVehicle): Promise<Vehicle> {
+      return db.vehicle.create({ data });
+    },
+    /** `homeHubId` undefined leaves it unchanged; null clears it. */
+    update(id: string, data: { status?: VehicleStatus; homeHubId?: string | null }): Promise<Vehicle> {
+      return db.vehicle.update({ where: { id }, data });
+    },
+    /** `take + 1` vehicles, newest first; the (fleet_id, created_at, id) index serves the per-fleet case. */
+    findPage(filter: VehicleFilter, page: PageRequest): Promise<Vehicle[]> {
+      return db.vehicle.findMany({
+        where: {
+          ...(filter.fleetIds ? { fleetId: { in: [...filter.fleetIds] } } : {}),
+          ...(filter.status ? { status: filter.status } : {}),
+          ...(filter.category ? { category: filter.category } : {}),
+          ...afterCursorWhere(page.after),
+        },
+        orderBy: newestFirst(),
+        take: page.take + 1,
+      });
     },
   };
 }

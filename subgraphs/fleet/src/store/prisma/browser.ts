@@ -37,3 +37,31 @@ export type Vehicle = Prisma.VehicleModel
  * 
  */
 export type Driver = Prisma.DriverModel
+/**
+ * Model Assignment
+ * A driver-vehicle assignment. The slot columns hold the driver and vehicle ids while the assignment is active
+ * and are NULL once it ended: their unique indexes (NULLs never collide) make "at most one active assignment
+ * per driver and per vehicle" a database rule, so a racing second assignment fails with a unique violation.
+ */
+export type Assignment = Prisma.AssignmentModel
+/**
+ * Model Attendance
+ * One shift of a driver, check-in to check-out. `openDriverId` is the slot column: the driver id while the shift
+ * is open, NULL after check-out, so a second (racing) check-in of the same driver hits the unique index.
+ */
+export type Attendance = Prisma.AttendanceModel
+/**
+ * Model Break
+ * A break within a shift. `openAttendanceId` is the slot column for "at most one open break per shift".
+ */
+export type Break = Prisma.BreakModel
+/**
+ * Model OutboxEvent
+ * Durable events waiting for the relay (platform/events/outbox.ts), written in the transaction of their change.
+ */
+export type OutboxEvent = Prisma.OutboxEventModel
+/**
+ * Model ProcessedEvent
+ * Events a consumer of fleet has handled (platform/events/handle-once.ts).
+ */
+export type ProcessedEvent = Prisma.ProcessedEventModel

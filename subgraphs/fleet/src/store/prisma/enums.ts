@@ -37,3 +37,12 @@ export const DriverStatus = {
 } as const
 
 export type DriverStatus = (typeof DriverStatus)[keyof typeof DriverStatus]
+
+
+export const AttendanceApproval = {
+  PENDING: 'PENDING',
+  APPROVED: 'APPROVED',
+  REJECTED: 'REJECTED'
+} as const
+
+export type AttendanceApproval = (typeof AttendanceApproval)[keyof typeof AttendanceApproval]

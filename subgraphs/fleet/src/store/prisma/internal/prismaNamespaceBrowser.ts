@@ -54,7 +54,12 @@ export const ModelName = {
   Fleet: 'Fleet',
   Hub: 'Hub',
   Vehicle: 'Vehicle',
-  Driver: 'Driver'
+  Driver: 'Driver',
+  Assignment: 'Assignment',
+  Attendance: 'Attendance',
+  Break: 'Break',
+  OutboxEvent: 'OutboxEvent',
+  ProcessedEvent: 'ProcessedEvent'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -120,10 +125,93 @@ export const DriverScalarFieldEnum = {
   licenceNumber: 'licenceNumber',
   status: 'status',
   rating: 'rating',
+  ratingSum: 'ratingSum',
+  ratingCount: 'ratingCount',
+  currentTripId: 'currentTripId',
+  latitude: 'latitude',
+  longitude: 'longitude',
+  heading: 'heading',
+  speedKph: 'speedKph',
+  positionAt: 'positionAt',
+  version: 'version',
+  eventAt: 'eventAt',
+  eventLatitude: 'eventLatitude',
+  eventLongitude: 'eventLongitude',
   createdAt: 'createdAt'
 } as const
 
 export type DriverScalarFieldEnum = (typeof DriverScalarFieldEnum)[keyof typeof DriverScalarFieldEnum]
+
+
+export const AssignmentScalarFieldEnum = {
+  id: 'id',
+  driverId: 'driverId',
+  vehicleId: 'vehicleId',
+  fleetId: 'fleetId',
+  activeDriverId: 'activeDriverId',
+  activeVehicleId: 'activeVehicleId',
+  assignedByUserId: 'assignedByUserId',
+  endedByUserId: 'endedByUserId',
+  createdAt: 'createdAt',
+  endedAt: 'endedAt'
+} as const
+
+export type AssignmentScalarFieldEnum = (typeof AssignmentScalarFieldEnum)[keyof typeof AssignmentScalarFieldEnum]
+
+
+export const AttendanceScalarFieldEnum = {
+  id: 'id',
+  driverId: 'driverId',
+  fleetId: 'fleetId',
+  vehicleId: 'vehicleId',
+  openDriverId: 'openDriverId',
+  checkInLatitude: 'checkInLatitude',
+  checkInLongitude: 'checkInLongitude',
+  checkInOdometerKm: 'checkInOdometerKm',
+  selfieUrl: 'selfieUrl',
+  checkOutAt: 'checkOutAt',
+  checkOutOdometerKm: 'checkOutOdometerKm',
+  cashDepositedMinor: 'cashDepositedMinor',
+  cashCurrency: 'cashCurrency',
+  approval: 'approval',
+  reviewedByUserId: 'reviewedByUserId',
+  reviewedAt: 'reviewedAt',
+  reviewNote: 'reviewNote',
+  createdAt: 'createdAt'
+} as const
+
+export type AttendanceScalarFieldEnum = (typeof AttendanceScalarFieldEnum)[keyof typeof AttendanceScalarFieldEnum]
+
+
+export const BreakScalarFieldEnum = {
+  id: 'id',
+  attendanceId: 'attendanceId',
+  openAttendanceId: 'openAttendanceId',
+  startedAt: 'startedAt',
+  endedAt: 'endedAt'
+} as const
+
+export type BreakScalarFieldEnum = (typeof BreakScalarFieldEnum)[keyof typeof BreakScalarFieldEnum]
+
+
+export const OutboxEventScalarFieldEnum = {
+  id: 'id',
+  type: 'type',
+  payload: 'payload',
+  occurredAt: 'occurredAt',
+  publishedAt: 'publishedAt'
+} as const
+
+export type OutboxEventScalarFieldEnum = (typeof OutboxEventScalarFieldEnum)[keyof typeof OutboxEventScalarFieldEnum]
+
+
+export const ProcessedEventScalarFieldEnum = {
+  consumer: 'consumer',
+  eventId: 'eventId',
+  processedAt: 'processedAt'
+} as const
+
+export type ProcessedEventScalarFieldEnum = (typeof ProcessedEventScalarFieldEnum)[keyof typeof ProcessedEventScalarFieldEnum]
 
 
 export const SortOrder = {
@@ -132,6 +220,13 @@ export const SortOrder = {
 } as const
 
 export type SortOrder = (typeof SortOrder)[keyof typeof SortOrder]
+
+
+export const JsonNullValueInput = {
+  JsonNull: JsonNull
+} as const
+
+export type JsonNullValueInput = (typeof JsonNullValueInput)[keyof typeof JsonNullValueInput]
 
 
 export const QueryMode = {
@@ -148,4 +243,13 @@ export const NullsOrder = {
 } as const
 
 export type NullsOrder = (typeof NullsOrder)[keyof typeof NullsOrder]
+
+
+export const JsonNullValueFilter = {
+  DbNull: DbNull,
+  JsonNull: JsonNull,
+  AnyNull: AnyNull
+} as const
+
+export type JsonNullValueFilter = (typeof JsonNullValueFilter)[keyof typeof JsonNullValueFilter]
 

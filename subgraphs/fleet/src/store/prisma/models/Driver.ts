@@ -28,10 +28,28 @@ export type AggregateDriver = {
 
 export type DriverAvgAggregateOutputType = {
   rating: runtime.Decimal | null
+  ratingSum: number | null
+  ratingCount: number | null
+  latitude: number | null
+  longitude: number | null
+  heading: number | null
+  speedKph: number | null
+  version: number | null
+  eventLatitude: number | null
+  eventLongitude: number | null
 }
 
 export type DriverSumAggregateOutputType = {
   rating: runtime.Decimal | null
+  ratingSum: number | null
+  ratingCount: number | null
+  latitude: number | null
+  longitude: number | null
+  heading: number | null
+  speedKph: number | null
+  version: number | null
+  eventLatitude: number | null
+  eventLongitude: number | null
 }
 
 export type DriverMinAggregateOutputType = {
@@ -42,6 +60,18 @@ export type DriverMinAggregateOutputType = {
   licenceNumber: string | null
   status: $Enums.DriverStatus | null
   rating: runtime.Decimal | null
+  ratingSum: number | null
+  ratingCount: number | null
+  currentTripId: string | null
+  latitude: number | null
+  longitude: number | null
+  heading: number | null
+  speedKph: number | null
+  positionAt: Date | null
+  version: number | null
+  eventAt: Date | null
+  eventLatitude: number | null
+  eventLongitude: number | null
   createdAt: Date | null
 }
 
@@ -53,6 +83,18 @@ export type DriverMaxAggregateOutputType = {
   licenceNumber: string | null
   status: $Enums.DriverStatus | null
   rating: runtime.Decimal | null
+  ratingSum: number | null
+  ratingCount: number | null
+  currentTripId: string | null
+  latitude: number | null
+  longitude: number | null
+  heading: number | null
+  speedKph: number | null
+  positionAt: Date | null
+  version: number | null
+  eventAt: Date | null
+  eventLatitude: number | null
+  eventLongitude: number | null
   createdAt: Date | null
 }
 
@@ -64,6 +106,18 @@ export type DriverCountAggregateOutputType = {
   licenceNumber: number
   status: number
   rating: number
+  ratingSum: number
+  ratingCount: number
+  currentTripId: number
+  latitude: number
+  longitude: number
+  heading: number
+  speedKph: number
+  positionAt: number
+  version: number
+  eventAt: number
+  eventLatitude: number
+  eventLongitude: number
   createdAt: number
   _all: number
 }
@@ -71,10 +125,28 @@ export type DriverCountAggregateOutputType = {
 
 export type DriverAvgAggregateInputType = {
   rating?: true
+  ratingSum?: true
+  ratingCount?: true
+  latitude?: true
+  longitude?: true
+  heading?: true
+  speedKph?: true
+  version?: true
+  eventLatitude?: true
+  eventLongitude?: true
 }
 
 export type DriverSumAggregateInputType = {
   rating?: true
+  ratingSum?: true
+  ratingCount?: true
+  latitude?: true
+  longitude?: true
+  heading?: true
+  speedKph?: true
+  version?: true
+  eventLatitude?: true
+  eventLongitude?: true
 }
 
 export type DriverMinAggregateInputType = {
@@ -85,6 +157,18 @@ export type DriverMinAggregateInputType = {
   licenceNumber?: true
   status?: true
   rating?: true
+  ratingSum?: true
+  ratingCount?: true
+  currentTripId?: true
+  latitude?: true
+  longitude?: true
+  heading?: true
+  speedKph?: true
+  positionAt?: true
+  version?: true
+  eventAt?: true
+  eventLatitude?: true
+  eventLongitude?: true
   createdAt?: true
 }
 
@@ -96,6 +180,18 @@ export type DriverMaxAggregateInputType = {
   licenceNumber?: true
   status?: true
   rating?: true
+  ratingSum?: true
+  ratingCount?: true
+  currentTripId?: true
+  latitude?: true
+  longitude?: true
+  heading?: true
+  speedKph?: true
+  positionAt?: true
+  version?: true
+  eventAt?: true
+  eventLatitude?: true
+  eventLongitude?: true
   createdAt?: true
 }
 
@@ -107,6 +203,18 @@ export type DriverCountAggregateInputType = {
   licenceNumber?: true
   status?: true
   rating?: true
+  ratingSum?: true
+  ratingCount?: true
+  currentTripId?: true
+  latitude?: true
+  longitude?: true
+  heading?: true
+  speedKph?: true
+  positionAt?: true
+  version?: true
+  eventAt?: true
+  eventLatitude?: true
+  eventLongitude?: true
   createdAt?: true
   _all?: true
 }
@@ -205,6 +313,18 @@ export type DriverGroupByOutputType = {
   licenceNumber: string
   status: $Enums.DriverStatus
   rating: runtime.Decimal | null
+  ratingSum: number
+  ratingCount: number
+  currentTripId: string | null
+  latitude: number | null
+  longitude: number | null
+  heading: number | null
+  speedKph: number | null
+  positionAt: Date | null
+  version: number
+  eventAt: Date | null
+  eventLatitude: number | null
+  eventLongitude: number | null
   createdAt: Date
   _count: DriverCountAggregateOutputType | null
   _avg: DriverAvgAggregateOutputType | null
@@ -239,9 +359,23 @@ export type DriverWhereInput = {
   licenceNumber?: Prisma.StringFilter<"Driver"> | string
   status?: Prisma.EnumDriverStatusFilter<"Driver"> | $Enums.DriverStatus
   rating?: Prisma.DecimalNullableFilter<"Driver"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingSum?: Prisma.IntFilter<"Driver"> | number
+  ratingCount?: Prisma.IntFilter<"Driver"> | number
+  currentTripId?: Prisma.UuidNullableFilter<"Driver"> | string | null
+  latitude?: Prisma.FloatNullableFilter<"Driver"> | number | null
+  longitude?: Prisma.FloatNullableFilter<"Driver"> | number | null
+  heading?: Prisma.FloatNullableFilter<"Driver"> | number | null
+  speedKph?: Prisma.FloatNullableFilter<"Driver"> | number | null
+  positionAt?: Prisma.DateTimeNullableFilter<"Driver"> | Date | string | null
+  version?: Prisma.IntFilter<"Driver"> | number
+  eventAt?: Prisma.DateTimeNullableFilter<"Driver"> | Date | string | null
+  eventLatitude?: Prisma.FloatNullableFilter<"Driver"> | number | null
+  eventLongitude?: Prisma.FloatNullableFilter<"Driver"> | number | null
   createdAt?: Prisma.DateTimeFilter<"Driver"> | Date | string
   fleet?: Prisma.XOR<Prisma.FleetScalarRelationFilter, Prisma.FleetWhereInput>
   currentVehicle?: Prisma.XOR<Prisma.VehicleNullableScalarRelationFilter, Prisma.VehicleWhereInput> | null
+  assignments?: Prisma.AssignmentListRelationFilter
+  attendances?: Prisma.AttendanceListRelationFilter
 }
 
 export type DriverOrderByWithRelationInput = {
@@ -252,9 +386,23 @@ export type DriverOrderByWithRelationInput = {
   licenceNumber?: Prisma.SortOrder
   status?: Prisma.SortOrder
   rating?: Prisma.SortOrderInput | Prisma.SortOrder
+  ratingSum?: Prisma.SortOrder
+  ratingCount?: Prisma.SortOrder
+  currentTripId?: Prisma.SortOrderInput | Prisma.SortOrder
+  latitude?: Prisma.SortOrderInput | Prisma.SortOrder
+  longitude?: Prisma.SortOrderInput | Prisma.SortOrder
+  heading?: Prisma.SortOrderInput | Prisma.SortOrder
+  speedKph?: Prisma.SortOrderInput | Prisma.SortOrder
+  positionAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  version?: Prisma.SortOrder
+  eventAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  eventLatitude?: Prisma.SortOrderInput | Prisma.SortOrder
+  eventLongitude?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   fleet?: Prisma.FleetOrderByWithRelationInput
   currentVehicle?: Prisma.VehicleOrderByWithRelationInput
+  assignments?: Prisma.AssignmentOrderByRelationAggregateInput
+  attendances?: Prisma.AttendanceOrderByRelationAggregateInput
 }
 
 export type DriverWhereUniqueInput = Prisma.AtLeast<{
@@ -268,9 +416,23 @@ export type DriverWhereUniqueInput = Prisma.AtLeast<{
   currentVehicleId?: Prisma.UuidNullableFilter<"Driver"> | string | null
   status?: Prisma.EnumDriverStatusFilter<"Driver"> | $Enums.DriverStatus
   rating?: Prisma.DecimalNullableFilter<"Driver"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingSum?: Prisma.IntFilter<"Driver"> | number
+  ratingCount?: Prisma.IntFilter<"Driver"> | number
+  currentTripId?: Prisma.UuidNullableFilter<"Driver"> | string | null
+  latitude?: Prisma.FloatNullableFilter<"Driver"> | number | null
+  longitude?: Prisma.FloatNullableFilter<"Driver"> | number | null
+  heading?: Prisma.FloatNullableFilter<"Driver"> | number | null
+  speedKph?: Prisma.FloatNullableFilter<"Driver"> | number | null
+  positionAt?: Prisma.DateTimeNullableFilter<"Driver"> | Date | string | null
+  version?: Prisma.IntFilter<"Driver"> | number
+  eventAt?: Prisma.DateTimeNullableFilter<"Driver"> | Date | string | null
+  eventLatitude?: Prisma.FloatNullableFilter<"Driver"> | number | null
+  eventLongitude?: Prisma.FloatNullableFilter<"Driver"> | number | null
   createdAt?: Prisma.DateTimeFilter<"Driver"> | Date | string
   fleet?: Prisma.XOR<Prisma.FleetScalarRelationFilter, Prisma.FleetWhereInput>
   currentVehicle?: Prisma.XOR<Prisma.VehicleNullableScalarRelationFilter, Prisma.VehicleWhereInput> | null
+  assignments?: Prisma.AssignmentListRelationFilter
+  attendances?: Prisma.AttendanceListRelationFilter
 }, "id" | "userId" | "licenceNumber">
 
 export type DriverOrderByWithAggregationInput = {
@@ -281,6 +443,18 @@ export type DriverOrderByWithAggregationInput = {
   licenceNumber?: Prisma.SortOrder
   status?: Prisma.SortOrder
   rating?: Prisma.SortOrderInput | Prisma.SortOrder
+  ratingSum?: Prisma.SortOrder
+  ratingCount?: Prisma.SortOrder
+  currentTripId?: Prisma.SortOrderInput | Prisma.SortOrder
+  latitude?: Prisma.SortOrderInput | Prisma.SortOrder
+  longitude?: Prisma.SortOrderInput | Prisma.SortOrder
+  heading?: Prisma.SortOrderInput | Prisma.SortOrder
+  speedKph?: Prisma.SortOrderInput | Prisma.SortOrder
+  positionAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  version?: Prisma.SortOrder
+  eventAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  eventLatitude?: Prisma.SortOrderInput | Prisma.SortOrder
+  eventLongitude?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   _count?: Prisma.DriverCountOrderByAggregateInput
   _avg?: Prisma.DriverAvgOrderByAggregateInput
@@ -300,6 +474,18 @@ export type DriverScalarWhereWithAggregatesInput = {
   licenceNumber?: Prisma.StringWithAggregatesFilter<"Driver"> | string
   status?: Prisma.EnumDriverStatusWithAggregatesFilter<"Driver"> | $Enums.DriverStatus
   rating?: Prisma.DecimalNullableWithAggregatesFilter<"Driver"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingSum?: Prisma.IntWithAggregatesFilter<"Driver"> | number
+  ratingCount?: Prisma.IntWithAggregatesFilter<"Driver"> | number
+  currentTripId?: Prisma.UuidNullableWithAggregatesFilter<"Driver"> | string | null
+  latitude?: Prisma.FloatNullableWithAggregatesFilter<"Driver"> | number | null
+  longitude?: Prisma.FloatNullableWithAggregatesFilter<"Driver"> | number | null
+  heading?: Prisma.FloatNullableWithAggregatesFilter<"Driver"> | number | null
+  speedKph?: Prisma.FloatNullableWithAggregatesFilter<"Driver"> | number | null
+  positionAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Driver"> | Date | string | null
+  version?: Prisma.IntWithAggregatesFilter<"Driver"> | number
+  eventAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Driver"> | Date | string | null
+  eventLatitude?: Prisma.FloatNullableWithAggregatesFilter<"Driver"> | number | null
+  eventLongitude?: Prisma.FloatNullableWithAggregatesFilter<"Driver"> | number | null
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Driver"> | Date | string
 }
 
@@ -309,9 +495,23 @@ export type DriverCreateInput = {
   licenceNumber: string
   status?: $Enums.DriverStatus
   rating?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingSum?: number
+  ratingCount?: number
+  currentTripId?: string | null
+  latitude?: number | null
+  longitude?: number | null
+  heading?: number | null
+  speedKph?: number | null
+  positionAt?: Date | string | null
+  version?: number
+  eventAt?: Date | string | null
+  eventLatitude?: number | null
+  eventLongitude?: number | null
   createdAt?: Date | string
   fleet: Prisma.FleetCreateNestedOneWithoutDriversInput
   currentVehicle?: Prisma.VehicleCreateNestedOneWithoutDriversInput
+  assignments?: Prisma.AssignmentCreateNestedManyWithoutDriverInput
+  attendances?: Prisma.AttendanceCreateNestedManyWithoutDriverInput
 }
 
 export type DriverUncheckedCreateInput = {
@@ -322,7 +522,21 @@ export type DriverUncheckedCreateInput = {
   licenceNumber: string
   status?: $Enums.DriverStatus
   rating?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingSum?: number
+  ratingCount?: number
+  currentTripId?: string | null
+  latitude?: number | null
+  longitude?: number | null
+  heading?: number | null
+  speedKph?: number | null
+  positionAt?: Date | string | null
+  version?: number
+  eventAt?: Date | string | null
+  eventLatitude?: number | null
+  eventLongitude?: number | null
   createdAt?: Date | string
+  assignments?: Prisma.AssignmentUncheckedCreateNestedManyWithoutDriverInput
+  attendances?: Prisma.AttendanceUncheckedCreateNestedManyWithoutDriverInput
 }
 
 export type DriverUpdateInput = {
@@ -331,9 +545,23 @@ export type DriverUpdateInput = {
   licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumDriverStatusFieldUpdateOperationsInput | $Enums.DriverStatus
   rating?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  currentTripId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  heading?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  speedKph?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  positionAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  eventAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  eventLatitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  eventLongitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   fleet?: Prisma.FleetUpdateOneRequiredWithoutDriversNestedInput
   currentVehicle?: Prisma.VehicleUpdateOneWithoutDriversNestedInput
+  assignments?: Prisma.AssignmentUpdateManyWithoutDriverNestedInput
+  attendances?: Prisma.AttendanceUpdateManyWithoutDriverNestedInput
 }
 
 export type DriverUncheckedUpdateInput = {
@@ -344,7 +572,21 @@ export type DriverUncheckedUpdateInput = {
   licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumDriverStatusFieldUpdateOperationsInput | $Enums.DriverStatus
   rating?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  currentTripId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  heading?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  speedKph?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  positionAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  eventAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  eventLatitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  eventLongitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  assignments?: Prisma.AssignmentUncheckedUpdateManyWithoutDriverNestedInput
+  attendances?: Prisma.AttendanceUncheckedUpdateManyWithoutDriverNestedInput
 }
 
 export type DriverCreateManyInput = {
@@ -355,6 +597,18 @@ export type DriverCreateManyInput = {
   licenceNumber: string
   status?: $Enums.DriverStatus
   rating?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingSum?: number
+  ratingCount?: number
+  currentTripId?: string | null
+  latitude?: number | null
+  longitude?: number | null
+  heading?: number | null
+  speedKph?: number | null
+  positionAt?: Date | string | null
+  version?: number
+  eventAt?: Date | string | null
+  eventLatitude?: number | null
+  eventLongitude?: number | null
   createdAt?: Date | string
 }
 
@@ -364,6 +618,18 @@ export type DriverUpdateManyMutationInput = {
   licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumDriverStatusFieldUpdateOperationsInput | $Enums.DriverStatus
   rating?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  currentTripId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  heading?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  speedKph?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  positionAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  eventAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  eventLatitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  eventLongitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -375,6 +641,18 @@ export type DriverUncheckedUpdateManyInput = {
   licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumDriverStatusFieldUpdateOperationsInput | $Enums.DriverStatus
   rating?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  currentTripId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  heading?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  speedKph?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  positionAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  eventAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  eventLatitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  eventLongitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -396,11 +674,32 @@ export type DriverCountOrderByAggregateInput = {
   licenceNumber?: Prisma.SortOrder
   status?: Prisma.SortOrder
   rating?: Prisma.SortOrder
+  ratingSum?: Prisma.SortOrder
+  ratingCount?: Prisma.SortOrder
+  currentTripId?: Prisma.SortOrder
+  latitude?: Prisma.SortOrder
+  longitude?: Prisma.SortOrder
+  heading?: Prisma.SortOrder
+  speedKph?: Prisma.SortOrder
+  positionAt?: Prisma.SortOrder
+  version?: Prisma.SortOrder
+  eventAt?: Prisma.SortOrder
+  eventLatitude?: Prisma.SortOrder
+  eventLongitude?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
 export type DriverAvgOrderByAggregateInput = {
   rating?: Prisma.SortOrder
+  ratingSum?: Prisma.SortOrder
+  ratingCount?: Prisma.SortOrder
+  latitude?: Prisma.SortOrder
+  longitude?: Prisma.SortOrder
+  heading?: Prisma.SortOrder
+  speedKph?: Prisma.SortOrder
+  version?: Prisma.SortOrder
+  eventLatitude?: Prisma.SortOrder
+  eventLongitude?: Prisma.SortOrder
 }
 
 export type DriverMaxOrderByAggregateInput = {
@@ -411,6 +710,18 @@ export type DriverMaxOrderByAggregateInput = {
   licenceNumber?: Prisma.SortOrder
   status?: Prisma.SortOrder
   rating?: Prisma.SortOrder
+  ratingSum?: Prisma.SortOrder
+  ratingCount?: Prisma.SortOrder
+  currentTripId?: Prisma.SortOrder
+  latitude?: Prisma.SortOrder
+  longitude?: Prisma.SortOrder
+  heading?: Prisma.SortOrder
+  speedKph?: Prisma.SortOrder
+  positionAt?: Prisma.SortOrder
+  version?: Prisma.SortOrder
+  eventAt?: Prisma.SortOrder
+  eventLatitude?: Prisma.SortOrder
+  eventLongitude?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
@@ -422,11 +733,37 @@ export type DriverMinOrderByAggregateInput = {
   licenceNumber?: Prisma.SortOrder
   status?: Prisma.SortOrder
   rating?: Prisma.SortOrder
+  ratingSum?: Prisma.SortOrder
+  ratingCount?: Prisma.SortOrder
+  currentTripId?: Prisma.SortOrder
+  latitude?: Prisma.SortOrder
+  longitude?: Prisma.SortOrder
+  heading?: Prisma.SortOrder
+  speedKph?: Prisma.SortOrder
+  positionAt?: Prisma.SortOrder
+  version?: Prisma.SortOrder
+  eventAt?: Prisma.SortOrder
+  eventLatitude?: Prisma.SortOrder
+  eventLongitude?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
 export type DriverSumOrderByAggregateInput = {
   rating?: Prisma.SortOrder
+  ratingSum?: Prisma.SortOrder
+  ratingCount?: Prisma.SortOrder
+  latitude?: Prisma.SortOrder
+  longitude?: Prisma.SortOrder
+  heading?: Prisma.SortOrder
+  speedKph?: Prisma.SortOrder
+  version?: Prisma.SortOrder
+  eventLatitude?: Prisma.SortOrder
+  eventLongitude?: Prisma.SortOrder
+}
+
+export type DriverScalarRelationFilter = {
+  is?: Prisma.DriverWhereInput
+  isNot?: Prisma.DriverWhereInput
 }
 
 export type DriverCreateNestedManyWithoutFleetInput = {
@@ -525,14 +862,68 @@ export type NullableDecimalFieldUpdateOperationsInput = {
   divide?: runtime.Decimal | runtime.DecimalJsLike | number | string
 }
 
+export type NullableFloatFieldUpdateOperationsInput = {
+  set?: number | null
+  increment?: number
+  decrement?: number
+  multiply?: number
+  divide?: number
+}
+
+export type NullableDateTimeFieldUpdateOperationsInput = {
+  set?: Date | string | null
+}
+
+export type DriverCreateNestedOneWithoutAssignmentsInput = {
+  create?: Prisma.XOR<Prisma.DriverCreateWithoutAssignmentsInput, Prisma.DriverUncheckedCreateWithoutAssignmentsInput>
+  connectOrCreate?: Prisma.DriverCreateOrConnectWithoutAssignmentsInput
+  connect?: Prisma.DriverWhereUniqueInput
+}
+
+export type DriverUpdateOneRequiredWithoutAssignmentsNestedInput = {
+  create?: Prisma.XOR<Prisma.DriverCreateWithoutAssignmentsInput, Prisma.DriverUncheckedCreateWithoutAssignmentsInput>
+  connectOrCreate?: Prisma.DriverCreateOrConnectWithoutAssignmentsInput
+  upsert?: Prisma.DriverUpsertWithoutAssignmentsInput
+  connect?: Prisma.DriverWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.DriverUpdateToOneWithWhereWithoutAssignmentsInput, Prisma.DriverUpdateWithoutAssignmentsInput>, Prisma.DriverUncheckedUpdateWithoutAssignmentsInput>
+}
+
+export type DriverCreateNestedOneWithoutAttendancesInput = {
+  create?: Prisma.XOR<Prisma.DriverCreateWithoutAttendancesInput, Prisma.DriverUncheckedCreateWithoutAttendancesInput>
+  connectOrCreate?: Prisma.DriverCreateOrConnectWithoutAttendancesInput
+  connect?: Prisma.DriverWhereUniqueInput
+}
+
+export type DriverUpdateOneRequiredWithoutAttendancesNestedInput = {
+  create?: Prisma.XOR<Prisma.DriverCreateWithoutAttendancesInput, Prisma.DriverUncheckedCreateWithoutAttendancesInput>
+  connectOrCreate?: Prisma.DriverCreateOrConnectWithoutAttendancesInput
+  upsert?: Prisma.DriverUpsertWithoutAttendancesInput
+  connect?: Prisma.DriverWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.DriverUpdateToOneWithWhereWithoutAttendancesInput, Prisma.DriverUpdateWithoutAttendancesInput>, Prisma.DriverUncheckedUpdateWithoutAttendancesInput>
+}
+
 export type DriverCreateWithoutFleetInput = {
   id?: string
   userId: string
   licenceNumber: string
   status?: $Enums.DriverStatus
   rating?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingSum?: number
+  ratingCount?: number
+  currentTripId?: string | null
+  latitude?: number | null
+  longitude?: number | null
+  heading?: number | null
+  speedKph?: number | null
+  positionAt?: Date | string | null
+  version?: number
+  eventAt?: Date | string | null
+  eventLatitude?: number | null
+  eventLongitude?: number | null
   createdAt?: Date | string
   currentVehicle?: Prisma.VehicleCreateNestedOneWithoutDriversInput
+  assignments?: Prisma.AssignmentCreateNestedManyWithoutDriverInput
+  attendances?: Prisma.AttendanceCreateNestedManyWithoutDriverInput
 }
 
 export type DriverUncheckedCreateWithoutFleetInput = {
@@ -542,7 +933,21 @@ export type DriverUncheckedCreateWithoutFleetInput = {
   licenceNumber: string
   status?: $Enums.DriverStatus
   rating?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingSum?: number
+  ratingCount?: number
+  currentTripId?: string | null
+  latitude?: number | null
+  longitude?: number | null
+  heading?: number | null
+  speedKph?: number | null
+  positionAt?: Date | string | null
+  version?: number
+  eventAt?: Date | string | null
+  eventLatitude?: number | null
+  eventLongitude?: number | null
   createdAt?: Date | string
+  assignments?: Prisma.AssignmentUncheckedCreateNestedManyWithoutDriverInput
+  attendances?: Prisma.AttendanceUncheckedCreateNestedManyWithoutDriverInput
 }
 
 export type DriverCreateOrConnectWithoutFleetInput = {
@@ -582,6 +987,18 @@ export type DriverScalarWhereInput = {
   licenceNumber?: Prisma.StringFilter<"Driver"> | string
   status?: Prisma.EnumDriverStatusFilter<"Driver"> | $Enums.DriverStatus
   rating?: Prisma.DecimalNullableFilter<"Driver"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingSum?: Prisma.IntFilter<"Driver"> | number
+  ratingCount?: Prisma.IntFilter<"Driver"> | number
+  currentTripId?: Prisma.UuidNullableFilter<"Driver"> | string | null
+  latitude?: Prisma.FloatNullableFilter<"Driver"> | number | null
+  longitude?: Prisma.FloatNullableFilter<"Driver"> | number | null
+  heading?: Prisma.FloatNullableFilter<"Driver"> | number | null
+  speedKph?: Prisma.FloatNullableFilter<"Driver"> | number | null
+  positionAt?: Prisma.DateTimeNullableFilter<"Driver"> | Date | string | null
+  version?: Prisma.IntFilter<"Driver"> | number
+  eventAt?: Prisma.DateTimeNullableFilter<"Driver"> | Date | string | null
+  eventLatitude?: Prisma.FloatNullableFilter<"Driver"> | number | null
+  eventLongitude?: Prisma.FloatNullableFilter<"Driver"> | number | null
   createdAt?: Prisma.DateTimeFilter<"Driver"> | Date | string
 }
 
@@ -591,8 +1008,22 @@ export type DriverCreateWithoutCurrentVehicleInput = {
   licenceNumber: string
   status?: $Enums.DriverStatus
   rating?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingSum?: number
+  ratingCount?: number
+  currentTripId?: string | null
+  latitude?: number | null
+  longitude?: number | null
+  heading?: number | null
+  speedKph?: number | null
+  positionAt?: Date | string | null
+  version?: number
+  eventAt?: Date | string | null
+  eventLatitude?: number | null
+  eventLongitude?: number | null
   createdAt?: Date | string
   fleet: Prisma.FleetCreateNestedOneWithoutDriversInput
+  assignments?: Prisma.AssignmentCreateNestedManyWithoutDriverInput
+  attendances?: Prisma.AttendanceCreateNestedManyWithoutDriverInput
 }
 
 export type DriverUncheckedCreateWithoutCurrentVehicleInput = {
@@ -602,7 +1033,21 @@ export type DriverUncheckedCreateWithoutCurrentVehicleInput = {
   licenceNumber: string
   status?: $Enums.DriverStatus
   rating?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingSum?: number
+  ratingCount?: number
+  currentTripId?: string | null
+  latitude?: number | null
+  longitude?: number | null
+  heading?: number | null
+  speedKph?: number | null
+  positionAt?: Date | string | null
+  version?: number
+  eventAt?: Date | string | null
+  eventLatitude?: number | null
+  eventLongitude?: number | null
   createdAt?: Date | string
+  assignments?: Prisma.AssignmentUncheckedCreateNestedManyWithoutDriverInput
+  attendances?: Prisma.AttendanceUncheckedCreateNestedManyWithoutDriverInput
 }
 
 export type DriverCreateOrConnectWithoutCurrentVehicleInput = {
@@ -631,6 +1076,230 @@ export type DriverUpdateManyWithWhereWithoutCurrentVehicleInput = {
   data: Prisma.XOR<Prisma.DriverUpdateManyMutationInput, Prisma.DriverUncheckedUpdateManyWithoutCurrentVehicleInput>
 }
 
+export type DriverCreateWithoutAssignmentsInput = {
+  id?: string
+  userId: string
+  licenceNumber: string
+  status?: $Enums.DriverStatus
+  rating?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingSum?: number
+  ratingCount?: number
+  currentTripId?: string | null
+  latitude?: number | null
+  longitude?: number | null
+  heading?: number | null
+  speedKph?: number | null
+  positionAt?: Date | string | null
+  version?: number
+  eventAt?: Date | string | null
+  eventLatitude?: number | null
+  eventLongitude?: number | null
+  createdAt?: Date | string
+  fleet: Prisma.FleetCreateNestedOneWithoutDriversInput
+  currentVehicle?: Prisma.VehicleCreateNestedOneWithoutDriversInput
+  attendances?: Prisma.AttendanceCreateNestedManyWithoutDriverInput
+}
+
+export type DriverUncheckedCreateWithoutAssignmentsInput = {
+  id?: string
+  userId: string
+  fleetId: string
+  currentVehicleId?: string | null
+  licenceNumber: string
+  status?: $Enums.DriverStatus
+  rating?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingSum?: number
+  ratingCount?: number
+  currentTripId?: string | null
+  latitude?: number | null
+  longitude?: number | null
+  heading?: number | null
+  speedKph?: number | null
+  positionAt?: Date | string | null
+  version?: number
+  eventAt?: Date | string | null
+  eventLatitude?: number | null
+  eventLongitude?: number | null
+  createdAt?: Date | string
+  attendances?: Prisma.AttendanceUncheckedCreateNestedManyWithoutDriverInput
+}
+
+export type DriverCreateOrConnectWithoutAssignmentsInput = {
+  where: Prisma.DriverWhereUniqueInput
+  create: Prisma.XOR<Prisma.DriverCreateWithoutAssignmentsInput, Prisma.DriverUncheckedCreateWithoutAssignmentsInput>
+}
+
+export type DriverUpsertWithoutAssignmentsInput = {
+  update: Prisma.XOR<Prisma.DriverUpdateWithoutAssignmentsInput, Prisma.DriverUncheckedUpdateWithoutAssignmentsInput>
+  create: Prisma.XOR<Prisma.DriverCreateWithoutAssignmentsInput, Prisma.DriverUncheckedCreateWithoutAssignmentsInput>
+  where?: Prisma.DriverWhereInput
+}
+
+export type DriverUpdateToOneWithWhereWithoutAssignmentsInput = {
+  where?: Prisma.DriverWhereInput
+  data: Prisma.XOR<Prisma.DriverUpdateWithoutAssignmentsInput, Prisma.DriverUncheckedUpdateWithoutAssignmentsInput>
+}
+
+export type DriverUpdateWithoutAssignmentsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  userId?: Prisma.StringFieldUpdateOperationsInput | string
+  licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumDriverStatusFieldUpdateOperationsInput | $Enums.DriverStatus
+  rating?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  currentTripId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  heading?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  speedKph?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  positionAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  eventAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  eventLatitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  eventLongitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  fleet?: Prisma.FleetUpdateOneRequiredWithoutDriversNestedInput
+  currentVehicle?: Prisma.VehicleUpdateOneWithoutDriversNestedInput
+  attendances?: Prisma.AttendanceUpdateManyWithoutDriverNestedInput
+}
+
+export type DriverUncheckedUpdateWithoutAssignmentsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  userId?: Prisma.StringFieldUpdateOperationsInput | string
+  fleetId?: Prisma.StringFieldUpdateOperationsInput | string
+  currentVehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumDriverStatusFieldUpdateOperationsInput | $Enums.DriverStatus
+  rating?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  currentTripId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  heading?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  speedKph?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  positionAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  eventAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  eventLatitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  eventLongitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  attendances?: Prisma.AttendanceUncheckedUpdateManyWithoutDriverNestedInput
+}
+
+export type DriverCreateWithoutAttendancesInput = {
+  id?: string
+  userId: string
+  licenceNumber: string
+  status?: $Enums.DriverStatus
+  rating?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingSum?: number
+  ratingCount?: number
+  currentTripId?: string | null
+  latitude?: number | null
+  longitude?: number | null
+  heading?: number | null
+  speedKph?: number | null
+  positionAt?: Date | string | null
+  version?: number
+  eventAt?: Date | string | null
+  eventLatitude?: number | null
+  eventLongitude?: number | null
+  createdAt?: Date | string
+  fleet: Prisma.FleetCreateNestedOneWithoutDriversInput
+  currentVehicle?: Prisma.VehicleCreateNestedOneWithoutDriversInput
+  assignments?: Prisma.AssignmentCreateNestedManyWithoutDriverInput
+}
+
+export type DriverUncheckedCreateWithoutAttendancesInput = {
+  id?: string
+  userId: string
+  fleetId: string
+  currentVehicleId?: string | null
+  licenceNumber: string
+  status?: $Enums.DriverStatus
+  rating?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingSum?: number
+  ratingCount?: number
+  currentTripId?: string | null
+  latitude?: number | null
+  longitude?: number | null
+  heading?: number | null
+  speedKph?: number | null
+  positionAt?: Date | string | null
+  version?: number
+  eventAt?: Date | string | null
+  eventLatitude?: number | null
+  eventLongitude?: number | null
+  createdAt?: Date | string
+  assignments?: Prisma.AssignmentUncheckedCreateNestedManyWithoutDriverInput
+}
+
+export type DriverCreateOrConnectWithoutAttendancesInput = {
+  where: Prisma.DriverWhereUniqueInput
+  create: Prisma.XOR<Prisma.DriverCreateWithoutAttendancesInput, Prisma.DriverUncheckedCreateWithoutAttendancesInput>
+}
+
+export type DriverUpsertWithoutAttendancesInput = {
+  update: Prisma.XOR<Prisma.DriverUpdateWithoutAttendancesInput, Prisma.DriverUncheckedUpdateWithoutAttendancesInput>
+  create: Prisma.XOR<Prisma.DriverCreateWithoutAttendancesInput, Prisma.DriverUncheckedCreateWithoutAttendancesInput>
+  where?: Prisma.DriverWhereInput
+}
+
+export type DriverUpdateToOneWithWhereWithoutAttendancesInput = {
+  where?: Prisma.DriverWhereInput
+  data: Prisma.XOR<Prisma.DriverUpdateWithoutAttendancesInput, Prisma.DriverUncheckedUpdateWithoutAttendancesInput>
+}
+
+export type DriverUpdateWithoutAttendancesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  userId?: Prisma.StringFieldUpdateOperationsInput | string
+  licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumDriverStatusFieldUpdateOperationsInput | $Enums.DriverStatus
+  rating?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  currentTripId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  heading?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  speedKph?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  positionAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  eventAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  eventLatitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  eventLongitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  fleet?: Prisma.FleetUpdateOneRequiredWithoutDriversNestedInput
+  currentVehicle?: Prisma.VehicleUpdateOneWithoutDriversNestedInput
+  assignments?: Prisma.AssignmentUpdateManyWithoutDriverNestedInput
+}
+
+export type DriverUncheckedUpdateWithoutAttendancesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  userId?: Prisma.StringFieldUpdateOperationsInput | string
+  fleetId?: Prisma.StringFieldUpdateOperationsInput | string
+  currentVehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumDriverStatusFieldUpdateOperationsInput | $Enums.DriverStatus
+  rating?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  currentTripId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  heading?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  speedKph?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  positionAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  eventAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  eventLatitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  eventLongitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  assignments?: Prisma.AssignmentUncheckedUpdateManyWithoutDriverNestedInput
+}
+
 export type DriverCreateManyFleetInput = {
   id?: string
   userId: string
@@ -638,6 +1307,18 @@ export type DriverCreateManyFleetInput = {
   licenceNumber: string
   status?: $Enums.DriverStatus
   rating?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingSum?: number
+  ratingCount?: number
+  currentTripId?: string | null
+  latitude?: number | null
+  longitude?: number | null
+  heading?: number | null
+  speedKph?: number | null
+  positionAt?: Date | string | null
+  version?: number
+  eventAt?: Date | string | null
+  eventLatitude?: number | null
+  eventLongitude?: number | null
   createdAt?: Date | string
 }
 
@@ -647,8 +1328,22 @@ export type DriverUpdateWithoutFleetInput = {
   licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumDriverStatusFieldUpdateOperationsInput | $Enums.DriverStatus
   rating?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  currentTripId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  heading?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  speedKph?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  positionAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  eventAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  eventLatitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  eventLongitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   currentVehicle?: Prisma.VehicleUpdateOneWithoutDriversNestedInput
+  assignments?: Prisma.AssignmentUpdateManyWithoutDriverNestedInput
+  attendances?: Prisma.AttendanceUpdateManyWithoutDriverNestedInput
 }
 
 export type DriverUncheckedUpdateWithoutFleetInput = {
@@ -658,7 +1353,21 @@ export type DriverUncheckedUpdateWithoutFleetInput = {
   licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumDriverStatusFieldUpdateOperationsInput | $Enums.DriverStatus
   rating?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  currentTripId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  heading?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  speedKph?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  positionAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  eventAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  eventLatitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  eventLongitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  assignments?: Prisma.AssignmentUncheckedUpdateManyWithoutDriverNestedInput
+  attendances?: Prisma.AttendanceUncheckedUpdateManyWithoutDriverNestedInput
 }
 
 export type DriverUncheckedUpdateManyWithoutFleetInput = {
@@ -668,6 +1377,18 @@ export type DriverUncheckedUpdateManyWithoutFleetInput = {
   licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumDriverStatusFieldUpdateOperationsInput | $Enums.DriverStatus
   rating?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  currentTripId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  heading?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  speedKph?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  positionAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  eventAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  eventLatitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  eventLongitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -678,6 +1399,18 @@ export type DriverCreateManyCurrentVehicleInput = {
   licenceNumber: string
   status?: $Enums.DriverStatus
   rating?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingSum?: number
+  ratingCount?: number
+  currentTripId?: string | null
+  latitude?: number | null
+  longitude?: number | null
+  heading?: number | null
+  speedKph?: number | null
+  positionAt?: Date | string | null
+  version?: number
+  eventAt?: Date | string | null
+  eventLatitude?: number | null
+  eventLongitude?: number | null
   createdAt?: Date | string
 }
 
@@ -687,8 +1420,22 @@ export type DriverUpdateWithoutCurrentVehicleInput = {
   licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumDriverStatusFieldUpdateOperationsInput | $Enums.DriverStatus
   rating?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  currentTripId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  heading?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  speedKph?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  positionAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  eventAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  eventLatitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  eventLongitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   fleet?: Prisma.FleetUpdateOneRequiredWithoutDriversNestedInput
+  assignments?: Prisma.AssignmentUpdateManyWithoutDriverNestedInput
+  attendances?: Prisma.AttendanceUpdateManyWithoutDriverNestedInput
 }
 
 export type DriverUncheckedUpdateWithoutCurrentVehicleInput = {
@@ -698,7 +1445,21 @@ export type DriverUncheckedUpdateWithoutCurrentVehicleInput = {
   licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumDriverStatusFieldUpdateOperationsInput | $Enums.DriverStatus
   rating?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  currentTripId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  heading?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  speedKph?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  positionAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  eventAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  eventLatitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  eventLongitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  assignments?: Prisma.AssignmentUncheckedUpdateManyWithoutDriverNestedInput
+  attendances?: Prisma.AttendanceUncheckedUpdateManyWithoutDriverNestedInput
 }
 
 export type DriverUncheckedUpdateManyWithoutCurrentVehicleInput = {
@@ -708,9 +1469,59 @@ export type DriverUncheckedUpdateManyWithoutCurrentVehicleInput = {
   licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.EnumDriverStatusFieldUpdateOperationsInput | $Enums.DriverStatus
   rating?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  currentTripId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  heading?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  speedKph?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  positionAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  eventAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  eventLatitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  eventLongitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
+
+/**
+ * Count Type DriverCountOutputType
+ */
+
+export type DriverCountOutputType = {
+  assignments: number
+  attendances: number
+}
+
+export type DriverCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  assignments?: boolean | DriverCountOutputTypeCountAssignmentsArgs
+  attendances?: boolean | DriverCountOutputTypeCountAttendancesArgs
+}
+
+/**
+ * DriverCountOutputType without action
+ */
+export type DriverCountOutputTypeDefaultArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the DriverCountOutputType
+   */
+  select?: Prisma.DriverCountOutputTypeSelect<ExtArgs> | null
+}
+
+/**
+ * DriverCountOutputType without action
+ */
+export type DriverCountOutputTypeCountAssignmentsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.AssignmentWhereInput
+}
+
+/**
+ * DriverCountOutputType without action
+ */
+export type DriverCountOutputTypeCountAttendancesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.AttendanceWhereInput
+}
 
 
 export type DriverSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
@@ -721,9 +1532,24 @@ export type DriverSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs =
   licenceNumber?: boolean
   status?: boolean
   rating?: boolean
+  ratingSum?: boolean
+  ratingCount?: boolean
+  currentTripId?: boolean
+  latitude?: boolean
+  longitude?: boolean
+  heading?: boolean
+  speedKph?: boolean
+  positionAt?: boolean
+  version?: boolean
+  eventAt?: boolean
+  eventLatitude?: boolean
+  eventLongitude?: boolean
   createdAt?: boolean
   fleet?: boolean | Prisma.FleetDefaultArgs<ExtArgs>
   currentVehicle?: boolean | Prisma.Driver$currentVehicleArgs<ExtArgs>
+  assignments?: boolean | Prisma.Driver$assignmentsArgs<ExtArgs>
+  attendances?: boolean | Prisma.Driver$attendancesArgs<ExtArgs>
+  _count?: boolean | Prisma.DriverCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["driver"]>
 
 export type DriverSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
@@ -734,6 +1560,18 @@ export type DriverSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extens
   licenceNumber?: boolean
   status?: boolean
   rating?: boolean
+  ratingSum?: boolean
+  ratingCount?: boolean
+  currentTripId?: boolean
+  latitude?: boolean
+  longitude?: boolean
+  heading?: boolean
+  speedKph?: boolean
+  positionAt?: boolean
+  version?: boolean
+  eventAt?: boolean
+  eventLatitude?: boolean
+  eventLongitude?: boolean
   createdAt?: boolean
   fleet?: boolean | Prisma.FleetDefaultArgs<ExtArgs>
   currentVehicle?: boolean | Prisma.Driver$currentVehicleArgs<ExtArgs>
@@ -747,6 +1585,18 @@ export type DriverSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extens
   licenceNumber?: boolean
   status?: boolean
   rating?: boolean
+  ratingSum?: boolean
+  ratingCount?: boolean
+  currentTripId?: boolean
+  latitude?: boolean
+  longitude?: boolean
+  heading?: boolean
+  speedKph?: boolean
+  positionAt?: boolean
+  version?: boolean
+  eventAt?: boolean
+  eventLatitude?: boolean
+  eventLongitude?: boolean
   createdAt?: boolean
   fleet?: boolean | Prisma.FleetDefaultArgs<ExtArgs>
   currentVehicle?: boolean | Prisma.Driver$currentVehicleArgs<ExtArgs>
@@ -760,13 +1610,28 @@ export type DriverSelectScalar = {
   licenceNumber?: boolean
   status?: boolean
   rating?: boolean
+  ratingSum?: boolean
+  ratingCount?: boolean
+  currentTripId?: boolean
+  latitude?: boolean
+  longitude?: boolean
+  heading?: boolean
+  speedKph?: boolean
+  positionAt?: boolean
+  version?: boolean
+  eventAt?: boolean
+  eventLatitude?: boolean
+  eventLongitude?: boolean
   createdAt?: boolean
 }
 
-export type DriverOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "userId" | "fleetId" | "currentVehicleId" | "licenceNumber" | "status" | "rating" | "createdAt", ExtArgs["result"]["driver"]>
+export type DriverOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "userId" | "fleetId" | "currentVehicleId" | "licenceNumber" | "status" | "rating" | "ratingSum" | "ratingCount" | "currentTripId" | "latitude" | "longitude" | "heading" | "speedKph" | "positionAt" | "version" | "eventAt" | "eventLatitude" | "eventLongitude" | "createdAt", ExtArgs["result"]["driver"]>
 export type DriverInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   fleet?: boolean | Prisma.FleetDefaultArgs<ExtArgs>
   currentVehicle?: boolean | Prisma.Driver$currentVehicleArgs<ExtArgs>
+  assignments?: boolean | Prisma.Driver$assignmentsArgs<ExtArgs>
+  attendances?: boolean | Prisma.Driver$attendancesArgs<ExtArgs>
+  _count?: boolean | Prisma.DriverCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type DriverIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   fleet?: boolean | Prisma.FleetDefaultArgs<ExtArgs>
@@ -782,6 +1647,8 @@ export type $DriverPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs
   objects: {
     fleet: Prisma.$FleetPayload<ExtArgs>
     currentVehicle: Prisma.$VehiclePayload<ExtArgs> | null
+    assignments: Prisma.$AssignmentPayload<ExtArgs>[]
+    attendances: Prisma.$AttendancePayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -790,13 +1657,46 @@ export type $DriverPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs
      */
     userId: string
     fleetId: string
+    /**
+     * the vehicle of the driver's active assignment (kept in the same transaction as the assignment rows)
+     */
     currentVehicleId: string | null
     licenceNumber: string
     status: $Enums.DriverStatus
     /**
-     * average rider rating; null before the first rating
+     * average rider rating, rounded to 2 decimals: ratingSum / ratingCount; null before the first rating
      */
     rating: runtime.Decimal | null
+    /**
+     * exact sum and count of rider ratings, so the average never drifts through repeated rounding
+     */
+    ratingSum: number
+    ratingCount: number
+    /**
+     * the trip the driver is on while ON_TRIP (from trips' events); null otherwise
+     */
+    currentTripId: string | null
+    /**
+     * last reported position; null before the first location update
+     */
+    latitude: number | null
+    longitude: number | null
+    /**
+     * degrees clockwise from north, 0 to 360
+     */
+    heading: number | null
+    speedKph: number | null
+    positionAt: Date | null
+    /**
+     * grows by one with every driver.status.changed event (consumers apply only newer versions)
+     */
+    version: number
+    /**
+     * when and where the last driver.status.changed event was emitted (movement sampling)
+     */
+    eventAt: Date | null
+    eventLatitude: number | null
+    eventLongitude: number | null
     createdAt: Date
   }, ExtArgs["result"]["driver"]>
   composites: {}
@@ -1194,6 +2094,8 @@ export interface Prisma__DriverClient<T, Null = never, ExtArgs extends runtime.T
   readonly [Symbol.toStringTag]: "PrismaPromise"
   fleet<T extends Prisma.FleetDefaultArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.FleetDefaultArgs<ExtArgs>>): Prisma.Prisma__FleetClient<runtime.Types.Result.GetResult<Prisma.$FleetPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | Null, Null, ExtArgs, GlobalOmitOptions>
   currentVehicle<T extends Prisma.Driver$currentVehicleArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Driver$currentVehicleArgs<ExtArgs>>): Prisma.Prisma__VehicleClient<runtime.Types.Result.GetResult<Prisma.$VehiclePayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
+  assignments<T extends Prisma.Driver$assignmentsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Driver$assignmentsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AssignmentPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  attendances<T extends Prisma.Driver$attendancesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Driver$attendancesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AttendancePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -1230,6 +2132,18 @@ export interface DriverFieldRefs {
   readonly licenceNumber: Prisma.FieldRef<"Driver", 'String'>
   readonly status: Prisma.FieldRef<"Driver", 'DriverStatus'>
   readonly rating: Prisma.FieldRef<"Driver", 'Decimal'>
+  readonly ratingSum: Prisma.FieldRef<"Driver", 'Int'>
+  readonly ratingCount: Prisma.FieldRef<"Driver", 'Int'>
+  readonly currentTripId: Prisma.FieldRef<"Driver", 'String'>
+  readonly latitude: Prisma.FieldRef<"Driver", 'Float'>
+  readonly longitude: Prisma.FieldRef<"Driver", 'Float'>
+  readonly heading: Prisma.FieldRef<"Driver", 'Float'>
+  readonly speedKph: Prisma.FieldRef<"Driver", 'Float'>
+  readonly positionAt: Prisma.FieldRef<"Driver", 'DateTime'>
+  readonly version: Prisma.FieldRef<"Driver", 'Int'>
+  readonly eventAt: Prisma.FieldRef<"Driver", 'DateTime'>
+  readonly eventLatitude: Prisma.FieldRef<"Driver", 'Float'>
+  readonly eventLongitude: Prisma.FieldRef<"Driver", 'Float'>
   readonly createdAt: Prisma.FieldRef<"Driver", 'DateTime'>
 }
     
@@ -1648,6 +2562,54 @@ export type Driver$currentVehicleArgs<ExtArgs extends runtime.Types.Extensions.I
    */
   include?: Prisma.VehicleInclude<ExtArgs> | null
   where?: Prisma.VehicleWhereInput
+}
+
+/**
+ * Driver.assignments
+ */
+export type Driver$assignmentsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Assignment
+   */
+  select?: Prisma.AssignmentSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Assignment
+   */
+  omit?: Prisma.AssignmentOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.AssignmentInclude<ExtArgs> | null
+  where?: Prisma.AssignmentWhereInput
+  orderBy?: Prisma.AssignmentOrderByWithRelationInput | Prisma.AssignmentOrderByWithRelationInput[]
+  cursor?: Prisma.AssignmentWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.AssignmentScalarFieldEnum | Prisma.AssignmentScalarFieldEnum[]
+}
+
+/**
+ * Driver.attendances
+ */
+export type Driver$attendancesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Attendance
+   */
+  select?: Prisma.AttendanceSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Attendance
+   */
+  omit?: Prisma.AttendanceOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.AttendanceInclude<ExtArgs> | null
+  where?: Prisma.AttendanceWhereInput
+  orderBy?: Prisma.AttendanceOrderByWithRelationInput | Prisma.AttendanceOrderByWithRelationInput[]
+  cursor?: Prisma.AttendanceWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.AttendanceScalarFieldEnum | Prisma.AttendanceScalarFieldEnum[]
 }
 
 /**

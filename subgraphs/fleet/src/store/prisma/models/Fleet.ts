@@ -185,6 +185,7 @@ export type FleetWhereInput = {
   hubs?: Prisma.HubListRelationFilter
   vehicles?: Prisma.VehicleListRelationFilter
   drivers?: Prisma.DriverListRelationFilter
+  attendances?: Prisma.AttendanceListRelationFilter
 }
 
 export type FleetOrderByWithRelationInput = {
@@ -196,6 +197,7 @@ export type FleetOrderByWithRelationInput = {
   hubs?: Prisma.HubOrderByRelationAggregateInput
   vehicles?: Prisma.VehicleOrderByRelationAggregateInput
   drivers?: Prisma.DriverOrderByRelationAggregateInput
+  attendances?: Prisma.AttendanceOrderByRelationAggregateInput
 }
 
 export type FleetWhereUniqueInput = Prisma.AtLeast<{
@@ -210,6 +212,7 @@ export type FleetWhereUniqueInput = Prisma.AtLeast<{
   hubs?: Prisma.HubListRelationFilter
   vehicles?: Prisma.VehicleListRelationFilter
   drivers?: Prisma.DriverListRelationFilter
+  attendances?: Prisma.AttendanceListRelationFilter
 }, "id" | "name">
 
 export type FleetOrderByWithAggregationInput = {
@@ -243,6 +246,7 @@ export type FleetCreateInput = {
   hubs?: Prisma.HubCreateNestedManyWithoutFleetInput
   vehicles?: Prisma.VehicleCreateNestedManyWithoutFleetInput
   drivers?: Prisma.DriverCreateNestedManyWithoutFleetInput
+  attendances?: Prisma.AttendanceCreateNestedManyWithoutFleetInput
 }
 
 export type FleetUncheckedCreateInput = {
@@ -254,6 +258,7 @@ export type FleetUncheckedCreateInput = {
   hubs?: Prisma.HubUncheckedCreateNestedManyWithoutFleetInput
   vehicles?: Prisma.VehicleUncheckedCreateNestedManyWithoutFleetInput
   drivers?: Prisma.DriverUncheckedCreateNestedManyWithoutFleetInput
+  attendances?: Prisma.AttendanceUncheckedCreateNestedManyWithoutFleetInput
 }
 
 export type FleetUpdateInput = {
@@ -265,6 +270,7 @@ export type FleetUpdateInput = {
   hubs?: Prisma.HubUpdateManyWithoutFleetNestedInput
   vehicles?: Prisma.VehicleUpdateManyWithoutFleetNestedInput
   drivers?: Prisma.DriverUpdateManyWithoutFleetNestedInput
+  attendances?: Prisma.AttendanceUpdateManyWithoutFleetNestedInput
 }
 
 export type FleetUncheckedUpdateInput = {
@@ -276,6 +282,7 @@ export type FleetUncheckedUpdateInput = {
   hubs?: Prisma.HubUncheckedUpdateManyWithoutFleetNestedInput
   vehicles?: Prisma.VehicleUncheckedUpdateManyWithoutFleetNestedInput
   drivers?: Prisma.DriverUncheckedUpdateManyWithoutFleetNestedInput
+  attendances?: Prisma.AttendanceUncheckedUpdateManyWithoutFleetNestedInput
 }
 
 export type FleetCreateManyInput = {
@@ -385,6 +392,20 @@ export type FleetUpdateOneRequiredWithoutDriversNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.FleetUpdateToOneWithWhereWithoutDriversInput, Prisma.FleetUpdateWithoutDriversInput>, Prisma.FleetUncheckedUpdateWithoutDriversInput>
 }
 
+export type FleetCreateNestedOneWithoutAttendancesInput = {
+  create?: Prisma.XOR<Prisma.FleetCreateWithoutAttendancesInput, Prisma.FleetUncheckedCreateWithoutAttendancesInput>
+  connectOrCreate?: Prisma.FleetCreateOrConnectWithoutAttendancesInput
+  connect?: Prisma.FleetWhereUniqueInput
+}
+
+export type FleetUpdateOneRequiredWithoutAttendancesNestedInput = {
+  create?: Prisma.XOR<Prisma.FleetCreateWithoutAttendancesInput, Prisma.FleetUncheckedCreateWithoutAttendancesInput>
+  connectOrCreate?: Prisma.FleetCreateOrConnectWithoutAttendancesInput
+  upsert?: Prisma.FleetUpsertWithoutAttendancesInput
+  connect?: Prisma.FleetWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.FleetUpdateToOneWithWhereWithoutAttendancesInput, Prisma.FleetUpdateWithoutAttendancesInput>, Prisma.FleetUncheckedUpdateWithoutAttendancesInput>
+}
+
 export type FleetCreateWithoutHubsInput = {
   id?: string
   name: string
@@ -393,6 +414,7 @@ export type FleetCreateWithoutHubsInput = {
   createdAt?: Date | string
   vehicles?: Prisma.VehicleCreateNestedManyWithoutFleetInput
   drivers?: Prisma.DriverCreateNestedManyWithoutFleetInput
+  attendances?: Prisma.AttendanceCreateNestedManyWithoutFleetInput
 }
 
 export type FleetUncheckedCreateWithoutHubsInput = {
@@ -403,6 +425,7 @@ export type FleetUncheckedCreateWithoutHubsInput = {
   createdAt?: Date | string
   vehicles?: Prisma.VehicleUncheckedCreateNestedManyWithoutFleetInput
   drivers?: Prisma.DriverUncheckedCreateNestedManyWithoutFleetInput
+  attendances?: Prisma.AttendanceUncheckedCreateNestedManyWithoutFleetInput
 }
 
 export type FleetCreateOrConnectWithoutHubsInput = {
@@ -429,6 +452,7 @@ export type FleetUpdateWithoutHubsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   vehicles?: Prisma.VehicleUpdateManyWithoutFleetNestedInput
   drivers?: Prisma.DriverUpdateManyWithoutFleetNestedInput
+  attendances?: Prisma.AttendanceUpdateManyWithoutFleetNestedInput
 }
 
 export type FleetUncheckedUpdateWithoutHubsInput = {
@@ -439,6 +463,7 @@ export type FleetUncheckedUpdateWithoutHubsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   vehicles?: Prisma.VehicleUncheckedUpdateManyWithoutFleetNestedInput
   drivers?: Prisma.DriverUncheckedUpdateManyWithoutFleetNestedInput
+  attendances?: Prisma.AttendanceUncheckedUpdateManyWithoutFleetNestedInput
 }
 
 export type FleetCreateWithoutVehiclesInput = {
@@ -449,6 +474,7 @@ export type FleetCreateWithoutVehiclesInput = {
   createdAt?: Date | string
   hubs?: Prisma.HubCreateNestedManyWithoutFleetInput
   drivers?: Prisma.DriverCreateNestedManyWithoutFleetInput
+  attendances?: Prisma.AttendanceCreateNestedManyWithoutFleetInput
 }
 
 export type FleetUncheckedCreateWithoutVehiclesInput = {
@@ -459,6 +485,7 @@ export type FleetUncheckedCreateWithoutVehiclesInput = {
   createdAt?: Date | string
   hubs?: Prisma.HubUncheckedCreateNestedManyWithoutFleetInput
   drivers?: Prisma.DriverUncheckedCreateNestedManyWithoutFleetInput
+  attendances?: Prisma.AttendanceUncheckedCreateNestedManyWithoutFleetInput
 }
 
 export type FleetCreateOrConnectWithoutVehiclesInput = {
@@ -485,6 +512,7 @@ export type FleetUpdateWithoutVehiclesInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   hubs?: Prisma.HubUpdateManyWithoutFleetNestedInput
   drivers?: Prisma.DriverUpdateManyWithoutFleetNestedInput
+  attendances?: Prisma.AttendanceUpdateManyWithoutFleetNestedInput
 }
 
 export type FleetUncheckedUpdateWithoutVehiclesInput = {
@@ -495,6 +523,7 @@ export type FleetUncheckedUpdateWithoutVehiclesInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   hubs?: Prisma.HubUncheckedUpdateManyWithoutFleetNestedInput
   drivers?: Prisma.DriverUncheckedUpdateManyWithoutFleetNestedInput
+  attendances?: Prisma.AttendanceUncheckedUpdateManyWithoutFleetNestedInput
 }
 
 export type FleetCreateWithoutDriversInput = {
@@ -505,6 +534,7 @@ export type FleetCreateWithoutDriversInput = {
   createdAt?: Date | string
   hubs?: Prisma.HubCreateNestedManyWithoutFleetInput
   vehicles?: Prisma.VehicleCreateNestedManyWithoutFleetInput
+  attendances?: Prisma.AttendanceCreateNestedManyWithoutFleetInput
 }
 
 export type FleetUncheckedCreateWithoutDriversInput = {
@@ -515,6 +545,7 @@ export type FleetUncheckedCreateWithoutDriversInput = {
   createdAt?: Date | string
   hubs?: Prisma.HubUncheckedCreateNestedManyWithoutFleetInput
   vehicles?: Prisma.VehicleUncheckedCreateNestedManyWithoutFleetInput
+  attendances?: Prisma.AttendanceUncheckedCreateNestedManyWithoutFleetInput
 }
 
 export type FleetCreateOrConnectWithoutDriversInput = {
@@ -541,6 +572,7 @@ export type FleetUpdateWithoutDriversInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   hubs?: Prisma.HubUpdateManyWithoutFleetNestedInput
   vehicles?: Prisma.VehicleUpdateManyWithoutFleetNestedInput
+  attendances?: Prisma.AttendanceUpdateManyWithoutFleetNestedInput
 }
 
 export type FleetUncheckedUpdateWithoutDriversInput = {
@@ -551,6 +583,67 @@ export type FleetUncheckedUpdateWithoutDriversInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   hubs?: Prisma.HubUncheckedUpdateManyWithoutFleetNestedInput
   vehicles?: Prisma.VehicleUncheckedUpdateManyWithoutFleetNestedInput
+  attendances?: Prisma.AttendanceUncheckedUpdateManyWithoutFleetNestedInput
+}
+
+export type FleetCreateWithoutAttendancesInput = {
+  id?: string
+  name: string
+  city: string
+  managerUserId?: string | null
+  createdAt?: Date | string
+  hubs?: Prisma.HubCreateNestedManyWithoutFleetInput
+  vehicles?: Prisma.VehicleCreateNestedManyWithoutFleetInput
+  drivers?: Prisma.DriverCreateNestedManyWithoutFleetInput
+}
+
+export type FleetUncheckedCreateWithoutAttendancesInput = {
+  id?: string
+  name: string
+  city: string
+  managerUserId?: string | null
+  createdAt?: Date | string
+  hubs?: Prisma.HubUncheckedCreateNestedManyWithoutFleetInput
+  vehicles?: Prisma.VehicleUncheckedCreateNestedManyWithoutFleetInput
+  drivers?: Prisma.DriverUncheckedCreateNestedManyWithoutFleetInput
+}
+
+export type FleetCreateOrConnectWithoutAttendancesInput = {
+  where: Prisma.FleetWhereUniqueInput
+  create: Prisma.XOR<Prisma.FleetCreateWithoutAttendancesInput, Prisma.FleetUncheckedCreateWithoutAttendancesInput>
+}
+
+export type FleetUpsertWithoutAttendancesInput = {
+  update: Prisma.XOR<Prisma.FleetUpdateWithoutAttendancesInput, Prisma.FleetUncheckedUpdateWithoutAttendancesInput>
+  create: Prisma.XOR<Prisma.FleetCreateWithoutAttendancesInput, Prisma.FleetUncheckedCreateWithoutAttendancesInput>
+  where?: Prisma.FleetWhereInput
+}
+
+export type FleetUpdateToOneWithWhereWithoutAttendancesInput = {
+  where?: Prisma.FleetWhereInput
+  data: Prisma.XOR<Prisma.FleetUpdateWithoutAttendancesInput, Prisma.FleetUncheckedUpdateWithoutAttendancesInput>
+}
+
+export type FleetUpdateWithoutAttendancesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  managerUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hubs?: Prisma.HubUpdateManyWithoutFleetNestedInput
+  vehicles?: Prisma.VehicleUpdateManyWithoutFleetNestedInput
+  drivers?: Prisma.DriverUpdateManyWithoutFleetNestedInput
+}
+
+export type FleetUncheckedUpdateWithoutAttendancesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  city?: Prisma.StringFieldUpdateOperationsInput | string
+  managerUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  hubs?: Prisma.HubUncheckedUpdateManyWithoutFleetNestedInput
+  vehicles?: Prisma.VehicleUncheckedUpdateManyWithoutFleetNestedInput
+  drivers?: Prisma.DriverUncheckedUpdateManyWithoutFleetNestedInput
 }
 
 
@@ -562,12 +655,14 @@ export type FleetCountOutputType = {
   hubs: number
   vehicles: number
   drivers: number
+  attendances: number
 }
 
 export type FleetCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   hubs?: boolean | FleetCountOutputTypeCountHubsArgs
   vehicles?: boolean | FleetCountOutputTypeCountVehiclesArgs
   drivers?: boolean | FleetCountOutputTypeCountDriversArgs
+  attendances?: boolean | FleetCountOutputTypeCountAttendancesArgs
 }
 
 /**
@@ -601,6 +696,13 @@ export type FleetCountOutputTypeCountDriversArgs<ExtArgs extends runtime.Types.E
   where?: Prisma.DriverWhereInput
 }
 
+/**
+ * FleetCountOutputType without action
+ */
+export type FleetCountOutputTypeCountAttendancesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.AttendanceWhereInput
+}
+
 
 export type FleetSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -611,6 +713,7 @@ export type FleetSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   hubs?: boolean | Prisma.Fleet$hubsArgs<ExtArgs>
   vehicles?: boolean | Prisma.Fleet$vehiclesArgs<ExtArgs>
   drivers?: boolean | Prisma.Fleet$driversArgs<ExtArgs>
+  attendances?: boolean | Prisma.Fleet$attendancesArgs<ExtArgs>
   _count?: boolean | Prisma.FleetCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["fleet"]>
 
@@ -643,6 +746,7 @@ export type FleetInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs =
   hubs?: boolean | Prisma.Fleet$hubsArgs<ExtArgs>
   vehicles?: boolean | Prisma.Fleet$vehiclesArgs<ExtArgs>
   drivers?: boolean | Prisma.Fleet$driversArgs<ExtArgs>
+  attendances?: boolean | Prisma.Fleet$attendancesArgs<ExtArgs>
   _count?: boolean | Prisma.FleetCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type FleetIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {}
@@ -654,6 +758,7 @@ export type $FleetPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs 
     hubs: Prisma.$HubPayload<ExtArgs>[]
     vehicles: Prisma.$VehiclePayload<ExtArgs>[]
     drivers: Prisma.$DriverPayload<ExtArgs>[]
+    attendances: Prisma.$AttendancePayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -1061,6 +1166,7 @@ export interface Prisma__FleetClient<T, Null = never, ExtArgs extends runtime.Ty
   hubs<T extends Prisma.Fleet$hubsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Fleet$hubsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$HubPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   vehicles<T extends Prisma.Fleet$vehiclesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Fleet$vehiclesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$VehiclePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   drivers<T extends Prisma.Fleet$driversArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Fleet$driversArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$DriverPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  attendances<T extends Prisma.Fleet$attendancesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Fleet$attendancesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AttendancePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -1557,6 +1663,30 @@ export type Fleet$driversArgs<ExtArgs extends runtime.Types.Extensions.InternalA
   take?: number
   skip?: number
   distinct?: Prisma.DriverScalarFieldEnum | Prisma.DriverScalarFieldEnum[]
+}
+
+/**
+ * Fleet.attendances
+ */
+export type Fleet$attendancesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Attendance
+   */
+  select?: Prisma.AttendanceSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Attendance
+   */
+  omit?: Prisma.AttendanceOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.AttendanceInclude<ExtArgs> | null
+  where?: Prisma.AttendanceWhereInput
+  orderBy?: Prisma.AttendanceOrderByWithRelationInput | Prisma.AttendanceOrderByWithRelationInput[]
+  cursor?: Prisma.AttendanceWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.AttendanceScalarFieldEnum | Prisma.AttendanceScalarFieldEnum[]
 }
 
 /**

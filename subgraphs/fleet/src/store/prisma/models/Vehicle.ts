@@ -259,6 +259,7 @@ export type VehicleWhereInput = {
   fleet?: Prisma.XOR<Prisma.FleetScalarRelationFilter, Prisma.FleetWhereInput>
   homeHub?: Prisma.XOR<Prisma.HubNullableScalarRelationFilter, Prisma.HubWhereInput> | null
   drivers?: Prisma.DriverListRelationFilter
+  assignments?: Prisma.AssignmentListRelationFilter
 }
 
 export type VehicleOrderByWithRelationInput = {
@@ -275,6 +276,7 @@ export type VehicleOrderByWithRelationInput = {
   fleet?: Prisma.FleetOrderByWithRelationInput
   homeHub?: Prisma.HubOrderByWithRelationInput
   drivers?: Prisma.DriverOrderByRelationAggregateInput
+  assignments?: Prisma.AssignmentOrderByRelationAggregateInput
 }
 
 export type VehicleWhereUniqueInput = Prisma.AtLeast<{
@@ -294,6 +296,7 @@ export type VehicleWhereUniqueInput = Prisma.AtLeast<{
   fleet?: Prisma.XOR<Prisma.FleetScalarRelationFilter, Prisma.FleetWhereInput>
   homeHub?: Prisma.XOR<Prisma.HubNullableScalarRelationFilter, Prisma.HubWhereInput> | null
   drivers?: Prisma.DriverListRelationFilter
+  assignments?: Prisma.AssignmentListRelationFilter
 }, "id" | "plate">
 
 export type VehicleOrderByWithAggregationInput = {
@@ -342,6 +345,7 @@ export type VehicleCreateInput = {
   fleet: Prisma.FleetCreateNestedOneWithoutVehiclesInput
   homeHub?: Prisma.HubCreateNestedOneWithoutVehiclesInput
   drivers?: Prisma.DriverCreateNestedManyWithoutCurrentVehicleInput
+  assignments?: Prisma.AssignmentCreateNestedManyWithoutVehicleInput
 }
 
 export type VehicleUncheckedCreateInput = {
@@ -356,6 +360,7 @@ export type VehicleUncheckedCreateInput = {
   status?: $Enums.VehicleStatus
   createdAt?: Date | string
   drivers?: Prisma.DriverUncheckedCreateNestedManyWithoutCurrentVehicleInput
+  assignments?: Prisma.AssignmentUncheckedCreateNestedManyWithoutVehicleInput
 }
 
 export type VehicleUpdateInput = {
@@ -370,6 +375,7 @@ export type VehicleUpdateInput = {
   fleet?: Prisma.FleetUpdateOneRequiredWithoutVehiclesNestedInput
   homeHub?: Prisma.HubUpdateOneWithoutVehiclesNestedInput
   drivers?: Prisma.DriverUpdateManyWithoutCurrentVehicleNestedInput
+  assignments?: Prisma.AssignmentUpdateManyWithoutVehicleNestedInput
 }
 
 export type VehicleUncheckedUpdateInput = {
@@ -384,6 +390,7 @@ export type VehicleUncheckedUpdateInput = {
   status?: Prisma.EnumVehicleStatusFieldUpdateOperationsInput | $Enums.VehicleStatus
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   drivers?: Prisma.DriverUncheckedUpdateManyWithoutCurrentVehicleNestedInput
+  assignments?: Prisma.AssignmentUncheckedUpdateManyWithoutVehicleNestedInput
 }
 
 export type VehicleCreateManyInput = {
@@ -483,6 +490,11 @@ export type VehicleSumOrderByAggregateInput = {
 export type VehicleNullableScalarRelationFilter = {
   is?: Prisma.VehicleWhereInput | null
   isNot?: Prisma.VehicleWhereInput | null
+}
+
+export type VehicleScalarRelationFilter = {
+  is?: Prisma.VehicleWhereInput
+  isNot?: Prisma.VehicleWhereInput
 }
 
 export type VehicleCreateNestedManyWithoutFleetInput = {
@@ -601,6 +613,20 @@ export type VehicleUpdateOneWithoutDriversNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.VehicleUpdateToOneWithWhereWithoutDriversInput, Prisma.VehicleUpdateWithoutDriversInput>, Prisma.VehicleUncheckedUpdateWithoutDriversInput>
 }
 
+export type VehicleCreateNestedOneWithoutAssignmentsInput = {
+  create?: Prisma.XOR<Prisma.VehicleCreateWithoutAssignmentsInput, Prisma.VehicleUncheckedCreateWithoutAssignmentsInput>
+  connectOrCreate?: Prisma.VehicleCreateOrConnectWithoutAssignmentsInput
+  connect?: Prisma.VehicleWhereUniqueInput
+}
+
+export type VehicleUpdateOneRequiredWithoutAssignmentsNestedInput = {
+  create?: Prisma.XOR<Prisma.VehicleCreateWithoutAssignmentsInput, Prisma.VehicleUncheckedCreateWithoutAssignmentsInput>
+  connectOrCreate?: Prisma.VehicleCreateOrConnectWithoutAssignmentsInput
+  upsert?: Prisma.VehicleUpsertWithoutAssignmentsInput
+  connect?: Prisma.VehicleWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.VehicleUpdateToOneWithWhereWithoutAssignmentsInput, Prisma.VehicleUpdateWithoutAssignmentsInput>, Prisma.VehicleUncheckedUpdateWithoutAssignmentsInput>
+}
+
 export type VehicleCreateWithoutFleetInput = {
   id?: string
   plate: string
@@ -612,6 +638,7 @@ export type VehicleCreateWithoutFleetInput = {
   createdAt?: Date | string
   homeHub?: Prisma.HubCreateNestedOneWithoutVehiclesInput
   drivers?: Prisma.DriverCreateNestedManyWithoutCurrentVehicleInput
+  assignments?: Prisma.AssignmentCreateNestedManyWithoutVehicleInput
 }
 
 export type VehicleUncheckedCreateWithoutFleetInput = {
@@ -625,6 +652,7 @@ export type VehicleUncheckedCreateWithoutFleetInput = {
   status?: $Enums.VehicleStatus
   createdAt?: Date | string
   drivers?: Prisma.DriverUncheckedCreateNestedManyWithoutCurrentVehicleInput
+  assignments?: Prisma.AssignmentUncheckedCreateNestedManyWithoutVehicleInput
 }
 
 export type VehicleCreateOrConnectWithoutFleetInput = {
@@ -680,6 +708,7 @@ export type VehicleCreateWithoutHomeHubInput = {
   createdAt?: Date | string
   fleet: Prisma.FleetCreateNestedOneWithoutVehiclesInput
   drivers?: Prisma.DriverCreateNestedManyWithoutCurrentVehicleInput
+  assignments?: Prisma.AssignmentCreateNestedManyWithoutVehicleInput
 }
 
 export type VehicleUncheckedCreateWithoutHomeHubInput = {
@@ -693,6 +722,7 @@ export type VehicleUncheckedCreateWithoutHomeHubInput = {
   status?: $Enums.VehicleStatus
   createdAt?: Date | string
   drivers?: Prisma.DriverUncheckedCreateNestedManyWithoutCurrentVehicleInput
+  assignments?: Prisma.AssignmentUncheckedCreateNestedManyWithoutVehicleInput
 }
 
 export type VehicleCreateOrConnectWithoutHomeHubInput = {
@@ -732,6 +762,7 @@ export type VehicleCreateWithoutDriversInput = {
   createdAt?: Date | string
   fleet: Prisma.FleetCreateNestedOneWithoutVehiclesInput
   homeHub?: Prisma.HubCreateNestedOneWithoutVehiclesInput
+  assignments?: Prisma.AssignmentCreateNestedManyWithoutVehicleInput
 }
 
 export type VehicleUncheckedCreateWithoutDriversInput = {
@@ -745,6 +776,7 @@ export type VehicleUncheckedCreateWithoutDriversInput = {
   category: $Enums.VehicleCategory
   status?: $Enums.VehicleStatus
   createdAt?: Date | string
+  assignments?: Prisma.AssignmentUncheckedCreateNestedManyWithoutVehicleInput
 }
 
 export type VehicleCreateOrConnectWithoutDriversInput = {
@@ -774,6 +806,7 @@ export type VehicleUpdateWithoutDriversInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   fleet?: Prisma.FleetUpdateOneRequiredWithoutVehiclesNestedInput
   homeHub?: Prisma.HubUpdateOneWithoutVehiclesNestedInput
+  assignments?: Prisma.AssignmentUpdateManyWithoutVehicleNestedInput
 }
 
 export type VehicleUncheckedUpdateWithoutDriversInput = {
@@ -787,6 +820,79 @@ export type VehicleUncheckedUpdateWithoutDriversInput = {
   category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
   status?: Prisma.EnumVehicleStatusFieldUpdateOperationsInput | $Enums.VehicleStatus
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  assignments?: Prisma.AssignmentUncheckedUpdateManyWithoutVehicleNestedInput
+}
+
+export type VehicleCreateWithoutAssignmentsInput = {
+  id?: string
+  plate: string
+  make: string
+  model: string
+  year: number
+  category: $Enums.VehicleCategory
+  status?: $Enums.VehicleStatus
+  createdAt?: Date | string
+  fleet: Prisma.FleetCreateNestedOneWithoutVehiclesInput
+  homeHub?: Prisma.HubCreateNestedOneWithoutVehiclesInput
+  drivers?: Prisma.DriverCreateNestedManyWithoutCurrentVehicleInput
+}
+
+export type VehicleUncheckedCreateWithoutAssignmentsInput = {
+  id?: string
+  fleetId: string
+  homeHubId?: string | null
+  plate: string
+  make: string
+  model: string
+  year: number
+  category: $Enums.VehicleCategory
+  status?: $Enums.VehicleStatus
+  createdAt?: Date | string
+  drivers?: Prisma.DriverUncheckedCreateNestedManyWithoutCurrentVehicleInput
+}
+
+export type VehicleCreateOrConnectWithoutAssignmentsInput = {
+  where: Prisma.VehicleWhereUniqueInput
+  create: Prisma.XOR<Prisma.VehicleCreateWithoutAssignmentsInput, Prisma.VehicleUncheckedCreateWithoutAssignmentsInput>
+}
+
+export type VehicleUpsertWithoutAssignmentsInput = {
+  update: Prisma.XOR<Prisma.VehicleUpdateWithoutAssignmentsInput, Prisma.VehicleUncheckedUpdateWithoutAssignmentsInput>
+  create: Prisma.XOR<Prisma.VehicleCreateWithoutAssignmentsInput, Prisma.VehicleUncheckedCreateWithoutAssignmentsInput>
+  where?: Prisma.VehicleWhereInput
+}
+
+export type VehicleUpdateToOneWithWhereWithoutAssignmentsInput = {
+  where?: Prisma.VehicleWhereInput
+  data: Prisma.XOR<Prisma.VehicleUpdateWithoutAssignmentsInput, Prisma.VehicleUncheckedUpdateWithoutAssignmentsInput>
+}
+
+export type VehicleUpdateWithoutAssignmentsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  plate?: Prisma.StringFieldUpdateOperationsInput | string
+  make?: Prisma.StringFieldUpdateOperationsInput | string
+  model?: Prisma.StringFieldUpdateOperationsInput | string
+  year?: Prisma.IntFieldUpdateOperationsInput | number
+  category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
+  status?: Prisma.EnumVehicleStatusFieldUpdateOperationsInput | $Enums.VehicleStatus
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  fleet?: Prisma.FleetUpdateOneRequiredWithoutVehiclesNestedInput
+  homeHub?: Prisma.HubUpdateOneWithoutVehiclesNestedInput
+  drivers?: Prisma.DriverUpdateManyWithoutCurrentVehicleNestedInput
+}
+
+export type VehicleUncheckedUpdateWithoutAssignmentsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  fleetId?: Prisma.StringFieldUpdateOperationsInput | string
+  homeHubId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  plate?: Prisma.StringFieldUpdateOperationsInput | string
+  make?: Prisma.StringFieldUpdateOperationsInput | string
+  model?: Prisma.StringFieldUpdateOperationsInput | string
+  year?: Prisma.IntFieldUpdateOperationsInput | number
+  category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
+  status?: Prisma.EnumVehicleStatusFieldUpdateOperationsInput | $Enums.VehicleStatus
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  drivers?: Prisma.DriverUncheckedUpdateManyWithoutCurrentVehicleNestedInput
 }
 
 export type VehicleCreateManyFleetInput = {
@@ -812,6 +918,7 @@ export type VehicleUpdateWithoutFleetInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   homeHub?: Prisma.HubUpdateOneWithoutVehiclesNestedInput
   drivers?: Prisma.DriverUpdateManyWithoutCurrentVehicleNestedInput
+  assignments?: Prisma.AssignmentUpdateManyWithoutVehicleNestedInput
 }
 
 export type VehicleUncheckedUpdateWithoutFleetInput = {
@@ -825,6 +932,7 @@ export type VehicleUncheckedUpdateWithoutFleetInput = {
   status?: Prisma.EnumVehicleStatusFieldUpdateOperationsInput | $Enums.VehicleStatus
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   drivers?: Prisma.DriverUncheckedUpdateManyWithoutCurrentVehicleNestedInput
+  assignments?: Prisma.AssignmentUncheckedUpdateManyWithoutVehicleNestedInput
 }
 
 export type VehicleUncheckedUpdateManyWithoutFleetInput = {
@@ -862,6 +970,7 @@ export type VehicleUpdateWithoutHomeHubInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   fleet?: Prisma.FleetUpdateOneRequiredWithoutVehiclesNestedInput
   drivers?: Prisma.DriverUpdateManyWithoutCurrentVehicleNestedInput
+  assignments?: Prisma.AssignmentUpdateManyWithoutVehicleNestedInput
 }
 
 export type VehicleUncheckedUpdateWithoutHomeHubInput = {
@@ -875,6 +984,7 @@ export type VehicleUncheckedUpdateWithoutHomeHubInput = {
   status?: Prisma.EnumVehicleStatusFieldUpdateOperationsInput | $Enums.VehicleStatus
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   drivers?: Prisma.DriverUncheckedUpdateManyWithoutCurrentVehicleNestedInput
+  assignments?: Prisma.AssignmentUncheckedUpdateManyWithoutVehicleNestedInput
 }
 
 export type VehicleUncheckedUpdateManyWithoutHomeHubInput = {
@@ -896,10 +1006,12 @@ export type VehicleUncheckedUpdateManyWithoutHomeHubInput = {
 
 export type VehicleCountOutputType = {
   drivers: number
+  assignments: number
 }
 
 export type VehicleCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   drivers?: boolean | VehicleCountOutputTypeCountDriversArgs
+  assignments?: boolean | VehicleCountOutputTypeCountAssignmentsArgs
 }
 
 /**
@@ -919,6 +1031,13 @@ export type VehicleCountOutputTypeCountDriversArgs<ExtArgs extends runtime.Types
   where?: Prisma.DriverWhereInput
 }
 
+/**
+ * VehicleCountOutputType without action
+ */
+export type VehicleCountOutputTypeCountAssignmentsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.AssignmentWhereInput
+}
+
 
 export type VehicleSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -934,6 +1053,7 @@ export type VehicleSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs 
   fleet?: boolean | Prisma.FleetDefaultArgs<ExtArgs>
   homeHub?: boolean | Prisma.Vehicle$homeHubArgs<ExtArgs>
   drivers?: boolean | Prisma.Vehicle$driversArgs<ExtArgs>
+  assignments?: boolean | Prisma.Vehicle$assignmentsArgs<ExtArgs>
   _count?: boolean | Prisma.VehicleCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["vehicle"]>
 
@@ -985,6 +1105,7 @@ export type VehicleInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs
   fleet?: boolean | Prisma.FleetDefaultArgs<ExtArgs>
   homeHub?: boolean | Prisma.Vehicle$homeHubArgs<ExtArgs>
   drivers?: boolean | Prisma.Vehicle$driversArgs<ExtArgs>
+  assignments?: boolean | Prisma.Vehicle$assignmentsArgs<ExtArgs>
   _count?: boolean | Prisma.VehicleCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type VehicleIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -1002,6 +1123,7 @@ export type $VehiclePayload<ExtArgs extends runtime.Types.Extensions.InternalArg
     fleet: Prisma.$FleetPayload<ExtArgs>
     homeHub: Prisma.$HubPayload<ExtArgs> | null
     drivers: Prisma.$DriverPayload<ExtArgs>[]
+    assignments: Prisma.$AssignmentPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -1411,6 +1533,7 @@ export interface Prisma__VehicleClient<T, Null = never, ExtArgs extends runtime.
   fleet<T extends Prisma.FleetDefaultArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.FleetDefaultArgs<ExtArgs>>): Prisma.Prisma__FleetClient<runtime.Types.Result.GetResult<Prisma.$FleetPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | Null, Null, ExtArgs, GlobalOmitOptions>
   homeHub<T extends Prisma.Vehicle$homeHubArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Vehicle$homeHubArgs<ExtArgs>>): Prisma.Prisma__HubClient<runtime.Types.Result.GetResult<Prisma.$HubPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
   drivers<T extends Prisma.Vehicle$driversArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Vehicle$driversArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$DriverPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  assignments<T extends Prisma.Vehicle$assignmentsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Vehicle$assignmentsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AssignmentPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -1891,6 +2014,30 @@ export type Vehicle$driversArgs<ExtArgs extends runtime.Types.Extensions.Interna
   take?: number
   skip?: number
   distinct?: Prisma.DriverScalarFieldEnum | Prisma.DriverScalarFieldEnum[]
+}
+
+/**
+ * Vehicle.assignments
+ */
+export type Vehicle$assignmentsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Assignment
+   */
+  select?: Prisma.AssignmentSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Assignment
+   */
+  omit?: Prisma.AssignmentOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.AssignmentInclude<ExtArgs> | null
+  where?: Prisma.AssignmentWhereInput
+  orderBy?: Prisma.AssignmentOrderByWithRelationInput | Prisma.AssignmentOrderByWithRelationInput[]
+  cursor?: Prisma.AssignmentWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.AssignmentScalarFieldEnum | Prisma.AssignmentScalarFieldEnum[]
 }
 
 /**

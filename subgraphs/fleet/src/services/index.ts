@@ -1,0 +1,31 @@
+// fleet's services, built once per subgraph (not per request): they hold no per-request state.
+import type { Logger } from '../../../../platform/logging/index.js';
+import type { LivePubSub } from '../../../../platform/pubsub/index.js';
+import type { RateLimiter } from '../../../../platform/rate-limit/index.js';
+import type { FleetStore } from '../store/store.js';
+import { createAssignmentService } from './assignment-service.js';
+import { createAttendanceService } from './attendance-service.js';
+import type { OutboxNotifier } from './driver-state.js';
+import { createLocationService } from './location-service.js';
+import { createOpsService } from './ops-service.js';
+
+export interface FleetServicesDeps {
+  store: FleetStore;
+  now: () => Date;
+  outbox: OutboxNotifier;
+  pubsub: LivePubSub;
+  logger: Logger;
+  locationLimiter: RateLimiter;
+}
+
+export type FleetServices = ReturnType<typeof createFleetServices>;
+
+export function createFleetServices(deps: FleetServicesDeps) {
+  const { store, now, outbox } = deps;
+  return {
+    ops: createOpsService({ store, now, outbox }),
+    assignments: createAssignmentService({ store, now, outbox }),
+    attendance: createAttendanceService({ store, now, outbox }),
+    location: createLocationService({ store, now, outbox, pubsub: deps.pubsub, logger: deps.logger, limiter: deps.locationLimiter }),
+  };
+}

@@ -1,0 +1,135 @@
+// The operations dashboard's writes: hubs, vehicles and driver profiles. Staff act only on fleets they manage.
+import type { Viewer } from '../../../../platform/auth/index.js';
+import type { CreateDriverProfileInput, CreateHubInput, CreateVehicleInput, UpdateVehicleInput } from '../generated/resolvers-types.js';
+import type { Driver, Hub, Vehicle } from '../store/prisma/client.js';
+import { isUniqueViolation, type FleetStore } from '../store/store.js';
+import { managesFleet, requireViewer } from './access.js';
+import { changeDriverState, type OutboxNotifier } from './driver-state.js';
+import { problems, userError, type FleetUserError } from './user-errors.js';
+import {
+  checkLicence, checkLocation, checkPlate, checkText, checkYear, normaliseLicence, normalisePlate, wellFormedId,
+} from './validation.js';
+
+export interface OpsServiceDeps {
+  store: FleetStore;
+  now: () => Date;
+  outbox: OutboxNotifier;
+}
+
+
+export type HubResult = { hub: Hub | null; userErrors: FleetUserError[] };
+export type VehicleResult = { vehicle: Vehicle | null; userErrors: FleetUserError[] };
+export type DriverResult = { driver: Driver | null; userErrors: FleetUserError[] };
+
+export type OpsService = ReturnType<typeof createOpsService>;
+
+const fleetNotFound = (field: string) => userError('FLEET_NOT_FOUND', 'No fleet you manage has this id', field);
+const vehicleNotFound = (field: string) => userError('VEHICLE_NOT_FOUND', 'No vehicle you manage has this id', field);
+const hubNotFound = (field: string) => userError('HUB_NOT_FOUND', "No hub of the vehicle's fleet has this id", field);
+
+export function createOpsService({ store, now, outbox }: OpsServiceDeps) {
+  /** The fleet when the viewer manages it, else null (unknown and foreign fleets look the same). */
+  async function managedFleet(viewer: Viewer, fleetId: string) {
+    if (!wellFormedId(fleetId) || !managesFleet(viewer, fleetId)) return null;
+    return store.fleets.findById(fleetId);
+  }
+
+  async function hubOfFleet(hubId: string, fleetId: string): Promise<Hub | null> {
+    if (!wellFormedId(hubId)) return null;
+    const hub = await store.hubs.findById(hubId);
+    return hub?.fleetId === fleetId ? hub : null;
+  }
+
+  return {
+    async createHub(viewer: Viewer | null, input: CreateHubInput): Promise<HubResult> {
+      const staff = requireViewer(viewer, 'createHub');
+      const invalid = problems(checkText(input.name, 'input.name'), checkLocation(input.location, 'input.location'));
+      if (invalid.length) return { hub: null, userErrors: invalid };
+      if (!(await managedFleet(staff, input.fleetId))) return { hub: null, userErrors: [fleetNotFound('input.fleetId')] };
+      const hub = await store.hubs.create({ fleetId: input.fleetId, name: input.name.trim(), latitude: input.location.latitude, longitude: input.location.longitude });
+      return { hub, userErrors: [] };
+    },
+
+    async createVehicle(viewer: Viewer | null, input: CreateVehicleInput): Promise<VehicleResult> {
+      const staff = requireViewer(viewer, 'createVehicle');
+      const plate = normalisePlate(input.plate);
+      const invalid = problems(
+        checkPlate(plate, 'input.plate'),
+        checkText(input.make, 'input.make'),
+        checkText(input.model, 'input.model'),
+        checkYear(input.year, now(), 'input.year'),
+      );
+      if (invalid.length) return { vehicle: null, userErrors: invalid };
+      if (!(await managedFleet(staff, input.fleetId))) return { vehicle: null, userErrors: [fleetNotFound('input.fleetId')] };
+      if (input.homeHubId && !(await hubOfFleet(input.homeHubId, input.fleetId))) return { vehicle: null, userErrors: [hubNotFound('input.homeHubId')] };
+      const plateTaken = { vehicle: null, userErrors: [userError('PLATE_TAKEN', 'Another vehicle has this plate', 'input.plate')] };
+      if (await store.vehicles.findByPlate(plate)) return plateTaken;
+      try {
+        const vehicle = await store.vehicles.create({
+          fleetId: input.fleetId, homeHubId: input.homeHubId ?? null, plate, make: input.make.trim(), model: input.model.trim(), year: input.year, category: input.category,
+        });
+        return { vehicle, userErrors: [] };
+      } catch (error) {
+        // Lost a race with another insert of the same plate.
+        if (isUniqueViolation(error)) return plateTaken;
+        throw error;
+      }
+    },
+
+    /** `homeHubId` left out keeps the home hub; null removes it. */
+    async updateVehicle(viewer: Viewer | null, input: UpdateVehicleInput): Promise<VehicleResult> {
+      const staff = requireViewer(viewer, 'updateVehicle');
+      if (!wellFormedId(input.id)) return { vehicle: null, userErrors: [vehicleNotFound('input.id')] };
+      return store.transaction(async (tx) => {
+        // Locked: an assignment of this vehicle cannot slip in between the check below and the status change.
+        const vehicle = await tx.vehicles.lockById(input.id);
+        if (!vehicle || !managesFleet(staff, vehicle.fleetId)) return { vehicle: null, userErrors: [vehicleNotFound('input.id')] };
+        if (input.homeHubId && !(await hubOfFleet(input.homeHubId, vehicle.fleetId))) return { vehicle: null, userErrors: [hubNotFound('input.homeHubId')] };
+        if (input.status && input.status !== 'ACTIVE' && (await tx.assignments.findActiveByVehicleIds([vehicle.id])).length > 0) {
+          return { vehicle: null, userErrors: [userError('VEHICLE_ASSIGNED', 'The vehicle is assigned to a driver: end the assignment first', 'input.status')] };
+        }
+        const updated = await tx.vehicles.update(vehicle.id, {
+          ...(input.status ? { status: input.status } : {}),
+          ...(input.homeHubId !== undefined ? { homeHubId: input.homeHubId } : {}),
+        });
+        return { vehicle: updated, userErrors: [] };
+      });
+    },
+
+    /**
+     * fleet never reads identity's users, so the user id is taken on trust (a well-formed UUID); the gateway
+     * resolves `Driver.user` from identity. The driver starts OFFLINE without a vehicle, and the first
+     * `driver.status.changed` (version 1) tells trips the driver exists.
+     */
+    async createDriverProfile(viewer: Viewer | null, input: CreateDriverProfileInput): Promise<DriverResult> {
+      const staff = requireViewer(viewer, 'createDriverProfile');
+      const licenceNumber = normaliseLicence(input.licenceNumber);
+      const invalid = problems(
+        wellFormedId(input.userId) ? null : userError('INVALID_USER_ID', 'The user id is not well-formed', 'input.userId'),
+        checkLicence(licenceNumber, 'input.licenceNumber'),
+      );
+      if (invalid.length) return { driver: null, userErrors: invalid };
+      if (!(await managedFleet(staff, input.fleetId))) return { driver: null, userErrors: [fleetNotFound('input.fleetId')] };
+      const taken = async (): Promise<FleetUserError | null> => {
+        if (await store.drivers.findByUserId(input.userId)) return userError('DRIVER_PROFILE_EXISTS', 'This user already has a driver profile', 'input.userId');
+        if (await store.drivers.findByLicence(licenceNumber)) return userError('LICENCE_TAKEN', 'Another driver has this licence number', 'input.licenceNumber');
+        return null;
+      };
+      const before = await taken();
+      if (before) return { driver: null, userErrors: [before] };
+      const at = now();
+      try {
+        const driver = await store.transaction(async (tx) => {
+          const created = await tx.drivers.create({ userId: input.userId, fleetId: input.fleetId, licenceNumber });
+          return changeDriverState(tx, created, {}, at);
+        });
+        outbox.wake();
+        return { driver, userErrors: [] };
+      } catch (error) {
+        const raced = isUniqueViolation(error) ? await taken() : null;
+        if (raced) return { driver: null, userErrors: [raced] };
+        throw error;
+      }
+    },
+  };
+}

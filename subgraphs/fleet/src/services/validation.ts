@@ -1,0 +1,60 @@
+// Input checks shared by fleet's mutations. Each returns a user error or null; the field path is the argument's.
+import { isUuid } from '../../../../platform/graphql/index.js';
+import { isLatitude, isLongitude, type Point } from './geo.js';
+import { userError, type FleetUserError } from './user-errors.js';
+
+export const MAX_ODOMETER_KM = 10_000_000;
+
+export function checkText(value: string, field: string, max = 100): FleetUserError | null {
+  const trimmed = value.trim();
+  return trimmed.length >= 1 && trimmed.length <= max ? null : userError('INVALID_TEXT', `Give 1 to ${max} characters`, field);
+}
+
+export function checkLocation(point: Point, field: string): FleetUserError | null {
+  return isLatitude(point.latitude) && isLongitude(point.longitude)
+    ? null
+    : userError('INVALID_LOCATION', 'Latitude must be between -90 and 90, longitude between -180 and 180', field);
+}
+
+/** Plates are compared in capitals without surrounding spaces. */
+export const normalisePlate = (plate: string) => plate.trim().toUpperCase().replace(/\s+/g, ' ');
+
+export function checkPlate(plate: string, field: string): FleetUserError | null {
+  return /^[A-Z0-9][A-Z0-9 -]{0,13}[A-Z0-9]$/.test(plate) ? null : userError('INVALID_PLATE', 'A plate is 2 to 15 letters, digits, spaces or dashes', field);
+}
+
+export function checkYear(year: number, now: Date, field: string): FleetUserError | null {
+  const latest = now.getUTCFullYear() + 1;
+  return Number.isInteger(year) && year >= 1980 && year <= latest ? null : userError('INVALID_YEAR', `The model year must be between 1980 and ${latest}`, field);
+}
+
+export const normaliseLicence = (licence: string) => licence.trim().toUpperCase();
+
+export function checkLicence(licence: string, field: string): FleetUserError | null {
+  return /^[A-Z0-9][A-Z0-9-]{2,28}[A-Z0-9]$/.test(licence) ? null : userError('INVALID_LICENCE', 'A licence number is 4 to 30 letters, digits or dashes', field);
+}
+
+export function checkOdometer(km: number, field: string): FleetUserError | null {
+  return Number.isInteger(km) && km >= 0 && km <= MAX_ODOMETER_KM
+    ? null
+    : userError('INVALID_ODOMETER', `The odometer reading must be a whole number of km from 0 to ${MAX_ODOMETER_KM}`, field);
+}
+
+export function checkHttpsUrl(value: string, field: string): FleetUserError | null {
+  if (value.length > 2000) return userError('INVALID_URL', 'The URL is longer than 2000 characters', field);
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && url.hostname ? null : userError('INVALID_URL', 'The URL must be an https URL', field);
+  } catch {
+    return userError('INVALID_URL', 'The URL must be an https URL', field);
+  }
+}
+
+export function checkMoney(money: { amountMinor: number; currency: string }, field: string): FleetUserError | null {
+  return Number.isInteger(money.amountMinor) && money.amountMinor >= 0 && /^[A-Z]{3}$/.test(money.currency)
+    ? null
+    : userError('INVALID_MONEY', 'The amount must be 0 or more minor units and the currency an ISO 4217 code such as USD', field);
+}
+
+/** A reference argument that is not a UUID cannot exist: report it like an unknown id. */
+export const wellFormedId = (id: string | null | undefined): id is string => typeof id === 'string' && isUuid(id);
