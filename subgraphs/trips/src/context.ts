@@ -2,10 +2,13 @@
 import type { Viewer } from '../../../platform/auth/index.js';
 import type { Logger } from '../../../platform/logging/index.js';
 import type { TripsLoaders } from './loaders.js';
+import type { TripsServices } from './services/index.js';
 
 export interface TripsContext {
   /** Who is asking; null when the request carries no access token. */
   viewer: Viewer | null;
   loaders: TripsLoaders;
   logger: Logger;
+  /** Shared by every request (stateless). */
+  services: TripsServices;
 }

@@ -1,29 +1,50 @@
-// Per-request DataLoaders for trips. Every lookup — root fields, `_entities`, User.trips and Driver.activeTrip —
-// goes through these, so 50 users' trip pages cost the same single statement as 5.
+// Per-request DataLoaders for trips. Every lookup — root fields, `_entities`, User.trips, Driver.activeTrip,
+// Driver.trips, Driver.pendingOffer, Trip.history and ratings — goes through these, so 50 parents cost the same
+// single statement as 5.
 import DataLoader from 'dataloader';
+import { seesEverything, type Viewer } from '../../../platform/auth/index.js';
 import { createByIdLoader, createByKeyLoader, createPagedListLoader, type PageRequest } from '../../../platform/graphql/index.js';
-import type { TripStatus } from './store/prisma/client.js';
-import type { TripStore } from './store/trip-store.js';
+import type { TripRating, TripStatusChange } from './store/prisma/client.js';
+import type { TripsStore } from './store/store.js';
+import type { BoardFilter, DriverTripsVisibility } from './store/trip-store.js';
 
-export interface TripPageKey {
+export interface TripPageKey extends BoardFilter {
   page: PageRequest;
-  status: TripStatus | null;
-  /** Only trips of these fleets; null for every fleet. */
-  fleetIds: readonly string[] | null;
 }
 
 export type TripsLoaders = ReturnType<typeof createTripsLoaders>;
 
-export function createTripsLoaders(trips: TripStore) {
+/** Rows of many parents in one query, grouped back per parent (empty list for a parent without rows). */
+function createGroupLoader<Row>(fetch: (keys: readonly string[]) => Promise<Row[]>, keyOf: (row: Row) => string) {
+  return new DataLoader<string, Row[]>(async (keys) => {
+    const rows = await fetch(keys);
+    const groups = new Map<string, Row[]>();
+    for (const row of rows) groups.set(keyOf(row), [...(groups.get(keyOf(row)) ?? []), row]);
+    return keys.map((key) => groups.get(key) ?? []);
+  });
+}
+
+export function createTripsLoaders(store: TripsStore, viewer: Viewer | null) {
+  // A driver's list shows what the viewer may see: all for operations, else what they drove or their fleets'.
+  const driverTripsVisibility: DriverTripsVisibility | null = seesEverything(viewer)
+    ? null
+    : { driverUserId: viewer?.userId ?? '00000000-0000-0000-0000-000000000000', fleetIds: viewer?.roles.includes('FLEET_MANAGER') ? viewer.fleetIds : [] };
   return {
-    tripById: createByIdLoader((ids) => trips.findByIds(ids)),
+    tripById: createByIdLoader((ids) => store.trips.findByIds(ids)),
     // Rows come from `driver_id in (...)`, so driverId is never null here.
-    activeTripByDriverId: createByKeyLoader((driverIds) => trips.findActiveByDriverIds(driverIds), (trip) => trip.driverId ?? ''),
-    tripsByRiderId: createPagedListLoader((riderIds, page) => trips.findPagesByRiderIds(riderIds, page)),
+    activeTripByDriverId: createByKeyLoader((driverIds) => store.trips.findActiveByDriverIds(driverIds), (trip) => trip.driverId ?? ''),
+    pendingOfferByDriverId: createByKeyLoader((driverIds) => store.dispatch.findPendingByDriverIds(driverIds), (offer) => offer.driverId),
+    tripsByRiderId: createPagedListLoader((riderIds, page) => store.trips.findPagesByRiderIds(riderIds, page)),
+    tripsByDriverId: createPagedListLoader((driverIds, page) => store.trips.findPagesByDriverIds(driverIds, page, driverTripsVisibility)),
+    historyByTripId: createGroupLoader<TripStatusChange>((ids) => store.trips.findHistories(ids), (change) => change.tripId),
+    ratingsByTripId: createGroupLoader<TripRating>((ids) => store.ratings.findByTripIds(ids), (rating) => rating.tripId),
     // The root list is one ordered scan per distinct argument set; the loader lets aliases share one result.
-    tripPage: new DataLoader<TripPageKey, Awaited<ReturnType<TripStore['findPage']>>, string>(
-      (keys) => Promise.all(keys.map(({ page, status, fleetIds }) => trips.findPage(page, status, fleetIds))),
-      { cacheKeyFn: ({ page, status, fleetIds }) => JSON.stringify([status, fleetIds, page.take, page.after?.at.toISOString(), page.after?.id]) },
+    tripPage: new DataLoader<TripPageKey, Awaited<ReturnType<TripsStore['trips']['findPage']>>, string>(
+      (keys) => Promise.all(keys.map(({ page, ...filter }) => store.trips.findPage(page, filter))),
+      {
+        cacheKeyFn: ({ page, status, fleetIds, requestedAfter, requestedBefore }) =>
+          JSON.stringify([status, fleetIds, requestedAfter?.toISOString(), requestedBefore?.toISOString(), page.take, page.after?.at.toISOString(), page.after?.id]),
+      },
     ),
   };
 }

@@ -51,3 +51,19 @@ test('demo trips seeded before trips knew their driver user and fleet get them o
     expect(await prisma.trip.count({ where: { fleetId: fleet.id } })).toBe(expected);
   }
 });
+
+test('the demo city gets a pricing rule per category, and every demo trip a route and no active slot', async () => {
+  const demo = buildDemoDataset();
+  await seedTrips(prisma, demo);
+  expect(await prisma.city.findMany({ select: { name: true } })).toEqual(demo.cities.map((c) => ({ name: c.name })));
+  expect((await prisma.pricingRule.findMany()).map((r) => r.category).sort()).toEqual(['AUTO', 'BIKE', 'COMFORT', 'ECONOMY', 'XL']);
+  expect(await prisma.trip.count({ where: { OR: [{ pickupLatitude: null }, { dropoffLatitude: null }] } })).toBe(0);
+  // Demo trips are all finished: no rider or driver holds an active slot, so every demo user can ride or drive now.
+  expect(await prisma.trip.count({ where: { OR: [{ activeRiderId: { not: null } }, { activeDriverId: { not: null } }] } })).toBe(0);
+  expect(demo.trips.every((t) => t.status === 'COMPLETED' || t.status === 'CANCELLED')).toBe(true);
+
+  // Points seeded before routes existed are filled on the next seed.
+  await prisma.trip.updateMany({ where: { id: { in: demo.trips.slice(0, 3).map((t) => t.id) } }, data: { pickupLatitude: null } });
+  await seedTrips(prisma, demo);
+  expect(await prisma.trip.count({ where: { pickupLatitude: null } })).toBe(0);
+});

@@ -24,6 +24,74 @@ export type Driver = {
   activeTrip: Maybe<Trip>;
   /** Stable identifier of the driver profile (not the user id). */
   id: Scalars['ID']['output'];
+  /** The trip offered to the driver and waiting for their answer; null when none. Only the driver, operations staff and the manager of the driver's fleet see it. */
+  pendingOffer: Maybe<TripOffer>;
+  /** Trips the driver took, newest first. The driver sees all of them, operations staff too, the manager of a fleet those driven for their fleet; anyone else an empty list. */
+  trips: TripConnection;
+};
+
+
+/** A driver's profile: the driving side of a user. */
+export type DriverTripsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A ride to price: where from, where to, which service level. */
+export type EstimateFareInput = {
+  /** Service level. */
+  category: VehicleCategory;
+  /** Drop-off point. */
+  dropoff: GeoPointInput;
+  /** Pickup point. */
+  pickup: GeoPointInput;
+};
+
+/** Result of `estimateFare`. */
+export type EstimateFarePayload = {
+  __typename?: 'EstimateFarePayload';
+  /** The estimate; null when `userErrors` is not empty. */
+  estimate: Maybe<FareEstimate>;
+  /** Input problems; empty on success. */
+  userErrors: Array<TripUserError>;
+};
+
+/** A price for a ride, valid until `expiresAt`: `requestTrip` with its id charges this amount upfront. */
+export type FareEstimate = {
+  __typename?: 'FareEstimate';
+  /** The price, surge included. */
+  amount: Money;
+  /** Service level priced. */
+  category: VehicleCategory;
+  /** The service area (city) whose rules priced it. */
+  city: Scalars['String']['output'];
+  /** Estimated road distance in metres. */
+  distanceMeters: Scalars['Int']['output'];
+  /** Estimated driving time in seconds. */
+  durationSeconds: Scalars['Int']['output'];
+  /** After this instant `requestTrip` refuses the quote; estimate again. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** Quote id: pass it as `quoteId` to `requestTrip` to keep this price. */
+  id: Scalars['ID']['output'];
+  /** Surge multiplier from demand and supply near the pickup point, e.g. 1.3; 1 without surge. */
+  surge: Scalars['Float']['output'];
+};
+
+/** A point on Earth in WGS 84 degrees. */
+export type GeoPoint = {
+  __typename?: 'GeoPoint';
+  /** Latitude, -90 to 90. */
+  latitude: Scalars['Float']['output'];
+  /** Longitude, -180 to 180. */
+  longitude: Scalars['Float']['output'];
+};
+
+/** A point on Earth in WGS 84 degrees, as input. */
+export type GeoPointInput = {
+  /** Latitude, -90 to 90. */
+  latitude: Scalars['Float']['input'];
+  /** Longitude, -180 to 180. */
+  longitude: Scalars['Float']['input'];
 };
 
 /** An amount of money: integer minor units (e.g. cents) of an ISO 4217 currency. Never a float. */
@@ -33,6 +101,99 @@ export type Money = {
   amountMinor: Scalars['Int']['output'];
   /** ISO 4217 currency code, e.g. USD. */
   currency: Scalars['String']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** The offered driver takes the trip (CONFLICT when they are on another trip; ILLEGAL_STATE_TRANSITION when the offer is no longer pending or expired). */
+  acceptTrip: TripPayload;
+  /** The trip's driver is at the pickup point. */
+  arriveAtPickup: TripPayload;
+  /**
+   * Manual dispatch: gives a waiting trip to an available driver of its category, withdrawing pending offers.
+   * A fleet manager may assign drivers of their fleets only.
+   */
+  assignTrip: TripPayload;
+  /**
+   * Cancels a trip. The rider may while it is REQUESTED, DRIVER_ASSIGNED or DRIVER_ARRIVED; the driver while
+   * DRIVER_ASSIGNED or DRIVER_ARRIVED; operations staff (and the fleet's manager) any time before it ends. A rider
+   * cancelling after the driver arrived, or later than the free period after assignment, pays the cancellation fee.
+   */
+  cancelTrip: TripPayload;
+  /** The trip's driver ends the ride; the fare is computed from the distance driven, the time since start and the surge locked at request. */
+  completeTrip: TripPayload;
+  /** The offered driver turns the trip down; it is offered to the next driver. */
+  declineTrip: TripOfferPayload;
+  /**
+   * Prices a ride: the rules of the service area around the pickup point, distance and time estimated from the
+   * straight line, and a surge from recent requests and available drivers nearby. The estimate is a quote that
+   * `requestTrip` honours until it expires.
+   */
+  estimateFare: EstimateFarePayload;
+  /** Rates the other side of a completed trip, once: the rider rates the driver, the driver rates the rider. */
+  rateTrip: TripPayload;
+  /**
+   * Requests a ride at the quoted (or current) price and offers it to the nearest available driver. A rider has at
+   * most one trip in progress (CONFLICT otherwise). No driver answering within the dispatch timeout cancels it.
+   */
+  requestTrip: TripPayload;
+  /** The trip's driver starts the ride with the rider on board. */
+  startTrip: TripPayload;
+};
+
+
+export type MutationAcceptTripArgs = {
+  offerId: Scalars['ID']['input'];
+};
+
+
+export type MutationArriveAtPickupArgs = {
+  tripId: Scalars['ID']['input'];
+};
+
+
+export type MutationAssignTripArgs = {
+  driverId: Scalars['ID']['input'];
+  tripId: Scalars['ID']['input'];
+};
+
+
+export type MutationCancelTripArgs = {
+  reason?: InputMaybe<Scalars['String']['input']>;
+  tripId: Scalars['ID']['input'];
+};
+
+
+export type MutationCompleteTripArgs = {
+  distanceMeters: Scalars['Int']['input'];
+  tripId: Scalars['ID']['input'];
+};
+
+
+export type MutationDeclineTripArgs = {
+  offerId: Scalars['ID']['input'];
+};
+
+
+export type MutationEstimateFareArgs = {
+  input: EstimateFareInput;
+};
+
+
+export type MutationRateTripArgs = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  rating: Scalars['Int']['input'];
+  tripId: Scalars['ID']['input'];
+};
+
+
+export type MutationRequestTripArgs = {
+  input: RequestTripInput;
+};
+
+
+export type MutationStartTripArgs = {
+  tripId: Scalars['ID']['input'];
 };
 
 /** Pagination state of a connection (Relay cursor connections). */
@@ -66,12 +227,38 @@ export type QueryTripsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   fleetId?: InputMaybe<Scalars['ID']['input']>;
+  requestedAfter?: InputMaybe<Scalars['DateTime']['input']>;
+  requestedBefore?: InputMaybe<Scalars['DateTime']['input']>;
   status?: InputMaybe<TripStatus>;
+};
+
+/** A ride to request. */
+export type RequestTripInput = {
+  /** Service level. */
+  category: VehicleCategory;
+  /** Drop-off point. */
+  dropoff: GeoPointInput;
+  /** Pickup point. */
+  pickup: GeoPointInput;
+  /** Id of a `FareEstimate` for this route and category to keep its price; omit to be priced now. */
+  quoteId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** A ride from pickup to drop-off. Visible to its rider, its driver, operations staff and the manager of its fleet. */
 export type Trip = {
   __typename?: 'Trip';
+  /** When the driver reported arriving at the pickup point; null before. */
+  arrivedAt: Maybe<Scalars['DateTime']['output']>;
+  /** When a driver was assigned; null before. */
+  assignedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Fee charged to the rider for a late cancellation; null when free or not cancelled. */
+  cancellationFee: Maybe<Money>;
+  /** Why it was cancelled, as given (SYSTEM: NO_DRIVER_AVAILABLE); null when no reason was given. */
+  cancellationReason: Maybe<Scalars['String']['output']>;
+  /** When it was cancelled; null unless CANCELLED. */
+  cancelledAt: Maybe<Scalars['DateTime']['output']>;
+  /** Who cancelled it; null unless CANCELLED. */
+  cancelledBy: Maybe<TripActorRole>;
   /** Service level requested. */
   category: VehicleCategory;
   /** When it completed; null unless COMPLETED. */
@@ -80,19 +267,48 @@ export type Trip = {
   distanceMeters: Maybe<Scalars['Int']['output']>;
   /** The assigned driver; null until one accepts. */
   driver: Maybe<Driver>;
+  /** The driver's rating of the rider; null until given. */
+  driverRating: Maybe<TripRating>;
+  /** Where the rider is dropped off; null only for trips recorded before drop-off points were stored. */
+  dropoff: Maybe<GeoPoint>;
+  /** Ride duration in seconds, from start to completion; null before completion. */
+  durationSeconds: Maybe<Scalars['Int']['output']>;
+  /** The upfront price given at request (surge included); the final fare is computed from the actual distance and time. Null for trips recorded before prices were estimated. */
+  estimatedFare: Maybe<Money>;
   /** Final fare once completed; null before. */
   fare: Maybe<Money>;
+  /** Every status change, oldest first, the request included. */
+  history: Array<TripStatusChange>;
   /** Stable identifier of the trip. */
   id: Scalars['ID']['output'];
+  /** Where the rider is picked up; null only for trips recorded before pickup points were stored. */
+  pickup: Maybe<GeoPoint>;
   /** When the rider requested it. */
   requestedAt: Scalars['DateTime']['output'];
   /** The rider who requested it. */
   rider: User;
+  /** The rider's rating of the driver; null until given. */
+  riderRating: Maybe<TripRating>;
+  /** When the ride started (rider on board); null before. */
+  startedAt: Maybe<Scalars['DateTime']['output']>;
   /** Where the trip is in its life. */
   status: TripStatus;
+  /** Surge multiplier locked at request, e.g. 1.5; 1 when there was no surge. */
+  surge: Scalars['Float']['output'];
   /** The vehicle that drove it; null until a driver accepts. */
   vehicle: Maybe<Vehicle>;
 };
+
+/** Who caused a change of a trip. */
+export type TripActorRole =
+  /** The trip's driver. */
+  | 'DRIVER'
+  /** Operations staff or the manager of the driver's fleet. */
+  | 'OPERATIONS'
+  /** The trip's rider. */
+  | 'RIDER'
+  /** Ridegraph itself, e.g. no driver was found in time. */
+  | 'SYSTEM';
 
 /** A page of trips, newest first. */
 export type TripConnection = {
@@ -112,6 +328,65 @@ export type TripEdge = {
   node: Trip;
 };
 
+/** A trip offered to one driver, who accepts or declines it before it expires. */
+export type TripOffer = {
+  __typename?: 'TripOffer';
+  /** When it expires unanswered. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** Stable identifier of the offer; pass it to `acceptTrip` or `declineTrip`. */
+  id: Scalars['ID']['output'];
+  /** When it was offered. */
+  offeredAt: Scalars['DateTime']['output'];
+  /** Where the offer is. */
+  status: TripOfferStatus;
+  /** The trip on offer. */
+  trip: Trip;
+};
+
+/** Result of `declineTrip`. */
+export type TripOfferPayload = {
+  __typename?: 'TripOfferPayload';
+  /** The offer as it is now; null when `userErrors` is not empty. */
+  offer: Maybe<TripOffer>;
+  /** Input problems; empty on success. */
+  userErrors: Array<TripUserError>;
+};
+
+/** Where an offer to a driver is. */
+export type TripOfferStatus =
+  /** The driver took the trip. */
+  | 'ACCEPTED'
+  /** The driver said no. */
+  | 'DECLINED'
+  /** The driver did not answer in time. */
+  | 'EXPIRED'
+  /** Waiting for the driver's answer until `expiresAt`. */
+  | 'PENDING'
+  /** Taken back: the trip was cancelled or assigned by operations. */
+  | 'WITHDRAWN';
+
+/** Result of a trip mutation. */
+export type TripPayload = {
+  __typename?: 'TripPayload';
+  /** The trip as it is now; null when `userErrors` is not empty. */
+  trip: Maybe<Trip>;
+  /** Input problems; empty on success. */
+  userErrors: Array<TripUserError>;
+};
+
+/** A rating one side of a completed trip gave the other. */
+export type TripRating = {
+  __typename?: 'TripRating';
+  /** Optional words with it. */
+  comment: Maybe<Scalars['String']['output']>;
+  /** Stable identifier of the rating. */
+  id: Scalars['ID']['output'];
+  /** When it was given. */
+  ratedAt: Scalars['DateTime']['output'];
+  /** Stars from 1 to 5. */
+  rating: Scalars['Int']['output'];
+};
+
 /** Where a trip is in its life. */
 export type TripStatus =
   /** Ended before completion. */
@@ -126,6 +401,59 @@ export type TripStatus =
   | 'IN_PROGRESS'
   /** Waiting for a driver. */
   | 'REQUESTED';
+
+/** One step of a trip's life. */
+export type TripStatusChange = {
+  __typename?: 'TripStatusChange';
+  /** The user who caused it; null for SYSTEM. */
+  actor: Maybe<User>;
+  /** Who caused it. */
+  actorRole: TripActorRole;
+  /** When it happened. */
+  at: Scalars['DateTime']['output'];
+  /** Status before; null for the request that created the trip. */
+  from: Maybe<TripStatus>;
+  /** Stable identifier of this change. */
+  id: Scalars['ID']['output'];
+  /** Why, when a reason was given (cancellations). */
+  reason: Maybe<Scalars['String']['output']>;
+  /** Status after. */
+  to: TripStatus;
+};
+
+/** An input problem of a trip mutation: fix the input and retry. */
+export type TripUserError = {
+  __typename?: 'TripUserError';
+  /** Machine-readable kind of problem. */
+  code: TripUserErrorCode;
+  /** Path to the offending argument or input field, e.g. `["input", "pickup"]`; null when it concerns the whole input. */
+  field: Maybe<Array<Scalars['String']['output']>>;
+  /** What is wrong, in words for a person. */
+  message: Scalars['String']['output'];
+};
+
+/** What is wrong with a trip mutation's input. */
+export type TripUserErrorCode =
+  /** The service area does not offer this category. */
+  | 'CATEGORY_NOT_OFFERED'
+  /** Dispatch knows no driver with this id. */
+  | 'DRIVER_NOT_FOUND'
+  /** The driver cannot take this trip now (not available, another category, or busy). */
+  | 'DRIVER_UNAVAILABLE'
+  /** A coordinate is out of range or not a number. */
+  | 'INVALID_COORDINATES'
+  /** The distance is negative or implausibly large. */
+  | 'INVALID_DISTANCE'
+  /** The quote is unknown, someone else's, already used, or for another category or route. */
+  | 'INVALID_QUOTE'
+  /** The rating is not a whole number from 1 to 5, or the comment is too long. */
+  | 'INVALID_RATING'
+  /** The reason is too long. */
+  | 'INVALID_REASON'
+  /** The pickup point is outside every service area. */
+  | 'OUTSIDE_SERVICE_AREA'
+  /** The quote has expired; estimate again. */
+  | 'QUOTE_EXPIRED';
 
 /** A person with an account: a rider, a driver or a member of staff. */
 export type User = {
@@ -269,16 +597,33 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Driver: ResolverTypeWrapper<DriverRef>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Money: ResolverTypeWrapper<Money>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  EstimateFareInput: EstimateFareInput;
+  EstimateFarePayload: ResolverTypeWrapper<EstimateFarePayload>;
+  FareEstimate: ResolverTypeWrapper<FareEstimate>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  GeoPoint: ResolverTypeWrapper<GeoPoint>;
+  GeoPointInput: GeoPointInput;
+  Money: ResolverTypeWrapper<Money>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RequestTripInput: RequestTripInput;
   Trip: ResolverTypeWrapper<TripModel>;
+  TripActorRole: TripActorRole;
   TripConnection: ResolverTypeWrapper<Omit<TripConnection, 'edges'> & { edges: Array<ResolversTypes['TripEdge']> }>;
   TripEdge: ResolverTypeWrapper<Omit<TripEdge, 'node'> & { node: ResolversTypes['Trip'] }>;
+  TripOffer: ResolverTypeWrapper<Omit<TripOffer, 'trip'> & { trip: ResolversTypes['Trip'] }>;
+  TripOfferPayload: ResolverTypeWrapper<Omit<TripOfferPayload, 'offer'> & { offer?: Maybe<ResolversTypes['TripOffer']> }>;
+  TripOfferStatus: TripOfferStatus;
+  TripPayload: ResolverTypeWrapper<Omit<TripPayload, 'trip'> & { trip?: Maybe<ResolversTypes['Trip']> }>;
+  TripRating: ResolverTypeWrapper<TripRating>;
   TripStatus: TripStatus;
+  TripStatusChange: ResolverTypeWrapper<Omit<TripStatusChange, 'actor'> & { actor?: Maybe<ResolversTypes['User']> }>;
+  TripUserError: ResolverTypeWrapper<TripUserError>;
+  TripUserErrorCode: TripUserErrorCode;
   User: ResolverTypeWrapper<UserRef>;
   Vehicle: ResolverTypeWrapper<Vehicle>;
   VehicleCategory: VehicleCategory;
@@ -289,15 +634,29 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   Driver: DriverRef;
   ID: Scalars['ID']['output'];
-  Money: Money;
-  Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
+  Int: Scalars['Int']['output'];
+  EstimateFareInput: EstimateFareInput;
+  EstimateFarePayload: EstimateFarePayload;
+  FareEstimate: FareEstimate;
+  Float: Scalars['Float']['output'];
+  GeoPoint: GeoPoint;
+  GeoPointInput: GeoPointInput;
+  Money: Money;
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
+  RequestTripInput: RequestTripInput;
   Trip: TripModel;
   TripConnection: Omit<TripConnection, 'edges'> & { edges: Array<ResolversParentTypes['TripEdge']> };
   TripEdge: Omit<TripEdge, 'node'> & { node: ResolversParentTypes['Trip'] };
+  TripOffer: Omit<TripOffer, 'trip'> & { trip: ResolversParentTypes['Trip'] };
+  TripOfferPayload: Omit<TripOfferPayload, 'offer'> & { offer?: Maybe<ResolversParentTypes['TripOffer']> };
+  TripPayload: Omit<TripPayload, 'trip'> & { trip?: Maybe<ResolversParentTypes['Trip']> };
+  TripRating: TripRating;
+  TripStatusChange: Omit<TripStatusChange, 'actor'> & { actor?: Maybe<ResolversParentTypes['User']> };
+  TripUserError: TripUserError;
   User: UserRef;
   Vehicle: Vehicle;
 }>;
@@ -314,11 +673,47 @@ export type DriverResolvers<ContextType = TripsContext, ParentType extends Resol
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Driver']> | FederationReferenceType, FederationReferenceType, ContextType>;
   activeTrip?: Resolver<Maybe<ResolversTypes['Trip']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  pendingOffer?: Resolver<Maybe<ResolversTypes['TripOffer']>, ParentType, ContextType>;
+  trips?: Resolver<ResolversTypes['TripConnection'], ParentType, ContextType, RequireFields<DriverTripsArgs, 'first'>>;
+}>;
+
+export type EstimateFarePayloadResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['EstimateFarePayload'] = ResolversParentTypes['EstimateFarePayload']> = ResolversObject<{
+  estimate?: Resolver<Maybe<ResolversTypes['FareEstimate']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['TripUserError']>, ParentType, ContextType>;
+}>;
+
+export type FareEstimateResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['FareEstimate'] = ResolversParentTypes['FareEstimate']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['VehicleCategory'], ParentType, ContextType>;
+  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  distanceMeters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  durationSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  surge?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type GeoPointResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['GeoPoint'] = ResolversParentTypes['GeoPoint']> = ResolversObject<{
+  latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
 export type MoneyResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
   amountMinor?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  acceptTrip?: Resolver<ResolversTypes['TripPayload'], ParentType, ContextType, RequireFields<MutationAcceptTripArgs, 'offerId'>>;
+  arriveAtPickup?: Resolver<ResolversTypes['TripPayload'], ParentType, ContextType, RequireFields<MutationArriveAtPickupArgs, 'tripId'>>;
+  assignTrip?: Resolver<ResolversTypes['TripPayload'], ParentType, ContextType, RequireFields<MutationAssignTripArgs, 'driverId' | 'tripId'>>;
+  cancelTrip?: Resolver<ResolversTypes['TripPayload'], ParentType, ContextType, RequireFields<MutationCancelTripArgs, 'tripId'>>;
+  completeTrip?: Resolver<ResolversTypes['TripPayload'], ParentType, ContextType, RequireFields<MutationCompleteTripArgs, 'distanceMeters' | 'tripId'>>;
+  declineTrip?: Resolver<ResolversTypes['TripOfferPayload'], ParentType, ContextType, RequireFields<MutationDeclineTripArgs, 'offerId'>>;
+  estimateFare?: Resolver<ResolversTypes['EstimateFarePayload'], ParentType, ContextType, RequireFields<MutationEstimateFareArgs, 'input'>>;
+  rateTrip?: Resolver<ResolversTypes['TripPayload'], ParentType, ContextType, RequireFields<MutationRateTripArgs, 'rating' | 'tripId'>>;
+  requestTrip?: Resolver<ResolversTypes['TripPayload'], ParentType, ContextType, RequireFields<MutationRequestTripArgs, 'input'>>;
+  startTrip?: Resolver<ResolversTypes['TripPayload'], ParentType, ContextType, RequireFields<MutationStartTripArgs, 'tripId'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -335,15 +730,30 @@ export type QueryResolvers<ContextType = TripsContext, ParentType extends Resolv
 
 export type TripResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['Trip'] = ResolversParentTypes['Trip'], FederationReferenceType extends FederationReferenceTypes['Trip'] = FederationReferenceTypes['Trip']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Trip']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  arrivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  assignedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  cancellationFee?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  cancellationReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cancelledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  cancelledBy?: Resolver<Maybe<ResolversTypes['TripActorRole']>, ParentType, ContextType>;
   category?: Resolver<ResolversTypes['VehicleCategory'], ParentType, ContextType>;
   completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   distanceMeters?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   driver?: Resolver<Maybe<ResolversTypes['Driver']>, ParentType, ContextType>;
+  driverRating?: Resolver<Maybe<ResolversTypes['TripRating']>, ParentType, ContextType>;
+  dropoff?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
+  durationSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  estimatedFare?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   fare?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['TripStatusChange']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  pickup?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
   requestedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   rider?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  riderRating?: Resolver<Maybe<ResolversTypes['TripRating']>, ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['TripStatus'], ParentType, ContextType>;
+  surge?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   vehicle?: Resolver<Maybe<ResolversTypes['Vehicle']>, ParentType, ContextType>;
 }>;
 
@@ -355,6 +765,47 @@ export type TripConnectionResolvers<ContextType = TripsContext, ParentType exten
 export type TripEdgeResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['TripEdge'] = ResolversParentTypes['TripEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Trip'], ParentType, ContextType>;
+}>;
+
+export type TripOfferResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['TripOffer'] = ResolversParentTypes['TripOffer']> = ResolversObject<{
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  offeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['TripOfferStatus'], ParentType, ContextType>;
+  trip?: Resolver<ResolversTypes['Trip'], ParentType, ContextType>;
+}>;
+
+export type TripOfferPayloadResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['TripOfferPayload'] = ResolversParentTypes['TripOfferPayload']> = ResolversObject<{
+  offer?: Resolver<Maybe<ResolversTypes['TripOffer']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['TripUserError']>, ParentType, ContextType>;
+}>;
+
+export type TripPayloadResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['TripPayload'] = ResolversParentTypes['TripPayload']> = ResolversObject<{
+  trip?: Resolver<Maybe<ResolversTypes['Trip']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['TripUserError']>, ParentType, ContextType>;
+}>;
+
+export type TripRatingResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['TripRating'] = ResolversParentTypes['TripRating']> = ResolversObject<{
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ratedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  rating?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type TripStatusChangeResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['TripStatusChange'] = ResolversParentTypes['TripStatusChange']> = ResolversObject<{
+  actor?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  actorRole?: Resolver<ResolversTypes['TripActorRole'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['TripStatus']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['TripStatus'], ParentType, ContextType>;
+}>;
+
+export type TripUserErrorResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['TripUserError'] = ResolversParentTypes['TripUserError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['TripUserErrorCode'], ParentType, ContextType>;
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type UserResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
@@ -370,12 +821,22 @@ export type VehicleResolvers<ContextType = TripsContext, ParentType extends Reso
 export type Resolvers<ContextType = TripsContext> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   Driver?: DriverResolvers<ContextType>;
+  EstimateFarePayload?: EstimateFarePayloadResolvers<ContextType>;
+  FareEstimate?: FareEstimateResolvers<ContextType>;
+  GeoPoint?: GeoPointResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Trip?: TripResolvers<ContextType>;
   TripConnection?: TripConnectionResolvers<ContextType>;
   TripEdge?: TripEdgeResolvers<ContextType>;
+  TripOffer?: TripOfferResolvers<ContextType>;
+  TripOfferPayload?: TripOfferPayloadResolvers<ContextType>;
+  TripPayload?: TripPayloadResolvers<ContextType>;
+  TripRating?: TripRatingResolvers<ContextType>;
+  TripStatusChange?: TripStatusChangeResolvers<ContextType>;
+  TripUserError?: TripUserErrorResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   Vehicle?: VehicleResolvers<ContextType>;
 }>;

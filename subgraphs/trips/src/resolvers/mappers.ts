@@ -1,4 +1,6 @@
-// What trips' resolvers receive as parents (codegen `mappers`).
+// What trips' resolvers receive as parents (codegen `mappers`), and the shapes built for unmapped types.
+import type { DispatchOffer, Trip, TripStatusChange } from '../store/prisma/client.js';
+
 export type { Trip as TripModel } from '../store/prisma/client.js';
 
 /** A user is identity's entity; trips knows only its id. */
@@ -10,3 +12,23 @@ export interface UserRef {
 export interface DriverRef {
   id: string;
 }
+
+export const money = (amountMinor: number | null, currency: string) => (amountMinor === null ? null : { amountMinor, currency });
+
+export const toOffer = (offer: DispatchOffer, trip: Trip) => ({
+  id: offer.id,
+  status: offer.status,
+  trip,
+  offeredAt: offer.offeredAt,
+  expiresAt: offer.expiresAt,
+});
+
+export const toStatusChange = (change: TripStatusChange) => ({
+  id: change.id,
+  from: change.fromStatus,
+  to: change.toStatus,
+  at: change.at,
+  actorRole: change.actorRole,
+  actor: change.actorUserId ? { id: change.actorUserId } : null,
+  reason: change.reason,
+});

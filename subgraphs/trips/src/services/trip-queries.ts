@@ -1,9 +1,10 @@
 // The trips a request may read: single trips through their visibility, the board through the viewer's fleets,
-// a rider's history only for that rider and operations staff.
-import { assertCanActForUser, visibleFleetIds, type Viewer } from '../../../../platform/auth/index.js';
+// a rider's history only for that rider and operations staff, a driver's history filtered to what the viewer may see.
+import { assertCanActForUser, canSeeFleet, visibleFleetIds, type Viewer } from '../../../../platform/auth/index.js';
+import { badInput } from '../../../../platform/errors/index.js';
 import { isUuid, readPageArgs, type PageArgs, type PageRequest } from '../../../../platform/graphql/index.js';
 import type { TripsLoaders } from '../loaders.js';
-import type { Trip, TripStatus } from '../store/prisma/client.js';
+import type { DispatchOffer, Trip, TripStatus } from '../store/prisma/client.js';
 import { visibleTrip } from './trip-access.js';
 
 interface Reader {
@@ -21,21 +22,41 @@ export async function findActiveTrip({ viewer, loaders }: Reader, driverId: stri
   return visibleTrip(viewer, await loaders.activeTripByDriverId.load(driverId));
 }
 
+/** The driver's pending offer with its trip; null when none, or for anyone but the driver, operations and their fleet's manager. */
+export async function findPendingOffer({ viewer, loaders }: Reader, driverId: string): Promise<{ offer: DispatchOffer; trip: Trip } | null> {
+  const offer = await loaders.pendingOfferByDriverId.load(driverId);
+  if (!offer || !viewer || (offer.driverUserId !== viewer.userId && !canSeeFleet(viewer, offer.fleetId))) return null;
+  const trip = await loaders.tripById.load(offer.tripId);
+  return trip ? { offer, trip } : null;
+}
+
 export interface BoardArgs extends PageArgs {
   status?: TripStatus | null;
   fleetId?: string | null;
+  requestedAfter?: Date | string | null;
+  requestedBefore?: Date | string | null;
+}
+
+function instant(value: Date | string | null | undefined, field: string): Date | null {
+  if (value === null || value === undefined) return null;
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) throw badInput(`${field} is not an instant`, field);
+  return date;
 }
 
 /**
  * One page of the trips board: every trip for SUPER_ADMIN/OPERATIONS, only their fleets' trips for a
  * FLEET_MANAGER. A fleet filter outside the viewer's fleets (or malformed) gives an empty page, not an error.
- * @throws AppError BAD_USER_INPUT for bad paging arguments.
+ * @throws AppError BAD_USER_INPUT for bad paging arguments or a time range that ends before it starts.
  */
 export async function tripsBoardPage({ viewer, loaders }: Reader, args: BoardArgs): Promise<{ rows: Trip[]; page: PageRequest }> {
   const page = readPageArgs(args);
+  const requestedAfter = instant(args.requestedAfter, 'requestedAfter');
+  const requestedBefore = instant(args.requestedBefore, 'requestedBefore');
+  if (requestedAfter && requestedBefore && requestedBefore < requestedAfter) throw badInput('requestedBefore is earlier than requestedAfter', 'requestedBefore');
   const fleetIds = visibleFleetIds(viewer, args.fleetId);
   if (fleetIds?.length === 0 || (args.fleetId && !isUuid(args.fleetId))) return { rows: [], page };
-  return { rows: await loaders.tripPage.load({ page, status: args.status ?? null, fleetIds }), page };
+  return { rows: await loaders.tripPage.load({ page, status: args.status ?? null, fleetIds, requestedAfter, requestedBefore }), page };
 }
 
 /**
@@ -46,4 +67,10 @@ export async function riderTripsPage({ viewer, loaders }: Reader, riderUserId: s
   assertCanActForUser(viewer, riderUserId, 'User.trips');
   const page = readPageArgs(args);
   return { rows: await loaders.tripsByRiderId.load({ key: riderUserId, page }), page };
+}
+
+/** One page of a driver's trips, only those the viewer may see (see the loader). @throws AppError BAD_USER_INPUT for bad paging. */
+export async function driverTripsPage({ loaders }: Reader, driverId: string, args: PageArgs): Promise<{ rows: Trip[]; page: PageRequest }> {
+  const page = readPageArgs(args);
+  return { rows: await loaders.tripsByDriverId.load({ key: driverId, page }), page };
 }

@@ -46,3 +46,49 @@ export { Prisma }
  * 
  */
 export type Trip = Prisma.TripModel
+/**
+ * Model TripStatusChange
+ * Every status change of a trip, the creation included (fromStatus null).
+ */
+export type TripStatusChange = Prisma.TripStatusChangeModel
+/**
+ * Model City
+ * A service area: the nearest centre whose radius holds the pickup point prices the trip.
+ */
+export type City = Prisma.CityModel
+/**
+ * Model PricingRule
+ * What a trip of one category costs in one city, in minor units of the city's currency.
+ */
+export type PricingRule = Prisma.PricingRuleModel
+/**
+ * Model FareQuote
+ * A price offered to a rider by estimateFare; requestTrip honours it until it expires (once).
+ */
+export type FareQuote = Prisma.FareQuoteModel
+/**
+ * Model DispatchOffer
+ * A trip offered to one driver. At most one PENDING offer per driver and per trip: the slot columns hold the
+ * driver / trip id while PENDING and NULL after, and are unique.
+ */
+export type DispatchOffer = Prisma.DispatchOfferModel
+/**
+ * Model TripRating
+ * One rating per trip and direction: by RIDER (of the driver) or by DRIVER (of the rider).
+ */
+export type TripRating = Prisma.TripRatingModel
+/**
+ * Model DriverSupply
+ * trips' read model of fleet's drivers, fed only by `driver.status.changed` (newer versions win). Dispatch reads it.
+ */
+export type DriverSupply = Prisma.DriverSupplyModel
+/**
+ * Model OutboxEvent
+ * Events written with the state change they report; the outbox relay publishes them (platform/events/outbox.ts).
+ */
+export type OutboxEvent = Prisma.OutboxEventModel
+/**
+ * Model ProcessedEvent
+ * Events this subgraph's consumers handled (platform/events/handle-once.ts).
+ */
+export type ProcessedEvent = Prisma.ProcessedEventModel

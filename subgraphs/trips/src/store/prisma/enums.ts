@@ -30,3 +30,34 @@ export const VehicleCategory = {
 } as const
 
 export type VehicleCategory = (typeof VehicleCategory)[keyof typeof VehicleCategory]
+
+
+export const TripActorRole = {
+  RIDER: 'RIDER',
+  DRIVER: 'DRIVER',
+  OPERATIONS: 'OPERATIONS',
+  SYSTEM: 'SYSTEM'
+} as const
+
+export type TripActorRole = (typeof TripActorRole)[keyof typeof TripActorRole]
+
+
+export const OfferStatus = {
+  PENDING: 'PENDING',
+  ACCEPTED: 'ACCEPTED',
+  DECLINED: 'DECLINED',
+  EXPIRED: 'EXPIRED',
+  WITHDRAWN: 'WITHDRAWN'
+} as const
+
+export type OfferStatus = (typeof OfferStatus)[keyof typeof OfferStatus]
+
+
+export const SupplyStatus = {
+  OFFLINE: 'OFFLINE',
+  AVAILABLE: 'AVAILABLE',
+  ON_TRIP: 'ON_TRIP',
+  ON_BREAK: 'ON_BREAK'
+} as const
+
+export type SupplyStatus = (typeof SupplyStatus)[keyof typeof SupplyStatus]

@@ -9,4 +9,13 @@
  * 🟢 You can import this file directly.
  */
 export type * from './models/Trip.js'
+export type * from './models/TripStatusChange.js'
+export type * from './models/City.js'
+export type * from './models/PricingRule.js'
+export type * from './models/FareQuote.js'
+export type * from './models/DispatchOffer.js'
+export type * from './models/TripRating.js'
+export type * from './models/DriverSupply.js'
+export type * from './models/OutboxEvent.js'
+export type * from './models/ProcessedEvent.js'
 export type * from './commonInputTypes.js'

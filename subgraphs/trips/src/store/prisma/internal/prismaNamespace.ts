@@ -397,7 +397,16 @@ type FieldRefInputType<Model, FieldType> = Model extends never ? never : FieldRe
 
 
 export const ModelName = {
-  Trip: 'Trip'
+  Trip: 'Trip',
+  TripStatusChange: 'TripStatusChange',
+  City: 'City',
+  PricingRule: 'PricingRule',
+  FareQuote: 'FareQuote',
+  DispatchOffer: 'DispatchOffer',
+  TripRating: 'TripRating',
+  DriverSupply: 'DriverSupply',
+  OutboxEvent: 'OutboxEvent',
+  ProcessedEvent: 'ProcessedEvent'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -413,7 +422,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "trip"
+    modelProps: "trip" | "tripStatusChange" | "city" | "pricingRule" | "fareQuote" | "dispatchOffer" | "tripRating" | "driverSupply" | "outboxEvent" | "processedEvent"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -491,6 +500,672 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    TripStatusChange: {
+      payload: Prisma.$TripStatusChangePayload<ExtArgs>
+      fields: Prisma.TripStatusChangeFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.TripStatusChangeFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripStatusChangePayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.TripStatusChangeFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripStatusChangePayload>
+        }
+        findFirst: {
+          args: Prisma.TripStatusChangeFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripStatusChangePayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.TripStatusChangeFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripStatusChangePayload>
+        }
+        findMany: {
+          args: Prisma.TripStatusChangeFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripStatusChangePayload>[]
+        }
+        create: {
+          args: Prisma.TripStatusChangeCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripStatusChangePayload>
+        }
+        createMany: {
+          args: Prisma.TripStatusChangeCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.TripStatusChangeCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripStatusChangePayload>[]
+        }
+        delete: {
+          args: Prisma.TripStatusChangeDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripStatusChangePayload>
+        }
+        update: {
+          args: Prisma.TripStatusChangeUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripStatusChangePayload>
+        }
+        deleteMany: {
+          args: Prisma.TripStatusChangeDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.TripStatusChangeUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.TripStatusChangeUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripStatusChangePayload>[]
+        }
+        upsert: {
+          args: Prisma.TripStatusChangeUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripStatusChangePayload>
+        }
+        aggregate: {
+          args: Prisma.TripStatusChangeAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateTripStatusChange>
+        }
+        groupBy: {
+          args: Prisma.TripStatusChangeGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.TripStatusChangeGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.TripStatusChangeCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.TripStatusChangeCountAggregateOutputType> | number
+        }
+      }
+    }
+    City: {
+      payload: Prisma.$CityPayload<ExtArgs>
+      fields: Prisma.CityFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.CityFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CityPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.CityFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CityPayload>
+        }
+        findFirst: {
+          args: Prisma.CityFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CityPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.CityFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CityPayload>
+        }
+        findMany: {
+          args: Prisma.CityFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CityPayload>[]
+        }
+        create: {
+          args: Prisma.CityCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CityPayload>
+        }
+        createMany: {
+          args: Prisma.CityCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.CityCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CityPayload>[]
+        }
+        delete: {
+          args: Prisma.CityDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CityPayload>
+        }
+        update: {
+          args: Prisma.CityUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CityPayload>
+        }
+        deleteMany: {
+          args: Prisma.CityDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.CityUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.CityUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CityPayload>[]
+        }
+        upsert: {
+          args: Prisma.CityUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CityPayload>
+        }
+        aggregate: {
+          args: Prisma.CityAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateCity>
+        }
+        groupBy: {
+          args: Prisma.CityGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.CityGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.CityCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.CityCountAggregateOutputType> | number
+        }
+      }
+    }
+    PricingRule: {
+      payload: Prisma.$PricingRulePayload<ExtArgs>
+      fields: Prisma.PricingRuleFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.PricingRuleFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PricingRulePayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.PricingRuleFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PricingRulePayload>
+        }
+        findFirst: {
+          args: Prisma.PricingRuleFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PricingRulePayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.PricingRuleFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PricingRulePayload>
+        }
+        findMany: {
+          args: Prisma.PricingRuleFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PricingRulePayload>[]
+        }
+        create: {
+          args: Prisma.PricingRuleCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PricingRulePayload>
+        }
+        createMany: {
+          args: Prisma.PricingRuleCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.PricingRuleCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PricingRulePayload>[]
+        }
+        delete: {
+          args: Prisma.PricingRuleDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PricingRulePayload>
+        }
+        update: {
+          args: Prisma.PricingRuleUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PricingRulePayload>
+        }
+        deleteMany: {
+          args: Prisma.PricingRuleDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.PricingRuleUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.PricingRuleUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PricingRulePayload>[]
+        }
+        upsert: {
+          args: Prisma.PricingRuleUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PricingRulePayload>
+        }
+        aggregate: {
+          args: Prisma.PricingRuleAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregatePricingRule>
+        }
+        groupBy: {
+          args: Prisma.PricingRuleGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PricingRuleGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.PricingRuleCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PricingRuleCountAggregateOutputType> | number
+        }
+      }
+    }
+    FareQuote: {
+      payload: Prisma.$FareQuotePayload<ExtArgs>
+      fields: Prisma.FareQuoteFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.FareQuoteFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$FareQuotePayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.FareQuoteFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$FareQuotePayload>
+        }
+        findFirst: {
+          args: Prisma.FareQuoteFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$FareQuotePayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.FareQuoteFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$FareQuotePayload>
+        }
+        findMany: {
+          args: Prisma.FareQuoteFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$FareQuotePayload>[]
+        }
+        create: {
+          args: Prisma.FareQuoteCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$FareQuotePayload>
+        }
+        createMany: {
+          args: Prisma.FareQuoteCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.FareQuoteCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$FareQuotePayload>[]
+        }
+        delete: {
+          args: Prisma.FareQuoteDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$FareQuotePayload>
+        }
+        update: {
+          args: Prisma.FareQuoteUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$FareQuotePayload>
+        }
+        deleteMany: {
+          args: Prisma.FareQuoteDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.FareQuoteUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.FareQuoteUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$FareQuotePayload>[]
+        }
+        upsert: {
+          args: Prisma.FareQuoteUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$FareQuotePayload>
+        }
+        aggregate: {
+          args: Prisma.FareQuoteAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateFareQuote>
+        }
+        groupBy: {
+          args: Prisma.FareQuoteGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.FareQuoteGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.FareQuoteCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.FareQuoteCountAggregateOutputType> | number
+        }
+      }
+    }
+    DispatchOffer: {
+      payload: Prisma.$DispatchOfferPayload<ExtArgs>
+      fields: Prisma.DispatchOfferFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.DispatchOfferFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DispatchOfferPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.DispatchOfferFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DispatchOfferPayload>
+        }
+        findFirst: {
+          args: Prisma.DispatchOfferFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DispatchOfferPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.DispatchOfferFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DispatchOfferPayload>
+        }
+        findMany: {
+          args: Prisma.DispatchOfferFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DispatchOfferPayload>[]
+        }
+        create: {
+          args: Prisma.DispatchOfferCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DispatchOfferPayload>
+        }
+        createMany: {
+          args: Prisma.DispatchOfferCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.DispatchOfferCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DispatchOfferPayload>[]
+        }
+        delete: {
+          args: Prisma.DispatchOfferDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DispatchOfferPayload>
+        }
+        update: {
+          args: Prisma.DispatchOfferUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DispatchOfferPayload>
+        }
+        deleteMany: {
+          args: Prisma.DispatchOfferDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.DispatchOfferUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.DispatchOfferUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DispatchOfferPayload>[]
+        }
+        upsert: {
+          args: Prisma.DispatchOfferUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DispatchOfferPayload>
+        }
+        aggregate: {
+          args: Prisma.DispatchOfferAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateDispatchOffer>
+        }
+        groupBy: {
+          args: Prisma.DispatchOfferGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.DispatchOfferGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.DispatchOfferCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.DispatchOfferCountAggregateOutputType> | number
+        }
+      }
+    }
+    TripRating: {
+      payload: Prisma.$TripRatingPayload<ExtArgs>
+      fields: Prisma.TripRatingFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.TripRatingFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripRatingPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.TripRatingFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripRatingPayload>
+        }
+        findFirst: {
+          args: Prisma.TripRatingFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripRatingPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.TripRatingFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripRatingPayload>
+        }
+        findMany: {
+          args: Prisma.TripRatingFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripRatingPayload>[]
+        }
+        create: {
+          args: Prisma.TripRatingCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripRatingPayload>
+        }
+        createMany: {
+          args: Prisma.TripRatingCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.TripRatingCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripRatingPayload>[]
+        }
+        delete: {
+          args: Prisma.TripRatingDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripRatingPayload>
+        }
+        update: {
+          args: Prisma.TripRatingUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripRatingPayload>
+        }
+        deleteMany: {
+          args: Prisma.TripRatingDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.TripRatingUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.TripRatingUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripRatingPayload>[]
+        }
+        upsert: {
+          args: Prisma.TripRatingUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripRatingPayload>
+        }
+        aggregate: {
+          args: Prisma.TripRatingAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateTripRating>
+        }
+        groupBy: {
+          args: Prisma.TripRatingGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.TripRatingGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.TripRatingCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.TripRatingCountAggregateOutputType> | number
+        }
+      }
+    }
+    DriverSupply: {
+      payload: Prisma.$DriverSupplyPayload<ExtArgs>
+      fields: Prisma.DriverSupplyFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.DriverSupplyFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverSupplyPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.DriverSupplyFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverSupplyPayload>
+        }
+        findFirst: {
+          args: Prisma.DriverSupplyFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverSupplyPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.DriverSupplyFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverSupplyPayload>
+        }
+        findMany: {
+          args: Prisma.DriverSupplyFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverSupplyPayload>[]
+        }
+        create: {
+          args: Prisma.DriverSupplyCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverSupplyPayload>
+        }
+        createMany: {
+          args: Prisma.DriverSupplyCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.DriverSupplyCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverSupplyPayload>[]
+        }
+        delete: {
+          args: Prisma.DriverSupplyDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverSupplyPayload>
+        }
+        update: {
+          args: Prisma.DriverSupplyUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverSupplyPayload>
+        }
+        deleteMany: {
+          args: Prisma.DriverSupplyDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.DriverSupplyUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.DriverSupplyUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverSupplyPayload>[]
+        }
+        upsert: {
+          args: Prisma.DriverSupplyUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverSupplyPayload>
+        }
+        aggregate: {
+          args: Prisma.DriverSupplyAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateDriverSupply>
+        }
+        groupBy: {
+          args: Prisma.DriverSupplyGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.DriverSupplyGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.DriverSupplyCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.DriverSupplyCountAggregateOutputType> | number
+        }
+      }
+    }
+    OutboxEvent: {
+      payload: Prisma.$OutboxEventPayload<ExtArgs>
+      fields: Prisma.OutboxEventFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.OutboxEventFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OutboxEventPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.OutboxEventFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OutboxEventPayload>
+        }
+        findFirst: {
+          args: Prisma.OutboxEventFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OutboxEventPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.OutboxEventFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OutboxEventPayload>
+        }
+        findMany: {
+          args: Prisma.OutboxEventFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OutboxEventPayload>[]
+        }
+        create: {
+          args: Prisma.OutboxEventCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OutboxEventPayload>
+        }
+        createMany: {
+          args: Prisma.OutboxEventCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.OutboxEventCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OutboxEventPayload>[]
+        }
+        delete: {
+          args: Prisma.OutboxEventDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OutboxEventPayload>
+        }
+        update: {
+          args: Prisma.OutboxEventUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OutboxEventPayload>
+        }
+        deleteMany: {
+          args: Prisma.OutboxEventDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.OutboxEventUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.OutboxEventUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OutboxEventPayload>[]
+        }
+        upsert: {
+          args: Prisma.OutboxEventUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OutboxEventPayload>
+        }
+        aggregate: {
+          args: Prisma.OutboxEventAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateOutboxEvent>
+        }
+        groupBy: {
+          args: Prisma.OutboxEventGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.OutboxEventGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.OutboxEventCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.OutboxEventCountAggregateOutputType> | number
+        }
+      }
+    }
+    ProcessedEvent: {
+      payload: Prisma.$ProcessedEventPayload<ExtArgs>
+      fields: Prisma.ProcessedEventFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.ProcessedEventFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ProcessedEventPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.ProcessedEventFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ProcessedEventPayload>
+        }
+        findFirst: {
+          args: Prisma.ProcessedEventFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ProcessedEventPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.ProcessedEventFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ProcessedEventPayload>
+        }
+        findMany: {
+          args: Prisma.ProcessedEventFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ProcessedEventPayload>[]
+        }
+        create: {
+          args: Prisma.ProcessedEventCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ProcessedEventPayload>
+        }
+        createMany: {
+          args: Prisma.ProcessedEventCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.ProcessedEventCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ProcessedEventPayload>[]
+        }
+        delete: {
+          args: Prisma.ProcessedEventDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ProcessedEventPayload>
+        }
+        update: {
+          args: Prisma.ProcessedEventUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ProcessedEventPayload>
+        }
+        deleteMany: {
+          args: Prisma.ProcessedEventDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.ProcessedEventUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.ProcessedEventUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ProcessedEventPayload>[]
+        }
+        upsert: {
+          args: Prisma.ProcessedEventUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ProcessedEventPayload>
+        }
+        aggregate: {
+          args: Prisma.ProcessedEventAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateProcessedEvent>
+        }
+        groupBy: {
+          args: Prisma.ProcessedEventGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ProcessedEventGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.ProcessedEventCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ProcessedEventCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -544,10 +1219,163 @@ export const TripScalarFieldEnum = {
   distanceMeters: 'distanceMeters',
   requestedAt: 'requestedAt',
   completedAt: 'completedAt',
-  updatedAt: 'updatedAt'
+  updatedAt: 'updatedAt',
+  pickupLatitude: 'pickupLatitude',
+  pickupLongitude: 'pickupLongitude',
+  dropoffLatitude: 'dropoffLatitude',
+  dropoffLongitude: 'dropoffLongitude',
+  pricingRuleId: 'pricingRuleId',
+  quoteId: 'quoteId',
+  estimatedFareMinor: 'estimatedFareMinor',
+  estimatedDistanceMeters: 'estimatedDistanceMeters',
+  estimatedDurationSeconds: 'estimatedDurationSeconds',
+  surgeTenths: 'surgeTenths',
+  durationSeconds: 'durationSeconds',
+  assignedAt: 'assignedAt',
+  arrivedAt: 'arrivedAt',
+  startedAt: 'startedAt',
+  cancelledAt: 'cancelledAt',
+  cancelledBy: 'cancelledBy',
+  cancelledByUserId: 'cancelledByUserId',
+  cancellationReason: 'cancellationReason',
+  cancellationFeeMinor: 'cancellationFeeMinor',
+  activeRiderId: 'activeRiderId',
+  activeDriverId: 'activeDriverId'
 } as const
 
 export type TripScalarFieldEnum = (typeof TripScalarFieldEnum)[keyof typeof TripScalarFieldEnum]
+
+
+export const TripStatusChangeScalarFieldEnum = {
+  id: 'id',
+  tripId: 'tripId',
+  fromStatus: 'fromStatus',
+  toStatus: 'toStatus',
+  at: 'at',
+  actorUserId: 'actorUserId',
+  actorRole: 'actorRole',
+  reason: 'reason'
+} as const
+
+export type TripStatusChangeScalarFieldEnum = (typeof TripStatusChangeScalarFieldEnum)[keyof typeof TripStatusChangeScalarFieldEnum]
+
+
+export const CityScalarFieldEnum = {
+  id: 'id',
+  name: 'name',
+  centerLatitude: 'centerLatitude',
+  centerLongitude: 'centerLongitude',
+  radiusMeters: 'radiusMeters',
+  currency: 'currency',
+  roadFactorPercent: 'roadFactorPercent',
+  averageSpeedKph: 'averageSpeedKph',
+  maxSurgeTenths: 'maxSurgeTenths'
+} as const
+
+export type CityScalarFieldEnum = (typeof CityScalarFieldEnum)[keyof typeof CityScalarFieldEnum]
+
+
+export const PricingRuleScalarFieldEnum = {
+  id: 'id',
+  cityId: 'cityId',
+  category: 'category',
+  baseFareMinor: 'baseFareMinor',
+  perKmMinor: 'perKmMinor',
+  perMinuteMinor: 'perMinuteMinor',
+  minimumFareMinor: 'minimumFareMinor',
+  cancellationFeeMinor: 'cancellationFeeMinor',
+  freeCancellationSeconds: 'freeCancellationSeconds'
+} as const
+
+export type PricingRuleScalarFieldEnum = (typeof PricingRuleScalarFieldEnum)[keyof typeof PricingRuleScalarFieldEnum]
+
+
+export const FareQuoteScalarFieldEnum = {
+  id: 'id',
+  riderUserId: 'riderUserId',
+  pricingRuleId: 'pricingRuleId',
+  category: 'category',
+  pickupLatitude: 'pickupLatitude',
+  pickupLongitude: 'pickupLongitude',
+  dropoffLatitude: 'dropoffLatitude',
+  dropoffLongitude: 'dropoffLongitude',
+  distanceMeters: 'distanceMeters',
+  durationSeconds: 'durationSeconds',
+  surgeTenths: 'surgeTenths',
+  amountMinor: 'amountMinor',
+  currency: 'currency',
+  createdAt: 'createdAt',
+  expiresAt: 'expiresAt'
+} as const
+
+export type FareQuoteScalarFieldEnum = (typeof FareQuoteScalarFieldEnum)[keyof typeof FareQuoteScalarFieldEnum]
+
+
+export const DispatchOfferScalarFieldEnum = {
+  id: 'id',
+  tripId: 'tripId',
+  driverId: 'driverId',
+  driverUserId: 'driverUserId',
+  fleetId: 'fleetId',
+  status: 'status',
+  offeredAt: 'offeredAt',
+  expiresAt: 'expiresAt',
+  respondedAt: 'respondedAt',
+  pendingDriverId: 'pendingDriverId',
+  pendingTripId: 'pendingTripId'
+} as const
+
+export type DispatchOfferScalarFieldEnum = (typeof DispatchOfferScalarFieldEnum)[keyof typeof DispatchOfferScalarFieldEnum]
+
+
+export const TripRatingScalarFieldEnum = {
+  id: 'id',
+  tripId: 'tripId',
+  by: 'by',
+  raterUserId: 'raterUserId',
+  rating: 'rating',
+  comment: 'comment',
+  createdAt: 'createdAt'
+} as const
+
+export type TripRatingScalarFieldEnum = (typeof TripRatingScalarFieldEnum)[keyof typeof TripRatingScalarFieldEnum]
+
+
+export const DriverSupplyScalarFieldEnum = {
+  driverId: 'driverId',
+  userId: 'userId',
+  fleetId: 'fleetId',
+  vehicleId: 'vehicleId',
+  category: 'category',
+  status: 'status',
+  latitude: 'latitude',
+  longitude: 'longitude',
+  positionAt: 'positionAt',
+  version: 'version',
+  updatedAt: 'updatedAt'
+} as const
+
+export type DriverSupplyScalarFieldEnum = (typeof DriverSupplyScalarFieldEnum)[keyof typeof DriverSupplyScalarFieldEnum]
+
+
+export const OutboxEventScalarFieldEnum = {
+  id: 'id',
+  type: 'type',
+  payload: 'payload',
+  occurredAt: 'occurredAt',
+  publishedAt: 'publishedAt'
+} as const
+
+export type OutboxEventScalarFieldEnum = (typeof OutboxEventScalarFieldEnum)[keyof typeof OutboxEventScalarFieldEnum]
+
+
+export const ProcessedEventScalarFieldEnum = {
+  consumer: 'consumer',
+  eventId: 'eventId',
+  processedAt: 'processedAt'
+} as const
+
+export type ProcessedEventScalarFieldEnum = (typeof ProcessedEventScalarFieldEnum)[keyof typeof ProcessedEventScalarFieldEnum]
 
 
 export const SortOrder = {
@@ -556,6 +1384,13 @@ export const SortOrder = {
 } as const
 
 export type SortOrder = (typeof SortOrder)[keyof typeof SortOrder]
+
+
+export const JsonNullValueInput = {
+  JsonNull: JsonNull
+} as const
+
+export type JsonNullValueInput = (typeof JsonNullValueInput)[keyof typeof JsonNullValueInput]
 
 
 export const QueryMode = {
@@ -572,6 +1407,15 @@ export const NullsOrder = {
 } as const
 
 export type NullsOrder = (typeof NullsOrder)[keyof typeof NullsOrder]
+
+
+export const JsonNullValueFilter = {
+  DbNull: DbNull,
+  JsonNull: JsonNull,
+  AnyNull: AnyNull
+} as const
+
+export type JsonNullValueFilter = (typeof JsonNullValueFilter)[keyof typeof JsonNullValueFilter]
 
 
 
@@ -661,6 +1505,62 @@ export type FloatFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, '
  * Reference to a field of type 'Float[]'
  */
 export type ListFloatFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Float[]'>
+    
+
+
+/**
+ * Reference to a field of type 'TripActorRole'
+ */
+export type EnumTripActorRoleFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'TripActorRole'>
+    
+
+
+/**
+ * Reference to a field of type 'TripActorRole[]'
+ */
+export type ListEnumTripActorRoleFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'TripActorRole[]'>
+    
+
+
+/**
+ * Reference to a field of type 'OfferStatus'
+ */
+export type EnumOfferStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'OfferStatus'>
+    
+
+
+/**
+ * Reference to a field of type 'OfferStatus[]'
+ */
+export type ListEnumOfferStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'OfferStatus[]'>
+    
+
+
+/**
+ * Reference to a field of type 'SupplyStatus'
+ */
+export type EnumSupplyStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'SupplyStatus'>
+    
+
+
+/**
+ * Reference to a field of type 'SupplyStatus[]'
+ */
+export type ListEnumSupplyStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'SupplyStatus[]'>
+    
+
+
+/**
+ * Reference to a field of type 'Json'
+ */
+export type JsonFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Json'>
+    
+
+
+/**
+ * Reference to a field of type 'QueryMode'
+ */
+export type EnumQueryModeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'QueryMode'>
     
 
 /**
@@ -815,6 +1715,15 @@ export interface PrismaClientOptionsWithAdapter extends PrismaClientBaseOptions 
 export type PrismaClientOptions = PrismaClientOptionsWithAccelerateUrl | PrismaClientOptionsWithAdapter
 export type GlobalOmitConfig = {
   trip?: Prisma.TripOmit
+  tripStatusChange?: Prisma.TripStatusChangeOmit
+  city?: Prisma.CityOmit
+  pricingRule?: Prisma.PricingRuleOmit
+  fareQuote?: Prisma.FareQuoteOmit
+  dispatchOffer?: Prisma.DispatchOfferOmit
+  tripRating?: Prisma.TripRatingOmit
+  driverSupply?: Prisma.DriverSupplyOmit
+  outboxEvent?: Prisma.OutboxEventOmit
+  processedEvent?: Prisma.ProcessedEventOmit
 }
 
 /* Types for Logging */

@@ -51,7 +51,16 @@ export const AnyNull = runtime.AnyNull
 
 
 export const ModelName = {
-  Trip: 'Trip'
+  Trip: 'Trip',
+  TripStatusChange: 'TripStatusChange',
+  City: 'City',
+  PricingRule: 'PricingRule',
+  FareQuote: 'FareQuote',
+  DispatchOffer: 'DispatchOffer',
+  TripRating: 'TripRating',
+  DriverSupply: 'DriverSupply',
+  OutboxEvent: 'OutboxEvent',
+  ProcessedEvent: 'ProcessedEvent'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -84,10 +93,163 @@ export const TripScalarFieldEnum = {
   distanceMeters: 'distanceMeters',
   requestedAt: 'requestedAt',
   completedAt: 'completedAt',
-  updatedAt: 'updatedAt'
+  updatedAt: 'updatedAt',
+  pickupLatitude: 'pickupLatitude',
+  pickupLongitude: 'pickupLongitude',
+  dropoffLatitude: 'dropoffLatitude',
+  dropoffLongitude: 'dropoffLongitude',
+  pricingRuleId: 'pricingRuleId',
+  quoteId: 'quoteId',
+  estimatedFareMinor: 'estimatedFareMinor',
+  estimatedDistanceMeters: 'estimatedDistanceMeters',
+  estimatedDurationSeconds: 'estimatedDurationSeconds',
+  surgeTenths: 'surgeTenths',
+  durationSeconds: 'durationSeconds',
+  assignedAt: 'assignedAt',
+  arrivedAt: 'arrivedAt',
+  startedAt: 'startedAt',
+  cancelledAt: 'cancelledAt',
+  cancelledBy: 'cancelledBy',
+  cancelledByUserId: 'cancelledByUserId',
+  cancellationReason: 'cancellationReason',
+  cancellationFeeMinor: 'cancellationFeeMinor',
+  activeRiderId: 'activeRiderId',
+  activeDriverId: 'activeDriverId'
 } as const
 
 export type TripScalarFieldEnum = (typeof TripScalarFieldEnum)[keyof typeof TripScalarFieldEnum]
+
+
+export const TripStatusChangeScalarFieldEnum = {
+  id: 'id',
+  tripId: 'tripId',
+  fromStatus: 'fromStatus',
+  toStatus: 'toStatus',
+  at: 'at',
+  actorUserId: 'actorUserId',
+  actorRole: 'actorRole',
+  reason: 'reason'
+} as const
+
+export type TripStatusChangeScalarFieldEnum = (typeof TripStatusChangeScalarFieldEnum)[keyof typeof TripStatusChangeScalarFieldEnum]
+
+
+export const CityScalarFieldEnum = {
+  id: 'id',
+  name: 'name',
+  centerLatitude: 'centerLatitude',
+  centerLongitude: 'centerLongitude',
+  radiusMeters: 'radiusMeters',
+  currency: 'currency',
+  roadFactorPercent: 'roadFactorPercent',
+  averageSpeedKph: 'averageSpeedKph',
+  maxSurgeTenths: 'maxSurgeTenths'
+} as const
+
+export type CityScalarFieldEnum = (typeof CityScalarFieldEnum)[keyof typeof CityScalarFieldEnum]
+
+
+export const PricingRuleScalarFieldEnum = {
+  id: 'id',
+  cityId: 'cityId',
+  category: 'category',
+  baseFareMinor: 'baseFareMinor',
+  perKmMinor: 'perKmMinor',
+  perMinuteMinor: 'perMinuteMinor',
+  minimumFareMinor: 'minimumFareMinor',
+  cancellationFeeMinor: 'cancellationFeeMinor',
+  freeCancellationSeconds: 'freeCancellationSeconds'
+} as const
+
+export type PricingRuleScalarFieldEnum = (typeof PricingRuleScalarFieldEnum)[keyof typeof PricingRuleScalarFieldEnum]
+
+
+export const FareQuoteScalarFieldEnum = {
+  id: 'id',
+  riderUserId: 'riderUserId',
+  pricingRuleId: 'pricingRuleId',
+  category: 'category',
+  pickupLatitude: 'pickupLatitude',
+  pickupLongitude: 'pickupLongitude',
+  dropoffLatitude: 'dropoffLatitude',
+  dropoffLongitude: 'dropoffLongitude',
+  distanceMeters: 'distanceMeters',
+  durationSeconds: 'durationSeconds',
+  surgeTenths: 'surgeTenths',
+  amountMinor: 'amountMinor',
+  currency: 'currency',
+  createdAt: 'createdAt',
+  expiresAt: 'expiresAt'
+} as const
+
+export type FareQuoteScalarFieldEnum = (typeof FareQuoteScalarFieldEnum)[keyof typeof FareQuoteScalarFieldEnum]
+
+
+export const DispatchOfferScalarFieldEnum = {
+  id: 'id',
+  tripId: 'tripId',
+  driverId: 'driverId',
+  driverUserId: 'driverUserId',
+  fleetId: 'fleetId',
+  status: 'status',
+  offeredAt: 'offeredAt',
+  expiresAt: 'expiresAt',
+  respondedAt: 'respondedAt',
+  pendingDriverId: 'pendingDriverId',
+  pendingTripId: 'pendingTripId'
+} as const
+
+export type DispatchOfferScalarFieldEnum = (typeof DispatchOfferScalarFieldEnum)[keyof typeof DispatchOfferScalarFieldEnum]
+
+
+export const TripRatingScalarFieldEnum = {
+  id: 'id',
+  tripId: 'tripId',
+  by: 'by',
+  raterUserId: 'raterUserId',
+  rating: 'rating',
+  comment: 'comment',
+  createdAt: 'createdAt'
+} as const
+
+export type TripRatingScalarFieldEnum = (typeof TripRatingScalarFieldEnum)[keyof typeof TripRatingScalarFieldEnum]
+
+
+export const DriverSupplyScalarFieldEnum = {
+  driverId: 'driverId',
+  userId: 'userId',
+  fleetId: 'fleetId',
+  vehicleId: 'vehicleId',
+  category: 'category',
+  status: 'status',
+  latitude: 'latitude',
+  longitude: 'longitude',
+  positionAt: 'positionAt',
+  version: 'version',
+  updatedAt: 'updatedAt'
+} as const
+
+export type DriverSupplyScalarFieldEnum = (typeof DriverSupplyScalarFieldEnum)[keyof typeof DriverSupplyScalarFieldEnum]
+
+
+export const OutboxEventScalarFieldEnum = {
+  id: 'id',
+  type: 'type',
+  payload: 'payload',
+  occurredAt: 'occurredAt',
+  publishedAt: 'publishedAt'
+} as const
+
+export type OutboxEventScalarFieldEnum = (typeof OutboxEventScalarFieldEnum)[keyof typeof OutboxEventScalarFieldEnum]
+
+
+export const ProcessedEventScalarFieldEnum = {
+  consumer: 'consumer',
+  eventId: 'eventId',
+  processedAt: 'processedAt'
+} as const
+
+export type ProcessedEventScalarFieldEnum = (typeof ProcessedEventScalarFieldEnum)[keyof typeof ProcessedEventScalarFieldEnum]
 
 
 export const SortOrder = {
@@ -96,6 +258,13 @@ export const SortOrder = {
 } as const
 
 export type SortOrder = (typeof SortOrder)[keyof typeof SortOrder]
+
+
+export const JsonNullValueInput = {
+  JsonNull: JsonNull
+} as const
+
+export type JsonNullValueInput = (typeof JsonNullValueInput)[keyof typeof JsonNullValueInput]
 
 
 export const QueryMode = {
@@ -112,4 +281,13 @@ export const NullsOrder = {
 } as const
 
 export type NullsOrder = (typeof NullsOrder)[keyof typeof NullsOrder]
+
+
+export const JsonNullValueFilter = {
+  DbNull: DbNull,
+  JsonNull: JsonNull,
+  AnyNull: AnyNull
+} as const
+
+export type JsonNullValueFilter = (typeof JsonNullValueFilter)[keyof typeof JsonNullValueFilter]
 

@@ -29,11 +29,31 @@ export type AggregateTrip = {
 export type TripAvgAggregateOutputType = {
   fareMinor: number | null
   distanceMeters: number | null
+  pickupLatitude: number | null
+  pickupLongitude: number | null
+  dropoffLatitude: number | null
+  dropoffLongitude: number | null
+  estimatedFareMinor: number | null
+  estimatedDistanceMeters: number | null
+  estimatedDurationSeconds: number | null
+  surgeTenths: number | null
+  durationSeconds: number | null
+  cancellationFeeMinor: number | null
 }
 
 export type TripSumAggregateOutputType = {
   fareMinor: number | null
   distanceMeters: number | null
+  pickupLatitude: number | null
+  pickupLongitude: number | null
+  dropoffLatitude: number | null
+  dropoffLongitude: number | null
+  estimatedFareMinor: number | null
+  estimatedDistanceMeters: number | null
+  estimatedDurationSeconds: number | null
+  surgeTenths: number | null
+  durationSeconds: number | null
+  cancellationFeeMinor: number | null
 }
 
 export type TripMinAggregateOutputType = {
@@ -51,6 +71,27 @@ export type TripMinAggregateOutputType = {
   requestedAt: Date | null
   completedAt: Date | null
   updatedAt: Date | null
+  pickupLatitude: number | null
+  pickupLongitude: number | null
+  dropoffLatitude: number | null
+  dropoffLongitude: number | null
+  pricingRuleId: string | null
+  quoteId: string | null
+  estimatedFareMinor: number | null
+  estimatedDistanceMeters: number | null
+  estimatedDurationSeconds: number | null
+  surgeTenths: number | null
+  durationSeconds: number | null
+  assignedAt: Date | null
+  arrivedAt: Date | null
+  startedAt: Date | null
+  cancelledAt: Date | null
+  cancelledBy: $Enums.TripActorRole | null
+  cancelledByUserId: string | null
+  cancellationReason: string | null
+  cancellationFeeMinor: number | null
+  activeRiderId: string | null
+  activeDriverId: string | null
 }
 
 export type TripMaxAggregateOutputType = {
@@ -68,6 +109,27 @@ export type TripMaxAggregateOutputType = {
   requestedAt: Date | null
   completedAt: Date | null
   updatedAt: Date | null
+  pickupLatitude: number | null
+  pickupLongitude: number | null
+  dropoffLatitude: number | null
+  dropoffLongitude: number | null
+  pricingRuleId: string | null
+  quoteId: string | null
+  estimatedFareMinor: number | null
+  estimatedDistanceMeters: number | null
+  estimatedDurationSeconds: number | null
+  surgeTenths: number | null
+  durationSeconds: number | null
+  assignedAt: Date | null
+  arrivedAt: Date | null
+  startedAt: Date | null
+  cancelledAt: Date | null
+  cancelledBy: $Enums.TripActorRole | null
+  cancelledByUserId: string | null
+  cancellationReason: string | null
+  cancellationFeeMinor: number | null
+  activeRiderId: string | null
+  activeDriverId: string | null
 }
 
 export type TripCountAggregateOutputType = {
@@ -85,6 +147,27 @@ export type TripCountAggregateOutputType = {
   requestedAt: number
   completedAt: number
   updatedAt: number
+  pickupLatitude: number
+  pickupLongitude: number
+  dropoffLatitude: number
+  dropoffLongitude: number
+  pricingRuleId: number
+  quoteId: number
+  estimatedFareMinor: number
+  estimatedDistanceMeters: number
+  estimatedDurationSeconds: number
+  surgeTenths: number
+  durationSeconds: number
+  assignedAt: number
+  arrivedAt: number
+  startedAt: number
+  cancelledAt: number
+  cancelledBy: number
+  cancelledByUserId: number
+  cancellationReason: number
+  cancellationFeeMinor: number
+  activeRiderId: number
+  activeDriverId: number
   _all: number
 }
 
@@ -92,11 +175,31 @@ export type TripCountAggregateOutputType = {
 export type TripAvgAggregateInputType = {
   fareMinor?: true
   distanceMeters?: true
+  pickupLatitude?: true
+  pickupLongitude?: true
+  dropoffLatitude?: true
+  dropoffLongitude?: true
+  estimatedFareMinor?: true
+  estimatedDistanceMeters?: true
+  estimatedDurationSeconds?: true
+  surgeTenths?: true
+  durationSeconds?: true
+  cancellationFeeMinor?: true
 }
 
 export type TripSumAggregateInputType = {
   fareMinor?: true
   distanceMeters?: true
+  pickupLatitude?: true
+  pickupLongitude?: true
+  dropoffLatitude?: true
+  dropoffLongitude?: true
+  estimatedFareMinor?: true
+  estimatedDistanceMeters?: true
+  estimatedDurationSeconds?: true
+  surgeTenths?: true
+  durationSeconds?: true
+  cancellationFeeMinor?: true
 }
 
 export type TripMinAggregateInputType = {
@@ -114,6 +217,27 @@ export type TripMinAggregateInputType = {
   requestedAt?: true
   completedAt?: true
   updatedAt?: true
+  pickupLatitude?: true
+  pickupLongitude?: true
+  dropoffLatitude?: true
+  dropoffLongitude?: true
+  pricingRuleId?: true
+  quoteId?: true
+  estimatedFareMinor?: true
+  estimatedDistanceMeters?: true
+  estimatedDurationSeconds?: true
+  surgeTenths?: true
+  durationSeconds?: true
+  assignedAt?: true
+  arrivedAt?: true
+  startedAt?: true
+  cancelledAt?: true
+  cancelledBy?: true
+  cancelledByUserId?: true
+  cancellationReason?: true
+  cancellationFeeMinor?: true
+  activeRiderId?: true
+  activeDriverId?: true
 }
 
 export type TripMaxAggregateInputType = {
@@ -131,6 +255,27 @@ export type TripMaxAggregateInputType = {
   requestedAt?: true
   completedAt?: true
   updatedAt?: true
+  pickupLatitude?: true
+  pickupLongitude?: true
+  dropoffLatitude?: true
+  dropoffLongitude?: true
+  pricingRuleId?: true
+  quoteId?: true
+  estimatedFareMinor?: true
+  estimatedDistanceMeters?: true
+  estimatedDurationSeconds?: true
+  surgeTenths?: true
+  durationSeconds?: true
+  assignedAt?: true
+  arrivedAt?: true
+  startedAt?: true
+  cancelledAt?: true
+  cancelledBy?: true
+  cancelledByUserId?: true
+  cancellationReason?: true
+  cancellationFeeMinor?: true
+  activeRiderId?: true
+  activeDriverId?: true
 }
 
 export type TripCountAggregateInputType = {
@@ -148,6 +293,27 @@ export type TripCountAggregateInputType = {
   requestedAt?: true
   completedAt?: true
   updatedAt?: true
+  pickupLatitude?: true
+  pickupLongitude?: true
+  dropoffLatitude?: true
+  dropoffLongitude?: true
+  pricingRuleId?: true
+  quoteId?: true
+  estimatedFareMinor?: true
+  estimatedDistanceMeters?: true
+  estimatedDurationSeconds?: true
+  surgeTenths?: true
+  durationSeconds?: true
+  assignedAt?: true
+  arrivedAt?: true
+  startedAt?: true
+  cancelledAt?: true
+  cancelledBy?: true
+  cancelledByUserId?: true
+  cancellationReason?: true
+  cancellationFeeMinor?: true
+  activeRiderId?: true
+  activeDriverId?: true
   _all?: true
 }
 
@@ -252,6 +418,27 @@ export type TripGroupByOutputType = {
   requestedAt: Date
   completedAt: Date | null
   updatedAt: Date
+  pickupLatitude: number | null
+  pickupLongitude: number | null
+  dropoffLatitude: number | null
+  dropoffLongitude: number | null
+  pricingRuleId: string | null
+  quoteId: string | null
+  estimatedFareMinor: number | null
+  estimatedDistanceMeters: number | null
+  estimatedDurationSeconds: number | null
+  surgeTenths: number
+  durationSeconds: number | null
+  assignedAt: Date | null
+  arrivedAt: Date | null
+  startedAt: Date | null
+  cancelledAt: Date | null
+  cancelledBy: $Enums.TripActorRole | null
+  cancelledByUserId: string | null
+  cancellationReason: string | null
+  cancellationFeeMinor: number | null
+  activeRiderId: string | null
+  activeDriverId: string | null
   _count: TripCountAggregateOutputType | null
   _avg: TripAvgAggregateOutputType | null
   _sum: TripSumAggregateOutputType | null
@@ -292,6 +479,30 @@ export type TripWhereInput = {
   requestedAt?: Prisma.DateTimeFilter<"Trip"> | Date | string
   completedAt?: Prisma.DateTimeNullableFilter<"Trip"> | Date | string | null
   updatedAt?: Prisma.DateTimeFilter<"Trip"> | Date | string
+  pickupLatitude?: Prisma.FloatNullableFilter<"Trip"> | number | null
+  pickupLongitude?: Prisma.FloatNullableFilter<"Trip"> | number | null
+  dropoffLatitude?: Prisma.FloatNullableFilter<"Trip"> | number | null
+  dropoffLongitude?: Prisma.FloatNullableFilter<"Trip"> | number | null
+  pricingRuleId?: Prisma.UuidNullableFilter<"Trip"> | string | null
+  quoteId?: Prisma.UuidNullableFilter<"Trip"> | string | null
+  estimatedFareMinor?: Prisma.IntNullableFilter<"Trip"> | number | null
+  estimatedDistanceMeters?: Prisma.IntNullableFilter<"Trip"> | number | null
+  estimatedDurationSeconds?: Prisma.IntNullableFilter<"Trip"> | number | null
+  surgeTenths?: Prisma.IntFilter<"Trip"> | number
+  durationSeconds?: Prisma.IntNullableFilter<"Trip"> | number | null
+  assignedAt?: Prisma.DateTimeNullableFilter<"Trip"> | Date | string | null
+  arrivedAt?: Prisma.DateTimeNullableFilter<"Trip"> | Date | string | null
+  startedAt?: Prisma.DateTimeNullableFilter<"Trip"> | Date | string | null
+  cancelledAt?: Prisma.DateTimeNullableFilter<"Trip"> | Date | string | null
+  cancelledBy?: Prisma.EnumTripActorRoleNullableFilter<"Trip"> | $Enums.TripActorRole | null
+  cancelledByUserId?: Prisma.UuidNullableFilter<"Trip"> | string | null
+  cancellationReason?: Prisma.StringNullableFilter<"Trip"> | string | null
+  cancellationFeeMinor?: Prisma.IntNullableFilter<"Trip"> | number | null
+  activeRiderId?: Prisma.UuidNullableFilter<"Trip"> | string | null
+  activeDriverId?: Prisma.UuidNullableFilter<"Trip"> | string | null
+  history?: Prisma.TripStatusChangeListRelationFilter
+  offers?: Prisma.DispatchOfferListRelationFilter
+  ratings?: Prisma.TripRatingListRelationFilter
 }
 
 export type TripOrderByWithRelationInput = {
@@ -309,10 +520,37 @@ export type TripOrderByWithRelationInput = {
   requestedAt?: Prisma.SortOrder
   completedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
+  pickupLatitude?: Prisma.SortOrderInput | Prisma.SortOrder
+  pickupLongitude?: Prisma.SortOrderInput | Prisma.SortOrder
+  dropoffLatitude?: Prisma.SortOrderInput | Prisma.SortOrder
+  dropoffLongitude?: Prisma.SortOrderInput | Prisma.SortOrder
+  pricingRuleId?: Prisma.SortOrderInput | Prisma.SortOrder
+  quoteId?: Prisma.SortOrderInput | Prisma.SortOrder
+  estimatedFareMinor?: Prisma.SortOrderInput | Prisma.SortOrder
+  estimatedDistanceMeters?: Prisma.SortOrderInput | Prisma.SortOrder
+  estimatedDurationSeconds?: Prisma.SortOrderInput | Prisma.SortOrder
+  surgeTenths?: Prisma.SortOrder
+  durationSeconds?: Prisma.SortOrderInput | Prisma.SortOrder
+  assignedAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  arrivedAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  startedAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  cancelledAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  cancelledBy?: Prisma.SortOrderInput | Prisma.SortOrder
+  cancelledByUserId?: Prisma.SortOrderInput | Prisma.SortOrder
+  cancellationReason?: Prisma.SortOrderInput | Prisma.SortOrder
+  cancellationFeeMinor?: Prisma.SortOrderInput | Prisma.SortOrder
+  activeRiderId?: Prisma.SortOrderInput | Prisma.SortOrder
+  activeDriverId?: Prisma.SortOrderInput | Prisma.SortOrder
+  history?: Prisma.TripStatusChangeOrderByRelationAggregateInput
+  offers?: Prisma.DispatchOfferOrderByRelationAggregateInput
+  ratings?: Prisma.TripRatingOrderByRelationAggregateInput
 }
 
 export type TripWhereUniqueInput = Prisma.AtLeast<{
   id?: string
+  quoteId?: string
+  activeRiderId?: string
+  activeDriverId?: string
   AND?: Prisma.TripWhereInput | Prisma.TripWhereInput[]
   OR?: Prisma.TripWhereInput[]
   NOT?: Prisma.TripWhereInput | Prisma.TripWhereInput[]
@@ -329,7 +567,28 @@ export type TripWhereUniqueInput = Prisma.AtLeast<{
   requestedAt?: Prisma.DateTimeFilter<"Trip"> | Date | string
   completedAt?: Prisma.DateTimeNullableFilter<"Trip"> | Date | string | null
   updatedAt?: Prisma.DateTimeFilter<"Trip"> | Date | string
-}, "id">
+  pickupLatitude?: Prisma.FloatNullableFilter<"Trip"> | number | null
+  pickupLongitude?: Prisma.FloatNullableFilter<"Trip"> | number | null
+  dropoffLatitude?: Prisma.FloatNullableFilter<"Trip"> | number | null
+  dropoffLongitude?: Prisma.FloatNullableFilter<"Trip"> | number | null
+  pricingRuleId?: Prisma.UuidNullableFilter<"Trip"> | string | null
+  estimatedFareMinor?: Prisma.IntNullableFilter<"Trip"> | number | null
+  estimatedDistanceMeters?: Prisma.IntNullableFilter<"Trip"> | number | null
+  estimatedDurationSeconds?: Prisma.IntNullableFilter<"Trip"> | number | null
+  surgeTenths?: Prisma.IntFilter<"Trip"> | number
+  durationSeconds?: Prisma.IntNullableFilter<"Trip"> | number | null
+  assignedAt?: Prisma.DateTimeNullableFilter<"Trip"> | Date | string | null
+  arrivedAt?: Prisma.DateTimeNullableFilter<"Trip"> | Date | string | null
+  startedAt?: Prisma.DateTimeNullableFilter<"Trip"> | Date | string | null
+  cancelledAt?: Prisma.DateTimeNullableFilter<"Trip"> | Date | string | null
+  cancelledBy?: Prisma.EnumTripActorRoleNullableFilter<"Trip"> | $Enums.TripActorRole | null
+  cancelledByUserId?: Prisma.UuidNullableFilter<"Trip"> | string | null
+  cancellationReason?: Prisma.StringNullableFilter<"Trip"> | string | null
+  cancellationFeeMinor?: Prisma.IntNullableFilter<"Trip"> | number | null
+  history?: Prisma.TripStatusChangeListRelationFilter
+  offers?: Prisma.DispatchOfferListRelationFilter
+  ratings?: Prisma.TripRatingListRelationFilter
+}, "id" | "quoteId" | "activeRiderId" | "activeDriverId">
 
 export type TripOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
@@ -346,6 +605,27 @@ export type TripOrderByWithAggregationInput = {
   requestedAt?: Prisma.SortOrder
   completedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
+  pickupLatitude?: Prisma.SortOrderInput | Prisma.SortOrder
+  pickupLongitude?: Prisma.SortOrderInput | Prisma.SortOrder
+  dropoffLatitude?: Prisma.SortOrderInput | Prisma.SortOrder
+  dropoffLongitude?: Prisma.SortOrderInput | Prisma.SortOrder
+  pricingRuleId?: Prisma.SortOrderInput | Prisma.SortOrder
+  quoteId?: Prisma.SortOrderInput | Prisma.SortOrder
+  estimatedFareMinor?: Prisma.SortOrderInput | Prisma.SortOrder
+  estimatedDistanceMeters?: Prisma.SortOrderInput | Prisma.SortOrder
+  estimatedDurationSeconds?: Prisma.SortOrderInput | Prisma.SortOrder
+  surgeTenths?: Prisma.SortOrder
+  durationSeconds?: Prisma.SortOrderInput | Prisma.SortOrder
+  assignedAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  arrivedAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  startedAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  cancelledAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  cancelledBy?: Prisma.SortOrderInput | Prisma.SortOrder
+  cancelledByUserId?: Prisma.SortOrderInput | Prisma.SortOrder
+  cancellationReason?: Prisma.SortOrderInput | Prisma.SortOrder
+  cancellationFeeMinor?: Prisma.SortOrderInput | Prisma.SortOrder
+  activeRiderId?: Prisma.SortOrderInput | Prisma.SortOrder
+  activeDriverId?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.TripCountOrderByAggregateInput
   _avg?: Prisma.TripAvgOrderByAggregateInput
   _max?: Prisma.TripMaxOrderByAggregateInput
@@ -371,6 +651,27 @@ export type TripScalarWhereWithAggregatesInput = {
   requestedAt?: Prisma.DateTimeWithAggregatesFilter<"Trip"> | Date | string
   completedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Trip"> | Date | string | null
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"Trip"> | Date | string
+  pickupLatitude?: Prisma.FloatNullableWithAggregatesFilter<"Trip"> | number | null
+  pickupLongitude?: Prisma.FloatNullableWithAggregatesFilter<"Trip"> | number | null
+  dropoffLatitude?: Prisma.FloatNullableWithAggregatesFilter<"Trip"> | number | null
+  dropoffLongitude?: Prisma.FloatNullableWithAggregatesFilter<"Trip"> | number | null
+  pricingRuleId?: Prisma.UuidNullableWithAggregatesFilter<"Trip"> | string | null
+  quoteId?: Prisma.UuidNullableWithAggregatesFilter<"Trip"> | string | null
+  estimatedFareMinor?: Prisma.IntNullableWithAggregatesFilter<"Trip"> | number | null
+  estimatedDistanceMeters?: Prisma.IntNullableWithAggregatesFilter<"Trip"> | number | null
+  estimatedDurationSeconds?: Prisma.IntNullableWithAggregatesFilter<"Trip"> | number | null
+  surgeTenths?: Prisma.IntWithAggregatesFilter<"Trip"> | number
+  durationSeconds?: Prisma.IntNullableWithAggregatesFilter<"Trip"> | number | null
+  assignedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Trip"> | Date | string | null
+  arrivedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Trip"> | Date | string | null
+  startedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Trip"> | Date | string | null
+  cancelledAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Trip"> | Date | string | null
+  cancelledBy?: Prisma.EnumTripActorRoleNullableWithAggregatesFilter<"Trip"> | $Enums.TripActorRole | null
+  cancelledByUserId?: Prisma.UuidNullableWithAggregatesFilter<"Trip"> | string | null
+  cancellationReason?: Prisma.StringNullableWithAggregatesFilter<"Trip"> | string | null
+  cancellationFeeMinor?: Prisma.IntNullableWithAggregatesFilter<"Trip"> | number | null
+  activeRiderId?: Prisma.UuidNullableWithAggregatesFilter<"Trip"> | string | null
+  activeDriverId?: Prisma.UuidNullableWithAggregatesFilter<"Trip"> | string | null
 }
 
 export type TripCreateInput = {
@@ -388,6 +689,30 @@ export type TripCreateInput = {
   requestedAt?: Date | string
   completedAt?: Date | string | null
   updatedAt?: Date | string
+  pickupLatitude?: number | null
+  pickupLongitude?: number | null
+  dropoffLatitude?: number | null
+  dropoffLongitude?: number | null
+  pricingRuleId?: string | null
+  quoteId?: string | null
+  estimatedFareMinor?: number | null
+  estimatedDistanceMeters?: number | null
+  estimatedDurationSeconds?: number | null
+  surgeTenths?: number
+  durationSeconds?: number | null
+  assignedAt?: Date | string | null
+  arrivedAt?: Date | string | null
+  startedAt?: Date | string | null
+  cancelledAt?: Date | string | null
+  cancelledBy?: $Enums.TripActorRole | null
+  cancelledByUserId?: string | null
+  cancellationReason?: string | null
+  cancellationFeeMinor?: number | null
+  activeRiderId?: string | null
+  activeDriverId?: string | null
+  history?: Prisma.TripStatusChangeCreateNestedManyWithoutTripInput
+  offers?: Prisma.DispatchOfferCreateNestedManyWithoutTripInput
+  ratings?: Prisma.TripRatingCreateNestedManyWithoutTripInput
 }
 
 export type TripUncheckedCreateInput = {
@@ -405,6 +730,30 @@ export type TripUncheckedCreateInput = {
   requestedAt?: Date | string
   completedAt?: Date | string | null
   updatedAt?: Date | string
+  pickupLatitude?: number | null
+  pickupLongitude?: number | null
+  dropoffLatitude?: number | null
+  dropoffLongitude?: number | null
+  pricingRuleId?: string | null
+  quoteId?: string | null
+  estimatedFareMinor?: number | null
+  estimatedDistanceMeters?: number | null
+  estimatedDurationSeconds?: number | null
+  surgeTenths?: number
+  durationSeconds?: number | null
+  assignedAt?: Date | string | null
+  arrivedAt?: Date | string | null
+  startedAt?: Date | string | null
+  cancelledAt?: Date | string | null
+  cancelledBy?: $Enums.TripActorRole | null
+  cancelledByUserId?: string | null
+  cancellationReason?: string | null
+  cancellationFeeMinor?: number | null
+  activeRiderId?: string | null
+  activeDriverId?: string | null
+  history?: Prisma.TripStatusChangeUncheckedCreateNestedManyWithoutTripInput
+  offers?: Prisma.DispatchOfferUncheckedCreateNestedManyWithoutTripInput
+  ratings?: Prisma.TripRatingUncheckedCreateNestedManyWithoutTripInput
 }
 
 export type TripUpdateInput = {
@@ -422,6 +771,30 @@ export type TripUpdateInput = {
   requestedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   completedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  pickupLatitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  pickupLongitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  dropoffLatitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  dropoffLongitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  pricingRuleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  quoteId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  estimatedFareMinor?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  estimatedDistanceMeters?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  estimatedDurationSeconds?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  surgeTenths?: Prisma.IntFieldUpdateOperationsInput | number
+  durationSeconds?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  assignedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  arrivedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelledBy?: Prisma.NullableEnumTripActorRoleFieldUpdateOperationsInput | $Enums.TripActorRole | null
+  cancelledByUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  cancellationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  cancellationFeeMinor?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  activeRiderId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  activeDriverId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  history?: Prisma.TripStatusChangeUpdateManyWithoutTripNestedInput
+  offers?: Prisma.DispatchOfferUpdateManyWithoutTripNestedInput
+  ratings?: Prisma.TripRatingUpdateManyWithoutTripNestedInput
 }
 
 export type TripUncheckedUpdateInput = {
@@ -439,6 +812,30 @@ export type TripUncheckedUpdateInput = {
   requestedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   completedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  pickupLatitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  pickupLongitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  dropoffLatitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  dropoffLongitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  pricingRuleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  quoteId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  estimatedFareMinor?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  estimatedDistanceMeters?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  estimatedDurationSeconds?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  surgeTenths?: Prisma.IntFieldUpdateOperationsInput | number
+  durationSeconds?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  assignedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  arrivedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelledBy?: Prisma.NullableEnumTripActorRoleFieldUpdateOperationsInput | $Enums.TripActorRole | null
+  cancelledByUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  cancellationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  cancellationFeeMinor?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  activeRiderId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  activeDriverId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  history?: Prisma.TripStatusChangeUncheckedUpdateManyWithoutTripNestedInput
+  offers?: Prisma.DispatchOfferUncheckedUpdateManyWithoutTripNestedInput
+  ratings?: Prisma.TripRatingUncheckedUpdateManyWithoutTripNestedInput
 }
 
 export type TripCreateManyInput = {
@@ -456,6 +853,27 @@ export type TripCreateManyInput = {
   requestedAt?: Date | string
   completedAt?: Date | string | null
   updatedAt?: Date | string
+  pickupLatitude?: number | null
+  pickupLongitude?: number | null
+  dropoffLatitude?: number | null
+  dropoffLongitude?: number | null
+  pricingRuleId?: string | null
+  quoteId?: string | null
+  estimatedFareMinor?: number | null
+  estimatedDistanceMeters?: number | null
+  estimatedDurationSeconds?: number | null
+  surgeTenths?: number
+  durationSeconds?: number | null
+  assignedAt?: Date | string | null
+  arrivedAt?: Date | string | null
+  startedAt?: Date | string | null
+  cancelledAt?: Date | string | null
+  cancelledBy?: $Enums.TripActorRole | null
+  cancelledByUserId?: string | null
+  cancellationReason?: string | null
+  cancellationFeeMinor?: number | null
+  activeRiderId?: string | null
+  activeDriverId?: string | null
 }
 
 export type TripUpdateManyMutationInput = {
@@ -473,6 +891,27 @@ export type TripUpdateManyMutationInput = {
   requestedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   completedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  pickupLatitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  pickupLongitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  dropoffLatitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  dropoffLongitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  pricingRuleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  quoteId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  estimatedFareMinor?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  estimatedDistanceMeters?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  estimatedDurationSeconds?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  surgeTenths?: Prisma.IntFieldUpdateOperationsInput | number
+  durationSeconds?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  assignedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  arrivedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelledBy?: Prisma.NullableEnumTripActorRoleFieldUpdateOperationsInput | $Enums.TripActorRole | null
+  cancelledByUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  cancellationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  cancellationFeeMinor?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  activeRiderId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  activeDriverId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type TripUncheckedUpdateManyInput = {
@@ -490,6 +929,27 @@ export type TripUncheckedUpdateManyInput = {
   requestedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   completedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  pickupLatitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  pickupLongitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  dropoffLatitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  dropoffLongitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  pricingRuleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  quoteId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  estimatedFareMinor?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  estimatedDistanceMeters?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  estimatedDurationSeconds?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  surgeTenths?: Prisma.IntFieldUpdateOperationsInput | number
+  durationSeconds?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  assignedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  arrivedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelledBy?: Prisma.NullableEnumTripActorRoleFieldUpdateOperationsInput | $Enums.TripActorRole | null
+  cancelledByUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  cancellationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  cancellationFeeMinor?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  activeRiderId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  activeDriverId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type TripCountOrderByAggregateInput = {
@@ -507,11 +967,42 @@ export type TripCountOrderByAggregateInput = {
   requestedAt?: Prisma.SortOrder
   completedAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
+  pickupLatitude?: Prisma.SortOrder
+  pickupLongitude?: Prisma.SortOrder
+  dropoffLatitude?: Prisma.SortOrder
+  dropoffLongitude?: Prisma.SortOrder
+  pricingRuleId?: Prisma.SortOrder
+  quoteId?: Prisma.SortOrder
+  estimatedFareMinor?: Prisma.SortOrder
+  estimatedDistanceMeters?: Prisma.SortOrder
+  estimatedDurationSeconds?: Prisma.SortOrder
+  surgeTenths?: Prisma.SortOrder
+  durationSeconds?: Prisma.SortOrder
+  assignedAt?: Prisma.SortOrder
+  arrivedAt?: Prisma.SortOrder
+  startedAt?: Prisma.SortOrder
+  cancelledAt?: Prisma.SortOrder
+  cancelledBy?: Prisma.SortOrder
+  cancelledByUserId?: Prisma.SortOrder
+  cancellationReason?: Prisma.SortOrder
+  cancellationFeeMinor?: Prisma.SortOrder
+  activeRiderId?: Prisma.SortOrder
+  activeDriverId?: Prisma.SortOrder
 }
 
 export type TripAvgOrderByAggregateInput = {
   fareMinor?: Prisma.SortOrder
   distanceMeters?: Prisma.SortOrder
+  pickupLatitude?: Prisma.SortOrder
+  pickupLongitude?: Prisma.SortOrder
+  dropoffLatitude?: Prisma.SortOrder
+  dropoffLongitude?: Prisma.SortOrder
+  estimatedFareMinor?: Prisma.SortOrder
+  estimatedDistanceMeters?: Prisma.SortOrder
+  estimatedDurationSeconds?: Prisma.SortOrder
+  surgeTenths?: Prisma.SortOrder
+  durationSeconds?: Prisma.SortOrder
+  cancellationFeeMinor?: Prisma.SortOrder
 }
 
 export type TripMaxOrderByAggregateInput = {
@@ -529,6 +1020,27 @@ export type TripMaxOrderByAggregateInput = {
   requestedAt?: Prisma.SortOrder
   completedAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
+  pickupLatitude?: Prisma.SortOrder
+  pickupLongitude?: Prisma.SortOrder
+  dropoffLatitude?: Prisma.SortOrder
+  dropoffLongitude?: Prisma.SortOrder
+  pricingRuleId?: Prisma.SortOrder
+  quoteId?: Prisma.SortOrder
+  estimatedFareMinor?: Prisma.SortOrder
+  estimatedDistanceMeters?: Prisma.SortOrder
+  estimatedDurationSeconds?: Prisma.SortOrder
+  surgeTenths?: Prisma.SortOrder
+  durationSeconds?: Prisma.SortOrder
+  assignedAt?: Prisma.SortOrder
+  arrivedAt?: Prisma.SortOrder
+  startedAt?: Prisma.SortOrder
+  cancelledAt?: Prisma.SortOrder
+  cancelledBy?: Prisma.SortOrder
+  cancelledByUserId?: Prisma.SortOrder
+  cancellationReason?: Prisma.SortOrder
+  cancellationFeeMinor?: Prisma.SortOrder
+  activeRiderId?: Prisma.SortOrder
+  activeDriverId?: Prisma.SortOrder
 }
 
 export type TripMinOrderByAggregateInput = {
@@ -546,11 +1058,47 @@ export type TripMinOrderByAggregateInput = {
   requestedAt?: Prisma.SortOrder
   completedAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
+  pickupLatitude?: Prisma.SortOrder
+  pickupLongitude?: Prisma.SortOrder
+  dropoffLatitude?: Prisma.SortOrder
+  dropoffLongitude?: Prisma.SortOrder
+  pricingRuleId?: Prisma.SortOrder
+  quoteId?: Prisma.SortOrder
+  estimatedFareMinor?: Prisma.SortOrder
+  estimatedDistanceMeters?: Prisma.SortOrder
+  estimatedDurationSeconds?: Prisma.SortOrder
+  surgeTenths?: Prisma.SortOrder
+  durationSeconds?: Prisma.SortOrder
+  assignedAt?: Prisma.SortOrder
+  arrivedAt?: Prisma.SortOrder
+  startedAt?: Prisma.SortOrder
+  cancelledAt?: Prisma.SortOrder
+  cancelledBy?: Prisma.SortOrder
+  cancelledByUserId?: Prisma.SortOrder
+  cancellationReason?: Prisma.SortOrder
+  cancellationFeeMinor?: Prisma.SortOrder
+  activeRiderId?: Prisma.SortOrder
+  activeDriverId?: Prisma.SortOrder
 }
 
 export type TripSumOrderByAggregateInput = {
   fareMinor?: Prisma.SortOrder
   distanceMeters?: Prisma.SortOrder
+  pickupLatitude?: Prisma.SortOrder
+  pickupLongitude?: Prisma.SortOrder
+  dropoffLatitude?: Prisma.SortOrder
+  dropoffLongitude?: Prisma.SortOrder
+  estimatedFareMinor?: Prisma.SortOrder
+  estimatedDistanceMeters?: Prisma.SortOrder
+  estimatedDurationSeconds?: Prisma.SortOrder
+  surgeTenths?: Prisma.SortOrder
+  durationSeconds?: Prisma.SortOrder
+  cancellationFeeMinor?: Prisma.SortOrder
+}
+
+export type TripScalarRelationFilter = {
+  is?: Prisma.TripWhereInput
+  isNot?: Prisma.TripWhereInput
 }
 
 export type StringFieldUpdateOperationsInput = {
@@ -585,6 +1133,643 @@ export type NullableDateTimeFieldUpdateOperationsInput = {
   set?: Date | string | null
 }
 
+export type NullableFloatFieldUpdateOperationsInput = {
+  set?: number | null
+  increment?: number
+  decrement?: number
+  multiply?: number
+  divide?: number
+}
+
+export type IntFieldUpdateOperationsInput = {
+  set?: number
+  increment?: number
+  decrement?: number
+  multiply?: number
+  divide?: number
+}
+
+export type NullableEnumTripActorRoleFieldUpdateOperationsInput = {
+  set?: $Enums.TripActorRole | null
+}
+
+export type TripCreateNestedOneWithoutHistoryInput = {
+  create?: Prisma.XOR<Prisma.TripCreateWithoutHistoryInput, Prisma.TripUncheckedCreateWithoutHistoryInput>
+  connectOrCreate?: Prisma.TripCreateOrConnectWithoutHistoryInput
+  connect?: Prisma.TripWhereUniqueInput
+}
+
+export type TripUpdateOneRequiredWithoutHistoryNestedInput = {
+  create?: Prisma.XOR<Prisma.TripCreateWithoutHistoryInput, Prisma.TripUncheckedCreateWithoutHistoryInput>
+  connectOrCreate?: Prisma.TripCreateOrConnectWithoutHistoryInput
+  upsert?: Prisma.TripUpsertWithoutHistoryInput
+  connect?: Prisma.TripWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.TripUpdateToOneWithWhereWithoutHistoryInput, Prisma.TripUpdateWithoutHistoryInput>, Prisma.TripUncheckedUpdateWithoutHistoryInput>
+}
+
+export type TripCreateNestedOneWithoutOffersInput = {
+  create?: Prisma.XOR<Prisma.TripCreateWithoutOffersInput, Prisma.TripUncheckedCreateWithoutOffersInput>
+  connectOrCreate?: Prisma.TripCreateOrConnectWithoutOffersInput
+  connect?: Prisma.TripWhereUniqueInput
+}
+
+export type TripUpdateOneRequiredWithoutOffersNestedInput = {
+  create?: Prisma.XOR<Prisma.TripCreateWithoutOffersInput, Prisma.TripUncheckedCreateWithoutOffersInput>
+  connectOrCreate?: Prisma.TripCreateOrConnectWithoutOffersInput
+  upsert?: Prisma.TripUpsertWithoutOffersInput
+  connect?: Prisma.TripWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.TripUpdateToOneWithWhereWithoutOffersInput, Prisma.TripUpdateWithoutOffersInput>, Prisma.TripUncheckedUpdateWithoutOffersInput>
+}
+
+export type TripCreateNestedOneWithoutRatingsInput = {
+  create?: Prisma.XOR<Prisma.TripCreateWithoutRatingsInput, Prisma.TripUncheckedCreateWithoutRatingsInput>
+  connectOrCreate?: Prisma.TripCreateOrConnectWithoutRatingsInput
+  connect?: Prisma.TripWhereUniqueInput
+}
+
+export type TripUpdateOneRequiredWithoutRatingsNestedInput = {
+  create?: Prisma.XOR<Prisma.TripCreateWithoutRatingsInput, Prisma.TripUncheckedCreateWithoutRatingsInput>
+  connectOrCreate?: Prisma.TripCreateOrConnectWithoutRatingsInput
+  upsert?: Prisma.TripUpsertWithoutRatingsInput
+  connect?: Prisma.TripWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.TripUpdateToOneWithWhereWithoutRatingsInput, Prisma.TripUpdateWithoutRatingsInput>, Prisma.TripUncheckedUpdateWithoutRatingsInput>
+}
+
+export type TripCreateWithoutHistoryInput = {
+  id?: string
+  riderUserId: string
+  driverId?: string | null
+  driverUserId?: string | null
+  fleetId?: string | null
+  vehicleId?: string | null
+  category: $Enums.VehicleCategory
+  status?: $Enums.TripStatus
+  fareMinor?: number | null
+  currency: string
+  distanceMeters?: number | null
+  requestedAt?: Date | string
+  completedAt?: Date | string | null
+  updatedAt?: Date | string
+  pickupLatitude?: number | null
+  pickupLongitude?: number | null
+  dropoffLatitude?: number | null
+  dropoffLongitude?: number | null
+  pricingRuleId?: string | null
+  quoteId?: string | null
+  estimatedFareMinor?: number | null
+  estimatedDistanceMeters?: number | null
+  estimatedDurationSeconds?: number | null
+  surgeTenths?: number
+  durationSeconds?: number | null
+  assignedAt?: Date | string | null
+  arrivedAt?: Date | string | null
+  startedAt?: Date | string | null
+  cancelledAt?: Date | string | null
+  cancelledBy?: $Enums.TripActorRole | null
+  cancelledByUserId?: string | null
+  cancellationReason?: string | null
+  cancellationFeeMinor?: number | null
+  activeRiderId?: string | null
+  activeDriverId?: string | null
+  offers?: Prisma.DispatchOfferCreateNestedManyWithoutTripInput
+  ratings?: Prisma.TripRatingCreateNestedManyWithoutTripInput
+}
+
+export type TripUncheckedCreateWithoutHistoryInput = {
+  id?: string
+  riderUserId: string
+  driverId?: string | null
+  driverUserId?: string | null
+  fleetId?: string | null
+  vehicleId?: string | null
+  category: $Enums.VehicleCategory
+  status?: $Enums.TripStatus
+  fareMinor?: number | null
+  currency: string
+  distanceMeters?: number | null
+  requestedAt?: Date | string
+  completedAt?: Date | string | null
+  updatedAt?: Date | string
+  pickupLatitude?: number | null
+  pickupLongitude?: number | null
+  dropoffLatitude?: number | null
+  dropoffLongitude?: number | null
+  pricingRuleId?: string | null
+  quoteId?: string | null
+  estimatedFareMinor?: number | null
+  estimatedDistanceMeters?: number | null
+  estimatedDurationSeconds?: number | null
+  surgeTenths?: number
+  durationSeconds?: number | null
+  assignedAt?: Date | string | null
+  arrivedAt?: Date | string | null
+  startedAt?: Date | string | null
+  cancelledAt?: Date | string | null
+  cancelledBy?: $Enums.TripActorRole | null
+  cancelledByUserId?: string | null
+  cancellationReason?: string | null
+  cancellationFeeMinor?: number | null
+  activeRiderId?: string | null
+  activeDriverId?: string | null
+  offers?: Prisma.DispatchOfferUncheckedCreateNestedManyWithoutTripInput
+  ratings?: Prisma.TripRatingUncheckedCreateNestedManyWithoutTripInput
+}
+
+export type TripCreateOrConnectWithoutHistoryInput = {
+  where: Prisma.TripWhereUniqueInput
+  create: Prisma.XOR<Prisma.TripCreateWithoutHistoryInput, Prisma.TripUncheckedCreateWithoutHistoryInput>
+}
+
+export type TripUpsertWithoutHistoryInput = {
+  update: Prisma.XOR<Prisma.TripUpdateWithoutHistoryInput, Prisma.TripUncheckedUpdateWithoutHistoryInput>
+  create: Prisma.XOR<Prisma.TripCreateWithoutHistoryInput, Prisma.TripUncheckedCreateWithoutHistoryInput>
+  where?: Prisma.TripWhereInput
+}
+
+export type TripUpdateToOneWithWhereWithoutHistoryInput = {
+  where?: Prisma.TripWhereInput
+  data: Prisma.XOR<Prisma.TripUpdateWithoutHistoryInput, Prisma.TripUncheckedUpdateWithoutHistoryInput>
+}
+
+export type TripUpdateWithoutHistoryInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  riderUserId?: Prisma.StringFieldUpdateOperationsInput | string
+  driverId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  driverUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fleetId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  vehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
+  status?: Prisma.EnumTripStatusFieldUpdateOperationsInput | $Enums.TripStatus
+  fareMinor?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  currency?: Prisma.StringFieldUpdateOperationsInput | string
+  distanceMeters?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  requestedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  completedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  pickupLatitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  pickupLongitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  dropoffLatitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  dropoffLongitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  pricingRuleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  quoteId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  estimatedFareMinor?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  estimatedDistanceMeters?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  estimatedDurationSeconds?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  surgeTenths?: Prisma.IntFieldUpdateOperationsInput | number
+  durationSeconds?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  assignedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  arrivedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelledBy?: Prisma.NullableEnumTripActorRoleFieldUpdateOperationsInput | $Enums.TripActorRole | null
+  cancelledByUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  cancellationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  cancellationFeeMinor?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  activeRiderId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  activeDriverId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  offers?: Prisma.DispatchOfferUpdateManyWithoutTripNestedInput
+  ratings?: Prisma.TripRatingUpdateManyWithoutTripNestedInput
+}
+
+export type TripUncheckedUpdateWithoutHistoryInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  riderUserId?: Prisma.StringFieldUpdateOperationsInput | string
+  driverId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  driverUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fleetId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  vehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
+  status?: Prisma.EnumTripStatusFieldUpdateOperationsInput | $Enums.TripStatus
+  fareMinor?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  currency?: Prisma.StringFieldUpdateOperationsInput | string
+  distanceMeters?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  requestedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  completedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  pickupLatitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  pickupLongitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  dropoffLatitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  dropoffLongitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  pricingRuleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  quoteId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  estimatedFareMinor?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  estimatedDistanceMeters?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  estimatedDurationSeconds?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  surgeTenths?: Prisma.IntFieldUpdateOperationsInput | number
+  durationSeconds?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  assignedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  arrivedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelledBy?: Prisma.NullableEnumTripActorRoleFieldUpdateOperationsInput | $Enums.TripActorRole | null
+  cancelledByUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  cancellationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  cancellationFeeMinor?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  activeRiderId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  activeDriverId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  offers?: Prisma.DispatchOfferUncheckedUpdateManyWithoutTripNestedInput
+  ratings?: Prisma.TripRatingUncheckedUpdateManyWithoutTripNestedInput
+}
+
+export type TripCreateWithoutOffersInput = {
+  id?: string
+  riderUserId: string
+  driverId?: string | null
+  driverUserId?: string | null
+  fleetId?: string | null
+  vehicleId?: string | null
+  category: $Enums.VehicleCategory
+  status?: $Enums.TripStatus
+  fareMinor?: number | null
+  currency: string
+  distanceMeters?: number | null
+  requestedAt?: Date | string
+  completedAt?: Date | string | null
+  updatedAt?: Date | string
+  pickupLatitude?: number | null
+  pickupLongitude?: number | null
+  dropoffLatitude?: number | null
+  dropoffLongitude?: number | null
+  pricingRuleId?: string | null
+  quoteId?: string | null
+  estimatedFareMinor?: number | null
+  estimatedDistanceMeters?: number | null
+  estimatedDurationSeconds?: number | null
+  surgeTenths?: number
+  durationSeconds?: number | null
+  assignedAt?: Date | string | null
+  arrivedAt?: Date | string | null
+  startedAt?: Date | string | null
+  cancelledAt?: Date | string | null
+  cancelledBy?: $Enums.TripActorRole | null
+  cancelledByUserId?: string | null
+  cancellationReason?: string | null
+  cancellationFeeMinor?: number | null
+  activeRiderId?: string | null
+  activeDriverId?: string | null
+  history?: Prisma.TripStatusChangeCreateNestedManyWithoutTripInput
+  ratings?: Prisma.TripRatingCreateNestedManyWithoutTripInput
+}
+
+export type TripUncheckedCreateWithoutOffersInput = {
+  id?: string
+  riderUserId: string
+  driverId?: string | null
+  driverUserId?: string | null
+  fleetId?: string | null
+  vehicleId?: string | null
+  category: $Enums.VehicleCategory
+  status?: $Enums.TripStatus
+  fareMinor?: number | null
+  currency: string
+  distanceMeters?: number | null
+  requestedAt?: Date | string
+  completedAt?: Date | string | null
+  updatedAt?: Date | string
+  pickupLatitude?: number | null
+  pickupLongitude?: number | null
+  dropoffLatitude?: number | null
+  dropoffLongitude?: number | null
+  pricingRuleId?: string | null
+  quoteId?: string | null
+  estimatedFareMinor?: number | null
+  estimatedDistanceMeters?: number | null
+  estimatedDurationSeconds?: number | null
+  surgeTenths?: number
+  durationSeconds?: number | null
+  assignedAt?: Date | string | null
+  arrivedAt?: Date | string | null
+  startedAt?: Date | string | null
+  cancelledAt?: Date | string | null
+  cancelledBy?: $Enums.TripActorRole | null
+  cancelledByUserId?: string | null
+  cancellationReason?: string | null
+  cancellationFeeMinor?: number | null
+  activeRiderId?: string | null
+  activeDriverId?: string | null
+  history?: Prisma.TripStatusChangeUncheckedCreateNestedManyWithoutTripInput
+  ratings?: Prisma.TripRatingUncheckedCreateNestedManyWithoutTripInput
+}
+
+export type TripCreateOrConnectWithoutOffersInput = {
+  where: Prisma.TripWhereUniqueInput
+  create: Prisma.XOR<Prisma.TripCreateWithoutOffersInput, Prisma.TripUncheckedCreateWithoutOffersInput>
+}
+
+export type TripUpsertWithoutOffersInput = {
+  update: Prisma.XOR<Prisma.TripUpdateWithoutOffersInput, Prisma.TripUncheckedUpdateWithoutOffersInput>
+  create: Prisma.XOR<Prisma.TripCreateWithoutOffersInput, Prisma.TripUncheckedCreateWithoutOffersInput>
+  where?: Prisma.TripWhereInput
+}
+
+export type TripUpdateToOneWithWhereWithoutOffersInput = {
+  where?: Prisma.TripWhereInput
+  data: Prisma.XOR<Prisma.TripUpdateWithoutOffersInput, Prisma.TripUncheckedUpdateWithoutOffersInput>
+}
+
+export type TripUpdateWithoutOffersInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  riderUserId?: Prisma.StringFieldUpdateOperationsInput | string
+  driverId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  driverUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fleetId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  vehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
+  status?: Prisma.EnumTripStatusFieldUpdateOperationsInput | $Enums.TripStatus
+  fareMinor?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  currency?: Prisma.StringFieldUpdateOperationsInput | string
+  distanceMeters?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  requestedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  completedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  pickupLatitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  pickupLongitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  dropoffLatitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  dropoffLongitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  pricingRuleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  quoteId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  estimatedFareMinor?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  estimatedDistanceMeters?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  estimatedDurationSeconds?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  surgeTenths?: Prisma.IntFieldUpdateOperationsInput | number
+  durationSeconds?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  assignedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  arrivedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelledBy?: Prisma.NullableEnumTripActorRoleFieldUpdateOperationsInput | $Enums.TripActorRole | null
+  cancelledByUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  cancellationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  cancellationFeeMinor?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  activeRiderId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  activeDriverId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  history?: Prisma.TripStatusChangeUpdateManyWithoutTripNestedInput
+  ratings?: Prisma.TripRatingUpdateManyWithoutTripNestedInput
+}
+
+export type TripUncheckedUpdateWithoutOffersInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  riderUserId?: Prisma.StringFieldUpdateOperationsInput | string
+  driverId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  driverUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fleetId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  vehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
+  status?: Prisma.EnumTripStatusFieldUpdateOperationsInput | $Enums.TripStatus
+  fareMinor?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  currency?: Prisma.StringFieldUpdateOperationsInput | string
+  distanceMeters?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  requestedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  completedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  pickupLatitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  pickupLongitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  dropoffLatitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  dropoffLongitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  pricingRuleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  quoteId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  estimatedFareMinor?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  estimatedDistanceMeters?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  estimatedDurationSeconds?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  surgeTenths?: Prisma.IntFieldUpdateOperationsInput | number
+  durationSeconds?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  assignedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  arrivedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelledBy?: Prisma.NullableEnumTripActorRoleFieldUpdateOperationsInput | $Enums.TripActorRole | null
+  cancelledByUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  cancellationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  cancellationFeeMinor?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  activeRiderId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  activeDriverId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  history?: Prisma.TripStatusChangeUncheckedUpdateManyWithoutTripNestedInput
+  ratings?: Prisma.TripRatingUncheckedUpdateManyWithoutTripNestedInput
+}
+
+export type TripCreateWithoutRatingsInput = {
+  id?: string
+  riderUserId: string
+  driverId?: string | null
+  driverUserId?: string | null
+  fleetId?: string | null
+  vehicleId?: string | null
+  category: $Enums.VehicleCategory
+  status?: $Enums.TripStatus
+  fareMinor?: number | null
+  currency: string
+  distanceMeters?: number | null
+  requestedAt?: Date | string
+  completedAt?: Date | string | null
+  updatedAt?: Date | string
+  pickupLatitude?: number | null
+  pickupLongitude?: number | null
+  dropoffLatitude?: number | null
+  dropoffLongitude?: number | null
+  pricingRuleId?: string | null
+  quoteId?: string | null
+  estimatedFareMinor?: number | null
+  estimatedDistanceMeters?: number | null
+  estimatedDurationSeconds?: number | null
+  surgeTenths?: number
+  durationSeconds?: number | null
+  assignedAt?: Date | string | null
+  arrivedAt?: Date | string | null
+  startedAt?: Date | string | null
+  cancelledAt?: Date | string | null
+  cancelledBy?: $Enums.TripActorRole | null
+  cancelledByUserId?: string | null
+  cancellationReason?: string | null
+  cancellationFeeMinor?: number | null
+  activeRiderId?: string | null
+  activeDriverId?: string | null
+  history?: Prisma.TripStatusChangeCreateNestedManyWithoutTripInput
+  offers?: Prisma.DispatchOfferCreateNestedManyWithoutTripInput
+}
+
+export type TripUncheckedCreateWithoutRatingsInput = {
+  id?: string
+  riderUserId: string
+  driverId?: string | null
+  driverUserId?: string | null
+  fleetId?: string | null
+  vehicleId?: string | null
+  category: $Enums.VehicleCategory
+  status?: $Enums.TripStatus
+  fareMinor?: number | null
+  currency: string
+  distanceMeters?: number | null
+  requestedAt?: Date | string
+  completedAt?: Date | string | null
+  updatedAt?: Date | string
+  pickupLatitude?: number | null
+  pickupLongitude?: number | null
+  dropoffLatitude?: number | null
+  dropoffLongitude?: number | null
+  pricingRuleId?: string | null
+  quoteId?: string | null
+  estimatedFareMinor?: number | null
+  estimatedDistanceMeters?: number | null
+  estimatedDurationSeconds?: number | null
+  surgeTenths?: number
+  durationSeconds?: number | null
+  assignedAt?: Date | string | null
+  arrivedAt?: Date | string | null
+  startedAt?: Date | string | null
+  cancelledAt?: Date | string | null
+  cancelledBy?: $Enums.TripActorRole | null
+  cancelledByUserId?: string | null
+  cancellationReason?: string | null
+  cancellationFeeMinor?: number | null
+  activeRiderId?: string | null
+  activeDriverId?: string | null
+  history?: Prisma.TripStatusChangeUncheckedCreateNestedManyWithoutTripInput
+  offers?: Prisma.DispatchOfferUncheckedCreateNestedManyWithoutTripInput
+}
+
+export type TripCreateOrConnectWithoutRatingsInput = {
+  where: Prisma.TripWhereUniqueInput
+  create: Prisma.XOR<Prisma.TripCreateWithoutRatingsInput, Prisma.TripUncheckedCreateWithoutRatingsInput>
+}
+
+export type TripUpsertWithoutRatingsInput = {
+  update: Prisma.XOR<Prisma.TripUpdateWithoutRatingsInput, Prisma.TripUncheckedUpdateWithoutRatingsInput>
+  create: Prisma.XOR<Prisma.TripCreateWithoutRatingsInput, Prisma.TripUncheckedCreateWithoutRatingsInput>
+  where?: Prisma.TripWhereInput
+}
+
+export type TripUpdateToOneWithWhereWithoutRatingsInput = {
+  where?: Prisma.TripWhereInput
+  data: Prisma.XOR<Prisma.TripUpdateWithoutRatingsInput, Prisma.TripUncheckedUpdateWithoutRatingsInput>
+}
+
+export type TripUpdateWithoutRatingsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  riderUserId?: Prisma.StringFieldUpdateOperationsInput | string
+  driverId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  driverUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fleetId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  vehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
+  status?: Prisma.EnumTripStatusFieldUpdateOperationsInput | $Enums.TripStatus
+  fareMinor?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  currency?: Prisma.StringFieldUpdateOperationsInput | string
+  distanceMeters?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  requestedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  completedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  pickupLatitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  pickupLongitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  dropoffLatitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  dropoffLongitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  pricingRuleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  quoteId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  estimatedFareMinor?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  estimatedDistanceMeters?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  estimatedDurationSeconds?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  surgeTenths?: Prisma.IntFieldUpdateOperationsInput | number
+  durationSeconds?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  assignedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  arrivedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelledBy?: Prisma.NullableEnumTripActorRoleFieldUpdateOperationsInput | $Enums.TripActorRole | null
+  cancelledByUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  cancellationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  cancellationFeeMinor?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  activeRiderId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  activeDriverId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  history?: Prisma.TripStatusChangeUpdateManyWithoutTripNestedInput
+  offers?: Prisma.DispatchOfferUpdateManyWithoutTripNestedInput
+}
+
+export type TripUncheckedUpdateWithoutRatingsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  riderUserId?: Prisma.StringFieldUpdateOperationsInput | string
+  driverId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  driverUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fleetId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  vehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
+  status?: Prisma.EnumTripStatusFieldUpdateOperationsInput | $Enums.TripStatus
+  fareMinor?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  currency?: Prisma.StringFieldUpdateOperationsInput | string
+  distanceMeters?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  requestedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  completedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  pickupLatitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  pickupLongitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  dropoffLatitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  dropoffLongitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  pricingRuleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  quoteId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  estimatedFareMinor?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  estimatedDistanceMeters?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  estimatedDurationSeconds?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  surgeTenths?: Prisma.IntFieldUpdateOperationsInput | number
+  durationSeconds?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  assignedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  arrivedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  cancelledBy?: Prisma.NullableEnumTripActorRoleFieldUpdateOperationsInput | $Enums.TripActorRole | null
+  cancelledByUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  cancellationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  cancellationFeeMinor?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  activeRiderId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  activeDriverId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  history?: Prisma.TripStatusChangeUncheckedUpdateManyWithoutTripNestedInput
+  offers?: Prisma.DispatchOfferUncheckedUpdateManyWithoutTripNestedInput
+}
+
+
+/**
+ * Count Type TripCountOutputType
+ */
+
+export type TripCountOutputType = {
+  history: number
+  offers: number
+  ratings: number
+}
+
+export type TripCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  history?: boolean | TripCountOutputTypeCountHistoryArgs
+  offers?: boolean | TripCountOutputTypeCountOffersArgs
+  ratings?: boolean | TripCountOutputTypeCountRatingsArgs
+}
+
+/**
+ * TripCountOutputType without action
+ */
+export type TripCountOutputTypeDefaultArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the TripCountOutputType
+   */
+  select?: Prisma.TripCountOutputTypeSelect<ExtArgs> | null
+}
+
+/**
+ * TripCountOutputType without action
+ */
+export type TripCountOutputTypeCountHistoryArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.TripStatusChangeWhereInput
+}
+
+/**
+ * TripCountOutputType without action
+ */
+export type TripCountOutputTypeCountOffersArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.DispatchOfferWhereInput
+}
+
+/**
+ * TripCountOutputType without action
+ */
+export type TripCountOutputTypeCountRatingsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.TripRatingWhereInput
+}
 
 
 export type TripSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
@@ -602,6 +1787,31 @@ export type TripSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = r
   requestedAt?: boolean
   completedAt?: boolean
   updatedAt?: boolean
+  pickupLatitude?: boolean
+  pickupLongitude?: boolean
+  dropoffLatitude?: boolean
+  dropoffLongitude?: boolean
+  pricingRuleId?: boolean
+  quoteId?: boolean
+  estimatedFareMinor?: boolean
+  estimatedDistanceMeters?: boolean
+  estimatedDurationSeconds?: boolean
+  surgeTenths?: boolean
+  durationSeconds?: boolean
+  assignedAt?: boolean
+  arrivedAt?: boolean
+  startedAt?: boolean
+  cancelledAt?: boolean
+  cancelledBy?: boolean
+  cancelledByUserId?: boolean
+  cancellationReason?: boolean
+  cancellationFeeMinor?: boolean
+  activeRiderId?: boolean
+  activeDriverId?: boolean
+  history?: boolean | Prisma.Trip$historyArgs<ExtArgs>
+  offers?: boolean | Prisma.Trip$offersArgs<ExtArgs>
+  ratings?: boolean | Prisma.Trip$ratingsArgs<ExtArgs>
+  _count?: boolean | Prisma.TripCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["trip"]>
 
 export type TripSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
@@ -619,6 +1829,27 @@ export type TripSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensio
   requestedAt?: boolean
   completedAt?: boolean
   updatedAt?: boolean
+  pickupLatitude?: boolean
+  pickupLongitude?: boolean
+  dropoffLatitude?: boolean
+  dropoffLongitude?: boolean
+  pricingRuleId?: boolean
+  quoteId?: boolean
+  estimatedFareMinor?: boolean
+  estimatedDistanceMeters?: boolean
+  estimatedDurationSeconds?: boolean
+  surgeTenths?: boolean
+  durationSeconds?: boolean
+  assignedAt?: boolean
+  arrivedAt?: boolean
+  startedAt?: boolean
+  cancelledAt?: boolean
+  cancelledBy?: boolean
+  cancelledByUserId?: boolean
+  cancellationReason?: boolean
+  cancellationFeeMinor?: boolean
+  activeRiderId?: boolean
+  activeDriverId?: boolean
 }, ExtArgs["result"]["trip"]>
 
 export type TripSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
@@ -636,6 +1867,27 @@ export type TripSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensio
   requestedAt?: boolean
   completedAt?: boolean
   updatedAt?: boolean
+  pickupLatitude?: boolean
+  pickupLongitude?: boolean
+  dropoffLatitude?: boolean
+  dropoffLongitude?: boolean
+  pricingRuleId?: boolean
+  quoteId?: boolean
+  estimatedFareMinor?: boolean
+  estimatedDistanceMeters?: boolean
+  estimatedDurationSeconds?: boolean
+  surgeTenths?: boolean
+  durationSeconds?: boolean
+  assignedAt?: boolean
+  arrivedAt?: boolean
+  startedAt?: boolean
+  cancelledAt?: boolean
+  cancelledBy?: boolean
+  cancelledByUserId?: boolean
+  cancellationReason?: boolean
+  cancellationFeeMinor?: boolean
+  activeRiderId?: boolean
+  activeDriverId?: boolean
 }, ExtArgs["result"]["trip"]>
 
 export type TripSelectScalar = {
@@ -653,13 +1905,46 @@ export type TripSelectScalar = {
   requestedAt?: boolean
   completedAt?: boolean
   updatedAt?: boolean
+  pickupLatitude?: boolean
+  pickupLongitude?: boolean
+  dropoffLatitude?: boolean
+  dropoffLongitude?: boolean
+  pricingRuleId?: boolean
+  quoteId?: boolean
+  estimatedFareMinor?: boolean
+  estimatedDistanceMeters?: boolean
+  estimatedDurationSeconds?: boolean
+  surgeTenths?: boolean
+  durationSeconds?: boolean
+  assignedAt?: boolean
+  arrivedAt?: boolean
+  startedAt?: boolean
+  cancelledAt?: boolean
+  cancelledBy?: boolean
+  cancelledByUserId?: boolean
+  cancellationReason?: boolean
+  cancellationFeeMinor?: boolean
+  activeRiderId?: boolean
+  activeDriverId?: boolean
 }
 
-export type TripOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "riderUserId" | "driverId" | "driverUserId" | "fleetId" | "vehicleId" | "category" | "status" | "fareMinor" | "currency" | "distanceMeters" | "requestedAt" | "completedAt" | "updatedAt", ExtArgs["result"]["trip"]>
+export type TripOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "riderUserId" | "driverId" | "driverUserId" | "fleetId" | "vehicleId" | "category" | "status" | "fareMinor" | "currency" | "distanceMeters" | "requestedAt" | "completedAt" | "updatedAt" | "pickupLatitude" | "pickupLongitude" | "dropoffLatitude" | "dropoffLongitude" | "pricingRuleId" | "quoteId" | "estimatedFareMinor" | "estimatedDistanceMeters" | "estimatedDurationSeconds" | "surgeTenths" | "durationSeconds" | "assignedAt" | "arrivedAt" | "startedAt" | "cancelledAt" | "cancelledBy" | "cancelledByUserId" | "cancellationReason" | "cancellationFeeMinor" | "activeRiderId" | "activeDriverId", ExtArgs["result"]["trip"]>
+export type TripInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  history?: boolean | Prisma.Trip$historyArgs<ExtArgs>
+  offers?: boolean | Prisma.Trip$offersArgs<ExtArgs>
+  ratings?: boolean | Prisma.Trip$ratingsArgs<ExtArgs>
+  _count?: boolean | Prisma.TripCountOutputTypeDefaultArgs<ExtArgs>
+}
+export type TripIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {}
+export type TripIncludeUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {}
 
 export type $TripPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "Trip"
-  objects: {}
+  objects: {
+    history: Prisma.$TripStatusChangePayload<ExtArgs>[]
+    offers: Prisma.$DispatchOfferPayload<ExtArgs>[]
+    ratings: Prisma.$TripRatingPayload<ExtArgs>[]
+  }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
     riderUserId: string
@@ -684,6 +1969,49 @@ export type $TripPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs =
     requestedAt: Date
     completedAt: Date | null
     updatedAt: Date
+    /**
+     * pickup and drop-off points; null only on trips recorded before they were stored
+     */
+    pickupLatitude: number | null
+    pickupLongitude: number | null
+    dropoffLatitude: number | null
+    dropoffLongitude: number | null
+    /**
+     * the rule that prices this trip (estimate, final fare, cancellation fee)
+     */
+    pricingRuleId: string | null
+    /**
+     * the quote whose price the trip honours; null when priced at request time
+     */
+    quoteId: string | null
+    /**
+     * upfront price in minor units of currency, surge included
+     */
+    estimatedFareMinor: number | null
+    estimatedDistanceMeters: number | null
+    estimatedDurationSeconds: number | null
+    /**
+     * surge multiplier in tenths (10 = 1.0x), locked at request
+     */
+    surgeTenths: number
+    /**
+     * actual duration (started → completed) in seconds
+     */
+    durationSeconds: number | null
+    assignedAt: Date | null
+    arrivedAt: Date | null
+    startedAt: Date | null
+    cancelledAt: Date | null
+    cancelledBy: $Enums.TripActorRole | null
+    cancelledByUserId: string | null
+    cancellationReason: string | null
+    cancellationFeeMinor: number | null
+    /**
+     * slot columns: the rider's / driver's id while the trip is active (not COMPLETED/CANCELLED), else NULL.
+     * Unique, so the database refuses a second active trip of one rider or one driver (NULLs never collide).
+     */
+    activeRiderId: string | null
+    activeDriverId: string | null
   }, ExtArgs["result"]["trip"]>
   composites: {}
 }
@@ -1078,6 +2406,9 @@ readonly fields: TripFieldRefs;
  */
 export interface Prisma__TripClient<T, Null = never, ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs, GlobalOmitOptions = {}> extends Prisma.PrismaPromise<T> {
   readonly [Symbol.toStringTag]: "PrismaPromise"
+  history<T extends Prisma.Trip$historyArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Trip$historyArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$TripStatusChangePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  offers<T extends Prisma.Trip$offersArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Trip$offersArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$DispatchOfferPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  ratings<T extends Prisma.Trip$ratingsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Trip$ratingsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$TripRatingPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -1121,6 +2452,27 @@ export interface TripFieldRefs {
   readonly requestedAt: Prisma.FieldRef<"Trip", 'DateTime'>
   readonly completedAt: Prisma.FieldRef<"Trip", 'DateTime'>
   readonly updatedAt: Prisma.FieldRef<"Trip", 'DateTime'>
+  readonly pickupLatitude: Prisma.FieldRef<"Trip", 'Float'>
+  readonly pickupLongitude: Prisma.FieldRef<"Trip", 'Float'>
+  readonly dropoffLatitude: Prisma.FieldRef<"Trip", 'Float'>
+  readonly dropoffLongitude: Prisma.FieldRef<"Trip", 'Float'>
+  readonly pricingRuleId: Prisma.FieldRef<"Trip", 'String'>
+  readonly quoteId: Prisma.FieldRef<"Trip", 'String'>
+  readonly estimatedFareMinor: Prisma.FieldRef<"Trip", 'Int'>
+  readonly estimatedDistanceMeters: Prisma.FieldRef<"Trip", 'Int'>
+  readonly estimatedDurationSeconds: Prisma.FieldRef<"Trip", 'Int'>
+  readonly surgeTenths: Prisma.FieldRef<"Trip", 'Int'>
+  readonly durationSeconds: Prisma.FieldRef<"Trip", 'Int'>
+  readonly assignedAt: Prisma.FieldRef<"Trip", 'DateTime'>
+  readonly arrivedAt: Prisma.FieldRef<"Trip", 'DateTime'>
+  readonly startedAt: Prisma.FieldRef<"Trip", 'DateTime'>
+  readonly cancelledAt: Prisma.FieldRef<"Trip", 'DateTime'>
+  readonly cancelledBy: Prisma.FieldRef<"Trip", 'TripActorRole'>
+  readonly cancelledByUserId: Prisma.FieldRef<"Trip", 'String'>
+  readonly cancellationReason: Prisma.FieldRef<"Trip", 'String'>
+  readonly cancellationFeeMinor: Prisma.FieldRef<"Trip", 'Int'>
+  readonly activeRiderId: Prisma.FieldRef<"Trip", 'String'>
+  readonly activeDriverId: Prisma.FieldRef<"Trip", 'String'>
 }
     
 
@@ -1137,6 +2489,10 @@ export type TripFindUniqueArgs<ExtArgs extends runtime.Types.Extensions.Internal
    * Omit specific fields from the Trip
    */
   omit?: Prisma.TripOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.TripInclude<ExtArgs> | null
   /**
    * Filter, which Trip to fetch.
    */
@@ -1156,6 +2512,10 @@ export type TripFindUniqueOrThrowArgs<ExtArgs extends runtime.Types.Extensions.I
    */
   omit?: Prisma.TripOmit<ExtArgs> | null
   /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.TripInclude<ExtArgs> | null
+  /**
    * Filter, which Trip to fetch.
    */
   where: Prisma.TripWhereUniqueInput
@@ -1173,6 +2533,10 @@ export type TripFindFirstArgs<ExtArgs extends runtime.Types.Extensions.InternalA
    * Omit specific fields from the Trip
    */
   omit?: Prisma.TripOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.TripInclude<ExtArgs> | null
   /**
    * Filter, which Trip to fetch.
    */
@@ -1222,6 +2586,10 @@ export type TripFindFirstOrThrowArgs<ExtArgs extends runtime.Types.Extensions.In
    */
   omit?: Prisma.TripOmit<ExtArgs> | null
   /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.TripInclude<ExtArgs> | null
+  /**
    * Filter, which Trip to fetch.
    */
   where?: Prisma.TripWhereInput
@@ -1269,6 +2637,10 @@ export type TripFindManyArgs<ExtArgs extends runtime.Types.Extensions.InternalAr
    * Omit specific fields from the Trip
    */
   omit?: Prisma.TripOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.TripInclude<ExtArgs> | null
   /**
    * Filter, which Trips to fetch.
    */
@@ -1318,6 +2690,10 @@ export type TripCreateArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs
    */
   omit?: Prisma.TripOmit<ExtArgs> | null
   /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.TripInclude<ExtArgs> | null
+  /**
    * The data needed to create a Trip.
    */
   data: Prisma.XOR<Prisma.TripCreateInput, Prisma.TripUncheckedCreateInput>
@@ -1365,6 +2741,10 @@ export type TripUpdateArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs
    * Omit specific fields from the Trip
    */
   omit?: Prisma.TripOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.TripInclude<ExtArgs> | null
   /**
    * The data needed to update a Trip.
    */
@@ -1432,6 +2812,10 @@ export type TripUpsertArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs
    */
   omit?: Prisma.TripOmit<ExtArgs> | null
   /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.TripInclude<ExtArgs> | null
+  /**
    * The filter to search for the Trip to update in case it exists.
    */
   where: Prisma.TripWhereUniqueInput
@@ -1458,6 +2842,10 @@ export type TripDeleteArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs
    */
   omit?: Prisma.TripOmit<ExtArgs> | null
   /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.TripInclude<ExtArgs> | null
+  /**
    * Filter which Trip to delete.
    */
   where: Prisma.TripWhereUniqueInput
@@ -1478,6 +2866,78 @@ export type TripDeleteManyArgs<ExtArgs extends runtime.Types.Extensions.Internal
 }
 
 /**
+ * Trip.history
+ */
+export type Trip$historyArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the TripStatusChange
+   */
+  select?: Prisma.TripStatusChangeSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the TripStatusChange
+   */
+  omit?: Prisma.TripStatusChangeOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.TripStatusChangeInclude<ExtArgs> | null
+  where?: Prisma.TripStatusChangeWhereInput
+  orderBy?: Prisma.TripStatusChangeOrderByWithRelationInput | Prisma.TripStatusChangeOrderByWithRelationInput[]
+  cursor?: Prisma.TripStatusChangeWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.TripStatusChangeScalarFieldEnum | Prisma.TripStatusChangeScalarFieldEnum[]
+}
+
+/**
+ * Trip.offers
+ */
+export type Trip$offersArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the DispatchOffer
+   */
+  select?: Prisma.DispatchOfferSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the DispatchOffer
+   */
+  omit?: Prisma.DispatchOfferOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.DispatchOfferInclude<ExtArgs> | null
+  where?: Prisma.DispatchOfferWhereInput
+  orderBy?: Prisma.DispatchOfferOrderByWithRelationInput | Prisma.DispatchOfferOrderByWithRelationInput[]
+  cursor?: Prisma.DispatchOfferWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.DispatchOfferScalarFieldEnum | Prisma.DispatchOfferScalarFieldEnum[]
+}
+
+/**
+ * Trip.ratings
+ */
+export type Trip$ratingsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the TripRating
+   */
+  select?: Prisma.TripRatingSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the TripRating
+   */
+  omit?: Prisma.TripRatingOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.TripRatingInclude<ExtArgs> | null
+  where?: Prisma.TripRatingWhereInput
+  orderBy?: Prisma.TripRatingOrderByWithRelationInput | Prisma.TripRatingOrderByWithRelationInput[]
+  cursor?: Prisma.TripRatingWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.TripRatingScalarFieldEnum | Prisma.TripRatingScalarFieldEnum[]
+}
+
+/**
  * Trip without action
  */
 export type TripDefaultArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -1489,4 +2949,8 @@ export type TripDefaultArgs<ExtArgs extends runtime.Types.Extensions.InternalArg
    * Omit specific fields from the Trip
    */
   omit?: Prisma.TripOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.TripInclude<ExtArgs> | null
 }

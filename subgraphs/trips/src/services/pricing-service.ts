@@ -1,0 +1,88 @@
+// Fare estimates: the service area and rule for the pickup point, the route estimate, the surge from demand and
+// supply near the pickup. An estimate is stored as a quote that requestTrip honours until it expires.
+import type { Viewer } from '../../../../platform/auth/index.js';
+import { AppError } from '../../../../platform/errors/index.js';
+import type { Clock } from '../clock.js';
+import type { TripsConfig } from '../config.js';
+import type { City, FareQuote, PricingRule, VehicleCategory } from '../store/prisma/client.js';
+import type { TripsStore } from '../store/store.js';
+import { cityFor, estimateRoute, fareMinor, isValidPoint, surgeTenths, type Point } from './pricing.js';
+import { userError, type TripUserError } from './user-errors.js';
+
+export interface RideInput {
+  pickup: Point;
+  dropoff: Point;
+  category: VehicleCategory;
+}
+
+export interface Price {
+  city: City;
+  rule: PricingRule;
+  distanceMeters: number;
+  durationSeconds: number;
+  surgeTenths: number;
+  amountMinor: number;
+}
+
+export type PricingService = ReturnType<typeof createPricingService>;
+
+export function createPricingService(deps: { store: TripsStore; config: TripsConfig; clock: Clock }) {
+  const { store, config, clock } = deps;
+
+  /** Input problems of a ride, with fields under `input`. */
+  function checkRide(input: RideInput): TripUserError | null {
+    for (const side of ['pickup', 'dropoff'] as const) {
+      if (!isValidPoint(input[side])) {
+        return userError('INVALID_COORDINATES', `The ${side} point needs a latitude from -90 to 90 and a longitude from -180 to 180`, ['input', side]);
+      }
+    }
+    return null;
+  }
+
+  /** Prices a ride now; a user error when the input is bad or the pickup is outside every service area. */
+  async function price(input: RideInput): Promise<Price | TripUserError> {
+    const invalid = checkRide(input);
+    if (invalid) return invalid;
+    const city = cityFor(await store.pricing.listCities(), input.pickup);
+    if (!city) return userError('OUTSIDE_SERVICE_AREA', 'Ridegraph does not serve this pickup point yet', ['input', 'pickup']);
+    const rule = await store.pricing.findRule(city.id, input.category);
+    if (!rule) return userError('CATEGORY_NOT_OFFERED', `${city.name} offers no ${input.category} rides`, ['input', 'category']);
+    const now = clock.now().getTime();
+    const [demand, supply] = await Promise.all([
+      store.pricing.countWaitingNear(input.pickup.latitude, input.pickup.longitude, config.surgeRadiusMeters, new Date(now - config.surgeWindowSeconds * 1000)),
+      store.dispatch.countAvailableNear(input.category, input.pickup.latitude, input.pickup.longitude, config.surgeRadiusMeters, new Date(now - config.supplyFreshnessSeconds * 1000)),
+    ]);
+    const route = estimateRoute(city, input.pickup, input.dropoff);
+    const surge = surgeTenths(demand, supply, city.maxSurgeTenths);
+    return { city, rule, ...route, surgeTenths: surge, amountMinor: fareMinor(rule, route.distanceMeters, route.durationSeconds, surge) };
+  }
+
+  return {
+    checkRide,
+    price,
+
+    /** @throws AppError UNAUTHENTICATED without a viewer. */
+    async estimate(viewer: Viewer | null, input: RideInput): Promise<{ quote: FareQuote; city: City } | { userErrors: TripUserError[] }> {
+      if (!viewer) throw new AppError('UNAUTHENTICATED', 'estimateFare requires a signed-in user');
+      const priced = await price(input);
+      if ('code' in priced) return { userErrors: [priced] };
+      const now = clock.now();
+      const quote = await store.pricing.createQuote({
+        riderUserId: viewer.userId,
+        pricingRuleId: priced.rule.id,
+        category: input.category,
+        pickupLatitude: input.pickup.latitude,
+        pickupLongitude: input.pickup.longitude,
+        dropoffLatitude: input.dropoff.latitude,
+        dropoffLongitude: input.dropoff.longitude,
+        distanceMeters: priced.distanceMeters,
+        durationSeconds: priced.durationSeconds,
+        surgeTenths: priced.surgeTenths,
+        amountMinor: priced.amountMinor,
+        currency: priced.city.currency,
+        expiresAt: new Date(now.getTime() + config.quoteTtlSeconds * 1000),
+      });
+      return { quote, city: priced.city };
+    },
+  };
+}

@@ -1,0 +1,46 @@
+// trips' stores over one Prisma client, and transactions across them: `transaction(fn)` hands `fn` the same
+// stores bound to one database transaction (committed when `fn` resolves, rolled back when it throws).
+import type { OutboxRow } from '../../../../platform/events/index.js';
+import type { TripsPrisma } from './database.js';
+import { createDispatchStore } from './dispatch-store.js';
+import { createPricingStore } from './pricing-store.js';
+import type { Prisma } from './prisma/client.js';
+import { createRatingStore } from './rating-store.js';
+import { createTripStore } from './trip-store.js';
+
+/** The client or an open transaction: every store method works on either. */
+export type Db = TripsPrisma | Prisma.TransactionClient;
+
+export type TripsStores = ReturnType<typeof bindStores>;
+
+function bindStores(db: Db) {
+  return {
+    trips: createTripStore(db),
+    dispatch: createDispatchStore(db),
+    pricing: createPricingStore(db),
+    ratings: createRatingStore(db),
+    outbox: {
+      /** Writes a domain event; call inside the transaction of the change it reports. */
+      add: async (row: OutboxRow): Promise<void> => {
+        await db.outboxEvent.create({ data: { id: row.id, type: row.type, payload: row.payload as Prisma.InputJsonValue, occurredAt: row.occurredAt } });
+      },
+    },
+  };
+}
+
+export type TripsStore = TripsStores & {
+  transaction<T>(work: (stores: TripsStores) => Promise<T>): Promise<T>;
+};
+
+export function createTripsStore(prisma: TripsPrisma): TripsStore {
+  return {
+    ...bindStores(prisma),
+    // Short: every transaction here locks one trip row and writes a handful of rows.
+    transaction: (work) => prisma.$transaction((tx) => work(bindStores(tx)), { maxWait: 5000, timeout: 10_000 }),
+  };
+}
+
+/** Whether `error` is Prisma's unique-constraint violation (P2002): a racing writer took the slot first. */
+export function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === 'P2002';
+}
