@@ -1,11 +1,12 @@
 // Starts all six subgraphs and the gateway in this process. Used by `npm start` (embedded mode) and by the
 // supergraph tests (port 0, real PostgreSQL or PGlite).
 import type { DatabaseTarget, StatementListener } from '../../platform/db/index.js';
+import { createMemoryEventBus, type EventBus } from '../../platform/events/index.js';
 import { serveSubgraph, type RunningSubgraph, type SubgraphAuth } from '../../platform/graphql/index.js';
 import type { Logger } from '../../platform/logging/index.js';
 import type { LivePubSub } from '../../platform/pubsub/index.js';
 import { SUBGRAPHS } from '../../subgraphs/registry.js';
-import { startGateway, type RunningGateway } from '../../gateway/src/server.js';
+import { startGateway, type GatewayOptions, type RunningGateway } from '../../gateway/src/server.js';
 import { loadSupergraph } from '../../gateway/src/supergraph.js';
 import { SUBGRAPH_FACTORIES } from './subgraph-factories.js';
 
@@ -14,6 +15,11 @@ export interface SupergraphOptions {
   logger: Logger;
   /** Shared by all six subgraphs; owned (and disposed) by the caller. */
   pubsub: LivePubSub;
+  /**
+   * The durable event streams shared by all six subgraphs; owned (and disposed, after `stop()`) by the caller.
+   * Omitted → a new in-process bus that `stop()` disposes.
+   */
+  events?: EventBus;
   /** Signing keys (for identity) and the verifier every subgraph and the gateway use. */
   auth: SubgraphAuth;
   /** Redis for shared state (rate limits); undefined → in-process. */
@@ -27,6 +33,8 @@ export interface SupergraphOptions {
   host?: string;
   introspection?: boolean;
   sandbox?: boolean;
+  /** graphql-ws limits of the gateway (SUBSCRIPTION_QUEUE_LIMIT, SUBSCRIPTIONS_PER_CONNECTION); defaults when omitted. */
+  subscriptionLimits?: GatewayOptions['subscriptionLimits'];
   onStatement?: StatementListener;
 }
 
@@ -39,10 +47,12 @@ export interface RunningSupergraph {
 
 export async function startSupergraph(options: SupergraphOptions): Promise<RunningSupergraph> {
   const running: RunningSubgraph[] = [];
+  const ownEvents = options.events ? undefined : createMemoryEventBus({ logger: options.logger.child({ component: 'events' }) });
+  const events = options.events ?? (ownEvents as EventBus);
   try {
     for (const info of SUBGRAPHS) {
       const logger = options.logger.child({ service: info.name });
-      const built = await SUBGRAPH_FACTORIES[info.name]({ database: options.database, logger, pubsub: options.pubsub, auth: options.auth, redisUrl: options.redisUrl, onStatement: options.onStatement });
+      const built = await SUBGRAPH_FACTORIES[info.name]({ database: options.database, logger, pubsub: options.pubsub, events, auth: options.auth, redisUrl: options.redisUrl, onStatement: options.onStatement });
       running.push(await serveSubgraph(built, { port: options.subgraphPorts === 'registry' ? info.port : 0, host: '127.0.0.1', logger }));
     }
     const supergraph = loadSupergraph(options.supergraphPath, Object.fromEntries(running.map((s) => [s.name, s.url])));
@@ -55,6 +65,7 @@ export async function startSupergraph(options: SupergraphOptions): Promise<Runni
       sandbox: options.sandbox ?? true,
       // The same in-process verifier as the subgraphs: identity's keys, no JWKS fetch.
       verifyAccessToken: options.auth.verify,
+      subscriptionLimits: options.subscriptionLimits,
     });
     return {
       gateway,
@@ -62,10 +73,12 @@ export async function startSupergraph(options: SupergraphOptions): Promise<Runni
       async stop() {
         await gateway.stop();
         await Promise.all(running.map((s) => s.stop()));
+        await ownEvents?.dispose();
       },
     };
   } catch (error) {
     await Promise.all(running.map((s) => s.stop().catch(() => undefined)));
+    await ownEvents?.dispose();
     throw error;
   }
 }

@@ -11,10 +11,14 @@ import { createTestAuth, postGraphQL, type TestAuth } from '../../platform/testi
 import { repoRoot } from '../../subgraphs/registry.js';
 import { seedDemoCity } from '../src/seed-demo-city.js';
 import { startSupergraph, type RunningSupergraph } from '../src/supergraph.js';
+import type { EventBus } from '../../platform/events/index.js';
+import { describeRideFlow } from './ride-flow.js';
 
 export interface SupergraphEnvironment {
   database: DatabaseTarget;
   pubsub: LivePubSub;
+  /** Durable events; omitted → the supergraph's own in-process bus. */
+  events?: EventBus;
   /** Releases the database and the pub/sub after the supergraph stopped. */
   release(): Promise<void>;
 }
@@ -44,6 +48,7 @@ export function describeSupergraph(label: string, setup: () => Promise<Supergrap
       supergraph = await startSupergraph({
         database: env.database,
         pubsub: env.pubsub,
+        events: env.events,
         auth: testAuth.auth,
         logger: createLogger({ level: 'silent' }),
         supergraphPath: resolve(repoRoot, 'schema/supergraph.graphql'),
@@ -148,6 +153,8 @@ export function describeSupergraph(label: string, setup: () => Promise<Supergrap
       expect(forged.status).toBe(401);
       expect(forged.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
     });
+
+    describeRideFlow(() => ({ gatewayUrl: supergraph.gateway.url, testAuth, demo }));
 
     test('readiness reports every subgraph answering', async () => {
       const response = await fetch(supergraph.gateway.url.replace('/graphql', '/ready'));

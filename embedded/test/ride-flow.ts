@@ -1,0 +1,152 @@
+// A whole ride through the gateway, as the rider app and the driver app do it with demo accounts: the driver
+// checks in and streams a position, the rider gets a quote and requests, the offer reaches the driver through
+// fleet's durable events and trips' dispatcher, then arrive → start → complete → both rate → check-out.
+// Part of the supergraph contract, so it runs on PGlite + in-process buses and on PostgreSQL + Redis.
+import { DEMO_PHONES, type DemoDataset } from '../../platform/demo/index.js';
+import { postGraphQL, type TestAuth } from '../../platform/testing/index.js';
+
+export interface RideFlowContext {
+  gatewayUrl: string;
+  testAuth: TestAuth;
+  demo: DemoDataset;
+}
+
+const DRIVER_SELF = `{ me { driverProfile {
+  id status rating position { latitude longitude }
+  vehicle { id plate category }
+  pendingOffer { id expiresAt trip { id pickup { latitude longitude } } }
+  activeTrip { id status }
+} } }`;
+
+const TRIP_FOR_RIDER = `query ($id: ID!) { trip(id: $id) {
+  id status fare { amountMinor currency } estimatedFare { amountMinor currency } distanceMeters
+  rider { name } driver { id name vehicle { plate } } riderRating { rating } driverRating { rating }
+  history { to actorRole }
+} }`;
+
+/** Moves a point about `meters` north (1° of latitude ≈ 111 km). */
+const north = (point: { latitude: number; longitude: number }, meters: number) => ({ latitude: point.latitude + meters / 111_000, longitude: point.longitude });
+
+/** Retries `read` until `accept` holds; events and the dispatcher are asynchronous by design. */
+async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T = await read();
+  while (!accept(last)) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    last = await read();
+  }
+  return last;
+}
+
+export function describeRideFlow(context: () => RideFlowContext): void {
+  // Driver 7 and rider 7: no other test of the contract touches them.
+  test('a demo rider and a demo driver complete a trip from check-in to rating through the gateway', async () => {
+    const { gatewayUrl, testAuth, demo } = context();
+    const userId = (phone: string) => demo.users.find((u) => u.phone === phone)!.id;
+    const driverUserId = userId(DEMO_PHONES.driver(7));
+    const riderUserId = userId(DEMO_PHONES.rider(7));
+    const asDriver = await testAuth.headersFor({ userId: driverUserId, roles: ['DRIVER'] });
+    const asRider = await testAuth.headersFor({ userId: riderUserId, roles: ['RIDER'] });
+    const gql = async (query: string, variables: Record<string, unknown> | undefined, headers: Record<string, string>) => {
+      const result = await postGraphQL(gatewayUrl, query, variables, headers);
+      expect(result.errors).toBeUndefined();
+      return result.data;
+    };
+    const driverSelf = async () => (await gql(DRIVER_SELF, undefined, asDriver)).me.driverProfile;
+
+    // The seed gives every demo driver a vehicle and a last position near their hub: check in there.
+    const before = await driverSelf();
+    expect(before.status).toBe('OFFLINE');
+    expect(before.vehicle).not.toBeNull();
+    const start = before.position;
+    const checkIn = await gql(
+      `mutation ($input: CheckInInput!) { checkIn(input: $input) { driver { status } attendance { id } userErrors { code message } } }`,
+      { input: { location: start, odometerKm: 42_000, selfieUrl: 'https://example.com/selfie/7.jpg' } },
+      asDriver,
+    );
+    expect(checkIn.checkIn.userErrors).toEqual([]);
+    expect(checkIn.checkIn.driver.status).toBe('AVAILABLE');
+    const located = await gql(
+      `mutation ($lat: Float!, $lng: Float!) { updateDriverLocation(latitude: $lat, longitude: $lng, heading: 90, speed: 0) { recordedAt } }`,
+      { lat: start.latitude, lng: start.longitude },
+      asDriver,
+    );
+    expect(located.updateDriverLocation.recordedAt).toEqual(expect.any(String));
+
+    // The rider asks for a price 300 m from the driver and requests at that price.
+    const pickup = north(start, 300);
+    const dropoff = north(start, 3300);
+    const quote = await gql(
+      `mutation ($input: EstimateFareInput!) { estimateFare(input: $input) { estimate { id amount { amountMinor currency } distanceMeters surge } userErrors { code } } }`,
+      { input: { pickup, dropoff, category: before.vehicle.category } },
+      asRider,
+    );
+    expect(quote.estimateFare.userErrors).toEqual([]);
+    const estimate = quote.estimateFare.estimate;
+    expect(Number.isInteger(estimate.amount.amountMinor)).toBe(true);
+    expect(estimate.amount.amountMinor).toBeGreaterThan(0);
+    const requested = await gql(
+      `mutation ($input: RequestTripInput!) { requestTrip(input: $input) { trip { id status estimatedFare { amountMinor } } userErrors { code message } } }`,
+      { input: { pickup, dropoff, category: before.vehicle.category, quoteId: estimate.id } },
+      asRider,
+    );
+    expect(requested.requestTrip.userErrors).toEqual([]);
+    const tripId: string = requested.requestTrip.trip.id;
+    expect(requested.requestTrip.trip.estimatedFare.amountMinor).toBe(estimate.amount.amountMinor);
+
+    // The offer reaches the driver once fleet's "driver available" event fed trips' dispatch supply.
+    const offered = await eventually(driverSelf, (d) => d.pendingOffer?.trip.id === tripId, 'the offer to reach the driver');
+    const accepted = await gql(
+      `mutation ($id: ID!) { acceptTrip(offerId: $id) { trip { id status } userErrors { code } } }`,
+      { id: offered.pendingOffer.id },
+      asDriver,
+    );
+    expect(accepted.acceptTrip).toEqual({ trip: { id: tripId, status: 'DRIVER_ASSIGNED' }, userErrors: [] });
+
+    // The rider sees who is coming, joined from identity and fleet.
+    const assigned = (await gql(TRIP_FOR_RIDER, { id: tripId }, asRider)).trip;
+    const driverUser = demo.users.find((u) => u.id === driverUserId)!;
+    expect(assigned.driver).toEqual({ id: before.id, name: driverUser.name, vehicle: { plate: before.vehicle.plate } });
+    // fleet hears trip.assigned and marks the driver ON_TRIP.
+    await eventually(driverSelf, (d) => d.status === 'ON_TRIP' && d.activeTrip?.id === tripId, 'the driver to be ON_TRIP');
+
+    for (const step of ['arriveAtPickup', 'startTrip']) {
+      const moved = await gql(`mutation ($id: ID!) { ${step}(tripId: $id) { trip { status } userErrors { code } } }`, { id: tripId }, asDriver);
+      expect(moved[step].userErrors).toEqual([]);
+    }
+    const completed = await gql(
+      `mutation ($id: ID!) { completeTrip(tripId: $id, distanceMeters: 3400) { trip { status fare { amountMinor currency } distanceMeters } userErrors { code } } }`,
+      { id: tripId },
+      asDriver,
+    );
+    expect(completed.completeTrip.userErrors).toEqual([]);
+    expect(completed.completeTrip.trip.status).toBe('COMPLETED');
+    expect(completed.completeTrip.trip.distanceMeters).toBe(3400);
+    expect(Number.isInteger(completed.completeTrip.trip.fare.amountMinor)).toBe(true);
+    expect(completed.completeTrip.trip.fare.currency).toBe(estimate.amount.currency);
+
+    // Both rate once; a second rating is refused. (3 stars: any seeded average of 4.2–5 moves.)
+    const rateAs = (headers: Record<string, string>, rating: number) =>
+      postGraphQL(gatewayUrl, `mutation ($id: ID!, $r: Int!) { rateTrip(tripId: $id, rating: $r) { trip { id } userErrors { code } } }`, { id: tripId, r: rating }, headers);
+    expect((await rateAs(asRider, 3)).data.rateTrip.userErrors).toEqual([]);
+    expect((await rateAs(asDriver, 4)).data.rateTrip.userErrors).toEqual([]);
+    const again = await rateAs(asRider, 1);
+    expect(again.errors?.[0]?.extensions?.code ?? again.data?.rateTrip?.userErrors?.[0]?.code).toBeDefined();
+
+    const done = (await gql(TRIP_FOR_RIDER, { id: tripId }, asRider)).trip;
+    expect(done).toMatchObject({ status: 'COMPLETED', riderRating: { rating: 3 }, driverRating: { rating: 4 }, rider: { name: demo.users.find((u) => u.id === riderUserId)!.name } });
+    expect(done.history.map((h: { to: string }) => h.to)).toEqual(['REQUESTED', 'DRIVER_ASSIGNED', 'DRIVER_ARRIVED', 'IN_PROGRESS', 'COMPLETED']);
+    expect(done.history.map((h: { actorRole: string }) => h.actorRole)).toEqual(['RIDER', 'DRIVER', 'DRIVER', 'DRIVER', 'DRIVER']);
+
+    // fleet hears trip.completed (driver free again) and trip.rated (rating moves), then the shift ends.
+    await eventually(driverSelf, (d) => d.status === 'AVAILABLE' && d.activeTrip === null, 'the driver to be AVAILABLE again');
+    await eventually(driverSelf, (d) => d.rating !== before.rating, 'the rating to include the new one');
+    const checkOut = await gql(
+      `mutation ($input: CheckOutInput!) { checkOut(input: $input) { driver { status } userErrors { code } } }`,
+      { input: { odometerKm: 42_004, cashDeposited: { amountMinor: 0, currency: estimate.amount.currency } } },
+      asDriver,
+    );
+    expect(checkOut.checkOut).toEqual({ driver: { status: 'OFFLINE' }, userErrors: [] });
+  }, 90_000);
+}
