@@ -8,7 +8,7 @@ const MAPPERS: Record<string, Record<string, string>> = {
   identity: { User: 'UserModel' },
   fleet: {
     Fleet: 'FleetModel', Hub: 'HubModel', Vehicle: 'VehicleModel', Driver: 'DriverModel', User: 'UserRef',
-    Assignment: 'AssignmentModel', Attendance: 'AttendanceModel', Break: 'BreakModel', NearbyDriverEdge: 'NearbyDriverEdgeModel',
+    Assignment: 'AssignmentModel', Attendance: 'AttendanceModel', Break: 'BreakModel', NearbyDriverEdge: 'NearbyDriverEdgeModel', DriverPosition: 'DriverPositionModel',
   },
   trips: { Trip: 'TripModel', User: 'UserRef', Driver: 'DriverRef' },
   payments: { Wallet: 'WalletModel', User: 'UserRef' },

@@ -4,11 +4,28 @@
 
 /** Topic name → payload. Later issues extend the payloads; add topics here, nowhere else. */
 export interface LiveTopics {
-  TRIP_UPDATED: { tripId: string; status: string; occurredAt: string };
-  TRIP_OFFERED: { offerId: string; tripId: string; driverId: string; expiresAt: string };
+  /**
+   * A trip changed, keyed by trip id. The owner ids are the trip's after the change: `tripUpdated` decides from
+   * them, per event, whether a subscriber may still see it (a driver and a fleet join the trip at assignment).
+   */
+  TRIP_UPDATED: { tripId: string; status: string; occurredAt: string; riderUserId: string; driverUserId: string | null; fleetId: string | null };
+  /**
+   * An offer made to a driver, published on two channels: keyed by the driver's user id (what `tripOffered`
+   * listens on: a token names the user, not the driver profile) and by the driver (profile) id.
+   */
+  TRIP_OFFERED: { offerId: string; tripId: string; driverId: string; driverUserId: string; expiresAt: string };
+  /**
+   * A driver's new position, keyed by driver (profile) id, as it was at that moment (subscribers do not re-read
+   * it). The owner ids are the driver's at that moment: `driverLocationUpdated` decides from them, per event,
+   * who may still see it — the driver (`driverUserId`), the fleet's staff (`fleetId`) and the rider of the trip the
+   * driver is on (`currentRiderUserId`, null off trip), so a rider stops receiving positions when the trip ends.
+   */
   DRIVER_LOCATION_UPDATED: {
     driverId: string;
     fleetId: string | null;
+    driverUserId: string;
+    currentRiderUserId: string | null;
+    status: 'OFFLINE' | 'AVAILABLE' | 'ON_TRIP' | 'ON_BREAK';
     latitude: number;
     longitude: number;
     heading: number | null;
@@ -16,10 +33,10 @@ export interface LiveTopics {
     recordedAt: string;
   };
   /**
-   * Every position of a fleet's drivers, keyed by fleetId (the ops dashboard's live map): the
-   * DRIVER_LOCATION_UPDATED payload plus the driver's status, so the map can colour markers without a query.
+   * Every position of a fleet's drivers, keyed by fleetId (the ops dashboard's live map): the same payload as
+   * DRIVER_LOCATION_UPDATED (with the status, so the map can colour markers without a query).
    */
-  FLEET_POSITIONS: LiveTopics['DRIVER_LOCATION_UPDATED'] & { status: 'OFFLINE' | 'AVAILABLE' | 'ON_TRIP' | 'ON_BREAK' };
+  FLEET_POSITIONS: LiveTopics['DRIVER_LOCATION_UPDATED'];
   NOTIFICATION_ADDED: { notificationId: string; userId: string };
 }
 

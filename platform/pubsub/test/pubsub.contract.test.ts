@@ -100,6 +100,9 @@ const trip = (tripId: string, status = 'REQUESTED'): LiveTopics['TRIP_UPDATED'] 
   tripId,
   status,
   occurredAt: '2025-01-01T00:00:00.000Z',
+  riderUserId: 'rider-1',
+  driverUserId: null,
+  fleetId: null,
 });
 
 interface Backend {
@@ -168,7 +171,7 @@ describe.each(backends)('live pub/sub contract: %s', (_name, backend) => {
     await subscription.ready;
     const location = (n: number): LiveTopics['DRIVER_LOCATION_UPDATED'] => ({
       driverId: 'd1',
-      fleetId: null,
+      fleetId: null, driverUserId: 'u1', currentRiderUserId: null, status: 'AVAILABLE',
       latitude: n,
       longitude: -n,
       heading: null,
@@ -197,7 +200,7 @@ describe.each(backends)('live pub/sub contract: %s', (_name, backend) => {
     await expect(pending).resolves.toEqual({ done: true, value: undefined });
     expect(pubsub.listenerCount('TRIP_OFFERED', 'driver-1')).toBe(1);
 
-    const offer = { offerId: 'o1', tripId: 't1', driverId: 'driver-1', expiresAt: '2025-01-01T00:00:15.000Z' };
+    const offer = { offerId: 'o1', tripId: 't1', driverId: 'driver-1', driverUserId: 'user-1', expiresAt: '2025-01-01T00:00:15.000Z' };
     await pubsub.publish('TRIP_OFFERED', offer, 'driver-1');
     expect(await nextEvent(staying)).toEqual(offer);
     await expect(leaving.next()).resolves.toEqual({ done: true, value: undefined });

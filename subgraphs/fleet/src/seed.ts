@@ -76,7 +76,7 @@ function demoDriverRow(driver: DemoDriver, index: number, vehicleById: Map<strin
     eventLatitude: position.latitude,
     eventLongitude: position.longitude,
   };
-  const event = statusChangedEvent({ ...row, rating: null, heading: null, speedKph: null, currentTripId: null, createdAt: DEMO_POSITION_AT }, vehicle.category, DEMO_POSITION_AT);
+  const event = statusChangedEvent({ ...row, rating: null, heading: null, speedKph: null, currentTripId: null, currentRiderUserId: null, createdAt: DEMO_POSITION_AT }, vehicle.category, DEMO_POSITION_AT);
   return {
     driver: row,
     assignment: {

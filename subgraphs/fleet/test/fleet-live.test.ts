@@ -66,9 +66,13 @@ describe('updateDriverLocation', () => {
       recordedAt,
       driver: { id: driver.id, position: { latitude: 40.75, longitude: -73.99 }, heading: 90, speedKph: 32.5, positionUpdatedAt: recordedAt, status: 'AVAILABLE' },
     });
-    const position = { driverId: driver.id, fleetId: fleet.id, latitude: 40.75, longitude: -73.99, heading: 90, speedKph: 32.5, recordedAt };
+    // The owner ids travel with the position (subscribers authorize each event from them); no trip, no rider.
+    const position = {
+      driverId: driver.id, fleetId: fleet.id, driverUserId: driver.userId, currentRiderUserId: null, status: 'AVAILABLE',
+      latitude: 40.75, longitude: -73.99, heading: 90, speedKph: 32.5, recordedAt,
+    };
     expect((await byDriver.next()).value).toEqual(position);
-    expect((await byFleet.next()).value).toEqual({ ...position, status: 'AVAILABLE' });
+    expect((await byFleet.next()).value).toEqual(position);
     await byDriver.return();
     await byFleet.return();
   });
@@ -225,7 +229,8 @@ describe("trips' events", () => {
     await handler(assigned);
     await handler(assigned);
     let row = await h.prisma.driver.findUniqueOrThrow({ where: { id: driver.id } });
-    expect({ status: row.status, trip: row.currentTripId, version: row.version }).toEqual({ status: 'ON_TRIP', trip: tripId, version: 1 });
+    expect({ status: row.status, trip: row.currentTripId, rider: row.currentRiderUserId, version: row.version })
+      .toEqual({ status: 'ON_TRIP', trip: tripId, rider: assigned.payload.riderUserId, version: 1 });
 
     // The end of another trip leaves the driver on theirs.
     await handler(envelope('trip.cancelled', { tripId: randomUUID(), riderUserId: randomUUID(), driverId: driver.id, cancelledBy: 'RIDER', reason: 'x', cancellationFee: null, occurredAt: new Date().toISOString() }));
@@ -238,7 +243,7 @@ describe("trips' events", () => {
     await handler(completed);
     await handler(completed);
     row = await h.prisma.driver.findUniqueOrThrow({ where: { id: driver.id } });
-    expect({ status: row.status, trip: row.currentTripId, version: row.version }).toEqual({ status: 'AVAILABLE', trip: null, version: 2 });
+    expect({ status: row.status, trip: row.currentTripId, rider: row.currentRiderUserId, version: row.version }).toEqual({ status: 'AVAILABLE', trip: null, rider: null, version: 2 });
     expect((await statusEvents(driver.id)).map((e) => (e.payload as { status: string }).status)).toEqual(['ON_TRIP', 'AVAILABLE']);
   });
 

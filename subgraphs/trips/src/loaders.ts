@@ -34,6 +34,7 @@ export function createTripsLoaders(store: TripsStore, viewer: Viewer | null) {
     // Rows come from `driver_id in (...)`, so driverId is never null here.
     activeTripByDriverId: createByKeyLoader((driverIds) => store.trips.findActiveByDriverIds(driverIds), (trip) => trip.driverId ?? ''),
     pendingOfferByDriverId: createByKeyLoader((driverIds) => store.dispatch.findPendingByDriverIds(driverIds), (offer) => offer.driverId),
+    offerById: createByIdLoader((ids) => store.dispatch.findOffersByIds(ids)),
     tripsByRiderId: createPagedListLoader((riderIds, page) => store.trips.findPagesByRiderIds(riderIds, page)),
     tripsByDriverId: createPagedListLoader((driverIds, page) => store.trips.findPagesByDriverIds(driverIds, page, driverTripsVisibility)),
     historyByTripId: createGroupLoader<TripStatusChange>((ids) => store.trips.findHistories(ids), (change) => change.tripId),

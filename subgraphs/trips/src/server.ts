@@ -60,7 +60,7 @@ export async function buildTripsSubgraph(deps: SubgraphDeps, options: TripsBuild
     resolvers,
     database: prisma,
     verifyAccessToken: deps.auth.verify,
-    createContext: ({ viewer }) => ({ viewer, loaders: createTripsLoaders(store, viewer), logger: deps.logger, services }),
+    createContext: ({ viewer }) => ({ viewer, loaders: createTripsLoaders(store, viewer), logger: deps.logger, services, pubsub: deps.pubsub }),
     // Consumers and the dispatcher first (they write), the relay last so it publishes what they wrote.
     onClose: async () => {
       await Promise.all([consumer.stop(), dispatcher?.stop()]);

@@ -4,25 +4,17 @@
 import { randomUUID } from 'node:crypto';
 import { SUPPLY_CONSUMER } from '../src/services/supply-consumer.js';
 import {
-  ACCEPT, availableDriver, codes, DECLINE, near, newDriver, pendingOffer, requestTrip, startHarness, type Harness,
+  cityPatches, ACCEPT, availableDriver, codes, DECLINE, newDriver, pendingOffer, requestTrip, useHarness, type Harness,
 } from './harness.js';
 
+const harness = useHarness();
 let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-
-afterAll(async () => {
-  await h?.close();
+beforeAll(() => {
+  h = harness();
 });
 
 // Each test works in its own patch of the city, 15 km from the others (dispatch radius 5 km).
-let patch = 0;
-const area = () => {
-  const i = patch++;
-  return near(-15_000 + (i % 3) * 15_000, -15_000 + Math.floor(i / 3) * 15_000);
-};
+const area = cityPatches(15_000, 3);
 
 test('the nearest available driver of the category gets the offer, with TRIP_OFFERED published to them', async () => {
   const pickup = area();
@@ -31,7 +23,7 @@ test('the nearest available driver of the category gets the offer, with TRIP_OFF
   await availableDriver(h, pickup, 'COMFORT'); // closest, but another category
   const offline = await newDriver(h);
   await h.supply(offline, { status: 'OFFLINE', position: pickup });
-  const heard = h.pubsub.subscribe('TRIP_OFFERED', nearest.driverId);
+  const heard = h.pubsub.subscribe('TRIP_OFFERED', nearest.userId);
   await heard.ready;
 
   const { trip } = await requestTrip(h, pickup);

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { FleetModel, HubModel, VehicleModel, DriverModel, UserRef, AssignmentModel, AttendanceModel, BreakModel, NearbyDriverEdgeModel } from '../resolvers/mappers.js';
+import type { FleetModel, HubModel, VehicleModel, DriverModel, UserRef, AssignmentModel, AttendanceModel, BreakModel, NearbyDriverEdgeModel, DriverPositionModel } from '../resolvers/mappers.js';
 import type { FleetContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -277,6 +277,28 @@ export type DriverPayload = {
   driver: Maybe<Driver>;
   /** Input problems; empty on success. */
   userErrors: Array<FleetUserError>;
+};
+
+/**
+ * A driver's position at the moment it was reported, as it streams live. It is that moment's, not re-read: a later
+ * position arrives as its own event.
+ */
+export type DriverPosition = {
+  __typename?: 'DriverPosition';
+  /** The driver. Their other fields follow their own rules (e.g. `status` and `position` are staff-only on `Driver`). */
+  driver: Driver;
+  /** Direction of travel, degrees clockwise from north (0 to 360); null when the app did not report it. */
+  heading: Maybe<Scalars['Float']['output']>;
+  /** Latitude, -90 to 90. */
+  latitude: Scalars['Float']['output'];
+  /** Longitude, -180 to 180. */
+  longitude: Scalars['Float']['output'];
+  /** When the position was recorded. */
+  recordedAt: Scalars['DateTime']['output'];
+  /** Speed in km/h; null when the app did not report it. */
+  speedKph: Maybe<Scalars['Float']['output']>;
+  /** What the driver was doing when the position was recorded. */
+  status: DriverStatus;
 };
 
 /** What a driver is doing right now. */
@@ -642,6 +664,37 @@ export type ReviewAttendanceInput = {
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Live updates, over graphql-ws (`graphql-transport-ws`) on the gateway's /graphql. The access token goes in the `connection_init` payload: `{ "authorization": "Bearer <access token>" }`. */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Each new position of the driver as the driver app reports it (about one a second while it streams). For the
+   * driver themself, operations staff, the manager of the driver's fleet, and the rider of the trip the driver is on
+   * (from assignment until the trip ends: the rider app shows the car approaching; positions stop reaching the rider
+   * when the trip ends). NOT_FOUND when the driver does not exist or the viewer may not watch them (the same error
+   * for both); BAD_USER_INPUT for a malformed id. Live only: positions sent while disconnected are not replayed.
+   */
+  driverLocationUpdated: DriverPosition;
+  /**
+   * Every new position of the fleet's drivers, as each is reported (the operations live map). For operations staff
+   * and the fleet's manager: FORBIDDEN for a manager of another fleet, NOT_FOUND for an unknown fleet, BAD_USER_INPUT
+   * for a malformed id. Live only: read `drivers(fleetId:)` for the positions before subscribing.
+   */
+  fleetPositions: DriverPosition;
+};
+
+
+/** Live updates, over graphql-ws (`graphql-transport-ws`) on the gateway's /graphql. The access token goes in the `connection_init` payload: `{ "authorization": "Bearer <access token>" }`. */
+export type SubscriptionDriverLocationUpdatedArgs = {
+  driverId: Scalars['ID']['input'];
+};
+
+
+/** Live updates, over graphql-ws (`graphql-transport-ws`) on the gateway's /graphql. The access token goes in the `connection_init` payload: `{ "authorization": "Bearer <access token>" }`. */
+export type SubscriptionFleetPositionsArgs = {
+  fleetId: Scalars['ID']['input'];
+};
+
 /** Changes to a vehicle; fields left out stay as they are. */
 export type UpdateVehicleInput = {
   /** New home hub (a hub of the vehicle's fleet); null removes the home hub. */
@@ -877,6 +930,7 @@ export type ResolversTypes = ResolversObject<{
   DriverEdge: ResolverTypeWrapper<Omit<DriverEdge, 'node'> & { node: ResolversTypes['Driver'] }>;
   DriverLocationPayload: ResolverTypeWrapper<Omit<DriverLocationPayload, 'driver'> & { driver: ResolversTypes['Driver'] }>;
   DriverPayload: ResolverTypeWrapper<Omit<DriverPayload, 'driver'> & { driver?: Maybe<ResolversTypes['Driver']> }>;
+  DriverPosition: ResolverTypeWrapper<DriverPositionModel>;
   DriverStatus: DriverStatus;
   Fleet: ResolverTypeWrapper<FleetModel>;
   FleetUserError: ResolverTypeWrapper<FleetUserError>;
@@ -893,6 +947,7 @@ export type ResolversTypes = ResolversObject<{
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReviewAttendanceInput: ReviewAttendanceInput;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UpdateVehicleInput: UpdateVehicleInput;
   User: ResolverTypeWrapper<UserRef>;
   Vehicle: ResolverTypeWrapper<VehicleModel>;
@@ -930,6 +985,7 @@ export type ResolversParentTypes = ResolversObject<{
   DriverEdge: Omit<DriverEdge, 'node'> & { node: ResolversParentTypes['Driver'] };
   DriverLocationPayload: Omit<DriverLocationPayload, 'driver'> & { driver: ResolversParentTypes['Driver'] };
   DriverPayload: Omit<DriverPayload, 'driver'> & { driver?: Maybe<ResolversParentTypes['Driver']> };
+  DriverPosition: DriverPositionModel;
   Fleet: FleetModel;
   FleetUserError: FleetUserError;
   GeoPoint: GeoPoint;
@@ -944,6 +1000,7 @@ export type ResolversParentTypes = ResolversObject<{
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   ReviewAttendanceInput: ReviewAttendanceInput;
+  Subscription: Record<PropertyKey, never>;
   UpdateVehicleInput: UpdateVehicleInput;
   User: UserRef;
   Vehicle: VehicleModel;
@@ -1063,6 +1120,16 @@ export type DriverPayloadResolvers<ContextType = FleetContext, ParentType extend
   userErrors?: Resolver<Array<ResolversTypes['FleetUserError']>, ParentType, ContextType>;
 }>;
 
+export type DriverPositionResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['DriverPosition'] = ResolversParentTypes['DriverPosition']> = ResolversObject<{
+  driver?: Resolver<ResolversTypes['Driver'], ParentType, ContextType>;
+  heading?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  speedKph?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DriverStatus'], ParentType, ContextType>;
+}>;
+
 export type FleetResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['Fleet'] = ResolversParentTypes['Fleet'], FederationReferenceType extends FederationReferenceTypes['Fleet'] = FederationReferenceTypes['Fleet']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Fleet']> | FederationReferenceType, FederationReferenceType, ContextType>;
   city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1145,6 +1212,11 @@ export type QueryResolvers<ContextType = FleetContext, ParentType extends Resolv
   vehicles?: Resolver<ResolversTypes['VehicleConnection'], ParentType, ContextType, RequireFields<QueryVehiclesArgs, 'first'>>;
 }>;
 
+export type SubscriptionResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  driverLocationUpdated?: SubscriptionResolver<ResolversTypes['DriverPosition'], "driverLocationUpdated", ParentType, ContextType, RequireFields<SubscriptionDriverLocationUpdatedArgs, 'driverId'>>;
+  fleetPositions?: SubscriptionResolver<ResolversTypes['DriverPosition'], "fleetPositions", ParentType, ContextType, RequireFields<SubscriptionFleetPositionsArgs, 'fleetId'>>;
+}>;
+
 export type UserResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   driverProfile?: Resolver<Maybe<ResolversTypes['Driver']>, ParentType, ContextType>;
@@ -1196,6 +1268,7 @@ export type Resolvers<ContextType = FleetContext> = ResolversObject<{
   DriverEdge?: DriverEdgeResolvers<ContextType>;
   DriverLocationPayload?: DriverLocationPayloadResolvers<ContextType>;
   DriverPayload?: DriverPayloadResolvers<ContextType>;
+  DriverPosition?: DriverPositionResolvers<ContextType>;
   Fleet?: FleetResolvers<ContextType>;
   FleetUserError?: FleetUserErrorResolvers<ContextType>;
   GeoPoint?: GeoPointResolvers<ContextType>;
@@ -1207,6 +1280,7 @@ export type Resolvers<ContextType = FleetContext> = ResolversObject<{
   NearbyDriverEdge?: NearbyDriverEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   Vehicle?: VehicleResolvers<ContextType>;
   VehicleConnection?: VehicleConnectionResolvers<ContextType>;

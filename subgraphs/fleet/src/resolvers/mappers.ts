@@ -1,4 +1,5 @@
 // What fleet's resolvers receive as parents (codegen `mappers`).
+import type { LiveTopics } from '../../../../platform/pubsub/index.js';
 import type { Driver } from '../store/prisma/client.js';
 
 export type {
@@ -27,3 +28,6 @@ export interface NearbyDriverEdgeModel {
   node: DriverModel;
   distanceMeters: number;
 }
+
+/** A live position: the event's payload as published (the position at that moment; the driver is loaded by id). */
+export type DriverPositionModel = LiveTopics['DRIVER_LOCATION_UPDATED'];

@@ -55,9 +55,13 @@ export type LocationService = ReturnType<typeof createLocationService>;
 export function createLocationService({ store, now, outbox, pubsub, logger, limiter }: LocationServiceDeps) {
   /** Live is best effort: a failed publish is logged and the mutation still succeeds (the position is stored). */
   async function publish(driver: Driver, recordedAt: Date): Promise<void> {
+    // The owner ids travel with the position: subscribers authorize each event from them alone (live-positions.ts).
     const position = {
       driverId: driver.id,
       fleetId: driver.fleetId,
+      driverUserId: driver.userId,
+      currentRiderUserId: driver.currentRiderUserId,
+      status: driver.status,
       latitude: driver.latitude!,
       longitude: driver.longitude!,
       heading: driver.heading,
@@ -66,7 +70,7 @@ export function createLocationService({ store, now, outbox, pubsub, logger, limi
     };
     const results = await Promise.allSettled([
       pubsub.publish('DRIVER_LOCATION_UPDATED', position, driver.id),
-      pubsub.publish('FLEET_POSITIONS', { ...position, status: driver.status }, driver.fleetId),
+      pubsub.publish('FLEET_POSITIONS', position, driver.fleetId),
     ]);
     for (const result of results) {
       if (result.status === 'rejected') logger.warn({ err: result.reason, driverId: driver.id }, 'live driver position not published');

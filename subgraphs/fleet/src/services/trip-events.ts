@@ -40,7 +40,9 @@ async function apply(stores: FleetStores, event: AnyEventEnvelope, logger: Logge
     case 'trip.assigned': {
       const driver = await lockDriver(event.payload.driverId);
       if (!driver || (driver.status === 'ON_TRIP' && driver.currentTripId === event.payload.tripId)) return;
-      await changeDriverState(stores, driver, { status: 'ON_TRIP', currentTripId: event.payload.tripId }, at);
+      // The rider travels with the trip id: it is who may watch the driver's position until the trip ends.
+      const change = { status: 'ON_TRIP' as const, currentTripId: event.payload.tripId, currentRiderUserId: event.payload.riderUserId };
+      await changeDriverState(stores, driver, change, at);
       return;
     }
     case 'trip.completed':
@@ -52,7 +54,7 @@ async function apply(stores: FleetStores, event: AnyEventEnvelope, logger: Logge
       if (!driver || driver.status !== 'ON_TRIP' || (driver.currentTripId !== null && driver.currentTripId !== tripId)) return;
       const onShift = (await stores.attendances.findOpenByDriverId(driver.id)) !== null;
       // Back to AVAILABLE when still on shift with a vehicle; a driver who has no shift open is OFFLINE.
-      await changeDriverState(stores, driver, { status: workingStatus(onShift, driver.currentVehicleId !== null), currentTripId: null }, at);
+      await changeDriverState(stores, driver, { status: workingStatus(onShift, driver.currentVehicleId !== null), currentTripId: null, currentRiderUserId: null }, at);
       return;
     }
     case 'trip.rated': {

@@ -16,6 +16,8 @@ export interface DriverStateChange {
   status?: DriverStatus;
   currentVehicleId?: string | null;
   currentTripId?: string | null;
+  /** Set and cleared together with `currentTripId`. */
+  currentRiderUserId?: string | null;
 }
 
 export interface DriverPosition {

@@ -244,6 +244,31 @@ export type RequestTripInput = {
   quoteId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Live updates, over graphql-ws (`graphql-transport-ws`) on the gateway's /graphql. The access token goes in the `connection_init` payload: `{ "authorization": "Bearer <access token>" }`. */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Every trip offered to the signed-in driver from now on, as it is offered; answer with `acceptTrip` or
+   * `declineTrip` before `expiresAt`. An offer is shown with its status when the event is delivered (a late one may
+   * already be EXPIRED or WITHDRAWN). Live only: after reconnecting, read `Driver.pendingOffer`.
+   */
+  tripOffered: TripOffer;
+  /**
+   * The trip each time it changes — every status change, the driver's assignment, the fare, a rating — for whoever
+   * may see it: its rider, its driver, operations staff and the manager of its fleet. An unknown trip and one the
+   * viewer may not see are both NOT_FOUND; who may see it is checked again on every change (a trip gains a driver
+   * and a fleet when it is assigned). Live only: a change made while the client is disconnected is not replayed
+   * (query `trip(id)` after reconnecting).
+   */
+  tripUpdated: Trip;
+};
+
+
+/** Live updates, over graphql-ws (`graphql-transport-ws`) on the gateway's /graphql. The access token goes in the `connection_init` payload: `{ "authorization": "Bearer <access token>" }`. */
+export type SubscriptionTripUpdatedArgs = {
+  id: Scalars['ID']['input'];
+};
+
 /** A ride from pickup to drop-off. Visible to its rider, its driver, operations staff and the manager of its fleet. */
 export type Trip = {
   __typename?: 'Trip';
@@ -611,6 +636,7 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RequestTripInput: RequestTripInput;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Trip: ResolverTypeWrapper<TripModel>;
   TripActorRole: TripActorRole;
   TripConnection: ResolverTypeWrapper<Omit<TripConnection, 'edges'> & { edges: Array<ResolversTypes['TripEdge']> }>;
@@ -648,6 +674,7 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
   RequestTripInput: RequestTripInput;
+  Subscription: Record<PropertyKey, never>;
   Trip: TripModel;
   TripConnection: Omit<TripConnection, 'edges'> & { edges: Array<ResolversParentTypes['TripEdge']> };
   TripEdge: Omit<TripEdge, 'node'> & { node: ResolversParentTypes['Trip'] };
@@ -726,6 +753,11 @@ export type PageInfoResolvers<ContextType = TripsContext, ParentType extends Res
 export type QueryResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   trip?: Resolver<Maybe<ResolversTypes['Trip']>, ParentType, ContextType, RequireFields<QueryTripArgs, 'id'>>;
   trips?: Resolver<ResolversTypes['TripConnection'], ParentType, ContextType, RequireFields<QueryTripsArgs, 'first'>>;
+}>;
+
+export type SubscriptionResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  tripOffered?: SubscriptionResolver<ResolversTypes['TripOffer'], "tripOffered", ParentType, ContextType>;
+  tripUpdated?: SubscriptionResolver<ResolversTypes['Trip'], "tripUpdated", ParentType, ContextType, RequireFields<SubscriptionTripUpdatedArgs, 'id'>>;
 }>;
 
 export type TripResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['Trip'] = ResolversParentTypes['Trip'], FederationReferenceType extends FederationReferenceTypes['Trip'] = FederationReferenceTypes['Trip']> = ResolversObject<{
@@ -828,6 +860,7 @@ export type Resolvers<ContextType = TripsContext> = ResolversObject<{
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   Trip?: TripResolvers<ContextType>;
   TripConnection?: TripConnectionResolvers<ContextType>;
   TripEdge?: TripEdgeResolvers<ContextType>;

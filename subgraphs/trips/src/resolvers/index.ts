@@ -3,7 +3,8 @@ import type { Resolvers } from '../generated/resolvers-types.js';
 import { Driver } from './driver.js';
 import { Mutation } from './mutation.js';
 import { Query } from './query.js';
+import { Subscription } from './subscription.js';
 import { Trip } from './trip.js';
 import { User } from './user.js';
 
-export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Mutation, Trip, User, Driver };
+export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Mutation, Subscription, Trip, User, Driver };

@@ -5,14 +5,17 @@ import type { LivePubSub } from '../../../../platform/pubsub/index.js';
 import type { DispatchOffer, Trip } from '../store/prisma/client.js';
 
 export interface TripsLive {
-  /** TRIP_UPDATED keyed by trip id; also wakes the outbox relay, since every change wrote an event. */
-  tripChanged(trip: Pick<Trip, 'id' | 'status'>, at: Date): Promise<void>;
-  /** TRIP_OFFERED keyed by the driver id. */
+  /**
+   * TRIP_UPDATED keyed by trip id, with the trip's owner ids for the per-event check of `tripUpdated`; also wakes
+   * the outbox relay, since every change wrote an event.
+   */
+  tripChanged(trip: Pick<Trip, 'id' | 'status' | 'riderUserId' | 'driverUserId' | 'fleetId'>, at: Date): Promise<void>;
+  /** TRIP_OFFERED keyed by the driver's user id (`tripOffered` listens there) and by the driver id. */
   tripOffered(offer: DispatchOffer): Promise<void>;
 }
 
 export function createTripsLive(pubsub: LivePubSub, logger: Logger, wakeRelay: () => void): TripsLive {
-  const publish = async (what: string, send: () => Promise<void>) => {
+  const publish = async (what: string, send: () => Promise<unknown>) => {
     try {
       await send();
     } catch (error) {
@@ -22,13 +25,15 @@ export function createTripsLive(pubsub: LivePubSub, logger: Logger, wakeRelay: (
   return {
     async tripChanged(trip, at) {
       wakeRelay();
-      await publish('TRIP_UPDATED', () => pubsub.publish('TRIP_UPDATED', { tripId: trip.id, status: trip.status, occurredAt: at.toISOString() }, trip.id));
+      const payload = { tripId: trip.id, status: trip.status, occurredAt: at.toISOString(), riderUserId: trip.riderUserId, driverUserId: trip.driverUserId, fleetId: trip.fleetId };
+      await publish('TRIP_UPDATED', () => pubsub.publish('TRIP_UPDATED', payload, trip.id));
     },
     async tripOffered(offer) {
       wakeRelay();
-      await publish('TRIP_OFFERED', () =>
-        pubsub.publish('TRIP_OFFERED', { offerId: offer.id, tripId: offer.tripId, driverId: offer.driverId, expiresAt: offer.expiresAt.toISOString() }, offer.driverId),
-      );
+      const payload = { offerId: offer.id, tripId: offer.tripId, driverId: offer.driverId, driverUserId: offer.driverUserId, expiresAt: offer.expiresAt.toISOString() };
+      // A driver's token names their user, not their driver profile, so the channel is the driver's user id: the
+      // driver app's `tripOffered` listens there before it ever read its profile.
+      await publish('TRIP_OFFERED', () => pubsub.publish('TRIP_OFFERED', payload, offer.driverUserId));
     },
   };
 }

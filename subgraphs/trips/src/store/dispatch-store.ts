@@ -56,6 +56,11 @@ export function createDispatchStore(db: Db) {
       return db.dispatchOffer.findUnique({ where: { id } });
     },
 
+    /** Offers by id, whatever their status, in one query (order not guaranteed: loaders re-order). */
+    findOffersByIds(ids: readonly string[]): Promise<DispatchOffer[]> {
+      return db.dispatchOffer.findMany({ where: { id: { in: [...ids] } } });
+    },
+
     /** The PENDING offers of many drivers in one query (the pending_driver_id slot holds at most one each). */
     findPendingByDriverIds(driverIds: readonly string[]): Promise<DispatchOffer[]> {
       return db.dispatchOffer.findMany({ where: { pendingDriverId: { in: [...driverIds] } } });

@@ -1180,6 +1180,7 @@ export const DriverScalarFieldEnum = {
   ratingSum: 'ratingSum',
   ratingCount: 'ratingCount',
   currentTripId: 'currentTripId',
+  currentRiderUserId: 'currentRiderUserId',
   latitude: 'latitude',
   longitude: 'longitude',
   heading: 'heading',

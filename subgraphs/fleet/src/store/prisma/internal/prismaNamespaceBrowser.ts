@@ -128,6 +128,7 @@ export const DriverScalarFieldEnum = {
   ratingSum: 'ratingSum',
   ratingCount: 'ratingCount',
   currentTripId: 'currentTripId',
+  currentRiderUserId: 'currentRiderUserId',
   latitude: 'latitude',
   longitude: 'longitude',
   heading: 'heading',

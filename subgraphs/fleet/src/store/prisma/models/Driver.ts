@@ -63,6 +63,7 @@ export type DriverMinAggregateOutputType = {
   ratingSum: number | null
   ratingCount: number | null
   currentTripId: string | null
+  currentRiderUserId: string | null
   latitude: number | null
   longitude: number | null
   heading: number | null
@@ -86,6 +87,7 @@ export type DriverMaxAggregateOutputType = {
   ratingSum: number | null
   ratingCount: number | null
   currentTripId: string | null
+  currentRiderUserId: string | null
   latitude: number | null
   longitude: number | null
   heading: number | null
@@ -109,6 +111,7 @@ export type DriverCountAggregateOutputType = {
   ratingSum: number
   ratingCount: number
   currentTripId: number
+  currentRiderUserId: number
   latitude: number
   longitude: number
   heading: number
@@ -160,6 +163,7 @@ export type DriverMinAggregateInputType = {
   ratingSum?: true
   ratingCount?: true
   currentTripId?: true
+  currentRiderUserId?: true
   latitude?: true
   longitude?: true
   heading?: true
@@ -183,6 +187,7 @@ export type DriverMaxAggregateInputType = {
   ratingSum?: true
   ratingCount?: true
   currentTripId?: true
+  currentRiderUserId?: true
   latitude?: true
   longitude?: true
   heading?: true
@@ -206,6 +211,7 @@ export type DriverCountAggregateInputType = {
   ratingSum?: true
   ratingCount?: true
   currentTripId?: true
+  currentRiderUserId?: true
   latitude?: true
   longitude?: true
   heading?: true
@@ -316,6 +322,7 @@ export type DriverGroupByOutputType = {
   ratingSum: number
   ratingCount: number
   currentTripId: string | null
+  currentRiderUserId: string | null
   latitude: number | null
   longitude: number | null
   heading: number | null
@@ -362,6 +369,7 @@ export type DriverWhereInput = {
   ratingSum?: Prisma.IntFilter<"Driver"> | number
   ratingCount?: Prisma.IntFilter<"Driver"> | number
   currentTripId?: Prisma.UuidNullableFilter<"Driver"> | string | null
+  currentRiderUserId?: Prisma.UuidNullableFilter<"Driver"> | string | null
   latitude?: Prisma.FloatNullableFilter<"Driver"> | number | null
   longitude?: Prisma.FloatNullableFilter<"Driver"> | number | null
   heading?: Prisma.FloatNullableFilter<"Driver"> | number | null
@@ -389,6 +397,7 @@ export type DriverOrderByWithRelationInput = {
   ratingSum?: Prisma.SortOrder
   ratingCount?: Prisma.SortOrder
   currentTripId?: Prisma.SortOrderInput | Prisma.SortOrder
+  currentRiderUserId?: Prisma.SortOrderInput | Prisma.SortOrder
   latitude?: Prisma.SortOrderInput | Prisma.SortOrder
   longitude?: Prisma.SortOrderInput | Prisma.SortOrder
   heading?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -419,6 +428,7 @@ export type DriverWhereUniqueInput = Prisma.AtLeast<{
   ratingSum?: Prisma.IntFilter<"Driver"> | number
   ratingCount?: Prisma.IntFilter<"Driver"> | number
   currentTripId?: Prisma.UuidNullableFilter<"Driver"> | string | null
+  currentRiderUserId?: Prisma.UuidNullableFilter<"Driver"> | string | null
   latitude?: Prisma.FloatNullableFilter<"Driver"> | number | null
   longitude?: Prisma.FloatNullableFilter<"Driver"> | number | null
   heading?: Prisma.FloatNullableFilter<"Driver"> | number | null
@@ -446,6 +456,7 @@ export type DriverOrderByWithAggregationInput = {
   ratingSum?: Prisma.SortOrder
   ratingCount?: Prisma.SortOrder
   currentTripId?: Prisma.SortOrderInput | Prisma.SortOrder
+  currentRiderUserId?: Prisma.SortOrderInput | Prisma.SortOrder
   latitude?: Prisma.SortOrderInput | Prisma.SortOrder
   longitude?: Prisma.SortOrderInput | Prisma.SortOrder
   heading?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -477,6 +488,7 @@ export type DriverScalarWhereWithAggregatesInput = {
   ratingSum?: Prisma.IntWithAggregatesFilter<"Driver"> | number
   ratingCount?: Prisma.IntWithAggregatesFilter<"Driver"> | number
   currentTripId?: Prisma.UuidNullableWithAggregatesFilter<"Driver"> | string | null
+  currentRiderUserId?: Prisma.UuidNullableWithAggregatesFilter<"Driver"> | string | null
   latitude?: Prisma.FloatNullableWithAggregatesFilter<"Driver"> | number | null
   longitude?: Prisma.FloatNullableWithAggregatesFilter<"Driver"> | number | null
   heading?: Prisma.FloatNullableWithAggregatesFilter<"Driver"> | number | null
@@ -498,6 +510,7 @@ export type DriverCreateInput = {
   ratingSum?: number
   ratingCount?: number
   currentTripId?: string | null
+  currentRiderUserId?: string | null
   latitude?: number | null
   longitude?: number | null
   heading?: number | null
@@ -525,6 +538,7 @@ export type DriverUncheckedCreateInput = {
   ratingSum?: number
   ratingCount?: number
   currentTripId?: string | null
+  currentRiderUserId?: string | null
   latitude?: number | null
   longitude?: number | null
   heading?: number | null
@@ -548,6 +562,7 @@ export type DriverUpdateInput = {
   ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
   ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
   currentTripId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  currentRiderUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   heading?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
@@ -575,6 +590,7 @@ export type DriverUncheckedUpdateInput = {
   ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
   ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
   currentTripId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  currentRiderUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   heading?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
@@ -600,6 +616,7 @@ export type DriverCreateManyInput = {
   ratingSum?: number
   ratingCount?: number
   currentTripId?: string | null
+  currentRiderUserId?: string | null
   latitude?: number | null
   longitude?: number | null
   heading?: number | null
@@ -621,6 +638,7 @@ export type DriverUpdateManyMutationInput = {
   ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
   ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
   currentTripId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  currentRiderUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   heading?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
@@ -644,6 +662,7 @@ export type DriverUncheckedUpdateManyInput = {
   ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
   ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
   currentTripId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  currentRiderUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   heading?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
@@ -677,6 +696,7 @@ export type DriverCountOrderByAggregateInput = {
   ratingSum?: Prisma.SortOrder
   ratingCount?: Prisma.SortOrder
   currentTripId?: Prisma.SortOrder
+  currentRiderUserId?: Prisma.SortOrder
   latitude?: Prisma.SortOrder
   longitude?: Prisma.SortOrder
   heading?: Prisma.SortOrder
@@ -713,6 +733,7 @@ export type DriverMaxOrderByAggregateInput = {
   ratingSum?: Prisma.SortOrder
   ratingCount?: Prisma.SortOrder
   currentTripId?: Prisma.SortOrder
+  currentRiderUserId?: Prisma.SortOrder
   latitude?: Prisma.SortOrder
   longitude?: Prisma.SortOrder
   heading?: Prisma.SortOrder
@@ -736,6 +757,7 @@ export type DriverMinOrderByAggregateInput = {
   ratingSum?: Prisma.SortOrder
   ratingCount?: Prisma.SortOrder
   currentTripId?: Prisma.SortOrder
+  currentRiderUserId?: Prisma.SortOrder
   latitude?: Prisma.SortOrder
   longitude?: Prisma.SortOrder
   heading?: Prisma.SortOrder
@@ -911,6 +933,7 @@ export type DriverCreateWithoutFleetInput = {
   ratingSum?: number
   ratingCount?: number
   currentTripId?: string | null
+  currentRiderUserId?: string | null
   latitude?: number | null
   longitude?: number | null
   heading?: number | null
@@ -936,6 +959,7 @@ export type DriverUncheckedCreateWithoutFleetInput = {
   ratingSum?: number
   ratingCount?: number
   currentTripId?: string | null
+  currentRiderUserId?: string | null
   latitude?: number | null
   longitude?: number | null
   heading?: number | null
@@ -990,6 +1014,7 @@ export type DriverScalarWhereInput = {
   ratingSum?: Prisma.IntFilter<"Driver"> | number
   ratingCount?: Prisma.IntFilter<"Driver"> | number
   currentTripId?: Prisma.UuidNullableFilter<"Driver"> | string | null
+  currentRiderUserId?: Prisma.UuidNullableFilter<"Driver"> | string | null
   latitude?: Prisma.FloatNullableFilter<"Driver"> | number | null
   longitude?: Prisma.FloatNullableFilter<"Driver"> | number | null
   heading?: Prisma.FloatNullableFilter<"Driver"> | number | null
@@ -1011,6 +1036,7 @@ export type DriverCreateWithoutCurrentVehicleInput = {
   ratingSum?: number
   ratingCount?: number
   currentTripId?: string | null
+  currentRiderUserId?: string | null
   latitude?: number | null
   longitude?: number | null
   heading?: number | null
@@ -1036,6 +1062,7 @@ export type DriverUncheckedCreateWithoutCurrentVehicleInput = {
   ratingSum?: number
   ratingCount?: number
   currentTripId?: string | null
+  currentRiderUserId?: string | null
   latitude?: number | null
   longitude?: number | null
   heading?: number | null
@@ -1085,6 +1112,7 @@ export type DriverCreateWithoutAssignmentsInput = {
   ratingSum?: number
   ratingCount?: number
   currentTripId?: string | null
+  currentRiderUserId?: string | null
   latitude?: number | null
   longitude?: number | null
   heading?: number | null
@@ -1111,6 +1139,7 @@ export type DriverUncheckedCreateWithoutAssignmentsInput = {
   ratingSum?: number
   ratingCount?: number
   currentTripId?: string | null
+  currentRiderUserId?: string | null
   latitude?: number | null
   longitude?: number | null
   heading?: number | null
@@ -1149,6 +1178,7 @@ export type DriverUpdateWithoutAssignmentsInput = {
   ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
   ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
   currentTripId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  currentRiderUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   heading?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
@@ -1175,6 +1205,7 @@ export type DriverUncheckedUpdateWithoutAssignmentsInput = {
   ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
   ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
   currentTripId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  currentRiderUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   heading?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
@@ -1197,6 +1228,7 @@ export type DriverCreateWithoutAttendancesInput = {
   ratingSum?: number
   ratingCount?: number
   currentTripId?: string | null
+  currentRiderUserId?: string | null
   latitude?: number | null
   longitude?: number | null
   heading?: number | null
@@ -1223,6 +1255,7 @@ export type DriverUncheckedCreateWithoutAttendancesInput = {
   ratingSum?: number
   ratingCount?: number
   currentTripId?: string | null
+  currentRiderUserId?: string | null
   latitude?: number | null
   longitude?: number | null
   heading?: number | null
@@ -1261,6 +1294,7 @@ export type DriverUpdateWithoutAttendancesInput = {
   ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
   ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
   currentTripId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  currentRiderUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   heading?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
@@ -1287,6 +1321,7 @@ export type DriverUncheckedUpdateWithoutAttendancesInput = {
   ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
   ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
   currentTripId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  currentRiderUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   heading?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
@@ -1310,6 +1345,7 @@ export type DriverCreateManyFleetInput = {
   ratingSum?: number
   ratingCount?: number
   currentTripId?: string | null
+  currentRiderUserId?: string | null
   latitude?: number | null
   longitude?: number | null
   heading?: number | null
@@ -1331,6 +1367,7 @@ export type DriverUpdateWithoutFleetInput = {
   ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
   ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
   currentTripId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  currentRiderUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   heading?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
@@ -1356,6 +1393,7 @@ export type DriverUncheckedUpdateWithoutFleetInput = {
   ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
   ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
   currentTripId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  currentRiderUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   heading?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
@@ -1380,6 +1418,7 @@ export type DriverUncheckedUpdateManyWithoutFleetInput = {
   ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
   ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
   currentTripId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  currentRiderUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   heading?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
@@ -1402,6 +1441,7 @@ export type DriverCreateManyCurrentVehicleInput = {
   ratingSum?: number
   ratingCount?: number
   currentTripId?: string | null
+  currentRiderUserId?: string | null
   latitude?: number | null
   longitude?: number | null
   heading?: number | null
@@ -1423,6 +1463,7 @@ export type DriverUpdateWithoutCurrentVehicleInput = {
   ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
   ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
   currentTripId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  currentRiderUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   heading?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
@@ -1448,6 +1489,7 @@ export type DriverUncheckedUpdateWithoutCurrentVehicleInput = {
   ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
   ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
   currentTripId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  currentRiderUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   heading?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
@@ -1472,6 +1514,7 @@ export type DriverUncheckedUpdateManyWithoutCurrentVehicleInput = {
   ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
   ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
   currentTripId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  currentRiderUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   heading?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
@@ -1535,6 +1578,7 @@ export type DriverSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs =
   ratingSum?: boolean
   ratingCount?: boolean
   currentTripId?: boolean
+  currentRiderUserId?: boolean
   latitude?: boolean
   longitude?: boolean
   heading?: boolean
@@ -1563,6 +1607,7 @@ export type DriverSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extens
   ratingSum?: boolean
   ratingCount?: boolean
   currentTripId?: boolean
+  currentRiderUserId?: boolean
   latitude?: boolean
   longitude?: boolean
   heading?: boolean
@@ -1588,6 +1633,7 @@ export type DriverSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extens
   ratingSum?: boolean
   ratingCount?: boolean
   currentTripId?: boolean
+  currentRiderUserId?: boolean
   latitude?: boolean
   longitude?: boolean
   heading?: boolean
@@ -1613,6 +1659,7 @@ export type DriverSelectScalar = {
   ratingSum?: boolean
   ratingCount?: boolean
   currentTripId?: boolean
+  currentRiderUserId?: boolean
   latitude?: boolean
   longitude?: boolean
   heading?: boolean
@@ -1625,7 +1672,7 @@ export type DriverSelectScalar = {
   createdAt?: boolean
 }
 
-export type DriverOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "userId" | "fleetId" | "currentVehicleId" | "licenceNumber" | "status" | "rating" | "ratingSum" | "ratingCount" | "currentTripId" | "latitude" | "longitude" | "heading" | "speedKph" | "positionAt" | "version" | "eventAt" | "eventLatitude" | "eventLongitude" | "createdAt", ExtArgs["result"]["driver"]>
+export type DriverOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "userId" | "fleetId" | "currentVehicleId" | "licenceNumber" | "status" | "rating" | "ratingSum" | "ratingCount" | "currentTripId" | "currentRiderUserId" | "latitude" | "longitude" | "heading" | "speedKph" | "positionAt" | "version" | "eventAt" | "eventLatitude" | "eventLongitude" | "createdAt", ExtArgs["result"]["driver"]>
 export type DriverInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   fleet?: boolean | Prisma.FleetDefaultArgs<ExtArgs>
   currentVehicle?: boolean | Prisma.Driver$currentVehicleArgs<ExtArgs>
@@ -1676,6 +1723,11 @@ export type $DriverPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs
      * the trip the driver is on while ON_TRIP (from trips' events); null otherwise
      */
     currentTripId: string | null
+    /**
+     * identity user id of the rider of `currentTripId` (from trip.assigned), set and cleared with it: the rider
+     * may watch this driver's live position only while this is them
+     */
+    currentRiderUserId: string | null
     /**
      * last reported position; null before the first location update
      */
@@ -2135,6 +2187,7 @@ export interface DriverFieldRefs {
   readonly ratingSum: Prisma.FieldRef<"Driver", 'Int'>
   readonly ratingCount: Prisma.FieldRef<"Driver", 'Int'>
   readonly currentTripId: Prisma.FieldRef<"Driver", 'String'>
+  readonly currentRiderUserId: Prisma.FieldRef<"Driver", 'String'>
   readonly latitude: Prisma.FieldRef<"Driver", 'Float'>
   readonly longitude: Prisma.FieldRef<"Driver", 'Float'>
   readonly heading: Prisma.FieldRef<"Driver", 'Float'>

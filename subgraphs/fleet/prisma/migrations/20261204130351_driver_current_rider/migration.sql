@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "drivers" ADD COLUMN     "current_rider_user_id" UUID;
