@@ -1,14 +1,18 @@
 // A whole ride through the gateway, as the rider app and the driver app do it with demo accounts: the driver
 // checks in and streams a position, the rider gets a quote and requests, the offer reaches the driver through
-// fleet's durable events and trips' dispatcher, then arrive → start → complete → both rate → check-out.
+// fleet's durable events and trips' dispatcher, then arrive → start → complete → both rate → check-out. The rider
+// app follows the trip live (`tripUpdated` over graphql-ws at the gateway, driver name and plate joined per event).
 // Part of the supergraph contract, so it runs on PGlite + in-process buses and on PostgreSQL + Redis.
 import { DEMO_PHONES, type DemoDataset } from '../../platform/demo/index.js';
 import { postGraphQL, type TestAuth } from '../../platform/testing/index.js';
+import { connectWs, eventually as until } from '../../test/support/subscriptions-stack.js';
 
 export interface RideFlowContext {
   gatewayUrl: string;
   testAuth: TestAuth;
   demo: DemoDataset;
+  /** Subscriptions open on the trips subgraph (the gateway's upstream ones), to know a live one has started. */
+  tripsSubscriptions: () => number;
 }
 
 const DRIVER_SELF = `{ me { driverProfile {
@@ -42,7 +46,7 @@ async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boole
 export function describeRideFlow(context: () => RideFlowContext): void {
   // Driver 7 and rider 7: no other test of the contract touches them.
   test('a demo rider and a demo driver complete a trip from check-in to rating through the gateway', async () => {
-    const { gatewayUrl, testAuth, demo } = context();
+    const { gatewayUrl, testAuth, demo, tripsSubscriptions } = context();
     const userId = (phone: string) => demo.users.find((u) => u.phone === phone)!.id;
     const driverUserId = userId(DEMO_PHONES.driver(7));
     const riderUserId = userId(DEMO_PHONES.rider(7));
@@ -95,6 +99,15 @@ export function describeRideFlow(context: () => RideFlowContext): void {
     const tripId: string = requested.requestTrip.trip.id;
     expect(requested.requestTrip.trip.estimatedFare.amountMinor).toBe(estimate.amount.amountMinor);
 
+    // The rider app follows the trip live from here on.
+    const live = connectWs(gatewayUrl.replace(/^http/, 'ws'), { authorization: asRider.authorization });
+    const followed = live.subscribe<{ tripUpdated: { status: string; driver: { name: string; vehicle: { plate: string } } | null } }>(
+      'subscription ($id: ID!) { tripUpdated(id: $id) { status driver { name vehicle { plate } } } }',
+      { id: tripId },
+    );
+    const upstreamBefore = tripsSubscriptions();
+    await until(() => expect(tripsSubscriptions()).toBeGreaterThan(upstreamBefore), 10_000);
+
     // The offer reaches the driver once fleet's "driver available" event fed trips' dispatch supply.
     const offered = await eventually(driverSelf, (d) => d.pendingOffer?.trip.id === tripId, 'the offer to reach the driver');
     const accepted = await gql(
@@ -108,6 +121,9 @@ export function describeRideFlow(context: () => RideFlowContext): void {
     const assigned = (await gql(TRIP_FOR_RIDER, { id: tripId }, asRider)).trip;
     const driverUser = demo.users.find((u) => u.id === driverUserId)!;
     expect(assigned.driver).toEqual({ id: before.id, name: driverUser.name, vehicle: { plate: before.vehicle.plate } });
+    const assignedLive = await followed.next(10_000);
+    expect(assignedLive.errors).toBeUndefined();
+    expect(assignedLive.data?.tripUpdated).toEqual({ status: 'DRIVER_ASSIGNED', driver: { name: driverUser.name, vehicle: { plate: before.vehicle.plate } } });
     // fleet hears trip.assigned and marks the driver ON_TRIP.
     await eventually(driverSelf, (d) => d.status === 'ON_TRIP' && d.activeTrip?.id === tripId, 'the driver to be ON_TRIP');
 
@@ -125,6 +141,9 @@ export function describeRideFlow(context: () => RideFlowContext): void {
     expect(completed.completeTrip.trip.distanceMeters).toBe(3400);
     expect(Number.isInteger(completed.completeTrip.trip.fare.amountMinor)).toBe(true);
     expect(completed.completeTrip.trip.fare.currency).toBe(estimate.amount.currency);
+    // Live, in order: arrived, started, completed.
+    for (const status of ['DRIVER_ARRIVED', 'IN_PROGRESS', 'COMPLETED']) expect((await followed.next(10_000)).data?.tripUpdated.status).toBe(status);
+    await live.dispose();
 
     // Both rate once; a second rating is refused. (3 stars: any seeded average of 4.2–5 moves.)
     const rateAs = (headers: Record<string, string>, rating: number) =>

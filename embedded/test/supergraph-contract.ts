@@ -154,7 +154,12 @@ export function describeSupergraph(label: string, setup: () => Promise<Supergrap
       expect(forged.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
     });
 
-    describeRideFlow(() => ({ gatewayUrl: supergraph.gateway.url, testAuth, demo }));
+    describeRideFlow(() => ({
+      gatewayUrl: supergraph.gateway.url,
+      testAuth,
+      demo,
+      tripsSubscriptions: () => supergraph.subgraphs.find((s) => s.name === 'trips')!.subscriptions!.activeSubscriptions(),
+    }));
 
     test('readiness reports every subgraph answering', async () => {
       const response = await fetch(supergraph.gateway.url.replace('/graphql', '/ready'));

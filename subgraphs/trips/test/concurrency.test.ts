@@ -3,24 +3,16 @@
 // and at most one active trip, a trip at most one pending offer, and every trip ends in one consistent state.
 import { randomUUID } from 'node:crypto';
 import {
-  ACCEPT, availableDriver, near, pendingOffer, REQUEST, startHarness, type Harness, type TestDriver,
+  cityPatches, ACCEPT, availableDriver, pendingOffer, REQUEST, useHarness, type Harness, type TestDriver,
 } from './harness.js';
 
+const harness = useHarness();
 let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
+beforeAll(() => {
+  h = harness();
 });
 
-afterAll(async () => {
-  await h?.close();
-});
-
-let patch = 0;
-const area = () => {
-  const i = patch++;
-  return near(-15_000 + (i % 3) * 15_000, 15_000 - Math.floor(i / 3) * 15_000);
-};
+const area = cityPatches(15_000, 3);
 
 async function assertInvariants() {
   const [offersPerDriver, offersPerTrip, activePerDriver] = await Promise.all([

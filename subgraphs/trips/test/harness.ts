@@ -22,6 +22,31 @@ export const near = (northMeters: number, eastMeters = 0): EventPoint => ({
   longitude: CENTRE.longitude + eastMeters / (111_320 * Math.cos((CENTRE.latitude * Math.PI) / 180)),
 });
 
+/**
+ * Hands out a fresh patch of the city per scenario on a grid `spacingMeters` apart, `perRow` per row, centred on
+ * CENTRE: with spacing above the dispatch radius, no scenario's drivers are offered another scenario's trips.
+ */
+export function cityPatches(spacingMeters: number, perRow: number): () => EventPoint {
+  const first = -spacingMeters * Math.floor(perRow / 2);
+  let patch = 0;
+  return () => {
+    const i = patch++;
+    return near(first + (i % perRow) * spacingMeters, first + Math.floor(i / perRow) * spacingMeters);
+  };
+}
+
+/** One harness (fresh database) for a test file: started before its tests, closed after. */
+export function useHarness(config: Partial<TripsConfig> = {}): () => Harness {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    harness = await startHarness(config);
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+  return () => harness!;
+}
+
 export const TEST_CONFIG: Partial<TripsConfig> = {
   offerTimeoutSeconds: 20,
   dispatchTimeoutSeconds: 300,

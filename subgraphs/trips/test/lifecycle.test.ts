@@ -3,25 +3,17 @@
 // ratings; manual assignment; quotes; and the lists (board filters, Driver.trips).
 import { randomUUID } from 'node:crypto';
 import {
-  ACCEPT, availableDriver, codes, near, pendingOffer, REQUEST, requestTrip, startHarness, TRIP, type Harness, type TestDriver, type TripData,
+  cityPatches, ACCEPT, availableDriver, codes, near, pendingOffer, REQUEST, requestTrip, useHarness, TRIP, type Harness, type TestDriver, type TripData,
 } from './harness.js';
 
+const harness = useHarness();
 let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
+beforeAll(() => {
+  h = harness();
 });
 
-afterAll(async () => {
-  await h?.close();
-});
-
-let patch = 0;
 /** A fresh patch of the city for each scenario, 6 km from the others (dispatch radius 5 km, drivers at the pickup). */
-const area = () => {
-  const i = patch++;
-  return near(-18_000 + (i % 7) * 6_000, -18_000 + Math.floor(i / 7) * 6_000);
-};
+const area = cityPatches(6_000, 7);
 
 const ops = () => h.as(randomUUID(), ['OPERATIONS']);
 const mutate = (name: string, args: string) => `mutation ($tripId: ID!) { ${name}(tripId: $tripId${args}) { trip { ${TRIP} } userErrors { field code message } } }`;
