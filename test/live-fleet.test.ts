@@ -3,7 +3,7 @@
 // driver name and fleet's plate; a manager of another fleet is refused. Demo drivers 3 and 4 (Airport Fleet): no
 // other test of this supergraph touches them (ride-flow uses 7; the personas use driver 1).
 import { DEMO_PHONES } from '../platform/demo/index.js';
-import { postGraphQL } from '../platform/testing/index.js';
+import { checkIn as checkInAt, gatewayData, upstreamSubscriptions } from './support/gateway-apps.js';
 import { connectWs, eventually, wsUrlOf, type TestWsClient } from './support/subscriptions-stack.js';
 import { startTestSupergraph, type TestSupergraph } from './support/test-supergraph.js';
 
@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 /** Subscriptions the gateway holds on fleet: a client's subscription has started once it counts there. */
-const upstream = () => env.supergraph.subgraphs.find((s) => s.name === 'fleet')!.subscriptions!.activeSubscriptions();
+const upstream = () => upstreamSubscriptions(env.supergraph, 'fleet');
 
 interface DemoDriver {
   id: string;
@@ -51,20 +51,11 @@ async function connect(headers: Record<string, string>): Promise<TestWsClient> {
   return ws;
 }
 
-async function gql(query: string, variables: Record<string, unknown>, headers: Record<string, string>) {
-  const result = await postGraphQL(env.gatewayUrl, query, variables, headers);
-  expect(result.errors).toBeUndefined();
-  return result.data;
-}
+const gql = (query: string, variables: Record<string, unknown>, headers: Record<string, string>) => gatewayData(env.gatewayUrl, query, variables, headers);
 
 /** The driver app, as in embedded/test/ride-flow.ts: check in with the seeded vehicle (AVAILABLE), then stream. */
 async function checkIn(driver: DemoDriver, location: { latitude: number; longitude: number }) {
-  const data = await gql(
-    'mutation ($input: CheckInInput!) { checkIn(input: $input) { driver { status } userErrors { code } } }',
-    { input: { location, odometerKm: 12_000, selfieUrl: 'https://example.com/selfie/live-fleet.jpg' } },
-    driver.headers,
-  );
-  expect(data.checkIn).toEqual({ driver: { status: 'AVAILABLE' }, userErrors: [] });
+  expect(await checkInAt(env.gatewayUrl, driver.headers, location, 12_000, 'https://example.com/selfie/live-fleet.jpg')).toEqual({ driver: { status: 'AVAILABLE' }, userErrors: [] });
 }
 
 const locate = (driver: DemoDriver, latitude: number, longitude: number) =>

@@ -2,7 +2,7 @@
 // graphql-ws: `tripUpdated(id)` carries fields of fleet and identity (driver name, vehicle plate) joined per event,
 // and `tripOffered` reaches the driver the dispatcher picked. Demo driver/rider 5 and 6: no other test here uses them.
 import { DEMO_PHONES } from '../platform/demo/index.js';
-import { postGraphQL } from '../platform/testing/index.js';
+import { checkIn, gatewayData, north, upstreamSubscriptions, type Headers } from './support/gateway-apps.js';
 import { startTestSupergraph, type TestSupergraph } from './support/test-supergraph.js';
 import { connectWs, eventually, type TestWsClient } from './support/subscriptions-stack.js';
 
@@ -23,15 +23,9 @@ afterAll(async () => {
   await env?.stop();
 });
 
-type Headers = Record<string, string>;
+const tripsSubscriptions = () => upstreamSubscriptions(env.supergraph, 'trips');
 
-const tripsSubscriptions = () => env.supergraph.subgraphs.find((s) => s.name === 'trips')!.subscriptions!.activeSubscriptions();
-
-async function gql(query: string, variables: Record<string, unknown> | undefined, headers: Headers) {
-  const result = await postGraphQL(env.gatewayUrl, query, variables, headers);
-  expect(result.errors).toBeUndefined();
-  return result.data;
-}
+const gql = (query: string, variables: Record<string, unknown> | undefined, headers: Headers) => gatewayData(env.gatewayUrl, query, variables, headers);
 
 /** Signed-in headers and user of demo driver `n` and demo rider `n`. */
 async function demoPair(n: number) {
@@ -63,20 +57,15 @@ const driverSelf = async (asDriver: Headers): Promise<DriverSelf> => (await gql(
 /** The driver checks in where the seed left them and reports that position: AVAILABLE to dispatch. */
 async function goOnline(asDriver: Headers): Promise<DriverSelf> {
   const self = await driverSelf(asDriver);
-  const checkIn = await gql(
-    'mutation ($input: CheckInInput!) { checkIn(input: $input) { driver { status } userErrors { code } } }',
-    { input: { location: self.position, odometerKm: 10_000, selfieUrl: 'https://example.com/selfie.jpg' } },
-    asDriver,
-  );
-  expect(checkIn.checkIn).toEqual({ driver: { status: 'AVAILABLE' }, userErrors: [] });
+  expect(await checkIn(env.gatewayUrl, asDriver, self.position, 10_000, 'https://example.com/selfie.jpg')).toEqual({ driver: { status: 'AVAILABLE' }, userErrors: [] });
   await gql('mutation ($lat: Float!, $lng: Float!) { updateDriverLocation(latitude: $lat, longitude: $lng) { recordedAt } }', { lat: self.position.latitude, lng: self.position.longitude }, asDriver);
   return self;
 }
 
 /** The rider requests a ride 300 m north of the driver, in the driver's category. */
 async function requestNear(driver: DriverSelf, asRider: Headers): Promise<string> {
-  const pickup = { latitude: driver.position.latitude + 300 / 111_000, longitude: driver.position.longitude };
-  const dropoff = { latitude: pickup.latitude + 3000 / 111_000, longitude: pickup.longitude };
+  const pickup = north(driver.position, 300);
+  const dropoff = north(pickup, 3000);
   const requested = await gql(
     'mutation ($input: RequestTripInput!) { requestTrip(input: $input) { trip { id } userErrors { code } } }',
     { input: { pickup, dropoff, category: driver.vehicle.category } },

@@ -5,6 +5,7 @@
 // Part of the supergraph contract, so it runs on PGlite + in-process buses and on PostgreSQL + Redis.
 import { DEMO_PHONES, type DemoDataset } from '../../platform/demo/index.js';
 import { postGraphQL, type TestAuth } from '../../platform/testing/index.js';
+import { checkIn, gatewayData, north } from '../../test/support/gateway-apps.js';
 import { connectWs, eventually as until } from '../../test/support/subscriptions-stack.js';
 
 export interface RideFlowContext {
@@ -28,9 +29,6 @@ const TRIP_FOR_RIDER = `query ($id: ID!) { trip(id: $id) {
   history { to actorRole }
 } }`;
 
-/** Moves a point about `meters` north (1° of latitude ≈ 111 km). */
-const north = (point: { latitude: number; longitude: number }, meters: number) => ({ latitude: point.latitude + meters / 111_000, longitude: point.longitude });
-
 /** Retries `read` until `accept` holds; events and the dispatcher are asynchronous by design. */
 async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -52,11 +50,7 @@ export function describeRideFlow(context: () => RideFlowContext): void {
     const riderUserId = userId(DEMO_PHONES.rider(7));
     const asDriver = await testAuth.headersFor({ userId: driverUserId, roles: ['DRIVER'] });
     const asRider = await testAuth.headersFor({ userId: riderUserId, roles: ['RIDER'] });
-    const gql = async (query: string, variables: Record<string, unknown> | undefined, headers: Record<string, string>) => {
-      const result = await postGraphQL(gatewayUrl, query, variables, headers);
-      expect(result.errors).toBeUndefined();
-      return result.data;
-    };
+    const gql = (query: string, variables: Record<string, unknown> | undefined, headers: Record<string, string>) => gatewayData(gatewayUrl, query, variables, headers);
     const driverSelf = async () => (await gql(DRIVER_SELF, undefined, asDriver)).me.driverProfile;
 
     // The seed gives every demo driver a vehicle and a last position near their hub: check in there.
@@ -64,13 +58,9 @@ export function describeRideFlow(context: () => RideFlowContext): void {
     expect(before.status).toBe('OFFLINE');
     expect(before.vehicle).not.toBeNull();
     const start = before.position;
-    const checkIn = await gql(
-      `mutation ($input: CheckInInput!) { checkIn(input: $input) { driver { status } attendance { id } userErrors { code message } } }`,
-      { input: { location: start, odometerKm: 42_000, selfieUrl: 'https://example.com/selfie/7.jpg' } },
-      asDriver,
-    );
-    expect(checkIn.checkIn.userErrors).toEqual([]);
-    expect(checkIn.checkIn.driver.status).toBe('AVAILABLE');
+    const checkedIn = await checkIn(gatewayUrl, asDriver, start, 42_000, 'https://example.com/selfie/7.jpg');
+    expect(checkedIn.userErrors).toEqual([]);
+    expect(checkedIn.driver.status).toBe('AVAILABLE');
     const located = await gql(
       `mutation ($lat: Float!, $lng: Float!) { updateDriverLocation(latitude: $lat, longitude: $lng, heading: 90, speed: 0) { recordedAt } }`,
       { lat: start.latitude, lng: start.longitude },

@@ -12,6 +12,7 @@ import { repoRoot } from '../../subgraphs/registry.js';
 import { seedDemoCity } from '../src/seed-demo-city.js';
 import { startSupergraph, type RunningSupergraph } from '../src/supergraph.js';
 import type { EventBus } from '../../platform/events/index.js';
+import { upstreamSubscriptions } from '../../test/support/gateway-apps.js';
 import { describeRideFlow } from './ride-flow.js';
 
 export interface SupergraphEnvironment {
@@ -158,7 +159,7 @@ export function describeSupergraph(label: string, setup: () => Promise<Supergrap
       gatewayUrl: supergraph.gateway.url,
       testAuth,
       demo,
-      tripsSubscriptions: () => supergraph.subgraphs.find((s) => s.name === 'trips')!.subscriptions!.activeSubscriptions(),
+      tripsSubscriptions: () => upstreamSubscriptions(supergraph, 'trips'),
     }));
 
     test('readiness reports every subgraph answering', async () => {
