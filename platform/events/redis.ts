@@ -18,7 +18,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { Redis, type RedisOptions } from 'ioredis';
 import type { AnyEventEnvelope } from './catalogue.js';
-import { closeClient, retryForever } from '../pubsub/redis-clients.js';
+import { closeClient, retryForever, watchConnection } from '../pubsub/redis-clients.js';
 import {
   assertValidGroup,
   assertValidPrefix,
@@ -60,23 +60,6 @@ class EventsUnavailableError extends Error {
     super(message);
     this.name = 'EventsUnavailableError';
   }
-}
-
-/** Logs each outage of a connection once and its recovery; also the 'error' listener ioredis requires. */
-function watch(client: Redis, role: string, logger: EventsLogger, isClosing: () => boolean): void {
-  let down = false;
-  const lost = (error?: Error) => {
-    if (down || isClosing()) return;
-    down = true;
-    logger.warn({ role, err: error }, `event bus Redis ${role} connection is down; reconnecting`);
-  };
-  client.on('error', lost);
-  client.on('close', () => lost());
-  client.on('ready', () => {
-    if (!down) return;
-    down = false;
-    logger.info({ role }, `event bus reconnected its Redis ${role} connection`);
-  });
 }
 
 function fieldsToObject(fields: readonly string[]): Partial<Record<string, string>> {
@@ -124,7 +107,7 @@ class RedisEventBus implements InspectableEventBus {
     // Fail fast while Redis is away (no offline queue): the relay keeps rows unpublished and retries, a consumer
     // leaves the event pending; nothing is queued in this process to be sent late.
     this.writer = new Redis(this.#url, this.clientOptions('writer', { enableOfflineQueue: false, maxRetriesPerRequest: 0 }));
-    watch(this.writer, 'writer', this.logger, () => this.#closing);
+    watchConnection(this.writer, 'writer', this.logger, () => this.#closing, 'event bus');
   }
 
   clientOptions(role: string, extra: RedisOptions): RedisOptions {
@@ -135,7 +118,7 @@ class RedisEventBus implements InspectableEventBus {
   openReader(group: string): Redis {
     // Offline queue on: a read issued during an outage waits for the reconnect.
     const reader = new Redis(this.#url, this.clientOptions(`reader:${group}`, { enableOfflineQueue: true, maxRetriesPerRequest: null }));
-    watch(reader, `reader:${group}`, this.logger, () => this.#closing);
+    watchConnection(reader, `reader:${group}`, this.logger, () => this.#closing, 'event bus');
     return reader;
   }
 

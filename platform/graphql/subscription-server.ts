@@ -181,7 +181,7 @@ function isAsyncIterator(value: unknown): value is AsyncIterableIterator<unknown
  * Maps each source event through `map`. Hand-written so that `return()` (client `complete` or disconnect) ends the
  * source at once, even while a `next()` waits for the next event.
  */
-export function mapEvents<T, R>(source: AsyncIterator<T>, map: (event: T) => Promise<R>, onEnd: () => void): AsyncIterableIterator<R> {
+function mapEvents<T, R>(source: AsyncIterator<T>, map: (event: T) => Promise<R>, onEnd: () => void): AsyncIterableIterator<R> {
   let ended = false;
   const end = () => {
     if (ended) return;

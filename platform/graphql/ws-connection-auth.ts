@@ -57,6 +57,6 @@ export function atExpiry(expiresAt: Date, onExpiry: () => void): () => void {
 }
 
 /** Close reasons are limited to 123 bytes by the WebSocket protocol. */
-export function limitReason(reason: string): string {
+function limitReason(reason: string): string {
   return Buffer.byteLength(reason) <= 123 ? reason : `${Buffer.from(reason).subarray(0, 120).toString('utf8')}…`;
 }

@@ -109,11 +109,6 @@ export class LiveIterator<T> implements LiveSubscription<T> {
     this.#buffer.push(value);
   }
 
-  /** Events received and not read yet. */
-  get buffered(): number {
-    return this.#buffer.length;
-  }
-
   #end(failure?: { error: unknown }): void {
     if (this.#ended) return;
     this.#ended = true;

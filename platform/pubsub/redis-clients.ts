@@ -29,20 +29,22 @@ export function liveRedisClientOptions(role: 'publisher' | 'subscriber', prefix:
  * Logs each outage of a connection once (not every failed attempt) and its recovery. Also serves as the
  * client's 'error' listener, without which ioredis prints every failed reconnect attempt itself.
  * A socket Redis closes cleanly (a restart) emits 'close' without 'error', hence both.
+ *
+ * @param owner names the connection's user in the messages (the event bus watches its connections with this too).
  */
-export function watchConnection(client: Redis, role: string, logger: PubSubLogger, isClosing: () => boolean): void {
+export function watchConnection(client: Redis, role: string, logger: PubSubLogger, isClosing: () => boolean, owner = 'live pub/sub'): void {
   let down = false;
   const lost = (error?: Error) => {
     if (down || isClosing()) return;
     down = true;
-    logger.warn({ role, err: error }, `live pub/sub Redis ${role} connection is down; reconnecting`);
+    logger.warn({ role, err: error }, `${owner} Redis ${role} connection is down; reconnecting`);
   };
   client.on('error', lost);
   client.on('close', () => lost());
   client.on('ready', () => {
     if (!down) return;
     down = false;
-    logger.info({ role }, `live pub/sub reconnected its Redis ${role} connection`);
+    logger.info({ role }, `${owner} reconnected its Redis ${role} connection`);
   });
 }
 

@@ -9,7 +9,7 @@ import { SharedSubscriptions, type SharedSubscriptionStats } from './shared-subs
 import { UpstreamPool } from './upstream-pool.js';
 import { attachGatewayWsServer, DEFAULT_SUBSCRIPTION_LIMITS, type SubscriptionLimits } from './ws-server.js';
 
-export { DEFAULT_SUBSCRIPTION_LIMITS, type SubscriptionLimits } from './ws-server.js';
+export type { SubscriptionLimits } from './ws-server.js';
 
 export interface SubscriptionStats extends SharedSubscriptionStats {
   /** Client WebSocket connections. */

@@ -82,7 +82,7 @@ export class UpstreamPool {
       // Read at every (re)connection: the freshest token of the scope, not the one the connection started with.
       connectionParams: () => ({ authorization: scope.authorization() }),
       // A subgraph may be restarting: keep trying for as long as anyone is subscribed (the pool closes the
-      // client when nobody is). Fatal codes (4401 …) are not retried by graphql-ws; see shared-subscription.ts.
+      // client when nobody is). Fatal codes (4401 …) are not retried by graphql-ws; see shared-subscriptions.ts.
       retryAttempts: Number.POSITIVE_INFINITY,
       shouldRetry: () => true,
       retryWait: async (retries) => {
