@@ -1,7 +1,7 @@
 // Builds the trips subgraph (schema, context, resources) without listening; starts its background work: the
 // outbox relay, the driver-supply consumer and the dispatcher, all stopped on close.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { startOutboxRelay, type EventConsumer, type OutboxRelay } from '../../../platform/events/index.js';
+import { startOutboxRelay, type OutboxRelay } from '../../../platform/events/index.js';
 import { defineSubgraph, type BuiltSubgraph, type SubgraphDeps } from '../../../platform/graphql/index.js';
 import { systemClock, type Clock } from './clock.js';
 import { readTripsConfig, type TripsConfig } from './config.js';
@@ -30,7 +30,6 @@ export type TripsSubgraph = BuiltSubgraph<TripsContext> & {
   /** The `driver.status.changed` handler the event bus calls (tests hand it envelopes directly). */
   handleEvent: ReturnType<typeof createSupplyConsumer>;
   relay: OutboxRelay;
-  supplyConsumer: EventConsumer;
 };
 
 /** @throws ConfigError for invalid TRIP_* settings. */
@@ -67,5 +66,5 @@ export async function buildTripsSubgraph(deps: SubgraphDeps, options: TripsBuild
       await relay.stop();
     },
   });
-  return { ...built, services, handleEvent, relay, supplyConsumer: consumer };
+  return { ...built, services, handleEvent, relay };
 }

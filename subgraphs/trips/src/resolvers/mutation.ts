@@ -1,4 +1,5 @@
 import type { MutationResolvers } from '../generated/resolvers-types.js';
+import { surgeMultiplier } from '../services/pricing.js';
 import { toOffer } from './mappers.js';
 
 // Thin: the services decide; these only adapt arguments and shapes.
@@ -13,7 +14,7 @@ export const Mutation: MutationResolvers = {
         amount: { amountMinor: quote.amountMinor, currency: quote.currency },
         distanceMeters: quote.distanceMeters,
         durationSeconds: quote.durationSeconds,
-        surge: quote.surgeTenths / 10,
+        surge: surgeMultiplier(quote.surgeTenths),
         category: quote.category,
         city: city.name,
         expiresAt: quote.expiresAt,
@@ -23,9 +24,8 @@ export const Mutation: MutationResolvers = {
   },
   requestTrip: (_parent, { input }, { viewer, services }) => services.trips.requestTrip(viewer, input),
   acceptTrip: (_parent, { offerId }, { viewer, services }) => services.trips.acceptTrip(viewer, offerId),
-  declineTrip: async (_parent, { offerId }, { viewer, services, loaders }) => {
-    const { offer, userErrors } = await services.trips.declineTrip(viewer, offerId);
-    const trip = offer && (await loaders.tripById.load(offer.tripId));
+  declineTrip: async (_parent, { offerId }, { viewer, services }) => {
+    const { offer, trip, userErrors } = await services.trips.declineTrip(viewer, offerId);
     return { offer: offer && trip ? toOffer(offer, trip) : null, userErrors };
   },
   assignTrip: (_parent, { tripId, driverId }, { viewer, services }) => services.trips.assignTrip(viewer, tripId, driverId),

@@ -114,7 +114,7 @@ export function createDispatchService(deps: { store: TripsStore; config: TripsCo
     return { expiredOffers: expired.length, cancelledTrips: cancelled.length, offersMade };
   }
 
-  return { dispatchTrip, dispatchQuietly, runPass };
+  return { dispatchQuietly, runPass };
 }
 
 export interface Dispatcher {

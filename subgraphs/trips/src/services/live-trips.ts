@@ -1,24 +1,13 @@
 // Who may watch trips and offers live: the same people who may read them. Checked when a subscription starts
 // (with the connection's viewer) and again on every event from the payload's owner ids, because a trip gains a
 // driver and a fleet after its rider subscribed, and a channel key alone must never decide who hears an event.
-import { canSeeFleet, type Viewer } from '../../../../platform/auth/index.js';
-import { AppError, badInput, notFound } from '../../../../platform/errors/index.js';
+import type { Viewer } from '../../../../platform/auth/index.js';
+import { badInput, notFound } from '../../../../platform/errors/index.js';
 import { isUuid } from '../../../../platform/graphql/index.js';
 import type { LiveTopics } from '../../../../platform/pubsub/index.js';
-import type { TripsLoaders } from '../loaders.js';
 import type { DispatchOffer, Trip } from '../store/prisma/client.js';
-import { canSeeTrip } from './trip-access.js';
-import { findTrip } from './trip-queries.js';
-
-interface Reader {
-  viewer: Viewer | null;
-  loaders: TripsLoaders;
-}
-
-function signedIn(viewer: Viewer | null, what: string): Viewer {
-  if (!viewer) throw new AppError('UNAUTHENTICATED', `${what} requires a signed-in user`);
-  return viewer;
-}
+import { canSeeOffer, canSeeTrip, signedIn } from './trip-access.js';
+import { findTrip, type Reader } from './trip-queries.js';
 
 /**
  * The channel `tripUpdated(id)` listens on: the trip's id, once the viewer may see the trip.
@@ -28,9 +17,7 @@ function signedIn(viewer: Viewer | null, what: string): Viewer {
 export async function tripChannel(reader: Reader, id: string): Promise<string> {
   signedIn(reader.viewer, 'tripUpdated');
   if (!isUuid(id)) throw badInput('id is not a trip id', 'id');
-  const trip = await findTrip(reader, id);
-  if (!trip) throw notFound('Trip', id);
-  return trip.id;
+  return (await updatedTrip(reader, id)).id;
 }
 
 /** Per event: whether the viewer may see the trip as the event left it (from the payload alone). */
@@ -71,7 +58,7 @@ export function mayReceiveOffer(viewer: Viewer | null, event: LiveTopics['TRIP_O
  */
 export async function offeredOffer({ viewer, loaders }: Reader, offerId: string): Promise<{ offer: DispatchOffer; trip: Trip }> {
   const offer = await loaders.offerById.load(offerId);
-  if (!offer || !viewer || (offer.driverUserId !== viewer.userId && !canSeeFleet(viewer, offer.fleetId))) throw notFound('Offer', offerId);
+  if (!offer || !canSeeOffer(viewer, offer)) throw notFound('Offer', offerId);
   const trip = await loaders.tripById.load(offer.tripId);
   if (!trip) throw notFound('Offer', offerId);
   return { offer, trip };

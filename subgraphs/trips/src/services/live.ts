@@ -10,7 +10,7 @@ export interface TripsLive {
    * the outbox relay, since every change wrote an event.
    */
   tripChanged(trip: Pick<Trip, 'id' | 'status' | 'riderUserId' | 'driverUserId' | 'fleetId'>, at: Date): Promise<void>;
-  /** TRIP_OFFERED keyed by the driver's user id (`tripOffered` listens there) and by the driver id. */
+  /** TRIP_OFFERED keyed by the driver's user id (`tripOffered` listens there). */
   tripOffered(offer: DispatchOffer): Promise<void>;
 }
 
@@ -29,7 +29,7 @@ export function createTripsLive(pubsub: LivePubSub, logger: Logger, wakeRelay: (
       await publish('TRIP_UPDATED', () => pubsub.publish('TRIP_UPDATED', payload, trip.id));
     },
     async tripOffered(offer) {
-      wakeRelay();
+      // No relay wake: making an offer writes no domain event.
       const payload = { offerId: offer.id, tripId: offer.tripId, driverId: offer.driverId, driverUserId: offer.driverUserId, expiresAt: offer.expiresAt.toISOString() };
       // A driver's token names their user, not their driver profile, so the channel is the driver's user id: the
       // driver app's `tripOffered` listens there before it ever read its profile.

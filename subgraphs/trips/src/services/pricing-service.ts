@@ -1,12 +1,12 @@
 // Fare estimates: the service area and rule for the pickup point, the route estimate, the surge from demand and
 // supply near the pickup. An estimate is stored as a quote that requestTrip honours until it expires.
 import type { Viewer } from '../../../../platform/auth/index.js';
-import { AppError } from '../../../../platform/errors/index.js';
 import type { Clock } from '../clock.js';
 import type { TripsConfig } from '../config.js';
 import type { City, FareQuote, PricingRule, VehicleCategory } from '../store/prisma/client.js';
 import type { TripsStore } from '../store/store.js';
 import { cityFor, estimateRoute, fareMinor, isValidPoint, surgeTenths, type Point } from './pricing.js';
+import { signedIn } from './trip-access.js';
 import { userError, type TripUserError } from './user-errors.js';
 
 export interface RideInput {
@@ -63,12 +63,12 @@ export function createPricingService(deps: { store: TripsStore; config: TripsCon
 
     /** @throws AppError UNAUTHENTICATED without a viewer. */
     async estimate(viewer: Viewer | null, input: RideInput): Promise<{ quote: FareQuote; city: City } | { userErrors: TripUserError[] }> {
-      if (!viewer) throw new AppError('UNAUTHENTICATED', 'estimateFare requires a signed-in user');
+      const rider = signedIn(viewer, 'estimateFare');
       const priced = await price(input);
       if ('code' in priced) return { userErrors: [priced] };
       const now = clock.now();
       const quote = await store.pricing.createQuote({
-        riderUserId: viewer.userId,
+        riderUserId: rider.userId,
         pricingRuleId: priced.rule.id,
         category: input.category,
         pickupLatitude: input.pickup.latitude,

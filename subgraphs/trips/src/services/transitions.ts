@@ -5,9 +5,6 @@ import type { TripActorRole, TripStatus } from '../store/prisma/client.js';
 
 export type TripAction = 'assign' | 'arrive' | 'start' | 'complete' | 'cancel';
 
-/** Statuses a trip never leaves. */
-export const FINAL_STATUSES: readonly TripStatus[] = ['COMPLETED', 'CANCELLED'];
-
 /** action → target status, and per actor the statuses it may start from (an actor absent may never do it). */
 export const TRANSITIONS: Record<TripAction, { to: TripStatus; from: Partial<Record<TripActorRole, readonly TripStatus[]>> }> = {
   // Creation (→ REQUESTED) is requestTrip's alone and has no "from".

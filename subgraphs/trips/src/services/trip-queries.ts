@@ -1,13 +1,14 @@
 // The trips a request may read: single trips through their visibility, the board through the viewer's fleets,
 // a rider's history only for that rider and operations staff, a driver's history filtered to what the viewer may see.
-import { assertCanActForUser, canSeeFleet, visibleFleetIds, type Viewer } from '../../../../platform/auth/index.js';
+import { assertCanActForUser, visibleFleetIds, type Viewer } from '../../../../platform/auth/index.js';
 import { badInput } from '../../../../platform/errors/index.js';
 import { isUuid, readPageArgs, type PageArgs, type PageRequest } from '../../../../platform/graphql/index.js';
 import type { TripsLoaders } from '../loaders.js';
 import type { DispatchOffer, Trip, TripStatus } from '../store/prisma/client.js';
-import { visibleTrip } from './trip-access.js';
+import { canSeeOffer, visibleTrip } from './trip-access.js';
 
-interface Reader {
+/** What a read needs from the request's context. */
+export interface Reader {
   viewer: Viewer | null;
   loaders: TripsLoaders;
 }
@@ -25,7 +26,7 @@ export async function findActiveTrip({ viewer, loaders }: Reader, driverId: stri
 /** The driver's pending offer with its trip; null when none, or for anyone but the driver, operations and their fleet's manager. */
 export async function findPendingOffer({ viewer, loaders }: Reader, driverId: string): Promise<{ offer: DispatchOffer; trip: Trip } | null> {
   const offer = await loaders.pendingOfferByDriverId.load(driverId);
-  if (!offer || !viewer || (offer.driverUserId !== viewer.userId && !canSeeFleet(viewer, offer.fleetId))) return null;
+  if (!offer || !canSeeOffer(viewer, offer)) return null;
   const trip = await loaders.tripById.load(offer.tripId);
   return trip ? { offer, trip } : null;
 }
@@ -33,15 +34,9 @@ export async function findPendingOffer({ viewer, loaders }: Reader, driverId: st
 export interface BoardArgs extends PageArgs {
   status?: TripStatus | null;
   fleetId?: string | null;
-  requestedAfter?: Date | string | null;
-  requestedBefore?: Date | string | null;
-}
-
-function instant(value: Date | string | null | undefined, field: string): Date | null {
-  if (value === null || value === undefined) return null;
-  const date = value instanceof Date ? value : new Date(value);
-  if (Number.isNaN(date.getTime())) throw badInput(`${field} is not an instant`, field);
-  return date;
+  /** Already a valid instant: the DateTime scalar rejects anything else with BAD_USER_INPUT. */
+  requestedAfter?: Date | null;
+  requestedBefore?: Date | null;
 }
 
 /**
@@ -51,8 +46,8 @@ function instant(value: Date | string | null | undefined, field: string): Date |
  */
 export async function tripsBoardPage({ viewer, loaders }: Reader, args: BoardArgs): Promise<{ rows: Trip[]; page: PageRequest }> {
   const page = readPageArgs(args);
-  const requestedAfter = instant(args.requestedAfter, 'requestedAfter');
-  const requestedBefore = instant(args.requestedBefore, 'requestedBefore');
+  const requestedAfter = args.requestedAfter ?? null;
+  const requestedBefore = args.requestedBefore ?? null;
   if (requestedAfter && requestedBefore && requestedBefore < requestedAfter) throw badInput('requestedBefore is earlier than requestedAfter', 'requestedBefore');
   const fleetIds = visibleFleetIds(viewer, args.fleetId);
   if (fleetIds?.length === 0 || (args.fleetId && !isUuid(args.fleetId))) return { rows: [], page };

@@ -12,6 +12,7 @@ import type { DispatchService } from './dispatch-service.js';
 import type { TripsLive } from './live.js';
 import { fareMinor, haversineMeters } from './pricing.js';
 import type { PricingService, RideInput } from './pricing-service.js';
+import { rolesOn, signedIn } from './trip-access.js';
 import { cancel, changeStatus, type Actor } from './trip-changes.js';
 import { authorizeTransition, illegalTransition, type TripAction } from './transitions.js';
 import { userError, type TripUserError } from './user-errors.js';
@@ -23,6 +24,8 @@ export interface TripResult {
 
 export interface OfferResult {
   offer: DispatchOffer | null;
+  /** The offer's trip as locked while answering (null only when it is gone). */
+  trip: Trip | null;
   userErrors: TripUserError[];
 }
 
@@ -36,15 +39,6 @@ const fail = (...userErrors: TripUserError[]): TripResult => ({ trip: null, user
 const ok = (trip: Trip): TripResult => ({ trip, userErrors: [] });
 const tripNotFound = (id: string) => new AppError('NOT_FOUND', `Trip ${id} was not found`);
 const offerNotFound = (id: string) => new AppError('NOT_FOUND', `Offer ${id} was not found`);
-
-/** The roles the viewer holds on this trip, most specific first; empty when they may not see it. */
-export function rolesOn(viewer: Viewer, trip: Pick<Trip, 'riderUserId' | 'driverUserId' | 'fleetId'>): TripActorRole[] {
-  const roles: TripActorRole[] = [];
-  if (trip.riderUserId === viewer.userId) roles.push('RIDER');
-  if (trip.driverUserId !== null && trip.driverUserId === viewer.userId) roles.push('DRIVER');
-  if (canSeeFleet(viewer, trip.fleetId)) roles.push('OPERATIONS');
-  return roles;
-}
 
 /**
  * The fee a cancellation costs the rider: only a rider cancelling after the driver arrived, or later than the
@@ -64,11 +58,6 @@ export type TripService = ReturnType<typeof createTripService>;
 
 export function createTripService(deps: { store: TripsStore; clock: Clock; live: TripsLive; pricing: PricingService; dispatch: DispatchService }) {
   const { store, clock, live, pricing, dispatch } = deps;
-
-  function signedIn(viewer: Viewer | null, what: string): Viewer {
-    if (!viewer) throw new AppError('UNAUTHENTICATED', `${what} requires a signed-in user`);
-    return viewer;
-  }
 
   /** Locks the trip and checks the viewer may see it (an invisible trip is NOT_FOUND, like an unknown id). */
   async function lockVisible(tx: TripsStores, viewer: Viewer, tripId: string): Promise<{ trip: Trip; roles: TripActorRole[] }> {
@@ -219,17 +208,18 @@ export function createTripService(deps: { store: TripsStore; clock: Clock; live:
       const offer = isUuid(offerId) ? await store.dispatch.findOfferById(offerId) : null;
       if (!offer || offer.driverUserId !== driver.userId) throw offerNotFound(offerId);
       const at = clock.now();
-      const declined = await store.transaction(async (tx) => {
-        await tx.trips.lock(offer.tripId);
+      const { declined, trip } = await store.transaction(async (tx) => {
+        // Declining changes no trip column, so the row read for the lock is the trip the payload shows.
+        const trip = await tx.trips.lock(offer.tripId);
         const closed = await tx.dispatch.closeOffer(offer.id, 'DECLINED', at);
         if (!closed) {
           const current = await tx.dispatch.findOfferById(offer.id);
           throw new AppError('ILLEGAL_STATE_TRANSITION', `The offer is ${current?.status}`, { extensions: { currentStatus: current?.status } });
         }
-        return closed;
+        return { declined: closed, trip };
       });
       await dispatch.dispatchQuietly([offer.tripId]);
-      return { offer: declined, userErrors: [] };
+      return { offer: declined, trip, userErrors: [] };
     },
 
     /**

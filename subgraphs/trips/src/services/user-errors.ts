@@ -8,5 +8,3 @@ export interface TripUserError {
 }
 
 export const userError = (code: TripUserErrorCode, message: string, field?: string[]): TripUserError => ({ code, message, field: field ?? null });
-
-export type { TripUserErrorCode };

@@ -181,10 +181,6 @@ export function createDispatchStore(db: Db) {
       return db.driverSupply.findUnique({ where: { driverId } });
     },
 
-    findSupplyByDriverIds(driverIds: readonly string[]): Promise<DriverSupply[]> {
-      return db.driverSupply.findMany({ where: { driverId: { in: [...driverIds] } } });
-    },
-
     /**
      * Stores the update unless a version at least as new is stored (events may arrive out of order).
      * @returns whether it was applied.

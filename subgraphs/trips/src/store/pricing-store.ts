@@ -16,8 +16,8 @@ export function createPricingStore(db: Db) {
       return db.pricingRule.findUnique({ where: { cityId_category: { cityId, category } } });
     },
 
-    findRuleById(id: string): Promise<(PricingRule & { city: City }) | null> {
-      return db.pricingRule.findUnique({ where: { id }, include: { city: true } });
+    findRuleById(id: string): Promise<PricingRule | null> {
+      return db.pricingRule.findUnique({ where: { id } });
     },
 
     createQuote(data: Omit<Prisma.FareQuoteUncheckedCreateInput, 'id' | 'createdAt'>): Promise<FareQuote> {
