@@ -1,6 +1,16 @@
+import type { FleetContext } from '../context.js';
 import type { DriverResolvers } from '../generated/resolvers-types.js';
+import type { FleetLoaders } from '../loaders.js';
 import { assertCanSeeDriverProfile, assertFleetStaff } from '../services/fleet-access.js';
+import type { DriverModel } from './mappers.js';
 import { required } from './required.js';
+
+/** A field for the driver themself, operations staff and the driver's fleet manager only. */
+const profileField = <Value>(field: string, value: (driver: DriverModel, loaders: FleetLoaders) => Value) =>
+  (driver: DriverModel, _args: unknown, { viewer, loaders }: FleetContext): Value => {
+    assertCanSeeDriverProfile(viewer, driver, `Driver.${field}`);
+    return value(driver, loaders);
+  };
 
 // Any signed-in user reaches a driver through a trip (name, rating, vehicle); the rest is for the driver's fleet
 // and the driver themself.
@@ -16,42 +26,19 @@ export const Driver: DriverResolvers = {
     if (driver.userName === undefined) throw new Error('Driver.name needs `user { name }` from the gateway (@requires)');
     return driver.userName;
   },
-  status: (driver, _args, { viewer }) => {
-    assertCanSeeDriverProfile(viewer, driver, 'Driver.status');
-    return driver.status;
-  },
+  status: profileField('status', (driver) => driver.status),
   rating: (driver) => (driver.rating === null ? null : driver.rating.toNumber()),
   fleet: async (driver, _args, { viewer, loaders }) => {
     assertFleetStaff(viewer, driver.fleetId, 'Driver.fleet');
     return required(await loaders.fleetById.load(driver.fleetId), 'Fleet', driver.fleetId);
   },
   vehicle: (driver, _args, { loaders }) => (driver.currentVehicleId ? loaders.vehicleById.load(driver.currentVehicleId) : null),
-  licenceNumber: (driver, _args, { viewer }) => {
-    assertCanSeeDriverProfile(viewer, driver, 'Driver.licenceNumber');
-    return driver.licenceNumber;
-  },
-  position: (driver, _args, { viewer }) => {
-    assertCanSeeDriverProfile(viewer, driver, 'Driver.position');
-    return driver.latitude === null || driver.longitude === null ? null : { latitude: driver.latitude, longitude: driver.longitude };
-  },
-  heading: (driver, _args, { viewer }) => {
-    assertCanSeeDriverProfile(viewer, driver, 'Driver.heading');
-    return driver.heading;
-  },
-  speedKph: (driver, _args, { viewer }) => {
-    assertCanSeeDriverProfile(viewer, driver, 'Driver.speedKph');
-    return driver.speedKph;
-  },
-  positionUpdatedAt: (driver, _args, { viewer }) => {
-    assertCanSeeDriverProfile(viewer, driver, 'Driver.positionUpdatedAt');
-    return driver.positionAt;
-  },
-  currentAssignment: (driver, _args, { viewer, loaders }) => {
-    assertCanSeeDriverProfile(viewer, driver, 'Driver.currentAssignment');
-    return loaders.activeAssignmentByDriverId.load(driver.id);
-  },
-  openAttendance: (driver, _args, { viewer, loaders }) => {
-    assertCanSeeDriverProfile(viewer, driver, 'Driver.openAttendance');
-    return loaders.openAttendanceByDriverId.load(driver.id);
-  },
+  licenceNumber: profileField('licenceNumber', (driver) => driver.licenceNumber),
+  position: profileField('position', (driver) =>
+    driver.latitude === null || driver.longitude === null ? null : { latitude: driver.latitude, longitude: driver.longitude }),
+  heading: profileField('heading', (driver) => driver.heading),
+  speedKph: profileField('speedKph', (driver) => driver.speedKph),
+  positionUpdatedAt: profileField('positionUpdatedAt', (driver) => driver.positionAt),
+  currentAssignment: profileField('currentAssignment', (driver, loaders) => loaders.activeAssignmentByDriverId.load(driver.id)),
+  openAttendance: profileField('openAttendance', (driver, loaders) => loaders.openAttendanceByDriverId.load(driver.id)),
 };

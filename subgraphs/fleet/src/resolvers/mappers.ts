@@ -23,11 +23,7 @@ export interface UserRef {
 }
 
 /** An edge of `nearbyDrivers`: the driver row and its distance from the searched point. */
-export interface NearbyDriverEdgeModel {
-  cursor: string;
-  node: DriverModel;
-  distanceMeters: number;
-}
+export type { NearbyEdge as NearbyDriverEdgeModel } from '../services/location-service.js';
 
 /** A live position: the event's payload as published (the position at that moment; the driver is loaded by id). */
 export type DriverPositionModel = LiveTopics['DRIVER_LOCATION_UPDATED'];

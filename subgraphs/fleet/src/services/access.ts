@@ -3,7 +3,6 @@
 import { canSeeFleet, type Viewer } from '../../../../platform/auth/index.js';
 import { AppError } from '../../../../platform/errors/index.js';
 import type { Driver } from '../store/prisma/client.js';
-import type { FleetStores } from '../store/store.js';
 
 /** @throws AppError UNAUTHENTICATED without a viewer. */
 export function requireViewer(viewer: Viewer | null, what: string): Viewer {
@@ -20,11 +19,12 @@ export const managesFleet = (viewer: Viewer | null, fleetId: string): boolean =>
 
 /**
  * The driver profile of the signed-in user.
+ * @param find reads a driver by user id: `drivers.findByUserId`, or `tx.drivers.lockByUserId` in a transaction.
  * @throws AppError UNAUTHENTICATED without a viewer; NOT_FOUND when the user has no driver profile.
  */
-export async function requireOwnDriver(stores: Pick<FleetStores, 'drivers'>, viewer: Viewer | null, what: string): Promise<Driver> {
+export async function requireOwnDriver(viewer: Viewer | null, what: string, find: (userId: string) => Promise<Driver | null>): Promise<Driver> {
   const signedIn = requireViewer(viewer, what);
-  const driver = await stores.drivers.findByUserId(signedIn.userId);
+  const driver = await find(signedIn.userId);
   if (!driver) throw new AppError('NOT_FOUND', `${what}: you have no driver profile; ask your fleet to create one`);
   return driver;
 }

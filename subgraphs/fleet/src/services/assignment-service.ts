@@ -52,7 +52,7 @@ export function createAssignmentService({ store, now, outbox }: AssignmentServic
           await changeDriverState(tx, driver, {
             currentVehicleId: vehicle.id,
             ...(onShift && driver.status === 'OFFLINE' ? { status: 'AVAILABLE' as const } : {}),
-          }, at);
+          }, at, vehicle);
           return { assignment, userErrors: [] };
         });
         if (result.assignment) outbox.wake();

@@ -27,13 +27,8 @@ const alreadyOnShift = () => new AppError('CONFLICT', 'You are checked in alread
 export function createAttendanceService({ store, now, outbox }: AttendanceServiceDeps) {
   /** Runs `work` with the viewer's driver row locked, then wakes the relay (work may have written events). */
   async function asDriver(viewer: Viewer | null, what: string, work: (tx: FleetStores, driver: Driver, at: Date) => Promise<AttendanceResult>): Promise<AttendanceResult> {
-    const own = await requireOwnDriver(store, viewer, what);
     const at = now();
-    const result = await store.transaction(async (tx) => {
-      const driver = await tx.drivers.lockById(own.id);
-      if (!driver) throw new Error(`driver ${own.id} vanished`);
-      return work(tx, driver, at);
-    });
+    const result = await store.transaction(async (tx) => work(tx, await requireOwnDriver(viewer, what, tx.drivers.lockByUserId), at));
     outbox.wake();
     return result;
   }

@@ -4,9 +4,9 @@
 import { outboxEvent, type DomainEvents, type OutboxRow } from '../../../../platform/events/index.js';
 import { AppError } from '../../../../platform/errors/index.js';
 import type { DriverStateChange } from '../store/driver-store.js';
-import type { Driver, DriverStatus, VehicleCategory } from '../store/prisma/client.js';
+import type { Driver, DriverStatus, Vehicle, VehicleCategory } from '../store/prisma/client.js';
 import type { FleetStores } from '../store/store.js';
-import { haversineMeters } from './geo.js';
+import { haversineMeters } from '../../../../platform/geo/index.js';
 
 /** Wakes the outbox relay after a commit so events leave at once instead of at the next poll. */
 export interface OutboxNotifier {
@@ -47,15 +47,20 @@ export function statusChangedEvent(driver: Driver, category: VehicleCategory | n
   return outboxEvent('driver.status.changed', payload, at);
 }
 
-/** Applies the change, bumps the version and writes the event. Call inside a transaction holding the driver's row lock. */
-export async function changeDriverState(stores: FleetStores, driver: Driver, change: DriverStateChange, at: Date): Promise<Driver> {
+/**
+ * Applies the change, bumps the version and writes the event. Call inside a transaction holding the driver's row lock.
+ * @param knownVehicle a vehicle the caller read in this transaction already, so the event's category costs no read.
+ */
+export async function changeDriverState(stores: FleetStores, driver: Driver, change: DriverStateChange, at: Date, knownVehicle?: Vehicle): Promise<Driver> {
   const updated = await stores.drivers.changeState(driver.id, change, at, { latitude: driver.latitude, longitude: driver.longitude });
-  await stores.outbox.add(statusChangedEvent(updated, await categoryOf(stores, updated), at));
+  await stores.outbox.add(statusChangedEvent(updated, await categoryOf(stores, updated, knownVehicle), at));
   return updated;
 }
 
-export async function categoryOf(stores: FleetStores, driver: Driver): Promise<VehicleCategory | null> {
-  return driver.currentVehicleId ? ((await stores.vehicles.findById(driver.currentVehicleId))?.category ?? null) : null;
+export async function categoryOf(stores: FleetStores, driver: Driver, knownVehicle?: Vehicle): Promise<VehicleCategory | null> {
+  if (!driver.currentVehicleId) return null;
+  if (knownVehicle?.id === driver.currentVehicleId) return knownVehicle.category;
+  return (await stores.vehicles.findById(driver.currentVehicleId))?.category ?? null;
 }
 
 /** Whether a new position of this driver should also go to the durable stream (see SAMPLE_*). */

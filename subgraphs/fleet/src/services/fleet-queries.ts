@@ -47,7 +47,7 @@ export async function findDriverProfile({ viewer, loaders }: Reader, userId: str
  * they do not manage, or for a malformed id — an empty page rather than an error, so lists never confirm that
  * another fleet exists).
  */
-function fleetsToList(viewer: Viewer | null, fleetId: string | null | undefined): readonly string[] | null {
+export function fleetsToList(viewer: Viewer | null, fleetId: string | null | undefined): readonly string[] | null {
   if (fleetId && !isUuid(fleetId)) return [];
   return visibleFleetIds(viewer, fleetId);
 }

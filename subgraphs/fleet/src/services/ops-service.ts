@@ -2,7 +2,7 @@
 import type { Viewer } from '../../../../platform/auth/index.js';
 import type { CreateDriverProfileInput, CreateHubInput, CreateVehicleInput, UpdateVehicleInput } from '../generated/resolvers-types.js';
 import type { Driver, Hub, Vehicle } from '../store/prisma/client.js';
-import { isUniqueViolation, type FleetStore } from '../store/store.js';
+import { isUniqueViolation, type FleetStore, type FleetStores } from '../store/store.js';
 import { managesFleet, requireViewer } from './access.js';
 import { changeDriverState, type OutboxNotifier } from './driver-state.js';
 import { problems, userError, type FleetUserError } from './user-errors.js';
@@ -15,7 +15,6 @@ export interface OpsServiceDeps {
   now: () => Date;
   outbox: OutboxNotifier;
 }
-
 
 export type HubResult = { hub: Hub | null; userErrors: FleetUserError[] };
 export type VehicleResult = { vehicle: Vehicle | null; userErrors: FleetUserError[] };
@@ -34,9 +33,10 @@ export function createOpsService({ store, now, outbox }: OpsServiceDeps) {
     return store.fleets.findById(fleetId);
   }
 
-  async function hubOfFleet(hubId: string, fleetId: string): Promise<Hub | null> {
+  /** @param db the store, or the open transaction of the caller (so its read uses that transaction's connection). */
+  async function hubOfFleet(db: Pick<FleetStores, 'hubs'>, hubId: string, fleetId: string): Promise<Hub | null> {
     if (!wellFormedId(hubId)) return null;
-    const hub = await store.hubs.findById(hubId);
+    const hub = await db.hubs.findById(hubId);
     return hub?.fleetId === fleetId ? hub : null;
   }
 
@@ -61,7 +61,7 @@ export function createOpsService({ store, now, outbox }: OpsServiceDeps) {
       );
       if (invalid.length) return { vehicle: null, userErrors: invalid };
       if (!(await managedFleet(staff, input.fleetId))) return { vehicle: null, userErrors: [fleetNotFound('input.fleetId')] };
-      if (input.homeHubId && !(await hubOfFleet(input.homeHubId, input.fleetId))) return { vehicle: null, userErrors: [hubNotFound('input.homeHubId')] };
+      if (input.homeHubId && !(await hubOfFleet(store, input.homeHubId, input.fleetId))) return { vehicle: null, userErrors: [hubNotFound('input.homeHubId')] };
       const plateTaken = { vehicle: null, userErrors: [userError('PLATE_TAKEN', 'Another vehicle has this plate', 'input.plate')] };
       if (await store.vehicles.findByPlate(plate)) return plateTaken;
       try {
@@ -84,7 +84,7 @@ export function createOpsService({ store, now, outbox }: OpsServiceDeps) {
         // Locked: an assignment of this vehicle cannot slip in between the check below and the status change.
         const vehicle = await tx.vehicles.lockById(input.id);
         if (!vehicle || !managesFleet(staff, vehicle.fleetId)) return { vehicle: null, userErrors: [vehicleNotFound('input.id')] };
-        if (input.homeHubId && !(await hubOfFleet(input.homeHubId, vehicle.fleetId))) return { vehicle: null, userErrors: [hubNotFound('input.homeHubId')] };
+        if (input.homeHubId && !(await hubOfFleet(tx, input.homeHubId, vehicle.fleetId))) return { vehicle: null, userErrors: [hubNotFound('input.homeHubId')] };
         if (input.status && input.status !== 'ACTIVE' && (await tx.assignments.findActiveByVehicleIds([vehicle.id])).length > 0) {
           return { vehicle: null, userErrors: [userError('VEHICLE_ASSIGNED', 'The vehicle is assigned to a driver: end the assignment first', 'input.status')] };
         }

@@ -16,5 +16,3 @@ export const userError = (code: FleetUserErrorCode, message: string, field?: str
 
 /** The problems among `checks` (null means fine). */
 export const problems = (...checks: (FleetUserError | null)[]): FleetUserError[] => checks.filter((c): c is FleetUserError => c !== null);
-
-export type { FleetUserErrorCode };

@@ -28,9 +28,6 @@ const PENDING_REVIEW = { approval: 'PENDING' as const, checkOutAt: { not: null }
 
 export function createAttendanceStore(db: Db) {
   return {
-    findByIds(ids: readonly string[]): Promise<Attendance[]> {
-      return db.attendance.findMany({ where: { id: { in: [...ids] } } });
-    },
     findById(id: string): Promise<Attendance | null> {
       return db.attendance.findUnique({ where: { id } });
     },

@@ -62,6 +62,11 @@ export function createDriverStore(db: Db) {
       await db.$executeRawUnsafe('select 1 from "fleet".drivers where id = $1::uuid for update', id);
       return db.driver.findUnique({ where: { id } });
     },
+    /** {@link lockById} by the driver's user id: one read where the caller knows only who is signed in. */
+    async lockByUserId(userId: string): Promise<Driver | null> {
+      await db.$executeRawUnsafe('select 1 from "fleet".drivers where user_id = $1::uuid for update', userId);
+      return db.driver.findUnique({ where: { userId } });
+    },
     create(data: { userId: string; fleetId: string; licenceNumber: string }): Promise<Driver> {
       return db.driver.create({ data });
     },
