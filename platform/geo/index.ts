@@ -1,4 +1,5 @@
-// Distances on the WGS 84 sphere approximation: exact enough for "who is near" (≈0.5 % error), cheap in JS.
+// Distances on the WGS 84 sphere approximation, shared by fleet (who is near) and trips (route length, pricing): exact
+// enough for both (≈0.5 % error) and cheap in JS.
 const EARTH_RADIUS_M = 6_371_008.8;
 const METERS_PER_DEGREE_LATITUDE = 111_320;
 

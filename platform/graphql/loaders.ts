@@ -4,8 +4,6 @@ import DataLoader from 'dataloader';
 import { isUuid } from './ids.js';
 import type { PageRequest } from './pagination.js';
 
-
-
 /**
  * Loads rows by primary key with one query per batch. Missing ids resolve to null.
  * @param fetch returns the rows for the ids in any order; the loader puts them back in key order.
@@ -29,6 +27,24 @@ export function createByKeyLoader<Row>(fetch: (keys: readonly string[]) => Promi
     const rows = wellFormed.length ? await fetch(wellFormed) : [];
     const byKey = new Map(rows.map((row) => [keyOf(row), row]));
     return keys.map((key) => byKey.get(key) ?? null);
+  });
+}
+
+/**
+ * Loads the rows belonging to each UUID key (e.g. a trip's status history, a fleet's hubs) with one query per batch.
+ * A key without rows resolves to []; rows keep the order `fetch` returned them in.
+ */
+export function createGroupLoader<Row>(fetch: (keys: readonly string[]) => Promise<Row[]>, keyOf: (row: Row) => string) {
+  return new DataLoader<string, Row[]>(async (keys) => {
+    const wellFormed = keys.filter(isUuid);
+    const rows = wellFormed.length ? await fetch(wellFormed) : [];
+    const groups = new Map<string, Row[]>();
+    for (const row of rows) {
+      const group = groups.get(keyOf(row));
+      if (group) group.push(row);
+      else groups.set(keyOf(row), [row]);
+    }
+    return keys.map((key) => groups.get(key) ?? []);
   });
 }
 

@@ -30,6 +30,7 @@ export function createLivePubSub<Topics extends object = LiveTopics>(options: Cr
   return createRedisPubSub<Topics>({ url: redisUrl, prefix, logger, publishTimeoutMs, maxBufferedEvents });
 }
 
+export { publishBestEffort, type PublishFailureLog } from './best-effort.js';
 export { createMemoryPubSub, type MemoryLivePubSubOptions } from './memory.js';
 export { createRedisPubSub, type RedisLivePubSubOptions } from './redis.js';
 export { liveRedisClientOptions } from './redis-clients.js';

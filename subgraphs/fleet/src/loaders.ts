@@ -1,14 +1,12 @@
 // Per-request DataLoaders for fleet. Every entity lookup — root fields, `_entities` and foreign keys — goes
 // through these, so a page of drivers with their vehicles and fleets costs one query per table, not per row.
 import DataLoader from 'dataloader';
-import { createByIdLoader, createByKeyLoader, isUuid, type PageRequest } from '../../../platform/graphql/index.js';
+import { createByIdLoader, createByKeyLoader, createGroupLoader, type PageRequest } from '../../../platform/graphql/index.js';
 import type { AssignmentFilter } from './store/assignment-store.js';
 import type { AttendanceFilter } from './store/attendance-store.js';
 import type { DriverFilter } from './store/driver-store.js';
 import type { FleetStores } from './store/store.js';
 import type { VehicleFilter } from './store/vehicle-store.js';
-
-export type { FleetStores };
 
 /** A root list request: its filter and page. */
 export interface PageKey<Filter> {
@@ -36,21 +34,6 @@ export function createFleetLoaders({ fleets, hubs, vehicles, drivers, assignment
     assignmentPage: createPageLoader((key: PageKey<AssignmentFilter>) => assignments.findPage(key.filter, key.page)),
     attendancePage: createPageLoader((key: PageKey<AttendanceFilter>) => attendances.findPage(key.filter, key.page)),
   };
-}
-
-/** Loads the rows belonging to each key (e.g. hubs per fleet) with one query per batch; rows keep the fetch order. */
-function createGroupLoader<Row>(fetch: (keys: readonly string[]) => Promise<Row[]>, keyOf: (row: Row) => string) {
-  return new DataLoader<string, Row[]>(async (keys) => {
-    const wellFormed = keys.filter(isUuid);
-    const rows = wellFormed.length ? await fetch(wellFormed) : [];
-    const groups = new Map<string, Row[]>();
-    for (const row of rows) {
-      const group = groups.get(keyOf(row));
-      if (group) group.push(row);
-      else groups.set(keyOf(row), [row]);
-    }
-    return keys.map((key) => groups.get(key) ?? []);
-  });
 }
 
 /**

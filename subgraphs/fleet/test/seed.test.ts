@@ -4,7 +4,7 @@
 import { buildDemoDataset } from '../../../platform/demo/index.js';
 import { createTestDatabase, type TestDatabase } from '../../../platform/testing/index.js';
 import { seedFleet } from '../src/seed.js';
-import { haversineMeters } from '../src/services/geo.js';
+import { haversineMeters } from '../../../platform/geo/index.js';
 import { openFleetDatabase, type FleetPrisma } from '../src/store/database.js';
 
 let db: TestDatabase;

@@ -3,7 +3,7 @@
 // single statement as 5.
 import DataLoader from 'dataloader';
 import { seesEverything, type Viewer } from '../../../platform/auth/index.js';
-import { createByIdLoader, createByKeyLoader, createPagedListLoader, type PageRequest } from '../../../platform/graphql/index.js';
+import { createByIdLoader, createByKeyLoader, createGroupLoader, createPagedListLoader, type PageRequest } from '../../../platform/graphql/index.js';
 import type { TripRating, TripStatusChange } from './store/prisma/client.js';
 import type { TripsStore } from './store/store.js';
 import type { BoardFilter, DriverTripsVisibility } from './store/trip-store.js';
@@ -13,16 +13,6 @@ export interface TripPageKey extends BoardFilter {
 }
 
 export type TripsLoaders = ReturnType<typeof createTripsLoaders>;
-
-/** Rows of many parents in one query, grouped back per parent (empty list for a parent without rows). */
-function createGroupLoader<Row>(fetch: (keys: readonly string[]) => Promise<Row[]>, keyOf: (row: Row) => string) {
-  return new DataLoader<string, Row[]>(async (keys) => {
-    const rows = await fetch(keys);
-    const groups = new Map<string, Row[]>();
-    for (const row of rows) groups.set(keyOf(row), [...(groups.get(keyOf(row)) ?? []), row]);
-    return keys.map((key) => groups.get(key) ?? []);
-  });
-}
 
 export function createTripsLoaders(store: TripsStore, viewer: Viewer | null) {
   // A driver's list shows what the viewer may see: all for operations, else what they drove or their fleets'.

@@ -2,7 +2,8 @@
 // service area lookup, and estimateFare through GraphQL: a quote with its expiry, surge from demand and supply,
 // bad coordinates and points outside every city as user errors.
 import { randomUUID } from 'node:crypto';
-import { cityFor, divRound, estimateRoute, fareMinor, haversineMeters, surgeTenths } from '../src/services/pricing.js';
+import { haversineMeters } from '../../../platform/geo/index.js';
+import { cityFor, divRound, estimateRoute, fareMinor, surgeTenths } from '../src/services/pricing.js';
 import { availableDriver, CENTRE, codes, near, requestTrip, startHarness, type Harness } from './harness.js';
 
 describe('arithmetic (no database)', () => {

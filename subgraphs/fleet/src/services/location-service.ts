@@ -1,16 +1,17 @@
 // Driver positions: the driver app streams them (`updateDriverLocation`), screens watch them live, dispatch
 // supply gets a sample on the durable stream, and operations search them (`nearbyDrivers`).
-import { visibleFleetIds, type Viewer } from '../../../../platform/auth/index.js';
+import type { Viewer } from '../../../../platform/auth/index.js';
 import { AppError, badInput } from '../../../../platform/errors/index.js';
 import { isUuid, readPageArgs, type Connection, type PageArgs } from '../../../../platform/graphql/index.js';
 import type { Logger } from '../../../../platform/logging/index.js';
-import type { LivePubSub } from '../../../../platform/pubsub/index.js';
+import { publishBestEffort, type LivePubSub } from '../../../../platform/pubsub/index.js';
 import { enforceRateLimits, type RateLimiter } from '../../../../platform/rate-limit/index.js';
 import type { Driver, VehicleCategory } from '../store/prisma/client.js';
 import type { FleetStore } from '../store/store.js';
 import { requireOwnDriver } from './access.js';
 import { categoryOf, shouldSamplePosition, statusChangedEvent, type OutboxNotifier } from './driver-state.js';
-import { boundingBox, haversineMeters, isLatitude, isLongitude } from './geo.js';
+import { fleetsToList } from './fleet-queries.js';
+import { boundingBox, haversineMeters, isLatitude, isLongitude } from '../../../../platform/geo/index.js';
 
 /** Speeds above this (km/h) are a broken sensor, not a car. */
 export const MAX_SPEED_KPH = 300;
@@ -68,13 +69,11 @@ export function createLocationService({ store, now, outbox, pubsub, logger, limi
       speedKph: driver.speedKph,
       recordedAt: recordedAt.toISOString(),
     };
-    const results = await Promise.allSettled([
-      pubsub.publish('DRIVER_LOCATION_UPDATED', position, driver.id),
-      pubsub.publish('FLEET_POSITIONS', position, driver.fleetId),
+    const failure = { message: 'live driver position not published', fields: { driverId: driver.id } };
+    await Promise.all([
+      publishBestEffort(pubsub, logger, 'DRIVER_LOCATION_UPDATED', position, [driver.id], failure),
+      publishBestEffort(pubsub, logger, 'FLEET_POSITIONS', position, [driver.fleetId], failure),
     ]);
-    for (const result of results) {
-      if (result.status === 'rejected') logger.warn({ err: result.reason, driverId: driver.id }, 'live driver position not published');
-    }
   }
 
   return {
@@ -96,7 +95,7 @@ export function createLocationService({ store, now, outbox, pubsub, logger, limi
       }
       // Counted per user before touching the database, so a flood costs no queries.
       if (viewer) await enforceRateLimits([{ limiter, key: viewer.userId }], 'Too many location updates; send at most about one per second');
-      const own = await requireOwnDriver(store, viewer, 'updateDriverLocation');
+      const own = await requireOwnDriver(viewer, 'updateDriverLocation', store.drivers.findByUserId);
       const at = now();
       const position = { latitude: args.latitude, longitude: args.longitude, heading, speedKph, at };
       let driver: Driver;
@@ -131,8 +130,8 @@ export function createLocationService({ store, now, outbox, pubsub, logger, limi
       const take = readPageArgs({ first: args.first }).take;
       const after = args.after ? decodeNearbyCursor(args.after) : null;
       const empty = { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: after !== null, startCursor: null, endCursor: null } };
-      const fleetIds = visibleFleetIds(viewer, args.fleetId);
-      if (fleetIds?.length === 0 || (args.fleetId && !isUuid(args.fleetId))) return empty;
+      const fleetIds = fleetsToList(viewer, args.fleetId);
+      if (fleetIds?.length === 0) return empty;
 
       const radiusMeters = radiusKm * 1000;
       const candidates = await store.drivers.findAvailableInBox({

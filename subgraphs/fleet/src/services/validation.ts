@@ -1,6 +1,6 @@
 // Input checks shared by fleet's mutations. Each returns a user error or null; the field path is the argument's.
 import { isUuid } from '../../../../platform/graphql/index.js';
-import { isLatitude, isLongitude, type Point } from './geo.js';
+import { isLatitude, isLongitude, type Point } from '../../../../platform/geo/index.js';
 import { userError, type FleetUserError } from './user-errors.js';
 
 export const MAX_ODOMETER_KM = 10_000_000;

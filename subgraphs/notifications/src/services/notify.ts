@@ -1,7 +1,7 @@
 // Creating a notification: the one path that writes a new inbox row and announces it live (notificationAdded).
 // The durable event consumers (trip completed → receipt, …) call this; so do tests.
 import type { Logger } from '../../../../platform/logging/index.js';
-import type { LivePubSub } from '../../../../platform/pubsub/index.js';
+import { publishBestEffort, type LivePubSub } from '../../../../platform/pubsub/index.js';
 import type { NewNotification, NotificationStore } from '../store/notification-store.js';
 import type { Notification } from '../store/prisma/client.js';
 
@@ -19,11 +19,11 @@ export function createNotifier(deps: { store: NotificationStore; pubsub: LivePub
   return {
     async notify(input) {
       const notification = await deps.store.create(input);
-      try {
-        await deps.pubsub.publish('NOTIFICATION_ADDED', { notificationId: notification.id, userId: notification.userId }, notification.userId);
-      } catch (error) {
-        deps.logger.warn({ err: error, notificationId: notification.id }, 'notificationAdded not published; the notification is stored');
-      }
+      const event = { notificationId: notification.id, userId: notification.userId };
+      await publishBestEffort(deps.pubsub, deps.logger, 'NOTIFICATION_ADDED', event, [notification.userId], {
+        message: 'notificationAdded not published; the notification is stored',
+        fields: { notificationId: notification.id },
+      });
       return notification;
     },
   };

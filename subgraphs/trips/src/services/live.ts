@@ -1,7 +1,7 @@
 // Live updates for screens, sent after the change committed. Best effort: a failed publish is logged and never
 // fails the request (the durable events carry what must not be lost).
 import type { Logger } from '../../../../platform/logging/index.js';
-import type { LivePubSub } from '../../../../platform/pubsub/index.js';
+import { publishBestEffort, type LivePubSub } from '../../../../platform/pubsub/index.js';
 import type { DispatchOffer, Trip } from '../store/prisma/client.js';
 
 export interface TripsLive {
@@ -15,25 +15,18 @@ export interface TripsLive {
 }
 
 export function createTripsLive(pubsub: LivePubSub, logger: Logger, wakeRelay: () => void): TripsLive {
-  const publish = async (what: string, send: () => Promise<unknown>) => {
-    try {
-      await send();
-    } catch (error) {
-      logger.warn({ err: error, what }, 'live publish failed; subscribers miss this update');
-    }
-  };
   return {
     async tripChanged(trip, at) {
       wakeRelay();
       const payload = { tripId: trip.id, status: trip.status, occurredAt: at.toISOString(), riderUserId: trip.riderUserId, driverUserId: trip.driverUserId, fleetId: trip.fleetId };
-      await publish('TRIP_UPDATED', () => pubsub.publish('TRIP_UPDATED', payload, trip.id));
+      await publishBestEffort(pubsub, logger, 'TRIP_UPDATED', payload, [trip.id], { message: 'live publish failed; subscribers miss this update', fields: { what: 'TRIP_UPDATED', tripId: trip.id } });
     },
     async tripOffered(offer) {
       // No relay wake: making an offer writes no domain event.
       const payload = { offerId: offer.id, tripId: offer.tripId, driverId: offer.driverId, driverUserId: offer.driverUserId, expiresAt: offer.expiresAt.toISOString() };
       // A driver's token names their user, not their driver profile, so the channel is the driver's user id: the
       // driver app's `tripOffered` listens there before it ever read its profile.
-      await publish('TRIP_OFFERED', () => pubsub.publish('TRIP_OFFERED', payload, offer.driverUserId));
+      await publishBestEffort(pubsub, logger, 'TRIP_OFFERED', payload, [offer.driverUserId], { message: 'live publish failed; subscribers miss this update', fields: { what: 'TRIP_OFFERED', offerId: offer.id } });
     },
   };
 }

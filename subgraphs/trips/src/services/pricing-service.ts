@@ -5,7 +5,8 @@ import type { Clock } from '../clock.js';
 import type { TripsConfig } from '../config.js';
 import type { City, FareQuote, PricingRule, VehicleCategory } from '../store/prisma/client.js';
 import type { TripsStore } from '../store/store.js';
-import { cityFor, estimateRoute, fareMinor, isValidPoint, surgeTenths, type Point } from './pricing.js';
+import type { Point } from '../../../../platform/geo/index.js';
+import { cityFor, estimateRoute, fareMinor, isValidPoint, surgeTenths } from './pricing.js';
 import { signedIn } from './trip-access.js';
 import { userError, type TripUserError } from './user-errors.js';
 

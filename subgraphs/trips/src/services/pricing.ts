@@ -1,27 +1,9 @@
 // Pricing arithmetic. Geometry is floating point (it yields whole metres and seconds); money is integers only:
 // minor units, the surge as integer tenths, every division rounded half up exactly once per term.
+import { haversineMeters, isLatitude, isLongitude, type Point } from '../../../../platform/geo/index.js';
 import type { City, PricingRule } from '../store/prisma/client.js';
 
-export interface Point {
-  latitude: number;
-  longitude: number;
-}
-
-const EARTH_RADIUS_METERS = 6_371_008.8;
-
-export function isValidPoint(point: Point): boolean {
-  const { latitude, longitude } = point;
-  return Number.isFinite(latitude) && Number.isFinite(longitude) && Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180;
-}
-
-/** Great-circle distance in metres (haversine). */
-export function haversineMeters(a: Point, b: Point): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.latitude - a.latitude) * rad;
-  const dLng = (b.longitude - a.longitude) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1, Math.sqrt(h)));
-}
+export const isValidPoint = ({ latitude, longitude }: Point): boolean => isLatitude(latitude) && isLongitude(longitude);
 
 /** `numerator / denominator` rounded half up, for non-negative integers. */
 export function divRound(numerator: number, denominator: number): number {

@@ -10,7 +10,8 @@ import type { DispatchOffer, PricingRule, Trip, TripActorRole } from '../store/p
 import { isUniqueViolation, type TripsStore, type TripsStores } from '../store/store.js';
 import type { DispatchService } from './dispatch-service.js';
 import type { TripsLive } from './live.js';
-import { fareMinor, haversineMeters } from './pricing.js';
+import { haversineMeters } from '../../../../platform/geo/index.js';
+import { fareMinor } from './pricing.js';
 import type { PricingService, RideInput } from './pricing-service.js';
 import { rolesOn, signedIn } from './trip-access.js';
 import { cancel, changeStatus, type Actor } from './trip-changes.js';
