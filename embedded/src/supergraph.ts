@@ -3,6 +3,7 @@
 import type { DatabaseTarget, StatementListener } from '../../platform/db/index.js';
 import { createMemoryEventBus, type EventBus } from '../../platform/events/index.js';
 import { serveSubgraph, type RunningSubgraph, type SubgraphAuth } from '../../platform/graphql/index.js';
+import type { OperationLimits } from '../../platform/graphql/operation-limits/index.js';
 import type { Logger } from '../../platform/logging/index.js';
 import type { LivePubSub } from '../../platform/pubsub/index.js';
 import { SUBGRAPHS } from '../../subgraphs/registry.js';
@@ -36,6 +37,10 @@ export interface SupergraphOptions {
   /** graphql-ws limits of the gateway (SUBSCRIPTION_QUEUE_LIMIT, SUBSCRIPTIONS_PER_CONNECTION); defaults when omitted. */
   subscriptionLimits?: GatewayOptions['subscriptionLimits'];
   onStatement?: StatementListener;
+  /** Operation limits of the gateway and every subgraph; DEFAULT_OPERATION_LIMITS when omitted. */
+  operationLimits?: OperationLimits;
+  /** Rate limiting at the gateway (gateway/src/edge.ts); none when omitted. */
+  chargeRequest?: GatewayOptions['chargeRequest'];
 }
 
 export interface RunningSupergraph {
@@ -53,7 +58,7 @@ export async function startSupergraph(options: SupergraphOptions): Promise<Runni
     for (const info of SUBGRAPHS) {
       const logger = options.logger.child({ service: info.name });
       const built = await SUBGRAPH_FACTORIES[info.name]({ database: options.database, logger, pubsub: options.pubsub, events, auth: options.auth, redisUrl: options.redisUrl, onStatement: options.onStatement });
-      running.push(await serveSubgraph(built, { port: options.subgraphPorts === 'registry' ? info.port : 0, host: '127.0.0.1', logger }));
+      running.push(await serveSubgraph(built, { port: options.subgraphPorts === 'registry' ? info.port : 0, host: '127.0.0.1', logger, operationLimits: options.operationLimits }));
     }
     const supergraph = loadSupergraph(options.supergraphPath, Object.fromEntries(running.map((s) => [s.name, s.url])));
     const gateway = await startGateway({
@@ -66,6 +71,8 @@ export async function startSupergraph(options: SupergraphOptions): Promise<Runni
       // The same in-process verifier as the subgraphs: identity's keys, no JWKS fetch.
       verifyAccessToken: options.auth.verify,
       subscriptionLimits: options.subscriptionLimits,
+      operationLimits: options.operationLimits,
+      chargeRequest: options.chargeRequest,
     });
     return {
       gateway,

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { readAuthConfig, type AuthConfig } from '../../platform/auth/index.js';
 import { envVar, readEnv, readRuntimeConfig } from '../../platform/config/index.js';
+import { readOperationLimits, type OperationLimits } from '../../platform/graphql/operation-limits/index.js';
 import { repoRoot } from '../../subgraphs/registry.js';
 
 export interface GatewayConfig {
@@ -25,6 +26,8 @@ export interface GatewayConfig {
    * AUTH_JWKS_URL (identity's public keys); embedded, it is handed identity's keys in-process instead.
    */
   auth: AuthConfig;
+  /** OPERATION_MAX_* (platform/graphql/operation-limits/limits.ts): checked before validation and planning. */
+  operationLimits: OperationLimits;
 }
 
 /**
@@ -62,6 +65,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env, argv: st
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
     subscriptionLimits: { maxQueuedEventsPerSubscription: e.SUBSCRIPTION_QUEUE_LIMIT, maxSubscriptionsPerConnection: e.SUBSCRIPTIONS_PER_CONNECTION },
     auth: readAuthConfig(env),
+    operationLimits: readOperationLimits(env),
   };
 }
 

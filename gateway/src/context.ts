@@ -9,4 +9,8 @@ export interface GatewayContext {
   viewer: Viewer | null;
   /** `X-Forwarded-For` for subgraphs: what the caller sent, plus the address the gateway saw it from. */
   forwardedFor?: string;
+  /** Aborted when the caller disconnects: the gateway's subgraph fetches for this request are cancelled with it. */
+  abortSignal?: AbortSignal;
+  /** The operation's calculated cost, reported in `extensions.cost`; undefined when not computed. */
+  operationCost?: number;
 }

@@ -21,6 +21,7 @@ try {
     sandbox: config.sandbox,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     subscriptionLimits: config.subscriptionLimits,
+    operationLimits: config.operationLimits,
     verifyAccessToken: verify,
   });
   stopOnSignals(gateway.stop, logger);

@@ -6,11 +6,14 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { viewerFromAuthorization, type AccessTokenVerifier } from '../../platform/auth/index.js';
 import { createErrorFormatter } from '../../platform/errors/index.js';
-import { createGraphQLHttpServer, listen } from '../../platform/http/index.js';
+import { createOperationGuard, DEFAULT_OPERATION_LIMITS, supergraphCostModel, type OperationLimits } from '../../platform/graphql/operation-limits/index.js';
+import { createGraphQLHttpServer, listen, requestSignal } from '../../platform/http/index.js';
 import type { Logger } from '../../platform/logging/index.js';
 import type { GatewayContext } from './context.js';
+import { createGatewayEdge, type RequestCharger } from './edge.js';
 import { appendForwardedFor } from './forwarded-for.js';
 import { landingPagePlugin } from './plugins/landing-page.js';
+import { operationCostPlugin } from './plugins/operation-cost.js';
 import { operationResolutionPlugin } from './plugins/operation-resolution.js';
 import { createReadinessCheck } from './readiness.js';
 import { createDataSourceFactory } from './subgraph-data-source.js';
@@ -33,6 +36,10 @@ export interface GatewayOptions {
   verifyAccessToken: AccessTokenVerifier;
   /** Limits of graphql-ws subscriptions (gateway/src/subscriptions/README.md); defaults when omitted. */
   subscriptionLimits?: Partial<SubscriptionLimits>;
+  /** Operation limits checked before validation and planning, HTTP and graphql-ws; DEFAULT_OPERATION_LIMITS when omitted. */
+  operationLimits?: OperationLimits;
+  /** Rate limiting of admitted requests (see edge.ts); none when omitted. */
+  chargeRequest?: RequestCharger;
 }
 
 export interface RunningGateway {
@@ -60,23 +67,36 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     loaded = true;
   });
 
+  const operationLimits = options.operationLimits ?? DEFAULT_OPERATION_LIMITS;
+  const guard = createOperationGuard(supergraphCostModel(supergraph.sdl), operationLimits);
+  const edge = createGatewayEdge({ guard, verifyAccessToken: options.verifyAccessToken, charge: options.chargeRequest });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     introspection: options.introspection,
-    plugins: [landingPagePlugin(options.sandbox), operationResolutionPlugin<GatewayContext>()],
+    // Every operation arrives as text and is checked at the edge with its variables; a stored hash would skip that.
+    persistedQueries: false,
+    parseOptions: { maxTokens: operationLimits.maxTokens },
+    plugins: [landingPagePlugin(options.sandbox), operationResolutionPlugin<GatewayContext>(), operationCostPlugin(operationLimits.maxCost)],
   });
   const httpServer = createGraphQLHttpServer({
     apollo,
-    context: async (req: IncomingMessage): Promise<GatewayContext> => ({
-      // Throws (401/503) before Apollo parses, validates or plans anything.
-      viewer: await viewerFromAuthorization(req.headers.authorization, options.verifyAccessToken),
-      authorization: req.headers.authorization,
-      forwardedFor: appendForwardedFor(req),
-    }),
+    context: async (req: IncomingMessage): Promise<GatewayContext> => {
+      const admitted = edge.admitted(req);
+      return {
+        // Verified at the edge, before Apollo parsed anything; verified here only for a request the edge let through
+        // without a query (it throws 401/503 as the edge would).
+        viewer: admitted ? admitted.viewer : await viewerFromAuthorization(req.headers.authorization, options.verifyAccessToken),
+        authorization: req.headers.authorization,
+        forwardedFor: appendForwardedFor(req),
+        abortSignal: requestSignal(req),
+        operationCost: admitted?.cost,
+      };
+    },
     logger,
     readiness: createReadinessCheck(supergraph.subgraphs, () => loaded),
+    admit: (req, params) => edge.admit(req, params),
   });
   apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
   // graphql-ws on the same port and path; registered before start so the first supergraph load builds its planner.
@@ -88,6 +108,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     verifyAccessToken: options.verifyAccessToken,
     logger,
     limits: options.subscriptionLimits,
+    guard,
   });
   await apollo.start();
   const { url, port } = await listen(httpServer, options.port, options.host);

@@ -1,5 +1,6 @@
 // How the gateway talks to a subgraph: forwards the caller's Authorization (every subgraph verifies it again) and
 // X-Forwarded-For with the caller's address appended, reuses keep-alive connections, and bounds each request in time.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import http from 'node:http';
 import https from 'node:https';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
@@ -9,6 +10,13 @@ import { AppError } from '../../platform/errors/index.js';
 import type { Logger } from '../../platform/logging/index.js';
 import type { GatewayContext } from './context.js';
 
+/**
+ * The abort signal of the client request a subgraph fetch is made for. Apollo's data source builds the fetch itself
+ * and takes no signal, so `process` runs inside this store and the fetcher reads it: a client that disconnects
+ * cancels its subgraph requests, and the subgraph, seeing its connection close, stops resolving.
+ */
+const clientSignal = new AsyncLocalStorage<AbortSignal | undefined>();
+
 /** Keep-alive agents shared by every subgraph of one gateway: no TCP (or TLS) handshake per subgraph fetch. */
 function keepAliveFetcher(timeoutMs: number): Fetcher {
   const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
@@ -17,7 +25,9 @@ function keepAliveFetcher(timeoutMs: number): Fetcher {
     nodeFetch(url, {
       ...(init as nodeFetch.RequestInit),
       agent: (parsed) => (parsed.protocol === 'https:' ? httpsAgent : httpAgent),
+      // On timeout node-fetch destroys the socket too, so the subgraph stops working on the request.
       timeout: timeoutMs,
+      signal: clientSignal.getStore() as nodeFetch.RequestInit['signal'],
     }) as unknown as ReturnType<Fetcher>; // node-fetch 2's Response is the shape @apollo/utils.fetcher describes
   return fetcher;
 }
@@ -41,11 +51,18 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
    * internal error; the network details stay in the log.
    */
   override didEncounterError(error: Error, request: unknown, response?: unknown): void {
+    if (response === undefined && error.name === 'AbortError') {
+      throw new AppError('REQUEST_ABORTED', 'The client went away; its subgraph requests were cancelled');
+    }
     if (response === undefined) {
       this.logger.warn({ err: error, subgraph: this.serviceName }, 'subgraph unreachable');
       throw new AppError('SERVICE_UNAVAILABLE', `The ${this.serviceName} service is temporarily unavailable; retry later`);
     }
     throw error;
+  }
+
+  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+    return clientSignal.run((options.context as Partial<GatewayContext>).abortSignal, () => super.process(options));
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

@@ -12,6 +12,9 @@ export const ERROR_CODES = {
   CONFLICT: 'The request lost a race or contradicts the current state (e.g. the driver was taken). Refetch and decide again.',
   ILLEGAL_STATE_TRANSITION: 'The object is not in a state that allows this operation.',
   RATE_LIMITED: 'Too many requests; retry after the number of seconds in extensions.retryAfterSeconds.',
+  OPERATION_TOO_COMPLEX:
+    'The operation exceeds a limit checked before it runs: extensions.limit names it (tokens, depth, aliases, fields, fragmentSpreads, directives or cost), extensions.maximum and extensions.actual say by how much. Simplify the operation or ask for smaller pages; retrying unchanged fails again.',
+  REQUEST_ABORTED: 'The caller stopped waiting (it timed out or disconnected) or the request passed its deadline, so the service stopped working on it.',
   SERVICE_UNAVAILABLE: 'A dependency is temporarily unavailable; retry later.',
   INTERNAL_SERVER_ERROR: 'An unexpected failure. Details are logged on the server, never sent to clients.',
 } as const satisfies Record<string, string>;

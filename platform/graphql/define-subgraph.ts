@@ -8,7 +8,9 @@ import type { GraphQLSchemaModule } from '@apollo/subgraph/dist/schema-helper/re
 import type { BaseContext } from '@apollo/server';
 import { subgraphInfo, type SubgraphName } from '../../subgraphs/registry.js';
 import { applyAuthorization, viewerFromAuthorization, type AccessTokenVerifier, type Viewer } from '../auth/index.js';
+import { requestSignal } from '../http/index.js';
 import { loadTypeDefs } from './load-type-defs.js';
+import { stopWhenAborted } from './stop-when-aborted.js';
 import type { BuiltSubgraph } from './subgraph-server.js';
 
 /** What a subgraph needs from its Prisma client here. */
@@ -43,10 +45,12 @@ export function defineSubgraph<TContext extends BaseContext & { viewer: Viewer |
   const { name, resolvers, database } = definition;
   return {
     name,
-    schema: applyAuthorization(buildSubgraphSchema([{ typeDefs: loadTypeDefs(subgraphInfo(name).schemaFile), resolvers }])),
+    // Authorization wraps first, so the abort check runs before it: an abandoned request stops at the next object.
+    schema: stopWhenAborted(applyAuthorization(buildSubgraphSchema([{ typeDefs: loadTypeDefs(subgraphInfo(name).schemaFile), resolvers }]))),
     createContext: async (req) => {
       const viewer = await viewerFromAuthorization(req.headers.authorization, definition.verifyAccessToken);
-      return definition.createContext({ req, viewer });
+      const context = await definition.createContext({ req, viewer });
+      return Object.assign(context, { abortSignal: requestSignal(req) });
     },
     routes: definition.routes,
     readiness: async () => {

@@ -9,6 +9,7 @@ import { subgraphInfo, type SubgraphName } from '../../subgraphs/registry.js';
 import type { BuiltSubgraph } from './subgraph-server.js';
 import { serveSubgraph } from './subgraph-server.js';
 import type { SubgraphDeps } from './subgraph-deps.js';
+import { readOperationLimits } from './operation-limits/index.js';
 
 export async function runStandaloneSubgraph(name: SubgraphName, build: (deps: SubgraphDeps) => Promise<BuiltSubgraph>): Promise<void> {
   const runtime = readRuntimeConfig();
@@ -32,7 +33,7 @@ export async function runStandaloneSubgraph(name: SubgraphName, build: (deps: Su
         ? await signingProcessAuth(authConfig, { production: runtime.nodeEnv === 'production', dataDir: runtime.dataDir })
         : verifyingProcessAuth(authConfig);
     const subgraph = await build({ database: { kind: 'postgres', url }, logger, pubsub, events, auth, redisUrl: runtime.redisUrl });
-    const running = await serveSubgraph(subgraph, { port, host: runtime.host, logger });
+    const running = await serveSubgraph(subgraph, { port, host: runtime.host, logger, operationLimits: readOperationLimits() });
     stopOnSignals(async () => {
       await running.stop();
       await events.dispose();

@@ -8,6 +8,7 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { createErrorFormatter } from '../errors/index.js';
 import { createGraphQLHttpServer, listen, type HttpRoute, type ReadinessReport } from '../http/index.js';
 import type { Logger } from '../logging/index.js';
+import { checkOperationLimits, createOperationGuard, DEFAULT_OPERATION_LIMITS, type OperationLimits } from './operation-limits/index.js';
 import { attachSubscriptionServer, type SubscriptionServer } from './subscription-server.js';
 
 /** What a subgraph's `server.ts` factory returns: everything needed to serve it, nothing listening yet. */
@@ -41,12 +42,20 @@ export interface ServeSubgraphOptions {
   port: number;
   host?: string;
   logger: Logger;
+  /**
+   * Checked on every request and subscription before validation, as at the gateway: a subgraph port is reachable
+   * too. Default DEFAULT_OPERATION_LIMITS; processes pass readOperationLimits() (OPERATION_MAX_* variables).
+   */
+  operationLimits?: OperationLimits;
+  /** Work on one request stops after this long. Default 15 s: past the gateway's 10 s, whose disconnect stops it first. */
+  requestTimeoutMs?: number;
 }
 
 export async function serveSubgraph<TContext extends BaseContext>(
   subgraph: BuiltSubgraph<TContext>,
   options: ServeSubgraphOptions,
 ): Promise<RunningSubgraph> {
+  const operationLimits = options.operationLimits ?? DEFAULT_OPERATION_LIMITS;
   const apollo = new ApolloServer<TContext>({
     schema: subgraph.schema,
     formatError: createErrorFormatter(options.logger),
@@ -54,20 +63,27 @@ export async function serveSubgraph<TContext extends BaseContext>(
     // The gateway needs `_service { sdl }` only when composing from live services, which production never does;
     // introspection stays on so `rover subgraph introspect` and the readiness probe work inside the network.
     introspection: true,
+    // Parsed again here after the edge check; the same bound, in case a caller reaches Apollo some other way.
+    parseOptions: { maxTokens: operationLimits.maxTokens },
+    persistedQueries: false, // the gateway sends full documents; a stored hash would skip the edge check
     // Inline traces feed Apollo Studio, which Ridegraph does not report to; they cost time on every request.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });
+  // Costed on the subgraph's own schema: no entity hops here, each subgraph counts what it resolves.
+  const guard = createOperationGuard({ schema: subgraph.schema }, operationLimits);
   const httpServer = createGraphQLHttpServer({
     apollo,
     context: subgraph.createContext,
     logger: options.logger,
     readiness: subgraph.readiness,
     routes: subgraph.routes,
+    admit: (_req, params) => checkOperationLimits(guard, params),
+    requestTimeoutMs: options.requestTimeoutMs ?? 15_000,
   });
   apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
   // Upgraded sockets leave the HTTP server's bookkeeping, so draining HTTP would not close them: close them first.
   const subscriptions = subgraph.schema.getSubscriptionType()
-    ? attachSubscriptionServer({ httpServer, schema: subgraph.schema, createContext: subgraph.createContext, logger: options.logger })
+    ? attachSubscriptionServer({ httpServer, schema: subgraph.schema, createContext: subgraph.createContext, logger: options.logger, guard })
     : undefined;
   await apollo.start();
   const { url, port } = await listen(httpServer, options.port, options.host);

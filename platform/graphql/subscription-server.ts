@@ -23,6 +23,7 @@ import type { Viewer } from '../auth/index.js';
 import { createErrorFormatter } from '../errors/index.js';
 import type { Logger } from '../logging/index.js';
 import { atExpiry, closeForAuthFailure, connectionAuthorization, requestWithAuthorization } from './ws-connection-auth.js';
+import { OperationRefusal, type OperationGuard } from './operation-limits/index.js';
 import { WsCloseCode } from './ws-close-codes.js';
 import { spreadKeepAlive } from './ws-keepalive.js';
 
@@ -34,6 +35,8 @@ export interface SubscriptionServerOptions<TContext> {
   logger: Logger;
   /** Default "/graphql" (the HTTP path: WebSocket upgrades and HTTP requests share it). */
   path?: string;
+  /** The operation limits, checked on each `subscribe` before it is validated (as for HTTP requests). */
+  guard?: OperationGuard;
 }
 
 export interface SubscriptionServer {
@@ -99,9 +102,15 @@ export function attachSubscriptionServer<TContext extends object>(options: Subsc
       },
       onClose: (ctx) => states.get(ctx)?.cancelExpiry?.(),
       onSubscribe: (ctx, _id, payload) => {
+        try {
+          options.guard?.check(payload);
+        } catch (error) {
+          if (error instanceof OperationRefusal) return [error.toGraphQLError()];
+          throw error;
+        }
         let document;
         try {
-          document = parse(payload.query);
+          document = parse(payload.query, { maxTokens: options.guard?.limits.maxTokens });
         } catch (error) {
           return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
         }

@@ -6,6 +6,7 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from '../logging/index.js';
 import { APPLICATION_JSON, GRAPHQL_RESPONSE_JSON, GRAPHQL_RESPONSE_TYPES, isJsonRequestBody, negotiate, parseMediaType } from './media-types.js';
 import { BodyTooLargeError, readBody } from './read-body.js';
+import { trackRequest } from './request-signal.js';
 
 export interface ReadinessReport {
   ready: boolean;
@@ -26,6 +27,29 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   maxBodyBytes?: number;
   /** Extra GET routes by exact path (e.g. `/.well-known/jwks.json`). */
   routes?: Record<string, HttpRoute>;
+  /**
+   * The edge checks, run on a well-formed request before Apollo parses, validates, plans or executes anything
+   * (operation limits, then — at the gateway — the access token and the rate limit). A refusal is answered as is;
+   * `headers` are added to the answer either way (e.g. RateLimit-*).
+   */
+  admit?: (req: IncomingMessage, request: GraphQLRequestParams) => Promise<Admission> | Admission;
+  /**
+   * Work on one request stops after this long (requestSignal aborts; per-field work checks it). Undefined: no
+   * deadline of its own, but a caller that disconnects still aborts it.
+   */
+  requestTimeoutMs?: number;
+}
+
+/** The GraphQL parameters of a request, from the JSON body (POST) or the query string (GET); unchecked. */
+export interface GraphQLRequestParams {
+  query?: unknown;
+  operationName?: unknown;
+  variables?: unknown;
+}
+
+export interface Admission {
+  refuse?: { status: number; body: unknown };
+  headers?: Record<string, string>;
 }
 
 /** Answers a GET request with a JSON-serialisable body (status 200), or throws. */
@@ -91,6 +115,19 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
       if (body === INVALID_JSON) return sendError(res, 400, accept, 'Request body is not valid JSON', 'BAD_REQUEST');
     }
 
+    trackRequest(req, res, options.requestTimeoutMs);
+    if (options.admit) {
+      const admission = await options.admit(req, method === 'POST' ? paramsOfBody(body) : paramsOfSearch(url.searchParams));
+      for (const [key, value] of Object.entries(admission.headers ?? {})) res.setHeader(key, value);
+      if (admission.refuse) {
+        const type = negotiate(accept, [APPLICATION_JSON, GRAPHQL_RESPONSE_JSON]) ?? APPLICATION_JSON;
+        res.statusCode = admission.refuse.status;
+        res.setHeader('content-type', `${type}; charset=utf-8`);
+        res.end(JSON.stringify(admission.refuse.body));
+        return;
+      }
+    }
+
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -112,6 +149,21 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
 }
 
 const INVALID_JSON = Symbol('invalid JSON');
+
+function paramsOfBody(body: unknown): GraphQLRequestParams {
+  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as GraphQLRequestParams) : {};
+}
+
+function paramsOfSearch(search: URLSearchParams): GraphQLRequestParams {
+  const variables = search.get('variables');
+  let parsed: unknown;
+  try {
+    parsed = variables ? (JSON.parse(variables) as unknown) : undefined;
+  } catch {
+    parsed = undefined; // Apollo Server answers the malformed parameter itself
+  }
+  return { query: search.get('query') ?? undefined, operationName: search.get('operationName') ?? undefined, variables: parsed };
+}
 
 function parseJsonBody(raw: string): unknown {
   if (raw === '') return undefined; // Apollo answers 400: no body

@@ -1,5 +1,6 @@
 // Federated subscriptions for the gateway; how they work: README.md in this folder.
 import type http from 'node:http';
+import type { OperationGuard } from '../../../platform/graphql/operation-limits/index.js';
 import type { ApolloGateway, GraphQLDataSource } from '@apollo/gateway';
 import type { AccessTokenVerifier } from '../../../platform/auth/index.js';
 import type { Logger } from '../../../platform/logging/index.js';
@@ -36,6 +37,8 @@ export interface GatewaySubscriptionsOptions {
   verifyAccessToken: AccessTokenVerifier;
   logger: Logger;
   limits?: Partial<SubscriptionLimits>;
+  /** The operation limits, checked on each `subscribe` before it is validated or planned. */
+  guard: OperationGuard;
   /** Default "/graphql". */
   path?: string;
 }
@@ -59,6 +62,7 @@ export function attachGatewaySubscriptions(options: GatewaySubscriptionsOptions)
     mask,
     logger,
     limits: { ...DEFAULT_SUBSCRIPTION_LIMITS, ...options.limits },
+    guard: options.guard,
   });
   return {
     stats: () => ({ ...shared.stats(), connections: ws.connections(), clientSubscriptions: ws.subscriptions(), upstreamConnections: pool.size }),

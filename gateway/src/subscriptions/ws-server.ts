@@ -8,6 +8,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { viewerFromAuthorization, type AccessTokenVerifier, type Viewer } from '../../../platform/auth/index.js';
 import { atExpiry, closeForAuthFailure, connectionAuthorization, spreadKeepAlive, WsCloseCode } from '../../../platform/graphql/index.js';
+import { OperationRefusal, type OperationGuard } from '../../../platform/graphql/operation-limits/index.js';
 import type { Logger } from '../../../platform/logging/index.js';
 import { LiveIterator } from '../../../platform/pubsub/index.js';
 import { appendForwardedFor } from '../forwarded-for.js';
@@ -42,6 +43,8 @@ export interface GatewayWsServerOptions {
   mask: ErrorMasker;
   logger: Logger;
   limits: SubscriptionLimits;
+  /** Operation limits: checked before a `subscribe` is validated or planned, with its variables (cost). */
+  guard: OperationGuard;
 }
 
 interface Connection {
@@ -153,6 +156,12 @@ export function attachGatewayWsServer(options: GatewayWsServerOptions): GatewayW
         if (!schema) return [new GraphQLError('The gateway has not loaded its supergraph yet; retry', { extensions: { code: 'SERVICE_UNAVAILABLE' } })];
         if (connection.subscriptions >= limits.maxSubscriptionsPerConnection) {
           return [new GraphQLError(`At most ${limits.maxSubscriptionsPerConnection} subscriptions per connection`, { extensions: { code: 'BAD_REQUEST' } })];
+        }
+        try {
+          options.guard.check(payload);
+        } catch (error) {
+          if (error instanceof OperationRefusal) return [error.toGraphQLError()];
+          throw error;
         }
         const checked = documents.get(schema, payload.query);
         if (Array.isArray(checked)) return checked;

@@ -1,0 +1,15 @@
+// The operation limits as an HTTP admission step: a refusal becomes HTTP 400 with the refusal's GraphQL error.
+import type { Admission, GraphQLRequestParams } from '../../http/index.js';
+import type { CheckedOperation, OperationGuard } from './check-operation.js';
+import { OperationRefusal } from './refusal.js';
+
+export type LimitsVerdict = { checked: CheckedOperation | undefined; refuse?: undefined } | { checked?: undefined; refuse: NonNullable<Admission['refuse']> };
+
+export function checkOperationLimits(guard: OperationGuard, params: GraphQLRequestParams): LimitsVerdict {
+  try {
+    return { checked: guard.check(params) };
+  } catch (error) {
+    if (error instanceof OperationRefusal) return { refuse: { status: 400, body: error.toResponseBody() } };
+    throw error;
+  }
+}
