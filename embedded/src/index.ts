@@ -44,6 +44,8 @@ try {
     introspection: gatewayConfig.introspection,
     sandbox: gatewayConfig.sandbox,
     subscriptionLimits: gatewayConfig.subscriptionLimits,
+    rateLimits: gatewayConfig.rateLimits,
+    trustProxyHops: gatewayConfig.trustProxyHops,
   });
   logger.info(`Ridegraph is running: ${supergraph.gateway.url.replace('127.0.0.1', 'localhost')}`);
   stopOnSignals(async () => {

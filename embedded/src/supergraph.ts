@@ -35,6 +35,9 @@ export interface SupergraphOptions {
   sandbox?: boolean;
   /** graphql-ws limits of the gateway (SUBSCRIPTION_QUEUE_LIMIT, SUBSCRIPTIONS_PER_CONNECTION); defaults when omitted. */
   subscriptionLimits?: GatewayOptions['subscriptionLimits'];
+  /** The gateway's request rate limits and trusted proxy hops; none when omitted (tests). */
+  rateLimits?: GatewayOptions['rateLimits'];
+  trustProxyHops?: GatewayOptions['trustProxyHops'];
   onStatement?: StatementListener;
 }
 
@@ -66,6 +69,8 @@ export async function startSupergraph(options: SupergraphOptions): Promise<Runni
       // The same in-process verifier as the subgraphs: identity's keys, no JWKS fetch.
       verifyAccessToken: options.auth.verify,
       subscriptionLimits: options.subscriptionLimits,
+      rateLimits: options.rateLimits,
+      trustProxyHops: options.trustProxyHops,
     });
     return {
       gateway,

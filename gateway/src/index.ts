@@ -21,6 +21,8 @@ try {
     sandbox: config.sandbox,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     subscriptionLimits: config.subscriptionLimits,
+    rateLimits: config.rateLimits,
+    trustProxyHops: config.trustProxyHops,
     verifyAccessToken: verify,
   });
   stopOnSignals(gateway.stop, logger);

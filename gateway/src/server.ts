@@ -12,6 +12,7 @@ import type { GatewayContext } from './context.js';
 import { appendForwardedFor } from './forwarded-for.js';
 import { landingPagePlugin } from './plugins/landing-page.js';
 import { operationResolutionPlugin } from './plugins/operation-resolution.js';
+import { createRequestRateLimiter, type RateLimitSettings, type RequestRateLimiter } from './rate-limit/index.js';
 import { createReadinessCheck } from './readiness.js';
 import { createDataSourceFactory } from './subgraph-data-source.js';
 import { attachGatewaySubscriptions, type SubscriptionLimits, type SubscriptionStats } from './subscriptions/index.js';
@@ -33,6 +34,13 @@ export interface GatewayOptions {
   verifyAccessToken: AccessTokenVerifier;
   /** Limits of graphql-ws subscriptions (gateway/src/subscriptions/README.md); defaults when omitted. */
   subscriptionLimits?: Partial<SubscriptionLimits>;
+  /**
+   * Request rate limits (gateway/src/rate-limit/README.md): per-IP anonymous requests and graphql-ws connections,
+   * per-user cost points. Omitted → none (tests, benchmarks; RATE_LIMITS=false).
+   */
+  rateLimits?: RateLimitSettings;
+  /** Proxies in front of the gateway that append to X-Forwarded-For (GATEWAY_TRUST_PROXY_HOPS); default 0. */
+  trustProxyHops?: number;
 }
 
 export interface RunningGateway {
@@ -41,12 +49,15 @@ export interface RunningGateway {
   port: number;
   /** Live numbers of the subscription side: connections, client and upstream subscriptions, events executed. */
   subscriptionStats: () => SubscriptionStats;
+  /** The request rate limiter, when `rateLimits` were given (closed by `stop`). */
+  rateLimiter?: RequestRateLimiter;
   /** Closes subscription connections (1001, clients reconnect elsewhere), then drains HTTP. */
   stop: () => Promise<void>;
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { supergraph, logger } = options;
+  const rateLimiter = options.rateLimits ? createRequestRateLimiter(options.rateLimits, logger.child({ component: 'rate-limit' })) : undefined;
   const urls = new Map(supergraph.subgraphs.map((s) => [s.name, s.url]));
   const dataSourceFor = createDataSourceFactory(options.subgraphTimeoutMs ?? 10_000, logger);
   let loaded = false;
@@ -88,6 +99,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     verifyAccessToken: options.verifyAccessToken,
     logger,
     limits: options.subscriptionLimits,
+    rateLimiter,
+    trustProxyHops: options.trustProxyHops,
   });
   await apollo.start();
   const { url, port } = await listen(httpServer, options.port, options.host);
@@ -96,10 +109,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     url,
     port,
     subscriptionStats: () => subscriptions.stats(),
+    rateLimiter,
     async stop() {
       // Upgraded sockets are outside the HTTP server's drain: close them first.
       await subscriptions.dispose();
       await apollo.stop();
+      await rateLimiter?.dispose();
     },
   };
 }

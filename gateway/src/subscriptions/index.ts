@@ -3,6 +3,7 @@ import type http from 'node:http';
 import type { ApolloGateway, GraphQLDataSource } from '@apollo/gateway';
 import type { AccessTokenVerifier } from '../../../platform/auth/index.js';
 import type { Logger } from '../../../platform/logging/index.js';
+import type { RequestRateLimiter } from '../rate-limit/index.js';
 import { createErrorMasker } from './errors.js';
 import { SubscriptionPlanner } from './planner.js';
 import { SharedSubscriptions, type SharedSubscriptionStats } from './shared-subscriptions.js';
@@ -36,6 +37,10 @@ export interface GatewaySubscriptionsOptions {
   verifyAccessToken: AccessTokenVerifier;
   logger: Logger;
   limits?: Partial<SubscriptionLimits>;
+  /** Limits new connections per client IP (chargeConnection); undefined: no limit. Owned by the caller. */
+  rateLimiter?: RequestRateLimiter;
+  /** Proxies in front of the gateway appending to X-Forwarded-For; default 0 (the gateway is the edge). */
+  trustProxyHops?: number;
   /** Default "/graphql". */
   path?: string;
 }
@@ -59,6 +64,8 @@ export function attachGatewaySubscriptions(options: GatewaySubscriptionsOptions)
     mask,
     logger,
     limits: { ...DEFAULT_SUBSCRIPTION_LIMITS, ...options.limits },
+    rateLimiter: options.rateLimiter,
+    trustProxyHops: options.trustProxyHops ?? 0,
   });
   return {
     stats: () => ({ ...shared.stats(), connections: ws.connections(), clientSubscriptions: ws.subscriptions(), upstreamConnections: pool.size }),
