@@ -9,10 +9,10 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { viewerFromAuthorization, type AccessTokenVerifier, type Viewer } from '../../../platform/auth/index.js';
 import { atExpiry, closeForAuthFailure, connectionAuthorization, spreadKeepAlive, WsCloseCode } from '../../../platform/graphql/index.js';
 import type { Logger } from '../../../platform/logging/index.js';
-import { clientIp } from '../../../platform/http/client-ip.js';
 import { LiveIterator } from '../../../platform/pubsub/index.js';
 import { appendForwardedFor } from '../forwarded-for.js';
-import { rateLimitHeaders, type MessageBudget, type RequestRateLimiter } from '../rate-limit/index.js';
+import type { MessageBudget, RequestRateLimiter } from '../rate-limit/index.js';
+import { connectionLimitVerifier } from './connection-limit.js';
 import type { ErrorMasker } from './errors.js';
 import type { PlannedSubscription, SubscriptionPlanner } from './planner.js';
 import type { SharedSubscriptions } from './shared-subscriptions.js';
@@ -124,23 +124,13 @@ function parseAndValidate(schema: GraphQLSchema, query: string): DocumentNode | 
 
 export function attachGatewayWsServer(options: GatewayWsServerOptions): GatewayWsServer {
   const { planner, shared, limits, mask } = options;
-  const { rateLimiter } = options;
   const wss = new WebSocketServer({
     server: options.httpServer,
     path: options.path,
     // The same 1 MiB bound as an HTTP request body (ws' default would accept 100 MiB messages).
     maxPayload: MAX_MESSAGE_BYTES,
-    // Before the handshake completes, so a refused client costs no socket: HTTP 429 with Retry-After and RateLimit-*.
-    verifyClient: rateLimiter
-      ? (info, done) => {
-          const ip = clientIp(info.req, options.trustProxyHops);
-          void rateLimiter.chargeConnection(ip).then((outcome) => {
-            if (outcome.allowed) return done(true);
-            options.logger.warn({ ip, limit: outcome.limit }, 'refused a graphql-ws connection over the per-IP limit');
-            done(false, 429, 'Too Many Requests', rateLimitHeaders(outcome));
-          });
-        }
-      : undefined,
+    // New connections per client IP: over the limit, HTTP 429 on the upgrade.
+    verifyClient: options.rateLimiter ? connectionLimitVerifier(options.rateLimiter, options.trustProxyHops, options.logger) : undefined,
   });
   const connections = new WeakMap<object, Connection>();
   // Clients send the same few documents thousands of times: parse and validate each text once, and let every
