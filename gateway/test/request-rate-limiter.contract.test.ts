@@ -1,8 +1,10 @@
 // One contract for the gateway's request rate limiter in both places it counts: this process (embedded, no
 // REDIS_URL) and Redis (every replica). Plus the headers and the 429 body built from its outcomes, and its config.
+import { createServer, connect, type Server, type Socket } from 'node:net';
 import { testRedisUrl } from '../../platform/testing/index.js';
 import { ConfigError } from '../../platform/config/index.js';
 import { ERROR_CODES } from '../../platform/errors/index.js';
+import type { Logger } from '../../platform/logging/index.js';
 import { uniqueRateLimitPrefix } from '../../platform/rate-limit/index.js';
 import { readGatewayConfig } from '../src/config.js';
 import {
@@ -117,6 +119,52 @@ test('with Redis unreachable, every budget is still enforced in this process and
     expect((await limiter.chargeConnection('203.0.113.9')).remaining).toBe(1);
   } finally {
     await limiter.dispose();
+  }
+});
+
+/** A TCP proxy to the test Redis that can stop forwarding: a Redis that is connected but answers nothing. */
+async function stallableRedis(): Promise<{ url: string; stall(): void; close(): Promise<void> }> {
+  const target = new URL(testRedisUrl());
+  const sockets: Socket[] = [];
+  let stalled = false;
+  const server: Server = createServer((client) => {
+    const upstream = connect(Number(target.port || 6379), target.hostname);
+    sockets.push(client, upstream);
+    client.on('data', (chunk) => void (stalled || upstream.write(chunk)));
+    upstream.on('data', (chunk) => void (stalled || client.write(chunk)));
+    client.on('error', () => upstream.destroy());
+    upstream.on('error', () => client.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    stall: () => void (stalled = true),
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+test('with Redis connected but stalled, a charge gives up on it within the command timeout and counts here; logged once', async () => {
+  const redis = await stallableRedis();
+  const warnings: string[] = [];
+  const logger = { warn: (_: unknown, message: string) => warnings.push(message), info: () => undefined, error: () => undefined } as unknown as Logger;
+  const limiter = createRequestRateLimiter({ ...small, redisUrl: redis.url, prefix: uniqueRateLimitPrefix('gateway') }, logger);
+  try {
+    await limiter.ready();
+    expect((await limiter.chargeUser('u', 90)).remaining).toBe(10);
+    redis.stall();
+    // The in-process twin starts empty (it never saw the 90 points Redis holds): the 50 pass, the next 60 do not.
+    expect(await limiter.chargeUser('u', 50)).toMatchObject({ allowed: true, remaining: 50 });
+    expect((await limiter.chargeUser('u', 60)).allowed).toBe(false);
+    expect((await limiter.chargeAnonymous('203.0.113.3')).remaining).toBe(2);
+    // (A charge waiting for the stalled Redis would never resolve: the test would time out rather than reach here.)
+    expect(warnings).toEqual(['rate limit Redis connection is down; limits fall back to this process']);
+  } finally {
+    await limiter.dispose();
+    await redis.close();
   }
 });
 
