@@ -177,6 +177,13 @@ export function attachGatewayWsServer(options: GatewayWsServerOptions): GatewayW
         if (!connection) return [new GraphQLError('Connection is not authenticated', { extensions: { code: 'UNAUTHENTICATED' } })];
         const schema = planner.schema;
         if (!schema) return [new GraphQLError('The gateway has not loaded its supergraph yet; retry', { extensions: { code: 'SERVICE_UNAVAILABLE' } })];
+        // Checked here and counted below, in this one synchronous call (onSubscribe must never await): graphql-ws
+        // awaits between this hook and `subscribe`, so counting in `subscribe` let a burst of `subscribe` messages
+        // all pass the check before any was counted. The stream's end uncounts it (`subscribe` always follows an
+        // admitted onSubscribe).
+        if (connection.subscriptions >= limits.maxSubscriptionsPerConnection) {
+          return [new GraphQLError(`At most ${limits.maxSubscriptionsPerConnection} subscriptions per connection`, { extensions: { code: 'BAD_REQUEST' } })];
+        }
         const checked = documents.get(schema, payload.query);
         if (Array.isArray(checked)) return checked;
         const document = checked;
@@ -191,13 +198,7 @@ export function attachGatewayWsServer(options: GatewayWsServerOptions): GatewayW
         } catch (error) {
           return mask([error as Error]);
         }
-        // Checked and counted in one synchronous step (onSubscribe must never await): graphql-ws awaits between
-        // this hook and `subscribe`, so a count taken there let a burst of `subscribe` messages all pass the check
-        // before any was counted. The stream's end uncounts it (`subscribe` always follows an admitted onSubscribe).
-        if (connection.subscriptions >= limits.maxSubscriptionsPerConnection) {
-          return [new GraphQLError(`At most ${limits.maxSubscriptionsPerConnection} subscriptions per connection`, { extensions: { code: 'BAD_REQUEST' } })];
-        }
-        connection.subscriptions++;
+        connection.subscriptions++; // admitted: nothing below refuses
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables ?? {}, contextValue: connection };
       },
       subscribe: async (args) => {
