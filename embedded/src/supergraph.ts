@@ -36,11 +36,12 @@ export interface SupergraphOptions {
   sandbox?: boolean;
   /** graphql-ws limits of the gateway (SUBSCRIPTION_QUEUE_LIMIT, SUBSCRIPTIONS_PER_CONNECTION); defaults when omitted. */
   subscriptionLimits?: GatewayOptions['subscriptionLimits'];
+  /** The gateway's request rate limits and trusted proxy hops; none when omitted (tests). */
+  rateLimits?: GatewayOptions['rateLimits'];
+  trustProxyHops?: GatewayOptions['trustProxyHops'];
   onStatement?: StatementListener;
   /** Operation limits of the gateway and every subgraph; DEFAULT_OPERATION_LIMITS when omitted. */
   operationLimits?: OperationLimits;
-  /** Rate limiting at the gateway (gateway/src/edge.ts); none when omitted. */
-  chargeRequest?: GatewayOptions['chargeRequest'];
 }
 
 export interface RunningSupergraph {
@@ -72,7 +73,8 @@ export async function startSupergraph(options: SupergraphOptions): Promise<Runni
       verifyAccessToken: options.auth.verify,
       subscriptionLimits: options.subscriptionLimits,
       operationLimits: options.operationLimits,
-      chargeRequest: options.chargeRequest,
+      rateLimits: options.rateLimits,
+      trustProxyHops: options.trustProxyHops,
     });
     return {
       gateway,

@@ -2,9 +2,11 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { readAuthConfig, type AuthConfig } from '../../platform/auth/index.js';
-import { envVar, readEnv, readRuntimeConfig } from '../../platform/config/index.js';
+import { ConfigError, envVar, readEnv, readRuntimeConfig } from '../../platform/config/index.js';
 import { readOperationLimits, type OperationLimits } from '../../platform/graphql/operation-limits/index.js';
 import { repoRoot } from '../../subgraphs/registry.js';
+import { readRateLimitConfig, type RateLimitSettings } from './rate-limit/index.js';
+import type { SubscriptionLimits } from './subscriptions/index.js';
 
 export interface GatewayConfig {
   port: number;
@@ -19,8 +21,19 @@ export interface GatewayConfig {
   sandbox: boolean;
   /** Max time for one subgraph request (ms). */
   subgraphTimeoutMs: number;
-  /** graphql-ws limits: SUBSCRIPTION_QUEUE_LIMIT (default 256), SUBSCRIPTIONS_PER_CONNECTION (default 100). */
-  subscriptionLimits: { maxQueuedEventsPerSubscription: number; maxSubscriptionsPerConnection: number };
+  /**
+   * graphql-ws limits: SUBSCRIPTION_QUEUE_LIMIT (default 256), SUBSCRIPTIONS_PER_CONNECTION (default 100),
+   * WS_MESSAGES_PER_SOCKET_PER_SECOND / WS_MESSAGE_BURST_PER_SOCKET (default 10 / 200; none when RATE_LIMITS=false).
+   */
+  subscriptionLimits: SubscriptionLimits;
+  /** Request rate limits (gateway/src/rate-limit/README.md); undefined when RATE_LIMITS=false. */
+  rateLimits: RateLimitSettings | undefined;
+  /**
+   * Proxies in front of the gateway that append to X-Forwarded-For (GATEWAY_TRUST_PROXY_HOPS, default 0: the
+   * gateway is the edge and the client IP is the socket's peer). Not TRUST_PROXY_HOPS: that one counts the proxies
+   * in front of identity, the gateway included.
+   */
+  trustProxyHops: number;
   /**
    * Access-token settings (AUTH_ISSUER, AUTH_AUDIENCE, AUTH_JWKS_URL). Run on its own the gateway needs
    * AUTH_JWKS_URL (identity's public keys); embedded, it is handed identity's keys in-process instead.
@@ -47,9 +60,19 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env, argv: st
       SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
       SUBSCRIPTION_QUEUE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(256),
       SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).max(10_000).default(100),
+      GATEWAY_TRUST_PROXY_HOPS: z.coerce.number().int().min(0, 'must be 0 to 10').max(10, 'must be 0 to 10').default(0),
     },
     { ...env, ...(flags.port !== undefined ? { PORT: flags.port } : {}) },
   );
+  const rateLimits = readRateLimitConfig(env, runtime);
+  const operationLimits = readOperationLimits(env);
+  if (rateLimits.requests && operationLimits.maxCost > rateLimits.requests.userBucketPoints) {
+    // Such an operation would pass the cost limit and then be refused by the rate limit forever.
+    throw new ConfigError(
+      `OPERATION_MAX_COST (${operationLimits.maxCost}) exceeds RATE_LIMIT_USER_BUCKET_POINTS (${rateLimits.requests.userBucketPoints}): ` +
+        'no signed-in user could ever run an operation costing more than their whole bucket; lower the first or raise the second',
+    );
+  }
   const subgraphUrls: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {
     const match = /^SUBGRAPH_([A-Z0-9_]+)_URL$/.exec(key);
@@ -63,9 +86,15 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env, argv: st
     introspection: e.INTROSPECTION,
     sandbox: e.SANDBOX,
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
-    subscriptionLimits: { maxQueuedEventsPerSubscription: e.SUBSCRIPTION_QUEUE_LIMIT, maxSubscriptionsPerConnection: e.SUBSCRIPTIONS_PER_CONNECTION },
+    subscriptionLimits: {
+      maxQueuedEventsPerSubscription: e.SUBSCRIPTION_QUEUE_LIMIT,
+      maxSubscriptionsPerConnection: e.SUBSCRIPTIONS_PER_CONNECTION,
+      messageBudget: rateLimits.messages,
+    },
+    rateLimits: rateLimits.requests,
+    trustProxyHops: e.GATEWAY_TRUST_PROXY_HOPS,
     auth: readAuthConfig(env),
-    operationLimits: readOperationLimits(env),
+    operationLimits,
   };
 }
 

@@ -22,6 +22,8 @@ try {
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     subscriptionLimits: config.subscriptionLimits,
     operationLimits: config.operationLimits,
+    rateLimits: config.rateLimits,
+    trustProxyHops: config.trustProxyHops,
     verifyAccessToken: verify,
   });
   stopOnSignals(gateway.stop, logger);

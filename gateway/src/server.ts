@@ -11,10 +11,12 @@ import { createGraphQLHttpServer, listen, requestSignal } from '../../platform/h
 import type { Logger } from '../../platform/logging/index.js';
 import type { GatewayContext } from './context.js';
 import { createGatewayEdge, type RequestCharger } from './edge.js';
+import { clientIp } from '../../platform/http/client-ip.js';
 import { appendForwardedFor } from './forwarded-for.js';
 import { landingPagePlugin } from './plugins/landing-page.js';
 import { operationCostPlugin } from './plugins/operation-cost.js';
 import { operationResolutionPlugin } from './plugins/operation-resolution.js';
+import { createRequestRateLimiter, rateLimitedBody, rateLimitHeaders, type RateLimitSettings, type RequestRateLimiter } from './rate-limit/index.js';
 import { createReadinessCheck } from './readiness.js';
 import { createDataSourceFactory } from './subgraph-data-source.js';
 import { attachGatewaySubscriptions, type SubscriptionLimits, type SubscriptionStats } from './subscriptions/index.js';
@@ -38,8 +40,13 @@ export interface GatewayOptions {
   subscriptionLimits?: Partial<SubscriptionLimits>;
   /** Operation limits checked before validation and planning, HTTP and graphql-ws; DEFAULT_OPERATION_LIMITS when omitted. */
   operationLimits?: OperationLimits;
-  /** Rate limiting of admitted requests (see edge.ts); none when omitted. */
-  chargeRequest?: RequestCharger;
+  /**
+   * Request rate limits (gateway/src/rate-limit/README.md): per-IP anonymous requests and graphql-ws connections,
+   * per-user cost points. Omitted → none (tests, benchmarks; RATE_LIMITS=false).
+   */
+  rateLimits?: RateLimitSettings;
+  /** Proxies in front of the gateway that append to X-Forwarded-For (GATEWAY_TRUST_PROXY_HOPS); default 0. */
+  trustProxyHops?: number;
 }
 
 export interface RunningGateway {
@@ -48,12 +55,15 @@ export interface RunningGateway {
   port: number;
   /** Live numbers of the subscription side: connections, client and upstream subscriptions, events executed. */
   subscriptionStats: () => SubscriptionStats;
+  /** The request rate limiter, when `rateLimits` were given (closed by `stop`). */
+  rateLimiter?: RequestRateLimiter;
   /** Closes subscription connections (1001, clients reconnect elsewhere), then drains HTTP. */
   stop: () => Promise<void>;
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { supergraph, logger } = options;
+  const rateLimiter = options.rateLimits ? createRequestRateLimiter(options.rateLimits, logger.child({ component: 'rate-limit' })) : undefined;
   const urls = new Map(supergraph.subgraphs.map((s) => [s.name, s.url]));
   const dataSourceFor = createDataSourceFactory(options.subgraphTimeoutMs ?? 10_000, logger);
   let loaded = false;
@@ -69,7 +79,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const operationLimits = options.operationLimits ?? DEFAULT_OPERATION_LIMITS;
   const guard = createOperationGuard(supergraphCostModel(supergraph.sdl), operationLimits);
-  const edge = createGatewayEdge({ guard, verifyAccessToken: options.verifyAccessToken, charge: options.chargeRequest });
+  const edge = createGatewayEdge({ guard, verifyAccessToken: options.verifyAccessToken, charge: rateLimiter && chargeWith(rateLimiter, options.trustProxyHops ?? 0) });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: createErrorFormatter(logger),
@@ -109,6 +119,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     logger,
     limits: options.subscriptionLimits,
     guard,
+    rateLimiter,
+    trustProxyHops: options.trustProxyHops,
   });
   await apollo.start();
   const { url, port } = await listen(httpServer, options.port, options.host);
@@ -117,10 +129,25 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     url,
     port,
     subscriptionStats: () => subscriptions.stats(),
+    rateLimiter,
     async stop() {
       // Upgraded sockets are outside the HTTP server's drain: close them first.
       await subscriptions.dispose();
       await apollo.stop();
+      await rateLimiter?.dispose();
     },
+  };
+}
+
+/**
+ * Signed-in requests draw their operation's cost from the user's bucket (at least 1 point: every request costs
+ * something); anonymous ones count one request against the client address. Over the budget: 429 RATE_LIMITED
+ * with Retry-After; RateLimit-* headers on every answer either way.
+ */
+function chargeWith(rateLimiter: RequestRateLimiter, trustProxyHops: number): RequestCharger {
+  return async ({ req, viewer, cost }) => {
+    const outcome = viewer ? await rateLimiter.chargeUser(viewer.userId, Math.max(1, Math.ceil(cost))) : await rateLimiter.chargeAnonymous(clientIp(req, trustProxyHops));
+    const headers = rateLimitHeaders(outcome);
+    return outcome.allowed ? { headers } : { headers, refuse: { status: 429, body: rateLimitedBody(outcome) } };
   };
 }

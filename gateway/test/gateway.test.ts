@@ -137,7 +137,7 @@ test('GET serves queries (with a CSRF-safe header)', async () => {
   const response = await fetch(`${gateway.url}?query=${encodeURIComponent('{ books { id } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
   expect(response.status).toBe(200);
   // A list of objects without `first` is costed at 10 items of 1 point each.
-  expect(await response.json()).toEqual({ data: { books: [{ id: 'b1' }, { id: 'b2' }] }, extensions: { cost: { requested: 10, maximum: 5000 } } });
+  expect(await response.json()).toEqual({ data: { books: [{ id: 'b1' }, { id: 'b2' }] }, extensions: { cost: { requested: 10, maximum: 3000 } } });
 });
 
 test('an unexpected subgraph failure is masked: no internals reach the client', async () => {

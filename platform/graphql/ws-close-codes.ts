@@ -14,6 +14,13 @@ export const WsCloseCode = {
    * Events are best effort, so the client may reconnect at once (graphql-ws clients do) and refetch state.
    */
   SlowConsumer: 4413,
+  /**
+   * The client sent messages faster than its socket's budget (gateway: WS_MESSAGES_PER_SOCKET_PER_SECOND, bursts of
+   * WS_MESSAGE_BURST_PER_SOCKET); messages past the budget were dropped unread. Not 4429: graphql-ws uses that for a
+   * second `connection_init`. graphql-ws clients reconnect with back-off; new connections count against the
+   * per-IP connection limit (HTTP 429 on the upgrade).
+   */
+  TooManyMessages: 4420,
   /** The token could not be checked right now (identity's keys unreachable); retry later. */
   ServiceUnavailable: 4503,
   /** The server is shutting down (or restarting); reconnect (graphql-ws clients do, with back-off). */

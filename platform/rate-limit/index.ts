@@ -9,3 +9,4 @@ export {
   type RateLimitDecision,
   type RateLimitRule,
 } from './rate-limiter.js';
+export { createMemoryLeakyBucket, type LeakyBucket, type LeakyBucketDecision, type LeakyBucketRule } from './leaky-bucket.js';

@@ -1,10 +1,12 @@
-// Fixed-window rate limits (rate-limiter-flexible) behind one small interface, shared by every replica through
-// Redis or kept in this process. Identity uses it for sign-in attempts; anything else may.
+// Rate limits behind one small interface, shared by every replica through Redis or kept in this process:
+// fixed windows (rate-limiter-flexible; identity's sign-in attempts, the gateway's per-IP limits) and leaky buckets
+// (leaky-bucket.ts; the gateway's per-user cost budget).
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppError } from '../errors/index.js';
 import type { Logger } from '../logging/index.js';
+import { createMemoryLeakyBucket, createRedisLeakyBucket, type LeakyBucket, type LeakyBucketRule } from './leaky-bucket.js';
 
 /** One limit: at most `points` per `durationSeconds` per key. */
 export interface RateLimitRule {
@@ -15,7 +17,8 @@ export interface RateLimitRule {
 }
 
 export type RateLimitDecision =
-  | { allowed: true; remainingPoints: number }
+  /** `resetMs`: when the key's window ends and its whole budget is back. */
+  | { allowed: true; remainingPoints: number; resetMs: number }
   /** `retryAfterMs` > 0: when the key's window ends and points are available again. */
   | { allowed: false; retryAfterMs: number };
 
@@ -31,6 +34,8 @@ export interface RateLimiterStore {
   /** Where limits are counted: `redis` (shared by every process) or `memory` (this process only). */
   readonly kind: 'redis' | 'memory';
   limiter(rule: RateLimitRule): RateLimiter;
+  /** A leaky bucket per key (charges of any cost), counted where this store counts. */
+  leakyBucket(rule: LeakyBucketRule): LeakyBucket;
   /**
    * Resolves once limits are counted in the shared store (memory: at once; Redis: connected). Until then, and
    * during outages, Redis limiters count in this process. Rejects after `timeoutMs` (default 5000).
@@ -63,6 +68,7 @@ export function createRateLimiterStore(options: RateLimiterStoreOptions = {}): R
     return {
       kind: 'memory',
       limiter: (rule) => wrap(rule, new RateLimiterMemory({ keyPrefix: `${prefix}${rule.name}`, points: rule.points, duration: rule.durationSeconds })),
+      leakyBucket: (rule) => createMemoryLeakyBucket(rule),
       ready: async () => undefined,
       dispose: async () => undefined,
     };
@@ -72,19 +78,24 @@ export function createRateLimiterStore(options: RateLimiterStoreOptions = {}): R
     // A limit check must answer now: no queueing while disconnected (the insurance limiter answers instead).
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
+    // Nor wait on a Redis that is connected but stalled: past this the command fails and this process counts.
+    commandTimeout: 500,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
     disconnectTimeout: 250,
   });
+  // Logged once per outage, whichever notices first: the connection, or a command that failed or timed out.
   let down = false;
-  client.on('error', (error) => {
+  const markDown = (error: unknown) => {
     if (down) return;
     down = true;
     options.logger?.warn({ err: error }, 'rate limit Redis connection is down; limits fall back to this process');
-  });
-  client.on('ready', () => {
+  };
+  const markUp = () => {
     if (down) options.logger?.info('rate limit Redis connection is back');
     down = false;
-  });
+  };
+  client.on('error', markDown);
+  client.on('ready', markUp);
   return {
     kind: 'redis',
     limiter: (rule) =>
@@ -99,6 +110,7 @@ export function createRateLimiterStore(options: RateLimiterStoreOptions = {}): R
           insuranceLimiter: new RateLimiterMemory({ keyPrefix: `${prefix}${rule.name}`, points: rule.points, duration: rule.durationSeconds }),
         }),
       ),
+    leakyBucket: (rule) => createRedisLeakyBucket(client, prefix, rule, createMemoryLeakyBucket(rule), markDown, markUp),
     async ready(timeoutMs = 5000) {
       if (client.status === 'ready') return;
       let timer: NodeJS.Timeout | undefined;
@@ -128,7 +140,7 @@ function wrap(rule: RateLimitRule, limiter: RateLimiterAbstract): RateLimiter {
     async consume(key, points = 1) {
       try {
         const result = await limiter.consume(key, points);
-        return { allowed: true, remainingPoints: result.remainingPoints };
+        return { allowed: true, remainingPoints: result.remainingPoints, resetMs: Math.max(0, result.msBeforeNext) };
       } catch (rejection) {
         // The library rejects with a RateLimiterRes when the budget is spent, with an Error when the store failed
         // (and the insurance limiter failed too).

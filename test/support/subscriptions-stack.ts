@@ -34,6 +34,8 @@ export interface StackOptions {
   /** Replicas of notifications; gateway i talks to replica i % replicas. */
   notificationReplicas?: number;
   subscriptionLimits?: GatewayOptions['subscriptionLimits'];
+  /** Options of gateway i on top of the common ones (e.g. different limits per gateway). */
+  gatewayOptions?: (index: number) => Partial<GatewayOptions>;
 }
 
 export interface TestUser {
@@ -114,6 +116,7 @@ export async function startSubscriptionsStack(options: StackOptions): Promise<Su
         sandbox: false,
         verifyAccessToken: testAuth.auth.verify,
         subscriptionLimits: options.subscriptionLimits,
+        ...options.gatewayOptions?.(i),
       }),
     );
   }

@@ -8,7 +8,7 @@ import { createMemoryPubSub } from '../../platform/pubsub/index.js';
 import { createMemoryEventBus, type InspectableEventBus } from '../../platform/events/index.js';
 import { createTestAuth, createTestDatabase, type TestAuth } from '../../platform/testing/index.js';
 import { seedDemoCity } from '../../embedded/src/seed-demo-city.js';
-import { startSupergraph, type RunningSupergraph } from '../../embedded/src/supergraph.js';
+import { startSupergraph, type RunningSupergraph, type SupergraphOptions } from '../../embedded/src/supergraph.js';
 import { SUPERGRAPH_PATH } from './composed-schema.js';
 
 export const PERSONAS = ['anonymous', 'SUPER_ADMIN', 'OPERATIONS', 'FLEET_MANAGER', 'DRIVER', 'RIDER'] as const;
@@ -38,7 +38,8 @@ export interface TestSupergraph {
   stop(): Promise<void>;
 }
 
-export async function startTestSupergraph(): Promise<TestSupergraph> {
+/** @param overrides supergraph options for this test file (e.g. `rateLimits`); the defaults otherwise. */
+export async function startTestSupergraph(overrides: Partial<Pick<SupergraphOptions, 'rateLimits' | 'operationLimits'>> = {}): Promise<TestSupergraph> {
   const demo = buildDemoDataset();
   const db = await createTestDatabase();
   const pubsub = createMemoryPubSub({ prefix: `test:${randomUUID()}:` });
@@ -58,6 +59,7 @@ export async function startTestSupergraph(): Promise<TestSupergraph> {
     subgraphPorts: 'any',
     host: '127.0.0.1',
     onStatement: (sql) => statements.push(sql),
+    ...overrides,
   });
   const userByPhone = (phone: string) => {
     const user = demo.users.find((u) => u.phone === phone);

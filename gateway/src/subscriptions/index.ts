@@ -4,6 +4,7 @@ import type { OperationGuard } from '../../../platform/graphql/operation-limits/
 import type { ApolloGateway, GraphQLDataSource } from '@apollo/gateway';
 import type { AccessTokenVerifier } from '../../../platform/auth/index.js';
 import type { Logger } from '../../../platform/logging/index.js';
+import type { RequestRateLimiter } from '../rate-limit/index.js';
 import { createErrorMasker } from './errors.js';
 import { SubscriptionPlanner } from './planner.js';
 import { SharedSubscriptions, type SharedSubscriptionStats } from './shared-subscriptions.js';
@@ -39,6 +40,10 @@ export interface GatewaySubscriptionsOptions {
   limits?: Partial<SubscriptionLimits>;
   /** The operation limits, checked on each `subscribe` before it is validated or planned. */
   guard: OperationGuard;
+  /** Limits new connections per client IP (chargeConnection); undefined: no limit. Owned by the caller. */
+  rateLimiter?: RequestRateLimiter;
+  /** Proxies in front of the gateway appending to X-Forwarded-For; default 0 (the gateway is the edge). */
+  trustProxyHops?: number;
   /** Default "/graphql". */
   path?: string;
 }
@@ -63,6 +68,8 @@ export function attachGatewaySubscriptions(options: GatewaySubscriptionsOptions)
     logger,
     limits: { ...DEFAULT_SUBSCRIPTION_LIMITS, ...options.limits },
     guard: options.guard,
+    rateLimiter: options.rateLimiter,
+    trustProxyHops: options.trustProxyHops ?? 0,
   });
   return {
     stats: () => ({ ...shared.stats(), connections: ws.connections(), clientSubscriptions: ws.subscriptions(), upstreamConnections: pool.size }),

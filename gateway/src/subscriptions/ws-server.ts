@@ -1,10 +1,10 @@
 // The gateway's graphql-ws endpoint: `graphql-transport-ws` on the same /graphql as HTTP (Apollo Sandbox and the
 // SDK connect there). Authenticates each connection from `connection_init`, plans each subscription, joins it to
-// the shared upstream subscription, and gives each client subscription a bounded queue of its own.
+// the shared upstream subscription, and gives each client subscription a bounded queue of its own. Refuses new
+// connections over the per-IP limit (HTTP 429 on the upgrade) and closes a socket sending messages too fast (4420).
 import type http from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import { getOperationAST, GraphQLError, parse, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { viewerFromAuthorization, type AccessTokenVerifier, type Viewer } from '../../../platform/auth/index.js';
 import { atExpiry, closeForAuthFailure, connectionAuthorization, spreadKeepAlive, WsCloseCode } from '../../../platform/graphql/index.js';
@@ -12,9 +12,12 @@ import { OperationRefusal, type OperationGuard } from '../../../platform/graphql
 import type { Logger } from '../../../platform/logging/index.js';
 import { LiveIterator } from '../../../platform/pubsub/index.js';
 import { appendForwardedFor } from '../forwarded-for.js';
+import type { MessageBudget, RequestRateLimiter } from '../rate-limit/index.js';
+import { connectionLimitVerifier } from './connection-limit.js';
 import type { ErrorMasker } from './errors.js';
 import type { PlannedSubscription, SubscriptionPlanner } from './planner.js';
 import type { SharedSubscriptions } from './shared-subscriptions.js';
+import { serveGraphqlWs } from './ws-transport.js';
 
 export interface SubscriptionLimits {
   /**
@@ -24,6 +27,12 @@ export interface SubscriptionLimits {
   maxQueuedEventsPerSubscription: number;
   /** Subscriptions one connection may hold at once; more get an `error` with code BAD_REQUEST. Default 100. */
   maxSubscriptionsPerConnection: number;
+  /**
+   * Messages (of any type) one socket may send: a token bucket of `burst`, refilled at `perSecond`. Past it the
+   * socket closes with 4420 and nothing more it sent is read. Undefined: no limit. Default 10/s, bursts of 200
+   * (room for `connection_init` and resubscribing SUBSCRIPTIONS_PER_CONNECTION subscriptions at once).
+   */
+  messageBudget?: MessageBudget;
 }
 
 /** Largest message a client may send (a `subscribe` with its document and variables). */
@@ -32,7 +41,11 @@ const MAX_MESSAGE_BYTES = 1024 * 1024;
 /** How long a slow consumer's socket may take to finish closing before it is dropped. */
 const SLOW_CONSUMER_GRACE_MS = 3000;
 
-export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits = { maxQueuedEventsPerSubscription: 256, maxSubscriptionsPerConnection: 100 };
+export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits = {
+  maxQueuedEventsPerSubscription: 256,
+  maxSubscriptionsPerConnection: 100,
+  messageBudget: { perSecond: 10, burst: 200 },
+};
 
 export interface GatewayWsServerOptions {
   httpServer: http.Server;
@@ -45,6 +58,10 @@ export interface GatewayWsServerOptions {
   limits: SubscriptionLimits;
   /** Operation limits: checked before a `subscribe` is validated or planned, with its variables (cost). */
   guard: OperationGuard;
+  /** Charged for every upgrade (chargeConnection, by client IP); over the limit → HTTP 429. Undefined: no limit. */
+  rateLimiter?: RequestRateLimiter;
+  /** Proxies in front of the gateway that append to X-Forwarded-For (the client IP of the connection limit). */
+  trustProxyHops: number;
 }
 
 interface Connection {
@@ -53,6 +70,7 @@ interface Connection {
   authorization: string;
   forwardedFor?: string;
   cancelExpiry: () => void;
+  /** Subscriptions started or starting: counted when onSubscribe admits one, uncounted when its stream ends. */
   subscriptions: number;
 }
 
@@ -109,19 +127,27 @@ function parseAndValidate(schema: GraphQLSchema, query: string): DocumentNode | 
 
 export function attachGatewayWsServer(options: GatewayWsServerOptions): GatewayWsServer {
   const { planner, shared, limits, mask } = options;
-  // The same 1 MiB bound as an HTTP request body (ws' default would accept 100 MiB messages).
-  const wss = new WebSocketServer({ server: options.httpServer, path: options.path, maxPayload: MAX_MESSAGE_BYTES });
+  const wss = new WebSocketServer({
+    server: options.httpServer,
+    path: options.path,
+    // The same 1 MiB bound as an HTTP request body (ws' default would accept 100 MiB messages).
+    maxPayload: MAX_MESSAGE_BYTES,
+    // New connections per client IP: over the limit, HTTP 429 on the upgrade.
+    verifyClient: options.rateLimiter ? connectionLimitVerifier(options.rateLimiter, options.trustProxyHops, options.logger) : undefined,
+  });
   const connections = new WeakMap<object, Connection>();
   // Clients send the same few documents thousands of times: parse and validate each text once, and let every
   // subscription of it share one AST instead of holding its own.
   const documents = new DocumentCache();
   let open = 0;
 
-  const server = useServer<Record<string, unknown>, { socket: WebSocket; request: IncomingMessage }>(
+  const server = serveGraphqlWs<Record<string, unknown>>(
+    wss,
     {
       schema: () => planner.schema as GraphQLSchema,
       onConnect: async (ctx) => {
-        const { socket, request } = ctx.extra;
+        const { socket } = ctx.extra;
+        const request = ctx.extra.request as IncomingMessage;
         const authorization = connectionAuthorization(ctx.connectionParams, request);
         if (authorization === undefined) {
           socket.close(WsCloseCode.Unauthorized, 'Missing access token: send { authorization: "Bearer <token>" } in connection_init');
@@ -145,7 +171,7 @@ export function attachGatewayWsServer(options: GatewayWsServerOptions): GatewayW
         connections.set(ctx, { socket, viewer, authorization, forwardedFor: appendForwardedFor(request), cancelExpiry, subscriptions: 0 });
         // graphql-ws keeps `extra` for the connection's life; the upgrade request (a stream with its headers) is
         // not needed past this point, and at 10,000 connections it is a good part of the memory per connection.
-        (ctx.extra as { request?: IncomingMessage }).request = undefined;
+        ctx.extra.request = undefined;
         return true;
       },
       onClose: (ctx) => connections.get(ctx)?.cancelExpiry(),
@@ -154,6 +180,10 @@ export function attachGatewayWsServer(options: GatewayWsServerOptions): GatewayW
         if (!connection) return [new GraphQLError('Connection is not authenticated', { extensions: { code: 'UNAUTHENTICATED' } })];
         const schema = planner.schema;
         if (!schema) return [new GraphQLError('The gateway has not loaded its supergraph yet; retry', { extensions: { code: 'SERVICE_UNAVAILABLE' } })];
+        // Checked here and counted below, in this one synchronous call (onSubscribe must never await): graphql-ws
+        // awaits between this hook and `subscribe`, so counting in `subscribe` let a burst of `subscribe` messages
+        // all pass the check before any was counted. The stream's end uncounts it (`subscribe` always follows an
+        // admitted onSubscribe).
         if (connection.subscriptions >= limits.maxSubscriptionsPerConnection) {
           return [new GraphQLError(`At most ${limits.maxSubscriptionsPerConnection} subscriptions per connection`, { extensions: { code: 'BAD_REQUEST' } })];
         }
@@ -177,6 +207,7 @@ export function attachGatewayWsServer(options: GatewayWsServerOptions): GatewayW
         } catch (error) {
           return mask([error as Error]);
         }
+        connection.subscriptions++; // admitted: nothing below refuses
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables ?? {}, contextValue: connection };
       },
       subscribe: async (args) => {
@@ -186,9 +217,9 @@ export function attachGatewayWsServer(options: GatewayWsServerOptions): GatewayW
         try {
           planned = planner.plan(args.document, args.operationName ?? undefined, documentKey);
         } catch (error) {
+          connection.subscriptions--;
           return { errors: mask([error as Error]) } as ExecutionResult; // the supergraph changed since onSubscribe
         }
-        connection.subscriptions++;
         open++;
         let leave: () => void = () => undefined;
         let failUpstream: (error: GraphQLError) => void = () => undefined;
@@ -221,8 +252,7 @@ export function attachGatewayWsServer(options: GatewayWsServerOptions): GatewayW
       },
       onError: (_ctx, _id, _payload, errors) => mask(errors).map((error) => error.toJSON()),
     },
-    wss,
-    0, // keep-alive: spreadKeepAlive below, not one interval and one pong timer per socket
+    { logger: options.logger, messages: limits.messageBudget },
   );
   const stopKeepAlive = spreadKeepAlive(wss);
 

@@ -5,7 +5,8 @@
 //   - a field with a `first` argument (a connection or a page) multiplies what it selects per item by `first`
 //     (the value sent, else the argument's default, else 100): in a connection only `edges` and `nodes` are per
 //     item, `pageInfo` and `totalCount` are not;
-//   - any other list multiplies its items' cost by an assumed length (10);
+//   - any other list multiplies its items' cost by an assumed length (10) — but federation's `_entities` by the
+//     number of representations it is sent;
 //   - a mutation's root field costs 10 more (it writes);
 //   - at the gateway, an object whose selected fields another subgraph resolves costs 2 more per such subgraph
 //     (an entity fetch away);
@@ -141,8 +142,16 @@ export function operationCost(model: CostModel, document: DocumentNode, operatio
         : first * selectionSetCost(node.selectionSet, returnType, fieldSubgraph);
       return own + children;
     }
-    const items = !itemsCounted && isListType(getNullableType(field.type)) ? weights.assumedListSize : 1;
+    const items = itemsCounted ? 1 : name === '_entities' ? representations(node) : isListType(getNullableType(field.type)) ? weights.assumedListSize : 1;
     return items * (own + selectionSetCost(node.selectionSet, returnType, fieldSubgraph));
+  };
+
+  /** A federation entity fetch resolves exactly the representations it is sent (a gateway sends them as a variable). */
+  const representations = (node: FieldNode): number => {
+    const argument = node.arguments?.find((arg) => arg.name.value === 'representations');
+    if (!argument) return weights.assumedListSize;
+    const value = argument.value.kind === Kind.VARIABLE ? variableValues[argument.value.name.value] : valueFromASTUntyped(argument.value);
+    return Array.isArray(value) ? value.length : weights.assumedListSize;
   };
 
   const pageSize = (field: GraphQLField<unknown, unknown>, node: FieldNode): number | undefined => {

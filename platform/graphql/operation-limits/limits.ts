@@ -17,7 +17,7 @@ export interface OperationLimits {
   maxFragmentSpreads: number;
   /** Directives written anywhere in the document. Default 50. */
   maxDirectives: number;
-  /** Calculated cost of the operation that runs (see cost.ts). Default 5000. */
+  /** Calculated cost of the operation that runs (see cost.ts). Default 3000, the size of a user's rate-limit bucket. */
   maxCost: number;
 }
 
@@ -28,7 +28,7 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
   maxFields: 600,
   maxFragmentSpreads: 100,
   maxDirectives: 50,
-  maxCost: 5000,
+  maxCost: 3000,
 };
 
 const positive = (fallback: number, max: number) => z.coerce.number().int().min(1, 'must be a whole number >= 1').max(max, `must be at most ${max}`).default(fallback);

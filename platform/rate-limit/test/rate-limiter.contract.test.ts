@@ -2,6 +2,7 @@
 import { Redis } from 'ioredis';
 import { testRedisUrl } from '../../testing/index.js';
 import { AppError } from '../../errors/index.js';
+import type { Logger } from '../../logging/index.js';
 import { createRateLimiterStore, enforceRateLimits, uniqueRateLimitPrefix, type RateLimiterStore } from '../index.js';
 
 const backends: [string, (prefix: string) => RateLimiterStore][] = [
@@ -31,10 +32,15 @@ describe.each(backends)('rate limiter store (%s)', (kind, create) => {
     const decisions = [];
     for (let i = 0; i < 4; i++) decisions.push(await limiter.consume('k'));
     expect(decisions.slice(0, 3)).toEqual([
-      { allowed: true, remainingPoints: 2 },
-      { allowed: true, remainingPoints: 1 },
-      { allowed: true, remainingPoints: 0 },
+      { allowed: true, remainingPoints: 2, resetMs: expect.any(Number) },
+      { allowed: true, remainingPoints: 1, resetMs: expect.any(Number) },
+      { allowed: true, remainingPoints: 0, resetMs: expect.any(Number) },
     ]);
+    for (const decision of decisions.slice(0, 3)) {
+      if (!decision.allowed) continue;
+      expect(decision.resetMs).toBeGreaterThan(50_000);
+      expect(decision.resetMs).toBeLessThanOrEqual(60_000);
+    }
     const refused = decisions[3]!;
     expect(refused.allowed).toBe(false);
     if (refused.allowed) return;
@@ -82,6 +88,58 @@ describe.each(backends)('rate limiter store (%s)', (kind, create) => {
     expect((await limiter.consume('k')).allowed).toBe(true);
   });
 
+  test('a leaky bucket takes charges of any cost up to its capacity, then refuses with the wait until the cost fits', async () => {
+    // 100 points, draining 10 per second.
+    const bucket = (await open()).leakyBucket({ name: 'cost', capacity: 100, leakPerSecond: 10 });
+    const first = await bucket.charge('user', 60);
+    expect(first).toEqual({ allowed: true, level: expect.closeTo(60, 0) });
+    const second = await bucket.charge('user', 30);
+    expect(second.allowed).toBe(true);
+    expect(second.level).toBeGreaterThan(89);
+    expect(second.level).toBeLessThanOrEqual(90);
+    const refused = await bucket.charge('user', 50);
+    expect(refused.allowed).toBe(false);
+    // Nothing was poured by the refusal: level stays about 90, and 50 fits once 40 have drained (4 s at 10/s).
+    expect(refused.level).toBeGreaterThan(88);
+    expect(refused.level).toBeLessThanOrEqual(90);
+    expect(refused.retryAfterMs).toBeGreaterThan(3_700);
+    expect(refused.retryAfterMs).toBeLessThanOrEqual(4_000);
+    // A smaller charge that still fits passes.
+    expect((await bucket.charge('user', 5)).allowed).toBe(true);
+    // Other keys have their own bucket.
+    expect(await bucket.charge('someone else', 100)).toEqual({ allowed: true, level: 100 });
+  });
+
+  test('a leaky bucket drains at its rate', async () => {
+    const bucket = (await open()).leakyBucket({ name: 'drain', capacity: 10, leakPerSecond: 20 });
+    expect((await bucket.charge('k', 10)).allowed).toBe(true);
+    const refused = await bucket.charge('k', 4);
+    expect(refused.allowed).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, (refused.retryAfterMs ?? 0) + 50));
+    const later = await bucket.charge('k', 4);
+    expect(later.allowed).toBe(true);
+    expect(later.level).toBeLessThanOrEqual(10);
+  });
+
+  test('a leaky bucket refuses a cost larger than its capacity without a retry delay (it never fits), and costs are whole points >= 1', async () => {
+    const bucket = (await open()).leakyBucket({ name: 'huge', capacity: 10, leakPerSecond: 1 });
+    expect(await bucket.charge('k', 11)).toEqual({ allowed: false, level: 0 });
+    expect(await bucket.charge('k', 0)).toEqual({ allowed: true, level: expect.closeTo(1, 1) });
+    const fractional = await bucket.charge('k', 0.2);
+    expect(fractional.allowed).toBe(true);
+    expect(fractional.level).toBeGreaterThan(1.9);
+    expect(fractional.level).toBeLessThanOrEqual(2);
+  });
+
+  test('two stores with the same prefix share a leaky bucket only in Redis', async () => {
+    const prefix = uniqueRateLimitPrefix();
+    const rule = { name: 'shared-bucket', capacity: 10, leakPerSecond: 1 };
+    const first = (await open(prefix)).leakyBucket(rule);
+    const second = (await open(prefix)).leakyBucket(rule);
+    expect((await first.charge('k', 8)).allowed).toBe(true);
+    expect((await second.charge('k', 8)).allowed).toBe(kind === 'memory');
+  });
+
   test('enforceRateLimits throws RATE_LIMITED with retryAfterSeconds at the first exhausted limit', async () => {
     const store = await open();
     const roomy = store.limiter({ name: 'roomy', points: 10, durationSeconds: 60 });
@@ -114,14 +172,39 @@ test('the Redis store keeps its counters under its prefix in Redis', async () =>
   }
 });
 
-test('the Redis store falls back to counting in this process when Redis is unreachable', async () => {
+test('the Redis store falls back to counting in this process when Redis is unreachable, and says so once', async () => {
   // Nothing listens on port 1: every Redis command fails, the insurance limiter answers.
-  const store = createRateLimiterStore({ redisUrl: 'redis://127.0.0.1:1', prefix: uniqueRateLimitPrefix() });
+  const warnings: string[] = [];
+  const logger = { warn: (_: unknown, message: string) => warnings.push(message), info: () => undefined } as unknown as Logger;
+  const store = createRateLimiterStore({ redisUrl: 'redis://127.0.0.1:1', prefix: uniqueRateLimitPrefix(), logger });
   try {
     const limiter = store.limiter({ name: 'insured', points: 1, durationSeconds: 60 });
     expect((await limiter.consume('k')).allowed).toBe(true);
     expect((await limiter.consume('k')).allowed).toBe(false);
+    const bucket = store.leakyBucket({ name: 'insured-bucket', capacity: 10, leakPerSecond: 1 });
+    expect((await bucket.charge('k', 10)).allowed).toBe(true);
+    expect((await bucket.charge('k', 10)).allowed).toBe(false);
+    expect(warnings).toEqual(['rate limit Redis connection is down; limits fall back to this process']);
   } finally {
     await store.dispose();
+  }
+});
+
+test('a leaky bucket in Redis is one hash under the prefix that expires once drained', async () => {
+  const prefix = uniqueRateLimitPrefix();
+  const store = createRateLimiterStore({ redisUrl: testRedisUrl(), prefix });
+  const inspector = new Redis(testRedisUrl());
+  try {
+    await store.ready();
+    await store.leakyBucket({ name: 'seen-bucket', capacity: 100, leakPerSecond: 10 }).charge('someone', 30);
+    expect(await inspector.keys(`${prefix}*`)).toEqual([`${prefix}seen-bucket:someone`]);
+    expect(Number(await inspector.hget(`${prefix}seen-bucket:someone`, 'level'))).toBe(30);
+    // Drained in 3 s, kept 1 s longer.
+    const ttl = await inspector.pttl(`${prefix}seen-bucket:someone`);
+    expect(ttl).toBeGreaterThan(3_000);
+    expect(ttl).toBeLessThanOrEqual(4_000);
+  } finally {
+    await store.dispose();
+    await inspector.quit();
   }
 });

@@ -1,0 +1,86 @@
+// graphql-ws' server core on a `ws` WebSocketServer — what graphql-ws' own `useServer` does (it invites copying
+// and adjusting), plus the one thing it cannot do: drop a socket's messages before the protocol sees them. With
+// `useServer` a message listener of ours could close a flooding socket but not stop graphql-ws from handling every
+// message already received; here a message over the socket's budget is never handed to graphql-ws at all.
+// Keep-alive is not here (spreadKeepAlive pings every socket from one timer).
+import type { IncomingMessage } from 'node:http';
+import { CloseCode, handleProtocols, makeServer, type ServerOptions } from 'graphql-ws';
+import type { WebSocket, WebSocketServer } from 'ws';
+import { WsCloseCode } from '../../../platform/graphql/index.js';
+import type { Logger } from '../../../platform/logging/index.js';
+import { TokenBucket, type MessageBudget } from '../rate-limit/index.js';
+
+export interface WsExtra {
+  readonly socket: WebSocket;
+  /** The upgrade request; may be dropped (set undefined) once the connection is authenticated. */
+  request: IncomingMessage | undefined;
+}
+
+export interface GraphqlWsTransportOptions {
+  logger: Logger;
+  /** Messages one socket may send (of any type); past it the socket closes with 4420 (TooManyMessages). Undefined: no limit. */
+  messages?: MessageBudget;
+}
+
+/** How long a flooding socket may take to finish closing before it is dropped. */
+const FLOOD_CLOSE_GRACE_MS = 3000;
+
+/** @returns disposes: closes every socket with 1001 and stops the WebSocketServer. */
+export function serveGraphqlWs<P extends Record<string, unknown>>(
+  wss: WebSocketServer,
+  serverOptions: ServerOptions<P, WsExtra>,
+  options: GraphqlWsTransportOptions,
+): { dispose(): Promise<void> } {
+  const { logger, messages } = options;
+  const server = makeServer<P, WsExtra>(serverOptions);
+  wss.options.handleProtocols = handleProtocols;
+  wss.on('error', (error) => logger.error({ err: error }, 'WebSocket server error'));
+
+  wss.on('connection', (socket: WebSocket, request: IncomingMessage) => {
+    socket.once('error', (error) => {
+      logger.warn({ err: error }, 'WebSocket client error; closing it');
+      socket.close(CloseCode.InternalServerError, 'Internal server error');
+    });
+    const budget = messages ? new TokenBucket(messages) : undefined;
+    let flooded = false;
+    const closed = server.opened(
+      {
+        protocol: socket.protocol,
+        send: (data) =>
+          new Promise<void>((resolve, reject) => {
+            if (socket.readyState !== socket.OPEN) return resolve();
+            socket.send(data, (error) => (error ? reject(error) : resolve()));
+          }),
+        close: (code, reason) => socket.close(code, reason),
+        onMessage: (handle) =>
+          socket.on('message', (data) => {
+            if (flooded) return; // closing: nothing more reaches graphql-ws
+            if (budget && !budget.take()) {
+              flooded = true;
+              logger.warn({ limit: messages }, 'closed a graphql-ws client that sent messages too fast');
+              socket.close(WsCloseCode.TooManyMessages, `Too many messages: at most ${messages!.perSecond}/s (bursts of ${messages!.burst})`);
+              // Do not hold the socket for ws' 30 s closing handshake if the client does not answer.
+              setTimeout(() => socket.terminate(), FLOOD_CLOSE_GRACE_MS).unref();
+              return;
+            }
+            handle(String(data)).catch((error: unknown) => {
+              logger.error({ err: error }, 'graphql-ws message handling failed');
+              socket.close(CloseCode.InternalServerError, 'Internal server error');
+            });
+          }),
+      },
+      { socket, request },
+    );
+    socket.once('close', (code, reason) => {
+      closed(code, String(reason)).catch((error: unknown) => logger.error({ err: error }, 'graphql-ws close handling failed'));
+    });
+  });
+
+  return {
+    async dispose() {
+      for (const client of wss.clients) client.close(WsCloseCode.GoingAway, 'Going away');
+      wss.removeAllListeners();
+      await new Promise<void>((resolve, reject) => wss.close((error) => (error ? reject(error) : resolve())));
+    },
+  };
+}
