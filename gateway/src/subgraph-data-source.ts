@@ -8,6 +8,7 @@ import nodeFetch from 'node-fetch';
 import { AppError } from '../../platform/errors/index.js';
 import type { Logger } from '../../platform/logging/index.js';
 import type { GatewayContext } from './context.js';
+import { unreachableSubgraphResponse } from './unreachable-subgraph-response.js';
 
 /** Keep-alive agents shared by every subgraph of one gateway: no TCP (or TLS) handshake per subgraph fetch. */
 function keepAliveFetcher(timeoutMs: number): Fetcher {
@@ -46,6 +47,20 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       throw new AppError('SERVICE_UNAVAILABLE', `The ${this.serviceName} service is temporarily unavailable; retry later`);
     }
     throw error;
+  }
+
+  /**
+   * A client's fetch that found the subgraph unreachable answers with SERVICE_UNAVAILABLE at the path of every field
+   * it asked for, so each null in the client's response has its error and the rest of the response stands.
+   */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      // Health checks and schema loading are the gateway's own requests: they keep failing loudly.
+      if (!('incomingRequestContext' in options) || !(error instanceof AppError) || error.code !== 'SERVICE_UNAVAILABLE') throw error;
+      return unreachableSubgraphResponse(options.request, { message: error.message, extensions: { ...error.extensions } });
+    }
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
