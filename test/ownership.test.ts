@@ -49,9 +49,10 @@ describe('a rider', () => {
     for (const field of ['trips(first: 3) { edges { node { id } } }', 'wallet { balance { amountMinor } }', 'points { balance }', 'notifications(first: 3) { edges { node { title } } }', 'unreadNotificationCount']) {
       const result = await postGraphQL(env.gatewayUrl, `query ($id: ID!) { user(id: $id) { id ${field} } }`, { id: other }, env.personas.RIDER.headers);
       expect({ field, codes: codes(result) }).toEqual({ field, codes: ['FORBIDDEN'] });
-      // Non-null fields take the user with them; nullable ones are null. Either way nothing of theirs is shown.
-      const user = result.data?.user;
-      expect(user === null || Object.values(user).every((value) => value === other || value === null)).toBe(true);
+      // Each of these fields is nullable: only it is null, with the error at its path; the user stays.
+      const name = field.split(/[ (]/)[0]!;
+      expect(result.data?.user).toEqual({ id: other, [name]: null });
+      expect(result.errors?.map((error) => error.path)).toEqual([['user', name]]);
     }
   });
 
@@ -63,7 +64,8 @@ describe('a rider', () => {
       env.personas.RIDER.headers,
     );
     expect(codes(result)).toEqual(['FORBIDDEN']);
-    expect(result.data?._entities).toEqual([null, null]);
+    // User.trips is nullable: the error stays at its path; the trip reference is null like an unknown id.
+    expect(result.data?._entities).toEqual([{ trips: null }, null]);
   });
 
   test("trip(id): their own trip with its driver; another rider's trip is null, exactly like an unknown id", async () => {

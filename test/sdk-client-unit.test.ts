@@ -146,7 +146,9 @@ describe('typing', () => {
         const { me: viewer } = await client.request(RiderHomeDocument);
         // @ts-expect-error — `me` is nullable: narrow before reading
         void viewer.id;
-        return viewer?.points.level satisfies 'BRONZE' | 'SILVER' | 'GOLD' | 'PLATINUM' | undefined;
+        // @ts-expect-error — `points` is nullable too (FORBIDDEN, or gamification down): narrow it as well
+        void viewer?.points.level;
+        return viewer?.points?.level satisfies 'BRONZE' | 'SILVER' | 'GOLD' | 'PLATINUM' | undefined;
       };
       return typed;
     };

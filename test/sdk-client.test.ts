@@ -105,7 +105,7 @@ describe('rider app', () => {
     expect(trips.me?.trips).toEqual({ edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
 
     const inbox = await client.request(NotificationsInboxDocument, { unreadOnly: true });
-    expect(inbox.me?.notifications.edges.length).toBe(inbox.me?.unreadNotificationCount);
+    expect(inbox.me?.notifications?.edges.length).toBe(inbox.me?.unreadNotificationCount);
 
     const { signOut } = await client.request(SignOutDocument);
     expect(signOut).toEqual({ revokedSessionCount: 1, userErrors: [] });
@@ -121,8 +121,8 @@ describe('rider app', () => {
     const riderId = env.personas.RIDER.userId!;
     const { me } = await client.request(MyTripsDocument, { first: 3 });
     const mine = env.demo.trips.filter((trip) => trip.riderUserId === riderId);
-    expect(me?.trips.edges.length).toBe(Math.min(3, mine.length));
-    const first = me?.trips.edges[0]?.node;
+    expect(me?.trips?.edges.length).toBe(Math.min(3, mine.length));
+    const first = me?.trips?.edges[0]?.node;
     expect(first).toBeDefined();
 
     const { trip } = await client.request(TripDetailsDocument, { id: first!.id });
@@ -133,9 +133,9 @@ describe('rider app', () => {
     expect((await client.request(TripDetailsDocument, { id: othersTrip.id })).trip).toBeNull();
 
     const inbox = await client.request(NotificationsInboxDocument, { first: 2 });
-    for (const { node } of inbox.me?.notifications.edges ?? []) expect(node).toMatchObject({ id: expect.any(String), kind: expect.any(String), title: expect.any(String) });
+    for (const { node } of inbox.me?.notifications?.edges ?? []) expect(node).toMatchObject({ id: expect.any(String), kind: expect.any(String), title: expect.any(String) });
     const home = await client.request(RiderHomeDocument);
-    expect(home.me?.points.level).toMatch(/^(BRONZE|SILVER|GOLD|PLATINUM)$/);
+    expect(home.me?.points?.level).toMatch(/^(BRONZE|SILVER|GOLD|PLATINUM)$/);
   });
 });
 

@@ -9,6 +9,7 @@ import nodeFetch from 'node-fetch';
 import { AppError } from '../../platform/errors/index.js';
 import type { Logger } from '../../platform/logging/index.js';
 import type { GatewayContext } from './context.js';
+import { unreachableSubgraphResponse } from './unreachable-subgraph-response.js';
 
 /**
  * The abort signal of the client request a subgraph fetch is made for. Apollo's data source builds the fetch itself
@@ -61,8 +62,19 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     throw error;
   }
 
-  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
-    return clientSignal.run((options.context as Partial<GatewayContext>).abortSignal, () => super.process(options));
+  /**
+   * Runs inside the client's abort signal (see clientSignal). A client's fetch that found the subgraph unreachable
+   * answers with SERVICE_UNAVAILABLE at the path of every field it asked for, so each null in the client's response
+   * has its error and the rest of the response stands.
+   */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+    try {
+      return await clientSignal.run((options.context as Partial<GatewayContext>).abortSignal, () => super.process(options));
+    } catch (error) {
+      // Health checks and schema loading are the gateway's own requests: they keep failing loudly.
+      if (!('incomingRequestContext' in options) || !(error instanceof AppError) || error.code !== 'SERVICE_UNAVAILABLE') throw error;
+      return unreachableSubgraphResponse(options.request, { message: error.message, extensions: { ...error.extensions } });
+    }
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

@@ -380,12 +380,12 @@ export type SignOutMutation = { signOut: { revokedSessionCount: number, userErro
 export type DriverHomeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DriverHomeQuery = { me: { id: string, name: string, phone: string | null, roles: Array<Role>, driverProfile: { id: string, name: string, rating: number | null, status: DriverStatus, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null } | null } | null };
+export type DriverHomeQuery = { me: { id: string, name: string, phone: string | null, roles: Array<Role>, driverProfile: { id: string, name: string | null, rating: number | null, status: DriverStatus | null, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null } | null } | null };
 
 export type DriverActiveTripQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DriverActiveTripQuery = { me: { id: string, driverProfile: { id: string, status: DriverStatus, activeTrip: { distanceMeters: number | null, id: string, status: TripStatus, category: VehicleCategory, requestedAt: string, completedAt: string | null, rider: { id: string, name: string }, driver: { id: string, name: string, rating: number | null } | null, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null, fare: { amountMinor: number, currency: string } | null } | null } | null } | null };
+export type DriverActiveTripQuery = { me: { id: string, driverProfile: { id: string, status: DriverStatus | null, activeTrip: { distanceMeters: number | null, id: string, status: TripStatus, category: VehicleCategory, requestedAt: string, completedAt: string | null, rider: { id: string, name: string } | null, driver: { id: string, name: string | null, rating: number | null } | null, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null, fare: { amountMinor: number, currency: string } | null } | null } | null } | null };
 
 export type MoneyAmountFragment = { amountMinor: number, currency: string };
 
@@ -399,7 +399,7 @@ export type TripSummaryFragment = { id: string, status: TripStatus, category: Ve
 
 export type VehicleBasicsFragment = { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory };
 
-export type TripDetailFragment = { distanceMeters: number | null, id: string, status: TripStatus, category: VehicleCategory, requestedAt: string, completedAt: string | null, rider: { id: string, name: string }, driver: { id: string, name: string, rating: number | null } | null, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null, fare: { amountMinor: number, currency: string } | null };
+export type TripDetailFragment = { distanceMeters: number | null, id: string, status: TripStatus, category: VehicleCategory, requestedAt: string, completedAt: string | null, rider: { id: string, name: string } | null, driver: { id: string, name: string | null, rating: number | null } | null, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null, fare: { amountMinor: number, currency: string } | null };
 
 export type TripMilestonesFragment = { assignedAt: string | null, arrivedAt: string | null, startedAt: string | null, cancelledBy: TripActorRole | null, cancellationReason: string | null, estimatedFare: { amountMinor: number, currency: string } | null, cancellationFee: { amountMinor: number, currency: string } | null };
 
@@ -410,21 +410,21 @@ export type DriverLocationUpdatedSubscriptionVariables = Exact<{
 }>;
 
 
-export type DriverLocationUpdatedSubscription = { driverLocationUpdated: { latitude: number, longitude: number, heading: number | null, speedKph: number | null, recordedAt: string, driver: { id: string, name: string, vehicle: { plate: string, make: string, model: string } | null } } };
+export type DriverLocationUpdatedSubscription = { driverLocationUpdated: { latitude: number, longitude: number, heading: number | null, speedKph: number | null, recordedAt: string, driver: { id: string, name: string | null, vehicle: { plate: string, make: string, model: string } | null } } };
 
 export type FleetPositionsSubscriptionVariables = Exact<{
   fleetId: string | number;
 }>;
 
 
-export type FleetPositionsSubscription = { fleetPositions: { latitude: number, longitude: number, heading: number | null, speedKph: number | null, recordedAt: string, status: DriverStatus, driver: { id: string, name: string, vehicle: { id: string, plate: string, category: VehicleCategory } | null } } };
+export type FleetPositionsSubscription = { fleetPositions: { latitude: number, longitude: number, heading: number | null, speedKph: number | null, recordedAt: string, status: DriverStatus, driver: { id: string, name: string | null, vehicle: { id: string, plate: string, category: VehicleCategory } | null } } };
 
 export type TripUpdatedSubscriptionVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type TripUpdatedSubscription = { tripUpdated: { distanceMeters: number | null, assignedAt: string | null, arrivedAt: string | null, startedAt: string | null, cancelledBy: TripActorRole | null, cancellationReason: string | null, id: string, status: TripStatus, category: VehicleCategory, requestedAt: string, completedAt: string | null, rider: { id: string, name: string }, driver: { id: string, name: string, rating: number | null } | null, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null, estimatedFare: { amountMinor: number, currency: string } | null, cancellationFee: { amountMinor: number, currency: string } | null, fare: { amountMinor: number, currency: string } | null } };
+export type TripUpdatedSubscription = { tripUpdated: { distanceMeters: number | null, assignedAt: string | null, arrivedAt: string | null, startedAt: string | null, cancelledBy: TripActorRole | null, cancellationReason: string | null, id: string, status: TripStatus, category: VehicleCategory, requestedAt: string, completedAt: string | null, rider: { id: string, name: string } | null, driver: { id: string, name: string | null, rating: number | null } | null, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null, estimatedFare: { amountMinor: number, currency: string } | null, cancellationFee: { amountMinor: number, currency: string } | null, fare: { amountMinor: number, currency: string } | null } };
 
 export type TripOfferedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
@@ -434,7 +434,7 @@ export type TripOfferedSubscription = { tripOffered: { id: string, status: TripO
 export type NotificationAddedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type NotificationAddedSubscription = { notificationAdded: { id: string, kind: NotificationKind, title: string, body: string, createdAt: string, readAt: string | null, recipient: { id: string, name: string } } };
+export type NotificationAddedSubscription = { notificationAdded: { id: string, kind: NotificationKind, title: string, body: string, createdAt: string, readAt: string | null, recipient: { id: string, name: string } | null } };
 
 export type FleetPickerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -449,7 +449,7 @@ export type TripsBoardQueryVariables = Exact<{
 }>;
 
 
-export type TripsBoardQuery = { trips: { edges: Array<{ cursor: string, node: { distanceMeters: number | null, id: string, status: TripStatus, category: VehicleCategory, requestedAt: string, completedAt: string | null, rider: { id: string, name: string }, driver: { id: string, name: string } | null, vehicle: { id: string, plate: string } | null, fare: { amountMinor: number, currency: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type TripsBoardQuery = { trips: { edges: Array<{ cursor: string, node: { distanceMeters: number | null, id: string, status: TripStatus, category: VehicleCategory, requestedAt: string, completedAt: string | null, rider: { id: string, name: string } | null, driver: { id: string, name: string | null } | null, vehicle: { id: string, plate: string } | null, fare: { amountMinor: number, currency: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type FleetDriversQueryVariables = Exact<{
   fleetId: string | number;
@@ -458,7 +458,7 @@ export type FleetDriversQueryVariables = Exact<{
 }>;
 
 
-export type FleetDriversQuery = { drivers: { edges: Array<{ cursor: string, node: { id: string, name: string, rating: number | null, status: DriverStatus, vehicle: { status: VehicleStatus, id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type FleetDriversQuery = { drivers: { edges: Array<{ cursor: string, node: { id: string, name: string | null, rating: number | null, status: DriverStatus | null, vehicle: { status: VehicleStatus | null, id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type UsersAdminQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -480,7 +480,7 @@ export type NearbyDriversQueryVariables = Exact<{
 }>;
 
 
-export type NearbyDriversQuery = { nearbyDrivers: { edges: Array<{ distanceMeters: number, node: { id: string, name: string, status: DriverStatus, position: { latitude: number, longitude: number } | null, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null } }> } };
+export type NearbyDriversQuery = { nearbyDrivers: { edges: Array<{ distanceMeters: number, node: { id: string, name: string | null, status: DriverStatus | null, position: { latitude: number, longitude: number } | null, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null } }> } };
 
 export type AssignTripMutationVariables = Exact<{
   tripId: string | number;
@@ -488,7 +488,7 @@ export type AssignTripMutationVariables = Exact<{
 }>;
 
 
-export type AssignTripMutation = { assignTrip: { trip: { id: string, status: TripStatus, driver: { id: string, name: string } | null } | null, userErrors: Array<{ code: TripUserErrorCode, field: Array<string> | null, message: string }> } };
+export type AssignTripMutation = { assignTrip: { trip: { id: string, status: TripStatus, driver: { id: string, name: string | null } | null } | null, userErrors: Array<{ code: TripUserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type PendingAttendancesQueryVariables = Exact<{
   fleetId?: string | number | null | undefined;
@@ -497,7 +497,7 @@ export type PendingAttendancesQueryVariables = Exact<{
 }>;
 
 
-export type PendingAttendancesQuery = { attendances: { edges: Array<{ node: { id: string, checkedInAt: string, checkedOutAt: string | null, checkInOdometerKm: number, checkOutOdometerKm: number | null, selfieUrl: string, cashDeposited: { amountMinor: number, currency: string } | null, driver: { id: string, name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type PendingAttendancesQuery = { attendances: { edges: Array<{ node: { id: string, checkedInAt: string, checkedOutAt: string | null, checkInOdometerKm: number, checkOutOdometerKm: number | null, selfieUrl: string, cashDeposited: { amountMinor: number, currency: string } | null, driver: { id: string, name: string | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type ReviewAttendanceMutationVariables = Exact<{
   input: ReviewAttendanceInput;
@@ -527,7 +527,7 @@ export type TripProgressQueryVariables = Exact<{
 }>;
 
 
-export type TripProgressQuery = { trip: { distanceMeters: number | null, assignedAt: string | null, arrivedAt: string | null, startedAt: string | null, cancelledBy: TripActorRole | null, cancellationReason: string | null, id: string, status: TripStatus, category: VehicleCategory, requestedAt: string, completedAt: string | null, pickup: { latitude: number, longitude: number } | null, dropoff: { latitude: number, longitude: number } | null, rider: { id: string, name: string }, driver: { id: string, name: string, rating: number | null } | null, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null, estimatedFare: { amountMinor: number, currency: string } | null, cancellationFee: { amountMinor: number, currency: string } | null, fare: { amountMinor: number, currency: string } | null } | null };
+export type TripProgressQuery = { trip: { distanceMeters: number | null, assignedAt: string | null, arrivedAt: string | null, startedAt: string | null, cancelledBy: TripActorRole | null, cancellationReason: string | null, id: string, status: TripStatus, category: VehicleCategory, requestedAt: string, completedAt: string | null, pickup: { latitude: number, longitude: number } | null, dropoff: { latitude: number, longitude: number } | null, rider: { id: string, name: string } | null, driver: { id: string, name: string | null, rating: number | null } | null, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null, estimatedFare: { amountMinor: number, currency: string } | null, cancellationFee: { amountMinor: number, currency: string } | null, fare: { amountMinor: number, currency: string } | null } | null };
 
 export type CancelTripMutationVariables = Exact<{
   tripId: string | number;
@@ -549,7 +549,7 @@ export type RateTripMutation = { rateTrip: { trip: { id: string, riderRating: { 
 export type RiderHomeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RiderHomeQuery = { me: { id: string, name: string, email: string | null, phone: string | null, roles: Array<Role>, unreadNotificationCount: number, wallet: { id: string, updatedAt: string, balance: { amountMinor: number, currency: string } } | null, points: { balance: number, level: LoyaltyLevel, lifetimeEarned: number, pointsToNextLevel: number | null } } | null };
+export type RiderHomeQuery = { me: { id: string, name: string, email: string | null, phone: string | null, roles: Array<Role>, unreadNotificationCount: number | null, wallet: { id: string, updatedAt: string, balance: { amountMinor: number, currency: string } } | null, points: { balance: number, level: LoyaltyLevel, lifetimeEarned: number, pointsToNextLevel: number | null } | null } | null };
 
 export type MyTripsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -557,14 +557,14 @@ export type MyTripsQueryVariables = Exact<{
 }>;
 
 
-export type MyTripsQuery = { me: { id: string, trips: { edges: Array<{ cursor: string, node: { id: string, status: TripStatus, category: VehicleCategory, requestedAt: string, completedAt: string | null, driver: { id: string, name: string } | null, fare: { amountMinor: number, currency: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+export type MyTripsQuery = { me: { id: string, trips: { edges: Array<{ cursor: string, node: { id: string, status: TripStatus, category: VehicleCategory, requestedAt: string, completedAt: string | null, driver: { id: string, name: string | null } | null, fare: { amountMinor: number, currency: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } | null };
 
 export type TripDetailsQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type TripDetailsQuery = { trip: { distanceMeters: number | null, id: string, status: TripStatus, category: VehicleCategory, requestedAt: string, completedAt: string | null, rider: { id: string, name: string }, driver: { id: string, name: string, rating: number | null } | null, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null, fare: { amountMinor: number, currency: string } | null } | null };
+export type TripDetailsQuery = { trip: { distanceMeters: number | null, id: string, status: TripStatus, category: VehicleCategory, requestedAt: string, completedAt: string | null, rider: { id: string, name: string } | null, driver: { id: string, name: string | null, rating: number | null } | null, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null, fare: { amountMinor: number, currency: string } | null } | null };
 
 export type NotificationsInboxQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -573,40 +573,40 @@ export type NotificationsInboxQueryVariables = Exact<{
 }>;
 
 
-export type NotificationsInboxQuery = { me: { id: string, unreadNotificationCount: number, notifications: { edges: Array<{ cursor: string, node: { id: string, kind: NotificationKind, title: string, body: string, createdAt: string, readAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+export type NotificationsInboxQuery = { me: { id: string, unreadNotificationCount: number | null, notifications: { edges: Array<{ cursor: string, node: { id: string, kind: NotificationKind, title: string, body: string, createdAt: string, readAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } | null };
 
 export type FleetFieldErrorFragment = { code: FleetUserErrorCode, field: Array<string> | null, message: string };
 
-export type ShiftStateFragment = { id: string, status: DriverStatus, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null, openAttendance: { id: string, checkedInAt: string, onBreak: boolean, approval: AttendanceApproval } | null };
+export type ShiftStateFragment = { id: string, status: DriverStatus | null, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null, openAttendance: { id: string, checkedInAt: string, onBreak: boolean, approval: AttendanceApproval } | null };
 
 export type DriverShiftQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DriverShiftQuery = { me: { id: string, driverProfile: { id: string, status: DriverStatus, pendingOffer: { id: string, expiresAt: string, trip: { id: string, category: VehicleCategory, pickup: { latitude: number, longitude: number } | null, dropoff: { latitude: number, longitude: number } | null, estimatedFare: { amountMinor: number, currency: string } | null } } | null, activeTrip: { id: string, status: TripStatus } | null, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null, openAttendance: { id: string, checkedInAt: string, onBreak: boolean, approval: AttendanceApproval } | null } | null } | null };
+export type DriverShiftQuery = { me: { id: string, driverProfile: { id: string, status: DriverStatus | null, pendingOffer: { id: string, expiresAt: string, trip: { id: string, category: VehicleCategory, pickup: { latitude: number, longitude: number } | null, dropoff: { latitude: number, longitude: number } | null, estimatedFare: { amountMinor: number, currency: string } | null } } | null, activeTrip: { id: string, status: TripStatus } | null, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null, openAttendance: { id: string, checkedInAt: string, onBreak: boolean, approval: AttendanceApproval } | null } | null } | null };
 
 export type CheckInMutationVariables = Exact<{
   input: CheckInInput;
 }>;
 
 
-export type CheckInMutation = { checkIn: { driver: { id: string, status: DriverStatus, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null, openAttendance: { id: string, checkedInAt: string, onBreak: boolean, approval: AttendanceApproval } | null } | null, userErrors: Array<{ code: FleetUserErrorCode, field: Array<string> | null, message: string }> } };
+export type CheckInMutation = { checkIn: { driver: { id: string, status: DriverStatus | null, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null, openAttendance: { id: string, checkedInAt: string, onBreak: boolean, approval: AttendanceApproval } | null } | null, userErrors: Array<{ code: FleetUserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type StartBreakMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type StartBreakMutation = { startBreak: { driver: { id: string, status: DriverStatus, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null, openAttendance: { id: string, checkedInAt: string, onBreak: boolean, approval: AttendanceApproval } | null } | null, userErrors: Array<{ code: FleetUserErrorCode, field: Array<string> | null, message: string }> } };
+export type StartBreakMutation = { startBreak: { driver: { id: string, status: DriverStatus | null, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null, openAttendance: { id: string, checkedInAt: string, onBreak: boolean, approval: AttendanceApproval } | null } | null, userErrors: Array<{ code: FleetUserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type EndBreakMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type EndBreakMutation = { endBreak: { driver: { id: string, status: DriverStatus, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null, openAttendance: { id: string, checkedInAt: string, onBreak: boolean, approval: AttendanceApproval } | null } | null, userErrors: Array<{ code: FleetUserErrorCode, field: Array<string> | null, message: string }> } };
+export type EndBreakMutation = { endBreak: { driver: { id: string, status: DriverStatus | null, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null, openAttendance: { id: string, checkedInAt: string, onBreak: boolean, approval: AttendanceApproval } | null } | null, userErrors: Array<{ code: FleetUserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type CheckOutMutationVariables = Exact<{
   input: CheckOutInput;
 }>;
 
 
-export type CheckOutMutation = { checkOut: { driver: { id: string, status: DriverStatus, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null, openAttendance: { id: string, checkedInAt: string, onBreak: boolean, approval: AttendanceApproval } | null } | null, userErrors: Array<{ code: FleetUserErrorCode, field: Array<string> | null, message: string }> } };
+export type CheckOutMutation = { checkOut: { driver: { id: string, status: DriverStatus | null, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null, openAttendance: { id: string, checkedInAt: string, onBreak: boolean, approval: AttendanceApproval } | null } | null, userErrors: Array<{ code: FleetUserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type UpdateDriverLocationMutationVariables = Exact<{
   latitude: number;
@@ -623,7 +623,7 @@ export type AcceptTripMutationVariables = Exact<{
 }>;
 
 
-export type AcceptTripMutation = { acceptTrip: { trip: { distanceMeters: number | null, id: string, status: TripStatus, category: VehicleCategory, requestedAt: string, completedAt: string | null, rider: { id: string, name: string }, driver: { id: string, name: string, rating: number | null } | null, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null, fare: { amountMinor: number, currency: string } | null } | null, userErrors: Array<{ code: TripUserErrorCode, field: Array<string> | null, message: string }> } };
+export type AcceptTripMutation = { acceptTrip: { trip: { distanceMeters: number | null, id: string, status: TripStatus, category: VehicleCategory, requestedAt: string, completedAt: string | null, rider: { id: string, name: string } | null, driver: { id: string, name: string | null, rating: number | null } | null, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null, fare: { amountMinor: number, currency: string } | null } | null, userErrors: Array<{ code: TripUserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type DeclineTripMutationVariables = Exact<{
   offerId: string | number;

@@ -117,10 +117,19 @@ describe('root fields', () => {
     });
   });
 
+  test('identity unreachable (the gateway sends `user: null`): Driver.name alone is null, SERVICE_UNAVAILABLE at its path', async () => {
+    const { drivers } = await createFleet();
+    const result = await subgraph.execute<{ _entities: unknown[] }>(ENTITIES_QUERY('... on Driver { id name status rating }'), {
+      representations: [{ __typename: 'Driver', id: drivers[0]!.id, user: null }],
+    });
+    expect(result.data?._entities).toEqual([{ id: drivers[0]!.id, name: null, status: 'OFFLINE', rating: 4.75 }]);
+    expect(result.errors?.map((e) => [e.extensions?.code, e.path])).toEqual([['SERVICE_UNAVAILABLE', ['_entities', 0, 'name']]]);
+  });
+
   test('Driver.name is not invented when the gateway did not send `user { name }`', async () => {
     const { drivers } = await createFleet();
     const result = await subgraph.execute('query ($id: ID!) { driver(id: $id) { id name } }', { id: drivers[0]!.id });
-    expect(result.data?.driver).toBeNull();
+    expect(result.data?.driver).toEqual({ id: drivers[0]!.id, name: null });
     expect(codes(result.errors)).toEqual(['INTERNAL_SERVER_ERROR']);
   });
 });
@@ -335,9 +344,14 @@ describe('authorization', () => {
     expect(basic.data?._entities).toEqual([
       { id: drivers[0]!.id, name: 'Ada Okafor', rating: 4.75, user: { id: drivers[0]!.userId }, vehicle: { plate: vehicles[0]!.plate, make: 'Toyota', model: 'Corolla', year: 2022, category: 'ECONOMY' } },
     ]);
-    for (const selection of ['status', 'fleet { id }', 'vehicle { status }', 'vehicle { fleet { id } }', 'vehicle { homeHub { id } }']) {
-      const refused = await subgraph.execute(ENTITIES_QUERY(`... on Driver { ${selection} }`), { representations }, rider);
-      expect({ selection, codes: codes(refused.errors) }).toEqual({ selection, codes: ['FORBIDDEN'] });
+    // Each refused field is null on its own: the driver and the car stay.
+    const refusals: [string, unknown][] = [
+      ['status', { status: null }], ['fleet { id }', { fleet: null }], ['vehicle { status }', { vehicle: { status: null } }],
+      ['vehicle { fleet { id } }', { vehicle: { fleet: null } }], ['vehicle { homeHub { id } }', { vehicle: { homeHub: null } }],
+    ];
+    for (const [selection, entity] of refusals) {
+      const refused = await subgraph.execute<{ _entities: unknown[] }>(ENTITIES_QUERY(`... on Driver { ${selection} }`), { representations }, rider);
+      expect({ selection, codes: codes(refused.errors), entities: refused.data?._entities }).toEqual({ selection, codes: ['FORBIDDEN'], entities: [entity] });
     }
     const anonymous = await subgraph.execute(ENTITIES_QUERY('... on Driver { id }'), { representations }, { headers: {} });
     expect(codes(anonymous.errors)).toEqual(['UNAUTHENTICATED']);

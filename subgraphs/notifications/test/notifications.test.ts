@@ -216,7 +216,8 @@ describe('ownership: the inbox and its unread count of a user are for that user 
     for (const [userId, roles, fleetIds] of [[randomUUID(), ['RIDER'], []], [randomUUID(), ['DRIVER'], []], [randomUUID(), ['FLEET_MANAGER'], [randomUUID()]]] as [string, Role[], string[]][]) {
       const refused = await subgraph.execute(query, variables, await as(userId, roles, fleetIds));
       expect(new Set(errorCodes(refused.errors))).toEqual(new Set(['FORBIDDEN']));
-      expect(refused.data?._entities).toEqual([null]);
+      // Both fields are nullable: each is null with its error, the user entity stays.
+      expect(refused.data?._entities).toEqual([{ notifications: null, unreadNotificationCount: null }]);
     }
     const anonymous = await subgraph.execute(query, variables, { headers: {} });
     expect(new Set(errorCodes(anonymous.errors))).toEqual(new Set(['UNAUTHENTICATED']));

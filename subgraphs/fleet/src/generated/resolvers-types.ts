@@ -215,19 +215,28 @@ export type Driver = {
   __typename?: 'Driver';
   /** The driver's active vehicle assignment; null without one. Same visibility as `status`. */
   currentAssignment: Maybe<Assignment>;
-  /** The fleet the driver drives for. Staff only. */
-  fleet: Fleet;
+  /** The fleet the driver drives for. Staff only (a fleet manager: their fleets'); for anyone else it is null with a FORBIDDEN error at its path. */
+  fleet: Maybe<Fleet>;
   /** Direction of travel at the last position, degrees clockwise from north (0 to 360); null when unknown. Same visibility as `position`. */
   heading: Maybe<Scalars['Float']['output']>;
   /** Stable identifier of the driver profile (not the user id). */
   id: Scalars['ID']['output'];
-  /** Driving licence number. Visible to the driver themself, operations staff and the manager of the driver's fleet (FORBIDDEN for others). */
-  licenceNumber: Scalars['String']['output'];
-  /** The driver's display name (from the user account). */
-  name: Scalars['String']['output'];
+  /**
+   * Driving licence number. Visible to the driver themself, operations staff and the manager of the driver's fleet;
+   * for anyone else it is null with a FORBIDDEN error at its path.
+   */
+  licenceNumber: Maybe<Scalars['String']['output']>;
+  /**
+   * The driver's display name (from the user account). Null, with a SERVICE_UNAVAILABLE error at its path, only when
+   * the account cannot be read right now (the identity service is unreachable).
+   */
+  name: Maybe<Scalars['String']['output']>;
   /** The driver's open shift (checked in, not yet checked out); null when off shift. Same visibility as `status`. */
   openAttendance: Maybe<Attendance>;
-  /** Last reported position; null before the first location update. Visible to the driver themself, operations staff and the manager of the driver's fleet (FORBIDDEN for others). */
+  /**
+   * Last reported position; null before the first location update. Visible to the driver themself, operations staff
+   * and the manager of the driver's fleet; for anyone else it is null with a FORBIDDEN error at its path.
+   */
   position: Maybe<GeoPoint>;
   /** When the last position was reported; null before the first. Same visibility as `position`. */
   positionUpdatedAt: Maybe<Scalars['DateTime']['output']>;
@@ -235,10 +244,16 @@ export type Driver = {
   rating: Maybe<Scalars['Float']['output']>;
   /** Speed at the last position in km/h; null when unknown. Same visibility as `position`. */
   speedKph: Maybe<Scalars['Float']['output']>;
-  /** What the driver is doing now. Visible to the driver themself, operations staff and the manager of the driver's fleet (FORBIDDEN for others). */
-  status: DriverStatus;
-  /** The user account of the driver. */
-  user: User;
+  /**
+   * What the driver is doing now. Visible to the driver themself, operations staff and the manager of the driver's
+   * fleet; for anyone else it is null with a FORBIDDEN error at its path.
+   */
+  status: Maybe<DriverStatus>;
+  /**
+   * The user account of the driver. Null, with an error at its path, only when the account cannot be read right now
+   * (the identity service is unreachable).
+   */
+  user: Maybe<User>;
   /** The vehicle the driver is currently assigned to. */
   vehicle: Maybe<Vehicle>;
 };
@@ -723,8 +738,8 @@ export type Vehicle = {
   category: VehicleCategory;
   /** The vehicle's active assignment to a driver; null when unassigned. Staff only. */
   currentAssignment: Maybe<Assignment>;
-  /** The fleet that owns it. Staff only. */
-  fleet: Fleet;
+  /** The fleet that owns it. Staff only (a fleet manager: their fleets'); for anyone else it is null with a FORBIDDEN error at its path. */
+  fleet: Maybe<Fleet>;
   /** The hub it returns to. Staff only. */
   homeHub: Maybe<Hub>;
   /** Stable identifier of the vehicle. */
@@ -735,8 +750,8 @@ export type Vehicle = {
   model: Scalars['String']['output'];
   /** Registration plate, unique. */
   plate: Scalars['String']['output'];
-  /** Whether it can be driven. Staff only. */
-  status: VehicleStatus;
+  /** Whether it can be driven. Staff only (a fleet manager: their fleets'); for anyone else it is null with a FORBIDDEN error at its path. */
+  status: Maybe<VehicleStatus>;
   /** Model year. */
   year: Scalars['Int']['output'];
 };
@@ -1085,18 +1100,18 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type DriverResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['Driver'] = ResolversParentTypes['Driver'], FederationReferenceType extends FederationReferenceTypes['Driver'] = FederationReferenceTypes['Driver']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Driver']> | FederationReferenceType, FederationReferenceType, ContextType>;
   currentAssignment?: Resolver<Maybe<ResolversTypes['Assignment']>, ParentType, ContextType>;
-  fleet?: Resolver<ResolversTypes['Fleet'], ParentType, ContextType>;
+  fleet?: Resolver<Maybe<ResolversTypes['Fleet']>, ParentType, ContextType>;
   heading?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  licenceNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  licenceNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   openAttendance?: Resolver<Maybe<ResolversTypes['Attendance']>, ParentType, ContextType>;
   position?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
   positionUpdatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   rating?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   speedKph?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['DriverStatus'], ParentType, ContextType>;
-  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['DriverStatus']>, ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   vehicle?: Resolver<Maybe<ResolversTypes['Vehicle']>, ParentType, ContextType>;
 }>;
 
@@ -1227,13 +1242,13 @@ export type VehicleResolvers<ContextType = FleetContext, ParentType extends Reso
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Vehicle']> | FederationReferenceType, FederationReferenceType, ContextType>;
   category?: Resolver<ResolversTypes['VehicleCategory'], ParentType, ContextType>;
   currentAssignment?: Resolver<Maybe<ResolversTypes['Assignment']>, ParentType, ContextType>;
-  fleet?: Resolver<ResolversTypes['Fleet'], ParentType, ContextType>;
+  fleet?: Resolver<Maybe<ResolversTypes['Fleet']>, ParentType, ContextType>;
   homeHub?: Resolver<Maybe<ResolversTypes['Hub']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   make?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   model?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   plate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['VehicleStatus'], ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['VehicleStatus']>, ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 

@@ -1,3 +1,4 @@
+import { AppError } from '../../../../platform/errors/index.js';
 import type { FleetContext } from '../context.js';
 import type { DriverResolvers } from '../generated/resolvers-types.js';
 import type { FleetLoaders } from '../loaders.js';
@@ -18,12 +19,15 @@ export const Driver: DriverResolvers = {
   __resolveReference: async (reference, { loaders }) => {
     const driver = await loaders.driverById.load(reference.id);
     // The gateway adds `user { name }` (fetched from identity) only when the operation asks for Driver.name.
-    return driver && { ...driver, userName: 'user' in reference ? reference.user.name : undefined };
+    // When identity could not be read the gateway still sends the reference, with `user: null`: the driver's own
+    // fields resolve and only `name` fails.
+    return driver && { ...driver, userName: 'user' in reference ? (reference.user?.name ?? null) : undefined };
   },
   user: (driver) => ({ id: driver.userId }),
   name: (driver) => {
     // Reached without the gateway (a root field queried on fleet directly) there is no name to give.
     if (driver.userName === undefined) throw new Error('Driver.name needs `user { name }` from the gateway (@requires)');
+    if (driver.userName === null) throw new AppError('SERVICE_UNAVAILABLE', "The driver's name comes from the identity service, which is unavailable; retry later");
     return driver.userName;
   },
   status: profileField('status', (driver) => driver.status),

@@ -42,8 +42,12 @@ export type User = {
   __typename?: 'User';
   /** Stable identifier of the user. */
   id: Scalars['ID']['output'];
-  /** The user's loyalty points (zero for a new user). Only the user themselves and operations staff may read them (FORBIDDEN otherwise). */
-  points: PointsSummary;
+  /**
+   * The user's loyalty points (zero for a new user). Only the user themselves and operations staff may read them: for
+   * anyone else this field is null with a FORBIDDEN error at its path. Also null, with a SERVICE_UNAVAILABLE error at
+   * its path, while the gamification service cannot be reached. The rest of the response is unaffected either way.
+   */
+  points: Maybe<PointsSummary>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -174,7 +178,7 @@ export type PointsSummaryResolvers<ContextType = GamificationContext, ParentType
 export type UserResolvers<ContextType = GamificationContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  points?: Resolver<ResolversTypes['PointsSummary'], ParentType, ContextType>;
+  points?: Resolver<Maybe<ResolversTypes['PointsSummary']>, ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = GamificationContext> = ResolversObject<{

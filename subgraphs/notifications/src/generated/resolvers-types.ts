@@ -30,8 +30,11 @@ export type Notification = {
   kind: NotificationKind;
   /** When the user read it; null while unread. */
   readAt: Maybe<Scalars['DateTime']['output']>;
-  /** The user the notification is for. */
-  recipient: User;
+  /**
+   * The user the notification is for. Null, with an error at its path, only when the user's account cannot be read
+   * right now (the identity service is unreachable); the notification itself is still returned.
+   */
+  recipient: Maybe<User>;
   /** Short headline. */
   title: Scalars['String']['output'];
 };
@@ -101,10 +104,18 @@ export type User = {
   __typename?: 'User';
   /** Stable identifier of the user. */
   id: Scalars['ID']['output'];
-  /** The user's inbox, newest first. Only the user themselves and operations staff may read it (FORBIDDEN otherwise). */
-  notifications: NotificationConnection;
-  /** How many notifications the user has not read. Only the user themselves and operations staff may read it (FORBIDDEN otherwise). */
-  unreadNotificationCount: Scalars['Int']['output'];
+  /**
+   * The user's inbox, newest first. Only the user themselves and operations staff may read it: for anyone else this
+   * field is null with a FORBIDDEN error at its path. Also null, with a SERVICE_UNAVAILABLE error at its path, while
+   * the notifications service cannot be reached.
+   */
+  notifications: Maybe<NotificationConnection>;
+  /**
+   * How many notifications the user has not read. Only the user themselves and operations staff may read it: for
+   * anyone else this field is null with a FORBIDDEN error at its path. Also null, with a SERVICE_UNAVAILABLE error at
+   * its path, while the notifications service cannot be reached.
+   */
+  unreadNotificationCount: Maybe<Scalars['Int']['output']>;
 };
 
 
@@ -258,7 +269,7 @@ export type NotificationResolvers<ContextType = NotificationsContext, ParentType
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NotificationKind'], ParentType, ContextType>;
   readAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  recipient?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  recipient?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
@@ -286,8 +297,8 @@ export type SubscriptionResolvers<ContextType = NotificationsContext, ParentType
 export type UserResolvers<ContextType = NotificationsContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  notifications?: Resolver<ResolversTypes['NotificationConnection'], ParentType, ContextType, RequireFields<UserNotificationsArgs, 'first' | 'unreadOnly'>>;
-  unreadNotificationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  notifications?: Resolver<Maybe<ResolversTypes['NotificationConnection']>, ParentType, ContextType, RequireFields<UserNotificationsArgs, 'first' | 'unreadOnly'>>;
+  unreadNotificationCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = NotificationsContext> = ResolversObject<{

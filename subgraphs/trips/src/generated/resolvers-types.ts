@@ -26,8 +26,12 @@ export type Driver = {
   id: Scalars['ID']['output'];
   /** The trip offered to the driver and waiting for their answer; null when none. Only the driver, operations staff and the manager of the driver's fleet see it. */
   pendingOffer: Maybe<TripOffer>;
-  /** Trips the driver took, newest first. The driver sees all of them, operations staff too, the manager of a fleet those driven for their fleet; anyone else an empty list. */
-  trips: TripConnection;
+  /**
+   * Trips the driver took, newest first. The driver sees all of them, operations staff too, the manager of a fleet
+   * those driven for their fleet; anyone else an empty list. Null, with a SERVICE_UNAVAILABLE error at its path, only
+   * while the trips service cannot be reached.
+   */
+  trips: Maybe<TripConnection>;
 };
 
 
@@ -310,8 +314,11 @@ export type Trip = {
   pickup: Maybe<GeoPoint>;
   /** When the rider requested it. */
   requestedAt: Scalars['DateTime']['output'];
-  /** The rider who requested it. */
-  rider: User;
+  /**
+   * The rider who requested it. Null, with an error at its path, only when the rider's account cannot be read right
+   * now (the identity service is unreachable); the trip itself is still returned.
+   */
+  rider: Maybe<User>;
   /** The rider's rating of the driver; null until given. */
   riderRating: Maybe<TripRating>;
   /** When the ride started (rider on board); null before. */
@@ -485,8 +492,12 @@ export type User = {
   __typename?: 'User';
   /** Stable identifier of the user. */
   id: Scalars['ID']['output'];
-  /** Trips this user requested as a rider, newest first. Only the user themselves and operations staff may read them (FORBIDDEN otherwise). */
-  trips: TripConnection;
+  /**
+   * Trips this user requested as a rider, newest first. Only the user themselves and operations staff may read them:
+   * for anyone else this field is null with a FORBIDDEN error at its path. Also null, with a SERVICE_UNAVAILABLE error
+   * at its path, while the trips service cannot be reached.
+   */
+  trips: Maybe<TripConnection>;
 };
 
 
@@ -701,7 +712,7 @@ export type DriverResolvers<ContextType = TripsContext, ParentType extends Resol
   activeTrip?: Resolver<Maybe<ResolversTypes['Trip']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   pendingOffer?: Resolver<Maybe<ResolversTypes['TripOffer']>, ParentType, ContextType>;
-  trips?: Resolver<ResolversTypes['TripConnection'], ParentType, ContextType, RequireFields<DriverTripsArgs, 'first'>>;
+  trips?: Resolver<Maybe<ResolversTypes['TripConnection']>, ParentType, ContextType, RequireFields<DriverTripsArgs, 'first'>>;
 }>;
 
 export type EstimateFarePayloadResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['EstimateFarePayload'] = ResolversParentTypes['EstimateFarePayload']> = ResolversObject<{
@@ -781,7 +792,7 @@ export type TripResolvers<ContextType = TripsContext, ParentType extends Resolve
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   pickup?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
   requestedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  rider?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  rider?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   riderRating?: Resolver<Maybe<ResolversTypes['TripRating']>, ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['TripStatus'], ParentType, ContextType>;
@@ -843,7 +854,7 @@ export type TripUserErrorResolvers<ContextType = TripsContext, ParentType extend
 export type UserResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  trips?: Resolver<ResolversTypes['TripConnection'], ParentType, ContextType, RequireFields<UserTripsArgs, 'first'>>;
+  trips?: Resolver<Maybe<ResolversTypes['TripConnection']>, ParentType, ContextType, RequireFields<UserTripsArgs, 'first'>>;
 }>;
 
 export type VehicleResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['Vehicle'] = ResolversParentTypes['Vehicle']> = ResolversObject<{
