@@ -107,7 +107,8 @@ export interface Harness extends IdentityInstance {
   /** Another identity instance on the same database, log and clock (e.g. with tight rate limits). */
   startAnother(options?: InstanceOptions): Promise<IdentityInstance>;
   tokenFor(user: Pick<User, 'id' | 'roles'> & { fleetIds?: string[] }, sessionId?: string): Promise<string>;
-  createUser(data: { roles: Role[]; name?: string; phone?: string; email?: string; fleetIds?: string[]; active?: boolean }): Promise<User>;
+  /** A user straight in the database; its phone counts as proven unless `phoneProven: false` (a legacy claim). */
+  createUser(data: { roles: Role[]; name?: string; phone?: string; phoneProven?: boolean; email?: string; passwordHash?: string; fleetIds?: string[]; active?: boolean }): Promise<User>;
   /** requestOtp + the code from the SMS log + verifyOtp. */
   signInWithPhone(phone: string, options?: RequestOptions & { device?: Record<string, unknown> }): Promise<AuthResult>;
 }
@@ -213,7 +214,16 @@ export async function startHarness({ database, ...options }: HarnessOptions = {}
     tokenFor: (user, sessionId) => testAuth.tokenFor({ userId: user.id, roles: user.roles, fleetIds: user.fleetIds, sessionId }),
     createUser: (data) =>
       prisma.user.create({
-        data: { name: data.name ?? 'Test User', roles: data.roles, phone: data.phone ?? newPhone(), email: data.email, fleetIds: data.fleetIds ?? [], active: data.active ?? true },
+        data: {
+          name: data.name ?? 'Test User',
+          roles: data.roles,
+          phone: data.phone ?? newPhone(),
+          phoneVerifiedAt: data.phoneProven === false ? null : new Date(),
+          email: data.email,
+          passwordHash: data.passwordHash ?? null,
+          fleetIds: data.fleetIds ?? [],
+          active: data.active ?? true,
+        },
       }),
     async signInWithPhone(phone, request = {}) {
       const requested = await main.execute('mutation ($phone: String!) { requestOtp(phone: $phone) { sent userErrors { code } } }', { phone }, request);

@@ -60,7 +60,10 @@ export type CreateStaffUserInput = {
   fleetIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Full name (1 to 100 characters). */
   name: Scalars['String']['input'];
-  /** E.164 phone number; at least one of email and phone is required. */
+  /**
+   * E.164 phone number; at least one of email and phone is required. The super admin vouches for it: codes sent to it
+   * sign in to this account. A phone another account signs in with is PHONE_TAKEN.
+   */
   phone?: InputMaybe<Scalars['String']['input']>;
   /** Staff roles: one or more of SUPER_ADMIN, OPERATIONS, FLEET_MANAGER. */
   roles: Array<Role>;
@@ -99,7 +102,11 @@ export type Mutation = {
    * deactivated user, is an UNAUTHENTICATED error: sign in again.
    */
   refreshSession: AuthPayload;
-  /** Creates a RIDER account with email and password, and signs it in. */
+  /**
+   * Creates a RIDER account with email and password, and signs it in. A phone is attached only when proven with
+   * `phoneCode`; a phone that already signs in to an account is PHONE_TAKEN (accounts are never merged: sign in to that
+   * one with a code). An email another account uses is EMAIL_TAKEN (checked before the code is spent).
+   */
   register: AuthPayload;
   /**
    * Sends a six-digit sign-in code by SMS, valid 5 minutes, replacing any earlier code for the phone. Another may
@@ -128,7 +135,9 @@ export type Mutation = {
   /** Ends every session of the viewer, on every device, this one included. */
   signOutEverywhere: SessionRevocationPayload;
   /**
-   * Signs in with the code from `requestOtp`; the first sign-in of a phone creates a RIDER account. Each code
+   * Signs in with the code from `requestOtp` to the account this phone signs in to; the first sign-in of a phone
+   * creates a RIDER account. Only a phone proven with a code (or given by a super admin to a staff member) leads to an
+   * account: an email account on which someone typed this phone without proving it is never signed in to. Each code
    * allows 5 attempts, then it is dead even for the right code.
    */
   verifyOtp: AuthPayload;
@@ -162,6 +171,7 @@ export type MutationRegisterArgs = {
   name: Scalars['String']['input'];
   password: Scalars['String']['input'];
   phone?: InputMaybe<Scalars['String']['input']>;
+  phoneCode?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -329,8 +339,10 @@ export type User = {
   /** Name shown to riders, drivers and staff. */
   name: Scalars['String']['output'];
   /**
-   * E.164 phone number, e.g. `+15551234567`; null when the user has none. Readable by the user themself and by
-   * SUPER_ADMIN and OPERATIONS staff; for anyone else this field is null with a FORBIDDEN error at its path.
+   * E.164 phone number, e.g. `+15551234567`, proven with a code sent to it (or given by the super admin who created
+   * this staff member); codes sent to it sign in to this account. Null when the user has none. Readable by the user
+   * themself and by SUPER_ADMIN and OPERATIONS staff; for anyone else this field is null with a FORBIDDEN error at its
+   * path.
    */
   phone: Maybe<Scalars['String']['output']>;
   /** Roles granted to this user. */
@@ -396,7 +408,9 @@ export type UserErrorCode =
   | 'INVALID_RESET_TOKEN'
   /** The roles are not allowed here (empty, or not staff roles where staff roles are required). */
   | 'INVALID_ROLES'
-  /** Another account uses this phone number. */
+  /** A phone number was given without `phoneCode`: prove it with the code `requestOtp` sent to it, or leave it out. */
+  | 'PHONE_CODE_REQUIRED'
+  /** Another account signs in with this phone number: sign in to it with a code instead (accounts are never merged). */
   | 'PHONE_TAKEN'
   /** A code was sent moments ago; `resendAvailableAt` says when another may be requested. */
   | 'RESEND_COOLDOWN'

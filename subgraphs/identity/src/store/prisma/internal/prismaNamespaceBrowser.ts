@@ -77,6 +77,7 @@ export type TransactionIsolationLevel = (typeof TransactionIsolationLevel)[keyof
 export const UserScalarFieldEnum = {
   id: 'id',
   phone: 'phone',
+  phoneVerifiedAt: 'phoneVerifiedAt',
   email: 'email',
   name: 'name',
   roles: 'roles',
