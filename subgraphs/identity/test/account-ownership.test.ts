@@ -1,10 +1,11 @@
 // Who an account belongs to across the two sign-in methods (README "Credentials and account ownership"): a phone is
 // on an account only once proven with a code (or vouched for by a super admin for staff); an unproven claim from
-// before that rule never signs in and is dropped when the owner proves the phone; email and phone accounts never merge.
+// before that rule never signs in and is dropped when the owner proves the phone; email and phone accounts never merge;
+// the first proof of an email (a reset) takes the account from whoever registered it.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AUTH_FIELDS, newEmail, newPhone, startHarness, type AuthResult, type Harness } from './harness.js';
+import { AUTH_FIELDS, errorCodes, newEmail, newPhone, startHarness, type AuthResult, type Harness } from './harness.js';
 
 let h: Harness;
 
@@ -163,6 +164,58 @@ test('an unproven claim does not block the owner from registering with the phone
   expect(await verifyOtp(phone, await codeFor(phone))).toMatchObject({ userId: owner.userId, newUser: false });
 });
 
+describe('the first proof of an email hands the account to the email\'s owner', () => {
+  const REQUEST_RESET = 'mutation ($email: String!) { requestPasswordReset(email: $email) { accepted } }';
+  const CONFIRM_RESET = 'mutation ($token: String!, $password: String!) { confirmPasswordReset(token: $token, newPassword: $password) { passwordChanged userErrors { code } } }';
+  const REFRESH = 'mutation ($token: String!) { refreshSession(refreshToken: $token) { accessToken } }';
+  const NEW_PASSWORD = 'a brand new passphrase';
+
+  async function resetPassword(email: string) {
+    await h.execute(REQUEST_RESET, { email });
+    const token = h.log.lastResetToken(email);
+    return (await h.execute(CONFIRM_RESET, { token, password: NEW_PASSWORD })).data!.confirmPasswordReset;
+  }
+
+  test('pre-registration: someone registers your email with their own phone; your reset takes the account, their phone and sessions go', async () => {
+    const victimEmail = newEmail('victim');
+    const attackerPhone = newPhone();
+    const attacker = await register({ email: victimEmail, phone: attackerPhone, phoneCode: await codeFor(attackerPhone) });
+    expect(attacker).toMatchObject({ newUser: true, userErrors: [] });
+
+    // The email's owner cannot register it, but a reset link reaches them.
+    expect((await register({ email: victimEmail })).userErrors).toMatchObject([{ code: 'EMAIL_TAKEN' }]);
+    expect(await resetPassword(victimEmail)).toEqual({ passwordChanged: true, userErrors: [] });
+    expect(await h.prisma.user.findUniqueOrThrow({ where: { id: attacker.userId! } })).toMatchObject({ phone: null, phoneVerifiedAt: null, emailVerifiedAt: expect.any(Date) });
+
+    // The attacker's phone now leads to a new account of their own; their password and refresh token are dead.
+    const attackerByPhone = await verifyOtp(attackerPhone, await codeFor(attackerPhone));
+    expect(attackerByPhone).toMatchObject({ newUser: true, userErrors: [] });
+    expect(attackerByPhone.userId).not.toBe(attacker.userId);
+    expect((await signIn(victimEmail)).userErrors).toMatchObject([{ code: 'INVALID_CREDENTIALS' }]);
+    expect(errorCodes(await h.execute(REFRESH, { token: attacker.refreshToken }))).toEqual(['UNAUTHENTICATED']);
+
+    // The owner signs in with the new password and sees only their own session; the attacker's sessions list is theirs.
+    const owner = (await h.execute<{ signIn: AuthResult }>(SIGN_IN, { email: victimEmail, password: NEW_PASSWORD })).data!.signIn;
+    expect(owner.userId).toBe(attacker.userId);
+    expect(await sessionIds(owner.accessToken!)).toEqual([owner.sessionId]);
+    expect(await sessionIds(attackerByPhone.accessToken!)).toEqual([attackerByPhone.sessionId]);
+    expect(await me(owner.accessToken!)).toEqual({ id: owner.userId, phone: null, email: victimEmail });
+  });
+
+  test('an email already proven (verification link) keeps its phone through a reset: the same person forgot a password', async () => {
+    const email = newEmail('forgetful');
+    const phone = newPhone();
+    const registered = await register({ email, phone, phoneCode: await codeFor(phone) });
+    const text = String(h.log.emails(email).find((line) => line.subject === 'Confirm your Ridegraph email')?.text ?? '');
+    const token = /verify-email\?token=([A-Za-z0-9_-]+)/.exec(text)![1]!;
+    expect((await h.execute('mutation ($token: String!) { verifyEmail(token: $token) { emailVerified } }', { token })).data!.verifyEmail).toEqual({ emailVerified: true });
+
+    expect(await resetPassword(email)).toEqual({ passwordChanged: true, userErrors: [] });
+    expect(await h.prisma.user.findUniqueOrThrow({ where: { id: registered.userId! } })).toMatchObject({ phone, phoneVerifiedAt: expect.any(Date) });
+    expect(await verifyOtp(phone, await codeFor(phone))).toMatchObject({ userId: registered.userId, newUser: false });
+  });
+});
+
 describe('staff created by a super admin', () => {
   const CREATE = 'mutation ($input: CreateStaffUserInput!) { createStaffUser(input: $input) { user { id phone } userErrors { code field } } }';
   const createStaff = async (phone: string) => {
@@ -203,7 +256,7 @@ test('the migration counts as proven the phones of accounts without a password a
   const migrations = fileURLToPath(new URL('../prisma/migrations/', import.meta.url));
   const folder = readdirSync(migrations).find((name) => name.endsWith('_phone_proof'))!;
   const sql = readFileSync(join(migrations, folder, 'migration.sql'), 'utf8');
-  const backfill = sql.slice(sql.indexOf('UPDATE'));
+  const backfill = sql.slice(sql.indexOf('UPDATE "users"'));
   const rows = {
     phoneOnly: await h.createUser({ roles: ['RIDER'], phoneProven: false }),
     riderWithPassword: await h.createUser({ roles: ['RIDER'], phoneProven: false, email: newEmail(), passwordHash: 'x' }),
@@ -218,4 +271,27 @@ test('the migration counts as proven the phones of accounts without a password a
     driverWithPassword: await proven(rows.driverWithPassword.id),
     staffWithPassword: await proven(rows.staffWithPassword.id),
   }).toEqual({ phoneOnly: true, riderWithPassword: false, driverWithPassword: true, staffWithPassword: true });
+});
+
+test('the migration counts as proven the emails of accounts that completed a password reset, and of staff', async () => {
+  const migrations = fileURLToPath(new URL('../prisma/migrations/', import.meta.url));
+  const folder = readdirSync(migrations).find((name) => name.endsWith('_email_proof'))!;
+  const sql = readFileSync(join(migrations, folder, 'migration.sql'), 'utf8');
+  const backfill = sql.slice(sql.indexOf('UPDATE "users"'));
+  const resetAt = new Date('2026-11-30T10:00:00.000Z');
+  const rows = {
+    registered: await h.createUser({ roles: ['RIDER'], email: newEmail(), passwordHash: 'x' }),
+    afterReset: await h.createUser({ roles: ['RIDER'], email: newEmail(), passwordHash: 'x' }),
+    staff: await h.createUser({ roles: ['FLEET_MANAGER'], email: newEmail(), fleetIds: ['6f1c0a52-e3a9-4c4f-b1c7-d1a0e5b7c9d3'] }),
+  };
+  await h.prisma.passwordResetToken.create({ data: { userId: rows.afterReset.id, tokenHash: `hash-${rows.afterReset.id}`, createdAt: resetAt, expiresAt: resetAt, usedAt: resetAt } });
+  await h.prisma.$executeRawUnsafe(
+    backfill.replace('"users" AS u', '"identity"."users" AS u').replace('"password_reset_tokens"', '"identity"."password_reset_tokens"').replace('"Role"[]', '"identity"."Role"[]'),
+  );
+  const verifiedAt = async (id: string) => (await h.prisma.user.findUniqueOrThrow({ where: { id } })).emailVerifiedAt;
+  expect({ registered: await verifiedAt(rows.registered.id), afterReset: await verifiedAt(rows.afterReset.id), staff: await verifiedAt(rows.staff.id) }).toEqual({
+    registered: null,
+    afterReset: resetAt,
+    staff: rows.staff.createdAt,
+  });
 });

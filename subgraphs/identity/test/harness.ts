@@ -53,6 +53,10 @@ export class CapturedLog {
   emails(to: string): LogLine[] {
     return this.lines.filter((line) => line.msg === 'development email' && line.to === to);
   }
+  /** The password reset emails to this address (registration also sends a verification email). */
+  resetEmails(to: string): LogLine[] {
+    return this.emails(to).filter((line) => line.subject === 'Reset your Ridegraph password');
+  }
   /** The code in the newest SMS to this phone. */
   lastCode(to: string): string {
     const text = String(this.sms(to).at(-1)?.text ?? '');
@@ -62,7 +66,7 @@ export class CapturedLog {
   }
   /** The reset token in the newest email to this address. */
   lastResetToken(to: string): string {
-    const text = String(this.emails(to).at(-1)?.text ?? '');
+    const text = String(this.resetEmails(to).at(-1)?.text ?? '');
     const token = /token=([A-Za-z0-9_-]+)/.exec(text)?.[1];
     if (!token) throw new Error(`no reset token was sent to ${to}`);
     return token;
@@ -171,6 +175,7 @@ export async function startHarness({ database, ...options }: HarnessOptions = {}
     rateLimitPrefix: uniqueRateLimitPrefix('identity-test'),
     refreshTokenTtlSeconds: 30 * 86400,
     passwordResetUrl: 'https://app.test/reset-password',
+    emailVerificationUrl: 'https://app.test/verify-email',
     smsSimulation: {},
     emailSimulation: {},
   };

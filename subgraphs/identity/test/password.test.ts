@@ -162,9 +162,9 @@ test('password reset: same answer for known and unknown emails; the emailed toke
   expect(known).toEqual(unknown);
   expect(known.data?.requestPasswordReset).toEqual({ accepted: true, userErrors: [] });
   expect(h.log.emails(unknownEmail)).toHaveLength(0);
-  expect(h.log.emails(email)).toHaveLength(1);
+  expect(h.log.resetEmails(email)).toHaveLength(1);
   const token = h.log.lastResetToken(email);
-  expect(String(h.log.emails(email)[0]!.text)).toContain(`https://app.test/reset-password?token=${token}`);
+  expect(String(h.log.resetEmails(email)[0]!.text)).toContain(`https://app.test/reset-password?token=${token}`);
   expect(JSON.stringify(known)).not.toContain(token);
   expect(JSON.stringify(await h.prisma.passwordResetToken.findMany())).not.toContain(token);
 
@@ -221,7 +221,7 @@ test('requestPasswordReset: malformed email is a user error; deactivated account
   const { email } = await registered();
   await h.prisma.user.update({ where: { email }, data: { active: false } });
   expect((await h.execute(REQUEST_RESET, { email })).data?.requestPasswordReset.accepted).toBe(true);
-  expect(h.log.emails(email)).toHaveLength(0);
+  expect(h.log.resetEmails(email)).toHaveLength(0);
 
   const limited = await h.startAnother({ limits: { passwordResetPerEmail: { points: 2, durationSeconds: 3600 } } });
   const target = newEmail('limited');

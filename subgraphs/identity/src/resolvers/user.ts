@@ -12,6 +12,10 @@ export const User: UserResolvers = {
     assertCanReadPrivate(viewer, user.id, 'email');
     return user.email;
   },
+  emailVerified: (user, _args, { viewer }) => {
+    assertCanReadPrivate(viewer, user.id, 'emailVerified');
+    return user.email !== null && user.emailVerifiedAt !== null;
+  },
   managedFleetIds: (user, _args, { viewer }) => {
     assertCanReadPrivate(viewer, user.id, 'managedFleetIds');
     return user.roles.includes('FLEET_MANAGER') ? user.fleetIds : [];

@@ -6,6 +6,7 @@ import { enforceRateLimits } from '../../../../platform/rate-limit/index.js';
 import type { Clock } from '../clock.js';
 import type { AuthPayload, ConfirmPasswordResetPayload, DeviceInput, RequestPasswordResetPayload } from '../generated/resolvers-types.js';
 import type { IdentityStore } from '../store/store.js';
+import type { EmailVerificationService } from './email-verification-service.js';
 import type { PasswordHasher } from './password-hasher.js';
 import type { PhoneProof } from './phone-proof.js';
 import { ipKey, type IdentityLimiters } from './rate-limits.js';
@@ -21,6 +22,7 @@ export interface PasswordServiceDeps {
   sessions: SessionService;
   hasher: PasswordHasher;
   phoneProof: PhoneProof;
+  emailVerification: EmailVerificationService;
   email: EmailProvider;
   limiters: IdentityLimiters;
   clock: Clock;
@@ -88,6 +90,7 @@ export function createPasswordService(deps: PasswordServiceDeps) {
             : userError('PHONE_TAKEN', 'This phone already signs in to an account: sign in with a code instead', 'phone'),
         ]);
       }
+      await deps.emailVerification.send({ id: created.user.id, email });
       return deps.sessions.start(created.user, input.device, ip, true);
     },
 
@@ -154,7 +157,11 @@ export function createPasswordService(deps: PasswordServiceDeps) {
       return { accepted: true, userErrors: [] };
     },
 
-    /** Sets the new password, spends the token (and every other outstanding one), ends every session. */
+    /**
+     * Sets the new password, spends the token (and every other outstanding one), ends every session. The reset
+     * proves the email: if nothing had proven it before, the account passes to the email's owner and loses the
+     * phone whoever registered it gave (see UserStore.handOverToEmailOwner).
+     */
     async confirmReset(token: string, newPassword: string): Promise<ConfirmPasswordResetPayload> {
       const weak = checkPassword(newPassword, 'newPassword');
       if (weak) return { passwordChanged: false, userErrors: [weak] };
@@ -166,6 +173,9 @@ export function createPasswordService(deps: PasswordServiceDeps) {
         await tx.users.setPasswordHash(reset.userId, passwordHash);
         await tx.resets.invalidateAllForUser(reset.userId, now);
         await tx.sessions.revokeAllForUser(reset.userId, now, 'PASSWORD_RESET');
+        if (await tx.users.handOverToEmailOwner(reset.userId, now)) {
+          deps.logger.info({ userId: reset.userId }, 'first proof of the email (a password reset): the account passed to its owner, its phone was removed');
+        }
         return true;
       });
       return changed

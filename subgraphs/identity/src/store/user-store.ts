@@ -19,6 +19,8 @@ export interface NewUser {
   phone?: string | null;
   phoneVerifiedAt?: Date | null;
   email?: string | null;
+  /** Set only when someone vouches for the email (a super admin creating staff); else a link proves it later. */
+  emailVerifiedAt?: Date | null;
   passwordHash?: string | null;
   fleetIds?: string[];
 }
@@ -88,6 +90,25 @@ export function createUserStore(db: Db) {
         if (raced) return { taken: raced };
         throw error;
       }
+    },
+
+    /**
+     * Records that a verification link sent to `email` was opened, if that is still the account's email.
+     * @returns false when the account has another email now or had proven it already.
+     */
+    async markEmailVerified(id: string, email: string, now: Date): Promise<boolean> {
+      const { count } = await db.user.updateMany({ where: { id, email, emailVerifiedAt: null }, data: { emailVerifiedAt: now } });
+      return count === 1;
+    },
+
+    /**
+     * Records that the email was proven by a password reset. The first proof hands the account to the email's
+     * owner: its phone was put there by whoever registered, who may be someone else, so it is removed.
+     * @returns whether this was the email's first proof (and the phone, if any, was removed).
+     */
+    async handOverToEmailOwner(id: string, now: Date): Promise<boolean> {
+      const { count } = await db.user.updateMany({ where: { id, emailVerifiedAt: null }, data: { emailVerifiedAt: now, phone: null, phoneVerifiedAt: null } });
+      return count === 1;
     },
 
     setPasswordHash(id: string, passwordHash: string): Promise<User> {
