@@ -186,6 +186,7 @@ describe('the first proof of an email hands the account to the email\'s owner', 
     expect((await register({ email: victimEmail })).userErrors).toMatchObject([{ code: 'EMAIL_TAKEN' }]);
     expect(await resetPassword(victimEmail)).toEqual({ passwordChanged: true, userErrors: [] });
     expect(await h.prisma.user.findUniqueOrThrow({ where: { id: attacker.userId! } })).toMatchObject({ phone: null, phoneVerifiedAt: null, emailVerifiedAt: expect.any(Date) });
+    expect(h.log.lines.filter((line) => line.msg.startsWith('first proof of the email')).map((line) => line.userId)).toContain(attacker.userId);
 
     // The attacker's phone now leads to a new account of their own; their password and refresh token are dead.
     const attackerByPhone = await verifyOtp(attackerPhone, await codeFor(attackerPhone));

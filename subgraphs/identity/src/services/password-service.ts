@@ -169,15 +169,16 @@ export function createPasswordService(deps: PasswordServiceDeps) {
       const now = clock.now();
       const changed = await store.transaction(async (tx) => {
         const reset = await tx.resets.consume(sha256Hex(token), now);
-        if (!reset) return false;
+        if (!reset) return null;
         await tx.users.setPasswordHash(reset.userId, passwordHash);
         await tx.resets.invalidateAllForUser(reset.userId, now);
         await tx.sessions.revokeAllForUser(reset.userId, now, 'PASSWORD_RESET');
-        if (await tx.users.handOverToEmailOwner(reset.userId, now)) {
-          deps.logger.info({ userId: reset.userId }, 'first proof of the email (a password reset): the account passed to its owner, its phone was removed');
-        }
-        return true;
+        return { userId: reset.userId, handedOver: await tx.users.handOverToEmailOwner(reset.userId, now) };
       });
+      // Logged once committed: an audit line for a hand-over that was rolled back would mislead.
+      if (changed?.handedOver) {
+        deps.logger.info({ userId: changed.userId }, 'first proof of the email (a password reset): the account passed to its owner, its phone was removed');
+      }
       return changed
         ? { passwordChanged: true, userErrors: [] }
         : { passwordChanged: false, userErrors: [userError('INVALID_RESET_TOKEN', 'This reset link is not valid any more; request a new one', 'token')] };
