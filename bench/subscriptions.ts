@@ -86,7 +86,7 @@ async function main(): Promise<void> {
   try {
     log(`migrating ${dbName}`);
     await migrateSubgraphs(database);
-    const authConfig = { issuer: 'ridegraph-identity', audience: 'ridegraph', accessTokenTtlSeconds: 900, jwksUrl: undefined, signingJwks: undefined, signingJwksFile: undefined };
+    const authConfig = { issuer: 'ridegraph-identity', audience: 'ridegraph', accessTokenTtlSeconds: 900, maxAccessTokenLifetimeSeconds: 960, jwksUrl: undefined, signingJwks: undefined, signingJwksFile: undefined };
     const signingKeys = await loadSigningKeys({ jwks: JSON.stringify(await generateSigningJwks()) });
     const auth = { config: authConfig, signingKeys, verify: createAccessTokenVerifier({ jwks: signingKeys.publicJwks }, authConfig) };
     const sign = createAccessTokenSigner(signingKeys, authConfig);

@@ -83,7 +83,7 @@ interface Measured extends LoadResult {
 
 async function measureBackend(backend: Backend): Promise<Record<string, Measured>> {
   const opened = await backend.open();
-  const authConfig = { issuer: 'ridegraph-identity', audience: 'ridegraph', accessTokenTtlSeconds: 900, jwksUrl: undefined, signingJwks: undefined, signingJwksFile: undefined };
+  const authConfig = { issuer: 'ridegraph-identity', audience: 'ridegraph', accessTokenTtlSeconds: 900, maxAccessTokenLifetimeSeconds: 960, jwksUrl: undefined, signingJwks: undefined, signingJwksFile: undefined };
   const signingKeys = await loadSigningKeys({ jwks: JSON.stringify(await generateSigningJwks()) });
   const sign = createAccessTokenSigner(signingKeys, authConfig);
   let statements = 0;

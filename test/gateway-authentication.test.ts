@@ -22,13 +22,14 @@ async function badTokens(): Promise<Record<string, string>> {
   const subject = { userId: env.personas.RIDER.userId!, roles: env.personas.RIDER.roles, sessionId: 'test-session' };
   return {
     expired: (await createAccessTokenSigner(signingKeys!, { ...config, accessTokenTtlSeconds: -60 })(subject)).token,
+    'correctly signed with a 100-year lifetime': (await createAccessTokenSigner(signingKeys!, { ...config, accessTokenTtlSeconds: 100 * 365 * 86400 })(subject)).token,
     'signed by a foreign key': await (await createTestAuth()).tokenFor(subject),
     'for another audience': (await createAccessTokenSigner(signingKeys!, { ...config, audience: 'another-platform' })(subject)).token,
     'tampered with': (await env.testAuth.tokenFor({ ...subject, roles: ['RIDER'] })).replace(/\.[^.]+\./, `.${Buffer.from(JSON.stringify({ sub: subject.userId, roles: ['SUPER_ADMIN'] })).toString('base64url')}.`),
   };
 }
 
-test('the gateway answers an expired, foreign-signed, wrong-audience or tampered token with 401 UNAUTHENTICATED, before planning', async () => {
+test('the gateway answers an expired, over-long, foreign-signed, wrong-audience or tampered token with 401 UNAUTHENTICATED, before planning', async () => {
   for (const [kind, token] of Object.entries(await badTokens())) {
     env.statements.length = 0;
     const result = await postGraphQL(env.gatewayUrl, BOARD, undefined, { authorization: `Bearer ${token}` });
@@ -37,6 +38,14 @@ test('the gateway answers an expired, foreign-signed, wrong-audience or tampered
     });
     // No subgraph ran a statement for it: the request stopped at the gateway.
     expect(env.statements).toEqual([]);
+  }
+});
+
+test('the Bearer scheme is case-insensitive at the gateway and at the subgraphs it forwards to', async () => {
+  const token = env.personas.OPERATIONS.headers.authorization!.replace(/^Bearer /, '');
+  for (const scheme of ['bearer', 'BEARER']) {
+    const result = await postGraphQL(env.gatewayUrl, BOARD, undefined, { authorization: `${scheme} ${token}` });
+    expect({ scheme, status: result.status, errors: result.errors, trips: result.data?.trips.edges.length }).toEqual({ scheme, status: 200, errors: undefined, trips: 5 });
   }
 });
 

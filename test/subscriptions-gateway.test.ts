@@ -43,7 +43,15 @@ test('an event carries fields of two subgraphs: notifications (title) and identi
 
 test('a missing, malformed, foreign or expired token closes the connection with 4401', async () => {
   const foreign = `Bearer ${await (await createTestAuth()).tokenFor({ userId: stack.rider.id, roles: stack.rider.roles })}`;
-  const cases: (Record<string, unknown> | undefined)[] = [undefined, { authorization: 'Basic abc' }, { authorization: foreign }, await bearer(stack.rider, -60), { authorization: 42 }];
+  const hundredYears = 100 * 365 * 86400;
+  const cases: (Record<string, unknown> | undefined)[] = [
+    undefined,
+    { authorization: 'Basic abc' },
+    { authorization: foreign },
+    await bearer(stack.rider, -60),
+    await bearer(stack.rider, hundredYears),
+    { authorization: 42 },
+  ];
   for (const params of cases) {
     const ws = connectWs(wsUrl, params);
     const sub = ws.subscribe(NOTIFICATION_ADDED);
@@ -53,6 +61,18 @@ test('a missing, malformed, foreign or expired token closes the connection with 
     await ws.dispose();
   }
   expect(upstream()).toBe(0);
+});
+
+test('the Bearer scheme is accepted in any letter case; the subgraph behind accepts the forwarded value too', async () => {
+  for (const scheme of ['bearer', 'BEARER']) {
+    const ws = connectWs(wsUrl, { authorization: `${scheme} ${await stack.token(stack.rider)}` });
+    const sub = ws.subscribe<Added>(NOTIFICATION_ADDED);
+    await eventually(() => expect(upstream()).toBe(1));
+    const created = await stack.notify(stack.rider.id, `Scheme ${scheme}`);
+    expect((await sub.next()).data?.notificationAdded).toMatchObject({ id: created.id, title: `Scheme ${scheme}`, recipient: { name: 'Ada Rider' } });
+    await ws.dispose();
+    await eventually(() => expect(upstream()).toBe(0));
+  }
 });
 
 test('the subgraph enforces the same connection auth when reached directly', async () => {

@@ -17,10 +17,11 @@ export interface VerifierKeys {
 }
 
 /**
- * @throws AppError UNAUTHENTICATED for an expired, badly signed, wrongly addressed or malformed token; the
+ * @throws AppError UNAUTHENTICATED for an expired, badly signed, wrongly addressed or malformed token, one without
+ *   `exp` or `iat`, and one living longer than `maxAccessTokenLifetimeSeconds` (from `iat`, or from now); the
  *   message says which, without echoing the token.
  */
-export function createAccessTokenVerifier(keys: VerifierKeys, config: Pick<AuthConfig, 'issuer' | 'audience'>): AccessTokenVerifier {
+export function createAccessTokenVerifier(keys: VerifierKeys, config: Pick<AuthConfig, 'issuer' | 'audience' | 'maxAccessTokenLifetimeSeconds'>): AccessTokenVerifier {
   const keySet = keys.jwks
     ? createLocalJWKSet(keys.jwks)
     : keys.jwksUrl
@@ -43,6 +44,9 @@ export function createAccessTokenVerifier(keys: VerifierKeys, config: Pick<AuthC
       }));
     } catch (error) {
       throw unauthenticated(error);
+    }
+    if (tooLongLived(payload.exp!, payload.iat!, config.maxAccessTokenLifetimeSeconds)) {
+      throw new AppError('UNAUTHENTICATED', 'Access token lives longer than this service accepts; sign in again');
     }
     const roles = Array.isArray(payload.roles) ? payload.roles.filter(isRole) : [];
     const fleetIds = Array.isArray(payload.fleet_ids) ? payload.fleet_ids.filter((id): id is string => typeof id === 'string') : [];
@@ -81,6 +85,16 @@ class VerifiedTokenCache {
     }
     this.entries.set(token, viewer);
   }
+}
+
+/**
+ * Lifetime as issued (`exp - iat`) and as remaining (`exp - now`): either beyond the maximum refuses the token. The
+ * second keeps a future `iat` from hiding a far-off `exp`. (jose's `maxTokenAge` is not used: it refuses any `iat`
+ * ahead of this clock, so a verifier a second behind identity would refuse fresh tokens.)
+ */
+function tooLongLived(exp: number, iat: number, maxSeconds: number): boolean {
+  const now = Math.floor(Date.now() / 1000);
+  return exp - iat > maxSeconds || exp - now > maxSeconds;
 }
 
 function unauthenticated(error: unknown): AppError {

@@ -1,6 +1,11 @@
 // Token settings shared by identity (which signs) and every verifier (gateway, subgraphs).
 import { z } from 'zod';
-import { envVar, readEnv } from '../config/index.js';
+import { ConfigError, envVar, readEnv } from '../config/index.js';
+
+/** Clock difference between identity and a verifier that the default maximum token lifetime tolerates. */
+export const CLOCK_SKEW_ALLOWANCE_SECONDS = 60;
+/** The longest maximum lifetime a verifier may be configured with: 15 minutes plus 5 minutes of skew. */
+const MAX_ACCEPTED_LIFETIME_SECONDS = 1200;
 
 export interface AuthConfig {
   /** `iss` of access tokens. */
@@ -9,6 +14,11 @@ export interface AuthConfig {
   audience: string;
   /** Access token lifetime, at most 15 minutes. */
   accessTokenTtlSeconds: number;
+  /**
+   * Verifiers refuse a correctly signed token whose lifetime (`exp - iat`) or remaining life (`exp - now`) is
+   * longer: a token minted with a far-off expiry (a leaked key, a signer bug) must not outlive revocation.
+   */
+  maxAccessTokenLifetimeSeconds: number;
   /**
    * Where verifiers fetch the public keys (identity's `/.well-known/jwks.json`) in distributed mode. Unset in
    * embedded mode, where the keys are handed over in-process.
@@ -27,16 +37,30 @@ export function readAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig
       AUTH_ISSUER: z.string().default('ridegraph-identity'),
       AUTH_AUDIENCE: z.string().default('ridegraph'),
       ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(900, 'must be at most 900 (15 minutes)').default(900),
+      ACCESS_TOKEN_MAX_LIFETIME_SECONDS: z.coerce
+        .number()
+        .int()
+        .min(30)
+        .max(MAX_ACCEPTED_LIFETIME_SECONDS, `must be at most ${MAX_ACCEPTED_LIFETIME_SECONDS} (15 minutes plus clock skew)`)
+        .optional(),
       AUTH_JWKS_URL: envVar.url(['http:', 'https:'], 'http://identity:4001/.well-known/jwks.json').optional(),
       AUTH_SIGNING_JWKS: z.string().optional(),
       AUTH_SIGNING_JWKS_FILE: z.string().optional(),
     },
     env,
   );
+  const maxLifetime = e.ACCESS_TOKEN_MAX_LIFETIME_SECONDS ?? e.ACCESS_TOKEN_TTL_SECONDS + CLOCK_SKEW_ALLOWANCE_SECONDS;
+  if (maxLifetime < e.ACCESS_TOKEN_TTL_SECONDS) {
+    // Every token identity issues would be refused: fail at start, not on every request.
+    throw new ConfigError(
+      `Invalid configuration — fix these environment variables:\n  ACCESS_TOKEN_MAX_LIFETIME_SECONDS: must be at least ACCESS_TOKEN_TTL_SECONDS (${e.ACCESS_TOKEN_TTL_SECONDS}) (got "${maxLifetime}")`,
+    );
+  }
   return {
     issuer: e.AUTH_ISSUER,
     audience: e.AUTH_AUDIENCE,
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+    maxAccessTokenLifetimeSeconds: maxLifetime,
     jwksUrl: e.AUTH_JWKS_URL,
     signingJwks: e.AUTH_SIGNING_JWKS,
     signingJwksFile: e.AUTH_SIGNING_JWKS_FILE,

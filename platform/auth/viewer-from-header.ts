@@ -6,13 +6,21 @@ import type { Viewer } from './viewer.js';
 
 export async function viewerFromAuthorization(header: string | undefined, verify: AccessTokenVerifier): Promise<Viewer | null> {
   if (header === undefined || header === '') return null;
-  const match = /^Bearer\s+([A-Za-z0-9._~+/-]+=*)$/.exec(header.trim());
-  if (!match?.[1]) throw withStatus(new AppError('UNAUTHENTICATED', 'Authorization must be "Bearer <access token>"'));
+  const token = bearerToken(header);
+  if (!token) throw withStatus(new AppError('UNAUTHENTICATED', 'Authorization must be "Bearer <access token>"'));
   try {
-    return await verify(match[1]);
+    return await verify(token);
   } catch (error) {
     throw error instanceof AppError ? withStatus(error) : error;
   }
+}
+
+/**
+ * The token of a `Bearer <token>` credential, or null for anything else. The scheme is matched in any letter case
+ * (`bearer`, `BEARER`): RFC 7235 §2.1 makes auth schemes case-insensitive, and RFC 6750 clients rely on it.
+ */
+export function bearerToken(header: string): string | null {
+  return /^Bearer\s+([A-Za-z0-9._~+/-]+=*)$/i.exec(header.trim())?.[1] ?? null;
 }
 
 // Raised while building the request context, these fail the whole request; Apollo Server takes the HTTP status

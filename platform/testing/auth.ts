@@ -17,7 +17,7 @@ export interface TestAuth {
   headersFor(subject: { userId: string; roles: readonly Role[]; sessionId?: string; fleetIds?: readonly string[] }): Promise<Record<string, string>>;
 }
 
-const config = { issuer: 'ridegraph-identity', audience: 'ridegraph', accessTokenTtlSeconds: 900, jwksUrl: undefined, signingJwks: undefined, signingJwksFile: undefined };
+const config = { issuer: 'ridegraph-identity', audience: 'ridegraph', accessTokenTtlSeconds: 900, maxAccessTokenLifetimeSeconds: 960, jwksUrl: undefined, signingJwks: undefined, signingJwksFile: undefined };
 
 export async function createTestAuth(): Promise<TestAuth> {
   const signingKeys = await loadSigningKeys({ jwks: JSON.stringify(await generateSigningJwks()) });

@@ -18,6 +18,8 @@ export interface IdentityConfig {
   refreshTokenTtlSeconds: number;
   /** The page of the app that takes a reset token (PASSWORD_RESET_URL); the token is appended as `?token=`. */
   passwordResetUrl: string;
+  /** The page of the app that takes an email verification token (EMAIL_VERIFICATION_URL); appended as `?token=`. */
+  emailVerificationUrl: string;
   /** Failure/latency simulation of the development SMS and email providers (DEV_SMS_*, DEV_EMAIL_*). */
   smsSimulation: SimulationOptions;
   emailSimulation: SimulationOptions;
@@ -40,6 +42,7 @@ export function readIdentityConfig(env: NodeJS.ProcessEnv = process.env, logger?
       RATE_LIMIT_PREFIX: z.string().min(1, 'must not be empty').default('ridegraph:rl:identity:'),
       REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(3600, 'must be at least 3600 (1 hour)').max(90 * 86400, 'must be at most 7776000 (90 days)').default(30 * 86400),
       PASSWORD_RESET_URL: z.string().url('must be a URL, e.g. https://app.example.com/reset-password').default('http://localhost:3000/reset-password'),
+      EMAIL_VERIFICATION_URL: z.string().url('must be a URL, e.g. https://app.example.com/verify-email').default('http://localhost:3000/verify-email'),
       ALLOW_DEVELOPMENT_PROVIDERS: z.enum(['true', 'false']).default('false'),
     },
     env,
@@ -65,6 +68,7 @@ export function readIdentityConfig(env: NodeJS.ProcessEnv = process.env, logger?
     rateLimitPrefix: e.RATE_LIMIT_PREFIX,
     refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
     passwordResetUrl: e.PASSWORD_RESET_URL,
+    emailVerificationUrl: e.EMAIL_VERIFICATION_URL,
     smsSimulation: readSimulationOptions('SMS', env),
     emailSimulation: readSimulationOptions('EMAIL', env),
   };

@@ -53,6 +53,10 @@ export class CapturedLog {
   emails(to: string): LogLine[] {
     return this.lines.filter((line) => line.msg === 'development email' && line.to === to);
   }
+  /** The password reset emails to this address (registration also sends a verification email). */
+  resetEmails(to: string): LogLine[] {
+    return this.emails(to).filter((line) => line.subject === 'Reset your Ridegraph password');
+  }
   /** The code in the newest SMS to this phone. */
   lastCode(to: string): string {
     const text = String(this.sms(to).at(-1)?.text ?? '');
@@ -62,7 +66,7 @@ export class CapturedLog {
   }
   /** The reset token in the newest email to this address. */
   lastResetToken(to: string): string {
-    const text = String(this.emails(to).at(-1)?.text ?? '');
+    const text = String(this.resetEmails(to).at(-1)?.text ?? '');
     const token = /token=([A-Za-z0-9_-]+)/.exec(text)?.[1];
     if (!token) throw new Error(`no reset token was sent to ${to}`);
     return token;
@@ -107,7 +111,8 @@ export interface Harness extends IdentityInstance {
   /** Another identity instance on the same database, log and clock (e.g. with tight rate limits). */
   startAnother(options?: InstanceOptions): Promise<IdentityInstance>;
   tokenFor(user: Pick<User, 'id' | 'roles'> & { fleetIds?: string[] }, sessionId?: string): Promise<string>;
-  createUser(data: { roles: Role[]; name?: string; phone?: string; email?: string; fleetIds?: string[]; active?: boolean }): Promise<User>;
+  /** A user straight in the database; its phone counts as proven unless `phoneProven: false` (a legacy claim). */
+  createUser(data: { roles: Role[]; name?: string; phone?: string; phoneProven?: boolean; email?: string; passwordHash?: string; fleetIds?: string[]; active?: boolean }): Promise<User>;
   /** requestOtp + the code from the SMS log + verifyOtp. */
   signInWithPhone(phone: string, options?: RequestOptions & { device?: Record<string, unknown> }): Promise<AuthResult>;
 }
@@ -170,6 +175,7 @@ export async function startHarness({ database, ...options }: HarnessOptions = {}
     rateLimitPrefix: uniqueRateLimitPrefix('identity-test'),
     refreshTokenTtlSeconds: 30 * 86400,
     passwordResetUrl: 'https://app.test/reset-password',
+    emailVerificationUrl: 'https://app.test/verify-email',
     smsSimulation: {},
     emailSimulation: {},
   };
@@ -213,7 +219,16 @@ export async function startHarness({ database, ...options }: HarnessOptions = {}
     tokenFor: (user, sessionId) => testAuth.tokenFor({ userId: user.id, roles: user.roles, fleetIds: user.fleetIds, sessionId }),
     createUser: (data) =>
       prisma.user.create({
-        data: { name: data.name ?? 'Test User', roles: data.roles, phone: data.phone ?? newPhone(), email: data.email, fleetIds: data.fleetIds ?? [], active: data.active ?? true },
+        data: {
+          name: data.name ?? 'Test User',
+          roles: data.roles,
+          phone: data.phone ?? newPhone(),
+          phoneVerifiedAt: data.phoneProven === false ? null : new Date(),
+          email: data.email,
+          passwordHash: data.passwordHash ?? null,
+          fleetIds: data.fleetIds ?? [],
+          active: data.active ?? true,
+        },
       }),
     async signInWithPhone(phone, request = {}) {
       const requested = await main.execute('mutation ($phone: String!) { requestOtp(phone: $phone) { sent userErrors { code } } }', { phone }, request);

@@ -13,8 +13,9 @@ afterAll(async () => {
 });
 
 const PASSWORD = 'correct horse battery staple';
-const REGISTER = `mutation ($email: String!, $password: String!, $name: String!, $phone: String) {
-  register(email: $email, password: $password, name: $name, phone: $phone) { ${AUTH_FIELDS} } }`;
+const REGISTER = `mutation ($email: String!, $password: String!, $name: String!, $phone: String, $phoneCode: String) {
+  register(email: $email, password: $password, name: $name, phone: $phone, phoneCode: $phoneCode) { ${AUTH_FIELDS} } }`;
+const REQUEST_OTP = 'mutation ($phone: String!) { requestOtp(phone: $phone) { sent } }';
 const SIGN_IN = `mutation ($email: String!, $password: String!) { signIn(email: $email, password: $password, device: { platform: WEB }) { ${AUTH_FIELDS} } }`;
 const REQUEST_RESET = 'mutation ($email: String!) { requestPasswordReset(email: $email) { accepted userErrors { code field message } } }';
 const CONFIRM_RESET = 'mutation ($token: String!, $password: String!) { confirmPasswordReset(token: $token, newPassword: $password) { passwordChanged userErrors { code field message } } }';
@@ -32,12 +33,13 @@ async function registered(label = 'rider') {
 test('register creates a RIDER with an argon2id hash and signs it in; emails are stored lower-case', async () => {
   const email = newEmail('Mixed.Case').replace('mixed', 'MiXeD');
   const phone = newPhone();
-  const result = await register({ email: `  ${email.toUpperCase()} `, password: PASSWORD, name: '  Ada Lovelace ', phone });
+  await h.execute(REQUEST_OTP, { phone });
+  const result = await register({ email: `  ${email.toUpperCase()} `, password: PASSWORD, name: '  Ada Lovelace ', phone, phoneCode: h.log.lastCode(phone) });
   expect(result.errors).toBeUndefined();
   const auth = result.data!.register;
   expect(auth).toMatchObject({ newUser: true, roles: ['RIDER'], userErrors: [], accessToken: expect.any(String), refreshToken: expect.any(String) });
   const user = await h.prisma.user.findUniqueOrThrow({ where: { id: auth.userId! } });
-  expect(user).toMatchObject({ email: email.toLowerCase(), phone, name: 'Ada Lovelace', roles: ['RIDER'] });
+  expect(user).toMatchObject({ email: email.toLowerCase(), phone, phoneVerifiedAt: expect.any(Date), name: 'Ada Lovelace', roles: ['RIDER'] });
   expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=65536,p=4,t=3\$/);
   expect(user.passwordHash).not.toContain(PASSWORD);
 });
@@ -60,7 +62,8 @@ test('register refuses bad input and taken emails or phones with typed user erro
   const taken = await register({ email: email.toUpperCase(), password: PASSWORD, name: 'Copy' });
   expect(taken.data?.register.userErrors).toMatchObject([{ code: 'EMAIL_TAKEN', field: ['email'] }]);
   const phoneOwner = await h.createUser({ roles: ['RIDER'] });
-  const phoneTaken = await register({ email: newEmail(), password: PASSWORD, name: 'Copy', phone: phoneOwner.phone });
+  await h.execute(REQUEST_OTP, { phone: phoneOwner.phone });
+  const phoneTaken = await register({ email: newEmail(), password: PASSWORD, name: 'Copy', phone: phoneOwner.phone, phoneCode: h.log.lastCode(phoneOwner.phone!) });
   expect(phoneTaken.data?.register.userErrors).toMatchObject([{ code: 'PHONE_TAKEN', field: ['phone'] }]);
 });
 
@@ -159,9 +162,9 @@ test('password reset: same answer for known and unknown emails; the emailed toke
   expect(known).toEqual(unknown);
   expect(known.data?.requestPasswordReset).toEqual({ accepted: true, userErrors: [] });
   expect(h.log.emails(unknownEmail)).toHaveLength(0);
-  expect(h.log.emails(email)).toHaveLength(1);
+  expect(h.log.resetEmails(email)).toHaveLength(1);
   const token = h.log.lastResetToken(email);
-  expect(String(h.log.emails(email)[0]!.text)).toContain(`https://app.test/reset-password?token=${token}`);
+  expect(String(h.log.resetEmails(email)[0]!.text)).toContain(`https://app.test/reset-password?token=${token}`);
   expect(JSON.stringify(known)).not.toContain(token);
   expect(JSON.stringify(await h.prisma.passwordResetToken.findMany())).not.toContain(token);
 
@@ -218,7 +221,7 @@ test('requestPasswordReset: malformed email is a user error; deactivated account
   const { email } = await registered();
   await h.prisma.user.update({ where: { email }, data: { active: false } });
   expect((await h.execute(REQUEST_RESET, { email })).data?.requestPasswordReset.accepted).toBe(true);
-  expect(h.log.emails(email)).toHaveLength(0);
+  expect(h.log.resetEmails(email)).toHaveLength(0);
 
   const limited = await h.startAnother({ limits: { passwordResetPerEmail: { points: 2, durationSeconds: 3600 } } });
   const target = newEmail('limited');

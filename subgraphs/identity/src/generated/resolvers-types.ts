@@ -60,7 +60,10 @@ export type CreateStaffUserInput = {
   fleetIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Full name (1 to 100 characters). */
   name: Scalars['String']['input'];
-  /** E.164 phone number; at least one of email and phone is required. */
+  /**
+   * E.164 phone number; at least one of email and phone is required. The super admin vouches for it: codes sent to it
+   * sign in to this account. A phone another account signs in with is PHONE_TAKEN.
+   */
   phone?: InputMaybe<Scalars['String']['input']>;
   /** Staff roles: one or more of SUPER_ADMIN, OPERATIONS, FLEET_MANAGER. */
   roles: Array<Role>;
@@ -87,7 +90,11 @@ export type DevicePlatform =
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Sets a new password with a token from `requestPasswordReset` and ends every session of the account. */
+  /**
+   * Sets a new password with a token from `requestPasswordReset` and ends every session of the account. The reset
+   * proves the email: if it had never been proven (`User.emailVerified` false), the account passes to the email's
+   * owner and its phone, given by whoever registered it, is removed.
+   */
   confirmPasswordReset: ConfirmPasswordResetPayload;
   /** Creates a member of staff. */
   createStaffUser: UserPayload;
@@ -99,7 +106,12 @@ export type Mutation = {
    * deactivated user, is an UNAUTHENTICATED error: sign in again.
    */
   refreshSession: AuthPayload;
-  /** Creates a RIDER account with email and password, and signs it in. */
+  /**
+   * Creates a RIDER account with email and password, and signs it in. A phone is attached only when proven with
+   * `phoneCode`; a phone that already signs in to an account is PHONE_TAKEN (accounts are never merged: sign in to that
+   * one with a code). An email another account uses is EMAIL_TAKEN (checked before the code is spent). Sends a
+   * link proving the email (`verifyEmail`), valid 24 hours.
+   */
   register: AuthPayload;
   /**
    * Sends a six-digit sign-in code by SMS, valid 5 minutes, replacing any earlier code for the phone. Another may
@@ -127,8 +139,12 @@ export type Mutation = {
   signOut: SessionRevocationPayload;
   /** Ends every session of the viewer, on every device, this one included. */
   signOutEverywhere: SessionRevocationPayload;
+  /** Proves an account's email with the token from the link `register` sent to it (single use, 24 hours). */
+  verifyEmail: VerifyEmailPayload;
   /**
-   * Signs in with the code from `requestOtp`; the first sign-in of a phone creates a RIDER account. Each code
+   * Signs in with the code from `requestOtp` to the account this phone signs in to; the first sign-in of a phone
+   * creates a RIDER account. Only a phone proven with a code (or given by a super admin to a staff member) leads to an
+   * account: an email account on which someone typed this phone without proving it is never signed in to. Each code
    * allows 5 attempts, then it is dead even for the right code.
    */
   verifyOtp: AuthPayload;
@@ -162,6 +178,7 @@ export type MutationRegisterArgs = {
   name: Scalars['String']['input'];
   password: Scalars['String']['input'];
   phone?: InputMaybe<Scalars['String']['input']>;
+  phoneCode?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -191,6 +208,11 @@ export type MutationSignInArgs = {
   device?: InputMaybe<DeviceInput>;
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
+};
+
+
+export type MutationVerifyEmailArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -319,6 +341,11 @@ export type User = {
    * OPERATIONS staff; for anyone else this field is null with a FORBIDDEN error at its path.
    */
   email: Maybe<Scalars['String']['output']>;
+  /**
+   * Whether `email` was proven: a verification or password reset link sent to it was opened, or a super admin gave it
+   * creating this staff member. False without an email. Readable like `email`.
+   */
+  emailVerified: Maybe<Scalars['Boolean']['output']>;
   /** Stable identifier of the user. */
   id: Scalars['ID']['output'];
   /**
@@ -329,8 +356,10 @@ export type User = {
   /** Name shown to riders, drivers and staff. */
   name: Scalars['String']['output'];
   /**
-   * E.164 phone number, e.g. `+15551234567`; null when the user has none. Readable by the user themself and by
-   * SUPER_ADMIN and OPERATIONS staff; for anyone else this field is null with a FORBIDDEN error at its path.
+   * E.164 phone number, e.g. `+15551234567`, proven with a code sent to it (or given by the super admin who created
+   * this staff member); codes sent to it sign in to this account. Null when the user has none. Readable by the user
+   * themself and by SUPER_ADMIN and OPERATIONS staff; for anyone else this field is null with a FORBIDDEN error at its
+   * path.
    */
   phone: Maybe<Scalars['String']['output']>;
   /** Roles granted to this user. */
@@ -396,7 +425,11 @@ export type UserErrorCode =
   | 'INVALID_RESET_TOKEN'
   /** The roles are not allowed here (empty, or not staff roles where staff roles are required). */
   | 'INVALID_ROLES'
-  /** Another account uses this phone number. */
+  /** The email verification token is unknown, used or expired, or the account has another email now. */
+  | 'INVALID_VERIFICATION_TOKEN'
+  /** A phone number was given without `phoneCode`: prove it with the code `requestOtp` sent to it, or leave it out. */
+  | 'PHONE_CODE_REQUIRED'
+  /** Another account signs in with this phone number: sign in to it with a code instead (accounts are never merged). */
   | 'PHONE_TAKEN'
   /** A code was sent moments ago; `resendAvailableAt` says when another may be requested. */
   | 'RESEND_COOLDOWN'
@@ -414,6 +447,15 @@ export type UserPayload = {
   __typename?: 'UserPayload';
   /** The user as it is now; null when `userErrors` is not empty. */
   user: Maybe<User>;
+  /** Input problems; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Result of `verifyEmail`. */
+export type VerifyEmailPayload = {
+  __typename?: 'VerifyEmailPayload';
+  /** Whether the email the link was sent to is now proven for its account. */
+  emailVerified: Scalars['Boolean']['output'];
   /** Input problems; empty on success. */
   userErrors: Array<UserError>;
 };
@@ -537,6 +579,7 @@ export type ResolversTypes = ResolversObject<{
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
   UserPayload: ResolverTypeWrapper<Omit<UserPayload, 'user'> & { user?: Maybe<ResolversTypes['User']> }>;
+  VerifyEmailPayload: ResolverTypeWrapper<VerifyEmailPayload>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -562,6 +605,7 @@ export type ResolversParentTypes = ResolversObject<{
   UserEdge: Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
   UserError: UserError;
   UserPayload: Omit<UserPayload, 'user'> & { user?: Maybe<ResolversParentTypes['User']> };
+  VerifyEmailPayload: VerifyEmailPayload;
 }>;
 
 export type PublicDirectiveArgs = { };
@@ -602,6 +646,7 @@ export type MutationResolvers<ContextType = IdentityContext, ParentType extends 
   signIn?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'email' | 'password'>>;
   signOut?: Resolver<ResolversTypes['SessionRevocationPayload'], ParentType, ContextType>;
   signOutEverywhere?: Resolver<ResolversTypes['SessionRevocationPayload'], ParentType, ContextType>;
+  verifyEmail?: Resolver<ResolversTypes['VerifyEmailPayload'], ParentType, ContextType, RequireFields<MutationVerifyEmailArgs, 'token'>>;
   verifyOtp?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationVerifyOtpArgs, 'code' | 'phone'>>;
 }>;
 
@@ -652,6 +697,7 @@ export type UserResolvers<ContextType = IdentityContext, ParentType extends Reso
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  emailVerified?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   managedFleetIds?: Resolver<Maybe<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -680,6 +726,11 @@ export type UserPayloadResolvers<ContextType = IdentityContext, ParentType exten
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
+export type VerifyEmailPayloadResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['VerifyEmailPayload'] = ResolversParentTypes['VerifyEmailPayload']> = ResolversObject<{
+  emailVerified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = IdentityContext> = ResolversObject<{
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   ConfirmPasswordResetPayload?: ConfirmPasswordResetPayloadResolvers<ContextType>;
@@ -696,6 +747,7 @@ export type Resolvers<ContextType = IdentityContext> = ResolversObject<{
   UserEdge?: UserEdgeResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   UserPayload?: UserPayloadResolvers<ContextType>;
+  VerifyEmailPayload?: VerifyEmailPayloadResolvers<ContextType>;
 }>;
 
 export type DirectiveResolvers<ContextType = IdentityContext> = ResolversObject<{

@@ -1,5 +1,6 @@
 import { DateTimeScalar } from '../../../../platform/graphql/index.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
+import { emailVerificationMutations } from './mutation-email-verification.js';
 import { passwordResetMutations } from './mutation-password-reset.js';
 import { sessionMutations } from './mutation-sessions.js';
 import { signInMutations } from './mutation-sign-in.js';
@@ -10,6 +11,6 @@ import { User } from './user.js';
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Query,
-  Mutation: { ...signInMutations, ...passwordResetMutations, ...sessionMutations, ...staffMutations },
+  Mutation: { ...signInMutations, ...passwordResetMutations, ...emailVerificationMutations, ...sessionMutations, ...staffMutations },
   User,
 };

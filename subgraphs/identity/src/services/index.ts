@@ -5,8 +5,10 @@ import type { EmailProvider, SmsProvider } from '../../../../platform/providers/
 import type { Clock } from '../clock.js';
 import type { IdentityConfig } from '../config.js';
 import type { IdentityStore } from '../store/store.js';
+import { createEmailVerificationService } from './email-verification-service.js';
 import { createOtpService } from './otp-service.js';
 import { createPasswordService } from './password-service.js';
+import { createPhoneProof } from './phone-proof.js';
 import type { PasswordHasher } from './password-hasher.js';
 import type { IdentityLimiters } from './rate-limits.js';
 import { createSessionService } from './session-service.js';
@@ -29,12 +31,16 @@ export type IdentityServices = ReturnType<typeof createIdentityServices>;
 export function createIdentityServices(deps: IdentityServicesDeps) {
   const { store, clock, logger, limiters } = deps;
   const sessions = createSessionService({ store, clock, logger, signAccessToken: deps.signAccessToken, refreshTokenTtlSeconds: deps.config.refreshTokenTtlSeconds });
+  const phoneProof = createPhoneProof({ store, limiters, clock, secret: deps.config.otpSecret });
+  const emailVerification = createEmailVerificationService({ store, clock, logger, email: deps.email, emailVerificationUrl: deps.config.emailVerificationUrl });
   return {
     sessions,
-    otp: createOtpService({ store, sessions, clock, logger, limiters, sms: deps.sms, secret: deps.config.otpSecret }),
+    otp: createOtpService({ store, sessions, phoneProof, clock, logger, limiters, sms: deps.sms, secret: deps.config.otpSecret }),
     password: createPasswordService({
       store,
       sessions,
+      phoneProof,
+      emailVerification,
       clock,
       logger,
       limiters,
@@ -43,5 +49,6 @@ export function createIdentityServices(deps: IdentityServicesDeps) {
       passwordResetUrl: deps.config.passwordResetUrl,
     }),
     staff: createStaffService({ store, clock }),
+    emailVerification,
   };
 }

@@ -1,4 +1,5 @@
 // Phone sign-in with a one-time code: request (sent by SMS), then verify (signs in, creating a RIDER on first use).
+// Who a proven phone belongs to: ../../README.md ("Credentials and account ownership").
 import { AppError } from '../../../../platform/errors/index.js';
 import type { Logger } from '../../../../platform/logging/index.js';
 import type { SmsProvider } from '../../../../platform/providers/index.js';
@@ -7,15 +8,14 @@ import type { Clock } from '../clock.js';
 import type { AuthPayload, DeviceInput, RequestOtpPayload } from '../generated/resolvers-types.js';
 import type { IdentityStore } from '../store/store.js';
 import { ipKey, type IdentityLimiters } from './rate-limits.js';
-import { hexEqual, newOtpCode, otpCodeHash } from './secrets.js';
+import type { PhoneProof } from './phone-proof.js';
+import { newOtpCode, otpCodeHash } from './secrets.js';
 import { authFailure as failedSignIn, type SessionService } from './session-service.js';
 import { userError } from './user-errors.js';
 import { checkDevice, checkPhone, firstError } from './validation.js';
 
 export const OTP_TTL_MS = 5 * 60_000;
 export const OTP_RESEND_COOLDOWN_MS = 30_000;
-/** Wrong or right, the sixth attempt at one code is refused. */
-export const OTP_MAX_ATTEMPTS = 5;
 /** Name of an account created by its first phone sign-in, until the user changes it. */
 export const NEW_RIDER_NAME = 'New rider';
 
@@ -27,6 +27,7 @@ export interface OtpServiceDeps {
   clock: Clock;
   /** OTP_SECRET: the HMAC key codes are stored under. */
   secret: string;
+  phoneProof: PhoneProof;
   logger: Logger;
 }
 
@@ -79,8 +80,9 @@ export function createOtpService(deps: OtpServiceDeps) {
     },
 
     /**
-     * Checks the phone's newest code. Every guess is counted before it is compared, in one conditional UPDATE,
-     * so no burst of concurrent guesses gets more than OTP_MAX_ATTEMPTS comparisons.
+     * Signs in with a phone proven by its newest code (see PhoneProof), to the account holding that phone proven;
+     * the first proof of a phone creates a RIDER. An unproven claim on the phone by another account is dropped and
+     * never signed in to, so a phone typed into someone else's registration cannot lead its owner into that account.
      * @throws AppError RATE_LIMITED when the client IP has guessed too often.
      */
     async verify(phone: string, code: string, device: DeviceInput | null | undefined, ip: string | undefined): Promise<AuthPayload> {
@@ -90,29 +92,12 @@ export function createOtpService(deps: OtpServiceDeps) {
         checkDevice(device),
       );
       if (invalid.length) return failedSignIn(invalid);
-      await enforceRateLimits([{ limiter: limiters.otpVerifyPerIp, key: ipKey(ip) }], 'Too many codes tried from this network');
+      const unproven = await deps.phoneProof.prove(phone, code, ip, 'code');
+      if (unproven) return failedSignIn([unproven]);
 
-      const now = clock.now();
-      const latest = await store.otp.latest(phone);
-      const expired = userError('CODE_EXPIRED', 'This code has expired or was never sent; request a new one', 'code');
-      if (!latest) return failedSignIn([expired]);
-      const counted = await store.otp.countAttempt(latest.id, now, OTP_MAX_ATTEMPTS);
-      if (!counted) {
-        const current = await store.otp.latest(phone);
-        const exhausted = current?.id === latest.id && current.consumedAt === null && current.expiresAt > now && current.attempts >= OTP_MAX_ATTEMPTS;
-        return failedSignIn([
-          exhausted ? userError('TOO_MANY_ATTEMPTS', 'Too many wrong codes; request a new one', 'code') : expired,
-        ]);
-      }
-      if (!hexEqual(counted.codeHash, otpCodeHash(deps.secret, phone, code))) {
-        const left = OTP_MAX_ATTEMPTS - counted.attempts;
-        return failedSignIn([
-          userError('INVALID_CODE', left > 0 ? `Wrong code; ${left} ${left === 1 ? 'attempt' : 'attempts'} left` : 'Wrong code; request a new one', 'code'),
-        ]);
-      }
-      if (!(await store.otp.consume(counted.id, now))) return failedSignIn([expired]);
-
-      const { user, created } = await store.users.findOrCreateByPhone(phone, { name: NEW_RIDER_NAME, roles: ['RIDER'] });
+      const { user, created, droppedClaimOf } = await store.users.signInByProvenPhone(phone, clock.now(), { name: NEW_RIDER_NAME, roles: ['RIDER'] });
+      // The user id only: who lost a claim is worth an audit line; the phone is personal data.
+      if (droppedClaimOf) deps.logger.info({ userId: droppedClaimOf }, 'an unproven phone claim was dropped: the phone was proven by its owner');
       if (!user.active) return failedSignIn([userError('ACCOUNT_DISABLED', 'This account is deactivated', 'phone')]);
       return deps.sessions.start(user, device, ip, created);
     },

@@ -6,7 +6,9 @@ import { enforceRateLimits } from '../../../../platform/rate-limit/index.js';
 import type { Clock } from '../clock.js';
 import type { AuthPayload, ConfirmPasswordResetPayload, DeviceInput, RequestPasswordResetPayload } from '../generated/resolvers-types.js';
 import type { IdentityStore } from '../store/store.js';
+import type { EmailVerificationService } from './email-verification-service.js';
 import type { PasswordHasher } from './password-hasher.js';
+import type { PhoneProof } from './phone-proof.js';
 import { ipKey, type IdentityLimiters } from './rate-limits.js';
 import { newOpaqueToken, sha256Hex } from './secrets.js';
 import { authFailure, type SessionService } from './session-service.js';
@@ -19,6 +21,8 @@ export interface PasswordServiceDeps {
   store: IdentityStore;
   sessions: SessionService;
   hasher: PasswordHasher;
+  phoneProof: PhoneProof;
+  emailVerification: EmailVerificationService;
   email: EmailProvider;
   limiters: IdentityLimiters;
   clock: Clock;
@@ -35,25 +39,46 @@ export function createPasswordService(deps: PasswordServiceDeps) {
   // the real one and its timing does not tell whether the account exists. Hashed once, at build.
   const dummyHash = hasher.hash(randomBytes(32).toString('base64url'));
   const invalidCredentials = () => authFailure([userError('INVALID_CREDENTIALS', 'The email or the password is wrong')]);
+  const emailTaken = () => userError('EMAIL_TAKEN', 'Another account uses this email; sign in or reset the password', 'email');
 
   return {
     /** The hash unknown emails are checked against (tests prove it is used). */
     dummyHash: () => dummyHash,
 
-    /** @throws AppError RATE_LIMITED when this client IP registers too many accounts. */
+    /**
+     * A phone is attached only when proven with `phoneCode` (the code requestOtp sent to it), so nobody can put
+     * someone else's phone on their account. A proven phone that already signs in to an account is PHONE_TAKEN:
+     * the two accounts are never merged. The email is checked first, so a taken email does not spend the code.
+     * @throws AppError RATE_LIMITED when this client IP registers too many accounts or guesses too many codes.
+     */
     async register(
-      input: { email: string; password: string; name: string; phone?: string | null; device?: DeviceInput | null },
+      input: { email: string; password: string; name: string; phone?: string | null; phoneCode?: string | null; device?: DeviceInput | null },
       ip: string | undefined,
     ): Promise<AuthPayload> {
       const email = normaliseEmail(input.email);
       const phone = input.phone?.trim() || null;
-      const invalid = firstError(checkEmail(email), checkPassword(input.password), checkName(input.name), phone ? checkPhone(phone) : null, checkDevice(input.device));
+      const phoneCode = input.phoneCode?.trim() || null;
+      const invalid = firstError(
+        checkEmail(email),
+        checkPassword(input.password),
+        checkName(input.name),
+        phone ? checkPhone(phone) : null,
+        phone && !phoneCode ? userError('PHONE_CODE_REQUIRED', 'Prove the phone with the code sent to it (requestOtp), or leave the phone out', 'phoneCode') : null,
+        !phone && phoneCode ? userError('INVALID_CODE', 'A phone code needs the phone it was sent to', 'phoneCode') : null,
+        checkDevice(input.device),
+      );
       if (invalid.length) return authFailure(invalid);
       await enforceRateLimits([{ limiter: limiters.registerPerIp, key: ipKey(ip) }], 'Too many accounts registered from this network');
+      if (await store.users.findByEmail(email)) return authFailure([emailTaken()]);
+      if (phone) {
+        const unproven = await deps.phoneProof.prove(phone, phoneCode!, ip, 'phoneCode');
+        if (unproven) return authFailure([unproven]);
+      }
 
       const created = await store.users.create({
         email,
         phone,
+        phoneVerifiedAt: phone ? clock.now() : null,
         name: input.name.trim(),
         roles: ['RIDER'],
         passwordHash: await hasher.hash(input.password),
@@ -61,10 +86,11 @@ export function createPasswordService(deps: PasswordServiceDeps) {
       if ('taken' in created) {
         return authFailure([
           created.taken === 'email'
-            ? userError('EMAIL_TAKEN', 'Another account uses this email; sign in or reset the password', 'email')
-            : userError('PHONE_TAKEN', 'Another account uses this phone number', 'phone'),
+            ? emailTaken()
+            : userError('PHONE_TAKEN', 'This phone already signs in to an account: sign in with a code instead', 'phone'),
         ]);
       }
+      await deps.emailVerification.send({ id: created.user.id, email });
       return deps.sessions.start(created.user, input.device, ip, true);
     },
 
@@ -131,7 +157,11 @@ export function createPasswordService(deps: PasswordServiceDeps) {
       return { accepted: true, userErrors: [] };
     },
 
-    /** Sets the new password, spends the token (and every other outstanding one), ends every session. */
+    /**
+     * Sets the new password, spends the token (and every other outstanding one), ends every session. The reset
+     * proves the email: if nothing had proven it before, the account passes to the email's owner and loses the
+     * phone whoever registered it gave (see UserStore.handOverToEmailOwner).
+     */
     async confirmReset(token: string, newPassword: string): Promise<ConfirmPasswordResetPayload> {
       const weak = checkPassword(newPassword, 'newPassword');
       if (weak) return { passwordChanged: false, userErrors: [weak] };
@@ -139,12 +169,16 @@ export function createPasswordService(deps: PasswordServiceDeps) {
       const now = clock.now();
       const changed = await store.transaction(async (tx) => {
         const reset = await tx.resets.consume(sha256Hex(token), now);
-        if (!reset) return false;
+        if (!reset) return null;
         await tx.users.setPasswordHash(reset.userId, passwordHash);
         await tx.resets.invalidateAllForUser(reset.userId, now);
         await tx.sessions.revokeAllForUser(reset.userId, now, 'PASSWORD_RESET');
-        return true;
+        return { userId: reset.userId, handedOver: await tx.users.handOverToEmailOwner(reset.userId, now) };
       });
+      // Logged once committed: an audit line for a hand-over that was rolled back would mislead.
+      if (changed?.handedOver) {
+        deps.logger.info({ userId: changed.userId }, 'first proof of the email (a password reset): the account passed to its owner, its phone was removed');
+      }
       return changed
         ? { passwordChanged: true, userErrors: [] }
         : { passwordChanged: false, userErrors: [userError('INVALID_RESET_TOKEN', 'This reset link is not valid any more; request a new one', 'token')] };

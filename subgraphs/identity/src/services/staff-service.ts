@@ -56,7 +56,10 @@ export function createStaffService(deps: StaffServiceDeps) {
         checkFleetIds(fleetIds, roles.includes('FLEET_MANAGER'), 'input.fleetIds'),
       ).map(splitField);
       if (invalid.length) return { user: null, userErrors: invalid };
-      const created = await store.users.create({ name: input.name.trim(), email, phone, roles, fleetIds });
+      // The super admin vouches for the phone and the email: the new staff member signs in with codes sent to the
+      // phone (an unproven claim on it elsewhere is dropped, a proven phone elsewhere is PHONE_TAKEN), and a reset
+      // through the email does not count as its first proof.
+      const created = await store.users.create({ name: input.name.trim(), email, phone, phoneVerifiedAt: phone ? clock.now() : null, emailVerifiedAt: email ? clock.now() : null, roles, fleetIds });
       if ('taken' in created) {
         return fail(
           created.taken === 'email'

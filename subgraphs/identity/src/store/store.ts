@@ -2,6 +2,7 @@
 // stores bound to one database transaction (committed when `fn` resolves, rolled back when it throws).
 import type { IdentityPrisma } from './database.js';
 import type { Prisma } from './prisma/client.js';
+import { createEmailVerificationStore } from './email-verification-store.js';
 import { createOtpStore } from './otp-store.js';
 import { createPasswordResetStore } from './password-reset-store.js';
 import { createSessionStore } from './session-store.js';
@@ -18,6 +19,7 @@ function bindStores(db: Db) {
     otp: createOtpStore(db),
     sessions: createSessionStore(db),
     resets: createPasswordResetStore(db),
+    emailVerifications: createEmailVerificationStore(db),
   };
 }
 

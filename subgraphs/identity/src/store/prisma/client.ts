@@ -66,3 +66,8 @@ export type RefreshToken = Prisma.RefreshTokenModel
  * A single-use password reset token sent by email.
  */
 export type PasswordResetToken = Prisma.PasswordResetTokenModel
+/**
+ * Model EmailVerificationToken
+ * A single-use link sent to a new account's email; opening it proves the email.
+ */
+export type EmailVerificationToken = Prisma.EmailVerificationTokenModel
