@@ -186,6 +186,8 @@ interface AttackStats {
 
 interface ScenarioResult {
   label: string;
+  /** Each attack sent alone, 5 times one after another: median answer time (ms) and status. */
+  eachAttackAlone?: Record<string, { medianMs: number; status: number }>;
   victimAlone: LoadResult;
   victimUnderAttack: LoadResult;
   p99Ratio: number;
@@ -194,7 +196,7 @@ interface ScenarioResult {
   processesUnderAttack: Record<string, ProcessUsage>;
 }
 
-async function runScenario(label: string, databaseUrl: string, jwks: string, env: Record<string, string>, tokens: { victim: string; attacker: string }): Promise<ScenarioResult> {
+async function runScenario(label: string, databaseUrl: string, jwks: string, env: Record<string, string>, tokens: { victim: string; attacker: string }, timeEachAttack = false): Promise<ScenarioResult> {
   const services = await startServices(databaseUrl, jwks, env);
   try {
     const gateway = services.find((s) => s.name === 'gateway')!.url;
@@ -205,6 +207,28 @@ async function runScenario(label: string, databaseUrl: string, jwks: string, env
     };
     if (!(await victim())) throw new Error(`the victim's query fails on ${label}`);
     await runLoad(victim, { requests: 50, concurrency: 1 }); // warm-up
+
+    let eachAttackAlone: ScenarioResult['eachAttackAlone'];
+    if (timeEachAttack) {
+      eachAttackAlone = {};
+      for (const attack of ATTACKS) {
+        const times: number[] = [];
+        let status = 0;
+        for (let i = 0; i < 5; i++) {
+          const t0 = performance.now();
+          const response = await fetch(gateway, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...(attack.signedIn ? { authorization: `Bearer ${tokens.attacker}` } : {}) },
+            body: JSON.stringify({ query: attack.query }),
+          });
+          await response.arrayBuffer();
+          times.push(performance.now() - t0);
+          status = response.status;
+        }
+        times.sort((a, b) => a - b);
+        eachAttackAlone[attack.name] = { medianMs: Math.round(times[2]! * 100) / 100, status };
+      }
+    }
 
     let watch = watchProcesses(services);
     const victimAlone = await runLoad(victim, { requests: VICTIM_REQUESTS, concurrency: 1 });
@@ -253,7 +277,7 @@ async function runScenario(label: string, databaseUrl: string, jwks: string, env
     }
     const p99Ratio = Math.round((victimUnderAttack.latencyMs.p99 / victimAlone.latencyMs.p99) * 100) / 100;
     process.stderr.write(`${label}: victim p99 ${victimAlone.latencyMs.p99} ms alone, ${victimUnderAttack.latencyMs.p99} ms under attack (×${p99Ratio})\n`);
-    return { label, victimAlone, victimUnderAttack, p99Ratio, attackers, processesAlone, processesUnderAttack };
+    return { label, eachAttackAlone, victimAlone, victimUnderAttack, p99Ratio, attackers, processesAlone, processesUnderAttack };
   } finally {
     await stopServices(services);
   }
@@ -289,7 +313,7 @@ try {
     attacker: (await sign({ userId: userOf(DEMO_PHONES.rider(2)), roles: ['OPERATIONS'], sessionId: 'bench-attacker' })).token,
   };
   results.push(await runScenario('default limits (operation limits + rate limits)', databaseUrl, jwks, {}, tokens));
-  results.push(await runScenario('operation limits only (RATE_LIMITS=false)', databaseUrl, jwks, { RATE_LIMITS: 'false' }, tokens));
+  results.push(await runScenario('operation limits only (RATE_LIMITS=false)', databaseUrl, jwks, { RATE_LIMITS: 'false' }, tokens, true));
 } finally {
   await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
 }
@@ -324,9 +348,11 @@ function markdown(r: typeof report): string {
   }
   for (const s of r.scenarios) {
     lines.push('', `## ${s.label}`, '', 'Attacker answer latency by status (ms): ' + Object.entries(s.attackers.latencyMsByStatus).map(([k, v]) => `${k} p50 ${v.p50} / p99 ${v.p99}`).join('; '), '');
-    lines.push('| attack | answers by status | cost when admitted |', '| --- | --- | --- |');
+    const alone = s.eachAttackAlone;
+    lines.push(`| attack | answers by status | cost when admitted |${alone ? ' alone: status, median ms |' : ''}`, `| --- | --- | --- |${alone ? ' --- |' : ''}`);
     for (const [name, statuses] of Object.entries(s.attackers.byAttack)) {
-      lines.push(`| ${name} | ${Object.entries(statuses).map(([k, v]) => `${k}: ${v}`).join(', ')} | ${s.attackers.costOfAdmitted[name] ?? '—'} |`);
+      const solo = alone?.[name];
+      lines.push(`| ${name} | ${Object.entries(statuses).map(([k, v]) => `${k}: ${v}`).join(', ')} | ${s.attackers.costOfAdmitted[name] ?? '—'} |${alone ? ` ${solo ? `${solo.status}, ${solo.medianMs}` : '—'} |` : ''}`);
     }
     lines.push('', '| process | CPU cores alone | CPU cores under attack | peak RSS MB alone | peak RSS MB under attack |', '| --- | --- | --- | --- | --- |');
     for (const name of Object.keys(s.processesAlone)) {

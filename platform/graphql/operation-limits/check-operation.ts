@@ -1,8 +1,10 @@
 // The cheap checks every GraphQL request passes before the expensive steps (validation, planning, execution):
-// token count → NUL characters → directives → depth → aliases → fields → fragment spreads → cost. Each refusal
+// token count → NUL characters → depth → directives → aliases → fields → fragment spreads → introspection nesting →
+// cost. Each refusal
 // names its limit; nothing here grows faster than the document's length.
 import { getOperationAST, parse, visit, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { operationCost, type CostModel } from './cost.js';
+import { introspectionListNesting } from './introspection-nesting.js';
 import type { OperationLimits } from './limits.js';
 import { countTokens, measureDocument, writtenDepth, type DocumentSize } from './measure.js';
 import { limitExceeded, OperationRefusal } from './refusal.js';
@@ -80,6 +82,10 @@ export function createOperationGuard(model: CostModel | (() => CostModel | undef
       const operation = getOperationAST(result.document, operationName) ?? undefined;
       const costModel = modelNow();
       const variables = isRecord(request.variables) ? request.variables : undefined;
+      if (operation && costModel) {
+        const nesting = introspectionListNesting(costModel.schema, result.document, operation);
+        if (nesting > limits.maxIntrospectionNesting) throw limitExceeded('introspectionNesting', limits.maxIntrospectionNesting, nesting);
+      }
       const cost = operation && costModel ? operationCost(costModel, result.document, operation, variables) : 0;
       if (cost > limits.maxCost) throw limitExceeded('cost', limits.maxCost, cost);
       return { ...result, operation, cost };

@@ -7,7 +7,7 @@ import { readEnv } from '../../config/index.js';
 export interface OperationLimits {
   /** Lexical tokens in the document (names, punctuation, values). Bounds parse time and nesting. Default 3000. */
   maxTokens: number;
-  /** Field nesting with fragments expanded, introspection included. Default 15 (Sandbox's introspection is 13). */
+  /** Field nesting with fragments expanded, introspection included. Default 15: the standard introspection query's. */
   maxDepth: number;
   /** Aliased fields with fragments expanded, in any operation or fragment of the document. Default 30. */
   maxAliases: number;
@@ -17,6 +17,8 @@ export interface OperationLimits {
   maxFragmentSpreads: number;
   /** Directives written anywhere in the document. Default 50. */
   maxDirectives: number;
+  /** Lists nested on one path inside `__schema`/`__type` (types → fields → args is 3). Default 3. */
+  maxIntrospectionNesting: number;
   /** Calculated cost of the operation that runs (see cost.ts). Default 3000, the size of a user's rate-limit bucket. */
   maxCost: number;
 }
@@ -28,6 +30,7 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
   maxFields: 600,
   maxFragmentSpreads: 100,
   maxDirectives: 50,
+  maxIntrospectionNesting: 3,
   maxCost: 3000,
 };
 
@@ -35,7 +38,7 @@ const positive = (fallback: number, max: number) => z.coerce.number().int().min(
 
 /**
  * OPERATION_MAX_TOKENS, OPERATION_MAX_DEPTH, OPERATION_MAX_ALIASES, OPERATION_MAX_FIELDS,
- * OPERATION_MAX_FRAGMENT_SPREADS, OPERATION_MAX_DIRECTIVES, OPERATION_MAX_COST; each defaults as above. The gateway
+ * OPERATION_MAX_FRAGMENT_SPREADS, OPERATION_MAX_DIRECTIVES, OPERATION_MAX_INTROSPECTION_NESTING, OPERATION_MAX_COST; each defaults as above. The gateway
  * and the subgraphs read the same variables, so one setting applies at every port.
  * @throws ConfigError naming each invalid variable.
  */
@@ -49,6 +52,7 @@ export function readOperationLimits(env: NodeJS.ProcessEnv = process.env): Opera
       OPERATION_MAX_FIELDS: positive(d.maxFields, 100_000),
       OPERATION_MAX_FRAGMENT_SPREADS: positive(d.maxFragmentSpreads, 100_000),
       OPERATION_MAX_DIRECTIVES: positive(d.maxDirectives, 10_000),
+      OPERATION_MAX_INTROSPECTION_NESTING: positive(d.maxIntrospectionNesting, 10),
       OPERATION_MAX_COST: positive(d.maxCost, 100_000_000),
     },
     env,
@@ -60,6 +64,7 @@ export function readOperationLimits(env: NodeJS.ProcessEnv = process.env): Opera
     maxFields: e.OPERATION_MAX_FIELDS,
     maxFragmentSpreads: e.OPERATION_MAX_FRAGMENT_SPREADS,
     maxDirectives: e.OPERATION_MAX_DIRECTIVES,
+    maxIntrospectionNesting: e.OPERATION_MAX_INTROSPECTION_NESTING,
     maxCost: e.OPERATION_MAX_COST,
   };
 }

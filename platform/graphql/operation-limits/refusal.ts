@@ -2,7 +2,7 @@
 // can fix the operation without guessing. Always HTTP 400: the same request fails the same way until it changes.
 import { GraphQLError } from 'graphql';
 
-export type LimitName = 'tokens' | 'depth' | 'aliases' | 'fields' | 'fragmentSpreads' | 'directives' | 'cost';
+export type LimitName = 'tokens' | 'depth' | 'aliases' | 'fields' | 'fragmentSpreads' | 'directives' | 'introspectionNesting' | 'cost';
 
 export class OperationRefusal extends Error {
   override name = 'OperationRefusal';
@@ -31,6 +31,7 @@ const NOUNS: Record<LimitName, string> = {
   fields: 'fields (fragments expanded)',
   fragmentSpreads: 'fragment spreads (fragments expanded)',
   directives: 'directives',
+  introspectionNesting: 'introspection lists nested on one path',
   cost: 'cost points',
 };
 

@@ -1,5 +1,5 @@
 // The operation limits on a small schema of our own: each measure and each cost rule, with exact numbers.
-import { buildSchema } from 'graphql';
+import { buildSchema, getIntrospectionQuery } from 'graphql';
 import { ConfigError } from '../../../config/index.js';
 import {
   createOperationGuard,
@@ -131,5 +131,25 @@ describe('configuration', () => {
   test('a bad value fails fast naming the variable', () => {
     expect(() => readOperationLimits({ OPERATION_MAX_DEPTH: '0' })).toThrow(ConfigError);
     expect(() => readOperationLimits({ OPERATION_MAX_DEPTH: 'deep' })).toThrow(/OPERATION_MAX_DEPTH/);
+  });
+});
+
+describe('introspection', () => {
+  test("the standard introspection query (GraphiQL's and Sandbox's) passes every limit", () => {
+    const checked = createOperationGuard({ schema }, DEFAULT_OPERATION_LIMITS).check({
+      query: getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true }),
+    });
+    expect(checked?.size.depth).toBe(15);
+    expect(checked?.cost).toBe(0);
+  });
+
+  test('nesting its lists beyond types → fields → args is refused: the answer would multiply', () => {
+    expect(refusedWith('{ __schema { types { fields { type { fields { name } } } } } }')).toBe('admitted');
+    expect(refusedWith('{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }')).toEqual({
+      code: 'OPERATION_TOO_COMPLEX',
+      limit: 'introspectionNesting',
+      maximum: 3,
+      actual: 4,
+    });
   });
 });
