@@ -130,9 +130,16 @@ export function describeSupergraph(label: string, setup: () => Promise<Supergrap
     });
 
     test('bad input is a clear GraphQL error with a code, never a 500', async () => {
-      const tooMany = await postGraphQL(supergraph.gateway.url, TRIPS_WITH_PEOPLE, { first: 1000 }, operations);
+      // A page over 100 within the cost limit reaches the trips subgraph, which refuses it; 1,000 never leaves the edge.
+      const tooMany = await postGraphQL(supergraph.gateway.url, TRIPS_WITH_PEOPLE, { first: 101 }, operations);
       expect(tooMany.status).toBe(200);
       expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      const tooCostly = await postGraphQL(supergraph.gateway.url, TRIPS_WITH_PEOPLE, { first: 1000 }, operations);
+      expect({ status: tooCostly.status, code: tooCostly.errors?.[0]?.extensions?.code, limit: tooCostly.errors?.[0]?.extensions?.limit }).toEqual({
+        status: 400,
+        code: 'OPERATION_TOO_COMPLEX',
+        limit: 'cost',
+      });
 
       const badCursor = await postGraphQL(supergraph.gateway.url, '{ trips(first: 1, after: "nonsense") { edges { cursor } } }', undefined, operations);
       expect(badCursor.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
