@@ -6,7 +6,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { viewerFromAuthorization, type AccessTokenVerifier } from '../../platform/auth/index.js';
 import { createErrorFormatter } from '../../platform/errors/index.js';
-import { createGraphQLHttpServer, listen } from '../../platform/http/index.js';
+import { createGraphQLHttpServer, DRAIN_GRACE_MS, listen } from '../../platform/http/index.js';
 import type { Logger } from '../../platform/logging/index.js';
 import type { GatewayContext } from './context.js';
 import { appendForwardedFor } from './forwarded-for.js';
@@ -64,6 +64,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     gateway,
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
+    // stopOnSignals (platform/http/shutdown.ts) owns SIGTERM/SIGINT; Apollo's own handler would hang the shutdown.
+    stopOnTerminationSignals: false,
     introspection: options.introspection,
     plugins: [landingPagePlugin(options.sandbox), operationResolutionPlugin<GatewayContext>()],
   });
@@ -78,7 +80,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     logger,
     readiness: createReadinessCheck(supergraph.subgraphs, () => loaded),
   });
-  apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
+  apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }));
   // graphql-ws on the same port and path; registered before start so the first supergraph load builds its planner.
   const subscriptions = attachGatewaySubscriptions({
     httpServer,

@@ -6,7 +6,7 @@ import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createErrorFormatter } from '../errors/index.js';
-import { createGraphQLHttpServer, listen, type HttpRoute, type ReadinessReport } from '../http/index.js';
+import { createGraphQLHttpServer, DRAIN_GRACE_MS, listen, type HttpRoute, type ReadinessReport } from '../http/index.js';
 import type { Logger } from '../logging/index.js';
 import { attachSubscriptionServer, type SubscriptionServer } from './subscription-server.js';
 
@@ -51,6 +51,8 @@ export async function serveSubgraph<TContext extends BaseContext>(
     schema: subgraph.schema,
     formatError: createErrorFormatter(options.logger),
     includeStacktraceInErrorResponses: false,
+    // stopOnSignals (platform/http/shutdown.ts) owns SIGTERM/SIGINT; Apollo's own handler would hang the shutdown.
+    stopOnTerminationSignals: false,
     // The gateway needs `_service { sdl }` only when composing from live services, which production never does;
     // introspection stays on so `rover subgraph introspect` and the readiness probe work inside the network.
     introspection: true,
@@ -64,7 +66,7 @@ export async function serveSubgraph<TContext extends BaseContext>(
     readiness: subgraph.readiness,
     routes: subgraph.routes,
   });
-  apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
+  apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }));
   // Upgraded sockets leave the HTTP server's bookkeeping, so draining HTTP would not close them: close them first.
   const subscriptions = subgraph.schema.getSubscriptionType()
     ? attachSubscriptionServer({ httpServer, schema: subgraph.schema, createContext: subgraph.createContext, logger: options.logger })
