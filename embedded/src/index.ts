@@ -44,6 +44,7 @@ try {
     introspection: gatewayConfig.introspection,
     sandbox: gatewayConfig.sandbox,
     subscriptionLimits: gatewayConfig.subscriptionLimits,
+    production: gatewayConfig.production,
   });
   logger.info(`Ridegraph is running: ${supergraph.gateway.url.replace('127.0.0.1', 'localhost')}`);
   stopOnSignals(async () => {

@@ -12,6 +12,8 @@ export interface GatewayConfig {
   supergraphPath: string;
   /** Subgraph URL overrides by subgraph name (lower case), from SUBGRAPH_<NAME>_URL. */
   subgraphUrls: Record<string, string>;
+  /** NODE_ENV=production (GATEWAY_SECRET required when run on its own; no suggestions; a terse /ready). */
+  production: boolean;
   /** Schema introspection; default on except in production. */
   introspection: boolean;
   /** Apollo Sandbox landing page; default on except in production. */
@@ -21,8 +23,8 @@ export interface GatewayConfig {
   /** graphql-ws limits: SUBSCRIPTION_QUEUE_LIMIT (default 256), SUBSCRIPTIONS_PER_CONNECTION (default 100). */
   subscriptionLimits: { maxQueuedEventsPerSubscription: number; maxSubscriptionsPerConnection: number };
   /**
-   * Access-token settings (AUTH_ISSUER, AUTH_AUDIENCE, AUTH_JWKS_URL). Run on its own the gateway needs
-   * AUTH_JWKS_URL (identity's public keys); embedded, it is handed identity's keys in-process instead.
+   * Access-token settings (AUTH_ISSUER, AUTH_AUDIENCE, AUTH_JWKS_URL) and GATEWAY_SECRET. Run on its own the gateway
+   * needs AUTH_JWKS_URL (identity's public keys); embedded, it is handed identity's keys in-process instead.
    */
   auth: AuthConfig;
 }
@@ -55,6 +57,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env, argv: st
   return {
     port: e.PORT,
     host: runtime.host,
+    production,
     supergraphPath: flags.supergraph ? resolve(flags.supergraph) : e.SUPERGRAPH_PATH,
     subgraphUrls,
     introspection: e.INTROSPECTION,

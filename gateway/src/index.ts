@@ -1,5 +1,5 @@
 // Runs the gateway as its own process: `node dist/gateway/src/index.js [--supergraph PATH] [--port N]`.
-import { verifyingProcessAuth } from '../../platform/auth/index.js';
+import { requireGatewaySecret, verifyingProcessAuth } from '../../platform/auth/index.js';
 import { ConfigError, readRuntimeConfig } from '../../platform/config/index.js';
 import { stopOnSignals } from '../../platform/http/index.js';
 import { createLogger } from '../../platform/logging/index.js';
@@ -12,6 +12,8 @@ try {
   const config = readGatewayConfig(process.env, process.argv.slice(2));
   // Verifies with identity's published keys; without AUTH_JWKS_URL this stops with a ConfigError saying so.
   const { verify } = verifyingProcessAuth(config.auth);
+  // The same GATEWAY_SECRET as every subgraph's; production refuses to start without one.
+  const gatewaySecret = requireGatewaySecret(config.auth, { production: config.production, logger });
   const gateway = await startGateway({
     supergraph: loadSupergraph(config.supergraphPath, config.subgraphUrls),
     logger,
@@ -22,6 +24,8 @@ try {
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     subscriptionLimits: config.subscriptionLimits,
     verifyAccessToken: verify,
+    gatewaySecret,
+    production: config.production,
   });
   stopOnSignals(gateway.stop, logger);
 } catch (error) {

@@ -33,6 +33,13 @@ export interface GatewayOptions {
   verifyAccessToken: AccessTokenVerifier;
   /** Limits of graphql-ws subscriptions (gateway/src/subscriptions/README.md); defaults when omitted. */
   subscriptionLimits?: Partial<SubscriptionLimits>;
+  /**
+   * Sent to every subgraph (HTTP requests, readiness probes, upstream graphql-ws sockets) to prove the gateway: only
+   * then do subgraphs honour X-Forwarded-For (platform/auth/gateway-hop.ts). GATEWAY_SECRET; embedded mode makes one.
+   */
+  gatewaySecret?: string;
+  /** NODE_ENV=production: no "Did you mean …" suggestions, and /ready answers only `{ ready }`. Default false. */
+  production?: boolean;
 }
 
 export interface RunningGateway {
@@ -48,7 +55,8 @@ export interface RunningGateway {
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { supergraph, logger } = options;
   const urls = new Map(supergraph.subgraphs.map((s) => [s.name, s.url]));
-  const dataSourceFor = createDataSourceFactory(options.subgraphTimeoutMs ?? 10_000, logger);
+  const production = options.production ?? false;
+  const dataSourceFor = createDataSourceFactory(options.subgraphTimeoutMs ?? 10_000, logger, options.gatewaySecret);
   let loaded = false;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.sdl,
@@ -67,6 +75,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // stopOnSignals (platform/http/shutdown.ts) owns SIGTERM/SIGINT; Apollo's own handler would hang the shutdown.
     stopOnTerminationSignals: false,
     introspection: options.introspection,
+    // Suggestions ("Did you mean …") would recover the schema without introspection.
+    hideSchemaDetailsFromClientErrors: production,
     plugins: [landingPagePlugin(options.sandbox), operationResolutionPlugin<GatewayContext>()],
   });
   const httpServer = createGraphQLHttpServer({
@@ -78,7 +88,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       forwardedFor: appendForwardedFor(req),
     }),
     logger,
-    readiness: createReadinessCheck(supergraph.subgraphs, () => loaded),
+    readiness: createReadinessCheck({ subgraphs: supergraph.subgraphs, isLoaded: () => loaded, logger, production, gatewaySecret: options.gatewaySecret }),
   });
   apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }));
   // graphql-ws on the same port and path; registered before start so the first supergraph load builds its planner.
@@ -90,6 +100,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     verifyAccessToken: options.verifyAccessToken,
     logger,
     limits: options.subscriptionLimits,
+    gatewaySecret: options.gatewaySecret,
   });
   await apollo.start();
   const { url, port } = await listen(httpServer, options.port, options.host);

@@ -1,6 +1,7 @@
 // Token settings shared by identity (which signs) and every verifier (gateway, subgraphs).
 import { z } from 'zod';
 import { envVar, readEnv } from '../config/index.js';
+import { GATEWAY_SECRET_MIN_LENGTH } from './gateway-hop.js';
 
 export interface AuthConfig {
   /** `iss` of access tokens. */
@@ -18,6 +19,12 @@ export interface AuthConfig {
   signingJwks: string | undefined;
   /** Identity only: a file holding that JWKS (e.g. a mounted secret). */
   signingJwksFile: string | undefined;
+  /**
+   * GATEWAY_SECRET: what the gateway proves itself with to the subgraphs (gateway-hop.ts); the same value on the
+   * gateway and every subgraph. Unset: embedded mode and tests generate one in-process; a process run on its own
+   * requires it in production (requireGatewaySecret).
+   */
+  gatewaySecret?: string;
 }
 
 /** @throws ConfigError naming each invalid variable. */
@@ -30,6 +37,7 @@ export function readAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig
       AUTH_JWKS_URL: envVar.url(['http:', 'https:'], 'http://identity:4001/.well-known/jwks.json').optional(),
       AUTH_SIGNING_JWKS: z.string().optional(),
       AUTH_SIGNING_JWKS_FILE: z.string().optional(),
+      GATEWAY_SECRET: z.string().min(GATEWAY_SECRET_MIN_LENGTH, `must be at least ${GATEWAY_SECRET_MIN_LENGTH} characters (e.g. \`openssl rand -base64 48\`)`).optional(),
     },
     env,
   );
@@ -40,5 +48,6 @@ export function readAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig
     jwksUrl: e.AUTH_JWKS_URL,
     signingJwks: e.AUTH_SIGNING_JWKS,
     signingJwksFile: e.AUTH_SIGNING_JWKS_FILE,
+    gatewaySecret: e.GATEWAY_SECRET,
   };
 }

@@ -3,7 +3,7 @@ import { readEnv, envVar, readRuntimeConfig, subgraphDatabaseUrl, ConfigError } 
 import { createLogger } from '../logging/index.js';
 import { createLivePubSub } from '../pubsub/index.js';
 import { createEventBus } from '../events/index.js';
-import { readAuthConfig, signingProcessAuth, verifyingProcessAuth } from '../auth/index.js';
+import { readAuthConfig, requireGatewaySecret, signingProcessAuth, verifyingProcessAuth } from '../auth/index.js';
 import { stopOnSignals } from '../http/index.js';
 import { subgraphInfo, type SubgraphName } from '../../subgraphs/registry.js';
 import type { BuiltSubgraph } from './subgraph-server.js';
@@ -26,13 +26,16 @@ export async function runStandaloneSubgraph(name: SubgraphName, build: (deps: Su
     // Same Redis and prefix rules as the pub/sub: keys `<prefix>events…` next to the `<prefix>` channels.
     const events = createEventBus({ redisUrl: runtime.redisUrl, prefix: runtime.pubsubPrefix, logger: logger.child({ component: 'events' }) });
     if (!runtime.redisUrl) logger.warn('REDIS_URL is not set: live and domain events reach only this process');
+    const production = runtime.nodeEnv === 'production';
     const authConfig = readAuthConfig();
+    // The same GATEWAY_SECRET as the gateway's; production refuses to start without one.
+    requireGatewaySecret(authConfig, { production, logger });
     const auth =
       name === 'identity'
-        ? await signingProcessAuth(authConfig, { production: runtime.nodeEnv === 'production', dataDir: runtime.dataDir })
+        ? await signingProcessAuth(authConfig, { production, dataDir: runtime.dataDir })
         : verifyingProcessAuth(authConfig);
     const subgraph = await build({ database: { kind: 'postgres', url }, logger, pubsub, events, auth, redisUrl: runtime.redisUrl });
-    const running = await serveSubgraph(subgraph, { port, host: runtime.host, logger });
+    const running = await serveSubgraph(subgraph, { port, host: runtime.host, logger, production });
     stopOnSignals(async () => {
       await running.stop();
       await events.dispose();

@@ -5,9 +5,11 @@ import type { GraphQLSchema } from 'graphql';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { GATEWAY_HOP_HEADER, type GatewayHop } from '../auth/index.js';
 import { createErrorFormatter } from '../errors/index.js';
 import { createGraphQLHttpServer, DRAIN_GRACE_MS, listen, type HttpRoute, type ReadinessReport } from '../http/index.js';
 import type { Logger } from '../logging/index.js';
+import { gatewayOnlySchemaAccessPlugin } from './gateway-only-schema-access.js';
 import { attachSubscriptionServer, type SubscriptionServer } from './subscription-server.js';
 
 /** What a subgraph's `server.ts` factory returns: everything needed to serve it, nothing listening yet. */
@@ -21,6 +23,11 @@ export interface BuiltSubgraph<TContext extends BaseContext = BaseContext> {
   close: () => Promise<void>;
   /** Extra GET routes by path, served next to /graphql. */
   routes?: Record<string, HttpRoute>;
+  /**
+   * Tells requests of the gateway (GATEWAY_SECRET) from others: in production only they get introspection, `_service`
+   * and the /ready checks. Absent (a hand-built test subgraph): no request is the gateway's.
+   */
+  gatewayHop?: GatewayHop;
 }
 
 export interface RunningSubgraph {
@@ -41,29 +48,44 @@ export interface ServeSubgraphOptions {
   port: number;
   host?: string;
   logger: Logger;
+  /**
+   * NODE_ENV=production: schema introspection, `_service` and the /ready checks only for the gateway (others get
+   * 403 GATEWAY_ONLY, and `{ ready }`); no "Did you mean …" suggestions in validation errors. Default false.
+   */
+  production?: boolean;
 }
 
 export async function serveSubgraph<TContext extends BaseContext>(
   subgraph: BuiltSubgraph<TContext>,
   options: ServeSubgraphOptions,
 ): Promise<RunningSubgraph> {
+  const production = options.production ?? false;
+  const fromGateway = (req: IncomingMessage) => subgraph.gatewayHop?.proves(req.headers[GATEWAY_HOP_HEADER]) ?? false;
   const apollo = new ApolloServer<TContext>({
     schema: subgraph.schema,
     formatError: createErrorFormatter(options.logger),
     includeStacktraceInErrorResponses: false,
     // stopOnSignals (platform/http/shutdown.ts) owns SIGTERM/SIGINT; Apollo's own handler would hang the shutdown.
     stopOnTerminationSignals: false,
-    // The gateway needs `_service { sdl }` only when composing from live services, which production never does;
-    // introspection stays on so `rover subgraph introspect` and the readiness probe work inside the network.
+    // Introspection is on for the gateway and for development; gatewayOnlySchemaAccessPlugin refuses it to others in
+    // production. Suggestions ("Did you mean …") would recover the schema field by field, so production has none.
     introspection: true,
+    hideSchemaDetailsFromClientErrors: production,
     // Inline traces feed Apollo Studio, which Ridegraph does not report to; they cost time on every request.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ...(production ? [gatewayOnlySchemaAccessPlugin<TContext>(subgraph.gatewayHop)] : []),
+    ],
   });
   const httpServer = createGraphQLHttpServer({
     apollo,
     context: subgraph.createContext,
     logger: options.logger,
-    readiness: subgraph.readiness,
+    readiness: async (req) => {
+      const report = await subgraph.readiness();
+      return !production || fromGateway(req) ? report : { ready: report.ready };
+    },
     routes: subgraph.routes,
   });
   apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }));

@@ -9,9 +9,12 @@ import { BodyTooLargeError, readBody } from './read-body.js';
 
 export interface ReadinessReport {
   ready: boolean;
-  /** One entry per dependency: "ok" or a short reason. */
+  /** One entry per dependency: "ok" or a short reason (never a raw error message). */
   checks: Record<string, string>;
 }
+
+/** What /ready shows a caller not entitled to the checks (anyone in production but an authenticated gateway hop). */
+export type PublicReadiness = Pick<ReadinessReport, 'ready'>;
 
 export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
@@ -20,8 +23,8 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   logger: Logger;
   /** Default "/graphql". */
   path?: string;
-  /** Answers GET /ready; default: always ready once listening. */
-  readiness?: () => Promise<ReadinessReport>;
+  /** Answers GET /ready (503 when not ready); given the request, so it can decide how much to show. Default: always ready. */
+  readiness?: (req: IncomingMessage) => Promise<ReadinessReport | PublicReadiness>;
   /** Largest accepted request body. Default 1 MiB; larger bodies get 413. */
   maxBodyBytes?: number;
   /** Extra GET routes by exact path (e.g. `/.well-known/jwks.json`). */
@@ -51,7 +54,7 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/ready') {
-      const report = options.readiness ? await options.readiness() : { ready: true, checks: {} };
+      const report = options.readiness ? await options.readiness(req) : { ready: true };
       return sendJson(res, report.ready ? 200 : 503, report);
     }
     const route = options.routes?.[url.pathname];

@@ -36,6 +36,8 @@ export interface GatewaySubscriptionsOptions {
   verifyAccessToken: AccessTokenVerifier;
   logger: Logger;
   limits?: Partial<SubscriptionLimits>;
+  /** Proves the gateway to subgraphs on its upstream sockets (platform/auth/gateway-hop.ts). */
+  gatewaySecret?: string;
   /** Default "/graphql". */
   path?: string;
 }
@@ -48,7 +50,7 @@ export function attachGatewaySubscriptions(options: GatewaySubscriptionsOptions)
     planner.load(coreSupergraphSdl, apiSchema);
     logger.debug('subscription planner rebuilt for the loaded supergraph');
   });
-  const pool = new UpstreamPool({ logger });
+  const pool = new UpstreamPool({ logger, gatewaySecret: options.gatewaySecret });
   const shared = new SharedSubscriptions({ pool, urlOf: (name) => planner.urlOfSubgraph(name), mask, logger });
   const ws = attachGatewayWsServer({
     httpServer: options.httpServer,
