@@ -45,6 +45,8 @@ try {
     sandbox: gatewayConfig.sandbox,
     subscriptionLimits: gatewayConfig.subscriptionLimits,
     production: gatewayConfig.production,
+    cors: gatewayConfig.cors,
+    securityHeaders: gatewayConfig.securityHeaders,
   });
   logger.info(`Ridegraph is running: ${supergraph.gateway.url.replace('127.0.0.1', 'localhost')}`);
   stopOnSignals(async () => {

@@ -41,6 +41,9 @@ export interface SupergraphOptions {
   subscriptionLimits?: GatewayOptions['subscriptionLimits'];
   /** NODE_ENV=production: see GatewayOptions.production and ServeSubgraphOptions.production. Default false. */
   production?: boolean;
+  /** The gateway's CORS_ORIGINS and HSTS_MAX_AGE_SECONDS (GatewayOptions); default: no origins, no HSTS. */
+  cors?: GatewayOptions['cors'];
+  securityHeaders?: GatewayOptions['securityHeaders'];
   onStatement?: StatementListener;
 }
 
@@ -77,6 +80,8 @@ export async function startSupergraph(options: SupergraphOptions): Promise<Runni
       subscriptionLimits: options.subscriptionLimits,
       gatewaySecret: auth.config.gatewaySecret,
       production,
+      cors: options.cors,
+      securityHeaders: options.securityHeaders,
     });
     return {
       gateway,

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { readAuthConfig, type AuthConfig } from '../../platform/auth/index.js';
 import { envVar, readEnv, readRuntimeConfig } from '../../platform/config/index.js';
+import { readCorsPolicy, readSecurityHeadersOptions, type CorsPolicy, type SecurityHeadersOptions } from '../../platform/http/index.js';
 import { repoRoot } from '../../subgraphs/registry.js';
 
 export interface GatewayConfig {
@@ -18,6 +19,10 @@ export interface GatewayConfig {
   introspection: boolean;
   /** Apollo Sandbox landing page; default on except in production. */
   sandbox: boolean;
+  /** Browser origins allowed to call the API (CORS_ORIGINS; development: localhost and Apollo Sandbox; production: none). */
+  cors: CorsPolicy;
+  /** HSTS_MAX_AGE_SECONDS: Strict-Transport-Security only when set. */
+  securityHeaders: SecurityHeadersOptions;
   /** Max time for one subgraph request (ms). */
   subgraphTimeoutMs: number;
   /** graphql-ws limits: SUBSCRIPTION_QUEUE_LIMIT (default 256), SUBSCRIPTIONS_PER_CONNECTION (default 100). */
@@ -62,6 +67,8 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env, argv: st
     subgraphUrls,
     introspection: e.INTROSPECTION,
     sandbox: e.SANDBOX,
+    cors: readCorsPolicy(env, production),
+    securityHeaders: readSecurityHeadersOptions(env),
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
     subscriptionLimits: { maxQueuedEventsPerSubscription: e.SUBSCRIPTION_QUEUE_LIMIT, maxSubscriptionsPerConnection: e.SUBSCRIPTIONS_PER_CONNECTION },
     auth: readAuthConfig(env),

@@ -26,6 +26,8 @@ try {
     verifyAccessToken: verify,
     gatewaySecret,
     production: config.production,
+    cors: config.cors,
+    securityHeaders: config.securityHeaders,
   });
   stopOnSignals(gateway.stop, logger);
 } catch (error) {

@@ -6,7 +6,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { viewerFromAuthorization, type AccessTokenVerifier } from '../../platform/auth/index.js';
 import { createErrorFormatter } from '../../platform/errors/index.js';
-import { createGraphQLHttpServer, DRAIN_GRACE_MS, listen } from '../../platform/http/index.js';
+import { createGraphQLHttpServer, DRAIN_GRACE_MS, listen, type CorsPolicy, type SecurityHeadersOptions } from '../../platform/http/index.js';
 import type { Logger } from '../../platform/logging/index.js';
 import type { GatewayContext } from './context.js';
 import { appendForwardedFor } from './forwarded-for.js';
@@ -40,6 +40,10 @@ export interface GatewayOptions {
   gatewaySecret?: string;
   /** NODE_ENV=production: no "Did you mean …" suggestions, and /ready answers only `{ ready }`. Default false. */
   production?: boolean;
+  /** Browser origins allowed to call (CORS_ORIGINS, platform/http/cors.ts). Default: none. */
+  cors?: CorsPolicy;
+  /** Strict-Transport-Security (HSTS_MAX_AGE_SECONDS); the other security headers are always sent. */
+  securityHeaders?: SecurityHeadersOptions;
 }
 
 export interface RunningGateway {
@@ -88,6 +92,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       forwardedFor: appendForwardedFor(req),
     }),
     logger,
+    cors: options.cors,
+    securityHeaders: options.securityHeaders,
     readiness: createReadinessCheck({ subgraphs: supergraph.subgraphs, isLoaded: () => loaded, logger, production, gatewaySecret: options.gatewaySecret }),
   });
   apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }));

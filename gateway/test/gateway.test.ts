@@ -228,12 +228,14 @@ describe('production defaults', () => {
       verifyAccessToken: testAuth.auth.verify,
       gatewaySecret: testAuth.auth.config.gatewaySecret,
       production: config.production,
+      cors: config.cors,
+      securityHeaders: config.securityHeaders,
     });
   };
 
   beforeAll(async () => {
     production = await start({ NODE_ENV: 'production' });
-    introspectable = await start({ NODE_ENV: 'production', INTROSPECTION: 'true' });
+    introspectable = await start({ NODE_ENV: 'production', INTROSPECTION: 'true', CORS_ORIGINS: 'https://ops.example.com', HSTS_MAX_AGE_SECONDS: '600' });
   });
 
   afterAll(async () => {
@@ -272,6 +274,16 @@ describe('production defaults', () => {
       expect.objectContaining({ message: 'Cannot query field "bookz" on type "Query".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
     ]);
     expect((await postGraphQL(gateway.url, typo)).errors?.[0]?.message).toBe('Cannot query field "bookz" on type "Query". Did you mean "books"?');
+  });
+
+  test('CORS in production: no origin by default; CORS_ORIGINS lets a dashboard in; HSTS when configured', async () => {
+    const preflight = (url: string) =>
+      fetch(url, { method: 'OPTIONS', headers: { origin: 'https://ops.example.com', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' } });
+    expect((await preflight(production!.url)).status).toBe(403);
+    const allowed = await preflight(introspectable!.url);
+    expect([allowed.status, allowed.headers.get('access-control-allow-origin')]).toEqual([204, 'https://ops.example.com']);
+    expect(allowed.headers.get('strict-transport-security')).toBe('max-age=600');
+    expect((await postGraphQL(production!.url, '{ __typename }')).status).toBe(200);
   });
 
   test('/ready in production answers only { ready }: no subgraph names, no reasons', async () => {
@@ -322,7 +334,10 @@ test('configuration: flags win, bad values fail with the variable named', () => 
   expect(readGatewayConfig({ NODE_ENV: 'production' })).toMatchObject({ introspection: false, sandbox: false });
   expect(readGatewayConfig({ NODE_ENV: 'production', INTROSPECTION: 'true' })).toMatchObject({ introspection: true, sandbox: false });
   expect(readGatewayConfig({ NODE_ENV: 'production', SANDBOX: 'true' })).toMatchObject({ introspection: false, sandbox: true });
-  expect(readGatewayConfig({})).toMatchObject({ introspection: true, sandbox: true });
+  expect(readGatewayConfig({})).toMatchObject({ introspection: true, sandbox: true, production: false });
+  expect(readGatewayConfig({ NODE_ENV: 'production' }).cors.origins.size).toBe(0);
+  expect(readGatewayConfig({}).cors.origins.has('http://localhost:4000')).toBe(true);
+  expect(() => readGatewayConfig({ CORS_ORIGINS: 'https://ops.example.com/' })).toThrow(/CORS_ORIGINS/);
   expect(() => readGatewayConfig({ PORT: 'abc' })).toThrow(ConfigError);
   expect(() => readGatewayConfig({ PORT: '99999' })).toThrow(/PORT/);
   expect(() => readGatewayConfig({ SUBGRAPH_TRIPS_URL: 'trips:4003' })).toThrow(/SUBGRAPH_TRIPS_URL/);

@@ -4,6 +4,8 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from '../logging/index.js';
+import { handleCors, type CorsPolicy } from './cors.js';
+import { setSecurityHeaders, type SecurityHeadersOptions } from './security-headers.js';
 import { APPLICATION_JSON, GRAPHQL_RESPONSE_JSON, GRAPHQL_RESPONSE_TYPES, isJsonRequestBody, negotiate, parseMediaType } from './media-types.js';
 import { BodyTooLargeError, readBody } from './read-body.js';
 
@@ -29,6 +31,10 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   maxBodyBytes?: number;
   /** Extra GET routes by exact path (e.g. `/.well-known/jwks.json`). */
   routes?: Record<string, HttpRoute>;
+  /** Browser origins allowed to call (cors.ts); omitted: no CORS headers, every preflight refused (subgraphs). */
+  cors?: CorsPolicy;
+  /** HSTS and friends (security-headers.ts); the other security headers are always sent. */
+  securityHeaders?: SecurityHeadersOptions;
 }
 
 /** Answers a GET request with a JSON-serialisable body (status 200), or throws. */
@@ -51,6 +57,9 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
   return server;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Edge headers first, so every answer below carries them; a CORS preflight is answered here and goes no further.
+    setSecurityHeaders(res, options.securityHeaders);
+    if (handleCors(req, res, options.cors ?? NO_CORS)) return;
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/ready') {
@@ -114,6 +123,7 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
   }
 }
 
+const NO_CORS: CorsPolicy = { origins: new Set() };
 const INVALID_JSON = Symbol('invalid JSON');
 
 function parseJsonBody(raw: string): unknown {
