@@ -4,7 +4,7 @@ import { ConfigError, readRuntimeConfig } from '../../platform/config/index.js';
 import { stopOnSignals } from '../../platform/http/index.js';
 import { createLogger } from '../../platform/logging/index.js';
 import { readGatewayConfig } from './config.js';
-import { startGateway } from './server.js';
+import { startGateway, type RunningGateway } from './server.js';
 import { loadSupergraph } from './supergraph.js';
 
 const logger = createLogger({ level: readRuntimeConfig().logLevel, bindings: { service: 'gateway' } });
@@ -14,7 +14,13 @@ try {
   const { verify } = verifyingProcessAuth(config.auth);
   // The same GATEWAY_SECRET as every subgraph's; production refuses to start without one.
   const gatewaySecret = requireGatewaySecret(config.auth, { production: config.production, logger });
-  const gateway = await startGateway({
+  // Registered before the port opens: a process without a SIGTERM listener dies at once, so a signal arriving
+  // right after "listening" would otherwise skip the graceful stop.
+  let gateway: RunningGateway | undefined;
+  stopOnSignals(async () => {
+    await gateway?.stop();
+  }, logger);
+  gateway = await startGateway({
     supergraph: loadSupergraph(config.supergraphPath, config.subgraphUrls),
     logger,
     port: config.port,
@@ -29,7 +35,6 @@ try {
     cors: config.cors,
     securityHeaders: config.securityHeaders,
   });
-  stopOnSignals(gateway.stop, logger);
 } catch (error) {
   logger.fatal({ err: error }, error instanceof ConfigError ? error.message : 'gateway failed to start');
   process.exit(1);

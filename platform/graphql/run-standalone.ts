@@ -6,7 +6,7 @@ import { createEventBus } from '../events/index.js';
 import { readAuthConfig, requireGatewaySecret, signingProcessAuth, verifyingProcessAuth } from '../auth/index.js';
 import { stopOnSignals } from '../http/index.js';
 import { subgraphInfo, type SubgraphName } from '../../subgraphs/registry.js';
-import type { BuiltSubgraph } from './subgraph-server.js';
+import type { BuiltSubgraph, RunningSubgraph } from './subgraph-server.js';
 import { serveSubgraph } from './subgraph-server.js';
 import type { SubgraphDeps } from './subgraph-deps.js';
 
@@ -34,13 +34,16 @@ export async function runStandaloneSubgraph(name: SubgraphName, build: (deps: Su
       name === 'identity'
         ? await signingProcessAuth(authConfig, { production, dataDir: runtime.dataDir })
         : verifyingProcessAuth(authConfig);
-    const subgraph = await build({ database: { kind: 'postgres', url }, logger, pubsub, events, auth, redisUrl: runtime.redisUrl });
-    const running = await serveSubgraph(subgraph, { port, host: runtime.host, logger, production });
+    // Registered before the port opens: a process without a SIGTERM listener dies at once, so a signal arriving
+    // right after "listening" (an orchestrator stopping a fresh replica) would otherwise skip the graceful stop.
+    let running: RunningSubgraph | undefined;
     stopOnSignals(async () => {
-      await running.stop();
+      await running?.stop();
       await events.dispose();
       await pubsub.dispose();
     }, logger);
+    const subgraph = await build({ database: { kind: 'postgres', url }, logger, pubsub, events, auth, redisUrl: runtime.redisUrl });
+    running = await serveSubgraph(subgraph, { port, host: runtime.host, logger, production });
   } catch (error) {
     logger.fatal({ err: error }, error instanceof ConfigError ? error.message : `${name} subgraph failed to start`);
     process.exit(1);
