@@ -4,6 +4,7 @@
 // Server installs no signal handler of its own, and that handler is what used to hang the shutdown for 15 s.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { createTestDatabase, testRedisUrl, type TestDatabase } from '../platform/testing/index.js';
 import { repoRoot } from '../subgraphs/registry.js';
 
@@ -11,6 +12,8 @@ import { repoRoot } from '../subgraphs/registry.js';
 const EXIT_BOUND_MS = 8_000;
 
 let db: TestDatabase;
+/** The subgraph's event streams and consumer groups live under it; removed afterwards. */
+const prefix = `test:shutdown:${randomBytes(4).toString('hex')}:`;
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -18,6 +21,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db?.drop();
+  const redis = new Redis(testRedisUrl());
+  const keys = await redis.keys(`${prefix}*`);
+  if (keys.length > 0) await redis.del(...keys);
+  redis.disconnect();
 });
 
 interface Started {
@@ -67,7 +74,7 @@ test('a subgraph with REDIS_URL exits 0 within the grace period on SIGTERM', asy
   const { child, output } = await startProcess('subgraphs/payments/src/index.ts', {
     DATABASE_URL: db.url,
     REDIS_URL: testRedisUrl(),
-    PUBSUB_PREFIX: `test:shutdown:${randomBytes(4).toString('hex')}:`,
+    PUBSUB_PREFIX: prefix,
     AUTH_JWKS_URL: 'http://127.0.0.1:9/.well-known/jwks.json', // never fetched: no request carries a token
   });
   const exit = await terminate(child);
