@@ -224,7 +224,7 @@ test('queries over the socket, invalid documents and unknown operations get an e
   await ws.dispose();
 });
 
-test('an event that fails in its subgraph arrives with the error code, naming that subgraph; later events still arrive', async () => {
+test('an event that fails in its subgraph arrives with the error code (not the subgraph\'s name); later events still arrive', async () => {
   const ws = connectWs(wsUrl, await bearer(stack.rider));
   const sub = ws.subscribe<Added>(NOTIFICATION_ADDED);
   await eventulyUpstream(1);
@@ -232,7 +232,7 @@ test('an event that fails in its subgraph arrives with the error code, naming th
   await stack.pubsubs[0]!.publish('NOTIFICATION_ADDED', { notificationId: '00000000-0000-4000-8000-000000000000', userId: stack.rider.id }, stack.rider.id);
   const failed = await sub.next();
   expect(failed.data ?? null).toBeNull();
-  expect(failed.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'NOT_FOUND', serviceName: 'notifications' }) })]);
+  expect(failed.errors).toEqual([expect.objectContaining({ extensions: { code: 'NOT_FOUND' } })]);
   await stack.notify(stack.rider.id, 'next one');
   expect((await sub.next()).data?.notificationAdded.title).toBe('next one');
   await ws.dispose();

@@ -11,7 +11,7 @@ import { readAuthConfig, signingProcessAuth } from '../../platform/auth/index.js
 import { repoRoot } from '../../subgraphs/registry.js';
 import { readGatewayConfig } from '../../gateway/src/config.js';
 import { seedDemoCity } from './seed-demo-city.js';
-import { startSupergraph } from './supergraph.js';
+import { startSupergraph, type RunningSupergraph } from './supergraph.js';
 
 const runtime = readRuntimeConfig();
 const logger = createLogger({ level: runtime.logLevel, bindings: { mode: 'embedded' } });
@@ -30,7 +30,16 @@ try {
   // One bus for the process: in-process unless REDIS_URL is set (then Redis Streams, shareable with other processes).
   const events = createEventBus({ redisUrl: runtime.redisUrl, prefix: runtime.pubsubPrefix, logger: logger.child({ component: 'events' }) });
   const auth = await signingProcessAuth(readAuthConfig(), { production: runtime.nodeEnv === 'production', dataDir: resolve(repoRoot, runtime.dataDir) });
-  const supergraph = await startSupergraph({
+  // Registered before any port opens: a process without a SIGTERM listener dies at once, so a signal arriving
+  // right after "listening" would otherwise skip the graceful stop.
+  let supergraph: RunningSupergraph | undefined;
+  stopOnSignals(async () => {
+    await supergraph?.stop();
+    await events.dispose();
+    await pubsub.dispose();
+    await pglite?.close();
+  }, logger);
+  supergraph = await startSupergraph({
     database,
     logger,
     pubsub,
@@ -47,14 +56,11 @@ try {
     operationLimits: gatewayConfig.operationLimits,
     rateLimits: gatewayConfig.rateLimits,
     trustProxyHops: gatewayConfig.trustProxyHops,
+    production: gatewayConfig.production,
+    cors: gatewayConfig.cors,
+    securityHeaders: gatewayConfig.securityHeaders,
   });
   logger.info(`Ridegraph is running: ${supergraph.gateway.url.replace('127.0.0.1', 'localhost')}`);
-  stopOnSignals(async () => {
-    await supergraph.stop();
-    await events.dispose();
-    await pubsub.dispose();
-    await pglite?.close();
-  }, logger);
 } catch (error) {
   logger.fatal({ err: error }, error instanceof ConfigError ? error.message : 'Ridegraph failed to start');
   process.exit(1);

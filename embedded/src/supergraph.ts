@@ -1,6 +1,7 @@
 // Starts all six subgraphs and the gateway in this process. Used by `npm start` (embedded mode) and by the
 // supergraph tests (port 0, real PostgreSQL or PGlite).
 import type { DatabaseTarget, StatementListener } from '../../platform/db/index.js';
+import { generateGatewaySecret } from '../../platform/auth/index.js';
 import { createMemoryEventBus, type EventBus } from '../../platform/events/index.js';
 import { serveSubgraph, type RunningSubgraph, type SubgraphAuth } from '../../platform/graphql/index.js';
 import type { OperationLimits } from '../../platform/graphql/operation-limits/index.js';
@@ -21,7 +22,10 @@ export interface SupergraphOptions {
    * Omitted → a new in-process bus that `stop()` disposes.
    */
   events?: EventBus;
-  /** Signing keys (for identity) and the verifier every subgraph and the gateway use. */
+  /**
+   * Signing keys (for identity) and the verifier every subgraph and the gateway use. Without `config.gatewaySecret`
+   * (GATEWAY_SECRET) the gateway and the subgraphs share one made for this process.
+   */
   auth: SubgraphAuth;
   /** Redis for shared state (rate limits); undefined → in-process. */
   redisUrl?: string;
@@ -39,6 +43,11 @@ export interface SupergraphOptions {
   /** The gateway's request rate limits and trusted proxy hops; none when omitted (tests). */
   rateLimits?: GatewayOptions['rateLimits'];
   trustProxyHops?: GatewayOptions['trustProxyHops'];
+  /** NODE_ENV=production: see GatewayOptions.production and ServeSubgraphOptions.production. Default false. */
+  production?: boolean;
+  /** The gateway's CORS_ORIGINS and HSTS_MAX_AGE_SECONDS (GatewayOptions); default: no origins, no HSTS. */
+  cors?: GatewayOptions['cors'];
+  securityHeaders?: GatewayOptions['securityHeaders'];
   onStatement?: StatementListener;
   /** Operation limits of the gateway and every subgraph; DEFAULT_OPERATION_LIMITS when omitted. */
   operationLimits?: OperationLimits;
@@ -55,11 +64,14 @@ export async function startSupergraph(options: SupergraphOptions): Promise<Runni
   const running: RunningSubgraph[] = [];
   const ownEvents = options.events ? undefined : createMemoryEventBus({ logger: options.logger.child({ component: 'events' }) });
   const events = options.events ?? (ownEvents as EventBus);
+  // One process: the secret never leaves it, so a fresh one per start is enough.
+  const auth: SubgraphAuth = options.auth.config.gatewaySecret ? options.auth : { ...options.auth, config: { ...options.auth.config, gatewaySecret: generateGatewaySecret() } };
+  const production = options.production ?? false;
   try {
     for (const info of SUBGRAPHS) {
       const logger = options.logger.child({ service: info.name });
-      const built = await SUBGRAPH_FACTORIES[info.name]({ database: options.database, logger, pubsub: options.pubsub, events, auth: options.auth, redisUrl: options.redisUrl, onStatement: options.onStatement });
-      running.push(await serveSubgraph(built, { port: options.subgraphPorts === 'registry' ? info.port : 0, host: '127.0.0.1', logger, operationLimits: options.operationLimits }));
+      const built = await SUBGRAPH_FACTORIES[info.name]({ database: options.database, logger, pubsub: options.pubsub, events, auth, redisUrl: options.redisUrl, onStatement: options.onStatement });
+      running.push(await serveSubgraph(built, { port: options.subgraphPorts === 'registry' ? info.port : 0, host: '127.0.0.1', logger, production, operationLimits: options.operationLimits }));
     }
     const supergraph = loadSupergraph(options.supergraphPath, Object.fromEntries(running.map((s) => [s.name, s.url])));
     const gateway = await startGateway({
@@ -70,11 +82,15 @@ export async function startSupergraph(options: SupergraphOptions): Promise<Runni
       introspection: options.introspection ?? true,
       sandbox: options.sandbox ?? true,
       // The same in-process verifier as the subgraphs: identity's keys, no JWKS fetch.
-      verifyAccessToken: options.auth.verify,
+      verifyAccessToken: auth.verify,
       subscriptionLimits: options.subscriptionLimits,
       operationLimits: options.operationLimits,
       rateLimits: options.rateLimits,
       trustProxyHops: options.trustProxyHops,
+      gatewaySecret: auth.config.gatewaySecret,
+      production,
+      cors: options.cors,
+      securityHeaders: options.securityHeaders,
     });
     return {
       gateway,

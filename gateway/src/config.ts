@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { readAuthConfig, type AuthConfig } from '../../platform/auth/index.js';
 import { ConfigError, envVar, readEnv, readRuntimeConfig } from '../../platform/config/index.js';
 import { readOperationLimits, type OperationLimits } from '../../platform/graphql/operation-limits/index.js';
+import { readCorsPolicy, readSecurityHeadersOptions, type CorsPolicy, type SecurityHeadersOptions } from '../../platform/http/index.js';
 import { repoRoot } from '../../subgraphs/registry.js';
 import { readRateLimitConfig, type RateLimitSettings } from './rate-limit/index.js';
 import type { SubscriptionLimits } from './subscriptions/index.js';
@@ -15,10 +16,16 @@ export interface GatewayConfig {
   supergraphPath: string;
   /** Subgraph URL overrides by subgraph name (lower case), from SUBGRAPH_<NAME>_URL. */
   subgraphUrls: Record<string, string>;
+  /** NODE_ENV=production (GATEWAY_SECRET required when run on its own; no suggestions; a terse /ready). */
+  production: boolean;
   /** Schema introspection; default on except in production. */
   introspection: boolean;
   /** Apollo Sandbox landing page; default on except in production. */
   sandbox: boolean;
+  /** Browser origins allowed to call the API (CORS_ORIGINS; development: localhost and Apollo Sandbox; production: none). */
+  cors: CorsPolicy;
+  /** HSTS_MAX_AGE_SECONDS: Strict-Transport-Security only when set. */
+  securityHeaders: SecurityHeadersOptions;
   /** Max time for one subgraph request (ms). */
   subgraphTimeoutMs: number;
   /**
@@ -35,8 +42,8 @@ export interface GatewayConfig {
    */
   trustProxyHops: number;
   /**
-   * Access-token settings (AUTH_ISSUER, AUTH_AUDIENCE, AUTH_JWKS_URL). Run on its own the gateway needs
-   * AUTH_JWKS_URL (identity's public keys); embedded, it is handed identity's keys in-process instead.
+   * Access-token settings (AUTH_ISSUER, AUTH_AUDIENCE, AUTH_JWKS_URL) and GATEWAY_SECRET. Run on its own the gateway
+   * needs AUTH_JWKS_URL (identity's public keys); embedded, it is handed identity's keys in-process instead.
    */
   auth: AuthConfig;
   /** OPERATION_MAX_* (platform/graphql/operation-limits/limits.ts): checked before validation and planning. */
@@ -81,10 +88,13 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env, argv: st
   return {
     port: e.PORT,
     host: runtime.host,
+    production,
     supergraphPath: flags.supergraph ? resolve(flags.supergraph) : e.SUPERGRAPH_PATH,
     subgraphUrls,
     introspection: e.INTROSPECTION,
     sandbox: e.SANDBOX,
+    cors: readCorsPolicy(env, production),
+    securityHeaders: readSecurityHeadersOptions(env),
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
     subscriptionLimits: {
       maxQueuedEventsPerSubscription: e.SUBSCRIPTION_QUEUE_LIMIT,

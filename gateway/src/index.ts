@@ -1,10 +1,10 @@
 // Runs the gateway as its own process: `node dist/gateway/src/index.js [--supergraph PATH] [--port N]`.
-import { verifyingProcessAuth } from '../../platform/auth/index.js';
+import { requireGatewaySecret, verifyingProcessAuth } from '../../platform/auth/index.js';
 import { ConfigError, readRuntimeConfig } from '../../platform/config/index.js';
 import { stopOnSignals } from '../../platform/http/index.js';
 import { createLogger } from '../../platform/logging/index.js';
 import { readGatewayConfig } from './config.js';
-import { startGateway } from './server.js';
+import { startGateway, type RunningGateway } from './server.js';
 import { loadSupergraph } from './supergraph.js';
 
 const logger = createLogger({ level: readRuntimeConfig().logLevel, bindings: { service: 'gateway' } });
@@ -12,7 +12,15 @@ try {
   const config = readGatewayConfig(process.env, process.argv.slice(2));
   // Verifies with identity's published keys; without AUTH_JWKS_URL this stops with a ConfigError saying so.
   const { verify } = verifyingProcessAuth(config.auth);
-  const gateway = await startGateway({
+  // The same GATEWAY_SECRET as every subgraph's; production refuses to start without one.
+  const gatewaySecret = requireGatewaySecret(config.auth, { production: config.production, logger });
+  // Registered before the port opens: a process without a SIGTERM listener dies at once, so a signal arriving
+  // right after "listening" would otherwise skip the graceful stop.
+  let gateway: RunningGateway | undefined;
+  stopOnSignals(async () => {
+    await gateway?.stop();
+  }, logger);
+  gateway = await startGateway({
     supergraph: loadSupergraph(config.supergraphPath, config.subgraphUrls),
     logger,
     port: config.port,
@@ -25,8 +33,11 @@ try {
     rateLimits: config.rateLimits,
     trustProxyHops: config.trustProxyHops,
     verifyAccessToken: verify,
+    gatewaySecret,
+    production: config.production,
+    cors: config.cors,
+    securityHeaders: config.securityHeaders,
   });
-  stopOnSignals(gateway.stop, logger);
 } catch (error) {
   logger.fatal({ err: error }, error instanceof ConfigError ? error.message : 'gateway failed to start');
   process.exit(1);

@@ -7,7 +7,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { viewerFromAuthorization, type AccessTokenVerifier } from '../../platform/auth/index.js';
 import { createErrorFormatter } from '../../platform/errors/index.js';
 import { createOperationGuard, DEFAULT_OPERATION_LIMITS, supergraphCostModel, type OperationLimits } from '../../platform/graphql/operation-limits/index.js';
-import { createGraphQLHttpServer, listen, requestSignal } from '../../platform/http/index.js';
+import { createGraphQLHttpServer, DRAIN_GRACE_MS, listen, requestSignal, type CorsPolicy, type SecurityHeadersOptions } from '../../platform/http/index.js';
 import type { Logger } from '../../platform/logging/index.js';
 import type { GatewayContext } from './context.js';
 import { createGatewayEdge, type RequestCharger } from './edge.js';
@@ -47,6 +47,17 @@ export interface GatewayOptions {
   rateLimits?: RateLimitSettings;
   /** Proxies in front of the gateway that append to X-Forwarded-For (GATEWAY_TRUST_PROXY_HOPS); default 0. */
   trustProxyHops?: number;
+  /**
+   * Sent to every subgraph (HTTP requests, readiness probes, upstream graphql-ws sockets) to prove the gateway: only
+   * then do subgraphs honour X-Forwarded-For (platform/auth/gateway-hop.ts). GATEWAY_SECRET; embedded mode makes one.
+   */
+  gatewaySecret?: string;
+  /** NODE_ENV=production: no "Did you mean …" suggestions, and /ready answers only `{ ready }`. Default false. */
+  production?: boolean;
+  /** Browser origins allowed to call (CORS_ORIGINS, platform/http/cors.ts). Default: none. */
+  cors?: CorsPolicy;
+  /** Strict-Transport-Security (HSTS_MAX_AGE_SECONDS); the other security headers are always sent. */
+  securityHeaders?: SecurityHeadersOptions;
 }
 
 export interface RunningGateway {
@@ -65,7 +76,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const { supergraph, logger } = options;
   const rateLimiter = options.rateLimits ? createRequestRateLimiter(options.rateLimits, logger.child({ component: 'rate-limit' })) : undefined;
   const urls = new Map(supergraph.subgraphs.map((s) => [s.name, s.url]));
-  const dataSourceFor = createDataSourceFactory(options.subgraphTimeoutMs ?? 10_000, logger);
+  const production = options.production ?? false;
+  const dataSourceFor = createDataSourceFactory(options.subgraphTimeoutMs ?? 10_000, logger, options.gatewaySecret);
   let loaded = false;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.sdl,
@@ -84,10 +96,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     gateway,
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
+    // stopOnSignals (platform/http/shutdown.ts) owns SIGTERM/SIGINT; Apollo's own handler would hang the shutdown.
+    stopOnTerminationSignals: false,
     introspection: options.introspection,
     // Every operation arrives as text and is checked at the edge with its variables; a stored hash would skip that.
     persistedQueries: false,
     parseOptions: { maxTokens: operationLimits.maxTokens },
+    // Suggestions ("Did you mean …") would recover the schema without introspection.
+    hideSchemaDetailsFromClientErrors: production,
     plugins: [landingPagePlugin(options.sandbox), operationResolutionPlugin<GatewayContext>(), operationCostPlugin(operationLimits.maxCost)],
   });
   const httpServer = createGraphQLHttpServer({
@@ -105,10 +121,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       };
     },
     logger,
-    readiness: createReadinessCheck(supergraph.subgraphs, () => loaded),
+    cors: options.cors,
+    securityHeaders: options.securityHeaders,
+    readiness: createReadinessCheck({ subgraphs: supergraph.subgraphs, isLoaded: () => loaded, logger, production, gatewaySecret: options.gatewaySecret }),
     admit: (req, params) => edge.admit(req, params),
   });
-  apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
+  apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }));
   // graphql-ws on the same port and path; registered before start so the first supergraph load builds its planner.
   const subscriptions = attachGatewaySubscriptions({
     httpServer,
@@ -121,6 +139,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     guard,
     rateLimiter,
     trustProxyHops: options.trustProxyHops,
+    gatewaySecret: options.gatewaySecret,
   });
   await apollo.start();
   const { url, port } = await listen(httpServer, options.port, options.host);

@@ -1,11 +1,14 @@
-// How the gateway talks to a subgraph: forwards the caller's Authorization (every subgraph verifies it again) and
-// X-Forwarded-For with the caller's address appended, reuses keep-alive connections, and bounds each request in time.
+// How the gateway talks to a subgraph: proves it is the gateway (GATEWAY_SECRET, platform/auth/gateway-hop.ts),
+// forwards the caller's Authorization (every subgraph verifies it again) and X-Forwarded-For with the caller's
+// address appended (which subgraphs honour only because of that proof), reuses keep-alive connections, and bounds
+// each request in time.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import http from 'node:http';
 import https from 'node:https';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import nodeFetch from 'node-fetch';
+import { GATEWAY_HOP_HEADER } from '../../platform/auth/index.js';
 import { AppError } from '../../platform/errors/index.js';
 import type { Logger } from '../../platform/logging/index.js';
 import type { GatewayContext } from './context.js';
@@ -33,15 +36,17 @@ function keepAliveFetcher(timeoutMs: number): Fetcher {
   return fetcher;
 }
 
-export function createDataSourceFactory(timeoutMs: number, logger: Logger) {
+/** @param gatewaySecret sent on every subgraph request; undefined: subgraphs treat the gateway like any caller. */
+export function createDataSourceFactory(timeoutMs: number, logger: Logger, gatewaySecret?: string) {
   const fetcher = keepAliveFetcher(timeoutMs);
-  return ({ name, url }: { name: string; url?: string }) => new SubgraphDataSource(name, logger, { url, fetcher });
+  return ({ name, url }: { name: string; url?: string }) => new SubgraphDataSource(name, logger, gatewaySecret, { url, fetcher });
 }
 
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly serviceName: string,
     private readonly logger: Logger,
+    private readonly gatewaySecret: string | undefined,
     config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
   ) {
     super(config);
@@ -80,6 +85,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     // Requests the gateway makes on its own (health checks) carry an empty context.
     const { authorization, forwardedFor } = context as Partial<GatewayContext>;
+    if (this.gatewaySecret) request.http?.headers.set(GATEWAY_HOP_HEADER, this.gatewaySecret);
     if (authorization) request.http?.headers.set('authorization', authorization);
     if (forwardedFor) request.http?.headers.set('x-forwarded-for', forwardedFor);
   }

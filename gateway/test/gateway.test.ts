@@ -1,5 +1,6 @@
 // The gateway alone, against a small supergraph composed here (not ours): it must serve any valid supergraph,
-// verify access tokens itself before planning, and forward Authorization and X-Forwarded-For.
+// verify access tokens itself before planning, and forward Authorization and X-Forwarded-For with the gateway
+// secret that makes subgraphs honour the latter.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,13 +8,14 @@ import type { IncomingMessage } from 'node:http';
 import { composeServices } from '@apollo/composition';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse, type GraphQLSchema } from 'graphql';
-import { createAccessTokenSigner, verifyingProcessAuth } from '../../platform/auth/index.js';
+import { createAccessTokenSigner, createGatewayHop, requestThroughHop, verifyingProcessAuth } from '../../platform/auth/index.js';
 import { ConfigError } from '../../platform/config/index.js';
+import { AppError } from '../../platform/errors/index.js';
 import { serveSubgraph, type RunningSubgraph } from '../../platform/graphql/index.js';
 import { createLogger } from '../../platform/logging/index.js';
 import { createTestAuth, postGraphQL, type TestAuth } from '../../platform/testing/index.js';
 import { readGatewayConfig } from '../src/config.js';
-import { AUTHORIZATION_HINT, EXAMPLE_DOCUMENT } from '../src/plugins/landing-page.js';
+import { EXAMPLE_DOCUMENT } from '../src/plugins/landing-page.js';
 import { startGateway, type RunningGateway } from '../src/server.js';
 import { loadSupergraph } from '../src/supergraph.js';
 
@@ -23,7 +25,7 @@ const dir = mkdtempSync(join(tmpdir(), 'gateway-test-'));
 const booksSdl = parse(`
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key"])
   type Book @key(fields: "id") { id: ID! title: String! }
-  type Query { books: [Book!]! explode: String seenAuthorization: String seenForwardedFor: String }
+  type Query { books: [Book!]! explode: String forbidden: String seenAuthorization: String seenForwardedFor: String }
 `);
 const reviewsSdl = parse(`
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key"])
@@ -38,8 +40,10 @@ async function serve(name: string, schema: GraphQLSchema): Promise<RunningSubgra
     {
       name,
       schema,
-      createContext: async (req: IncomingMessage) => {
+      createContext: async (incoming: IncomingMessage) => {
         subgraphRequests++;
+        // As every Ridegraph subgraph does (defineSubgraph): forwarded headers only from the gateway.
+        const { request: req } = requestThroughHop(incoming, createGatewayHop(testAuth.auth.config.gatewaySecret));
         return { authorization: req.headers.authorization, forwardedFor: req.headers['x-forwarded-for'] };
       },
       readiness: async () => ({ ready: true, checks: {} }),
@@ -64,6 +68,9 @@ beforeAll(async () => {
       explode: () => {
         throw new Error('connection to db at 10.0.0.5 failed: password=hunter2');
       },
+      forbidden: () => {
+        throw new AppError('FORBIDDEN', 'Not yours');
+      },
       seenAuthorization: (_: unknown, __: unknown, context: { authorization?: string }) => context.authorization ?? null,
       seenForwardedFor: (_: unknown, __: unknown, context: { forwardedFor?: string }) => context.forwardedFor ?? null,
     },
@@ -82,6 +89,7 @@ beforeAll(async () => {
     introspection: true,
     sandbox: true,
     verifyAccessToken: testAuth.auth.verify,
+    gatewaySecret: testAuth.auth.config.gatewaySecret,
   });
   base = gateway.url.replace('/graphql', '');
 });
@@ -104,11 +112,20 @@ test('forwards a valid Authorization header to subgraphs', async () => {
   expect(result.data).toEqual({ seenAuthorization: headers.authorization });
 });
 
-test('appends the caller\'s address to X-Forwarded-For for subgraphs', async () => {
+test('appends the caller\'s address to X-Forwarded-For for subgraphs, which honour it because the gateway proves itself', async () => {
   const direct = await postGraphQL(gateway.url, '{ seenForwardedFor }');
   expect(direct.data).toEqual({ seenForwardedFor: '127.0.0.1' });
   const proxied = await postGraphQL(gateway.url, '{ seenForwardedFor }', undefined, { 'x-forwarded-for': '203.0.113.7' });
   expect(proxied.data).toEqual({ seenForwardedFor: '203.0.113.7, 127.0.0.1' });
+  // The same header sent to the subgraph's port directly, without the gateway secret, is dropped.
+  const spoofed = await postGraphQL(books.url, '{ seenForwardedFor }', undefined, { 'x-forwarded-for': '203.0.113.7' });
+  expect(spoofed.data).toEqual({ seenForwardedFor: null });
+});
+
+test('errors reach the client without the name of the subgraph they came from', async () => {
+  const result = await postGraphQL(gateway.url, '{ forbidden books { id } }');
+  expect(result.data).toEqual({ forbidden: null, books: [{ id: 'b1' }, { id: 'b2' }] });
+  expect(result.errors).toEqual([{ message: 'Not yours', path: ['forbidden'], extensions: { code: 'FORBIDDEN' } }]);
 });
 
 test('an expired, foreign-signed, wrong-audience or malformed token is 401 UNAUTHENTICATED and reaches no subgraph', async () => {
@@ -184,11 +201,17 @@ async function sandboxConfig(url: string): Promise<{ initialState: { document?: 
   return JSON.parse(config) as { initialState: { document?: string; headers?: Record<string, string> } };
 }
 
-test('Apollo Sandbox landing page in development: the example document and an Authorization header to fill in', async () => {
+test('Apollo Sandbox landing page in development: the example document, signed out, so the first request works', async () => {
   const { initialState } = await sandboxConfig(gateway.url);
   expect(initialState.document).toBe(EXAMPLE_DOCUMENT);
+  expect(initialState.document).toMatch(/mutation RequestCode \{\s+requestOtp\(/);
   expect(initialState.document).toMatch(/query RecentTrips/);
-  expect(initialState.headers).toEqual({ Authorization: AUTHORIZATION_HINT });
+  // No preset headers: a placeholder Authorization value is a malformed token, which the gateway answers with 401.
+  expect(initialState.headers).toBeUndefined();
+  const first = await postGraphQL(gateway.url, '{ books { id } }', undefined, initialState.headers ?? {});
+  expect({ status: first.status, errors: first.errors }).toEqual({ status: 200, errors: undefined });
+  const withPlaceholder = await postGraphQL(gateway.url, '{ books { id } }', undefined, { authorization: 'Bearer <access token>' });
+  expect(withPlaceholder.status).toBe(401);
 });
 
 describe('production defaults', () => {
@@ -204,12 +227,16 @@ describe('production defaults', () => {
       introspection: config.introspection,
       sandbox: config.sandbox,
       verifyAccessToken: testAuth.auth.verify,
+      gatewaySecret: testAuth.auth.config.gatewaySecret,
+      production: config.production,
+      cors: config.cors,
+      securityHeaders: config.securityHeaders,
     });
   };
 
   beforeAll(async () => {
     production = await start({ NODE_ENV: 'production' });
-    introspectable = await start({ NODE_ENV: 'production', INTROSPECTION: 'true' });
+    introspectable = await start({ NODE_ENV: 'production', INTROSPECTION: 'true', CORS_ORIGINS: 'https://ops.example.com', HSTS_MAX_AGE_SECONDS: '600' });
   });
 
   afterAll(async () => {
@@ -240,6 +267,30 @@ describe('production defaults', () => {
     // INTROSPECTION does not bring Sandbox back; SANDBOX=true would.
     const page = await fetch(introspectable!.url, { headers: { accept: 'text/html' } });
     expect(page.headers.get('content-type')).not.toMatch(/text\/html/);
+  });
+
+  test('no "Did you mean" suggestions in production: they would give the schema away without introspection', async () => {
+    const typo = '{ bookz { id } }';
+    expect((await postGraphQL(production!.url, typo)).errors).toEqual([
+      expect.objectContaining({ message: 'Cannot query field "bookz" on type "Query".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+    ]);
+    expect((await postGraphQL(gateway.url, typo)).errors?.[0]?.message).toBe('Cannot query field "bookz" on type "Query". Did you mean "books"?');
+  });
+
+  test('CORS in production: no origin by default; CORS_ORIGINS lets a dashboard in; HSTS when configured', async () => {
+    const preflight = (url: string) =>
+      fetch(url, { method: 'OPTIONS', headers: { origin: 'https://ops.example.com', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' } });
+    expect((await preflight(production!.url)).status).toBe(403);
+    const allowed = await preflight(introspectable!.url);
+    expect([allowed.status, allowed.headers.get('access-control-allow-origin')]).toEqual([204, 'https://ops.example.com']);
+    expect(allowed.headers.get('strict-transport-security')).toBe('max-age=600');
+    expect((await postGraphQL(production!.url, '{ __typename }')).status).toBe(200);
+  });
+
+  test('/ready in production answers only { ready }: no subgraph names, no reasons', async () => {
+    const ready = await fetch(production!.url.replace('/graphql', '/ready'));
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ready: true });
   });
 });
 
@@ -284,7 +335,10 @@ test('configuration: flags win, bad values fail with the variable named', () => 
   expect(readGatewayConfig({ NODE_ENV: 'production' })).toMatchObject({ introspection: false, sandbox: false });
   expect(readGatewayConfig({ NODE_ENV: 'production', INTROSPECTION: 'true' })).toMatchObject({ introspection: true, sandbox: false });
   expect(readGatewayConfig({ NODE_ENV: 'production', SANDBOX: 'true' })).toMatchObject({ introspection: false, sandbox: true });
-  expect(readGatewayConfig({})).toMatchObject({ introspection: true, sandbox: true });
+  expect(readGatewayConfig({})).toMatchObject({ introspection: true, sandbox: true, production: false });
+  expect(readGatewayConfig({ NODE_ENV: 'production' }).cors.origins.size).toBe(0);
+  expect(readGatewayConfig({}).cors.origins.has('http://localhost:4000')).toBe(true);
+  expect(() => readGatewayConfig({ CORS_ORIGINS: 'https://ops.example.com/' })).toThrow(/CORS_ORIGINS/);
   expect(() => readGatewayConfig({ PORT: 'abc' })).toThrow(ConfigError);
   expect(() => readGatewayConfig({ PORT: '99999' })).toThrow(/PORT/);
   expect(() => readGatewayConfig({ SUBGRAPH_TRIPS_URL: 'trips:4003' })).toThrow(/SUBGRAPH_TRIPS_URL/);
@@ -295,9 +349,8 @@ test('a subgraph going down: /ready says which, queries fail with a coded error,
   await reviews.stop();
   const ready = await fetch(`${base}/ready`);
   expect(ready.status).toBe(503);
-  const report = (await ready.json()) as { checks: Record<string, string> };
-  expect(report.checks.books).toBe('ok');
-  expect(report.checks.reviews).not.toBe('ok');
+  // Development shows which; the reason is a short word, never the raw error (it names hosts and ports).
+  expect(await ready.json()).toEqual({ ready: false, checks: { supergraph: 'ok', books: 'ok', reviews: 'unreachable' } });
 
   const result = await postGraphQL(gateway.url, '{ books { id title stars } }');
   expect(result.status).toBe(200);

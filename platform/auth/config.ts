@@ -6,6 +6,7 @@ import { ConfigError, envVar, readEnv } from '../config/index.js';
 export const CLOCK_SKEW_ALLOWANCE_SECONDS = 60;
 /** The longest maximum lifetime a verifier may be configured with: 15 minutes plus 5 minutes of skew. */
 const MAX_ACCEPTED_LIFETIME_SECONDS = 1200;
+import { GATEWAY_SECRET_MIN_LENGTH } from './gateway-hop.js';
 
 export interface AuthConfig {
   /** `iss` of access tokens. */
@@ -28,6 +29,12 @@ export interface AuthConfig {
   signingJwks: string | undefined;
   /** Identity only: a file holding that JWKS (e.g. a mounted secret). */
   signingJwksFile: string | undefined;
+  /**
+   * GATEWAY_SECRET: what the gateway proves itself with to the subgraphs (gateway-hop.ts); the same value on the
+   * gateway and every subgraph. Unset: embedded mode and tests generate one in-process; a process run on its own
+   * requires it in production (requireGatewaySecret).
+   */
+  gatewaySecret?: string;
 }
 
 /** @throws ConfigError naming each invalid variable. */
@@ -46,6 +53,7 @@ export function readAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig
       AUTH_JWKS_URL: envVar.url(['http:', 'https:'], 'http://identity:4001/.well-known/jwks.json').optional(),
       AUTH_SIGNING_JWKS: z.string().optional(),
       AUTH_SIGNING_JWKS_FILE: z.string().optional(),
+      GATEWAY_SECRET: z.string().min(GATEWAY_SECRET_MIN_LENGTH, `must be at least ${GATEWAY_SECRET_MIN_LENGTH} characters (e.g. \`openssl rand -base64 48\`)`).optional(),
     },
     env,
   );
@@ -64,5 +72,6 @@ export function readAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig
     jwksUrl: e.AUTH_JWKS_URL,
     signingJwks: e.AUTH_SIGNING_JWKS,
     signingJwksFile: e.AUTH_SIGNING_JWKS_FILE,
+    gatewaySecret: e.GATEWAY_SECRET,
   };
 }

@@ -10,3 +10,12 @@ export { readAuthorizationRule, combineRules, describeScopes, PUBLIC, AUTHENTICA
 export { compileRuleCheck, type ViewerCheck } from './rule-check.js';
 export { applyAuthorization, AuthorizationSchemaError, type AuthorizationContext } from './enforce-authorization.js';
 export { OPERATIONS_ROLES, seesEverything, canActForUser, assertCanActForUser, visibleFleetIds } from './access.js';
+export {
+  GATEWAY_HOP_HEADER,
+  FORWARDED_HEADERS,
+  createGatewayHop,
+  generateGatewaySecret,
+  requestThroughHop,
+  requireGatewaySecret,
+  type GatewayHop,
+} from './gateway-hop.js';

@@ -9,6 +9,8 @@ export const ERROR_CODES = {
   NOT_FOUND: 'The addressed object does not exist, or the viewer may not know it exists.',
   UNAUTHENTICATED: 'No valid credentials were presented: sign in (again) and retry with a fresh access token.',
   FORBIDDEN: 'The viewer is signed in but not allowed to do this.',
+  ORIGIN_NOT_ALLOWED: 'A browser page of this origin may not call the API (CORS preflight refused). Add the origin to CORS_ORIGINS.',
+  GATEWAY_ONLY: 'A subgraph in production describes its schema (introspection, `_service`) only to the gateway. Query the gateway instead.',
   CONFLICT: 'The request lost a race or contradicts the current state (e.g. the driver was taken). Refetch and decide again.',
   ILLEGAL_STATE_TRANSITION: 'The object is not in a state that allows this operation.',
   RATE_LIMITED: 'Too many requests; retry after the number of seconds in extensions.retryAfterSeconds.',

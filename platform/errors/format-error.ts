@@ -1,5 +1,7 @@
 // Apollo Server `formatError` shared by the gateway and every subgraph: errors that carry a catalogued code
-// pass through; anything unexpected is logged with its stack and replaced by a generic message.
+// pass through (without internals: no stack trace, no `serviceName` — @apollo/gateway names the subgraph an error
+// came from, which tells a client the deployment's topology); anything unexpected is logged with its stack and
+// replaced by a generic message.
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from '../logging/index.js';
@@ -21,8 +23,8 @@ const SAFE_FRAMEWORK_CODES = new Set([
 export function createErrorFormatter(logger: Logger) {
   return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
     const code = formatted.extensions?.code;
-    if (isErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR') return withoutStack(formatted);
-    if (typeof code === 'string' && SAFE_FRAMEWORK_CODES.has(code)) return withoutStack(formatted);
+    if (isErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR') return withoutInternals(formatted);
+    if (typeof code === 'string' && SAFE_FRAMEWORK_CODES.has(code)) return withoutInternals(formatted);
     const original = unwrapResolverError(error);
     logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving a request');
     return {
@@ -34,8 +36,11 @@ export function createErrorFormatter(logger: Logger) {
   };
 }
 
-function withoutStack(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  if (!formatted.extensions || !('stacktrace' in formatted.extensions)) return formatted;
-  const { stacktrace: _dropped, ...extensions } = formatted.extensions;
-  return { ...formatted, extensions };
+/** Extensions that describe the server rather than the error: never sent to a client. */
+const INTERNAL_EXTENSIONS = ['stacktrace', 'serviceName'];
+
+function withoutInternals(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const extensions = formatted.extensions;
+  if (!extensions || !INTERNAL_EXTENSIONS.some((name) => name in extensions)) return formatted;
+  return { ...formatted, extensions: Object.fromEntries(Object.entries(extensions).filter(([name]) => !INTERNAL_EXTENSIONS.includes(name))) };
 }

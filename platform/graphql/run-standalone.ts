@@ -3,13 +3,13 @@ import { readEnv, envVar, readRuntimeConfig, subgraphDatabaseUrl, ConfigError } 
 import { createLogger } from '../logging/index.js';
 import { createLivePubSub } from '../pubsub/index.js';
 import { createEventBus } from '../events/index.js';
-import { readAuthConfig, signingProcessAuth, verifyingProcessAuth } from '../auth/index.js';
+import { readAuthConfig, requireGatewaySecret, signingProcessAuth, verifyingProcessAuth } from '../auth/index.js';
 import { stopOnSignals } from '../http/index.js';
 import { subgraphInfo, type SubgraphName } from '../../subgraphs/registry.js';
-import type { BuiltSubgraph } from './subgraph-server.js';
+import type { BuiltSubgraph, RunningSubgraph } from './subgraph-server.js';
+import { readOperationLimits } from './operation-limits/index.js';
 import { serveSubgraph } from './subgraph-server.js';
 import type { SubgraphDeps } from './subgraph-deps.js';
-import { readOperationLimits } from './operation-limits/index.js';
 
 export async function runStandaloneSubgraph(name: SubgraphName, build: (deps: SubgraphDeps) => Promise<BuiltSubgraph>): Promise<void> {
   const runtime = readRuntimeConfig();
@@ -27,18 +27,24 @@ export async function runStandaloneSubgraph(name: SubgraphName, build: (deps: Su
     // Same Redis and prefix rules as the pub/sub: keys `<prefix>events…` next to the `<prefix>` channels.
     const events = createEventBus({ redisUrl: runtime.redisUrl, prefix: runtime.pubsubPrefix, logger: logger.child({ component: 'events' }) });
     if (!runtime.redisUrl) logger.warn('REDIS_URL is not set: live and domain events reach only this process');
+    const production = runtime.nodeEnv === 'production';
     const authConfig = readAuthConfig();
+    // The same GATEWAY_SECRET as the gateway's; production refuses to start without one.
+    requireGatewaySecret(authConfig, { production, logger });
     const auth =
       name === 'identity'
-        ? await signingProcessAuth(authConfig, { production: runtime.nodeEnv === 'production', dataDir: runtime.dataDir })
+        ? await signingProcessAuth(authConfig, { production, dataDir: runtime.dataDir })
         : verifyingProcessAuth(authConfig);
-    const subgraph = await build({ database: { kind: 'postgres', url }, logger, pubsub, events, auth, redisUrl: runtime.redisUrl });
-    const running = await serveSubgraph(subgraph, { port, host: runtime.host, logger, operationLimits: readOperationLimits() });
+    // Registered before the port opens: a process without a SIGTERM listener dies at once, so a signal arriving
+    // right after "listening" (an orchestrator stopping a fresh replica) would otherwise skip the graceful stop.
+    let running: RunningSubgraph | undefined;
     stopOnSignals(async () => {
-      await running.stop();
+      await running?.stop();
       await events.dispose();
       await pubsub.dispose();
     }, logger);
+    const subgraph = await build({ database: { kind: 'postgres', url }, logger, pubsub, events, auth, redisUrl: runtime.redisUrl });
+    running = await serveSubgraph(subgraph, { port, host: runtime.host, logger, production, operationLimits: readOperationLimits() });
   } catch (error) {
     logger.fatal({ err: error }, error instanceof ConfigError ? error.message : `${name} subgraph failed to start`);
     process.exit(1);

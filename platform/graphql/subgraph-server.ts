@@ -5,10 +5,12 @@ import type { GraphQLSchema } from 'graphql';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { GATEWAY_HOP_HEADER, type GatewayHop } from '../auth/index.js';
 import { createErrorFormatter } from '../errors/index.js';
-import { createGraphQLHttpServer, listen, type HttpRoute, type ReadinessReport } from '../http/index.js';
+import { createGraphQLHttpServer, DRAIN_GRACE_MS, listen, type HttpRoute, type ReadinessReport } from '../http/index.js';
 import type { Logger } from '../logging/index.js';
 import { checkOperationLimits, createOperationGuard, DEFAULT_OPERATION_LIMITS, type OperationLimits } from './operation-limits/index.js';
+import { gatewayOnlySchemaAccessPlugin } from './gateway-only-schema-access.js';
 import { attachSubscriptionServer, type SubscriptionServer } from './subscription-server.js';
 
 /** What a subgraph's `server.ts` factory returns: everything needed to serve it, nothing listening yet. */
@@ -22,6 +24,11 @@ export interface BuiltSubgraph<TContext extends BaseContext = BaseContext> {
   close: () => Promise<void>;
   /** Extra GET routes by path, served next to /graphql. */
   routes?: Record<string, HttpRoute>;
+  /**
+   * Tells requests of the gateway (GATEWAY_SECRET) from others: in production only they get introspection, `_service`
+   * and the /ready checks. Absent (a hand-built test subgraph): no request is the gateway's.
+   */
+  gatewayHop?: GatewayHop;
 }
 
 export interface RunningSubgraph {
@@ -43,12 +50,17 @@ export interface ServeSubgraphOptions {
   host?: string;
   logger: Logger;
   /**
-   * Checked on every request and subscription before validation, as at the gateway: a subgraph port is reachable
+   * Operation limits, checked on every request and subscription before validation, as at the gateway: a subgraph port is reachable
    * too. Default DEFAULT_OPERATION_LIMITS; processes pass readOperationLimits() (OPERATION_MAX_* variables).
    */
   operationLimits?: OperationLimits;
   /** Work on one request stops after this long. Default 15 s: past the gateway's 10 s, whose disconnect stops it first. */
   requestTimeoutMs?: number;
+  /**
+   * NODE_ENV=production: schema introspection, `_service` and the /ready checks only for the gateway (others get
+   * 403 GATEWAY_ONLY, and `{ ready }`); no "Did you mean …" suggestions in validation errors. Default false.
+   */
+  production?: boolean;
 }
 
 export async function serveSubgraph<TContext extends BaseContext>(
@@ -56,18 +68,27 @@ export async function serveSubgraph<TContext extends BaseContext>(
   options: ServeSubgraphOptions,
 ): Promise<RunningSubgraph> {
   const operationLimits = options.operationLimits ?? DEFAULT_OPERATION_LIMITS;
+  const production = options.production ?? false;
+  const fromGateway = (req: IncomingMessage) => subgraph.gatewayHop?.proves(req.headers[GATEWAY_HOP_HEADER]) ?? false;
   const apollo = new ApolloServer<TContext>({
     schema: subgraph.schema,
     formatError: createErrorFormatter(options.logger),
     includeStacktraceInErrorResponses: false,
-    // The gateway needs `_service { sdl }` only when composing from live services, which production never does;
-    // introspection stays on so `rover subgraph introspect` and the readiness probe work inside the network.
+    // stopOnSignals (platform/http/shutdown.ts) owns SIGTERM/SIGINT; Apollo's own handler would hang the shutdown.
+    stopOnTerminationSignals: false,
+    // Introspection is on for the gateway and for development; gatewayOnlySchemaAccessPlugin refuses it to others in
+    // production. Suggestions ("Did you mean …") would recover the schema field by field, so production has none.
     introspection: true,
     // Parsed again here after the edge check; the same bound, in case a caller reaches Apollo some other way.
     parseOptions: { maxTokens: operationLimits.maxTokens },
     persistedQueries: false, // the gateway sends full documents; a stored hash would skip the edge check
+    hideSchemaDetailsFromClientErrors: production,
     // Inline traces feed Apollo Studio, which Ridegraph does not report to; they cost time on every request.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ...(production ? [gatewayOnlySchemaAccessPlugin<TContext>(subgraph.gatewayHop)] : []),
+    ],
   });
   // Costed on the subgraph's own schema: no entity hops here, each subgraph counts what it resolves.
   const guard = createOperationGuard({ schema: subgraph.schema }, operationLimits);
@@ -75,12 +96,17 @@ export async function serveSubgraph<TContext extends BaseContext>(
     apollo,
     context: subgraph.createContext,
     logger: options.logger,
-    readiness: subgraph.readiness,
+    readiness: async (req) => {
+      const report = await subgraph.readiness();
+      return !production || fromGateway(req) ? report : { ready: report.ready };
+    },
     routes: subgraph.routes,
-    admit: (_req, params) => checkOperationLimits(guard, params),
+    // The gateway costs a client's whole operation; its fetches here are parts of it, batched by what the data holds
+    // (a list assumed to be 10 long may hold 40), so a proven gateway hop passes the size limits but not the cost.
+    admit: (req, params) => checkOperationLimits(guard, params, { skipCost: fromGateway(req) }),
     requestTimeoutMs: options.requestTimeoutMs ?? 15_000,
   });
-  apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
+  apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }));
   // Upgraded sockets leave the HTTP server's bookkeeping, so draining HTTP would not close them: close them first.
   const subscriptions = subgraph.schema.getSubscriptionType()
     ? attachSubscriptionServer({ httpServer, schema: subgraph.schema, createContext: subgraph.createContext, logger: options.logger, guard })

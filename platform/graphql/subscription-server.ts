@@ -22,7 +22,7 @@ import { WebSocketServer } from 'ws';
 import type { Viewer } from '../auth/index.js';
 import { createErrorFormatter } from '../errors/index.js';
 import type { Logger } from '../logging/index.js';
-import { atExpiry, closeForAuthFailure, connectionAuthorization, requestWithAuthorization } from './ws-connection-auth.js';
+import { atExpiry, closeForAuthFailure, connectionAuthorization, connectionGatewayProof, requestWithAuthorization } from './ws-connection-auth.js';
 import { OperationRefusal, type OperationGuard } from './operation-limits/index.js';
 import { WsCloseCode } from './ws-close-codes.js';
 import { spreadKeepAlive } from './ws-keepalive.js';
@@ -84,7 +84,7 @@ export function attachSubscriptionServer<TContext extends object>(options: Subsc
           socket.close(WsCloseCode.Unauthorized, 'Missing access token: send { authorization: "Bearer <token>" } in connection_init');
           return false;
         }
-        const authorized = requestWithAuthorization(request, authorization);
+        const authorized = requestWithAuthorization(request, authorization, connectionGatewayProof(ctx.connectionParams));
         let viewer: Viewer | null;
         try {
           viewer = ((await options.createContext(authorized)) as { viewer?: Viewer | null }).viewer ?? null;

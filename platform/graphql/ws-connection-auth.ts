@@ -2,6 +2,7 @@
 // token arrives in the `connection_init` payload as `{ authorization: "Bearer …" }` (what browsers can send; the
 // SDK and Apollo Sandbox's connection settings do), and the socket closes when that token expires.
 import type { IncomingMessage } from 'node:http';
+import { GATEWAY_HOP_HEADER } from '../auth/index.js';
 import { AppError } from '../errors/index.js';
 import { WsCloseCode } from './ws-close-codes.js';
 
@@ -20,12 +21,28 @@ export function connectionAuthorization(connectionParams: Readonly<Record<string
   return header === '' ? undefined : header;
 }
 
-/** A request-like object carrying the connection's authorization, for context factories written for HTTP requests. */
-export function requestWithAuthorization(request: IncomingMessage, authorization: string | undefined): IncomingMessage {
+/**
+ * The gateway's proof (platform/auth/gateway-hop.ts) of a connection: `connectionParams["x-ridegraph-gateway"]` (any
+ * letter case), which the gateway's upstream sockets send in `connection_init`. Undefined when absent or not a string.
+ */
+export function connectionGatewayProof(connectionParams: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  for (const [key, value] of Object.entries(connectionParams ?? {})) {
+    if (key.toLowerCase() === GATEWAY_HOP_HEADER) return typeof value === 'string' ? value : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A request carrying the connection's authorization (and the gateway's proof from `connection_init`, when given), for
+ * context factories written for HTTP requests.
+ */
+export function requestWithAuthorization(request: IncomingMessage, authorization: string | undefined, gatewayProof?: string): IncomingMessage {
   const headers = { ...request.headers };
   if (authorization === undefined) delete headers.authorization;
   else headers.authorization = authorization;
-  // Only `headers` and `socket` are read by context factories (viewer, X-Forwarded-For).
+  if (gatewayProof !== undefined) headers[GATEWAY_HOP_HEADER] = gatewayProof;
+  // Only `headers` and `socket` are read by context factories (viewer, X-Forwarded-For, the gateway's proof); not
+  // keeping the upgrade request itself lets it be collected while the connection lives on.
   return { headers, socket: request.socket } as IncomingMessage;
 }
 

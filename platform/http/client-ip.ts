@@ -6,16 +6,18 @@
 // hops-th entry from the right. In Ridegraph the gateway is that one proxy (default TRUST_PROXY_HOPS=1); put a
 // load balancer that also appends in front of it and the count is 2.
 //
-// Counting from the right is only sound if the service cannot be reached around those proxies: a subgraph port
-// exposed to the internet with TRUST_PROXY_HOPS=1 lets a caller pick any address it likes. Keep subgraphs on a
-// private network (they also verify tokens themselves, but rate limits would be evadable), or set 0.
+// Counting from the right is only sound if the request came through those proxies: a caller reaching a subgraph
+// port directly could write any address it likes. So a subgraph honours X-Forwarded-For only on a hop that proved
+// it is the gateway (GATEWAY_SECRET, platform/auth/gateway-hop.ts): for any other request, pass hops = 0 (the
+// header is dropped from such requests before they reach a context anyway) and the socket peer is the client.
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { readEnv } from '../config/index.js';
 
 /**
- * @param hops trusted proxies in front of this process. 0 ignores X-Forwarded-For entirely.
+ * @param hops trusted proxies in front of this process; 0 ignores X-Forwarded-For entirely (a request that did not
+ *   come from the gateway).
  * @returns the hops-th X-Forwarded-For entry from the right when the chain has that many entries and the entry is
  *   an IP address; otherwise the socket's peer address; undefined when neither is known. IPv4-mapped IPv6
  *   (`::ffff:10.0.0.1`) is reported as IPv4.

@@ -4,15 +4,20 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from '../logging/index.js';
+import { handleCors, type CorsPolicy } from './cors.js';
+import { setSecurityHeaders, type SecurityHeadersOptions } from './security-headers.js';
 import { APPLICATION_JSON, GRAPHQL_RESPONSE_JSON, GRAPHQL_RESPONSE_TYPES, isJsonRequestBody, negotiate, parseMediaType } from './media-types.js';
 import { BodyTooLargeError, readBody } from './read-body.js';
 import { trackRequest } from './request-signal.js';
 
 export interface ReadinessReport {
   ready: boolean;
-  /** One entry per dependency: "ok" or a short reason. */
+  /** One entry per dependency: "ok" or a short reason (never a raw error message). */
   checks: Record<string, string>;
 }
+
+/** What /ready shows a caller not entitled to the checks (anyone in production but an authenticated gateway hop). */
+export type PublicReadiness = Pick<ReadinessReport, 'ready'>;
 
 export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
@@ -21,8 +26,8 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   logger: Logger;
   /** Default "/graphql". */
   path?: string;
-  /** Answers GET /ready; default: always ready once listening. */
-  readiness?: () => Promise<ReadinessReport>;
+  /** Answers GET /ready (503 when not ready); given the request, so it can decide how much to show. Default: always ready. */
+  readiness?: (req: IncomingMessage) => Promise<ReadinessReport | PublicReadiness>;
   /** Largest accepted request body. Default 1 MiB; larger bodies get 413. */
   maxBodyBytes?: number;
   /** Extra GET routes by exact path (e.g. `/.well-known/jwks.json`). */
@@ -38,6 +43,10 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
    * deadline of its own, but a caller that disconnects still aborts it.
    */
   requestTimeoutMs?: number;
+  /** Browser origins allowed to call (cors.ts); omitted: no CORS headers, every preflight refused (subgraphs). */
+  cors?: CorsPolicy;
+  /** HSTS and friends (security-headers.ts); the other security headers are always sent. */
+  securityHeaders?: SecurityHeadersOptions;
 }
 
 /** The GraphQL parameters of a request, from the JSON body (POST) or the query string (GET); unchecked. */
@@ -72,10 +81,13 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
   return server;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Edge headers first, so every answer below carries them; a CORS preflight is answered here and goes no further.
+    setSecurityHeaders(res, options.securityHeaders);
+    if (handleCors(req, res, options.cors ?? NO_CORS)) return;
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/ready') {
-      const report = options.readiness ? await options.readiness() : { ready: true, checks: {} };
+      const report = options.readiness ? await options.readiness(req) : { ready: true };
       return sendJson(res, report.ready ? 200 : 503, report);
     }
     const route = options.routes?.[url.pathname];
@@ -148,6 +160,7 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
   }
 }
 
+const NO_CORS: CorsPolicy = { origins: new Set() };
 const INVALID_JSON = Symbol('invalid JSON');
 
 function paramsOfBody(body: unknown): GraphQLRequestParams {

@@ -16,7 +16,17 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     base: { ...options.bindings },
     // Tokens and passwords never reach the logs, even when a request object is logged whole.
     redact: {
-      paths: ['req.headers.authorization', 'headers.authorization', '*.password', '*.refreshToken', '*.accessToken'],
+      paths: [
+        'req.headers.authorization',
+        'headers.authorization',
+        // The gateway's proof to the subgraphs (platform/auth/gateway-hop.ts).
+        'req.headers["x-ridegraph-gateway"]',
+        'headers["x-ridegraph-gateway"]',
+        '*.gatewaySecret',
+        '*.password',
+        '*.refreshToken',
+        '*.accessToken',
+      ],
       censor: '[redacted]',
     },
   });

@@ -2,6 +2,7 @@
 import {
   createAccessTokenSigner,
   createAccessTokenVerifier,
+  generateGatewaySecret,
   generateSigningJwks,
   loadSigningKeys,
   type AccessTokenSubject,
@@ -17,9 +18,11 @@ export interface TestAuth {
   headersFor(subject: { userId: string; roles: readonly Role[]; sessionId?: string; fleetIds?: readonly string[] }): Promise<Record<string, string>>;
 }
 
-const config = { issuer: 'ridegraph-identity', audience: 'ridegraph', accessTokenTtlSeconds: 900, maxAccessTokenLifetimeSeconds: 960, jwksUrl: undefined, signingJwks: undefined, signingJwksFile: undefined };
+const baseConfig = { issuer: 'ridegraph-identity', audience: 'ridegraph', accessTokenTtlSeconds: 900, maxAccessTokenLifetimeSeconds: 960, jwksUrl: undefined, signingJwks: undefined, signingJwksFile: undefined };
 
+/** `auth.config.gatewaySecret` is a fresh one too: share the TestAuth between a test's gateway and its subgraphs. */
 export async function createTestAuth(): Promise<TestAuth> {
+  const config = { ...baseConfig, gatewaySecret: generateGatewaySecret() };
   const signingKeys = await loadSigningKeys({ jwks: JSON.stringify(await generateSigningJwks()) });
   const sign = createAccessTokenSigner(signingKeys, config);
   const tokenFor: TestAuth['tokenFor'] = async (subject) =>

@@ -44,6 +44,8 @@ export interface GatewaySubscriptionsOptions {
   rateLimiter?: RequestRateLimiter;
   /** Proxies in front of the gateway appending to X-Forwarded-For; default 0 (the gateway is the edge). */
   trustProxyHops?: number;
+  /** Proves the gateway to subgraphs on its upstream sockets (platform/auth/gateway-hop.ts). */
+  gatewaySecret?: string;
   /** Default "/graphql". */
   path?: string;
 }
@@ -56,7 +58,7 @@ export function attachGatewaySubscriptions(options: GatewaySubscriptionsOptions)
     planner.load(coreSupergraphSdl, apiSchema);
     logger.debug('subscription planner rebuilt for the loaded supergraph');
   });
-  const pool = new UpstreamPool({ logger });
+  const pool = new UpstreamPool({ logger, gatewaySecret: options.gatewaySecret });
   const shared = new SharedSubscriptions({ pool, urlOf: (name) => planner.urlOfSubgraph(name), mask, logger });
   const ws = attachGatewayWsServer({
     httpServer: options.httpServer,

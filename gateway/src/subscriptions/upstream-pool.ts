@@ -3,6 +3,7 @@
 // and graphql-ws resubscribes every subscription on it, so clients of the gateway do not notice.
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { GATEWAY_HOP_HEADER } from '../../../platform/auth/index.js';
 import type { Logger } from '../../../platform/logging/index.js';
 import type { IdentityScope } from './identity-scope.js';
 
@@ -16,6 +17,8 @@ export interface UpstreamPoolOptions {
   logger: Logger;
   /** Longest wait between reconnection attempts (ms). Default 2000. */
   maxRetryWaitMs?: number;
+  /** Sent in every `connection_init` so the subgraph knows the gateway (platform/auth/gateway-hop.ts). */
+  gatewaySecret?: string;
 }
 
 /**
@@ -30,10 +33,12 @@ export class UpstreamPool {
   readonly #connections = new Map<string, { client: Client; leases: number }>();
   readonly #logger: Logger;
   readonly #maxRetryWaitMs: number;
+  readonly #gatewayProof: Record<string, string>;
 
   constructor(options: UpstreamPoolOptions) {
     this.#logger = options.logger;
     this.#maxRetryWaitMs = options.maxRetryWaitMs ?? 2000;
+    this.#gatewayProof = options.gatewaySecret ? { [GATEWAY_HOP_HEADER]: options.gatewaySecret } : {};
   }
 
   /** Open upstream connections (tests and stats). */
@@ -74,13 +79,14 @@ export class UpstreamPool {
     const url = httpUrl.replace(/^http/, 'ws');
     const maxWait = this.#maxRetryWaitMs;
     const logger = this.#logger;
+    const gatewayProof = this.#gatewayProof;
     return createClient({
       url,
       webSocketImpl: WebSocket,
       lazy: true,
       lazyCloseTimeout: 0,
       // Read at every (re)connection: the freshest token of the scope, not the one the connection started with.
-      connectionParams: () => ({ authorization: scope.authorization() }),
+      connectionParams: () => ({ authorization: scope.authorization(), ...gatewayProof }),
       // A subgraph may be restarting: keep trying for as long as anyone is subscribed (the pool closes the
       // client when nobody is). Fatal codes (4401 …) are not retried by graphql-ws; see shared-subscriptions.ts.
       retryAttempts: Number.POSITIVE_INFINITY,

@@ -5,9 +5,10 @@ import { OperationRefusal } from './refusal.js';
 
 export type LimitsVerdict = { checked: CheckedOperation | undefined; refuse?: undefined } | { checked?: undefined; refuse: NonNullable<Admission['refuse']> };
 
-export function checkOperationLimits(guard: OperationGuard, params: GraphQLRequestParams): LimitsVerdict {
+/** @param options.skipCost for a request the gateway has already costed as a whole (a proven gateway hop). */
+export function checkOperationLimits(guard: OperationGuard, params: GraphQLRequestParams, options?: { skipCost?: boolean }): LimitsVerdict {
   try {
-    return { checked: guard.check(params) };
+    return { checked: guard.check(params, options) };
   } catch (error) {
     if (error instanceof OperationRefusal) return { refuse: { status: 400, body: error.toResponseBody() } };
     throw error;

@@ -31,7 +31,7 @@ export interface OperationGuard {
    *   with its own, precise error (the token limit has already bounded the work).
    * @throws OperationRefusal (OPERATION_TOO_COMPLEX with the limit, or BAD_USER_INPUT for a NUL character).
    */
-  check(request: OperationRequest): CheckedOperation | undefined;
+  check(request: OperationRequest, options?: { skipCost?: boolean }): CheckedOperation | undefined;
 }
 
 interface Analysed {
@@ -72,7 +72,7 @@ export function createOperationGuard(model: CostModel | (() => CostModel | undef
 
   return {
     limits,
-    check(request) {
+    check(request, options) {
       if (typeof request.query !== 'string') return undefined;
       const result = analyse(request.query);
       if (result instanceof OperationRefusal) throw result;
@@ -80,7 +80,7 @@ export function createOperationGuard(model: CostModel | (() => CostModel | undef
       refuseNulCharacters(request.variables);
       const operationName = typeof request.operationName === 'string' ? request.operationName : undefined;
       const operation = getOperationAST(result.document, operationName) ?? undefined;
-      const costModel = modelNow();
+      const costModel = options?.skipCost ? undefined : modelNow();
       const variables = isRecord(request.variables) ? request.variables : undefined;
       if (operation && costModel) {
         const nesting = introspectionListNesting(costModel.schema, result.document, operation);

@@ -59,6 +59,8 @@ export async function buildFleetSubgraph(deps: SubgraphDeps, options: FleetBuild
     resolvers,
     database: prisma,
     verifyAccessToken: deps.auth.verify,
+    gatewaySecret: deps.auth.config.gatewaySecret,
+    logger: deps.logger,
     createContext: ({ viewer }) => ({ viewer, loaders: createFleetLoaders(store), logger: deps.logger, services, pubsub: deps.pubsub }),
     // The consumer first (it writes events), the relay last so it publishes what was written.
     async onClose() {

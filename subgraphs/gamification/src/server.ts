@@ -14,6 +14,8 @@ export async function buildGamificationSubgraph(deps: SubgraphDeps): Promise<Bui
     resolvers,
     database: prisma,
     verifyAccessToken: deps.auth.verify,
+    gatewaySecret: deps.auth.config.gatewaySecret,
+    logger: deps.logger,
     createContext: ({ viewer }) => ({ viewer, loaders: createGamificationLoaders(points), logger: deps.logger }),
   });
 }

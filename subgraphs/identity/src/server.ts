@@ -69,12 +69,15 @@ export async function buildIdentitySubgraph(deps: SubgraphDeps, options: Identit
     resolvers,
     database: prisma,
     verifyAccessToken: deps.auth.verify,
-    createContext: ({ req, viewer }) => ({
+    gatewaySecret: deps.auth.config.gatewaySecret,
+    logger: deps.logger,
+    createContext: ({ req, viewer, fromGateway }) => ({
       viewer,
       loaders: createIdentityLoaders(store.users),
       logger: deps.logger,
       services,
-      clientIp: clientIp(req, config.trustProxyHops),
+      // X-Forwarded-For counts only on a hop that proved it is the gateway; from anyone else the peer is the client.
+      clientIp: clientIp(req, fromGateway ? config.trustProxyHops : 0),
     }),
     // Verifiers in other processes fetch identity's public keys here (AUTH_JWKS_URL).
     routes: { '/.well-known/jwks.json': () => signingKeys.publicJwks },

@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import type { DatabaseTarget } from '../../../platform/db/index.js';
 import type { BuiltSubgraph } from '../../../platform/graphql/index.js';
-import type { Role } from '../../../platform/auth/index.js';
+import { GATEWAY_HOP_HEADER, type Role } from '../../../platform/auth/index.js';
 import { uniqueRateLimitPrefix } from '../../../platform/rate-limit/index.js';
 import { createTestAuth, createTestDatabase, startInProcess, testSubgraphDeps, type InProcessResult, type TestAuth, type TestDatabase } from '../../../platform/testing/index.js';
 import type { Clock } from '../src/clock.js';
@@ -194,8 +194,9 @@ export async function startHarness({ database, ...options }: HarnessOptions = {}
     const instance: IdentityInstance = {
       subgraph,
       execute(query, variables, request = {}) {
-        // Identity reads the client IP from X-Forwarded-For (appended by the gateway) and the token from Authorization.
-        const headers: Record<string, string> = { 'x-forwarded-for': request.ip ?? '198.51.100.1' };
+        // Identity reads the client IP from X-Forwarded-For (appended by the gateway, which proves itself with the
+        // gateway secret: without it the header is ignored) and the token from Authorization.
+        const headers: Record<string, string> = { 'x-forwarded-for': request.ip ?? '198.51.100.1', [GATEWAY_HOP_HEADER]: testAuth.auth.config.gatewaySecret as string };
         if (request.token) headers.authorization = `Bearer ${request.token}`;
         return inProcess.execute(query, variables, { headers });
       },

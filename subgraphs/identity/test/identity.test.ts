@@ -1,6 +1,6 @@
 // identity's user reads: me, user(id), _entities (what the gateway sends) with batching, who sees phone/email,
 // anonymous requests, and the HTTP surface (JWKS route, 401 for a bad token).
-import { createAccessTokenVerifier } from '../../../platform/auth/index.js';
+import { createAccessTokenVerifier, GATEWAY_HOP_HEADER } from '../../../platform/auth/index.js';
 import { serveSubgraph, type RunningSubgraph } from '../../../platform/graphql/index.js';
 import { createLogger } from '../../../platform/logging/index.js';
 import { ENTITIES_QUERY, postGraphQL } from '../../../platform/testing/index.js';
@@ -135,18 +135,23 @@ test('over HTTP: a bad token is a 401 UNAUTHENTICATED for the whole request; a g
   expect(good.data).toEqual({ me: { id: user.id } });
 });
 
-test('over HTTP: sign-in works anonymously and the client IP comes from X-Forwarded-For', async () => {
-  const phone = '+14449990002';
-  const headers = { 'x-forwarded-for': '203.0.113.200, 192.0.2.44' };
-  await postGraphQL(http.url, 'mutation ($phone: String!) { requestOtp(phone: $phone) { sent } }', { phone }, headers);
-  const verified = await postGraphQL(
-    http.url,
-    'mutation ($phone: String!, $code: String!) { verifyOtp(phone: $phone, code: $code) { sessionId userErrors { code } } }',
-    { phone, code: h.log.lastCode(phone) },
-    headers,
-  );
-  expect(verified.data?.verifyOtp.userErrors).toEqual([]);
-  const session = await h.prisma.session.findUniqueOrThrow({ where: { id: verified.data!.verifyOtp.sessionId } });
+test('over HTTP: sign-in works anonymously; X-Forwarded-For names the client only on a hop proven to be the gateway', async () => {
+  const signIn = async (phone: string, headers: Record<string, string>) => {
+    await postGraphQL(http.url, 'mutation ($phone: String!) { requestOtp(phone: $phone) { sent } }', { phone }, headers);
+    const verified = await postGraphQL(
+      http.url,
+      'mutation ($phone: String!, $code: String!) { verifyOtp(phone: $phone, code: $code) { sessionId userErrors { code } } }',
+      { phone, code: h.log.lastCode(phone) },
+      headers,
+    );
+    expect(verified.data?.verifyOtp.userErrors).toEqual([]);
+    return (await h.prisma.session.findUniqueOrThrow({ where: { id: verified.data!.verifyOtp.sessionId } })).ip;
+  };
+  const forwarded = { 'x-forwarded-for': '203.0.113.200, 192.0.2.44' };
+  const gatewaySecret = h.testAuth.auth.config.gatewaySecret as string;
   // TRUST_PROXY_HOPS=1: the entry the gateway appended (the rightmost) is the client.
-  expect(session.ip).toBe('192.0.2.44');
+  expect(await signIn('+14449990002', { ...forwarded, [GATEWAY_HOP_HEADER]: gatewaySecret })).toBe('192.0.2.44');
+  // Anyone else reaching the port directly (no secret, a wrong one) is the client themselves: the socket peer.
+  expect(await signIn('+14449990003', forwarded)).toBe('127.0.0.1');
+  expect(await signIn('+14449990004', { ...forwarded, [GATEWAY_HOP_HEADER]: `wrong-${gatewaySecret}` })).toBe('127.0.0.1');
 });

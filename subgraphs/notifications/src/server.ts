@@ -14,6 +14,8 @@ export async function buildNotificationsSubgraph(deps: SubgraphDeps): Promise<Bu
     resolvers,
     database: prisma,
     verifyAccessToken: deps.auth.verify,
+    gatewaySecret: deps.auth.config.gatewaySecret,
+    logger: deps.logger,
     createContext: ({ viewer }) => ({ viewer, loaders: createNotificationsLoaders(notifications), logger: deps.logger, pubsub: deps.pubsub }),
   });
 }

@@ -14,6 +14,8 @@ export async function buildPaymentsSubgraph(deps: SubgraphDeps): Promise<BuiltSu
     resolvers,
     database: prisma,
     verifyAccessToken: deps.auth.verify,
+    gatewaySecret: deps.auth.config.gatewaySecret,
+    logger: deps.logger,
     createContext: ({ viewer }) => ({ viewer, loaders: createPaymentsLoaders(wallets), logger: deps.logger }),
   });
 }
