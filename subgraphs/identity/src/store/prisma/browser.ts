@@ -42,3 +42,11 @@ export type RefreshToken = Prisma.RefreshTokenModel
  * A single-use password reset token sent by email.
  */
 export type PasswordResetToken = Prisma.PasswordResetTokenModel
+/**
+ * Model OutboxEvent
+ * Durable events waiting for the relay (platform/events/outbox.ts). Written by triggers on `users` (see the
+ * migration `user_events` and README "Events"), in the transaction that creates a user or changes their roles:
+ * so every way an account is made — sign-in by phone, registration, staff creation, the demo seed — emits
+ * `user.registered`, and `setUserRoles` emits `user.roles.changed`.
+ */
+export type OutboxEvent = Prisma.OutboxEventModel
