@@ -72,9 +72,9 @@ export type DriverStatus =
 export type EstimateFareInput = {
   /** Service level. */
   category: VehicleCategory;
-  /** Drop-off point. */
+  /** Drop-off point, inside the pickup's service area and at most the longest ride (default 150 km by road) away. */
   dropoff: GeoPointInput;
-  /** Pickup point. */
+  /** Pickup point, inside a service area. */
   pickup: GeoPointInput;
 };
 
@@ -177,9 +177,9 @@ export type NotificationKind =
 export type RequestTripInput = {
   /** Service level. */
   category: VehicleCategory;
-  /** Drop-off point. */
+  /** Drop-off point, inside the pickup's service area and at most the longest ride (default 150 km by road) away. */
   dropoff: GeoPointInput;
-  /** Pickup point. */
+  /** Pickup point, inside a service area. */
   pickup: GeoPointInput;
   /** Id of a `FareEstimate` for this route and category to keep its price; omit to be priced now. */
   quoteId?: string | number | null | undefined;
@@ -255,9 +255,11 @@ export type TripUserErrorCode =
   | 'DRIVER_NOT_FOUND'
   /** The driver cannot take this trip now (not available, another category, or busy). */
   | 'DRIVER_UNAVAILABLE'
+  /** The price is above the highest fare the platform charges (default 1,000,000 minor units). */
+  | 'FARE_TOO_HIGH'
   /** A coordinate is out of range or not a number. */
   | 'INVALID_COORDINATES'
-  /** The distance is negative or implausibly large. */
+  /** The distance is negative or more than twice the longest ride offered. */
   | 'INVALID_DISTANCE'
   /** The quote is unknown, someone else's, already used, or for another category or route. */
   | 'INVALID_QUOTE'
@@ -265,10 +267,12 @@ export type TripUserErrorCode =
   | 'INVALID_RATING'
   /** The reason is too long. */
   | 'INVALID_REASON'
-  /** The pickup point is outside every service area. */
+  /** The pickup point is outside every service area, or the drop-off point outside the pickup's (`field` says which). */
   | 'OUTSIDE_SERVICE_AREA'
   /** The quote has expired; estimate again. */
-  | 'QUOTE_EXPIRED';
+  | 'QUOTE_EXPIRED'
+  /** The ride is longer by road than the longest ride offered (default 150 km). */
+  | 'TRIP_TOO_LONG';
 
 /** Why an input was refused. Stable codes for clients to branch on; messages are for people. */
 export type UserErrorCode =
@@ -386,12 +390,12 @@ export type SignOutMutation = { signOut: { revokedSessionCount: number, userErro
 export type DriverHomeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DriverHomeQuery = { me: { id: string, name: string, phone: string | null, roles: Array<Role>, driverProfile: { id: string, name: string, rating: number | null, status: DriverStatus, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null } | null } | null };
+export type DriverHomeQuery = { me: { id: string, name: string, phone: string | null, roles: Array<Role>, driverProfile: { id: string, name: string | null, rating: number | null, status: DriverStatus, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null } | null } | null };
 
 export type DriverActiveTripQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DriverActiveTripQuery = { me: { id: string, driverProfile: { id: string, status: DriverStatus, activeTrip: { distanceMeters: number | null, id: string, status: TripStatus, category: VehicleCategory, requestedAt: string, completedAt: string | null, rider: { id: string, name: string }, driver: { id: string, name: string, rating: number | null } | null, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null, fare: { amountMinor: number, currency: string } | null } | null } | null } | null };
+export type DriverActiveTripQuery = { me: { id: string, driverProfile: { id: string, status: DriverStatus, activeTrip: { distanceMeters: number | null, id: string, status: TripStatus, category: VehicleCategory, requestedAt: string, completedAt: string | null, rider: { id: string, name: string }, driver: { id: string, name: string | null, rating: number | null } | null, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null, fare: { amountMinor: number, currency: string } | null } | null } | null } | null };
 
 export type MoneyAmountFragment = { amountMinor: number, currency: string };
 
@@ -405,7 +409,7 @@ export type TripSummaryFragment = { id: string, status: TripStatus, category: Ve
 
 export type VehicleBasicsFragment = { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory };
 
-export type TripDetailFragment = { distanceMeters: number | null, id: string, status: TripStatus, category: VehicleCategory, requestedAt: string, completedAt: string | null, rider: { id: string, name: string }, driver: { id: string, name: string, rating: number | null } | null, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null, fare: { amountMinor: number, currency: string } | null };
+export type TripDetailFragment = { distanceMeters: number | null, id: string, status: TripStatus, category: VehicleCategory, requestedAt: string, completedAt: string | null, rider: { id: string, name: string }, driver: { id: string, name: string | null, rating: number | null } | null, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null, fare: { amountMinor: number, currency: string } | null };
 
 export type TripMilestonesFragment = { assignedAt: string | null, arrivedAt: string | null, startedAt: string | null, cancelledBy: TripActorRole | null, cancellationReason: string | null, estimatedFare: { amountMinor: number, currency: string } | null, cancellationFee: { amountMinor: number, currency: string } | null };
 
@@ -416,21 +420,21 @@ export type DriverLocationUpdatedSubscriptionVariables = Exact<{
 }>;
 
 
-export type DriverLocationUpdatedSubscription = { driverLocationUpdated: { latitude: number, longitude: number, heading: number | null, speedKph: number | null, recordedAt: string, driver: { id: string, name: string, vehicle: { plate: string, make: string, model: string } | null } } };
+export type DriverLocationUpdatedSubscription = { driverLocationUpdated: { latitude: number, longitude: number, heading: number | null, speedKph: number | null, recordedAt: string, driver: { id: string, name: string | null, vehicle: { plate: string, make: string, model: string } | null } } };
 
 export type FleetPositionsSubscriptionVariables = Exact<{
   fleetId: string | number;
 }>;
 
 
-export type FleetPositionsSubscription = { fleetPositions: { latitude: number, longitude: number, heading: number | null, speedKph: number | null, recordedAt: string, status: DriverStatus, driver: { id: string, name: string, vehicle: { id: string, plate: string, category: VehicleCategory } | null } } };
+export type FleetPositionsSubscription = { fleetPositions: { latitude: number, longitude: number, heading: number | null, speedKph: number | null, recordedAt: string, status: DriverStatus, driver: { id: string, name: string | null, vehicle: { id: string, plate: string, category: VehicleCategory } | null } } };
 
 export type TripUpdatedSubscriptionVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type TripUpdatedSubscription = { tripUpdated: { distanceMeters: number | null, assignedAt: string | null, arrivedAt: string | null, startedAt: string | null, cancelledBy: TripActorRole | null, cancellationReason: string | null, id: string, status: TripStatus, category: VehicleCategory, requestedAt: string, completedAt: string | null, rider: { id: string, name: string }, driver: { id: string, name: string, rating: number | null } | null, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null, estimatedFare: { amountMinor: number, currency: string } | null, cancellationFee: { amountMinor: number, currency: string } | null, fare: { amountMinor: number, currency: string } | null } };
+export type TripUpdatedSubscription = { tripUpdated: { distanceMeters: number | null, assignedAt: string | null, arrivedAt: string | null, startedAt: string | null, cancelledBy: TripActorRole | null, cancellationReason: string | null, id: string, status: TripStatus, category: VehicleCategory, requestedAt: string, completedAt: string | null, rider: { id: string, name: string }, driver: { id: string, name: string | null, rating: number | null } | null, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null, estimatedFare: { amountMinor: number, currency: string } | null, cancellationFee: { amountMinor: number, currency: string } | null, fare: { amountMinor: number, currency: string } | null } };
 
 export type TripOfferedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
@@ -455,7 +459,7 @@ export type TripsBoardQueryVariables = Exact<{
 }>;
 
 
-export type TripsBoardQuery = { trips: { edges: Array<{ cursor: string, node: { distanceMeters: number | null, id: string, status: TripStatus, category: VehicleCategory, requestedAt: string, completedAt: string | null, rider: { id: string, name: string }, driver: { id: string, name: string } | null, vehicle: { id: string, plate: string } | null, fare: { amountMinor: number, currency: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type TripsBoardQuery = { trips: { edges: Array<{ cursor: string, node: { distanceMeters: number | null, id: string, status: TripStatus, category: VehicleCategory, requestedAt: string, completedAt: string | null, rider: { id: string, name: string }, driver: { id: string, name: string | null } | null, vehicle: { id: string, plate: string } | null, fare: { amountMinor: number, currency: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type FleetDriversQueryVariables = Exact<{
   fleetId: string | number;
@@ -464,7 +468,7 @@ export type FleetDriversQueryVariables = Exact<{
 }>;
 
 
-export type FleetDriversQuery = { drivers: { edges: Array<{ cursor: string, node: { id: string, name: string, rating: number | null, status: DriverStatus, vehicle: { status: VehicleStatus, id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type FleetDriversQuery = { drivers: { edges: Array<{ cursor: string, node: { id: string, name: string | null, rating: number | null, status: DriverStatus, vehicle: { status: VehicleStatus, id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type UsersAdminQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -486,7 +490,7 @@ export type NearbyDriversQueryVariables = Exact<{
 }>;
 
 
-export type NearbyDriversQuery = { nearbyDrivers: { edges: Array<{ distanceMeters: number, node: { id: string, name: string, status: DriverStatus, position: { latitude: number, longitude: number } | null, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null } }> } };
+export type NearbyDriversQuery = { nearbyDrivers: { edges: Array<{ distanceMeters: number, node: { id: string, name: string | null, status: DriverStatus, position: { latitude: number, longitude: number } | null, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null } }> } };
 
 export type AssignTripMutationVariables = Exact<{
   tripId: string | number;
@@ -494,7 +498,7 @@ export type AssignTripMutationVariables = Exact<{
 }>;
 
 
-export type AssignTripMutation = { assignTrip: { trip: { id: string, status: TripStatus, driver: { id: string, name: string } | null } | null, userErrors: Array<{ code: TripUserErrorCode, field: Array<string> | null, message: string }> } };
+export type AssignTripMutation = { assignTrip: { trip: { id: string, status: TripStatus, driver: { id: string, name: string | null } | null } | null, userErrors: Array<{ code: TripUserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type PendingAttendancesQueryVariables = Exact<{
   fleetId?: string | number | null | undefined;
@@ -503,7 +507,7 @@ export type PendingAttendancesQueryVariables = Exact<{
 }>;
 
 
-export type PendingAttendancesQuery = { attendances: { edges: Array<{ node: { id: string, checkedInAt: string, checkedOutAt: string | null, checkInOdometerKm: number, checkOutOdometerKm: number | null, selfieUrl: string, cashDeposited: { amountMinor: number, currency: string } | null, driver: { id: string, name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type PendingAttendancesQuery = { attendances: { edges: Array<{ node: { id: string, checkedInAt: string, checkedOutAt: string | null, checkInOdometerKm: number, checkOutOdometerKm: number | null, selfieUrl: string, cashDeposited: { amountMinor: number, currency: string } | null, driver: { id: string, name: string | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type ReviewAttendanceMutationVariables = Exact<{
   input: ReviewAttendanceInput;
@@ -533,7 +537,7 @@ export type TripProgressQueryVariables = Exact<{
 }>;
 
 
-export type TripProgressQuery = { trip: { distanceMeters: number | null, assignedAt: string | null, arrivedAt: string | null, startedAt: string | null, cancelledBy: TripActorRole | null, cancellationReason: string | null, id: string, status: TripStatus, category: VehicleCategory, requestedAt: string, completedAt: string | null, pickup: { latitude: number, longitude: number } | null, dropoff: { latitude: number, longitude: number } | null, rider: { id: string, name: string }, driver: { id: string, name: string, rating: number | null } | null, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null, estimatedFare: { amountMinor: number, currency: string } | null, cancellationFee: { amountMinor: number, currency: string } | null, fare: { amountMinor: number, currency: string } | null } | null };
+export type TripProgressQuery = { trip: { distanceMeters: number | null, assignedAt: string | null, arrivedAt: string | null, startedAt: string | null, cancelledBy: TripActorRole | null, cancellationReason: string | null, id: string, status: TripStatus, category: VehicleCategory, requestedAt: string, completedAt: string | null, pickup: { latitude: number, longitude: number } | null, dropoff: { latitude: number, longitude: number } | null, rider: { id: string, name: string }, driver: { id: string, name: string | null, rating: number | null } | null, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null, estimatedFare: { amountMinor: number, currency: string } | null, cancellationFee: { amountMinor: number, currency: string } | null, fare: { amountMinor: number, currency: string } | null } | null };
 
 export type CancelTripMutationVariables = Exact<{
   tripId: string | number;
@@ -563,14 +567,14 @@ export type MyTripsQueryVariables = Exact<{
 }>;
 
 
-export type MyTripsQuery = { me: { id: string, trips: { edges: Array<{ cursor: string, node: { id: string, status: TripStatus, category: VehicleCategory, requestedAt: string, completedAt: string | null, driver: { id: string, name: string } | null, fare: { amountMinor: number, currency: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+export type MyTripsQuery = { me: { id: string, trips: { edges: Array<{ cursor: string, node: { id: string, status: TripStatus, category: VehicleCategory, requestedAt: string, completedAt: string | null, driver: { id: string, name: string | null } | null, fare: { amountMinor: number, currency: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
 
 export type TripDetailsQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type TripDetailsQuery = { trip: { distanceMeters: number | null, id: string, status: TripStatus, category: VehicleCategory, requestedAt: string, completedAt: string | null, rider: { id: string, name: string }, driver: { id: string, name: string, rating: number | null } | null, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null, fare: { amountMinor: number, currency: string } | null } | null };
+export type TripDetailsQuery = { trip: { distanceMeters: number | null, id: string, status: TripStatus, category: VehicleCategory, requestedAt: string, completedAt: string | null, rider: { id: string, name: string }, driver: { id: string, name: string | null, rating: number | null } | null, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null, fare: { amountMinor: number, currency: string } | null } | null };
 
 export type NotificationsInboxQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -629,7 +633,7 @@ export type AcceptTripMutationVariables = Exact<{
 }>;
 
 
-export type AcceptTripMutation = { acceptTrip: { trip: { distanceMeters: number | null, id: string, status: TripStatus, category: VehicleCategory, requestedAt: string, completedAt: string | null, rider: { id: string, name: string }, driver: { id: string, name: string, rating: number | null } | null, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null, fare: { amountMinor: number, currency: string } | null } | null, userErrors: Array<{ code: TripUserErrorCode, field: Array<string> | null, message: string }> } };
+export type AcceptTripMutation = { acceptTrip: { trip: { distanceMeters: number | null, id: string, status: TripStatus, category: VehicleCategory, requestedAt: string, completedAt: string | null, rider: { id: string, name: string }, driver: { id: string, name: string | null, rating: number | null } | null, vehicle: { id: string, plate: string, make: string, model: string, year: number, category: VehicleCategory } | null, fare: { amountMinor: number, currency: string } | null } | null, userErrors: Array<{ code: TripUserErrorCode, field: Array<string> | null, message: string }> } };
 
 export type DeclineTripMutationVariables = Exact<{
   offerId: string | number;

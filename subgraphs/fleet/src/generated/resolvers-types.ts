@@ -223,8 +223,8 @@ export type Driver = {
   id: Scalars['ID']['output'];
   /** Driving licence number. Visible to the driver themself, operations staff and the manager of the driver's fleet (FORBIDDEN for others). */
   licenceNumber: Scalars['String']['output'];
-  /** The driver's display name (from the user account). */
-  name: Scalars['String']['output'];
+  /** The driver's display name (from the user account); null with a NOT_FOUND error when identity has no such account. */
+  name: Maybe<Scalars['String']['output']>;
   /** The driver's open shift (checked in, not yet checked out); null when off shift. Same visibility as `status`. */
   openAttendance: Maybe<Attendance>;
   /** Last reported position; null before the first location update. Visible to the driver themself, operations staff and the manager of the driver's fleet (FORBIDDEN for others). */
@@ -237,8 +237,11 @@ export type Driver = {
   speedKph: Maybe<Scalars['Float']['output']>;
   /** What the driver is doing now. Visible to the driver themself, operations staff and the manager of the driver's fleet (FORBIDDEN for others). */
   status: DriverStatus;
-  /** The user account of the driver. */
-  user: User;
+  /**
+   * The user account of the driver; null (with an error) when identity has no such account — a profile created before
+   * fleet checked accounts — so one such driver never empties a whole list.
+   */
+  user: Maybe<User>;
   /** The vehicle the driver is currently assigned to. */
   vehicle: Maybe<Vehicle>;
 };
@@ -1096,14 +1099,14 @@ export type DriverResolvers<ContextType = FleetContext, ParentType extends Resol
   heading?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   licenceNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   openAttendance?: Resolver<Maybe<ResolversTypes['Attendance']>, ParentType, ContextType>;
   position?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
   positionUpdatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   rating?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   speedKph?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['DriverStatus'], ParentType, ContextType>;
-  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   vehicle?: Resolver<Maybe<ResolversTypes['Vehicle']>, ParentType, ContextType>;
 }>;
 

@@ -1,3 +1,4 @@
+import { AppError } from '../../../../platform/errors/index.js';
 import type { FleetContext } from '../context.js';
 import type { DriverResolvers } from '../generated/resolvers-types.js';
 import type { FleetLoaders } from '../loaders.js';
@@ -17,13 +18,16 @@ const profileField = <Value>(field: string, value: (driver: DriverModel, loaders
 export const Driver: DriverResolvers = {
   __resolveReference: async (reference, { loaders }) => {
     const driver = await loaders.driverById.load(reference.id);
-    // The gateway adds `user { name }` (fetched from identity) only when the operation asks for Driver.name.
-    return driver && { ...driver, userName: 'user' in reference ? reference.user.name : undefined };
+    // The gateway adds `user { name }` (fetched from identity) only when the operation asks for Driver.name; `user`
+    // is null (or has no name) when identity has no such account.
+    return driver && { ...driver, userName: 'user' in reference ? (reference.user?.name ?? null) : undefined };
   },
   user: (driver) => ({ id: driver.userId }),
   name: (driver) => {
     // Reached without the gateway (a root field queried on fleet directly) there is no name to give.
     if (driver.userName === undefined) throw new Error('Driver.name needs `user { name }` from the gateway (@requires)');
+    // Local to this driver: the field is null with an error, the list around it stays.
+    if (driver.userName === null) throw new AppError('NOT_FOUND', `The user account of driver ${driver.id} was not found`);
     return driver.userName;
   },
   status: profileField('status', (driver) => driver.status),

@@ -13,9 +13,10 @@ export type {
 
 /**
  * A driver row, plus the user's name when the gateway resolved it as an `_entities` reference: `Driver.name`
- * `@requires(fields: "user { name }")`, which identity owns and fleet only ever receives in the representation.
+ * `@requires(fields: "user { name }")`, which identity owns and fleet only ever receives in the representation;
+ * null when identity has no such account.
  */
-export type DriverModel = Driver & { userName?: string };
+export type DriverModel = Driver & { userName?: string | null };
 
 /** A user is identity's entity; fleet knows only its id. */
 export interface UserRef {
