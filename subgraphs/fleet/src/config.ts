@@ -12,7 +12,7 @@ export interface FleetConfig {
   maxShiftKm: number;
   /**
    * Fastest a driver can have travelled between two positions, in km/h (FLEET_MAX_TRAVEL_SPEED_KPH, default 250);
-   * a farther jump (beyond 1 km of GPS noise) is refused.
+   * a farther jump (beyond 5 km of location noise) is refused.
    */
   maxTravelSpeedKph: number;
 }

@@ -165,9 +165,12 @@ describe('location plausibility', () => {
     expect(teleport.errors![0]!.extensions).toMatchObject({ field: 'latitude' });
     expect((await h.prisma.driver.findUniqueOrThrow({ where: { id: driver.id } })).latitude).toBe(40.71);
 
-    // 500 m of GPS jitter a second apart is fine; so is New York → Boston (305 km) after two hours on the highway.
+    // 4 km a second later (a network fix before GPS locks) is fine; 8 km is not; New York → Boston (305 km) after two
+    // hours on the highway is.
     clock += 1_000;
-    expect((await locate(40.7145, -73.998)).errors).toBeUndefined();
+    expect((await locate(40.746, -74.0)).errors).toBeUndefined();
+    clock += 1_000;
+    expect(codes((await locate(40.818, -74.0)).errors)).toEqual(['BAD_USER_INPUT']);
     clock += 2 * 3_600_000;
     expect((await locate(42.36, -71.06)).errors).toBeUndefined();
   });

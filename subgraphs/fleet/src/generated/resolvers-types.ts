@@ -484,7 +484,7 @@ export type Mutation = {
   /**
    * Records the viewer's position and streams it live to whoever watches the driver or their fleet. BAD_USER_INPUT
    * for values out of range, or a position farther from the previous one than a car could have driven since (about
-   * 250 km/h plus 1 km of GPS noise); RATE_LIMITED above a short burst, then about one update per second.
+   * 250 km/h plus 5 km of location noise); RATE_LIMITED above a short burst, then about one update per second.
    */
   updateDriverLocation: DriverLocationPayload;
   /** Changes a vehicle's status or home hub. A fleet manager may change only their fleets' vehicles. */

@@ -19,8 +19,11 @@ export const MAX_SPEED_KPH = 300;
 export const MAX_NEARBY_RADIUS_KM = 50;
 /** Positions older than this do not count as "near": the driver may be anywhere by now. */
 export const NEARBY_FRESHNESS_MS = 5 * 60_000;
-/** GPS noise: a jump this short is never refused, however little time passed. */
-export const POSITION_NOISE_METERS = 1000;
+/**
+ * Location noise: a jump this short is never refused, however little time passed (a phone's network-based fix can be
+ * kilometres off before GPS locks); far below any jump between cities, let alone continents.
+ */
+export const POSITION_NOISE_METERS = 5000;
 /** Candidates read from the box at most; beyond it the nearest are still found among the first read. */
 const NEARBY_CANDIDATE_LIMIT = 2000;
 
