@@ -24,12 +24,12 @@ export type OpsService = ReturnType<typeof createOpsService>;
 
 const fleetNotFound = (field: string) => userError('FLEET_NOT_FOUND', 'No fleet you manage has this id', field);
 const vehicleNotFound = (field: string) => userError('VEHICLE_NOT_FOUND', 'No vehicle you manage has this id', field);
+const hubNotFound = (field: string) => userError('HUB_NOT_FOUND', "No hub of the vehicle's fleet has this id", field);
 /**
  * Roles that exclude driving: operations staff see and change every fleet, a fleet manager reviews their drivers'
  * shifts — neither may also be one of the drivers they oversee.
  */
 const STAFF_ROLES: ReadonlySet<string> = new Set(['SUPER_ADMIN', 'OPERATIONS', 'FLEET_MANAGER']);
-const hubNotFound = (field: string) => userError('HUB_NOT_FOUND', "No hub of the vehicle's fleet has this id", field);
 
 export function createOpsService({ store, now, outbox }: OpsServiceDeps) {
   /** The fleet when the viewer manages it, else null (unknown and foreign fleets look the same). */
