@@ -17,12 +17,12 @@ export interface DomainEvents {
    * identity → whoever must know an account exists (fleet: who may get a driver profile). One per account, in the
    * transaction that created it (a trigger on identity.users, so every way an account is made emits it).
    */
-  'user.registered': { userId: string; roles: EventUserRole[]; occurredAt: string };
+  'user.registered': { userId: string; roles: EventUserRole[]; active: boolean; occurredAt: string };
   /**
-   * identity → an account's roles were replaced (`setUserRoles`), in the same transaction. Redelivery can reorder:
-   * keep the roles of the newest `occurredAt`.
+   * identity → an account's roles or its `active` flag changed (`setUserRoles`, `deactivateUser`), in the same
+   * transaction; the payload is the account as it is now. Redelivery can reorder: keep the newest `occurredAt`.
    */
-  'user.roles.changed': { userId: string; roles: EventUserRole[]; occurredAt: string };
+  'user.changed': { userId: string; roles: EventUserRole[]; active: boolean; occurredAt: string };
   /**
    * fleet → trips (dispatch supply). Emitted whenever a driver's status, vehicle or fleet changes, and when a
    * working driver's position moved far or long enough since the last emission (fleet decides the thresholds;

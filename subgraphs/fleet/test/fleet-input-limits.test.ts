@@ -54,6 +54,12 @@ describe('createDriverProfile checks the account', () => {
     expect(await h.prisma.driver.count({ where: { userId } })).toBe(0);
   });
 
+  test('a deactivated account is USER_NOT_ELIGIBLE', async () => {
+    const { fleet } = await createFleet(h.prisma, { drivers: 0 });
+    const userId = await knownUser(h.prisma, ['RIDER'], randomUUID(), false);
+    expect(await create(userId, fleet.id, 'DX-1001')).toEqual({ driver: null, userErrors: [{ code: 'USER_NOT_ELIGIBLE', field: ['input', 'userId'] }] });
+  });
+
   test('a rider becomes a driver (the product path); a roles change to staff after registration is honoured', async () => {
     const { fleet } = await createFleet(h.prisma, { drivers: 0 });
     const rider = await knownUser(h.prisma, ['RIDER']);

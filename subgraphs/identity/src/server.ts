@@ -70,7 +70,7 @@ export async function buildIdentitySubgraph(deps: SubgraphDeps, options: Identit
     hasher: options.passwordHasher ?? argon2Hasher,
   });
 
-  // user.registered / user.roles.changed rows come from triggers on identity.users (no service wakes the relay):
+  // user.registered / user.changed rows come from triggers on identity.users (no service wakes the relay):
   // its polling publishes them within a second.
   const relay = background.run(true, () => startOutboxRelay({ db: prisma, schema: 'identity', source: 'identity', bus: deps.events, logger: deps.logger }));
 

@@ -385,7 +385,7 @@ export type FleetUserErrorCode =
   | 'PLATE_TAKEN'
   /** The check-in location is farther from every hub of the driver's fleet than allowed. */
   | 'TOO_FAR_FROM_HUB'
-  /** The account cannot become a driver of this fleet: it belongs to staff (super admin, operations, fleet manager), or the user already drives for a fleet the viewer does not manage. */
+  /** The account cannot become a driver of this fleet: it belongs to staff (super admin, operations, fleet manager), it is deactivated, or the user already drives for a fleet the viewer does not manage. */
   | 'USER_NOT_ELIGIBLE'
   /** No account has this id (identity's accounts reach fleet within seconds of their creation). */
   | 'USER_NOT_FOUND'

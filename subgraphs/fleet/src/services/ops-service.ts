@@ -103,7 +103,7 @@ export function createOpsService({ store, now, outbox }: OpsServiceDeps) {
 
     /**
      * fleet never reads identity's tables: it knows accounts from identity's `user.registered` and
-     * `user.roles.changed` events (known_users). The user must be known and not staff; a rider (or a user who
+     * `user.changed` events (known_users). The user must be known, active and not staff; a rider (or a user who
      * already has the DRIVER role) may become a driver. A user who drives for a fleet the viewer does not manage is
      * reported exactly like a member of staff (USER_NOT_ELIGIBLE), so a fleet manager learns nothing about other
      * fleets' drivers. The driver starts OFFLINE without a vehicle, and the first `driver.status.changed`
@@ -123,7 +123,7 @@ export function createOpsService({ store, now, outbox }: OpsServiceDeps) {
         return { driver: null, userErrors: [userError('USER_NOT_FOUND', 'No account has this id (a new account reaches fleet within a few seconds)', 'input.userId')] };
       }
       const notEligible = userError('USER_NOT_ELIGIBLE', 'This user cannot become a driver of this fleet (staff, or already driving elsewhere)', 'input.userId');
-      if (account.roles.some((role) => STAFF_ROLES.has(role))) return { driver: null, userErrors: [notEligible] };
+      if (!account.active || account.roles.some((role) => STAFF_ROLES.has(role))) return { driver: null, userErrors: [notEligible] };
       const taken = async (): Promise<FleetUserError | null> => {
         const existing = await store.drivers.findByUserId(input.userId);
         if (existing) return managesFleet(staff, existing.fleetId) ? userError('DRIVER_PROFILE_EXISTS', 'This user already has a driver profile', 'input.userId') : notEligible;

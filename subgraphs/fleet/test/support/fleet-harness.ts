@@ -89,8 +89,8 @@ export async function createFleet(prisma: FleetPrisma, options: { drivers?: numb
  * Makes fleet know an account as identity's `user.registered` would (written straight to known_users; the
  * consumer itself is tested in user-events.test.ts).
  */
-export async function knownUser(prisma: FleetPrisma, roles: Role[] = ['RIDER'], userId: string = randomUUID()): Promise<string> {
-  await prisma.knownUser.create({ data: { userId, roles, rolesAt: new Date() } });
+export async function knownUser(prisma: FleetPrisma, roles: Role[] = ['RIDER'], userId: string = randomUUID(), active = true): Promise<string> {
+  await prisma.knownUser.create({ data: { userId, roles, active, rolesAt: new Date() } });
   return userId;
 }
 

@@ -57,8 +57,9 @@ export type Attendance = Prisma.AttendanceModel
 export type Break = Prisma.BreakModel
 /**
  * Model KnownUser
- * identity's accounts as fleet learns them from identity's `user.registered` and `user.roles.changed` events
- * (fleet never reads identity's tables): who exists, and with which roles, for `createDriverProfile`.
+ * identity's accounts as fleet learns them from identity's `user.registered` and `user.changed` events
+ * (fleet never reads identity's tables): who exists, with which roles, and whether the account is active, for
+ * `createDriverProfile`.
  */
 export type KnownUser = Prisma.KnownUserModel
 /**

@@ -71,6 +71,6 @@ export type PasswordResetToken = Prisma.PasswordResetTokenModel
  * Durable events waiting for the relay (platform/events/outbox.ts). Written by triggers on `users` (see the
  * migration `user_events` and README "Events"), in the transaction that creates a user or changes their roles:
  * so every way an account is made — sign-in by phone, registration, staff creation, the demo seed — emits
- * `user.registered`, and `setUserRoles` emits `user.roles.changed`.
+ * `user.registered`, and `setUserRoles` / `deactivateUser` emit `user.changed`.
  */
 export type OutboxEvent = Prisma.OutboxEventModel

@@ -1326,6 +1326,7 @@ export type BreakScalarFieldEnum = (typeof BreakScalarFieldEnum)[keyof typeof Br
 export const KnownUserScalarFieldEnum = {
   userId: 'userId',
   roles: 'roles',
+  active: 'active',
   rolesAt: 'rolesAt'
 } as const
 
@@ -1521,6 +1522,13 @@ export type EnumAttendanceApprovalFieldRefInput<$PrismaModel> = FieldRefInputTyp
  * Reference to a field of type 'AttendanceApproval[]'
  */
 export type ListEnumAttendanceApprovalFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'AttendanceApproval[]'>
+    
+
+
+/**
+ * Reference to a field of type 'Boolean'
+ */
+export type BooleanFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Boolean'>
     
 
 

@@ -200,6 +200,7 @@ export type BreakScalarFieldEnum = (typeof BreakScalarFieldEnum)[keyof typeof Br
 export const KnownUserScalarFieldEnum = {
   userId: 'userId',
   roles: 'roles',
+  active: 'active',
   rolesAt: 'rolesAt'
 } as const
 

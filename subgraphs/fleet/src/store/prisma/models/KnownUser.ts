@@ -14,8 +14,9 @@ import type * as Prisma from "../internal/prismaNamespace.js"
 
 /**
  * Model KnownUser
- * identity's accounts as fleet learns them from identity's `user.registered` and `user.roles.changed` events
- * (fleet never reads identity's tables): who exists, and with which roles, for `createDriverProfile`.
+ * identity's accounts as fleet learns them from identity's `user.registered` and `user.changed` events
+ * (fleet never reads identity's tables): who exists, with which roles, and whether the account is active, for
+ * `createDriverProfile`.
  */
 export type KnownUserModel = runtime.Types.Result.DefaultSelection<Prisma.$KnownUserPayload>
 
@@ -27,17 +28,20 @@ export type AggregateKnownUser = {
 
 export type KnownUserMinAggregateOutputType = {
   userId: string | null
+  active: boolean | null
   rolesAt: Date | null
 }
 
 export type KnownUserMaxAggregateOutputType = {
   userId: string | null
+  active: boolean | null
   rolesAt: Date | null
 }
 
 export type KnownUserCountAggregateOutputType = {
   userId: number
   roles: number
+  active: number
   rolesAt: number
   _all: number
 }
@@ -45,17 +49,20 @@ export type KnownUserCountAggregateOutputType = {
 
 export type KnownUserMinAggregateInputType = {
   userId?: true
+  active?: true
   rolesAt?: true
 }
 
 export type KnownUserMaxAggregateInputType = {
   userId?: true
+  active?: true
   rolesAt?: true
 }
 
 export type KnownUserCountAggregateInputType = {
   userId?: true
   roles?: true
+  active?: true
   rolesAt?: true
   _all?: true
 }
@@ -135,6 +142,7 @@ export type KnownUserGroupByArgs<ExtArgs extends runtime.Types.Extensions.Intern
 export type KnownUserGroupByOutputType = {
   userId: string
   roles: string[]
+  active: boolean
   rolesAt: Date
   _count: KnownUserCountAggregateOutputType | null
   _min: KnownUserMinAggregateOutputType | null
@@ -162,12 +170,14 @@ export type KnownUserWhereInput = {
   NOT?: Prisma.KnownUserWhereInput | Prisma.KnownUserWhereInput[]
   userId?: Prisma.UuidFilter<"KnownUser"> | string
   roles?: Prisma.StringNullableListFilter<"KnownUser">
+  active?: Prisma.BoolFilter<"KnownUser"> | boolean
   rolesAt?: Prisma.DateTimeFilter<"KnownUser"> | Date | string
 }
 
 export type KnownUserOrderByWithRelationInput = {
   userId?: Prisma.SortOrder
   roles?: Prisma.SortOrder
+  active?: Prisma.SortOrder
   rolesAt?: Prisma.SortOrder
 }
 
@@ -177,12 +187,14 @@ export type KnownUserWhereUniqueInput = Prisma.AtLeast<{
   OR?: Prisma.KnownUserWhereInput[]
   NOT?: Prisma.KnownUserWhereInput | Prisma.KnownUserWhereInput[]
   roles?: Prisma.StringNullableListFilter<"KnownUser">
+  active?: Prisma.BoolFilter<"KnownUser"> | boolean
   rolesAt?: Prisma.DateTimeFilter<"KnownUser"> | Date | string
 }, "userId">
 
 export type KnownUserOrderByWithAggregationInput = {
   userId?: Prisma.SortOrder
   roles?: Prisma.SortOrder
+  active?: Prisma.SortOrder
   rolesAt?: Prisma.SortOrder
   _count?: Prisma.KnownUserCountOrderByAggregateInput
   _max?: Prisma.KnownUserMaxOrderByAggregateInput
@@ -195,48 +207,56 @@ export type KnownUserScalarWhereWithAggregatesInput = {
   NOT?: Prisma.KnownUserScalarWhereWithAggregatesInput | Prisma.KnownUserScalarWhereWithAggregatesInput[]
   userId?: Prisma.UuidWithAggregatesFilter<"KnownUser"> | string
   roles?: Prisma.StringNullableListFilter<"KnownUser">
+  active?: Prisma.BoolWithAggregatesFilter<"KnownUser"> | boolean
   rolesAt?: Prisma.DateTimeWithAggregatesFilter<"KnownUser"> | Date | string
 }
 
 export type KnownUserCreateInput = {
   userId: string
   roles?: Prisma.KnownUserCreaterolesInput | string[]
+  active: boolean
   rolesAt: Date | string
 }
 
 export type KnownUserUncheckedCreateInput = {
   userId: string
   roles?: Prisma.KnownUserCreaterolesInput | string[]
+  active: boolean
   rolesAt: Date | string
 }
 
 export type KnownUserUpdateInput = {
   userId?: Prisma.StringFieldUpdateOperationsInput | string
   roles?: Prisma.KnownUserUpdaterolesInput | string[]
+  active?: Prisma.BoolFieldUpdateOperationsInput | boolean
   rolesAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 export type KnownUserUncheckedUpdateInput = {
   userId?: Prisma.StringFieldUpdateOperationsInput | string
   roles?: Prisma.KnownUserUpdaterolesInput | string[]
+  active?: Prisma.BoolFieldUpdateOperationsInput | boolean
   rolesAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 export type KnownUserCreateManyInput = {
   userId: string
   roles?: Prisma.KnownUserCreaterolesInput | string[]
+  active: boolean
   rolesAt: Date | string
 }
 
 export type KnownUserUpdateManyMutationInput = {
   userId?: Prisma.StringFieldUpdateOperationsInput | string
   roles?: Prisma.KnownUserUpdaterolesInput | string[]
+  active?: Prisma.BoolFieldUpdateOperationsInput | boolean
   rolesAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 export type KnownUserUncheckedUpdateManyInput = {
   userId?: Prisma.StringFieldUpdateOperationsInput | string
   roles?: Prisma.KnownUserUpdaterolesInput | string[]
+  active?: Prisma.BoolFieldUpdateOperationsInput | boolean
   rolesAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -251,16 +271,19 @@ export type StringNullableListFilter<$PrismaModel = never> = {
 export type KnownUserCountOrderByAggregateInput = {
   userId?: Prisma.SortOrder
   roles?: Prisma.SortOrder
+  active?: Prisma.SortOrder
   rolesAt?: Prisma.SortOrder
 }
 
 export type KnownUserMaxOrderByAggregateInput = {
   userId?: Prisma.SortOrder
+  active?: Prisma.SortOrder
   rolesAt?: Prisma.SortOrder
 }
 
 export type KnownUserMinOrderByAggregateInput = {
   userId?: Prisma.SortOrder
+  active?: Prisma.SortOrder
   rolesAt?: Prisma.SortOrder
 }
 
@@ -273,33 +296,41 @@ export type KnownUserUpdaterolesInput = {
   push?: string | string[]
 }
 
+export type BoolFieldUpdateOperationsInput = {
+  set?: boolean
+}
+
 
 
 export type KnownUserSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   userId?: boolean
   roles?: boolean
+  active?: boolean
   rolesAt?: boolean
 }, ExtArgs["result"]["knownUser"]>
 
 export type KnownUserSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   userId?: boolean
   roles?: boolean
+  active?: boolean
   rolesAt?: boolean
 }, ExtArgs["result"]["knownUser"]>
 
 export type KnownUserSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   userId?: boolean
   roles?: boolean
+  active?: boolean
   rolesAt?: boolean
 }, ExtArgs["result"]["knownUser"]>
 
 export type KnownUserSelectScalar = {
   userId?: boolean
   roles?: boolean
+  active?: boolean
   rolesAt?: boolean
 }
 
-export type KnownUserOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"userId" | "roles" | "rolesAt", ExtArgs["result"]["knownUser"]>
+export type KnownUserOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"userId" | "roles" | "active" | "rolesAt", ExtArgs["result"]["knownUser"]>
 
 export type $KnownUserPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "KnownUser"
@@ -307,8 +338,9 @@ export type $KnownUserPayload<ExtArgs extends runtime.Types.Extensions.InternalA
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     userId: string
     roles: string[]
+    active: boolean
     /**
-     * `occurredAt` of the event the roles come from; an older event never overwrites a newer one.
+     * `occurredAt` of the event the roles and `active` come from; an older event never overwrites a newer one.
      */
     rolesAt: Date
   }, ExtArgs["result"]["knownUser"]>
@@ -736,6 +768,7 @@ export interface Prisma__KnownUserClient<T, Null = never, ExtArgs extends runtim
 export interface KnownUserFieldRefs {
   readonly userId: Prisma.FieldRef<"KnownUser", 'String'>
   readonly roles: Prisma.FieldRef<"KnownUser", 'String[]'>
+  readonly active: Prisma.FieldRef<"KnownUser", 'Boolean'>
   readonly rolesAt: Prisma.FieldRef<"KnownUser", 'DateTime'>
 }
     

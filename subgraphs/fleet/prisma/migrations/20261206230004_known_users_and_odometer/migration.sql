@@ -5,6 +5,7 @@ ALTER TABLE "vehicles" ADD COLUMN     "odometer_km" INTEGER;
 CREATE TABLE "known_users" (
     "user_id" UUID NOT NULL,
     "roles" TEXT[],
+    "active" BOOLEAN NOT NULL,
     "roles_at" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "known_users_pkey" PRIMARY KEY ("user_id")
