@@ -63,7 +63,7 @@ export type LocationService = ReturnType<typeof createLocationService>;
 export function createLocationService({ store, config, now, outbox, pubsub, logger, limiter }: LocationServiceDeps) {
   /**
    * A position no car could have reached from the last one in the time between them (a spoofed or broken GPS):
-   * farther than `maxTravelSpeedKph` × elapsed time plus GPS noise.
+   * farther than `maxTravelSpeedKph` × elapsed time plus POSITION_NOISE_METERS.
    */
   function checkReachable(last: Driver, next: { latitude: number; longitude: number }, at: Date): void {
     if (last.latitude === null || last.longitude === null || last.positionAt === null) return;
