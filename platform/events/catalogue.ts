@@ -7,10 +7,22 @@ export type EventVehicleCategory = 'ECONOMY' | 'COMFORT' | 'XL' | 'AUTO' | 'BIKE
 export type EventDriverStatus = 'OFFLINE' | 'AVAILABLE' | 'ON_TRIP' | 'ON_BREAK';
 export type EventMoney = { amountMinor: number; currency: string };
 export type EventPoint = { latitude: number; longitude: number };
+/** A role of an identity user. */
+export type EventUserRole = 'SUPER_ADMIN' | 'OPERATIONS' | 'FLEET_MANAGER' | 'DRIVER' | 'RIDER';
 /** Who caused a trip's change. */
 export type TripActorRole = 'RIDER' | 'DRIVER' | 'OPERATIONS' | 'SYSTEM';
 
 export interface DomainEvents {
+  /**
+   * identity → whoever must know an account exists (fleet: who may get a driver profile). One per account, in the
+   * transaction that created it (a trigger on identity.users, so every way an account is made emits it).
+   */
+  'user.registered': { userId: string; roles: EventUserRole[]; active: boolean; occurredAt: string };
+  /**
+   * identity → an account's roles or its `active` flag changed (`setUserRoles`, `deactivateUser`), in the same
+   * transaction; the payload is the account as it is now. Redelivery can reorder: keep the newest `occurredAt`.
+   */
+  'user.changed': { userId: string; roles: EventUserRole[]; active: boolean; occurredAt: string };
   /**
    * fleet → trips (dispatch supply). Emitted whenever a driver's status, vehicle or fleet changes, and when a
    * working driver's position moved far or long enough since the last emission (fleet decides the thresholds;

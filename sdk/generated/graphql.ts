@@ -22,9 +22,9 @@ export type AttendanceDecision =
 
 /** What a driver reports when starting a shift. */
 export type CheckInInput = {
-  /** Where the driver is. */
+  /** Where the driver is: within the check-in radius (default 50 km) of one of the fleet's hubs. */
   location: GeoPointInput;
-  /** The vehicle's odometer reading in km, 0 to 10,000,000. */
+  /** The vehicle's odometer reading in km, 0 to 10,000,000, not below the vehicle's last reading. */
   odometerKm: number;
   /** https URL of a selfie the app uploaded, at most 2000 characters. */
   selfieUrl: string;
@@ -32,9 +32,9 @@ export type CheckInInput = {
 
 /** What a driver reports when ending a shift. */
 export type CheckOutInput = {
-  /** Cash collected from riders and handed in at the end of the shift (0 when none). */
+  /** Cash collected from riders and handed in at the end of the shift (0 when none), at most the deposit limit (default 1,000,000 minor units). */
   cashDeposited: MoneyInput;
-  /** The vehicle's odometer reading in km, not below the check-in reading. */
+  /** The vehicle's odometer reading in km: not below the check-in reading (nor the vehicle's last reading), at most one shift's maximum (default 2,000 km) above it. */
   odometerKm: number;
 };
 
@@ -72,9 +72,9 @@ export type DriverStatus =
 export type EstimateFareInput = {
   /** Service level. */
   category: VehicleCategory;
-  /** Drop-off point. */
+  /** Drop-off point, inside the pickup's service area and at most the longest ride (default 150 km by road) away. */
   dropoff: GeoPointInput;
-  /** Pickup point. */
+  /** Pickup point, inside a service area. */
   pickup: GeoPointInput;
 };
 
@@ -102,9 +102,9 @@ export type FleetUserErrorCode =
   | 'INVALID_LICENCE'
   /** A latitude or longitude is out of range. */
   | 'INVALID_LOCATION'
-  /** The amount is negative or the currency is not three capital letters. */
+  /** The amount is negative or above the deposit limit, or the currency is not three capital letters. */
   | 'INVALID_MONEY'
-  /** An odometer reading is negative, too large, or below the check-in reading. */
+  /** An odometer reading is negative, too large, below the vehicle's last reading or the check-in reading, or more km above the check-in reading than one shift can drive. */
   | 'INVALID_ODOMETER'
   /** The plate is not 2 to 15 letters, digits, spaces or dashes. */
   | 'INVALID_PLATE'
@@ -122,6 +122,12 @@ export type FleetUserErrorCode =
   | 'NOTE_REQUIRED'
   /** Another vehicle has this plate. */
   | 'PLATE_TAKEN'
+  /** The check-in location is farther from every hub of the driver's fleet than allowed. */
+  | 'TOO_FAR_FROM_HUB'
+  /** The account cannot become a driver of this fleet: it belongs to staff (super admin, operations, fleet manager), it is deactivated, or the user already drives for a fleet the viewer does not manage. */
+  | 'USER_NOT_ELIGIBLE'
+  /** No account has this id (identity's accounts reach fleet within seconds of their creation). */
+  | 'USER_NOT_FOUND'
   /** The vehicle is assigned to a driver: end the assignment before taking it out of service. */
   | 'VEHICLE_ASSIGNED'
   /** The vehicle is not ACTIVE (in maintenance or retired) and cannot be assigned. */
@@ -171,9 +177,9 @@ export type NotificationKind =
 export type RequestTripInput = {
   /** Service level. */
   category: VehicleCategory;
-  /** Drop-off point. */
+  /** Drop-off point, inside the pickup's service area and at most the longest ride (default 150 km by road) away. */
   dropoff: GeoPointInput;
-  /** Pickup point. */
+  /** Pickup point, inside a service area. */
   pickup: GeoPointInput;
   /** Id of a `FareEstimate` for this route and category to keep its price; omit to be priced now. */
   quoteId?: string | number | null | undefined;
@@ -249,9 +255,11 @@ export type TripUserErrorCode =
   | 'DRIVER_NOT_FOUND'
   /** The driver cannot take this trip now (not available, another category, or busy). */
   | 'DRIVER_UNAVAILABLE'
+  /** The price is above the highest fare the platform charges (default 1,000,000 minor units). */
+  | 'FARE_TOO_HIGH'
   /** A coordinate is out of range or not a number. */
   | 'INVALID_COORDINATES'
-  /** The distance is negative or implausibly large. */
+  /** The distance is negative or more than twice the longest ride offered. */
   | 'INVALID_DISTANCE'
   /** The quote is unknown, someone else's, already used, or for another category or route. */
   | 'INVALID_QUOTE'
@@ -259,10 +267,12 @@ export type TripUserErrorCode =
   | 'INVALID_RATING'
   /** The reason is too long. */
   | 'INVALID_REASON'
-  /** The pickup point is outside every service area. */
+  /** The pickup point is outside every service area, or the drop-off point outside the pickup's (`field` says which). */
   | 'OUTSIDE_SERVICE_AREA'
   /** The quote has expired; estimate again. */
-  | 'QUOTE_EXPIRED';
+  | 'QUOTE_EXPIRED'
+  /** The ride is longer by road than the longest ride offered (default 150 km). */
+  | 'TRIP_TOO_LONG';
 
 /** Why an input was refused. Stable codes for clients to branch on; messages are for people. */
 export type UserErrorCode =

@@ -6,7 +6,7 @@ import type { Role } from '../../platform/auth/index.js';
 import { createLogger } from '../../platform/logging/index.js';
 import { createMemoryPubSub } from '../../platform/pubsub/index.js';
 import { createMemoryEventBus, type InspectableEventBus } from '../../platform/events/index.js';
-import { createTestAuth, createTestDatabase, type TestAuth } from '../../platform/testing/index.js';
+import { createTestAuth, createTestDatabase, type TestAuth, type TestDatabase } from '../../platform/testing/index.js';
 import { seedDemoCity } from '../../embedded/src/seed-demo-city.js';
 import { startSupergraph, type RunningSupergraph, type SupergraphOptions } from '../../embedded/src/supergraph.js';
 import { SUPERGRAPH_PATH } from './composed-schema.js';
@@ -35,6 +35,8 @@ export interface TestSupergraph {
   statements: string[];
   /** The in-process event bus all subgraphs share (inspect `deadLetters()`). */
   events: InspectableEventBus;
+  /** The database every subgraph uses (each in its own schema), to write rows no API would. */
+  database: TestDatabase['target'];
   stop(): Promise<void>;
 }
 
@@ -93,6 +95,7 @@ export async function startTestSupergraph(overrides: Partial<Pick<SupergraphOpti
     personas,
     statements,
     events,
+    database: db.target,
     async stop() {
       await supergraph.stop();
       await events.dispose();

@@ -1,14 +1,16 @@
 // Builds the fleet subgraph (schema, context, resources) without listening; starts its background work: the
-// outbox relay and the consumer of trips' events, both stopped on close.
+// outbox relay and the consumers of trips' and identity's events, all stopped on close.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { startOutboxRelay, type EventConsumer, type OutboxRelay } from '../../../platform/events/index.js';
 import { defineSubgraph, type BuiltSubgraph, type SubgraphDeps } from '../../../platform/graphql/index.js';
 import { createRateLimiterStore, type RateLimitRule } from '../../../platform/rate-limit/index.js';
+import { readFleetConfig, type FleetConfig } from './config.js';
 import type { FleetContext } from './context.js';
 import { createFleetLoaders } from './loaders.js';
 import { resolvers } from './resolvers/index.js';
 import { createFleetServices } from './services/index.js';
 import { createTripEventHandler, TRIP_EVENT_TYPES } from './services/trip-events.js';
+import { createUserEventHandler, USER_EVENT_TYPES } from './services/user-events.js';
 import { openFleetDatabase } from './store/database.js';
 import { createFleetStores } from './store/store.js';
 
@@ -21,7 +23,9 @@ export interface FleetBuildOptions {
    * Default 10 per 10 s: a short burst after reconnecting, then about one update per second.
    */
   locationRateLimit?: Omit<RateLimitRule, 'name'>;
-  /** Default true: consume trips' events (tests of other behaviour may hand events to the handler directly). */
+  /** Default: read from the environment (readFleetConfig); a partial object overrides single values. */
+  config?: Partial<FleetConfig>;
+  /** Default true: consume trips' and identity's events (tests of other behaviour may hand events to the handler directly). */
   consumeEvents?: boolean;
 }
 
@@ -31,10 +35,13 @@ export type FleetSubgraph = BuiltSubgraph<FleetContext> & {
   relay: OutboxRelay;
   /** Null when built with `consumeEvents: false`. */
   tripEvents: EventConsumer | null;
+  /** identity's user events (known users); null when built with `consumeEvents: false`. */
+  userEvents: EventConsumer | null;
 };
 
 export async function buildFleetSubgraph(deps: SubgraphDeps, options: FleetBuildOptions = {}): Promise<FleetSubgraph> {
   const logger = deps.logger.child({ subgraph: 'fleet' });
+  const config: FleetConfig = { ...readFleetConfig(process.env), ...options.config };
   // deps.onStatement observes the statements requests send (tests prove batching by counting them); the relay and
   // the consumer run in this context and are not reported, so counts stay per request.
   const background = new AsyncLocalStorage<true>();
@@ -48,11 +55,17 @@ export async function buildFleetSubgraph(deps: SubgraphDeps, options: FleetBuild
   // woken right after a commit inside a request.
   const relay = background.run(true, () => startOutboxRelay({ db: prisma, schema: 'fleet', source: 'fleet', bus: deps.events, logger }));
   const outbox = { wake: () => background.run(true, () => relay.wake()) };
-  const services = createFleetServices({ store, now: options.now ?? (() => new Date()), outbox, pubsub: deps.pubsub, logger, locationLimiter });
+  const services = createFleetServices({ store, config, now: options.now ?? (() => new Date()), outbox, pubsub: deps.pubsub, logger, locationLimiter });
   const handle = createTripEventHandler({ prisma, outbox, logger });
   const tripEvents = options.consumeEvents === false
     ? null
     : background.run(true, () => deps.events.consume({ group: 'fleet', types: TRIP_EVENT_TYPES, handle: (event) => background.run(true, () => handle(event)) }));
+  // Its own group: within one group each event reaches one member, which acknowledges unseen the types it does not
+  // handle, so a second consumer in group "fleet" would lose events to the first.
+  const handleUser = createUserEventHandler({ store, logger });
+  const userEvents = options.consumeEvents === false
+    ? null
+    : background.run(true, () => deps.events.consume({ group: 'fleet.users', types: USER_EVENT_TYPES, handle: (event) => background.run(true, () => handleUser(event)) }));
 
   const built = defineSubgraph<FleetContext>({
     name: 'fleet',
@@ -65,9 +78,10 @@ export async function buildFleetSubgraph(deps: SubgraphDeps, options: FleetBuild
     // The consumer first (it writes events), the relay last so it publishes what was written.
     async onClose() {
       await tripEvents?.stop();
+      await userEvents?.stop();
       await relay.stop();
       await rateLimits.dispose();
     },
   });
-  return { ...built, relay, tripEvents };
+  return { ...built, relay, tripEvents, userEvents };
 }

@@ -4,7 +4,7 @@
 // lists with their filters and fleet scoping, and SQL statement counts that do not grow with the page size.
 import { randomUUID } from 'node:crypto';
 import { ENTITIES_QUERY } from '../../../platform/testing/index.js';
-import { codes, createFleet, startFleetHarness, type FleetHarness } from './support/fleet-harness.js';
+import { codes, createFleet, knownUser, startFleetHarness, type FleetHarness } from './support/fleet-harness.js';
 
 let h: FleetHarness;
 
@@ -93,7 +93,7 @@ describe('hubs, vehicles and driver profiles', () => {
 
   test('createDriverProfile makes an OFFLINE driver and its first driver.status.changed event; duplicates are userErrors', async () => {
     const { fleet } = await createFleet(h.prisma, { drivers: 0 });
-    const userId = randomUUID();
+    const userId = await knownUser(h.prisma);
     const CREATE = 'mutation ($input: CreateDriverProfileInput!) { createDriverProfile(input: $input) { driver { id status licenceNumber user { id } fleet { id } } userErrors { code field } } }';
     const created = await h.subgraph.execute<{ createDriverProfile: { driver: { id: string } | null; userErrors: UserErrors } }>(CREATE, { input: { userId, fleetId: fleet.id, licenceNumber: 'dl-4455-x' } });
     expect(created.errors).toBeUndefined();
@@ -108,7 +108,7 @@ describe('hubs, vehicles and driver profiles', () => {
 
     const twice = await h.subgraph.execute<{ createDriverProfile: { userErrors: UserErrors } }>(CREATE, { input: { userId, fleetId: fleet.id, licenceNumber: 'DL-0000-1' } });
     expect(twice.data!.createDriverProfile.userErrors).toEqual([{ code: 'DRIVER_PROFILE_EXISTS', field: ['input', 'userId'] }]);
-    const licence = await h.subgraph.execute<{ createDriverProfile: { userErrors: UserErrors } }>(CREATE, { input: { userId: randomUUID(), fleetId: fleet.id, licenceNumber: 'DL-4455-X' } });
+    const licence = await h.subgraph.execute<{ createDriverProfile: { userErrors: UserErrors } }>(CREATE, { input: { userId: await knownUser(h.prisma), fleetId: fleet.id, licenceNumber: 'DL-4455-X' } });
     expect(licence.data!.createDriverProfile.userErrors).toEqual([{ code: 'LICENCE_TAKEN', field: ['input', 'licenceNumber'] }]);
     const invalid = await h.subgraph.execute<{ createDriverProfile: { userErrors: UserErrors } }>(CREATE, { input: { userId: 'user-1', fleetId: fleet.id, licenceNumber: '?' } });
     expect(invalid.data!.createDriverProfile.userErrors.map((e) => e.code)).toEqual(['INVALID_USER_ID', 'INVALID_LICENCE']);

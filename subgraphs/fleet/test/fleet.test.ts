@@ -129,6 +129,7 @@ describe('root fields', () => {
   test('Driver.name is not invented when the gateway did not send `user { name }`', async () => {
     const { drivers } = await createFleet();
     const result = await subgraph.execute('query ($id: ID!) { driver(id: $id) { id name } }', { id: drivers[0]!.id });
+    // Driver.name is nullable (a driver without an identity account has none): only the name is null, with the error.
     expect(result.data?.driver).toEqual({ id: drivers[0]!.id, name: null });
     expect(codes(result.errors)).toEqual(['INTERNAL_SERVER_ERROR']);
   });

@@ -1,5 +1,8 @@
-// Builds the identity subgraph (schema, context, resources) without listening.
+// Builds the identity subgraph (schema, context, resources) without listening; starts its outbox relay (the
+// user events its database triggers write), stopped on close.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createAccessTokenSigner } from '../../../platform/auth/index.js';
+import { startOutboxRelay } from '../../../platform/events/index.js';
 import { defineSubgraph, type BuiltSubgraph, type SubgraphDeps } from '../../../platform/graphql/index.js';
 import { clientIp } from '../../../platform/http/client-ip.js';
 import { createDevelopmentEmailProvider, createDevelopmentSmsProvider, type EmailProvider, type SmsProvider } from '../../../platform/providers/index.js';
@@ -46,7 +49,10 @@ export async function buildIdentitySubgraph(deps: SubgraphDeps, options: Identit
   const config = options.config ?? readIdentityConfig(process.env, deps.logger);
   const clock = options.clock ?? systemClock;
 
-  const prisma = openIdentityDatabase(deps.database, deps.onStatement);
+  // The relay's statements are background work, not reported to deps.onStatement (tests count per request).
+  const background = new AsyncLocalStorage<true>();
+  const onStatement = deps.onStatement && ((sql: string) => background.getStore() || deps.onStatement!(sql));
+  const prisma = openIdentityDatabase(deps.database, onStatement);
   const store = createIdentityStore(prisma);
   const rateLimits = createRateLimiterStore({ redisUrl: deps.redisUrl, prefix: config.rateLimitPrefix, logger: deps.logger });
   if (!deps.redisUrl) deps.logger.info('identity rate limits are counted in this process (no REDIS_URL)');
@@ -63,6 +69,10 @@ export async function buildIdentitySubgraph(deps: SubgraphDeps, options: Identit
     email: options.email ?? createDevelopmentEmailProvider(deps.logger, config.emailSimulation),
     hasher: options.passwordHasher ?? argon2Hasher,
   });
+
+  // user.registered / user.changed rows come from triggers on identity.users (no service wakes the relay):
+  // its polling publishes them within a second.
+  const relay = background.run(true, () => startOutboxRelay({ db: prisma, schema: 'identity', source: 'identity', bus: deps.events, logger: deps.logger }));
 
   const built = defineSubgraph<IdentityContext>({
     name: 'identity',
@@ -81,6 +91,7 @@ export async function buildIdentitySubgraph(deps: SubgraphDeps, options: Identit
     }),
     // Verifiers in other processes fetch identity's public keys here (AUTH_JWKS_URL).
     routes: { '/.well-known/jwks.json': () => signingKeys.publicJwks },
+    onClose: () => relay.stop(),
   });
   return {
     ...built,

@@ -19,6 +19,16 @@ export interface TripsConfig {
   surgeRadiusMeters: number;
   /** Requests younger than this count as demand (TRIP_SURGE_WINDOW_SECONDS, default 600). */
   surgeWindowSeconds: number;
+  /**
+   * Longest ride priced or requested, estimated road distance in metres (TRIP_MAX_DISTANCE_METERS, default 150000);
+   * a completed trip may report at most twice this (detours).
+   */
+  maxTripDistanceMeters: number;
+  /**
+   * Highest fare in minor units (TRIP_MAX_FARE_MINOR, default 1000000): an estimate above it is refused, a final
+   * fare above it is charged at it.
+   */
+  maxFareMinor: number;
 }
 
 const seconds = (fallback: number, min: number, max: number) =>
@@ -36,6 +46,9 @@ export function readTripsConfig(env: NodeJS.ProcessEnv = process.env): TripsConf
       TRIP_QUOTE_TTL_SECONDS: seconds(300, 10, 3600),
       TRIP_SURGE_RADIUS_METERS: z.coerce.number().int().min(100, 'must be at least 100').max(50_000, 'must be at most 50000').default(3000),
       TRIP_SURGE_WINDOW_SECONDS: seconds(600, 10, 86_400),
+      TRIP_MAX_DISTANCE_METERS: z.coerce.number().int().min(1000, 'must be at least 1000').max(1_000_000, 'must be at most 1000000').default(150_000),
+      // Fares are stored as 32-bit integers.
+      TRIP_MAX_FARE_MINOR: z.coerce.number().int().min(100, 'must be at least 100').max(2_147_483_647, 'must be at most 2147483647').default(1_000_000),
     },
     env,
   );
@@ -48,5 +61,7 @@ export function readTripsConfig(env: NodeJS.ProcessEnv = process.env): TripsConf
     quoteTtlSeconds: e.TRIP_QUOTE_TTL_SECONDS,
     surgeRadiusMeters: e.TRIP_SURGE_RADIUS_METERS,
     surgeWindowSeconds: e.TRIP_SURGE_WINDOW_SECONDS,
+    maxTripDistanceMeters: e.TRIP_MAX_DISTANCE_METERS,
+    maxFareMinor: e.TRIP_MAX_FARE_MINOR,
   };
 }

@@ -156,9 +156,9 @@ export type Break = {
 
 /** What a driver reports when starting a shift. */
 export type CheckInInput = {
-  /** Where the driver is. */
+  /** Where the driver is: within the check-in radius (default 50 km) of one of the fleet's hubs. */
   location: GeoPointInput;
-  /** The vehicle's odometer reading in km, 0 to 10,000,000. */
+  /** The vehicle's odometer reading in km, 0 to 10,000,000, not below the vehicle's last reading. */
   odometerKm: Scalars['Int']['input'];
   /** https URL of a selfie the app uploaded, at most 2000 characters. */
   selfieUrl: Scalars['String']['input'];
@@ -166,13 +166,13 @@ export type CheckInInput = {
 
 /** What a driver reports when ending a shift. */
 export type CheckOutInput = {
-  /** Cash collected from riders and handed in at the end of the shift (0 when none). */
+  /** Cash collected from riders and handed in at the end of the shift (0 when none), at most the deposit limit (default 1,000,000 minor units). */
   cashDeposited: MoneyInput;
-  /** The vehicle's odometer reading in km, not below the check-in reading. */
+  /** The vehicle's odometer reading in km: not below the check-in reading (nor the vehicle's last reading), at most one shift's maximum (default 2,000 km) above it. */
   odometerKm: Scalars['Int']['input'];
 };
 
-/** A driver profile for an existing user (identity's user id). The user needs the DRIVER role to use the driver app. */
+/** A driver profile for an existing user (identity's user id) who is not staff. The user needs the DRIVER role to use the driver app. */
 export type CreateDriverProfileInput = {
   /** The fleet the driver drives for. */
   fleetId: Scalars['ID']['input'];
@@ -228,7 +228,7 @@ export type Driver = {
   licenceNumber: Maybe<Scalars['String']['output']>;
   /**
    * The driver's display name (from the user account). Null, with a SERVICE_UNAVAILABLE error at its path, only when
-   * the account cannot be read right now (the identity service is unreachable).
+   * the account cannot be read (as for `user`).
    */
   name: Maybe<Scalars['String']['output']>;
   /** The driver's open shift (checked in, not yet checked out); null when off shift. Same visibility as `status`. */
@@ -250,8 +250,9 @@ export type Driver = {
    */
   status: Maybe<DriverStatus>;
   /**
-   * The user account of the driver. Null, with an error at its path, only when the account cannot be read right now
-   * (the identity service is unreachable).
+   * The user account of the driver. Null, with an error at its path, only when the account cannot be read: the
+   * identity service is unreachable, or it has no such account (a profile created before fleet checked accounts) —
+   * so one such driver never empties a whole list.
    */
   user: Maybe<User>;
   /** The vehicle the driver is currently assigned to. */
@@ -375,9 +376,9 @@ export type FleetUserErrorCode =
   | 'INVALID_LICENCE'
   /** A latitude or longitude is out of range. */
   | 'INVALID_LOCATION'
-  /** The amount is negative or the currency is not three capital letters. */
+  /** The amount is negative or above the deposit limit, or the currency is not three capital letters. */
   | 'INVALID_MONEY'
-  /** An odometer reading is negative, too large, or below the check-in reading. */
+  /** An odometer reading is negative, too large, below the vehicle's last reading or the check-in reading, or more km above the check-in reading than one shift can drive. */
   | 'INVALID_ODOMETER'
   /** The plate is not 2 to 15 letters, digits, spaces or dashes. */
   | 'INVALID_PLATE'
@@ -395,6 +396,12 @@ export type FleetUserErrorCode =
   | 'NOTE_REQUIRED'
   /** Another vehicle has this plate. */
   | 'PLATE_TAKEN'
+  /** The check-in location is farther from every hub of the driver's fleet than allowed. */
+  | 'TOO_FAR_FROM_HUB'
+  /** The account cannot become a driver of this fleet: it belongs to staff (super admin, operations, fleet manager), it is deactivated, or the user already drives for a fleet the viewer does not manage. */
+  | 'USER_NOT_ELIGIBLE'
+  /** No account has this id (identity's accounts reach fleet within seconds of their creation). */
+  | 'USER_NOT_FOUND'
   /** The vehicle is assigned to a driver: end the assignment before taking it out of service. */
   | 'VEHICLE_ASSIGNED'
   /** The vehicle is not ACTIVE (in maintenance or retired) and cannot be assigned. */
@@ -473,7 +480,7 @@ export type Mutation = {
   checkIn: AttendancePayload;
   /** Ends the viewer's shift (and a break in progress); the driver goes OFFLINE. ILLEGAL_STATE_TRANSITION when off shift or on a trip. */
   checkOut: AttendancePayload;
-  /** Creates the driver profile of an existing user in a fleet; the driver starts OFFLINE without a vehicle. */
+  /** Creates the driver profile of an existing user (a rider or driver, not staff) in a fleet; the driver starts OFFLINE without a vehicle. */
   createDriverProfile: DriverPayload;
   /** Adds a hub to a fleet. A fleet manager may add hubs only to their fleets. */
   createHub: HubPayload;
@@ -489,7 +496,8 @@ export type Mutation = {
   startBreak: AttendancePayload;
   /**
    * Records the viewer's position and streams it live to whoever watches the driver or their fleet. BAD_USER_INPUT
-   * for values out of range; RATE_LIMITED above a short burst, then about one update per second.
+   * for values out of range, or a position farther from the previous one than a car could have driven since (about
+   * 250 km/h plus 5 km of location noise); RATE_LIMITED above a short burst, then about one update per second.
    */
   updateDriverLocation: DriverLocationPayload;
   /** Changes a vehicle's status or home hub. A fleet manager may change only their fleets' vehicles. */

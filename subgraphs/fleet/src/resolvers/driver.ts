@@ -18,16 +18,17 @@ const profileField = <Value>(field: string, value: (driver: DriverModel, loaders
 export const Driver: DriverResolvers = {
   __resolveReference: async (reference, { loaders }) => {
     const driver = await loaders.driverById.load(reference.id);
-    // The gateway adds `user { name }` (fetched from identity) only when the operation asks for Driver.name.
-    // When identity could not be read the gateway still sends the reference, with `user: null`: the driver's own
-    // fields resolve and only `name` fails.
+    // The gateway adds `user { name }` (fetched from identity) only when the operation asks for Driver.name. When
+    // identity could not be read, or has no such account, the gateway still sends the reference, with `user: null`:
+    // the driver's own fields resolve and only `name` fails (the two cases look the same from here).
     return driver && { ...driver, userName: 'user' in reference ? (reference.user?.name ?? null) : undefined };
   },
   user: (driver) => ({ id: driver.userId }),
   name: (driver) => {
     // Reached without the gateway (a root field queried on fleet directly) there is no name to give.
     if (driver.userName === undefined) throw new Error('Driver.name needs `user { name }` from the gateway (@requires)');
-    if (driver.userName === null) throw new AppError('SERVICE_UNAVAILABLE', "The driver's name comes from the identity service, which is unavailable; retry later");
+    // Local to this driver: the field is null with an error, the list around it stays.
+    if (driver.userName === null) throw new AppError('SERVICE_UNAVAILABLE', "The driver's name could not be read from the identity service (unavailable, or no such account)");
     return driver.userName;
   },
   status: profileField('status', (driver) => driver.status),

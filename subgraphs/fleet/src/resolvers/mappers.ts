@@ -14,8 +14,8 @@ export type {
 /**
  * A driver row, plus the user's name when the gateway resolved it as an `_entities` reference: `Driver.name`
  * `@requires(fields: "user { name }")`, which identity owns and fleet only ever receives in the representation.
- * `null` when the gateway asked for it but could not read the user (identity unreachable: the representation carries
- * `user: null`); undefined when the gateway did not ask.
+ * `null` when the gateway asked for it but could not read the user (identity unreachable, or no such account: the
+ * representation carries `user: null`); undefined when the gateway did not ask.
  */
 export type DriverModel = Driver & { userName?: string | null };
 

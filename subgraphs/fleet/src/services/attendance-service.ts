@@ -3,6 +3,8 @@
 // shift per driver" and "one open break per shift" are database rules too (slot columns).
 import type { Viewer } from '../../../../platform/auth/index.js';
 import { AppError } from '../../../../platform/errors/index.js';
+import { haversineMeters } from '../../../../platform/geo/index.js';
+import type { FleetConfig } from '../config.js';
 import type { CheckInInput, CheckOutInput, ReviewAttendanceInput } from '../generated/resolvers-types.js';
 import type { Attendance, Driver } from '../store/prisma/client.js';
 import { isUniqueViolation, type FleetStore, type FleetStores } from '../store/store.js';
@@ -13,6 +15,7 @@ import { checkHttpsUrl, checkLocation, checkMoney, checkOdometer, wellFormedId }
 
 export interface AttendanceServiceDeps {
   store: FleetStore;
+  config: FleetConfig;
   now: () => Date;
   outbox: OutboxNotifier;
 }
@@ -24,7 +27,10 @@ export type AttendanceService = ReturnType<typeof createAttendanceService>;
 const invalid = (userErrors: FleetUserError[]): AttendanceResult => ({ attendance: null, driver: null, userErrors });
 const alreadyOnShift = () => new AppError('CONFLICT', 'You are checked in already: check out first');
 
-export function createAttendanceService({ store, now, outbox }: AttendanceServiceDeps) {
+const belowVehicleReading = (km: number) =>
+  invalid([userError('INVALID_ODOMETER', `The odometer reading is below the vehicle's last reading (${km} km)`, 'input.odometerKm')]);
+
+export function createAttendanceService({ store, config, now, outbox }: AttendanceServiceDeps) {
   /** Runs `work` with the viewer's driver row locked, then wakes the relay (work may have written events). */
   async function asDriver(viewer: Viewer | null, what: string, work: (tx: FleetStores, driver: Driver, at: Date) => Promise<AttendanceResult>): Promise<AttendanceResult> {
     const at = now();
@@ -40,7 +46,11 @@ export function createAttendanceService({ store, now, outbox }: AttendanceServic
   }
 
   return {
-    /** @throws AppError CONFLICT when a shift is open already (also when two check-ins race). */
+    /**
+     * Opens a shift where the fleet works (within `checkInRadiusMeters` of one of its hubs; a fleet without hubs
+     * has no reference point and accepts any location) with a reading not below the vehicle's last one.
+     * @throws AppError CONFLICT when a shift is open already (also when two check-ins race).
+     */
     async checkIn(viewer: Viewer | null, input: CheckInInput): Promise<AttendanceResult> {
       const errors = problems(
         checkLocation(input.location, 'input.location'),
@@ -51,6 +61,14 @@ export function createAttendanceService({ store, now, outbox }: AttendanceServic
       try {
         return await asDriver(viewer, 'checkIn', async (tx, driver, at) => {
           if (await tx.attendances.findOpenByDriverId(driver.id)) throw alreadyOnShift();
+          const hubs = await tx.hubs.findByFleetIds([driver.fleetId]);
+          if (hubs.length > 0 && !hubs.some((hub) => haversineMeters(hub, input.location) <= config.checkInRadiusMeters)) {
+            const km = config.checkInRadiusMeters / 1000;
+            return invalid([userError('TOO_FAR_FROM_HUB', `Check in within ${km} km of one of your fleet's hubs`, 'input.location')]);
+          }
+          // First write of the shift: a refusal leaves nothing behind.
+          const higher = driver.currentVehicleId ? await tx.vehicles.recordOdometer(driver.currentVehicleId, input.odometerKm) : null;
+          if (higher !== null) return belowVehicleReading(higher);
           const attendance = await tx.attendances.open({
             driverId: driver.id, fleetId: driver.fleetId, vehicleId: driver.currentVehicleId,
             latitude: input.location.latitude, longitude: input.location.longitude, odometerKm: input.odometerKm, selfieUrl: input.selfieUrl, at,
@@ -95,7 +113,7 @@ export function createAttendanceService({ store, now, outbox }: AttendanceServic
      * @throws AppError ILLEGAL_STATE_TRANSITION when off shift or on a trip.
      */
     async checkOut(viewer: Viewer | null, input: CheckOutInput): Promise<AttendanceResult> {
-      const errors = problems(checkOdometer(input.odometerKm, 'input.odometerKm'), checkMoney(input.cashDeposited, 'input.cashDeposited'));
+      const errors = problems(checkOdometer(input.odometerKm, 'input.odometerKm'), checkMoney(input.cashDeposited, 'input.cashDeposited', config.maxCashDepositMinor));
       if (errors.length) return invalid(errors);
       return asDriver(viewer, 'checkOut', async (tx, driver, at) => {
         const shift = await requireOpenShift(tx, driver);
@@ -103,6 +121,12 @@ export function createAttendanceService({ store, now, outbox }: AttendanceServic
         if (input.odometerKm < shift.checkInOdometerKm) {
           return invalid([userError('INVALID_ODOMETER', `The odometer reading is below the check-in reading (${shift.checkInOdometerKm} km)`, 'input.odometerKm')]);
         }
+        if (input.odometerKm - shift.checkInOdometerKm > config.maxShiftKm) {
+          return invalid([userError('INVALID_ODOMETER', `A shift adds at most ${config.maxShiftKm} km to the check-in reading (${shift.checkInOdometerKm} km)`, 'input.odometerKm')]);
+        }
+        // First write of the check-out: a refusal leaves nothing behind.
+        const higher = shift.vehicleId ? await tx.vehicles.recordOdometer(shift.vehicleId, input.odometerKm) : null;
+        if (higher !== null) return belowVehicleReading(higher);
         const open = await tx.attendances.findOpenBreak(shift.id);
         if (open) await tx.attendances.endBreak(open.id, at);
         const attendance = await tx.attendances.close(shift.id, {

@@ -2,6 +2,7 @@
 import type { Logger } from '../../../../platform/logging/index.js';
 import type { LivePubSub } from '../../../../platform/pubsub/index.js';
 import type { RateLimiter } from '../../../../platform/rate-limit/index.js';
+import type { FleetConfig } from '../config.js';
 import type { FleetStore } from '../store/store.js';
 import { createAssignmentService } from './assignment-service.js';
 import { createAttendanceService } from './attendance-service.js';
@@ -11,6 +12,7 @@ import { createOpsService } from './ops-service.js';
 
 export interface FleetServicesDeps {
   store: FleetStore;
+  config: FleetConfig;
   now: () => Date;
   outbox: OutboxNotifier;
   pubsub: LivePubSub;
@@ -21,11 +23,11 @@ export interface FleetServicesDeps {
 export type FleetServices = ReturnType<typeof createFleetServices>;
 
 export function createFleetServices(deps: FleetServicesDeps) {
-  const { store, now, outbox } = deps;
+  const { store, config, now, outbox } = deps;
   return {
     ops: createOpsService({ store, now, outbox }),
     assignments: createAssignmentService({ store, now, outbox }),
-    attendance: createAttendanceService({ store, now, outbox }),
-    location: createLocationService({ store, now, outbox, pubsub: deps.pubsub, logger: deps.logger, limiter: deps.locationLimiter }),
+    attendance: createAttendanceService({ store, config, now, outbox }),
+    location: createLocationService({ store, config, now, outbox, pubsub: deps.pubsub, logger: deps.logger, limiter: deps.locationLimiter }),
   };
 }

@@ -6,6 +6,7 @@ import { isUuid, readPageArgs, type Connection, type PageArgs } from '../../../.
 import type { Logger } from '../../../../platform/logging/index.js';
 import { publishBestEffort, type LivePubSub } from '../../../../platform/pubsub/index.js';
 import { enforceRateLimits, type RateLimiter } from '../../../../platform/rate-limit/index.js';
+import type { FleetConfig } from '../config.js';
 import type { Driver, VehicleCategory } from '../store/prisma/client.js';
 import type { FleetStore } from '../store/store.js';
 import { requireOwnDriver } from './access.js';
@@ -18,11 +19,17 @@ export const MAX_SPEED_KPH = 300;
 export const MAX_NEARBY_RADIUS_KM = 50;
 /** Positions older than this do not count as "near": the driver may be anywhere by now. */
 export const NEARBY_FRESHNESS_MS = 5 * 60_000;
+/**
+ * Location noise: a jump this short is never refused, however little time passed (a phone's network-based fix can be
+ * kilometres off before GPS locks); far below any jump between cities, let alone continents.
+ */
+export const POSITION_NOISE_METERS = 5000;
 /** Candidates read from the box at most; beyond it the nearest are still found among the first read. */
 const NEARBY_CANDIDATE_LIMIT = 2000;
 
 export interface LocationServiceDeps {
   store: FleetStore;
+  config: Pick<FleetConfig, 'maxTravelSpeedKph'>;
   now: () => Date;
   outbox: OutboxNotifier;
   pubsub: LivePubSub;
@@ -53,7 +60,21 @@ export interface NearbyEdge {
 
 export type LocationService = ReturnType<typeof createLocationService>;
 
-export function createLocationService({ store, now, outbox, pubsub, logger, limiter }: LocationServiceDeps) {
+export function createLocationService({ store, config, now, outbox, pubsub, logger, limiter }: LocationServiceDeps) {
+  /**
+   * A position no car could have reached from the last one in the time between them (a spoofed or broken GPS):
+   * farther than `maxTravelSpeedKph` × elapsed time plus POSITION_NOISE_METERS.
+   */
+  function checkReachable(last: Driver, next: { latitude: number; longitude: number }, at: Date): void {
+    if (last.latitude === null || last.longitude === null || last.positionAt === null) return;
+    const elapsedHours = Math.max(0, at.getTime() - last.positionAt.getTime()) / 3_600_000;
+    const reachable = POSITION_NOISE_METERS + config.maxTravelSpeedKph * 1000 * elapsedHours;
+    const moved = haversineMeters({ latitude: last.latitude, longitude: last.longitude }, next);
+    if (moved > reachable) {
+      throw badInput(`The position is ${Math.round(moved / 1000)} km from the previous one: farther than a car drives at ${config.maxTravelSpeedKph} km/h since then`, 'latitude');
+    }
+  }
+
   /** Live is best effort: a failed publish is logged and the mutation still succeeds (the position is stored). */
   async function publish(driver: Driver, recordedAt: Date): Promise<void> {
     // The owner ids travel with the position: subscribers authorize each event from them alone (live-positions.ts).
@@ -81,7 +102,8 @@ export function createLocationService({ store, now, outbox, pubsub, logger, limi
      * Stores the viewer's position and publishes it on DRIVER_LOCATION_UPDATED (key: driver id) and
      * FLEET_POSITIONS (key: fleet id). A working driver's position also goes into a `driver.status.changed`
      * event when it moved or aged enough (driver-state.ts), in the same transaction.
-     * @throws AppError BAD_USER_INPUT for out-of-range values (nothing stored), RATE_LIMITED over budget,
+     * @throws AppError BAD_USER_INPUT for out-of-range values or an unreachable jump from the last position
+     *   (nothing stored), RATE_LIMITED over budget,
      *   NOT_FOUND when the viewer has no driver profile.
      */
     async updateDriverLocation(viewer: Viewer | null, args: LocationArgs): Promise<{ driver: Driver; recordedAt: Date }> {
@@ -97,6 +119,7 @@ export function createLocationService({ store, now, outbox, pubsub, logger, limi
       if (viewer) await enforceRateLimits([{ limiter, key: viewer.userId }], 'Too many location updates; send at most about one per second');
       const own = await requireOwnDriver(viewer, 'updateDriverLocation', store.drivers.findByUserId);
       const at = now();
+      checkReachable(own, args, at);
       const position = { latitude: args.latitude, longitude: args.longitude, heading, speedKph, at };
       let driver: Driver;
       if (shouldSamplePosition(own, position, at)) {

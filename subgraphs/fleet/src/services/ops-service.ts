@@ -25,6 +25,11 @@ export type OpsService = ReturnType<typeof createOpsService>;
 const fleetNotFound = (field: string) => userError('FLEET_NOT_FOUND', 'No fleet you manage has this id', field);
 const vehicleNotFound = (field: string) => userError('VEHICLE_NOT_FOUND', 'No vehicle you manage has this id', field);
 const hubNotFound = (field: string) => userError('HUB_NOT_FOUND', "No hub of the vehicle's fleet has this id", field);
+/**
+ * Roles that exclude driving: operations staff see and change every fleet, a fleet manager reviews their drivers'
+ * shifts — neither may also be one of the drivers they oversee.
+ */
+const STAFF_ROLES: ReadonlySet<string> = new Set(['SUPER_ADMIN', 'OPERATIONS', 'FLEET_MANAGER']);
 
 export function createOpsService({ store, now, outbox }: OpsServiceDeps) {
   /** The fleet when the viewer manages it, else null (unknown and foreign fleets look the same). */
@@ -97,9 +102,12 @@ export function createOpsService({ store, now, outbox }: OpsServiceDeps) {
     },
 
     /**
-     * fleet never reads identity's users, so the user id is taken on trust (a well-formed UUID); the gateway
-     * resolves `Driver.user` from identity. The driver starts OFFLINE without a vehicle, and the first
-     * `driver.status.changed` (version 1) tells trips the driver exists.
+     * fleet never reads identity's tables: it knows accounts from identity's `user.registered` and
+     * `user.changed` events (known_users). The user must be known, active and not staff; a rider (or a user who
+     * already has the DRIVER role) may become a driver. A user who drives for a fleet the viewer does not manage is
+     * reported exactly like a member of staff (USER_NOT_ELIGIBLE), so a fleet manager learns nothing about other
+     * fleets' drivers. The driver starts OFFLINE without a vehicle, and the first `driver.status.changed`
+     * (version 1) tells trips the driver exists.
      */
     async createDriverProfile(viewer: Viewer | null, input: CreateDriverProfileInput): Promise<DriverResult> {
       const staff = requireViewer(viewer, 'createDriverProfile');
@@ -110,8 +118,15 @@ export function createOpsService({ store, now, outbox }: OpsServiceDeps) {
       );
       if (invalid.length) return { driver: null, userErrors: invalid };
       if (!(await managedFleet(staff, input.fleetId))) return { driver: null, userErrors: [fleetNotFound('input.fleetId')] };
+      const account = await store.knownUsers.findById(input.userId);
+      if (!account) {
+        return { driver: null, userErrors: [userError('USER_NOT_FOUND', 'No account has this id (a new account reaches fleet within a few seconds)', 'input.userId')] };
+      }
+      const notEligible = userError('USER_NOT_ELIGIBLE', 'This user cannot become a driver of this fleet (staff, or already driving elsewhere)', 'input.userId');
+      if (!account.active || account.roles.some((role) => STAFF_ROLES.has(role))) return { driver: null, userErrors: [notEligible] };
       const taken = async (): Promise<FleetUserError | null> => {
-        if (await store.drivers.findByUserId(input.userId)) return userError('DRIVER_PROFILE_EXISTS', 'This user already has a driver profile', 'input.userId');
+        const existing = await store.drivers.findByUserId(input.userId);
+        if (existing) return managesFleet(staff, existing.fleetId) ? userError('DRIVER_PROFILE_EXISTS', 'This user already has a driver profile', 'input.userId') : notEligible;
         if (await store.drivers.findByLicence(licenceNumber)) return userError('LICENCE_TAKEN', 'Another driver has this licence number', 'input.licenceNumber');
         return null;
       };

@@ -50,10 +50,11 @@ export function checkHttpsUrl(value: string, field: string): FleetUserError | nu
   }
 }
 
-export function checkMoney(money: { amountMinor: number; currency: string }, field: string): FleetUserError | null {
-  return Number.isInteger(money.amountMinor) && money.amountMinor >= 0 && /^[A-Z]{3}$/.test(money.currency)
+/** @param maxMinor the largest plausible amount in minor units (a configured limit). */
+export function checkMoney(money: { amountMinor: number; currency: string }, field: string, maxMinor: number): FleetUserError | null {
+  return Number.isInteger(money.amountMinor) && money.amountMinor >= 0 && money.amountMinor <= maxMinor && /^[A-Z]{3}$/.test(money.currency)
     ? null
-    : userError('INVALID_MONEY', 'The amount must be 0 or more minor units and the currency an ISO 4217 code such as USD', field);
+    : userError('INVALID_MONEY', `The amount must be 0 to ${maxMinor} minor units and the currency an ISO 4217 code such as USD`, field);
 }
 
 /** A reference argument that is not a UUID cannot exist: report it like an unknown id. */

@@ -7,6 +7,7 @@ import { createAttendanceStore } from './attendance-store.js';
 import { createDriverStore } from './driver-store.js';
 import { createFleetStore } from './fleet-store.js';
 import { createHubStore } from './hub-store.js';
+import { createKnownUserStore } from './known-user-store.js';
 import { createOutboxStore } from './outbox-store.js';
 import { createVehicleStore } from './vehicle-store.js';
 
@@ -24,6 +25,7 @@ export function bindFleetStores(db: Db) {
     assignments: createAssignmentStore(db),
     attendances: createAttendanceStore(db),
     outbox: createOutboxStore(db),
+    knownUsers: createKnownUserStore(db),
   };
 }
 

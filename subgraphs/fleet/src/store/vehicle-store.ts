@@ -35,6 +35,16 @@ export function createVehicleStore(db: Db) {
       await db.$executeRawUnsafe('select 1 from "fleet".vehicles where id = $1::uuid for update', id);
       return db.vehicle.findUnique({ where: { id } });
     },
+    /**
+     * Records an odometer reading unless the vehicle's last reading is higher (readings only grow): one
+     * conditional UPDATE, so two racing readings cannot both pass a stale check.
+     * @returns null when recorded, else the higher reading already stored.
+     */
+    async recordOdometer(id: string, km: number): Promise<number | null> {
+      const { count } = await db.vehicle.updateMany({ where: { id, OR: [{ odometerKm: null }, { odometerKm: { lte: km } }] }, data: { odometerKm: km } });
+      if (count === 1) return null;
+      return (await db.vehicle.findUnique({ where: { id }, select: { odometerKm: true } }))?.odometerKm ?? null;
+    },
     findByPlate(plate: string): Promise<Vehicle | null> {
       return db.vehicle.findUnique({ where: { plate } });
     },

@@ -85,5 +85,14 @@ export async function createFleet(prisma: FleetPrisma, options: { drivers?: numb
   return { fleet, hub, vehicles, drivers };
 }
 
+/**
+ * Makes fleet know an account as identity's `user.registered` would (written straight to known_users; the
+ * consumer itself is tested in user-events.test.ts).
+ */
+export async function knownUser(prisma: FleetPrisma, roles: Role[] = ['RIDER'], userId: string = randomUUID(), active = true): Promise<string> {
+  await prisma.knownUser.create({ data: { userId, roles, active, rolesAt: new Date() } });
+  return userId;
+}
+
 type Errors = readonly { extensions?: Record<string, unknown> }[] | undefined;
 export const codes = (errors: Errors) => errors?.map((e) => e.extensions?.code);

@@ -45,9 +45,9 @@ export type DriverTripsArgs = {
 export type EstimateFareInput = {
   /** Service level. */
   category: VehicleCategory;
-  /** Drop-off point. */
+  /** Drop-off point, inside the pickup's service area and at most the longest ride (default 150 km by road) away. */
   dropoff: GeoPointInput;
-  /** Pickup point. */
+  /** Pickup point, inside a service area. */
   pickup: GeoPointInput;
 };
 
@@ -131,7 +131,8 @@ export type Mutation = {
   /**
    * Prices a ride: the rules of the service area around the pickup point, distance and time estimated from the
    * straight line, and a surge from recent requests and available drivers nearby. The estimate is a quote that
-   * `requestTrip` honours until it expires.
+   * `requestTrip` honours until it expires. A drop-off outside the pickup's service area, a ride longer than the
+   * longest offered or a price above the highest fare is a user error.
    */
   estimateFare: EstimateFarePayload;
   /** Rates the other side of a completed trip, once: the rider rates the driver, the driver rates the rider. */
@@ -240,9 +241,9 @@ export type QueryTripsArgs = {
 export type RequestTripInput = {
   /** Service level. */
   category: VehicleCategory;
-  /** Drop-off point. */
+  /** Drop-off point, inside the pickup's service area and at most the longest ride (default 150 km by road) away. */
   dropoff: GeoPointInput;
-  /** Pickup point. */
+  /** Pickup point, inside a service area. */
   pickup: GeoPointInput;
   /** Id of a `FareEstimate` for this route and category to keep its price; omit to be priced now. */
   quoteId?: InputMaybe<Scalars['ID']['input']>;
@@ -472,9 +473,11 @@ export type TripUserErrorCode =
   | 'DRIVER_NOT_FOUND'
   /** The driver cannot take this trip now (not available, another category, or busy). */
   | 'DRIVER_UNAVAILABLE'
+  /** The price is above the highest fare the platform charges (default 1,000,000 minor units). */
+  | 'FARE_TOO_HIGH'
   /** A coordinate is out of range or not a number. */
   | 'INVALID_COORDINATES'
-  /** The distance is negative or implausibly large. */
+  /** The distance is negative or more than twice the longest ride offered. */
   | 'INVALID_DISTANCE'
   /** The quote is unknown, someone else's, already used, or for another category or route. */
   | 'INVALID_QUOTE'
@@ -482,10 +485,12 @@ export type TripUserErrorCode =
   | 'INVALID_RATING'
   /** The reason is too long. */
   | 'INVALID_REASON'
-  /** The pickup point is outside every service area. */
+  /** The pickup point is outside every service area, or the drop-off point outside the pickup's (`field` says which). */
   | 'OUTSIDE_SERVICE_AREA'
   /** The quote has expired; estimate again. */
-  | 'QUOTE_EXPIRED';
+  | 'QUOTE_EXPIRED'
+  /** The ride is longer by road than the longest ride offered (default 150 km). */
+  | 'TRIP_TOO_LONG';
 
 /** A person with an account: a rider, a driver or a member of staff. */
 export type User = {

@@ -26,6 +26,6 @@ export function createTripsServices(deps: TripsServicesDeps) {
   const live = createTripsLive(deps.pubsub, logger, deps.wakeRelay);
   const pricing = createPricingService({ store, config, clock });
   const dispatch = createDispatchService({ store, config, clock, logger, live });
-  const trips = createTripService({ store, clock, live, pricing, dispatch });
+  const trips = createTripService({ store, config, clock, live, pricing, dispatch });
   return { pricing, dispatch, trips };
 }

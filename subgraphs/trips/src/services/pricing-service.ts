@@ -6,7 +6,7 @@ import type { TripsConfig } from '../config.js';
 import type { City, FareQuote, PricingRule, VehicleCategory } from '../store/prisma/client.js';
 import type { TripsStore } from '../store/store.js';
 import type { Point } from '../../../../platform/geo/index.js';
-import { cityFor, estimateRoute, fareMinor, isValidPoint, surgeTenths } from './pricing.js';
+import { cityFor, estimateRoute, fareMinor, inCity, isValidPoint, surgeTenths } from './pricing.js';
 import { signedIn } from './trip-access.js';
 import { userError, type TripUserError } from './user-errors.js';
 
@@ -40,12 +40,22 @@ export function createPricingService(deps: { store: TripsStore; config: TripsCon
     return null;
   }
 
-  /** Prices a ride now; a user error when the input is bad or the pickup is outside every service area. */
+  /**
+   * Prices a ride now; a user error when the input is bad, the pickup is outside every service area or the
+   * drop-off outside the pickup's, the ride is longer than `maxTripDistanceMeters` or dearer than `maxFareMinor`.
+   */
   async function price(input: RideInput): Promise<Price | TripUserError> {
     const invalid = checkRide(input);
     if (invalid) return invalid;
     const city = cityFor(await store.pricing.listCities(), input.pickup);
     if (!city) return userError('OUTSIDE_SERVICE_AREA', 'Ridegraph does not serve this pickup point yet', ['input', 'pickup']);
+    // A ride stays in the city that prices it: its rules, currency and drivers are that city's.
+    if (!inCity(city, input.dropoff)) return userError('OUTSIDE_SERVICE_AREA', `The drop-off point is outside ${city.name}'s service area`, ['input', 'dropoff']);
+    // Before the rule and surge queries: a refused ride costs no more of them.
+    const route = estimateRoute(city, input.pickup, input.dropoff);
+    if (route.distanceMeters > config.maxTripDistanceMeters) {
+      return userError('TRIP_TOO_LONG', `Rides are at most ${config.maxTripDistanceMeters / 1000} km by road; this one is about ${Math.round(route.distanceMeters / 1000)} km`, ['input', 'dropoff']);
+    }
     const rule = await store.pricing.findRule(city.id, input.category);
     if (!rule) return userError('CATEGORY_NOT_OFFERED', `${city.name} offers no ${input.category} rides`, ['input', 'category']);
     const now = clock.now().getTime();
@@ -53,9 +63,11 @@ export function createPricingService(deps: { store: TripsStore; config: TripsCon
       store.pricing.countWaitingNear(input.pickup.latitude, input.pickup.longitude, config.surgeRadiusMeters, new Date(now - config.surgeWindowSeconds * 1000)),
       store.dispatch.countAvailableNear(input.category, input.pickup.latitude, input.pickup.longitude, config.surgeRadiusMeters, new Date(now - config.supplyFreshnessSeconds * 1000)),
     ]);
-    const route = estimateRoute(city, input.pickup, input.dropoff);
     const surge = surgeTenths(demand, supply, city.maxSurgeTenths);
-    return { city, rule, ...route, surgeTenths: surge, amountMinor: fareMinor(rule, route.distanceMeters, route.durationSeconds, surge) };
+    const amountMinor = fareMinor(rule, route.distanceMeters, route.durationSeconds, surge);
+    // A backstop against a mistaken pricing rule: no ride is worth more than this.
+    if (amountMinor > config.maxFareMinor) return userError('FARE_TOO_HIGH', `The price is above the highest fare (${config.maxFareMinor} minor units)`, ['input']);
+    return { city, rule, ...route, surgeTenths: surge, amountMinor };
   }
 
   return {

@@ -10,6 +10,11 @@ export function divRound(numerator: number, denominator: number): number {
   return Math.floor((2 * numerator + denominator) / (2 * denominator));
 }
 
+/** Whether `point` lies within the city's service area (its radius around the centre). */
+export function inCity(city: Pick<City, 'centerLatitude' | 'centerLongitude' | 'radiusMeters'>, point: Point): boolean {
+  return haversineMeters(point, { latitude: city.centerLatitude, longitude: city.centerLongitude }) <= city.radiusMeters;
+}
+
 /** The city whose centre is nearest to `point` among those whose radius contains it; null outside every city. */
 export function cityFor<C extends Pick<City, 'centerLatitude' | 'centerLongitude' | 'radiusMeters'>>(cities: readonly C[], point: Point): C | null {
   let best: { city: C; distance: number } | null = null;

@@ -6,6 +6,7 @@ import { AppError } from '../../../../platform/errors/index.js';
 import { outboxEvent } from '../../../../platform/events/index.js';
 import { isUuid } from '../../../../platform/graphql/index.js';
 import type { Clock } from '../clock.js';
+import type { TripsConfig } from '../config.js';
 import type { DispatchOffer, PricingRule, Trip, TripActorRole } from '../store/prisma/client.js';
 import { isUniqueViolation, type TripsStore, type TripsStores } from '../store/store.js';
 import type { DispatchService } from './dispatch-service.js';
@@ -33,8 +34,8 @@ export interface OfferResult {
 /** A quote stays valid for a request whose points are this close to the quoted ones (GPS jitter). */
 const QUOTE_TOLERANCE_METERS = 100;
 const MAX_TEXT = 500;
-/** Longer than any real ride (2 000 km): a larger distance is a broken odometer, not a fare. */
-const MAX_DISTANCE_METERS = 2_000_000;
+/** A driven route may be up to this many times the longest ride (detours); more is a broken odometer, not a fare. */
+const DETOUR_FACTOR = 2;
 
 const fail = (...userErrors: TripUserError[]): TripResult => ({ trip: null, userErrors });
 const ok = (trip: Trip): TripResult => ({ trip, userErrors: [] });
@@ -57,8 +58,16 @@ export function cancellationFee(actor: TripActorRole, trip: Trip, rule: Pick<Pri
 
 export type TripService = ReturnType<typeof createTripService>;
 
-export function createTripService(deps: { store: TripsStore; clock: Clock; live: TripsLive; pricing: PricingService; dispatch: DispatchService }) {
-  const { store, clock, live, pricing, dispatch } = deps;
+export function createTripService(deps: {
+  store: TripsStore;
+  config: Pick<TripsConfig, 'maxTripDistanceMeters' | 'maxFareMinor'>;
+  clock: Clock;
+  live: TripsLive;
+  pricing: PricingService;
+  dispatch: DispatchService;
+}) {
+  const { store, config, clock, live, pricing, dispatch } = deps;
+  const maxDrivenMeters = DETOUR_FACTOR * config.maxTripDistanceMeters;
 
   /** Locks the trip and checks the viewer may see it (an invisible trip is NOT_FOUND, like an unknown id). */
   async function lockVisible(tx: TripsStores, viewer: Viewer, tripId: string): Promise<{ trip: Trip; roles: TripActorRole[] }> {
@@ -284,14 +293,15 @@ export function createTripService(deps: { store: TripsStore; clock: Clock; live:
      * @throws AppError NOT_FOUND, FORBIDDEN, ILLEGAL_STATE_TRANSITION.
      */
     async completeTrip(viewer: Viewer | null, tripId: string, distanceMeters: number): Promise<TripResult> {
-      if (!Number.isInteger(distanceMeters) || distanceMeters < 0 || distanceMeters > MAX_DISTANCE_METERS) {
-        return fail(userError('INVALID_DISTANCE', `The distance must be a whole number of metres from 0 to ${MAX_DISTANCE_METERS}`, ['distanceMeters']));
+      if (!Number.isInteger(distanceMeters) || distanceMeters < 0 || distanceMeters > maxDrivenMeters) {
+        return fail(userError('INVALID_DISTANCE', `The distance must be a whole number of metres from 0 to ${maxDrivenMeters}`, ['distanceMeters']));
       }
       return driverStep(viewer, tripId, 'complete', async (trip, tx, at) => {
         const rule = trip.pricingRuleId ? await tx.pricing.findRuleById(trip.pricingRuleId) : null;
         const durationSeconds = Math.max(0, Math.floor((at.getTime() - (trip.startedAt ?? at).getTime()) / 1000));
         // A trip without a rule (recorded before pricing existed) keeps its upfront price.
-        const fare = rule ? fareMinor(rule, distanceMeters, durationSeconds, trip.surgeTenths) : (trip.estimatedFareMinor ?? 0);
+        // Capped: a ride left IN_PROGRESS for days must not bill days of per-minute time.
+        const fare = Math.min(config.maxFareMinor, rule ? fareMinor(rule, distanceMeters, durationSeconds, trip.surgeTenths) : (trip.estimatedFareMinor ?? 0));
         return { fareMinor: fare, distanceMeters, durationSeconds, completedAt: at, activeRiderId: null, activeDriverId: null };
       });
     },

@@ -56,6 +56,13 @@ export type Attendance = Prisma.AttendanceModel
  */
 export type Break = Prisma.BreakModel
 /**
+ * Model KnownUser
+ * identity's accounts as fleet learns them from identity's `user.registered` and `user.changed` events
+ * (fleet never reads identity's tables): who exists, with which roles, and whether the account is active, for
+ * `createDriverProfile`.
+ */
+export type KnownUser = Prisma.KnownUserModel
+/**
  * Model OutboxEvent
  * Durable events waiting for the relay (platform/events/outbox.ts), written in the transaction of their change.
  */

@@ -47,3 +47,11 @@ export type PasswordResetToken = Prisma.PasswordResetTokenModel
  * A single-use link sent to a new account's email; opening it proves the email.
  */
 export type EmailVerificationToken = Prisma.EmailVerificationTokenModel
+/**
+ * Model OutboxEvent
+ * Durable events waiting for the relay (platform/events/outbox.ts). Written by triggers on `users` (see the
+ * migration `user_events` and README "Events"), in the transaction that creates a user or changes their roles:
+ * so every way an account is made — sign-in by phone, registration, staff creation, the demo seed — emits
+ * `user.registered`, and `setUserRoles` / `deactivateUser` emit `user.changed`.
+ */
+export type OutboxEvent = Prisma.OutboxEventModel

@@ -404,6 +404,7 @@ export const ModelName = {
   Assignment: 'Assignment',
   Attendance: 'Attendance',
   Break: 'Break',
+  KnownUser: 'KnownUser',
   OutboxEvent: 'OutboxEvent',
   ProcessedEvent: 'ProcessedEvent'
 } as const
@@ -421,7 +422,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "fleet" | "hub" | "vehicle" | "driver" | "assignment" | "attendance" | "break" | "outboxEvent" | "processedEvent"
+    modelProps: "fleet" | "hub" | "vehicle" | "driver" | "assignment" | "attendance" | "break" | "knownUser" | "outboxEvent" | "processedEvent"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -943,6 +944,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    KnownUser: {
+      payload: Prisma.$KnownUserPayload<ExtArgs>
+      fields: Prisma.KnownUserFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.KnownUserFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownUserPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.KnownUserFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownUserPayload>
+        }
+        findFirst: {
+          args: Prisma.KnownUserFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownUserPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.KnownUserFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownUserPayload>
+        }
+        findMany: {
+          args: Prisma.KnownUserFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownUserPayload>[]
+        }
+        create: {
+          args: Prisma.KnownUserCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownUserPayload>
+        }
+        createMany: {
+          args: Prisma.KnownUserCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.KnownUserCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownUserPayload>[]
+        }
+        delete: {
+          args: Prisma.KnownUserDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownUserPayload>
+        }
+        update: {
+          args: Prisma.KnownUserUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownUserPayload>
+        }
+        deleteMany: {
+          args: Prisma.KnownUserDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.KnownUserUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.KnownUserUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownUserPayload>[]
+        }
+        upsert: {
+          args: Prisma.KnownUserUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownUserPayload>
+        }
+        aggregate: {
+          args: Prisma.KnownUserAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateKnownUser>
+        }
+        groupBy: {
+          args: Prisma.KnownUserGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.KnownUserGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.KnownUserCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.KnownUserCountAggregateOutputType> | number
+        }
+      }
+    }
     OutboxEvent: {
       payload: Prisma.$OutboxEventPayload<ExtArgs>
       fields: Prisma.OutboxEventFieldRefs
@@ -1163,6 +1238,7 @@ export const VehicleScalarFieldEnum = {
   year: 'year',
   category: 'category',
   status: 'status',
+  odometerKm: 'odometerKm',
   createdAt: 'createdAt'
 } as const
 
@@ -1245,6 +1321,16 @@ export const BreakScalarFieldEnum = {
 } as const
 
 export type BreakScalarFieldEnum = (typeof BreakScalarFieldEnum)[keyof typeof BreakScalarFieldEnum]
+
+
+export const KnownUserScalarFieldEnum = {
+  userId: 'userId',
+  roles: 'roles',
+  active: 'active',
+  rolesAt: 'rolesAt'
+} as const
+
+export type KnownUserScalarFieldEnum = (typeof KnownUserScalarFieldEnum)[keyof typeof KnownUserScalarFieldEnum]
 
 
 export const OutboxEventScalarFieldEnum = {
@@ -1440,6 +1526,13 @@ export type ListEnumAttendanceApprovalFieldRefInput<$PrismaModel> = FieldRefInpu
 
 
 /**
+ * Reference to a field of type 'Boolean'
+ */
+export type BooleanFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Boolean'>
+    
+
+
+/**
  * Reference to a field of type 'Json'
  */
 export type JsonFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Json'>
@@ -1610,6 +1703,7 @@ export type GlobalOmitConfig = {
   assignment?: Prisma.AssignmentOmit
   attendance?: Prisma.AttendanceOmit
   break?: Prisma.BreakOmit
+  knownUser?: Prisma.KnownUserOmit
   outboxEvent?: Prisma.OutboxEventOmit
   processedEvent?: Prisma.ProcessedEventOmit
 }

@@ -58,6 +58,7 @@ export const ModelName = {
   Assignment: 'Assignment',
   Attendance: 'Attendance',
   Break: 'Break',
+  KnownUser: 'KnownUser',
   OutboxEvent: 'OutboxEvent',
   ProcessedEvent: 'ProcessedEvent'
 } as const
@@ -111,6 +112,7 @@ export const VehicleScalarFieldEnum = {
   year: 'year',
   category: 'category',
   status: 'status',
+  odometerKm: 'odometerKm',
   createdAt: 'createdAt'
 } as const
 
@@ -193,6 +195,16 @@ export const BreakScalarFieldEnum = {
 } as const
 
 export type BreakScalarFieldEnum = (typeof BreakScalarFieldEnum)[keyof typeof BreakScalarFieldEnum]
+
+
+export const KnownUserScalarFieldEnum = {
+  userId: 'userId',
+  roles: 'roles',
+  active: 'active',
+  rolesAt: 'rolesAt'
+} as const
+
+export type KnownUserScalarFieldEnum = (typeof KnownUserScalarFieldEnum)[keyof typeof KnownUserScalarFieldEnum]
 
 
 export const OutboxEventScalarFieldEnum = {

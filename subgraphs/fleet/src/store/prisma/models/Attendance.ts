@@ -770,14 +770,6 @@ export type AttendanceUncheckedUpdateManyWithoutDriverNestedInput = {
   deleteMany?: Prisma.AttendanceScalarWhereInput | Prisma.AttendanceScalarWhereInput[]
 }
 
-export type NullableIntFieldUpdateOperationsInput = {
-  set?: number | null
-  increment?: number
-  decrement?: number
-  multiply?: number
-  divide?: number
-}
-
 export type EnumAttendanceApprovalFieldUpdateOperationsInput = {
   set?: $Enums.AttendanceApproval
 }

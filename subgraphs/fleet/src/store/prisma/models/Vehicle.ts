@@ -28,10 +28,12 @@ export type AggregateVehicle = {
 
 export type VehicleAvgAggregateOutputType = {
   year: number | null
+  odometerKm: number | null
 }
 
 export type VehicleSumAggregateOutputType = {
   year: number | null
+  odometerKm: number | null
 }
 
 export type VehicleMinAggregateOutputType = {
@@ -44,6 +46,7 @@ export type VehicleMinAggregateOutputType = {
   year: number | null
   category: $Enums.VehicleCategory | null
   status: $Enums.VehicleStatus | null
+  odometerKm: number | null
   createdAt: Date | null
 }
 
@@ -57,6 +60,7 @@ export type VehicleMaxAggregateOutputType = {
   year: number | null
   category: $Enums.VehicleCategory | null
   status: $Enums.VehicleStatus | null
+  odometerKm: number | null
   createdAt: Date | null
 }
 
@@ -70,6 +74,7 @@ export type VehicleCountAggregateOutputType = {
   year: number
   category: number
   status: number
+  odometerKm: number
   createdAt: number
   _all: number
 }
@@ -77,10 +82,12 @@ export type VehicleCountAggregateOutputType = {
 
 export type VehicleAvgAggregateInputType = {
   year?: true
+  odometerKm?: true
 }
 
 export type VehicleSumAggregateInputType = {
   year?: true
+  odometerKm?: true
 }
 
 export type VehicleMinAggregateInputType = {
@@ -93,6 +100,7 @@ export type VehicleMinAggregateInputType = {
   year?: true
   category?: true
   status?: true
+  odometerKm?: true
   createdAt?: true
 }
 
@@ -106,6 +114,7 @@ export type VehicleMaxAggregateInputType = {
   year?: true
   category?: true
   status?: true
+  odometerKm?: true
   createdAt?: true
 }
 
@@ -119,6 +128,7 @@ export type VehicleCountAggregateInputType = {
   year?: true
   category?: true
   status?: true
+  odometerKm?: true
   createdAt?: true
   _all?: true
 }
@@ -219,6 +229,7 @@ export type VehicleGroupByOutputType = {
   year: number
   category: $Enums.VehicleCategory
   status: $Enums.VehicleStatus
+  odometerKm: number | null
   createdAt: Date
   _count: VehicleCountAggregateOutputType | null
   _avg: VehicleAvgAggregateOutputType | null
@@ -255,6 +266,7 @@ export type VehicleWhereInput = {
   year?: Prisma.IntFilter<"Vehicle"> | number
   category?: Prisma.EnumVehicleCategoryFilter<"Vehicle"> | $Enums.VehicleCategory
   status?: Prisma.EnumVehicleStatusFilter<"Vehicle"> | $Enums.VehicleStatus
+  odometerKm?: Prisma.IntNullableFilter<"Vehicle"> | number | null
   createdAt?: Prisma.DateTimeFilter<"Vehicle"> | Date | string
   fleet?: Prisma.XOR<Prisma.FleetScalarRelationFilter, Prisma.FleetWhereInput>
   homeHub?: Prisma.XOR<Prisma.HubNullableScalarRelationFilter, Prisma.HubWhereInput> | null
@@ -272,6 +284,7 @@ export type VehicleOrderByWithRelationInput = {
   year?: Prisma.SortOrder
   category?: Prisma.SortOrder
   status?: Prisma.SortOrder
+  odometerKm?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   fleet?: Prisma.FleetOrderByWithRelationInput
   homeHub?: Prisma.HubOrderByWithRelationInput
@@ -292,6 +305,7 @@ export type VehicleWhereUniqueInput = Prisma.AtLeast<{
   year?: Prisma.IntFilter<"Vehicle"> | number
   category?: Prisma.EnumVehicleCategoryFilter<"Vehicle"> | $Enums.VehicleCategory
   status?: Prisma.EnumVehicleStatusFilter<"Vehicle"> | $Enums.VehicleStatus
+  odometerKm?: Prisma.IntNullableFilter<"Vehicle"> | number | null
   createdAt?: Prisma.DateTimeFilter<"Vehicle"> | Date | string
   fleet?: Prisma.XOR<Prisma.FleetScalarRelationFilter, Prisma.FleetWhereInput>
   homeHub?: Prisma.XOR<Prisma.HubNullableScalarRelationFilter, Prisma.HubWhereInput> | null
@@ -309,6 +323,7 @@ export type VehicleOrderByWithAggregationInput = {
   year?: Prisma.SortOrder
   category?: Prisma.SortOrder
   status?: Prisma.SortOrder
+  odometerKm?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   _count?: Prisma.VehicleCountOrderByAggregateInput
   _avg?: Prisma.VehicleAvgOrderByAggregateInput
@@ -330,6 +345,7 @@ export type VehicleScalarWhereWithAggregatesInput = {
   year?: Prisma.IntWithAggregatesFilter<"Vehicle"> | number
   category?: Prisma.EnumVehicleCategoryWithAggregatesFilter<"Vehicle"> | $Enums.VehicleCategory
   status?: Prisma.EnumVehicleStatusWithAggregatesFilter<"Vehicle"> | $Enums.VehicleStatus
+  odometerKm?: Prisma.IntNullableWithAggregatesFilter<"Vehicle"> | number | null
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Vehicle"> | Date | string
 }
 
@@ -341,6 +357,7 @@ export type VehicleCreateInput = {
   year: number
   category: $Enums.VehicleCategory
   status?: $Enums.VehicleStatus
+  odometerKm?: number | null
   createdAt?: Date | string
   fleet: Prisma.FleetCreateNestedOneWithoutVehiclesInput
   homeHub?: Prisma.HubCreateNestedOneWithoutVehiclesInput
@@ -358,6 +375,7 @@ export type VehicleUncheckedCreateInput = {
   year: number
   category: $Enums.VehicleCategory
   status?: $Enums.VehicleStatus
+  odometerKm?: number | null
   createdAt?: Date | string
   drivers?: Prisma.DriverUncheckedCreateNestedManyWithoutCurrentVehicleInput
   assignments?: Prisma.AssignmentUncheckedCreateNestedManyWithoutVehicleInput
@@ -371,6 +389,7 @@ export type VehicleUpdateInput = {
   year?: Prisma.IntFieldUpdateOperationsInput | number
   category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
   status?: Prisma.EnumVehicleStatusFieldUpdateOperationsInput | $Enums.VehicleStatus
+  odometerKm?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   fleet?: Prisma.FleetUpdateOneRequiredWithoutVehiclesNestedInput
   homeHub?: Prisma.HubUpdateOneWithoutVehiclesNestedInput
@@ -388,6 +407,7 @@ export type VehicleUncheckedUpdateInput = {
   year?: Prisma.IntFieldUpdateOperationsInput | number
   category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
   status?: Prisma.EnumVehicleStatusFieldUpdateOperationsInput | $Enums.VehicleStatus
+  odometerKm?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   drivers?: Prisma.DriverUncheckedUpdateManyWithoutCurrentVehicleNestedInput
   assignments?: Prisma.AssignmentUncheckedUpdateManyWithoutVehicleNestedInput
@@ -403,6 +423,7 @@ export type VehicleCreateManyInput = {
   year: number
   category: $Enums.VehicleCategory
   status?: $Enums.VehicleStatus
+  odometerKm?: number | null
   createdAt?: Date | string
 }
 
@@ -414,6 +435,7 @@ export type VehicleUpdateManyMutationInput = {
   year?: Prisma.IntFieldUpdateOperationsInput | number
   category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
   status?: Prisma.EnumVehicleStatusFieldUpdateOperationsInput | $Enums.VehicleStatus
+  odometerKm?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -427,6 +449,7 @@ export type VehicleUncheckedUpdateManyInput = {
   year?: Prisma.IntFieldUpdateOperationsInput | number
   category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
   status?: Prisma.EnumVehicleStatusFieldUpdateOperationsInput | $Enums.VehicleStatus
+  odometerKm?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -450,11 +473,13 @@ export type VehicleCountOrderByAggregateInput = {
   year?: Prisma.SortOrder
   category?: Prisma.SortOrder
   status?: Prisma.SortOrder
+  odometerKm?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
 export type VehicleAvgOrderByAggregateInput = {
   year?: Prisma.SortOrder
+  odometerKm?: Prisma.SortOrder
 }
 
 export type VehicleMaxOrderByAggregateInput = {
@@ -467,6 +492,7 @@ export type VehicleMaxOrderByAggregateInput = {
   year?: Prisma.SortOrder
   category?: Prisma.SortOrder
   status?: Prisma.SortOrder
+  odometerKm?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
@@ -480,11 +506,13 @@ export type VehicleMinOrderByAggregateInput = {
   year?: Prisma.SortOrder
   category?: Prisma.SortOrder
   status?: Prisma.SortOrder
+  odometerKm?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
 export type VehicleSumOrderByAggregateInput = {
   year?: Prisma.SortOrder
+  odometerKm?: Prisma.SortOrder
 }
 
 export type VehicleNullableScalarRelationFilter = {
@@ -597,6 +625,14 @@ export type EnumVehicleStatusFieldUpdateOperationsInput = {
   set?: $Enums.VehicleStatus
 }
 
+export type NullableIntFieldUpdateOperationsInput = {
+  set?: number | null
+  increment?: number
+  decrement?: number
+  multiply?: number
+  divide?: number
+}
+
 export type VehicleCreateNestedOneWithoutDriversInput = {
   create?: Prisma.XOR<Prisma.VehicleCreateWithoutDriversInput, Prisma.VehicleUncheckedCreateWithoutDriversInput>
   connectOrCreate?: Prisma.VehicleCreateOrConnectWithoutDriversInput
@@ -635,6 +671,7 @@ export type VehicleCreateWithoutFleetInput = {
   year: number
   category: $Enums.VehicleCategory
   status?: $Enums.VehicleStatus
+  odometerKm?: number | null
   createdAt?: Date | string
   homeHub?: Prisma.HubCreateNestedOneWithoutVehiclesInput
   drivers?: Prisma.DriverCreateNestedManyWithoutCurrentVehicleInput
@@ -650,6 +687,7 @@ export type VehicleUncheckedCreateWithoutFleetInput = {
   year: number
   category: $Enums.VehicleCategory
   status?: $Enums.VehicleStatus
+  odometerKm?: number | null
   createdAt?: Date | string
   drivers?: Prisma.DriverUncheckedCreateNestedManyWithoutCurrentVehicleInput
   assignments?: Prisma.AssignmentUncheckedCreateNestedManyWithoutVehicleInput
@@ -694,6 +732,7 @@ export type VehicleScalarWhereInput = {
   year?: Prisma.IntFilter<"Vehicle"> | number
   category?: Prisma.EnumVehicleCategoryFilter<"Vehicle"> | $Enums.VehicleCategory
   status?: Prisma.EnumVehicleStatusFilter<"Vehicle"> | $Enums.VehicleStatus
+  odometerKm?: Prisma.IntNullableFilter<"Vehicle"> | number | null
   createdAt?: Prisma.DateTimeFilter<"Vehicle"> | Date | string
 }
 
@@ -705,6 +744,7 @@ export type VehicleCreateWithoutHomeHubInput = {
   year: number
   category: $Enums.VehicleCategory
   status?: $Enums.VehicleStatus
+  odometerKm?: number | null
   createdAt?: Date | string
   fleet: Prisma.FleetCreateNestedOneWithoutVehiclesInput
   drivers?: Prisma.DriverCreateNestedManyWithoutCurrentVehicleInput
@@ -720,6 +760,7 @@ export type VehicleUncheckedCreateWithoutHomeHubInput = {
   year: number
   category: $Enums.VehicleCategory
   status?: $Enums.VehicleStatus
+  odometerKm?: number | null
   createdAt?: Date | string
   drivers?: Prisma.DriverUncheckedCreateNestedManyWithoutCurrentVehicleInput
   assignments?: Prisma.AssignmentUncheckedCreateNestedManyWithoutVehicleInput
@@ -759,6 +800,7 @@ export type VehicleCreateWithoutDriversInput = {
   year: number
   category: $Enums.VehicleCategory
   status?: $Enums.VehicleStatus
+  odometerKm?: number | null
   createdAt?: Date | string
   fleet: Prisma.FleetCreateNestedOneWithoutVehiclesInput
   homeHub?: Prisma.HubCreateNestedOneWithoutVehiclesInput
@@ -775,6 +817,7 @@ export type VehicleUncheckedCreateWithoutDriversInput = {
   year: number
   category: $Enums.VehicleCategory
   status?: $Enums.VehicleStatus
+  odometerKm?: number | null
   createdAt?: Date | string
   assignments?: Prisma.AssignmentUncheckedCreateNestedManyWithoutVehicleInput
 }
@@ -803,6 +846,7 @@ export type VehicleUpdateWithoutDriversInput = {
   year?: Prisma.IntFieldUpdateOperationsInput | number
   category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
   status?: Prisma.EnumVehicleStatusFieldUpdateOperationsInput | $Enums.VehicleStatus
+  odometerKm?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   fleet?: Prisma.FleetUpdateOneRequiredWithoutVehiclesNestedInput
   homeHub?: Prisma.HubUpdateOneWithoutVehiclesNestedInput
@@ -819,6 +863,7 @@ export type VehicleUncheckedUpdateWithoutDriversInput = {
   year?: Prisma.IntFieldUpdateOperationsInput | number
   category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
   status?: Prisma.EnumVehicleStatusFieldUpdateOperationsInput | $Enums.VehicleStatus
+  odometerKm?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   assignments?: Prisma.AssignmentUncheckedUpdateManyWithoutVehicleNestedInput
 }
@@ -831,6 +876,7 @@ export type VehicleCreateWithoutAssignmentsInput = {
   year: number
   category: $Enums.VehicleCategory
   status?: $Enums.VehicleStatus
+  odometerKm?: number | null
   createdAt?: Date | string
   fleet: Prisma.FleetCreateNestedOneWithoutVehiclesInput
   homeHub?: Prisma.HubCreateNestedOneWithoutVehiclesInput
@@ -847,6 +893,7 @@ export type VehicleUncheckedCreateWithoutAssignmentsInput = {
   year: number
   category: $Enums.VehicleCategory
   status?: $Enums.VehicleStatus
+  odometerKm?: number | null
   createdAt?: Date | string
   drivers?: Prisma.DriverUncheckedCreateNestedManyWithoutCurrentVehicleInput
 }
@@ -875,6 +922,7 @@ export type VehicleUpdateWithoutAssignmentsInput = {
   year?: Prisma.IntFieldUpdateOperationsInput | number
   category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
   status?: Prisma.EnumVehicleStatusFieldUpdateOperationsInput | $Enums.VehicleStatus
+  odometerKm?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   fleet?: Prisma.FleetUpdateOneRequiredWithoutVehiclesNestedInput
   homeHub?: Prisma.HubUpdateOneWithoutVehiclesNestedInput
@@ -891,6 +939,7 @@ export type VehicleUncheckedUpdateWithoutAssignmentsInput = {
   year?: Prisma.IntFieldUpdateOperationsInput | number
   category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
   status?: Prisma.EnumVehicleStatusFieldUpdateOperationsInput | $Enums.VehicleStatus
+  odometerKm?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   drivers?: Prisma.DriverUncheckedUpdateManyWithoutCurrentVehicleNestedInput
 }
@@ -904,6 +953,7 @@ export type VehicleCreateManyFleetInput = {
   year: number
   category: $Enums.VehicleCategory
   status?: $Enums.VehicleStatus
+  odometerKm?: number | null
   createdAt?: Date | string
 }
 
@@ -915,6 +965,7 @@ export type VehicleUpdateWithoutFleetInput = {
   year?: Prisma.IntFieldUpdateOperationsInput | number
   category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
   status?: Prisma.EnumVehicleStatusFieldUpdateOperationsInput | $Enums.VehicleStatus
+  odometerKm?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   homeHub?: Prisma.HubUpdateOneWithoutVehiclesNestedInput
   drivers?: Prisma.DriverUpdateManyWithoutCurrentVehicleNestedInput
@@ -930,6 +981,7 @@ export type VehicleUncheckedUpdateWithoutFleetInput = {
   year?: Prisma.IntFieldUpdateOperationsInput | number
   category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
   status?: Prisma.EnumVehicleStatusFieldUpdateOperationsInput | $Enums.VehicleStatus
+  odometerKm?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   drivers?: Prisma.DriverUncheckedUpdateManyWithoutCurrentVehicleNestedInput
   assignments?: Prisma.AssignmentUncheckedUpdateManyWithoutVehicleNestedInput
@@ -944,6 +996,7 @@ export type VehicleUncheckedUpdateManyWithoutFleetInput = {
   year?: Prisma.IntFieldUpdateOperationsInput | number
   category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
   status?: Prisma.EnumVehicleStatusFieldUpdateOperationsInput | $Enums.VehicleStatus
+  odometerKm?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -956,6 +1009,7 @@ export type VehicleCreateManyHomeHubInput = {
   year: number
   category: $Enums.VehicleCategory
   status?: $Enums.VehicleStatus
+  odometerKm?: number | null
   createdAt?: Date | string
 }
 
@@ -967,6 +1021,7 @@ export type VehicleUpdateWithoutHomeHubInput = {
   year?: Prisma.IntFieldUpdateOperationsInput | number
   category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
   status?: Prisma.EnumVehicleStatusFieldUpdateOperationsInput | $Enums.VehicleStatus
+  odometerKm?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   fleet?: Prisma.FleetUpdateOneRequiredWithoutVehiclesNestedInput
   drivers?: Prisma.DriverUpdateManyWithoutCurrentVehicleNestedInput
@@ -982,6 +1037,7 @@ export type VehicleUncheckedUpdateWithoutHomeHubInput = {
   year?: Prisma.IntFieldUpdateOperationsInput | number
   category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
   status?: Prisma.EnumVehicleStatusFieldUpdateOperationsInput | $Enums.VehicleStatus
+  odometerKm?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   drivers?: Prisma.DriverUncheckedUpdateManyWithoutCurrentVehicleNestedInput
   assignments?: Prisma.AssignmentUncheckedUpdateManyWithoutVehicleNestedInput
@@ -996,6 +1052,7 @@ export type VehicleUncheckedUpdateManyWithoutHomeHubInput = {
   year?: Prisma.IntFieldUpdateOperationsInput | number
   category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
   status?: Prisma.EnumVehicleStatusFieldUpdateOperationsInput | $Enums.VehicleStatus
+  odometerKm?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -1049,6 +1106,7 @@ export type VehicleSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs 
   year?: boolean
   category?: boolean
   status?: boolean
+  odometerKm?: boolean
   createdAt?: boolean
   fleet?: boolean | Prisma.FleetDefaultArgs<ExtArgs>
   homeHub?: boolean | Prisma.Vehicle$homeHubArgs<ExtArgs>
@@ -1067,6 +1125,7 @@ export type VehicleSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Exten
   year?: boolean
   category?: boolean
   status?: boolean
+  odometerKm?: boolean
   createdAt?: boolean
   fleet?: boolean | Prisma.FleetDefaultArgs<ExtArgs>
   homeHub?: boolean | Prisma.Vehicle$homeHubArgs<ExtArgs>
@@ -1082,6 +1141,7 @@ export type VehicleSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Exten
   year?: boolean
   category?: boolean
   status?: boolean
+  odometerKm?: boolean
   createdAt?: boolean
   fleet?: boolean | Prisma.FleetDefaultArgs<ExtArgs>
   homeHub?: boolean | Prisma.Vehicle$homeHubArgs<ExtArgs>
@@ -1097,10 +1157,11 @@ export type VehicleSelectScalar = {
   year?: boolean
   category?: boolean
   status?: boolean
+  odometerKm?: boolean
   createdAt?: boolean
 }
 
-export type VehicleOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "fleetId" | "homeHubId" | "plate" | "make" | "model" | "year" | "category" | "status" | "createdAt", ExtArgs["result"]["vehicle"]>
+export type VehicleOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "fleetId" | "homeHubId" | "plate" | "make" | "model" | "year" | "category" | "status" | "odometerKm" | "createdAt", ExtArgs["result"]["vehicle"]>
 export type VehicleInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   fleet?: boolean | Prisma.FleetDefaultArgs<ExtArgs>
   homeHub?: boolean | Prisma.Vehicle$homeHubArgs<ExtArgs>
@@ -1135,6 +1196,11 @@ export type $VehiclePayload<ExtArgs extends runtime.Types.Extensions.InternalArg
     year: number
     category: $Enums.VehicleCategory
     status: $Enums.VehicleStatus
+    /**
+     * the highest odometer reading (km) reported at a check-in or check-out; null before the first shift. Readings
+     * only grow: a check-in or check-out below it is refused.
+     */
+    odometerKm: number | null
     createdAt: Date
   }, ExtArgs["result"]["vehicle"]>
   composites: {}
@@ -1572,6 +1638,7 @@ export interface VehicleFieldRefs {
   readonly year: Prisma.FieldRef<"Vehicle", 'Int'>
   readonly category: Prisma.FieldRef<"Vehicle", 'VehicleCategory'>
   readonly status: Prisma.FieldRef<"Vehicle", 'VehicleStatus'>
+  readonly odometerKm: Prisma.FieldRef<"Vehicle", 'Int'>
   readonly createdAt: Prisma.FieldRef<"Vehicle", 'DateTime'>
 }
     
