@@ -14,12 +14,12 @@ import { createServer } from 'node:net';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
 import { createAccessTokenSigner, generateSigningJwks, loadSigningKeys } from '../platform/auth/index.js';
 import { migrateSubgraphs } from '../platform/db/index.js';
 import { buildDemoDataset, DEMO_PHONES } from '../platform/demo/index.js';
 import { repoRoot, SUBGRAPHS } from '../subgraphs/registry.js';
 import { seedDemoCity } from '../embedded/src/seed-demo-city.js';
+import { adminQuery } from './admin-database.js';
 import { runLoad, type LoadResult } from './load.js';
 
 const VICTIM_REQUESTS = Number(process.env.BENCH_VICTIM_REQUESTS ?? 400);
@@ -101,7 +101,18 @@ async function waitReady(url: string, timeoutMs = 60_000): Promise<void> {
 
 async function startServices(databaseUrl: string, jwks: string, extraEnv: Record<string, string>): Promise<Service[]> {
   const prefix = `bench-abuse:${randomBytes(4).toString('hex')}:`;
-  const base = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'error', DATABASE_URL: databaseUrl, REDIS_URL, PUBSUB_PREFIX: prefix, HOST: '127.0.0.1', ...extraEnv };
+  // As deployed (docker-compose.yml), but in development mode: no production-only secrets to provide beyond these.
+  const base = {
+    ...process.env,
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'error',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL,
+    PUBSUB_PREFIX: prefix,
+    HOST: '127.0.0.1',
+    GATEWAY_SECRET: randomBytes(32).toString('hex'),
+    ...extraEnv,
+  };
   const services: Service[] = [];
   const spawnService = (name: string, script: string, env: Record<string, string | undefined>, port: number) => {
     const child = spawn(process.execPath, [join(repoRoot, script)], { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -285,15 +296,7 @@ async function runScenario(label: string, databaseUrl: string, jwks: string, env
 
 // ---------------------------------------------------------------------------------------------------------------
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: SERVER_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (sql: string) => adminQuery(SERVER_URL, sql);
 
 const dbName = `ridegraph_abuse_${randomBytes(4).toString('hex')}`;
 await admin(`CREATE DATABASE "${dbName}"`);

@@ -21,7 +21,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import pg from 'pg';
 import { createAccessTokenSigner, createAccessTokenVerifier, generateSigningJwks, loadSigningKeys } from '../platform/auth/index.js';
 import { migrateSubgraphs, type DatabaseTarget } from '../platform/db/index.js';
 import { serveSubgraph, type SubgraphDeps } from '../platform/graphql/index.js';
@@ -34,6 +33,7 @@ import { buildNotificationsSubgraph } from '../subgraphs/notifications/src/serve
 import { openNotificationsDatabase } from '../subgraphs/notifications/src/store/database.js';
 import { startGateway } from '../gateway/src/server.js';
 import { loadSupergraph } from '../gateway/src/supergraph.js';
+import { adminQuery } from './admin-database.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10_000);
 const USERS = Number(process.env.BENCH_USERS ?? 1000);
@@ -50,15 +50,7 @@ const log = (message: string) => process.stderr.write(`${new Date().toISOString(
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: SERVER_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (sql: string) => adminQuery(SERVER_URL, sql);
 
 function memory() {
   gc();

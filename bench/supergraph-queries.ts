@@ -8,7 +8,6 @@ import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
 import { createAccessTokenSigner, createAccessTokenVerifier, generateSigningJwks, loadSigningKeys } from '../platform/auth/index.js';
 import { buildDemoDataset, DEMO_PHONES } from '../platform/demo/index.js';
 import { migrateSubgraphs, openEmbeddedPostgres, type DatabaseTarget } from '../platform/db/index.js';
@@ -17,6 +16,7 @@ import { createLivePubSub, type LivePubSub } from '../platform/pubsub/index.js';
 import { repoRoot } from '../subgraphs/registry.js';
 import { seedDemoCity } from '../embedded/src/seed-demo-city.js';
 import { startSupergraph } from '../embedded/src/supergraph.js';
+import { adminQuery } from './admin-database.js';
 import { runLoad, type LoadResult } from './load.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 600);
@@ -67,15 +67,7 @@ const backends: Backend[] = [
   },
 ];
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: SERVER_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (sql: string) => adminQuery(SERVER_URL, sql);
 
 interface Measured extends LoadResult {
   sqlStatementsPerRequest: number;
