@@ -239,7 +239,8 @@ test('Sandbox (development) opens signed out: a new user\'s first operation (req
   };
 
   const first = await run('RequestCode', initialState.headers);
-  expect(first).toEqual({ status: 200, data: { requestOtp: { sent: true, userErrors: [] } } });
+  // A mutation's root field 10 + its payload object 1 + the userErrors list (10 assumed) = 21 points.
+  expect(first).toEqual({ status: 200, data: { requestOtp: { sent: true, userErrors: [] } }, extensions: { cost: { requested: 21, maximum: 3000 } } });
 
   const asStaff = await run('RecentTrips', env.personas.OPERATIONS.headers);
   expect(asStaff.errors).toBeUndefined();
