@@ -15,10 +15,7 @@ const API_SCHEMA = 'schema/api.graphql';
 // One graphql-config for every file (graphql-eslint keeps the first one it loads for the whole run): a project per
 // schema file, whose schema is that file, so each file is linted against the schema it belongs to.
 const graphQLConfig = {
-  projects: Object.fromEntries([
-    ...subgraphs.map(({ name }) => [name, { schema: `subgraphs/${name}/schema.graphql` }]),
-    ['api', { schema: API_SCHEMA }],
-  ]),
+  projects: Object.fromEntries([...subgraphs.map(({ name }) => [name, { schema: `subgraphs/${name}/schema.graphql` }]), ['api', { schema: API_SCHEMA }]]),
 };
 
 /** Value objects and wrappers without an identity of their own: strict-id-in-types does not apply to them. */
@@ -40,9 +37,7 @@ const schemaRules = {
       InputValueDefinition: true,
       EnumValueDefinition: true,
       DirectiveDefinition: true,
-      ignoredSelectors: [
-        '[type=ObjectTypeDefinition][name.value=/^(Query|Mutation|Subscription)$/]',
-      ],
+      ignoredSelectors: ['[type=ObjectTypeDefinition][name.value=/^(Query|Mutation|Subscription)$/]'],
     },
   ],
   // House style: "inline" for a one-line description, """block""" for a longer one. The rule allows only one style

@@ -19,8 +19,7 @@ function observeAdapter(adapter: SqlDriverAdapter, listener: StatementListener):
     get(target, property, receiver) {
       if (property === 'queryRaw' || property === 'executeRaw') return observedQuery(target, property, listener);
       if (property === 'startTransaction') {
-        return async (...args: Parameters<SqlDriverAdapter['startTransaction']>) =>
-          observeTransaction(await target.startTransaction(...args), listener);
+        return async (...args: Parameters<SqlDriverAdapter['startTransaction']>) => observeTransaction(await target.startTransaction(...args), listener);
       }
       const value = Reflect.get(target, property, receiver);
       return typeof value === 'function' ? value.bind(target) : value;

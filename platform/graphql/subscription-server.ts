@@ -94,7 +94,10 @@ export function attachSubscriptionServer<TContext extends object>(options: Subsc
           return false;
         }
         const state: ConnectionState = { request: authorized };
-        if (viewer) state.cancelExpiry = atExpiry(viewer.expiresAt, () => socket.close(WsCloseCode.Unauthorized, 'Access token expired: refresh the session and reconnect'));
+        if (viewer)
+          state.cancelExpiry = atExpiry(viewer.expiresAt, () =>
+            socket.close(WsCloseCode.Unauthorized, 'Access token expired: refresh the session and reconnect'),
+          );
         states.set(ctx, state);
         // graphql-ws keeps `extra` for the connection's life; the upgrade request is not needed past this point.
         (ctx.extra as { request?: IncomingMessage }).request = undefined;
@@ -119,7 +122,9 @@ export function attachSubscriptionServer<TContext extends object>(options: Subsc
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [new GraphQLError('Unable to identify the operation', { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })];
         if (operation.operation !== 'subscription') {
-          return [new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', { extensions: { code: 'BAD_REQUEST' } })];
+          return [
+            new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', { extensions: { code: 'BAD_REQUEST' } }),
+          ];
         }
         const state = states.get(ctx);
         if (!state) return [new GraphQLError('Connection is not authenticated', { extensions: { code: 'UNAUTHENTICATED' } })];

@@ -88,7 +88,8 @@ export function createSubscriptionTransport(options: {
             error: (error) => {
               if (ended) return;
               const refused = presented;
-              if (!isCloseEvent(error) || error.code !== 4401 || !options.renewAccessToken || (lastRefused !== undefined && refused === lastRefused)) return fail(error);
+              if (!isCloseEvent(error) || error.code !== 4401 || !options.renewAccessToken || (lastRefused !== undefined && refused === lastRefused))
+                return fail(error);
               lastRefused = refused;
               options.renewAccessToken(refused).then(
                 (renewed) => {

@@ -45,7 +45,11 @@ test('from anyone else forwarded headers are dropped, so the socket peer is the 
     const headers: Record<string, string> = { ...FORWARDED, authorization: 'Bearer t', 'content-type': 'application/json' };
     if (proof !== undefined) headers[GATEWAY_HOP_HEADER] = proof;
     const { request: seen, fromGateway } = requestThroughHop(request(headers), hop);
-    expect({ proof, fromGateway, headers: seen.headers }).toEqual({ proof, fromGateway: false, headers: { authorization: 'Bearer t', 'content-type': 'application/json' } });
+    expect({ proof, fromGateway, headers: seen.headers }).toEqual({
+      proof,
+      fromGateway: false,
+      headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
+    });
     expect(clientIp(seen, 1)).toBe('10.1.2.3');
   }
 });

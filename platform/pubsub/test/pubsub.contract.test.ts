@@ -171,7 +171,10 @@ describe.each(backends)('live pub/sub contract: %s', (_name, backend) => {
     await subscription.ready;
     const location = (n: number): LiveTopics['DRIVER_LOCATION_UPDATED'] => ({
       driverId: 'd1',
-      fleetId: null, driverUserId: 'u1', currentRiderUserId: null, status: 'AVAILABLE',
+      fleetId: null,
+      driverUserId: 'u1',
+      currentRiderUserId: null,
+      status: 'AVAILABLE',
       latitude: n,
       longitude: -n,
       heading: null,

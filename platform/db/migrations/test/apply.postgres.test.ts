@@ -72,4 +72,3 @@ describe('applyMigrations on PostgreSQL, several sessions', () => {
     await expect(pgSqlRunner('postgresql://postgres@127.0.0.1:1/nothing')).rejects.toThrow(/ECONNREFUSED/);
   });
 });
-
