@@ -134,7 +134,7 @@ export function attachSubscriptionServer<TContext extends object>(options: Subsc
         const state = states.get(ctx) as ConnectionState; // onSubscribe refused operations of unknown connections
         const contextValue = await options.createContext(state.request);
         eventContexts.set(contextValue, () => options.createContext(state.request));
-        return contextValue as never;
+        return contextValue;
       },
       subscribe: async (args) => {
         const freshContext = eventContexts.get(args.contextValue as object);
@@ -145,7 +145,7 @@ export function attachSubscriptionServer<TContext extends object>(options: Subsc
         active++;
         return mapEvents(
           stream,
-          async (event) => execute({ ...args, rootValue: event, contextValue: freshContext ? await freshContext() : args.contextValue } as ExecutionArgs),
+          async (event) => execute({ ...args, rootValue: event, contextValue: freshContext ? await freshContext() : args.contextValue }),
           () => active--,
         );
       },

@@ -164,7 +164,7 @@ const NO_CORS: CorsPolicy = { origins: new Set() };
 const INVALID_JSON = Symbol('invalid JSON');
 
 function paramsOfBody(body: unknown): GraphQLRequestParams {
-  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as GraphQLRequestParams) : {};
+  return typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {};
 }
 
 function paramsOfSearch(search: URLSearchParams): GraphQLRequestParams {

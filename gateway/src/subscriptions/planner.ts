@@ -139,7 +139,7 @@ export class SubscriptionPlanner {
         } as unknown as Parameters<typeof executeQueryPlan>[2];
         const serviceMap: ServiceMap = { ...state.serviceMap, [EVENT_SERVICE]: eventSource(event) };
         const result = await executeQueryPlan(perEventPlan, serviceMap, requestContext, operationContext, state.supergraphGraphQLSchema, state.apiSchema);
-        return { ...result, errors: result.errors?.map((error) => nameEventService(error, primary.serviceName)) } as ExecutionResult;
+        return { ...result, errors: result.errors?.map((error) => nameEventService(error, primary.serviceName)) };
       },
     };
   }

@@ -236,7 +236,7 @@ export function attachGatewayWsServer(options: GatewayWsServerOptions): GatewayW
               {
                 planned,
                 documentKey,
-                variables: (args.variableValues ?? {}) as Record<string, unknown>,
+                variables: args.variableValues ?? {},
                 viewer: connection.viewer,
                 authorization: connection.authorization,
                 forwardedFor: connection.forwardedFor,

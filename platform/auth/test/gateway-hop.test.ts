@@ -76,7 +76,7 @@ test('GATEWAY_SECRET: at least 32 characters; required in production, a warning 
 
   const warnings: string[] = [];
   const logger = createLogger({ level: 'silent' });
-  logger.warn = ((message: string) => void warnings.push(message)) as typeof logger.warn;
+  logger.warn = (message: string) => void warnings.push(message);
   expect(requireGatewaySecret(readAuthConfig({ GATEWAY_SECRET: secret }), { production: true, logger })).toBe(secret);
   expect(() => requireGatewaySecret(readAuthConfig({}), { production: true, logger })).toThrow(ConfigError);
   expect(() => requireGatewaySecret(readAuthConfig({}), { production: true, logger })).toThrow(/Set GATEWAY_SECRET/);

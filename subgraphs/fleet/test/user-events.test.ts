@@ -90,8 +90,13 @@ test('an account identity creates becomes known to fleet with its roles; a chang
 
 test('a late user.registered never overwrites a newer roles change; a redelivered event changes nothing', async () => {
   const userId = randomUUID();
-  const envelope = (type: 'user.registered' | 'user.changed', roles: ('RIDER' | 'OPERATIONS')[], occurredAt: string): AnyEventEnvelope =>
-    ({ id: randomUUID(), type, source: 'identity', occurredAt, payload: { userId, roles, active: true, occurredAt } }) as AnyEventEnvelope;
+  const envelope = (type: 'user.registered' | 'user.changed', roles: ('RIDER' | 'OPERATIONS')[], occurredAt: string): AnyEventEnvelope => ({
+    id: randomUUID(),
+    type,
+    source: 'identity',
+    occurredAt,
+    payload: { userId, roles, active: true, occurredAt },
+  });
   const changed = envelope('user.changed', ['OPERATIONS'], '2026-12-01T10:00:01.000Z');
   await h.deps.events.append([changed, envelope('user.registered', ['RIDER'], '2026-12-01T10:00:00.000Z'), changed]);
   await h.deps.events.append([envelope('user.changed', ['RIDER'], '2026-12-01T09:00:00.000Z')]);

@@ -120,7 +120,7 @@ test("GET /.well-known/jwks.json serves the public signing keys, which verify id
     expect(key).not.toHaveProperty('d');
   }
   const signedIn = await h.signInWithPhone('+14449990001');
-  const verify = createAccessTokenVerifier({ jwks: jwks as never }, h.testAuth.auth.config);
+  const verify = createAccessTokenVerifier({ jwks: jwks }, h.testAuth.auth.config);
   expect(await verify(signedIn.accessToken!)).toMatchObject({ userId: signedIn.userId, sessionId: signedIn.sessionId });
 });
 

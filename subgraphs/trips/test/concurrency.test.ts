@@ -78,7 +78,7 @@ test('drivers racing: two trips dispatched at once near two drivers end with one
   const b = await availableDriver(h, { latitude: pickup.latitude + 0.0005, longitude: pickup.longitude });
   const [one, two] = await Promise.all([request(pickup), request(pickup)]);
   await assertInvariants();
-  const offered = await h.prisma.dispatchOffer.findMany({ where: { tripId: { in: [one!.tripId, two!.tripId] }, status: 'PENDING' } });
+  const offered = await h.prisma.dispatchOffer.findMany({ where: { tripId: { in: [one.tripId, two.tripId] }, status: 'PENDING' } });
   expect(offered.map((o) => o.driverId).sort()).toEqual([a.driverId, b.driverId].sort());
   // Ops assign driver A to the trip B holds an offer for, while both drivers accept their own offers.
   const aOffer = (await pendingOffer(h, a))!;
@@ -90,7 +90,7 @@ test('drivers racing: two trips dispatched at once near two drivers end with one
     h.run(ops, `mutation { assignTrip(tripId: "${bOffer.trip.id}", driverId: "${a.driverId}") { trip { id } userErrors { code } } }`),
   ]);
   await assertInvariants();
-  const assigned = await h.prisma.trip.findMany({ where: { id: { in: [one!.tripId, two!.tripId] } } });
+  const assigned = await h.prisma.trip.findMany({ where: { id: { in: [one.tripId, two.tripId] } } });
   for (const trip of assigned) expect(['DRIVER_ASSIGNED', 'REQUESTED']).toContain(trip.status);
   expect(new Set(assigned.filter((t) => t.driverId).map((t) => t.driverId)).size).toBe(assigned.filter((t) => t.driverId).length);
 });

@@ -10,7 +10,7 @@ export function createOutboxStore(db: Db) {
     /** Call inside the transaction of the change the event reports. */
     async add(row: OutboxRow): Promise<void> {
       await db.outboxEvent.create({
-        data: { id: row.id, type: row.type, payload: row.payload as unknown as Prisma.InputJsonValue, occurredAt: row.occurredAt },
+        data: { id: row.id, type: row.type, payload: row.payload, occurredAt: row.occurredAt },
       });
     },
   };
