@@ -43,6 +43,9 @@ export default tseslint.config(
       ],
       // A type-only import says so, so that a module imported only for its types is never loaded for them.
       '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'inline-type-imports' }],
+      // A variable assigned once but read earlier (a shutdown handler registered before the server it stops is
+      // started) stays `let`: as `const` the early read would throw instead of seeing undefined.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
       // `any` only where a comment says why (eslint-disable-next-line ... -- reason).
       '@typescript-eslint/no-explicit-any': 'error',
       // An async iterator's throw(error) and a rethrow hand on whatever they were given: an `unknown` reason is
