@@ -12,7 +12,6 @@ import {
   GraphQLError,
   parse,
   validate,
-  type ExecutionArgs,
   type ExecutionResult,
   type GraphQLFormattedError,
   type GraphQLSchema,

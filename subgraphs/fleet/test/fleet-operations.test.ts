@@ -16,7 +16,6 @@ afterAll(async () => {
   await h?.stop();
 });
 
-type Result<T> = { data?: T | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] };
 type UserErrors = { code: string; field: string[] | null }[];
 
 const statusEvents = (driverId: string) =>

@@ -51,7 +51,7 @@ async function step(who: { headers: Record<string, string> }, query: string, tri
 async function assignedTrip(category: 'ECONOMY' | 'COMFORT' = 'ECONOMY') {
   const pickup = area();
   const driver = await availableDriver(h, pickup, category);
-  const { trip, rider, riderUserId } = await requestTrip(h, pickup, category);
+  const { rider, riderUserId } = await requestTrip(h, pickup, category);
   const offer = (await pendingOffer(h, driver))!;
   const accepted = await h.run<{ acceptTrip: { trip: TripData } }>({ headers: driver.headers }, ACCEPT, { id: offer.id });
   if (accepted.errors) throw new Error(JSON.stringify(accepted.errors));

@@ -1,6 +1,5 @@
 // The only code that writes fleet's outbox_events table (the relay in platform/events reads and publishes it).
 import type { OutboxRow } from '../../../../platform/events/index.js';
-import type { Prisma } from './prisma/client.js';
 import type { Db } from './store.js';
 
 export type OutboxStore = ReturnType<typeof createOutboxStore>;
