@@ -111,7 +111,7 @@ interface Backend {
   /** Whether instances sharing a prefix hear each other (Redis) or each is its own world (memory). */
   shared: boolean;
   /** What Redis itself counts on a channel; memory has no such outside view. */
-  serverSubscribers?(channel: string): Promise<number>;
+  serverSubscribers?: (channel: string) => Promise<number>;
 }
 
 const backends: Array<[string, Backend]> = [

@@ -38,7 +38,7 @@ export function createAttendanceService({ store, config, now, outbox }: Attendan
     work: (tx: FleetStores, driver: Driver, at: Date) => Promise<AttendanceResult>,
   ): Promise<AttendanceResult> {
     const at = now();
-    const result = await store.transaction(async (tx) => work(tx, await requireOwnDriver(viewer, what, tx.drivers.lockByUserId), at));
+    const result = await store.transaction(async (tx) => work(tx, await requireOwnDriver(viewer, what, (userId) => tx.drivers.lockByUserId(userId)), at));
     outbox.wake();
     return result;
   }

@@ -121,7 +121,7 @@ export function createLocationService({ store, config, now, outbox, pubsub, logg
       }
       // Counted per user before touching the database, so a flood costs no queries.
       if (viewer) await enforceRateLimits([{ limiter, key: viewer.userId }], 'Too many location updates; send at most about one per second');
-      const own = await requireOwnDriver(viewer, 'updateDriverLocation', store.drivers.findByUserId);
+      const own = await requireOwnDriver(viewer, 'updateDriverLocation', (userId) => store.drivers.findByUserId(userId));
       const at = now();
       checkReachable(own, args, at);
       const position = { latitude: args.latitude, longitude: args.longitude, heading, speedKph, at };
