@@ -116,7 +116,7 @@ async function main(): Promise<void> {
       { name: 'identity', typeDefs: sdl('identity'), url: identity.url },
       { name: 'notifications', typeDefs: sdl('notifications'), url: notificationsSubgraph.url },
     ]);
-    if (composed.errors) throw composed.errors[0];
+    if (composed.errors) throw composed.errors[0]!;
     const dir = mkdtempSync(join(tmpdir(), 'bench-subscriptions-'));
     writeFileSync(join(dir, 'supergraph.graphql'), composed.supergraphSdl);
     const gateway = await startGateway({

@@ -50,7 +50,7 @@ function collect<T>() {
           setTimeout(resolve, 100);
         });
       }
-      if (errors.length) throw errors[0];
+      if (errors.length) throw errors[0]!;
       if (events.length < count) throw new Error(`only ${events.length} of ${count} events`);
     },
   };

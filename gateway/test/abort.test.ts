@@ -69,7 +69,7 @@ beforeAll(async () => {
     { port: 0, logger },
   );
   const composed = composeServices([{ name: 'slow', typeDefs: sdl, url: slow.url }]);
-  if (composed.errors) throw composed.errors[0];
+  if (composed.errors) throw composed.errors[0]!;
   const dir = mkdtempSync(join(tmpdir(), 'gateway-abort-'));
   writeFileSync(join(dir, 'supergraph.graphql'), composed.supergraphSdl);
   const verifyAccessToken = (await createTestAuth()).auth.verify;

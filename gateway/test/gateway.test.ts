@@ -96,7 +96,7 @@ beforeAll(async () => {
     { name: 'books', typeDefs: booksSdl, url: books.url },
     { name: 'reviews', typeDefs: reviewsSdl, url: reviews.url },
   ]);
-  if (composed.errors) throw composed.errors[0];
+  if (composed.errors) throw composed.errors[0]!;
   writeFileSync(join(dir, 'supergraph.graphql'), composed.supergraphSdl);
   gateway = await startGateway({
     supergraph: loadSupergraph(join(dir, 'supergraph.graphql')),
@@ -336,7 +336,7 @@ test('a supergraph with @authenticated/@requiresScopes loads (subgraphs enforce 
       extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@authenticated", "@requiresScopes", "@policy"])
       type Query { a: String @authenticated b: String @requiresScopes(scopes: [["OPERATIONS"]]) c: String ${directive} }`);
     const composed = composeServices([{ name: 'one', typeDefs, url: 'http://one/graphql' }]);
-    if (composed.errors) throw composed.errors[0];
+    if (composed.errors) throw composed.errors[0]!;
     return composed.supergraphSdl;
   };
   const enforced = compose('');

@@ -21,7 +21,7 @@ function supergraph(bookSdl: DocumentNode) {
     { name: 'books', typeDefs: bookSdl, url: 'http://books.internal/graphql' },
     { name: 'reviews', typeDefs: reviews, url: 'http://reviews.internal/graphql' },
   ]);
-  if (composed.errors) throw composed.errors[0];
+  if (composed.errors) throw composed.errors[0]!;
   const apiSchema = buildSubgraphSchema([{ typeDefs: bookSdl }]); // stands in for the API schema (only passed through)
   return { sdl: composed.supergraphSdl, apiSchema };
 }

@@ -100,7 +100,7 @@ export async function startSubscriptionsStack(options: StackOptions): Promise<Su
     { name: 'identity', typeDefs: sdl('identity'), url: identity.url },
     { name: 'notifications', typeDefs: sdl('notifications'), url: (notifications[0] as RunningSubgraph).url },
   ]);
-  if (composed.errors) throw composed.errors[0];
+  if (composed.errors) throw composed.errors[0]!;
   const dir = mkdtempSync(join(tmpdir(), 'subscriptions-stack-'));
   writeFileSync(join(dir, 'supergraph.graphql'), composed.supergraphSdl);
 
