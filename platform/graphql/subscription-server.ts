@@ -10,6 +10,7 @@ import {
   execute,
   getOperationAST,
   GraphQLError,
+  OperationTypeNode,
   parse,
   validate,
   type ExecutionResult,
@@ -120,7 +121,7 @@ export function attachSubscriptionServer<TContext extends object>(options: Subsc
         if (invalid.length) return invalid.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [new GraphQLError('Unable to identify the operation', { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })];
-        if (operation.operation !== 'subscription') {
+        if (operation.operation !== OperationTypeNode.SUBSCRIPTION) {
           return [
             new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', { extensions: { code: 'BAD_REQUEST' } }),
           ];

@@ -4,7 +4,7 @@
 // connections over the per-IP limit (HTTP 429 on the upgrade) and closes a socket sending messages too fast (4420).
 import type http from 'node:http';
 import type { IncomingMessage } from 'node:http';
-import { getOperationAST, GraphQLError, parse, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { getOperationAST, GraphQLError, OperationTypeNode, parse, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { viewerFromAuthorization, type AccessTokenVerifier, type Viewer } from '../../../platform/auth/index.js';
 import { atExpiry, closeForAuthFailure, connectionAuthorization, spreadKeepAlive, WsCloseCode } from '../../../platform/graphql/index.js';
@@ -201,7 +201,7 @@ export function attachGatewayWsServer(options: GatewayWsServerOptions): GatewayW
         const operation = getOperationAST(document, payload.operationName);
         if (!operation)
           return [new GraphQLError('Unable to identify the operation; name one with operationName', { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })];
-        if (operation.operation !== 'subscription') {
+        if (operation.operation !== OperationTypeNode.SUBSCRIPTION) {
           return [
             new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', { extensions: { code: 'BAD_REQUEST' } }),
           ];

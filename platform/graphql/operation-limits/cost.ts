@@ -29,6 +29,7 @@ import {
   type GraphQLField,
   type GraphQLNamedType,
   type GraphQLSchema,
+  OperationTypeNode,
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
@@ -82,13 +83,13 @@ export function operationCost(
   }
   const variableValues = { ...variableDefaults, ...(variables ?? {}) };
   const root =
-    operation.operation === 'query'
+    operation.operation === OperationTypeNode.QUERY
       ? model.schema.getQueryType()
-      : operation.operation === 'mutation'
+      : operation.operation === OperationTypeNode.MUTATION
         ? model.schema.getMutationType()
         : model.schema.getSubscriptionType();
   if (!root) return 0;
-  const operationIsMutation = operation.operation === 'mutation';
+  const operationIsMutation = operation.operation === OperationTypeNode.MUTATION;
 
   const visiting = new Set<string>();
 
