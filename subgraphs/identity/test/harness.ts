@@ -104,6 +104,7 @@ export interface RequestOptions {
 
 export interface IdentityInstance {
   subgraph: BuiltSubgraph<IdentityContext>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped by default, as postGraphQL's response
   execute<TData = any>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<InProcessResult<TData>>;
   stop(): Promise<void>;
 }
