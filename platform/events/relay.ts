@@ -108,7 +108,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       type: row.type,
       source,
       occurredAt: new Date(row.occurred_at).toISOString(),
-      payload: JSON.parse(row.payload),
+      payload: JSON.parse(row.payload) as unknown,
     } as AnyEventEnvelope;
   }
 
