@@ -274,9 +274,16 @@ async function main(): Promise<void> {
   }
 }
 
-type Result = Record<string, unknown> & {
-  setup: Record<string, unknown>;
-  machine: Record<string, unknown>;
+type Result = {
+  date: string;
+  machine: { cpus: number; model: string; node: string; nodeFlags: string; loadAverage1m: number };
+  setup: { connections: number; users: number; devicesPerUser: number; ratePerSecond: number; seconds: number; clientProcesses: number; pubsub: string };
+  connectSeconds: number;
+  upstreamSubscriptions: number;
+  published: number;
+  publishSeconds: number;
+  gatewayEventsExecuted: number;
+  failedPublishes: number;
   memoryPerIdleConnectionKiB: { rss: number; heap: number; external: number };
   deliveries: { expected: number; received: number; perSecond: number };
   latencyMs: { p50: number; p90: number; p99: number; max: number };
