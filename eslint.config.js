@@ -1,6 +1,7 @@
 // Schema lint (`npm run lint:schema`, i.e. `eslint --max-warnings 0 .`): the six subgraph SDLs, where schema changes
-// are made, and the composed public API schema/api.graphql, which clients and the SDK read. Nothing else is linted:
-// TypeScript is type-checked by `npm run typecheck`, and generated code is not ours to lint.
+// are made, and the composed public API schema/api.graphql, which clients and the SDK read. Nothing else is linted
+// here: TypeScript has its own config (eslint.typescript.config.js, `npm run lint:ts`), and generated code is not
+// ours to lint.
 //
 // Each subgraph SDL is checked against its own subgraph schema: graphql-eslint sees the federation @link and builds
 // it with @apollo/subgraph, so federation directives (@key, @shareable, @external, @requires, @composeDirective,
