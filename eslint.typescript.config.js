@@ -4,9 +4,10 @@
 //
 // Type-aware through the project service: each file is checked with the tsconfig.json nearest to it (the repo's, or
 // sdk/tsconfig.json for the SDK), the same programs `npm run typecheck` and the SDK build use.
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
+export default defineConfig(
   {
     // Generated code is not ours to lint (its generators are), nor is build output; JavaScript files are configs and
     // scripts that Prettier formats but no type information covers.
@@ -41,7 +42,7 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
       ],
-      // A type-only import says so, so that a module imported only for its types is never loaded for them.
+      // A type-only import says so: the reader, and ts-jest's transpiler that sees one file at a time, know it is erased.
       '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'inline-type-imports' }],
       // A variable assigned once but read earlier (a shutdown handler registered before the server it stops is
       // started) stays `let`: as `const` the early read would throw instead of seeing undefined.
