@@ -7,8 +7,16 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 const MAPPERS: Record<string, Record<string, string>> = {
   identity: { User: 'UserModel' },
   fleet: {
-    Fleet: 'FleetModel', Hub: 'HubModel', Vehicle: 'VehicleModel', Driver: 'DriverModel', User: 'UserRef',
-    Assignment: 'AssignmentModel', Attendance: 'AttendanceModel', Break: 'BreakModel', NearbyDriverEdge: 'NearbyDriverEdgeModel', DriverPosition: 'DriverPositionModel',
+    Fleet: 'FleetModel',
+    Hub: 'HubModel',
+    Vehicle: 'VehicleModel',
+    Driver: 'DriverModel',
+    User: 'UserRef',
+    Assignment: 'AssignmentModel',
+    Attendance: 'AttendanceModel',
+    Break: 'BreakModel',
+    NearbyDriverEdge: 'NearbyDriverEdgeModel',
+    DriverPosition: 'DriverPositionModel',
   },
   trips: { Trip: 'TripModel', User: 'UserRef', Driver: 'DriverRef' },
   payments: { Wallet: 'WalletModel', User: 'UserRef' },

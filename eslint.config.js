@@ -1,6 +1,7 @@
 // Schema lint (`npm run lint:schema`, i.e. `eslint --max-warnings 0 .`): the six subgraph SDLs, where schema changes
-// are made, and the composed public API schema/api.graphql, which clients and the SDK read. Nothing else is linted:
-// TypeScript is type-checked by `npm run typecheck`, and generated code is not ours to lint.
+// are made, and the composed public API schema/api.graphql, which clients and the SDK read. Nothing else is linted
+// here: TypeScript has its own config (eslint.typescript.config.js, `npm run lint:ts`), and generated code is not
+// ours to lint.
 //
 // Each subgraph SDL is checked against its own subgraph schema: graphql-eslint sees the federation @link and builds
 // it with @apollo/subgraph, so federation directives (@key, @shareable, @external, @requires, @composeDirective,
@@ -15,10 +16,7 @@ const API_SCHEMA = 'schema/api.graphql';
 // One graphql-config for every file (graphql-eslint keeps the first one it loads for the whole run): a project per
 // schema file, whose schema is that file, so each file is linted against the schema it belongs to.
 const graphQLConfig = {
-  projects: Object.fromEntries([
-    ...subgraphs.map(({ name }) => [name, { schema: `subgraphs/${name}/schema.graphql` }]),
-    ['api', { schema: API_SCHEMA }],
-  ]),
+  projects: Object.fromEntries([...subgraphs.map(({ name }) => [name, { schema: `subgraphs/${name}/schema.graphql` }]), ['api', { schema: API_SCHEMA }]]),
 };
 
 /** Value objects and wrappers without an identity of their own: strict-id-in-types does not apply to them. */
@@ -40,9 +38,7 @@ const schemaRules = {
       InputValueDefinition: true,
       EnumValueDefinition: true,
       DirectiveDefinition: true,
-      ignoredSelectors: [
-        '[type=ObjectTypeDefinition][name.value=/^(Query|Mutation|Subscription)$/]',
-      ],
+      ignoredSelectors: ['[type=ObjectTypeDefinition][name.value=/^(Query|Mutation|Subscription)$/]'],
     },
   ],
   // House style: "inline" for a one-line description, """block""" for a longer one. The rule allows only one style

@@ -119,7 +119,12 @@ async function startServices(databaseUrl: string, jwks: string, extraEnv: Record
     services.push({ name, process: child, url: `http://127.0.0.1:${port}/graphql` });
   };
   const ports = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (s) => [s.name, await freePort()] as const)));
-  spawnService('identity', 'dist/subgraphs/identity/src/index.js', { ...base, AUTH_SIGNING_JWKS: jwks, OTP_SECRET: randomBytes(32).toString('hex') }, ports.identity!);
+  spawnService(
+    'identity',
+    'dist/subgraphs/identity/src/index.js',
+    { ...base, AUTH_SIGNING_JWKS: jwks, OTP_SECRET: randomBytes(32).toString('hex') },
+    ports.identity!,
+  );
   await waitReady(services[0]!.url);
   const jwksUrl = `http://127.0.0.1:${ports.identity}/.well-known/jwks.json`;
   for (const { name } of SUBGRAPHS.filter((s) => s.name !== 'identity')) {
@@ -177,7 +182,13 @@ function watchProcesses(services: Service[]) {
     clearInterval(timer);
     const seconds = (performance.now() - started) / 1000;
     return Object.fromEntries(
-      services.map((s) => [s.name, { cores: Math.round(((cpuSeconds(s.process.pid!) - startCpu.get(s.name)!) / seconds) * 100) / 100, peakRssMb: Math.max(peak.get(s.name)!, rssMb(s.process.pid!)) }]),
+      services.map((s) => [
+        s.name,
+        {
+          cores: Math.round(((cpuSeconds(s.process.pid!) - startCpu.get(s.name)!) / seconds) * 100) / 100,
+          peakRssMb: Math.max(peak.get(s.name)!, rssMb(s.process.pid!)),
+        },
+      ]),
     );
   };
 }
@@ -207,12 +218,23 @@ interface ScenarioResult {
   processesUnderAttack: Record<string, ProcessUsage>;
 }
 
-async function runScenario(label: string, databaseUrl: string, jwks: string, env: Record<string, string>, tokens: { victim: string; attacker: string }, timeEachAttack = false): Promise<ScenarioResult> {
+async function runScenario(
+  label: string,
+  databaseUrl: string,
+  jwks: string,
+  env: Record<string, string>,
+  tokens: { victim: string; attacker: string },
+  timeEachAttack = false,
+): Promise<ScenarioResult> {
   const services = await startServices(databaseUrl, jwks, env);
   try {
     const gateway = services.find((s) => s.name === 'gateway')!.url;
     const victim = async () => {
-      const response = await fetch(gateway, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.victim}` }, body: JSON.stringify({ query: VICTIM_QUERY }) });
+      const response = await fetch(gateway, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.victim}` },
+        body: JSON.stringify({ query: VICTIM_QUERY }),
+      });
       const body = (await response.json()) as { errors?: unknown };
       return response.ok && !body.errors;
     };
@@ -306,7 +328,14 @@ try {
   await migrateSubgraphs({ kind: 'postgres', url: databaseUrl });
   await seedDemoCity({ kind: 'postgres', url: databaseUrl });
   const jwks = JSON.stringify(await generateSigningJwks());
-  const authConfig = { issuer: 'ridegraph-identity', audience: 'ridegraph', accessTokenTtlSeconds: 900, jwksUrl: undefined, signingJwks: undefined, signingJwksFile: undefined };
+  const authConfig = {
+    issuer: 'ridegraph-identity',
+    audience: 'ridegraph',
+    accessTokenTtlSeconds: 900,
+    jwksUrl: undefined,
+    signingJwks: undefined,
+    signingJwksFile: undefined,
+  };
   const sign = createAccessTokenSigner(await loadSigningKeys({ jwks }), authConfig);
   const demo = buildDemoDataset();
   const userOf = (phone: string) => demo.users.find((u) => u.phone === phone)!.id;
@@ -346,16 +375,36 @@ function markdown(r: typeof report): string {
   ];
   for (const s of r.scenarios) {
     lines.push(
-      `| ${s.label} | ${s.victimAlone.latencyMs.p50} / ${s.victimAlone.latencyMs.p99} | ${s.victimUnderAttack.latencyMs.p50} / ${s.victimUnderAttack.latencyMs.p99} | ${s.p99Ratio} | ${s.p99Ratio <= 2 ? 'met' : 'missed'} | ${s.attackers.sent} | ${Object.entries(s.attackers.byStatus).map(([k, v]) => `${k}: ${v}`).join(', ')} |`,
+      `| ${s.label} | ${s.victimAlone.latencyMs.p50} / ${s.victimAlone.latencyMs.p99} | ${s.victimUnderAttack.latencyMs.p50} / ${s.victimUnderAttack.latencyMs.p99} | ${s.p99Ratio} | ${s.p99Ratio <= 2 ? 'met' : 'missed'} | ${s.attackers.sent} | ${Object.entries(
+        s.attackers.byStatus,
+      )
+        .map(([k, v]) => `${k}: ${v}`)
+        .join(', ')} |`,
     );
   }
   for (const s of r.scenarios) {
-    lines.push('', `## ${s.label}`, '', 'Attacker answer latency by status (ms): ' + Object.entries(s.attackers.latencyMsByStatus).map(([k, v]) => `${k} p50 ${v.p50} / p99 ${v.p99}`).join('; '), '');
+    lines.push(
+      '',
+      `## ${s.label}`,
+      '',
+      'Attacker answer latency by status (ms): ' +
+        Object.entries(s.attackers.latencyMsByStatus)
+          .map(([k, v]) => `${k} p50 ${v.p50} / p99 ${v.p99}`)
+          .join('; '),
+      '',
+    );
     const alone = s.eachAttackAlone;
-    lines.push(`| attack | answers by status | cost when admitted |${alone ? ' alone: status, median ms |' : ''}`, `| --- | --- | --- |${alone ? ' --- |' : ''}`);
+    lines.push(
+      `| attack | answers by status | cost when admitted |${alone ? ' alone: status, median ms |' : ''}`,
+      `| --- | --- | --- |${alone ? ' --- |' : ''}`,
+    );
     for (const [name, statuses] of Object.entries(s.attackers.byAttack)) {
       const solo = alone?.[name];
-      lines.push(`| ${name} | ${Object.entries(statuses).map(([k, v]) => `${k}: ${v}`).join(', ')} | ${s.attackers.costOfAdmitted[name] ?? '—'} |${alone ? ` ${solo ? `${solo.status}, ${solo.medianMs}` : '—'} |` : ''}`);
+      lines.push(
+        `| ${name} | ${Object.entries(statuses)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join(', ')} | ${s.attackers.costOfAdmitted[name] ?? '—'} |${alone ? ` ${solo ? `${solo.status}, ${solo.medianMs}` : '—'} |` : ''}`,
+      );
     }
     lines.push('', '| process | CPU cores alone | CPU cores under attack | peak RSS MB alone | peak RSS MB under attack |', '| --- | --- | --- | --- | --- |');
     for (const name of Object.keys(s.processesAlone)) {

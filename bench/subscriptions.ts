@@ -78,7 +78,15 @@ async function main(): Promise<void> {
   try {
     log(`migrating ${dbName}`);
     await migrateSubgraphs(database);
-    const authConfig = { issuer: 'ridegraph-identity', audience: 'ridegraph', accessTokenTtlSeconds: 900, maxAccessTokenLifetimeSeconds: 960, jwksUrl: undefined, signingJwks: undefined, signingJwksFile: undefined };
+    const authConfig = {
+      issuer: 'ridegraph-identity',
+      audience: 'ridegraph',
+      accessTokenTtlSeconds: 900,
+      maxAccessTokenLifetimeSeconds: 960,
+      jwksUrl: undefined,
+      signingJwks: undefined,
+      signingJwksFile: undefined,
+    };
     const signingKeys = await loadSigningKeys({ jwks: JSON.stringify(await generateSigningJwks()) });
     const auth = { config: authConfig, signingKeys, verify: createAccessTokenVerifier({ jwks: signingKeys.publicJwks }, authConfig) };
     const sign = createAccessTokenSigner(signingKeys, authConfig);
@@ -86,7 +94,10 @@ async function main(): Promise<void> {
     log(`creating ${USERS} users, one notification each`);
     const identityDb = openIdentityDatabase(database);
     const notificationsDb = openNotificationsDatabase(database);
-    cleanup.push(() => identityDb.$disconnect(), () => notificationsDb.$disconnect());
+    cleanup.push(
+      () => identityDb.$disconnect(),
+      () => notificationsDb.$disconnect(),
+    );
     const users = Array.from({ length: USERS }, (_, i) => ({ id: crypto.randomUUID(), name: `Bench User ${i}`, roles: ['RIDER' as const] }));
     await identityDb.user.createMany({ data: users });
     const notifications = users.map((user) => ({ id: crypto.randomUUID(), userId: user.id, kind: 'ACCOUNT' as const, title: 'Bench', body: 'Bench event' }));
@@ -96,13 +107,16 @@ async function main(): Promise<void> {
     const deps = { database, logger, pubsub, auth, redisUrl: PUBSUB === 'redis' ? REDIS_URL : undefined } as unknown as SubgraphDeps;
     const identity = await serveSubgraph(await buildIdentitySubgraph(deps), { port: 0, logger });
     const notificationsSubgraph = await serveSubgraph(await buildNotificationsSubgraph(deps), { port: 0, logger });
-    cleanup.push(() => identity.stop(), () => notificationsSubgraph.stop());
+    cleanup.push(
+      () => identity.stop(),
+      () => notificationsSubgraph.stop(),
+    );
     const sdl = (name: 'identity' | 'notifications') => parse(readFileSync(subgraphInfo(name).schemaFile, 'utf8'));
     const composed = composeServices([
       { name: 'identity', typeDefs: sdl('identity'), url: identity.url },
       { name: 'notifications', typeDefs: sdl('notifications'), url: notificationsSubgraph.url },
     ]);
-    if (composed.errors) throw composed.errors[0];
+    if (composed.errors) throw composed.errors[0]!;
     const dir = mkdtempSync(join(tmpdir(), 'bench-subscriptions-'));
     writeFileSync(join(dir, 'supergraph.graphql'), composed.supergraphSdl);
     const gateway = await startGateway({
@@ -127,7 +141,10 @@ async function main(): Promise<void> {
     const here = dirname(fileURLToPath(import.meta.url));
     const connectStarted = Date.now();
     for (let c = 0; c < CLIENT_PROCESSES; c++) {
-      const child = fork(join(here, 'subscriptions-clients.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: process.env.BENCH_CHILD_TRACE_GC ? ['--trace-gc'] : [] });
+      const child = fork(join(here, 'subscriptions-clients.js'), [], {
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        execArgv: process.env.BENCH_CHILD_TRACE_GC ? ['--trace-gc'] : [],
+      });
       children.push(child);
       child.on('message', (message: { receipts: [string, number][] }) => {
         for (const receipt of message.receipts) receipts.push(receipt);
@@ -151,7 +168,9 @@ async function main(): Promise<void> {
       heapBytes: (idle.heapUsed - before.heapUsed) / CONNECTIONS,
       externalBytes: (idle.external - before.external) / CONNECTIONS,
     };
-    log(`idle: rss ${round(idle.rss / 2 ** 20)} MiB → ${round(perConnection.rssBytes / 1024)} KiB per connection (heap ${round(perConnection.heapBytes / 1024)} KiB)`);
+    log(
+      `idle: rss ${round(idle.rss / 2 ** 20)} MiB → ${round(perConnection.rssBytes / 1024)} KiB per connection (heap ${round(perConnection.heapBytes / 1024)} KiB)`,
+    );
 
     // Publish round-robin at RATE/s; remember when each notification was published (a receipt belongs to the
     // latest publish of its notification before it: republishing one comes USERS/RATE seconds later).
@@ -179,7 +198,9 @@ async function main(): Promise<void> {
       const times = published.get(notification.id) ?? [];
       times.push(now());
       published.set(notification.id, times);
-      await pubsub.publish('NOTIFICATION_ADDED', { notificationId: notification.id, userId: notification.userId }, notification.userId).catch(() => missedPublishes++);
+      await pubsub
+        .publish('NOTIFICATION_ADDED', { notificationId: notification.id, userId: notification.userId }, notification.userId)
+        .catch(() => missedPublishes++);
     }
     const publishSeconds = (now() - started) / 1000;
     await sleep(3000); // let the tail arrive
@@ -207,15 +228,38 @@ async function main(): Promise<void> {
     const deliverySeconds = (lastReceipt - started) / 1000;
     const result = {
       date: new Date().toISOString(),
-      machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version, nodeFlags: process.execArgv.join(' '), loadAverage1m: round(loadavg()[0] ?? 0, 2) },
-      setup: { connections: CONNECTIONS, users: USERS, devicesPerUser: CONNECTIONS / USERS, ratePerSecond: RATE, seconds: SECONDS, clientProcesses: CLIENT_PROCESSES, pubsub: PUBSUB },
+      machine: {
+        cpus: cpus().length,
+        model: cpus()[0]?.model ?? 'unknown',
+        node: process.version,
+        nodeFlags: process.execArgv.join(' '),
+        loadAverage1m: round(loadavg()[0] ?? 0, 2),
+      },
+      setup: {
+        connections: CONNECTIONS,
+        users: USERS,
+        devicesPerUser: CONNECTIONS / USERS,
+        ratePerSecond: RATE,
+        seconds: SECONDS,
+        clientProcesses: CLIENT_PROCESSES,
+        pubsub: PUBSUB,
+      },
       connectSeconds: round(connectSeconds),
       upstreamSubscriptions: expectedUpstream,
-      memoryPerIdleConnectionKiB: { rss: round(perConnection.rssBytes / 1024), heap: round(perConnection.heapBytes / 1024), external: round(perConnection.externalBytes / 1024) },
+      memoryPerIdleConnectionKiB: {
+        rss: round(perConnection.rssBytes / 1024),
+        heap: round(perConnection.heapBytes / 1024),
+        external: round(perConnection.externalBytes / 1024),
+      },
       published: total,
       publishSeconds: round(publishSeconds),
       deliveries: { expected: expectedDeliveries, received: receipts.length, perSecond: round(receipts.length / deliverySeconds) },
-      latencyMs: { p50: round(percentile(latencies, 50)), p90: round(percentile(latencies, 90)), p99: round(percentile(latencies, 99)), max: round(latencies.at(-1) ?? Number.NaN) },
+      latencyMs: {
+        p50: round(percentile(latencies, 50)),
+        p90: round(percentile(latencies, 90)),
+        p99: round(percentile(latencies, 99)),
+        max: round(latencies.at(-1) ?? Number.NaN),
+      },
       gatewayEventsExecuted: gateway.subscriptionStats().eventsExecuted,
       failedPublishes: missedPublishes,
     };
@@ -230,9 +274,16 @@ async function main(): Promise<void> {
   }
 }
 
-type Result = Record<string, unknown> & {
-  setup: Record<string, unknown>;
-  machine: Record<string, unknown>;
+type Result = {
+  date: string;
+  machine: { cpus: number; model: string; node: string; nodeFlags: string; loadAverage1m: number };
+  setup: { connections: number; users: number; devicesPerUser: number; ratePerSecond: number; seconds: number; clientProcesses: number; pubsub: string };
+  connectSeconds: number;
+  upstreamSubscriptions: number;
+  published: number;
+  publishSeconds: number;
+  gatewayEventsExecuted: number;
+  failedPublishes: number;
   memoryPerIdleConnectionKiB: { rss: number; heap: number; external: number };
   deliveries: { expected: number; received: number; perSecond: number };
   latencyMs: { p50: number; p90: number; p99: number; max: number };

@@ -46,7 +46,14 @@ const backends: Backend[] = [
     async open() {
       const pglite = await openEmbeddedPostgres();
       const pubsub = createLivePubSub({ prefix: 'bench:' });
-      return { database: { kind: 'pglite', pglite }, pubsub, close: async () => { await pubsub.dispose(); await pglite.close(); } };
+      return {
+        database: { kind: 'pglite', pglite },
+        pubsub,
+        close: async () => {
+          await pubsub.dispose();
+          await pglite.close();
+        },
+      };
     },
   },
   {
@@ -61,7 +68,10 @@ const backends: Backend[] = [
         database: { kind: 'postgres', url: url.toString() },
         pubsub,
         redisUrl: REDIS_URL,
-        close: async () => { await pubsub.dispose(); await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`); },
+        close: async () => {
+          await pubsub.dispose();
+          await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        },
       };
     },
   },
@@ -75,7 +85,15 @@ interface Measured extends LoadResult {
 
 async function measureBackend(backend: Backend): Promise<Record<string, Measured>> {
   const opened = await backend.open();
-  const authConfig = { issuer: 'ridegraph-identity', audience: 'ridegraph', accessTokenTtlSeconds: 900, maxAccessTokenLifetimeSeconds: 960, jwksUrl: undefined, signingJwks: undefined, signingJwksFile: undefined };
+  const authConfig = {
+    issuer: 'ridegraph-identity',
+    audience: 'ridegraph',
+    accessTokenTtlSeconds: 900,
+    maxAccessTokenLifetimeSeconds: 960,
+    jwksUrl: undefined,
+    signingJwks: undefined,
+    signingJwksFile: undefined,
+  };
   const signingKeys = await loadSigningKeys({ jwks: JSON.stringify(await generateSigningJwks()) });
   const sign = createAccessTokenSigner(signingKeys, authConfig);
   let statements = 0;
@@ -143,7 +161,10 @@ const report = {
   queries: Object.fromEntries(Object.entries(QUERIES).map(([k, v]) => [k, v.description])),
   results: measured,
   ratios: Object.fromEntries(
-    Object.keys(QUERIES).map((name) => [name, { postgresToEmbeddedThroughput: round2(postgres![name]!.requestsPerSecond / embedded![name]!.requestsPerSecond) }]),
+    Object.keys(QUERIES).map((name) => [
+      name,
+      { postgresToEmbeddedThroughput: round2(postgres![name]!.requestsPerSecond / embedded![name]!.requestsPerSecond) },
+    ]),
   ),
 };
 
@@ -168,10 +189,18 @@ function markdown(r: typeof report): string {
   ];
   for (const [label, queries] of Object.entries(r.results)) {
     for (const [name, m] of Object.entries(queries)) {
-      lines.push(`| ${label} | ${name} | ${m.requestsPerSecond} | ${m.latencyMs.p50} | ${m.latencyMs.p95} | ${m.latencyMs.p99} | ${m.sqlStatementsPerRequest} | ${m.errors} |`);
+      lines.push(
+        `| ${label} | ${name} | ${m.requestsPerSecond} | ${m.latencyMs.p50} | ${m.latencyMs.p95} | ${m.latencyMs.p99} | ${m.sqlStatementsPerRequest} | ${m.errors} |`,
+      );
     }
   }
   lines.push('', 'Queries:', ...Object.entries(r.queries).map(([k, v]) => `- ${k}: ${v}`), '');
-  lines.push('Throughput ratio PostgreSQL+Redis / embedded: ' + Object.entries(r.ratios).map(([k, v]) => `${k} ${v.postgresToEmbeddedThroughput}`).join(', '), '');
+  lines.push(
+    'Throughput ratio PostgreSQL+Redis / embedded: ' +
+      Object.entries(r.ratios)
+        .map(([k, v]) => `${k} ${v.postgresToEmbeddedThroughput}`)
+        .join(', '),
+    '',
+  );
   return lines.join('\n');
 }

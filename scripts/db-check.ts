@@ -16,7 +16,7 @@ async function main(): Promise<number> {
   return failed.length > 0 ? 1 : 0;
 }
 
-main()
+void main()
   .catch((error: unknown) => {
     console.error('db:check could not run:', error);
     return 1;

@@ -52,7 +52,7 @@ async function main(): Promise<number> {
   return failed ? 1 : 0;
 }
 
-main()
+void main()
   .catch((error: unknown) => {
     console.error(error);
     return 1;

@@ -39,6 +39,10 @@ function snapshot(folder) {
       else files.push(`${relative(folder, p)}\n${readFileSync(p, 'utf8')}`);
     }
   };
-  try { walk(folder); } catch { return ''; }
+  try {
+    walk(folder);
+  } catch {
+    return '';
+  }
   return files.sort().join('\n\0\n');
 }

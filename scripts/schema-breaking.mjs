@@ -67,8 +67,10 @@ function readIntended(path) {
   if (!Array.isArray(changes)) throw new UsageError(`${shown(path)} must be { "changes": [{ "path": "Type.field", "reason": "why" }] }`);
   const seen = new Set();
   return changes.map((entry, index) => {
-    if (typeof entry?.path !== 'string' || entry.path.trim() === '') throw new UsageError(`${shown(path)}: changes[${index}] needs a "path" (as this script prints it)`);
-    if (typeof entry.reason !== 'string' || entry.reason.trim() === '') throw new UsageError(`${shown(path)}: changes[${index}] (${entry.path}) needs a "reason": why clients may be broken`);
+    if (typeof entry?.path !== 'string' || entry.path.trim() === '')
+      throw new UsageError(`${shown(path)}: changes[${index}] needs a "path" (as this script prints it)`);
+    if (typeof entry.reason !== 'string' || entry.reason.trim() === '')
+      throw new UsageError(`${shown(path)}: changes[${index}] (${entry.path}) needs a "reason": why clients may be broken`);
     if (seen.has(entry.path)) throw new UsageError(`${shown(path)}: ${entry.path} is listed twice`);
     seen.add(entry.path);
     return { path: entry.path, reason: entry.reason };
@@ -108,7 +110,9 @@ async function main() {
   const unintended = breaking.filter((change) => !reasons.has(pathOf(change)));
   const accepted = breaking.filter((change) => reasons.has(pathOf(change)));
 
-  console.log(`${shown(options.schema)} against ${shown(options.baseline)}: ${breaking.length} breaking, ${dangerous.length} dangerous, ${safe.length} non-breaking change(s)`);
+  console.log(
+    `${shown(options.schema)} against ${shown(options.baseline)}: ${breaking.length} breaking, ${dangerous.length} dangerous, ${safe.length} non-breaking change(s)`,
+  );
   if (safe.length) {
     console.log(`\nNon-breaking:`);
     for (const change of safe) console.log(line(change));

@@ -13,7 +13,11 @@ function apiFields(): { type: string; field: string }[] {
   return Object.values(composed.api.getTypeMap())
     .filter(isObjectType)
     .filter((type) => !type.name.startsWith('_'))
-    .flatMap((type) => Object.keys(type.getFields()).filter((field) => !field.startsWith('_')).map((field) => ({ type: type.name, field })));
+    .flatMap((type) =>
+      Object.keys(type.getFields())
+        .filter((field) => !field.startsWith('_'))
+        .map((field) => ({ type: type.name, field })),
+    );
 }
 
 test('every field of every object type has an authorization rule on itself or its type', () => {
@@ -46,7 +50,8 @@ test('schema/api.graphql shows clients the rules', () => {
   expect(api).toMatch(/^directive @public on FIELD_DEFINITION \| OBJECT$/m);
   expect(api).toMatch(/^type Trip @authenticated \{$/m);
   // Read the rule from the parsed schema, not the printed text: arguments with descriptions span several lines.
-  const trips = (parse(api).definitions.find((d) => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === 'Query') as ObjectTypeDefinitionNode)
-    .fields?.find((f) => f.name.value === 'trips');
+  const trips = (
+    parse(api).definitions.find((d) => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === 'Query') as ObjectTypeDefinitionNode
+  ).fields?.find((f) => f.name.value === 'trips');
   expect(trips?.directives?.map((d) => print(d))).toEqual(['@requiresScopes(scopes: [["SUPER_ADMIN"], ["OPERATIONS"], ["FLEET_MANAGER"]])']);
 });

@@ -22,10 +22,14 @@ async function badTokens(): Promise<Record<string, string>> {
   const subject = { userId: env.personas.RIDER.userId!, roles: env.personas.RIDER.roles, sessionId: 'test-session' };
   return {
     expired: (await createAccessTokenSigner(signingKeys!, { ...config, accessTokenTtlSeconds: -60 })(subject)).token,
-    'correctly signed with a 100-year lifetime': (await createAccessTokenSigner(signingKeys!, { ...config, accessTokenTtlSeconds: 100 * 365 * 86400 })(subject)).token,
+    'correctly signed with a 100-year lifetime': (await createAccessTokenSigner(signingKeys!, { ...config, accessTokenTtlSeconds: 100 * 365 * 86400 })(subject))
+      .token,
     'signed by a foreign key': await (await createTestAuth()).tokenFor(subject),
     'for another audience': (await createAccessTokenSigner(signingKeys!, { ...config, audience: 'another-platform' })(subject)).token,
-    'tampered with': (await env.testAuth.tokenFor({ ...subject, roles: ['RIDER'] })).replace(/\.[^.]+\./, `.${Buffer.from(JSON.stringify({ sub: subject.userId, roles: ['SUPER_ADMIN'] })).toString('base64url')}.`),
+    'tampered with': (await env.testAuth.tokenFor({ ...subject, roles: ['RIDER'] })).replace(
+      /\.[^.]+\./,
+      `.${Buffer.from(JSON.stringify({ sub: subject.userId, roles: ['SUPER_ADMIN'] })).toString('base64url')}.`,
+    ),
   };
 }
 
@@ -34,7 +38,10 @@ test('the gateway answers an expired, over-long, foreign-signed, wrong-audience 
     env.statements.length = 0;
     const result = await postGraphQL(env.gatewayUrl, BOARD, undefined, { authorization: `Bearer ${token}` });
     expect({ kind, status: result.status, codes: result.errors?.map((e) => e.extensions?.code), data: result.data }).toEqual({
-      kind, status: 401, codes: ['UNAUTHENTICATED'], data: undefined,
+      kind,
+      status: 401,
+      codes: ['UNAUTHENTICATED'],
+      data: undefined,
     });
     // No subgraph ran a statement for it: the request stopped at the gateway.
     expect(env.statements).toEqual([]);
@@ -45,7 +52,12 @@ test('the Bearer scheme is case-insensitive at the gateway and at the subgraphs 
   const token = env.personas.OPERATIONS.headers.authorization!.replace(/^Bearer /, '');
   for (const scheme of ['bearer', 'BEARER']) {
     const result = await postGraphQL(env.gatewayUrl, BOARD, undefined, { authorization: `${scheme} ${token}` });
-    expect({ scheme, status: result.status, errors: result.errors, trips: result.data?.trips.edges.length }).toEqual({ scheme, status: 200, errors: undefined, trips: 5 });
+    expect({ scheme, status: result.status, errors: result.errors, trips: result.data?.trips.edges.length }).toEqual({
+      scheme,
+      status: 200,
+      errors: undefined,
+      trips: 5,
+    });
   }
 });
 
@@ -64,8 +76,16 @@ describe('a subgraph reached directly on its port', () => {
     ['trips', BOARD, {}],
     ['fleet', '{ fleets { id name } }', {}],
     ['payments', ENTITIES_QUERY('... on User { wallet { id } }'), { representations: [{ __typename: 'User', id: '00000000-0000-4000-8000-000000000001' }] }],
-    ['gamification', ENTITIES_QUERY('... on User { points { balance } }'), { representations: [{ __typename: 'User', id: '00000000-0000-4000-8000-000000000001' }] }],
-    ['notifications', ENTITIES_QUERY('... on User { unreadNotificationCount }'), { representations: [{ __typename: 'User', id: '00000000-0000-4000-8000-000000000001' }] }],
+    [
+      'gamification',
+      ENTITIES_QUERY('... on User { points { balance } }'),
+      { representations: [{ __typename: 'User', id: '00000000-0000-4000-8000-000000000001' }] },
+    ],
+    [
+      'notifications',
+      ENTITIES_QUERY('... on User { unreadNotificationCount }'),
+      { representations: [{ __typename: 'User', id: '00000000-0000-4000-8000-000000000001' }] },
+    ],
   ];
 
   test.each(protectedFields)('%s: protected fields are UNAUTHENTICATED without a token', async (name, query, variables) => {

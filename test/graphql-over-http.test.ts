@@ -42,7 +42,10 @@ const requirement = (audit: Audit) => audit.name.split(' ')[0] as 'MUST' | 'SHOU
 /** A failed audit's reason and the response it got, for the assertion message. */
 async function outcomeOf(result: AuditResult): Promise<string> {
   if (result.status === 'ok') return 'ok';
-  const body = await result.response.clone().text().catch(() => '');
+  const body = await result.response
+    .clone()
+    .text()
+    .catch(() => '');
   return `${result.status}: ${result.reason} (HTTP ${result.response.status} ${result.response.headers.get('content-type') ?? ''}) ${body.slice(0, 300)}`;
 }
 
@@ -95,9 +98,13 @@ describe('GET', () => {
   };
 
   test('serves a query with the CSRF-safe header, in the accepted media type', async () => {
-    const response = await get('query Fleet($id: ID!) { fleet(id: $id) { id } }', { ...CSRF_SAFE_HEADER, accept: 'application/graphql-response+json' }, {
-      variables: JSON.stringify({ id: env.demo.fleets[0]!.id }),
-    });
+    const response = await get(
+      'query Fleet($id: ID!) { fleet(id: $id) { id } }',
+      { ...CSRF_SAFE_HEADER, accept: 'application/graphql-response+json' },
+      {
+        variables: JSON.stringify({ id: env.demo.fleets[0]!.id }),
+      },
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
     // Anonymous: the field is refused, the request is not.
@@ -142,7 +149,10 @@ describe('POST', () => {
       const response = await post(json(payload), accept);
       const body = (await response.json()) as { data?: unknown; errors: { extensions: { code: string } }[] };
       expect({ status: response.status, type: response.headers.get('content-type'), code: body.errors[0]?.extensions.code, hasData: 'data' in body }).toEqual({
-        status: 400, type: 'application/graphql-response+json; charset=utf-8', code, hasData: false,
+        status: 400,
+        type: 'application/graphql-response+json; charset=utf-8',
+        code,
+        hasData: false,
       });
     }
   });
@@ -158,7 +168,9 @@ describe('POST', () => {
       const response = await post(json(payload), { 'content-type': 'application/json', accept: 'application/json' });
       const body = (await response.json()) as { data?: unknown; errors: { extensions: { code: string } }[] };
       expect({ status: response.status, type: response.headers.get('content-type'), hasData: 'data' in body }).toEqual({
-        status: 200, type: 'application/json; charset=utf-8', hasData: false,
+        status: 200,
+        type: 'application/json; charset=utf-8',
+        hasData: false,
       });
       expect(body.errors[0]?.extensions.code).toBe(code);
     }
@@ -177,7 +189,11 @@ describe('POST', () => {
   test('a field error is 200 with data under either media type', async () => {
     for (const accept of ['application/json', 'application/graphql-response+json']) {
       const result = await postGraphQL(env.gatewayUrl, '{ me { id } }', undefined, { accept });
-      expect({ status: result.status, data: result.data, code: result.errors?.[0]?.extensions?.code }).toEqual({ status: 200, data: { me: null }, code: 'UNAUTHENTICATED' });
+      expect({ status: result.status, data: result.data, code: result.errors?.[0]?.extensions?.code }).toEqual({
+        status: 200,
+        data: { me: null },
+        code: 'UNAUTHENTICATED',
+      });
     }
   });
 
@@ -208,21 +224,31 @@ describe('POST', () => {
   });
 
   test('Accept is negotiated by quality: graphql-response+json when preferred, application/json otherwise', async () => {
-    const preferred = await post(json({ query: '{ __typename }' }), { 'content-type': 'application/json', accept: 'application/json;q=0.9, application/graphql-response+json' });
+    const preferred = await post(json({ query: '{ __typename }' }), {
+      'content-type': 'application/json',
+      accept: 'application/json;q=0.9, application/graphql-response+json',
+    });
     expect(preferred.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
-    const plain = await post(json({ query: '{ __typename }' }), { 'content-type': 'application/json', accept: 'application/graphql-response+json;q=0.5, application/json' });
+    const plain = await post(json({ query: '{ __typename }' }), {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json;q=0.5, application/json',
+    });
     expect(plain.headers.get('content-type')).toMatch(/^application\/json/);
   });
 });
 
 test('other methods get 405 with Allow: GET, POST', async () => {
   for (const method of ['PUT', 'PATCH', 'DELETE']) {
-    const response = await fetch(env.gatewayUrl, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const response = await fetch(env.gatewayUrl, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
     expect({ method, status: response.status, allow: response.headers.get('allow') }).toEqual({ method, status: 405, allow: 'GET, POST' });
   }
 });
 
-test('Sandbox (development) opens signed out: a new user\'s first operation (requestOtp) works; the trips board runs for staff', async () => {
+test("Sandbox (development) opens signed out: a new user's first operation (requestOtp) works; the trips board runs for staff", async () => {
   const page = await fetch(env.gatewayUrl, { headers: { accept: 'text/html' } });
   const config = /var embeddedSandboxConfig = (\{.*\});/.exec(await page.text())?.[1];
   const { initialState } = JSON.parse(config ?? '{}') as { initialState: { document: string; headers?: Record<string, string> } };
@@ -235,6 +261,7 @@ test('Sandbox (development) opens signed out: a new user\'s first operation (req
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify({ query: initialState.document, operationName }),
     });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the test reads the fields it asserts on
     return { status: response.status, ...((await response.json()) as { data?: any; errors?: unknown[] }) };
   };
 

@@ -79,7 +79,10 @@ describe.each([
   });
 
   test('a small operation next to a huge one it does not run: the whole document is measured', async () => {
-    const result = await postGraphQL(url(), `query Small { me { id } } query Huge ${repeatedFields(700).slice(1)}`.replace('query Huge  me', 'query Huge { me'));
+    const result = await postGraphQL(
+      url(),
+      `query Small { me { id } } query Huge ${repeatedFields(700).slice(1)}`.replace('query Huge  me', 'query Huge { me'),
+    );
     expect(refusal(result)).toEqual(refused('fields', LIMITS.maxFields, 701));
   });
 });
@@ -95,13 +98,21 @@ describe('cost', () => {
 
   test('a signed-in rider nesting trips(first: 100) under rider 10 levels deep (533 bytes): the depth limit', async () => {
     const result = await postGraphQL(env.gatewayUrl, nestedTrips(10), undefined, env.personas.RIDER.headers);
-    expect(refusal(result)).toEqual({ status: 400, data: undefined, error: { code: 'OPERATION_TOO_COMPLEX', limit: 'depth', maximum: LIMITS.maxDepth, actual: 42 } });
+    expect(refusal(result)).toEqual({
+      status: 400,
+      data: undefined,
+      error: { code: 'OPERATION_TOO_COMPLEX', limit: 'depth', maximum: LIMITS.maxDepth, actual: 42 },
+    });
   });
 
   test('3 levels (within the depth limit): the cost limit, 3,040,404 points', async () => {
     const result = await postGraphQL(env.gatewayUrl, nestedTrips(3), undefined, env.personas.RIDER.headers);
     expect(nestedCost(3)).toBe(3_040_404);
-    expect(refusal(result)).toEqual({ status: 400, data: undefined, error: { code: 'OPERATION_TOO_COMPLEX', limit: 'cost', maximum: LIMITS.maxCost, actual: nestedCost(3) } });
+    expect(refusal(result)).toEqual({
+      status: 400,
+      data: undefined,
+      error: { code: 'OPERATION_TOO_COMPLEX', limit: 'cost', maximum: LIMITS.maxCost, actual: nestedCost(3) },
+    });
   });
 
   test('two levels are refused, one level runs and reports its cost in extensions.cost', async () => {
@@ -110,7 +121,11 @@ describe('cost', () => {
     expect(one.errors).toBeUndefined();
     expect((one as unknown as { extensions: unknown }).extensions).toEqual({ cost: { requested: 304, maximum: LIMITS.maxCost } });
     const two = await postGraphQL(env.gatewayUrl, nestedTrips(2), undefined, env.personas.RIDER.headers);
-    expect(refusal(two)).toEqual({ status: 400, data: undefined, error: { code: 'OPERATION_TOO_COMPLEX', limit: 'cost', maximum: LIMITS.maxCost, actual: 30_404 } });
+    expect(refusal(two)).toEqual({
+      status: 400,
+      data: undefined,
+      error: { code: 'OPERATION_TOO_COMPLEX', limit: 'cost', maximum: LIMITS.maxCost, actual: 30_404 },
+    });
   });
 
   test('the page size sent in a variable counts, and so does the trips subgraph port on its own schema', async () => {
@@ -128,7 +143,11 @@ describe('cost', () => {
       undefined,
       env.personas.OPERATIONS.headers,
     );
-    expect(refusal(direct)).toEqual({ status: 400, data: undefined, error: { code: 'OPERATION_TOO_COMPLEX', limit: 'cost', maximum: LIMITS.maxCost, actual: 20_401 } });
+    expect(refusal(direct)).toEqual({
+      status: 400,
+      data: undefined,
+      error: { code: 'OPERATION_TOO_COMPLEX', limit: 'cost', maximum: LIMITS.maxCost, actual: 20_401 },
+    });
   });
 });
 
@@ -145,7 +164,12 @@ describe('NUL characters in string input', () => {
   });
 
   test('in a string literal of the document', async () => {
-    const result = await postGraphQL(env.gatewayUrl, '{ trips(first: 1, after: "a\\u0000b") { edges { node { id } } } }', undefined, env.personas.OPERATIONS.headers);
+    const result = await postGraphQL(
+      env.gatewayUrl,
+      '{ trips(first: 1, after: "a\\u0000b") { edges { node { id } } } }',
+      undefined,
+      env.personas.OPERATIONS.headers,
+    );
     expect(refusal(result)).toEqual({ status: 400, data: undefined, error: { code: 'BAD_USER_INPUT' } });
   });
 });

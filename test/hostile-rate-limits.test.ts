@@ -3,7 +3,6 @@
 // Retry-After and the RateLimit headers; nothing refused reaches a subgraph.
 import { ConfigError } from '../platform/config/index.js';
 import { uniqueRateLimitPrefix } from '../platform/rate-limit/index.js';
-import { postGraphQL } from '../platform/testing/index.js';
 import { readGatewayConfig } from '../gateway/src/config.js';
 import { startTestSupergraph, type TestSupergraph } from './support/test-supergraph.js';
 

@@ -42,7 +42,14 @@ async function demoDriver(n: number): Promise<DemoDriver> {
   const user = env.demo.users.find((u) => u.phone === DEMO_PHONES.driver(n))!;
   const driver = env.demo.drivers.find((d) => d.userId === user.id)!;
   const plate = env.demo.vehicles.find((v) => v.id === driver.vehicleId)!.plate;
-  return { id: driver.id, userId: user.id, fleetId: driver.fleetId, name: user.name, plate, headers: await env.testAuth.headersFor({ userId: user.id, roles: ['DRIVER'] }) };
+  return {
+    id: driver.id,
+    userId: user.id,
+    fleetId: driver.fleetId,
+    name: user.name,
+    plate,
+    headers: await env.testAuth.headersFor({ userId: user.id, roles: ['DRIVER'] }),
+  };
 }
 
 async function connect(headers: Record<string, string>): Promise<TestWsClient> {
@@ -55,11 +62,18 @@ const gql = (query: string, variables: Record<string, unknown>, headers: Record<
 
 /** The driver app, as in embedded/test/ride-flow.ts: check in with the seeded vehicle (AVAILABLE), then stream. */
 async function checkIn(driver: DemoDriver, location: { latitude: number; longitude: number }) {
-  expect(await checkInAt(env.gatewayUrl, driver.headers, location, 12_000, 'https://example.com/selfie/live-fleet.jpg')).toEqual({ driver: { status: 'AVAILABLE' }, userErrors: [] });
+  expect(await checkInAt(env.gatewayUrl, driver.headers, location, 12_000, 'https://example.com/selfie/live-fleet.jpg')).toEqual({
+    driver: { status: 'AVAILABLE' },
+    userErrors: [],
+  });
 }
 
 const locate = (driver: DemoDriver, latitude: number, longitude: number) =>
-  gql('mutation ($lat: Float!, $lng: Float!) { updateDriverLocation(latitude: $lat, longitude: $lng, heading: 180, speed: 25) { recordedAt } }', { lat: latitude, lng: longitude }, driver.headers);
+  gql(
+    'mutation ($lat: Float!, $lng: Float!) { updateDriverLocation(latitude: $lat, longitude: $lng, heading: 180, speed: 25) { recordedAt } }',
+    { lat: latitude, lng: longitude },
+    driver.headers,
+  );
 
 const FLEET_POSITIONS = 'subscription ($fleetId: ID!) { fleetPositions(fleetId: $fleetId) { latitude longitude status driver { name vehicle { plate } } } }';
 const DRIVER_LOCATION = 'subscription ($driverId: ID!) { driverLocationUpdated(driverId: $driverId) { latitude longitude driver { id name } } }';
@@ -75,12 +89,26 @@ test("operations' live map of a fleet receives each driver's position with the d
   await checkIn(chen, { latitude: hub.latitude, longitude: hub.longitude });
   await locate(chen, hub.latitude + 0.001, hub.longitude);
   expect(await map.next()).toEqual({
-    data: { fleetPositions: { latitude: hub.latitude + 0.001, longitude: hub.longitude, status: 'AVAILABLE', driver: { name: chen.name, vehicle: { plate: chen.plate } } } },
+    data: {
+      fleetPositions: {
+        latitude: hub.latitude + 0.001,
+        longitude: hub.longitude,
+        status: 'AVAILABLE',
+        driver: { name: chen.name, vehicle: { plate: chen.plate } },
+      },
+    },
   });
   // Dana has not checked in: her position still reaches the map, as OFFLINE.
   await locate(dana, hub.latitude - 0.002, hub.longitude + 0.001);
   expect(await map.next()).toEqual({
-    data: { fleetPositions: { latitude: hub.latitude - 0.002, longitude: hub.longitude + 0.001, status: 'OFFLINE', driver: { name: dana.name, vehicle: { plate: dana.plate } } } },
+    data: {
+      fleetPositions: {
+        latitude: hub.latitude - 0.002,
+        longitude: hub.longitude + 0.001,
+        status: 'OFFLINE',
+        driver: { name: dana.name, vehicle: { plate: dana.plate } },
+      },
+    },
   });
 });
 

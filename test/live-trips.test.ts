@@ -57,8 +57,15 @@ const driverSelf = async (asDriver: Headers): Promise<DriverSelf> => (await gql(
 /** The driver checks in where the seed left them and reports that position: AVAILABLE to dispatch. */
 async function goOnline(asDriver: Headers): Promise<DriverSelf> {
   const self = await driverSelf(asDriver);
-  expect(await checkIn(env.gatewayUrl, asDriver, self.position, 10_000, 'https://example.com/selfie.jpg')).toEqual({ driver: { status: 'AVAILABLE' }, userErrors: [] });
-  await gql('mutation ($lat: Float!, $lng: Float!) { updateDriverLocation(latitude: $lat, longitude: $lng) { recordedAt } }', { lat: self.position.latitude, lng: self.position.longitude }, asDriver);
+  expect(await checkIn(env.gatewayUrl, asDriver, self.position, 10_000, 'https://example.com/selfie.jpg')).toEqual({
+    driver: { status: 'AVAILABLE' },
+    userErrors: [],
+  });
+  await gql(
+    'mutation ($lat: Float!, $lng: Float!) { updateDriverLocation(latitude: $lat, longitude: $lng) { recordedAt } }',
+    { lat: self.position.latitude, lng: self.position.longitude },
+    asDriver,
+  );
   return self;
 }
 

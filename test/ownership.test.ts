@@ -33,7 +33,7 @@ const fleetOfTrip = (tripId: string) => {
 const fleetNamed = (name: string) => env.demo.fleets.find((f) => f.name === name)!.id;
 
 describe('a rider', () => {
-  test("reads their own trips, wallet, points and inbox through user(id)", async () => {
+  test('reads their own trips, wallet, points and inbox through user(id)', async () => {
     const me = env.personas.RIDER.userId!;
     const result = await postGraphQL(env.gatewayUrl, PRIVATE, { id: me }, env.personas.RIDER.headers);
     expect(result.errors).toBeUndefined();
@@ -46,7 +46,13 @@ describe('a rider', () => {
 
   test("cannot read another rider's trips, wallet, points or inbox through user(id): FORBIDDEN, no data", async () => {
     const other = riderId(2);
-    for (const field of ['trips(first: 3) { edges { node { id } } }', 'wallet { balance { amountMinor } }', 'points { balance }', 'notifications(first: 3) { edges { node { title } } }', 'unreadNotificationCount']) {
+    for (const field of [
+      'trips(first: 3) { edges { node { id } } }',
+      'wallet { balance { amountMinor } }',
+      'points { balance }',
+      'notifications(first: 3) { edges { node { title } } }',
+      'unreadNotificationCount',
+    ]) {
       const result = await postGraphQL(env.gatewayUrl, `query ($id: ID!) { user(id: $id) { id ${field} } }`, { id: other }, env.personas.RIDER.headers);
       expect({ field, codes: codes(result) }).toEqual({ field, codes: ['FORBIDDEN'] });
       // Each of these fields is nullable: only it is null, with the error at its path; the user stays.
@@ -60,7 +66,12 @@ describe('a rider', () => {
     const result = await postGraphQL(
       env.subgraphUrl('trips'),
       ENTITIES_QUERY('... on User { trips(first: 3) { edges { node { id } } } } ... on Trip { id }'),
-      { representations: [{ __typename: 'User', id: riderId(2) }, { __typename: 'Trip', id: tripsOf(riderId(2))[0]!.id }] },
+      {
+        representations: [
+          { __typename: 'User', id: riderId(2) },
+          { __typename: 'Trip', id: tripsOf(riderId(2))[0]!.id },
+        ],
+      },
       env.personas.RIDER.headers,
     );
     expect(codes(result)).toEqual(['FORBIDDEN']);
@@ -125,11 +136,21 @@ describe('the Downtown fleet manager', () => {
     const drivers = await postGraphQL(env.gatewayUrl, '{ drivers(first: 100) { edges { node { id fleet { id } } } } }', undefined, manager);
     expect(drivers.errors).toBeUndefined();
     const ids = drivers.data.drivers.edges.map((edge: { node: { id: string } }) => edge.node.id).sort();
-    expect(ids).toEqual(env.demo.drivers.filter((d) => d.fleetId === downtown()).map((d) => d.id).sort());
+    expect(ids).toEqual(
+      env.demo.drivers
+        .filter((d) => d.fleetId === downtown())
+        .map((d) => d.id)
+        .sort(),
+    );
     expect(drivers.data.drivers.edges.every((edge: { node: { fleet: { id: string } } }) => edge.node.fleet.id === downtown())).toBe(true);
 
     const airportDriver = env.demo.drivers.find((d) => d.fleetId === airport())!;
-    const other = await postGraphQL(env.gatewayUrl, `{ driver(id: "${airportDriver.id}") { id } drivers(fleetId: "${airport()}") { edges { cursor } } }`, undefined, manager);
+    const other = await postGraphQL(
+      env.gatewayUrl,
+      `{ driver(id: "${airportDriver.id}") { id } drivers(fleetId: "${airport()}") { edges { cursor } } }`,
+      undefined,
+      manager,
+    );
     expect(other.errors).toBeUndefined();
     expect(other.data).toEqual({ driver: null, drivers: { edges: [] } });
   });
@@ -159,12 +180,17 @@ describe('the Downtown fleet manager', () => {
   });
 
   test("cannot read a rider's wallet or trips (only the rider and operations staff can)", async () => {
-    const result = await postGraphQL(env.gatewayUrl, 'query ($id: ID!) { user(id: $id) { wallet { id } } }', { id: riderId(3) }, env.personas.FLEET_MANAGER.headers);
+    const result = await postGraphQL(
+      env.gatewayUrl,
+      'query ($id: ID!) { user(id: $id) { wallet { id } } }',
+      { id: riderId(3) },
+      env.personas.FLEET_MANAGER.headers,
+    );
     expect(codes(result)).toEqual(['FORBIDDEN']);
   });
 });
 
-test('operations staff read any rider\'s private data', async () => {
+test("operations staff read any rider's private data", async () => {
   const result = await postGraphQL(env.gatewayUrl, PRIVATE, { id: riderId(2) }, env.personas.OPERATIONS.headers);
   expect(result.errors).toBeUndefined();
   expect(result.data.user.trips.edges.length).toBeGreaterThan(0);

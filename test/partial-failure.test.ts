@@ -50,7 +50,7 @@ describe('a viewer who may not read some fields', () => {
     expect(errorsOf(result)).toEqual([0, 1, 2, 3, 4].map((i) => ['FORBIDDEN', ['trips', 'edges', i, 'node', 'rider', 'points']]));
   });
 
-  test('the same query as SUPER_ADMIN: every rider\'s points, no error', async () => {
+  test("the same query as SUPER_ADMIN: every rider's points, no error", async () => {
     const result = await postGraphQL<{ trips: { edges: { node: BoardNode }[] } }>(env.gatewayUrl, readmeRecentTrips(), {}, env.personas.SUPER_ADMIN.headers);
     expect(result.errors).toBeUndefined();
     expect(result.data!.trips.edges.map((edge) => edge.node.rider?.points)).toEqual(Array(5).fill({ balance: expect.any(Number), level: expect.any(String) }));

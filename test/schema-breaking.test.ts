@@ -84,7 +84,9 @@ test('a breaking change listed as intended passes and shows its reason; unlisted
 });
 
 test('adding a field passes', () => {
-  const { status, output } = setup(BASELINE.replace('  "Its id."\n  id: ID!\n', '  "Its id."\n  id: ID!\n  "The fare, in minor units."\n  fareMinor: Int\n')).run();
+  const { status, output } = setup(
+    BASELINE.replace('  "Its id."\n  id: ID!\n', '  "Its id."\n  id: ID!\n  "The fare, in minor units."\n  fareMinor: Int\n'),
+  ).run();
   expect(status).toBe(0);
   expect(output).toMatch(/Non-breaking:[\s\S]*Trip\.fareMinor {2}\[FIELD_ADDED\]/);
   expect(output).toContain('OK: no unintended breaking change');

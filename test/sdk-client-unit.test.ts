@@ -1,7 +1,16 @@
 // The SDK client against a scripted fetch: how answers become data or RidegraphErrors, and the refresh rules
 // that a live gateway cannot easily provoke (a retry refused again, a refresh lost on the network, a sign-out
 // while a refresh is in flight, partial data).
-import { createRidegraphClient, RidegraphError, MyTripsDocument, RiderHomeDocument, TripDetailsDocument, SignOutDocument, type FetchLike, type ResponseLike } from '../sdk/index.js';
+import {
+  createRidegraphClient,
+  RidegraphError,
+  MyTripsDocument,
+  RiderHomeDocument,
+  TripDetailsDocument,
+  SignOutDocument,
+  type FetchLike,
+  type ResponseLike,
+} from '../sdk/index.js';
 
 type Answer = { status?: number; body: unknown } | Error;
 
@@ -23,12 +32,34 @@ function jsonResponse(status: number, body: unknown): ResponseLike {
   return { status, headers: { get: () => 'application/json' }, text: async () => text };
 }
 
-const unauthenticated: Answer = { status: 401, body: { errors: [{ message: 'Access token has expired; refresh the session', extensions: { code: 'UNAUTHENTICATED' } }] } };
-const tokens = (n: number): Answer => ({ body: { data: { refreshSession: { accessToken: `access-${n}`, refreshToken: `refresh-${n}`, accessTokenExpiresAt: null, refreshTokenExpiresAt: null, sessionId: 's', userId: 'u', roles: ['RIDER'], newUser: false, userErrors: [] } } } });
+const unauthenticated: Answer = {
+  status: 401,
+  body: { errors: [{ message: 'Access token has expired; refresh the session', extensions: { code: 'UNAUTHENTICATED' } }] },
+};
+const tokens = (n: number): Answer => ({
+  body: {
+    data: {
+      refreshSession: {
+        accessToken: `access-${n}`,
+        refreshToken: `refresh-${n}`,
+        accessTokenExpiresAt: null,
+        refreshTokenExpiresAt: null,
+        sessionId: 's',
+        userId: 'u',
+        roles: ['RIDER'],
+        newUser: false,
+        userErrors: [],
+      },
+    },
+  },
+});
 const me = { body: { data: { me: { id: 'u' } } } };
 
 async function rejection(promise: Promise<unknown>): Promise<RidegraphError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof RidegraphError)) throw new Error(`expected a RidegraphError, got ${String(error)}`);
   return error;
 }
@@ -36,7 +67,13 @@ async function rejection(promise: Promise<unknown>): Promise<RidegraphError> {
 describe('answers', () => {
   test('GraphQL errors become a RidegraphError with every error, its code, the status and the partial data', async () => {
     const { fetch } = scriptedFetch(() => ({
-      body: { data: { me: { id: 'u', wallet: null } }, errors: [{ message: 'Not yours', path: ['me', 'wallet'], extensions: { code: 'FORBIDDEN' } }, { message: 'Slow down', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 3 } }] },
+      body: {
+        data: { me: { id: 'u', wallet: null } },
+        errors: [
+          { message: 'Not yours', path: ['me', 'wallet'], extensions: { code: 'FORBIDDEN' } },
+          { message: 'Slow down', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 3 } },
+        ],
+      },
     }));
     const error = await rejection(createRidegraphClient({ url: 'http://api/graphql', fetch }).request(RiderHomeDocument));
     expect(error).toMatchObject({ name: 'RidegraphError', code: 'FORBIDDEN', message: 'Not yours', status: 200, data: { me: { id: 'u', wallet: null } } });
@@ -47,13 +84,23 @@ describe('answers', () => {
 
   test('no answer is NETWORK_ERROR; an answer that is not GraphQL is BAD_RESPONSE', async () => {
     const offline = scriptedFetch(() => new TypeError('fetch failed'));
-    expect(await rejection(createRidegraphClient({ url: 'http://api/graphql', fetch: offline.fetch }).request(RiderHomeDocument))).toMatchObject({ code: 'NETWORK_ERROR', status: undefined, errors: [] });
+    expect(await rejection(createRidegraphClient({ url: 'http://api/graphql', fetch: offline.fetch }).request(RiderHomeDocument))).toMatchObject({
+      code: 'NETWORK_ERROR',
+      status: undefined,
+      errors: [],
+    });
 
     const proxy = scriptedFetch(() => ({ status: 502, body: '<html>Bad gateway</html>' }));
-    expect(await rejection(createRidegraphClient({ url: 'http://api/graphql', fetch: proxy.fetch }).request(RiderHomeDocument))).toMatchObject({ code: 'BAD_RESPONSE', status: 502 });
+    expect(await rejection(createRidegraphClient({ url: 'http://api/graphql', fetch: proxy.fetch }).request(RiderHomeDocument))).toMatchObject({
+      code: 'BAD_RESPONSE',
+      status: 502,
+    });
 
     const empty = scriptedFetch(() => ({ status: 500, body: { data: null } }));
-    expect(await rejection(createRidegraphClient({ url: 'http://api/graphql', fetch: empty.fetch }).request(RiderHomeDocument))).toMatchObject({ code: 'BAD_RESPONSE', status: 500 });
+    expect(await rejection(createRidegraphClient({ url: 'http://api/graphql', fetch: empty.fetch }).request(RiderHomeDocument))).toMatchObject({
+      code: 'BAD_RESPONSE',
+      status: 500,
+    });
   });
 
   test('sends the operation name, the variables and the access token', async () => {
@@ -94,7 +141,12 @@ describe('refresh', () => {
       return authorization === 'Bearer access-2' ? me : unauthenticated;
     });
     const changes: unknown[] = [];
-    const client = createRidegraphClient({ url: 'http://api/graphql', fetch: script.fetch, session: { accessToken: 'access-0', refreshToken: 'refresh-0' }, onSessionChange: (s) => void changes.push(s) });
+    const client = createRidegraphClient({
+      url: 'http://api/graphql',
+      fetch: script.fetch,
+      session: { accessToken: 'access-0', refreshToken: 'refresh-0' },
+      onSessionChange: (s) => void changes.push(s),
+    });
 
     expect((await rejection(client.request(RiderHomeDocument))).code).toBe('NETWORK_ERROR');
     expect(client.getSession()).toEqual({ accessToken: 'access-0', refreshToken: 'refresh-0' });
@@ -122,7 +174,9 @@ describe('refresh', () => {
   });
 
   test('UNAUTHENTICATED next to data (nothing refused as a whole) is not refreshed, so a mutation never runs twice', async () => {
-    const script = scriptedFetch(() => ({ body: { data: { signOut: null }, errors: [{ message: 'Signed out', path: ['signOut'], extensions: { code: 'UNAUTHENTICATED' } }] } }));
+    const script = scriptedFetch(() => ({
+      body: { data: { signOut: null }, errors: [{ message: 'Signed out', path: ['signOut'], extensions: { code: 'UNAUTHENTICATED' } }] },
+    }));
     const client = createRidegraphClient({ url: 'http://api/graphql', fetch: script.fetch, session: { accessToken: 'access-0', refreshToken: 'refresh-0' } });
     expect((await rejection(client.request(SignOutDocument))).code).toBe('UNAUTHENTICATED');
     expect(script.calls.map((c) => c.operation)).toEqual(['SignOut']);

@@ -48,7 +48,10 @@ function sessionOf(payload: SessionTokensFragment): RidegraphSession {
 async function registerRider() {
   const email = `sdk-${randomUUID()}@example.com`;
   const { register } = await createRidegraphClient({ url: env.gatewayUrl }).request(RegisterDocument, {
-    email, password: PASSWORD, name: 'Sid Kay', device: { name: 'jest', platform: 'OTHER' },
+    email,
+    password: PASSWORD,
+    name: 'Sid Kay',
+    device: { name: 'jest', platform: 'OTHER' },
   });
   expect(register.userErrors).toEqual([]);
   return { email, userId: register.userId!, sessionId: register.sessionId!, session: sessionOf(register) };
@@ -66,7 +69,11 @@ function recordingFetch() {
   const calls: { operation: string; status: number; authorized: boolean }[] = [];
   const fetchImpl: FetchLike = async (input, init) => {
     const response = await fetch(input, init);
-    calls.push({ operation: (JSON.parse(init.body) as { operationName: string }).operationName, status: response.status, authorized: 'authorization' in init.headers });
+    calls.push({
+      operation: (JSON.parse(init.body) as { operationName: string }).operationName,
+      status: response.status,
+      authorized: 'authorization' in init.headers,
+    });
     return response;
   };
   return { fetch: fetchImpl, calls, count: (operation: string) => calls.filter((call) => call.operation === operation).length };
@@ -79,7 +86,10 @@ function personaClient(persona: Exclude<Persona, 'anonymous'>) {
 }
 
 async function rejection(promise: Promise<unknown>): Promise<RidegraphError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof RidegraphError)) throw new Error(`expected a RidegraphError, got ${String(error)}`);
   return error;
 }
@@ -98,7 +108,15 @@ describe('rider app', () => {
     await client.setSession(sessionOf(signIn));
 
     const { me } = await client.request(RiderHomeDocument);
-    expect(me).toMatchObject({ id: userId, name: 'Sid Kay', email, phone: null, roles: ['RIDER'], wallet: null, points: { balance: 0, level: 'BRONZE', lifetimeEarned: 0 } });
+    expect(me).toMatchObject({
+      id: userId,
+      name: 'Sid Kay',
+      email,
+      phone: null,
+      roles: ['RIDER'],
+      wallet: null,
+      points: { balance: 0, level: 'BRONZE', lifetimeEarned: 0 },
+    });
     expect(me?.unreadNotificationCount).toEqual(expect.any(Number));
 
     const trips = await client.request(MyTripsDocument, { first: 5 });
@@ -116,7 +134,7 @@ describe('rider app', () => {
     expect(anonymous.code).toBe('UNAUTHENTICATED');
   });
 
-  test('a demo rider: their trips, one trip in detail, their inbox; someone else\'s trip is null', async () => {
+  test("a demo rider: their trips, one trip in detail, their inbox; someone else's trip is null", async () => {
     const client = personaClient('RIDER');
     const riderId = env.personas.RIDER.userId!;
     const { me } = await client.request(MyTripsDocument, { first: 3 });
@@ -133,7 +151,8 @@ describe('rider app', () => {
     expect((await client.request(TripDetailsDocument, { id: othersTrip.id })).trip).toBeNull();
 
     const inbox = await client.request(NotificationsInboxDocument, { first: 2 });
-    for (const { node } of inbox.me?.notifications?.edges ?? []) expect(node).toMatchObject({ id: expect.any(String), kind: expect.any(String), title: expect.any(String) });
+    for (const { node } of inbox.me?.notifications?.edges ?? [])
+      expect(node).toMatchObject({ id: expect.any(String), kind: expect.any(String), title: expect.any(String) });
     const home = await client.request(RiderHomeDocument);
     expect(home.me?.points?.level).toMatch(/^(BRONZE|SILVER|GOLD|PLATINUM)$/);
   });
@@ -147,7 +166,11 @@ describe('driver app', () => {
     const vehicle = env.demo.vehicles.find((v) => v.id === profile.vehicleId)!;
 
     const { me } = await client.request(DriverHomeDocument);
-    expect(me).toMatchObject({ id: driverUserId, roles: ['DRIVER'], driverProfile: { id: profile.id, status: expect.any(String), vehicle: { id: vehicle.id, plate: vehicle.plate } } });
+    expect(me).toMatchObject({
+      id: driverUserId,
+      roles: ['DRIVER'],
+      driverProfile: { id: profile.id, status: expect.any(String), vehicle: { id: vehicle.id, plate: vehicle.plate } },
+    });
 
     // The demo city's trips are all over.
     const active = await client.request(DriverActiveTripDocument);
@@ -173,7 +196,10 @@ describe('ops dashboard', () => {
     expect(next.trips.edges[0]?.node.id).not.toBe(board.trips.edges[0]?.node.id);
 
     const drivers = await client.request(FleetDriversDocument, { fleetId: airport.id, first: 100 });
-    const expected = env.demo.drivers.filter((d) => d.fleetId === airport.id).map((d) => d.id).sort();
+    const expected = env.demo.drivers
+      .filter((d) => d.fleetId === airport.id)
+      .map((d) => d.id)
+      .sort();
     expect(drivers.drivers.edges.map((e) => e.node.id).sort()).toEqual(expected);
 
     const users = await client.request(UsersAdminDocument, { role: 'DRIVER', first: 100 });
@@ -181,7 +207,7 @@ describe('ops dashboard', () => {
     expect(users.users.edges.every((e) => e.node.roles.includes('DRIVER') && e.node.phone !== null)).toBe(true);
   });
 
-  test('a fleet manager: another fleet\'s board and drivers are empty, the users list is FORBIDDEN', async () => {
+  test("a fleet manager: another fleet's board and drivers are empty, the users list is FORBIDDEN", async () => {
     const client = personaClient('FLEET_MANAGER');
     const { fleets } = await client.request(FleetPickerDocument);
     expect(fleets.map((f) => f.name)).toEqual(['Downtown Fleet']);
@@ -203,7 +229,9 @@ describe('token refresh', () => {
     const recorder = recordingFetch();
     const changes: (RidegraphSession | null)[] = [];
     const client = createRidegraphClient({
-      url: env.gatewayUrl, fetch: recorder.fetch, session: { accessToken: expired, refreshToken: session.refreshToken },
+      url: env.gatewayUrl,
+      fetch: recorder.fetch,
+      session: { accessToken: expired, refreshToken: session.refreshToken },
       onSessionChange: (next) => void changes.push(next),
     });
 
@@ -232,7 +260,9 @@ describe('token refresh', () => {
     const recorder = recordingFetch();
     const changes: (RidegraphSession | null)[] = [];
     const client = createRidegraphClient({
-      url: env.gatewayUrl, fetch: recorder.fetch, session: { accessToken: await expiredAccessToken(userId, sessionId), refreshToken: session.refreshToken },
+      url: env.gatewayUrl,
+      fetch: recorder.fetch,
+      session: { accessToken: await expiredAccessToken(userId, sessionId), refreshToken: session.refreshToken },
       // A slow store: the new tokens are used only once persisted.
       onSessionChange: async (next) => {
         await new Promise((resolve) => setTimeout(resolve, 20));
@@ -242,10 +272,14 @@ describe('token refresh', () => {
     const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     const one = (i: number) => {
       switch (i % 4) {
-        case 0: return client.request(RiderHomeDocument).then((r) => r.me?.id);
-        case 1: return client.request(MyTripsDocument, { first: 1 }).then((r) => r.me?.id);
-        case 2: return client.request(NotificationsInboxDocument).then((r) => r.me?.id);
-        default: return client.request(TripDetailsDocument, { id: randomUUID() }).then((r) => (r.trip === null ? userId : 'unexpected'));
+        case 0:
+          return client.request(RiderHomeDocument).then((r) => r.me?.id);
+        case 1:
+          return client.request(MyTripsDocument, { first: 1 }).then((r) => r.me?.id);
+        case 2:
+          return client.request(NotificationsInboxDocument).then((r) => r.me?.id);
+        default:
+          return client.request(TripDetailsDocument, { id: randomUUID() }).then((r) => (r.trip === null ? userId : 'unexpected'));
       }
     };
     // Eight at once, eight more spread over the refresh: sent before, during and after it.
@@ -260,7 +294,9 @@ describe('token refresh', () => {
     expect(recorder.calls.filter((c) => c.operation !== 'RefreshSession' && c.status === 401).length).toBeGreaterThanOrEqual(8);
 
     // Had the spent token been presented twice, identity would have revoked the session: it is alive.
-    const { refreshSession } = await createRidegraphClient({ url: env.gatewayUrl }).request(RefreshSessionDocument, { refreshToken: changes[0]!.refreshToken! });
+    const { refreshSession } = await createRidegraphClient({ url: env.gatewayUrl }).request(RefreshSessionDocument, {
+      refreshToken: changes[0]!.refreshToken!,
+    });
     expect(refreshSession).toMatchObject({ sessionId, userId, userErrors: [] });
   });
 
@@ -271,11 +307,15 @@ describe('token refresh', () => {
     const recorder = recordingFetch();
     const changes: (RidegraphSession | null)[] = [];
     const client = createRidegraphClient({
-      url: env.gatewayUrl, fetch: recorder.fetch, session: { accessToken: 'not-a-jwt', refreshToken: session.refreshToken },
+      url: env.gatewayUrl,
+      fetch: recorder.fetch,
+      session: { accessToken: 'not-a-jwt', refreshToken: session.refreshToken },
       onSessionChange: (next) => void changes.push(next),
     });
 
-    const errors = await Promise.all([client.request(RiderHomeDocument), client.request(MyTripsDocument), client.request(NotificationsInboxDocument)].map(rejection));
+    const errors = await Promise.all(
+      [client.request(RiderHomeDocument), client.request(MyTripsDocument), client.request(NotificationsInboxDocument)].map(rejection),
+    );
     for (const error of errors) expect(error.code).toBe('UNAUTHENTICATED');
     expect(recorder.count('RefreshSession')).toBe(1);
     expect(client.getSession()).toBeNull();
@@ -288,11 +328,19 @@ describe('token refresh', () => {
 
   test('an unknown refresh token is refused the same way; a session without a refresh token is not refreshed', async () => {
     const recorder = recordingFetch();
-    const client = createRidegraphClient({ url: env.gatewayUrl, fetch: recorder.fetch, session: { accessToken: 'expired.access.token', refreshToken: 'never-issued' } });
+    const client = createRidegraphClient({
+      url: env.gatewayUrl,
+      fetch: recorder.fetch,
+      session: { accessToken: 'expired.access.token', refreshToken: 'never-issued' },
+    });
     expect((await rejection(client.request(RiderHomeDocument))).code).toBe('UNAUTHENTICATED');
     expect(client.getSession()).toBeNull();
 
-    const noRefresh = createRidegraphClient({ url: env.gatewayUrl, fetch: recorder.fetch, session: { accessToken: 'expired.access.token', refreshToken: null } });
+    const noRefresh = createRidegraphClient({
+      url: env.gatewayUrl,
+      fetch: recorder.fetch,
+      session: { accessToken: 'expired.access.token', refreshToken: null },
+    });
     const refused = await rejection(noRefresh.request(RiderHomeDocument));
     expect(refused).toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
     expect(recorder.count('RefreshSession')).toBe(1);

@@ -64,12 +64,19 @@ test('sdk/ builds, packs, installs into a consumer project and is usable from Ja
   rmSync(join(pkg, 'node_modules'), { recursive: true, force: true });
 
   // 2. Pack it (prepack would rebuild with a tsc on PATH; the build above is the one under test).
-  const packed = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], pkg)) as { filename: string; name: string; version: string; files: { path: string }[] }[];
+  const packed = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], pkg)) as {
+    filename: string;
+    name: string;
+    version: string;
+    files: { path: string }[];
+  }[];
   const [tarball] = packed;
   if (!tarball) throw new Error('npm pack produced nothing');
   expect(tarball).toMatchObject({ name: '@ridegraph/sdk', version: '0.1.0', filename: 'ridegraph-sdk-0.1.0.tgz' });
   const files = tarball.files.map((f) => f.path).sort();
-  expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'dist/index.js', 'dist/index.d.ts', 'dist/src/client.js', 'dist/generated/graphql.d.ts']));
+  expect(files).toEqual(
+    expect.arrayContaining(['package.json', 'README.md', 'dist/index.js', 'dist/index.d.ts', 'dist/src/client.js', 'dist/generated/graphql.d.ts']),
+  );
   expect(files.filter((f) => !f.startsWith('dist/') && f !== 'package.json' && f !== 'README.md')).toEqual([]);
   expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
 
@@ -84,7 +91,9 @@ test('sdk/ builds, packs, installs into a consumer project and is usable from Ja
   expect(JSON.parse(readFileSync(join(app, 'package.json'), 'utf8'))).toMatchObject({ dependencies: { '@ridegraph/sdk': expect.any(String) } });
 
   // 4. Plain JavaScript: the package's entry point, a generated document and a request through a stub fetch.
-  writeFileSync(join(app, 'check.mjs'), `
+  writeFileSync(
+    join(app, 'check.mjs'),
+    `
 import { createRidegraphClient, RidegraphError, RiderHomeDocument, TripDetailsDocument } from '@ridegraph/sdk';
 import { Kind } from 'graphql';
 const operationName = (doc) => doc.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION)?.name?.value;
@@ -104,7 +113,8 @@ console.log(JSON.stringify({
   data,
   seen,
 }));
-`);
+`,
+  );
   const result = JSON.parse(run(process.execPath, ['check.mjs'], app)) as Record<string, unknown>;
   expect(result).toEqual({
     createRidegraphClient: 'function',
@@ -112,17 +122,42 @@ console.log(JSON.stringify({
     riderHome: { kind: 'Document', operation: 'RiderHome' },
     tripDetails: 'TripDetails',
     data: { me: { id: 'u1' } },
-    seen: [expect.objectContaining({ url: 'https://api.example.test/graphql', operationName: 'RiderHome', authorization: 'Bearer a1', query: expect.stringContaining('query RiderHome') })],
+    seen: [
+      expect.objectContaining({
+        url: 'https://api.example.test/graphql',
+        operationName: 'RiderHome',
+        authorization: 'Bearer a1',
+        query: expect.stringContaining('query RiderHome'),
+      }),
+    ],
   });
 
   // 5. TypeScript against the package's .d.ts, as a browser app compiles it (DOM libs, no Node types): results and
   //    variables are typed by the document; a wrong or missing variable must not compile (@ts-expect-error fails
   //    the build when the line below it is NOT an error).
-  writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({
-    compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2023', 'DOM'], types: [], strict: true, noEmit: true, skipLibCheck: false },
-    files: ['app.ts'],
-  }, null, 2));
-  writeFileSync(join(app, 'app.ts'), `
+  writeFileSync(
+    join(app, 'tsconfig.json'),
+    JSON.stringify(
+      {
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          lib: ['ES2023', 'DOM'],
+          types: [],
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+        },
+        files: ['app.ts'],
+      },
+      null,
+      2,
+    ),
+  );
+  writeFileSync(
+    join(app, 'app.ts'),
+    `
 import { createRidegraphClient, RidegraphError, TripDetailsDocument, TripsBoardDocument, RiderHomeDocument, type TripDetailsQuery, type RidegraphSession, type TripStatus } from '@ridegraph/sdk';
 
 const session: RidegraphSession = { accessToken: 'a', refreshToken: 'r' };
@@ -147,14 +182,18 @@ export async function screen(): Promise<string> {
   }
   return \`\${status ?? 'none'} \${me?.id ?? ''}\`;
 }
-`);
+`,
+  );
   run(process.execPath, [TSC, '-p', join(app, 'tsconfig.json')], app);
 
   // …and the same checker does fail on a wrong variable without the expectation (the check above is not vacuous).
-  writeFileSync(join(app, 'app.ts'), `
+  writeFileSync(
+    join(app, 'app.ts'),
+    `
 import { createRidegraphClient, TripDetailsDocument } from '@ridegraph/sdk';
 const client = createRidegraphClient({ url: 'https://api.example.test/graphql' });
 export const wrong = client.request(TripDetailsDocument, { id: true });
-`);
+`,
+  );
   expect(() => run(process.execPath, [TSC, '-p', join(app, 'tsconfig.json')], app)).toThrow(/TS2322|not assignable/);
 }, 180_000);

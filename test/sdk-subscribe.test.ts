@@ -24,7 +24,10 @@ const schema = new GraphQLSchema({
   }),
 });
 
-const Greetings = parse('subscription Greetings($name: String) { greetings(name: $name) }') as TypedDocumentNode<{ greetings: string | null }, { name?: string | null }>;
+const Greetings = parse('subscription Greetings($name: String) { greetings(name: $name) }') as TypedDocumentNode<
+  { greetings: string | null },
+  { name?: string | null }
+>;
 
 let wss: WebSocketServer;
 let wsUrl: string;
@@ -58,19 +61,28 @@ afterAll(async () => {
 
 test('subscribe sends the access token in connection_init, delivers typed data and ends with the unsubscribe', async () => {
   connectionParams.length = 0;
-  const client = createRidegraphClient({ url: 'http://127.0.0.1:1/graphql', wsUrl, webSocketImpl: WebSocket, session: { accessToken: 'access-token-1', refreshToken: 'refresh-token-1' } });
+  const client = createRidegraphClient({
+    url: 'http://127.0.0.1:1/graphql',
+    wsUrl,
+    webSocketImpl: WebSocket,
+    session: { accessToken: 'access-token-1', refreshToken: 'refresh-token-1' },
+  });
   const received: (string | null)[] = [];
   await new Promise<void>((resolve, reject) => {
-    const stop = client.subscribe(Greetings, { name: 'Ada' }, {
-      next: (data) => {
-        received.push(data.greetings);
-        if (received.length === 2) {
-          stop();
-          resolve();
-        }
+    const stop = client.subscribe(
+      Greetings,
+      { name: 'Ada' },
+      {
+        next: (data) => {
+          received.push(data.greetings);
+          if (received.length === 2) {
+            stop();
+            resolve();
+          }
+        },
+        error: reject,
       },
-      error: reject,
-    });
+    );
   });
   await client.dispose();
 

@@ -37,7 +37,9 @@ test('an event carries fields of two subgraphs: notifications (title) and identi
   const created = await stack.notify(stack.rider.id, 'Your driver is here');
   const event = await sub.next();
   expect(event.errors).toBeUndefined();
-  expect(event.data).toEqual({ notificationAdded: { id: created.id, title: 'Your driver is here', kind: 'TRIP', recipient: { id: stack.rider.id, name: 'Ada Rider' } } });
+  expect(event.data).toEqual({
+    notificationAdded: { id: created.id, title: 'Your driver is here', kind: 'TRIP', recipient: { id: stack.rider.id, name: 'Ada Rider' } },
+  });
   await ws.dispose();
 });
 
@@ -141,7 +143,7 @@ test("a client's complete, and a disconnect, tear the upstream subscription down
   subA.stop(); // `complete`
   await eventulyUpstream(1);
   // Disconnect without `complete`: the socket just goes away.
-  const raw = (b.client as unknown as { dispose(): void });
+  const raw = b.client as unknown as { dispose(): void };
   raw.dispose();
   await eventulyUpstream(0);
   expect(stack.gateways[0]!.subscriptionStats()).toMatchObject({ upstreamSubscriptions: 0, clientSubscriptions: 0, scopes: 0 });
@@ -224,7 +226,7 @@ test('queries over the socket, invalid documents and unknown operations get an e
   await ws.dispose();
 });
 
-test('an event that fails in its subgraph arrives with the error code (not the subgraph\'s name); later events still arrive', async () => {
+test("an event that fails in its subgraph arrives with the error code (not the subgraph's name); later events still arrive", async () => {
   const ws = connectWs(wsUrl, await bearer(stack.rider));
   const sub = ws.subscribe<Added>(NOTIFICATION_ADDED);
   await eventulyUpstream(1);

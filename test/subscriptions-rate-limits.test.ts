@@ -22,7 +22,13 @@ beforeAll(async () => {
       // A bucket of 20 that practically never refills within the test, so the count is exact.
       if (i === FLOOD_GATEWAY) return { subscriptionLimits: { messageBudget: { perSecond: 0.001, burst: 20 } } };
       return {
-        rateLimits: { anonymousPerMinute: 100, userBucketPoints: 1000, userLeakPerSecond: 50, wsConnectionsPerIpPerMinute: CONNECTIONS_PER_MINUTE, prefix: uniqueRateLimitPrefix('ws-conn') },
+        rateLimits: {
+          anonymousPerMinute: 100,
+          userBucketPoints: 1000,
+          userLeakPerSecond: 50,
+          wsConnectionsPerIpPerMinute: CONNECTIONS_PER_MINUTE,
+          prefix: uniqueRateLimitPrefix('ws-conn'),
+        },
       };
     },
   });

@@ -31,7 +31,9 @@ test('an event published through Redis arrives with fields of both subgraphs', a
   await eventually(() => expect(upstream(0)).toBe(1));
   // Published by the other replica: Redis carries it to the replica the gateway subscribed on.
   const created = await stack.notify(stack.rider.id, 'Trip receipt', 1);
-  expect((await sub.next()).data).toEqual({ notificationAdded: { id: created.id, title: 'Trip receipt', recipient: { id: stack.rider.id, name: 'Ada Rider' } } });
+  expect((await sub.next()).data).toEqual({
+    notificationAdded: { id: created.id, title: 'Trip receipt', recipient: { id: stack.rider.id, name: 'Ada Rider' } },
+  });
   await ws.dispose();
   await eventually(() => expect(upstream(0)).toBe(0));
 });
@@ -70,7 +72,10 @@ test('after Redis drops the subscriber connections (CLIENT KILL), delivery resum
   let received: string | undefined;
   for (let attempt = 0; attempt < 50 && !received; attempt++) {
     await stack.notify(stack.rider.id, `after ${attempt}`, 1).catch(() => undefined);
-    received = await sub.next(200).then((r) => r.data?.notificationAdded.title, () => undefined);
+    received = await sub.next(200).then(
+      (r) => r.data?.notificationAdded.title,
+      () => undefined,
+    );
   }
   expect(received).toMatch(/^after /);
   expect(sub.results.every((r) => r.errors === undefined)).toBe(true);

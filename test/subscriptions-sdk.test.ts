@@ -2,7 +2,13 @@
 // `client.subscribe`, and a subscription that outlives its access token — the gateway closes the socket with 4401
 // at expiry, the client refreshes the session once and resubscribes.
 import WebSocket from 'ws';
-import { createRidegraphClient, NotificationAddedDocument, type NotificationAddedSubscription, type RidegraphError, type RidegraphSession } from '../sdk/index.js';
+import {
+  createRidegraphClient,
+  NotificationAddedDocument,
+  type NotificationAddedSubscription,
+  type RidegraphError,
+  type RidegraphSession,
+} from '../sdk/index.js';
 import type { FetchLike } from '../sdk/src/http.js';
 import { eventually, startSubscriptionsStack, wsUrlOf, type SubscriptionsStack } from './support/subscriptions-stack.js';
 
@@ -44,7 +50,7 @@ function collect<T>() {
           setTimeout(resolve, 100);
         });
       }
-      if (errors.length) throw errors[0];
+      if (errors.length) throw errors[0]!;
       if (events.length < count) throw new Error(`only ${events.length} of ${count} events`);
     },
   };
@@ -80,8 +86,16 @@ test('when the gateway closes the socket at token expiry (4401), the client refr
     const body = JSON.parse(init.body) as { operationName?: string; variables?: { refreshToken?: string } };
     refreshCalls.push(`${body.operationName}:${body.variables?.refreshToken}`);
     const refreshSession = {
-      __typename: 'AuthPayload', accessToken: renewedToken, accessTokenExpiresAt: new Date(Date.now() + 600_000).toISOString(),
-      refreshToken: 'refresh-2', refreshTokenExpiresAt: null, sessionId: 'test-session', userId: stack.rider.id, roles: ['RIDER'], newUser: false, userErrors: [],
+      __typename: 'AuthPayload',
+      accessToken: renewedToken,
+      accessTokenExpiresAt: new Date(Date.now() + 600_000).toISOString(),
+      refreshToken: 'refresh-2',
+      refreshTokenExpiresAt: null,
+      sessionId: 'test-session',
+      userId: stack.rider.id,
+      roles: ['RIDER'],
+      newUser: false,
+      userErrors: [],
     };
     return new Response(JSON.stringify({ data: { refreshSession } }), { status: 200, headers: { 'content-type': 'application/json' } });
   };
@@ -116,7 +130,10 @@ test('when the gateway closes the socket at token expiry (4401), the client refr
 
 test('a refused refresh ends the subscription with UNAUTHENTICATED', async () => {
   const fetch: FetchLike = async () =>
-    new Response(JSON.stringify({ errors: [{ message: 'Refresh token is spent', extensions: { code: 'UNAUTHENTICATED' } }] }), { status: 200, headers: { 'content-type': 'application/json' } });
+    new Response(JSON.stringify({ errors: [{ message: 'Refresh token is spent', extensions: { code: 'UNAUTHENTICATED' } }] }), {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+    });
   const client = createRidegraphClient({
     url: stack.gateways[0]!.url,
     wsUrl: wsUrlOf(stack.gateways[0]!),

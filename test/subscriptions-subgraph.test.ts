@@ -35,7 +35,7 @@ test('each event is resolved with a fresh context: a row changed between two eve
   await ws.dispose();
 });
 
-test('an event whose payload names another user is skipped, even on the subscriber\'s channel', async () => {
+test("an event whose payload names another user is skipped, even on the subscriber's channel", async () => {
   const ws = connectWs(direct(), { authorization: `Bearer ${await stack.token(stack.rider)}` });
   const sub = ws.subscribe<Added>(QUERY);
   await eventually(() => expect(upstream()).toBe(1));

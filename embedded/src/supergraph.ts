@@ -63,15 +63,35 @@ export interface RunningSupergraph {
 export async function startSupergraph(options: SupergraphOptions): Promise<RunningSupergraph> {
   const running: RunningSubgraph[] = [];
   const ownEvents = options.events ? undefined : createMemoryEventBus({ logger: options.logger.child({ component: 'events' }) });
+  // ownEvents exists whenever options.events does not. The rule misreads a cast on the right of `??` as unneeded.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
   const events = options.events ?? (ownEvents as EventBus);
   // One process: the secret never leaves it, so a fresh one per start is enough.
-  const auth: SubgraphAuth = options.auth.config.gatewaySecret ? options.auth : { ...options.auth, config: { ...options.auth.config, gatewaySecret: generateGatewaySecret() } };
+  const auth: SubgraphAuth = options.auth.config.gatewaySecret
+    ? options.auth
+    : { ...options.auth, config: { ...options.auth.config, gatewaySecret: generateGatewaySecret() } };
   const production = options.production ?? false;
   try {
     for (const info of SUBGRAPHS) {
       const logger = options.logger.child({ service: info.name });
-      const built = await SUBGRAPH_FACTORIES[info.name]({ database: options.database, logger, pubsub: options.pubsub, events, auth, redisUrl: options.redisUrl, onStatement: options.onStatement });
-      running.push(await serveSubgraph(built, { port: options.subgraphPorts === 'registry' ? info.port : 0, host: '127.0.0.1', logger, production, operationLimits: options.operationLimits }));
+      const built = await SUBGRAPH_FACTORIES[info.name]({
+        database: options.database,
+        logger,
+        pubsub: options.pubsub,
+        events,
+        auth,
+        redisUrl: options.redisUrl,
+        onStatement: options.onStatement,
+      });
+      running.push(
+        await serveSubgraph(built, {
+          port: options.subgraphPorts === 'registry' ? info.port : 0,
+          host: '127.0.0.1',
+          logger,
+          production,
+          operationLimits: options.operationLimits,
+        }),
+      );
     }
     const supergraph = loadSupergraph(options.supergraphPath, Object.fromEntries(running.map((s) => [s.name, s.url])));
     const gateway = await startGateway({

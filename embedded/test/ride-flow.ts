@@ -50,7 +50,8 @@ export function describeRideFlow(context: () => RideFlowContext): void {
     const riderUserId = userId(DEMO_PHONES.rider(7));
     const asDriver = await testAuth.headersFor({ userId: driverUserId, roles: ['DRIVER'] });
     const asRider = await testAuth.headersFor({ userId: riderUserId, roles: ['RIDER'] });
-    const gql = (query: string, variables: Record<string, unknown> | undefined, headers: Record<string, string>) => gatewayData(gatewayUrl, query, variables, headers);
+    const gql = (query: string, variables: Record<string, unknown> | undefined, headers: Record<string, string>) =>
+      gatewayData(gatewayUrl, query, variables, headers);
     const driverSelf = async () => (await gql(DRIVER_SELF, undefined, asDriver)).me.driverProfile;
 
     // The seed gives every demo driver a vehicle and a last position near their hub: check in there.
@@ -137,14 +138,24 @@ export function describeRideFlow(context: () => RideFlowContext): void {
 
     // Both rate once; a second rating is refused. (3 stars: any seeded average of 4.2–5 moves.)
     const rateAs = (headers: Record<string, string>, rating: number) =>
-      postGraphQL(gatewayUrl, `mutation ($id: ID!, $r: Int!) { rateTrip(tripId: $id, rating: $r) { trip { id } userErrors { code } } }`, { id: tripId, r: rating }, headers);
+      postGraphQL(
+        gatewayUrl,
+        `mutation ($id: ID!, $r: Int!) { rateTrip(tripId: $id, rating: $r) { trip { id } userErrors { code } } }`,
+        { id: tripId, r: rating },
+        headers,
+      );
     expect((await rateAs(asRider, 3)).data.rateTrip.userErrors).toEqual([]);
     expect((await rateAs(asDriver, 4)).data.rateTrip.userErrors).toEqual([]);
     const again = await rateAs(asRider, 1);
     expect(again.errors?.[0]?.extensions?.code ?? again.data?.rateTrip?.userErrors?.[0]?.code).toBeDefined();
 
     const done = (await gql(TRIP_FOR_RIDER, { id: tripId }, asRider)).trip;
-    expect(done).toMatchObject({ status: 'COMPLETED', riderRating: { rating: 3 }, driverRating: { rating: 4 }, rider: { name: demo.users.find((u) => u.id === riderUserId)!.name } });
+    expect(done).toMatchObject({
+      status: 'COMPLETED',
+      riderRating: { rating: 3 },
+      driverRating: { rating: 4 },
+      rider: { name: demo.users.find((u) => u.id === riderUserId)!.name },
+    });
     expect(done.history.map((h: { to: string }) => h.to)).toEqual(['REQUESTED', 'DRIVER_ASSIGNED', 'DRIVER_ARRIVED', 'IN_PROGRESS', 'COMPLETED']);
     expect(done.history.map((h: { actorRole: string }) => h.actorRole)).toEqual(['RIDER', 'DRIVER', 'DRIVER', 'DRIVER', 'DRIVER']);
 

@@ -83,7 +83,8 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env, argv: st
   const subgraphUrls: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {
     const match = /^SUBGRAPH_([A-Z0-9_]+)_URL$/.exec(key);
-    if (match?.[1] && value) subgraphUrls[match[1].toLowerCase()] = readEnv({ [key]: envVar.url(['http:', 'https:'], 'http://trips:4003/graphql') }, env)[key] as string;
+    if (match?.[1] && value)
+      subgraphUrls[match[1].toLowerCase()] = readEnv({ [key]: envVar.url(['http:', 'https:'], 'http://trips:4003/graphql') }, env)[key] as string;
   }
   return {
     port: e.PORT,

@@ -5,7 +5,7 @@ import type { IncomingMessage } from 'node:http';
 /** @returns undefined when neither a chain nor a peer address is known. */
 export function appendForwardedFor(req: Pick<IncomingMessage, 'headers' | 'socket'>): string | undefined {
   const incoming = req.headers['x-forwarded-for'];
-  const chain = (Array.isArray(incoming) ? incoming.join(', ') : incoming ?? '').trim();
+  const chain = (Array.isArray(incoming) ? incoming.join(', ') : (incoming ?? '')).trim();
   // An IPv4 client of a dual-stack socket shows as ::ffff:a.b.c.d; pass on the address it really has.
   const peer = req.socket?.remoteAddress?.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
   if (!peer) return chain || undefined;

@@ -91,7 +91,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const operationLimits = options.operationLimits ?? DEFAULT_OPERATION_LIMITS;
   const guard = createOperationGuard(supergraphCostModel(supergraph.sdl), operationLimits);
-  const edge = createGatewayEdge({ guard, verifyAccessToken: options.verifyAccessToken, charge: rateLimiter && chargeWith(rateLimiter, options.trustProxyHops ?? 0) });
+  const edge = createGatewayEdge({
+    guard,
+    verifyAccessToken: options.verifyAccessToken,
+    charge: rateLimiter && chargeWith(rateLimiter, options.trustProxyHops ?? 0),
+  });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: createErrorFormatter(logger),
@@ -165,7 +169,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
  */
 function chargeWith(rateLimiter: RequestRateLimiter, trustProxyHops: number): RequestCharger {
   return async ({ req, viewer, cost }) => {
-    const outcome = viewer ? await rateLimiter.chargeUser(viewer.userId, Math.max(1, Math.ceil(cost))) : await rateLimiter.chargeAnonymous(clientIp(req, trustProxyHops));
+    const outcome = viewer
+      ? await rateLimiter.chargeUser(viewer.userId, Math.max(1, Math.ceil(cost)))
+      : await rateLimiter.chargeAnonymous(clientIp(req, trustProxyHops));
     const headers = rateLimitHeaders(outcome);
     return outcome.allowed ? { headers } : { headers, refuse: { status: 429, body: rateLimitedBody(outcome) } };
   };

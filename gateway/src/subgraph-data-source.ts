@@ -32,7 +32,7 @@ function keepAliveFetcher(timeoutMs: number): Fetcher {
       // On timeout node-fetch destroys the socket too, so the subgraph stops working on the request.
       timeout: timeoutMs,
       signal: clientSignal.getStore() as nodeFetch.RequestInit['signal'],
-    }) as unknown as ReturnType<Fetcher>; // node-fetch 2's Response is the shape @apollo/utils.fetcher describes
+    }); // node-fetch 2's Response is the shape @apollo/utils.fetcher describes
   return fetcher;
 }
 

@@ -7,10 +7,7 @@
 import { Kind, parse, print, type ConstArgumentNode, type ConstDirectiveNode, type DefinitionNode } from 'graphql';
 
 /** Base URLs of the SECURITY features the subgraphs enforce themselves. */
-export const SUBGRAPH_ENFORCED_FEATURES: readonly string[] = [
-  'https://specs.apollo.dev/authenticated/',
-  'https://specs.apollo.dev/requiresScopes/',
-];
+export const SUBGRAPH_ENFORCED_FEATURES: readonly string[] = ['https://specs.apollo.dev/authenticated/', 'https://specs.apollo.dev/requiresScopes/'];
 
 /**
  * The supergraph SDL with `for: SECURITY` removed from the links of {@link SUBGRAPH_ENFORCED_FEATURES}; the

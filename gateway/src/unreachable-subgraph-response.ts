@@ -3,14 +3,7 @@
 // Returned as a subgraph response instead — one error per field the fetch asked for, at that field's path in the
 // subgraph's response (`me`, or `_entities.3.points`) — the gateway maps every error to its path in the client's
 // response exactly as it does for errors a subgraph returns itself (`_entities.3` → `trips.edges.3.node.rider`).
-import {
-  Kind,
-  parse,
-  type FragmentDefinitionNode,
-  type GraphQLFormattedError,
-  type OperationDefinitionNode,
-  type SelectionSetNode,
-} from 'graphql';
+import { Kind, parse, type FragmentDefinitionNode, type GraphQLFormattedError, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 
 export interface FetchRequest {
   query?: string;
@@ -41,9 +34,7 @@ function requestedFieldPaths({ query, variables }: FetchRequest): (string | numb
   }
   const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   if (!operation) return [];
-  const fragments = new Map(
-    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-  );
+  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
   const paths: (string | number)[][] = [];
   for (const { name, selectionSet } of fieldsOf(operation.selectionSet, undefined, fragments)) {
     const representations = variables?.representations;

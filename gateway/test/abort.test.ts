@@ -42,16 +42,21 @@ const chainQuery = () => {
 
 beforeAll(async () => {
   const schema = stopWhenAborted(
-    buildSubgraphSchema([{ typeDefs: sdl, resolvers: {
-      Query: { chain: () => ({ depth: 1 }) },
-      Link: {
-        next: async ({ depth }: { depth: number }) => {
-          resolved++;
-          await sleep(STEP_MS);
-          return { depth: depth + 1 };
+    buildSubgraphSchema([
+      {
+        typeDefs: sdl,
+        resolvers: {
+          Query: { chain: () => ({ depth: 1 }) },
+          Link: {
+            next: async ({ depth }: { depth: number }) => {
+              resolved++;
+              await sleep(STEP_MS);
+              return { depth: depth + 1 };
+            },
+          },
         },
       },
-    } }]),
+    ]),
   );
   slow = await serveSubgraph(
     {
@@ -64,7 +69,7 @@ beforeAll(async () => {
     { port: 0, logger },
   );
   const composed = composeServices([{ name: 'slow', typeDefs: sdl, url: slow.url }]);
-  if (composed.errors) throw composed.errors[0];
+  if (composed.errors) throw composed.errors[0]!;
   const dir = mkdtempSync(join(tmpdir(), 'gateway-abort-'));
   writeFileSync(join(dir, 'supergraph.graphql'), composed.supergraphSdl);
   const verifyAccessToken = (await createTestAuth()).auth.verify;
@@ -118,10 +123,21 @@ test('a subgraph reached directly stops at its own deadline and says so', async 
     {
       name: 'slow-deadline',
       schema: stopWhenAborted(
-        buildSubgraphSchema([{ typeDefs: sdl, resolvers: {
-          Query: { chain: () => ({ depth: 1 }) },
-          Link: { next: async ({ depth }: { depth: number }) => { resolved++; await sleep(STEP_MS); return { depth: depth + 1 }; } },
-        } }]),
+        buildSubgraphSchema([
+          {
+            typeDefs: sdl,
+            resolvers: {
+              Query: { chain: () => ({ depth: 1 }) },
+              Link: {
+                next: async ({ depth }: { depth: number }) => {
+                  resolved++;
+                  await sleep(STEP_MS);
+                  return { depth: depth + 1 };
+                },
+              },
+            },
+          },
+        ]),
       ),
       createContext: async (req: IncomingMessage) => ({ abortSignal: requestSignal(req) }),
       readiness: async () => ({ ready: true, checks: {} }),

@@ -62,25 +62,41 @@ const rider = { userId: '6f1c0a52-e3a9-4c4f-b1c7-d1a0e5b7c9d3', roles: ['RIDER' 
 
 beforeAll(async () => {
   testAuth = await createTestAuth();
-  books = await serve('books', buildSubgraphSchema([{ typeDefs: booksSdl, resolvers: {
-    Query: {
-      books: () => [{ id: 'b1', title: 'Dune' }, { id: 'b2', title: 'Emma' }],
-      explode: () => {
-        throw new Error('connection to db at 10.0.0.5 failed: password=hunter2');
+  books = await serve(
+    'books',
+    buildSubgraphSchema([
+      {
+        typeDefs: booksSdl,
+        resolvers: {
+          Query: {
+            books: () => [
+              { id: 'b1', title: 'Dune' },
+              { id: 'b2', title: 'Emma' },
+            ],
+            explode: () => {
+              throw new Error('connection to db at 10.0.0.5 failed: password=hunter2');
+            },
+            forbidden: () => {
+              throw new AppError('FORBIDDEN', 'Not yours');
+            },
+            seenAuthorization: (_: unknown, __: unknown, context: { authorization?: string }) => context.authorization ?? null,
+            seenForwardedFor: (_: unknown, __: unknown, context: { forwardedFor?: string }) => context.forwardedFor ?? null,
+          },
+        },
       },
-      forbidden: () => {
-        throw new AppError('FORBIDDEN', 'Not yours');
-      },
-      seenAuthorization: (_: unknown, __: unknown, context: { authorization?: string }) => context.authorization ?? null,
-      seenForwardedFor: (_: unknown, __: unknown, context: { forwardedFor?: string }) => context.forwardedFor ?? null,
-    },
-  } }]));
-  reviews = await serve('reviews', buildSubgraphSchema([{ typeDefs: reviewsSdl, resolvers: { Book: { __resolveReference: ({ id }: { id: string }) => ({ id, stars: id === 'b1' ? 5 : 3 }) } } }]));
+    ]),
+  );
+  reviews = await serve(
+    'reviews',
+    buildSubgraphSchema([
+      { typeDefs: reviewsSdl, resolvers: { Book: { __resolveReference: ({ id }: { id: string }) => ({ id, stars: id === 'b1' ? 5 : 3 }) } } },
+    ]),
+  );
   const composed = composeServices([
     { name: 'books', typeDefs: booksSdl, url: books.url },
     { name: 'reviews', typeDefs: reviewsSdl, url: reviews.url },
   ]);
-  if (composed.errors) throw composed.errors[0];
+  if (composed.errors) throw composed.errors[0]!;
   writeFileSync(join(dir, 'supergraph.graphql'), composed.supergraphSdl);
   gateway = await startGateway({
     supergraph: loadSupergraph(join(dir, 'supergraph.graphql')),
@@ -103,7 +119,12 @@ afterAll(async () => {
 test('serves any valid supergraph file, joining entities across its subgraphs', async () => {
   const result = await postGraphQL(gateway.url, '{ books { id title stars } }');
   expect(result.errors).toBeUndefined();
-  expect(result.data).toEqual({ books: [{ id: 'b1', title: 'Dune', stars: 5 }, { id: 'b2', title: 'Emma', stars: 3 }] });
+  expect(result.data).toEqual({
+    books: [
+      { id: 'b1', title: 'Dune', stars: 5 },
+      { id: 'b2', title: 'Emma', stars: 3 },
+    ],
+  });
 });
 
 test('forwards a valid Authorization header to subgraphs', async () => {
@@ -112,7 +133,7 @@ test('forwards a valid Authorization header to subgraphs', async () => {
   expect(result.data).toEqual({ seenAuthorization: headers.authorization });
 });
 
-test('appends the caller\'s address to X-Forwarded-For for subgraphs, which honour it because the gateway proves itself', async () => {
+test("appends the caller's address to X-Forwarded-For for subgraphs, which honour it because the gateway proves itself", async () => {
   const direct = await postGraphQL(gateway.url, '{ seenForwardedFor }');
   expect(direct.data).toEqual({ seenForwardedFor: '127.0.0.1' });
   const proxied = await postGraphQL(gateway.url, '{ seenForwardedFor }', undefined, { 'x-forwarded-for': '203.0.113.7' });
@@ -142,7 +163,10 @@ test('an expired, foreign-signed, wrong-audience or malformed token is 401 UNAUT
     const before = subgraphRequests;
     const result = await postGraphQL(gateway.url, '{ books { id } }', undefined, { authorization: `Bearer ${token}` });
     expect({ kind, status: result.status, code: result.errors?.[0]?.extensions?.code, data: result.data }).toEqual({
-      kind, status: 401, code: 'UNAUTHENTICATED', data: undefined,
+      kind,
+      status: 401,
+      code: 'UNAUTHENTICATED',
+      data: undefined,
     });
     expect(subgraphRequests).toBe(before);
   }
@@ -261,7 +285,10 @@ describe('production defaults', () => {
     expect(refused.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(refused.errors?.[0]?.message).toMatch(/introspection is not allowed/i);
     // Queries still work, __typename included.
-    expect(await postGraphQL(production!.url, '{ __typename books { id } }')).toMatchObject({ status: 200, data: { __typename: 'Query', books: [{ id: 'b1' }, { id: 'b2' }] } });
+    expect(await postGraphQL(production!.url, '{ __typename books { id } }')).toMatchObject({
+      status: 200,
+      data: { __typename: 'Query', books: [{ id: 'b1' }, { id: 'b2' }] },
+    });
 
     expect(await introspect(introspectable!.url)).toMatchObject({ status: 200, data: { __schema: { queryType: { name: 'Query' } } } });
     // INTROSPECTION does not bring Sandbox back; SANDBOX=true would.
@@ -279,7 +306,10 @@ describe('production defaults', () => {
 
   test('CORS in production: no origin by default; CORS_ORIGINS lets a dashboard in; HSTS when configured', async () => {
     const preflight = (url: string) =>
-      fetch(url, { method: 'OPTIONS', headers: { origin: 'https://ops.example.com', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' } });
+      fetch(url, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://ops.example.com', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' },
+      });
     expect((await preflight(production!.url)).status).toBe(403);
     const allowed = await preflight(introspectable!.url);
     expect([allowed.status, allowed.headers.get('access-control-allow-origin')]).toEqual([204, 'https://ops.example.com']);
@@ -306,7 +336,7 @@ test('a supergraph with @authenticated/@requiresScopes loads (subgraphs enforce 
       extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@authenticated", "@requiresScopes", "@policy"])
       type Query { a: String @authenticated b: String @requiresScopes(scopes: [["OPERATIONS"]]) c: String ${directive} }`);
     const composed = composeServices([{ name: 'one', typeDefs, url: 'http://one/graphql' }]);
-    if (composed.errors) throw composed.errors[0];
+    if (composed.errors) throw composed.errors[0]!;
     return composed.supergraphSdl;
   };
   const enforced = compose('');

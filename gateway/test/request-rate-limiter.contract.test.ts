@@ -193,7 +193,9 @@ describe('headers and the 429 body', () => {
   });
 
   test('the body is one GraphQL error with code RATE_LIMITED and retryAfterSeconds', () => {
-    expect(rateLimitedBody(refused)).toEqual({ errors: [{ message: 'Too many requests: retry after 42 s', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 42 } }] });
+    expect(rateLimitedBody(refused)).toEqual({
+      errors: [{ message: 'Too many requests: retry after 42 s', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 42 } }],
+    });
     expect(Object.keys(ERROR_CODES)).toContain('RATE_LIMITED');
     const tooCostly = rateLimitedBody({ allowed: false, limit: 1000, remaining: 1000, resetSeconds: 0, policy: '1000;w=20' });
     expect(tooCostly.errors[0].extensions).toEqual({ code: 'RATE_LIMITED' });

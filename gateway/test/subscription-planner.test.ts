@@ -8,7 +8,8 @@ import { createLogger } from '../../platform/logging/index.js';
 import { SubscriptionPlanner } from '../src/subscriptions/planner.js';
 
 const link = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key"])';
-const books = (extraField = '') => parse(`${link}
+const books = (extraField = '') =>
+  parse(`${link}
   type Book @key(fields: "id") { id: ID! title: String! ${extraField} }
   type Query { books: [Book!]! }
   type Subscription { bookAdded: Book! }`);
@@ -20,7 +21,7 @@ function supergraph(bookSdl: DocumentNode) {
     { name: 'books', typeDefs: bookSdl, url: 'http://books.internal/graphql' },
     { name: 'reviews', typeDefs: reviews, url: 'http://reviews.internal/graphql' },
   ]);
-  if (composed.errors) throw composed.errors[0];
+  if (composed.errors) throw composed.errors[0]!;
   const apiSchema = buildSubgraphSchema([{ typeDefs: bookSdl }]); // stands in for the API schema (only passed through)
   return { sdl: composed.supergraphSdl, apiSchema };
 }
@@ -37,7 +38,9 @@ const planner = new SubscriptionPlanner({
 
 test('before a supergraph is loaded, planning answers SERVICE_UNAVAILABLE', () => {
   expect(planner.schema).toBeUndefined();
-  expect(() => planner.plan(parse('subscription { bookAdded { id } }'), undefined, 'k')).toThrow(expect.objectContaining({ extensions: { code: 'SERVICE_UNAVAILABLE' } }));
+  expect(() => planner.plan(parse('subscription { bookAdded { id } }'), undefined, 'k')).toThrow(
+    expect.objectContaining({ extensions: { code: 'SERVICE_UNAVAILABLE' } }),
+  );
 });
 
 test('a subscription plans its primary on the owning subgraph; the rest, URLs overridden, is run per event', () => {

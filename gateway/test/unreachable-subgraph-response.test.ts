@@ -18,11 +18,17 @@ test("an entity fetch: each representation's requested fields, through inline an
     ... on Driver { ...DriverFields }
   } }
   fragment DriverFields on Driver { rank }`;
-  const representations = [{ __typename: 'User', id: 'u1' }, { __typename: 'Driver', id: 'd1' }, { __typename: 'User', id: 'u2' }];
+  const representations = [
+    { __typename: 'User', id: 'u1' },
+    { __typename: 'Driver', id: 'd1' },
+    { __typename: 'User', id: 'u2' },
+  ];
   expect(paths(unreachableSubgraphResponse({ query, variables: { representations } }, failure))).toEqual([
-    ['_entities', 0, 'points'], ['_entities', 0, 'level'],
+    ['_entities', 0, 'points'],
+    ['_entities', 0, 'level'],
     ['_entities', 1, 'rank'],
-    ['_entities', 2, 'points'], ['_entities', 2, 'level'],
+    ['_entities', 2, 'points'],
+    ['_entities', 2, 'level'],
   ]);
 });
 

@@ -22,7 +22,13 @@ beforeAll(async () => {
   useServer(
     {
       schema,
-      roots: { subscription: { ticks: async function* () { yield { ticks: 1 }; } } },
+      roots: {
+        subscription: {
+          ticks: async function* () {
+            yield { ticks: 1 };
+          },
+        },
+      },
       onConnect: (ctx) => {
         seen.push({ ...(ctx.connectionParams ?? {}) });
         return true;

@@ -21,7 +21,10 @@ export interface VerifierKeys {
  *   `exp` or `iat`, and one living longer than `maxAccessTokenLifetimeSeconds` (from `iat`, or from now); the
  *   message says which, without echoing the token.
  */
-export function createAccessTokenVerifier(keys: VerifierKeys, config: Pick<AuthConfig, 'issuer' | 'audience' | 'maxAccessTokenLifetimeSeconds'>): AccessTokenVerifier {
+export function createAccessTokenVerifier(
+  keys: VerifierKeys,
+  config: Pick<AuthConfig, 'issuer' | 'audience' | 'maxAccessTokenLifetimeSeconds'>,
+): AccessTokenVerifier {
   const keySet = keys.jwks
     ? createLocalJWKSet(keys.jwks)
     : keys.jwksUrl

@@ -53,7 +53,10 @@ export function readAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig
       AUTH_JWKS_URL: envVar.url(['http:', 'https:'], 'http://identity:4001/.well-known/jwks.json').optional(),
       AUTH_SIGNING_JWKS: z.string().optional(),
       AUTH_SIGNING_JWKS_FILE: z.string().optional(),
-      GATEWAY_SECRET: z.string().min(GATEWAY_SECRET_MIN_LENGTH, `must be at least ${GATEWAY_SECRET_MIN_LENGTH} characters (e.g. \`openssl rand -base64 48\`)`).optional(),
+      GATEWAY_SECRET: z
+        .string()
+        .min(GATEWAY_SECRET_MIN_LENGTH, `must be at least ${GATEWAY_SECRET_MIN_LENGTH} characters (e.g. \`openssl rand -base64 48\`)`)
+        .optional(),
     },
     env,
   );

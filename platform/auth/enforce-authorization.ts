@@ -3,14 +3,7 @@
 // Every subgraph applies it (defineSubgraph), so a subgraph reached directly on its port enforces the same rules
 // as through the gateway. Ownership ("a rider sees only their trips") is not expressible here and lives in the
 // services; this layer answers "may this kind of viewer ask at all".
-import {
-  defaultFieldResolver,
-  isObjectType,
-  type GraphQLField,
-  type GraphQLFieldResolver,
-  type GraphQLObjectType,
-  type GraphQLSchema,
-} from 'graphql';
+import { defaultFieldResolver, isObjectType, type GraphQLField, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { readAuthorizationRule, type AuthorizationRule } from './authorization-rule.js';
 import { isRole } from './roles.js';
 import { compileRuleCheck, type ViewerCheck } from './rule-check.js';

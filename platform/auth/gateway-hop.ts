@@ -89,6 +89,8 @@ export function requireGatewaySecret(config: AuthConfig, options: { production: 
         'the gateway and every subgraph: subgraphs trust forwarded client addresses, and answer introspection, only on requests carrying it.',
     );
   }
-  options.logger.warn('GATEWAY_SECRET is not set: subgraphs ignore X-Forwarded-For from the gateway (per-IP limits see the gateway\'s address). Production requires it.');
+  options.logger.warn(
+    "GATEWAY_SECRET is not set: subgraphs ignore X-Forwarded-For from the gateway (per-IP limits see the gateway's address). Production requires it.",
+  );
   return undefined;
 }

@@ -28,7 +28,7 @@ export async function signingProcessAuth(config: AuthConfig, options: { producti
 /** For a process that only verifies (gateway, subgraphs other than identity, run on their own). */
 export function verifyingProcessAuth(config: AuthConfig): ProcessAuth {
   if (!config.jwksUrl) {
-    throw new ConfigError('Set AUTH_JWKS_URL to identity\'s public keys, e.g. http://identity:4001/.well-known/jwks.json');
+    throw new ConfigError("Set AUTH_JWKS_URL to identity's public keys, e.g. http://identity:4001/.well-known/jwks.json");
   }
   return { config, verify: createAccessTokenVerifier({ jwksUrl: config.jwksUrl }, config) };
 }

@@ -32,7 +32,9 @@ export async function loadSigningKeys(options: LoadSigningKeysOptions): Promise<
   const text = options.jwks ?? (options.jwksFile ? readFileSync(options.jwksFile, 'utf8') : undefined);
   if (text !== undefined) return fromPrivateJwks(parseJwks(text));
   if (!options.developmentKeyFile) {
-    throw new ConfigError('Set AUTH_SIGNING_JWKS or AUTH_SIGNING_JWKS_FILE to identity\'s private signing keys (a JWKS of ES256 keys; `npm run auth:keygen` makes one).');
+    throw new ConfigError(
+      "Set AUTH_SIGNING_JWKS or AUTH_SIGNING_JWKS_FILE to identity's private signing keys (a JWKS of ES256 keys; `npm run auth:keygen` makes one).",
+    );
   }
   if (existsSync(options.developmentKeyFile)) return fromPrivateJwks(parseJwks(readFileSync(options.developmentKeyFile, 'utf8')));
   const jwks = await generateSigningJwks();

@@ -25,19 +25,21 @@ export function readEnv<S extends z.ZodRawShape>(shape: S, env: NodeJS.ProcessEn
 
 /** Env var helpers with messages that say what to set. */
 export const envVar = {
-  port: (fallback: number) =>
-    z.coerce.number().int().min(0, 'must be a port number 0-65535').max(65535, 'must be a port number 0-65535').default(fallback),
+  port: (fallback: number) => z.coerce.number().int().min(0, 'must be a port number 0-65535').max(65535, 'must be a port number 0-65535').default(fallback),
   boolean: (fallback: boolean) =>
     z
       .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
       .transform((value) => value === 'true' || value === '1' || value === 'yes')
       .default(fallback),
   url: (protocols: string[], hint: string) =>
-    z.string().refine((value) => {
-      try {
-        return protocols.includes(new URL(value).protocol);
-      } catch {
-        return false;
-      }
-    }, `must be a ${protocols.join(' or ')}// URL, e.g. ${hint}`),
+    z.string().refine(
+      (value) => {
+        try {
+          return protocols.includes(new URL(value).protocol);
+        } catch {
+          return false;
+        }
+      },
+      `must be a ${protocols.join(' or ')}// URL, e.g. ${hint}`,
+    ),
 };

@@ -50,5 +50,5 @@ export function readRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
 export function subgraphDatabaseUrl(name: SubgraphName, env: NodeJS.ProcessEnv = process.env): string | undefined {
   const key = `${name.toUpperCase()}_DATABASE_URL`;
   const own = readEnv({ [key]: envVar.url(['postgres:', 'postgresql:'], 'postgresql://host:5432/db').optional() }, env)[key];
-  return (own as string | undefined) ?? readRuntimeConfig(env).databaseUrl;
+  return own ?? readRuntimeConfig(env).databaseUrl;
 }

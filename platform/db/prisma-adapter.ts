@@ -15,9 +15,7 @@ export interface PrismaAdapterOptions {
 
 export function createPrismaAdapter(target: DatabaseTarget, schema: string, options: PrismaAdapterOptions = {}): SqlDriverAdapterFactory {
   const factory =
-    target.kind === 'postgres'
-      ? new PrismaPg({ connectionString: target.url, max: options.poolSize ?? 10 }, { schema })
-      : pgliteAdapter(target.pglite, schema);
+    target.kind === 'postgres' ? new PrismaPg({ connectionString: target.url, max: options.poolSize ?? 10 }, { schema }) : pgliteAdapter(target.pglite, schema);
   return options.onStatement ? observeStatements(factory, options.onStatement) : factory;
 }
 

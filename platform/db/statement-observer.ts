@@ -19,11 +19,10 @@ function observeAdapter(adapter: SqlDriverAdapter, listener: StatementListener):
     get(target, property, receiver) {
       if (property === 'queryRaw' || property === 'executeRaw') return observedQuery(target, property, listener);
       if (property === 'startTransaction') {
-        return async (...args: Parameters<SqlDriverAdapter['startTransaction']>) =>
-          observeTransaction(await target.startTransaction(...args), listener);
+        return async (...args: Parameters<SqlDriverAdapter['startTransaction']>) => observeTransaction(await target.startTransaction(...args), listener);
       }
-      const value = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
 }
@@ -32,8 +31,8 @@ function observeTransaction(transaction: Transaction, listener: StatementListene
   return new Proxy(transaction, {
     get(target, property, receiver) {
       if (property === 'queryRaw' || property === 'executeRaw') return observedQuery(target, property, listener);
-      const value = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
 }

@@ -6,12 +6,44 @@ import { seededRandom } from './random.js';
 export type DemoRole = 'SUPER_ADMIN' | 'OPERATIONS' | 'FLEET_MANAGER' | 'DRIVER' | 'RIDER';
 export type DemoVehicleCategory = 'ECONOMY' | 'COMFORT' | 'XL' | 'AUTO' | 'BIKE';
 
-export interface DemoUser { id: string; phone: string; name: string; roles: DemoRole[] }
+export interface DemoUser {
+  id: string;
+  phone: string;
+  name: string;
+  roles: DemoRole[];
+}
 /** `managerUserId`: the FLEET_MANAGER who runs it; null for a fleet run by operations directly. */
-export interface DemoFleet { id: string; name: string; city: string; managerUserId: string | null }
-export interface DemoHub { id: string; fleetId: string; name: string; latitude: number; longitude: number }
-export interface DemoVehicle { id: string; fleetId: string; homeHubId: string; plate: string; make: string; model: string; year: number; category: DemoVehicleCategory }
-export interface DemoDriver { id: string; userId: string; fleetId: string; vehicleId: string; licenceNumber: string; rating: number }
+export interface DemoFleet {
+  id: string;
+  name: string;
+  city: string;
+  managerUserId: string | null;
+}
+export interface DemoHub {
+  id: string;
+  fleetId: string;
+  name: string;
+  latitude: number;
+  longitude: number;
+}
+export interface DemoVehicle {
+  id: string;
+  fleetId: string;
+  homeHubId: string;
+  plate: string;
+  make: string;
+  model: string;
+  year: number;
+  category: DemoVehicleCategory;
+}
+export interface DemoDriver {
+  id: string;
+  userId: string;
+  fleetId: string;
+  vehicleId: string;
+  licenceNumber: string;
+  rating: number;
+}
 export interface DemoTrip {
   id: string;
   riderUserId: string;
@@ -27,7 +59,12 @@ export interface DemoTrip {
 }
 
 /** A service area: trips prices rides whose pickup lies within `radiusMeters` of the centre. */
-export interface DemoCity { name: string; latitude: number; longitude: number; radiusMeters: number }
+export interface DemoCity {
+  name: string;
+  latitude: number;
+  longitude: number;
+  radiusMeters: number;
+}
 
 export interface DemoDataset {
   currency: string;
@@ -47,11 +84,37 @@ export const DEMO_PHONES = {
   rider: (n: number) => `+15550000${200 + n}`, // n = 1..100 → +15550000201..+15550000300
 } as const;
 
-const FIRST = ['Ada', 'Bo', 'Chen', 'Dana', 'Eli', 'Farah', 'Gus', 'Hana', 'Ivo', 'Juno', 'Kai', 'Lena', 'Mo', 'Nia', 'Omar', 'Pia', 'Quinn', 'Rui', 'Sol', 'Tess'];
+const FIRST = [
+  'Ada',
+  'Bo',
+  'Chen',
+  'Dana',
+  'Eli',
+  'Farah',
+  'Gus',
+  'Hana',
+  'Ivo',
+  'Juno',
+  'Kai',
+  'Lena',
+  'Mo',
+  'Nia',
+  'Omar',
+  'Pia',
+  'Quinn',
+  'Rui',
+  'Sol',
+  'Tess',
+];
 const LAST = ['Okafor', 'Silva', 'Novak', 'Haddad', 'Kim', 'Larsen', 'Mendes', 'Ito', 'Brandt', 'Costa'];
 const MODELS: [string, string, DemoVehicleCategory][] = [
-  ['Toyota', 'Corolla', 'ECONOMY'], ['Honda', 'Civic', 'ECONOMY'], ['Skoda', 'Superb', 'COMFORT'],
-  ['Mercedes', 'E-Class', 'COMFORT'], ['Ford', 'Galaxy', 'XL'], ['Bajaj', 'RE', 'AUTO'], ['Yamaha', 'NMAX', 'BIKE'],
+  ['Toyota', 'Corolla', 'ECONOMY'],
+  ['Honda', 'Civic', 'ECONOMY'],
+  ['Skoda', 'Superb', 'COMFORT'],
+  ['Mercedes', 'E-Class', 'COMFORT'],
+  ['Ford', 'Galaxy', 'XL'],
+  ['Bajaj', 'RE', 'AUTO'],
+  ['Yamaha', 'NMAX', 'BIKE'],
 ];
 const CITY: DemoCity = { name: 'Metro City', latitude: 40.7128, longitude: -74.006, radiusMeters: 40_000 };
 
@@ -73,7 +136,10 @@ export function buildDemoDataset(): DemoDataset {
 
   // The demo fleet manager runs Downtown only, so "a fleet manager sees only their fleet" shows in the demo.
   const fleets: DemoFleet[] = ['Downtown', 'Airport'].map((name) => ({
-    id: demoId('fleet', name), name: `${name} Fleet`, city: CITY.name, managerUserId: name === 'Downtown' ? manager.id : null,
+    id: demoId('fleet', name),
+    name: `${name} Fleet`,
+    city: CITY.name,
+    managerUserId: name === 'Downtown' ? manager.id : null,
   }));
   const hubs: DemoHub[] = fleets.flatMap((fleet, f) =>
     ['North', 'South'].map((side, h) => ({
@@ -88,15 +154,25 @@ export function buildDemoDataset(): DemoDataset {
     const [make, model, category] = MODELS[i % MODELS.length] as [string, string, DemoVehicleCategory];
     const hub = hubs[i % hubs.length] as DemoHub;
     return {
-      id: demoId('vehicle', i), fleetId: hub.fleetId, homeHubId: hub.id,
-      plate: `MC-${String(1000 + i)}`, make, model, year: 2017 + (i % 8), category,
+      id: demoId('vehicle', i),
+      fleetId: hub.fleetId,
+      homeHubId: hub.id,
+      plate: `MC-${String(1000 + i)}`,
+      make,
+      model,
+      year: 2017 + (i % 8),
+      category,
     };
   });
   const drivers: DemoDriver[] = driverUsers.map((u, i) => {
     const vehicle = vehicles[i] as DemoVehicle;
     return {
-      id: demoId('driver', u.phone), userId: u.id, fleetId: vehicle.fleetId, vehicleId: vehicle.id,
-      licenceNumber: `DL-${String(700000 + i * 37)}`, rating: Math.round((4.2 + random() * 0.8) * 100) / 100,
+      id: demoId('driver', u.phone),
+      userId: u.id,
+      fleetId: vehicle.fleetId,
+      vehicleId: vehicle.id,
+      licenceNumber: `DL-${String(700000 + i * 37)}`,
+      rating: Math.round((4.2 + random() * 0.8) * 100) / 100,
     };
   });
 

@@ -43,7 +43,15 @@ export interface DomainEvents {
     occurredAt: string;
   };
   'trip.requested': { tripId: string; riderUserId: string; category: EventVehicleCategory; pickup: EventPoint; dropoff: EventPoint; occurredAt: string };
-  'trip.assigned': { tripId: string; riderUserId: string; driverId: string; driverUserId: string; fleetId: string; vehicleId: string | null; occurredAt: string };
+  'trip.assigned': {
+    tripId: string;
+    riderUserId: string;
+    driverId: string;
+    driverUserId: string;
+    fleetId: string;
+    vehicleId: string | null;
+    occurredAt: string;
+  };
   'trip.arrived': { tripId: string; riderUserId: string; driverId: string; occurredAt: string };
   'trip.started': { tripId: string; riderUserId: string; driverId: string; occurredAt: string };
   'trip.completed': {

@@ -1,6 +1,17 @@
 // Durable domain events: outbox (write with the state change) → relay → streams (Redis or memory) → consumer
 // groups with idempotent handlers. See README.md.
-export type { AnyEventEnvelope, DomainEventType, DomainEvents, EventEnvelope, EventMoney, EventPoint, EventDriverStatus, EventUserRole, EventVehicleCategory, TripActorRole } from './catalogue.js';
+export type {
+  AnyEventEnvelope,
+  DomainEventType,
+  DomainEvents,
+  EventEnvelope,
+  EventMoney,
+  EventPoint,
+  EventDriverStatus,
+  EventUserRole,
+  EventVehicleCategory,
+  TripActorRole,
+} from './catalogue.js';
 export type { EventBus, ConsumeOptions, EventConsumer } from './types.js';
 export { outboxEvent, type OutboxRow } from './outbox.js';
 export { handleOnce, type RawExecutor, type TransactionRunner } from './handle-once.js';

@@ -42,7 +42,10 @@ class Group {
   readonly pending = new Map<number, Pending>();
   readonly members = new Set<MemoryConsumer>();
 
-  constructor(readonly name: string, firstRetained: number) {
+  constructor(
+    readonly name: string,
+    firstRetained: number,
+  ) {
     // Like XGROUP CREATE ... 0: a new group reads the whole retained history, so events emitted before the
     // consuming process started are not lost.
     this.next = firstRetained;

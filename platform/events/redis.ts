@@ -145,7 +145,10 @@ class RedisEventBus implements InspectableEventBus {
     const encoded = events.map((event) => [event.type, JSON.stringify(event)] as const);
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new EventsUnavailableError(`Redis did not take ${events.length} event(s) within ${this.#appendTimeoutMs} ms`)), this.#appendTimeoutMs);
+      timer = setTimeout(
+        () => reject(new EventsUnavailableError(`Redis did not take ${events.length} event(s) within ${this.#appendTimeoutMs} ms`)),
+        this.#appendTimeoutMs,
+      );
     });
     const appending = (async () => {
       await this.writerReady(this.#appendTimeoutMs);
@@ -335,7 +338,14 @@ class RedisConsumer implements EventConsumer {
     let cursor = '0-0';
     do {
       const [next, entries] = (await this.#bus.writer.call(
-        'XAUTOCLAIM', this.#bus.stream, this.#group, this.#name, this.#bus.visibilityTimeoutMs, cursor, 'COUNT', READ_COUNT,
+        'XAUTOCLAIM',
+        this.#bus.stream,
+        this.#group,
+        this.#name,
+        this.#bus.visibilityTimeoutMs,
+        cursor,
+        'COUNT',
+        READ_COUNT,
       )) as [string, (StreamEntry | null)[], string[]?];
       cursor = next;
       for (const entry of entries) {
@@ -360,7 +370,17 @@ class RedisConsumer implements EventConsumer {
     let reply: [string, StreamEntry[]][] | null;
     try {
       reply = (await this.#reader.call(
-        'XREADGROUP', 'GROUP', this.#group, this.#name, 'COUNT', READ_COUNT, 'BLOCK', block, 'STREAMS', this.#bus.stream, '>',
+        'XREADGROUP',
+        'GROUP',
+        this.#group,
+        this.#name,
+        'COUNT',
+        READ_COUNT,
+        'BLOCK',
+        block,
+        'STREAMS',
+        this.#bus.stream,
+        '>',
       )) as [string, StreamEntry[]][] | null;
     } finally {
       this.#reading = false;
@@ -417,8 +437,25 @@ class RedisConsumer implements EventConsumer {
     // One transaction: never acknowledged without its dead letter, never dead-lettered twice.
     const results = await this.#bus.writer
       .multi()
-      .xadd(this.#bus.deadStream, 'MAXLEN', '~', DEAD_MAX_LEN, '*',
-        'group', this.#group, 'entryId', entryId, 'deliveries', String(deliveries), 'error', error, 'deadAt', new Date().toISOString(), 'event', raw)
+      .xadd(
+        this.#bus.deadStream,
+        'MAXLEN',
+        '~',
+        DEAD_MAX_LEN,
+        '*',
+        'group',
+        this.#group,
+        'entryId',
+        entryId,
+        'deliveries',
+        String(deliveries),
+        'error',
+        error,
+        'deadAt',
+        new Date().toISOString(),
+        'event',
+        raw,
+      )
       .xack(this.#bus.stream, this.#group, entryId)
       .exec();
     const failed = results?.find(([failure]) => failure);

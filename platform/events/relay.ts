@@ -108,7 +108,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       type: row.type,
       source,
       occurredAt: new Date(row.occurred_at).toISOString(),
-      payload: JSON.parse(row.payload),
+      payload: JSON.parse(row.payload) as unknown,
     } as AnyEventEnvelope;
   }
 
@@ -155,7 +155,10 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         const delay = Math.min(pollIntervalMs * 2 ** Math.min(failures, 10), MAX_BACKOFF_MS);
         // Once per outage, then every 10th attempt: a down Redis must be visible but not flood the logs.
         if (failures === 1 || failures % 10 === 0) {
-          logger.warn({ err: error, schema, failures, retryInMs: delay }, `outbox relay failed (${errorMessage(error)}); rows stay unpublished and are retried`);
+          logger.warn(
+            { err: error, schema, failures, retryInMs: delay },
+            `outbox relay failed (${errorMessage(error)}); rows stay unpublished and are retried`,
+          );
         }
         return delay;
       }

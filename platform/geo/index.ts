@@ -22,7 +22,10 @@ export function haversineMeters(a: Point, b: Point): number {
  * A box containing every point within `radiusMeters` of `center`, for an index prefilter. Near a pole the
  * longitude span covers everything; across ±180° it is split into two ranges.
  */
-export function boundingBox(center: Point, radiusMeters: number): { minLatitude: number; maxLatitude: number; longitudeRanges: { min: number; max: number }[] } {
+export function boundingBox(
+  center: Point,
+  radiusMeters: number,
+): { minLatitude: number; maxLatitude: number; longitudeRanges: { min: number; max: number }[] } {
   const dLat = radiusMeters / METERS_PER_DEGREE_LATITUDE;
   const minLatitude = Math.max(-90, center.latitude - dLat);
   const maxLatitude = Math.min(90, center.latitude + dLat);
@@ -33,8 +36,24 @@ export function boundingBox(center: Point, radiusMeters: number): { minLatitude:
   if (dLng >= 180) return { minLatitude, maxLatitude, longitudeRanges: [{ min: -180, max: 180 }] };
   const min = center.longitude - dLng;
   const max = center.longitude + dLng;
-  if (min < -180) return { minLatitude, maxLatitude, longitudeRanges: [{ min: min + 360, max: 180 }, { min: -180, max }] };
-  if (max > 180) return { minLatitude, maxLatitude, longitudeRanges: [{ min, max: 180 }, { min: -180, max: max - 360 }] };
+  if (min < -180)
+    return {
+      minLatitude,
+      maxLatitude,
+      longitudeRanges: [
+        { min: min + 360, max: 180 },
+        { min: -180, max },
+      ],
+    };
+  if (max > 180)
+    return {
+      minLatitude,
+      maxLatitude,
+      longitudeRanges: [
+        { min, max: 180 },
+        { min: -180, max: max - 360 },
+      ],
+    };
   return { minLatitude, maxLatitude, longitudeRanges: [{ min, max }] };
 }
 

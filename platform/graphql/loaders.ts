@@ -66,9 +66,7 @@ export function createValueLoader<Value>(fetch: (keys: readonly string[]) => Pro
  * @param fetchPages for the given parent keys and one page request, returns up to `take + 1` rows per key
  *   (in page order) — typically one SQL query with `row_number() over (partition by <key> order by ...)`.
  */
-export function createPagedListLoader<Row>(
-  fetchPages: (keys: readonly string[], page: PageRequest) => Promise<Map<string, Row[]>>,
-) {
+export function createPagedListLoader<Row>(fetchPages: (keys: readonly string[], page: PageRequest) => Promise<Map<string, Row[]>>) {
   return new DataLoader<{ key: string; page: PageRequest }, Row[], string>(
     async (requests) => {
       const groups = new Map<string, { page: PageRequest; keys: string[] }>();

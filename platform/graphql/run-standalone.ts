@@ -31,10 +31,7 @@ export async function runStandaloneSubgraph(name: SubgraphName, build: (deps: Su
     const authConfig = readAuthConfig();
     // The same GATEWAY_SECRET as the gateway's; production refuses to start without one.
     requireGatewaySecret(authConfig, { production, logger });
-    const auth =
-      name === 'identity'
-        ? await signingProcessAuth(authConfig, { production, dataDir: runtime.dataDir })
-        : verifyingProcessAuth(authConfig);
+    const auth = name === 'identity' ? await signingProcessAuth(authConfig, { production, dataDir: runtime.dataDir }) : verifyingProcessAuth(authConfig);
     // Registered before the port opens: a process without a SIGTERM listener dies at once, so a signal arriving
     // right after "listening" (an orchestrator stopping a fresh replica) would otherwise skip the graceful stop.
     let running: RunningSubgraph | undefined;

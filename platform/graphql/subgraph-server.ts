@@ -63,10 +63,7 @@ export interface ServeSubgraphOptions {
   production?: boolean;
 }
 
-export async function serveSubgraph<TContext extends BaseContext>(
-  subgraph: BuiltSubgraph<TContext>,
-  options: ServeSubgraphOptions,
-): Promise<RunningSubgraph> {
+export async function serveSubgraph<TContext extends BaseContext>(subgraph: BuiltSubgraph<TContext>, options: ServeSubgraphOptions): Promise<RunningSubgraph> {
   const operationLimits = options.operationLimits ?? DEFAULT_OPERATION_LIMITS;
   const production = options.production ?? false;
   const fromGateway = (req: IncomingMessage) => subgraph.gatewayHop?.proves(req.headers[GATEWAY_HOP_HEADER]) ?? false;

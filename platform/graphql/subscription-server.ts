@@ -10,9 +10,9 @@ import {
   execute,
   getOperationAST,
   GraphQLError,
+  OperationTypeNode,
   parse,
   validate,
-  type ExecutionArgs,
   type ExecutionResult,
   type GraphQLFormattedError,
   type GraphQLSchema,
@@ -94,7 +94,10 @@ export function attachSubscriptionServer<TContext extends object>(options: Subsc
           return false;
         }
         const state: ConnectionState = { request: authorized };
-        if (viewer) state.cancelExpiry = atExpiry(viewer.expiresAt, () => socket.close(WsCloseCode.Unauthorized, 'Access token expired: refresh the session and reconnect'));
+        if (viewer)
+          state.cancelExpiry = atExpiry(viewer.expiresAt, () =>
+            socket.close(WsCloseCode.Unauthorized, 'Access token expired: refresh the session and reconnect'),
+          );
         states.set(ctx, state);
         // graphql-ws keeps `extra` for the connection's life; the upgrade request is not needed past this point.
         (ctx.extra as { request?: IncomingMessage }).request = undefined;
@@ -118,8 +121,10 @@ export function attachSubscriptionServer<TContext extends object>(options: Subsc
         if (invalid.length) return invalid.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [new GraphQLError('Unable to identify the operation', { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })];
-        if (operation.operation !== 'subscription') {
-          return [new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', { extensions: { code: 'BAD_REQUEST' } })];
+        if (operation.operation !== OperationTypeNode.SUBSCRIPTION) {
+          return [
+            new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', { extensions: { code: 'BAD_REQUEST' } }),
+          ];
         }
         const state = states.get(ctx);
         if (!state) return [new GraphQLError('Connection is not authenticated', { extensions: { code: 'UNAUTHENTICATED' } })];
@@ -129,7 +134,7 @@ export function attachSubscriptionServer<TContext extends object>(options: Subsc
         const state = states.get(ctx) as ConnectionState; // onSubscribe refused operations of unknown connections
         const contextValue = await options.createContext(state.request);
         eventContexts.set(contextValue, () => options.createContext(state.request));
-        return contextValue as never;
+        return contextValue;
       },
       subscribe: async (args) => {
         const freshContext = eventContexts.get(args.contextValue as object);
@@ -140,7 +145,7 @@ export function attachSubscriptionServer<TContext extends object>(options: Subsc
         active++;
         return mapEvents(
           stream,
-          async (event) => execute({ ...args, rootValue: event, contextValue: freshContext ? await freshContext() : args.contextValue } as ExecutionArgs),
+          async (event) => execute({ ...args, rootValue: event, contextValue: freshContext ? await freshContext() : args.contextValue }),
           () => active--,
         );
       },

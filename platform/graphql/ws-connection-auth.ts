@@ -11,7 +11,10 @@ import { WsCloseCode } from './ws-close-codes.js';
  * upgrade request's `Authorization` header (non-browser clients may send one). Undefined when neither is there.
  * A non-string value counts as present and malformed, so it is refused rather than treated as anonymous.
  */
-export function connectionAuthorization(connectionParams: Readonly<Record<string, unknown>> | undefined, request: Pick<IncomingMessage, 'headers'>): string | undefined {
+export function connectionAuthorization(
+  connectionParams: Readonly<Record<string, unknown>> | undefined,
+  request: Pick<IncomingMessage, 'headers'>,
+): string | undefined {
   if (connectionParams) {
     for (const [key, value] of Object.entries(connectionParams)) {
       if (key.toLowerCase() === 'authorization') return typeof value === 'string' ? value : '<not a string>';
@@ -48,7 +51,8 @@ export function requestWithAuthorization(request: IncomingMessage, authorization
 
 /** The close code and reason for a connection whose token was refused while verifying it. */
 export function closeForAuthFailure(error: unknown): { code: number; reason: string } {
-  if (error instanceof AppError && error.code === 'SERVICE_UNAVAILABLE') return { code: WsCloseCode.ServiceUnavailable, reason: 'Cannot verify the access token right now' };
+  if (error instanceof AppError && error.code === 'SERVICE_UNAVAILABLE')
+    return { code: WsCloseCode.ServiceUnavailable, reason: 'Cannot verify the access token right now' };
   if (error instanceof AppError && error.code === 'UNAUTHENTICATED') return { code: WsCloseCode.Unauthorized, reason: limitReason(error.message) };
   return { code: WsCloseCode.Unauthorized, reason: 'Unauthorized' };
 }

@@ -26,7 +26,7 @@ export function clientIp(req: Pick<IncomingMessage, 'headers'> & { socket?: { re
   if (hops > 0) {
     const header = req.headers['x-forwarded-for'];
     // Several X-Forwarded-For headers are one list, in order (RFC 7230 §3.2.2); node joins them with ", " anyway.
-    const chain = (Array.isArray(header) ? header.join(',') : header ?? '')
+    const chain = (Array.isArray(header) ? header.join(',') : (header ?? ''))
       .split(',')
       .map((entry) => entry.trim())
       .filter(Boolean);

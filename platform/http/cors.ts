@@ -58,7 +58,9 @@ export function handleCors(req: IncomingMessage, res: ServerResponse, policy: Co
   if (!allowed) {
     res.statusCode = 403;
     res.setHeader('content-type', 'application/json; charset=utf-8');
-    res.end(JSON.stringify({ errors: [{ message: `Origin ${origin ?? '(none)'} is not allowed (CORS_ORIGINS)`, extensions: { code: 'ORIGIN_NOT_ALLOWED' } }] }));
+    res.end(
+      JSON.stringify({ errors: [{ message: `Origin ${origin ?? '(none)'} is not allowed (CORS_ORIGINS)`, extensions: { code: 'ORIGIN_NOT_ALLOWED' } }] }),
+    );
     return true;
   }
   res.statusCode = 204;
@@ -71,7 +73,13 @@ export function handleCors(req: IncomingMessage, res: ServerResponse, policy: Co
 
 function appendVary(res: ServerResponse, value: string): void {
   const existing = res.getHeader('vary');
-  const values = existing === undefined ? [] : String(existing).split(',').map((v) => v.trim()).filter(Boolean);
+  const values =
+    existing === undefined
+      ? []
+      : String(existing)
+          .split(',')
+          .map((v) => v.trim())
+          .filter(Boolean);
   if (!values.some((v) => v.toLowerCase() === value.toLowerCase())) values.push(value);
   res.setHeader('vary', values.join(', '));
 }
@@ -99,7 +107,10 @@ export function readCorsPolicy(env: NodeJS.ProcessEnv, production: boolean): Cor
 }
 
 function splitOrigins(value: string): string[] {
-  return value.split(',').map((origin) => origin.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
 }
 
 function isBareOrigin(value: string): boolean {

@@ -61,8 +61,8 @@ export interface Admission {
   headers?: Record<string, string>;
 }
 
-/** Answers a GET request with a JSON-serialisable body (status 200), or throws. */
-export type HttpRoute = (req: IncomingMessage) => Promise<unknown> | unknown;
+/** Answers a GET request with a JSON-serialisable body (status 200), or a promise of one, or throws. */
+export type HttpRoute = (req: IncomingMessage) => unknown;
 
 /** Creates (does not start) the HTTP server. Call `apollo.start()` before serving requests. */
 export function createGraphQLHttpServer<TContext extends BaseContext>(options: GraphQLHttpServerOptions<TContext>): http.Server {
@@ -164,7 +164,7 @@ const NO_CORS: CorsPolicy = { origins: new Set() };
 const INVALID_JSON = Symbol('invalid JSON');
 
 function paramsOfBody(body: unknown): GraphQLRequestParams {
-  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as GraphQLRequestParams) : {};
+  return typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {};
 }
 
 function paramsOfSearch(search: URLSearchParams): GraphQLRequestParams {

@@ -25,7 +25,10 @@ export function parseMediaType(header: string): MediaType | null {
   for (const parameter of rest) {
     const eq = parameter.indexOf('=');
     if (eq < 0) continue;
-    parameters[parameter.slice(0, eq).trim().toLowerCase()] = parameter.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
+    parameters[parameter.slice(0, eq).trim().toLowerCase()] = parameter
+      .slice(eq + 1)
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
   }
   return { essence: normalised, parameters };
 }
@@ -73,7 +76,13 @@ export function negotiate<T extends string>(accept: string | undefined, offered:
     let match: { q: number; specificity: number; index: number } | undefined;
     for (const range of ranges) {
       const specificity =
-        range.type === type && range.subtype === subtype ? 2 : range.type === type && range.subtype === '*' ? 1 : range.type === '*' && range.subtype === '*' ? 0 : -1;
+        range.type === type && range.subtype === subtype
+          ? 2
+          : range.type === type && range.subtype === '*'
+            ? 1
+            : range.type === '*' && range.subtype === '*'
+              ? 0
+              : -1;
       if (specificity < 0) continue;
       if (!match || specificity > match.specificity) match = { q: range.q, specificity, index: range.index };
     }

@@ -20,9 +20,7 @@ export class RequestAbortedError extends Error {
 /** Starts tracking `req`: called by the HTTP server for every GraphQL request. */
 export function trackRequest(req: IncomingMessage, res: ServerResponse, deadlineMs: number | undefined): AbortSignal {
   const controller = new AbortController();
-  const timer = deadlineMs
-    ? setTimeout(() => controller.abort(new RequestAbortedError(`request deadline of ${deadlineMs} ms passed`)), deadlineMs)
-    : undefined;
+  const timer = deadlineMs ? setTimeout(() => controller.abort(new RequestAbortedError(`request deadline of ${deadlineMs} ms passed`)), deadlineMs) : undefined;
   timer?.unref();
   res.once('close', () => {
     clearTimeout(timer);

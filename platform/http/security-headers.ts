@@ -30,6 +30,9 @@ export function setSecurityHeaders(res: ServerResponse, options: SecurityHeaders
  * @throws ConfigError unless a whole number 0..63072000 (two years).
  */
 export function readSecurityHeadersOptions(env: NodeJS.ProcessEnv = process.env): SecurityHeadersOptions {
-  const { HSTS_MAX_AGE_SECONDS } = readEnv({ HSTS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(63_072_000, 'must be 0 to 63072000 (two years)').optional() }, env);
+  const { HSTS_MAX_AGE_SECONDS } = readEnv(
+    { HSTS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(63_072_000, 'must be 0 to 63072000 (two years)').optional() },
+    env,
+  );
   return HSTS_MAX_AGE_SECONDS === undefined ? {} : { hstsMaxAgeSeconds: HSTS_MAX_AGE_SECONDS };
 }

@@ -36,5 +36,5 @@ export function readSimulationOptions(channel: 'SMS' | 'EMAIL', env: NodeJS.Proc
     },
     env,
   );
-  return { delayMs: e[delayKey] as number, failureRate: e[rateKey] as number };
+  return { delayMs: e[delayKey], failureRate: e[rateKey] };
 }

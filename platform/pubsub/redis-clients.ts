@@ -73,7 +73,7 @@ export function guardSubscriber(client: Redis, isClosing: () => boolean, logger:
             callback(error, count);
           });
       }
-      return value.bind(target);
+      return (value as (...args: unknown[]) => unknown).bind(target);
     },
   });
 }

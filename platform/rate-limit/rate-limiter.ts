@@ -158,7 +158,10 @@ function wrap(rule: RateLimitRule, limiter: RateLimiterAbstract): RateLimiter {
  * Consumes one point from each limiter for its key, stopping at the first refusal.
  * @throws AppError RATE_LIMITED with `extensions.retryAfterSeconds` (whole seconds, at least 1).
  */
-export async function enforceRateLimits(checks: readonly { limiter: RateLimiter; key: string }[], message = 'Too many attempts; try again later'): Promise<void> {
+export async function enforceRateLimits(
+  checks: readonly { limiter: RateLimiter; key: string }[],
+  message = 'Too many attempts; try again later',
+): Promise<void> {
   for (const { limiter, key } of checks) {
     const decision = await limiter.consume(key);
     if (!decision.allowed) throw rateLimitedError(decision.retryAfterMs, message);

@@ -18,7 +18,15 @@ export interface TestAuth {
   headersFor(subject: { userId: string; roles: readonly Role[]; sessionId?: string; fleetIds?: readonly string[] }): Promise<Record<string, string>>;
 }
 
-const baseConfig = { issuer: 'ridegraph-identity', audience: 'ridegraph', accessTokenTtlSeconds: 900, maxAccessTokenLifetimeSeconds: 960, jwksUrl: undefined, signingJwks: undefined, signingJwksFile: undefined };
+const baseConfig = {
+  issuer: 'ridegraph-identity',
+  audience: 'ridegraph',
+  accessTokenTtlSeconds: 900,
+  maxAccessTokenLifetimeSeconds: 960,
+  jwksUrl: undefined,
+  signingJwks: undefined,
+  signingJwksFile: undefined,
+};
 
 /** `auth.config.gatewaySecret` is a fresh one too: share the TestAuth between a test's gateway and its subgraphs. */
 export async function createTestAuth(): Promise<TestAuth> {

@@ -1,10 +1,12 @@
 // A real HTTP GraphQL client for integration tests (what a frontend sends: POST application/json).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped by default: a test reads the fields it asserts on
 export interface GraphQLResponse<TData = any> {
   status: number;
   data?: TData | null;
   errors?: { message: string; extensions?: Record<string, unknown>; path?: (string | number)[] }[];
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as GraphQLResponse: untyped unless the test names a type
 export async function postGraphQL<TData = any>(
   url: string,
   query: string,

@@ -25,7 +25,10 @@ export interface InProcessSubgraph {
   stop(): Promise<void>;
 }
 
-export async function startInProcess<TContext extends BaseContext>(subgraph: BuiltSubgraph<TContext>, defaults: InProcessOptions = {}): Promise<InProcessSubgraph> {
+export async function startInProcess<TContext extends BaseContext>(
+  subgraph: BuiltSubgraph<TContext>,
+  defaults: InProcessOptions = {},
+): Promise<InProcessSubgraph> {
   const apollo = new ApolloServer<TContext>({
     schema: subgraph.schema,
     formatError: createErrorFormatter(createLogger({ level: 'silent' })),
@@ -56,5 +59,4 @@ export async function startInProcess<TContext extends BaseContext>(subgraph: Bui
 }
 
 /** The `_entities` query the gateway sends to resolve references; `representations` like `[{ __typename: 'User', id }]`. */
-export const ENTITIES_QUERY = (selection: string) =>
-  `query ($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`;
+export const ENTITIES_QUERY = (selection: string) => `query ($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`;

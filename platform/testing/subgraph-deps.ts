@@ -13,7 +13,12 @@ import { createTestAuth, type TestAuth } from './auth.js';
  * @param events share one (`createMemoryEventBus()`) between subgraphs whose events a test follows across them;
  *   default: a new in-process bus for this subgraph alone. The test disposes a bus it passes.
  */
-export async function testSubgraphDeps(database: DatabaseTarget, onStatement?: StatementListener, testAuth?: TestAuth, events?: EventBus): Promise<SubgraphDeps> {
+export async function testSubgraphDeps(
+  database: DatabaseTarget,
+  onStatement?: StatementListener,
+  testAuth?: TestAuth,
+  events?: EventBus,
+): Promise<SubgraphDeps> {
   const logger = createLogger({ level: 'silent' });
   return {
     database,

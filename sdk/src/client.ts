@@ -45,7 +45,10 @@ export interface RidegraphClient {
    *   - `NETWORK_ERROR` / `BAD_RESPONSE` when no GraphQL answer came, also from the refresh (the session is kept:
    *     its refresh token may be unspent; the next request tries again).
    */
-  request<TData, TVariables extends Record<string, unknown>>(document: TypedDocumentNode<TData, TVariables>, ...variables: VariablesArgument<TVariables>): Promise<TData>;
+  request<TData, TVariables extends Record<string, unknown>>(
+    document: TypedDocumentNode<TData, TVariables>,
+    ...variables: VariablesArgument<TVariables>
+  ): Promise<TData>;
   /**
    * Starts a subscription over graphql-ws (`graphql-transport-ws`), sending the session's access token in
    * `connection_init` as `{ authorization: 'Bearer …' }`. The WebSocket opens with the first subscription and
@@ -58,7 +61,11 @@ export interface RidegraphClient {
    * Failures arrive at `sink.error` (see {@link SubscriptionSink}), never as exceptions; without `wsUrl`,
    * `sink.error` gets `SUBSCRIPTIONS_UNAVAILABLE`.
    */
-  subscribe<TData, TVariables extends Record<string, unknown>>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables, sink: SubscriptionSink<TData>): () => void;
+  subscribe<TData, TVariables extends Record<string, unknown>>(
+    document: TypedDocumentNode<TData, TVariables>,
+    variables: TVariables,
+    sink: SubscriptionSink<TData>,
+  ): () => void;
   /** The session held now, or null. */
   getSession(): RidegraphSession | null;
   /** Holds this session from now on (e.g. the tokens of `signIn`); calls `onSessionChange`. */
@@ -84,7 +91,10 @@ export function createRidegraphClient(options: RidegraphClientOptions): Ridegrap
     postOperation(fetchImpl, options.url, prepareOperation(document), variables, sent?.accessToken);
 
   return {
-    async request<TData, TVariables extends Record<string, unknown>>(document: TypedDocumentNode<TData, TVariables>, ...[variables]: VariablesArgument<TVariables>): Promise<TData> {
+    async request<TData, TVariables extends Record<string, unknown>>(
+      document: TypedDocumentNode<TData, TVariables>,
+      ...[variables]: VariablesArgument<TVariables>
+    ): Promise<TData> {
       // A refresh in flight means the current access token was just refused: wait for its successor.
       await session.pending()?.catch(() => undefined);
       const sent = session.current();
@@ -100,7 +110,11 @@ export function createRidegraphClient(options: RidegraphClientOptions): Ridegrap
       }
     },
 
-    subscribe<TData, TVariables extends Record<string, unknown>>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables, sink: SubscriptionSink<TData>) {
+    subscribe<TData, TVariables extends Record<string, unknown>>(
+      document: TypedDocumentNode<TData, TVariables>,
+      variables: TVariables,
+      sink: SubscriptionSink<TData>,
+    ) {
       if (!options.wsUrl) {
         sink.error?.(new RidegraphError({ code: 'SUBSCRIPTIONS_UNAVAILABLE', message: 'createRidegraphClient was given no wsUrl' }));
         return () => undefined;

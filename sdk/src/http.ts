@@ -52,7 +52,12 @@ export async function postOperation(
   let response: ResponseLike;
   let text: string;
   try {
-    response = await fetchImpl(url, { method: 'POST', headers, body: JSON.stringify({ query: operation.query, operationName: operation.operationName, variables: variables ?? {} }), signal });
+    response = await fetchImpl(url, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query: operation.query, operationName: operation.operationName, variables: variables ?? {} }),
+      signal,
+    });
     text = await response.text();
   } catch (cause) {
     throw new RidegraphError({ code: 'NETWORK_ERROR', message: `Cannot reach ${url}: ${cause instanceof Error ? cause.message : String(cause)}`, cause });

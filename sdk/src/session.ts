@@ -52,7 +52,16 @@ export function createSessionKeeper(options: { url: string; fetch: FetchLike; in
       // No verdict (network, 5xx, rate limit): keep the session, its refresh token may be unspent.
       if (!(error instanceof RidegraphError && error.hasCode('UNAUTHENTICATED'))) throw error;
       // Unknown, spent, expired or revoked: the session is over.
-      return ended(stale, new RidegraphError({ code: 'UNAUTHENTICATED', message: `Session ended; sign in again (${error.message})`, errors: error.errors, status: error.status, cause: error }));
+      return ended(
+        stale,
+        new RidegraphError({
+          code: 'UNAUTHENTICATED',
+          message: `Session ended; sign in again (${error.message})`,
+          errors: error.errors,
+          status: error.status,
+          cause: error,
+        }),
+      );
     }
     if (!payload.accessToken || !payload.refreshToken) {
       const reasons = payload.userErrors.map((e) => e.message).join('; ') || 'no tokens';

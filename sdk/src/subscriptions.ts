@@ -80,7 +80,7 @@ export function createSubscriptionTransport(options: {
               if (ended) return;
               if (result.errors?.length) {
                 end();
-                sink.error?.(new RidegraphError({ errors: result.errors as readonly RidegraphGraphQLError[], data: result.data ?? undefined }));
+                sink.error?.(new RidegraphError({ errors: result.errors, data: result.data ?? undefined }));
                 return;
               }
               if (result.data !== undefined && result.data !== null) sink.next(result.data);
@@ -88,7 +88,8 @@ export function createSubscriptionTransport(options: {
             error: (error) => {
               if (ended) return;
               const refused = presented;
-              if (!isCloseEvent(error) || error.code !== 4401 || !options.renewAccessToken || (lastRefused !== undefined && refused === lastRefused)) return fail(error);
+              if (!isCloseEvent(error) || error.code !== 4401 || !options.renewAccessToken || (lastRefused !== undefined && refused === lastRefused))
+                return fail(error);
               lastRefused = refused;
               options.renewAccessToken(refused).then(
                 (renewed) => {

@@ -3,14 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Supergraph } from '@apollo/federation-internals';
-import {
-  Kind,
-  parse,
-  valueFromASTUntyped,
-  type ConstDirectiveNode,
-  type DocumentNode,
-  type GraphQLSchema,
-} from 'graphql';
+import { Kind, parse, valueFromASTUntyped, type ConstDirectiveNode, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { readAuthorizationRule, type AuthorizationRule } from '../../platform/auth/index.js';
 import { repoRoot, SUBGRAPHS } from '../../subgraphs/registry.js';
 import { acknowledgeSubgraphEnforcedSecurity } from '../../gateway/src/subgraph-enforced-security.js';

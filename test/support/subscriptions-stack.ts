@@ -100,7 +100,7 @@ export async function startSubscriptionsStack(options: StackOptions): Promise<Su
     { name: 'identity', typeDefs: sdl('identity'), url: identity.url },
     { name: 'notifications', typeDefs: sdl('notifications'), url: (notifications[0] as RunningSubgraph).url },
   ]);
-  if (composed.errors) throw composed.errors[0];
+  if (composed.errors) throw composed.errors[0]!;
   const dir = mkdtempSync(join(tmpdir(), 'subscriptions-stack-'));
   writeFileSync(join(dir, 'supergraph.graphql'), composed.supergraphSdl);
 
@@ -139,10 +139,15 @@ export async function startSubscriptionsStack(options: StackOptions): Promise<Su
     async restartNotifications(replica = 0) {
       const running = notifications[replica] as RunningSubgraph;
       await running.stop();
-      notifications[replica] = await serveSubgraph(await buildNotificationsSubgraph(await deps(pubsubs[replica] as LivePubSub)), { port: running.port, logger });
+      notifications[replica] = await serveSubgraph(await buildNotificationsSubgraph(await deps(pubsubs[replica] as LivePubSub)), {
+        port: running.port,
+        logger,
+      });
     },
     token: async (u, ttlSeconds) =>
-      ttlSeconds === undefined ? testAuth.tokenFor({ userId: u.id, roles: u.roles }) : (await signerFor(ttlSeconds)({ userId: u.id, roles: u.roles, sessionId: 'test-session', fleetIds: [] })).token,
+      ttlSeconds === undefined
+        ? testAuth.tokenFor({ userId: u.id, roles: u.roles })
+        : (await signerFor(ttlSeconds)({ userId: u.id, roles: u.roles, sessionId: 'test-session', fleetIds: [] })).token,
     async stop() {
       await Promise.all(gateways.map((gateway) => gateway.stop()));
       await Promise.all([identity, ...notifications].map((subgraph) => subgraph.stop()));
@@ -204,14 +209,17 @@ export function connectWs(url: string, connectionParams?: Record<string, unknown
       let taken = 0;
       let onFailed: (error: unknown) => void = () => undefined;
       const failed = new Promise<unknown>((resolve) => (onFailed = resolve));
-      const stop = client.subscribe<TData>({ query, variables }, {
-        next: (result) => {
-          results.push(result as ExecutionResult<TData>);
-          waiting.shift()?.(results[taken++] as ExecutionResult<TData>);
+      const stop = client.subscribe<TData>(
+        { query, variables },
+        {
+          next: (result) => {
+            results.push(result as ExecutionResult<TData>);
+            waiting.shift()?.(results[taken++] as ExecutionResult<TData>);
+          },
+          error: (error) => onFailed(error),
+          complete: () => undefined,
         },
-        error: (error) => onFailed(error),
-        complete: () => undefined,
-      });
+      );
       return {
         results,
         failed,

@@ -71,7 +71,10 @@ export async function startTestSupergraph(overrides: Partial<Pick<SupergraphOpti
   const downtown = demo.fleets.find((fleet) => fleet.name === 'Downtown Fleet');
   if (!downtown) throw new Error('the demo city has no Downtown Fleet');
   const persona = async (userId: string, roles: Role[], fleetIds: string[] = []): Promise<PersonaInfo> => ({
-    userId, roles, fleetIds, headers: await testAuth.headersFor({ userId, roles, fleetIds }),
+    userId,
+    roles,
+    fleetIds,
+    headers: await testAuth.headersFor({ userId, roles, fleetIds }),
   });
   const personas: Record<Persona, PersonaInfo> = {
     anonymous: { userId: null, roles: [], fleetIds: [], headers: {} },

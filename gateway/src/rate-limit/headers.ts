@@ -27,10 +27,20 @@ export interface RateLimitedBody {
 export function rateLimitedBody(outcome: RateLimitOutcome): RateLimitedBody {
   if (outcome.retryAfterSeconds === undefined) {
     return {
-      errors: [{ message: `This operation costs more than the whole budget of ${outcome.limit} points; ask for less (smaller \`first\`, fewer fields)`, extensions: { code: 'RATE_LIMITED' } }],
+      errors: [
+        {
+          message: `This operation costs more than the whole budget of ${outcome.limit} points; ask for less (smaller \`first\`, fewer fields)`,
+          extensions: { code: 'RATE_LIMITED' },
+        },
+      ],
     };
   }
   return {
-    errors: [{ message: `Too many requests: retry after ${outcome.retryAfterSeconds} s`, extensions: { code: 'RATE_LIMITED', retryAfterSeconds: outcome.retryAfterSeconds } }],
+    errors: [
+      {
+        message: `Too many requests: retry after ${outcome.retryAfterSeconds} s`,
+        extensions: { code: 'RATE_LIMITED', retryAfterSeconds: outcome.retryAfterSeconds },
+      },
+    ],
   };
 }

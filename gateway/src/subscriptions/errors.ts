@@ -11,8 +11,7 @@ export function createErrorMasker(logger: Logger): ErrorMasker {
   const formatError = createErrorFormatter(logger);
   return (errors) =>
     errors.map((error) => {
-      const formatted: GraphQLFormattedError =
-        error instanceof GraphQLError ? error.toJSON() : error instanceof Error ? { message: error.message } : error;
+      const formatted: GraphQLFormattedError = error instanceof GraphQLError ? error.toJSON() : error instanceof Error ? { message: error.message } : error;
       const masked = formatError(formatted, error);
       return new GraphQLError(masked.message, { path: masked.path, extensions: masked.extensions });
     });
@@ -35,7 +34,9 @@ export function isCloseEvent(value: unknown): value is { code: number; reason?: 
 export function upstreamFailure(error: unknown, subgraph: string, mask: ErrorMasker): GraphQLError {
   if (Array.isArray(error) && error.length > 0) return mask(error as GraphQLFormattedError[])[0] as GraphQLError;
   if (isCloseEvent(error) && error.code === 4401) {
-    return new GraphQLError('The subscription was refused: the access token is no longer valid; reconnect with a fresh one', { extensions: { code: 'UNAUTHENTICATED' } });
+    return new GraphQLError('The subscription was refused: the access token is no longer valid; reconnect with a fresh one', {
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
   }
   return new GraphQLError(`The ${subgraph} service is temporarily unavailable; subscribe again later`, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
 }

@@ -102,14 +102,21 @@ export class SubscriptionPlanner {
       throw error;
     }
     const node = plan.node;
-    if (node?.kind !== 'Subscription') throw new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', { extensions: { code: 'BAD_REQUEST' } });
+    if (node?.kind !== 'Subscription')
+      throw new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', { extensions: { code: 'BAD_REQUEST' } });
     const planned = this.#perEvent(state, node.primary, node.rest, document, operationContext);
     if (state.plans.size >= MAX_CACHED_PLANS) state.plans.delete(state.plans.keys().next().value as string);
     state.plans.set(cacheKey, planned);
     return planned;
   }
 
-  #perEvent(state: SupergraphState, primary: FetchNode, rest: PlanNode | undefined, document: DocumentNode, operationContext: OperationContext): PlannedSubscription {
+  #perEvent(
+    state: SupergraphState,
+    primary: FetchNode,
+    rest: PlanNode | undefined,
+    document: DocumentNode,
+    operationContext: OperationContext,
+  ): PlannedSubscription {
     const fromEvent: FetchNode = { ...primary, serviceName: EVENT_SERVICE };
     const perEventPlan: QueryPlan = { kind: 'QueryPlan', node: rest ? { kind: 'Sequence', nodes: [fromEvent, rest] } : fromEvent };
     const logger = this.options.logger;
@@ -132,7 +139,7 @@ export class SubscriptionPlanner {
         } as unknown as Parameters<typeof executeQueryPlan>[2];
         const serviceMap: ServiceMap = { ...state.serviceMap, [EVENT_SERVICE]: eventSource(event) };
         const result = await executeQueryPlan(perEventPlan, serviceMap, requestContext, operationContext, state.supergraphGraphQLSchema, state.apiSchema);
-        return { ...result, errors: result.errors?.map((error) => nameEventService(error, primary.serviceName)) } as ExecutionResult;
+        return { ...result, errors: result.errors?.map((error) => nameEventService(error, primary.serviceName)) };
       },
     };
   }
@@ -141,7 +148,11 @@ export class SubscriptionPlanner {
 /** Errors of the event itself name the owning subgraph, as errors of any other fetch do, not the synthetic service. */
 function nameEventService(error: GraphQLError, subgraph: string): GraphQLError {
   if (error.extensions?.serviceName !== EVENT_SERVICE) return error;
-  return new GraphQLError(error.message, { path: error.path, originalError: error.originalError ?? undefined, extensions: { ...error.extensions, serviceName: subgraph } });
+  return new GraphQLError(error.message, {
+    path: error.path,
+    originalError: error.originalError ?? undefined,
+    extensions: { ...error.extensions, serviceName: subgraph },
+  });
 }
 
 /** A data source whose one "fetch" answers with the upstream event. */

@@ -170,7 +170,10 @@ class SharedSubscription {
     if (this.#ended) return;
     this.#authRetries = 0;
     if (this.#pending >= this.registry.options.maxPendingEvents) {
-      this.registry.options.logger.warn({ subgraph: this.request.planned.subgraph, pending: this.#pending }, 'subscription events arrive faster than the gateway executes them');
+      this.registry.options.logger.warn(
+        { subgraph: this.request.planned.subgraph, pending: this.#pending },
+        'subscription events arrive faster than the gateway executes them',
+      );
       const error = new GraphQLError('The gateway fell behind this subscription; subscribe again', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
       return this.#finish((subscriber) => subscriber.fail(error));
     }
@@ -235,6 +238,8 @@ class SharedSubscription {
 /** JSON with object keys sorted, so `{a, b}` and `{b, a}` share. */
 function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
   );
 }

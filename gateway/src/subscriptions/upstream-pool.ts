@@ -63,7 +63,7 @@ export class UpstreamPool {
         released = true;
         if (--leased.leases > 0) return;
         if (this.#connections.get(key) === leased) this.#connections.delete(key);
-        closeQuietly(leased.client);
+        void closeQuietly(leased.client);
       },
     };
   }

@@ -4,7 +4,7 @@
 // connections over the per-IP limit (HTTP 429 on the upgrade) and closes a socket sending messages too fast (4420).
 import type http from 'node:http';
 import type { IncomingMessage } from 'node:http';
-import { getOperationAST, GraphQLError, parse, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { getOperationAST, GraphQLError, OperationTypeNode, parse, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { viewerFromAuthorization, type AccessTokenVerifier, type Viewer } from '../../../platform/auth/index.js';
 import { atExpiry, closeForAuthFailure, connectionAuthorization, spreadKeepAlive, WsCloseCode } from '../../../platform/graphql/index.js';
@@ -167,7 +167,9 @@ export function attachGatewayWsServer(options: GatewayWsServerOptions): GatewayW
         }
         // Decided policy: a connection lives as long as its token. At `exp` it closes with 4401; the client
         // refreshes its session and reconnects (the SDK does this itself), resubscribing with the new token.
-        const cancelExpiry = atExpiry(viewer.expiresAt, () => socket.close(WsCloseCode.Unauthorized, 'Access token expired: refresh the session and reconnect'));
+        const cancelExpiry = atExpiry(viewer.expiresAt, () =>
+          socket.close(WsCloseCode.Unauthorized, 'Access token expired: refresh the session and reconnect'),
+        );
         connections.set(ctx, { socket, viewer, authorization, forwardedFor: appendForwardedFor(request), cancelExpiry, subscriptions: 0 });
         // graphql-ws keeps `extra` for the connection's life; the upgrade request (a stream with its headers) is
         // not needed past this point, and at 10,000 connections it is a good part of the memory per connection.
@@ -197,9 +199,12 @@ export function attachGatewayWsServer(options: GatewayWsServerOptions): GatewayW
         if (Array.isArray(checked)) return checked;
         const document = checked;
         const operation = getOperationAST(document, payload.operationName);
-        if (!operation) return [new GraphQLError('Unable to identify the operation; name one with operationName', { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })];
-        if (operation.operation !== 'subscription') {
-          return [new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', { extensions: { code: 'BAD_REQUEST' } })];
+        if (!operation)
+          return [new GraphQLError('Unable to identify the operation; name one with operationName', { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })];
+        if (operation.operation !== OperationTypeNode.SUBSCRIPTION) {
+          return [
+            new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', { extensions: { code: 'BAD_REQUEST' } }),
+          ];
         }
         try {
           // Planned here so a refusal is an `error` message; `subscribe` gets the cached plan.
@@ -228,7 +233,14 @@ export function attachGatewayWsServer(options: GatewayWsServerOptions): GatewayW
             // Rejecting `ready` later ends the iterator with that error: graphql-ws sends it as an `error` message.
             const failed = new Promise<void>((_resolve, reject) => (failUpstream = reject));
             leave = shared.join(
-              { planned, documentKey, variables: (args.variableValues ?? {}) as Record<string, unknown>, viewer: connection.viewer, authorization: connection.authorization, forwardedFor: connection.forwardedFor },
+              {
+                planned,
+                documentKey,
+                variables: args.variableValues ?? {},
+                viewer: connection.viewer,
+                authorization: connection.authorization,
+                forwardedFor: connection.forwardedFor,
+              },
               { push, fail: (error) => failUpstream(error), complete: () => stream.close() },
             );
             return { ready: failed, stop: () => leave() };
@@ -240,7 +252,10 @@ export function attachGatewayWsServer(options: GatewayWsServerOptions): GatewayW
           {
             maxBuffered: limits.maxQueuedEventsPerSubscription,
             onOverflow: () => {
-              options.logger.warn({ userId: connection.viewer.userId, limit: limits.maxQueuedEventsPerSubscription }, 'closed a subscription client that read too slowly');
+              options.logger.warn(
+                { userId: connection.viewer.userId, limit: limits.maxQueuedEventsPerSubscription },
+                'closed a subscription client that read too slowly',
+              );
               connection.socket.close(WsCloseCode.SlowConsumer, `Slow consumer: more than ${limits.maxQueuedEventsPerSubscription} events waiting`);
               // The close frame queues behind what the client is not reading; do not hold its buffers for ws'
               // 30 s closing handshake.

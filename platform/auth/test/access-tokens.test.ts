@@ -121,7 +121,9 @@ test('a correctly signed token living longer than the maximum lifetime, or witho
   }
   // The issuer's own lifetime, and the maximum itself, pass.
   await expect(verify((await createAccessTokenSigner(k, config)(subject)).token)).resolves.toMatchObject({ userId: subject.userId });
-  await expect(verify((await createAccessTokenSigner(k, { ...config, accessTokenTtlSeconds: 960 })(subject)).token)).resolves.toMatchObject({ userId: subject.userId });
+  await expect(verify((await createAccessTokenSigner(k, { ...config, accessTokenTtlSeconds: 960 })(subject)).token)).resolves.toMatchObject({
+    userId: subject.userId,
+  });
 });
 
 test('the maximum lifetime defaults to the access-token lifetime plus 60 s of clock skew; it can be set, never below that lifetime', () => {
@@ -129,7 +131,9 @@ test('the maximum lifetime defaults to the access-token lifetime plus 60 s of cl
   expect(readAuthConfig({ ACCESS_TOKEN_TTL_SECONDS: '300' }).maxAccessTokenLifetimeSeconds).toBe(360);
   expect(readAuthConfig({ ACCESS_TOKEN_MAX_LIFETIME_SECONDS: '1000' }).maxAccessTokenLifetimeSeconds).toBe(1000);
   expect(() => readAuthConfig({ ACCESS_TOKEN_MAX_LIFETIME_SECONDS: '600' })).toThrow(ConfigError);
-  expect(() => readAuthConfig({ ACCESS_TOKEN_MAX_LIFETIME_SECONDS: '600' })).toThrow(/ACCESS_TOKEN_MAX_LIFETIME_SECONDS: must be at least ACCESS_TOKEN_TTL_SECONDS \(900\)/);
+  expect(() => readAuthConfig({ ACCESS_TOKEN_MAX_LIFETIME_SECONDS: '600' })).toThrow(
+    /ACCESS_TOKEN_MAX_LIFETIME_SECONDS: must be at least ACCESS_TOKEN_TTL_SECONDS \(900\)/,
+  );
   expect(() => readAuthConfig({ ACCESS_TOKEN_MAX_LIFETIME_SECONDS: '3600' })).toThrow(/ACCESS_TOKEN_MAX_LIFETIME_SECONDS: must be at most 1200/);
 });
 

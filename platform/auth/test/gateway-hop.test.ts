@@ -45,7 +45,11 @@ test('from anyone else forwarded headers are dropped, so the socket peer is the 
     const headers: Record<string, string> = { ...FORWARDED, authorization: 'Bearer t', 'content-type': 'application/json' };
     if (proof !== undefined) headers[GATEWAY_HOP_HEADER] = proof;
     const { request: seen, fromGateway } = requestThroughHop(request(headers), hop);
-    expect({ proof, fromGateway, headers: seen.headers }).toEqual({ proof, fromGateway: false, headers: { authorization: 'Bearer t', 'content-type': 'application/json' } });
+    expect({ proof, fromGateway, headers: seen.headers }).toEqual({
+      proof,
+      fromGateway: false,
+      headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
+    });
     expect(clientIp(seen, 1)).toBe('10.1.2.3');
   }
 });
@@ -72,7 +76,7 @@ test('GATEWAY_SECRET: at least 32 characters; required in production, a warning 
 
   const warnings: string[] = [];
   const logger = createLogger({ level: 'silent' });
-  logger.warn = ((message: string) => void warnings.push(message)) as typeof logger.warn;
+  logger.warn = (message: string) => void warnings.push(message);
   expect(requireGatewaySecret(readAuthConfig({ GATEWAY_SECRET: secret }), { production: true, logger })).toBe(secret);
   expect(() => requireGatewaySecret(readAuthConfig({}), { production: true, logger })).toThrow(ConfigError);
   expect(() => requireGatewaySecret(readAuthConfig({}), { production: true, logger })).toThrow(/Set GATEWAY_SECRET/);

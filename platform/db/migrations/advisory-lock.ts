@@ -16,12 +16,7 @@ export function migrationLockKey(schema: string): string {
  * another session holds it (logging that it waits). The lock is released in all cases; if the session died,
  * PostgreSQL released it already.
  */
-export async function withAdvisoryLock<T>(
-  runner: SqlRunner,
-  key: string,
-  log: (msg: string) => void,
-  fn: () => Promise<T>,
-): Promise<T> {
+export async function withAdvisoryLock<T>(runner: SqlRunner, key: string, log: (msg: string) => void, fn: () => Promise<T>): Promise<T> {
   const [attempt] = await runner.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS locked', [key]);
   if (!attempt?.locked) {
     log(`waiting for another migration runner to finish (advisory lock ${key})`);

@@ -59,10 +59,7 @@ export class MigrationHistoryError extends Error {
  *   recorded as failed (by `prisma migrate deploy`): nothing is applied.
  * @throws MigrationFailedError naming the migration (and line) whose SQL failed; earlier ones stay applied.
  */
-export async function applyMigrations(
-  runner: SqlRunner,
-  options: ApplyMigrationsOptions,
-): Promise<{ applied: string[] }> {
+export async function applyMigrations(runner: SqlRunner, options: ApplyMigrationsOptions): Promise<{ applied: string[] }> {
   const { schema, migrationsDir } = options;
   const log = options.log ?? (() => undefined);
   const migrations = readMigrations(migrationsDir);
@@ -89,9 +86,10 @@ export async function applyMigrations(
       } finally {
         // SET LOCAL already ended with each transaction; this undoes a plain SET inside a migration script.
         // After a failure on a dead connection, the original error is the one worth reporting.
-        if (saved) await runner.query(`SELECT set_config('search_path', $1, false)`, [saved.path]).catch((e: unknown) => {
-          if (!failed) throw e;
-        });
+        if (saved)
+          await runner.query(`SELECT set_config('search_path', $1, false)`, [saved.path]).catch((e: unknown) => {
+            if (!failed) throw e;
+          });
       }
     }),
   );
@@ -101,12 +99,7 @@ export async function applyMigrations(
  * Validates the recorded history against the folder the way `prisma migrate deploy` reads it (rolled-back rows
  * are ignored) and returns the names already applied.
  */
-function checkHistory(
-  records: MigrationRecord[],
-  migrations: MigrationFolder[],
-  schema: string,
-  log: (msg: string) => void,
-): Set<string> {
+function checkHistory(records: MigrationRecord[], migrations: MigrationFolder[], schema: string, log: (msg: string) => void): Set<string> {
   const live = records.filter((r) => r.rolled_back_at === null);
   const failed = live.filter((r) => r.finished_at === null);
   if (failed.length > 0) {
@@ -168,6 +161,9 @@ function serialisePerRunner<T>(runner: SqlRunner, fn: () => Promise<T>): Promise
   const previous = queues.get(runner) ?? Promise.resolve();
   const next = previous.then(fn, fn);
   // Store a settled-either-way tail so one failure does not poison the queue.
-  queues.set(runner, next.catch(() => undefined));
+  queues.set(
+    runner,
+    next.catch(() => undefined),
+  );
   return next;
 }

@@ -102,7 +102,5 @@ export interface CatalogDifference {
 /** The keys whose definitions differ or exist on one side only, sorted by key. */
 export function compareCatalogs(left: Catalog, right: Catalog): CatalogDifference[] {
   const keys = [...new Set([...left.keys(), ...right.keys()])].sort();
-  return keys
-    .filter((key) => left.get(key) !== right.get(key))
-    .map((key) => ({ key, left: left.get(key), right: right.get(key) }));
+  return keys.filter((key) => left.get(key) !== right.get(key)).map((key) => ({ key, left: left.get(key), right: right.get(key) }));
 }

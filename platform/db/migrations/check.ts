@@ -41,10 +41,7 @@ export interface SubgraphCheckResult {
  *
  * Never throws for a subgraph's problem (that is a "failed" result); throws only if PGlite cannot start.
  */
-export async function checkSubgraphs(
-  targets: readonly CheckTarget[],
-  options: { log?: (msg: string) => void } = {},
-): Promise<SubgraphCheckResult[]> {
+export async function checkSubgraphs(targets: readonly CheckTarget[], options: { log?: (msg: string) => void } = {}): Promise<SubgraphCheckResult[]> {
   const log = options.log ?? (() => undefined);
   const results: SubgraphCheckResult[] = [];
   let databases: { viaMigrations: PGliteInterface; viaSchema: PGliteInterface } | undefined;
@@ -82,16 +79,17 @@ function createCommand(subgraph: string): string {
   return `npm run db:migration:create -- --subgraph ${subgraph} --name <what_changed>`;
 }
 
-async function checkOne(
-  target: CheckTarget,
-  viaMigrations: SqlRunner,
-  viaSchema: SqlRunner,
-): Promise<{ problems: string[]; migrations: number }> {
+async function checkOne(target: CheckTarget, viaMigrations: SqlRunner, viaSchema: SqlRunner): Promise<{ problems: string[]; migrations: number }> {
   const { name } = target;
   const schemaText = readFileSync(target.prismaSchemaFile, 'utf8');
   const migrations = existsSync(target.migrationsDir) ? readMigrations(target.migrationsDir) : [];
   if (migrations.length === 0) {
-    return { problems: [`${name}: ${target.prismaSchemaFile} has no migrations in ${target.migrationsDir}. Run: ${createCommand(name).replace('<what_changed>', 'init')}`], migrations: 0 };
+    return {
+      problems: [
+        `${name}: ${target.prismaSchemaFile} has no migrations in ${target.migrationsDir}. Run: ${createCommand(name).replace('<what_changed>', 'init')}`,
+      ],
+      migrations: 0,
+    };
   }
 
   let expectedSql: string;

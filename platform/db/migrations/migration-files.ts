@@ -30,16 +30,18 @@ export interface MigrationFolder {
  */
 export function readMigrations(migrationsDir: string): MigrationFolder[] {
   if (!existsSync(migrationsDir)) throw new Error(`migrations directory ${migrationsDir} does not exist`);
-  return readdirSync(migrationsDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
-    .map((entry) => entry.name)
-    // Plain code-unit order, as Prisma sorts; names are ASCII timestamps + slugs.
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    .map((name) => {
-      const dir = join(migrationsDir, name);
-      const sqlFile = join(dir, MIGRATION_FILE);
-      if (!existsSync(sqlFile)) throw new Error(`migration folder ${dir} has no ${MIGRATION_FILE}`);
-      const sql = readFileSync(sqlFile, 'utf8');
-      return { name, dir, sqlFile, sql, checksum: migrationChecksum(sql), snapshotFile: join(dir, SNAPSHOT_FILE) };
-    });
+  return (
+    readdirSync(migrationsDir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+      .map((entry) => entry.name)
+      // Plain code-unit order, as Prisma sorts; names are ASCII timestamps + slugs.
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      .map((name) => {
+        const dir = join(migrationsDir, name);
+        const sqlFile = join(dir, MIGRATION_FILE);
+        if (!existsSync(sqlFile)) throw new Error(`migration folder ${dir} has no ${MIGRATION_FILE}`);
+        const sql = readFileSync(sqlFile, 'utf8');
+        return { name, dir, sqlFile, sql, checksum: migrationChecksum(sql), snapshotFile: join(dir, SNAPSHOT_FILE) };
+      })
+  );
 }

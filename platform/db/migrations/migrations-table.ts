@@ -44,11 +44,7 @@ export async function readMigrationRecords(runner: SqlRunner, schema: string): P
 }
 
 /** Inserts the "started" row, as Prisma does before running a script (finished_at stays null until it succeeds). */
-export async function recordMigrationStarted(
-  runner: SqlRunner,
-  schema: string,
-  record: { id: string; name: string; checksum: string },
-): Promise<void> {
+export async function recordMigrationStarted(runner: SqlRunner, schema: string, record: { id: string; name: string; checksum: string }): Promise<void> {
   await runner.query(
     `INSERT INTO ${table(schema)} (id, checksum, migration_name, started_at, applied_steps_count)
      VALUES ($1, $2, $3, clock_timestamp(), 0)`,
@@ -58,8 +54,5 @@ export async function recordMigrationStarted(
 
 /** Marks the row finished; Prisma counts a whole PostgreSQL script as one step. */
 export async function recordMigrationFinished(runner: SqlRunner, schema: string, id: string): Promise<void> {
-  await runner.query(
-    `UPDATE ${table(schema)} SET finished_at = clock_timestamp(), applied_steps_count = 1 WHERE id = $1`,
-    [id],
-  );
+  await runner.query(`UPDATE ${table(schema)} SET finished_at = clock_timestamp(), applied_steps_count = 1 WHERE id = $1`, [id]);
 }

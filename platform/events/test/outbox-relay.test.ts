@@ -142,7 +142,11 @@ describe.each([
     expect(await unpublished()).toBe(0);
     const [row0] = rows;
     expect(bus.appended.find((e) => e.id === row0?.id)).toEqual({
-      id: row0?.id, type: 'trip.requested', source: 'trips', occurredAt: row0?.occurredAt.toISOString(), payload: row0?.payload,
+      id: row0?.id,
+      type: 'trip.requested',
+      source: 'trips',
+      occurredAt: row0?.occurredAt.toISOString(),
+      payload: row0?.payload,
     });
     // Racing replicas' batches may interleave, but within a batch rows are in occurrence order: the stream
     // order steps back at most once per batch.

@@ -152,4 +152,3 @@ function refuseNulCharacters(variables: unknown): void {
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-

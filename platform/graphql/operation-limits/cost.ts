@@ -29,6 +29,7 @@ import {
   type GraphQLField,
   type GraphQLNamedType,
   type GraphQLSchema,
+  OperationTypeNode,
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
@@ -65,7 +66,12 @@ const MAX_MULTIPLIER = 100_000;
 /**
  * @returns the cost of `operation`; fields unknown to the schema cost nothing (validation refuses them next).
  */
-export function operationCost(model: CostModel, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): number {
+export function operationCost(
+  model: CostModel,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+): number {
   const weights = { ...DEFAULT_COST_WEIGHTS, ...model.weights };
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
@@ -76,13 +82,24 @@ export function operationCost(model: CostModel, document: DocumentNode, operatio
     if (definition.defaultValue) variableDefaults[definition.variable.name.value] = valueFromASTUntyped(definition.defaultValue);
   }
   const variableValues = { ...variableDefaults, ...(variables ?? {}) };
-  const root = operation.operation === 'query' ? model.schema.getQueryType() : operation.operation === 'mutation' ? model.schema.getMutationType() : model.schema.getSubscriptionType();
+  const root =
+    operation.operation === OperationTypeNode.QUERY
+      ? model.schema.getQueryType()
+      : operation.operation === OperationTypeNode.MUTATION
+        ? model.schema.getMutationType()
+        : model.schema.getSubscriptionType();
   if (!root) return 0;
-  const operationIsMutation = operation.operation === 'mutation';
+  const operationIsMutation = operation.operation === OperationTypeNode.MUTATION;
 
   const visiting = new Set<string>();
 
-  const selectionSetCost = (set: SelectionSetNode, parentType: GraphQLNamedType, subgraph: string | undefined, perItem?: Set<string>, multiplier = 1): number => {
+  const selectionSetCost = (
+    set: SelectionSetNode,
+    parentType: GraphQLNamedType,
+    subgraph: string | undefined,
+    perItem?: Set<string>,
+    multiplier = 1,
+  ): number => {
     let total = 0;
     // Fields of this object that another subgraph resolves: one entity fetch per subgraph, however many fields.
     const hops = new Set<string>();
@@ -94,7 +111,7 @@ export function operationCost(model: CostModel, document: DocumentNode, operatio
         const item = perItem?.has(selection.name.value) === true;
         total += (item ? multiplier : 1) * fieldCost(selection, parentType, target ?? subgraph, item);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const type = selection.typeCondition ? model.schema.getType(selection.typeCondition.name.value) ?? parentType : parentType;
+        const type = selection.typeCondition ? (model.schema.getType(selection.typeCondition.name.value) ?? parentType) : parentType;
         total += selectionSetCost(selection.selectionSet, type, subgraph, perItem, multiplier);
       } else {
         const name = selection.name.value;
@@ -159,7 +176,9 @@ export function operationCost(model: CostModel, document: DocumentNode, operatio
     if (!definition) return undefined;
     const argument = node.arguments?.find((arg) => arg.name.value === 'first');
     let value: unknown = definition.defaultValue;
-    if (argument) value = argument.value.kind === Kind.VARIABLE ? variableValues[argument.value.name.value] ?? definition.defaultValue : valueFromASTUntyped(argument.value);
+    if (argument)
+      value =
+        argument.value.kind === Kind.VARIABLE ? (variableValues[argument.value.name.value] ?? definition.defaultValue) : valueFromASTUntyped(argument.value);
     if (typeof value !== 'number' || !Number.isFinite(value)) return weights.defaultPageSize;
     return Math.max(0, Math.min(MAX_MULTIPLIER, Math.floor(value)));
   };

@@ -2,7 +2,21 @@
 // `__schema { types { fields { type { fields { type { fields … } } } } } }` is types × fields × fields × … objects,
 // hundreds of millions at a depth the depth limit allows. The standard introspection query (GraphiQL's, Sandbox's)
 // nests at most 3 lists on a path (types → fields → args), so more is refused.
-import { getNamedType, getNullableType, isInterfaceType, isListType, isObjectType, Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLNamedType, type GraphQLOutputType, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import {
+  getNamedType,
+  getNullableType,
+  isInterfaceType,
+  isListType,
+  isObjectType,
+  Kind,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLNamedType,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
 
 /**
  * The most introspection lists nested on one path of `operation`. Walks the operation with fragments expanded:
@@ -18,7 +32,7 @@ export function introspectionListNesting(schema: GraphQLSchema, document: Docume
   const walk = (set: SelectionSetNode, parentType: GraphQLNamedType | undefined, nesting: number): void => {
     for (const selection of set.selections) {
       if (selection.kind === Kind.INLINE_FRAGMENT) {
-        walk(selection.selectionSet, selection.typeCondition ? schema.getType(selection.typeCondition.name.value) ?? parentType : parentType, nesting);
+        walk(selection.selectionSet, selection.typeCondition ? (schema.getType(selection.typeCondition.name.value) ?? parentType) : parentType, nesting);
         continue;
       }
       if (selection.kind === Kind.FRAGMENT_SPREAD) {
@@ -33,7 +47,13 @@ export function introspectionListNesting(schema: GraphQLSchema, document: Docume
       const name = selection.name.value;
       // Only `__schema`/`__type` lead into introspection; other fields are costed in cost.ts.
       const field =
-        name === '__schema' ? { type: schema.getType('__Schema') } : name === '__type' ? { type: schema.getType('__Type') } : parentType && (isObjectType(parentType) || isInterfaceType(parentType)) && parentType.name.startsWith('__') ? parentType.getFields()[name] : undefined;
+        name === '__schema'
+          ? { type: schema.getType('__Schema') }
+          : name === '__type'
+            ? { type: schema.getType('__Type') }
+            : parentType && (isObjectType(parentType) || isInterfaceType(parentType)) && parentType.name.startsWith('__')
+              ? parentType.getFields()[name]
+              : undefined;
       if (!field?.type) continue;
       const type = field.type as GraphQLOutputType;
       const depth = nesting + (isListType(getNullableType(type)) ? 1 : 0);

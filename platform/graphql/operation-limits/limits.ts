@@ -34,7 +34,8 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
   maxCost: 3000,
 };
 
-const positive = (fallback: number, max: number) => z.coerce.number().int().min(1, 'must be a whole number >= 1').max(max, `must be at most ${max}`).default(fallback);
+const positive = (fallback: number, max: number) =>
+  z.coerce.number().int().min(1, 'must be a whole number >= 1').max(max, `must be at most ${max}`).default(fallback);
 
 /**
  * OPERATION_MAX_TOKENS, OPERATION_MAX_DEPTH, OPERATION_MAX_ALIASES, OPERATION_MAX_FIELDS,

@@ -23,7 +23,10 @@ function resolvers(schema: GraphQLSchema, typeName: string, fieldName: string): 
   const field = type.getFields()[fieldName];
   const fieldGraphs = graphsOf(field?.astNode?.directives, 'join__field');
   if (fieldGraphs.length) return fieldGraphs;
-  const typeGraphs = graphsOf([type.astNode, ...type.extensionASTNodes].flatMap((node) => node?.directives ?? []), 'join__type');
+  const typeGraphs = graphsOf(
+    [type.astNode, ...type.extensionASTNodes].flatMap((node) => node?.directives ?? []),
+    'join__type',
+  );
   return typeGraphs.length ? typeGraphs : undefined;
 }
 

@@ -56,14 +56,20 @@ test('production: introspection and _service from anyone but the gateway are 403
     for (const headers of [{}, { [GATEWAY_HOP_HEADER]: 'a guess' }] as Record<string, string>[]) {
       const refused = await postGraphQL(production.url, query, undefined, headers);
       expect({ kind, status: refused.status, data: refused.data, codes: refused.errors?.map((e) => e.extensions?.code) }).toEqual({
-        kind, status: 403, data: undefined, codes: ['GATEWAY_ONLY'],
+        kind,
+        status: 403,
+        data: undefined,
+        codes: ['GATEWAY_ONLY'],
       });
     }
   }
 });
 
 test('production: the gateway may still introspect and read _service; __typename and queries are open to all', async () => {
-  expect(await postGraphQL(production.url, SCHEMA_QUERIES.introspection, undefined, asGateway)).toMatchObject({ status: 200, data: { __schema: { queryType: { name: 'Query' } } } });
+  expect(await postGraphQL(production.url, SCHEMA_QUERIES.introspection, undefined, asGateway)).toMatchObject({
+    status: 200,
+    data: { __schema: { queryType: { name: 'Query' } } },
+  });
   const service = await postGraphQL(production.url, SCHEMA_QUERIES.service, undefined, asGateway);
   expect(service.status).toBe(200);
   expect(service.data?._service.sdl).toMatch(/type Book/);

@@ -22,7 +22,11 @@ const logger = createLogger({ level: 'silent' });
 const servers: http.Server[] = [];
 
 async function start(cors?: CorsPolicy, securityHeaders?: SecurityHeadersOptions): Promise<string> {
-  const apollo = new ApolloServer({ typeDefs: 'type Query { hello: String }', resolvers: { Query: { hello: () => 'world' } }, stopOnTerminationSignals: false });
+  const apollo = new ApolloServer({
+    typeDefs: 'type Query { hello: String }',
+    resolvers: { Query: { hello: () => 'world' } },
+    stopOnTerminationSignals: false,
+  });
   await apollo.start();
   const server = createGraphQLHttpServer({ apollo, context: async () => ({}), logger, cors, securityHeaders });
   servers.push(server);
@@ -69,10 +73,21 @@ test('a preflight from an allowed origin: 204 with the allowed methods, headers 
 });
 
 test('a preflight from any other origin, or to a process without a policy (a subgraph), is 403 ORIGIN_NOT_ALLOWED', async () => {
-  for (const [url, origin] of [[gateway, 'https://evil.example'], [gateway, 'https://ops.example.com.evil.example'], [gateway, 'http://ops.example.com'], [subgraph, DASHBOARD]] as const) {
+  for (const [url, origin] of [
+    [gateway, 'https://evil.example'],
+    [gateway, 'https://ops.example.com.evil.example'],
+    [gateway, 'http://ops.example.com'],
+    [subgraph, DASHBOARD],
+  ] as const) {
     const response = await preflight(url, origin);
-    expect({ origin, status: response.status, allowOrigin: response.headers.get('access-control-allow-origin') }).toEqual({ origin, status: 403, allowOrigin: null });
-    expect(await response.json()).toEqual({ errors: [{ message: `Origin ${origin} is not allowed (CORS_ORIGINS)`, extensions: { code: 'ORIGIN_NOT_ALLOWED' } }] });
+    expect({ origin, status: response.status, allowOrigin: response.headers.get('access-control-allow-origin') }).toEqual({
+      origin,
+      status: 403,
+      allowOrigin: null,
+    });
+    expect(await response.json()).toEqual({
+      errors: [{ message: `Origin ${origin} is not allowed (CORS_ORIGINS)`, extensions: { code: 'ORIGIN_NOT_ALLOWED' } }],
+    });
   }
 });
 
@@ -121,7 +136,10 @@ test('every response carries the security headers; Strict-Transport-Security onl
 });
 
 test('CORS_ORIGINS: exact origins, comma-separated; development defaults to localhost and Apollo Sandbox, production to none', () => {
-  expect([...readCorsPolicy({ CORS_ORIGINS: 'https://ops.example.com, http://localhost:8080' }, true).origins]).toEqual(['https://ops.example.com', 'http://localhost:8080']);
+  expect([...readCorsPolicy({ CORS_ORIGINS: 'https://ops.example.com, http://localhost:8080' }, true).origins]).toEqual([
+    'https://ops.example.com',
+    'http://localhost:8080',
+  ]);
   expect([...readCorsPolicy({}, false).origins]).toEqual(DEVELOPMENT_CORS_ORIGINS);
   expect(DEVELOPMENT_CORS_ORIGINS).toEqual(expect.arrayContaining(['http://localhost:4000', 'https://studio.apollographql.com']));
   expect(readCorsPolicy({}, true).origins.size).toBe(0);

@@ -25,13 +25,28 @@ test.each([
 });
 
 test('request bodies: application/json in UTF-8 only', () => {
-  for (const ok of ['application/json', 'Application/JSON', 'application/json; charset=utf-8', 'application/json;charset="UTF-8"']) expect(isJsonRequestBody(ok)).toBe(true);
-  for (const refused of [undefined, '', 'text/plain', 'text/plain;charset=UTF-8', 'application/graphql', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=iso-8859-1', 'application/jsonp', 'json']) {
+  for (const ok of ['application/json', 'Application/JSON', 'application/json; charset=utf-8', 'application/json;charset="UTF-8"'])
+    expect(isJsonRequestBody(ok)).toBe(true);
+  for (const refused of [
+    undefined,
+    '',
+    'text/plain',
+    'text/plain;charset=UTF-8',
+    'application/graphql',
+    'application/x-www-form-urlencoded',
+    'multipart/form-data; boundary=x',
+    'application/json; charset=iso-8859-1',
+    'application/jsonp',
+    'json',
+  ]) {
     expect(isJsonRequestBody(refused)).toBe(false);
   }
 });
 
 test('parseMediaType', () => {
-  expect(parseMediaType('Application/GraphQL-Response+JSON; Charset="utf-8"')).toEqual({ essence: 'application/graphql-response+json', parameters: { charset: 'utf-8' } });
+  expect(parseMediaType('Application/GraphQL-Response+JSON; Charset="utf-8"')).toEqual({
+    essence: 'application/graphql-response+json',
+    parameters: { charset: 'utf-8' },
+  });
   expect(parseMediaType('not a type')).toBeNull();
 });

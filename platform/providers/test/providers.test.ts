@@ -51,7 +51,9 @@ test('a simulated delay holds the send back', async () => {
   try {
     const { logger, lines } = capturingLogger();
     let done = false;
-    const sending = createDevelopmentSmsProvider(logger, { delayMs: 5000 }).send('+15551230000', 'later').then(() => (done = true));
+    const sending = createDevelopmentSmsProvider(logger, { delayMs: 5000 })
+      .send('+15551230000', 'later')
+      .then(() => (done = true));
     await jest.advanceTimersByTimeAsync(4999);
     expect(done).toBe(false);
     await jest.advanceTimersByTimeAsync(1);

@@ -111,7 +111,7 @@ interface Backend {
   /** Whether instances sharing a prefix hear each other (Redis) or each is its own world (memory). */
   shared: boolean;
   /** What Redis itself counts on a channel; memory has no such outside view. */
-  serverSubscribers?(channel: string): Promise<number>;
+  serverSubscribers?: (channel: string) => Promise<number>;
 }
 
 const backends: Array<[string, Backend]> = [
@@ -171,7 +171,10 @@ describe.each(backends)('live pub/sub contract: %s', (_name, backend) => {
     await subscription.ready;
     const location = (n: number): LiveTopics['DRIVER_LOCATION_UPDATED'] => ({
       driverId: 'd1',
-      fleetId: null, driverUserId: 'u1', currentRiderUserId: null, status: 'AVAILABLE',
+      fleetId: null,
+      driverUserId: 'u1',
+      currentRiderUserId: null,
+      status: 'AVAILABLE',
       latitude: n,
       longitude: -n,
       heading: null,

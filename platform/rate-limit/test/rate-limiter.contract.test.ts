@@ -144,8 +144,14 @@ describe.each(backends)('rate limiter store (%s)', (kind, create) => {
     const store = await open();
     const roomy = store.limiter({ name: 'roomy', points: 10, durationSeconds: 60 });
     const tight = store.limiter({ name: 'tight', points: 1, durationSeconds: 30 });
-    await enforceRateLimits([{ limiter: roomy, key: 'ip' }, { limiter: tight, key: 'phone' }]);
-    const error = await enforceRateLimits([{ limiter: roomy, key: 'ip' }, { limiter: tight, key: 'phone' }]).catch((e: unknown) => e);
+    await enforceRateLimits([
+      { limiter: roomy, key: 'ip' },
+      { limiter: tight, key: 'phone' },
+    ]);
+    const error = await enforceRateLimits([
+      { limiter: roomy, key: 'ip' },
+      { limiter: tight, key: 'phone' },
+    ]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).extensions).toMatchObject({ code: 'RATE_LIMITED' });
     const seconds = (error as AppError).extensions.retryAfterSeconds as number;

@@ -22,13 +22,34 @@ export function createFleetLoaders({ fleets, hubs, vehicles, drivers, assignment
     hubById: createByIdLoader((ids) => hubs.findByIds(ids)),
     vehicleById: createByIdLoader((ids) => vehicles.findByIds(ids)),
     driverById: createByIdLoader((ids) => drivers.findByIds(ids)),
-    driverByUserId: createByKeyLoader((userIds) => drivers.findByUserIds(userIds), (driver) => driver.userId),
-    hubsByFleetId: createGroupLoader((fleetIds) => hubs.findByFleetIds(fleetIds), (hub) => hub.fleetId),
-    activeAssignmentByDriverId: createByKeyLoader((ids) => assignments.findActiveByDriverIds(ids), (a) => a.driverId),
-    activeAssignmentByVehicleId: createByKeyLoader((ids) => assignments.findActiveByVehicleIds(ids), (a) => a.vehicleId),
-    openAttendanceByDriverId: createByKeyLoader((ids) => attendances.findOpenByDriverIds(ids), (a) => a.driverId),
-    breaksByAttendanceId: createGroupLoader((ids) => attendances.findBreaksByAttendanceIds(ids), (b) => b.attendanceId),
-    fleetsByName: createListLoader((_all: 'all') => fleets.listByName(), () => 'all'),
+    driverByUserId: createByKeyLoader(
+      (userIds) => drivers.findByUserIds(userIds),
+      (driver) => driver.userId,
+    ),
+    hubsByFleetId: createGroupLoader(
+      (fleetIds) => hubs.findByFleetIds(fleetIds),
+      (hub) => hub.fleetId,
+    ),
+    activeAssignmentByDriverId: createByKeyLoader(
+      (ids) => assignments.findActiveByDriverIds(ids),
+      (a) => a.driverId,
+    ),
+    activeAssignmentByVehicleId: createByKeyLoader(
+      (ids) => assignments.findActiveByVehicleIds(ids),
+      (a) => a.vehicleId,
+    ),
+    openAttendanceByDriverId: createByKeyLoader(
+      (ids) => attendances.findOpenByDriverIds(ids),
+      (a) => a.driverId,
+    ),
+    breaksByAttendanceId: createGroupLoader(
+      (ids) => attendances.findBreaksByAttendanceIds(ids),
+      (b) => b.attendanceId,
+    ),
+    fleetsByName: createListLoader(
+      (_all: 'all') => fleets.listByName(),
+      () => 'all',
+    ),
     driverPage: createPageLoader((key: PageKey<DriverFilter>) => drivers.findPage(key.filter, key.page)),
     vehiclePage: createPageLoader((key: PageKey<VehicleFilter>) => vehicles.findPage(key.filter, key.page)),
     assignmentPage: createPageLoader((key: PageKey<AssignmentFilter>) => assignments.findPage(key.filter, key.page)),

@@ -31,7 +31,14 @@ export async function seedFleet(prisma: FleetPrisma, demo: DemoDataset): Promise
   });
   const vehicles = await prisma.vehicle.createMany({
     data: demo.vehicles.map(({ id, fleetId, homeHubId, plate, make, model, year, category }) => ({
-      id, fleetId, homeHubId, plate, make, model, year, category,
+      id,
+      fleetId,
+      homeHubId,
+      plate,
+      make,
+      model,
+      year,
+      category,
     })),
     skipDuplicates: true,
   });
@@ -76,7 +83,11 @@ function demoDriverRow(driver: DemoDriver, index: number, vehicleById: Map<strin
     eventLatitude: position.latitude,
     eventLongitude: position.longitude,
   };
-  const event = statusChangedEvent({ ...row, rating: null, heading: null, speedKph: null, currentTripId: null, currentRiderUserId: null, createdAt: DEMO_POSITION_AT }, vehicle.category, DEMO_POSITION_AT);
+  const event = statusChangedEvent(
+    { ...row, rating: null, heading: null, speedKph: null, currentTripId: null, currentRiderUserId: null, createdAt: DEMO_POSITION_AT },
+    vehicle.category,
+    DEMO_POSITION_AT,
+  );
   return {
     driver: row,
     assignment: {

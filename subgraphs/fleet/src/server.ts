@@ -57,15 +57,21 @@ export async function buildFleetSubgraph(deps: SubgraphDeps, options: FleetBuild
   const outbox = { wake: () => background.run(true, () => relay.wake()) };
   const services = createFleetServices({ store, config, now: options.now ?? (() => new Date()), outbox, pubsub: deps.pubsub, logger, locationLimiter });
   const handle = createTripEventHandler({ prisma, outbox, logger });
-  const tripEvents = options.consumeEvents === false
-    ? null
-    : background.run(true, () => deps.events.consume({ group: 'fleet', types: TRIP_EVENT_TYPES, handle: (event) => background.run(true, () => handle(event)) }));
+  const tripEvents =
+    options.consumeEvents === false
+      ? null
+      : background.run(true, () =>
+          deps.events.consume({ group: 'fleet', types: TRIP_EVENT_TYPES, handle: (event) => background.run(true, () => handle(event)) }),
+        );
   // Its own group: within one group each event reaches one member, which acknowledges unseen the types it does not
   // handle, so a second consumer in group "fleet" would lose events to the first.
   const handleUser = createUserEventHandler({ store, logger });
-  const userEvents = options.consumeEvents === false
-    ? null
-    : background.run(true, () => deps.events.consume({ group: 'fleet.users', types: USER_EVENT_TYPES, handle: (event) => background.run(true, () => handleUser(event)) }));
+  const userEvents =
+    options.consumeEvents === false
+      ? null
+      : background.run(true, () =>
+          deps.events.consume({ group: 'fleet.users', types: USER_EVENT_TYPES, handle: (event) => background.run(true, () => handleUser(event)) }),
+        );
 
   const built = defineSubgraph<FleetContext>({
     name: 'fleet',

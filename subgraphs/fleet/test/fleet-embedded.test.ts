@@ -45,14 +45,21 @@ test('a demo driver checks in, streams positions, is found nearby, takes a break
 
   const checkIn = await subgraph.execute<{ checkIn: { driver: { status: string }; userErrors: unknown[] } }>(
     'mutation { checkIn(input: { location: { latitude: 40.73, longitude: -74.0 }, odometerKm: 42000, selfieUrl: "https://cdn.example.com/s.jpg" }) { driver { status } userErrors { code } } }',
-    undefined, headers,
+    undefined,
+    headers,
   );
   expect(checkIn.data!.checkIn).toEqual({ driver: { status: 'AVAILABLE' }, userErrors: [] });
 
-  const located = await subgraph.execute('mutation { updateDriverLocation(latitude: 40.731, longitude: -74.001, heading: 10, speed: 20) { recordedAt } }', undefined, headers);
+  const located = await subgraph.execute(
+    'mutation { updateDriverLocation(latitude: 40.731, longitude: -74.001, heading: 10, speed: 20) { recordedAt } }',
+    undefined,
+    headers,
+  );
   expect(located.errors).toBeUndefined();
   const nearby = await subgraph.execute<{ nearbyDrivers: { edges: { node: { id: string } }[] } }>(
-    'query { nearbyDrivers(location: { latitude: 40.73, longitude: -74.0 }, radiusKm: 2) { edges { distanceMeters node { id } } } }', undefined, staff,
+    'query { nearbyDrivers(location: { latitude: 40.73, longitude: -74.0 }, radiusKm: 2) { edges { distanceMeters node { id } } } }',
+    undefined,
+    staff,
   );
   expect(nearby.data!.nearbyDrivers.edges.map((e) => e.node.id)).toEqual([driver.id]);
 
@@ -63,7 +70,9 @@ test('a demo driver checks in, streams positions, is found nearby, takes a break
   expect([...(codes(a.errors) ?? []), ...(codes(b.errors) ?? [])]).toEqual(['ILLEGAL_STATE_TRANSITION']);
   await subgraph.execute('mutation { endBreak { driver { status } } }', undefined, headers);
   const out = await subgraph.execute<{ checkOut: { driver: { status: string } } }>(
-    'mutation { checkOut(input: { odometerKm: 42100, cashDeposited: { amountMinor: 0, currency: "USD" } }) { driver { status } } }', undefined, headers,
+    'mutation { checkOut(input: { odometerKm: 42100, cashDeposited: { amountMinor: 0, currency: "USD" } }) { driver { status } } }',
+    undefined,
+    headers,
   );
   expect(out.data!.checkOut.driver.status).toBe('OFFLINE');
 
@@ -80,8 +89,15 @@ test('racing assignments of one vehicle on PGlite: one wins, one CONFLICT', asyn
     const assignment = await prisma.assignment.findUniqueOrThrow({ where: { activeDriverId: d.id } });
     expect((await subgraph.execute(`mutation { endAssignment(id: "${assignment.id}") { assignment { active } } }`, undefined, staff)).errors).toBeUndefined();
   }
-  const results = await Promise.all(drivers.map((d) =>
-    subgraph.execute<{ assignVehicle: { assignment: { id: string } | null } }>(`mutation { assignVehicle(driverId: "${d.id}", vehicleId: "${vehicle.id}") { assignment { id } } }`, undefined, staff)));
+  const results = await Promise.all(
+    drivers.map((d) =>
+      subgraph.execute<{ assignVehicle: { assignment: { id: string } | null } }>(
+        `mutation { assignVehicle(driverId: "${d.id}", vehicleId: "${vehicle.id}") { assignment { id } } }`,
+        undefined,
+        staff,
+      ),
+    ),
+  );
   expect(results.filter((r) => r.data?.assignVehicle.assignment)).toHaveLength(1);
   expect(results.flatMap((r) => codes(r.errors) ?? [])).toEqual(['CONFLICT']);
 });

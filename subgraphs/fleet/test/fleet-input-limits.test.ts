@@ -50,7 +50,10 @@ describe('createDriverProfile checks the account', () => {
   test.each([['SUPER_ADMIN'], ['OPERATIONS'], ['FLEET_MANAGER']] as const)('a %s account is USER_NOT_ELIGIBLE', async (role) => {
     const { fleet } = await createFleet(h.prisma, { drivers: 0 });
     const userId = await knownUser(h.prisma, [role, 'RIDER']);
-    expect(await create(userId, fleet.id, `ST-${role.slice(0, 4)}`)).toEqual({ driver: null, userErrors: [{ code: 'USER_NOT_ELIGIBLE', field: ['input', 'userId'] }] });
+    expect(await create(userId, fleet.id, `ST-${role.slice(0, 4)}`)).toEqual({
+      driver: null,
+      userErrors: [{ code: 'USER_NOT_ELIGIBLE', field: ['input', 'userId'] }],
+    });
     expect(await h.prisma.driver.count({ where: { userId } })).toBe(0);
   });
 
@@ -83,11 +86,18 @@ describe('createDriverProfile checks the account', () => {
     const staff = await create(await knownUser(h.prisma, ['OPERATIONS']), mine.fleet.id, 'FM-3005', manager);
     expect(foreign).toEqual({ driver: null, userErrors: [{ code: 'USER_NOT_ELIGIBLE', field: ['input', 'userId'] }] });
     // Same code and same words as a staff account: nothing tells the manager the user drives elsewhere.
-    const messages = await Promise.all([foreignDriver, await knownUser(h.prisma, ['SUPER_ADMIN'])].map(async (userId) =>
-      (await h.subgraph.execute<{ createDriverProfile: { userErrors: { message: string }[] } }>(
-        'mutation ($input: CreateDriverProfileInput!) { createDriverProfile(input: $input) { userErrors { message } } }',
-        { input: { userId, fleetId: mine.fleet.id, licenceNumber: 'FM-3006' } }, manager,
-      )).data!.createDriverProfile.userErrors[0]!.message));
+    const messages = await Promise.all(
+      [foreignDriver, await knownUser(h.prisma, ['SUPER_ADMIN'])].map(
+        async (userId) =>
+          (
+            await h.subgraph.execute<{ createDriverProfile: { userErrors: { message: string }[] } }>(
+              'mutation ($input: CreateDriverProfileInput!) { createDriverProfile(input: $input) { userErrors { message } } }',
+              { input: { userId, fleetId: mine.fleet.id, licenceNumber: 'FM-3006' } },
+              manager,
+            )
+          ).data!.createDriverProfile.userErrors[0]!.message,
+      ),
+    );
     expect(messages[0]).toBe(messages[1]);
     expect(staff.userErrors).toEqual(foreign.userErrors);
     // Operations see every fleet: they get the precise answer.
@@ -127,11 +137,14 @@ describe('shift limits', () => {
     // The vehicle passes to another driver of the fleet: the reading belongs to the vehicle, not the driver.
     const assignment = await h.prisma.assignment.findFirstOrThrow({ where: { driverId: driver.id, endedAt: null } });
     await h.subgraph.execute('mutation ($id: ID!) { endAssignment(id: $id) { userErrors { code } } }', { id: assignment.id });
-    const next = await h.prisma.driver.create({ data: { userId: randomUUID(), fleetId: fleet.id, licenceNumber: `NX-${randomUUID().slice(0, 8)}`.toUpperCase() } });
+    const next = await h.prisma.driver.create({
+      data: { userId: randomUUID(), fleetId: fleet.id, licenceNumber: `NX-${randomUUID().slice(0, 8)}`.toUpperCase() },
+    });
     await h.subgraph.execute(ASSIGN, { driverId: next.id, vehicleId: vehicles[0]!.id });
     const nextHeaders = await h.as(next.userId, ['DRIVER']);
-    expect((await h.subgraph.execute<{ checkIn: ShiftPayload }>(CHECK_IN, checkIn(42_099), nextHeaders)).data!.checkIn.userErrors)
-      .toEqual([{ code: 'INVALID_ODOMETER', field: ['input', 'odometerKm'] }]);
+    expect((await h.subgraph.execute<{ checkIn: ShiftPayload }>(CHECK_IN, checkIn(42_099), nextHeaders)).data!.checkIn.userErrors).toEqual([
+      { code: 'INVALID_ODOMETER', field: ['input', 'odometerKm'] },
+    ]);
     expect((await h.subgraph.execute<{ checkIn: ShiftPayload }>(CHECK_IN, checkIn(42_100), nextHeaders)).data!.checkIn.userErrors).toEqual([]);
   });
 
@@ -141,7 +154,10 @@ describe('shift limits', () => {
     const far = await h.subgraph.execute<{ checkOut: ShiftPayload }>(CHECK_OUT, checkOut(44_001), headers);
     expect(far.data!.checkOut).toEqual({ attendance: null, userErrors: [{ code: 'INVALID_ODOMETER', field: ['input', 'odometerKm'] }] });
     expect((await h.prisma.vehicle.findUniqueOrThrow({ where: { id: vehicles[0]!.id } })).odometerKm).toBe(42_000);
-    expect((await h.subgraph.execute<{ checkOut: { attendance: { checkOutOdometerKm: number } } }>(CHECK_OUT, checkOut(44_000), headers)).data!.checkOut.attendance.checkOutOdometerKm).toBe(44_000);
+    expect(
+      (await h.subgraph.execute<{ checkOut: { attendance: { checkOutOdometerKm: number } } }>(CHECK_OUT, checkOut(44_000), headers)).data!.checkOut.attendance
+        .checkOutOdometerKm,
+    ).toBe(44_000);
   });
 
   test('a check-in on another continent than every hub of the fleet is TOO_FAR_FROM_HUB', async () => {

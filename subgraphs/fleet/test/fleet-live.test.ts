@@ -30,7 +30,10 @@ const LOCATE = `mutation ($latitude: Float!, $longitude: Float!, $heading: Float
 }`;
 
 const statusEvents = (driverId: string) =>
-  h.prisma.outboxEvent.findMany({ where: { type: 'driver.status.changed', payload: { path: ['driverId'], equals: driverId } }, orderBy: { occurredAt: 'asc' } });
+  h.prisma.outboxEvent.findMany({
+    where: { type: 'driver.status.changed', payload: { path: ['driverId'], equals: driverId } },
+    orderBy: { occurredAt: 'asc' },
+  });
 
 /** A driver of a new fleet, on a vehicle of `category`, in `status` (set directly). */
 async function driverIn(status: 'OFFLINE' | 'AVAILABLE' | 'ON_TRIP' | 'ON_BREAK' = 'OFFLINE') {
@@ -59,17 +62,36 @@ describe('updateDriverLocation', () => {
     const byDriver = h.pubsub.subscribe('DRIVER_LOCATION_UPDATED', driver.id);
     const byFleet = h.pubsub.subscribe('FLEET_POSITIONS', fleet.id);
     await Promise.all([byDriver.ready, byFleet.ready]);
-    const result = await h.subgraph.execute<{ updateDriverLocation: { recordedAt: string; driver: unknown } }>(LOCATE, { latitude: 40.75, longitude: -73.99, heading: 90, speed: 32.5 }, headers);
+    const result = await h.subgraph.execute<{ updateDriverLocation: { recordedAt: string; driver: unknown } }>(
+      LOCATE,
+      { latitude: 40.75, longitude: -73.99, heading: 90, speed: 32.5 },
+      headers,
+    );
     expect(result.errors).toBeUndefined();
     const recordedAt = new Date(clock).toISOString();
     expect(result.data!.updateDriverLocation).toEqual({
       recordedAt,
-      driver: { id: driver.id, position: { latitude: 40.75, longitude: -73.99 }, heading: 90, speedKph: 32.5, positionUpdatedAt: recordedAt, status: 'AVAILABLE' },
+      driver: {
+        id: driver.id,
+        position: { latitude: 40.75, longitude: -73.99 },
+        heading: 90,
+        speedKph: 32.5,
+        positionUpdatedAt: recordedAt,
+        status: 'AVAILABLE',
+      },
     });
     // The owner ids travel with the position (subscribers authorize each event from them); no trip, no rider.
     const position = {
-      driverId: driver.id, fleetId: fleet.id, driverUserId: driver.userId, currentRiderUserId: null, status: 'AVAILABLE',
-      latitude: 40.75, longitude: -73.99, heading: 90, speedKph: 32.5, recordedAt,
+      driverId: driver.id,
+      fleetId: fleet.id,
+      driverUserId: driver.userId,
+      currentRiderUserId: null,
+      status: 'AVAILABLE',
+      latitude: 40.75,
+      longitude: -73.99,
+      heading: 90,
+      speedKph: 32.5,
+      recordedAt,
     };
     expect((await byDriver.next()).value).toEqual(position);
     expect((await byFleet.next()).value).toEqual(position);
@@ -96,7 +118,10 @@ describe('updateDriverLocation', () => {
     tick(5_000);
     await move(10.004, 10); // ~440 m from the sampled point: sampled
     const events = (await statusEvents(driver.id)).map((e) => e.payload as { position: unknown; version: number; category: string; status: string });
-    expect(events.map((e) => [e.position, e.version])).toEqual([[{ latitude: 10, longitude: 10 }, 1], [{ latitude: 10.004, longitude: 10 }, 2]]);
+    expect(events.map((e) => [e.position, e.version])).toEqual([
+      [{ latitude: 10, longitude: 10 }, 1],
+      [{ latitude: 10.004, longitude: 10 }, 2],
+    ]);
     expect(events[0]).toMatchObject({ status: 'AVAILABLE', category: vehicles[0]!.category });
 
     tick(31_000); // long enough: sampled even without moving far
@@ -112,7 +137,12 @@ describe('updateDriverLocation', () => {
   });
 
   test('a failed publish is logged, never fails the mutation: the position is stored', async () => {
-    const failing: LivePubSub = { ...h.pubsub, publish: async () => { throw new Error('Redis is down'); } };
+    const failing: LivePubSub = {
+      ...h.pubsub,
+      publish: async () => {
+        throw new Error('Redis is down');
+      },
+    };
     const subgraph = await startInProcess(await buildFleetSubgraph({ ...h.deps, pubsub: failing }, { consumeEvents: false }));
     try {
       const { driver, headers } = await driverIn('AVAILABLE');
@@ -137,7 +167,9 @@ describe('nearbyDrivers', () => {
       pageInfo { hasNextPage endCursor }
     }
   }`;
-  type Nearby = { nearbyDrivers: { edges: { cursor: string; distanceMeters: number; node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+  type Nearby = {
+    nearbyDrivers: { edges: { cursor: string; distanceMeters: number; node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  };
 
   /** Drivers of one new fleet at `offsets` (degrees of latitude north of `origin`), AVAILABLE with fresh positions. */
   async function placeDrivers(origin: { latitude: number; longitude: number }, offsets: number[], overrides: Record<number, Record<string, unknown>> = {}) {
@@ -146,8 +178,12 @@ describe('nearbyDrivers', () => {
       await h.prisma.driver.update({
         where: { id: created.drivers[i]!.id },
         data: {
-          status: 'AVAILABLE', currentVehicleId: created.vehicles[i]!.id, latitude: origin.latitude + offset, longitude: origin.longitude,
-          positionAt: new Date(clock - 60_000), ...overrides[i],
+          status: 'AVAILABLE',
+          currentVehicleId: created.vehicles[i]!.id,
+          latitude: origin.latitude + offset,
+          longitude: origin.longitude,
+          positionAt: new Date(clock - 60_000),
+          ...overrides[i],
         },
       });
     }
@@ -221,29 +257,71 @@ describe("trips' events", () => {
   test('trip.assigned → ON_TRIP, trip.completed → AVAILABLE again (on shift), each applied once when delivered twice', async () => {
     const { driver, fleet } = await driverIn('AVAILABLE');
     await h.prisma.attendance.create({
-      data: { driverId: driver.id, fleetId: fleet.id, openDriverId: driver.id, checkInLatitude: 1, checkInLongitude: 1, checkInOdometerKm: 1, selfieUrl: 'https://x.example/s.jpg' },
+      data: {
+        driverId: driver.id,
+        fleetId: fleet.id,
+        openDriverId: driver.id,
+        checkInLatitude: 1,
+        checkInLongitude: 1,
+        checkInOdometerKm: 1,
+        selfieUrl: 'https://x.example/s.jpg',
+      },
     });
     const handler = handle();
     const tripId = randomUUID();
-    const assigned = envelope('trip.assigned', { tripId, riderUserId: randomUUID(), driverId: driver.id, driverUserId: driver.userId, fleetId: fleet.id, vehicleId: driver.currentVehicleId, occurredAt: new Date().toISOString() });
+    const assigned = envelope('trip.assigned', {
+      tripId,
+      riderUserId: randomUUID(),
+      driverId: driver.id,
+      driverUserId: driver.userId,
+      fleetId: fleet.id,
+      vehicleId: driver.currentVehicleId,
+      occurredAt: new Date().toISOString(),
+    });
     await handler(assigned);
     await handler(assigned);
     let row = await h.prisma.driver.findUniqueOrThrow({ where: { id: driver.id } });
-    expect({ status: row.status, trip: row.currentTripId, rider: row.currentRiderUserId, version: row.version })
-      .toEqual({ status: 'ON_TRIP', trip: tripId, rider: assigned.payload.riderUserId, version: 1 });
+    expect({ status: row.status, trip: row.currentTripId, rider: row.currentRiderUserId, version: row.version }).toEqual({
+      status: 'ON_TRIP',
+      trip: tripId,
+      rider: assigned.payload.riderUserId,
+      version: 1,
+    });
 
     // The end of another trip leaves the driver on theirs.
-    await handler(envelope('trip.cancelled', { tripId: randomUUID(), riderUserId: randomUUID(), driverId: driver.id, cancelledBy: 'RIDER', reason: 'x', cancellationFee: null, occurredAt: new Date().toISOString() }));
+    await handler(
+      envelope('trip.cancelled', {
+        tripId: randomUUID(),
+        riderUserId: randomUUID(),
+        driverId: driver.id,
+        cancelledBy: 'RIDER',
+        reason: 'x',
+        cancellationFee: null,
+        occurredAt: new Date().toISOString(),
+      }),
+    );
     expect((await h.prisma.driver.findUniqueOrThrow({ where: { id: driver.id } })).status).toBe('ON_TRIP');
 
     const completed = envelope('trip.completed', {
-      tripId, riderUserId: randomUUID(), driverId: driver.id, driverUserId: driver.userId, fleetId: fleet.id,
-      fare: { amountMinor: 1200, currency: 'USD' }, distanceMeters: 4000, durationSeconds: 600, occurredAt: new Date().toISOString(),
+      tripId,
+      riderUserId: randomUUID(),
+      driverId: driver.id,
+      driverUserId: driver.userId,
+      fleetId: fleet.id,
+      fare: { amountMinor: 1200, currency: 'USD' },
+      distanceMeters: 4000,
+      durationSeconds: 600,
+      occurredAt: new Date().toISOString(),
     });
     await handler(completed);
     await handler(completed);
     row = await h.prisma.driver.findUniqueOrThrow({ where: { id: driver.id } });
-    expect({ status: row.status, trip: row.currentTripId, rider: row.currentRiderUserId, version: row.version }).toEqual({ status: 'AVAILABLE', trip: null, rider: null, version: 2 });
+    expect({ status: row.status, trip: row.currentTripId, rider: row.currentRiderUserId, version: row.version }).toEqual({
+      status: 'AVAILABLE',
+      trip: null,
+      rider: null,
+      version: 2,
+    });
     expect((await statusEvents(driver.id)).map((e) => (e.payload as { status: string }).status)).toEqual(['ON_TRIP', 'AVAILABLE']);
   });
 
@@ -251,9 +329,39 @@ describe("trips' events", () => {
     const { driver, fleet } = await driverIn('AVAILABLE');
     const handler = handle();
     const tripId = randomUUID();
-    await handler(envelope('trip.assigned', { tripId, riderUserId: randomUUID(), driverId: driver.id, driverUserId: driver.userId, fleetId: fleet.id, vehicleId: null, occurredAt: new Date().toISOString() }));
-    await handler(envelope('trip.cancelled', { tripId: randomUUID(), riderUserId: randomUUID(), driverId: null, cancelledBy: 'SYSTEM', reason: 'NO_DRIVER_AVAILABLE', cancellationFee: null, occurredAt: new Date().toISOString() }));
-    await handler(envelope('trip.cancelled', { tripId, riderUserId: randomUUID(), driverId: driver.id, cancelledBy: 'DRIVER', reason: 'flat tyre', cancellationFee: null, occurredAt: new Date().toISOString() }));
+    await handler(
+      envelope('trip.assigned', {
+        tripId,
+        riderUserId: randomUUID(),
+        driverId: driver.id,
+        driverUserId: driver.userId,
+        fleetId: fleet.id,
+        vehicleId: null,
+        occurredAt: new Date().toISOString(),
+      }),
+    );
+    await handler(
+      envelope('trip.cancelled', {
+        tripId: randomUUID(),
+        riderUserId: randomUUID(),
+        driverId: null,
+        cancelledBy: 'SYSTEM',
+        reason: 'NO_DRIVER_AVAILABLE',
+        cancellationFee: null,
+        occurredAt: new Date().toISOString(),
+      }),
+    );
+    await handler(
+      envelope('trip.cancelled', {
+        tripId,
+        riderUserId: randomUUID(),
+        driverId: driver.id,
+        cancelledBy: 'DRIVER',
+        reason: 'flat tyre',
+        cancellationFee: null,
+        occurredAt: new Date().toISOString(),
+      }),
+    );
     expect((await h.prisma.driver.findUniqueOrThrow({ where: { id: driver.id } })).status).toBe('OFFLINE');
   });
 
@@ -278,7 +386,15 @@ describe("trips' events", () => {
 
   test('a handler that fails records nothing, so the redelivered event is applied', async () => {
     const handler = handle();
-    const event = envelope('trip.assigned', { tripId: randomUUID(), riderUserId: randomUUID(), driverId: 'not-a-uuid', driverUserId: randomUUID(), fleetId: randomUUID(), vehicleId: null, occurredAt: new Date().toISOString() });
+    const event = envelope('trip.assigned', {
+      tripId: randomUUID(),
+      riderUserId: randomUUID(),
+      driverId: 'not-a-uuid',
+      driverUserId: randomUUID(),
+      fleetId: randomUUID(),
+      vehicleId: null,
+      occurredAt: new Date().toISOString(),
+    });
     await expect(handler(event)).rejects.toThrow();
     expect(await h.prisma.processedEvent.count({ where: { eventId: event.id } })).toBe(0);
   });

@@ -4,7 +4,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../../platform/auth/index.js';
 import {
-  createTestAuth, createTestDatabase, startInProcess, ENTITIES_QUERY, type InProcessSubgraph, type TestAuth, type TestDatabase, testSubgraphDeps,
+  createTestAuth,
+  createTestDatabase,
+  startInProcess,
+  ENTITIES_QUERY,
+  type InProcessSubgraph,
+  type TestAuth,
+  type TestDatabase,
+  testSubgraphDeps,
 } from '../../../platform/testing/index.js';
 import { buildFleetSubgraph } from '../src/server.js';
 import { openFleetDatabase, type FleetPrisma } from '../src/store/database.js';
@@ -20,10 +27,9 @@ beforeAll(async () => {
   db = await createTestDatabase();
   prisma = openFleetDatabase(db.target);
   testAuth = await createTestAuth();
-  subgraph = await startInProcess(
-    await buildFleetSubgraph(await testSubgraphDeps(db.target, (sql) => statements.push(sql), testAuth)),
-    { headers: await testAuth.headersFor({ userId: randomUUID(), roles: ['OPERATIONS'] }) },
-  );
+  subgraph = await startInProcess(await buildFleetSubgraph(await testSubgraphDeps(db.target, (sql) => statements.push(sql), testAuth)), {
+    headers: await testAuth.headersFor({ userId: randomUUID(), roles: ['OPERATIONS'] }),
+  });
 });
 
 afterAll(async () => {
@@ -104,12 +110,23 @@ describe('root fields', () => {
     expect(result.data).toEqual({
       fleet: { id: fleet.id, name: fleet.name, city: 'Metro City' },
       vehicle: {
-        id: vehicles[0]!.id, plate: vehicles[0]!.plate, make: 'Toyota', model: 'Corolla', year: 2022, category: 'ECONOMY', status: 'ACTIVE',
-        fleet: { id: fleet.id }, homeHub: { id: hubs.alpha.id, name: 'Alpha Hub' },
+        id: vehicles[0]!.id,
+        plate: vehicles[0]!.plate,
+        make: 'Toyota',
+        model: 'Corolla',
+        year: 2022,
+        category: 'ECONOMY',
+        status: 'ACTIVE',
+        fleet: { id: fleet.id },
+        homeHub: { id: hubs.alpha.id, name: 'Alpha Hub' },
       },
       driver: {
-        id: drivers[0]!.id, status: 'OFFLINE', rating: 4.75, user: { id: drivers[0]!.userId },
-        fleet: { id: fleet.id }, vehicle: { id: vehicles[0]!.id, plate: vehicles[0]!.plate },
+        id: drivers[0]!.id,
+        status: 'OFFLINE',
+        rating: 4.75,
+        user: { id: drivers[0]!.userId },
+        fleet: { id: fleet.id },
+        vehicle: { id: vehicles[0]!.id, plate: vehicles[0]!.plate },
       },
       unknownFleet: null,
       malformedVehicle: null,
@@ -142,7 +159,9 @@ describe('drivers connection', () => {
       pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
     }
   }`;
-  type Page = { drivers: { edges: { cursor: string; node: { id: string } }[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null } } };
+  type Page = {
+    drivers: { edges: { cursor: string; node: { id: string } }[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null } };
+  };
 
   test('pages through one fleet newest first with first/after', async () => {
     const { fleet, drivers } = await createFleet({ drivers: 5 });
@@ -235,16 +254,13 @@ describe('_entities (what the gateway sends)', () => {
 
   test('User.driverProfile is the driver profile of that user, null for a user who does not drive or a malformed id', async () => {
     const { drivers, vehicles } = await createFleet();
-    const result = await subgraph.execute<{ _entities: unknown[] }>(
-      ENTITIES_QUERY('... on User { id driverProfile { id rating vehicle { id } } }'),
-      {
-        representations: [
-          { __typename: 'User', id: drivers[0]!.userId },
-          { __typename: 'User', id: UNKNOWN },
-          { __typename: 'User', id: 'user-1' },
-        ],
-      },
-    );
+    const result = await subgraph.execute<{ _entities: unknown[] }>(ENTITIES_QUERY('... on User { id driverProfile { id rating vehicle { id } } }'), {
+      representations: [
+        { __typename: 'User', id: drivers[0]!.userId },
+        { __typename: 'User', id: UNKNOWN },
+        { __typename: 'User', id: 'user-1' },
+      ],
+    });
     expect(result.errors).toBeUndefined();
     expect(result.data?._entities).toEqual([
       { id: drivers[0]!.userId, driverProfile: { id: drivers[0]!.id, rating: 4.75, vehicle: { id: vehicles[0]!.id } } },
@@ -290,11 +306,23 @@ describe('authorization', () => {
   test('the root fields are for staff: UNAUTHENTICATED anonymous, FORBIDDEN for riders and drivers', async () => {
     const { fleet, vehicles, drivers } = await createFleet();
     // One field per request: a refused non-null field ends the execution of its siblings.
-    const fields = ['fleets { id }', `fleet(id: "${fleet.id}") { id }`, `vehicle(id: "${vehicles[0]!.id}") { id }`, `driver(id: "${drivers[0]!.id}") { id }`, 'drivers { edges { cursor } }'];
+    const fields = [
+      'fleets { id }',
+      `fleet(id: "${fleet.id}") { id }`,
+      `vehicle(id: "${vehicles[0]!.id}") { id }`,
+      `driver(id: "${drivers[0]!.id}") { id }`,
+      'drivers { edges { cursor } }',
+    ];
     for (const field of fields) {
-      expect({ field, codes: codes((await subgraph.execute(`query { ${field} }`, undefined, { headers: {} })).errors) }).toEqual({ field, codes: ['UNAUTHENTICATED'] });
+      expect({ field, codes: codes((await subgraph.execute(`query { ${field} }`, undefined, { headers: {} })).errors) }).toEqual({
+        field,
+        codes: ['UNAUTHENTICATED'],
+      });
       for (const roles of [['RIDER'], ['DRIVER']] as Role[][]) {
-        expect({ field, codes: codes((await subgraph.execute(`query { ${field} }`, undefined, await as(randomUUID(), roles))).errors) }).toEqual({ field, codes: ['FORBIDDEN'] });
+        expect({ field, codes: codes((await subgraph.execute(`query { ${field} }`, undefined, await as(randomUUID(), roles))).errors) }).toEqual({
+          field,
+          codes: ['FORBIDDEN'],
+        });
       }
     }
   });
@@ -315,7 +343,11 @@ describe('authorization', () => {
       drivers: { edges: [...mine.drivers].reverse().map((d) => ({ node: { id: d.id } })) },
     });
 
-    const foreign = await subgraph.execute<Root>(ROOT({ fleet: other.fleet.id, vehicle: other.vehicles[0]!.id, driver: other.drivers[0]!.id }), undefined, manager);
+    const foreign = await subgraph.execute<Root>(
+      ROOT({ fleet: other.fleet.id, vehicle: other.vehicles[0]!.id, driver: other.drivers[0]!.id }),
+      undefined,
+      manager,
+    );
     expect(foreign.errors).toBeUndefined();
     expect(foreign.data).toMatchObject({ fleet: null, vehicle: null, driver: null });
     const filtered = await subgraph.execute<Root>(`query { drivers(fleetId: "${other.fleet.id}") { edges { node { id } } } }`, undefined, manager);
@@ -323,15 +355,25 @@ describe('authorization', () => {
 
     const references = await subgraph.execute<{ _entities: unknown[] }>(
       ENTITIES_QUERY('... on Fleet { id } ... on Hub { id } ... on Driver { id }'),
-      { representations: [{ __typename: 'Fleet', id: other.fleet.id }, { __typename: 'Hub', id: other.hubs.alpha.id }, { __typename: 'Driver', id: other.drivers[0]!.id }] },
+      {
+        representations: [
+          { __typename: 'Fleet', id: other.fleet.id },
+          { __typename: 'Hub', id: other.hubs.alpha.id },
+          { __typename: 'Driver', id: other.drivers[0]!.id },
+        ],
+      },
       manager,
     );
     expect(references.errors).toBeUndefined();
     expect(references.data?._entities).toEqual([null, null, { id: other.drivers[0]!.id }]);
     for (const selection of ['status', 'fleet { id }', 'vehicle { status }', 'vehicle { homeHub { id } }']) {
-      const refused = await subgraph.execute(ENTITIES_QUERY(`... on Driver { ${selection} }`), {
-        representations: [{ __typename: 'Driver', id: other.drivers[0]!.id }],
-      }, manager);
+      const refused = await subgraph.execute(
+        ENTITIES_QUERY(`... on Driver { ${selection} }`),
+        {
+          representations: [{ __typename: 'Driver', id: other.drivers[0]!.id }],
+        },
+        manager,
+      );
       expect({ selection, codes: codes(refused.errors) }).toEqual({ selection, codes: ['FORBIDDEN'] });
     }
   });
@@ -340,15 +382,28 @@ describe('authorization', () => {
     const { drivers, vehicles } = await createFleet();
     const rider = await as(randomUUID(), ['RIDER']);
     const representations = [{ __typename: 'Driver', id: drivers[0]!.id, user: { name: 'Ada Okafor' } }];
-    const basic = await subgraph.execute<{ _entities: unknown[] }>(ENTITIES_QUERY('... on Driver { id name rating user { id } vehicle { plate make model year category } }'), { representations }, rider);
+    const basic = await subgraph.execute<{ _entities: unknown[] }>(
+      ENTITIES_QUERY('... on Driver { id name rating user { id } vehicle { plate make model year category } }'),
+      { representations },
+      rider,
+    );
     expect(basic.errors).toBeUndefined();
     expect(basic.data?._entities).toEqual([
-      { id: drivers[0]!.id, name: 'Ada Okafor', rating: 4.75, user: { id: drivers[0]!.userId }, vehicle: { plate: vehicles[0]!.plate, make: 'Toyota', model: 'Corolla', year: 2022, category: 'ECONOMY' } },
+      {
+        id: drivers[0]!.id,
+        name: 'Ada Okafor',
+        rating: 4.75,
+        user: { id: drivers[0]!.userId },
+        vehicle: { plate: vehicles[0]!.plate, make: 'Toyota', model: 'Corolla', year: 2022, category: 'ECONOMY' },
+      },
     ]);
     // Each refused field is null on its own: the driver and the car stay.
     const refusals: [string, unknown][] = [
-      ['status', { status: null }], ['fleet { id }', { fleet: null }], ['vehicle { status }', { vehicle: { status: null } }],
-      ['vehicle { fleet { id } }', { vehicle: { fleet: null } }], ['vehicle { homeHub { id } }', { vehicle: { homeHub: null } }],
+      ['status', { status: null }],
+      ['fleet { id }', { fleet: null }],
+      ['vehicle { status }', { vehicle: { status: null } }],
+      ['vehicle { fleet { id } }', { vehicle: { fleet: null } }],
+      ['vehicle { homeHub { id } }', { vehicle: { homeHub: null } }],
     ];
     for (const [selection, entity] of refusals) {
       const refused = await subgraph.execute<{ _entities: unknown[] }>(ENTITIES_QUERY(`... on Driver { ${selection} }`), { representations }, rider);

@@ -17,12 +17,23 @@ beforeAll(async () => {
   fleet = openFleetDatabase(env.database);
   downtownId = env.personas.FLEET_MANAGER.fleetIds[0]!;
   // Newest of all (lists are newest first), in the demo fleet manager's fleet, with a vehicle and a shift.
-  const orphan = await fleet.driver.create({ data: { userId: randomUUID(), fleetId: downtownId, licenceNumber: 'ORPHAN-1', createdAt: new Date(Date.UTC(2030, 0, 1)) } });
+  const orphan = await fleet.driver.create({
+    data: { userId: randomUUID(), fleetId: downtownId, licenceNumber: 'ORPHAN-1', createdAt: new Date(Date.UTC(2030, 0, 1)) },
+  });
   orphanId = orphan.id;
   const vehicle = await fleet.vehicle.create({ data: { fleetId: downtownId, plate: 'ORPHAN 1', make: 'Kia', model: 'Niro', year: 2024, category: 'ECONOMY' } });
   await fleet.assignment.create({ data: { driverId: orphan.id, vehicleId: vehicle.id, fleetId: downtownId, createdAt: new Date(Date.UTC(2030, 0, 1)) } });
   await fleet.attendance.create({
-    data: { driverId: orphan.id, fleetId: downtownId, vehicleId: vehicle.id, checkInLatitude: 40.71, checkInLongitude: -74.0, checkInOdometerKm: 10, selfieUrl: 'https://cdn.example.com/o.jpg', createdAt: new Date(Date.UTC(2030, 0, 1)) },
+    data: {
+      driverId: orphan.id,
+      fleetId: downtownId,
+      vehicleId: vehicle.id,
+      checkInLatitude: 40.71,
+      checkInLongitude: -74.0,
+      checkInOdometerKm: 10,
+      selfieUrl: 'https://cdn.example.com/o.jpg',
+      createdAt: new Date(Date.UTC(2030, 0, 1)),
+    },
   });
 }, 180_000);
 
@@ -34,27 +45,38 @@ afterAll(async () => {
 type Node = { id: string; name: string | null; user: { id: string; name: string } | null };
 const codesAt = (result: GraphQLResponse) => result.errors?.map((e) => [e.extensions?.code, e.path?.join('.')]);
 
-test.each(['OPERATIONS', 'FLEET_MANAGER'] as const)('drivers(...) for %s: the orphan is null-named with a local error, every other driver is whole', async (persona) => {
-  const result = await postGraphQL<{ drivers: { edges: { node: Node }[] } }>(
-    env.gatewayUrl, 'query { drivers(first: 5) { edges { node { id name user { id name } } } } }', undefined, env.personas[persona].headers,
-  );
-  expect(result.data).not.toBeNull();
-  const nodes = result.data!.drivers.edges.map((e) => e.node);
-  expect(nodes).toHaveLength(5);
-  expect(nodes[0]).toEqual({ id: orphanId, name: null, user: null });
-  for (const node of nodes.slice(1)) expect(node.name).toEqual(expect.any(String));
-  expect(codesAt(result)).toEqual([['SERVICE_UNAVAILABLE', 'drivers.edges.0.node.name']]);
-}, 60_000);
+test.each(['OPERATIONS', 'FLEET_MANAGER'] as const)(
+  'drivers(...) for %s: the orphan is null-named with a local error, every other driver is whole',
+  async (persona) => {
+    const result = await postGraphQL<{ drivers: { edges: { node: Node }[] } }>(
+      env.gatewayUrl,
+      'query { drivers(first: 5) { edges { node { id name user { id name } } } } }',
+      undefined,
+      env.personas[persona].headers,
+    );
+    expect(result.data).not.toBeNull();
+    const nodes = result.data!.drivers.edges.map((e) => e.node);
+    expect(nodes).toHaveLength(5);
+    expect(nodes[0]).toEqual({ id: orphanId, name: null, user: null });
+    for (const node of nodes.slice(1)) expect(node.name).toEqual(expect.any(String));
+    expect(codesAt(result)).toEqual([['SERVICE_UNAVAILABLE', 'drivers.edges.0.node.name']]);
+  },
+  60_000,
+);
 
 test('assignments and attendances keep their other rows too', async () => {
   const result = await postGraphQL<{ assignments: { edges: { node: { driver: Node } }[] }; attendances: { edges: { node: { driver: Node } }[] } }>(
     env.gatewayUrl,
     'query { assignments(first: 3) { edges { node { driver { id name } } } } attendances(first: 3) { edges { node { driver { id name } } } } }',
-    undefined, env.personas.OPERATIONS.headers,
+    undefined,
+    env.personas.OPERATIONS.headers,
   );
   expect(result.data!.assignments.edges).toHaveLength(3);
   expect(result.data!.assignments.edges[0]!.node.driver).toEqual({ id: orphanId, name: null });
   expect(result.data!.assignments.edges[1]!.node.driver.name).toEqual(expect.any(String));
   expect(result.data!.attendances.edges[0]!.node.driver).toEqual({ id: orphanId, name: null });
-  expect(codesAt(result)).toEqual([['SERVICE_UNAVAILABLE', 'assignments.edges.0.node.driver.name'], ['SERVICE_UNAVAILABLE', 'attendances.edges.0.node.driver.name']]);
+  expect(codesAt(result)).toEqual([
+    ['SERVICE_UNAVAILABLE', 'assignments.edges.0.node.driver.name'],
+    ['SERVICE_UNAVAILABLE', 'attendances.edges.0.node.driver.name'],
+  ]);
 }, 60_000);

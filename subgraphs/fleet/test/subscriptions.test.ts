@@ -84,13 +84,21 @@ async function watch(ws: TestWsClient, query: string, variables: Record<string, 
 /** A driver on shift with a vehicle (AVAILABLE), in a new fleet. */
 async function availableDriver() {
   const created = await createFleet(prisma);
-  const driver = await prisma.driver.update({ where: { id: created.drivers[0]!.id }, data: { status: 'AVAILABLE', currentVehicleId: created.vehicles[0]!.id } });
+  const driver = await prisma.driver.update({
+    where: { id: created.drivers[0]!.id },
+    data: { status: 'AVAILABLE', currentVehicleId: created.vehicles[0]!.id },
+  });
   return { fleetId: created.fleet.id, driver };
 }
 
 /** The driver app reports a position; @returns what a watcher should receive (`recordedAt` from the mutation). */
 async function locate(driver: { id: string; userId: string }, latitude: number, longitude: number, status = 'AVAILABLE') {
-  const result = await postGraphQL(fleet.url, LOCATE, { latitude, longitude, heading: 45, speed: 20 }, await testAuth.headersFor({ userId: driver.userId, roles: ['DRIVER'] }));
+  const result = await postGraphQL(
+    fleet.url,
+    LOCATE,
+    { latitude, longitude, heading: 45, speed: 20 },
+    await testAuth.headersFor({ userId: driver.userId, roles: ['DRIVER'] }),
+  );
   expect(result.errors).toBeUndefined();
   return { latitude, longitude, heading: 45, speedKph: 20, recordedAt: result.data.updateDriverLocation.recordedAt, status, driver: { id: driver.id } };
 }
@@ -99,12 +107,27 @@ const tripEvent = <T extends AnyEventEnvelope['type']>(type: T, payload: Extract
   ({ id: randomUUID(), type, source: 'trips', occurredAt: new Date().toISOString(), payload }) as Extract<AnyEventEnvelope, { type: T }>;
 
 const assigned = (tripId: string, riderUserId: string, driver: { id: string; userId: string; fleetId: string }) =>
-  tripEvent('trip.assigned', { tripId, riderUserId, driverId: driver.id, driverUserId: driver.userId, fleetId: driver.fleetId, vehicleId: null, occurredAt: new Date().toISOString() });
+  tripEvent('trip.assigned', {
+    tripId,
+    riderUserId,
+    driverId: driver.id,
+    driverUserId: driver.userId,
+    fleetId: driver.fleetId,
+    vehicleId: null,
+    occurredAt: new Date().toISOString(),
+  });
 
 const completed = (tripId: string, riderUserId: string, driver: { id: string; userId: string; fleetId: string }) =>
   tripEvent('trip.completed', {
-    tripId, riderUserId, driverId: driver.id, driverUserId: driver.userId, fleetId: driver.fleetId,
-    fare: { amountMinor: 900, currency: 'USD' }, distanceMeters: 2000, durationSeconds: 400, occurredAt: new Date().toISOString(),
+    tripId,
+    riderUserId,
+    driverId: driver.id,
+    driverUserId: driver.userId,
+    fleetId: driver.fleetId,
+    fare: { amountMinor: 900, currency: 'USD' },
+    distanceMeters: 2000,
+    durationSeconds: 400,
+    occurredAt: new Date().toISOString(),
   });
 
 const errorCodes = async (failed: Promise<unknown>) => ((await failed) as { extensions?: { code?: string } }[]).map((e) => e.extensions?.code);

@@ -40,7 +40,12 @@ export function readIdentityConfig(env: NodeJS.ProcessEnv = process.env, logger?
       NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
       OTP_SECRET: z.string().min(MIN_SECRET_LENGTH, `must be at least ${MIN_SECRET_LENGTH} characters (e.g. \`openssl rand -base64 48\`)`).optional(),
       RATE_LIMIT_PREFIX: z.string().min(1, 'must not be empty').default('ridegraph:rl:identity:'),
-      REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(3600, 'must be at least 3600 (1 hour)').max(90 * 86400, 'must be at most 7776000 (90 days)').default(30 * 86400),
+      REFRESH_TOKEN_TTL_SECONDS: z.coerce
+        .number()
+        .int()
+        .min(3600, 'must be at least 3600 (1 hour)')
+        .max(90 * 86400, 'must be at most 7776000 (90 days)')
+        .default(30 * 86400),
       PASSWORD_RESET_URL: z.string().url('must be a URL, e.g. https://app.example.com/reset-password').default('http://localhost:3000/reset-password'),
       EMAIL_VERIFICATION_URL: z.string().url('must be a URL, e.g. https://app.example.com/verify-email').default('http://localhost:3000/verify-email'),
       ALLOW_DEVELOPMENT_PROVIDERS: z.enum(['true', 'false']).default('false'),
@@ -49,7 +54,9 @@ export function readIdentityConfig(env: NodeJS.ProcessEnv = process.env, logger?
   );
   const production = e.NODE_ENV === 'production';
   if (production && !e.OTP_SECRET) {
-    throw new ConfigError(`Set OTP_SECRET (at least ${MIN_SECRET_LENGTH} random characters, e.g. \`openssl rand -base64 48\`): identity hashes one-time codes with it.`);
+    throw new ConfigError(
+      `Set OTP_SECRET (at least ${MIN_SECRET_LENGTH} random characters, e.g. \`openssl rand -base64 48\`): identity hashes one-time codes with it.`,
+    );
   }
   if (production && e.ALLOW_DEVELOPMENT_PROVIDERS !== 'true') {
     throw new ConfigError(

@@ -14,11 +14,18 @@ export function demoManagedFleetIds(demo: DemoDataset): Map<string, string[]> {
 
 export async function seedIdentity(prisma: IdentityPrisma, demo: DemoDataset): Promise<number> {
   const managed = demoManagedFleetIds(demo);
-  const fleetIdsOf = (user: DemoDataset['users'][number]) => (user.roles.includes('FLEET_MANAGER') ? managed.get(user.id) ?? [] : []);
+  const fleetIdsOf = (user: DemoDataset['users'][number]) => (user.roles.includes('FLEET_MANAGER') ? (managed.get(user.id) ?? []) : []);
   // Demo phones are fixed by the dataset and vouched for by it: they sign in with a code like any proven phone.
   const provenAt = new Date();
   const { count } = await prisma.user.createMany({
-    data: demo.users.map((user) => ({ id: user.id, phone: user.phone, phoneVerifiedAt: provenAt, name: user.name, roles: user.roles, fleetIds: fleetIdsOf(user) })),
+    data: demo.users.map((user) => ({
+      id: user.id,
+      phone: user.phone,
+      phoneVerifiedAt: provenAt,
+      name: user.name,
+      roles: user.roles,
+      fleetIds: fleetIdsOf(user),
+    })),
     skipDuplicates: true,
   });
   for (const user of demo.users) {

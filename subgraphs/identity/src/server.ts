@@ -57,7 +57,9 @@ export async function buildIdentitySubgraph(deps: SubgraphDeps, options: Identit
   const rateLimits = createRateLimiterStore({ redisUrl: deps.redisUrl, prefix: config.rateLimitPrefix, logger: deps.logger });
   if (!deps.redisUrl) deps.logger.info('identity rate limits are counted in this process (no REDIS_URL)');
   // Until Redis answers, limits count per process; wait a little so a fresh replica starts with shared counts.
-  await rateLimits.ready(5000).catch((error: unknown) => deps.logger.warn({ err: error }, 'starting with rate limits counted in this process until Redis is reachable'));
+  await rateLimits
+    .ready(5000)
+    .catch((error: unknown) => deps.logger.warn({ err: error }, 'starting with rate limits counted in this process until Redis is reachable'));
   const services = createIdentityServices({
     store,
     config,

@@ -31,8 +31,9 @@ const register = async (variables: { email: string; phone?: string; phoneCode?: 
 const signIn = async (email: string) => (await h.execute<{ signIn: AuthResult }>(SIGN_IN, { email, password: PASSWORD })).data!.signIn;
 const verifyOtp = async (phone: string, code: string) => (await h.execute<{ verifyOtp: AuthResult }>(VERIFY_OTP, { phone, code })).data!.verifyOtp;
 const sessionIds = async (accessToken: string) =>
-  ((await h.execute<{ mySessions: { id: string }[] }>(MY_SESSIONS, {}, { token: accessToken })).data!.mySessions).map((session) => session.id).sort();
-const me = async (accessToken: string) => (await h.execute<{ me: { id: string; phone: string | null; email: string | null } }>(ME, {}, { token: accessToken })).data!.me;
+  (await h.execute<{ mySessions: { id: string }[] }>(MY_SESSIONS, {}, { token: accessToken })).data!.mySessions.map((session) => session.id).sort();
+const me = async (accessToken: string) =>
+  (await h.execute<{ me: { id: string; phone: string | null; email: string | null } }>(ME, {}, { token: accessToken })).data!.me;
 const usersWithPhone = (phone: string) => h.prisma.user.count({ where: { phone } });
 
 /** Sends a code to `phone` (it arrives in the SMS log) and returns it. */
@@ -50,7 +51,7 @@ async function legacyClaim(phone: string) {
   return { email, auth };
 }
 
-test('the reported attack: registering with someone else\'s phone and no code is PHONE_CODE_REQUIRED; the owner\'s sign-in creates their own account', async () => {
+test("the reported attack: registering with someone else's phone and no code is PHONE_CODE_REQUIRED; the owner's sign-in creates their own account", async () => {
   const victimPhone = newPhone();
   const attackerEmail = newEmail('attacker');
   const attempt = await register({ email: attackerEmail, phone: victimPhone });
@@ -129,7 +130,7 @@ test('a taken email is EMAIL_TAKEN before the phone code is spent: the same code
   expect(await h.prisma.user.findUniqueOrThrow({ where: { email } })).toMatchObject({ phone, phoneVerifiedAt: expect.any(Date) });
 });
 
-test('an unproven claim never signs in: the owner\'s code creates their account and the claim is dropped', async () => {
+test("an unproven claim never signs in: the owner's code creates their account and the claim is dropped", async () => {
   const phone = newPhone();
   const claimer = await legacyClaim(phone);
   // The claimer does not see the claim as their phone.
@@ -140,9 +141,9 @@ test('an unproven claim never signs in: the owner\'s code creates their account 
   expect(owner.userId).not.toBe(claimer.auth.userId);
   expect(await h.prisma.user.findUniqueOrThrow({ where: { id: claimer.auth.userId! } })).toMatchObject({ phone: null, phoneVerifiedAt: null });
   expect(await h.prisma.user.findUniqueOrThrow({ where: { id: owner.userId! } })).toMatchObject({ phone, phoneVerifiedAt: expect.any(Date) });
-  expect(h.log.lines.filter((line) => line.msg === 'an unproven phone claim was dropped: the phone was proven by its owner').map((line) => line.userId)).toContain(
-    claimer.auth.userId,
-  );
+  expect(
+    h.log.lines.filter((line) => line.msg === 'an unproven phone claim was dropped: the phone was proven by its owner').map((line) => line.userId),
+  ).toContain(claimer.auth.userId);
 
   // The claimer keeps their own account, which never shows the owner's sessions; the owner sees only theirs.
   const claimerAgain = await signIn(claimer.email);
@@ -164,9 +165,10 @@ test('an unproven claim does not block the owner from registering with the phone
   expect(await verifyOtp(phone, await codeFor(phone))).toMatchObject({ userId: owner.userId, newUser: false });
 });
 
-describe('the first proof of an email hands the account to the email\'s owner', () => {
+describe("the first proof of an email hands the account to the email's owner", () => {
   const REQUEST_RESET = 'mutation ($email: String!) { requestPasswordReset(email: $email) { accepted } }';
-  const CONFIRM_RESET = 'mutation ($token: String!, $password: String!) { confirmPasswordReset(token: $token, newPassword: $password) { passwordChanged userErrors { code } } }';
+  const CONFIRM_RESET =
+    'mutation ($token: String!, $password: String!) { confirmPasswordReset(token: $token, newPassword: $password) { passwordChanged userErrors { code } } }';
   const REFRESH = 'mutation ($token: String!) { refreshSession(refreshToken: $token) { accessToken } }';
   const NEW_PASSWORD = 'a brand new passphrase';
 
@@ -185,7 +187,11 @@ describe('the first proof of an email hands the account to the email\'s owner', 
     // The email's owner cannot register it, but a reset link reaches them.
     expect((await register({ email: victimEmail })).userErrors).toMatchObject([{ code: 'EMAIL_TAKEN' }]);
     expect(await resetPassword(victimEmail)).toEqual({ passwordChanged: true, userErrors: [] });
-    expect(await h.prisma.user.findUniqueOrThrow({ where: { id: attacker.userId! } })).toMatchObject({ phone: null, phoneVerifiedAt: null, emailVerifiedAt: expect.any(Date) });
+    expect(await h.prisma.user.findUniqueOrThrow({ where: { id: attacker.userId! } })).toMatchObject({
+      phone: null,
+      phoneVerifiedAt: null,
+      emailVerifiedAt: expect.any(Date),
+    });
     expect(h.log.lines.filter((line) => line.msg.startsWith('first proof of the email')).map((line) => line.userId)).toContain(attacker.userId);
 
     // The attacker's phone now leads to a new account of their own; their password and refresh token are dead.
@@ -209,7 +215,9 @@ describe('the first proof of an email hands the account to the email\'s owner', 
     const registered = await register({ email, phone, phoneCode: await codeFor(phone) });
     const text = String(h.log.emails(email).find((line) => line.subject === 'Confirm your Ridegraph email')?.text ?? '');
     const token = /verify-email\?token=([A-Za-z0-9_-]+)/.exec(text)![1]!;
-    expect((await h.execute('mutation ($token: String!) { verifyEmail(token: $token) { emailVerified } }', { token })).data!.verifyEmail).toEqual({ emailVerified: true });
+    expect((await h.execute('mutation ($token: String!) { verifyEmail(token: $token) { emailVerified } }', { token })).data!.verifyEmail).toEqual({
+      emailVerified: true,
+    });
 
     expect(await resetPassword(email)).toEqual({ passwordChanged: true, userErrors: [] });
     expect(await h.prisma.user.findUniqueOrThrow({ where: { id: registered.userId! } })).toMatchObject({ phone, phoneVerifiedAt: expect.any(Date) });
@@ -225,7 +233,7 @@ describe('staff created by a super admin', () => {
     return result.data!.createStaffUser as { user: { id: string; phone: string } | null; userErrors: { code: string; field: string[] }[] };
   };
 
-  test('the admin vouches for the phone: the staff member\'s code signs in to the staff account', async () => {
+  test("the admin vouches for the phone: the staff member's code signs in to the staff account", async () => {
     const phone = newPhone();
     const created = await createStaff(phone);
     expect(created).toEqual({ user: { id: expect.any(String), phone }, userErrors: [] });
@@ -249,7 +257,11 @@ test('the users search does not find an account by an unproven claim', async () 
   const phone = newPhone();
   await legacyClaim(phone);
   const ops = await h.createUser({ roles: ['OPERATIONS'] });
-  const result = await h.execute<{ users: { edges: unknown[] } }>('query ($s: String) { users(search: $s) { edges { node { id } } } }', { s: phone }, { token: await h.tokenFor(ops) });
+  const result = await h.execute<{ users: { edges: unknown[] } }>(
+    'query ($s: String) { users(search: $s) { edges { node { id } } } }',
+    { s: phone },
+    { token: await h.tokenFor(ops) },
+  );
   expect(result.data!.users.edges).toEqual([]);
 });
 
@@ -285,12 +297,21 @@ test('the migration counts as proven the emails of accounts that completed a pas
     afterReset: await h.createUser({ roles: ['RIDER'], email: newEmail(), passwordHash: 'x' }),
     staff: await h.createUser({ roles: ['FLEET_MANAGER'], email: newEmail(), fleetIds: ['6f1c0a52-e3a9-4c4f-b1c7-d1a0e5b7c9d3'] }),
   };
-  await h.prisma.passwordResetToken.create({ data: { userId: rows.afterReset.id, tokenHash: `hash-${rows.afterReset.id}`, createdAt: resetAt, expiresAt: resetAt, usedAt: resetAt } });
+  await h.prisma.passwordResetToken.create({
+    data: { userId: rows.afterReset.id, tokenHash: `hash-${rows.afterReset.id}`, createdAt: resetAt, expiresAt: resetAt, usedAt: resetAt },
+  });
   await h.prisma.$executeRawUnsafe(
-    backfill.replace('"users" AS u', '"identity"."users" AS u').replace('"password_reset_tokens"', '"identity"."password_reset_tokens"').replace('"Role"[]', '"identity"."Role"[]'),
+    backfill
+      .replace('"users" AS u', '"identity"."users" AS u')
+      .replace('"password_reset_tokens"', '"identity"."password_reset_tokens"')
+      .replace('"Role"[]', '"identity"."Role"[]'),
   );
   const verifiedAt = async (id: string) => (await h.prisma.user.findUniqueOrThrow({ where: { id } })).emailVerifiedAt;
-  expect({ registered: await verifiedAt(rows.registered.id), afterReset: await verifiedAt(rows.afterReset.id), staff: await verifiedAt(rows.staff.id) }).toEqual({
+  expect({
+    registered: await verifiedAt(rows.registered.id),
+    afterReset: await verifiedAt(rows.afterReset.id),
+    staff: await verifiedAt(rows.staff.id),
+  }).toEqual({
     registered: null,
     afterReset: resetAt,
     staff: rows.staff.createdAt,

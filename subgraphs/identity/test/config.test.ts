@@ -83,6 +83,8 @@ describe('buildIdentitySubgraph', () => {
     const deps = await testSubgraphDeps({ kind: 'postgres', url: 'postgresql://nobody@127.0.0.1:1/none' });
     const { signingKeys: _dropped, ...verifyOnly } = deps.auth;
     await expect(buildIdentitySubgraph({ ...deps, auth: verifyOnly })).rejects.toThrow(/needs deps\.auth\.signingKeys/);
-    await expect(buildIdentitySubgraph({ ...deps, auth: { ...deps.auth, config: { ...deps.auth.config, accessTokenTtlSeconds: 3600 } } })).rejects.toThrow(/at most 900/);
+    await expect(buildIdentitySubgraph({ ...deps, auth: { ...deps.auth, config: { ...deps.auth.config, accessTokenTtlSeconds: 3600 } } })).rejects.toThrow(
+      /at most 900/,
+    );
   });
 });

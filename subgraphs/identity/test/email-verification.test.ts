@@ -18,12 +18,18 @@ const VERIFY = 'mutation ($token: String!) { verifyEmail(token: $token) { emailV
 const EMAIL_VERIFIED = 'query ($id: ID!) { user(id: $id) { id emailVerified } }';
 
 const register = async (email: string) => (await h.execute<{ register: AuthResult }>(REGISTER, { email })).data!.register;
-const verify = async (token: string) => (await h.execute(VERIFY, { token })).data!.verifyEmail as { emailVerified: boolean; userErrors: { code: string; field: string[] }[] };
+const verify = async (token: string) =>
+  (await h.execute(VERIFY, { token })).data!.verifyEmail as { emailVerified: boolean; userErrors: { code: string; field: string[] }[] };
 const emailVerified = async (id: string, token: string) => (await h.execute(EMAIL_VERIFIED, { id }, { token })).data!.user.emailVerified as boolean;
 
 /** The token of the newest verification email to this address. */
 function verificationToken(to: string): string {
-  const text = String(h.log.emails(to).filter((line) => line.subject === 'Confirm your Ridegraph email').at(-1)?.text ?? '');
+  const text = String(
+    h.log
+      .emails(to)
+      .filter((line) => line.subject === 'Confirm your Ridegraph email')
+      .at(-1)?.text ?? '',
+  );
   const token = /verify-email\?token=([A-Za-z0-9_-]+)/.exec(text)?.[1];
   if (!token) throw new Error(`no verification link was sent to ${to}`);
   return token;
@@ -42,7 +48,10 @@ test('register sends one verification link; opening it proves the email, once', 
   // The token is stored only as a hash.
   expect(await h.prisma.emailVerificationToken.count({ where: { tokenHash: token } })).toBe(0);
 
-  expect(await verify(token)).toEqual({ emailVerified: false, userErrors: [{ code: 'INVALID_VERIFICATION_TOKEN', field: ['token'], message: 'This verification link is not valid any more' }] });
+  expect(await verify(token)).toEqual({
+    emailVerified: false,
+    userErrors: [{ code: 'INVALID_VERIFICATION_TOKEN', field: ['token'], message: 'This verification link is not valid any more' }],
+  });
 });
 
 test('a link works for 24 hours; an unknown token is refused the same way', async () => {
@@ -54,12 +63,16 @@ test('a link works for 24 hours; an unknown token is refused the same way', asyn
   expect(await emailVerified(auth.userId!, auth.accessToken!)).toBe(false);
 });
 
-test('a staff member\'s email is vouched for by the super admin; another rider cannot read whether an email is proven', async () => {
+test("a staff member's email is vouched for by the super admin; another rider cannot read whether an email is proven", async () => {
   const admin = await h.createUser({ roles: ['SUPER_ADMIN'] });
   const adminToken = await h.tokenFor(admin);
-  const created = await h.execute('mutation ($input: CreateStaffUserInput!) { createStaffUser(input: $input) { user { id emailVerified } } }', {
-    input: { name: 'Olga Ops', email: newEmail('staff'), roles: ['OPERATIONS'] },
-  }, { token: adminToken });
+  const created = await h.execute(
+    'mutation ($input: CreateStaffUserInput!) { createStaffUser(input: $input) { user { id emailVerified } } }',
+    {
+      input: { name: 'Olga Ops', email: newEmail('staff'), roles: ['OPERATIONS'] },
+    },
+    { token: adminToken },
+  );
   expect(created.data!.createStaffUser.user).toEqual({ id: expect.any(String), emailVerified: true });
 
   const rider = await register(newEmail('nosy'));

@@ -36,16 +36,28 @@ test('attempt limit, cooldown and one code per concurrent burst', async () => {
   expect(results.filter((r) => r.data?.requestOtp.sent)).toHaveLength(1);
   const code = h.log.lastCode(phone);
   const wrong = code === '000000' ? '000001' : '000000';
-  const verify = (guess: string) => h.execute<{ verifyOtp: AuthResult }>(`mutation ($phone: String!, $code: String!) { verifyOtp(phone: $phone, code: $code) { ${AUTH_FIELDS} } }`, { phone, code: guess });
+  const verify = (guess: string) =>
+    h.execute<{ verifyOtp: AuthResult }>(`mutation ($phone: String!, $code: String!) { verifyOtp(phone: $phone, code: $code) { ${AUTH_FIELDS} } }`, {
+      phone,
+      code: guess,
+    });
   for (let i = 0; i < 5; i++) expect((await verify(wrong)).data?.verifyOtp.userErrors[0]?.code).toBe('INVALID_CODE');
   expect((await verify(code)).data?.verifyOtp.userErrors[0]?.code).toBe('TOO_MANY_ATTEMPTS');
 });
 
 test('password reset ends sessions in one transaction', async () => {
   const email = newEmail('embedded');
-  const registered = (await h.execute<{ register: AuthResult }>(`mutation ($email: String!) { register(email: $email, password: "a long enough pass", name: "Em Bedded") { ${AUTH_FIELDS} } }`, { email })).data!.register;
+  const registered = (
+    await h.execute<{ register: AuthResult }>(
+      `mutation ($email: String!) { register(email: $email, password: "a long enough pass", name: "Em Bedded") { ${AUTH_FIELDS} } }`,
+      { email },
+    )
+  ).data!.register;
   await h.execute('mutation ($email: String!) { requestPasswordReset(email: $email) { accepted } }', { email });
-  const confirmed = await h.execute('mutation ($token: String!) { confirmPasswordReset(token: $token, newPassword: "another long pass") { passwordChanged } }', { token: h.log.lastResetToken(email) });
+  const confirmed = await h.execute(
+    'mutation ($token: String!) { confirmPasswordReset(token: $token, newPassword: "another long pass") { passwordChanged } }',
+    { token: h.log.lastResetToken(email) },
+  );
   expect(confirmed.data?.confirmPasswordReset.passwordChanged).toBe(true);
   expect(errorCodes(await refresh(registered.refreshToken!))).toEqual(['UNAUTHENTICATED']);
 });

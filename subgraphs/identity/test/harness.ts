@@ -7,7 +7,15 @@ import type { DatabaseTarget } from '../../../platform/db/index.js';
 import type { BuiltSubgraph } from '../../../platform/graphql/index.js';
 import { GATEWAY_HOP_HEADER, type Role } from '../../../platform/auth/index.js';
 import { uniqueRateLimitPrefix } from '../../../platform/rate-limit/index.js';
-import { createTestAuth, createTestDatabase, startInProcess, testSubgraphDeps, type InProcessResult, type TestAuth, type TestDatabase } from '../../../platform/testing/index.js';
+import {
+  createTestAuth,
+  createTestDatabase,
+  startInProcess,
+  testSubgraphDeps,
+  type InProcessResult,
+  type TestAuth,
+  type TestDatabase,
+} from '../../../platform/testing/index.js';
 import type { Clock } from '../src/clock.js';
 import type { IdentityConfig } from '../src/config.js';
 import type { IdentityContext } from '../src/context.js';
@@ -96,6 +104,7 @@ export interface RequestOptions {
 
 export interface IdentityInstance {
   subgraph: BuiltSubgraph<IdentityContext>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped by default, as postGraphQL's response
   execute<TData = any>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<InProcessResult<TData>>;
   stop(): Promise<void>;
 }
@@ -112,7 +121,16 @@ export interface Harness extends IdentityInstance {
   startAnother(options?: InstanceOptions): Promise<IdentityInstance>;
   tokenFor(user: Pick<User, 'id' | 'roles'> & { fleetIds?: string[] }, sessionId?: string): Promise<string>;
   /** A user straight in the database; its phone counts as proven unless `phoneProven: false` (a legacy claim). */
-  createUser(data: { roles: Role[]; name?: string; phone?: string; phoneProven?: boolean; email?: string; passwordHash?: string; fleetIds?: string[]; active?: boolean }): Promise<User>;
+  createUser(data: {
+    roles: Role[];
+    name?: string;
+    phone?: string;
+    phoneProven?: boolean;
+    email?: string;
+    passwordHash?: string;
+    fleetIds?: string[];
+    active?: boolean;
+  }): Promise<User>;
   /** requestOtp + the code from the SMS log + verifyOtp. */
   signInWithPhone(phone: string, options?: RequestOptions & { device?: Record<string, unknown> }): Promise<AuthResult>;
 }
@@ -129,7 +147,8 @@ export interface AuthResult {
   userErrors: { code: string; field: string[] | null; message: string }[];
 }
 
-export const AUTH_FIELDS = 'accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt sessionId userId roles newUser userErrors { code field message }';
+export const AUTH_FIELDS =
+  'accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt sessionId userId roles newUser userErrors { code field message }';
 
 /** Limits loose enough that tests not about limits never meet them. */
 const ROOMY = { points: 10_000, durationSeconds: 3600 };
@@ -196,7 +215,10 @@ export async function startHarness({ database, ...options }: HarnessOptions = {}
       execute(query, variables, request = {}) {
         // Identity reads the client IP from X-Forwarded-For (appended by the gateway, which proves itself with the
         // gateway secret: without it the header is ignored) and the token from Authorization.
-        const headers: Record<string, string> = { 'x-forwarded-for': request.ip ?? '198.51.100.1', [GATEWAY_HOP_HEADER]: testAuth.auth.config.gatewaySecret as string };
+        const headers: Record<string, string> = {
+          'x-forwarded-for': request.ip ?? '198.51.100.1',
+          [GATEWAY_HOP_HEADER]: testAuth.auth.config.gatewaySecret as string,
+        };
         if (request.token) headers.authorization = `Bearer ${request.token}`;
         return inProcess.execute(query, variables, { headers });
       },

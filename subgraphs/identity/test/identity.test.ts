@@ -23,7 +23,7 @@ afterAll(async () => {
 
 const PRIVATE = 'id name roles active createdAt phone email managedFleetIds';
 
-test('me returns the viewer\'s own user with their phone and email', async () => {
+test("me returns the viewer's own user with their phone and email", async () => {
   const user = await h.createUser({ roles: ['RIDER'], name: 'Me Myself', email: newEmail('me') });
   const result = await h.execute(`{ me { ${PRIVATE} } }`, {}, { token: await h.tokenFor(user) });
   expect(result.errors).toBeUndefined();
@@ -47,7 +47,7 @@ test('me and user(id) need a signed-in viewer', async () => {
   expect(anonymous.data?.user ?? null).toBeNull();
 });
 
-test('another user\'s phone, email and managed fleets are FORBIDDEN (null with an error at the path); the rest is visible', async () => {
+test("another user's phone, email and managed fleets are FORBIDDEN (null with an error at the path); the rest is visible", async () => {
   const owner = await h.createUser({ roles: ['DRIVER'], name: 'Other Driver', email: newEmail('other') });
   const rider = await h.createUser({ roles: ['RIDER'] });
   const result = await h.execute(`query ($id: ID!) { user(id: $id) { ${PRIVATE} } }`, { id: owner.id }, { token: await h.tokenFor(rider) });
@@ -72,7 +72,7 @@ test('another user\'s phone, email and managed fleets are FORBIDDEN (null with a
   expect(errorCodes(asManager)).toEqual(['FORBIDDEN']);
 });
 
-test.each([['SUPER_ADMIN'], ['OPERATIONS']] as const)('%s sees anyone\'s phone, email and managed fleets', async (role) => {
+test.each([['SUPER_ADMIN'], ['OPERATIONS']] as const)("%s sees anyone's phone, email and managed fleets", async (role) => {
   const fleetId = '0b7f3c55-2f0a-4c1e-8d9e-3f4a5b6c7d8e';
   const manager = await h.createUser({ roles: ['FLEET_MANAGER'], email: newEmail('fm'), fleetIds: [fleetId] });
   const staff = await h.createUser({ roles: [role] });
@@ -109,7 +109,7 @@ test('_entities needs a signed-in viewer for User fields', async () => {
   expect(JSON.stringify(anonymous.data ?? null)).not.toContain(user.name);
 });
 
-test('GET /.well-known/jwks.json serves the public signing keys, which verify identity\'s tokens', async () => {
+test("GET /.well-known/jwks.json serves the public signing keys, which verify identity's tokens", async () => {
   const response = await fetch(new URL('/.well-known/jwks.json', http.url));
   expect(response.status).toBe(200);
   const jwks = (await response.json()) as { keys: Record<string, unknown>[] };
@@ -120,7 +120,7 @@ test('GET /.well-known/jwks.json serves the public signing keys, which verify id
     expect(key).not.toHaveProperty('d');
   }
   const signedIn = await h.signInWithPhone('+14449990001');
-  const verify = createAccessTokenVerifier({ jwks: jwks as never }, h.testAuth.auth.config);
+  const verify = createAccessTokenVerifier({ jwks: jwks }, h.testAuth.auth.config);
   expect(await verify(signedIn.accessToken!)).toMatchObject({ userId: signedIn.userId, sessionId: signedIn.sessionId });
 });
 

@@ -137,7 +137,12 @@ test('resend cooldown: a second request within 30 s sends nothing and says when 
 
   h.clock.advance(10_000);
   const early = await request(phone);
-  expect(early.data?.requestOtp).toMatchObject({ sent: false, expiresAt: null, resendAvailableAt: resendAt, userErrors: [{ code: 'RESEND_COOLDOWN', field: ['phone'] }] });
+  expect(early.data?.requestOtp).toMatchObject({
+    sent: false,
+    expiresAt: null,
+    resendAvailableAt: resendAt,
+    userErrors: [{ code: 'RESEND_COOLDOWN', field: ['phone'] }],
+  });
   expect(h.log.sms(phone)).toHaveLength(1);
 
   h.clock.advance(20_000);

@@ -18,7 +18,8 @@ const REGISTER = `mutation ($email: String!, $password: String!, $name: String!,
 const REQUEST_OTP = 'mutation ($phone: String!) { requestOtp(phone: $phone) { sent } }';
 const SIGN_IN = `mutation ($email: String!, $password: String!) { signIn(email: $email, password: $password, device: { platform: WEB }) { ${AUTH_FIELDS} } }`;
 const REQUEST_RESET = 'mutation ($email: String!) { requestPasswordReset(email: $email) { accepted userErrors { code field message } } }';
-const CONFIRM_RESET = 'mutation ($token: String!, $password: String!) { confirmPasswordReset(token: $token, newPassword: $password) { passwordChanged userErrors { code field message } } }';
+const CONFIRM_RESET =
+  'mutation ($token: String!, $password: String!) { confirmPasswordReset(token: $token, newPassword: $password) { passwordChanged userErrors { code field message } } }';
 const REFRESH = 'mutation ($token: String!) { refreshSession(refreshToken: $token) { accessToken } }';
 
 const register = (variables: Record<string, unknown>) => h.execute<{ register: AuthResult }>(REGISTER, variables);
@@ -63,7 +64,13 @@ test('register refuses bad input and taken emails or phones with typed user erro
   expect(taken.data?.register.userErrors).toMatchObject([{ code: 'EMAIL_TAKEN', field: ['email'] }]);
   const phoneOwner = await h.createUser({ roles: ['RIDER'] });
   await h.execute(REQUEST_OTP, { phone: phoneOwner.phone });
-  const phoneTaken = await register({ email: newEmail(), password: PASSWORD, name: 'Copy', phone: phoneOwner.phone, phoneCode: h.log.lastCode(phoneOwner.phone!) });
+  const phoneTaken = await register({
+    email: newEmail(),
+    password: PASSWORD,
+    name: 'Copy',
+    phone: phoneOwner.phone,
+    phoneCode: h.log.lastCode(phoneOwner.phone!),
+  });
   expect(phoneTaken.data?.register.userErrors).toMatchObject([{ code: 'PHONE_TAKEN', field: ['phone'] }]);
 });
 
@@ -128,10 +135,10 @@ test('signIn is rate-limited per email (whatever the IP) and per IP (whatever th
   const limited = await h.startAnother({
     limits: { signInPerEmail: { points: 3, durationSeconds: 900 }, signInPerIp: { points: 5, durationSeconds: 900 } },
   });
-  const attempt = (email: string, password: string, ip: string) =>
-    limited.execute<{ signIn: AuthResult }>(SIGN_IN, { email, password }, { ip });
+  const attempt = (email: string, password: string, ip: string) => limited.execute<{ signIn: AuthResult }>(SIGN_IN, { email, password }, { ip });
   const { email } = await registered();
-  for (let i = 0; i < 3; i++) expect((await attempt(email, 'wrong password!!', `192.0.2.${i + 1}`)).data?.signIn.userErrors[0]?.code).toBe('INVALID_CREDENTIALS');
+  for (let i = 0; i < 3; i++)
+    expect((await attempt(email, 'wrong password!!', `192.0.2.${i + 1}`)).data?.signIn.userErrors[0]?.code).toBe('INVALID_CREDENTIALS');
   const refused = await attempt(email, PASSWORD, '192.0.2.200');
   expect(errorCodes(refused)).toEqual(['RATE_LIMITED']);
   expect(refused.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(800);
@@ -201,7 +208,9 @@ test('a reset token expires after 30 minutes, and a used token spends the others
   const second = h.log.lastResetToken(email);
   expect(second).not.toBe(first);
   expect((await h.execute(CONFIRM_RESET, { token: second, password: 'a brand new passphrase' })).data?.confirmPasswordReset.passwordChanged).toBe(true);
-  expect((await h.execute(CONFIRM_RESET, { token: first, password: 'another new passphrase' })).data?.confirmPasswordReset.userErrors[0]?.code).toBe('INVALID_RESET_TOKEN');
+  expect((await h.execute(CONFIRM_RESET, { token: first, password: 'another new passphrase' })).data?.confirmPasswordReset.userErrors[0]?.code).toBe(
+    'INVALID_RESET_TOKEN',
+  );
 });
 
 test('two concurrent confirmations with one token: one changes the password', async () => {
@@ -216,7 +225,10 @@ test('two concurrent confirmations with one token: one changes the password', as
 });
 
 test('requestPasswordReset: malformed email is a user error; deactivated accounts get no email; rate-limited per email', async () => {
-  expect((await h.execute(REQUEST_RESET, { email: 'nope' })).data?.requestPasswordReset).toMatchObject({ accepted: false, userErrors: [{ code: 'INVALID_EMAIL' }] });
+  expect((await h.execute(REQUEST_RESET, { email: 'nope' })).data?.requestPasswordReset).toMatchObject({
+    accepted: false,
+    userErrors: [{ code: 'INVALID_EMAIL' }],
+  });
 
   const { email } = await registered();
   await h.prisma.user.update({ where: { email }, data: { active: false } });

@@ -126,7 +126,7 @@ test('signOut ends only the current session', async () => {
   expect((await h.execute(`mutation { signOut { ${REVOCATION} } }`, {}, { token: one.accessToken! })).data?.signOut.revokedSessionCount).toBe(0);
 });
 
-test('signOutEverywhere ends every session of the viewer and nobody else\'s', async () => {
+test("signOutEverywhere ends every session of the viewer and nobody else's", async () => {
   const phone = newPhone();
   const sessions = [];
   for (let i = 0; i < 3; i++) {
@@ -140,7 +140,7 @@ test('signOutEverywhere ends every session of the viewer and nobody else\'s', as
   expect((await refresh(bystander.refreshToken!)).errors).toBeUndefined();
 });
 
-test('revokeSession ends one of the viewer\'s sessions, but not someone else\'s', async () => {
+test("revokeSession ends one of the viewer's sessions, but not someone else's", async () => {
   const phone = newPhone();
   const mine = await h.signInWithPhone(phone);
   h.clock.advance(31_000);

@@ -30,10 +30,22 @@ const USERS = `query ($first: Int, $after: String, $role: Role, $search: String,
 test('createStaffUser creates staff with normalised email, roles and fleets', async () => {
   const email = newEmail('New.Manager');
   const phone = newPhone();
-  const result = await h.execute(CREATE, { input: { name: ' Fran Manager ', email: email.toUpperCase(), phone, roles: ['FLEET_MANAGER', 'OPERATIONS'], fleetIds: [FLEET_A] } }, { token: adminToken });
+  const result = await h.execute(
+    CREATE,
+    { input: { name: ' Fran Manager ', email: email.toUpperCase(), phone, roles: ['FLEET_MANAGER', 'OPERATIONS'], fleetIds: [FLEET_A] } },
+    { token: adminToken },
+  );
   expect(result.errors).toBeUndefined();
   expect(result.data?.createStaffUser).toEqual({
-    user: { id: expect.any(String), name: 'Fran Manager', email: email.toLowerCase(), phone, roles: ['FLEET_MANAGER', 'OPERATIONS'], managedFleetIds: [FLEET_A], active: true },
+    user: {
+      id: expect.any(String),
+      name: 'Fran Manager',
+      email: email.toLowerCase(),
+      phone,
+      roles: ['FLEET_MANAGER', 'OPERATIONS'],
+      managedFleetIds: [FLEET_A],
+      active: true,
+    },
     userErrors: [],
   });
   // They sign in with their phone and their token carries the fleets.
@@ -111,17 +123,24 @@ test('deactivateUser deactivates, ends every session, and the user cannot sign i
   expect(result.data?.deactivateUser).toMatchObject({ user: { id: one.userId, active: false }, userErrors: [] });
   expect(await h.prisma.session.count({ where: { userId: one.userId!, revocationReason: 'USER_DEACTIVATED' } })).toBe(2);
   for (const session of [one, two]) {
-    expect(errorCodes(await h.execute('mutation ($t: String!) { refreshSession(refreshToken: $t) { accessToken } }', { t: session.refreshToken }))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await h.execute('mutation ($t: String!) { refreshSession(refreshToken: $t) { accessToken } }', { t: session.refreshToken }))).toEqual([
+      'UNAUTHENTICATED',
+    ]);
   }
   h.clock.advance(31_000);
   await h.execute('mutation ($phone: String!) { requestOtp(phone: $phone) { sent } }', { phone });
-  const again = await h.execute('mutation ($phone: String!, $code: String!) { verifyOtp(phone: $phone, code: $code) { userErrors { code } } }', { phone, code: h.log.lastCode(phone) });
+  const again = await h.execute('mutation ($phone: String!, $code: String!) { verifyOtp(phone: $phone, code: $code) { userErrors { code } } }', {
+    phone,
+    code: h.log.lastCode(phone),
+  });
   expect(again.data?.verifyOtp.userErrors).toEqual([{ code: 'ACCOUNT_DISABLED' }]);
 
   const self = await h.execute(DEACTIVATE, { userId: admin.id }, { token: adminToken });
   expect(self.data?.deactivateUser).toMatchObject({ user: null, userErrors: [{ code: 'CANNOT_DEACTIVATE_SELF', field: ['userId'] }] });
   expect((await h.prisma.user.findUniqueOrThrow({ where: { id: admin.id } })).active).toBe(true);
-  expect((await h.execute(DEACTIVATE, { userId: '00000000-0000-4000-8000-000000000000' }, { token: adminToken })).data?.deactivateUser.userErrors[0]?.code).toBe('USER_NOT_FOUND');
+  expect(
+    (await h.execute(DEACTIVATE, { userId: '00000000-0000-4000-8000-000000000000' }, { token: adminToken })).data?.deactivateUser.userErrors[0]?.code,
+  ).toBe('USER_NOT_FOUND');
 });
 
 test('staff mutations are SUPER_ADMIN only: anonymous is UNAUTHENTICATED, other roles FORBIDDEN, nothing changes', async () => {
@@ -158,12 +177,22 @@ test('users filters by role, active and search, pages newest first with cursors'
   const tag = `Zed${Date.now().toString(36)}`;
   const made: User[] = [];
   for (let i = 0; i < 5; i++) {
-    made.push(await h.createUser({ roles: i % 2 === 0 ? ['DRIVER'] : ['RIDER'], name: `${tag} Person ${i}`, email: newEmail(`${tag.toLowerCase()}.${i}`), active: i !== 4 }));
+    made.push(
+      await h.createUser({
+        roles: i % 2 === 0 ? ['DRIVER'] : ['RIDER'],
+        name: `${tag} Person ${i}`,
+        email: newEmail(`${tag.toLowerCase()}.${i}`),
+        active: i !== 4,
+      }),
+    );
   }
   const run = async (variables: Record<string, unknown>) => {
     const result = await h.execute(USERS, variables, { token: adminToken });
     expect(result.errors).toBeUndefined();
-    return result.data!.users as { edges: { cursor: string; node: { id: string; name: string } }[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null } };
+    return result.data!.users as {
+      edges: { cursor: string; node: { id: string; name: string } }[];
+      pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
+    };
   };
   const newestFirst = [...made].reverse().map((u) => u.id);
   expect((await run({ search: tag.toLowerCase() })).edges.map((e) => e.node.id)).toEqual(newestFirst);

@@ -5,7 +5,14 @@ import { buildDemoDataset } from '../../../platform/demo/index.js';
 import { encodeCursor } from '../../../platform/graphql/index.js';
 import type { Role } from '../../../platform/auth/index.js';
 import {
-  createTestAuth, createTestDatabase, startInProcess, ENTITIES_QUERY, type InProcessSubgraph, type TestAuth, type TestDatabase, testSubgraphDeps,
+  createTestAuth,
+  createTestDatabase,
+  startInProcess,
+  ENTITIES_QUERY,
+  type InProcessSubgraph,
+  type TestAuth,
+  type TestDatabase,
+  testSubgraphDeps,
 } from '../../../platform/testing/index.js';
 import { seedNotifications } from '../src/seed.js';
 import { buildNotificationsSubgraph } from '../src/server.js';
@@ -23,10 +30,9 @@ beforeAll(async () => {
   prisma = openNotificationsDatabase(db.target);
   testAuth = await createTestAuth();
   // Operations staff may read any user's data; the ownership tests below send other viewers.
-  subgraph = await startInProcess(
-    await buildNotificationsSubgraph(await testSubgraphDeps(db.target, (sql) => statements.push(sql), testAuth)),
-    { headers: await testAuth.headersFor({ userId: randomUUID(), roles: ['OPERATIONS'] }) },
-  );
+  subgraph = await startInProcess(await buildNotificationsSubgraph(await testSubgraphDeps(db.target, (sql) => statements.push(sql), testAuth)), {
+    headers: await testAuth.headersFor({ userId: randomUUID(), roles: ['OPERATIONS'] }),
+  });
 });
 
 afterAll(async () => {
@@ -69,17 +75,24 @@ async function inbox(userId: string, entries: { minutesAgo: number; unread: bool
 
 async function pageOf(userId: string, args: string) {
   return subgraph.execute<{ _entities: InboxResult[] }>(
-    ENTITIES_QUERY(`... on User { notifications(${args}) { edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } unreadNotificationCount }`),
+    ENTITIES_QUERY(
+      `... on User { notifications(${args}) { edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } unreadNotificationCount }`,
+    ),
     { representations: users([userId]) },
   );
 }
 
 test('_entities resolves Notification references in order, null for unknown and malformed ids', async () => {
   const [note] = await inbox(randomUUID(), [{ minutesAgo: 1, unread: true }]);
-  const result = await subgraph.execute<{ _entities: ({ id: string; kind: string; title: string; body: string; createdAt: string; readAt: string | null } | null)[] }>(
-    ENTITIES_QUERY('... on Notification { id kind title body createdAt readAt }'),
-    { representations: [{ __typename: 'Notification', id: randomUUID() }, { __typename: 'Notification', id: note!.id }, { __typename: 'Notification', id: 'nope' }] },
-  );
+  const result = await subgraph.execute<{
+    _entities: ({ id: string; kind: string; title: string; body: string; createdAt: string; readAt: string | null } | null)[];
+  }>(ENTITIES_QUERY('... on Notification { id kind title body createdAt readAt }'), {
+    representations: [
+      { __typename: 'Notification', id: randomUUID() },
+      { __typename: 'Notification', id: note!.id },
+      { __typename: 'Notification', id: 'nope' },
+    ],
+  });
   expect(result.errors).toBeUndefined();
   expect(result.data?._entities).toEqual([
     null,
@@ -124,9 +137,14 @@ test('pages walk the inbox newest first with first/after, ties on createdAt brok
 
 test('the same user asked for all and for unread only in one request gets two different lists', async () => {
   const userId = randomUUID();
-  const all = await inbox(userId, [{ minutesAgo: 2, unread: false }, { minutesAgo: 1, unread: true }]);
+  const all = await inbox(userId, [
+    { minutesAgo: 2, unread: false },
+    { minutesAgo: 1, unread: true },
+  ]);
   const result = await subgraph.execute<{ _entities: { all: Page; unread: Page }[] }>(
-    ENTITIES_QUERY('... on User { all: notifications(first: 5) { edges { node { id } } } unread: notifications(first: 5, unreadOnly: true) { edges { node { id } } } }'),
+    ENTITIES_QUERY(
+      '... on User { all: notifications(first: 5) { edges { node { id } } } unread: notifications(first: 5, unreadOnly: true) { edges { node { id } } } }',
+    ),
     { representations: users([userId]) },
   );
   expect(result.errors).toBeUndefined();
@@ -163,7 +181,14 @@ test('inbox pages and unread counts of 50 users cost the same SELECTs as of 5', 
   const userIds = Array.from({ length: 50 }, () => randomUUID());
   await prisma.notification.createMany({
     data: userIds.flatMap((userId, i) =>
-      Array.from({ length: i % 5 }, (_, j) => ({ userId, kind: 'ACCOUNT' as const, title: 't', body: 'b', createdAt: new Date(BASE - j * 60_000), readAt: j % 2 ? new Date(BASE) : null })),
+      Array.from({ length: i % 5 }, (_, j) => ({
+        userId,
+        kind: 'ACCOUNT' as const,
+        title: 't',
+        body: 'b',
+        createdAt: new Date(BASE - j * 60_000),
+        readAt: j % 2 ? new Date(BASE) : null,
+      })),
     ),
   });
   const selectsFor = async (count: number) => {
@@ -213,7 +238,11 @@ describe('ownership: the inbox and its unread count of a user are for that user 
       expect(allowed.errors).toBeUndefined();
       expect(allowed.data?._entities).toEqual([{ notifications: { edges: [{ node: { id: note!.id } }] }, unreadNotificationCount: 1 }]);
     }
-    for (const [userId, roles, fleetIds] of [[randomUUID(), ['RIDER'], []], [randomUUID(), ['DRIVER'], []], [randomUUID(), ['FLEET_MANAGER'], [randomUUID()]]] as [string, Role[], string[]][]) {
+    for (const [userId, roles, fleetIds] of [
+      [randomUUID(), ['RIDER'], []],
+      [randomUUID(), ['DRIVER'], []],
+      [randomUUID(), ['FLEET_MANAGER'], [randomUUID()]],
+    ] as [string, Role[], string[]][]) {
       const refused = await subgraph.execute(query, variables, await as(userId, roles, fleetIds));
       expect(new Set(errorCodes(refused.errors))).toEqual(new Set(['FORBIDDEN']));
       // Both fields are nullable: each is null with its error, the user entity stays.
@@ -223,7 +252,7 @@ describe('ownership: the inbox and its unread count of a user are for that user 
     expect(new Set(errorCodes(anonymous.errors))).toEqual(new Set(['UNAUTHENTICATED']));
   });
 
-  test("a Notification reference resolves only for its user and operations staff: null for anyone else, even on this port", async () => {
+  test('a Notification reference resolves only for its user and operations staff: null for anyone else, even on this port', async () => {
     const owner = randomUUID();
     const [note] = await inbox(owner, [{ minutesAgo: 1, unread: true }]);
     const query = ENTITIES_QUERY('... on Notification { id title }');

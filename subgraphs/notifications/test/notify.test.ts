@@ -41,7 +41,11 @@ test('a publish that fails is logged; the notification is stored and returned', 
   const warnings: string[] = [];
   const logger = createLogger({ level: 'silent' });
   logger.warn = ((_fields: unknown, message: string) => void warnings.push(message)) as typeof logger.warn;
-  const failing = { publish: async () => { throw new PubSubUnavailableError('Redis is away'); } } as unknown as LivePubSub;
+  const failing = {
+    publish: async () => {
+      throw new PubSubUnavailableError('Redis is away');
+    },
+  } as unknown as LivePubSub;
   const notifier = createNotifier({ store: createNotificationStore(prisma), pubsub: failing, logger });
 
   const created = await notifier.notify({ userId: randomUUID(), kind: 'TRIP', title: 'Receipt', body: 'Thanks' });

@@ -6,6 +6,9 @@ export type PaymentsLoaders = ReturnType<typeof createPaymentsLoaders>;
 
 export function createPaymentsLoaders(wallets: WalletStore) {
   return {
-    walletByUserId: createByKeyLoader((userIds) => wallets.findByUserIds(userIds), (wallet) => wallet.userId),
+    walletByUserId: createByKeyLoader(
+      (userIds) => wallets.findByUserIds(userIds),
+      (wallet) => wallet.userId,
+    ),
   };
 }

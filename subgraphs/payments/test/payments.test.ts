@@ -3,7 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { buildDemoDataset } from '../../../platform/demo/index.js';
 import type { Role } from '../../../platform/auth/index.js';
 import {
-  createTestAuth, createTestDatabase, startInProcess, ENTITIES_QUERY, type InProcessSubgraph, type TestAuth, type TestDatabase, testSubgraphDeps,
+  createTestAuth,
+  createTestDatabase,
+  startInProcess,
+  ENTITIES_QUERY,
+  type InProcessSubgraph,
+  type TestAuth,
+  type TestDatabase,
+  testSubgraphDeps,
 } from '../../../platform/testing/index.js';
 import { seedPayments } from '../src/seed.js';
 import { buildPaymentsSubgraph } from '../src/server.js';
@@ -22,10 +29,9 @@ beforeAll(async () => {
   prisma = openPaymentsDatabase(db.target);
   testAuth = await createTestAuth();
   // Operations staff may read any user's data; the ownership tests below send other viewers.
-  subgraph = await startInProcess(
-    await buildPaymentsSubgraph(await testSubgraphDeps(db.target, (sql) => statements.push(sql), testAuth)),
-    { headers: await testAuth.headersFor({ userId: randomUUID(), roles: ['OPERATIONS'] }) },
-  );
+  subgraph = await startInProcess(await buildPaymentsSubgraph(await testSubgraphDeps(db.target, (sql) => statements.push(sql), testAuth)), {
+    headers: await testAuth.headersFor({ userId: randomUUID(), roles: ['OPERATIONS'] }),
+  });
 });
 
 afterAll(async () => {
@@ -135,7 +141,11 @@ describe('ownership: wallets of a user are for that user and operations staff', 
       expect(allowed.errors).toBeUndefined();
       expect(allowed.data?._entities).toEqual([{ wallet: { id: wallet.id, balance: { amountMinor: 700 } } }]);
     }
-    for (const [userId, roles, fleetIds] of [[randomUUID(), ['RIDER'], []], [randomUUID(), ['DRIVER'], []], [randomUUID(), ['FLEET_MANAGER'], [randomUUID()]]] as [string, Role[], string[]][]) {
+    for (const [userId, roles, fleetIds] of [
+      [randomUUID(), ['RIDER'], []],
+      [randomUUID(), ['DRIVER'], []],
+      [randomUUID(), ['FLEET_MANAGER'], [randomUUID()]],
+    ] as [string, Role[], string[]][]) {
       const refused = await subgraph.execute(query, variables, await as(userId, roles, fleetIds));
       expect(new Set(errorCodes(refused.errors))).toEqual(new Set(['FORBIDDEN']));
       expect(refused.data?._entities).toEqual([{ wallet: null }]);

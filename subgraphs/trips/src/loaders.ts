@@ -22,19 +22,39 @@ export function createTripsLoaders(store: TripsStore, viewer: Viewer | null) {
   return {
     tripById: createByIdLoader((ids) => store.trips.findByIds(ids)),
     // Rows come from `driver_id in (...)`, so driverId is never null here.
-    activeTripByDriverId: createByKeyLoader((driverIds) => store.trips.findActiveByDriverIds(driverIds), (trip) => trip.driverId ?? ''),
-    pendingOfferByDriverId: createByKeyLoader((driverIds) => store.dispatch.findPendingByDriverIds(driverIds), (offer) => offer.driverId),
+    activeTripByDriverId: createByKeyLoader(
+      (driverIds) => store.trips.findActiveByDriverIds(driverIds),
+      (trip) => trip.driverId ?? '',
+    ),
+    pendingOfferByDriverId: createByKeyLoader(
+      (driverIds) => store.dispatch.findPendingByDriverIds(driverIds),
+      (offer) => offer.driverId,
+    ),
     offerById: createByIdLoader((ids) => store.dispatch.findOffersByIds(ids)),
     tripsByRiderId: createPagedListLoader((riderIds, page) => store.trips.findPagesByRiderIds(riderIds, page)),
     tripsByDriverId: createPagedListLoader((driverIds, page) => store.trips.findPagesByDriverIds(driverIds, page, driverTripsVisibility)),
-    historyByTripId: createGroupLoader<TripStatusChange>((ids) => store.trips.findHistories(ids), (change) => change.tripId),
-    ratingsByTripId: createGroupLoader<TripRating>((ids) => store.ratings.findByTripIds(ids), (rating) => rating.tripId),
+    historyByTripId: createGroupLoader<TripStatusChange>(
+      (ids) => store.trips.findHistories(ids),
+      (change) => change.tripId,
+    ),
+    ratingsByTripId: createGroupLoader<TripRating>(
+      (ids) => store.ratings.findByTripIds(ids),
+      (rating) => rating.tripId,
+    ),
     // The root list is one ordered scan per distinct argument set; the loader lets aliases share one result.
     tripPage: new DataLoader<TripPageKey, Awaited<ReturnType<TripsStore['trips']['findPage']>>, string>(
       (keys) => Promise.all(keys.map(({ page, ...filter }) => store.trips.findPage(page, filter))),
       {
         cacheKeyFn: ({ page, status, fleetIds, requestedAfter, requestedBefore }) =>
-          JSON.stringify([status, fleetIds, requestedAfter?.toISOString(), requestedBefore?.toISOString(), page.take, page.after?.at.toISOString(), page.after?.id]),
+          JSON.stringify([
+            status,
+            fleetIds,
+            requestedAfter?.toISOString(),
+            requestedBefore?.toISOString(),
+            page.take,
+            page.after?.at.toISOString(),
+            page.after?.id,
+          ]),
       },
     ),
   };

@@ -49,7 +49,10 @@ export async function buildTripsSubgraph(deps: SubgraphDeps, options: TripsBuild
   const relay = background.run(true, () => startOutboxRelay({ db: prisma, schema: 'trips', source: 'trips', bus: deps.events, logger }));
   const wakeRelay = () => background.run(true, () => relay.wake());
   const services = createTripsServices({ store, config, clock, logger, pubsub: deps.pubsub, wakeRelay });
-  const dispatcher = options.startDispatcher === false ? null : startDispatcher(() => background.run(true, () => services.dispatch.runPass()), config.dispatchIntervalMs, logger);
+  const dispatcher =
+    options.startDispatcher === false
+      ? null
+      : startDispatcher(() => background.run(true, () => services.dispatch.runPass()), config.dispatchIntervalMs, logger);
   const consume = createSupplyConsumer(prisma, () => dispatcher?.wake());
   const handleEvent: typeof consume = (event) => background.run(true, () => consume(event));
   const consumer = background.run(true, () => deps.events.consume({ group: 'trips', types: ['driver.status.changed'], handle: handleEvent }));

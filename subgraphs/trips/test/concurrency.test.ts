@@ -2,9 +2,7 @@
 // offer, drivers racing for trips, cancel against accept. The invariants: a driver holds at most one pending offer
 // and at most one active trip, a trip at most one pending offer, and every trip ends in one consistent state.
 import { randomUUID } from 'node:crypto';
-import {
-  cityPatches, ACCEPT, availableDriver, pendingOffer, REQUEST, useHarness, type Harness, type TestDriver,
-} from './harness.js';
+import { cityPatches, ACCEPT, availableDriver, pendingOffer, REQUEST, useHarness, type Harness, type TestDriver } from './harness.js';
 
 const harness = useHarness();
 let h: Harness;
@@ -16,8 +14,12 @@ const area = cityPatches(15_000, 3);
 
 async function assertInvariants() {
   const [offersPerDriver, offersPerTrip, activePerDriver] = await Promise.all([
-    h.prisma.$queryRawUnsafe<{ n: number }[]>(`select count(*)::int as n from "trips"."dispatch_offers" where status = 'PENDING' group by driver_id having count(*) > 1`),
-    h.prisma.$queryRawUnsafe<{ n: number }[]>(`select count(*)::int as n from "trips"."dispatch_offers" where status = 'PENDING' group by trip_id having count(*) > 1`),
+    h.prisma.$queryRawUnsafe<{ n: number }[]>(
+      `select count(*)::int as n from "trips"."dispatch_offers" where status = 'PENDING' group by driver_id having count(*) > 1`,
+    ),
+    h.prisma.$queryRawUnsafe<{ n: number }[]>(
+      `select count(*)::int as n from "trips"."dispatch_offers" where status = 'PENDING' group by trip_id having count(*) > 1`,
+    ),
     h.prisma.$queryRawUnsafe<{ n: number }[]>(
       `select count(*)::int as n from "trips"."trips" where status in ('DRIVER_ASSIGNED', 'DRIVER_ARRIVED', 'IN_PROGRESS') group by driver_id having count(*) > 1`,
     ),
@@ -25,7 +27,9 @@ async function assertInvariants() {
   expect({ offersPerDriver, offersPerTrip, activePerDriver }).toEqual({ offersPerDriver: [], offersPerTrip: [], activePerDriver: [] });
   // A pending offer's slots are set exactly while it is pending.
   expect(await h.prisma.dispatchOffer.count({ where: { status: 'PENDING', OR: [{ pendingDriverId: null }, { pendingTripId: null }] } })).toBe(0);
-  expect(await h.prisma.dispatchOffer.count({ where: { status: { not: 'PENDING' }, OR: [{ pendingDriverId: { not: null } }, { pendingTripId: { not: null } }] } })).toBe(0);
+  expect(
+    await h.prisma.dispatchOffer.count({ where: { status: { not: 'PENDING' }, OR: [{ pendingDriverId: { not: null } }, { pendingTripId: { not: null } }] } }),
+  ).toBe(0);
 }
 
 const request = async (pickup: { latitude: number; longitude: number }) => {
@@ -74,7 +78,7 @@ test('drivers racing: two trips dispatched at once near two drivers end with one
   const b = await availableDriver(h, { latitude: pickup.latitude + 0.0005, longitude: pickup.longitude });
   const [one, two] = await Promise.all([request(pickup), request(pickup)]);
   await assertInvariants();
-  const offered = await h.prisma.dispatchOffer.findMany({ where: { tripId: { in: [one!.tripId, two!.tripId] }, status: 'PENDING' } });
+  const offered = await h.prisma.dispatchOffer.findMany({ where: { tripId: { in: [one.tripId, two.tripId] }, status: 'PENDING' } });
   expect(offered.map((o) => o.driverId).sort()).toEqual([a.driverId, b.driverId].sort());
   // Ops assign driver A to the trip B holds an offer for, while both drivers accept their own offers.
   const aOffer = (await pendingOffer(h, a))!;
@@ -86,7 +90,7 @@ test('drivers racing: two trips dispatched at once near two drivers end with one
     h.run(ops, `mutation { assignTrip(tripId: "${bOffer.trip.id}", driverId: "${a.driverId}") { trip { id } userErrors { code } } }`),
   ]);
   await assertInvariants();
-  const assigned = await h.prisma.trip.findMany({ where: { id: { in: [one!.tripId, two!.tripId] } } });
+  const assigned = await h.prisma.trip.findMany({ where: { id: { in: [one.tripId, two.tripId] } } });
   for (const trip of assigned) expect(['DRIVER_ASSIGNED', 'REQUESTED']).toContain(trip.status);
   expect(new Set(assigned.filter((t) => t.driverId).map((t) => t.driverId)).size).toBe(assigned.filter((t) => t.driverId).length);
 });

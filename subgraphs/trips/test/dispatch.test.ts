@@ -3,9 +3,7 @@
 // is fed through the real consumer and applies newer versions only, once per event.
 import { randomUUID } from 'node:crypto';
 import { SUPPLY_CONSUMER } from '../src/services/supply-consumer.js';
-import {
-  cityPatches, ACCEPT, availableDriver, codes, DECLINE, newDriver, pendingOffer, requestTrip, useHarness, type Harness,
-} from './harness.js';
+import { cityPatches, ACCEPT, availableDriver, codes, DECLINE, newDriver, pendingOffer, requestTrip, useHarness, type Harness } from './harness.js';
 
 const harness = useHarness();
 let h: Harness;
@@ -103,7 +101,13 @@ test('no candidate: the trip stays REQUESTED, a driver coming online later gets 
   const pass = await h.built.services.dispatch.runPass();
   expect(pass.cancelledTrips).toBeGreaterThanOrEqual(1);
   const cancelled = await h.prisma.trip.findUniqueOrThrow({ where: { id: trip.id } });
-  expect(cancelled).toMatchObject({ status: 'CANCELLED', cancelledBy: 'SYSTEM', cancellationReason: 'NO_DRIVER_AVAILABLE', cancellationFeeMinor: null, activeRiderId: null });
+  expect(cancelled).toMatchObject({
+    status: 'CANCELLED',
+    cancelledBy: 'SYSTEM',
+    cancellationReason: 'NO_DRIVER_AVAILABLE',
+    cancellationFeeMinor: null,
+    activeRiderId: null,
+  });
   expect((await updates.next()).value).toMatchObject({ tripId: trip.id, status: 'CANCELLED' });
   await updates.return();
   const history = await h.prisma.tripStatusChange.findMany({ where: { tripId: trip.id }, orderBy: { at: 'asc' } });
@@ -120,14 +124,22 @@ describe('driver supply from driver.status.changed', () => {
   test('applies newer versions only, and each event once', async () => {
     const driver = await newDriver(h);
     const first = await h.supply(driver, { status: 'AVAILABLE', version: 2 });
-    expect(await h.prisma.driverSupply.findUniqueOrThrow({ where: { driverId: driver.driverId } })).toMatchObject({ status: 'AVAILABLE', version: 2, userId: driver.userId });
+    expect(await h.prisma.driverSupply.findUniqueOrThrow({ where: { driverId: driver.driverId } })).toMatchObject({
+      status: 'AVAILABLE',
+      version: 2,
+      userId: driver.userId,
+    });
 
     // An older version arriving late changes nothing.
     await h.supply(driver, { status: 'OFFLINE', version: 1 });
     expect(await h.prisma.driverSupply.findUniqueOrThrow({ where: { driverId: driver.driverId } })).toMatchObject({ status: 'AVAILABLE', version: 2 });
 
     await h.supply(driver, { status: 'ON_BREAK', version: 3, position: null });
-    expect(await h.prisma.driverSupply.findUniqueOrThrow({ where: { driverId: driver.driverId } })).toMatchObject({ status: 'ON_BREAK', version: 3, latitude: null });
+    expect(await h.prisma.driverSupply.findUniqueOrThrow({ where: { driverId: driver.driverId } })).toMatchObject({
+      status: 'ON_BREAK',
+      version: 3,
+      latitude: null,
+    });
 
     // The same event delivered again is recorded once and not applied again.
     await h.built.handleEvent(first);
@@ -137,7 +149,10 @@ describe('driver supply from driver.status.changed', () => {
 
   test('other event types are ignored', async () => {
     await h.built.handleEvent({
-      id: randomUUID(), type: 'trip.arrived', source: 'trips', occurredAt: new Date().toISOString(),
+      id: randomUUID(),
+      type: 'trip.arrived',
+      source: 'trips',
+      occurredAt: new Date().toISOString(),
       payload: { tripId: randomUUID(), riderUserId: randomUUID(), driverId: randomUUID(), occurredAt: new Date().toISOString() },
     });
     expect(await h.prisma.processedEvent.count({ where: { consumer: SUPPLY_CONSUMER } })).toBeGreaterThan(0);
@@ -177,10 +192,25 @@ describe('the durable event path', () => {
   test('driver.status.changed appended to the bus updates supply through the subgraph’s own consumer', async () => {
     const driver = await newDriver(h);
     const now = h.clock.now().toISOString();
-    await h.events.append([{
-      id: randomUUID(), type: 'driver.status.changed', source: 'fleet', occurredAt: now,
-      payload: { driverId: driver.driverId, userId: driver.userId, fleetId: driver.fleetId, status: 'AVAILABLE', vehicleId: driver.vehicleId, category: 'XL', position: area(), version: 7, occurredAt: now },
-    }]);
+    await h.events.append([
+      {
+        id: randomUUID(),
+        type: 'driver.status.changed',
+        source: 'fleet',
+        occurredAt: now,
+        payload: {
+          driverId: driver.driverId,
+          userId: driver.userId,
+          fleetId: driver.fleetId,
+          status: 'AVAILABLE',
+          vehicleId: driver.vehicleId,
+          category: 'XL',
+          position: area(),
+          version: 7,
+          occurredAt: now,
+        },
+      },
+    ]);
     await until(async () => (await h.prisma.driverSupply.findUnique({ where: { driverId: driver.driverId } }))?.version === 7);
   });
 });

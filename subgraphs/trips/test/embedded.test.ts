@@ -20,7 +20,8 @@ afterAll(async () => {
   await pglite?.close();
 });
 
-const mutate = (name: string, extra = '') => `mutation ($tripId: ID!) { ${name}(tripId: $tripId${extra}) { trip { status fare { amountMinor } } userErrors { code } } }`;
+const mutate = (name: string, extra = '') =>
+  `mutation ($tripId: ID!) { ${name}(tripId: $tripId${extra}) { trip { status fare { amountMinor } } userErrors { code } } }`;
 
 test('request, dispatch, parallel accepts, the status steps and the final fare', async () => {
   const pickup = near(0);
@@ -32,7 +33,11 @@ test('request, dispatch, parallel accepts, the status steps and the final fare',
   for (const step of ['arriveAtPickup', 'startTrip']) {
     expect((await h.run({ headers: driver.headers }, mutate(step), { tripId: trip.id })).errors).toBeUndefined();
   }
-  const done = await h.run<{ completeTrip: { trip: { status: string; fare: { amountMinor: number } } } }>({ headers: driver.headers }, mutate('completeTrip', ', distanceMeters: 5000'), { tripId: trip.id });
+  const done = await h.run<{ completeTrip: { trip: { status: string; fare: { amountMinor: number } } } }>(
+    { headers: driver.headers },
+    mutate('completeTrip', ', distanceMeters: 5000'),
+    { tripId: trip.id },
+  );
   expect(done.data!.completeTrip.trip).toMatchObject({ status: 'COMPLETED', fare: { amountMinor: expect.any(Number) } });
   expect(await h.prisma.outboxEvent.count({ where: { payload: { path: ['tripId'], equals: trip.id } } })).toBe(5);
 });

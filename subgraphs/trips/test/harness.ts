@@ -7,7 +7,13 @@ import { buildDemoDataset } from '../../../platform/demo/index.js';
 import type { DatabaseTarget } from '../../../platform/db/index.js';
 import type { LivePubSub } from '../../../platform/pubsub/index.js';
 import {
-  createTestAuth, createTestDatabase, startInProcess, testSubgraphDeps, type InProcessSubgraph, type TestAuth, type TestDatabase,
+  createTestAuth,
+  createTestDatabase,
+  startInProcess,
+  testSubgraphDeps,
+  type InProcessSubgraph,
+  type TestAuth,
+  type TestDatabase,
 } from '../../../platform/testing/index.js';
 import type { TripsConfig } from '../src/config.js';
 import { seedPricing } from '../src/seed.js';
@@ -68,9 +74,21 @@ export interface Harness {
   clock: { now(): Date; advance(ms: number): void };
   as(userId: string, roles: Role[], fleetIds?: string[]): Promise<{ headers: Record<string, string> }>;
   /** Runs an operation as this user; throws when the response has errors unless `allowErrors`. */
-  run<T = Record<string, unknown>>(who: { headers: Record<string, string> }, query: string, variables?: Record<string, unknown>): Promise<{ data?: T | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }>;
+  run<T = Record<string, unknown>>(
+    who: { headers: Record<string, string> },
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ data?: T | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }>;
   /** Hands a `driver.status.changed` to the supply consumer, as the event bus would. */
-  supply(driver: TestDriver, change?: Partial<{ status: 'OFFLINE' | 'AVAILABLE' | 'ON_TRIP' | 'ON_BREAK'; position: EventPoint | null; category: EventVehicleCategory; version: number }>): Promise<AnyEventEnvelope>;
+  supply(
+    driver: TestDriver,
+    change?: Partial<{
+      status: 'OFFLINE' | 'AVAILABLE' | 'ON_TRIP' | 'ON_BREAK';
+      position: EventPoint | null;
+      category: EventVehicleCategory;
+      version: number;
+    }>,
+  ): Promise<AnyEventEnvelope>;
   close(): Promise<void>;
 }
 
@@ -150,7 +168,12 @@ export async function newDriver(harness: Harness, category: EventVehicleCategory
 }
 
 /** An AVAILABLE driver at `position`. */
-export async function availableDriver(harness: Harness, position: EventPoint, category: EventVehicleCategory = 'ECONOMY', fleetId?: string): Promise<TestDriver> {
+export async function availableDriver(
+  harness: Harness,
+  position: EventPoint,
+  category: EventVehicleCategory = 'ECONOMY',
+  fleetId?: string,
+): Promise<TestDriver> {
   const driver = await newDriver(harness, category, fleetId);
   await harness.supply(driver, { status: 'AVAILABLE', position });
   return driver;

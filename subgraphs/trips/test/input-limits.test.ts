@@ -17,7 +17,11 @@ const ESTIMATE = 'mutation ($input: EstimateFareInput!) { estimateFare(input: $i
 const TOKYO = { latitude: 35.6762, longitude: 139.6503 };
 
 async function estimate(input: Record<string, unknown>) {
-  const result = await h.run<{ estimateFare: { estimate: { id: string; amount: { amountMinor: number } } | null; userErrors: UserErrors } }>(await h.as(randomUUID(), ['RIDER']), ESTIMATE, { input });
+  const result = await h.run<{ estimateFare: { estimate: { id: string; amount: { amountMinor: number } } | null; userErrors: UserErrors } }>(
+    await h.as(randomUUID(), ['RIDER']),
+    ESTIMATE,
+    { input },
+  );
   expect(result.errors).toBeUndefined();
   return result.data!.estimateFare;
 }
@@ -80,7 +84,11 @@ describe('completeTrip', () => {
   test('more than twice the longest ride is INVALID_DISTANCE; the fare is capped at the highest fare', async () => {
     const { driver, trip } = await inProgress(near(-30_000, 10_000));
     const complete = (meters: number) =>
-      h.run<{ completeTrip: { trip: TripData | null; userErrors: UserErrors } }>({ headers: driver.headers }, mutate('completeTrip', `, distanceMeters: ${meters}`), { tripId: trip.id });
+      h.run<{ completeTrip: { trip: TripData | null; userErrors: UserErrors } }>(
+        { headers: driver.headers },
+        mutate('completeTrip', `, distanceMeters: ${meters}`),
+        { tripId: trip.id },
+      );
     expect((await complete(60_001)).data!.completeTrip).toEqual({ trip: null, userErrors: [{ code: 'INVALID_DISTANCE', field: ['distanceMeters'] }] });
     expect((await h.prisma.trip.findUniqueOrThrow({ where: { id: trip.id } })).status).toBe('IN_PROGRESS');
     // 60 km at 1.20/km alone is 72.00: charged at the 50.00 cap.

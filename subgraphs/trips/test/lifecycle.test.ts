@@ -3,7 +3,19 @@
 // ratings; manual assignment; quotes; and the lists (board filters, Driver.trips).
 import { randomUUID } from 'node:crypto';
 import {
-  cityPatches, ACCEPT, availableDriver, codes, near, pendingOffer, REQUEST, requestTrip, useHarness, TRIP, type Harness, type TestDriver, type TripData,
+  cityPatches,
+  ACCEPT,
+  availableDriver,
+  codes,
+  near,
+  pendingOffer,
+  REQUEST,
+  requestTrip,
+  useHarness,
+  TRIP,
+  type Harness,
+  type TestDriver,
+  type TripData,
 } from './harness.js';
 
 const harness = useHarness();
@@ -16,12 +28,14 @@ beforeAll(() => {
 const area = cityPatches(6_000, 7);
 
 const ops = () => h.as(randomUUID(), ['OPERATIONS']);
-const mutate = (name: string, args: string) => `mutation ($tripId: ID!) { ${name}(tripId: $tripId${args}) { trip { ${TRIP} } userErrors { field code message } } }`;
+const mutate = (name: string, args: string) =>
+  `mutation ($tripId: ID!) { ${name}(tripId: $tripId${args}) { trip { ${TRIP} } userErrors { field code message } } }`;
 const ARRIVE = mutate('arriveAtPickup', '');
 const START = mutate('startTrip', '');
 const COMPLETE = (meters: number) => mutate('completeTrip', `, distanceMeters: ${meters}`);
 const CANCEL = (reason?: string) => mutate('cancelTrip', reason === undefined ? '' : `, reason: ${JSON.stringify(reason)}`);
-const RATE = (rating: number, comment?: string) => mutate('rateTrip', `, rating: ${rating}${comment === undefined ? '' : `, comment: ${JSON.stringify(comment)}`}`);
+const RATE = (rating: number, comment?: string) =>
+  mutate('rateTrip', `, rating: ${rating}${comment === undefined ? '' : `, comment: ${JSON.stringify(comment)}`}`);
 
 type Payload = Record<string, { trip: TripData | null; userErrors: { code: string; field: string[] | null }[] }>;
 
@@ -37,7 +51,7 @@ async function step(who: { headers: Record<string, string> }, query: string, tri
 async function assignedTrip(category: 'ECONOMY' | 'COMFORT' = 'ECONOMY') {
   const pickup = area();
   const driver = await availableDriver(h, pickup, category);
-  const { trip, rider, riderUserId } = await requestTrip(h, pickup, category);
+  const { rider, riderUserId } = await requestTrip(h, pickup, category);
   const offer = (await pendingOffer(h, driver))!;
   const accepted = await h.run<{ acceptTrip: { trip: TripData } }>({ headers: driver.headers }, ACCEPT, { id: offer.id });
   if (accepted.errors) throw new Error(JSON.stringify(accepted.errors));
@@ -76,11 +90,21 @@ describe('the happy path', () => {
 
     expect(await tripRow(trip.id)).toMatchObject({ activeRiderId: null, activeDriverId: null });
     expect(await historyOf(trip.id)).toEqual([
-      '->REQUESTED:RIDER', 'REQUESTED>DRIVER_ASSIGNED:DRIVER', 'DRIVER_ASSIGNED>DRIVER_ARRIVED:DRIVER', 'DRIVER_ARRIVED>IN_PROGRESS:DRIVER', 'IN_PROGRESS>COMPLETED:DRIVER',
+      '->REQUESTED:RIDER',
+      'REQUESTED>DRIVER_ASSIGNED:DRIVER',
+      'DRIVER_ASSIGNED>DRIVER_ARRIVED:DRIVER',
+      'DRIVER_ARRIVED>IN_PROGRESS:DRIVER',
+      'IN_PROGRESS>COMPLETED:DRIVER',
     ]);
     expect(await eventsOf(trip.id)).toEqual(['trip.requested', 'trip.assigned', 'trip.arrived', 'trip.started', 'trip.completed']);
     const completedEvent = await h.prisma.outboxEvent.findFirstOrThrow({ where: { type: 'trip.completed', payload: { path: ['tripId'], equals: trip.id } } });
-    expect(completedEvent.payload).toMatchObject({ fare: { amountMinor: 1050, currency: 'USD' }, distanceMeters: 5000, durationSeconds: 600, driverUserId: driver.userId, fleetId: driver.fleetId });
+    expect(completedEvent.payload).toMatchObject({
+      fare: { amountMinor: 1050, currency: 'USD' },
+      distanceMeters: 5000,
+      durationSeconds: 600,
+      driverUserId: driver.userId,
+      fleetId: driver.fleetId,
+    });
 
     const history = await h.run<{ trip: { history: { from: string | null; to: string; actorRole: string; actor: { id: string } | null }[] } }>(
       rider,
@@ -135,7 +159,13 @@ describe('illegal transitions and actor rules change nothing', () => {
     const stranger = await h.as(randomUUID(), ['RIDER']);
     const otherDriver = await h.as(randomUUID(), ['DRIVER']);
     const manager = await h.as(randomUUID(), ['FLEET_MANAGER'], [randomUUID()]);
-    for (const [who, query] of [[stranger, CANCEL()], [otherDriver, ARRIVE], [otherDriver, CANCEL()], [manager, CANCEL()], [stranger, RATE(5)]] as const) {
+    for (const [who, query] of [
+      [stranger, CANCEL()],
+      [otherDriver, ARRIVE],
+      [otherDriver, CANCEL()],
+      [manager, CANCEL()],
+      [stranger, RATE(5)],
+    ] as const) {
       await unchanged(trip.id, () => h.run(who, query, { tripId: trip.id }), 'NOT_FOUND');
     }
     expect(codes((await h.run(stranger, CANCEL(), { tripId: randomUUID() })).errors)).toEqual(['NOT_FOUND']);
@@ -165,7 +195,11 @@ describe('cancellation', () => {
     const offer = (await pendingOffer(h, driver))!;
     const cancelled = await step(rider, CANCEL('changed my mind'), trip.id);
     expect(cancelled).toMatchObject({ status: 'CANCELLED', cancelledBy: 'RIDER', cancellationFee: null });
-    expect(await h.prisma.dispatchOffer.findUniqueOrThrow({ where: { id: offer.id } })).toMatchObject({ status: 'WITHDRAWN', pendingDriverId: null, pendingTripId: null });
+    expect(await h.prisma.dispatchOffer.findUniqueOrThrow({ where: { id: offer.id } })).toMatchObject({
+      status: 'WITHDRAWN',
+      pendingDriverId: null,
+      pendingTripId: null,
+    });
     expect(codes((await h.run({ headers: driver.headers }, ACCEPT, { id: offer.id })).errors)).toEqual(['ILLEGAL_STATE_TRANSITION']);
   });
 
@@ -229,7 +263,11 @@ describe('requests', () => {
     const dropoff = { latitude: pickup.latitude + 0.03, longitude: pickup.longitude };
     const ESTIMATE = `mutation ($input: EstimateFareInput!) { estimateFare(input: $input) { estimate { id amount { amountMinor currency } surge expiresAt } userErrors { code } } }`;
     const estimate = async (who = rider) =>
-      (await h.run<{ estimateFare: { estimate: { id: string; amount: { amountMinor: number } } } }>(who, ESTIMATE, { input: { pickup, dropoff, category: 'XL' } })).data!.estimateFare.estimate;
+      (
+        await h.run<{ estimateFare: { estimate: { id: string; amount: { amountMinor: number } } } }>(who, ESTIMATE, {
+          input: { pickup, dropoff, category: 'XL' },
+        })
+      ).data!.estimateFare.estimate;
 
     const quote = await estimate();
     // Other riders waiting nearby now would raise the surge; the quote keeps the price.
@@ -238,7 +276,9 @@ describe('requests', () => {
     expect(foreign.amount.amountMinor).toBeGreaterThan(quote.amount.amountMinor);
 
     const request = (quoteId: string, category = 'XL', to = dropoff) => h.run<Payload>(rider, REQUEST, { input: { pickup, dropoff: to, category, quoteId } });
-    expect((await request(foreign.id)).data!.requestTrip!.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_QUOTE', field: ['input', 'quoteId'] })]);
+    expect((await request(foreign.id)).data!.requestTrip!.userErrors).toEqual([
+      expect.objectContaining({ code: 'INVALID_QUOTE', field: ['input', 'quoteId'] }),
+    ]);
     expect((await request(quote.id, 'ECONOMY')).data!.requestTrip!.userErrors[0]!.code).toBe('INVALID_QUOTE');
     expect((await request(quote.id, 'XL', near(9000))).data!.requestTrip!.userErrors[0]!.code).toBe('INVALID_QUOTE');
     const done = await request(quote.id);
@@ -270,7 +310,10 @@ describe('manual assignment', () => {
 
     // The driver is busy now: a second assignment fails on the database slot.
     const other = await requestTrip(h, pickup);
-    const busy = await h.run<{ assignTrip: { trip: null; userErrors: { code: string }[] } }>(await ops(), ASSIGN, { tripId: other.trip.id, driverId: chosen.driverId });
+    const busy = await h.run<{ assignTrip: { trip: null; userErrors: { code: string }[] } }>(await ops(), ASSIGN, {
+      tripId: other.trip.id,
+      driverId: chosen.driverId,
+    });
     expect(busy.data!.assignTrip.userErrors[0]!.code).toBe('DRIVER_UNAVAILABLE');
     expect((await tripRow(other.trip.id)).status).toBe('REQUESTED');
   });
@@ -334,7 +377,9 @@ describe('lists', () => {
     const requestedAt = (await tripRow(trip.id)).requestedAt;
     const BOARD = `query ($after: DateTime, $before: DateTime) { trips(first: 100, requestedAfter: $after, requestedBefore: $before, status: DRIVER_ASSIGNED) { edges { node { id } } } }`;
     const ids = async (after: Date, before: Date) =>
-      (await h.run<{ trips: { edges: { node: { id: string } }[] } }>(await ops(), BOARD, { after: after.toISOString(), before: before.toISOString() })).data!.trips.edges.map((e) => e.node.id);
+      (
+        await h.run<{ trips: { edges: { node: { id: string } }[] } }>(await ops(), BOARD, { after: after.toISOString(), before: before.toISOString() })
+      ).data!.trips.edges.map((e) => e.node.id);
     expect(await ids(new Date(requestedAt.getTime() - 1), new Date(requestedAt.getTime() + 1))).toContain(trip.id);
     expect(await ids(new Date(requestedAt.getTime() + 1), new Date(requestedAt.getTime() + 60_000))).not.toContain(trip.id);
     const backwards = await h.run(await ops(), BOARD, { after: new Date(2026, 1, 2).toISOString(), before: new Date(2026, 1, 1).toISOString() });
@@ -342,7 +387,11 @@ describe('lists', () => {
 
     const DRIVER_TRIPS = `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Driver { trips(first: 10) { edges { node { id } } } } } }`;
     const list = async (who: { headers: Record<string, string> }) =>
-      (await h.run<{ _entities: { trips: { edges: { node: { id: string } }[] } }[] }>(who, DRIVER_TRIPS, { reps: [{ __typename: 'Driver', id: driver.driverId }] })).data!._entities[0]!.trips.edges.map((e) => e.node.id);
+      (
+        await h.run<{ _entities: { trips: { edges: { node: { id: string } }[] } }[] }>(who, DRIVER_TRIPS, {
+          reps: [{ __typename: 'Driver', id: driver.driverId }],
+        })
+      ).data!._entities[0]!.trips.edges.map((e) => e.node.id);
     expect(await list({ headers: driver.headers })).toEqual([trip.id]);
     expect(await list(await ops())).toEqual([trip.id]);
     expect(await list(await h.as(randomUUID(), ['FLEET_MANAGER'], [driver.fleetId]))).toEqual([trip.id]);
@@ -356,7 +405,8 @@ describe('lists', () => {
     await requestTrip(h, pickup);
     const query = `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Driver { pendingOffer { id } } } }`;
     const offerFor = async (who: { headers: Record<string, string> }) =>
-      (await h.run<{ _entities: { pendingOffer: unknown }[] }>(who, query, { reps: [{ __typename: 'Driver', id: driver.driverId }] })).data!._entities[0]!.pendingOffer;
+      (await h.run<{ _entities: { pendingOffer: unknown }[] }>(who, query, { reps: [{ __typename: 'Driver', id: driver.driverId }] })).data!._entities[0]!
+        .pendingOffer;
     expect(await offerFor({ headers: driver.headers })).not.toBeNull();
     expect(await offerFor(await ops())).not.toBeNull();
     expect(await offerFor(await h.as(randomUUID(), ['DRIVER']))).toBeNull();

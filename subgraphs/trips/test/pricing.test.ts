@@ -72,9 +72,21 @@ describe('estimateFare', () => {
   const ESTIMATE = `mutation ($input: EstimateFareInput!) { estimateFare(input: $input) {
     estimate { id amount { amountMinor currency } distanceMeters durationSeconds surge category city expiresAt }
     userErrors { field code message } } }`;
-  type Estimate = { id: string; amount: { amountMinor: number; currency: string }; distanceMeters: number; durationSeconds: number; surge: number; city: string; expiresAt: string };
+  type Estimate = {
+    id: string;
+    amount: { amountMinor: number; currency: string };
+    distanceMeters: number;
+    durationSeconds: number;
+    surge: number;
+    city: string;
+    expiresAt: string;
+  };
   const estimate = async (input: Record<string, unknown>) => {
-    const result = await h.run<{ estimateFare: { estimate: Estimate | null; userErrors: { field: string[]; code: string }[] } }>(await h.as(randomUUID(), ['RIDER']), ESTIMATE, { input });
+    const result = await h.run<{ estimateFare: { estimate: Estimate | null; userErrors: { field: string[]; code: string }[] } }>(
+      await h.as(randomUUID(), ['RIDER']),
+      ESTIMATE,
+      { input },
+    );
     expect(result.errors).toBeUndefined();
     return result.data!.estimateFare;
   };
@@ -85,7 +97,21 @@ describe('estimateFare', () => {
     const { estimate: e, userErrors } = await estimate({ pickup, dropoff, category: 'ECONOMY' });
     expect(userErrors).toEqual([]);
     const route = estimateRoute({ roadFactorPercent: 130, averageSpeedKph: 25 }, pickup, dropoff);
-    expect(e).toMatchObject({ city: 'Metro City', surge: 1, category: 'ECONOMY', ...route, amount: { amountMinor: fareMinor({ baseFareMinor: 250, perKmMinor: 120, perMinuteMinor: 20, minimumFareMinor: 500 }, route.distanceMeters, route.durationSeconds, 10), currency: 'USD' } });
+    expect(e).toMatchObject({
+      city: 'Metro City',
+      surge: 1,
+      category: 'ECONOMY',
+      ...route,
+      amount: {
+        amountMinor: fareMinor(
+          { baseFareMinor: 250, perKmMinor: 120, perMinuteMinor: 20, minimumFareMinor: 500 },
+          route.distanceMeters,
+          route.durationSeconds,
+          10,
+        ),
+        currency: 'USD',
+      },
+    });
     expect(new Date(e!.expiresAt).getTime() - h.clock.now().getTime()).toBeGreaterThan(295_000);
     expect(await h.prisma.fareQuote.findUniqueOrThrow({ where: { id: e!.id } })).toMatchObject({ amountMinor: e!.amount.amountMinor, surgeTenths: 10 });
   });
@@ -116,9 +142,14 @@ describe('estimateFare', () => {
       expect(result).toEqual({ estimate: null, userErrors: [expect.objectContaining({ code, field })] });
     }
     await h.prisma.pricingRule.deleteMany({ where: { category: 'BIKE' } });
-    expect((await estimate({ pickup: CENTRE, dropoff: CENTRE, category: 'BIKE' })).userErrors[0]).toMatchObject({ code: 'CATEGORY_NOT_OFFERED', field: ['input', 'category'] });
+    expect((await estimate({ pickup: CENTRE, dropoff: CENTRE, category: 'BIKE' })).userErrors[0]).toMatchObject({
+      code: 'CATEGORY_NOT_OFFERED',
+      field: ['input', 'category'],
+    });
     // NaN cannot be sent as JSON; a non-number is refused by GraphQL itself.
-    const malformed = await h.run(await h.as(randomUUID(), ['RIDER']), ESTIMATE, { input: { pickup: { latitude: 'north', longitude: 0 }, dropoff: CENTRE, category: 'ECONOMY' } });
+    const malformed = await h.run(await h.as(randomUUID(), ['RIDER']), ESTIMATE, {
+      input: { pickup: { latitude: 'north', longitude: 0 }, dropoff: CENTRE, category: 'ECONOMY' },
+    });
     expect(codes(malformed.errors)).toEqual(['BAD_USER_INPUT']);
   });
 

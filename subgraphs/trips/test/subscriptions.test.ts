@@ -80,7 +80,7 @@ describe('tripUpdated', () => {
     expect(completed.data?.tripUpdated).toMatchObject({ status: 'COMPLETED', fare: { amountMinor: expect.any(Number) } });
   });
 
-  test("another rider, an unknown id and a manager of another fleet all get NOT_FOUND; a malformed id BAD_USER_INPUT", async () => {
+  test('another rider, an unknown id and a manager of another fleet all get NOT_FOUND; a malformed id BAD_USER_INPUT', async () => {
     const pickup = area();
     const driver = await availableDriver(h, pickup);
     const { trip } = await requestTrip(h, pickup);
@@ -120,7 +120,14 @@ describe('tripUpdated', () => {
     await listening(1);
 
     // Mis-built on purpose: the rider's trip channel, a payload saying the trip belongs to someone else.
-    const foreign = { tripId: trip.id, status: 'REQUESTED', occurredAt: new Date().toISOString(), riderUserId: randomUUID(), driverUserId: null, fleetId: null };
+    const foreign = {
+      tripId: trip.id,
+      status: 'REQUESTED',
+      occurredAt: new Date().toISOString(),
+      riderUserId: randomUUID(),
+      driverUserId: null,
+      fleetId: null,
+    };
     await h.pubsub.publish('TRIP_UPDATED', foreign, trip.id);
     await accept(driver);
     // The first event the rider receives is the assignment: the foreign one before it was dropped.

@@ -1,6 +1,6 @@
 // The transition table, exhaustively: for every action, actor and status, exactly the listed moves are allowed;
 // an actor who may never do the action is FORBIDDEN, one who may but not now gets the current status back.
-import { AppError } from '../../../platform/errors/index.js';
+import type { AppError } from '../../../platform/errors/index.js';
 import { cancellationFee } from '../src/services/trip-service.js';
 import { authorizeTransition, TRANSITIONS, type TripAction } from '../src/services/transitions.js';
 import type { Trip, TripActorRole, TripStatus } from '../src/store/prisma/client.js';

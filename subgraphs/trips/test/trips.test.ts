@@ -4,7 +4,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../../platform/auth/index.js';
 import {
-  createTestAuth, createTestDatabase, startInProcess, ENTITIES_QUERY, type InProcessSubgraph, type TestAuth, type TestDatabase, testSubgraphDeps,
+  createTestAuth,
+  createTestDatabase,
+  startInProcess,
+  ENTITIES_QUERY,
+  type InProcessSubgraph,
+  type TestAuth,
+  type TestDatabase,
+  testSubgraphDeps,
 } from '../../../platform/testing/index.js';
 import { createMemoryEventBus } from '../../../platform/events/index.js';
 import { buildTripsSubgraph } from '../src/server.js';
@@ -103,14 +110,28 @@ describe('root fields', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({
       completed: {
-        id: completed.id, status: 'COMPLETED', category: 'COMFORT', fare: { amountMinor: 1250, currency: 'USD' }, distanceMeters: 4200,
-        requestedAt: completed.requestedAt.toISOString(), completedAt: completed.completedAt!.toISOString(),
-        rider: { id: completed.riderUserId }, driver: { id: completed.driverId }, vehicle: { id: completed.vehicleId },
+        id: completed.id,
+        status: 'COMPLETED',
+        category: 'COMFORT',
+        fare: { amountMinor: 1250, currency: 'USD' },
+        distanceMeters: 4200,
+        requestedAt: completed.requestedAt.toISOString(),
+        completedAt: completed.completedAt!.toISOString(),
+        rider: { id: completed.riderUserId },
+        driver: { id: completed.driverId },
+        vehicle: { id: completed.vehicleId },
       },
       requested: {
-        id: requested.id, status: 'REQUESTED', category: 'COMFORT', fare: null, distanceMeters: null,
-        requestedAt: requested.requestedAt.toISOString(), completedAt: null,
-        rider: { id: requested.riderUserId }, driver: null, vehicle: null,
+        id: requested.id,
+        status: 'REQUESTED',
+        category: 'COMFORT',
+        fare: null,
+        distanceMeters: null,
+        requestedAt: requested.requestedAt.toISOString(),
+        completedAt: null,
+        rider: { id: requested.riderUserId },
+        driver: null,
+        vehicle: null,
       },
       unknown: null,
       malformed: null,
@@ -158,7 +179,12 @@ describe('_entities (what the gateway sends)', () => {
 
   const USER_TRIPS = (args: string) =>
     ENTITIES_QUERY(`... on User { id trips(${args}) { edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage endCursor } } }`);
-  type UserTrips = { _entities: { id: string; trips: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null } } }[] };
+  type UserTrips = {
+    _entities: {
+      id: string;
+      trips: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null } };
+    }[];
+  };
 
   test('User.trips pages each rider newest first with first/after, ties broken by id', async () => {
     const ada = randomUUID();
@@ -166,11 +192,16 @@ describe('_entities (what the gateway sends)', () => {
     const adaTrips = await createRiderTrips(ada, 5);
     // Two of Bo's trips share requestedAt: the cursor's id decides between them.
     const tie = new Date(DAY);
-    const boTrips = [await createTrip({ riderUserId: bo, requestedAt: tie }), await createTrip({ riderUserId: bo, requestedAt: tie })]
-      .sort((x, y) => (x.id < y.id ? 1 : -1));
+    const boTrips = [await createTrip({ riderUserId: bo, requestedAt: tie }), await createTrip({ riderUserId: bo, requestedAt: tie })].sort((x, y) =>
+      x.id < y.id ? 1 : -1,
+    );
 
     const first = await subgraph.execute<UserTrips>(USER_TRIPS('first: 2'), {
-      representations: [{ __typename: 'User', id: ada }, { __typename: 'User', id: bo }, { __typename: 'User', id: UNKNOWN }],
+      representations: [
+        { __typename: 'User', id: ada },
+        { __typename: 'User', id: bo },
+        { __typename: 'User', id: UNKNOWN },
+      ],
     });
     expect(first.errors).toBeUndefined();
     const [adaPage, boPage, nobody] = first.data!._entities;
@@ -308,9 +339,16 @@ describe('authorization', () => {
     const trip = await createTrip();
     const root = await subgraph.execute(`query { trip(id: "${trip.id}") { id } trips { edges { cursor } } }`, undefined, anonymous);
     expect(codes(root.errors)).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED']);
-    const entities = await subgraph.execute(ENTITIES_QUERY('... on User { trips { edges { cursor } } } ... on Trip { status }'), {
-      representations: [{ __typename: 'User', id: trip.riderUserId }, { __typename: 'Trip', id: trip.id }],
-    }, anonymous);
+    const entities = await subgraph.execute(
+      ENTITIES_QUERY('... on User { trips { edges { cursor } } } ... on Trip { status }'),
+      {
+        representations: [
+          { __typename: 'User', id: trip.riderUserId },
+          { __typename: 'Trip', id: trip.id },
+        ],
+      },
+      anonymous,
+    );
     expect(codes(entities.errors)).toEqual(['UNAUTHENTICATED']);
     // User.trips is nullable: the user stays with the error at its field; the trip is not visible to anonymous.
     expect(entities.data?._entities).toEqual([{ trips: null }, null]);
@@ -373,7 +411,11 @@ describe('authorization', () => {
     const own = await subgraph.execute<{ _entities: { trips: { edges: unknown[] } }[] }>(query, variables, await as(rider, ['RIDER']));
     expect(own.errors).toBeUndefined();
     expect(own.data?._entities[0]?.trips.edges).toEqual([{ node: { id: trip!.id } }]);
-    for (const [userId, roles] of [[randomUUID(), ['RIDER']], [randomUUID(), ['FLEET_MANAGER']], [randomUUID(), ['DRIVER']]] as [string, Role[]][]) {
+    for (const [userId, roles] of [
+      [randomUUID(), ['RIDER']],
+      [randomUUID(), ['FLEET_MANAGER']],
+      [randomUUID(), ['DRIVER']],
+    ] as [string, Role[]][]) {
       const refused = await subgraph.execute(query, variables, await as(userId, roles));
       expect(codes(refused.errors)).toEqual(['FORBIDDEN']);
     }

@@ -34,8 +34,7 @@ export function describeApplyContract(backend: string, runner: () => SqlRunner):
     });
     afterEach(() => dir.remove());
 
-    const records = (schema: string) =>
-      runner().query<RecordRow>(`SELECT * FROM "${schema}"._prisma_migrations ORDER BY migration_name, started_at`);
+    const records = (schema: string) => runner().query<RecordRow>(`SELECT * FROM "${schema}"._prisma_migrations ORDER BY migration_name, started_at`);
     const tablesIn = async (schema: string) =>
       (await runner().query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = $1 ORDER BY 1`, [schema])).map((r) => r.t);
 
@@ -60,7 +59,13 @@ export function describeApplyContract(backend: string, runner: () => SqlRunner):
       const migrationsDir = writeMigrations(dir.path, FIXTURE);
       await applyMigrations(runner(), { schema, migrationsDir });
 
-      const columns = await runner().query<{ column_name: string; data_type: string; character_maximum_length: number | null; is_nullable: string; column_default: string | null }>(
+      const columns = await runner().query<{
+        column_name: string;
+        data_type: string;
+        character_maximum_length: number | null;
+        is_nullable: string;
+        column_default: string | null;
+      }>(
         `SELECT column_name, data_type, character_maximum_length, is_nullable, column_default
            FROM information_schema.columns WHERE table_schema = $1 AND table_name = '_prisma_migrations' ORDER BY ordinal_position`,
         [schema],
@@ -105,7 +110,7 @@ export function describeApplyContract(backend: string, runner: () => SqlRunner):
 
       const attempt = applyMigrations(runner(), { schema, migrationsDir });
       await expect(attempt).rejects.toThrow(MigrationHistoryError);
-      await expect(attempt).rejects.toThrow(new RegExp(`${M1}.*changed after being applied`, "s"));
+      await expect(attempt).rejects.toThrow(new RegExp(`${M1}.*changed after being applied`, 's'));
       expect((await records(schema)).map((r) => r.migration_name)).toEqual([M1, M2]);
     });
 
@@ -167,9 +172,7 @@ export function describeApplyContract(backend: string, runner: () => SqlRunner):
       await applyMigrations(runner(), { schema, migrationsDir });
       const [after] = await runner().query<{ path: string }>(`SELECT current_setting('search_path') AS path`);
       expect(after).toEqual(before);
-      const locks = await runner().query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()`,
-      );
+      const locks = await runner().query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()`);
       expect(locks).toEqual([{ n: 0 }]);
       // SAVEPOINT is refused outside a transaction block, so this proves none was left open.
       await expect(runner().exec('SAVEPOINT probe')).rejects.toThrow(/transaction block/);

@@ -49,7 +49,8 @@ describe('pgliteSqlRunner', () => {
 
 describe("compatibility with Prisma's schema engine (what prisma migrate deploy runs)", () => {
   const MIGRATIONS = {
-    '20260101000000_init': '-- CreateSchema\nCREATE SCHEMA IF NOT EXISTS "compat";\n\nCREATE TABLE "t" ("id" INTEGER NOT NULL, CONSTRAINT "t_pkey" PRIMARY KEY ("id"));\n',
+    '20260101000000_init':
+      '-- CreateSchema\nCREATE SCHEMA IF NOT EXISTS "compat";\n\nCREATE TABLE "t" ("id" INTEGER NOT NULL, CONSTRAINT "t_pkey" PRIMARY KEY ("id"));\n',
     '20260102000000_more': 'ALTER TABLE "t" ADD COLUMN "name" TEXT;\n',
   };
 

@@ -36,8 +36,8 @@ describe('applyMigrations on PostgreSQL, several sessions', () => {
     try {
       const logs: string[] = [];
       const results = await Promise.all([
-        applyMigrations(a!, { schema, migrationsDir, log: (m) => logs.push(`a: ${m}`) }),
-        applyMigrations(b!, { schema, migrationsDir, log: (m) => logs.push(`b: ${m}`) }),
+        applyMigrations(a, { schema, migrationsDir, log: (m) => logs.push(`a: ${m}`) }),
+        applyMigrations(b, { schema, migrationsDir, log: (m) => logs.push(`b: ${m}`) }),
       ]);
       const applied = results.flatMap((r) => r.applied).sort();
       expect(applied).toEqual(['20260101000000_slow', '20260102000000_after']);
@@ -72,4 +72,3 @@ describe('applyMigrations on PostgreSQL, several sessions', () => {
     await expect(pgSqlRunner('postgresql://postgres@127.0.0.1:1/nothing')).rejects.toThrow(/ECONNREFUSED/);
   });
 });
-

@@ -92,11 +92,17 @@ it('tells agreeing subgraphs from each kind of disagreement, naming the subgraph
   );
 
   const editedProblems = resultFor(results, 'edited').problems.join('\n');
-  expect(editedProblems).toContain('index widgets_name_key (CREATE UNIQUE INDEX widgets_name_key ON edited.widgets USING btree (name)): in schema.prisma, not made by the migrations');
+  expect(editedProblems).toContain(
+    'index widgets_name_key (CREATE UNIQUE INDEX widgets_name_key ON edited.widgets USING btree (name)): in schema.prisma, not made by the migrations',
+  );
   expect(editedProblems).toContain('the migrations were edited by hand');
 
-  expect(resultFor(results, 'stale').problems.join('\n')).toMatch(/stale: the migrations build exactly what schema\.prisma describes, but the newest migration's schema\.snapshot\.prisma is stale/);
-  expect(resultFor(results, 'broken').problems.join('\n')).toMatch(/broken: the migrations do not apply to an empty database: migration \S+_init failed .*"nope" does not exist/s);
+  expect(resultFor(results, 'stale').problems.join('\n')).toMatch(
+    /stale: the migrations build exactly what schema\.prisma describes, but the newest migration's schema\.snapshot\.prisma is stale/,
+  );
+  expect(resultFor(results, 'broken').problems.join('\n')).toMatch(
+    /broken: the migrations do not apply to an empty database: migration \S+_init failed .*"nope" does not exist/s,
+  );
   expect(resultFor(results, 'unmigrated').problems.join('\n')).toContain('npm run db:migration:create -- --subgraph unmigrated --name init');
 }, 120_000);
 
@@ -105,7 +111,12 @@ it('passes again once the missing migration is created with db:migration:create'
   writeFileSync(target.prismaSchemaFile, WITH_NICKNAME);
   expect((await checkSubgraphs([target]))[0]?.status).toBe('failed');
 
-  const { created } = await createMigration({ schema: 'fixed', prismaSchemaFile: target.prismaSchemaFile, migrationsDir: target.migrationsDir, name: 'add nickname' });
+  const { created } = await createMigration({
+    schema: 'fixed',
+    prismaSchemaFile: target.prismaSchemaFile,
+    migrationsDir: target.migrationsDir,
+    name: 'add nickname',
+  });
   expect(created).toMatch(/_add_nickname$/);
   expect(await checkSubgraphs([target])).toEqual([expect.objectContaining({ subgraph: 'fixed', status: 'ok', problems: [], migrations: 2 })]);
 }, 120_000);

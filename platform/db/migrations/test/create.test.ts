@@ -45,7 +45,11 @@ afterEach(() => dir.remove());
 afterAll(() => disposeSchemaEngine());
 
 const options = (name: string, now: Date) => ({ schema: 'widgets', prismaSchemaFile, migrationsDir, name, now });
-const folders = () => readdirSync(migrationsDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+const folders = () =>
+  readdirSync(migrationsDir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 
 it(
   'creates the first migration from empty, with snapshot and lock file, then reports no changes',
@@ -96,9 +100,7 @@ it('refuses to guess when the newest migration has no snapshot', async () => {
 
 it("reports an invalid schema with Prisma's message and the file name, creating nothing", async () => {
   writeFileSync(prismaSchemaFile, `${SCHEMA}\nmodel Broken {\n  id Int @id\n  oops NotAType\n}\n`);
-  await expect(createMigration(options('init', new Date()))).rejects.toThrow(
-    new RegExp(`${prismaSchemaFile.replaceAll('/', '\\/')}[\\s\\S]*NotAType`),
-  );
+  await expect(createMigration(options('init', new Date()))).rejects.toThrow(new RegExp(`${prismaSchemaFile.replaceAll('/', '\\/')}[\\s\\S]*NotAType`));
   expect(existsSync(migrationsDir)).toBe(false);
 });
 

@@ -1,14 +1,7 @@
 // The operation limits on a small schema of our own: each measure and each cost rule, with exact numbers.
 import { buildSchema, getIntrospectionQuery } from 'graphql';
 import { ConfigError } from '../../../config/index.js';
-import {
-  createOperationGuard,
-  DEFAULT_OPERATION_LIMITS,
-  OperationRefusal,
-  readOperationLimits,
-  type CostModel,
-  type OperationLimits,
-} from '../index.js';
+import { createOperationGuard, DEFAULT_OPERATION_LIMITS, OperationRefusal, readOperationLimits, type CostModel, type OperationLimits } from '../index.js';
 
 const schema = buildSchema(`
   type Query { me: User, users(first: Int = 20): UserConnection!, tags: [String!]!, search(first: Int): [User!]! }
@@ -93,16 +86,41 @@ describe('cost rules', () => {
 describe('size limits', () => {
   test('each limit names itself, its maximum and what the document had', () => {
     expect(refusedWith('{ me { id name } }', { maxTokens: 5 })).toEqual({ code: 'OPERATION_TOO_COMPLEX', limit: 'tokens', maximum: 5, actual: 6 });
-    expect(refusedWith('{ me { friends { friends { id } } } }', { maxDepth: 3 })).toEqual({ code: 'OPERATION_TOO_COMPLEX', limit: 'depth', maximum: 3, actual: 4 });
+    expect(refusedWith('{ me { friends { friends { id } } } }', { maxDepth: 3 })).toEqual({
+      code: 'OPERATION_TOO_COMPLEX',
+      limit: 'depth',
+      maximum: 3,
+      actual: 4,
+    });
     expect(refusedWith('{ a: me { id } b: me { id } }', { maxAliases: 1 })).toEqual({ code: 'OPERATION_TOO_COMPLEX', limit: 'aliases', maximum: 1, actual: 2 });
     expect(refusedWith('{ me { id name } }', { maxFields: 2 })).toEqual({ code: 'OPERATION_TOO_COMPLEX', limit: 'fields', maximum: 2, actual: 3 });
-    expect(refusedWith('{ ...A ...A } fragment A on Query { me { id } }', { maxFragmentSpreads: 1 })).toEqual({ code: 'OPERATION_TOO_COMPLEX', limit: 'fragmentSpreads', maximum: 1, actual: 2 });
-    expect(refusedWith('{ me @skip(if: false) @include(if: true) { id } }', { maxDirectives: 1 })).toEqual({ code: 'OPERATION_TOO_COMPLEX', limit: 'directives', maximum: 1, actual: 2 });
-    expect(refusedWith('{ users(first: 100) { edges { node { id } } } }', { maxCost: 200 })).toEqual({ code: 'OPERATION_TOO_COMPLEX', limit: 'cost', maximum: 200, actual: 201 });
+    expect(refusedWith('{ ...A ...A } fragment A on Query { me { id } }', { maxFragmentSpreads: 1 })).toEqual({
+      code: 'OPERATION_TOO_COMPLEX',
+      limit: 'fragmentSpreads',
+      maximum: 1,
+      actual: 2,
+    });
+    expect(refusedWith('{ me @skip(if: false) @include(if: true) { id } }', { maxDirectives: 1 })).toEqual({
+      code: 'OPERATION_TOO_COMPLEX',
+      limit: 'directives',
+      maximum: 1,
+      actual: 2,
+    });
+    expect(refusedWith('{ users(first: 100) { edges { node { id } } } }', { maxCost: 200 })).toEqual({
+      code: 'OPERATION_TOO_COMPLEX',
+      limit: 'cost',
+      maximum: 200,
+      actual: 201,
+    });
   });
 
   test('depth counts through fragments; inline fragments add no level', () => {
-    expect(refusedWith('{ me { ...F } } fragment F on User { friends { ... on User { friends { id } } } }', { maxDepth: 3 })).toEqual({ code: 'OPERATION_TOO_COMPLEX', limit: 'depth', maximum: 3, actual: 4 });
+    expect(refusedWith('{ me { ...F } } fragment F on User { friends { ... on User { friends { id } } } }', { maxDepth: 3 })).toEqual({
+      code: 'OPERATION_TOO_COMPLEX',
+      limit: 'depth',
+      maximum: 3,
+      actual: 4,
+    });
     expect(refusedWith('{ me { ... on User { friends { id } } } }', { maxDepth: 3 })).toBe('admitted');
   });
 
@@ -137,7 +155,13 @@ describe('configuration', () => {
 describe('introspection', () => {
   test("the standard introspection query (GraphiQL's and Sandbox's) passes every limit", () => {
     const checked = createOperationGuard({ schema }, DEFAULT_OPERATION_LIMITS).check({
-      query: getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true }),
+      query: getIntrospectionQuery({
+        descriptions: true,
+        specifiedByUrl: true,
+        directiveIsRepeatable: true,
+        schemaDescription: true,
+        inputValueDeprecation: true,
+      }),
     });
     expect(checked?.size.depth).toBe(15);
     expect(checked?.cost).toBe(0);

@@ -7,7 +7,8 @@ import type { DriverModel } from './mappers.js';
 import { required } from './required.js';
 
 /** A field for the driver themself, operations staff and the driver's fleet manager only. */
-const profileField = <Value>(field: string, value: (driver: DriverModel, loaders: FleetLoaders) => Value) =>
+const profileField =
+  <Value>(field: string, value: (driver: DriverModel, loaders: FleetLoaders) => Value) =>
   (driver: DriverModel, _args: unknown, { viewer, loaders }: FleetContext): Value => {
     assertCanSeeDriverProfile(viewer, driver, `Driver.${field}`);
     return value(driver, loaders);
@@ -28,7 +29,8 @@ export const Driver: DriverResolvers = {
     // Reached without the gateway (a root field queried on fleet directly) there is no name to give.
     if (driver.userName === undefined) throw new Error('Driver.name needs `user { name }` from the gateway (@requires)');
     // Local to this driver: the field is null with an error, the list around it stays.
-    if (driver.userName === null) throw new AppError('SERVICE_UNAVAILABLE', "The driver's name could not be read from the identity service (unavailable, or no such account)");
+    if (driver.userName === null)
+      throw new AppError('SERVICE_UNAVAILABLE', "The driver's name could not be read from the identity service (unavailable, or no such account)");
     return driver.userName;
   },
   status: profileField('status', (driver) => driver.status),
@@ -40,7 +42,8 @@ export const Driver: DriverResolvers = {
   vehicle: (driver, _args, { loaders }) => (driver.currentVehicleId ? loaders.vehicleById.load(driver.currentVehicleId) : null),
   licenceNumber: profileField('licenceNumber', (driver) => driver.licenceNumber),
   position: profileField('position', (driver) =>
-    driver.latitude === null || driver.longitude === null ? null : { latitude: driver.latitude, longitude: driver.longitude }),
+    driver.latitude === null || driver.longitude === null ? null : { latitude: driver.latitude, longitude: driver.longitude },
+  ),
   heading: profileField('heading', (driver) => driver.heading),
   speedKph: profileField('speedKph', (driver) => driver.speedKph),
   positionUpdatedAt: profileField('positionUpdatedAt', (driver) => driver.positionAt),

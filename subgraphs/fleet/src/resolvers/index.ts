@@ -12,4 +12,17 @@ import { Subscription } from './subscription.js';
 import { User } from './user.js';
 import { Vehicle } from './vehicle.js';
 
-export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Mutation, Subscription, Fleet, Hub, Vehicle, Driver, DriverPosition, Assignment, Attendance, User };
+export const resolvers: Resolvers = {
+  DateTime: DateTimeScalar,
+  Query,
+  Mutation,
+  Subscription,
+  Fleet,
+  Hub,
+  Vehicle,
+  Driver,
+  DriverPosition,
+  Assignment,
+  Attendance,
+  User,
+};

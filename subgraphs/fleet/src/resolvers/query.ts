@@ -1,7 +1,14 @@
 import { toConnection } from '../../../../platform/graphql/index.js';
 import type { QueryResolvers } from '../generated/resolvers-types.js';
 import {
-  assignmentsPage, attendancesPage, driversPage, findFleet, findFleetDriver, findFleetVehicle, listFleets, vehiclesPage,
+  assignmentsPage,
+  attendancesPage,
+  driversPage,
+  findFleet,
+  findFleetDriver,
+  findFleetVehicle,
+  listFleets,
+  vehiclesPage,
 } from '../services/fleet-queries.js';
 
 const byCreation = (row: { createdAt: Date; id: string }) => ({ at: row.createdAt, id: row.id });

@@ -43,16 +43,30 @@ export function createAssignmentService({ store, now, outbox }: AssignmentServic
           if (!driver || !managesFleet(staff, driver.fleetId)) return driverNotFound();
           const vehicle = await tx.vehicles.lockById(vehicleId);
           if (!vehicle || !managesFleet(staff, vehicle.fleetId)) return vehicleNotFound();
-          if (vehicle.fleetId !== driver.fleetId) return fail(userError('FLEET_MISMATCH', "The vehicle belongs to another fleet than the driver's", 'vehicleId'));
+          if (vehicle.fleetId !== driver.fleetId)
+            return fail(userError('FLEET_MISMATCH', "The vehicle belongs to another fleet than the driver's", 'vehicleId'));
           if (vehicle.status !== 'ACTIVE') return fail(userError('VEHICLE_NOT_ACTIVE', `The vehicle is ${vehicle.status} and cannot be assigned`, 'vehicleId'));
           if ((await tx.assignments.findActiveByDriverIds([driver.id])).length) throw conflict('The driver already has an active assignment: end it first');
-          if ((await tx.assignments.findActiveByVehicleIds([vehicle.id])).length) throw conflict('The vehicle is assigned to another driver: end that assignment first');
-          const assignment = await tx.assignments.create({ driverId: driver.id, vehicleId: vehicle.id, fleetId: driver.fleetId, assignedByUserId: staff.userId, at });
+          if ((await tx.assignments.findActiveByVehicleIds([vehicle.id])).length)
+            throw conflict('The vehicle is assigned to another driver: end that assignment first');
+          const assignment = await tx.assignments.create({
+            driverId: driver.id,
+            vehicleId: vehicle.id,
+            fleetId: driver.fleetId,
+            assignedByUserId: staff.userId,
+            at,
+          });
           const onShift = (await tx.attendances.findOpenByDriverId(driver.id)) !== null;
-          await changeDriverState(tx, driver, {
-            currentVehicleId: vehicle.id,
-            ...(onShift && driver.status === 'OFFLINE' ? { status: 'AVAILABLE' as const } : {}),
-          }, at, vehicle);
+          await changeDriverState(
+            tx,
+            driver,
+            {
+              currentVehicleId: vehicle.id,
+              ...(onShift && driver.status === 'OFFLINE' ? { status: 'AVAILABLE' as const } : {}),
+            },
+            at,
+            vehicle,
+          );
           return { assignment, userErrors: [] };
         });
         if (result.assignment) outbox.wake();
@@ -77,11 +91,16 @@ export function createAssignmentService({ store, now, outbox }: AssignmentServic
         if (driver.status === 'ON_TRIP') throw illegalTransition('The driver is on a trip: end the assignment after the trip', driver.status);
         const ended = await tx.assignments.end(id, staff.userId, at);
         if (!ended) throw new AppError('ILLEGAL_STATE_TRANSITION', 'The assignment has ended already');
-        await changeDriverState(tx, driver, {
-          currentVehicleId: null,
-          // Without a vehicle an AVAILABLE driver cannot take trips; a driver on a break stays on it.
-          ...(driver.status === 'AVAILABLE' ? { status: 'OFFLINE' as const } : {}),
-        }, at);
+        await changeDriverState(
+          tx,
+          driver,
+          {
+            currentVehicleId: null,
+            // Without a vehicle an AVAILABLE driver cannot take trips; a driver on a break stays on it.
+            ...(driver.status === 'AVAILABLE' ? { status: 'OFFLINE' as const } : {}),
+          },
+          at,
+        );
         return { assignment: ended, userErrors: [] };
       });
       outbox.wake();

@@ -32,9 +32,13 @@ const belowVehicleReading = (km: number) =>
 
 export function createAttendanceService({ store, config, now, outbox }: AttendanceServiceDeps) {
   /** Runs `work` with the viewer's driver row locked, then wakes the relay (work may have written events). */
-  async function asDriver(viewer: Viewer | null, what: string, work: (tx: FleetStores, driver: Driver, at: Date) => Promise<AttendanceResult>): Promise<AttendanceResult> {
+  async function asDriver(
+    viewer: Viewer | null,
+    what: string,
+    work: (tx: FleetStores, driver: Driver, at: Date) => Promise<AttendanceResult>,
+  ): Promise<AttendanceResult> {
     const at = now();
-    const result = await store.transaction(async (tx) => work(tx, await requireOwnDriver(viewer, what, tx.drivers.lockByUserId), at));
+    const result = await store.transaction(async (tx) => work(tx, await requireOwnDriver(viewer, what, (userId) => tx.drivers.lockByUserId(userId)), at));
     outbox.wake();
     return result;
   }
@@ -70,8 +74,14 @@ export function createAttendanceService({ store, config, now, outbox }: Attendan
           const higher = driver.currentVehicleId ? await tx.vehicles.recordOdometer(driver.currentVehicleId, input.odometerKm) : null;
           if (higher !== null) return belowVehicleReading(higher);
           const attendance = await tx.attendances.open({
-            driverId: driver.id, fleetId: driver.fleetId, vehicleId: driver.currentVehicleId,
-            latitude: input.location.latitude, longitude: input.location.longitude, odometerKm: input.odometerKm, selfieUrl: input.selfieUrl, at,
+            driverId: driver.id,
+            fleetId: driver.fleetId,
+            vehicleId: driver.currentVehicleId,
+            latitude: input.location.latitude,
+            longitude: input.location.longitude,
+            odometerKm: input.odometerKm,
+            selfieUrl: input.selfieUrl,
+            at,
           });
           // A driver already ON_TRIP (a trip assigned while off shift) keeps that status until the trip ends.
           const next = driver.status === 'OFFLINE' ? workingStatus(true, driver.currentVehicleId !== null) : driver.status;
@@ -89,7 +99,8 @@ export function createAttendanceService({ store, config, now, outbox }: Attendan
       return asDriver(viewer, 'startBreak', async (tx, driver, at) => {
         const shift = await requireOpenShift(tx, driver);
         if (driver.status === 'ON_TRIP') throw illegalTransition('You are on a trip: take a break after it', driver.status);
-        if (driver.status === 'ON_BREAK' || (await tx.attendances.findOpenBreak(shift.id))) throw illegalTransition('You are on a break already', driver.status);
+        if (driver.status === 'ON_BREAK' || (await tx.attendances.findOpenBreak(shift.id)))
+          throw illegalTransition('You are on a break already', driver.status);
         await tx.attendances.startBreak(shift.id, at);
         return { attendance: shift, driver: await changeDriverState(tx, driver, { status: 'ON_BREAK' }, at), userErrors: [] };
       });
@@ -113,16 +124,27 @@ export function createAttendanceService({ store, config, now, outbox }: Attendan
      * @throws AppError ILLEGAL_STATE_TRANSITION when off shift or on a trip.
      */
     async checkOut(viewer: Viewer | null, input: CheckOutInput): Promise<AttendanceResult> {
-      const errors = problems(checkOdometer(input.odometerKm, 'input.odometerKm'), checkMoney(input.cashDeposited, 'input.cashDeposited', config.maxCashDepositMinor));
+      const errors = problems(
+        checkOdometer(input.odometerKm, 'input.odometerKm'),
+        checkMoney(input.cashDeposited, 'input.cashDeposited', config.maxCashDepositMinor),
+      );
       if (errors.length) return invalid(errors);
       return asDriver(viewer, 'checkOut', async (tx, driver, at) => {
         const shift = await requireOpenShift(tx, driver);
         if (driver.status === 'ON_TRIP') throw illegalTransition('You are on a trip: check out after it', driver.status);
         if (input.odometerKm < shift.checkInOdometerKm) {
-          return invalid([userError('INVALID_ODOMETER', `The odometer reading is below the check-in reading (${shift.checkInOdometerKm} km)`, 'input.odometerKm')]);
+          return invalid([
+            userError('INVALID_ODOMETER', `The odometer reading is below the check-in reading (${shift.checkInOdometerKm} km)`, 'input.odometerKm'),
+          ]);
         }
         if (input.odometerKm - shift.checkInOdometerKm > config.maxShiftKm) {
-          return invalid([userError('INVALID_ODOMETER', `A shift adds at most ${config.maxShiftKm} km to the check-in reading (${shift.checkInOdometerKm} km)`, 'input.odometerKm')]);
+          return invalid([
+            userError(
+              'INVALID_ODOMETER',
+              `A shift adds at most ${config.maxShiftKm} km to the check-in reading (${shift.checkInOdometerKm} km)`,
+              'input.odometerKm',
+            ),
+          ]);
         }
         // First write of the check-out: a refusal leaves nothing behind.
         const higher = shift.vehicleId ? await tx.vehicles.recordOdometer(shift.vehicleId, input.odometerKm) : null;
@@ -130,7 +152,10 @@ export function createAttendanceService({ store, config, now, outbox }: Attendan
         const open = await tx.attendances.findOpenBreak(shift.id);
         if (open) await tx.attendances.endBreak(open.id, at);
         const attendance = await tx.attendances.close(shift.id, {
-          odometerKm: input.odometerKm, cashMinor: input.cashDeposited.amountMinor, currency: input.cashDeposited.currency, at,
+          odometerKm: input.odometerKm,
+          cashMinor: input.cashDeposited.amountMinor,
+          currency: input.cashDeposited.currency,
+          at,
         });
         const updated = driver.status === 'OFFLINE' ? driver : await changeDriverState(tx, driver, { status: 'OFFLINE' }, at);
         return { attendance, driver: updated, userErrors: [] };
@@ -152,7 +177,10 @@ export function createAttendanceService({ store, config, now, outbox }: Attendan
       if (!shift || !managesFleet(reviewer, shift.fleetId)) return notFound;
       if (!shift.checkOutAt) return invalid([userError('ATTENDANCE_OPEN', 'The shift is still open: review it after check-out', 'input.attendanceId')]);
       const reviewed = await store.attendances.review(shift.id, {
-        approval: input.decision === 'APPROVE' ? 'APPROVED' : 'REJECTED', reviewerUserId: reviewer.userId, note, at: now(),
+        approval: input.decision === 'APPROVE' ? 'APPROVED' : 'REJECTED',
+        reviewerUserId: reviewer.userId,
+        note,
+        at: now(),
       });
       if (!reviewed) return invalid([userError('ATTENDANCE_REVIEWED', 'The shift has been reviewed already', 'input.attendanceId')]);
       return { attendance: reviewed, driver: await store.drivers.findById(reviewed.driverId), userErrors: [] };

@@ -71,7 +71,10 @@ export function createLocationService({ store, config, now, outbox, pubsub, logg
     const reachable = POSITION_NOISE_METERS + config.maxTravelSpeedKph * 1000 * elapsedHours;
     const moved = haversineMeters({ latitude: last.latitude, longitude: last.longitude }, next);
     if (moved > reachable) {
-      throw badInput(`The position is ${Math.round(moved / 1000)} km from the previous one: farther than a car drives at ${config.maxTravelSpeedKph} km/h since then`, 'latitude');
+      throw badInput(
+        `The position is ${Math.round(moved / 1000)} km from the previous one: farther than a car drives at ${config.maxTravelSpeedKph} km/h since then`,
+        'latitude',
+      );
     }
   }
 
@@ -111,13 +114,14 @@ export function createLocationService({ store, config, now, outbox, pubsub, logg
       const speedKph = args.speed ?? null;
       if (!isLatitude(args.latitude)) throw badInput('latitude must be between -90 and 90', 'latitude');
       if (!isLongitude(args.longitude)) throw badInput('longitude must be between -180 and 180', 'longitude');
-      if (heading !== null && !(Number.isFinite(heading) && heading >= 0 && heading <= 360)) throw badInput('heading must be between 0 and 360 degrees', 'heading');
+      if (heading !== null && !(Number.isFinite(heading) && heading >= 0 && heading <= 360))
+        throw badInput('heading must be between 0 and 360 degrees', 'heading');
       if (speedKph !== null && !(Number.isFinite(speedKph) && speedKph >= 0 && speedKph <= MAX_SPEED_KPH)) {
         throw badInput(`speed must be between 0 and ${MAX_SPEED_KPH} km/h`, 'speed');
       }
       // Counted per user before touching the database, so a flood costs no queries.
       if (viewer) await enforceRateLimits([{ limiter, key: viewer.userId }], 'Too many location updates; send at most about one per second');
-      const own = await requireOwnDriver(viewer, 'updateDriverLocation', store.drivers.findByUserId);
+      const own = await requireOwnDriver(viewer, 'updateDriverLocation', (userId) => store.drivers.findByUserId(userId));
       const at = now();
       checkReachable(own, args, at);
       const position = { latitude: args.latitude, longitude: args.longitude, heading, speedKph, at };
@@ -173,7 +177,12 @@ export function createLocationService({ store, config, now, outbox, pubsub, logg
       const edges = page.map(({ node, distance }) => ({ cursor: encodeNearbyCursor(distance, node.id), node, distanceMeters: Math.round(distance) }));
       return {
         edges,
-        pageInfo: { hasNextPage: ranked.length > take, hasPreviousPage: after !== null, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+        pageInfo: {
+          hasNextPage: ranked.length > take,
+          hasPreviousPage: after !== null,
+          startCursor: edges[0]?.cursor ?? null,
+          endCursor: edges.at(-1)?.cursor ?? null,
+        },
       };
     },
   };

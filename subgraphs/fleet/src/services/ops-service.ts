@@ -6,9 +6,7 @@ import { isUniqueViolation, type FleetStore, type FleetStores } from '../store/s
 import { managesFleet, requireViewer } from './access.js';
 import { changeDriverState, type OutboxNotifier } from './driver-state.js';
 import { problems, userError, type FleetUserError } from './user-errors.js';
-import {
-  checkLicence, checkLocation, checkPlate, checkText, checkYear, normaliseLicence, normalisePlate, wellFormedId,
-} from './validation.js';
+import { checkLicence, checkLocation, checkPlate, checkText, checkYear, normaliseLicence, normalisePlate, wellFormedId } from './validation.js';
 
 export interface OpsServiceDeps {
   store: FleetStore;
@@ -51,7 +49,12 @@ export function createOpsService({ store, now, outbox }: OpsServiceDeps) {
       const invalid = problems(checkText(input.name, 'input.name'), checkLocation(input.location, 'input.location'));
       if (invalid.length) return { hub: null, userErrors: invalid };
       if (!(await managedFleet(staff, input.fleetId))) return { hub: null, userErrors: [fleetNotFound('input.fleetId')] };
-      const hub = await store.hubs.create({ fleetId: input.fleetId, name: input.name.trim(), latitude: input.location.latitude, longitude: input.location.longitude });
+      const hub = await store.hubs.create({
+        fleetId: input.fleetId,
+        name: input.name.trim(),
+        latitude: input.location.latitude,
+        longitude: input.location.longitude,
+      });
       return { hub, userErrors: [] };
     },
 
@@ -71,7 +74,13 @@ export function createOpsService({ store, now, outbox }: OpsServiceDeps) {
       if (await store.vehicles.findByPlate(plate)) return plateTaken;
       try {
         const vehicle = await store.vehicles.create({
-          fleetId: input.fleetId, homeHubId: input.homeHubId ?? null, plate, make: input.make.trim(), model: input.model.trim(), year: input.year, category: input.category,
+          fleetId: input.fleetId,
+          homeHubId: input.homeHubId ?? null,
+          plate,
+          make: input.make.trim(),
+          model: input.model.trim(),
+          year: input.year,
+          category: input.category,
         });
         return { vehicle, userErrors: [] };
       } catch (error) {
@@ -89,9 +98,13 @@ export function createOpsService({ store, now, outbox }: OpsServiceDeps) {
         // Locked: an assignment of this vehicle cannot slip in between the check below and the status change.
         const vehicle = await tx.vehicles.lockById(input.id);
         if (!vehicle || !managesFleet(staff, vehicle.fleetId)) return { vehicle: null, userErrors: [vehicleNotFound('input.id')] };
-        if (input.homeHubId && !(await hubOfFleet(tx, input.homeHubId, vehicle.fleetId))) return { vehicle: null, userErrors: [hubNotFound('input.homeHubId')] };
+        if (input.homeHubId && !(await hubOfFleet(tx, input.homeHubId, vehicle.fleetId)))
+          return { vehicle: null, userErrors: [hubNotFound('input.homeHubId')] };
         if (input.status && input.status !== 'ACTIVE' && (await tx.assignments.findActiveByVehicleIds([vehicle.id])).length > 0) {
-          return { vehicle: null, userErrors: [userError('VEHICLE_ASSIGNED', 'The vehicle is assigned to a driver: end the assignment first', 'input.status')] };
+          return {
+            vehicle: null,
+            userErrors: [userError('VEHICLE_ASSIGNED', 'The vehicle is assigned to a driver: end the assignment first', 'input.status')],
+          };
         }
         const updated = await tx.vehicles.update(vehicle.id, {
           ...(input.status ? { status: input.status } : {}),
@@ -120,14 +133,25 @@ export function createOpsService({ store, now, outbox }: OpsServiceDeps) {
       if (!(await managedFleet(staff, input.fleetId))) return { driver: null, userErrors: [fleetNotFound('input.fleetId')] };
       const account = await store.knownUsers.findById(input.userId);
       if (!account) {
-        return { driver: null, userErrors: [userError('USER_NOT_FOUND', 'No account has this id (a new account reaches fleet within a few seconds)', 'input.userId')] };
+        return {
+          driver: null,
+          userErrors: [userError('USER_NOT_FOUND', 'No account has this id (a new account reaches fleet within a few seconds)', 'input.userId')],
+        };
       }
-      const notEligible = userError('USER_NOT_ELIGIBLE', 'This user cannot become a driver of this fleet (staff, or already driving elsewhere)', 'input.userId');
+      const notEligible = userError(
+        'USER_NOT_ELIGIBLE',
+        'This user cannot become a driver of this fleet (staff, or already driving elsewhere)',
+        'input.userId',
+      );
       if (!account.active || account.roles.some((role) => STAFF_ROLES.has(role))) return { driver: null, userErrors: [notEligible] };
       const taken = async (): Promise<FleetUserError | null> => {
         const existing = await store.drivers.findByUserId(input.userId);
-        if (existing) return managesFleet(staff, existing.fleetId) ? userError('DRIVER_PROFILE_EXISTS', 'This user already has a driver profile', 'input.userId') : notEligible;
-        if (await store.drivers.findByLicence(licenceNumber)) return userError('LICENCE_TAKEN', 'Another driver has this licence number', 'input.licenceNumber');
+        if (existing)
+          return managesFleet(staff, existing.fleetId)
+            ? userError('DRIVER_PROFILE_EXISTS', 'This user already has a driver profile', 'input.userId')
+            : notEligible;
+        if (await store.drivers.findByLicence(licenceNumber))
+          return userError('LICENCE_TAKEN', 'Another driver has this licence number', 'input.licenceNumber');
         return null;
       };
       const before = await taken();

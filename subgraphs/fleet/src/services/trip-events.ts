@@ -54,7 +54,12 @@ async function apply(stores: FleetStores, event: AnyEventEnvelope, logger: Logge
       if (!driver || driver.status !== 'ON_TRIP' || (driver.currentTripId !== null && driver.currentTripId !== tripId)) return;
       const onShift = (await stores.attendances.findOpenByDriverId(driver.id)) !== null;
       // Back to AVAILABLE when still on shift with a vehicle; a driver who has no shift open is OFFLINE.
-      await changeDriverState(stores, driver, { status: workingStatus(onShift, driver.currentVehicleId !== null), currentTripId: null, currentRiderUserId: null }, at);
+      await changeDriverState(
+        stores,
+        driver,
+        { status: workingStatus(onShift, driver.currentVehicleId !== null), currentTripId: null, currentRiderUserId: null },
+        at,
+      );
       return;
     }
     case 'trip.rated': {

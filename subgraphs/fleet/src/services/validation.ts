@@ -25,13 +25,17 @@ export function checkPlate(plate: string, field: string): FleetUserError | null 
 
 export function checkYear(year: number, now: Date, field: string): FleetUserError | null {
   const latest = now.getUTCFullYear() + 1;
-  return Number.isInteger(year) && year >= 1980 && year <= latest ? null : userError('INVALID_YEAR', `The model year must be between 1980 and ${latest}`, field);
+  return Number.isInteger(year) && year >= 1980 && year <= latest
+    ? null
+    : userError('INVALID_YEAR', `The model year must be between 1980 and ${latest}`, field);
 }
 
 export const normaliseLicence = (licence: string) => licence.trim().toUpperCase();
 
 export function checkLicence(licence: string, field: string): FleetUserError | null {
-  return /^[A-Z0-9][A-Z0-9-]{2,28}[A-Z0-9]$/.test(licence) ? null : userError('INVALID_LICENCE', 'A licence number is 4 to 30 letters, digits or dashes', field);
+  return /^[A-Z0-9][A-Z0-9-]{2,28}[A-Z0-9]$/.test(licence)
+    ? null
+    : userError('INVALID_LICENCE', 'A licence number is 4 to 30 letters, digits or dashes', field);
 }
 
 export function checkOdometer(km: number, field: string): FleetUserError | null {

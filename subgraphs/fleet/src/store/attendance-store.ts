@@ -42,9 +42,15 @@ export function createAttendanceStore(db: Db) {
     open(data: NewAttendance): Promise<Attendance> {
       return db.attendance.create({
         data: {
-          driverId: data.driverId, fleetId: data.fleetId, vehicleId: data.vehicleId, openDriverId: data.driverId,
-          checkInLatitude: data.latitude, checkInLongitude: data.longitude, checkInOdometerKm: data.odometerKm,
-          selfieUrl: data.selfieUrl, createdAt: data.at,
+          driverId: data.driverId,
+          fleetId: data.fleetId,
+          vehicleId: data.vehicleId,
+          openDriverId: data.driverId,
+          checkInLatitude: data.latitude,
+          checkInLongitude: data.longitude,
+          checkInOdometerKm: data.odometerKm,
+          selfieUrl: data.selfieUrl,
+          createdAt: data.at,
         },
       });
     },

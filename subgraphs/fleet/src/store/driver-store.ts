@@ -86,7 +86,11 @@ export function createDriverStore(db: Db) {
       return db.driver.update({
         where: { id },
         data: {
-          latitude, longitude, heading, speedKph, positionAt: at,
+          latitude,
+          longitude,
+          heading,
+          speedKph,
+          positionAt: at,
           ...(sampled ? { version: { increment: 1 }, eventAt: at, eventLatitude: latitude, eventLongitude: longitude } : {}),
         },
       });

@@ -21,7 +21,11 @@ export function createKnownUserStore(db: Db) {
         'insert into "fleet".known_users (user_id, roles, active, roles_at) values ($1::uuid, $2::text[], $3::boolean, $4::timestamptz) ' +
           'on conflict (user_id) do update set roles = excluded.roles, active = excluded.active, roles_at = excluded.roles_at ' +
           'where not $5::boolean and known_users.roles_at <= excluded.roles_at',
-        account.userId, account.roles, account.active, at, onlyIfNew,
+        account.userId,
+        account.roles,
+        account.active,
+        at,
+        onlyIfNew,
       );
     },
   };

@@ -1,6 +1,5 @@
 // The only code that writes fleet's outbox_events table (the relay in platform/events reads and publishes it).
 import type { OutboxRow } from '../../../../platform/events/index.js';
-import type { Prisma } from './prisma/client.js';
 import type { Db } from './store.js';
 
 export type OutboxStore = ReturnType<typeof createOutboxStore>;
@@ -10,7 +9,7 @@ export function createOutboxStore(db: Db) {
     /** Call inside the transaction of the change the event reports. */
     async add(row: OutboxRow): Promise<void> {
       await db.outboxEvent.create({
-        data: { id: row.id, type: row.type, payload: row.payload as unknown as Prisma.InputJsonValue, occurredAt: row.occurredAt },
+        data: { id: row.id, type: row.type, payload: row.payload, occurredAt: row.occurredAt },
       });
     },
   };

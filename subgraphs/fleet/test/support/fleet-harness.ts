@@ -5,7 +5,13 @@ import type { Role } from '../../../../platform/auth/index.js';
 import type { SubgraphDeps } from '../../../../platform/graphql/index.js';
 import type { LivePubSub } from '../../../../platform/pubsub/index.js';
 import {
-  createTestAuth, createTestDatabase, startInProcess, testSubgraphDeps, type InProcessSubgraph, type TestAuth, type TestDatabase,
+  createTestAuth,
+  createTestDatabase,
+  startInProcess,
+  testSubgraphDeps,
+  type InProcessSubgraph,
+  type TestAuth,
+  type TestDatabase,
 } from '../../../../platform/testing/index.js';
 import { buildFleetSubgraph, type FleetBuildOptions, type FleetSubgraph } from '../../src/server.js';
 import { openFleetDatabase, type FleetPrisma } from '../../src/store/database.js';
@@ -38,7 +44,14 @@ export async function startFleetHarness(options: FleetBuildOptions = {}): Promis
     headers: await testAuth.headersFor({ userId: randomUUID(), roles: ['OPERATIONS'] }),
   });
   return {
-    db, prisma, subgraph, fleet, testAuth, deps, pubsub: deps.pubsub, statements,
+    db,
+    prisma,
+    subgraph,
+    fleet,
+    testAuth,
+    deps,
+    pubsub: deps.pubsub,
+    statements,
     selects: () => statements.filter((sql) => /^\s*select/i.test(sql)).length,
     as: async (userId, roles, fleetIds = []) => ({ headers: await testAuth.headersFor({ userId, roles, fleetIds }) }),
     async stop() {
@@ -64,7 +77,10 @@ export interface CreatedFleet {
  * A fleet with one hub, `vehicles` ACTIVE vehicles (categories cycling ECONOMY, COMFORT, XL) and `drivers`
  * OFFLINE drivers without vehicles, written straight to the database.
  */
-export async function createFleet(prisma: FleetPrisma, options: { drivers?: number; vehicles?: number; hub?: { latitude: number; longitude: number } } = {}): Promise<CreatedFleet> {
+export async function createFleet(
+  prisma: FleetPrisma,
+  options: { drivers?: number; vehicles?: number; hub?: { latitude: number; longitude: number } } = {},
+): Promise<CreatedFleet> {
   const n = ++serial;
   const tag = randomUUID().slice(0, 8);
   const fleet = await prisma.fleet.create({ data: { name: `Fleet ${n}-${tag}`, city: 'Metro City' } });
@@ -72,15 +88,32 @@ export async function createFleet(prisma: FleetPrisma, options: { drivers?: numb
   const categories: VehicleCategory[] = ['ECONOMY', 'COMFORT', 'XL'];
   const vehicles = [];
   for (let i = 0; i < (options.vehicles ?? 1); i++) {
-    vehicles.push(await prisma.vehicle.create({
-      data: { fleetId: fleet.id, homeHubId: hub.id, plate: `T${tag}${i}`.toUpperCase().slice(0, 15), make: 'Toyota', model: 'Corolla', year: 2022, category: categories[i % 3]! },
-    }));
+    vehicles.push(
+      await prisma.vehicle.create({
+        data: {
+          fleetId: fleet.id,
+          homeHubId: hub.id,
+          plate: `T${tag}${i}`.toUpperCase().slice(0, 15),
+          make: 'Toyota',
+          model: 'Corolla',
+          year: 2022,
+          category: categories[i % 3]!,
+        },
+      }),
+    );
   }
   const drivers = [];
   for (let i = 0; i < (options.drivers ?? 1); i++) {
-    drivers.push(await prisma.driver.create({
-      data: { userId: randomUUID(), fleetId: fleet.id, licenceNumber: `L${tag}${i}`.toUpperCase(), createdAt: new Date(Date.UTC(2026, 0, 1) + n * 86_400_000 + i * 1000) },
-    }));
+    drivers.push(
+      await prisma.driver.create({
+        data: {
+          userId: randomUUID(),
+          fleetId: fleet.id,
+          licenceNumber: `L${tag}${i}`.toUpperCase(),
+          createdAt: new Date(Date.UTC(2026, 0, 1) + n * 86_400_000 + i * 1000),
+        },
+      }),
+    );
   }
   return { fleet, hub, vehicles, drivers };
 }

@@ -30,7 +30,13 @@ export type IdentityServices = ReturnType<typeof createIdentityServices>;
 
 export function createIdentityServices(deps: IdentityServicesDeps) {
   const { store, clock, logger, limiters } = deps;
-  const sessions = createSessionService({ store, clock, logger, signAccessToken: deps.signAccessToken, refreshTokenTtlSeconds: deps.config.refreshTokenTtlSeconds });
+  const sessions = createSessionService({
+    store,
+    clock,
+    logger,
+    signAccessToken: deps.signAccessToken,
+    refreshTokenTtlSeconds: deps.config.refreshTokenTtlSeconds,
+  });
   const phoneProof = createPhoneProof({ store, limiters, clock, secret: deps.config.otpSecret });
   const emailVerification = createEmailVerificationService({ store, clock, logger, email: deps.email, emailVerificationUrl: deps.config.emailVerificationUrl });
   return {

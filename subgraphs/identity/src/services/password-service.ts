@@ -63,7 +63,9 @@ export function createPasswordService(deps: PasswordServiceDeps) {
         checkPassword(input.password),
         checkName(input.name),
         phone ? checkPhone(phone) : null,
-        phone && !phoneCode ? userError('PHONE_CODE_REQUIRED', 'Prove the phone with the code sent to it (requestOtp), or leave the phone out', 'phoneCode') : null,
+        phone && !phoneCode
+          ? userError('PHONE_CODE_REQUIRED', 'Prove the phone with the code sent to it (requestOtp), or leave the phone out', 'phoneCode')
+          : null,
         !phone && phoneCode ? userError('INVALID_CODE', 'A phone code needs the phone it was sent to', 'phoneCode') : null,
         checkDevice(input.device),
       );

@@ -59,7 +59,15 @@ export function createStaffService(deps: StaffServiceDeps) {
       // The super admin vouches for the phone and the email: the new staff member signs in with codes sent to the
       // phone (an unproven claim on it elsewhere is dropped, a proven phone elsewhere is PHONE_TAKEN), and a reset
       // through the email does not count as its first proof.
-      const created = await store.users.create({ name: input.name.trim(), email, phone, phoneVerifiedAt: phone ? clock.now() : null, emailVerifiedAt: email ? clock.now() : null, roles, fleetIds });
+      const created = await store.users.create({
+        name: input.name.trim(),
+        email,
+        phone,
+        phoneVerifiedAt: phone ? clock.now() : null,
+        emailVerifiedAt: email ? clock.now() : null,
+        roles,
+        fleetIds,
+      });
       if ('taken' in created) {
         return fail(
           created.taken === 'email'
@@ -74,7 +82,12 @@ export function createStaffService(deps: StaffServiceDeps) {
      * Replaces roles and managed fleets; the user's tokens carry the new roles from their next refresh.
      * @throws AppError FORBIDDEN unless SUPER_ADMIN.
      */
-    async setUserRoles(viewer: Viewer | null, userId: string, requestedRoles: readonly Role[], requestedFleetIds: readonly string[] | null | undefined): Promise<UserPayloadResult> {
+    async setUserRoles(
+      viewer: Viewer | null,
+      userId: string,
+      requestedRoles: readonly Role[],
+      requestedFleetIds: readonly string[] | null | undefined,
+    ): Promise<UserPayloadResult> {
       const admin = superAdmin(viewer, 'setUserRoles');
       const roles = [...new Set(requestedRoles)];
       const fleetIds = [...new Set(requestedFleetIds ?? [])];

@@ -39,7 +39,9 @@ export function checkName(name: string, field = 'name'): UserError | null {
 
 export function checkDevice(device: DeviceInput | null | undefined): UserError | null {
   const name = device?.name?.trim();
-  return name && name.length > NAME_MAX_LENGTH ? userError('INVALID_DEVICE', `Device names may have at most ${NAME_MAX_LENGTH} characters`, ['device', 'name']) : null;
+  return name && name.length > NAME_MAX_LENGTH
+    ? userError('INVALID_DEVICE', `Device names may have at most ${NAME_MAX_LENGTH} characters`, ['device', 'name'])
+    : null;
 }
 
 export function checkFleetIds(fleetIds: readonly string[], managesFleets: boolean, field = 'fleetIds'): UserError | null {

@@ -148,7 +148,10 @@ export function startDispatcher(runPass: () => Promise<unknown>, intervalMs: num
       return;
     }
     running = runPass()
-      .then(() => undefined, (error: unknown) => logger.error({ err: error }, 'dispatcher pass failed'))
+      .then(
+        () => undefined,
+        (error: unknown) => logger.error({ err: error }, 'dispatcher pass failed'),
+      )
       .finally(() => {
         running = null;
         const soon = again;

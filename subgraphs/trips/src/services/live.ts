@@ -18,15 +18,34 @@ export function createTripsLive(pubsub: LivePubSub, logger: Logger, wakeRelay: (
   return {
     async tripChanged(trip, at) {
       wakeRelay();
-      const payload = { tripId: trip.id, status: trip.status, occurredAt: at.toISOString(), riderUserId: trip.riderUserId, driverUserId: trip.driverUserId, fleetId: trip.fleetId };
-      await publishBestEffort(pubsub, logger, 'TRIP_UPDATED', payload, [trip.id], { message: 'live publish failed; subscribers miss this update', fields: { what: 'TRIP_UPDATED', tripId: trip.id } });
+      const payload = {
+        tripId: trip.id,
+        status: trip.status,
+        occurredAt: at.toISOString(),
+        riderUserId: trip.riderUserId,
+        driverUserId: trip.driverUserId,
+        fleetId: trip.fleetId,
+      };
+      await publishBestEffort(pubsub, logger, 'TRIP_UPDATED', payload, [trip.id], {
+        message: 'live publish failed; subscribers miss this update',
+        fields: { what: 'TRIP_UPDATED', tripId: trip.id },
+      });
     },
     async tripOffered(offer) {
       // No relay wake: making an offer writes no domain event.
-      const payload = { offerId: offer.id, tripId: offer.tripId, driverId: offer.driverId, driverUserId: offer.driverUserId, expiresAt: offer.expiresAt.toISOString() };
+      const payload = {
+        offerId: offer.id,
+        tripId: offer.tripId,
+        driverId: offer.driverId,
+        driverUserId: offer.driverUserId,
+        expiresAt: offer.expiresAt.toISOString(),
+      };
       // A driver's token names their user, not their driver profile, so the channel is the driver's user id: the
       // driver app's `tripOffered` listens there before it ever read its profile.
-      await publishBestEffort(pubsub, logger, 'TRIP_OFFERED', payload, [offer.driverUserId], { message: 'live publish failed; subscribers miss this update', fields: { what: 'TRIP_OFFERED', offerId: offer.id } });
+      await publishBestEffort(pubsub, logger, 'TRIP_OFFERED', payload, [offer.driverUserId], {
+        message: 'live publish failed; subscribers miss this update',
+        fields: { what: 'TRIP_OFFERED', offerId: offer.id },
+      });
     },
   };
 }

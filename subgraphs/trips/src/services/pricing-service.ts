@@ -50,23 +50,35 @@ export function createPricingService(deps: { store: TripsStore; config: TripsCon
     const city = cityFor(await store.pricing.listCities(), input.pickup);
     if (!city) return userError('OUTSIDE_SERVICE_AREA', 'Ridegraph does not serve this pickup point yet', ['input', 'pickup']);
     // A ride stays in the city that prices it: its rules, currency and drivers are that city's.
-    if (!inCity(city, input.dropoff)) return userError('OUTSIDE_SERVICE_AREA', `The drop-off point is outside ${city.name}'s service area`, ['input', 'dropoff']);
+    if (!inCity(city, input.dropoff))
+      return userError('OUTSIDE_SERVICE_AREA', `The drop-off point is outside ${city.name}'s service area`, ['input', 'dropoff']);
     // Before the rule and surge queries: a refused ride costs no more of them.
     const route = estimateRoute(city, input.pickup, input.dropoff);
     if (route.distanceMeters > config.maxTripDistanceMeters) {
-      return userError('TRIP_TOO_LONG', `Rides are at most ${config.maxTripDistanceMeters / 1000} km by road; this one is about ${Math.round(route.distanceMeters / 1000)} km`, ['input', 'dropoff']);
+      return userError(
+        'TRIP_TOO_LONG',
+        `Rides are at most ${config.maxTripDistanceMeters / 1000} km by road; this one is about ${Math.round(route.distanceMeters / 1000)} km`,
+        ['input', 'dropoff'],
+      );
     }
     const rule = await store.pricing.findRule(city.id, input.category);
     if (!rule) return userError('CATEGORY_NOT_OFFERED', `${city.name} offers no ${input.category} rides`, ['input', 'category']);
     const now = clock.now().getTime();
     const [demand, supply] = await Promise.all([
       store.pricing.countWaitingNear(input.pickup.latitude, input.pickup.longitude, config.surgeRadiusMeters, new Date(now - config.surgeWindowSeconds * 1000)),
-      store.dispatch.countAvailableNear(input.category, input.pickup.latitude, input.pickup.longitude, config.surgeRadiusMeters, new Date(now - config.supplyFreshnessSeconds * 1000)),
+      store.dispatch.countAvailableNear(
+        input.category,
+        input.pickup.latitude,
+        input.pickup.longitude,
+        config.surgeRadiusMeters,
+        new Date(now - config.supplyFreshnessSeconds * 1000),
+      ),
     ]);
     const surge = surgeTenths(demand, supply, city.maxSurgeTenths);
     const amountMinor = fareMinor(rule, route.distanceMeters, route.durationSeconds, surge);
     // A backstop against a mistaken pricing rule: no ride is worth more than this.
-    if (amountMinor > config.maxFareMinor) return userError('FARE_TOO_HIGH', `The price is above the highest fare (${config.maxFareMinor} minor units)`, ['input']);
+    if (amountMinor > config.maxFareMinor)
+      return userError('FARE_TOO_HIGH', `The price is above the highest fare (${config.maxFareMinor} minor units)`, ['input']);
     return { city, rule, ...route, surgeTenths: surge, amountMinor };
   }
 

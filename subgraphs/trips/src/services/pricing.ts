@@ -26,7 +26,11 @@ export function cityFor<C extends Pick<City, 'centerLatitude' | 'centerLongitude
 }
 
 /** Road distance (straight line × the city's road factor) and driving time at the city's average speed. */
-export function estimateRoute(city: Pick<City, 'roadFactorPercent' | 'averageSpeedKph'>, pickup: Point, dropoff: Point): { distanceMeters: number; durationSeconds: number } {
+export function estimateRoute(
+  city: Pick<City, 'roadFactorPercent' | 'averageSpeedKph'>,
+  pickup: Point,
+  dropoff: Point,
+): { distanceMeters: number; durationSeconds: number } {
   const distanceMeters = Math.round((haversineMeters(pickup, dropoff) * city.roadFactorPercent) / 100);
   // metres / (km/h × 1000 / 3600) = metres × 3600 / (km/h × 1000), both integers by now
   const durationSeconds = divRound(distanceMeters * 3600, city.averageSpeedKph * 1000);

@@ -32,7 +32,11 @@ function eventFor(trip: Trip, at: Date) {
   const base = { tripId: trip.id, riderUserId: trip.riderUserId };
   switch (trip.status) {
     case 'DRIVER_ASSIGNED':
-      return outboxEvent('trip.assigned', { ...base, driverId: trip.driverId!, driverUserId: trip.driverUserId!, fleetId: trip.fleetId!, vehicleId: trip.vehicleId, occurredAt }, at);
+      return outboxEvent(
+        'trip.assigned',
+        { ...base, driverId: trip.driverId!, driverUserId: trip.driverUserId!, fleetId: trip.fleetId!, vehicleId: trip.vehicleId, occurredAt },
+        at,
+      );
     case 'DRIVER_ARRIVED':
       return outboxEvent('trip.arrived', { ...base, driverId: trip.driverId!, occurredAt }, at);
     case 'IN_PROGRESS':
@@ -54,7 +58,11 @@ function eventFor(trip: Trip, at: Date) {
       );
     case 'CANCELLED': {
       const fee: EventMoney | null = trip.cancellationFeeMinor === null ? null : { amountMinor: trip.cancellationFeeMinor, currency: trip.currency };
-      return outboxEvent('trip.cancelled', { ...base, driverId: trip.driverId, cancelledBy: trip.cancelledBy!, reason: trip.cancellationReason ?? '', cancellationFee: fee, occurredAt }, at);
+      return outboxEvent(
+        'trip.cancelled',
+        { ...base, driverId: trip.driverId, cancelledBy: trip.cancelledBy!, reason: trip.cancellationReason ?? '', cancellationFee: fee, occurredAt },
+        at,
+      );
     }
     default:
       return null;

@@ -48,7 +48,8 @@ export async function tripsBoardPage({ viewer, loaders }: Reader, args: BoardArg
   const page = readPageArgs(args);
   const requestedAfter = args.requestedAfter ?? null;
   const requestedBefore = args.requestedBefore ?? null;
-  if (requestedAfter && requestedBefore && requestedBefore < requestedAfter) throw badInput('requestedBefore is earlier than requestedAfter', 'requestedBefore');
+  if (requestedAfter && requestedBefore && requestedBefore < requestedAfter)
+    throw badInput('requestedBefore is earlier than requestedAfter', 'requestedBefore');
   const fleetIds = visibleFleetIds(viewer, args.fleetId);
   if (fleetIds?.length === 0 || (args.fleetId && !isUuid(args.fleetId))) return { rows: [], page };
   return { rows: await loaders.tripPage.load({ page, status: args.status ?? null, fleetIds, requestedAfter, requestedBefore }), page };

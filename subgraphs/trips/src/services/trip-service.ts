@@ -47,7 +47,12 @@ const offerNotFound = (id: string) => new AppError('NOT_FOUND', `Offer ${id} was
  * rule's free period after assignment, pays the rule's cancellation fee. Drivers, operations and the system cancel
  * for free (the rider did nothing wrong).
  */
-export function cancellationFee(actor: TripActorRole, trip: Trip, rule: Pick<PricingRule, 'cancellationFeeMinor' | 'freeCancellationSeconds'> | null, at: Date): number | null {
+export function cancellationFee(
+  actor: TripActorRole,
+  trip: Trip,
+  rule: Pick<PricingRule, 'cancellationFeeMinor' | 'freeCancellationSeconds'> | null,
+  at: Date,
+): number | null {
   if (actor !== 'RIDER' || !rule) return null;
   if (trip.status === 'DRIVER_ARRIVED') return rule.cancellationFeeMinor;
   if (trip.status === 'DRIVER_ASSIGNED' && trip.assignedAt && at.getTime() - trip.assignedAt.getTime() > rule.freeCancellationSeconds * 1000) {
@@ -81,7 +86,12 @@ export function createTripService(deps: {
    * A driver-side step (arrive, start, complete): the trip's driver moves it along the table.
    * @param data the columns the step sets besides the status.
    */
-  async function driverStep(viewer: Viewer | null, tripId: string, action: TripAction, data: (trip: Trip, tx: TripsStores, at: Date) => Promise<Parameters<typeof changeStatus>[3]>): Promise<TripResult> {
+  async function driverStep(
+    viewer: Viewer | null,
+    tripId: string,
+    action: TripAction,
+    data: (trip: Trip, tx: TripsStores, at: Date) => Promise<Parameters<typeof changeStatus>[3]>,
+  ): Promise<TripResult> {
     const who = signedIn(viewer, action);
     const at = clock.now();
     const trip = await store.transaction(async (tx) => {
@@ -100,7 +110,8 @@ export function createTripService(deps: {
     if (!quote || quote.riderUserId !== viewer.userId || quote.category !== input.category) return invalid;
     const near = (lat: number, lng: number, point: RideInput['pickup']) => haversineMeters({ latitude: lat, longitude: lng }, point) <= QUOTE_TOLERANCE_METERS;
     if (!near(quote.pickupLatitude, quote.pickupLongitude, input.pickup) || !near(quote.dropoffLatitude, quote.dropoffLongitude, input.dropoff)) return invalid;
-    if (quote.expiresAt.getTime() <= clock.now().getTime()) return userError('QUOTE_EXPIRED', 'This quote has expired; estimate the fare again', ['input', 'quoteId']);
+    if (quote.expiresAt.getTime() <= clock.now().getTime())
+      return userError('QUOTE_EXPIRED', 'This quote has expired; estimate the fare again', ['input', 'quoteId']);
     return quote;
   }
 
@@ -113,7 +124,15 @@ export function createTripService(deps: {
       const rider = signedIn(viewer, 'requestTrip');
       const invalid = pricing.checkRide(input);
       if (invalid) return fail(invalid);
-      let price: { pricingRuleId: string; currency: string; amountMinor: number; distanceMeters: number; durationSeconds: number; surgeTenths: number; quoteId: string | null };
+      let price: {
+        pricingRuleId: string;
+        currency: string;
+        amountMinor: number;
+        distanceMeters: number;
+        durationSeconds: number;
+        surgeTenths: number;
+        quoteId: string | null;
+      };
       if (input.quoteId) {
         const quote = await usableQuote(rider, input.quoteId, input);
         if ('code' in quote) return fail(quote);
@@ -145,9 +164,28 @@ export function createTripService(deps: {
             estimatedDurationSeconds: price.durationSeconds,
             surgeTenths: price.surgeTenths,
           });
-          await tx.trips.addStatusChange({ tripId: created.id, fromStatus: null, toStatus: 'REQUESTED', at, actorUserId: rider.userId, actorRole: 'RIDER', reason: null });
+          await tx.trips.addStatusChange({
+            tripId: created.id,
+            fromStatus: null,
+            toStatus: 'REQUESTED',
+            at,
+            actorUserId: rider.userId,
+            actorRole: 'RIDER',
+            reason: null,
+          });
           await tx.outbox.add(
-            outboxEvent('trip.requested', { tripId: created.id, riderUserId: rider.userId, category: input.category, pickup: input.pickup, dropoff: input.dropoff, occurredAt: at.toISOString() }, at),
+            outboxEvent(
+              'trip.requested',
+              {
+                tripId: created.id,
+                riderUserId: rider.userId,
+                category: input.category,
+                pickup: input.pickup,
+                dropoff: input.dropoff,
+                occurredAt: at.toISOString(),
+              },
+              at,
+            ),
           );
           return created;
         });
@@ -180,8 +218,10 @@ export function createTripService(deps: {
           // Read again under the trip lock: a parallel accept, decline, expiry or withdrawal may have won.
           const current = await tx.dispatch.findOfferById(offer.id);
           if (!locked || !current) throw offerNotFound(offerId);
-          if (current.status !== 'PENDING') throw new AppError('ILLEGAL_STATE_TRANSITION', `The offer is ${current.status}`, { extensions: { currentStatus: current.status } });
-          if (current.expiresAt.getTime() <= at.getTime()) throw new AppError('ILLEGAL_STATE_TRANSITION', 'The offer has expired', { extensions: { currentStatus: 'EXPIRED' } });
+          if (current.status !== 'PENDING')
+            throw new AppError('ILLEGAL_STATE_TRANSITION', `The offer is ${current.status}`, { extensions: { currentStatus: current.status } });
+          if (current.expiresAt.getTime() <= at.getTime())
+            throw new AppError('ILLEGAL_STATE_TRANSITION', 'The offer has expired', { extensions: { currentStatus: 'EXPIRED' } });
           const { to } = authorizeTransition('assign', ['DRIVER'], locked.status);
           const supply = await tx.dispatch.findSupply(current.driverId);
           await tx.dispatch.closeOffer(current.id, 'ACCEPTED', at);
@@ -241,7 +281,8 @@ export function createTripService(deps: {
      */
     async assignTrip(viewer: Viewer | null, tripId: string, driverId: string): Promise<TripResult> {
       const staff = signedIn(viewer, 'assignTrip');
-      if (!seesEverything(staff) && !hasAnyRole(staff, ['FLEET_MANAGER'])) throw new AppError('FORBIDDEN', 'Only operations staff and fleet managers assign trips');
+      if (!seesEverything(staff) && !hasAnyRole(staff, ['FLEET_MANAGER']))
+        throw new AppError('FORBIDDEN', 'Only operations staff and fleet managers assign trips');
       const driverNotFound = userError('DRIVER_NOT_FOUND', 'Dispatch knows no driver with this id', ['driverId']);
       const supply = isUuid(driverId) ? await store.dispatch.findSupply(driverId) : null;
       if (!supply || !canSeeFleet(staff, supply.fleetId)) return fail(driverNotFound);
@@ -346,7 +387,13 @@ export function createTripService(deps: {
       try {
         await store.transaction(async (tx) => {
           await tx.ratings.create({ tripId: trip.id, by, raterUserId: who.userId, rating, comment: text });
-          await tx.outbox.add(outboxEvent('trip.rated', { tripId: trip.id, riderUserId: trip.riderUserId, driverId: trip.driverId!, by, rating, occurredAt: at.toISOString() }, at));
+          await tx.outbox.add(
+            outboxEvent(
+              'trip.rated',
+              { tripId: trip.id, riderUserId: trip.riderUserId, driverId: trip.driverId!, by, rating, occurredAt: at.toISOString() },
+              at,
+            ),
+          );
         });
       } catch (error) {
         if (isUniqueViolation(error)) throw new AppError('CONFLICT', 'You already rated this trip');

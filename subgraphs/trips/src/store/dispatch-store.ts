@@ -86,10 +86,7 @@ export function createDispatchStore(db: Db) {
 
     /** Withdraws the pending offers of a trip and of a driver (manual assignment, cancellation). */
     async withdrawPending(where: { tripId?: string; driverId?: string }, at: Date): Promise<DispatchOffer[]> {
-      const or = [
-        ...(where.tripId ? [{ pendingTripId: where.tripId }] : []),
-        ...(where.driverId ? [{ pendingDriverId: where.driverId }] : []),
-      ];
+      const or = [...(where.tripId ? [{ pendingTripId: where.tripId }] : []), ...(where.driverId ? [{ pendingDriverId: where.driverId }] : [])];
       if (!or.length) return [];
       const pending = await db.dispatchOffer.findMany({ where: { OR: or } });
       if (!pending.length) return [];

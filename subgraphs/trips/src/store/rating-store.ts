@@ -7,7 +7,13 @@ export type RatingStore = ReturnType<typeof createRatingStore>;
 export function createRatingStore(db: Db) {
   return {
     /** @throws Prisma P2002 when this side already rated the trip (unique trip_id, by). */
-    create(data: { tripId: string; by: Extract<TripActorRole, 'RIDER' | 'DRIVER'>; raterUserId: string; rating: number; comment: string | null }): Promise<TripRating> {
+    create(data: {
+      tripId: string;
+      by: Extract<TripActorRole, 'RIDER' | 'DRIVER'>;
+      raterUserId: string;
+      rating: number;
+      comment: string | null;
+    }): Promise<TripRating> {
       return db.tripRating.create({ data });
     },
 

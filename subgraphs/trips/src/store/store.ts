@@ -22,7 +22,7 @@ function bindStores(db: Db) {
     outbox: {
       /** Writes a domain event; call inside the transaction of the change it reports. */
       add: async (row: OutboxRow): Promise<void> => {
-        await db.outboxEvent.create({ data: { id: row.id, type: row.type, payload: row.payload as Prisma.InputJsonValue, occurredAt: row.occurredAt } });
+        await db.outboxEvent.create({ data: { id: row.id, type: row.type, payload: row.payload, occurredAt: row.occurredAt } });
       },
     },
   };
