@@ -106,7 +106,14 @@ export async function serveSubgraph<TContext extends BaseContext>(subgraph: Buil
   apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }));
   // Upgraded sockets leave the HTTP server's bookkeeping, so draining HTTP would not close them: close them first.
   const subscriptions = subgraph.schema.getSubscriptionType()
-    ? attachSubscriptionServer({ httpServer, schema: subgraph.schema, createContext: subgraph.createContext, logger: options.logger, guard })
+    ? attachSubscriptionServer({
+        httpServer,
+        schema: subgraph.schema,
+        createContext: subgraph.createContext,
+        logger: options.logger,
+        guard,
+        gatewayHop: subgraph.gatewayHop,
+      })
     : undefined;
   await apollo.start();
   const { url, port } = await listen(httpServer, options.port, options.host);

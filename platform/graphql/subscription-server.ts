@@ -17,7 +17,6 @@ import {
   type GraphQLFormattedError,
   type GraphQLSchema,
 } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Viewer } from '../auth/index.js';
 import { createErrorFormatter } from '../errors/index.js';
@@ -26,6 +25,9 @@ import { atExpiry, closeForAuthFailure, connectionAuthorization, connectionGatew
 import { OperationRefusal, type OperationGuard } from './operation-limits/index.js';
 import { WsCloseCode } from './ws-close-codes.js';
 import { spreadKeepAlive } from './ws-keepalive.js';
+import { serveGraphqlWs } from './ws-transport.js';
+import type { GatewayHop } from '../auth/index.js';
+import type { MessageBudget } from '../rate-limit/index.js';
 
 export interface SubscriptionServerOptions<TContext> {
   httpServer: http.Server;
@@ -37,7 +39,17 @@ export interface SubscriptionServerOptions<TContext> {
   path?: string;
   /** The operation limits, checked on each `subscribe` before it is validated (as for HTTP requests). */
   guard?: OperationGuard;
+  /**
+   * Messages one socket may send; past it the socket closes with 4420. A socket whose connection_init proves the
+   * gateway (`gatewayHop`) is exempt: it carries every subscription of one identity, limited at the gateway.
+   * Default SUBGRAPH_MESSAGE_BUDGET; undefined in the object turns it off.
+   */
+  messages?: MessageBudget;
+  gatewayHop?: GatewayHop;
 }
+
+/** A subgraph port is reachable by others than the gateway: the same budget as the gateway's clients get. */
+export const SUBGRAPH_MESSAGE_BUDGET: MessageBudget = { perSecond: 10, burst: 200 };
 
 export interface SubscriptionServer {
   /** Subscriptions open now, over every connection (tests count them; the gateway's de-duplication shows here). */
@@ -73,18 +85,22 @@ export function attachSubscriptionServer<TContext extends object>(options: Subsc
 
   const format = (errors: readonly GraphQLError[]): GraphQLFormattedError[] => errors.map((error) => formatError(error.toJSON(), error));
 
-  const server = useServer<Record<string, unknown>, { request: IncomingMessage }>(
+  const server = serveGraphqlWs<Record<string, unknown>>(
+    wss,
     {
       schema,
       onConnect: async (ctx) => {
         const request = ctx.extra.request;
+        const socket = ctx.extra.socket;
+        // onConnect runs once per connection, before the request is dropped below.
+        if (!request) return false;
         const authorization = connectionAuthorization(ctx.connectionParams, request);
-        const socket = (ctx.extra as unknown as { socket: { close(code: number, reason: string): void } }).socket;
         if (authorization === undefined) {
           socket.close(WsCloseCode.Unauthorized, 'Missing access token: send { authorization: "Bearer <token>" } in connection_init');
           return false;
         }
-        const authorized = requestWithAuthorization(request, authorization, connectionGatewayProof(ctx.connectionParams));
+        const gatewayProof = connectionGatewayProof(ctx.connectionParams);
+        const authorized = requestWithAuthorization(request, authorization, gatewayProof);
         let viewer: Viewer | null;
         try {
           viewer = ((await options.createContext(authorized)) as { viewer?: Viewer | null }).viewer ?? null;
@@ -99,8 +115,9 @@ export function attachSubscriptionServer<TContext extends object>(options: Subsc
             socket.close(WsCloseCode.Unauthorized, 'Access token expired: refresh the session and reconnect'),
           );
         states.set(ctx, state);
+        ctx.extra.exempt = options.gatewayHop?.proves(gatewayProof) ?? false;
         // graphql-ws keeps `extra` for the connection's life; the upgrade request is not needed past this point.
-        (ctx.extra as { request?: IncomingMessage }).request = undefined;
+        ctx.extra.request = undefined;
         return true;
       },
       onClose: (ctx) => states.get(ctx)?.cancelExpiry?.(),
@@ -152,8 +169,8 @@ export function attachSubscriptionServer<TContext extends object>(options: Subsc
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors?.length ? { ...result, errors: format(result.errors) } : undefined),
       onError: (_ctx, _id, _payload, errors) => format(errors),
     },
-    wss,
-    0, // keep-alive: spreadKeepAlive below, not one interval and one pong timer per socket
+    // Keep-alive: spreadKeepAlive below, not one interval and one pong timer per socket.
+    { logger, messages: 'messages' in options ? options.messages : SUBGRAPH_MESSAGE_BUDGET },
   );
   const stopKeepAlive = spreadKeepAlive(wss);
 

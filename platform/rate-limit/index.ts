@@ -10,3 +10,4 @@ export {
   type RateLimitRule,
 } from './rate-limiter.js';
 export { createMemoryLeakyBucket, type LeakyBucket, type LeakyBucketDecision, type LeakyBucketRule } from './leaky-bucket.js';
+export { TokenBucket, type MessageBudget } from './token-bucket.js';

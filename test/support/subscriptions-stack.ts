@@ -115,6 +115,8 @@ export async function startSubscriptionsStack(options: StackOptions): Promise<Su
         introspection: true,
         sandbox: false,
         verifyAccessToken: testAuth.auth.verify,
+        // Proves itself to the notifications replicas as a deployed gateway does.
+        gatewaySecret: testAuth.auth.config.gatewaySecret,
         subscriptionLimits: options.subscriptionLimits,
         ...options.gatewayOptions?.(i),
       }),

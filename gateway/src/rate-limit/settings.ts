@@ -2,7 +2,7 @@
 // explains each default).
 import { z } from 'zod';
 import { envVar, readEnv, type RuntimeConfig } from '../../../platform/config/index.js';
-import type { MessageBudget } from './token-bucket.js';
+import type { MessageBudget } from '../../../platform/rate-limit/index.js';
 
 export interface RateLimitSettings {
   /** Anonymous HTTP requests per client IP per minute (RATE_LIMIT_ANONYMOUS_PER_MINUTE, default 100). */

@@ -17,7 +17,7 @@ import { connectionLimitVerifier } from './connection-limit.js';
 import type { ErrorMasker } from './errors.js';
 import type { PlannedSubscription, SubscriptionPlanner } from './planner.js';
 import type { SharedSubscriptions } from './shared-subscriptions.js';
-import { serveGraphqlWs } from './ws-transport.js';
+import { serveGraphqlWs } from '../../../platform/graphql/ws-transport.js';
 
 export interface SubscriptionLimits {
   /**

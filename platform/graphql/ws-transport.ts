@@ -6,14 +6,19 @@
 import type { IncomingMessage } from 'node:http';
 import { CloseCode, handleProtocols, makeServer, type ServerOptions } from 'graphql-ws';
 import type { WebSocket, WebSocketServer } from 'ws';
-import { WsCloseCode } from '../../../platform/graphql/index.js';
-import type { Logger } from '../../../platform/logging/index.js';
+import type { Logger } from '../logging/index.js';
 import { TokenBucket, type MessageBudget } from '../rate-limit/index.js';
+import { WsCloseCode } from './ws-close-codes.js';
 
 export interface WsExtra {
   readonly socket: WebSocket;
   /** The upgrade request; may be dropped (set undefined) once the connection is authenticated. */
   request: IncomingMessage | undefined;
+  /**
+   * Set by the server's onConnect for a peer exempt from the message budget: a subgraph's socket from the gateway,
+   * which carries every subscription of one identity across all its clients (they are limited at the gateway).
+   */
+  exempt?: boolean;
 }
 
 export interface GraphqlWsTransportOptions {
@@ -42,6 +47,7 @@ export function serveGraphqlWs<P extends Record<string, unknown>>(
       socket.close(CloseCode.InternalServerError, 'Internal server error');
     });
     const budget = messages ? new TokenBucket(messages) : undefined;
+    const extra: WsExtra = { socket, request };
     let flooded = false;
     const closed = server.opened(
       {
@@ -55,7 +61,7 @@ export function serveGraphqlWs<P extends Record<string, unknown>>(
         onMessage: (handle) =>
           socket.on('message', (data) => {
             if (flooded) return; // closing: nothing more reaches graphql-ws
-            if (budget && !budget.take()) {
+            if (budget && !extra.exempt && !budget.take()) {
               flooded = true;
               logger.warn({ limit: messages }, 'closed a graphql-ws client that sent messages too fast');
               socket.close(WsCloseCode.TooManyMessages, `Too many messages: at most ${messages!.perSecond}/s (bursts of ${messages!.burst})`);
@@ -69,7 +75,7 @@ export function serveGraphqlWs<P extends Record<string, unknown>>(
             });
           }),
       },
-      { socket, request },
+      extra,
     );
     socket.once('close', (code, reason) => {
       closed(code, String(reason)).catch((error: unknown) => logger.error({ err: error }, 'graphql-ws close handling failed'));
