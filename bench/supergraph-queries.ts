@@ -4,6 +4,7 @@
 //
 // Needs PostgreSQL (DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/test; a fresh database is created
 // and dropped) and Redis (REDIS_URL, default redis://127.0.0.1:6379). BENCH_REQUESTS / BENCH_CONCURRENCY tune it.
+import { execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -156,6 +157,7 @@ for (const backend of backends) measured[backend.label] = await measureBackend(b
 const [embedded, postgres] = backends.map((b) => measured[b.label]!);
 const report = {
   date: new Date().toISOString(),
+  commit: execSync('git rev-parse --short HEAD', { cwd: repoRoot }).toString().trim(),
   machine: { cpus: cpus().length, node: process.version },
   settings: { requests: REQUESTS, concurrency: CONCURRENCY },
   queries: Object.fromEntries(Object.entries(QUERIES).map(([k, v]) => [k, v.description])),
@@ -182,7 +184,7 @@ function markdown(r: typeof report): string {
   const lines = [
     `# Supergraph query benchmark`,
     ``,
-    `${r.date} · ${r.machine.cpus} CPUs · Node ${r.machine.node} · ${r.settings.requests} requests per query at concurrency ${r.settings.concurrency}, after 50 warm-up requests.`,
+    `${r.date} · commit ${r.commit} · ${r.machine.cpus} CPUs · Node ${r.machine.node} · ${r.settings.requests} requests per query at concurrency ${r.settings.concurrency}, after 50 warm-up requests.`,
     ``,
     `| backend | query | req/s | p50 ms | p95 ms | p99 ms | SQL statements / request | errors |`,
     `| --- | --- | --- | --- | --- | --- | --- | --- |`,
