@@ -14,7 +14,7 @@ import { createServer } from 'node:net';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createAccessTokenSigner, generateSigningJwks, loadSigningKeys } from '../platform/auth/index.js';
+import { createAccessTokenSigner, generateSigningJwks, loadSigningKeys, readAuthConfig } from '../platform/auth/index.js';
 import { migrateSubgraphs } from '../platform/db/index.js';
 import { buildDemoDataset, DEMO_PHONES } from '../platform/demo/index.js';
 import { repoRoot, SUBGRAPHS } from '../subgraphs/registry.js';
@@ -328,14 +328,7 @@ try {
   await migrateSubgraphs({ kind: 'postgres', url: databaseUrl });
   await seedDemoCity({ kind: 'postgres', url: databaseUrl });
   const jwks = JSON.stringify(await generateSigningJwks());
-  const authConfig = {
-    issuer: 'ridegraph-identity',
-    audience: 'ridegraph',
-    accessTokenTtlSeconds: 900,
-    jwksUrl: undefined,
-    signingJwks: undefined,
-    signingJwksFile: undefined,
-  };
+  const authConfig = readAuthConfig({});
   const sign = createAccessTokenSigner(await loadSigningKeys({ jwks }), authConfig);
   const demo = buildDemoDataset();
   const userOf = (phone: string) => demo.users.find((u) => u.phone === phone)!.id;

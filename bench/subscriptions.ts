@@ -21,7 +21,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { createAccessTokenSigner, createAccessTokenVerifier, generateSigningJwks, loadSigningKeys } from '../platform/auth/index.js';
+import { createAccessTokenSigner, createAccessTokenVerifier, generateSigningJwks, loadSigningKeys, readAuthConfig } from '../platform/auth/index.js';
 import { migrateSubgraphs, type DatabaseTarget } from '../platform/db/index.js';
 import { serveSubgraph, type SubgraphDeps } from '../platform/graphql/index.js';
 import { createLogger } from '../platform/logging/index.js';
@@ -78,15 +78,7 @@ async function main(): Promise<void> {
   try {
     log(`migrating ${dbName}`);
     await migrateSubgraphs(database);
-    const authConfig = {
-      issuer: 'ridegraph-identity',
-      audience: 'ridegraph',
-      accessTokenTtlSeconds: 900,
-      maxAccessTokenLifetimeSeconds: 960,
-      jwksUrl: undefined,
-      signingJwks: undefined,
-      signingJwksFile: undefined,
-    };
+    const authConfig = readAuthConfig({});
     const signingKeys = await loadSigningKeys({ jwks: JSON.stringify(await generateSigningJwks()) });
     const auth = { config: authConfig, signingKeys, verify: createAccessTokenVerifier({ jwks: signingKeys.publicJwks }, authConfig) };
     const sign = createAccessTokenSigner(signingKeys, authConfig);

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createAccessTokenSigner, createAccessTokenVerifier, generateSigningJwks, loadSigningKeys } from '../platform/auth/index.js';
+import { createAccessTokenSigner, createAccessTokenVerifier, generateSigningJwks, loadSigningKeys, readAuthConfig } from '../platform/auth/index.js';
 import { buildDemoDataset, DEMO_PHONES } from '../platform/demo/index.js';
 import { migrateSubgraphs, openEmbeddedPostgres, type DatabaseTarget } from '../platform/db/index.js';
 import { createLogger } from '../platform/logging/index.js';
@@ -86,15 +86,7 @@ interface Measured extends LoadResult {
 
 async function measureBackend(backend: Backend): Promise<Record<string, Measured>> {
   const opened = await backend.open();
-  const authConfig = {
-    issuer: 'ridegraph-identity',
-    audience: 'ridegraph',
-    accessTokenTtlSeconds: 900,
-    maxAccessTokenLifetimeSeconds: 960,
-    jwksUrl: undefined,
-    signingJwks: undefined,
-    signingJwksFile: undefined,
-  };
+  const authConfig = readAuthConfig({});
   const signingKeys = await loadSigningKeys({ jwks: JSON.stringify(await generateSigningJwks()) });
   const sign = createAccessTokenSigner(signingKeys, authConfig);
   let statements = 0;

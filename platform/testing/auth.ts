@@ -5,6 +5,7 @@ import {
   generateGatewaySecret,
   generateSigningJwks,
   loadSigningKeys,
+  readAuthConfig,
   type AccessTokenSubject,
   type Role,
 } from '../auth/index.js';
@@ -18,15 +19,8 @@ export interface TestAuth {
   headersFor(subject: { userId: string; roles: readonly Role[]; sessionId?: string; fleetIds?: readonly string[] }): Promise<Record<string, string>>;
 }
 
-const baseConfig = {
-  issuer: 'ridegraph-identity',
-  audience: 'ridegraph',
-  accessTokenTtlSeconds: 900,
-  maxAccessTokenLifetimeSeconds: 960,
-  jwksUrl: undefined,
-  signingJwks: undefined,
-  signingJwksFile: undefined,
-};
+// The configuration a process gets with no AUTH_* variables set: the same issuer, audience and lifetimes.
+const baseConfig = readAuthConfig({});
 
 /** `auth.config.gatewaySecret` is a fresh one too: share the TestAuth between a test's gateway and its subgraphs. */
 export async function createTestAuth(): Promise<TestAuth> {
