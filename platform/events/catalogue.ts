@@ -9,6 +9,10 @@ export type EventMoney = { amountMinor: number; currency: string };
 export type EventPoint = { latitude: number; longitude: number };
 /** A role of an identity user. */
 export type EventUserRole = 'SUPER_ADMIN' | 'OPERATIONS' | 'FLEET_MANAGER' | 'DRIVER' | 'RIDER';
+/** How a trip is paid: the rider's choice at request (payments' `PaymentMethodType`; `cardId` only for CARD). */
+export type EventPaymentChoice = { method: 'CARD' | 'WALLET' | 'CASH'; cardId: string | null };
+/** What a payment was for. */
+export type EventPaymentPurpose = 'TRIP_FARE' | 'CANCELLATION_FEE' | 'TOP_UP';
 /** Who caused a trip's change. */
 export type TripActorRole = 'RIDER' | 'DRIVER' | 'OPERATIONS' | 'SYSTEM';
 
@@ -42,7 +46,16 @@ export interface DomainEvents {
     version: number;
     occurredAt: string;
   };
-  'trip.requested': { tripId: string; riderUserId: string; category: EventVehicleCategory; pickup: EventPoint; dropoff: EventPoint; occurredAt: string };
+  'trip.requested': {
+    tripId: string;
+    riderUserId: string;
+    category: EventVehicleCategory;
+    pickup: EventPoint;
+    dropoff: EventPoint;
+    /** The rider's choice; null: the rider's default method when the trip is settled. Absent in events before it existed. */
+    payment?: EventPaymentChoice | null;
+    occurredAt: string;
+  };
   'trip.assigned': {
     tripId: string;
     riderUserId: string;
@@ -63,6 +76,11 @@ export interface DomainEvents {
     fare: EventMoney;
     distanceMeters: number;
     durationSeconds: number;
+    /** The service area (trips' city name) and the category: payments' commission rules depend on them. */
+    city?: string | null;
+    category?: EventVehicleCategory;
+    /** The rider's choice at request; null or absent: the rider's default method. */
+    payment?: EventPaymentChoice | null;
     occurredAt: string;
   };
   'trip.cancelled': {
@@ -74,8 +92,67 @@ export interface DomainEvents {
     reason: string;
     /** Charged to the rider; null when no fee applies. */
     cancellationFee: EventMoney | null;
+    /** The driver's identity user id and fleet when one was assigned (they earn part of a fee). */
+    driverUserId?: string | null;
+    fleetId?: string | null;
+    city?: string | null;
+    category?: EventVehicleCategory;
+    /** The rider's choice at request; null or absent: the rider's default method. */
+    payment?: EventPaymentChoice | null;
     occurredAt: string;
   };
+  /**
+   * payments → a charge succeeded (a trip's fare, a cancellation fee, a top-up): notifications send the receipt,
+   * loyalty awards points. Once per payment.
+   */
+  'payment.succeeded': {
+    paymentId: string;
+    purpose: EventPaymentPurpose;
+    payerUserId: string;
+    tripId: string | null;
+    /** Who earned it (fares and fees with a driver); null otherwise. */
+    driverUserId: string | null;
+    amount: EventMoney;
+    /** What finally paid (a fallback may differ from the rider's choice). */
+    method: 'CARD' | 'WALLET' | 'CASH';
+    receiptNumber: string;
+    occurredAt: string;
+  };
+  /**
+   * payments → a charge attempt failed. `outcome`: RETRYING (another attempt is scheduled), OWED (no method could pay:
+   * the rider owes it and cannot request rides until repaid), DECLINED (a top-up: nothing moved).
+   */
+  'payment.failed': {
+    paymentId: string;
+    purpose: EventPaymentPurpose;
+    payerUserId: string;
+    tripId: string | null;
+    amount: EventMoney;
+    /** Provider's reason, e.g. card_declined, insufficient_funds, provider_unavailable. */
+    failureCode: string;
+    outcome: 'RETRYING' | 'OWED' | 'DECLINED';
+    occurredAt: string;
+  };
+  /** payments → money went back to the payer (partial or full). Loyalty takes back points in proportion. */
+  'payment.refunded': {
+    paymentId: string;
+    refundId: string;
+    purpose: EventPaymentPurpose;
+    payerUserId: string;
+    tripId: string | null;
+    amount: EventMoney;
+    /** Refunded so far on this payment, this refund included. */
+    refundedTotal: EventMoney;
+    /** The payment's amount: refundedTotal = paid means fully refunded. */
+    paid: EventMoney;
+    reason: string;
+    occurredAt: string;
+  };
+  /**
+   * payments → what a rider owes (unpaid fares after every method failed) changed. trips refuses `requestTrip` while
+   * `due.amountMinor > 0`. `sequence` grows with every change of that rider's balance due: apply only a newer one.
+   */
+  'rider.balance_due.changed': { userId: string; due: EventMoney; sequence: number; occurredAt: string };
   /** One per direction: the rider rates the driver (`by: 'RIDER'`) or the driver rates the rider. */
   'trip.rated': { tripId: string; riderUserId: string; driverId: string; by: 'RIDER' | 'DRIVER'; rating: number; occurredAt: string };
 }

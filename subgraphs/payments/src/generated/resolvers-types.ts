@@ -3,6 +3,8 @@ import type { WalletModel, UserRef } from '../resolvers/mappers.js';
 import type { PaymentsContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string; }
@@ -15,6 +17,42 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** A card to save. */
+export type AddCardInput = {
+  /** Make it the default method. Default false (the first card becomes the default anyway). */
+  makeDefault?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The provider's token for the card, made by the provider's client SDK (Stripe: a PaymentMethod id `pm_…`); never card numbers. */
+  providerToken: Scalars['String']['input'];
+};
+
+/** A saved card as the provider describes it; card numbers never reach Ridegraph. */
+export type CardDetails = {
+  __typename?: 'CardDetails';
+  /** Card network, e.g. visa, mastercard. */
+  brand: Scalars['String']['output'];
+  /** Expiry month, 1 to 12. */
+  expMonth: Scalars['Int']['output'];
+  /** Expiry year, e.g. 2029. */
+  expYear: Scalars['Int']['output'];
+  /** Last four digits. */
+  last4: Scalars['String']['output'];
+};
+
+/** Why money moved. */
+export type LedgerCause =
+  /** A correction by staff. */
+  | 'ADJUSTMENT'
+  /** A fee for a late cancellation. */
+  | 'CANCELLATION_FEE'
+  /** Credit given by the platform. */
+  | 'PROMOTION'
+  /** Money given back. */
+  | 'REFUND'
+  /** Money added to a wallet. */
+  | 'TOP_UP'
+  /** A trip's fare. */
+  | 'TRIP_FARE';
+
 /** An amount of money: integer minor units (e.g. cents) of an ISO 4217 currency. Never a float. */
 export type Money = {
   __typename?: 'Money';
@@ -24,24 +62,412 @@ export type Money = {
   currency: Scalars['String']['output'];
 };
 
+/** An amount of money to move: positive integer minor units of an ISO 4217 currency. */
+export type MoneyInput = {
+  /** Amount in minor units, e.g. 1250 for 12.50; at least 1. */
+  amountMinor: Scalars['Int']['input'];
+  /** ISO 4217 currency code in capitals, e.g. USD; must be the currency of the wallet or payment it concerns. */
+  currency: Scalars['String']['input'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Saves a card for the signed-in user through the payment provider (`providerToken` from the provider's SDK). The
+   * first card becomes the default. INVALID_CARD_TOKEN when the provider refuses the token.
+   */
+  addCard: PaymentMethodsPayload;
+  /**
+   * Gives money back to the payer of a paid payment, in part or in full, to the method that paid (card through the
+   * provider, wallet to the wallet, cash to the wallet); the driver's earnings and the platform's commission are
+   * reversed in proportion. Operations staff only; recorded with who did it. Idempotent by `idempotencyKey`.
+   */
+  refundPayment: RefundPaymentPayload;
+  /** Removes a saved card (payments made with it keep it). When it was the default, cash becomes the default. */
+  removePaymentMethod: PaymentMethodsPayload;
+  /** Chooses how trips requested without a choice are paid: `cardId` with CARD, none for WALLET and CASH. */
+  setDefaultPaymentMethod: PaymentMethodsPayload;
+  /**
+   * Adds money to the signed-in user's wallet by charging a saved card. What the user owes (`balanceDue`) is repaid
+   * first, the rest goes to the wallet. Idempotent by `idempotencyKey`.
+   */
+  topUpWallet: TopUpWalletPayload;
+};
+
+
+export type MutationAddCardArgs = {
+  input: AddCardInput;
+};
+
+
+export type MutationRefundPaymentArgs = {
+  input: RefundPaymentInput;
+};
+
+
+export type MutationRemovePaymentMethodArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetDefaultPaymentMethodArgs = {
+  cardId?: InputMaybe<Scalars['ID']['input']>;
+  type: PaymentMethodType;
+};
+
+
+export type MutationTopUpWalletArgs = {
+  input: TopUpWalletInput;
+};
+
+/** Pagination state of a connection (Relay cursor connections). */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Cursor of the last edge; pass it as `after` for the next page. */
+  endCursor: Maybe<Scalars['String']['output']>;
+  /** Whether another page follows the last edge. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Whether a page precedes the first edge. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first edge. */
+  startCursor: Maybe<Scalars['String']['output']>;
+};
+
+/** A charge to a user: a trip's fare, a cancellation fee or a wallet top-up. Visible to the payer, the trip's driver and operations staff. */
+export type Payment = {
+  __typename?: 'Payment';
+  /** The amount charged. */
+  amount: Money;
+  /** Charge attempts through the provider so far. */
+  attempts: Scalars['Int']['output'];
+  /** The card charged, for CARD. */
+  card: Maybe<CardDetails>;
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Why the last charge attempt failed (provider's code, e.g. card_declined); null when none failed. */
+  failureCode: Maybe<Scalars['String']['output']>;
+  /** Stable identifier of the payment. */
+  id: Scalars['ID']['output'];
+  /** What paid it in the end (a fallback may differ from the choice); null while pending or owed. */
+  method: Maybe<PaymentMethodType>;
+  /** When the next attempt is due; null when none is. */
+  nextAttemptAt: Maybe<Scalars['DateTime']['output']>;
+  /** When it was paid; null before. */
+  paidAt: Maybe<Scalars['DateTime']['output']>;
+  /** Who pays. */
+  payer: User;
+  /** What it was for. */
+  purpose: PaymentPurpose;
+  /** Unique receipt number, e.g. R-2026-000042; null until paid. */
+  receiptNumber: Maybe<Scalars['String']['output']>;
+  /** Refunded so far (0 when nothing was). */
+  refunded: Money;
+  /** Money given back, oldest first. */
+  refunds: Array<Refund>;
+  /** What the payer chose (or their default then). */
+  requestedMethod: PaymentMethodType;
+  /** Where it is. */
+  status: PaymentStatus;
+  /** The trip it pays for; null for top-ups. */
+  trip: Maybe<Trip>;
+};
+
+/** A page of payments, newest first. */
+export type PaymentConnection = {
+  __typename?: 'PaymentConnection';
+  /** The payments of this page. */
+  edges: Array<PaymentEdge>;
+  /** Where this page is. */
+  pageInfo: PageInfo;
+};
+
+/** A payment with a cursor, in a connection. */
+export type PaymentEdge = {
+  __typename?: 'PaymentEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The payment. */
+  node: Payment;
+};
+
+/** Which payments to list. */
+export type PaymentFilter = {
+  /** Created at or after this instant. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only this payer's. */
+  payerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only these purposes. */
+  purpose?: InputMaybe<Array<PaymentPurpose>>;
+  /** Only these statuses. */
+  status?: InputMaybe<Array<PaymentStatus>>;
+  /** Created before this instant. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only this trip's. */
+  tripId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** One way a user can pay: a saved card, their wallet, or cash. */
+export type PaymentMethod = {
+  __typename?: 'PaymentMethod';
+  /** The card, for CARD; null otherwise. */
+  card: Maybe<CardDetails>;
+  /** Card id for CARD (pass it as `cardId`); `wallet` or `cash` for the others. */
+  id: Scalars['ID']['output'];
+  /** Whether trips requested without a choice are paid with it. */
+  isDefault: Scalars['Boolean']['output'];
+  /** What kind of method it is. */
+  type: PaymentMethodType;
+};
+
+/** How a rider pays. */
+export type PaymentMethodType =
+  /** A card saved through the payment provider, charged when the trip ends. */
+  | 'CARD'
+  /** Cash handed to the driver. */
+  | 'CASH'
+  /** The rider's prepaid wallet. */
+  | 'WALLET';
+
+/** Result of `addCard`, `removePaymentMethod` and `setDefaultPaymentMethod`: the user's methods as they are now. */
+export type PaymentMethodsPayload = {
+  __typename?: 'PaymentMethodsPayload';
+  /** The user's payment methods after the change; null when `userErrors` is not empty. */
+  paymentMethods: Maybe<Array<PaymentMethod>>;
+  /** Input problems; empty on success. */
+  userErrors: Array<PaymentUserError>;
+};
+
+/** What a payment was for. */
+export type PaymentPurpose =
+  /** A late cancellation's fee. */
+  | 'CANCELLATION_FEE'
+  /** Money added to the payer's wallet. */
+  | 'TOP_UP'
+  /** A completed trip's fare. */
+  | 'TRIP_FARE';
+
+/** Where a payment is. */
+export type PaymentStatus =
+  /** A top-up the provider declined; nothing moved. */
+  | 'FAILED'
+  /** No method could pay it: the payer owes it (`Wallet.balanceDue`) and cannot request rides until it is repaid. */
+  | 'OWED'
+  /** Paid, then refunded in part. */
+  | 'PARTIALLY_REFUNDED'
+  /** Being charged: waiting for the provider's answer or for the next retry (see `nextAttemptAt`). */
+  | 'PENDING'
+  /** Paid, then refunded in full. */
+  | 'REFUNDED'
+  /** Paid. */
+  | 'SUCCEEDED';
+
+/** One problem with a payment mutation's input. */
+export type PaymentUserError = {
+  __typename?: 'PaymentUserError';
+  /** Machine-readable kind of problem. */
+  code: PaymentUserErrorCode;
+  /** Path to the offending argument or input field; null when it concerns the whole input. */
+  field: Maybe<Array<Scalars['String']['output']>>;
+  /** What is wrong, in words for a person. */
+  message: Scalars['String']['output'];
+};
+
+/** What is wrong with a payment mutation's input. */
+export type PaymentUserErrorCode =
+  /** The card was declined; `message` gives the provider's reason. */
+  | 'CARD_DECLINED'
+  /** The currency is not an ISO 4217 code, or not the one of the wallet or payment. */
+  | 'CURRENCY_MISMATCH'
+  /** The wallet does not hold enough to give this top-up back. */
+  | 'INSUFFICIENT_FUNDS'
+  /** The amount is not a whole number from 1 to the largest allowed (default 1,000,000 minor units). */
+  | 'INVALID_AMOUNT'
+  /** The provider did not accept the card token. */
+  | 'INVALID_CARD_TOKEN'
+  /** The idempotency key is empty or longer than 255 characters. */
+  | 'INVALID_IDEMPOTENCY_KEY'
+  /** The reason is empty or longer than 500 characters. */
+  | 'INVALID_REASON'
+  /** The payment is not paid (pending, owed or failed) or already refunded in full. */
+  | 'NOT_REFUNDABLE'
+  /** No such card of yours (unknown, someone else's or removed). */
+  | 'PAYMENT_METHOD_NOT_FOUND'
+  /** No such payment. */
+  | 'PAYMENT_NOT_FOUND'
+  /** The payment provider cannot be reached; try again. */
+  | 'PROVIDER_UNAVAILABLE'
+  /** More than is left to refund (paid minus refunded so far). */
+  | 'REFUND_EXCEEDS_PAYMENT';
+
+export type Query = {
+  __typename?: 'Query';
+  /** The payment with this id, or null when there is none or the viewer may not see it (its payer, its trip's driver and operations staff may). */
+  payment: Maybe<Payment>;
+  /** Payments newest first, filtered. Operations staff only. */
+  payments: PaymentConnection;
+};
+
+
+export type QueryPaymentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPaymentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PaymentFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Money given back to the payer of a payment. */
+export type Refund = {
+  __typename?: 'Refund';
+  /** How much. */
+  amount: Money;
+  /** When it was made. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Stable identifier of the refund. */
+  id: Scalars['ID']['output'];
+  /** Where the money went: the payment's method (cash is refunded to the wallet). */
+  method: PaymentMethodType;
+  /** Why, as staff gave it. */
+  reason: Scalars['String']['output'];
+  /** The staff member who refunded. Visible to operations staff only (null for anyone else). */
+  refundedBy: Maybe<User>;
+  /** Where it is. */
+  status: RefundStatus;
+};
+
+/** Money to give back. */
+export type RefundPaymentInput = {
+  /** How much: at most what is left (paid minus refunded so far), in the payment's currency. */
+  amount: MoneyInput;
+  /** A key unique to this refund: the same key and input returns the first refund; another input is a CONFLICT. */
+  idempotencyKey: Scalars['String']['input'];
+  /** The payment. */
+  paymentId: Scalars['ID']['input'];
+  /** Why, 1 to 500 characters (kept in the ledger and shown to the payer). */
+  reason: Scalars['String']['input'];
+};
+
+/** Result of `refundPayment`. */
+export type RefundPaymentPayload = {
+  __typename?: 'RefundPaymentPayload';
+  /** The payment after it. */
+  payment: Maybe<Payment>;
+  /** The refund; null when `userErrors` is not empty. */
+  refund: Maybe<Refund>;
+  /** Input problems; empty on success. */
+  userErrors: Array<PaymentUserError>;
+};
+
+/** Where a refund is. */
+export type RefundStatus =
+  /** The provider refused it; nothing moved. */
+  | 'FAILED'
+  /** Sent to the provider, not confirmed yet. */
+  | 'PENDING'
+  /** The money is back with the payer. */
+  | 'SUCCEEDED';
+
+/** Money to add to the signed-in rider's wallet. */
+export type TopUpWalletInput = {
+  /** How much, in the wallet's currency (at most 1,000,000 minor units by default). */
+  amount: MoneyInput;
+  /** The saved card to charge. */
+  cardId: Scalars['ID']['input'];
+  /** A key unique to this top-up (e.g. a UUID made by the app): retrying with the same key and input returns the first result; the same key with another input is a CONFLICT. */
+  idempotencyKey: Scalars['String']['input'];
+};
+
+/** Result of `topUpWallet`. */
+export type TopUpWalletPayload = {
+  __typename?: 'TopUpWalletPayload';
+  /** The top-up: SUCCEEDED, PENDING (the provider confirms later) or FAILED (declined); null when `userErrors` is not empty. */
+  payment: Maybe<Payment>;
+  /** Input problems; empty on success. */
+  userErrors: Array<PaymentUserError>;
+  /** The wallet after it. */
+  wallet: Maybe<Wallet>;
+};
+
+/** A ride. payments adds how it was paid. */
+export type Trip = {
+  __typename?: 'Trip';
+  /** Stable identifier of the trip. */
+  id: Scalars['ID']['output'];
+  /** How the trip was paid: the fare once completed, or the cancellation fee. Null before settlement, for free cancellations, and for viewers other than its rider, its driver and operations staff. */
+  payment: Maybe<Payment>;
+};
+
 /** A person with an account: a rider, a driver or a member of staff. */
 export type User = {
   __typename?: 'User';
   /** Stable identifier of the user. */
   id: Scalars['ID']['output'];
-  /** The user's wallet; null until the first money moves into it. Only the user themselves and operations staff may read it (FORBIDDEN otherwise). */
+  /** Saved cards, the wallet and cash, the default marked. Only the user themselves and operations staff (FORBIDDEN otherwise). */
+  paymentMethods: Maybe<Array<PaymentMethod>>;
+  /** The user's wallet (a zero balance before the first money moves). Only the user themselves and operations staff may read it (FORBIDDEN otherwise). */
   wallet: Maybe<Wallet>;
 };
 
-/** A user's stored balance with the platform (credit from refunds, promotions, top-ups). */
+/** A user's stored balance with the platform: top-ups, refunds and credit, spent on rides. Never negative. */
 export type Wallet = {
   __typename?: 'Wallet';
-  /** What the wallet holds now. */
+  /** What the wallet holds now: the sum of its history. */
   balance: Money;
-  /** Stable identifier of the wallet. */
+  /** What the user owes after rides no method could pay (0 when nothing is owed). While above 0, `requestTrip` is refused; a top-up repays it first. */
+  balanceDue: Money;
+  /** Every change of the balance, newest first. */
+  history: WalletEntryConnection;
+  /** Stable identifier of the wallet (its ledger account). */
   id: Scalars['ID']['output'];
   /** When the balance last changed. */
   updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** A user's stored balance with the platform: top-ups, refunds and credit, spent on rides. Never negative. */
+export type WalletHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One change of a wallet's balance. */
+export type WalletEntry = {
+  __typename?: 'WalletEntry';
+  /** Signed: positive adds to the wallet, negative takes from it. */
+  amount: Money;
+  /** The balance right after this change. */
+  balanceAfter: Money;
+  /** Why the money moved. */
+  cause: LedgerCause;
+  /** When it happened. */
+  createdAt: Scalars['DateTime']['output'];
+  /** In words, e.g. "Trip fare". */
+  description: Scalars['String']['output'];
+  /** Stable identifier of the change. */
+  id: Scalars['ID']['output'];
+  /** The payment it belongs to, if any. */
+  payment: Maybe<Payment>;
+};
+
+/** A page of wallet entries, newest first. */
+export type WalletEntryConnection = {
+  __typename?: 'WalletEntryConnection';
+  /** The entries of this page. */
+  edges: Array<WalletEntryEdge>;
+  /** Where this page is. */
+  pageInfo: PageInfo;
+};
+
+/** A wallet entry with a cursor, in a connection. */
+export type WalletEntryEdge = {
+  __typename?: 'WalletEntryEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: WalletEntry;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -125,11 +551,19 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  Payment: Payment;
+  Trip: Trip;
   User: User;
 }>;
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  Payment:
+    ( { __typename: 'Payment' }
+    & GraphQLRecursivePick<FederationTypes['Payment'], {"id":true}> );
+  Trip:
+    ( { __typename: 'Trip' }
+    & GraphQLRecursivePick<FederationTypes['Trip'], {"id":true}> );
   User:
     ( { __typename: 'User' }
     & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
@@ -139,31 +573,88 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  Money: ResolverTypeWrapper<Money>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  User: ResolverTypeWrapper<UserRef>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Wallet: ResolverTypeWrapper<WalletModel>;
+  AddCardInput: AddCardInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  CardDetails: ResolverTypeWrapper<CardDetails>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  LedgerCause: LedgerCause;
+  Money: ResolverTypeWrapper<Money>;
+  MoneyInput: MoneyInput;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Payment: ResolverTypeWrapper<Omit<Payment, 'payer' | 'refunds' | 'trip'> & { payer: ResolversTypes['User'], refunds: Array<ResolversTypes['Refund']>, trip?: Maybe<ResolversTypes['Trip']> }>;
+  PaymentConnection: ResolverTypeWrapper<Omit<PaymentConnection, 'edges'> & { edges: Array<ResolversTypes['PaymentEdge']> }>;
+  PaymentEdge: ResolverTypeWrapper<Omit<PaymentEdge, 'node'> & { node: ResolversTypes['Payment'] }>;
+  PaymentFilter: PaymentFilter;
+  PaymentMethod: ResolverTypeWrapper<PaymentMethod>;
+  PaymentMethodType: PaymentMethodType;
+  PaymentMethodsPayload: ResolverTypeWrapper<PaymentMethodsPayload>;
+  PaymentPurpose: PaymentPurpose;
+  PaymentStatus: PaymentStatus;
+  PaymentUserError: ResolverTypeWrapper<PaymentUserError>;
+  PaymentUserErrorCode: PaymentUserErrorCode;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Refund: ResolverTypeWrapper<Omit<Refund, 'refundedBy'> & { refundedBy?: Maybe<ResolversTypes['User']> }>;
+  RefundPaymentInput: RefundPaymentInput;
+  RefundPaymentPayload: ResolverTypeWrapper<Omit<RefundPaymentPayload, 'payment' | 'refund'> & { payment?: Maybe<ResolversTypes['Payment']>, refund?: Maybe<ResolversTypes['Refund']> }>;
+  RefundStatus: RefundStatus;
+  TopUpWalletInput: TopUpWalletInput;
+  TopUpWalletPayload: ResolverTypeWrapper<Omit<TopUpWalletPayload, 'payment' | 'wallet'> & { payment?: Maybe<ResolversTypes['Payment']>, wallet?: Maybe<ResolversTypes['Wallet']> }>;
+  Trip: ResolverTypeWrapper<Omit<Trip, 'payment'> & { payment?: Maybe<ResolversTypes['Payment']> }>;
+  User: ResolverTypeWrapper<UserRef>;
+  Wallet: ResolverTypeWrapper<WalletModel>;
+  WalletEntry: ResolverTypeWrapper<Omit<WalletEntry, 'payment'> & { payment?: Maybe<ResolversTypes['Payment']> }>;
+  WalletEntryConnection: ResolverTypeWrapper<Omit<WalletEntryConnection, 'edges'> & { edges: Array<ResolversTypes['WalletEntryEdge']> }>;
+  WalletEntryEdge: ResolverTypeWrapper<Omit<WalletEntryEdge, 'node'> & { node: ResolversTypes['WalletEntry'] }>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  AddCardInput: AddCardInput;
+  Boolean: Scalars['Boolean']['output'];
+  String: Scalars['String']['output'];
+  CardDetails: CardDetails;
+  Int: Scalars['Int']['output'];
   DateTime: Scalars['DateTime']['output'];
   Money: Money;
-  Int: Scalars['Int']['output'];
-  String: Scalars['String']['output'];
-  User: UserRef;
+  MoneyInput: MoneyInput;
+  Mutation: Record<PropertyKey, never>;
   ID: Scalars['ID']['output'];
+  PageInfo: PageInfo;
+  Payment: Omit<Payment, 'payer' | 'refunds' | 'trip'> & { payer: ResolversParentTypes['User'], refunds: Array<ResolversParentTypes['Refund']>, trip?: Maybe<ResolversParentTypes['Trip']> } | FederationReferenceTypes['Payment'];
+  PaymentConnection: Omit<PaymentConnection, 'edges'> & { edges: Array<ResolversParentTypes['PaymentEdge']> };
+  PaymentEdge: Omit<PaymentEdge, 'node'> & { node: ResolversParentTypes['Payment'] };
+  PaymentFilter: PaymentFilter;
+  PaymentMethod: PaymentMethod;
+  PaymentMethodsPayload: PaymentMethodsPayload;
+  PaymentUserError: PaymentUserError;
+  Query: Record<PropertyKey, never>;
+  Refund: Omit<Refund, 'refundedBy'> & { refundedBy?: Maybe<ResolversParentTypes['User']> };
+  RefundPaymentInput: RefundPaymentInput;
+  RefundPaymentPayload: Omit<RefundPaymentPayload, 'payment' | 'refund'> & { payment?: Maybe<ResolversParentTypes['Payment']>, refund?: Maybe<ResolversParentTypes['Refund']> };
+  TopUpWalletInput: TopUpWalletInput;
+  TopUpWalletPayload: Omit<TopUpWalletPayload, 'payment' | 'wallet'> & { payment?: Maybe<ResolversParentTypes['Payment']>, wallet?: Maybe<ResolversParentTypes['Wallet']> };
+  Trip: Omit<Trip, 'payment'> & { payment?: Maybe<ResolversParentTypes['Payment']> } | FederationReferenceTypes['Trip'];
+  User: UserRef;
   Wallet: WalletModel;
-  Boolean: Scalars['Boolean']['output'];
+  WalletEntry: Omit<WalletEntry, 'payment'> & { payment?: Maybe<ResolversParentTypes['Payment']> };
+  WalletEntryConnection: Omit<WalletEntryConnection, 'edges'> & { edges: Array<ResolversParentTypes['WalletEntryEdge']> };
+  WalletEntryEdge: Omit<WalletEntryEdge, 'node'> & { node: ResolversParentTypes['WalletEntry'] };
 }>;
 
 export type PublicDirectiveArgs = { };
 
 export type PublicDirectiveResolver<Result, Parent, ContextType = PaymentsContext, Args = PublicDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type CardDetailsResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['CardDetails'] = ResolversParentTypes['CardDetails']> = ResolversObject<{
+  brand?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expMonth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  expYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  last4?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
@@ -174,23 +665,160 @@ export type MoneyResolvers<ContextType = PaymentsContext, ParentType extends Res
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type MutationResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  addCard?: Resolver<ResolversTypes['PaymentMethodsPayload'], ParentType, ContextType, RequireFields<MutationAddCardArgs, 'input'>>;
+  refundPayment?: Resolver<ResolversTypes['RefundPaymentPayload'], ParentType, ContextType, RequireFields<MutationRefundPaymentArgs, 'input'>>;
+  removePaymentMethod?: Resolver<ResolversTypes['PaymentMethodsPayload'], ParentType, ContextType, RequireFields<MutationRemovePaymentMethodArgs, 'id'>>;
+  setDefaultPaymentMethod?: Resolver<ResolversTypes['PaymentMethodsPayload'], ParentType, ContextType, RequireFields<MutationSetDefaultPaymentMethodArgs, 'type'>>;
+  topUpWallet?: Resolver<ResolversTypes['TopUpWalletPayload'], ParentType, ContextType, RequireFields<MutationTopUpWalletArgs, 'input'>>;
+}>;
+
+export type PageInfoResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type PaymentResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Payment'] = ResolversParentTypes['Payment'], FederationReferenceType extends FederationReferenceTypes['Payment'] = FederationReferenceTypes['Payment']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Payment']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  card?: Resolver<Maybe<ResolversTypes['CardDetails']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  failureCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  method?: Resolver<Maybe<ResolversTypes['PaymentMethodType']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  paidAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  payer?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['PaymentPurpose'], ParentType, ContextType>;
+  receiptNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  refunded?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  refunds?: Resolver<Array<ResolversTypes['Refund']>, ParentType, ContextType>;
+  requestedMethod?: Resolver<ResolversTypes['PaymentMethodType'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PaymentStatus'], ParentType, ContextType>;
+  trip?: Resolver<Maybe<ResolversTypes['Trip']>, ParentType, ContextType>;
+}>;
+
+export type PaymentConnectionResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PaymentConnection'] = ResolversParentTypes['PaymentConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PaymentEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type PaymentEdgeResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PaymentEdge'] = ResolversParentTypes['PaymentEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Payment'], ParentType, ContextType>;
+}>;
+
+export type PaymentMethodResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PaymentMethod'] = ResolversParentTypes['PaymentMethod']> = ResolversObject<{
+  card?: Resolver<Maybe<ResolversTypes['CardDetails']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isDefault?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['PaymentMethodType'], ParentType, ContextType>;
+}>;
+
+export type PaymentMethodsPayloadResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PaymentMethodsPayload'] = ResolversParentTypes['PaymentMethodsPayload']> = ResolversObject<{
+  paymentMethods?: Resolver<Maybe<Array<ResolversTypes['PaymentMethod']>>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['PaymentUserError']>, ParentType, ContextType>;
+}>;
+
+export type PaymentUserErrorResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PaymentUserError'] = ResolversParentTypes['PaymentUserError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['PaymentUserErrorCode'], ParentType, ContextType>;
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<QueryPaymentArgs, 'id'>>;
+  payments?: Resolver<ResolversTypes['PaymentConnection'], ParentType, ContextType, RequireFields<QueryPaymentsArgs, 'first'>>;
+}>;
+
+export type RefundResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Refund'] = ResolversParentTypes['Refund']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['PaymentMethodType'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  refundedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RefundStatus'], ParentType, ContextType>;
+}>;
+
+export type RefundPaymentPayloadResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['RefundPaymentPayload'] = ResolversParentTypes['RefundPaymentPayload']> = ResolversObject<{
+  payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType>;
+  refund?: Resolver<Maybe<ResolversTypes['Refund']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['PaymentUserError']>, ParentType, ContextType>;
+}>;
+
+export type TopUpWalletPayloadResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['TopUpWalletPayload'] = ResolversParentTypes['TopUpWalletPayload']> = ResolversObject<{
+  payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['PaymentUserError']>, ParentType, ContextType>;
+  wallet?: Resolver<Maybe<ResolversTypes['Wallet']>, ParentType, ContextType>;
+}>;
+
+export type TripResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Trip'] = ResolversParentTypes['Trip'], FederationReferenceType extends FederationReferenceTypes['Trip'] = FederationReferenceTypes['Trip']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Trip']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType>;
+}>;
+
 export type UserResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  paymentMethods?: Resolver<Maybe<Array<ResolversTypes['PaymentMethod']>>, ParentType, ContextType>;
   wallet?: Resolver<Maybe<ResolversTypes['Wallet']>, ParentType, ContextType>;
 }>;
 
 export type WalletResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Wallet'] = ResolversParentTypes['Wallet']> = ResolversObject<{
   balance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  balanceDue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['WalletEntryConnection'], ParentType, ContextType, RequireFields<WalletHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
+export type WalletEntryResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['WalletEntry'] = ResolversParentTypes['WalletEntry']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  balanceAfter?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  cause?: Resolver<ResolversTypes['LedgerCause'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType>;
+}>;
+
+export type WalletEntryConnectionResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['WalletEntryConnection'] = ResolversParentTypes['WalletEntryConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['WalletEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type WalletEntryEdgeResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['WalletEntryEdge'] = ResolversParentTypes['WalletEntryEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['WalletEntry'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = PaymentsContext> = ResolversObject<{
+  CardDetails?: CardDetailsResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Money?: MoneyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Payment?: PaymentResolvers<ContextType>;
+  PaymentConnection?: PaymentConnectionResolvers<ContextType>;
+  PaymentEdge?: PaymentEdgeResolvers<ContextType>;
+  PaymentMethod?: PaymentMethodResolvers<ContextType>;
+  PaymentMethodsPayload?: PaymentMethodsPayloadResolvers<ContextType>;
+  PaymentUserError?: PaymentUserErrorResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Refund?: RefundResolvers<ContextType>;
+  RefundPaymentPayload?: RefundPaymentPayloadResolvers<ContextType>;
+  TopUpWalletPayload?: TopUpWalletPayloadResolvers<ContextType>;
+  Trip?: TripResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   Wallet?: WalletResolvers<ContextType>;
+  WalletEntry?: WalletEntryResolvers<ContextType>;
+  WalletEntryConnection?: WalletEntryConnectionResolvers<ContextType>;
+  WalletEntryEdge?: WalletEntryEdgeResolvers<ContextType>;
 }>;
 
 export type DirectiveResolvers<ContextType = PaymentsContext> = ResolversObject<{

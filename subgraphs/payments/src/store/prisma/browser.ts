@@ -18,7 +18,63 @@ export { Prisma }
 export * as $Enums from './enums.js'
 export * from './enums.js';
 /**
- * Model Wallet
+ * Model LedgerAccount
  * 
  */
-export type Wallet = Prisma.WalletModel
+export type LedgerAccount = Prisma.LedgerAccountModel
+/**
+ * Model JournalEntry
+ * An immutable, balanced set of postings: one money movement and its cause.
+ */
+export type JournalEntry = Prisma.JournalEntryModel
+/**
+ * Model Posting
+ * 
+ */
+export type Posting = Prisma.PostingModel
+/**
+ * Model PaymentCard
+ * A card a user saved through the payment provider; card numbers never reach us, only the provider's id.
+ */
+export type PaymentCard = Prisma.PaymentCardModel
+/**
+ * Model PaymentProfile
+ * A user's payment settings: the default method, and their customer id at the provider.
+ */
+export type PaymentProfile = Prisma.PaymentProfileModel
+/**
+ * Model Payment
+ * One charge to a user: a trip's fare, a cancellation fee, or a wallet top-up.
+ */
+export type Payment = Prisma.PaymentModel
+/**
+ * Model Refund
+ * 
+ */
+export type Refund = Prisma.RefundModel
+/**
+ * Model CommissionRule
+ * Commission the platform keeps on a fare, per city and vehicle category; the most specific rule wins
+ * (city+category, then city, then category, then the default row with both null).
+ */
+export type CommissionRule = Prisma.CommissionRuleModel
+/**
+ * Model IdempotencyKey
+ * Idempotency keys of money mutations (as Stripe's): the same key and input returns the first result.
+ */
+export type IdempotencyKey = Prisma.IdempotencyKeyModel
+/**
+ * Model ProviderEvent
+ * Webhook events received from a provider, by the provider's event id: a replay changes nothing.
+ */
+export type ProviderEvent = Prisma.ProviderEventModel
+/**
+ * Model OutboxEvent
+ * 
+ */
+export type OutboxEvent = Prisma.OutboxEventModel
+/**
+ * Model ProcessedEvent
+ * Events this subgraph's consumers handled (platform/events/handle-once.ts).
+ */
+export type ProcessedEvent = Prisma.ProcessedEventModel

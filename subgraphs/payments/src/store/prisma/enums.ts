@@ -9,7 +9,67 @@
 * 🟢 You can import this file directly.
 */
 
+export const LedgerAccountKind = {
+  RIDER_WALLET: 'RIDER_WALLET',
+  RIDER_BALANCE_DUE: 'RIDER_BALANCE_DUE',
+  DRIVER_EARNINGS: 'DRIVER_EARNINGS',
+  DRIVER_CASH_HELD: 'DRIVER_CASH_HELD',
+  PLATFORM_REVENUE: 'PLATFORM_REVENUE',
+  PROVIDER_CLEARING: 'PROVIDER_CLEARING',
+  PROMOTIONS: 'PROMOTIONS',
+  FLEET_CASH: 'FLEET_CASH',
+  DRIVER_DEPOSIT: 'DRIVER_DEPOSIT'
+} as const
+
+export type LedgerAccountKind = (typeof LedgerAccountKind)[keyof typeof LedgerAccountKind]
 
 
-// This file is empty because there are no enums in the schema.
-export {}
+export const LedgerCause = {
+  TRIP_FARE: 'TRIP_FARE',
+  CANCELLATION_FEE: 'CANCELLATION_FEE',
+  TOP_UP: 'TOP_UP',
+  REFUND: 'REFUND',
+  ADJUSTMENT: 'ADJUSTMENT',
+  PROMOTION: 'PROMOTION'
+} as const
+
+export type LedgerCause = (typeof LedgerCause)[keyof typeof LedgerCause]
+
+
+export const PaymentMethodType = {
+  CARD: 'CARD',
+  WALLET: 'WALLET',
+  CASH: 'CASH'
+} as const
+
+export type PaymentMethodType = (typeof PaymentMethodType)[keyof typeof PaymentMethodType]
+
+
+export const PaymentPurpose = {
+  TRIP_FARE: 'TRIP_FARE',
+  CANCELLATION_FEE: 'CANCELLATION_FEE',
+  TOP_UP: 'TOP_UP'
+} as const
+
+export type PaymentPurpose = (typeof PaymentPurpose)[keyof typeof PaymentPurpose]
+
+
+export const PaymentStatus = {
+  PENDING: 'PENDING',
+  SUCCEEDED: 'SUCCEEDED',
+  OWED: 'OWED',
+  FAILED: 'FAILED',
+  PARTIALLY_REFUNDED: 'PARTIALLY_REFUNDED',
+  REFUNDED: 'REFUNDED'
+} as const
+
+export type PaymentStatus = (typeof PaymentStatus)[keyof typeof PaymentStatus]
+
+
+export const RefundStatus = {
+  PENDING: 'PENDING',
+  SUCCEEDED: 'SUCCEEDED',
+  FAILED: 'FAILED'
+} as const
+
+export type RefundStatus = (typeof RefundStatus)[keyof typeof RefundStatus]

@@ -8,5 +8,16 @@
  *
  * 🟢 You can import this file directly.
  */
-export type * from './models/Wallet.js'
+export type * from './models/LedgerAccount.js'
+export type * from './models/JournalEntry.js'
+export type * from './models/Posting.js'
+export type * from './models/PaymentCard.js'
+export type * from './models/PaymentProfile.js'
+export type * from './models/Payment.js'
+export type * from './models/Refund.js'
+export type * from './models/CommissionRule.js'
+export type * from './models/IdempotencyKey.js'
+export type * from './models/ProviderEvent.js'
+export type * from './models/OutboxEvent.js'
+export type * from './models/ProcessedEvent.js'
 export type * from './commonInputTypes.js'

@@ -51,7 +51,18 @@ export const AnyNull = runtime.AnyNull
 
 
 export const ModelName = {
-  Wallet: 'Wallet'
+  LedgerAccount: 'LedgerAccount',
+  JournalEntry: 'JournalEntry',
+  Posting: 'Posting',
+  PaymentCard: 'PaymentCard',
+  PaymentProfile: 'PaymentProfile',
+  Payment: 'Payment',
+  Refund: 'Refund',
+  CommissionRule: 'CommissionRule',
+  IdempotencyKey: 'IdempotencyKey',
+  ProviderEvent: 'ProviderEvent',
+  OutboxEvent: 'OutboxEvent',
+  ProcessedEvent: 'ProcessedEvent'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -70,16 +81,171 @@ export const TransactionIsolationLevel = runtime.makeStrictEnum({
 export type TransactionIsolationLevel = (typeof TransactionIsolationLevel)[keyof typeof TransactionIsolationLevel]
 
 
-export const WalletScalarFieldEnum = {
+export const LedgerAccountScalarFieldEnum = {
   id: 'id',
-  userId: 'userId',
-  balanceMinor: 'balanceMinor',
+  kind: 'kind',
+  ownerId: 'ownerId',
   currency: 'currency',
+  balanceMinor: 'balanceMinor',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
 } as const
 
-export type WalletScalarFieldEnum = (typeof WalletScalarFieldEnum)[keyof typeof WalletScalarFieldEnum]
+export type LedgerAccountScalarFieldEnum = (typeof LedgerAccountScalarFieldEnum)[keyof typeof LedgerAccountScalarFieldEnum]
+
+
+export const JournalEntryScalarFieldEnum = {
+  id: 'id',
+  cause: 'cause',
+  paymentId: 'paymentId',
+  refundId: 'refundId',
+  tripId: 'tripId',
+  actorUserId: 'actorUserId',
+  description: 'description',
+  createdAt: 'createdAt'
+} as const
+
+export type JournalEntryScalarFieldEnum = (typeof JournalEntryScalarFieldEnum)[keyof typeof JournalEntryScalarFieldEnum]
+
+
+export const PostingScalarFieldEnum = {
+  id: 'id',
+  entryId: 'entryId',
+  accountId: 'accountId',
+  amountMinor: 'amountMinor',
+  currency: 'currency',
+  balanceAfterMinor: 'balanceAfterMinor',
+  createdAt: 'createdAt'
+} as const
+
+export type PostingScalarFieldEnum = (typeof PostingScalarFieldEnum)[keyof typeof PostingScalarFieldEnum]
+
+
+export const PaymentCardScalarFieldEnum = {
+  id: 'id',
+  userId: 'userId',
+  provider: 'provider',
+  providerMethodId: 'providerMethodId',
+  brand: 'brand',
+  last4: 'last4',
+  expMonth: 'expMonth',
+  expYear: 'expYear',
+  createdAt: 'createdAt',
+  removedAt: 'removedAt'
+} as const
+
+export type PaymentCardScalarFieldEnum = (typeof PaymentCardScalarFieldEnum)[keyof typeof PaymentCardScalarFieldEnum]
+
+
+export const PaymentProfileScalarFieldEnum = {
+  userId: 'userId',
+  defaultMethod: 'defaultMethod',
+  defaultCardId: 'defaultCardId',
+  providerCustomerId: 'providerCustomerId',
+  updatedAt: 'updatedAt'
+} as const
+
+export type PaymentProfileScalarFieldEnum = (typeof PaymentProfileScalarFieldEnum)[keyof typeof PaymentProfileScalarFieldEnum]
+
+
+export const PaymentScalarFieldEnum = {
+  id: 'id',
+  purpose: 'purpose',
+  payerUserId: 'payerUserId',
+  tripId: 'tripId',
+  driverUserId: 'driverUserId',
+  driverId: 'driverId',
+  fleetId: 'fleetId',
+  requestedMethod: 'requestedMethod',
+  method: 'method',
+  cardId: 'cardId',
+  amountMinor: 'amountMinor',
+  currency: 'currency',
+  commissionBps: 'commissionBps',
+  status: 'status',
+  refundedMinor: 'refundedMinor',
+  attempts: 'attempts',
+  nextAttemptAt: 'nextAttemptAt',
+  providerPaymentId: 'providerPaymentId',
+  failureCode: 'failureCode',
+  failureMessage: 'failureMessage',
+  receiptNumber: 'receiptNumber',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt',
+  paidAt: 'paidAt',
+  actorUserId: 'actorUserId'
+} as const
+
+export type PaymentScalarFieldEnum = (typeof PaymentScalarFieldEnum)[keyof typeof PaymentScalarFieldEnum]
+
+
+export const RefundScalarFieldEnum = {
+  id: 'id',
+  paymentId: 'paymentId',
+  amountMinor: 'amountMinor',
+  currency: 'currency',
+  reason: 'reason',
+  status: 'status',
+  method: 'method',
+  providerRefundId: 'providerRefundId',
+  actorUserId: 'actorUserId',
+  createdAt: 'createdAt'
+} as const
+
+export type RefundScalarFieldEnum = (typeof RefundScalarFieldEnum)[keyof typeof RefundScalarFieldEnum]
+
+
+export const CommissionRuleScalarFieldEnum = {
+  id: 'id',
+  city: 'city',
+  category: 'category',
+  rateBps: 'rateBps',
+  createdAt: 'createdAt'
+} as const
+
+export type CommissionRuleScalarFieldEnum = (typeof CommissionRuleScalarFieldEnum)[keyof typeof CommissionRuleScalarFieldEnum]
+
+
+export const IdempotencyKeyScalarFieldEnum = {
+  userId: 'userId',
+  operation: 'operation',
+  key: 'key',
+  requestHash: 'requestHash',
+  resultId: 'resultId',
+  createdAt: 'createdAt'
+} as const
+
+export type IdempotencyKeyScalarFieldEnum = (typeof IdempotencyKeyScalarFieldEnum)[keyof typeof IdempotencyKeyScalarFieldEnum]
+
+
+export const ProviderEventScalarFieldEnum = {
+  provider: 'provider',
+  eventId: 'eventId',
+  type: 'type',
+  receivedAt: 'receivedAt'
+} as const
+
+export type ProviderEventScalarFieldEnum = (typeof ProviderEventScalarFieldEnum)[keyof typeof ProviderEventScalarFieldEnum]
+
+
+export const OutboxEventScalarFieldEnum = {
+  id: 'id',
+  type: 'type',
+  payload: 'payload',
+  occurredAt: 'occurredAt',
+  publishedAt: 'publishedAt'
+} as const
+
+export type OutboxEventScalarFieldEnum = (typeof OutboxEventScalarFieldEnum)[keyof typeof OutboxEventScalarFieldEnum]
+
+
+export const ProcessedEventScalarFieldEnum = {
+  consumer: 'consumer',
+  eventId: 'eventId',
+  processedAt: 'processedAt'
+} as const
+
+export type ProcessedEventScalarFieldEnum = (typeof ProcessedEventScalarFieldEnum)[keyof typeof ProcessedEventScalarFieldEnum]
 
 
 export const SortOrder = {
@@ -90,10 +256,34 @@ export const SortOrder = {
 export type SortOrder = (typeof SortOrder)[keyof typeof SortOrder]
 
 
+export const JsonNullValueInput = {
+  JsonNull: JsonNull
+} as const
+
+export type JsonNullValueInput = (typeof JsonNullValueInput)[keyof typeof JsonNullValueInput]
+
+
 export const QueryMode = {
   default: 'default',
   insensitive: 'insensitive'
 } as const
 
 export type QueryMode = (typeof QueryMode)[keyof typeof QueryMode]
+
+
+export const NullsOrder = {
+  first: 'first',
+  last: 'last'
+} as const
+
+export type NullsOrder = (typeof NullsOrder)[keyof typeof NullsOrder]
+
+
+export const JsonNullValueFilter = {
+  DbNull: DbNull,
+  JsonNull: JsonNull,
+  AnyNull: AnyNull
+} as const
+
+export type JsonNullValueFilter = (typeof JsonNullValueFilter)[keyof typeof JsonNullValueFilter]
 
