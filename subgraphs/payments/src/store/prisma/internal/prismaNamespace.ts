@@ -1361,6 +1361,7 @@ export const LedgerAccountScalarFieldEnum = {
   ownerId: 'ownerId',
   currency: 'currency',
   balanceMinor: 'balanceMinor',
+  version: 'version',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
 } as const

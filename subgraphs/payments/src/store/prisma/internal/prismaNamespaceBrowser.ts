@@ -87,6 +87,7 @@ export const LedgerAccountScalarFieldEnum = {
   ownerId: 'ownerId',
   currency: 'currency',
   balanceMinor: 'balanceMinor',
+  version: 'version',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
 } as const

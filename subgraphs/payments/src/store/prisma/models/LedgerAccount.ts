@@ -28,10 +28,12 @@ export type AggregateLedgerAccount = {
 
 export type LedgerAccountAvgAggregateOutputType = {
   balanceMinor: number | null
+  version: number | null
 }
 
 export type LedgerAccountSumAggregateOutputType = {
   balanceMinor: bigint | null
+  version: bigint | null
 }
 
 export type LedgerAccountMinAggregateOutputType = {
@@ -40,6 +42,7 @@ export type LedgerAccountMinAggregateOutputType = {
   ownerId: string | null
   currency: string | null
   balanceMinor: bigint | null
+  version: bigint | null
   createdAt: Date | null
   updatedAt: Date | null
 }
@@ -50,6 +53,7 @@ export type LedgerAccountMaxAggregateOutputType = {
   ownerId: string | null
   currency: string | null
   balanceMinor: bigint | null
+  version: bigint | null
   createdAt: Date | null
   updatedAt: Date | null
 }
@@ -60,6 +64,7 @@ export type LedgerAccountCountAggregateOutputType = {
   ownerId: number
   currency: number
   balanceMinor: number
+  version: number
   createdAt: number
   updatedAt: number
   _all: number
@@ -68,10 +73,12 @@ export type LedgerAccountCountAggregateOutputType = {
 
 export type LedgerAccountAvgAggregateInputType = {
   balanceMinor?: true
+  version?: true
 }
 
 export type LedgerAccountSumAggregateInputType = {
   balanceMinor?: true
+  version?: true
 }
 
 export type LedgerAccountMinAggregateInputType = {
@@ -80,6 +87,7 @@ export type LedgerAccountMinAggregateInputType = {
   ownerId?: true
   currency?: true
   balanceMinor?: true
+  version?: true
   createdAt?: true
   updatedAt?: true
 }
@@ -90,6 +98,7 @@ export type LedgerAccountMaxAggregateInputType = {
   ownerId?: true
   currency?: true
   balanceMinor?: true
+  version?: true
   createdAt?: true
   updatedAt?: true
 }
@@ -100,6 +109,7 @@ export type LedgerAccountCountAggregateInputType = {
   ownerId?: true
   currency?: true
   balanceMinor?: true
+  version?: true
   createdAt?: true
   updatedAt?: true
   _all?: true
@@ -197,6 +207,7 @@ export type LedgerAccountGroupByOutputType = {
   ownerId: string | null
   currency: string
   balanceMinor: bigint
+  version: bigint
   createdAt: Date
   updatedAt: Date
   _count: LedgerAccountCountAggregateOutputType | null
@@ -230,6 +241,7 @@ export type LedgerAccountWhereInput = {
   ownerId?: Prisma.UuidNullableFilter<"LedgerAccount"> | string | null
   currency?: Prisma.StringFilter<"LedgerAccount"> | string
   balanceMinor?: Prisma.BigIntFilter<"LedgerAccount"> | bigint | number
+  version?: Prisma.BigIntFilter<"LedgerAccount"> | bigint | number
   createdAt?: Prisma.DateTimeFilter<"LedgerAccount"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"LedgerAccount"> | Date | string
   postings?: Prisma.PostingListRelationFilter
@@ -241,6 +253,7 @@ export type LedgerAccountOrderByWithRelationInput = {
   ownerId?: Prisma.SortOrderInput | Prisma.SortOrder
   currency?: Prisma.SortOrder
   balanceMinor?: Prisma.SortOrder
+  version?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   postings?: Prisma.PostingOrderByRelationAggregateInput
@@ -256,6 +269,7 @@ export type LedgerAccountWhereUniqueInput = Prisma.AtLeast<{
   ownerId?: Prisma.UuidNullableFilter<"LedgerAccount"> | string | null
   currency?: Prisma.StringFilter<"LedgerAccount"> | string
   balanceMinor?: Prisma.BigIntFilter<"LedgerAccount"> | bigint | number
+  version?: Prisma.BigIntFilter<"LedgerAccount"> | bigint | number
   createdAt?: Prisma.DateTimeFilter<"LedgerAccount"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"LedgerAccount"> | Date | string
   postings?: Prisma.PostingListRelationFilter
@@ -267,6 +281,7 @@ export type LedgerAccountOrderByWithAggregationInput = {
   ownerId?: Prisma.SortOrderInput | Prisma.SortOrder
   currency?: Prisma.SortOrder
   balanceMinor?: Prisma.SortOrder
+  version?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   _count?: Prisma.LedgerAccountCountOrderByAggregateInput
@@ -285,6 +300,7 @@ export type LedgerAccountScalarWhereWithAggregatesInput = {
   ownerId?: Prisma.UuidNullableWithAggregatesFilter<"LedgerAccount"> | string | null
   currency?: Prisma.StringWithAggregatesFilter<"LedgerAccount"> | string
   balanceMinor?: Prisma.BigIntWithAggregatesFilter<"LedgerAccount"> | bigint | number
+  version?: Prisma.BigIntWithAggregatesFilter<"LedgerAccount"> | bigint | number
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"LedgerAccount"> | Date | string
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"LedgerAccount"> | Date | string
 }
@@ -295,6 +311,7 @@ export type LedgerAccountCreateInput = {
   ownerId?: string | null
   currency: string
   balanceMinor?: bigint | number
+  version?: bigint | number
   createdAt?: Date | string
   updatedAt?: Date | string
   postings?: Prisma.PostingCreateNestedManyWithoutAccountInput
@@ -306,6 +323,7 @@ export type LedgerAccountUncheckedCreateInput = {
   ownerId?: string | null
   currency: string
   balanceMinor?: bigint | number
+  version?: bigint | number
   createdAt?: Date | string
   updatedAt?: Date | string
   postings?: Prisma.PostingUncheckedCreateNestedManyWithoutAccountInput
@@ -317,6 +335,7 @@ export type LedgerAccountUpdateInput = {
   ownerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   currency?: Prisma.StringFieldUpdateOperationsInput | string
   balanceMinor?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  version?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   postings?: Prisma.PostingUpdateManyWithoutAccountNestedInput
@@ -328,6 +347,7 @@ export type LedgerAccountUncheckedUpdateInput = {
   ownerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   currency?: Prisma.StringFieldUpdateOperationsInput | string
   balanceMinor?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  version?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   postings?: Prisma.PostingUncheckedUpdateManyWithoutAccountNestedInput
@@ -339,6 +359,7 @@ export type LedgerAccountCreateManyInput = {
   ownerId?: string | null
   currency: string
   balanceMinor?: bigint | number
+  version?: bigint | number
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -349,6 +370,7 @@ export type LedgerAccountUpdateManyMutationInput = {
   ownerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   currency?: Prisma.StringFieldUpdateOperationsInput | string
   balanceMinor?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  version?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -359,6 +381,7 @@ export type LedgerAccountUncheckedUpdateManyInput = {
   ownerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   currency?: Prisma.StringFieldUpdateOperationsInput | string
   balanceMinor?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  version?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -375,12 +398,14 @@ export type LedgerAccountCountOrderByAggregateInput = {
   ownerId?: Prisma.SortOrder
   currency?: Prisma.SortOrder
   balanceMinor?: Prisma.SortOrder
+  version?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
 export type LedgerAccountAvgOrderByAggregateInput = {
   balanceMinor?: Prisma.SortOrder
+  version?: Prisma.SortOrder
 }
 
 export type LedgerAccountMaxOrderByAggregateInput = {
@@ -389,6 +414,7 @@ export type LedgerAccountMaxOrderByAggregateInput = {
   ownerId?: Prisma.SortOrder
   currency?: Prisma.SortOrder
   balanceMinor?: Prisma.SortOrder
+  version?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -399,12 +425,14 @@ export type LedgerAccountMinOrderByAggregateInput = {
   ownerId?: Prisma.SortOrder
   currency?: Prisma.SortOrder
   balanceMinor?: Prisma.SortOrder
+  version?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
 export type LedgerAccountSumOrderByAggregateInput = {
   balanceMinor?: Prisma.SortOrder
+  version?: Prisma.SortOrder
 }
 
 export type LedgerAccountScalarRelationFilter = {
@@ -456,6 +484,7 @@ export type LedgerAccountCreateWithoutPostingsInput = {
   ownerId?: string | null
   currency: string
   balanceMinor?: bigint | number
+  version?: bigint | number
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -466,6 +495,7 @@ export type LedgerAccountUncheckedCreateWithoutPostingsInput = {
   ownerId?: string | null
   currency: string
   balanceMinor?: bigint | number
+  version?: bigint | number
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -492,6 +522,7 @@ export type LedgerAccountUpdateWithoutPostingsInput = {
   ownerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   currency?: Prisma.StringFieldUpdateOperationsInput | string
   balanceMinor?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  version?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -502,6 +533,7 @@ export type LedgerAccountUncheckedUpdateWithoutPostingsInput = {
   ownerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   currency?: Prisma.StringFieldUpdateOperationsInput | string
   balanceMinor?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  version?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -543,6 +575,7 @@ export type LedgerAccountSelect<ExtArgs extends runtime.Types.Extensions.Interna
   ownerId?: boolean
   currency?: boolean
   balanceMinor?: boolean
+  version?: boolean
   createdAt?: boolean
   updatedAt?: boolean
   postings?: boolean | Prisma.LedgerAccount$postingsArgs<ExtArgs>
@@ -555,6 +588,7 @@ export type LedgerAccountSelectCreateManyAndReturn<ExtArgs extends runtime.Types
   ownerId?: boolean
   currency?: boolean
   balanceMinor?: boolean
+  version?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["ledgerAccount"]>
@@ -565,6 +599,7 @@ export type LedgerAccountSelectUpdateManyAndReturn<ExtArgs extends runtime.Types
   ownerId?: boolean
   currency?: boolean
   balanceMinor?: boolean
+  version?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["ledgerAccount"]>
@@ -575,11 +610,12 @@ export type LedgerAccountSelectScalar = {
   ownerId?: boolean
   currency?: boolean
   balanceMinor?: boolean
+  version?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }
 
-export type LedgerAccountOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "kind" | "ownerId" | "currency" | "balanceMinor" | "createdAt" | "updatedAt", ExtArgs["result"]["ledgerAccount"]>
+export type LedgerAccountOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "kind" | "ownerId" | "currency" | "balanceMinor" | "version" | "createdAt" | "updatedAt", ExtArgs["result"]["ledgerAccount"]>
 export type LedgerAccountInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   postings?: boolean | Prisma.LedgerAccount$postingsArgs<ExtArgs>
   _count?: boolean | Prisma.LedgerAccountCountOutputTypeDefaultArgs<ExtArgs>
@@ -604,6 +640,10 @@ export type $LedgerAccountPayload<ExtArgs extends runtime.Types.Extensions.Inter
      * maintained by a trigger on postings: always the sum of the account's postings
      */
     balanceMinor: bigint
+    /**
+     * grows by one with every posting (maintained by the same trigger): orders events about this balance
+     */
+    version: bigint
     createdAt: Date
     updatedAt: Date
   }, ExtArgs["result"]["ledgerAccount"]>
@@ -1035,6 +1075,7 @@ export interface LedgerAccountFieldRefs {
   readonly ownerId: Prisma.FieldRef<"LedgerAccount", 'String'>
   readonly currency: Prisma.FieldRef<"LedgerAccount", 'String'>
   readonly balanceMinor: Prisma.FieldRef<"LedgerAccount", 'BigInt'>
+  readonly version: Prisma.FieldRef<"LedgerAccount", 'BigInt'>
   readonly createdAt: Prisma.FieldRef<"LedgerAccount", 'DateTime'>
   readonly updatedAt: Prisma.FieldRef<"LedgerAccount", 'DateTime'>
 }

@@ -27,19 +27,17 @@ export type AggregatePosting = {
 }
 
 export type PostingAvgAggregateOutputType = {
-  id: number | null
   amountMinor: number | null
   balanceAfterMinor: number | null
 }
 
 export type PostingSumAggregateOutputType = {
-  id: bigint | null
   amountMinor: bigint | null
   balanceAfterMinor: bigint | null
 }
 
 export type PostingMinAggregateOutputType = {
-  id: bigint | null
+  id: string | null
   entryId: string | null
   accountId: string | null
   amountMinor: bigint | null
@@ -49,7 +47,7 @@ export type PostingMinAggregateOutputType = {
 }
 
 export type PostingMaxAggregateOutputType = {
-  id: bigint | null
+  id: string | null
   entryId: string | null
   accountId: string | null
   amountMinor: bigint | null
@@ -71,13 +69,11 @@ export type PostingCountAggregateOutputType = {
 
 
 export type PostingAvgAggregateInputType = {
-  id?: true
   amountMinor?: true
   balanceAfterMinor?: true
 }
 
 export type PostingSumAggregateInputType = {
-  id?: true
   amountMinor?: true
   balanceAfterMinor?: true
 }
@@ -200,7 +196,7 @@ export type PostingGroupByArgs<ExtArgs extends runtime.Types.Extensions.Internal
 }
 
 export type PostingGroupByOutputType = {
-  id: bigint
+  id: string
   entryId: string
   accountId: string
   amountMinor: bigint
@@ -233,7 +229,7 @@ export type PostingWhereInput = {
   AND?: Prisma.PostingWhereInput | Prisma.PostingWhereInput[]
   OR?: Prisma.PostingWhereInput[]
   NOT?: Prisma.PostingWhereInput | Prisma.PostingWhereInput[]
-  id?: Prisma.BigIntFilter<"Posting"> | bigint | number
+  id?: Prisma.UuidFilter<"Posting"> | string
   entryId?: Prisma.UuidFilter<"Posting"> | string
   accountId?: Prisma.UuidFilter<"Posting"> | string
   amountMinor?: Prisma.BigIntFilter<"Posting"> | bigint | number
@@ -257,7 +253,7 @@ export type PostingOrderByWithRelationInput = {
 }
 
 export type PostingWhereUniqueInput = Prisma.AtLeast<{
-  id?: bigint | number
+  id?: string
   AND?: Prisma.PostingWhereInput | Prisma.PostingWhereInput[]
   OR?: Prisma.PostingWhereInput[]
   NOT?: Prisma.PostingWhereInput | Prisma.PostingWhereInput[]
@@ -290,7 +286,7 @@ export type PostingScalarWhereWithAggregatesInput = {
   AND?: Prisma.PostingScalarWhereWithAggregatesInput | Prisma.PostingScalarWhereWithAggregatesInput[]
   OR?: Prisma.PostingScalarWhereWithAggregatesInput[]
   NOT?: Prisma.PostingScalarWhereWithAggregatesInput | Prisma.PostingScalarWhereWithAggregatesInput[]
-  id?: Prisma.BigIntWithAggregatesFilter<"Posting"> | bigint | number
+  id?: Prisma.UuidWithAggregatesFilter<"Posting"> | string
   entryId?: Prisma.UuidWithAggregatesFilter<"Posting"> | string
   accountId?: Prisma.UuidWithAggregatesFilter<"Posting"> | string
   amountMinor?: Prisma.BigIntWithAggregatesFilter<"Posting"> | bigint | number
@@ -300,7 +296,7 @@ export type PostingScalarWhereWithAggregatesInput = {
 }
 
 export type PostingCreateInput = {
-  id?: bigint | number
+  id?: string
   amountMinor: bigint | number
   currency: string
   balanceAfterMinor: bigint | number
@@ -310,7 +306,7 @@ export type PostingCreateInput = {
 }
 
 export type PostingUncheckedCreateInput = {
-  id?: bigint | number
+  id?: string
   entryId: string
   accountId: string
   amountMinor: bigint | number
@@ -320,7 +316,7 @@ export type PostingUncheckedCreateInput = {
 }
 
 export type PostingUpdateInput = {
-  id?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  id?: Prisma.StringFieldUpdateOperationsInput | string
   amountMinor?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   currency?: Prisma.StringFieldUpdateOperationsInput | string
   balanceAfterMinor?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
@@ -330,7 +326,7 @@ export type PostingUpdateInput = {
 }
 
 export type PostingUncheckedUpdateInput = {
-  id?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  id?: Prisma.StringFieldUpdateOperationsInput | string
   entryId?: Prisma.StringFieldUpdateOperationsInput | string
   accountId?: Prisma.StringFieldUpdateOperationsInput | string
   amountMinor?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
@@ -340,7 +336,7 @@ export type PostingUncheckedUpdateInput = {
 }
 
 export type PostingCreateManyInput = {
-  id?: bigint | number
+  id?: string
   entryId: string
   accountId: string
   amountMinor: bigint | number
@@ -350,7 +346,7 @@ export type PostingCreateManyInput = {
 }
 
 export type PostingUpdateManyMutationInput = {
-  id?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  id?: Prisma.StringFieldUpdateOperationsInput | string
   amountMinor?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   currency?: Prisma.StringFieldUpdateOperationsInput | string
   balanceAfterMinor?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
@@ -358,7 +354,7 @@ export type PostingUpdateManyMutationInput = {
 }
 
 export type PostingUncheckedUpdateManyInput = {
-  id?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  id?: Prisma.StringFieldUpdateOperationsInput | string
   entryId?: Prisma.StringFieldUpdateOperationsInput | string
   accountId?: Prisma.StringFieldUpdateOperationsInput | string
   amountMinor?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
@@ -388,7 +384,6 @@ export type PostingCountOrderByAggregateInput = {
 }
 
 export type PostingAvgOrderByAggregateInput = {
-  id?: Prisma.SortOrder
   amountMinor?: Prisma.SortOrder
   balanceAfterMinor?: Prisma.SortOrder
 }
@@ -414,7 +409,6 @@ export type PostingMinOrderByAggregateInput = {
 }
 
 export type PostingSumOrderByAggregateInput = {
-  id?: Prisma.SortOrder
   amountMinor?: Prisma.SortOrder
   balanceAfterMinor?: Prisma.SortOrder
 }
@@ -504,7 +498,7 @@ export type PostingUncheckedUpdateManyWithoutEntryNestedInput = {
 }
 
 export type PostingCreateWithoutAccountInput = {
-  id?: bigint | number
+  id?: string
   amountMinor: bigint | number
   currency: string
   balanceAfterMinor: bigint | number
@@ -513,7 +507,7 @@ export type PostingCreateWithoutAccountInput = {
 }
 
 export type PostingUncheckedCreateWithoutAccountInput = {
-  id?: bigint | number
+  id?: string
   entryId: string
   amountMinor: bigint | number
   currency: string
@@ -551,7 +545,7 @@ export type PostingScalarWhereInput = {
   AND?: Prisma.PostingScalarWhereInput | Prisma.PostingScalarWhereInput[]
   OR?: Prisma.PostingScalarWhereInput[]
   NOT?: Prisma.PostingScalarWhereInput | Prisma.PostingScalarWhereInput[]
-  id?: Prisma.BigIntFilter<"Posting"> | bigint | number
+  id?: Prisma.UuidFilter<"Posting"> | string
   entryId?: Prisma.UuidFilter<"Posting"> | string
   accountId?: Prisma.UuidFilter<"Posting"> | string
   amountMinor?: Prisma.BigIntFilter<"Posting"> | bigint | number
@@ -561,7 +555,7 @@ export type PostingScalarWhereInput = {
 }
 
 export type PostingCreateWithoutEntryInput = {
-  id?: bigint | number
+  id?: string
   amountMinor: bigint | number
   currency: string
   balanceAfterMinor: bigint | number
@@ -570,7 +564,7 @@ export type PostingCreateWithoutEntryInput = {
 }
 
 export type PostingUncheckedCreateWithoutEntryInput = {
-  id?: bigint | number
+  id?: string
   accountId: string
   amountMinor: bigint | number
   currency: string
@@ -605,7 +599,7 @@ export type PostingUpdateManyWithWhereWithoutEntryInput = {
 }
 
 export type PostingCreateManyAccountInput = {
-  id?: bigint | number
+  id?: string
   entryId: string
   amountMinor: bigint | number
   currency: string
@@ -614,7 +608,7 @@ export type PostingCreateManyAccountInput = {
 }
 
 export type PostingUpdateWithoutAccountInput = {
-  id?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  id?: Prisma.StringFieldUpdateOperationsInput | string
   amountMinor?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   currency?: Prisma.StringFieldUpdateOperationsInput | string
   balanceAfterMinor?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
@@ -623,7 +617,7 @@ export type PostingUpdateWithoutAccountInput = {
 }
 
 export type PostingUncheckedUpdateWithoutAccountInput = {
-  id?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  id?: Prisma.StringFieldUpdateOperationsInput | string
   entryId?: Prisma.StringFieldUpdateOperationsInput | string
   amountMinor?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   currency?: Prisma.StringFieldUpdateOperationsInput | string
@@ -632,7 +626,7 @@ export type PostingUncheckedUpdateWithoutAccountInput = {
 }
 
 export type PostingUncheckedUpdateManyWithoutAccountInput = {
-  id?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  id?: Prisma.StringFieldUpdateOperationsInput | string
   entryId?: Prisma.StringFieldUpdateOperationsInput | string
   amountMinor?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   currency?: Prisma.StringFieldUpdateOperationsInput | string
@@ -641,7 +635,7 @@ export type PostingUncheckedUpdateManyWithoutAccountInput = {
 }
 
 export type PostingCreateManyEntryInput = {
-  id?: bigint | number
+  id?: string
   accountId: string
   amountMinor: bigint | number
   currency: string
@@ -650,7 +644,7 @@ export type PostingCreateManyEntryInput = {
 }
 
 export type PostingUpdateWithoutEntryInput = {
-  id?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  id?: Prisma.StringFieldUpdateOperationsInput | string
   amountMinor?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   currency?: Prisma.StringFieldUpdateOperationsInput | string
   balanceAfterMinor?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
@@ -659,7 +653,7 @@ export type PostingUpdateWithoutEntryInput = {
 }
 
 export type PostingUncheckedUpdateWithoutEntryInput = {
-  id?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  id?: Prisma.StringFieldUpdateOperationsInput | string
   accountId?: Prisma.StringFieldUpdateOperationsInput | string
   amountMinor?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   currency?: Prisma.StringFieldUpdateOperationsInput | string
@@ -668,7 +662,7 @@ export type PostingUncheckedUpdateWithoutEntryInput = {
 }
 
 export type PostingUncheckedUpdateManyWithoutEntryInput = {
-  id?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  id?: Prisma.StringFieldUpdateOperationsInput | string
   accountId?: Prisma.StringFieldUpdateOperationsInput | string
   amountMinor?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   currency?: Prisma.StringFieldUpdateOperationsInput | string
@@ -745,7 +739,7 @@ export type $PostingPayload<ExtArgs extends runtime.Types.Extensions.InternalArg
     account: Prisma.$LedgerAccountPayload<ExtArgs>
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
-    id: bigint
+    id: string
     entryId: string
     accountId: string
     /**
@@ -1183,7 +1177,7 @@ export interface Prisma__PostingClient<T, Null = never, ExtArgs extends runtime.
  * Fields of the Posting model
  */
 export interface PostingFieldRefs {
-  readonly id: Prisma.FieldRef<"Posting", 'BigInt'>
+  readonly id: Prisma.FieldRef<"Posting", 'String'>
   readonly entryId: Prisma.FieldRef<"Posting", 'String'>
   readonly accountId: Prisma.FieldRef<"Posting", 'String'>
   readonly amountMinor: Prisma.FieldRef<"Posting", 'BigInt'>

@@ -23,6 +23,7 @@ CREATE TABLE "ledger_accounts" (
     "owner_id" UUID,
     "currency" CHAR(3) NOT NULL,
     "balance_minor" BIGINT NOT NULL DEFAULT 0,
+    "version" BIGINT NOT NULL DEFAULT 0,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
@@ -45,7 +46,7 @@ CREATE TABLE "journal_entries" (
 
 -- CreateTable
 CREATE TABLE "postings" (
-    "id" BIGSERIAL NOT NULL,
+    "id" UUID NOT NULL,
     "entry_id" UUID NOT NULL,
     "account_id" UUID NOT NULL,
     "amount_minor" BIGINT NOT NULL,
@@ -268,7 +269,7 @@ DECLARE
   account_currency char(3);
   new_balance bigint;
 BEGIN
-  EXECUTE format('UPDATE %I.ledger_accounts SET balance_minor = balance_minor + $1, updated_at = now() WHERE id = $2 RETURNING currency, balance_minor', TG_TABLE_SCHEMA)
+  EXECUTE format('UPDATE %I.ledger_accounts SET balance_minor = balance_minor + $1, version = version + 1, updated_at = now() WHERE id = $2 RETURNING currency, balance_minor', TG_TABLE_SCHEMA)
     INTO account_currency, new_balance USING NEW.amount_minor, NEW.account_id;
   IF account_currency IS NULL THEN
     RAISE EXCEPTION 'posting to unknown ledger account %', NEW.account_id USING ERRCODE = 'foreign_key_violation';
@@ -323,10 +324,10 @@ CREATE TEMPORARY TABLE "opening" ON COMMIT DROP AS
   SELECT gen_random_uuid() AS entry_id, w.id AS wallet_id, w.balance_minor, w.currency FROM "wallets" w WHERE w.balance_minor <> 0;
 INSERT INTO "journal_entries" (id, cause, description)
 SELECT entry_id, 'PROMOTION', 'Opening balance carried over from the wallet before the ledger' FROM "opening";
-INSERT INTO "postings" (entry_id, account_id, amount_minor, currency, balance_after_minor)
-SELECT o.entry_id, o.wallet_id, o.balance_minor, o.currency, 0 FROM "opening" o
+INSERT INTO "postings" (id, entry_id, account_id, amount_minor, currency, balance_after_minor)
+SELECT gen_random_uuid(), o.entry_id, o.wallet_id, o.balance_minor, o.currency, 0 FROM "opening" o
 UNION ALL
-SELECT o.entry_id, p.id, -o.balance_minor, o.currency, 0 FROM "opening" o
+SELECT gen_random_uuid(), o.entry_id, p.id, -o.balance_minor, o.currency, 0 FROM "opening" o
   JOIN "ledger_accounts" p ON p.kind = 'PROMOTIONS' AND p.owner_id IS NULL AND p.currency = o.currency;
 
 DROP TABLE "wallets";
