@@ -19,7 +19,16 @@ const MAPPERS: Record<string, Record<string, string>> = {
     DriverPosition: 'DriverPositionModel',
   },
   trips: { Trip: 'TripModel', User: 'UserRef', Driver: 'DriverRef' },
-  payments: { Wallet: 'WalletModel', User: 'UserRef' },
+  payments: {
+    Wallet: 'WalletModel',
+    WalletEntry: 'WalletEntryModel',
+    Payment: 'PaymentModel',
+    Refund: 'RefundModel',
+    PaymentMethod: 'PaymentMethodModel',
+    CardDetails: 'CardModel',
+    User: 'UserRef',
+    Trip: 'TripRef',
+  },
   gamification: { PointsSummary: 'PointsSummaryModel', User: 'UserRef' },
   notifications: { Notification: 'NotificationModel', User: 'UserRef' },
 };

@@ -1,0 +1,55 @@
+// payments' services wired together once per subgraph instance (they hold no per-request state).
+import type { Logger } from '../../../../platform/logging/index.js';
+import type { PaymentProvider } from '../providers/provider.js';
+import type { PaymentsPrisma } from '../store/database.js';
+import { createPaymentReads } from '../store/payment-reads.js';
+import { createCharger } from './charger.js';
+import { createLedger } from './ledger.js';
+import { createMethods } from './methods.js';
+import { createPaymentFlow, type PaymentFlow } from './payment-flow.js';
+import { createPaymentMethods } from './payment-methods.js';
+import { createRefunds } from './refunds.js';
+import { createSettler } from './settle.js';
+import { createTopUps } from './top-up.js';
+import { createTripSettlement } from './trip-settlement.js';
+import { createWebhookHandler } from './webhooks.js';
+
+export interface PaymentsServicesDeps {
+  prisma: PaymentsPrisma;
+  provider: PaymentProvider;
+  /** The wallets' currency (ISO 4217). */
+  currency: string;
+  /** Largest top-up or refund in minor units. */
+  maxAmountMinor: number;
+  logger: Logger;
+  /** Wakes the outbox relay after a commit that wrote events. */
+  wakeRelay: () => void;
+  /** Runs background work (charger, consumer) outside request statement counting. */
+  background: <T>(work: () => T) => T;
+  chargerPollIntervalMs?: number;
+}
+
+export function createPaymentsServices(deps: PaymentsServicesDeps) {
+  const { prisma, provider, logger } = deps;
+  const ledger = createLedger();
+  const settler = createSettler(ledger);
+  const methods = createMethods(ledger);
+  let flow: PaymentFlow;
+  const charger = createCharger({ prisma, provider, settler, flow: () => flow, logger, pollIntervalMs: deps.chargerPollIntervalMs });
+  flow = createPaymentFlow({ settler, methods, wakeCharger: () => deps.background(() => charger.wake()) });
+  const refunds = createRefunds({ prisma, ledger, methods, provider, logger });
+  return {
+    currency: deps.currency,
+    maxAmountMinor: deps.maxAmountMinor,
+    reads: createPaymentReads(prisma),
+    ledger,
+    charger,
+    refunds,
+    topUps: createTopUps({ prisma, charger, currency: deps.currency, maxAmountMinor: deps.maxAmountMinor }),
+    paymentMethods: createPaymentMethods({ prisma, provider }),
+    settleTripEvent: createTripSettlement({ prisma, methods, flow, logger }),
+    handleWebhook: createWebhookHandler({ prisma, providerName: provider.name, settler, flow, refunds, logger, afterCommit: deps.wakeRelay }),
+  };
+}
+
+export type PaymentsServices = ReturnType<typeof createPaymentsServices>;

@@ -1,0 +1,76 @@
+// Posting to the ledger: what every money movement goes through. Checks what the database would refuse anyway
+// (so the caller gets a clear error, not a constraint name), orders the postings for locking, and names accounts.
+import type { LedgerAccountKind } from '../store/prisma/client.js';
+import { findAccount, insertEntry, openAccount, type NewEntry } from '../store/ledger-store.js';
+import type { Tx } from '../store/db.js';
+
+/** Largest absolute amount one posting may carry: far beyond any fare, far below bigint overflow of a balance. */
+export const MAX_POSTING_MINOR = 10n ** 12n;
+
+export class LedgerInvariantError extends Error {
+  override readonly name = 'LedgerInvariantError';
+}
+
+export interface Leg {
+  kind: LedgerAccountKind;
+  /** The user (rider/driver) or fleet; null for the platform's own accounts. */
+  ownerId: string | null;
+  amountMinor: bigint;
+}
+
+export type Ledger = ReturnType<typeof createLedger>;
+
+/** One per subgraph instance (per database): it remembers account ids. */
+export function createLedger() {
+  /**
+   * Account ids by (kind, owner, currency). Accounts are never deleted, so an id read from a committed row stays
+   * right; one opened inside a transaction is not remembered (the transaction may roll back).
+   */
+  const knownAccounts = new Map<string, string>();
+
+  async function accountIdFor(tx: Tx, kind: LedgerAccountKind, ownerId: string | null, currency: string): Promise<{ id: string; ownerId: string | null }> {
+    const key = `${kind}|${ownerId ?? ''}|${currency}`;
+    const known = knownAccounts.get(key);
+    if (known) return { id: known, ownerId };
+    const existing = await findAccount(tx, kind, ownerId, currency);
+    if (existing) {
+      if (knownAccounts.size > 100_000) knownAccounts.clear();
+      knownAccounts.set(key, existing.id);
+      return existing;
+    }
+    return openAccount(tx, kind, ownerId, currency);
+  }
+
+  return {
+    /**
+     * Posts one balanced entry in `currency`: opens missing accounts, drops zero legs, and inserts owned accounts
+     * first (by id) and platform accounts last (by kind), so concurrent entries lock rows in one order.
+     * @returns the entry's id.
+     * @throws LedgerInvariantError when the legs do not sum to zero, an amount is out of range, or the currency is not ISO 4217.
+     */
+    async post(tx: Tx, currency: string, entry: Omit<NewEntry, 'postings'> & { legs: Leg[] }): Promise<string> {
+      if (!/^[A-Z]{3}$/.test(currency)) throw new LedgerInvariantError(`"${currency}" is not an ISO 4217 currency code`);
+      const legs = entry.legs.filter((leg) => leg.amountMinor !== 0n);
+      if (legs.length < 2) throw new LedgerInvariantError('an entry needs at least two non-zero postings');
+      const sum = legs.reduce((total, leg) => total + leg.amountMinor, 0n);
+      if (sum !== 0n) throw new LedgerInvariantError(`postings sum to ${sum}, not 0`);
+      for (const leg of legs) {
+        if (leg.amountMinor > MAX_POSTING_MINOR || leg.amountMinor < -MAX_POSTING_MINOR) throw new LedgerInvariantError(`amount ${leg.amountMinor} out of range`);
+      }
+      const accounts: { leg: Leg; account: { id: string; ownerId: string | null } }[] = [];
+      for (const leg of legs) accounts.push({ leg, account: await accountIdFor(tx, leg.kind, leg.ownerId, currency) });
+      accounts.sort((a, b) => lockRank(a) - lockRank(b) || (a.account.ownerId === null ? a.leg.kind.localeCompare(b.leg.kind) : a.account.id.localeCompare(b.account.id)));
+      const { legs: _legs, ...rest } = entry;
+      return insertEntry(tx, { ...rest, postings: accounts.map(({ leg, account }) => ({ accountId: account.id, amountMinor: leg.amountMinor, currency })) });
+    },
+    /** The account's id, opened when missing (inside `tx`). */
+    accountId: (tx: Tx, kind: LedgerAccountKind, ownerId: string | null, currency: string) => accountIdFor(tx, kind, ownerId, currency).then((a) => a.id),
+  };
+}
+
+const lockRank = ({ account }: { account: { ownerId: string | null } }) => (account.ownerId === null ? 1 : 0);
+
+/** Platform accounts (no owner). */
+export const platform = (kind: LedgerAccountKind, amountMinor: bigint): Leg => ({ kind, ownerId: null, amountMinor });
+/** An account of a user or fleet. */
+export const owned = (kind: LedgerAccountKind, ownerId: string, amountMinor: bigint): Leg => ({ kind, ownerId, amountMinor });

@@ -1,0 +1,48 @@
+// What a verified provider webhook changes. Each provider event id is handled once (provider_events, in the same
+// transaction as its effect); an event that does not match the payment's state — late, reordered, about a payment
+// already settled — changes nothing.
+import type { Logger } from '../../../../platform/logging/index.js';
+import type { ProviderWebhookEvent } from '../providers/provider.js';
+import type { PaymentsPrisma } from '../store/database.js';
+import { lockPayment } from './charger.js';
+import type { PaymentFlow } from './payment-flow.js';
+import type { Refunds } from './refunds.js';
+import type { Settler } from './settle.js';
+
+export class UnknownProviderPaymentError extends Error {
+  override readonly name = 'UnknownProviderPaymentError';
+}
+
+export function createWebhookHandler(deps: { prisma: PaymentsPrisma; providerName: string; settler: Settler; flow: PaymentFlow; refunds: Refunds; logger: Logger; afterCommit: () => void }) {
+  const { prisma, providerName, settler, flow, refunds, logger } = deps;
+  /**
+   * @throws UnknownProviderPaymentError for a charge event about a payment not known yet (the webhook outran the
+   *   charger's commit): answered 500, so the provider delivers it again later.
+   */
+  return async (event: ProviderWebhookEvent): Promise<void> => {
+    await prisma.$transaction(async (tx) => {
+      const fresh = await tx.$executeRaw`insert into payments.provider_events (provider, event_id, type) values (${providerName}, ${event.id}, ${event.providerType}) on conflict do nothing`;
+      if (fresh === 0) return; // a replay
+      switch (event.kind) {
+        case 'charge.succeeded':
+        case 'charge.failed': {
+          const row = event.providerPaymentId ? await tx.payment.findUnique({ where: { providerPaymentId: event.providerPaymentId }, select: { id: true } }) : null;
+          if (!row) throw new UnknownProviderPaymentError(`no payment with provider id ${event.providerPaymentId} yet`);
+          const payment = (await lockPayment(tx, row.id))!;
+          if (payment.status !== 'PENDING') return;
+          if (event.kind === 'charge.succeeded') await settler.settle(tx, payment, { by: 'CARD', cardId: payment.cardId, providerPaymentId: payment.providerPaymentId });
+          else await flow.afterCardFailure(tx, payment, event.failureCode ?? 'card_declined');
+          return;
+        }
+        case 'refund.succeeded':
+        case 'refund.failed':
+          if (event.providerRefundId) await refunds.onProviderRefund(tx, event.providerRefundId, event.kind === 'refund.succeeded');
+          return;
+        case 'ignored':
+          logger.debug({ eventId: event.id, type: event.providerType }, 'payments webhook ignored');
+          return;
+      }
+    });
+    deps.afterCommit();
+  };
+}

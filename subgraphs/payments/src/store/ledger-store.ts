@@ -1,0 +1,67 @@
+// The only code that writes the ledger's tables. The database enforces its rules (MONEY.md): this store only
+// finds or opens accounts, locks them, and inserts entries with their postings.
+import type { Db, Tx } from './db.js';
+import type { LedgerAccount, LedgerAccountKind, LedgerCause } from './prisma/client.js';
+
+export interface NewPosting {
+  accountId: string;
+  amountMinor: bigint;
+  currency: string;
+}
+
+export interface NewEntry {
+  cause: LedgerCause;
+  description: string;
+  paymentId?: string | null;
+  refundId?: string | null;
+  tripId?: string | null;
+  actorUserId?: string | null;
+  postings: NewPosting[];
+}
+
+/**
+ * The account of (kind, owner, currency), opened when missing. `insert … on conflict do nothing` first, so two
+ * transactions opening the same account both get the one row.
+ */
+export async function openAccount(db: Db, kind: LedgerAccountKind, ownerId: string | null, currency: string): Promise<LedgerAccount> {
+  await db.$executeRaw`insert into payments.ledger_accounts (id, kind, owner_id, currency) values (gen_random_uuid(), ${kind}::payments."LedgerAccountKind", ${ownerId}::uuid, ${currency}) on conflict do nothing`;
+  return db.ledgerAccount.findFirstOrThrow({ where: { kind, ownerId, currency } });
+}
+
+export function findAccount(db: Db, kind: LedgerAccountKind, ownerId: string | null, currency: string): Promise<LedgerAccount | null> {
+  return db.ledgerAccount.findFirst({ where: { kind, ownerId, currency } });
+}
+
+/** Locks the account's row until the transaction ends (a balance read under it stays true until commit). */
+export async function lockAccount(tx: Tx, accountId: string): Promise<{ balanceMinor: bigint; version: bigint }> {
+  const rows = await tx.$queryRaw<{ balance_minor: bigint; version: bigint }[]>`select balance_minor, version from payments.ledger_accounts where id = ${accountId}::uuid for update`;
+  const row = rows[0];
+  if (!row) throw new Error(`ledger account ${accountId} does not exist`);
+  return { balanceMinor: BigInt(row.balance_minor), version: BigInt(row.version) };
+}
+
+/** Inserts the entry and its postings; the triggers move the balances and check the entry balances at commit. */
+export async function insertEntry(tx: Tx, entry: NewEntry): Promise<string> {
+  const created = await tx.journalEntry.create({
+    data: {
+      cause: entry.cause,
+      description: entry.description,
+      paymentId: entry.paymentId ?? null,
+      refundId: entry.refundId ?? null,
+      tripId: entry.tripId ?? null,
+      actorUserId: entry.actorUserId ?? null,
+    },
+    select: { id: true },
+  });
+  // One statement; rows are inserted (and their accounts locked by the trigger) in the given order: the caller
+  // orders them so locks are always taken in the same order (no deadlocks), the busiest platform accounts last.
+  // balanceAfterMinor is set by the trigger.
+  await tx.posting.createMany({
+    data: entry.postings.map((p) => ({ entryId: created.id, accountId: p.accountId, amountMinor: p.amountMinor, currency: p.currency, balanceAfterMinor: 0n })),
+  });
+  return created.id;
+}
+
+export function findAccountsOfOwners(db: Db, kind: LedgerAccountKind, ownerIds: readonly string[]): Promise<LedgerAccount[]> {
+  return db.ledgerAccount.findMany({ where: { kind, ownerId: { in: [...ownerIds] } } });
+}
