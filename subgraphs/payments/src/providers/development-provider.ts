@@ -116,7 +116,7 @@ export class DevelopmentPaymentProvider implements PaymentProvider {
     return { providerMethodId: newId(`pm_dev_${name}`), ...cardOf(name) };
   }
 
-  async detachCard(): Promise<void> {
+  async detachCard(_input: { providerMethodId: string }): Promise<void> {
     // Nothing is kept per card: its id says which test card it is.
   }
 
@@ -236,11 +236,14 @@ export class DevelopmentPaymentProvider implements PaymentProvider {
           const body = Buffer.from(JSON.stringify(event));
           Promise.resolve()
             .then(() => deliver(body, this.signWebhook(body)))
-            .then(resolve, (error: unknown) => {
-              if (n < attempts && !this.closed) return attempt(n + 1, event, this.options.webhookRetryDelayMs ?? 5000);
-              this.options.onDeliveryFailed?.(error, event!);
-              resolve();
-            });
+            .then(
+              () => resolve(),
+              (error: unknown) => {
+                if (n < attempts && !this.closed) return attempt(n + 1, event, this.options.webhookRetryDelayMs ?? 5000);
+                this.options.onDeliveryFailed?.(error, event!);
+                resolve();
+              },
+            );
         }, delayMs);
         timer.unref();
         this.timers.add(timer);
