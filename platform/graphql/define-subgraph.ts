@@ -41,6 +41,8 @@ export interface SubgraphDefinition<TContext extends BaseContext> {
   createContext: (request: { req: IncomingMessage; viewer: Viewer | null; fromGateway: boolean }) => Promise<TContext> | TContext;
   /** Extra HTTP routes served next to /graphql, e.g. identity's JWKS. */
   routes?: BuiltSubgraph['routes'];
+  /** Extra POST routes given the raw body, e.g. payments' `/webhooks/payments`. */
+  postRoutes?: BuiltSubgraph['postRoutes'];
   /**
    * Stops what the subgraph started besides serving requests (outbox relay, event consumers, timers). Runs on
    * close before the database is disconnected, so background work can finish its statements.
@@ -67,6 +69,7 @@ export function defineSubgraph<TContext extends BaseContext & { viewer: Viewer |
     },
     gatewayHop,
     routes: definition.routes,
+    postRoutes: definition.postRoutes,
     readiness: async () => {
       try {
         await database.$queryRawUnsafe('select 1');

@@ -7,7 +7,7 @@ import type { Logger } from '../logging/index.js';
 import { handleCors, type CorsPolicy } from './cors.js';
 import { setSecurityHeaders, type SecurityHeadersOptions } from './security-headers.js';
 import { APPLICATION_JSON, GRAPHQL_RESPONSE_JSON, GRAPHQL_RESPONSE_TYPES, isJsonRequestBody, negotiate, parseMediaType } from './media-types.js';
-import { BodyTooLargeError, readBody } from './read-body.js';
+import { BodyTooLargeError, readBody, readRawBody } from './read-body.js';
 import { trackRequest } from './request-signal.js';
 
 export interface ReadinessReport {
@@ -32,6 +32,11 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   maxBodyBytes?: number;
   /** Extra GET routes by exact path (e.g. `/.well-known/jwks.json`). */
   routes?: Record<string, HttpRoute>;
+  /**
+   * Extra POST routes by exact path (e.g. a payment provider's webhooks), given the body's bytes as sent, of any
+   * content type, at most `maxBodyBytes` (larger: 413). Another method on such a path gets 405 with `Allow: POST`.
+   */
+  postRoutes?: Record<string, HttpPostRoute>;
   /**
    * The edge checks, run on a well-formed request before Apollo parses, validates, plans or executes anything
    * (operation limits, then — at the gateway — the access token and the rate limit). A refusal is answered as is;
@@ -64,6 +69,18 @@ export interface Admission {
 /** Answers a GET request with a JSON-serialisable body (status 200), or a promise of one, or throws. */
 export type HttpRoute = (req: IncomingMessage) => unknown;
 
+/**
+ * Answers a POST request given its raw body: the status and JSON body are the handler's. A thrown error is logged
+ * and answered 500.
+ */
+export type HttpPostRoute = (req: IncomingMessage, rawBody: Buffer) => Promise<HttpRouteAnswer> | HttpRouteAnswer;
+
+export interface HttpRouteAnswer {
+  status: number;
+  /** Sent as JSON. */
+  body: unknown;
+}
+
 /** Creates (does not start) the HTTP server. Call `apollo.start()` before serving requests. */
 export function createGraphQLHttpServer<TContext extends BaseContext>(options: GraphQLHttpServerOptions<TContext>): http.Server {
   const path = options.path ?? '/graphql';
@@ -92,6 +109,8 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
     }
     const route = options.routes?.[url.pathname];
     if (route && req.method === 'GET') return sendJson(res, 200, await route(req));
+    const postRoute = options.postRoutes?.[url.pathname];
+    if (postRoute) return answerPostRoute(req, res, postRoute);
     if (url.pathname !== path) return sendJson(res, 404, { error: `not found; GraphQL is served at ${path}` });
 
     // GraphQL over HTTP: the checks below answer a request that is not well-formed before any context is built
@@ -157,6 +176,23 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
     }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
+  }
+
+  async function answerPostRoute(req: IncomingMessage, res: ServerResponse, route: HttpPostRoute): Promise<void> {
+    if (req.method !== 'POST') {
+      req.resume();
+      res.setHeader('allow', 'POST');
+      return sendJson(res, 405, { error: `${req.method ?? 'GET'} is not supported here: send a POST` });
+    }
+    let rawBody: Buffer;
+    try {
+      rawBody = await readRawBody(req, maxBodyBytes);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) return sendJson(res, 413, { error: `Request body exceeds ${maxBodyBytes} bytes` });
+      throw error;
+    }
+    const answer = await route(req, rawBody);
+    return sendJson(res, answer.status, answer.body);
   }
 }
 

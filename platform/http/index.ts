@@ -6,6 +6,8 @@ export {
   type PublicReadiness,
   type Listening,
   type HttpRoute,
+  type HttpPostRoute,
+  type HttpRouteAnswer,
   type Admission,
   type GraphQLRequestParams,
 } from './graphql-http-server.js';

@@ -4,6 +4,11 @@ import type { IncomingMessage } from 'node:http';
 export class BodyTooLargeError extends Error {}
 
 export async function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
+  return (await readRawBody(req, maxBytes)).toString('utf8');
+}
+
+/** The body's bytes as sent (a webhook's signature covers exactly these). @throws BodyTooLargeError */
+export async function readRawBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) throw new BodyTooLargeError();
   const chunks: Buffer[] = [];
@@ -13,5 +18,5 @@ export async function readBody(req: IncomingMessage, maxBytes: number): Promise<
     if (size > maxBytes) throw new BodyTooLargeError();
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }

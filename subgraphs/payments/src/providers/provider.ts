@@ -33,6 +33,11 @@ export interface ProviderWebhookEvent {
   /** For failures: the provider's code, e.g. card_declined. */
   failureCode: string | null;
   createdAt: Date;
+  /**
+   * The metadata given to `charge`/`refund`, as the provider echoes it (payments' payment id), so an event that
+   * arrives before the charge's answer was recorded can still be matched. Empty when the event carries none.
+   */
+  metadata?: Record<string, string>;
 }
 
 /** The provider could not be reached or answered with a server error: safe to retry with the same idempotency key. */
