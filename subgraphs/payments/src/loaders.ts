@@ -10,11 +10,23 @@ export function createPaymentsLoaders(reads: PaymentReads, currency: string) {
   return {
     paymentById: createByIdLoader((ids) => reads.paymentsByIds(ids)),
     /** Per trip: its fare's payment when there is one, else its cancellation fee's. */
-    paymentByTripId: createGroupLoader((tripIds) => reads.paymentsByTripIds(tripIds), (payment: Payment) => payment.tripId!),
-    refundsByPaymentId: createGroupLoader((ids) => reads.refundsByPaymentIds(ids), (refund) => refund.paymentId),
+    paymentByTripId: createGroupLoader(
+      (tripIds) => reads.paymentsByTripIds(tripIds),
+      (payment: Payment) => payment.tripId!,
+    ),
+    refundsByPaymentId: createGroupLoader(
+      (ids) => reads.refundsByPaymentIds(ids),
+      (refund) => refund.paymentId,
+    ),
     cardById: createByIdLoader((ids) => reads.cardsByIds(ids)),
-    cardsByUserId: createGroupLoader((ids) => reads.cardsByUserIds(ids), (card) => card.userId),
-    profileByUserId: createByKeyLoader((ids) => reads.profilesByUserIds(ids), (profile) => profile.userId),
+    cardsByUserId: createGroupLoader(
+      (ids) => reads.cardsByUserIds(ids),
+      (card) => card.userId,
+    ),
+    profileByUserId: createByKeyLoader(
+      (ids) => reads.profilesByUserIds(ids),
+      (profile) => profile.userId,
+    ),
     /** The users' wallet accounts in the platform currency, opened when missing. */
     walletByUserId: createByKeyLoader(
       async (userIds) => {
@@ -23,6 +35,9 @@ export function createPaymentsLoaders(reads: PaymentReads, currency: string) {
       },
       (account: LedgerAccount) => account.ownerId!,
     ),
-    balanceDueByUserId: createByKeyLoader((userIds) => reads.accountsOf('RIDER_BALANCE_DUE', userIds, currency), (account: LedgerAccount) => account.ownerId!),
+    balanceDueByUserId: createByKeyLoader(
+      (userIds) => reads.accountsOf('RIDER_BALANCE_DUE', userIds, currency),
+      (account: LedgerAccount) => account.ownerId!,
+    ),
   };
 }

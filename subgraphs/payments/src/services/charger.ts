@@ -25,11 +25,13 @@ export interface ChargerDeps {
   settler: Settler;
   flow: () => PaymentFlow;
   logger: Logger;
+  /** Called after an outcome committed (it wrote events). */
+  afterCommit?: () => void;
   /** Default 1000 ms: how often due payments are looked for without a wake-up. */
   pollIntervalMs?: number;
 }
 
-export function createCharger({ prisma, provider, settler, flow, logger, pollIntervalMs = 1000 }: ChargerDeps) {
+export function createCharger({ prisma, provider, settler, flow, logger, afterCommit, pollIntervalMs = 1000 }: ChargerDeps) {
   let stopped = false;
   let running: Promise<void> | null = null;
   let again = false;
@@ -38,7 +40,9 @@ export function createCharger({ prisma, provider, settler, flow, logger, pollInt
   async function claim(where: { id?: string }): Promise<Payment[]> {
     return prisma.$transaction(async (tx) => {
       const ids = where.id
-        ? await tx.$queryRaw<{ id: string }[]>`select id from payments.payments where id = ${where.id}::uuid and status = 'PENDING' and card_id is not null and provider_payment_id is null for update skip locked`
+        ? await tx.$queryRaw<
+            { id: string }[]
+          >`select id from payments.payments where id = ${where.id}::uuid and status = 'PENDING' and card_id is not null and provider_payment_id is null for update skip locked`
         : await tx.$queryRaw<
             { id: string }[]
           >`select id from payments.payments where status = 'PENDING' and card_id is not null and provider_payment_id is null and next_attempt_at <= now() order by next_attempt_at limit 20 for update skip locked`;
@@ -54,7 +58,8 @@ export function createCharger({ prisma, provider, settler, flow, logger, pollInt
       prisma.paymentCard.findUnique({ where: { id: payment.cardId! } }),
       prisma.paymentProfile.findUnique({ where: { userId: payment.payerUserId } }),
     ]);
-    if (!card || !profile?.providerCustomerId) return { status: 'declined', providerPaymentId: null, declineCode: 'no_usable_card', message: 'the card is gone' };
+    if (!card || !profile?.providerCustomerId)
+      return { status: 'declined', providerPaymentId: null, declineCode: 'no_usable_card', message: 'the card is gone' };
     try {
       return await provider.charge({
         idempotencyKey: `${payment.id}:${card.id}`,
@@ -96,13 +101,17 @@ export function createCharger({ prisma, provider, settler, flow, logger, pollInt
   }
 
   async function chargeOne(payment: Payment): Promise<Payment> {
-    return apply(payment, await callProvider(payment));
+    const applied = await apply(payment, await callProvider(payment));
+    afterCommit?.();
+    return applied;
   }
 
   async function pass(): Promise<number> {
     const due = await claim({});
     for (const payment of due) {
-      await chargeOne(payment).catch((error: unknown) => logger.error({ err: error, paymentId: payment.id }, 'charging a payment failed; retried after its lease'));
+      await chargeOne(payment).catch((error: unknown) =>
+        logger.error({ err: error, paymentId: payment.id }, 'charging a payment failed; retried after its lease'),
+      );
     }
     return due.length;
   }

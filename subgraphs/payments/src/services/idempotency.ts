@@ -17,7 +17,9 @@ export function requestHash(input: unknown): string {
             .map(([k, v]) => [k, canonical(v)]),
         )
       : value;
-  return createHash('sha256').update(JSON.stringify(canonical(input))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(input)))
+    .digest('hex');
 }
 
 /**
@@ -26,7 +28,8 @@ export function requestHash(input: unknown): string {
  * @throws AppError CONFLICT when the key was used with a different input.
  */
 export async function claimKey(tx: Tx, scope: { userId: string; operation: string; key: string }, hash: string): Promise<string | null> {
-  const inserted = await tx.$executeRaw`insert into payments.idempotency_keys (user_id, operation, key, request_hash) values (${scope.userId}::uuid, ${scope.operation}, ${scope.key}, ${hash}) on conflict do nothing`;
+  const inserted =
+    await tx.$executeRaw`insert into payments.idempotency_keys (user_id, operation, key, request_hash) values (${scope.userId}::uuid, ${scope.operation}, ${scope.key}, ${hash}) on conflict do nothing`;
   if (inserted === 1) return null;
   const existing = await tx.idempotencyKey.findUniqueOrThrow({ where: { userId_operation_key: scope } });
   if (existing.requestHash !== hash) {

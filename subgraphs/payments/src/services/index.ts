@@ -35,17 +35,34 @@ export function createPaymentsServices(deps: PaymentsServicesDeps) {
   const settler = createSettler(ledger);
   const methods = createMethods(ledger);
   let flow: PaymentFlow;
-  const charger = createCharger({ prisma, provider, settler, flow: () => flow, logger, pollIntervalMs: deps.chargerPollIntervalMs });
+  const charger = createCharger({
+    prisma,
+    provider,
+    settler,
+    flow: () => flow,
+    logger,
+    pollIntervalMs: deps.chargerPollIntervalMs,
+    afterCommit: deps.wakeRelay,
+  });
   flow = createPaymentFlow({ settler, methods, wakeCharger: () => deps.background(() => charger.wake()) });
   const refunds = createRefunds({ prisma, ledger, methods, provider, logger });
+  const topUps = createTopUps({ prisma, charger, currency: deps.currency, maxAmountMinor: deps.maxAmountMinor });
+  /** Mutations commit events: the relay publishes them now rather than at its next poll. */
+  const thenWake =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      const result = await fn(...args);
+      deps.wakeRelay();
+      return result;
+    };
   return {
     currency: deps.currency,
     maxAmountMinor: deps.maxAmountMinor,
     reads: createPaymentReads(prisma),
     ledger,
     charger,
-    refunds,
-    topUps: createTopUps({ prisma, charger, currency: deps.currency, maxAmountMinor: deps.maxAmountMinor }),
+    refunds: { ...refunds, refund: thenWake(refunds.refund) },
+    topUps: { topUp: thenWake(topUps.topUp) },
     paymentMethods: createPaymentMethods({ prisma, provider }),
     settleTripEvent: createTripSettlement({ prisma, methods, flow, logger }),
     handleWebhook: createWebhookHandler({ prisma, providerName: provider.name, settler, flow, refunds, logger, afterCommit: deps.wakeRelay }),

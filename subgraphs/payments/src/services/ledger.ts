@@ -55,11 +55,14 @@ export function createLedger() {
       const sum = legs.reduce((total, leg) => total + leg.amountMinor, 0n);
       if (sum !== 0n) throw new LedgerInvariantError(`postings sum to ${sum}, not 0`);
       for (const leg of legs) {
-        if (leg.amountMinor > MAX_POSTING_MINOR || leg.amountMinor < -MAX_POSTING_MINOR) throw new LedgerInvariantError(`amount ${leg.amountMinor} out of range`);
+        if (leg.amountMinor > MAX_POSTING_MINOR || leg.amountMinor < -MAX_POSTING_MINOR)
+          throw new LedgerInvariantError(`amount ${leg.amountMinor} out of range`);
       }
       const accounts: { leg: Leg; account: { id: string; ownerId: string | null } }[] = [];
       for (const leg of legs) accounts.push({ leg, account: await accountIdFor(tx, leg.kind, leg.ownerId, currency) });
-      accounts.sort((a, b) => lockRank(a) - lockRank(b) || (a.account.ownerId === null ? a.leg.kind.localeCompare(b.leg.kind) : a.account.id.localeCompare(b.account.id)));
+      accounts.sort(
+        (a, b) => lockRank(a) - lockRank(b) || (a.account.ownerId === null ? a.leg.kind.localeCompare(b.leg.kind) : a.account.id.localeCompare(b.account.id)),
+      );
       const { legs: _legs, ...rest } = entry;
       return insertEntry(tx, { ...rest, postings: accounts.map(({ leg, account }) => ({ accountId: account.id, amountMinor: leg.amountMinor, currency })) });
     },

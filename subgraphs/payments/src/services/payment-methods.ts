@@ -20,7 +20,12 @@ export type MethodsResult = { paymentMethods: PaymentMethodView[] | null; userEr
 /** The list: cards newest first, then the wallet and cash (always available). */
 export function methodsView(cards: PaymentCard[], profile: PaymentProfile | null): PaymentMethodView[] {
   const defaultMethod = profile?.defaultMethod ?? 'CASH';
-  const list: PaymentMethodView[] = cards.map((card) => ({ id: card.id, type: 'CARD', card, isDefault: defaultMethod === 'CARD' && profile?.defaultCardId === card.id }));
+  const list: PaymentMethodView[] = cards.map((card) => ({
+    id: card.id,
+    type: 'CARD',
+    card,
+    isDefault: defaultMethod === 'CARD' && profile?.defaultCardId === card.id,
+  }));
   list.push({ id: 'wallet', type: 'WALLET', card: null, isDefault: defaultMethod === 'WALLET' });
   list.push({ id: 'cash', type: 'CASH', card: null, isDefault: defaultMethod === 'CASH' });
   return list;
@@ -49,13 +54,19 @@ export function createPaymentMethods({ prisma, provider }: { prisma: PaymentsPri
 
     async addCard(viewer: Viewer, input: { providerToken: string; makeDefault?: boolean | null }): Promise<MethodsResult> {
       const token = input.providerToken.trim();
-      if (token.length < 1 || token.length > 255) return { paymentMethods: null, userErrors: [userError('INVALID_CARD_TOKEN', 'providerToken must be 1 to 255 characters', ['input', 'providerToken'])] };
+      if (token.length < 1 || token.length > 255)
+        return { paymentMethods: null, userErrors: [userError('INVALID_CARD_TOKEN', 'providerToken must be 1 to 255 characters', ['input', 'providerToken'])] };
       let saved;
       try {
         saved = await provider.attachCard({ customerId: await customerOf(viewer.userId), token });
       } catch (error) {
-        if (error instanceof ProviderRejectedError) return { paymentMethods: null, userErrors: [userError('INVALID_CARD_TOKEN', `the provider refused the token (${error.code})`, ['input', 'providerToken'])] };
-        if (error instanceof ProviderUnavailableError) return { paymentMethods: null, userErrors: [userError('PROVIDER_UNAVAILABLE', 'the payment provider cannot be reached; try again')] };
+        if (error instanceof ProviderRejectedError)
+          return {
+            paymentMethods: null,
+            userErrors: [userError('INVALID_CARD_TOKEN', `the provider refused the token (${error.code})`, ['input', 'providerToken'])],
+          };
+        if (error instanceof ProviderUnavailableError)
+          return { paymentMethods: null, userErrors: [userError('PROVIDER_UNAVAILABLE', 'the payment provider cannot be reached; try again')] };
         throw error;
       }
       await prisma.$transaction(async (tx) => {

@@ -32,7 +32,19 @@ class Refused extends Error {
   }
 }
 
-export function createRefunds({ prisma, ledger, methods, provider, logger }: { prisma: PaymentsPrisma; ledger: Ledger; methods: Methods; provider: PaymentProvider; logger: Logger }) {
+export function createRefunds({
+  prisma,
+  ledger,
+  methods,
+  provider,
+  logger,
+}: {
+  prisma: PaymentsPrisma;
+  ledger: Ledger;
+  methods: Methods;
+  provider: PaymentProvider;
+  logger: Logger;
+}) {
   /** The reversal legs of `amount` of `payment`: its earnings/revenue legs in proportion, the payer's side exactly. */
   async function reversalLegs(tx: Tx, payment: Payment, amount: bigint, toCard: boolean): Promise<Leg[]> {
     if (payment.purpose === 'TOP_UP') {
@@ -110,7 +122,8 @@ export function createRefunds({ prisma, ledger, methods, provider, logger }: { p
           }
           const amount = BigInt(input.amount.amountMinor);
           const left = payment.amountMinor - payment.refundedMinor;
-          if (amount > left) throw new Refused(userError('REFUND_EXCEEDS_PAYMENT', `at most ${left} minor units are left to refund`, ['input', 'amount', 'amountMinor']));
+          if (amount > left)
+            throw new Refused(userError('REFUND_EXCEEDS_PAYMENT', `at most ${left} minor units are left to refund`, ['input', 'amount', 'amountMinor']));
           if (payment.purpose === 'TOP_UP' && !(await methods.walletCovers(tx, { ...payment, amountMinor: amount }))) {
             throw new Refused(userError('INSUFFICIENT_FUNDS', 'the wallet no longer holds this much of the top-up', ['input', 'amount', 'amountMinor']));
           }
@@ -118,7 +131,14 @@ export function createRefunds({ prisma, ledger, methods, provider, logger }: { p
           // Reserved now (the CHECK keeps refunded ≤ paid), so two refunds racing can never exceed the payment.
           const reserved = await tx.payment.update({ where: { id: payment.id }, data: { refundedMinor: { increment: amount } } });
           const refund = await tx.refund.create({
-            data: { paymentId: payment.id, amountMinor: amount, currency: payment.currency, reason, method: viaCard ? 'CARD' : 'WALLET', actorUserId: viewer.userId },
+            data: {
+              paymentId: payment.id,
+              amountMinor: amount,
+              currency: payment.currency,
+              reason,
+              method: viaCard ? 'CARD' : 'WALLET',
+              actorUserId: viewer.userId,
+            },
           });
           await recordResult(tx, scope, refund.id);
           if (viaCard) return { refund, payment: reserved, viaCard };

@@ -80,7 +80,11 @@ export function createSettler(ledger: Ledger) {
         // A top-up repays what the rider owes first; the rest goes to the wallet.
         const due = await lockDue(tx, payment.payerUserId, currency);
         repaid = due.owed < amount ? due.owed : amount;
-        legs = [platform('PROVIDER_CLEARING', -amount), owned('RIDER_BALANCE_DUE', payment.payerUserId, repaid), owned('RIDER_WALLET', payment.payerUserId, amount - repaid)];
+        legs = [
+          platform('PROVIDER_CLEARING', -amount),
+          owned('RIDER_BALANCE_DUE', payment.payerUserId, repaid),
+          owned('RIDER_WALLET', payment.payerUserId, amount - repaid),
+        ];
         dueChanged = repaid > 0n;
       } else {
         const payer: Leg | null = {

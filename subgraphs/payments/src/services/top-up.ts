@@ -21,7 +21,17 @@ export type TopUpResult = { payment: Payment | null; userErrors: PaymentUserErro
 const REQUEST_LEASE_MS = 2 * 60_000;
 const CARD_NOT_FOUND = Symbol('card not found');
 
-export function createTopUps({ prisma, charger, currency, maxAmountMinor }: { prisma: PaymentsPrisma; charger: Charger; currency: string; maxAmountMinor: number }) {
+export function createTopUps({
+  prisma,
+  charger,
+  currency,
+  maxAmountMinor,
+}: {
+  prisma: PaymentsPrisma;
+  charger: Charger;
+  currency: string;
+  maxAmountMinor: number;
+}) {
   return {
     async topUp(viewer: Viewer, input: TopUpInput): Promise<TopUpResult> {
       const problem = idempotencyKeyProblem(input.idempotencyKey) ?? amountProblem(input.amount, currency, maxAmountMinor, ['input', 'amount']);
@@ -33,33 +43,34 @@ export function createTopUps({ prisma, charger, currency, maxAmountMinor }: { pr
 
       const first = await prisma
         .$transaction(async (tx) => {
-        const firstId = await claimKey(tx, scope, hash);
-        if (firstId) return { payment: await tx.payment.findUniqueOrThrow({ where: { id: firstId } }), isNew: false };
-        const card = await tx.paymentCard.findFirst({ where: { id: input.cardId, userId: viewer.userId, removedAt: null } });
-        // Thrown, not returned: the transaction (and the key) rolls back, so the key can be used again.
-        if (!card) throw CARD_NOT_FOUND;
-        const payment = await tx.payment.create({
-          data: {
-            purpose: 'TOP_UP',
-            payerUserId: viewer.userId,
-            requestedMethod: 'CARD',
-            cardId: card.id,
-            amountMinor: BigInt(input.amount.amountMinor),
-            currency,
-            actorUserId: viewer.userId,
-            nextAttemptAt: new Date(Date.now() + REQUEST_LEASE_MS),
-          },
-        });
-        await recordResult(tx, scope, payment.id);
-        return { payment, isNew: true };
-      })
+          const firstId = await claimKey(tx, scope, hash);
+          if (firstId) return { payment: await tx.payment.findUniqueOrThrow({ where: { id: firstId } }), isNew: false };
+          const card = await tx.paymentCard.findFirst({ where: { id: input.cardId, userId: viewer.userId, removedAt: null } });
+          // Thrown, not returned: the transaction (and the key) rolls back, so the key can be used again.
+          if (!card) throw CARD_NOT_FOUND;
+          const payment = await tx.payment.create({
+            data: {
+              purpose: 'TOP_UP',
+              payerUserId: viewer.userId,
+              requestedMethod: 'CARD',
+              cardId: card.id,
+              amountMinor: BigInt(input.amount.amountMinor),
+              currency,
+              actorUserId: viewer.userId,
+              nextAttemptAt: new Date(Date.now() + REQUEST_LEASE_MS),
+            },
+          });
+          await recordResult(tx, scope, payment.id);
+          return { payment, isNew: true };
+        })
         .catch((error: unknown) => {
           if (error === CARD_NOT_FOUND) return null;
           throw error;
         });
       if (!first) return notFound;
       const payment = first.isNew ? ((await charger.chargeNow(first.payment.id)) ?? first.payment) : first.payment;
-      const declined = payment.status === 'FAILED' ? [userError('CARD_DECLINED', `the card was declined (${payment.failureCode ?? 'declined'})`, ['input', 'cardId'])] : [];
+      const declined =
+        payment.status === 'FAILED' ? [userError('CARD_DECLINED', `the card was declined (${payment.failureCode ?? 'declined'})`, ['input', 'cardId'])] : [];
       return { payment, userErrors: declined };
     },
   };

@@ -10,7 +10,12 @@ export interface PaymentUserError {
 export const userError = (code: PaymentUserErrorCode, message: string, field?: string[]): PaymentUserError => ({ code, message, field: field ?? null });
 
 /** Why an amount cannot be moved, or null when it can. */
-export function amountProblem(amount: { amountMinor: number; currency: string }, expectedCurrency: string, maxMinor: number, field: string[]): PaymentUserError | null {
+export function amountProblem(
+  amount: { amountMinor: number; currency: string },
+  expectedCurrency: string,
+  maxMinor: number,
+  field: string[],
+): PaymentUserError | null {
   if (!Number.isInteger(amount.amountMinor) || amount.amountMinor < 1 || amount.amountMinor > maxMinor) {
     return userError('INVALID_AMOUNT', `amountMinor must be a whole number from 1 to ${maxMinor}`, [...field, 'amountMinor']);
   }
@@ -21,6 +26,7 @@ export function amountProblem(amount: { amountMinor: number; currency: string },
 }
 
 export function idempotencyKeyProblem(key: string): PaymentUserError | null {
-  if (key.length < 1 || key.length > 255) return userError('INVALID_IDEMPOTENCY_KEY', 'idempotencyKey must be 1 to 255 characters', ['input', 'idempotencyKey']);
+  if (key.length < 1 || key.length > 255)
+    return userError('INVALID_IDEMPOTENCY_KEY', 'idempotencyKey must be 1 to 255 characters', ['input', 'idempotencyKey']);
   return null;
 }

@@ -13,7 +13,15 @@ export class UnknownProviderPaymentError extends Error {
   override readonly name = 'UnknownProviderPaymentError';
 }
 
-export function createWebhookHandler(deps: { prisma: PaymentsPrisma; providerName: string; settler: Settler; flow: PaymentFlow; refunds: Refunds; logger: Logger; afterCommit: () => void }) {
+export function createWebhookHandler(deps: {
+  prisma: PaymentsPrisma;
+  providerName: string;
+  settler: Settler;
+  flow: PaymentFlow;
+  refunds: Refunds;
+  logger: Logger;
+  afterCommit: () => void;
+}) {
   const { prisma, providerName, settler, flow, refunds, logger } = deps;
   /**
    * @throws UnknownProviderPaymentError for a charge event about a payment not known yet (the webhook outran the
@@ -21,16 +29,20 @@ export function createWebhookHandler(deps: { prisma: PaymentsPrisma; providerNam
    */
   return async (event: ProviderWebhookEvent): Promise<void> => {
     await prisma.$transaction(async (tx) => {
-      const fresh = await tx.$executeRaw`insert into payments.provider_events (provider, event_id, type) values (${providerName}, ${event.id}, ${event.providerType}) on conflict do nothing`;
+      const fresh =
+        await tx.$executeRaw`insert into payments.provider_events (provider, event_id, type) values (${providerName}, ${event.id}, ${event.providerType}) on conflict do nothing`;
       if (fresh === 0) return; // a replay
       switch (event.kind) {
         case 'charge.succeeded':
         case 'charge.failed': {
-          const row = event.providerPaymentId ? await tx.payment.findUnique({ where: { providerPaymentId: event.providerPaymentId }, select: { id: true } }) : null;
+          const row = event.providerPaymentId
+            ? await tx.payment.findUnique({ where: { providerPaymentId: event.providerPaymentId }, select: { id: true } })
+            : null;
           if (!row) throw new UnknownProviderPaymentError(`no payment with provider id ${event.providerPaymentId} yet`);
           const payment = (await lockPayment(tx, row.id))!;
           if (payment.status !== 'PENDING') return;
-          if (event.kind === 'charge.succeeded') await settler.settle(tx, payment, { by: 'CARD', cardId: payment.cardId, providerPaymentId: payment.providerPaymentId });
+          if (event.kind === 'charge.succeeded')
+            await settler.settle(tx, payment, { by: 'CARD', cardId: payment.cardId, providerPaymentId: payment.providerPaymentId });
           else await flow.afterCardFailure(tx, payment, event.failureCode ?? 'card_declined');
           return;
         }

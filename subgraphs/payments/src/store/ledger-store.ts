@@ -34,7 +34,9 @@ export function findAccount(db: Db, kind: LedgerAccountKind, ownerId: string | n
 
 /** Locks the account's row until the transaction ends (a balance read under it stays true until commit). */
 export async function lockAccount(tx: Tx, accountId: string): Promise<{ balanceMinor: bigint; version: bigint }> {
-  const rows = await tx.$queryRaw<{ balance_minor: bigint; version: bigint }[]>`select balance_minor, version from payments.ledger_accounts where id = ${accountId}::uuid for update`;
+  const rows = await tx.$queryRaw<
+    { balance_minor: bigint; version: bigint }[]
+  >`select balance_minor, version from payments.ledger_accounts where id = ${accountId}::uuid for update`;
   const row = rows[0];
   if (!row) throw new Error(`ledger account ${accountId} does not exist`);
   return { balanceMinor: BigInt(row.balance_minor), version: BigInt(row.version) };
