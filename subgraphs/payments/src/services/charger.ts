@@ -32,6 +32,7 @@ export interface ChargerDeps {
 }
 
 export function createCharger({ prisma, provider, settler, flow, logger, afterCommit, pollIntervalMs = 1000 }: ChargerDeps) {
+  let started = false;
   let stopped = false;
   let running: Promise<void> | null = null;
   let again = false;
@@ -139,8 +140,14 @@ export function createCharger({ prisma, provider, settler, flow, logger, afterCo
   }
 
   return {
-    start: () => run(),
-    wake: () => run(),
+    start: () => {
+      started = true;
+      run();
+    },
+    /** Looks for due payments now (after a commit that scheduled one); a no-op before `start` (tests drain by hand). */
+    wake: () => {
+      if (started) run();
+    },
     /** Claims and charges one payment now (a top-up, in its request). @returns the payment after the attempt, or null if someone else holds it. */
     async chargeNow(paymentId: string): Promise<Payment | null> {
       const [payment] = await claim({ id: paymentId });
