@@ -173,12 +173,23 @@ export type NotificationKind =
   /** A trip changed (driver assigned, arrived, completed...). */
   | 'TRIP';
 
+/** How a rider pays. */
+export type PaymentMethodType =
+  /** A card saved through the payment provider, charged when the trip ends. */
+  | 'CARD'
+  /** Cash handed to the driver. */
+  | 'CASH'
+  /** The rider's prepaid wallet. */
+  | 'WALLET';
+
 /** A ride to request. */
 export type RequestTripInput = {
   /** Service level. */
   category: VehicleCategory;
   /** Drop-off point, inside the pickup's service area and at most the longest ride (default 150 km by road) away. */
   dropoff: GeoPointInput;
+  /** How the rider pays; omit to pay with their default method (decided when the trip is settled). */
+  payment?: TripPaymentInput | null | undefined;
   /** Pickup point, inside a service area. */
   pickup: GeoPointInput;
   /** Id of a `FareEstimate` for this route and category to keep its price; omit to be priced now. */
@@ -232,6 +243,14 @@ export type TripOfferStatus =
   /** Taken back: the trip was cancelled or assigned by operations. */
   | 'WITHDRAWN';
 
+/** How the rider pays for a trip. */
+export type TripPaymentInput = {
+  /** The saved card (`PaymentMethod.id`) for CARD; omit for WALLET and CASH. */
+  cardId?: string | number | null | undefined;
+  /** The method. */
+  method: PaymentMethodType;
+};
+
 /** Where a trip is in its life. */
 export type TripStatus =
   /** Ended before completion. */
@@ -249,6 +268,8 @@ export type TripStatus =
 
 /** What is wrong with a trip mutation's input. */
 export type TripUserErrorCode =
+  /** The rider owes money from earlier rides (`Wallet.balanceDue`); a top-up repays it. */
+  | 'BALANCE_DUE'
   /** The service area does not offer this category. */
   | 'CATEGORY_NOT_OFFERED'
   /** Dispatch knows no driver with this id. */
@@ -261,6 +282,8 @@ export type TripUserErrorCode =
   | 'INVALID_COORDINATES'
   /** The distance is negative or more than twice the longest ride offered. */
   | 'INVALID_DISTANCE'
+  /** cardId given without CARD, or missing for CARD, or not an id. */
+  | 'INVALID_PAYMENT'
   /** The quote is unknown, someone else's, already used, or for another category or route. */
   | 'INVALID_QUOTE'
   /** The rating is not a whole number from 1 to 5, or the comment is too long. */
