@@ -1,5 +1,5 @@
 // Builds the trips subgraph (schema, context, resources) without listening; starts its background work: the
-// outbox relay, the driver-supply consumer and the dispatcher, all stopped on close.
+// outbox relay, the driver-supply and rider-balance consumers and the dispatcher, all stopped on close.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { startOutboxRelay, type OutboxRelay } from '../../../platform/events/index.js';
 import { defineSubgraph, type BuiltSubgraph, type SubgraphDeps } from '../../../platform/graphql/index.js';
@@ -9,6 +9,7 @@ import type { TripsContext } from './context.js';
 import { createTripsLoaders } from './loaders.js';
 import { resolvers } from './resolvers/index.js';
 import { startDispatcher } from './services/dispatch-service.js';
+import { BALANCE_GROUP, createBalanceConsumer } from './services/balance-consumer.js';
 import { createTripsServices } from './services/index.js';
 import { createSupplyConsumer } from './services/supply-consumer.js';
 import { openTripsDatabase } from './store/database.js';
@@ -29,6 +30,8 @@ export type TripsSubgraph = BuiltSubgraph<TripsContext> & {
   services: ReturnType<typeof createTripsServices>;
   /** The `driver.status.changed` handler the event bus calls (tests hand it envelopes directly). */
   handleEvent: ReturnType<typeof createSupplyConsumer>;
+  /** The `rider.balance_due.changed` handler the event bus calls (tests hand it envelopes directly). */
+  handleBalanceEvent: ReturnType<typeof createBalanceConsumer>;
   relay: OutboxRelay;
 };
 
@@ -56,6 +59,11 @@ export async function buildTripsSubgraph(deps: SubgraphDeps, options: TripsBuild
   const consume = createSupplyConsumer(prisma, () => dispatcher?.wake());
   const handleEvent: typeof consume = (event) => background.run(true, () => consume(event));
   const consumer = background.run(true, () => deps.events.consume({ group: 'trips', types: ['driver.status.changed'], handle: handleEvent }));
+  const consumeBalance = createBalanceConsumer(prisma);
+  const handleBalanceEvent: typeof consumeBalance = (event) => background.run(true, () => consumeBalance(event));
+  const balanceConsumer = background.run(true, () =>
+    deps.events.consume({ group: BALANCE_GROUP, types: ['rider.balance_due.changed'], handle: handleBalanceEvent }),
+  );
 
   const built = defineSubgraph<TripsContext>({
     name: 'trips',
@@ -67,9 +75,9 @@ export async function buildTripsSubgraph(deps: SubgraphDeps, options: TripsBuild
     createContext: ({ viewer }) => ({ viewer, loaders: createTripsLoaders(store, viewer), logger: deps.logger, services, pubsub: deps.pubsub }),
     // Consumers and the dispatcher first (they write), the relay last so it publishes what they wrote.
     onClose: async () => {
-      await Promise.all([consumer.stop(), dispatcher?.stop()]);
+      await Promise.all([consumer.stop(), balanceConsumer.stop(), dispatcher?.stop()]);
       await relay.stop();
     },
   });
-  return { ...built, services, handleEvent, relay };
+  return { ...built, services, handleEvent, handleBalanceEvent, relay };
 }

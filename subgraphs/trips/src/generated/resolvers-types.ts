@@ -139,7 +139,9 @@ export type Mutation = {
   rateTrip: TripPayload;
   /**
    * Requests a ride at the quoted (or current) price and offers it to the nearest available driver. A rider has at
-   * most one trip in progress (CONFLICT otherwise). No driver answering within the dispatch timeout cancels it.
+   * most one trip in progress (CONFLICT otherwise). No driver answering within the dispatch timeout cancels it. The
+   * payment choice is kept on the trip and settled by payments when it ends; a rider who owes money from earlier rides
+   * is refused (BALANCE_DUE) until it is repaid.
    */
   requestTrip: TripPayload;
   /** The trip's driver starts the ride with the rider on board. */
@@ -214,6 +216,15 @@ export type PageInfo = {
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
+/** How a rider pays. */
+export type PaymentMethodType =
+  /** A card saved through the payment provider, charged when the trip ends. */
+  | 'CARD'
+  /** Cash handed to the driver. */
+  | 'CASH'
+  /** The rider's prepaid wallet. */
+  | 'WALLET';
+
 export type Query = {
   __typename?: 'Query';
   /** The trip with this id, or null when there is none or the viewer may not see it (its rider, its driver, operations staff and the manager of its fleet may). */
@@ -243,6 +254,8 @@ export type RequestTripInput = {
   category: VehicleCategory;
   /** Drop-off point, inside the pickup's service area and at most the longest ride (default 150 km by road) away. */
   dropoff: GeoPointInput;
+  /** How the rider pays; omit to pay with their default method (decided when the trip is settled). */
+  payment?: InputMaybe<TripPaymentInput>;
   /** Pickup point, inside a service area. */
   pickup: GeoPointInput;
   /** Id of a `FareEstimate` for this route and category to keep its price; omit to be priced now. */
@@ -311,6 +324,11 @@ export type Trip = {
   history: Array<TripStatusChange>;
   /** Stable identifier of the trip. */
   id: Scalars['ID']['output'];
+  /**
+   * How the rider chose to pay when requesting the trip (CASH: the driver collects it); null when they left it to their
+   * default method, which payments applies when the trip is settled.
+   */
+  paymentMethod: Maybe<PaymentMethodType>;
   /** Where the rider is picked up; null only for trips recorded before pickup points were stored. */
   pickup: Maybe<GeoPoint>;
   /** When the rider requested it. */
@@ -407,6 +425,14 @@ export type TripPayload = {
   userErrors: Array<TripUserError>;
 };
 
+/** How the rider pays for a trip. */
+export type TripPaymentInput = {
+  /** The saved card (`PaymentMethod.id`) for CARD; omit for WALLET and CASH. */
+  cardId?: InputMaybe<Scalars['ID']['input']>;
+  /** The method. */
+  method: PaymentMethodType;
+};
+
 /** A rating one side of a completed trip gave the other. */
 export type TripRating = {
   __typename?: 'TripRating';
@@ -467,6 +493,8 @@ export type TripUserError = {
 
 /** What is wrong with a trip mutation's input. */
 export type TripUserErrorCode =
+  /** The rider owes money from earlier rides (`Wallet.balanceDue`); a top-up repays it. */
+  | 'BALANCE_DUE'
   /** The service area does not offer this category. */
   | 'CATEGORY_NOT_OFFERED'
   /** Dispatch knows no driver with this id. */
@@ -479,6 +507,8 @@ export type TripUserErrorCode =
   | 'INVALID_COORDINATES'
   /** The distance is negative or more than twice the longest ride offered. */
   | 'INVALID_DISTANCE'
+  /** cardId given without CARD, or missing for CARD, or not an id. */
+  | 'INVALID_PAYMENT'
   /** The quote is unknown, someone else's, already used, or for another category or route. */
   | 'INVALID_QUOTE'
   /** The rating is not a whole number from 1 to 5, or the comment is too long. */
@@ -650,6 +680,7 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  PaymentMethodType: PaymentMethodType;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RequestTripInput: RequestTripInput;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -661,6 +692,7 @@ export type ResolversTypes = ResolversObject<{
   TripOfferPayload: ResolverTypeWrapper<Omit<TripOfferPayload, 'offer'> & { offer?: Maybe<ResolversTypes['TripOffer']> }>;
   TripOfferStatus: TripOfferStatus;
   TripPayload: ResolverTypeWrapper<Omit<TripPayload, 'trip'> & { trip?: Maybe<ResolversTypes['Trip']> }>;
+  TripPaymentInput: TripPaymentInput;
   TripRating: ResolverTypeWrapper<TripRating>;
   TripStatus: TripStatus;
   TripStatusChange: ResolverTypeWrapper<Omit<TripStatusChange, 'actor'> & { actor?: Maybe<ResolversTypes['User']> }>;
@@ -697,6 +729,7 @@ export type ResolversParentTypes = ResolversObject<{
   TripOffer: Omit<TripOffer, 'trip'> & { trip: ResolversParentTypes['Trip'] };
   TripOfferPayload: Omit<TripOfferPayload, 'offer'> & { offer?: Maybe<ResolversParentTypes['TripOffer']> };
   TripPayload: Omit<TripPayload, 'trip'> & { trip?: Maybe<ResolversParentTypes['Trip']> };
+  TripPaymentInput: TripPaymentInput;
   TripRating: TripRating;
   TripStatusChange: Omit<TripStatusChange, 'actor'> & { actor?: Maybe<ResolversParentTypes['User']> };
   TripUserError: TripUserError;
@@ -795,6 +828,7 @@ export type TripResolvers<ContextType = TripsContext, ParentType extends Resolve
   fare?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['TripStatusChange']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  paymentMethod?: Resolver<Maybe<ResolversTypes['PaymentMethodType']>, ParentType, ContextType>;
   pickup?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
   requestedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   rider?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;

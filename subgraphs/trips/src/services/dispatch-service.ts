@@ -8,7 +8,7 @@ import type { TripsConfig } from '../config.js';
 import type { DispatchOffer, Trip } from '../store/prisma/client.js';
 import { isUniqueViolation, type TripsStore } from '../store/store.js';
 import type { TripsLive } from './live.js';
-import { cancel } from './trip-changes.js';
+import { cancel, cityOf } from './trip-changes.js';
 
 /** Drivers tried per dispatch call before giving up until the next dispatcher pass (each lost race costs one). */
 const MAX_ATTEMPTS = 5;
@@ -95,7 +95,7 @@ export function createDispatchService(deps: { store: TripsStore; config: TripsCo
     const cancelled = await store.transaction(async (tx) => {
       const stale = await tx.trips.claimStaleRequested(before, BATCH);
       const done: Trip[] = [];
-      for (const trip of stale) done.push(await cancel(tx, trip, { role: 'SYSTEM', userId: null }, NO_DRIVER_AVAILABLE, null, now));
+      for (const trip of stale) done.push(await cancel(tx, trip, { role: 'SYSTEM', userId: null }, NO_DRIVER_AVAILABLE, null, now, await cityOf(tx, trip)));
       return done;
     });
     for (const trip of cancelled) await live.tripChanged(trip, now);

@@ -3,11 +3,23 @@
 import { outboxEvent, type EventMoney } from '../../../../platform/events/index.js';
 import type { Prisma, Trip, TripActorRole, TripStatus } from '../store/prisma/client.js';
 import type { TripsStores } from '../store/store.js';
+import { eventPayment } from './payment-choice.js';
 
 export interface Actor {
   role: TripActorRole;
   /** null for SYSTEM. */
   userId: string | null;
+}
+
+/** What a change records besides its columns. */
+export interface ChangeDetails {
+  /** Why (cancellations); goes into the history row. */
+  reason?: string | null;
+  /**
+   * The name of the trip's city (its pricing rule's), for trip.completed and trip.cancelled: payments' commission
+   * rules depend on it. The callers read it with the rule they need anyway; null for a trip without a rule.
+   */
+  city?: string | null;
 }
 
 /** Moves `trip` to `to` with `data`, records the history row and writes the transition's event. */
@@ -18,16 +30,22 @@ export async function changeStatus(
   data: Omit<Prisma.TripUncheckedUpdateInput, 'status'>,
   actor: Actor,
   at: Date,
-  reason: string | null = null,
+  details: ChangeDetails = {},
 ): Promise<Trip> {
+  const reason = details.reason ?? null;
   const updated = await tx.trips.update(trip.id, { ...data, status: to });
   await tx.trips.addStatusChange({ tripId: trip.id, fromStatus: trip.status, toStatus: to, at, actorUserId: actor.userId, actorRole: actor.role, reason });
-  const event = eventFor(updated, at);
+  const event = eventFor(updated, at, details.city ?? null);
   if (event) await tx.outbox.add(event);
   return updated;
 }
 
-function eventFor(trip: Trip, at: Date) {
+/** The city name of a trip's pricing rule (null for trips recorded before pricing), for callers without the rule. */
+export async function cityOf(tx: TripsStores, trip: Trip): Promise<string | null> {
+  return trip.pricingRuleId ? ((await tx.pricing.findRuleWithCity(trip.pricingRuleId))?.cityName ?? null) : null;
+}
+
+function eventFor(trip: Trip, at: Date, city: string | null) {
   const occurredAt = at.toISOString();
   const base = { tripId: trip.id, riderUserId: trip.riderUserId };
   switch (trip.status) {
@@ -52,6 +70,9 @@ function eventFor(trip: Trip, at: Date) {
           fare: { amountMinor: trip.fareMinor!, currency: trip.currency },
           distanceMeters: trip.distanceMeters!,
           durationSeconds: trip.durationSeconds!,
+          city,
+          category: trip.category,
+          payment: eventPayment(trip),
           occurredAt,
         },
         at,
@@ -60,7 +81,19 @@ function eventFor(trip: Trip, at: Date) {
       const fee: EventMoney | null = trip.cancellationFeeMinor === null ? null : { amountMinor: trip.cancellationFeeMinor, currency: trip.currency };
       return outboxEvent(
         'trip.cancelled',
-        { ...base, driverId: trip.driverId, cancelledBy: trip.cancelledBy!, reason: trip.cancellationReason ?? '', cancellationFee: fee, occurredAt },
+        {
+          ...base,
+          driverId: trip.driverId,
+          cancelledBy: trip.cancelledBy!,
+          reason: trip.cancellationReason ?? '',
+          cancellationFee: fee,
+          driverUserId: trip.driverUserId,
+          fleetId: trip.fleetId,
+          city,
+          category: trip.category,
+          payment: eventPayment(trip),
+          occurredAt,
+        },
         at,
       );
     }
@@ -72,8 +105,17 @@ function eventFor(trip: Trip, at: Date) {
 /**
  * Cancels a trip the caller locked and authorised: frees the rider's and driver's active slots, withdraws a
  * pending offer, records who and why. The fee is the caller's decision (see cancellationFee in trip-service).
+ * @param city the trip's city name (see ChangeDetails.city).
  */
-export async function cancel(tx: TripsStores, trip: Trip, actor: Actor, reason: string | null, feeMinor: number | null, at: Date): Promise<Trip> {
+export async function cancel(
+  tx: TripsStores,
+  trip: Trip,
+  actor: Actor,
+  reason: string | null,
+  feeMinor: number | null,
+  at: Date,
+  city: string | null,
+): Promise<Trip> {
   await tx.dispatch.withdrawPending({ tripId: trip.id }, at);
   return changeStatus(
     tx,
@@ -90,6 +132,6 @@ export async function cancel(tx: TripsStores, trip: Trip, actor: Actor, reason: 
     },
     actor,
     at,
-    reason,
+    { reason, city },
   );
 }

@@ -15,7 +15,9 @@ import { haversineMeters } from '../../../../platform/geo/index.js';
 import { fareMinor } from './pricing.js';
 import type { PricingService, RideInput } from './pricing-service.js';
 import { rolesOn, signedIn } from './trip-access.js';
-import { cancel, changeStatus, type Actor } from './trip-changes.js';
+import type { TripPaymentInput } from '../generated/resolvers-types.js';
+import { eventPayment, paymentChoice } from './payment-choice.js';
+import { cancel, changeStatus, type Actor, type ChangeDetails } from './trip-changes.js';
 import { authorizeTransition, illegalTransition, type TripAction } from './transitions.js';
 import { userError, type TripUserError } from './user-errors.js';
 
@@ -84,20 +86,21 @@ export function createTripService(deps: {
 
   /**
    * A driver-side step (arrive, start, complete): the trip's driver moves it along the table.
-   * @param data the columns the step sets besides the status.
+   * @param change the columns the step sets besides the status (`set`), and what its event needs besides the trip.
    */
   async function driverStep(
     viewer: Viewer | null,
     tripId: string,
     action: TripAction,
-    data: (trip: Trip, tx: TripsStores, at: Date) => Promise<Parameters<typeof changeStatus>[3]>,
+    change: (trip: Trip, tx: TripsStores, at: Date) => Promise<{ set: Parameters<typeof changeStatus>[3]; details?: ChangeDetails }>,
   ): Promise<TripResult> {
     const who = signedIn(viewer, action);
     const at = clock.now();
     const trip = await store.transaction(async (tx) => {
       const { trip, roles } = await lockVisible(tx, who, tripId);
       const { actor, to } = authorizeTransition(action, roles, trip.status);
-      return changeStatus(tx, trip, to, await data(trip, tx, at), { role: actor, userId: who.userId }, at);
+      const { set, details } = await change(trip, tx, at);
+      return changeStatus(tx, trip, to, set, { role: actor, userId: who.userId }, at, details);
     });
     await live.tripChanged(trip, at);
     return ok(trip);
@@ -117,13 +120,17 @@ export function createTripService(deps: {
 
   return {
     /**
-     * Creates the trip (REQUESTED) at the quoted or current price and offers it to the nearest driver.
+     * Creates the trip (REQUESTED) at the quoted or current price with the rider's payment choice and offers it to
+     * the nearest driver. A rider who owes money from earlier rides (payments' `rider.balance_due.changed`) gets
+     * BALANCE_DUE until it is repaid.
      * @throws AppError CONFLICT when the rider already has a trip in progress (extensions.activeTripId).
      */
-    async requestTrip(viewer: Viewer | null, input: RideInput & { quoteId?: string | null }): Promise<TripResult> {
+    async requestTrip(viewer: Viewer | null, input: RideInput & { quoteId?: string | null; payment?: TripPaymentInput | null }): Promise<TripResult> {
       const rider = signedIn(viewer, 'requestTrip');
       const invalid = pricing.checkRide(input);
       if (invalid) return fail(invalid);
+      const payment = paymentChoice(input.payment);
+      if ('code' in payment) return fail(payment);
       let price: {
         pricingRuleId: string;
         currency: string;
@@ -143,9 +150,14 @@ export function createTripService(deps: {
         price = { ...priced, pricingRuleId: priced.rule.id, currency: priced.city.currency, quoteId: null };
       }
       const at = clock.now();
-      let trip: Trip;
+      let result: Trip | TripUserError;
       try {
-        trip = await store.transaction(async (tx) => {
+        result = await store.transaction(async (tx) => {
+          // Read in the transaction that creates the trip, as late as possible: a debt reported while the rider
+          // was being priced still counts.
+          if (await tx.balances.owes(rider.userId)) {
+            return userError('BALANCE_DUE', 'You owe money from earlier rides; top up your wallet to repay it before requesting a trip');
+          }
           const created = await tx.trips.create({
             riderUserId: rider.userId,
             activeRiderId: rider.userId,
@@ -163,6 +175,7 @@ export function createTripService(deps: {
             estimatedDistanceMeters: price.distanceMeters,
             estimatedDurationSeconds: price.durationSeconds,
             surgeTenths: price.surgeTenths,
+            ...payment,
           });
           await tx.trips.addStatusChange({
             tripId: created.id,
@@ -182,6 +195,7 @@ export function createTripService(deps: {
                 category: input.category,
                 pickup: input.pickup,
                 dropoff: input.dropoff,
+                payment: eventPayment(created),
                 occurredAt: at.toISOString(),
               },
               at,
@@ -196,6 +210,8 @@ export function createTripService(deps: {
         if (active) throw new AppError('CONFLICT', 'You already have a trip in progress', { extensions: { activeTripId: active.id } });
         return fail(userError('INVALID_QUOTE', 'This quote was already used for a trip', ['input', 'quoteId']));
       }
+      if ('code' in result) return fail(result);
+      const trip = result;
       await live.tripChanged(trip, at);
       await dispatch.dispatchQuietly([trip.id]);
       return ok(trip);
@@ -321,12 +337,12 @@ export function createTripService(deps: {
 
     /** The driver is at the pickup point. @throws AppError NOT_FOUND, FORBIDDEN, ILLEGAL_STATE_TRANSITION. */
     arriveAtPickup(viewer: Viewer | null, tripId: string): Promise<TripResult> {
-      return driverStep(viewer, tripId, 'arrive', async (_trip, _tx, at) => ({ arrivedAt: at }));
+      return driverStep(viewer, tripId, 'arrive', async (_trip, _tx, at) => ({ set: { arrivedAt: at } }));
     },
 
     /** The ride starts. @throws AppError NOT_FOUND, FORBIDDEN, ILLEGAL_STATE_TRANSITION. */
     startTrip(viewer: Viewer | null, tripId: string): Promise<TripResult> {
-      return driverStep(viewer, tripId, 'start', async (_trip, _tx, at) => ({ startedAt: at }));
+      return driverStep(viewer, tripId, 'start', async (_trip, _tx, at) => ({ set: { startedAt: at } }));
     },
 
     /**
@@ -338,12 +354,16 @@ export function createTripService(deps: {
         return fail(userError('INVALID_DISTANCE', `The distance must be a whole number of metres from 0 to ${maxDrivenMeters}`, ['distanceMeters']));
       }
       return driverStep(viewer, tripId, 'complete', async (trip, tx, at) => {
-        const rule = trip.pricingRuleId ? await tx.pricing.findRuleById(trip.pricingRuleId) : null;
+        const priced = trip.pricingRuleId ? await tx.pricing.findRuleWithCity(trip.pricingRuleId) : null;
+        const rule = priced?.rule ?? null;
         const durationSeconds = Math.max(0, Math.floor((at.getTime() - (trip.startedAt ?? at).getTime()) / 1000));
         // A trip without a rule (recorded before pricing existed) keeps its upfront price.
         // Capped: a ride left IN_PROGRESS for days must not bill days of per-minute time.
         const fare = Math.min(config.maxFareMinor, rule ? fareMinor(rule, distanceMeters, durationSeconds, trip.surgeTenths) : (trip.estimatedFareMinor ?? 0));
-        return { fareMinor: fare, distanceMeters, durationSeconds, completedAt: at, activeRiderId: null, activeDriverId: null };
+        return {
+          set: { fareMinor: fare, distanceMeters, durationSeconds, completedAt: at, activeRiderId: null, activeDriverId: null },
+          details: { city: priced?.cityName ?? null },
+        };
       });
     },
 
@@ -360,8 +380,10 @@ export function createTripService(deps: {
       const trip = await store.transaction(async (tx) => {
         const { trip, roles } = await lockVisible(tx, who, tripId);
         const { actor } = authorizeTransition('cancel', roles, trip.status);
-        const rule = actor === 'RIDER' && trip.pricingRuleId ? await tx.pricing.findRuleById(trip.pricingRuleId) : null;
-        return cancel(tx, trip, { role: actor, userId: who.userId } satisfies Actor, text, cancellationFee(actor, trip, rule, at), at);
+        // Read for every cancellation (not only the rider's, which may cost the rule's fee): the event names the city.
+        const priced = trip.pricingRuleId ? await tx.pricing.findRuleWithCity(trip.pricingRuleId) : null;
+        const fee = cancellationFee(actor, trip, priced?.rule ?? null, at);
+        return cancel(tx, trip, { role: actor, userId: who.userId } satisfies Actor, text, fee, at, priced?.cityName ?? null);
       });
       await live.tripChanged(trip, at);
       return ok(trip);

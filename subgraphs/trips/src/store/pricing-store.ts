@@ -16,8 +16,19 @@ export function createPricingStore(db: Db) {
       return db.pricingRule.findUnique({ where: { cityId_category: { cityId, category } } });
     },
 
-    findRuleById(id: string): Promise<PricingRule | null> {
-      return db.pricingRule.findUnique({ where: { id } });
+    /** The rule and the name of its city in one statement (trips' events name the city: payments' commissions depend on it). */
+    async findRuleWithCity(id: string): Promise<{ rule: PricingRule; cityName: string } | null> {
+      const rows = await db.$queryRawUnsafe<(PricingRule & { cityName: string })[]>(
+        `select r.id, r.city_id as "cityId", r.category::text as category, r.base_fare_minor as "baseFareMinor",
+           r.per_km_minor as "perKmMinor", r.per_minute_minor as "perMinuteMinor", r.minimum_fare_minor as "minimumFareMinor",
+           r.cancellation_fee_minor as "cancellationFeeMinor", r.free_cancellation_seconds as "freeCancellationSeconds", c.name as "cityName"
+         from "trips"."pricing_rules" r join "trips"."cities" c on c.id = r.city_id
+         where r.id = $1::uuid`,
+        id,
+      );
+      if (!rows[0]) return null;
+      const { cityName, ...rule } = rows[0];
+      return { rule, cityName };
     },
 
     createQuote(data: Omit<Prisma.FareQuoteUncheckedCreateInput, 'id' | 'createdAt'>): Promise<FareQuote> {

@@ -1,6 +1,7 @@
 // trips' stores over one Prisma client, and transactions across them: `transaction(fn)` hands `fn` the same
 // stores bound to one database transaction (committed when `fn` resolves, rolled back when it throws).
 import type { OutboxRow } from '../../../../platform/events/index.js';
+import { createBalanceStore } from './balance-store.js';
 import type { TripsPrisma } from './database.js';
 import { createDispatchStore } from './dispatch-store.js';
 import { createPricingStore } from './pricing-store.js';
@@ -19,6 +20,7 @@ function bindStores(db: Db) {
     dispatch: createDispatchStore(db),
     pricing: createPricingStore(db),
     ratings: createRatingStore(db),
+    balances: createBalanceStore(db),
     outbox: {
       /** Writes a domain event; call inside the transaction of the change it reports. */
       add: async (row: OutboxRow): Promise<void> => {

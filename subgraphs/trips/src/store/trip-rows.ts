@@ -41,6 +41,8 @@ const TRIP_COLUMNS: Record<keyof Trip, [string, Kind]> = {
   cancellationFeeMinor: ['cancellation_fee_minor', 'plain'],
   activeRiderId: ['active_rider_id', 'plain'],
   activeDriverId: ['active_driver_id', 'plain'],
+  paymentMethod: ['payment_method', 'enum'],
+  paymentCardId: ['payment_card_id', 'plain'],
 };
 
 /** A trips row as `$queryRawUnsafe` returns it with `TRIP_SELECT` (model field names; enums as text). */

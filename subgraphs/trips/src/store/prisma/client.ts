@@ -83,6 +83,12 @@ export type TripRating = Prisma.TripRatingModel
  */
 export type DriverSupply = Prisma.DriverSupplyModel
 /**
+ * Model RiderBalanceDue
+ * trips' read model of what riders owe payments, fed only by `rider.balance_due.changed` (newer sequences win).
+ * requestTrip refuses riders whose due is above 0.
+ */
+export type RiderBalanceDue = Prisma.RiderBalanceDueModel
+/**
  * Model OutboxEvent
  * Events written with the state change they report; the outbox relay publishes them (platform/events/outbox.ts).
  */

@@ -53,6 +53,15 @@ export const OfferStatus = {
 export type OfferStatus = (typeof OfferStatus)[keyof typeof OfferStatus]
 
 
+export const PaymentMethodType = {
+  CARD: 'CARD',
+  WALLET: 'WALLET',
+  CASH: 'CASH'
+} as const
+
+export type PaymentMethodType = (typeof PaymentMethodType)[keyof typeof PaymentMethodType]
+
+
 export const SupplyStatus = {
   OFFLINE: 'OFFLINE',
   AVAILABLE: 'AVAILABLE',

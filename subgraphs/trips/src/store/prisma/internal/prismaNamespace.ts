@@ -405,6 +405,7 @@ export const ModelName = {
   DispatchOffer: 'DispatchOffer',
   TripRating: 'TripRating',
   DriverSupply: 'DriverSupply',
+  RiderBalanceDue: 'RiderBalanceDue',
   OutboxEvent: 'OutboxEvent',
   ProcessedEvent: 'ProcessedEvent'
 } as const
@@ -422,7 +423,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "trip" | "tripStatusChange" | "city" | "pricingRule" | "fareQuote" | "dispatchOffer" | "tripRating" | "driverSupply" | "outboxEvent" | "processedEvent"
+    modelProps: "trip" | "tripStatusChange" | "city" | "pricingRule" | "fareQuote" | "dispatchOffer" | "tripRating" | "driverSupply" | "riderBalanceDue" | "outboxEvent" | "processedEvent"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1018,6 +1019,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    RiderBalanceDue: {
+      payload: Prisma.$RiderBalanceDuePayload<ExtArgs>
+      fields: Prisma.RiderBalanceDueFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.RiderBalanceDueFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RiderBalanceDuePayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.RiderBalanceDueFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RiderBalanceDuePayload>
+        }
+        findFirst: {
+          args: Prisma.RiderBalanceDueFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RiderBalanceDuePayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.RiderBalanceDueFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RiderBalanceDuePayload>
+        }
+        findMany: {
+          args: Prisma.RiderBalanceDueFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RiderBalanceDuePayload>[]
+        }
+        create: {
+          args: Prisma.RiderBalanceDueCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RiderBalanceDuePayload>
+        }
+        createMany: {
+          args: Prisma.RiderBalanceDueCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.RiderBalanceDueCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RiderBalanceDuePayload>[]
+        }
+        delete: {
+          args: Prisma.RiderBalanceDueDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RiderBalanceDuePayload>
+        }
+        update: {
+          args: Prisma.RiderBalanceDueUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RiderBalanceDuePayload>
+        }
+        deleteMany: {
+          args: Prisma.RiderBalanceDueDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.RiderBalanceDueUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.RiderBalanceDueUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RiderBalanceDuePayload>[]
+        }
+        upsert: {
+          args: Prisma.RiderBalanceDueUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RiderBalanceDuePayload>
+        }
+        aggregate: {
+          args: Prisma.RiderBalanceDueAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateRiderBalanceDue>
+        }
+        groupBy: {
+          args: Prisma.RiderBalanceDueGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.RiderBalanceDueGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.RiderBalanceDueCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.RiderBalanceDueCountAggregateOutputType> | number
+        }
+      }
+    }
     OutboxEvent: {
       payload: Prisma.$OutboxEventPayload<ExtArgs>
       fields: Prisma.OutboxEventFieldRefs
@@ -1240,7 +1315,9 @@ export const TripScalarFieldEnum = {
   cancellationReason: 'cancellationReason',
   cancellationFeeMinor: 'cancellationFeeMinor',
   activeRiderId: 'activeRiderId',
-  activeDriverId: 'activeDriverId'
+  activeDriverId: 'activeDriverId',
+  paymentMethod: 'paymentMethod',
+  paymentCardId: 'paymentCardId'
 } as const
 
 export type TripScalarFieldEnum = (typeof TripScalarFieldEnum)[keyof typeof TripScalarFieldEnum]
@@ -1356,6 +1433,17 @@ export const DriverSupplyScalarFieldEnum = {
 } as const
 
 export type DriverSupplyScalarFieldEnum = (typeof DriverSupplyScalarFieldEnum)[keyof typeof DriverSupplyScalarFieldEnum]
+
+
+export const RiderBalanceDueScalarFieldEnum = {
+  userId: 'userId',
+  dueMinor: 'dueMinor',
+  currency: 'currency',
+  sequence: 'sequence',
+  updatedAt: 'updatedAt'
+} as const
+
+export type RiderBalanceDueScalarFieldEnum = (typeof RiderBalanceDueScalarFieldEnum)[keyof typeof RiderBalanceDueScalarFieldEnum]
 
 
 export const OutboxEventScalarFieldEnum = {
@@ -1523,6 +1611,20 @@ export type ListEnumTripActorRoleFieldRefInput<$PrismaModel> = FieldRefInputType
 
 
 /**
+ * Reference to a field of type 'PaymentMethodType'
+ */
+export type EnumPaymentMethodTypeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'PaymentMethodType'>
+    
+
+
+/**
+ * Reference to a field of type 'PaymentMethodType[]'
+ */
+export type ListEnumPaymentMethodTypeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'PaymentMethodType[]'>
+    
+
+
+/**
  * Reference to a field of type 'OfferStatus'
  */
 export type EnumOfferStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'OfferStatus'>
@@ -1547,6 +1649,20 @@ export type EnumSupplyStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$Pri
  * Reference to a field of type 'SupplyStatus[]'
  */
 export type ListEnumSupplyStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'SupplyStatus[]'>
+    
+
+
+/**
+ * Reference to a field of type 'BigInt'
+ */
+export type BigIntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'BigInt'>
+    
+
+
+/**
+ * Reference to a field of type 'BigInt[]'
+ */
+export type ListBigIntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'BigInt[]'>
     
 
 
@@ -1722,6 +1838,7 @@ export type GlobalOmitConfig = {
   dispatchOffer?: Prisma.DispatchOfferOmit
   tripRating?: Prisma.TripRatingOmit
   driverSupply?: Prisma.DriverSupplyOmit
+  riderBalanceDue?: Prisma.RiderBalanceDueOmit
   outboxEvent?: Prisma.OutboxEventOmit
   processedEvent?: Prisma.ProcessedEventOmit
 }

@@ -59,6 +59,7 @@ export const ModelName = {
   DispatchOffer: 'DispatchOffer',
   TripRating: 'TripRating',
   DriverSupply: 'DriverSupply',
+  RiderBalanceDue: 'RiderBalanceDue',
   OutboxEvent: 'OutboxEvent',
   ProcessedEvent: 'ProcessedEvent'
 } as const
@@ -114,7 +115,9 @@ export const TripScalarFieldEnum = {
   cancellationReason: 'cancellationReason',
   cancellationFeeMinor: 'cancellationFeeMinor',
   activeRiderId: 'activeRiderId',
-  activeDriverId: 'activeDriverId'
+  activeDriverId: 'activeDriverId',
+  paymentMethod: 'paymentMethod',
+  paymentCardId: 'paymentCardId'
 } as const
 
 export type TripScalarFieldEnum = (typeof TripScalarFieldEnum)[keyof typeof TripScalarFieldEnum]
@@ -230,6 +233,17 @@ export const DriverSupplyScalarFieldEnum = {
 } as const
 
 export type DriverSupplyScalarFieldEnum = (typeof DriverSupplyScalarFieldEnum)[keyof typeof DriverSupplyScalarFieldEnum]
+
+
+export const RiderBalanceDueScalarFieldEnum = {
+  userId: 'userId',
+  dueMinor: 'dueMinor',
+  currency: 'currency',
+  sequence: 'sequence',
+  updatedAt: 'updatedAt'
+} as const
+
+export type RiderBalanceDueScalarFieldEnum = (typeof RiderBalanceDueScalarFieldEnum)[keyof typeof RiderBalanceDueScalarFieldEnum]
 
 
 export const OutboxEventScalarFieldEnum = {

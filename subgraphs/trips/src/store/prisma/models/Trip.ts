@@ -92,6 +92,8 @@ export type TripMinAggregateOutputType = {
   cancellationFeeMinor: number | null
   activeRiderId: string | null
   activeDriverId: string | null
+  paymentMethod: $Enums.PaymentMethodType | null
+  paymentCardId: string | null
 }
 
 export type TripMaxAggregateOutputType = {
@@ -130,6 +132,8 @@ export type TripMaxAggregateOutputType = {
   cancellationFeeMinor: number | null
   activeRiderId: string | null
   activeDriverId: string | null
+  paymentMethod: $Enums.PaymentMethodType | null
+  paymentCardId: string | null
 }
 
 export type TripCountAggregateOutputType = {
@@ -168,6 +172,8 @@ export type TripCountAggregateOutputType = {
   cancellationFeeMinor: number
   activeRiderId: number
   activeDriverId: number
+  paymentMethod: number
+  paymentCardId: number
   _all: number
 }
 
@@ -238,6 +244,8 @@ export type TripMinAggregateInputType = {
   cancellationFeeMinor?: true
   activeRiderId?: true
   activeDriverId?: true
+  paymentMethod?: true
+  paymentCardId?: true
 }
 
 export type TripMaxAggregateInputType = {
@@ -276,6 +284,8 @@ export type TripMaxAggregateInputType = {
   cancellationFeeMinor?: true
   activeRiderId?: true
   activeDriverId?: true
+  paymentMethod?: true
+  paymentCardId?: true
 }
 
 export type TripCountAggregateInputType = {
@@ -314,6 +324,8 @@ export type TripCountAggregateInputType = {
   cancellationFeeMinor?: true
   activeRiderId?: true
   activeDriverId?: true
+  paymentMethod?: true
+  paymentCardId?: true
   _all?: true
 }
 
@@ -439,6 +451,8 @@ export type TripGroupByOutputType = {
   cancellationFeeMinor: number | null
   activeRiderId: string | null
   activeDriverId: string | null
+  paymentMethod: $Enums.PaymentMethodType | null
+  paymentCardId: string | null
   _count: TripCountAggregateOutputType | null
   _avg: TripAvgAggregateOutputType | null
   _sum: TripSumAggregateOutputType | null
@@ -500,6 +514,8 @@ export type TripWhereInput = {
   cancellationFeeMinor?: Prisma.IntNullableFilter<"Trip"> | number | null
   activeRiderId?: Prisma.UuidNullableFilter<"Trip"> | string | null
   activeDriverId?: Prisma.UuidNullableFilter<"Trip"> | string | null
+  paymentMethod?: Prisma.EnumPaymentMethodTypeNullableFilter<"Trip"> | $Enums.PaymentMethodType | null
+  paymentCardId?: Prisma.UuidNullableFilter<"Trip"> | string | null
   history?: Prisma.TripStatusChangeListRelationFilter
   offers?: Prisma.DispatchOfferListRelationFilter
   ratings?: Prisma.TripRatingListRelationFilter
@@ -541,6 +557,8 @@ export type TripOrderByWithRelationInput = {
   cancellationFeeMinor?: Prisma.SortOrderInput | Prisma.SortOrder
   activeRiderId?: Prisma.SortOrderInput | Prisma.SortOrder
   activeDriverId?: Prisma.SortOrderInput | Prisma.SortOrder
+  paymentMethod?: Prisma.SortOrderInput | Prisma.SortOrder
+  paymentCardId?: Prisma.SortOrderInput | Prisma.SortOrder
   history?: Prisma.TripStatusChangeOrderByRelationAggregateInput
   offers?: Prisma.DispatchOfferOrderByRelationAggregateInput
   ratings?: Prisma.TripRatingOrderByRelationAggregateInput
@@ -585,6 +603,8 @@ export type TripWhereUniqueInput = Prisma.AtLeast<{
   cancelledByUserId?: Prisma.UuidNullableFilter<"Trip"> | string | null
   cancellationReason?: Prisma.StringNullableFilter<"Trip"> | string | null
   cancellationFeeMinor?: Prisma.IntNullableFilter<"Trip"> | number | null
+  paymentMethod?: Prisma.EnumPaymentMethodTypeNullableFilter<"Trip"> | $Enums.PaymentMethodType | null
+  paymentCardId?: Prisma.UuidNullableFilter<"Trip"> | string | null
   history?: Prisma.TripStatusChangeListRelationFilter
   offers?: Prisma.DispatchOfferListRelationFilter
   ratings?: Prisma.TripRatingListRelationFilter
@@ -626,6 +646,8 @@ export type TripOrderByWithAggregationInput = {
   cancellationFeeMinor?: Prisma.SortOrderInput | Prisma.SortOrder
   activeRiderId?: Prisma.SortOrderInput | Prisma.SortOrder
   activeDriverId?: Prisma.SortOrderInput | Prisma.SortOrder
+  paymentMethod?: Prisma.SortOrderInput | Prisma.SortOrder
+  paymentCardId?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.TripCountOrderByAggregateInput
   _avg?: Prisma.TripAvgOrderByAggregateInput
   _max?: Prisma.TripMaxOrderByAggregateInput
@@ -672,6 +694,8 @@ export type TripScalarWhereWithAggregatesInput = {
   cancellationFeeMinor?: Prisma.IntNullableWithAggregatesFilter<"Trip"> | number | null
   activeRiderId?: Prisma.UuidNullableWithAggregatesFilter<"Trip"> | string | null
   activeDriverId?: Prisma.UuidNullableWithAggregatesFilter<"Trip"> | string | null
+  paymentMethod?: Prisma.EnumPaymentMethodTypeNullableWithAggregatesFilter<"Trip"> | $Enums.PaymentMethodType | null
+  paymentCardId?: Prisma.UuidNullableWithAggregatesFilter<"Trip"> | string | null
 }
 
 export type TripCreateInput = {
@@ -710,6 +734,8 @@ export type TripCreateInput = {
   cancellationFeeMinor?: number | null
   activeRiderId?: string | null
   activeDriverId?: string | null
+  paymentMethod?: $Enums.PaymentMethodType | null
+  paymentCardId?: string | null
   history?: Prisma.TripStatusChangeCreateNestedManyWithoutTripInput
   offers?: Prisma.DispatchOfferCreateNestedManyWithoutTripInput
   ratings?: Prisma.TripRatingCreateNestedManyWithoutTripInput
@@ -751,6 +777,8 @@ export type TripUncheckedCreateInput = {
   cancellationFeeMinor?: number | null
   activeRiderId?: string | null
   activeDriverId?: string | null
+  paymentMethod?: $Enums.PaymentMethodType | null
+  paymentCardId?: string | null
   history?: Prisma.TripStatusChangeUncheckedCreateNestedManyWithoutTripInput
   offers?: Prisma.DispatchOfferUncheckedCreateNestedManyWithoutTripInput
   ratings?: Prisma.TripRatingUncheckedCreateNestedManyWithoutTripInput
@@ -792,6 +820,8 @@ export type TripUpdateInput = {
   cancellationFeeMinor?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   activeRiderId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   activeDriverId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  paymentMethod?: Prisma.NullableEnumPaymentMethodTypeFieldUpdateOperationsInput | $Enums.PaymentMethodType | null
+  paymentCardId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   history?: Prisma.TripStatusChangeUpdateManyWithoutTripNestedInput
   offers?: Prisma.DispatchOfferUpdateManyWithoutTripNestedInput
   ratings?: Prisma.TripRatingUpdateManyWithoutTripNestedInput
@@ -833,6 +863,8 @@ export type TripUncheckedUpdateInput = {
   cancellationFeeMinor?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   activeRiderId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   activeDriverId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  paymentMethod?: Prisma.NullableEnumPaymentMethodTypeFieldUpdateOperationsInput | $Enums.PaymentMethodType | null
+  paymentCardId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   history?: Prisma.TripStatusChangeUncheckedUpdateManyWithoutTripNestedInput
   offers?: Prisma.DispatchOfferUncheckedUpdateManyWithoutTripNestedInput
   ratings?: Prisma.TripRatingUncheckedUpdateManyWithoutTripNestedInput
@@ -874,6 +906,8 @@ export type TripCreateManyInput = {
   cancellationFeeMinor?: number | null
   activeRiderId?: string | null
   activeDriverId?: string | null
+  paymentMethod?: $Enums.PaymentMethodType | null
+  paymentCardId?: string | null
 }
 
 export type TripUpdateManyMutationInput = {
@@ -912,6 +946,8 @@ export type TripUpdateManyMutationInput = {
   cancellationFeeMinor?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   activeRiderId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   activeDriverId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  paymentMethod?: Prisma.NullableEnumPaymentMethodTypeFieldUpdateOperationsInput | $Enums.PaymentMethodType | null
+  paymentCardId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type TripUncheckedUpdateManyInput = {
@@ -950,6 +986,8 @@ export type TripUncheckedUpdateManyInput = {
   cancellationFeeMinor?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   activeRiderId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   activeDriverId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  paymentMethod?: Prisma.NullableEnumPaymentMethodTypeFieldUpdateOperationsInput | $Enums.PaymentMethodType | null
+  paymentCardId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type TripCountOrderByAggregateInput = {
@@ -988,6 +1026,8 @@ export type TripCountOrderByAggregateInput = {
   cancellationFeeMinor?: Prisma.SortOrder
   activeRiderId?: Prisma.SortOrder
   activeDriverId?: Prisma.SortOrder
+  paymentMethod?: Prisma.SortOrder
+  paymentCardId?: Prisma.SortOrder
 }
 
 export type TripAvgOrderByAggregateInput = {
@@ -1041,6 +1081,8 @@ export type TripMaxOrderByAggregateInput = {
   cancellationFeeMinor?: Prisma.SortOrder
   activeRiderId?: Prisma.SortOrder
   activeDriverId?: Prisma.SortOrder
+  paymentMethod?: Prisma.SortOrder
+  paymentCardId?: Prisma.SortOrder
 }
 
 export type TripMinOrderByAggregateInput = {
@@ -1079,6 +1121,8 @@ export type TripMinOrderByAggregateInput = {
   cancellationFeeMinor?: Prisma.SortOrder
   activeRiderId?: Prisma.SortOrder
   activeDriverId?: Prisma.SortOrder
+  paymentMethod?: Prisma.SortOrder
+  paymentCardId?: Prisma.SortOrder
 }
 
 export type TripSumOrderByAggregateInput = {
@@ -1151,6 +1195,10 @@ export type IntFieldUpdateOperationsInput = {
 
 export type NullableEnumTripActorRoleFieldUpdateOperationsInput = {
   set?: $Enums.TripActorRole | null
+}
+
+export type NullableEnumPaymentMethodTypeFieldUpdateOperationsInput = {
+  set?: $Enums.PaymentMethodType | null
 }
 
 export type TripCreateNestedOneWithoutHistoryInput = {
@@ -1231,6 +1279,8 @@ export type TripCreateWithoutHistoryInput = {
   cancellationFeeMinor?: number | null
   activeRiderId?: string | null
   activeDriverId?: string | null
+  paymentMethod?: $Enums.PaymentMethodType | null
+  paymentCardId?: string | null
   offers?: Prisma.DispatchOfferCreateNestedManyWithoutTripInput
   ratings?: Prisma.TripRatingCreateNestedManyWithoutTripInput
 }
@@ -1271,6 +1321,8 @@ export type TripUncheckedCreateWithoutHistoryInput = {
   cancellationFeeMinor?: number | null
   activeRiderId?: string | null
   activeDriverId?: string | null
+  paymentMethod?: $Enums.PaymentMethodType | null
+  paymentCardId?: string | null
   offers?: Prisma.DispatchOfferUncheckedCreateNestedManyWithoutTripInput
   ratings?: Prisma.TripRatingUncheckedCreateNestedManyWithoutTripInput
 }
@@ -1327,6 +1379,8 @@ export type TripUpdateWithoutHistoryInput = {
   cancellationFeeMinor?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   activeRiderId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   activeDriverId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  paymentMethod?: Prisma.NullableEnumPaymentMethodTypeFieldUpdateOperationsInput | $Enums.PaymentMethodType | null
+  paymentCardId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offers?: Prisma.DispatchOfferUpdateManyWithoutTripNestedInput
   ratings?: Prisma.TripRatingUpdateManyWithoutTripNestedInput
 }
@@ -1367,6 +1421,8 @@ export type TripUncheckedUpdateWithoutHistoryInput = {
   cancellationFeeMinor?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   activeRiderId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   activeDriverId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  paymentMethod?: Prisma.NullableEnumPaymentMethodTypeFieldUpdateOperationsInput | $Enums.PaymentMethodType | null
+  paymentCardId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offers?: Prisma.DispatchOfferUncheckedUpdateManyWithoutTripNestedInput
   ratings?: Prisma.TripRatingUncheckedUpdateManyWithoutTripNestedInput
 }
@@ -1407,6 +1463,8 @@ export type TripCreateWithoutOffersInput = {
   cancellationFeeMinor?: number | null
   activeRiderId?: string | null
   activeDriverId?: string | null
+  paymentMethod?: $Enums.PaymentMethodType | null
+  paymentCardId?: string | null
   history?: Prisma.TripStatusChangeCreateNestedManyWithoutTripInput
   ratings?: Prisma.TripRatingCreateNestedManyWithoutTripInput
 }
@@ -1447,6 +1505,8 @@ export type TripUncheckedCreateWithoutOffersInput = {
   cancellationFeeMinor?: number | null
   activeRiderId?: string | null
   activeDriverId?: string | null
+  paymentMethod?: $Enums.PaymentMethodType | null
+  paymentCardId?: string | null
   history?: Prisma.TripStatusChangeUncheckedCreateNestedManyWithoutTripInput
   ratings?: Prisma.TripRatingUncheckedCreateNestedManyWithoutTripInput
 }
@@ -1503,6 +1563,8 @@ export type TripUpdateWithoutOffersInput = {
   cancellationFeeMinor?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   activeRiderId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   activeDriverId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  paymentMethod?: Prisma.NullableEnumPaymentMethodTypeFieldUpdateOperationsInput | $Enums.PaymentMethodType | null
+  paymentCardId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   history?: Prisma.TripStatusChangeUpdateManyWithoutTripNestedInput
   ratings?: Prisma.TripRatingUpdateManyWithoutTripNestedInput
 }
@@ -1543,6 +1605,8 @@ export type TripUncheckedUpdateWithoutOffersInput = {
   cancellationFeeMinor?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   activeRiderId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   activeDriverId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  paymentMethod?: Prisma.NullableEnumPaymentMethodTypeFieldUpdateOperationsInput | $Enums.PaymentMethodType | null
+  paymentCardId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   history?: Prisma.TripStatusChangeUncheckedUpdateManyWithoutTripNestedInput
   ratings?: Prisma.TripRatingUncheckedUpdateManyWithoutTripNestedInput
 }
@@ -1583,6 +1647,8 @@ export type TripCreateWithoutRatingsInput = {
   cancellationFeeMinor?: number | null
   activeRiderId?: string | null
   activeDriverId?: string | null
+  paymentMethod?: $Enums.PaymentMethodType | null
+  paymentCardId?: string | null
   history?: Prisma.TripStatusChangeCreateNestedManyWithoutTripInput
   offers?: Prisma.DispatchOfferCreateNestedManyWithoutTripInput
 }
@@ -1623,6 +1689,8 @@ export type TripUncheckedCreateWithoutRatingsInput = {
   cancellationFeeMinor?: number | null
   activeRiderId?: string | null
   activeDriverId?: string | null
+  paymentMethod?: $Enums.PaymentMethodType | null
+  paymentCardId?: string | null
   history?: Prisma.TripStatusChangeUncheckedCreateNestedManyWithoutTripInput
   offers?: Prisma.DispatchOfferUncheckedCreateNestedManyWithoutTripInput
 }
@@ -1679,6 +1747,8 @@ export type TripUpdateWithoutRatingsInput = {
   cancellationFeeMinor?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   activeRiderId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   activeDriverId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  paymentMethod?: Prisma.NullableEnumPaymentMethodTypeFieldUpdateOperationsInput | $Enums.PaymentMethodType | null
+  paymentCardId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   history?: Prisma.TripStatusChangeUpdateManyWithoutTripNestedInput
   offers?: Prisma.DispatchOfferUpdateManyWithoutTripNestedInput
 }
@@ -1719,6 +1789,8 @@ export type TripUncheckedUpdateWithoutRatingsInput = {
   cancellationFeeMinor?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   activeRiderId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   activeDriverId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  paymentMethod?: Prisma.NullableEnumPaymentMethodTypeFieldUpdateOperationsInput | $Enums.PaymentMethodType | null
+  paymentCardId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   history?: Prisma.TripStatusChangeUncheckedUpdateManyWithoutTripNestedInput
   offers?: Prisma.DispatchOfferUncheckedUpdateManyWithoutTripNestedInput
 }
@@ -1808,6 +1880,8 @@ export type TripSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = r
   cancellationFeeMinor?: boolean
   activeRiderId?: boolean
   activeDriverId?: boolean
+  paymentMethod?: boolean
+  paymentCardId?: boolean
   history?: boolean | Prisma.Trip$historyArgs<ExtArgs>
   offers?: boolean | Prisma.Trip$offersArgs<ExtArgs>
   ratings?: boolean | Prisma.Trip$ratingsArgs<ExtArgs>
@@ -1850,6 +1924,8 @@ export type TripSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensio
   cancellationFeeMinor?: boolean
   activeRiderId?: boolean
   activeDriverId?: boolean
+  paymentMethod?: boolean
+  paymentCardId?: boolean
 }, ExtArgs["result"]["trip"]>
 
 export type TripSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
@@ -1888,6 +1964,8 @@ export type TripSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensio
   cancellationFeeMinor?: boolean
   activeRiderId?: boolean
   activeDriverId?: boolean
+  paymentMethod?: boolean
+  paymentCardId?: boolean
 }, ExtArgs["result"]["trip"]>
 
 export type TripSelectScalar = {
@@ -1926,9 +2004,11 @@ export type TripSelectScalar = {
   cancellationFeeMinor?: boolean
   activeRiderId?: boolean
   activeDriverId?: boolean
+  paymentMethod?: boolean
+  paymentCardId?: boolean
 }
 
-export type TripOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "riderUserId" | "driverId" | "driverUserId" | "fleetId" | "vehicleId" | "category" | "status" | "fareMinor" | "currency" | "distanceMeters" | "requestedAt" | "completedAt" | "updatedAt" | "pickupLatitude" | "pickupLongitude" | "dropoffLatitude" | "dropoffLongitude" | "pricingRuleId" | "quoteId" | "estimatedFareMinor" | "estimatedDistanceMeters" | "estimatedDurationSeconds" | "surgeTenths" | "durationSeconds" | "assignedAt" | "arrivedAt" | "startedAt" | "cancelledAt" | "cancelledBy" | "cancelledByUserId" | "cancellationReason" | "cancellationFeeMinor" | "activeRiderId" | "activeDriverId", ExtArgs["result"]["trip"]>
+export type TripOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "riderUserId" | "driverId" | "driverUserId" | "fleetId" | "vehicleId" | "category" | "status" | "fareMinor" | "currency" | "distanceMeters" | "requestedAt" | "completedAt" | "updatedAt" | "pickupLatitude" | "pickupLongitude" | "dropoffLatitude" | "dropoffLongitude" | "pricingRuleId" | "quoteId" | "estimatedFareMinor" | "estimatedDistanceMeters" | "estimatedDurationSeconds" | "surgeTenths" | "durationSeconds" | "assignedAt" | "arrivedAt" | "startedAt" | "cancelledAt" | "cancelledBy" | "cancelledByUserId" | "cancellationReason" | "cancellationFeeMinor" | "activeRiderId" | "activeDriverId" | "paymentMethod" | "paymentCardId", ExtArgs["result"]["trip"]>
 export type TripInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   history?: boolean | Prisma.Trip$historyArgs<ExtArgs>
   offers?: boolean | Prisma.Trip$offersArgs<ExtArgs>
@@ -2012,6 +2092,15 @@ export type $TripPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs =
      */
     activeRiderId: string | null
     activeDriverId: string | null
+    /**
+     * the rider's choice at request, carried in the trip's events for payments to settle; null: the rider's default
+     * method, applied by payments at settlement
+     */
+    paymentMethod: $Enums.PaymentMethodType | null
+    /**
+     * the saved card (payments' PaymentMethod.id) when paymentMethod is CARD, else null; never shown in the API
+     */
+    paymentCardId: string | null
   }, ExtArgs["result"]["trip"]>
   composites: {}
 }
@@ -2473,6 +2562,8 @@ export interface TripFieldRefs {
   readonly cancellationFeeMinor: Prisma.FieldRef<"Trip", 'Int'>
   readonly activeRiderId: Prisma.FieldRef<"Trip", 'String'>
   readonly activeDriverId: Prisma.FieldRef<"Trip", 'String'>
+  readonly paymentMethod: Prisma.FieldRef<"Trip", 'PaymentMethodType'>
+  readonly paymentCardId: Prisma.FieldRef<"Trip", 'String'>
 }
     
 
