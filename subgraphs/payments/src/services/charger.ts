@@ -59,8 +59,9 @@ export function createCharger({ prisma, provider, settler, flow, logger, afterCo
       prisma.paymentCard.findUnique({ where: { id: payment.cardId! } }),
       prisma.paymentProfile.findUnique({ where: { userId: payment.payerUserId } }),
     ]);
-    if (!card || !profile?.providerCustomerId)
-      return { status: 'declined', providerPaymentId: null, declineCode: 'no_usable_card', message: 'the card is gone' };
+    // Removed after the payment was scheduled: never charged again (the rider took it away).
+    if (!card || card.removedAt || !profile?.providerCustomerId)
+      return { status: 'declined', providerPaymentId: null, declineCode: 'no_usable_card', message: 'the card was removed' };
     try {
       return await provider.charge({
         idempotencyKey: `${payment.id}:${card.id}`,
