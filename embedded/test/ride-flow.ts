@@ -24,7 +24,8 @@ const DRIVER_SELF = `{ me { driverProfile {
 } } }`;
 
 const TRIP_FOR_RIDER = `query ($id: ID!) { trip(id: $id) {
-  id status fare { amountMinor currency } estimatedFare { amountMinor currency } distanceMeters
+  id status fare { amountMinor currency } estimatedFare { amountMinor currency } distanceMeters paymentMethod
+  payment { id status method amount { amountMinor currency } receiptNumber refunded { amountMinor } }
   rider { name } driver { id name vehicle { plate } } riderRating { rating } driverRating { rating }
   history { to actorRole }
 } }`;
@@ -69,6 +70,25 @@ export function describeRideFlow(context: () => RideFlowContext): void {
     );
     expect(located.updateDriverLocation.recordedAt).toEqual(expect.any(String));
 
+    // The rider saves a card (the development provider's test token) and tops up the wallet with it; the ride is
+    // then paid from the wallet.
+    const WALLET = `{ me { wallet { balance { amountMinor currency } history(first: 3) { edges { node { amount { amountMinor } cause } } } } } }`;
+    const saved = await gql(
+      `mutation { addCard(input: { providerToken: "tok_visa" }) { paymentMethods { id type isDefault card { last4 } } userErrors { code } } }`,
+      undefined,
+      asRider,
+    );
+    expect(saved.addCard.userErrors).toEqual([]);
+    const card = saved.addCard.paymentMethods.find((m: { type: string }) => m.type === 'CARD');
+    expect(card).toMatchObject({ isDefault: true, card: { last4: '4242' } });
+    const walletBefore = (await gql(WALLET, undefined, asRider)).me.wallet.balance.amountMinor as number;
+    const toppedUp = await gql(
+      `mutation ($input: TopUpWalletInput!) { topUpWallet(input: $input) { payment { status method } wallet { balance { amountMinor } } userErrors { code } } }`,
+      { input: { amount: { amountMinor: 5_000, currency: 'USD' }, cardId: card.id, idempotencyKey: `ride-flow-${Date.now()}` } },
+      asRider,
+    );
+    expect(toppedUp.topUpWallet).toEqual({ payment: { status: 'SUCCEEDED', method: 'CARD' }, wallet: { balance: { amountMinor: walletBefore + 5_000 } }, userErrors: [] });
+
     // The rider asks for a price 300 m from the driver and requests at that price.
     const pickup = north(start, 300);
     const dropoff = north(start, 3300);
@@ -82,13 +102,14 @@ export function describeRideFlow(context: () => RideFlowContext): void {
     expect(Number.isInteger(estimate.amount.amountMinor)).toBe(true);
     expect(estimate.amount.amountMinor).toBeGreaterThan(0);
     const requested = await gql(
-      `mutation ($input: RequestTripInput!) { requestTrip(input: $input) { trip { id status estimatedFare { amountMinor } } userErrors { code message } } }`,
-      { input: { pickup, dropoff, category: before.vehicle.category, quoteId: estimate.id } },
+      `mutation ($input: RequestTripInput!) { requestTrip(input: $input) { trip { id status estimatedFare { amountMinor } paymentMethod } userErrors { code message } } }`,
+      { input: { pickup, dropoff, category: before.vehicle.category, quoteId: estimate.id, payment: { method: 'WALLET' } } },
       asRider,
     );
     expect(requested.requestTrip.userErrors).toEqual([]);
     const tripId: string = requested.requestTrip.trip.id;
     expect(requested.requestTrip.trip.estimatedFare.amountMinor).toBe(estimate.amount.amountMinor);
+    expect(requested.requestTrip.trip.paymentMethod).toBe('WALLET');
 
     // The rider app follows the trip live from here on.
     const live = connectWs(gatewayUrl.replace(/^http/, 'ws'), { authorization: asRider.authorization });
@@ -168,5 +189,46 @@ export function describeRideFlow(context: () => RideFlowContext): void {
       asDriver,
     );
     expect(checkOut.checkOut).toEqual({ driver: { status: 'OFFLINE' }, userErrors: [] });
+
+    // payments heard trip.completed: the fare was charged once, from the wallet, with a receipt.
+    const fare = completed.completeTrip.trip.fare.amountMinor as number;
+    const paid = await eventually(
+      async () => (await gql(TRIP_FOR_RIDER, { id: tripId }, asRider)).trip,
+      (t) => t.payment?.status === 'SUCCEEDED',
+      'the trip to be paid',
+    );
+    expect(paid.paymentMethod).toBe('WALLET');
+    expect(paid.payment).toEqual({
+      id: expect.any(String),
+      status: 'SUCCEEDED',
+      method: 'WALLET',
+      amount: { amountMinor: fare, currency: 'USD' },
+      receiptNumber: expect.stringMatching(/^R-\d{4}-\d{6,}$/),
+      refunded: { amountMinor: 0 },
+    });
+    const charged = (await gql(WALLET, undefined, asRider)).me.wallet;
+    expect(charged.balance.amountMinor).toBe(walletBefore + 5_000 - fare);
+    expect(charged.history.edges.slice(0, 2).map((e: { node: unknown }) => e.node)).toEqual([
+      { amount: { amountMinor: -fare }, cause: 'TRIP_FARE' },
+      { amount: { amountMinor: 5_000 }, cause: 'TOP_UP' },
+    ]);
+
+    // Operations staff refund part of it, back to the wallet; a retry with the same key changes nothing.
+    const asAdmin = await testAuth.headersFor({ userId: userId(DEMO_PHONES.superAdmin), roles: ['SUPER_ADMIN'] });
+    const refund = (key: string) =>
+      gql(
+        `mutation ($input: RefundPaymentInput!) { refundPayment(input: $input) { refund { status method amount { amountMinor } } payment { status refunded { amountMinor } } userErrors { code } } }`,
+        { input: { paymentId: paid.payment.id, amount: { amountMinor: 100, currency: 'USD' }, reason: 'Longer route than needed', idempotencyKey: key } },
+        asAdmin,
+      );
+    const refundKey = `ride-flow-refund-${tripId}`;
+    const refunded = await refund(refundKey);
+    expect(refunded.refundPayment).toEqual({
+      refund: { status: 'SUCCEEDED', method: 'WALLET', amount: { amountMinor: 100 } },
+      payment: { status: 'PARTIALLY_REFUNDED', refunded: { amountMinor: 100 } },
+      userErrors: [],
+    });
+    expect((await refund(refundKey)).refundPayment.payment.refunded).toEqual({ amountMinor: 100 });
+    expect((await gql(WALLET, undefined, asRider)).me.wallet.balance.amountMinor).toBe(walletBefore + 5_000 - fare + 100);
   }, 90_000);
 }
