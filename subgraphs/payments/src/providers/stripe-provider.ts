@@ -168,6 +168,9 @@ export class StripePaymentProvider implements PaymentProvider {
     return { status: 'pending', providerRefundId: refund.id };
   }
 
+  /** Nothing to stop: the package holds no timers or pools of its own. */
+  close(): void {}
+
   verifyWebhook(rawBody: Buffer, headers: Record<string, string | string[] | undefined>): ProviderWebhookEvent {
     const signature = headerValue(headers, STRIPE_SIGNATURE_HEADER);
     if (typeof signature !== 'string' || signature === '') throw new WebhookVerificationError('missing Stripe-Signature header');
