@@ -1,26 +1,29 @@
 // Builds the payments subgraph (schema, context, resources) without listening; starts its background work: the
 // outbox relay, the settlement consumer of trips' events and the charger, all stopped on close.
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { IncomingMessage } from 'node:http';
 import { startOutboxRelay, type EventConsumer, type OutboxRelay } from '../../../platform/events/index.js';
 import { defineSubgraph, type BuiltSubgraph, type SubgraphDeps } from '../../../platform/graphql/index.js';
+import type { HttpPostRoute } from '../../../platform/http/index.js';
 import type { PaymentsContext } from './context.js';
 import { createPaymentsLoaders } from './loaders.js';
-import { DevelopmentPaymentProvider } from './providers/development-provider.js';
-import type { PaymentProvider } from './providers/provider.js';
+import { readPaymentsConfig, type PaymentsConfig } from './config.js';
+import { createPaymentProvider, type PaymentProvider } from './providers/index.js';
 import { resolvers } from './resolvers/index.js';
 import { createPaymentsServices, type PaymentsServices } from './services/index.js';
 import { TRIP_SETTLEMENT_TYPES } from './services/trip-settlement.js';
 import { openPaymentsDatabase } from './store/database.js';
-import { createWebhookRoute, WEBHOOK_PATH } from './webhooks/webhook-route.js';
+import { createWebhookRoute, PAYMENTS_WEBHOOK_PATH } from './webhooks/webhook-route.js';
 
 /** Replaceable parts, for tests. Every one has a production default. */
 export interface PaymentsBuildOptions {
-  /** Default: the development provider, its webhooks delivered to this subgraph in-process. */
+  /**
+   * Default: from the configuration (PAYMENTS_PROVIDER); the development provider's webhooks are delivered to this
+   * subgraph's webhook route in-process.
+   */
   provider?: PaymentProvider;
-  /** The wallets' currency. Default USD. */
-  currency?: string;
-  /** Largest top-up or refund in minor units. Default 1,000,000. */
-  maxAmountMinor?: number;
+  /** Default: read from the environment (readPaymentsConfig); a partial object overrides single values. */
+  config?: Partial<Omit<PaymentsConfig, 'provider'>>;
   /** Default true: consume trips' events and run the charger (tests of other behaviour may drive them by hand). */
   background?: boolean;
   chargerPollIntervalMs?: number;
@@ -32,8 +35,10 @@ export type PaymentsSubgraph = BuiltSubgraph<PaymentsContext> & {
   tripEvents: EventConsumer | null;
 };
 
+/** @throws ConfigError for invalid PAYMENTS_* / STRIPE_* settings (e.g. the development provider in production). */
 export async function buildPaymentsSubgraph(deps: SubgraphDeps, options: PaymentsBuildOptions = {}): Promise<PaymentsSubgraph> {
   const logger = deps.logger.child({ subgraph: 'payments' });
+  const config: PaymentsConfig = { ...readPaymentsConfig(process.env), ...options.config };
   // deps.onStatement observes the statements requests send (tests prove batching by counting them); the relay, the
   // consumer and the charger run in this context and are not reported, so counts stay per request.
   const background = new AsyncLocalStorage<true>();
@@ -43,28 +48,30 @@ export async function buildPaymentsSubgraph(deps: SubgraphDeps, options: Payment
 
   const relay = inBackground(() => startOutboxRelay({ db: prisma, schema: 'payments', source: 'payments', bus: deps.events, logger }));
   const wakeRelay = () => inBackground(() => relay.wake());
-  let handleWebhookBody: ((rawBody: Buffer, headers: Record<string, string>) => Promise<unknown>) | null = null;
+  let webhookRoute: HttpPostRoute | null = null;
   const provider =
     options.provider ??
-    new DevelopmentPaymentProvider({
-      webhookSecret: 'whsec_development',
-      deliver: (rawBody, headers) => inBackground(() => handleWebhookBody!(rawBody, headers)),
+    createPaymentProvider(config, {
+      // The development provider's webhooks go to our own route in-process (through the same verification); a
+      // non-200 makes it deliver again later, as a real provider would.
+      deliverWebhook: (rawBody, headers) =>
+        inBackground(async () => {
+          const answer = await webhookRoute!({ headers } as unknown as IncomingMessage, rawBody);
+          if (answer.status !== 200) throw new Error(`payments webhook answered ${answer.status}`);
+        }),
+      onWebhookDeliveryFailed: (error, eventId) => logger.error({ err: error, eventId }, 'development provider: webhook not delivered'),
     });
   const services = createPaymentsServices({
     prisma,
     provider,
-    currency: options.currency ?? 'USD',
-    maxAmountMinor: options.maxAmountMinor ?? 1_000_000,
+    currency: config.currency,
+    maxAmountMinor: config.maxAmountMinor,
     logger,
     wakeRelay,
     background: inBackground,
     chargerPollIntervalMs: options.chargerPollIntervalMs,
   });
-  const webhookRoute = createWebhookRoute({ provider, handle: services.handleWebhook, logger });
-  handleWebhookBody = async (rawBody, headers) => {
-    const answer = await webhookRoute({ headers } as never, rawBody);
-    if (answer.status >= 300) throw new Error(`webhook answered ${answer.status}`);
-  };
+  webhookRoute = createWebhookRoute({ provider, handle: services.handleWebhook, logger });
 
   const runBackground = options.background !== false;
   const tripEvents = runBackground
@@ -88,7 +95,7 @@ export async function buildPaymentsSubgraph(deps: SubgraphDeps, options: Payment
     verifyAccessToken: deps.auth.verify,
     gatewaySecret: deps.auth.config.gatewaySecret,
     logger: deps.logger,
-    postRoutes: { [WEBHOOK_PATH]: webhookRoute },
+    postRoutes: { [PAYMENTS_WEBHOOK_PATH]: webhookRoute },
     createContext: ({ viewer }) => ({
       viewer,
       loaders: createPaymentsLoaders(services.reads, services.currency),
@@ -99,6 +106,7 @@ export async function buildPaymentsSubgraph(deps: SubgraphDeps, options: Payment
     async onClose() {
       await tripEvents?.stop();
       await services.charger.stop();
+      (provider as Partial<{ close(): void }>).close?.();
       await relay.stop();
     },
   });

@@ -1,6 +1,7 @@
 // What a verified provider webhook changes. Each provider event id is handled once (provider_events, in the same
 // transaction as its effect); an event that does not match the payment's state — late, reordered, about a payment
 // already settled — changes nothing.
+import { isUuid } from '../../../../platform/graphql/index.js';
 import type { Logger } from '../../../../platform/logging/index.js';
 import type { ProviderWebhookEvent } from '../providers/provider.js';
 import type { PaymentsPrisma } from '../store/database.js';

@@ -1,0 +1,231 @@
+// The payment provider on Stripe, through the official `stripe` package: customers, saved cards (PaymentMethods),
+// off-session charges (PaymentIntents confirmed at once), refunds, and webhooks verified with the package's own
+// signature check. Stripe's errors are sorted into what payments acts on: a decline is an outcome, an unreachable or
+// failing Stripe is ProviderUnavailableError (the charger retries later with the same idempotency key), anything
+// Stripe refuses outright is ProviderRejectedError or a failed outcome.
+import Stripe from 'stripe';
+import {
+  ProviderRejectedError,
+  ProviderUnavailableError,
+  WebhookVerificationError,
+  type ChargeOutcome,
+  type PaymentProvider,
+  type ProviderCard,
+  type ProviderWebhookEvent,
+  type RefundOutcome,
+} from './provider.js';
+import { isStripeShapedEvent, toProviderWebhookEvent } from './stripe-events.js';
+import { DEFAULT_WEBHOOK_TOLERANCE_SECONDS, STRIPE_SIGNATURE_HEADER } from './stripe-signature.js';
+
+export interface StripeProviderOptions {
+  /** STRIPE_SECRET_KEY (sk_live_… / sk_test_… or a restricted rk_…). */
+  apiKey: string;
+  /** STRIPE_WEBHOOK_SECRET: the endpoint's signing secret (whsec_…). */
+  webhookSecret: string;
+  /** Another API host, e.g. a local fake in tests (STRIPE_API_BASE). Default api.stripe.com:443 over https. */
+  host?: string;
+  port?: number;
+  protocol?: 'http' | 'https';
+  /**
+   * The package's own retries of one call. Default 0: payments' charger owns the retry policy (1, 5, 30 min, 2 h).
+   * Whatever this is, the package retries a connection closed before an answer once, which the idempotency key
+   * makes safe.
+   */
+  maxNetworkRetries?: 0 | 1;
+  /** Per request. Default 20 s: an off-session charge usually answers in 1-3 s. */
+  timeoutMs?: number;
+  /** Webhook timestamp tolerance. Default 300 s, Stripe's. */
+  toleranceSeconds?: number;
+}
+
+const {
+  StripeAPIError,
+  StripeAuthenticationError,
+  StripeCardError,
+  StripeConnectionError,
+  StripeError,
+  StripeIdempotencyError,
+  StripeInvalidRequestError,
+  StripePermissionError,
+  StripeRateLimitError,
+  StripeSignatureVerificationError,
+} = Stripe.errors;
+
+export class StripePaymentProvider implements PaymentProvider {
+  readonly name = 'stripe';
+  private readonly stripe: Stripe;
+
+  constructor(private readonly options: StripeProviderOptions) {
+    this.stripe = new Stripe(options.apiKey, {
+      host: options.host,
+      port: options.port,
+      protocol: options.protocol,
+      maxNetworkRetries: options.maxNetworkRetries ?? 0,
+      timeout: options.timeoutMs ?? 20_000,
+      telemetry: false,
+    });
+  }
+
+  async createCustomer(input: { userId: string; idempotencyKey: string }): Promise<{ customerId: string }> {
+    try {
+      const customer = await this.stripe.customers.create({ metadata: { userId: input.userId } }, { idempotencyKey: input.idempotencyKey });
+      return { customerId: customer.id };
+    } catch (error) {
+      throw rejectedOrUnavailable(error);
+    }
+  }
+
+  async attachCard(input: { customerId: string; token: string }): Promise<ProviderCard> {
+    let method: Stripe.PaymentMethod;
+    try {
+      method = await this.stripe.paymentMethods.attach(input.token, { customer: input.customerId });
+    } catch (error) {
+      // resource_missing: the token is not a PaymentMethod Stripe knows (mistyped, of another account, used up).
+      if (error instanceof StripeInvalidRequestError && error.code === 'resource_missing') throw new ProviderRejectedError('invalid_token', messageOf(error));
+      throw rejectedOrUnavailable(error);
+    }
+    if (!method.card) throw new ProviderRejectedError('not_a_card', `Payment method ${method.id} is a ${method.type}, not a card`);
+    return { providerMethodId: method.id, brand: method.card.brand, last4: method.card.last4, expMonth: method.card.exp_month, expYear: method.card.exp_year };
+  }
+
+  /** A card Stripe no longer has is fine (the goal is reached); @throws ProviderUnavailableError. */
+  async detachCard(input: { providerMethodId: string }): Promise<void> {
+    try {
+      await this.stripe.paymentMethods.detach(input.providerMethodId);
+    } catch (error) {
+      if (error instanceof StripeInvalidRequestError) return;
+      throw rejectedOrUnavailable(error);
+    }
+  }
+
+  async charge(input: Parameters<PaymentProvider['charge']>[0]): Promise<ChargeOutcome> {
+    let intent: Stripe.PaymentIntent;
+    try {
+      intent = await this.stripe.paymentIntents.create(
+        {
+          amount: input.amountMinor,
+          currency: input.currency.toLowerCase(),
+          customer: input.customerId,
+          payment_method: input.providerMethodId,
+          off_session: true,
+          confirm: true,
+          description: input.description,
+          metadata: input.metadata,
+        },
+        { idempotencyKey: input.idempotencyKey },
+      );
+    } catch (error) {
+      if (error instanceof StripeCardError) {
+        return { status: 'declined', providerPaymentId: error.payment_intent?.id ?? null, declineCode: declineCodeOf(error), message: messageOf(error) };
+      }
+      // Stripe refused the charge itself (card detached, amount below the minimum, currency not supported): no retry
+      // can succeed, so the charger treats it as a decline of this card.
+      if (error instanceof StripeInvalidRequestError) {
+        return { status: 'declined', providerPaymentId: null, declineCode: error.code ?? 'invalid_request', message: messageOf(error) };
+      }
+      throw rejectedOrUnavailable(error);
+    }
+    switch (intent.status) {
+      case 'succeeded':
+        return { status: 'succeeded', providerPaymentId: intent.id };
+      case 'processing':
+      case 'requires_action':
+      case 'requires_capture':
+      case 'requires_confirmation':
+        // Stripe answers by webhook (payment_intent.succeeded / payment_failed).
+        return { status: 'pending', providerPaymentId: intent.id };
+      default: {
+        const lastError = intent.last_payment_error;
+        return {
+          status: 'declined',
+          providerPaymentId: intent.id,
+          declineCode: lastError?.decline_code ?? lastError?.code ?? intent.status,
+          message: lastError?.message ?? `Payment ${intent.status}`,
+        };
+      }
+    }
+  }
+
+  async refund(input: Parameters<PaymentProvider['refund']>[0]): Promise<RefundOutcome> {
+    let refund: Stripe.Refund;
+    try {
+      refund = await this.stripe.refunds.create(
+        { payment_intent: input.providerPaymentId, amount: input.amountMinor, metadata: input.metadata },
+        { idempotencyKey: input.idempotencyKey },
+      );
+    } catch (error) {
+      // Already refunded, more than is left, unknown payment: a refusal no retry changes.
+      if (error instanceof StripeInvalidRequestError) {
+        return { status: 'failed', providerRefundId: null, failureCode: error.code ?? 'invalid_request', message: messageOf(error) };
+      }
+      throw rejectedOrUnavailable(error);
+    }
+    if (refund.status === 'succeeded') return { status: 'succeeded', providerRefundId: refund.id };
+    if (refund.status === 'failed' || refund.status === 'canceled') {
+      return { status: 'failed', providerRefundId: refund.id, failureCode: refund.failure_reason ?? 'refund_failed', message: `Refund ${refund.status}` };
+    }
+    // pending, requires_action: settled later by refund.updated.
+    return { status: 'pending', providerRefundId: refund.id };
+  }
+
+  /** Nothing to stop: the package holds no timers or pools of its own. */
+  close(): void {}
+
+  verifyWebhook(rawBody: Buffer, headers: Record<string, string | string[] | undefined>): ProviderWebhookEvent {
+    const signature = headerValue(headers, STRIPE_SIGNATURE_HEADER);
+    if (typeof signature !== 'string' || signature === '') throw new WebhookVerificationError('missing Stripe-Signature header');
+    let event: unknown;
+    try {
+      event = this.stripe.webhooks.constructEvent(
+        rawBody,
+        signature,
+        this.options.webhookSecret,
+        this.options.toleranceSeconds ?? DEFAULT_WEBHOOK_TOLERANCE_SECONDS,
+      );
+    } catch (error) {
+      if (error instanceof StripeSignatureVerificationError) throw new WebhookVerificationError(error.message);
+      // The signature verified but the body is not JSON.
+      if (error instanceof SyntaxError) throw new WebhookVerificationError('webhook body is not JSON');
+      throw error;
+    }
+    if (!isStripeShapedEvent(event)) throw new WebhookVerificationError('webhook body is not an event (id, type, created, data.object)');
+    return toProviderWebhookEvent(event);
+  }
+}
+
+/** Stripe could not be reached, failed, throttled us or refused our key: retry later with the same idempotency key. */
+function isUnavailable(error: unknown): boolean {
+  if (!(error instanceof StripeError)) return false;
+  return (
+    error instanceof StripeConnectionError ||
+    error instanceof StripeAPIError ||
+    error instanceof StripeRateLimitError ||
+    // A wrong or revoked key is ours to fix, not the rider's card: never a decline.
+    error instanceof StripeAuthenticationError ||
+    error instanceof StripePermissionError ||
+    (error.statusCode ?? 0) >= 500
+  );
+}
+
+function rejectedOrUnavailable(error: unknown): Error {
+  if (isUnavailable(error)) return new ProviderUnavailableError(`Stripe unavailable: ${(error as Error).message}`, { cause: error });
+  if (error instanceof StripeIdempotencyError) return new ProviderRejectedError('idempotency_error', messageOf(error));
+  if (error instanceof StripeError) return new ProviderRejectedError(error.code ?? error.type, messageOf(error));
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/** The issuer's reason (insufficient_funds, …) when Stripe gives one, else Stripe's code (card_declined, expired_card, …). */
+function declineCodeOf(error: InstanceType<typeof StripeCardError>): string {
+  return error.decline_code ?? error.code ?? 'card_declined';
+}
+
+/** Stripe's own message, without the "[req_…] " the package puts in front (the message may reach a rider). */
+function messageOf(error: InstanceType<typeof StripeError>): string {
+  const raw = error.raw as { message?: unknown } | undefined;
+  return typeof raw?.message === 'string' ? raw.message : error.message;
+}
+
+function headerValue(headers: Record<string, string | string[] | undefined>, name: string): string | string[] | undefined {
+  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
+  return key === undefined ? undefined : headers[key];
+}
