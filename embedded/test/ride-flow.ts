@@ -87,7 +87,11 @@ export function describeRideFlow(context: () => RideFlowContext): void {
       { input: { amount: { amountMinor: 5_000, currency: 'USD' }, cardId: card.id, idempotencyKey: `ride-flow-${Date.now()}` } },
       asRider,
     );
-    expect(toppedUp.topUpWallet).toEqual({ payment: { status: 'SUCCEEDED', method: 'CARD' }, wallet: { balance: { amountMinor: walletBefore + 5_000 } }, userErrors: [] });
+    expect(toppedUp.topUpWallet).toEqual({
+      payment: { status: 'SUCCEEDED', method: 'CARD' },
+      wallet: { balance: { amountMinor: walletBefore + 5_000 } },
+      userErrors: [],
+    });
 
     // The rider asks for a price 300 m from the driver and requests at that price.
     const pickup = north(start, 300);

@@ -1,4 +1,5 @@
 // payments' GraphQL API in-process on PostgreSQL: wallets and their history, top-ups with idempotency keys, refunds,
+/* eslint-disable @typescript-eslint/no-explicit-any -- responses are read loosely and pinned with toEqual, field by field */
 // the federated Trip.payment (batched), and who may see what.
 import { randomUUID } from 'node:crypto';
 import { ENTITIES_QUERY } from '../../../platform/testing/index.js';

@@ -1,4 +1,5 @@
 // Provider webhooks over real HTTP on POST /webhooks/payments: a pending card charge confirmed (or declined) by the
+/* eslint-disable @typescript-eslint/no-explicit-any -- responses are read loosely and pinned with toEqual, field by field */
 // development provider's signed webhook; a replayed, reordered or forged webhook changes nothing.
 import { serveSubgraph, type RunningSubgraph } from '../../../platform/graphql/index.js';
 import { createLogger } from '../../../platform/logging/index.js';
@@ -37,7 +38,11 @@ afterAll(async () => {
 async function cardTrip(token: string, fare: number, walletCredit = 0n) {
   const party = newParty();
   const { headers } = await f.as(party.riderUserId, ['RIDER']);
-  const added = await f.api.execute<any>(`mutation ($t: String!) { addCard(input: { providerToken: $t }) { paymentMethods { id type } } }`, { t: token }, { headers });
+  const added = await f.api.execute<any>(
+    `mutation ($t: String!) { addCard(input: { providerToken: $t }) { paymentMethods { id type } } }`,
+    { t: token },
+    { headers },
+  );
   const cardId = added.data.addCard.paymentMethods.find((m: { type: string }) => m.type === 'CARD').id;
   if (walletCredit > 0n) await creditWallet(f.prisma, f.built, party.riderUserId, walletCredit);
   await f.built.services.settleTripEvent(completed(party, fare, { method: 'CARD', cardId }));
@@ -76,7 +81,15 @@ test('a late "failed" webhook about a payment already paid (reordered) changes n
       id: 'evt_late_failure',
       type: 'payment_intent.payment_failed',
       created: Math.floor(Date.now() / 1000),
-      data: { object: { id: paid.providerPaymentId, object: 'payment_intent', status: 'requires_payment_method', metadata: {}, last_payment_error: { code: 'card_declined' } } },
+      data: {
+        object: {
+          id: paid.providerPaymentId,
+          object: 'payment_intent',
+          status: 'requires_payment_method',
+          metadata: {},
+          last_payment_error: { code: 'card_declined' },
+        },
+      },
     }),
   );
   const response = await post(late, provider.signWebhook(late));

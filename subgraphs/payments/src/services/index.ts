@@ -8,9 +8,9 @@ import { createLedger } from './ledger.js';
 import { createMethods } from './methods.js';
 import { createPaymentFlow, type PaymentFlow } from './payment-flow.js';
 import { createPaymentMethods } from './payment-methods.js';
-import { createRefunds } from './refunds.js';
+import { createRefunds, type Refunds } from './refunds.js';
 import { createSettler } from './settle.js';
-import { createTopUps } from './top-up.js';
+import { createTopUps, type TopUps } from './top-up.js';
 import { createTripSettlement } from './trip-settlement.js';
 import { createWebhookHandler } from './webhooks.js';
 
@@ -61,8 +61,8 @@ export function createPaymentsServices(deps: PaymentsServicesDeps) {
     reads: createPaymentReads(prisma),
     ledger,
     charger,
-    refunds: { ...refunds, refund: thenWake(refunds.refund) },
-    topUps: { topUp: thenWake(topUps.topUp) },
+    refunds: { ...refunds, refund: thenWake((...args: Parameters<Refunds['refund']>) => refunds.refund(...args)) },
+    topUps: { topUp: thenWake((...args: Parameters<TopUps['topUp']>) => topUps.topUp(...args)) },
     paymentMethods: createPaymentMethods({ prisma, provider }),
     settleTripEvent: createTripSettlement({ prisma, methods, flow, logger }),
     handleWebhook: createWebhookHandler({ prisma, providerName: provider.name, settler, flow, refunds, logger, afterCommit: deps.wakeRelay }),

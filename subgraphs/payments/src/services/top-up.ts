@@ -19,7 +19,8 @@ export type TopUpResult = { payment: Payment | null; userErrors: PaymentUserErro
 
 /** The charger picks a top-up up only after this long: the request charges it first. */
 const REQUEST_LEASE_MS = 2 * 60_000;
-const CARD_NOT_FOUND = Symbol('card not found');
+/** Thrown inside the transaction to roll it back (the idempotency key with it). */
+class CardNotFound extends Error {}
 
 export function createTopUps({
   prisma,
@@ -47,7 +48,7 @@ export function createTopUps({
           if (firstId) return { payment: await tx.payment.findUniqueOrThrow({ where: { id: firstId } }), isNew: false };
           const card = await tx.paymentCard.findFirst({ where: { id: input.cardId, userId: viewer.userId, removedAt: null } });
           // Thrown, not returned: the transaction (and the key) rolls back, so the key can be used again.
-          if (!card) throw CARD_NOT_FOUND;
+          if (!card) throw new CardNotFound();
           const payment = await tx.payment.create({
             data: {
               purpose: 'TOP_UP',
@@ -64,7 +65,7 @@ export function createTopUps({
           return { payment, isNew: true };
         })
         .catch((error: unknown) => {
-          if (error === CARD_NOT_FOUND) return null;
+          if (error instanceof CardNotFound) return null;
           throw error;
         });
       if (!first) return notFound;
@@ -75,3 +76,5 @@ export function createTopUps({
     },
   };
 }
+
+export type TopUps = ReturnType<typeof createTopUps>;

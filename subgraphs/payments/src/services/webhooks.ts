@@ -36,14 +36,19 @@ export function createWebhookHandler(deps: {
       switch (event.kind) {
         case 'charge.succeeded':
         case 'charge.failed': {
-          const row = event.providerPaymentId
+          const byProviderId = event.providerPaymentId
             ? await tx.payment.findUnique({ where: { providerPaymentId: event.providerPaymentId }, select: { id: true } })
             : null;
-          if (!row) throw new UnknownProviderPaymentError(`no payment with provider id ${event.providerPaymentId} yet`);
-          const payment = (await lockPayment(tx, row.id))!;
+          // The webhook can outrun the charger's commit of the provider's id: the metadata names our payment.
+          const metadataId = event.metadata?.paymentId;
+          const paymentId = byProviderId?.id ?? (metadataId && isUuid(metadataId) ? metadataId : null);
+          const payment = paymentId ? await lockPayment(tx, paymentId) : null;
+          if (!payment) throw new UnknownProviderPaymentError(`no payment with provider id ${event.providerPaymentId} yet`);
           if (payment.status !== 'PENDING') return;
+          // A webhook about another charge than the one this payment waits for is not ours to apply.
+          if (payment.providerPaymentId && event.providerPaymentId && payment.providerPaymentId !== event.providerPaymentId) return;
           if (event.kind === 'charge.succeeded')
-            await settler.settle(tx, payment, { by: 'CARD', cardId: payment.cardId, providerPaymentId: payment.providerPaymentId });
+            await settler.settle(tx, payment, { by: 'CARD', cardId: payment.cardId, providerPaymentId: event.providerPaymentId ?? payment.providerPaymentId });
           else await flow.afterCardFailure(tx, payment, event.failureCode ?? 'card_declined');
           return;
         }
