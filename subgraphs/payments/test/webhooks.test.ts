@@ -17,7 +17,8 @@ const post = (body: Buffer | string, headers: Record<string, string>) =>
 beforeAll(async () => {
   provider = new DevelopmentPaymentProvider({
     webhookSecret: 'whsec_test_only',
-    webhookDelayMs: 30,
+    // Long enough that the assertions on PENDING run before the confirmation, even on a loaded machine.
+    webhookDelayMs: 1000,
     webhookRetryDelayMs: 50,
     // Webhooks travel over HTTP to the route, as the provider's would.
     deliver: async (body, headers) => {
