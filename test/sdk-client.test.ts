@@ -114,7 +114,12 @@ describe('rider app', () => {
       email,
       phone: null,
       roles: ['RIDER'],
-      wallet: null,
+      wallet: {
+        id: expect.any(String),
+        balance: { amountMinor: 0, currency: 'USD' },
+        balanceDue: { amountMinor: 0, currency: 'USD' },
+        updatedAt: expect.any(String),
+      },
       points: { balance: 0, level: 'BRONZE', lifetimeEarned: 0 },
     });
     expect(me?.unreadNotificationCount).toEqual(expect.any(Number));

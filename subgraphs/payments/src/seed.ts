@@ -1,8 +1,10 @@
 // Writes payments' part of the demo city: every rider and driver gets a wallet with welcome credit, booked as a
 // PROMOTION entry from the platform's promotions account (a balance is always explained by its entries).
-// Idempotent: wallet ids derive from the user, so a re-run finds them and adds nothing.
+// Idempotent: wallet ids derive from the user, so a re-run finds them and adds nothing. Written in a handful of
+// bulk statements (the ledger's triggers still move every balance), since it runs at every embedded start.
+import { randomUUID } from 'node:crypto';
 import { demoId, type DemoDataset } from '../../../platform/demo/index.js';
-import { createLedger, owned, platform } from './services/ledger.js';
+import { openAccount } from './store/ledger-store.js';
 import type { PaymentsPrisma } from './store/database.js';
 
 export async function seedPayments(prisma: PaymentsPrisma, demo: DemoDataset): Promise<number> {
@@ -10,24 +12,24 @@ export async function seedPayments(prisma: PaymentsPrisma, demo: DemoDataset): P
   const existing = new Set(
     (await prisma.ledgerAccount.findMany({ where: { id: { in: holders.map((user) => demoId('wallet', user.id)) } }, select: { id: true } })).map((a) => a.id),
   );
-  const ledger = createLedger();
-  let created = 0;
-  for (const [i, user] of holders.entries()) {
-    const id = demoId('wallet', user.id);
-    if (existing.has(id)) continue;
-    // Spread over 0.00–49.99 so the demo shows varied balances, the same on every machine.
-    const credit = BigInt((i * 1237) % 5000);
-    await prisma.$transaction(async (tx) => {
-      await tx.ledgerAccount.create({ data: { id, kind: 'RIDER_WALLET', ownerId: user.id, currency: demo.currency } });
-      if (credit > 0n) {
-        await ledger.post(tx, demo.currency, {
-          cause: 'PROMOTION',
-          description: 'Welcome credit',
-          legs: [owned('RIDER_WALLET', user.id, credit), platform('PROMOTIONS', -credit)],
-        });
-      }
+  const fresh = holders
+    .map((user, i) => ({ user, walletId: demoId('wallet', user.id), entryId: randomUUID(), credit: BigInt((i * 1237) % 5000) }))
+    .filter(({ walletId }) => !existing.has(walletId));
+  if (fresh.length === 0) return 0;
+  await prisma.$transaction(async (tx) => {
+    const promotions = await openAccount(tx, 'PROMOTIONS', null, demo.currency);
+    await tx.ledgerAccount.createMany({
+      data: fresh.map(({ user, walletId }) => ({ id: walletId, kind: 'RIDER_WALLET', ownerId: user.id, currency: demo.currency })),
     });
-    created += 1;
-  }
-  return created;
+    // Spread over 0.00–49.99 so the demo shows varied balances, the same on every machine.
+    const credited = fresh.filter(({ credit }) => credit > 0n);
+    await tx.journalEntry.createMany({ data: credited.map(({ entryId }) => ({ id: entryId, cause: 'PROMOTION', description: 'Welcome credit' })) });
+    await tx.posting.createMany({
+      data: credited.flatMap(({ entryId, walletId, credit }) => [
+        { entryId, accountId: walletId, amountMinor: credit, currency: demo.currency, balanceAfterMinor: 0n },
+        { entryId, accountId: promotions.id, amountMinor: -credit, currency: demo.currency, balanceAfterMinor: 0n },
+      ]),
+    });
+  });
+  return fresh.length;
 }
