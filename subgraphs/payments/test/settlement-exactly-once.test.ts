@@ -5,11 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import { jest } from '@jest/globals';
 import { Redis } from 'ioredis';
-import { createRedisEventBus, type AnyEventEnvelope, type EventPaymentChoice, type EventsLogger, type InspectableEventBus } from '../../../platform/events/index.js';
+import { createRedisEventBus, type AnyEventEnvelope, type DomainEvents, type EventsLogger, type InspectableEventBus } from '../../../platform/events/index.js';
 import { createTestDatabase, testRedisUrl, testSubgraphDeps, type TestDatabase } from '../../../platform/testing/index.js';
 import { buildPaymentsSubgraph, type PaymentsSubgraph } from '../src/server.js';
 import { createLedger, owned, platform } from '../src/services/ledger.js';
 import { openPaymentsDatabase, type PaymentsPrisma } from '../src/store/database.js';
+
+type EventPaymentChoice = NonNullable<DomainEvents['trip.completed']['payment']>;
 
 jest.setTimeout(180_000);
 
@@ -60,7 +62,13 @@ function cutRedisConnections(bus: InspectableEventBus): void {
   (bus as unknown as { writer: Redis }).writer.disconnect();
 }
 
-function tripCompleted(trip: { tripId: string; riderUserId: string; driverUserId: string; fareMinor: number; payment: EventPaymentChoice | null }): AnyEventEnvelope {
+function tripCompleted(trip: {
+  tripId: string;
+  riderUserId: string;
+  driverUserId: string;
+  fareMinor: number;
+  payment: EventPaymentChoice | null;
+}): AnyEventEnvelope {
   const occurredAt = new Date().toISOString();
   return {
     id: randomUUID(),
@@ -87,7 +95,11 @@ function tripCompleted(trip: { tripId: string; riderUserId: string; driverUserId
 async function creditWallet(riderUserId: string, amountMinor: bigint): Promise<void> {
   const ledger = createLedger();
   await prisma.$transaction((tx) =>
-    ledger.post(tx, 'USD', { cause: 'PROMOTION', description: 'Test credit', legs: [owned('RIDER_WALLET', riderUserId, amountMinor), platform('PROMOTIONS', -amountMinor)] }),
+    ledger.post(tx, 'USD', {
+      cause: 'PROMOTION',
+      description: 'Test credit',
+      legs: [owned('RIDER_WALLET', riderUserId, amountMinor), platform('PROMOTIONS', -amountMinor)],
+    }),
   );
 }
 
@@ -120,7 +132,9 @@ async function expectLedgerConsistent(): Promise<void> {
     { currency: 'USD', total: '0' },
   ]);
   // Each entry balances.
-  expect(await count(`select count(*)::int as n from (select entry_id from payments.postings group by entry_id, currency having sum(amount_minor) <> 0) unbalanced`)).toBe(0);
+  expect(
+    await count(`select count(*)::int as n from (select entry_id from payments.postings group by entry_id, currency having sum(amount_minor) <> 0) unbalanced`),
+  ).toBe(0);
   // Each balance is the sum of its postings, and its version the number of them.
   expect(
     await count(`select count(*)::int as n from payments.ledger_accounts a
@@ -146,7 +160,14 @@ test('1,000 trips delivered with duplicates, out of order, to a consumer that cr
     let total = 0n;
     for (let t = 0; t < 5; t++) {
       const i = trips.length;
-      trips.push({ kind: 'wallet', tripId: randomUUID(), riderUserId, driverUserId: drivers[i % 20]!, fareMinor: fare(i), payment: { method: 'WALLET', cardId: null } });
+      trips.push({
+        kind: 'wallet',
+        tripId: randomUUID(),
+        riderUserId,
+        driverUserId: drivers[i % 20]!,
+        fareMinor: fare(i),
+        payment: { method: 'WALLET', cardId: null },
+      });
       total += BigInt(fare(i));
     }
     walletRiders.set(riderUserId, total + BigInt(r));
@@ -166,7 +187,14 @@ test('1,000 trips delivered with duplicates, out of order, to a consumer that cr
     owedRiders.add(riderUserId);
     for (let t = 0; t < 4; t++) {
       const i = trips.length;
-      trips.push({ kind: 'owed', tripId: randomUUID(), riderUserId, driverUserId: drivers[i % 20]!, fareMinor: fare(i), payment: { method: 'WALLET', cardId: null } });
+      trips.push({
+        kind: 'owed',
+        tripId: randomUUID(),
+        riderUserId,
+        driverUserId: drivers[i % 20]!,
+        fareMinor: fare(i),
+        payment: { method: 'WALLET', cardId: null },
+      });
     }
   }
   expect(trips).toHaveLength(1000);
@@ -255,7 +283,9 @@ test('1,000 trips delivered with duplicates, out of order, to a consumer that cr
 
   // Drivers earn every fare less the commission, whoever paid it.
   const driverShare = payments.reduce((sum, p) => sum + p.amountMinor - (p.amountMinor * BigInt(p.commissionBps)) / 10_000n, 0n);
-  const [earnings] = await prisma.$queryRawUnsafe<{ total: string }[]>(`select sum(balance_minor)::text as total from payments.ledger_accounts where kind = 'DRIVER_EARNINGS'`);
+  const [earnings] = await prisma.$queryRawUnsafe<{ total: string }[]>(
+    `select sum(balance_minor)::text as total from payments.ledger_accounts where kind = 'DRIVER_EARNINGS'`,
+  );
   expect(earnings!.total).toBe(String(driverShare));
 
   await expectLedgerConsistent();
@@ -275,7 +305,8 @@ test('the same trip delivered under two event ids (a replay by hand) is charged 
   await bus.append([original, replayed]);
 
   await waitFor(
-    async () => (await count(`select count(*)::int as n from payments.processed_events where event_id in ($1::uuid, $2::uuid)`, original.id, replayed.id)) === 2,
+    async () =>
+      (await count(`select count(*)::int as n from payments.processed_events where event_id in ($1::uuid, $2::uuid)`, original.id, replayed.id)) === 2,
     30_000,
     'both deliveries processed',
   );
