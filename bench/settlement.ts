@@ -24,6 +24,7 @@ import type { SubgraphDeps } from '../platform/graphql/index.js';
 import { createLogger } from '../platform/logging/index.js';
 import { createMemoryPubSub } from '../platform/pubsub/index.js';
 import { repoRoot } from '../subgraphs/registry.js';
+import { readPaymentsConfig } from '../subgraphs/payments/src/config.js';
 import { buildPaymentsSubgraph } from '../subgraphs/payments/src/server.js';
 import { createLedger, owned, platform } from '../subgraphs/payments/src/services/ledger.js';
 import { TRIP_SETTLEMENT_TYPES } from '../subgraphs/payments/src/services/trip-settlement.js';
@@ -114,15 +115,18 @@ try {
   // plus the one thing the bench needs: the time the handler's transaction committed.
   const payments = await buildPaymentsSubgraph(deps, { background: false });
   const services = payments.services;
-  const consumer = bus.consume({
-    group: 'payments',
-    types: TRIP_SETTLEMENT_TYPES,
-    handle: async (event) => {
-      if (await services.settleTripEvent(event)) payments.relay.wake();
-      committedAt.set(event.id, Date.now());
-    },
-  });
-  await consumer.ready;
+  const concurrency = readPaymentsConfig(process.env).settlementConcurrency;
+  const consumers = Array.from({ length: concurrency }, () =>
+    bus.consume({
+      group: 'payments',
+      types: TRIP_SETTLEMENT_TYPES,
+      handle: async (event) => {
+        if (await services.settleTripEvent(event)) payments.relay.wake();
+        committedAt.set(event.id, Date.now());
+      },
+    }),
+  );
+  await Promise.all(consumers.map((consumer) => consumer.ready));
 
   log(`crediting ${RIDERS / 2} wallets`);
   const ledger = createLedger();
@@ -206,7 +210,7 @@ try {
   };
   loadAverage.afterBurst = loadavg().map((l) => round(l, 2));
   log(`burst: ${burstResult.settlementsPerSecond} settlements/s`);
-  await consumer.stop();
+  await Promise.all(consumers.map((consumer) => consumer.stop()));
 
   // 3. Profile: the same handler called directly, without Redis.
   // Per statement kind: how many per settlement, and the time from its start to the next statement's start (its

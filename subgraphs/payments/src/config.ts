@@ -27,6 +27,11 @@ export interface PaymentsConfig {
   maxAmountMinor: number;
   /** Currency of wallets and top-ups, ISO 4217 (PAYMENTS_CURRENCY, default USD). */
   currency: string;
+  /**
+   * Trip events settled at once by one process (PAYMENTS_SETTLEMENT_CONCURRENCY, default 4): members of the consumer
+   * group 'payments', each handling one event at a time. Settlements of different riders do not wait for each other.
+   */
+  settlementConcurrency: number;
 }
 
 /**
@@ -59,11 +64,17 @@ export function readPaymentsConfig(env: NodeJS.ProcessEnv = process.env): Paymen
         .regex(/^[A-Za-z]{3}$/, 'must be an ISO 4217 currency code, e.g. USD')
         .transform((value) => value.toUpperCase())
         .default('USD'),
+      PAYMENTS_SETTLEMENT_CONCURRENCY: z.coerce.number().int().min(1, 'must be at least 1').max(32, 'must be at most 32').default(4),
     },
     env,
   );
   const production = e.NODE_ENV === 'production';
-  return { provider: providerConfig(), maxAmountMinor: e.PAYMENTS_MAX_AMOUNT_MINOR, currency: e.PAYMENTS_CURRENCY };
+  return {
+    provider: providerConfig(),
+    maxAmountMinor: e.PAYMENTS_MAX_AMOUNT_MINOR,
+    currency: e.PAYMENTS_CURRENCY,
+    settlementConcurrency: e.PAYMENTS_SETTLEMENT_CONCURRENCY,
+  };
 
   function providerConfig(): PaymentsProviderConfig {
     if (e.PAYMENTS_PROVIDER === 'stripe') {

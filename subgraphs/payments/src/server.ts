@@ -32,7 +32,8 @@ export interface PaymentsBuildOptions {
 export type PaymentsSubgraph = BuiltSubgraph<PaymentsContext> & {
   services: PaymentsServices;
   relay: OutboxRelay;
-  tripEvents: EventConsumer | null;
+  /** The members of the consumer group 'payments' in this process (none when built with `background: false`). */
+  tripEvents: EventConsumer[];
 };
 
 /** @throws ConfigError for invalid PAYMENTS_* / STRIPE_* settings (e.g. the development provider in production). */
@@ -74,18 +75,21 @@ export async function buildPaymentsSubgraph(deps: SubgraphDeps, options: Payment
   webhookRoute = createWebhookRoute({ provider, handle: services.handleWebhook, logger });
 
   const runBackground = options.background !== false;
+  // Several members of the group in this process: each handles one event at a time, so N settle at once.
   const tripEvents = runBackground
-    ? inBackground(() =>
-        deps.events.consume({
-          group: 'payments',
-          types: TRIP_SETTLEMENT_TYPES,
-          handle: (event) =>
-            inBackground(async () => {
-              if (await services.settleTripEvent(event)) wakeRelay();
-            }),
-        }),
+    ? Array.from({ length: config.settlementConcurrency }, () =>
+        inBackground(() =>
+          deps.events.consume({
+            group: 'payments',
+            types: TRIP_SETTLEMENT_TYPES,
+            handle: (event) =>
+              inBackground(async () => {
+                if (await services.settleTripEvent(event)) wakeRelay();
+              }),
+          }),
+        ),
       )
-    : null;
+    : [];
   if (runBackground) inBackground(() => services.charger.start());
 
   const built = defineSubgraph<PaymentsContext>({
@@ -104,7 +108,7 @@ export async function buildPaymentsSubgraph(deps: SubgraphDeps, options: Payment
     }),
     // The consumer and the charger first (they write events), the relay last so it publishes what they wrote.
     async onClose() {
-      await tripEvents?.stop();
+      await Promise.all(tripEvents.map((consumer) => consumer.stop()));
       await services.charger.stop();
       (provider as Partial<{ close(): void }>).close?.();
       await relay.stop();

@@ -15,11 +15,12 @@ const refusal = (env: NodeJS.ProcessEnv) => {
   }
 };
 
-test('defaults: the development provider with the fixed development secret, 1000000 minor units, USD', () => {
+test('defaults: the development provider with the fixed development secret, 1000000 minor units, USD, 4 settlements at once', () => {
   expect(readPaymentsConfig({})).toEqual({
     provider: { kind: 'development', webhookSecret: DEVELOPMENT_WEBHOOK_SECRET, webhookDelayMs: 2000 },
     maxAmountMinor: 1_000_000,
     currency: 'USD',
+    settlementConcurrency: 4,
   });
 });
 
@@ -30,8 +31,15 @@ test('explicit values', () => {
       PAYMENTS_DEV_WEBHOOK_DELAY_MS: '0',
       PAYMENTS_MAX_AMOUNT_MINOR: '5000',
       PAYMENTS_CURRENCY: 'eur',
+      PAYMENTS_SETTLEMENT_CONCURRENCY: '8',
     }),
-  ).toEqual({ provider: { kind: 'development', webhookSecret: 'whsec_0123456789abcdef', webhookDelayMs: 0 }, maxAmountMinor: 5000, currency: 'EUR' });
+  ).toEqual({
+    provider: { kind: 'development', webhookSecret: 'whsec_0123456789abcdef', webhookDelayMs: 0 },
+    maxAmountMinor: 5000,
+    currency: 'EUR',
+    settlementConcurrency: 8,
+  });
+  expect(() => readPaymentsConfig({ PAYMENTS_SETTLEMENT_CONCURRENCY: '0' })).toThrow(/PAYMENTS_SETTLEMENT_CONCURRENCY: must be at least 1/);
 });
 
 test('stripe: its key and webhook secret; STRIPE_API_BASE gives host, port and protocol', () => {

@@ -52,7 +52,7 @@ function redisBus(prefix: string): InspectableEventBus {
 async function paymentsInstance(bus: InspectableEventBus): Promise<PaymentsSubgraph> {
   const subgraph = await buildPaymentsSubgraph(await testSubgraphDeps(db.target, undefined, undefined, bus));
   subgraphs.push(subgraph);
-  await subgraph.tripEvents!.ready;
+  await Promise.all(subgraph.tripEvents.map((consumer) => consumer.ready));
   return subgraph;
 }
 

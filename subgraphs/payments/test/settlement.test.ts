@@ -91,6 +91,7 @@ test('commission rules: the most specific rule (city + category) wins over the c
       { city: 'Ruleton', category: 'COMFORT', rateBps: 1_000 },
     ],
   });
+  f.built.services.commission.reset(); // rules are cached for 30 s
   const comfort = newParty();
   const economy = newParty();
   await f.built.services.settleTripEvent(completed(comfort, 1_000, { method: 'CASH', cardId: null }, { city: 'Ruleton', category: 'COMFORT' }));

@@ -4,6 +4,7 @@ import type { PaymentProvider } from '../providers/provider.js';
 import type { PaymentsPrisma } from '../store/database.js';
 import { createPaymentReads } from '../store/payment-reads.js';
 import { createCharger } from './charger.js';
+import { createCommissionRules } from './commission.js';
 import { createLedger } from './ledger.js';
 import { createMethods } from './methods.js';
 import { createPaymentFlow, type PaymentFlow } from './payment-flow.js';
@@ -32,6 +33,7 @@ export interface PaymentsServicesDeps {
 export function createPaymentsServices(deps: PaymentsServicesDeps) {
   const { prisma, provider, logger } = deps;
   const ledger = createLedger();
+  const commission = createCommissionRules();
   const settler = createSettler(ledger);
   const methods = createMethods(ledger);
   let flow: PaymentFlow;
@@ -64,7 +66,8 @@ export function createPaymentsServices(deps: PaymentsServicesDeps) {
     refunds: { ...refunds, refund: thenWake((...args: Parameters<Refunds['refund']>) => refunds.refund(...args)) },
     topUps: { topUp: thenWake((...args: Parameters<TopUps['topUp']>) => topUps.topUp(...args)) },
     paymentMethods: createPaymentMethods({ prisma, provider }),
-    settleTripEvent: createTripSettlement({ prisma, methods, flow, logger }),
+    commission,
+    settleTripEvent: createTripSettlement({ prisma, methods, flow, commission, logger }),
     handleWebhook: createWebhookHandler({ prisma, providerName: provider.name, settler, flow, refunds, logger, afterCommit: deps.wakeRelay }),
   };
 }

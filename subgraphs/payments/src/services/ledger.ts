@@ -20,6 +20,19 @@ export interface Leg {
 
 export type Ledger = ReturnType<typeof createLedger>;
 
+/**
+ * The platform's accounts (no owner) are split into this many shards: every settlement posts to the platform's
+ * revenue, and one row would serialize them all on its lock (bench/results/settlement.md). An entry's platform legs
+ * go to the shard its `shardKey` (the payment id) hashes to; the platform's balance of a kind is the sum of its shards.
+ */
+export const PLATFORM_SHARDS = 16;
+
+function shardOf(key: string): number {
+  let hash = 0;
+  for (let i = 0; i < key.length; i++) hash = (hash * 31 + key.charCodeAt(i)) | 0;
+  return Math.abs(hash) % PLATFORM_SHARDS;
+}
+
 /** One per subgraph instance (per database): it remembers account ids. */
 export function createLedger() {
   /**
@@ -28,17 +41,17 @@ export function createLedger() {
    */
   const knownAccounts = new Map<string, string>();
 
-  async function accountIdFor(tx: Tx, kind: LedgerAccountKind, ownerId: string | null, currency: string): Promise<{ id: string; ownerId: string | null }> {
-    const key = `${kind}|${ownerId ?? ''}|${currency}`;
+  async function accountIdFor(tx: Tx, kind: LedgerAccountKind, ownerId: string | null, currency: string, shard = 0): Promise<{ id: string; ownerId: string | null }> {
+    const key = `${kind}|${ownerId ?? ''}|${currency}|${shard}`;
     const known = knownAccounts.get(key);
     if (known) return { id: known, ownerId };
-    const existing = await findAccount(tx, kind, ownerId, currency);
+    const existing = await findAccount(tx, kind, ownerId, currency, shard);
     if (existing) {
       if (knownAccounts.size > 100_000) knownAccounts.clear();
       knownAccounts.set(key, existing.id);
       return existing;
     }
-    return openAccount(tx, kind, ownerId, currency);
+    return openAccount(tx, kind, ownerId, currency, shard);
   }
 
   return {
@@ -48,7 +61,7 @@ export function createLedger() {
      * @returns the entry's id.
      * @throws LedgerInvariantError when the legs do not sum to zero, an amount is out of range, or the currency is not ISO 4217.
      */
-    async post(tx: Tx, currency: string, entry: Omit<NewEntry, 'postings'> & { legs: Leg[] }): Promise<string> {
+    async post(tx: Tx, currency: string, entry: Omit<NewEntry, 'postings'> & { legs: Leg[]; shardKey?: string }): Promise<string> {
       if (!/^[A-Z]{3}$/.test(currency)) throw new LedgerInvariantError(`"${currency}" is not an ISO 4217 currency code`);
       const legs = entry.legs.filter((leg) => leg.amountMinor !== 0n);
       if (legs.length < 2) throw new LedgerInvariantError('an entry needs at least two non-zero postings');
@@ -58,12 +71,13 @@ export function createLedger() {
         if (leg.amountMinor > MAX_POSTING_MINOR || leg.amountMinor < -MAX_POSTING_MINOR)
           throw new LedgerInvariantError(`amount ${leg.amountMinor} out of range`);
       }
+      const shard = shardOf(entry.shardKey ?? entry.paymentId ?? String(Math.random()));
       const accounts: { leg: Leg; account: { id: string; ownerId: string | null } }[] = [];
-      for (const leg of legs) accounts.push({ leg, account: await accountIdFor(tx, leg.kind, leg.ownerId, currency) });
+      for (const leg of legs) accounts.push({ leg, account: await accountIdFor(tx, leg.kind, leg.ownerId, currency, leg.ownerId === null ? shard : 0) });
       accounts.sort(
         (a, b) => lockRank(a) - lockRank(b) || (a.account.ownerId === null ? a.leg.kind.localeCompare(b.leg.kind) : a.account.id.localeCompare(b.account.id)),
       );
-      const { legs: _legs, ...rest } = entry;
+      const { legs: _legs, shardKey: _shardKey, ...rest } = entry;
       return insertEntry(tx, { ...rest, postings: accounts.map(({ leg, account }) => ({ accountId: account.id, amountMinor: leg.amountMinor, currency })) });
     },
     /** The account's id, opened when missing (inside `tx`). */

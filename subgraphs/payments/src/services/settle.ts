@@ -9,6 +9,11 @@ import { emit, eventMoney, paymentEventBase } from './payment-events.js';
 /** How a payment is finally paid: a method, or OWED (the rider's balance due carries it). */
 export type Settlement = { by: PaymentMethodType; cardId?: string | null; providerPaymentId?: string | null } | { by: 'OWED'; failureCode: string };
 
+/** R-<year paid>-<the payment's receipt sequence, 6+ digits>: unique, never reused (gaps for payments never paid). */
+export function receiptNumber(payment: Payment, paidAt: Date): string {
+  return `R-${paidAt.getUTCFullYear()}-${String(payment.receiptSeq).padStart(6, '0')}`;
+}
+
 export function createSettler(ledger: Ledger) {
   /** Commission and the driver's share of a fare or fee (MONEY.md: the driver gets the rounding). */
   function split(payment: Payment): Leg[] {
@@ -36,10 +41,6 @@ export function createSettler(ledger: Ledger) {
     });
   }
 
-  async function receiptNumber(tx: Tx, at: Date): Promise<string> {
-    const [row] = await tx.$queryRaw<{ n: bigint }[]>`select nextval('payments.receipt_numbers') as n`;
-    return `R-${at.getUTCFullYear()}-${String(row!.n).padStart(6, '0')}`;
-  }
 
   /**
    * After a repayment: the payer's OWED payments are paid oldest first, as far as what was repaid reaches (their
@@ -54,7 +55,7 @@ export function createSettler(ledger: Ledger) {
       left -= payment.amountMinor;
       const paid = await tx.payment.update({
         where: { id: payment.id },
-        data: { status: 'SUCCEEDED', method, paidAt: at, receiptNumber: await receiptNumber(tx, at) },
+        data: { status: 'SUCCEEDED', method, paidAt: at, receiptNumber: receiptNumber(payment, at) },
       });
       await emit(tx, 'payment.succeeded', { ...paymentEventBase(paid), driverUserId: paid.driverUserId, method, receiptNumber: paid.receiptNumber! });
     }
@@ -108,7 +109,7 @@ export function createSettler(ledger: Ledger) {
               cardId: settlement.by === 'CARD' ? (settlement.cardId ?? payment.cardId) : payment.cardId,
               providerPaymentId: settlement.providerPaymentId ?? payment.providerPaymentId,
               paidAt: at,
-              receiptNumber: await receiptNumber(tx, at),
+              receiptNumber: receiptNumber(payment, at),
               nextAttemptAt: null,
             }
           : { status: 'OWED', failureCode: settlement.failureCode, nextAttemptAt: null },

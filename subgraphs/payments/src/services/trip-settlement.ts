@@ -6,7 +6,7 @@ import type { Logger } from '../../../../platform/logging/index.js';
 import type { PaymentsPrisma } from '../store/database.js';
 import type { Tx } from '../store/db.js';
 import type { PaymentPurpose } from '../store/prisma/client.js';
-import { commissionBps } from './commission.js';
+import type { CommissionRules } from './commission.js';
 import type { Methods } from './methods.js';
 import type { PaymentFlow } from './payment-flow.js';
 
@@ -16,7 +16,7 @@ export const TRIP_SETTLEMENT_CONSUMER = 'payments.settle-trips';
 /** Largest fare or fee accepted from an event; trips caps fares far below (TRIP_MAX_FARE_MINOR). */
 const MAX_EVENT_AMOUNT_MINOR = 2_147_483_647;
 
-export function createTripSettlement({ prisma, methods, flow, logger }: { prisma: PaymentsPrisma; methods: Methods; flow: PaymentFlow; logger: Logger }) {
+export function createTripSettlement({ prisma, methods, flow, commission, logger }: { prisma: PaymentsPrisma; methods: Methods; flow: PaymentFlow; commission: CommissionRules; logger: Logger }) {
   async function settle(tx: Tx, event: EventEnvelope<'trip.completed'> | EventEnvelope<'trip.cancelled'>): Promise<void> {
     const p = event.payload;
     const purpose: PaymentPurpose = event.type === 'trip.completed' ? 'TRIP_FARE' : 'CANCELLATION_FEE';
@@ -27,11 +27,12 @@ export function createTripSettlement({ prisma, methods, flow, logger }: { prisma
       logger.error({ eventId: event.id, type: event.type, amount: money }, 'trip event with an invalid amount: not charged');
       return;
     }
-    const existing = await tx.payment.findUnique({ where: { tripId_purpose: { tripId: p.tripId, purpose } }, select: { id: true } });
-    if (existing) return;
     const driverUserId = (event.type === 'trip.completed' ? event.payload.driverUserId : event.payload.driverUserId) ?? null;
     const choice = p.payment ?? (await methods.defaultChoice(tx, p.riderUserId));
-    const payment = await tx.payment.create({
+    // `on conflict do nothing`: a trip already charged for this purpose (the same trip under another event id) is left
+    // as it is, in the same statement that would create it.
+    const [payment] = await tx.payment.createManyAndReturn({
+      skipDuplicates: true,
       data: {
         purpose,
         payerUserId: p.riderUserId,
@@ -43,9 +44,10 @@ export function createTripSettlement({ prisma, methods, flow, logger }: { prisma
         cardId: choice.method === 'CARD' ? choice.cardId : null,
         amountMinor: BigInt(money.amountMinor),
         currency: money.currency,
-        commissionBps: driverUserId ? await commissionBps(tx, p.city, p.category) : 10_000,
+        commissionBps: driverUserId ? await commission.bps(tx, p.city, p.category) : 10_000,
       },
     });
+    if (!payment) return;
     await flow.start(tx, payment, choice);
   }
 

@@ -23,13 +23,13 @@ export interface NewEntry {
  * The account of (kind, owner, currency), opened when missing. `insert … on conflict do nothing` first, so two
  * transactions opening the same account both get the one row.
  */
-export async function openAccount(db: Db, kind: LedgerAccountKind, ownerId: string | null, currency: string): Promise<LedgerAccount> {
-  await db.$executeRaw`insert into payments.ledger_accounts (id, kind, owner_id, currency) values (gen_random_uuid(), ${kind}::payments."LedgerAccountKind", ${ownerId}::uuid, ${currency}) on conflict do nothing`;
-  return db.ledgerAccount.findFirstOrThrow({ where: { kind, ownerId, currency } });
+export async function openAccount(db: Db, kind: LedgerAccountKind, ownerId: string | null, currency: string, shard = 0): Promise<LedgerAccount> {
+  await db.$executeRaw`insert into payments.ledger_accounts (id, kind, owner_id, currency, shard) values (gen_random_uuid(), ${kind}::payments."LedgerAccountKind", ${ownerId}::uuid, ${currency}, ${shard}) on conflict do nothing`;
+  return db.ledgerAccount.findFirstOrThrow({ where: { kind, ownerId, currency, shard } });
 }
 
-export function findAccount(db: Db, kind: LedgerAccountKind, ownerId: string | null, currency: string): Promise<LedgerAccount | null> {
-  return db.ledgerAccount.findFirst({ where: { kind, ownerId, currency } });
+export function findAccount(db: Db, kind: LedgerAccountKind, ownerId: string | null, currency: string, shard = 0): Promise<LedgerAccount | null> {
+  return db.ledgerAccount.findFirst({ where: { kind, ownerId, currency, shard } });
 }
 
 /** Locks the account's row until the transaction ends (a balance read under it stays true until commit). */

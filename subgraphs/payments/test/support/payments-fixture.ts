@@ -144,14 +144,14 @@ export async function ledgerInvariants(prisma: PaymentsPrisma) {
   };
 }
 
-/** An account's balance, 0 when it does not exist. */
+/** An account's balance, 0 when it does not exist; for the platform's accounts (no owner), the sum of their shards. */
 export async function balanceOf(
   prisma: PaymentsPrisma,
   kind: 'RIDER_WALLET' | 'RIDER_BALANCE_DUE' | 'DRIVER_EARNINGS' | 'DRIVER_CASH_HELD' | 'PLATFORM_REVENUE' | 'PROVIDER_CLEARING',
   ownerId: string | null,
 ): Promise<number> {
-  const account = await prisma.ledgerAccount.findFirst({ where: { kind, ownerId, currency: 'USD' } });
-  return Number(account?.balanceMinor ?? 0n);
+  const accounts = await prisma.ledgerAccount.findMany({ where: { kind, ownerId, currency: 'USD' } });
+  return accounts.reduce((sum, account) => sum + Number(account.balanceMinor), 0);
 }
 
 /** Payments' outbox rows of one type, oldest first. */

@@ -1362,6 +1362,7 @@ export const LedgerAccountScalarFieldEnum = {
   currency: 'currency',
   balanceMinor: 'balanceMinor',
   version: 'version',
+  shard: 'shard',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
 } as const
@@ -1445,6 +1446,7 @@ export const PaymentScalarFieldEnum = {
   failureCode: 'failureCode',
   failureMessage: 'failureMessage',
   receiptNumber: 'receiptNumber',
+  receiptSeq: 'receiptSeq',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt',
   paidAt: 'paidAt',
@@ -1612,6 +1614,20 @@ export type ListBigIntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaMod
 
 
 /**
+ * Reference to a field of type 'Int'
+ */
+export type IntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Int'>
+    
+
+
+/**
+ * Reference to a field of type 'Int[]'
+ */
+export type ListIntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Int[]'>
+    
+
+
+/**
  * Reference to a field of type 'DateTime'
  */
 export type DateTimeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'DateTime'>
@@ -1636,20 +1652,6 @@ export type EnumLedgerCauseFieldRefInput<$PrismaModel> = FieldRefInputType<$Pris
  * Reference to a field of type 'LedgerCause[]'
  */
 export type ListEnumLedgerCauseFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'LedgerCause[]'>
-    
-
-
-/**
- * Reference to a field of type 'Int'
- */
-export type IntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Int'>
-    
-
-
-/**
- * Reference to a field of type 'Int[]'
- */
-export type ListIntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Int[]'>
     
 
 

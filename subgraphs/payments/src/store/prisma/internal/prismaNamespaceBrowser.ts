@@ -88,6 +88,7 @@ export const LedgerAccountScalarFieldEnum = {
   currency: 'currency',
   balanceMinor: 'balanceMinor',
   version: 'version',
+  shard: 'shard',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
 } as const
@@ -171,6 +172,7 @@ export const PaymentScalarFieldEnum = {
   failureCode: 'failureCode',
   failureMessage: 'failureMessage',
   receiptNumber: 'receiptNumber',
+  receiptSeq: 'receiptSeq',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt',
   paidAt: 'paidAt',

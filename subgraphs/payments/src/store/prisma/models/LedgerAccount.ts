@@ -29,11 +29,13 @@ export type AggregateLedgerAccount = {
 export type LedgerAccountAvgAggregateOutputType = {
   balanceMinor: number | null
   version: number | null
+  shard: number | null
 }
 
 export type LedgerAccountSumAggregateOutputType = {
   balanceMinor: bigint | null
   version: bigint | null
+  shard: number | null
 }
 
 export type LedgerAccountMinAggregateOutputType = {
@@ -43,6 +45,7 @@ export type LedgerAccountMinAggregateOutputType = {
   currency: string | null
   balanceMinor: bigint | null
   version: bigint | null
+  shard: number | null
   createdAt: Date | null
   updatedAt: Date | null
 }
@@ -54,6 +57,7 @@ export type LedgerAccountMaxAggregateOutputType = {
   currency: string | null
   balanceMinor: bigint | null
   version: bigint | null
+  shard: number | null
   createdAt: Date | null
   updatedAt: Date | null
 }
@@ -65,6 +69,7 @@ export type LedgerAccountCountAggregateOutputType = {
   currency: number
   balanceMinor: number
   version: number
+  shard: number
   createdAt: number
   updatedAt: number
   _all: number
@@ -74,11 +79,13 @@ export type LedgerAccountCountAggregateOutputType = {
 export type LedgerAccountAvgAggregateInputType = {
   balanceMinor?: true
   version?: true
+  shard?: true
 }
 
 export type LedgerAccountSumAggregateInputType = {
   balanceMinor?: true
   version?: true
+  shard?: true
 }
 
 export type LedgerAccountMinAggregateInputType = {
@@ -88,6 +95,7 @@ export type LedgerAccountMinAggregateInputType = {
   currency?: true
   balanceMinor?: true
   version?: true
+  shard?: true
   createdAt?: true
   updatedAt?: true
 }
@@ -99,6 +107,7 @@ export type LedgerAccountMaxAggregateInputType = {
   currency?: true
   balanceMinor?: true
   version?: true
+  shard?: true
   createdAt?: true
   updatedAt?: true
 }
@@ -110,6 +119,7 @@ export type LedgerAccountCountAggregateInputType = {
   currency?: true
   balanceMinor?: true
   version?: true
+  shard?: true
   createdAt?: true
   updatedAt?: true
   _all?: true
@@ -208,6 +218,7 @@ export type LedgerAccountGroupByOutputType = {
   currency: string
   balanceMinor: bigint
   version: bigint
+  shard: number
   createdAt: Date
   updatedAt: Date
   _count: LedgerAccountCountAggregateOutputType | null
@@ -242,6 +253,7 @@ export type LedgerAccountWhereInput = {
   currency?: Prisma.StringFilter<"LedgerAccount"> | string
   balanceMinor?: Prisma.BigIntFilter<"LedgerAccount"> | bigint | number
   version?: Prisma.BigIntFilter<"LedgerAccount"> | bigint | number
+  shard?: Prisma.IntFilter<"LedgerAccount"> | number
   createdAt?: Prisma.DateTimeFilter<"LedgerAccount"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"LedgerAccount"> | Date | string
   postings?: Prisma.PostingListRelationFilter
@@ -254,6 +266,7 @@ export type LedgerAccountOrderByWithRelationInput = {
   currency?: Prisma.SortOrder
   balanceMinor?: Prisma.SortOrder
   version?: Prisma.SortOrder
+  shard?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   postings?: Prisma.PostingOrderByRelationAggregateInput
@@ -261,7 +274,7 @@ export type LedgerAccountOrderByWithRelationInput = {
 
 export type LedgerAccountWhereUniqueInput = Prisma.AtLeast<{
   id?: string
-  kind_ownerId_currency?: Prisma.LedgerAccountKindOwnerIdCurrencyCompoundUniqueInput
+  kind_ownerId_currency_shard?: Prisma.LedgerAccountKindOwnerIdCurrencyShardCompoundUniqueInput
   AND?: Prisma.LedgerAccountWhereInput | Prisma.LedgerAccountWhereInput[]
   OR?: Prisma.LedgerAccountWhereInput[]
   NOT?: Prisma.LedgerAccountWhereInput | Prisma.LedgerAccountWhereInput[]
@@ -270,10 +283,11 @@ export type LedgerAccountWhereUniqueInput = Prisma.AtLeast<{
   currency?: Prisma.StringFilter<"LedgerAccount"> | string
   balanceMinor?: Prisma.BigIntFilter<"LedgerAccount"> | bigint | number
   version?: Prisma.BigIntFilter<"LedgerAccount"> | bigint | number
+  shard?: Prisma.IntFilter<"LedgerAccount"> | number
   createdAt?: Prisma.DateTimeFilter<"LedgerAccount"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"LedgerAccount"> | Date | string
   postings?: Prisma.PostingListRelationFilter
-}, "id" | "kind_ownerId_currency">
+}, "id" | "kind_ownerId_currency_shard">
 
 export type LedgerAccountOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
@@ -282,6 +296,7 @@ export type LedgerAccountOrderByWithAggregationInput = {
   currency?: Prisma.SortOrder
   balanceMinor?: Prisma.SortOrder
   version?: Prisma.SortOrder
+  shard?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   _count?: Prisma.LedgerAccountCountOrderByAggregateInput
@@ -301,6 +316,7 @@ export type LedgerAccountScalarWhereWithAggregatesInput = {
   currency?: Prisma.StringWithAggregatesFilter<"LedgerAccount"> | string
   balanceMinor?: Prisma.BigIntWithAggregatesFilter<"LedgerAccount"> | bigint | number
   version?: Prisma.BigIntWithAggregatesFilter<"LedgerAccount"> | bigint | number
+  shard?: Prisma.IntWithAggregatesFilter<"LedgerAccount"> | number
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"LedgerAccount"> | Date | string
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"LedgerAccount"> | Date | string
 }
@@ -312,6 +328,7 @@ export type LedgerAccountCreateInput = {
   currency: string
   balanceMinor?: bigint | number
   version?: bigint | number
+  shard?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   postings?: Prisma.PostingCreateNestedManyWithoutAccountInput
@@ -324,6 +341,7 @@ export type LedgerAccountUncheckedCreateInput = {
   currency: string
   balanceMinor?: bigint | number
   version?: bigint | number
+  shard?: number
   createdAt?: Date | string
   updatedAt?: Date | string
   postings?: Prisma.PostingUncheckedCreateNestedManyWithoutAccountInput
@@ -336,6 +354,7 @@ export type LedgerAccountUpdateInput = {
   currency?: Prisma.StringFieldUpdateOperationsInput | string
   balanceMinor?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   version?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  shard?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   postings?: Prisma.PostingUpdateManyWithoutAccountNestedInput
@@ -348,6 +367,7 @@ export type LedgerAccountUncheckedUpdateInput = {
   currency?: Prisma.StringFieldUpdateOperationsInput | string
   balanceMinor?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   version?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  shard?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   postings?: Prisma.PostingUncheckedUpdateManyWithoutAccountNestedInput
@@ -360,6 +380,7 @@ export type LedgerAccountCreateManyInput = {
   currency: string
   balanceMinor?: bigint | number
   version?: bigint | number
+  shard?: number
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -371,6 +392,7 @@ export type LedgerAccountUpdateManyMutationInput = {
   currency?: Prisma.StringFieldUpdateOperationsInput | string
   balanceMinor?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   version?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  shard?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -382,14 +404,16 @@ export type LedgerAccountUncheckedUpdateManyInput = {
   currency?: Prisma.StringFieldUpdateOperationsInput | string
   balanceMinor?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   version?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  shard?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
-export type LedgerAccountKindOwnerIdCurrencyCompoundUniqueInput = {
+export type LedgerAccountKindOwnerIdCurrencyShardCompoundUniqueInput = {
   kind: $Enums.LedgerAccountKind
   ownerId: string
   currency: string
+  shard: number
 }
 
 export type LedgerAccountCountOrderByAggregateInput = {
@@ -399,6 +423,7 @@ export type LedgerAccountCountOrderByAggregateInput = {
   currency?: Prisma.SortOrder
   balanceMinor?: Prisma.SortOrder
   version?: Prisma.SortOrder
+  shard?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -406,6 +431,7 @@ export type LedgerAccountCountOrderByAggregateInput = {
 export type LedgerAccountAvgOrderByAggregateInput = {
   balanceMinor?: Prisma.SortOrder
   version?: Prisma.SortOrder
+  shard?: Prisma.SortOrder
 }
 
 export type LedgerAccountMaxOrderByAggregateInput = {
@@ -415,6 +441,7 @@ export type LedgerAccountMaxOrderByAggregateInput = {
   currency?: Prisma.SortOrder
   balanceMinor?: Prisma.SortOrder
   version?: Prisma.SortOrder
+  shard?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -426,6 +453,7 @@ export type LedgerAccountMinOrderByAggregateInput = {
   currency?: Prisma.SortOrder
   balanceMinor?: Prisma.SortOrder
   version?: Prisma.SortOrder
+  shard?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -433,6 +461,7 @@ export type LedgerAccountMinOrderByAggregateInput = {
 export type LedgerAccountSumOrderByAggregateInput = {
   balanceMinor?: Prisma.SortOrder
   version?: Prisma.SortOrder
+  shard?: Prisma.SortOrder
 }
 
 export type LedgerAccountScalarRelationFilter = {
@@ -460,6 +489,14 @@ export type BigIntFieldUpdateOperationsInput = {
   divide?: bigint | number
 }
 
+export type IntFieldUpdateOperationsInput = {
+  set?: number
+  increment?: number
+  decrement?: number
+  multiply?: number
+  divide?: number
+}
+
 export type DateTimeFieldUpdateOperationsInput = {
   set?: Date | string
 }
@@ -485,6 +522,7 @@ export type LedgerAccountCreateWithoutPostingsInput = {
   currency: string
   balanceMinor?: bigint | number
   version?: bigint | number
+  shard?: number
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -496,6 +534,7 @@ export type LedgerAccountUncheckedCreateWithoutPostingsInput = {
   currency: string
   balanceMinor?: bigint | number
   version?: bigint | number
+  shard?: number
   createdAt?: Date | string
   updatedAt?: Date | string
 }
@@ -523,6 +562,7 @@ export type LedgerAccountUpdateWithoutPostingsInput = {
   currency?: Prisma.StringFieldUpdateOperationsInput | string
   balanceMinor?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   version?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  shard?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -534,6 +574,7 @@ export type LedgerAccountUncheckedUpdateWithoutPostingsInput = {
   currency?: Prisma.StringFieldUpdateOperationsInput | string
   balanceMinor?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   version?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  shard?: Prisma.IntFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -576,6 +617,7 @@ export type LedgerAccountSelect<ExtArgs extends runtime.Types.Extensions.Interna
   currency?: boolean
   balanceMinor?: boolean
   version?: boolean
+  shard?: boolean
   createdAt?: boolean
   updatedAt?: boolean
   postings?: boolean | Prisma.LedgerAccount$postingsArgs<ExtArgs>
@@ -589,6 +631,7 @@ export type LedgerAccountSelectCreateManyAndReturn<ExtArgs extends runtime.Types
   currency?: boolean
   balanceMinor?: boolean
   version?: boolean
+  shard?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["ledgerAccount"]>
@@ -600,6 +643,7 @@ export type LedgerAccountSelectUpdateManyAndReturn<ExtArgs extends runtime.Types
   currency?: boolean
   balanceMinor?: boolean
   version?: boolean
+  shard?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["ledgerAccount"]>
@@ -611,11 +655,12 @@ export type LedgerAccountSelectScalar = {
   currency?: boolean
   balanceMinor?: boolean
   version?: boolean
+  shard?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }
 
-export type LedgerAccountOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "kind" | "ownerId" | "currency" | "balanceMinor" | "version" | "createdAt" | "updatedAt", ExtArgs["result"]["ledgerAccount"]>
+export type LedgerAccountOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "kind" | "ownerId" | "currency" | "balanceMinor" | "version" | "shard" | "createdAt" | "updatedAt", ExtArgs["result"]["ledgerAccount"]>
 export type LedgerAccountInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   postings?: boolean | Prisma.LedgerAccount$postingsArgs<ExtArgs>
   _count?: boolean | Prisma.LedgerAccountCountOutputTypeDefaultArgs<ExtArgs>
@@ -644,6 +689,12 @@ export type $LedgerAccountPayload<ExtArgs extends runtime.Types.Extensions.Inter
      * grows by one with every posting (maintained by the same trigger): orders events about this balance
      */
     version: bigint
+    /**
+     * the platform's busiest accounts (revenue, provider clearing, promotions) are split into shards, so concurrent
+     * settlements do not all wait for one row's lock; the platform's balance of a kind is the sum of its shards.
+     * Accounts of a user or fleet have shard 0.
+     */
+    shard: number
     createdAt: Date
     updatedAt: Date
   }, ExtArgs["result"]["ledgerAccount"]>
@@ -1076,6 +1127,7 @@ export interface LedgerAccountFieldRefs {
   readonly currency: Prisma.FieldRef<"LedgerAccount", 'String'>
   readonly balanceMinor: Prisma.FieldRef<"LedgerAccount", 'BigInt'>
   readonly version: Prisma.FieldRef<"LedgerAccount", 'BigInt'>
+  readonly shard: Prisma.FieldRef<"LedgerAccount", 'Int'>
   readonly createdAt: Prisma.FieldRef<"LedgerAccount", 'DateTime'>
   readonly updatedAt: Prisma.FieldRef<"LedgerAccount", 'DateTime'>
 }

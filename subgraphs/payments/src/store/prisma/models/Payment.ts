@@ -31,6 +31,7 @@ export type PaymentAvgAggregateOutputType = {
   commissionBps: number | null
   refundedMinor: number | null
   attempts: number | null
+  receiptSeq: number | null
 }
 
 export type PaymentSumAggregateOutputType = {
@@ -38,6 +39,7 @@ export type PaymentSumAggregateOutputType = {
   commissionBps: number | null
   refundedMinor: bigint | null
   attempts: number | null
+  receiptSeq: bigint | null
 }
 
 export type PaymentMinAggregateOutputType = {
@@ -62,6 +64,7 @@ export type PaymentMinAggregateOutputType = {
   failureCode: string | null
   failureMessage: string | null
   receiptNumber: string | null
+  receiptSeq: bigint | null
   createdAt: Date | null
   updatedAt: Date | null
   paidAt: Date | null
@@ -90,6 +93,7 @@ export type PaymentMaxAggregateOutputType = {
   failureCode: string | null
   failureMessage: string | null
   receiptNumber: string | null
+  receiptSeq: bigint | null
   createdAt: Date | null
   updatedAt: Date | null
   paidAt: Date | null
@@ -118,6 +122,7 @@ export type PaymentCountAggregateOutputType = {
   failureCode: number
   failureMessage: number
   receiptNumber: number
+  receiptSeq: number
   createdAt: number
   updatedAt: number
   paidAt: number
@@ -131,6 +136,7 @@ export type PaymentAvgAggregateInputType = {
   commissionBps?: true
   refundedMinor?: true
   attempts?: true
+  receiptSeq?: true
 }
 
 export type PaymentSumAggregateInputType = {
@@ -138,6 +144,7 @@ export type PaymentSumAggregateInputType = {
   commissionBps?: true
   refundedMinor?: true
   attempts?: true
+  receiptSeq?: true
 }
 
 export type PaymentMinAggregateInputType = {
@@ -162,6 +169,7 @@ export type PaymentMinAggregateInputType = {
   failureCode?: true
   failureMessage?: true
   receiptNumber?: true
+  receiptSeq?: true
   createdAt?: true
   updatedAt?: true
   paidAt?: true
@@ -190,6 +198,7 @@ export type PaymentMaxAggregateInputType = {
   failureCode?: true
   failureMessage?: true
   receiptNumber?: true
+  receiptSeq?: true
   createdAt?: true
   updatedAt?: true
   paidAt?: true
@@ -218,6 +227,7 @@ export type PaymentCountAggregateInputType = {
   failureCode?: true
   failureMessage?: true
   receiptNumber?: true
+  receiptSeq?: true
   createdAt?: true
   updatedAt?: true
   paidAt?: true
@@ -333,6 +343,7 @@ export type PaymentGroupByOutputType = {
   failureCode: string | null
   failureMessage: string | null
   receiptNumber: string | null
+  receiptSeq: bigint
   createdAt: Date
   updatedAt: Date
   paidAt: Date | null
@@ -384,6 +395,7 @@ export type PaymentWhereInput = {
   failureCode?: Prisma.StringNullableFilter<"Payment"> | string | null
   failureMessage?: Prisma.StringNullableFilter<"Payment"> | string | null
   receiptNumber?: Prisma.StringNullableFilter<"Payment"> | string | null
+  receiptSeq?: Prisma.BigIntFilter<"Payment"> | bigint | number
   createdAt?: Prisma.DateTimeFilter<"Payment"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Payment"> | Date | string
   paidAt?: Prisma.DateTimeNullableFilter<"Payment"> | Date | string | null
@@ -413,6 +425,7 @@ export type PaymentOrderByWithRelationInput = {
   failureCode?: Prisma.SortOrderInput | Prisma.SortOrder
   failureMessage?: Prisma.SortOrderInput | Prisma.SortOrder
   receiptNumber?: Prisma.SortOrderInput | Prisma.SortOrder
+  receiptSeq?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   paidAt?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -446,6 +459,7 @@ export type PaymentWhereUniqueInput = Prisma.AtLeast<{
   nextAttemptAt?: Prisma.DateTimeNullableFilter<"Payment"> | Date | string | null
   failureCode?: Prisma.StringNullableFilter<"Payment"> | string | null
   failureMessage?: Prisma.StringNullableFilter<"Payment"> | string | null
+  receiptSeq?: Prisma.BigIntFilter<"Payment"> | bigint | number
   createdAt?: Prisma.DateTimeFilter<"Payment"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Payment"> | Date | string
   paidAt?: Prisma.DateTimeNullableFilter<"Payment"> | Date | string | null
@@ -475,6 +489,7 @@ export type PaymentOrderByWithAggregationInput = {
   failureCode?: Prisma.SortOrderInput | Prisma.SortOrder
   failureMessage?: Prisma.SortOrderInput | Prisma.SortOrder
   receiptNumber?: Prisma.SortOrderInput | Prisma.SortOrder
+  receiptSeq?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   paidAt?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -511,6 +526,7 @@ export type PaymentScalarWhereWithAggregatesInput = {
   failureCode?: Prisma.StringNullableWithAggregatesFilter<"Payment"> | string | null
   failureMessage?: Prisma.StringNullableWithAggregatesFilter<"Payment"> | string | null
   receiptNumber?: Prisma.StringNullableWithAggregatesFilter<"Payment"> | string | null
+  receiptSeq?: Prisma.BigIntWithAggregatesFilter<"Payment"> | bigint | number
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Payment"> | Date | string
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"Payment"> | Date | string
   paidAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Payment"> | Date | string | null
@@ -539,6 +555,7 @@ export type PaymentCreateInput = {
   failureCode?: string | null
   failureMessage?: string | null
   receiptNumber?: string | null
+  receiptSeq?: bigint | number
   createdAt?: Date | string
   updatedAt?: Date | string
   paidAt?: Date | string | null
@@ -568,6 +585,7 @@ export type PaymentUncheckedCreateInput = {
   failureCode?: string | null
   failureMessage?: string | null
   receiptNumber?: string | null
+  receiptSeq?: bigint | number
   createdAt?: Date | string
   updatedAt?: Date | string
   paidAt?: Date | string | null
@@ -597,6 +615,7 @@ export type PaymentUpdateInput = {
   failureCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   failureMessage?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   receiptNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  receiptSeq?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -626,6 +645,7 @@ export type PaymentUncheckedUpdateInput = {
   failureCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   failureMessage?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   receiptNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  receiptSeq?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -655,6 +675,7 @@ export type PaymentCreateManyInput = {
   failureCode?: string | null
   failureMessage?: string | null
   receiptNumber?: string | null
+  receiptSeq?: bigint | number
   createdAt?: Date | string
   updatedAt?: Date | string
   paidAt?: Date | string | null
@@ -683,6 +704,7 @@ export type PaymentUpdateManyMutationInput = {
   failureCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   failureMessage?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   receiptNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  receiptSeq?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -711,6 +733,7 @@ export type PaymentUncheckedUpdateManyInput = {
   failureCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   failureMessage?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   receiptNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  receiptSeq?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -744,6 +767,7 @@ export type PaymentCountOrderByAggregateInput = {
   failureCode?: Prisma.SortOrder
   failureMessage?: Prisma.SortOrder
   receiptNumber?: Prisma.SortOrder
+  receiptSeq?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   paidAt?: Prisma.SortOrder
@@ -755,6 +779,7 @@ export type PaymentAvgOrderByAggregateInput = {
   commissionBps?: Prisma.SortOrder
   refundedMinor?: Prisma.SortOrder
   attempts?: Prisma.SortOrder
+  receiptSeq?: Prisma.SortOrder
 }
 
 export type PaymentMaxOrderByAggregateInput = {
@@ -779,6 +804,7 @@ export type PaymentMaxOrderByAggregateInput = {
   failureCode?: Prisma.SortOrder
   failureMessage?: Prisma.SortOrder
   receiptNumber?: Prisma.SortOrder
+  receiptSeq?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   paidAt?: Prisma.SortOrder
@@ -807,6 +833,7 @@ export type PaymentMinOrderByAggregateInput = {
   failureCode?: Prisma.SortOrder
   failureMessage?: Prisma.SortOrder
   receiptNumber?: Prisma.SortOrder
+  receiptSeq?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   paidAt?: Prisma.SortOrder
@@ -818,6 +845,7 @@ export type PaymentSumOrderByAggregateInput = {
   commissionBps?: Prisma.SortOrder
   refundedMinor?: Prisma.SortOrder
   attempts?: Prisma.SortOrder
+  receiptSeq?: Prisma.SortOrder
 }
 
 export type PaymentScalarRelationFilter = {
@@ -873,6 +901,7 @@ export type PaymentCreateWithoutRefundsInput = {
   failureCode?: string | null
   failureMessage?: string | null
   receiptNumber?: string | null
+  receiptSeq?: bigint | number
   createdAt?: Date | string
   updatedAt?: Date | string
   paidAt?: Date | string | null
@@ -901,6 +930,7 @@ export type PaymentUncheckedCreateWithoutRefundsInput = {
   failureCode?: string | null
   failureMessage?: string | null
   receiptNumber?: string | null
+  receiptSeq?: bigint | number
   createdAt?: Date | string
   updatedAt?: Date | string
   paidAt?: Date | string | null
@@ -945,6 +975,7 @@ export type PaymentUpdateWithoutRefundsInput = {
   failureCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   failureMessage?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   receiptNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  receiptSeq?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -973,6 +1004,7 @@ export type PaymentUncheckedUpdateWithoutRefundsInput = {
   failureCode?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   failureMessage?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   receiptNumber?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  receiptSeq?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1032,6 +1064,7 @@ export type PaymentSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs 
   failureCode?: boolean
   failureMessage?: boolean
   receiptNumber?: boolean
+  receiptSeq?: boolean
   createdAt?: boolean
   updatedAt?: boolean
   paidAt?: boolean
@@ -1062,6 +1095,7 @@ export type PaymentSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Exten
   failureCode?: boolean
   failureMessage?: boolean
   receiptNumber?: boolean
+  receiptSeq?: boolean
   createdAt?: boolean
   updatedAt?: boolean
   paidAt?: boolean
@@ -1090,6 +1124,7 @@ export type PaymentSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Exten
   failureCode?: boolean
   failureMessage?: boolean
   receiptNumber?: boolean
+  receiptSeq?: boolean
   createdAt?: boolean
   updatedAt?: boolean
   paidAt?: boolean
@@ -1118,13 +1153,14 @@ export type PaymentSelectScalar = {
   failureCode?: boolean
   failureMessage?: boolean
   receiptNumber?: boolean
+  receiptSeq?: boolean
   createdAt?: boolean
   updatedAt?: boolean
   paidAt?: boolean
   actorUserId?: boolean
 }
 
-export type PaymentOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "purpose" | "payerUserId" | "tripId" | "driverUserId" | "driverId" | "fleetId" | "requestedMethod" | "method" | "cardId" | "amountMinor" | "currency" | "commissionBps" | "status" | "refundedMinor" | "attempts" | "nextAttemptAt" | "providerPaymentId" | "failureCode" | "failureMessage" | "receiptNumber" | "createdAt" | "updatedAt" | "paidAt" | "actorUserId", ExtArgs["result"]["payment"]>
+export type PaymentOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "purpose" | "payerUserId" | "tripId" | "driverUserId" | "driverId" | "fleetId" | "requestedMethod" | "method" | "cardId" | "amountMinor" | "currency" | "commissionBps" | "status" | "refundedMinor" | "attempts" | "nextAttemptAt" | "providerPaymentId" | "failureCode" | "failureMessage" | "receiptNumber" | "receiptSeq" | "createdAt" | "updatedAt" | "paidAt" | "actorUserId", ExtArgs["result"]["payment"]>
 export type PaymentInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   refunds?: boolean | Prisma.Payment$refundsArgs<ExtArgs>
   _count?: boolean | Prisma.PaymentCountOutputTypeDefaultArgs<ExtArgs>
@@ -1174,9 +1210,13 @@ export type $PaymentPayload<ExtArgs extends runtime.Types.Extensions.InternalArg
     failureCode: string | null
     failureMessage: string | null
     /**
-     * human-readable, unique, given when paid (e.g. R-2026-000042)
+     * human-readable, unique, given when paid (e.g. R-2026-000042, from receiptSeq)
      */
     receiptNumber: string | null
+    /**
+     * taken when the payment is created (no extra statement when it is paid); gaps for payments never paid
+     */
+    receiptSeq: bigint
     createdAt: Date
     updatedAt: Date
     paidAt: Date | null
@@ -1629,6 +1669,7 @@ export interface PaymentFieldRefs {
   readonly failureCode: Prisma.FieldRef<"Payment", 'String'>
   readonly failureMessage: Prisma.FieldRef<"Payment", 'String'>
   readonly receiptNumber: Prisma.FieldRef<"Payment", 'String'>
+  readonly receiptSeq: Prisma.FieldRef<"Payment", 'BigInt'>
   readonly createdAt: Prisma.FieldRef<"Payment", 'DateTime'>
   readonly updatedAt: Prisma.FieldRef<"Payment", 'DateTime'>
   readonly paidAt: Prisma.FieldRef<"Payment", 'DateTime'>
