@@ -251,3 +251,33 @@ test('handleOnce records the event in the same transaction: a failing settlement
   expect(await f.built.services.settleTripEvent(event)).toBe(true);
   expect(await f.prisma.payment.count({ where: { tripId: party.tripId } })).toBe(1);
 });
+
+test('25 top-ups and 25 charges racing on one wallet: every top-up lands, no charge overdraws, no update is lost', async () => {
+  const rider = randomUUID();
+  const { headers } = await f.as(rider, ['RIDER']);
+  const cardId = await addCard(rider, 'tok_visa');
+  await creditWallet(f.prisma, f.built, rider, 1_000n);
+  const topUps = Array.from({ length: 25 }, (_, i) =>
+    f.api.execute(
+      `mutation ($input: TopUpWalletInput!) { topUpWallet(input: $input) { payment { status } userErrors { code } } }`,
+      {
+        input: { amount: { amountMinor: 100, currency: 'USD' }, cardId, idempotencyKey: `race-${i}` },
+      },
+      { headers },
+    ),
+  );
+  const charges = Array.from({ length: 25 }, () =>
+    f.built.services.settleTripEvent(completed({ ...newParty(), riderUserId: rider }, 200, { method: 'WALLET', cardId: null })),
+  );
+  const results = await Promise.all([...topUps, ...charges]);
+  expect(
+    results.slice(0, 25).every((r) => (r as { data?: { topUpWallet: { payment: { status: string } } } }).data?.topUpWallet.payment.status === 'SUCCEEDED'),
+  ).toBe(true);
+  // Charges the wallet could not cover went to the default card (the charger is not run here): they stay PENDING.
+  const fares = await f.prisma.payment.findMany({ where: { payerUserId: rider, purpose: 'TRIP_FARE' } });
+  const byWallet = fares.filter((p) => p.method === 'WALLET').length;
+  expect(byWallet + fares.filter((p) => p.status === 'PENDING').length).toBe(25);
+  expect(await balanceOf(f.prisma, 'RIDER_WALLET', rider)).toBe(1_000 + 25 * 100 - byWallet * 200);
+  expect(await balanceOf(f.prisma, 'RIDER_WALLET', rider)).toBeGreaterThanOrEqual(0);
+  expect(await ledgerInvariants(f.prisma)).toMatchObject({ unbalancedEntries: 0, driftingAccounts: 0 });
+});
