@@ -20,7 +20,18 @@ const graphQLConfig = {
 };
 
 /** Value objects and wrappers without an identity of their own: strict-id-in-types does not apply to them. */
-const TYPES_WITHOUT_ID = ['PageInfo', 'GeoPoint', 'Money', 'DriverPosition', 'PointsSummary', 'UserError', 'FleetUserError', 'TripUserError'];
+const TYPES_WITHOUT_ID = [
+  'PageInfo',
+  'GeoPoint',
+  'Money',
+  'DriverPosition',
+  'PointsSummary',
+  'UserError',
+  'FleetUserError',
+  'TripUserError',
+  'PaymentUserError',
+  'CardDetails',
+];
 
 const schemaRules = {
   ...graphqlPlugin.configs['flat/schema-recommended'].rules,

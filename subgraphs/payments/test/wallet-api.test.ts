@@ -48,7 +48,7 @@ const TOP_UP = `mutation ($input: TopUpWalletInput!) { topUpWallet(input: $input
   userErrors { code field }
 } }`;
 const REFUND = `mutation ($input: RefundPaymentInput!) { refundPayment(input: $input) {
-  refund { id amount { amountMinor } status method reason refundedBy { id } }
+  refund { id amount { amountMinor } status method reason issuedBy { id } }
   payment { id status refunded { amountMinor } }
   userErrors { code field }
 } }`;
@@ -183,7 +183,7 @@ test('refunds: partial, then more than the rest is refused, then the rest; earni
     staff,
   );
   expect(partial.data.refundPayment).toEqual({
-    refund: { id: expect.any(String), amount: { amountMinor: 250 }, status: 'SUCCEEDED', method: 'WALLET', reason: 'detour', refundedBy: { id: staffId } },
+    refund: { id: expect.any(String), amount: { amountMinor: 250 }, status: 'SUCCEEDED', method: 'WALLET', reason: 'detour', issuedBy: { id: staffId } },
     payment: { id: payment.id, status: 'PARTIALLY_REFUNDED', refunded: { amountMinor: 250 } },
     userErrors: [],
   });

@@ -191,7 +191,7 @@ export type PaymentEdge = {
 };
 
 /** Which payments to list. */
-export type PaymentFilter = {
+export type PaymentFilterInput = {
   /** Created at or after this instant. */
   from?: InputMaybe<Scalars['DateTime']['input']>;
   /** Only this payer's. */
@@ -315,7 +315,7 @@ export type QueryPaymentArgs = {
 
 export type QueryPaymentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<PaymentFilter>;
+  filter?: InputMaybe<PaymentFilterInput>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -328,12 +328,12 @@ export type Refund = {
   createdAt: Scalars['DateTime']['output'];
   /** Stable identifier of the refund. */
   id: Scalars['ID']['output'];
+  /** The staff member who refunded. Visible to operations staff only (null for anyone else). */
+  issuedBy: Maybe<User>;
   /** Where the money went: the payment's method (cash is refunded to the wallet). */
   method: PaymentMethodType;
   /** Why, as staff gave it. */
   reason: Scalars['String']['output'];
-  /** The staff member who refunded. Visible to operations staff only (null for anyone else). */
-  refundedBy: Maybe<User>;
   /** Where it is. */
   status: RefundStatus;
 };
@@ -588,7 +588,7 @@ export type ResolversTypes = ResolversObject<{
   Payment: ResolverTypeWrapper<PaymentModel>;
   PaymentConnection: ResolverTypeWrapper<Omit<PaymentConnection, 'edges'> & { edges: Array<ResolversTypes['PaymentEdge']> }>;
   PaymentEdge: ResolverTypeWrapper<Omit<PaymentEdge, 'node'> & { node: ResolversTypes['Payment'] }>;
-  PaymentFilter: PaymentFilter;
+  PaymentFilterInput: PaymentFilterInput;
   PaymentMethod: ResolverTypeWrapper<PaymentMethodModel>;
   PaymentMethodType: PaymentMethodType;
   PaymentMethodsPayload: ResolverTypeWrapper<Omit<PaymentMethodsPayload, 'paymentMethods'> & { paymentMethods?: Maybe<Array<ResolversTypes['PaymentMethod']>> }>;
@@ -627,7 +627,7 @@ export type ResolversParentTypes = ResolversObject<{
   Payment: PaymentModel;
   PaymentConnection: Omit<PaymentConnection, 'edges'> & { edges: Array<ResolversParentTypes['PaymentEdge']> };
   PaymentEdge: Omit<PaymentEdge, 'node'> & { node: ResolversParentTypes['Payment'] };
-  PaymentFilter: PaymentFilter;
+  PaymentFilterInput: PaymentFilterInput;
   PaymentMethod: PaymentMethodModel;
   PaymentMethodsPayload: Omit<PaymentMethodsPayload, 'paymentMethods'> & { paymentMethods?: Maybe<Array<ResolversParentTypes['PaymentMethod']>> };
   PaymentUserError: PaymentUserError;
@@ -738,9 +738,9 @@ export type RefundResolvers<ContextType = PaymentsContext, ParentType extends Re
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  issuedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   method?: Resolver<ResolversTypes['PaymentMethodType'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  refundedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['RefundStatus'], ParentType, ContextType>;
 }>;
 

@@ -18,7 +18,7 @@ export const Payment: PaymentResolvers = {
 
 export const Refund: RefundResolvers = {
   amount: (refund) => toMoney(refund.amountMinor, refund.currency),
-  refundedBy: (refund, _args, { viewer }) => (seesEverything(viewer) ? { id: refund.actorUserId } : null),
+  issuedBy: (refund, _args, { viewer }) => (seesEverything(viewer) ? { id: refund.actorUserId } : null),
 };
 
 export const Trip: TripResolvers = {

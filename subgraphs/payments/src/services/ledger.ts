@@ -41,7 +41,13 @@ export function createLedger() {
    */
   const knownAccounts = new Map<string, string>();
 
-  async function accountIdFor(tx: Tx, kind: LedgerAccountKind, ownerId: string | null, currency: string, shard = 0): Promise<{ id: string; ownerId: string | null }> {
+  async function accountIdFor(
+    tx: Tx,
+    kind: LedgerAccountKind,
+    ownerId: string | null,
+    currency: string,
+    shard = 0,
+  ): Promise<{ id: string; ownerId: string | null }> {
     const key = `${kind}|${ownerId ?? ''}|${currency}|${shard}`;
     const known = knownAccounts.get(key);
     if (known) return { id: known, ownerId };

@@ -41,7 +41,6 @@ export function createSettler(ledger: Ledger) {
     });
   }
 
-
   /**
    * After a repayment: the payer's OWED payments are paid oldest first, as far as what was repaid reaches (their
    * sum minus what is still owed; earlier partial repayments count).

@@ -16,7 +16,19 @@ export const TRIP_SETTLEMENT_CONSUMER = 'payments.settle-trips';
 /** Largest fare or fee accepted from an event; trips caps fares far below (TRIP_MAX_FARE_MINOR). */
 const MAX_EVENT_AMOUNT_MINOR = 2_147_483_647;
 
-export function createTripSettlement({ prisma, methods, flow, commission, logger }: { prisma: PaymentsPrisma; methods: Methods; flow: PaymentFlow; commission: CommissionRules; logger: Logger }) {
+export function createTripSettlement({
+  prisma,
+  methods,
+  flow,
+  commission,
+  logger,
+}: {
+  prisma: PaymentsPrisma;
+  methods: Methods;
+  flow: PaymentFlow;
+  commission: CommissionRules;
+  logger: Logger;
+}) {
   async function settle(tx: Tx, event: EventEnvelope<'trip.completed'> | EventEnvelope<'trip.cancelled'>): Promise<void> {
     const p = event.payload;
     const purpose: PaymentPurpose = event.type === 'trip.completed' ? 'TRIP_FARE' : 'CANCELLATION_FEE';
