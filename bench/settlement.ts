@@ -115,13 +115,13 @@ try {
   // plus the one thing the bench needs: the time the handler's transaction committed.
   const payments = await buildPaymentsSubgraph(deps, { background: false });
   const services = payments.services;
-  const concurrency = readPaymentsConfig(process.env).settlementConcurrency;
+  const concurrency = readPaymentsConfig(process.env).settlementConcurrency; // the members server.ts starts
   const consumers = Array.from({ length: concurrency }, () =>
     bus.consume({
       group: 'payments',
       types: TRIP_SETTLEMENT_TYPES,
       handle: async (event) => {
-        if (await services.settleTripEvent(event)) payments.relay.wake();
+        if (await services.settleTripEventBatched(event)) payments.relay.wake();
         committedAt.set(event.id, Date.now());
       },
     }),
@@ -376,7 +376,7 @@ function markdown(r: Report): string {
     '',
     `Load average (1/5/15 min) of the machine, shared with other work during the run: at start ${r.machine.loadAverage.atStart?.join(' / ')}, after the steady phase ${r.machine.loadAverage.afterSteady?.join(' / ')}, after the burst ${r.machine.loadAverage.afterBurst?.join(' / ')}, at the end ${r.machine.loadAverage.atEnd?.join(' / ')}.`,
     '',
-    'One payments subgraph instance in the bench process consumes the Redis stream (group `payments`, the handler server.ts wires: `settleTripEvent` under `handleOnce`); the producer appends `trip.completed` envelopes straight to the bus from the same process. PostgreSQL and Redis run on the same machine. Half the trips are paid by wallets that hold enough, half in cash; no cards (the charger is not involved).',
+    'One payments subgraph instance in the bench process consumes the Redis stream (group `payments`, the handler server.ts wires: `settleTripEventBatched`, which settles what the members of the group hold in one transaction, one at a time under `handleOnce` when a batch fails); the producer appends `trip.completed` envelopes straight to the bus from the same process. PostgreSQL and Redis run on the same machine. Half the trips are paid by wallets that hold enough, half in cash; no cards (the charger is not involved).',
     '',
     '| measure | goal | measured | |',
     '| --- | --- | --- | --- |',

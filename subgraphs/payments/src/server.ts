@@ -84,7 +84,7 @@ export async function buildPaymentsSubgraph(deps: SubgraphDeps, options: Payment
             types: TRIP_SETTLEMENT_TYPES,
             handle: (event) =>
               inBackground(async () => {
-                if (await services.settleTripEvent(event)) wakeRelay();
+                if (await services.settleTripEventBatched(event)) wakeRelay();
               }),
           }),
         ),

@@ -281,3 +281,64 @@ test('25 top-ups and 25 charges racing on one wallet: every top-up lands, no cha
   expect(await balanceOf(f.prisma, 'RIDER_WALLET', rider)).toBeGreaterThanOrEqual(0);
   expect(await ledgerInvariants(f.prisma)).toMatchObject({ unbalancedEntries: 0, driftingAccounts: 0 });
 });
+
+test('a batch settles like one event at a time: wallets that hold the fare and cash at once, the rest through the flow, duplicates once', async () => {
+  const rich = newParty();
+  const poor = newParty();
+  const cash = newParty();
+  const cashNoDriver = newParty();
+  const invalid = newParty();
+  await creditWallet(f.prisma, f.built, rich.riderUserId, 1_000n);
+  // Two fares of 600 on one wallet of 1,000: the first is paid from it, the second is owed (no card).
+  const richSecond = { ...newParty(), riderUserId: rich.riderUserId };
+  const e1 = completed(rich, 600, { method: 'WALLET', cardId: null });
+  const e2 = completed(richSecond, 600, { method: 'WALLET', cardId: null });
+  const e3 = completed(poor, 700, { method: 'WALLET', cardId: null });
+  const e4 = completed(cash, 900, { method: 'CASH', cardId: null });
+  const e5 = cancelled(cashNoDriver, 300, false, { method: 'CASH', cardId: null });
+  const e6 = completed(invalid, -5, { method: 'CASH', cardId: null });
+  const replayOfE4 = { ...completed(cash, 900, { method: 'CASH', cardId: null }) }; // the same trip under a new event id
+  const alreadyDone = completed(newParty(), 100, { method: 'CASH', cardId: null });
+  await f.built.services.settleTripEvent(alreadyDone);
+  const revenueBefore = await balanceOf(f.prisma, 'PLATFORM_REVENUE', null);
+
+  const results = await f.built.services.settleTripEvents([e1, e2, e3, e4, e4, e5, e6, replayOfE4, alreadyDone]);
+  expect(results).toEqual([true, true, true, true, false, true, true, true, false]);
+
+  const status = async (tripId: string) => {
+    const p = await f.prisma.payment.findFirst({ where: { tripId } });
+    return p && { status: p.status, method: p.method, receipt: p.receiptNumber !== null };
+  };
+  expect(await status(rich.tripId)).toEqual({ status: 'SUCCEEDED', method: 'WALLET', receipt: true });
+  expect(await status(richSecond.tripId)).toEqual({ status: 'OWED', method: null, receipt: false });
+  expect(await status(poor.tripId)).toEqual({ status: 'OWED', method: null, receipt: false });
+  expect(await status(cash.tripId)).toEqual({ status: 'SUCCEEDED', method: 'CASH', receipt: true });
+  expect(await status(cashNoDriver.tripId)).toEqual({ status: 'OWED', method: null, receipt: false });
+  expect(await status(invalid.tripId)).toBeNull();
+  expect(await f.prisma.payment.count({ where: { tripId: cash.tripId } })).toBe(1);
+  expect(await balanceOf(f.prisma, 'RIDER_WALLET', rich.riderUserId)).toBe(400);
+  expect(await balanceOf(f.prisma, 'RIDER_BALANCE_DUE', rich.riderUserId)).toBe(-600);
+  expect(await balanceOf(f.prisma, 'DRIVER_CASH_HELD', cash.driverUserId)).toBe(-900);
+  // Commission of the paid fares (120 + 180), the owed ones (120 + 140) and the fee without a driver (300).
+  expect((await balanceOf(f.prisma, 'PLATFORM_REVENUE', null)) - revenueBefore).toBe(120 + 180 + 120 + 140 + 300);
+  const succeeded = (await outboxOf(f.prisma, 'payment.succeeded')).filter((e) => [rich.tripId, cash.tripId].includes(e.tripId as string));
+  expect(succeeded.map((e) => [e.method, (e.amount as { amountMinor: number }).amountMinor])).toEqual([
+    ['WALLET', 600],
+    ['CASH', 900],
+  ]);
+  expect(await ledgerInvariants(f.prisma)).toMatchObject({ unbalancedEntries: 0, driftingAccounts: 0 });
+});
+
+test('the batcher: a batch that fails is settled one event at a time, so a bad event fails alone', async () => {
+  const { createBatcher } = await import('../src/services/batcher.js');
+  const seen: string[] = [];
+  const batcher = createBatcher({
+    batch: () => Promise.reject(new Error('batch broke')),
+    one: (event) => (event.id === 'bad' ? Promise.reject(new Error('bad event')) : (seen.push(event.id), Promise.resolve(true))),
+    logger: f.built.services.logger,
+  });
+  const event = (id: string) => ({ ...completed(newParty(), 100, null), id });
+  const outcomes = await Promise.allSettled([batcher(event('a')), batcher(event('bad')), batcher(event('c'))]);
+  expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+  expect(seen).toEqual(['a', 'c']);
+});

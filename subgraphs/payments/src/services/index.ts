@@ -12,6 +12,7 @@ import { createPaymentMethods } from './payment-methods.js';
 import { createRefunds, type Refunds } from './refunds.js';
 import { createSettler } from './settle.js';
 import { createTopUps, type TopUps } from './top-up.js';
+import { createBatcher } from './batcher.js';
 import { createTripSettlement } from './trip-settlement.js';
 import { createWebhookHandler } from './webhooks.js';
 
@@ -48,6 +49,7 @@ export function createPaymentsServices(deps: PaymentsServicesDeps) {
   });
   flow = createPaymentFlow({ settler, methods, wakeCharger: () => deps.background(() => charger.wake()) });
   const refunds = createRefunds({ prisma, ledger, methods, provider, logger });
+  const settlement = createTripSettlement({ prisma, ledger, settler, methods, flow, commission, logger });
   const topUps = createTopUps({ prisma, charger, currency: deps.currency, maxAmountMinor: deps.maxAmountMinor });
   /** Mutations commit events: the relay publishes them now rather than at its next poll. */
   const thenWake =
@@ -58,6 +60,7 @@ export function createPaymentsServices(deps: PaymentsServicesDeps) {
       return result;
     };
   return {
+    logger,
     currency: deps.currency,
     maxAmountMinor: deps.maxAmountMinor,
     reads: createPaymentReads(prisma),
@@ -67,7 +70,11 @@ export function createPaymentsServices(deps: PaymentsServicesDeps) {
     topUps: { topUp: thenWake((...args: Parameters<TopUps['topUp']>) => topUps.topUp(...args)) },
     paymentMethods: createPaymentMethods({ prisma, provider }),
     commission,
-    settleTripEvent: createTripSettlement({ prisma, methods, flow, commission, logger }),
+    /** One trip event in its own transaction. */
+    settleTripEvent: settlement.settleOne,
+    /** Trip events as the consumer group's members hand them over: batched (batcher.ts). */
+    settleTripEventBatched: createBatcher({ batch: settlement.settleBatch, one: settlement.settleOne, logger }),
+    settleTripEvents: settlement.settleBatch,
     handleWebhook: createWebhookHandler({ prisma, providerName: provider.name, settler, flow, refunds, logger, afterCommit: deps.wakeRelay }),
   };
 }

@@ -1,7 +1,8 @@
 // Posting to the ledger: what every money movement goes through. Checks what the database would refuse anyway
 // (so the caller gets a clear error, not a constraint name), orders the postings for locking, and names accounts.
 import type { LedgerAccountKind } from '../store/prisma/client.js';
-import { findAccount, insertEntry, openAccount, type NewEntry } from '../store/ledger-store.js';
+import { randomUUID } from 'node:crypto';
+import { findAccount, insertEntries, openAccount, type NewEntryRow, type NewPosting } from '../store/ledger-store.js';
 import type { Tx } from '../store/db.js';
 
 /** Largest absolute amount one posting may carry: far beyond any fare, far below bigint overflow of a balance. */
@@ -10,6 +11,9 @@ export const MAX_POSTING_MINOR = 10n ** 12n;
 export class LedgerInvariantError extends Error {
   override readonly name = 'LedgerInvariantError';
 }
+
+/** One entry to post: its cause, references and legs; `shardKey` picks the platform accounts' shard (default: the payment id). */
+export type LedgerEntryInput = Omit<NewEntryRow, 'id'> & { legs: Leg[]; shardKey?: string };
 
 export interface Leg {
   kind: LedgerAccountKind;
@@ -60,15 +64,10 @@ export function createLedger() {
     return openAccount(tx, kind, ownerId, currency, shard);
   }
 
-  return {
-    /**
-     * Posts one balanced entry in `currency`: opens missing accounts, drops zero legs, and inserts owned accounts
-     * first (by id) and platform accounts last (by kind), so concurrent entries lock rows in one order.
-     * @returns the entry's id.
-     * @throws LedgerInvariantError when the legs do not sum to zero, an amount is out of range, or the currency is not ISO 4217.
-     */
-    async post(tx: Tx, currency: string, entry: Omit<NewEntry, 'postings'> & { legs: Leg[]; shardKey?: string }): Promise<string> {
-      if (!/^[A-Z]{3}$/.test(currency)) throw new LedgerInvariantError(`"${currency}" is not an ISO 4217 currency code`);
+  async function postMany(tx: Tx, currency: string, entries: readonly LedgerEntryInput[]): Promise<string[]> {
+    if (!/^[A-Z]{3}$/.test(currency)) throw new LedgerInvariantError(`"${currency}" is not an ISO 4217 currency code`);
+    const prepared: { entry: NewEntryRow; postings: (NewPosting & { rank: number; kindOrder: string })[] }[] = [];
+    for (const entry of entries) {
       const legs = entry.legs.filter((leg) => leg.amountMinor !== 0n);
       if (legs.length < 2) throw new LedgerInvariantError('an entry needs at least two non-zero postings');
       const sum = legs.reduce((total, leg) => total + leg.amountMinor, 0n);
@@ -78,14 +77,44 @@ export function createLedger() {
           throw new LedgerInvariantError(`amount ${leg.amountMinor} out of range`);
       }
       const shard = shardOf(entry.shardKey ?? entry.paymentId ?? String(Math.random()));
-      const accounts: { leg: Leg; account: { id: string; ownerId: string | null } }[] = [];
-      for (const leg of legs) accounts.push({ leg, account: await accountIdFor(tx, leg.kind, leg.ownerId, currency, leg.ownerId === null ? shard : 0) });
-      accounts.sort(
-        (a, b) => lockRank(a) - lockRank(b) || (a.account.ownerId === null ? a.leg.kind.localeCompare(b.leg.kind) : a.account.id.localeCompare(b.account.id)),
-      );
-      const { legs: _legs, shardKey: _shardKey, ...rest } = entry;
-      return insertEntry(tx, { ...rest, postings: accounts.map(({ leg, account }) => ({ accountId: account.id, amountMinor: leg.amountMinor, currency })) });
+      const { legs: _legs, shardKey: _shardKey, ...row } = entry;
+      const id = randomUUID();
+      const postings = [];
+      for (const leg of legs) {
+        const account = await accountIdFor(tx, leg.kind, leg.ownerId, currency, leg.ownerId === null ? shard : 0);
+        postings.push({ accountId: account.id, amountMinor: leg.amountMinor, currency, rank: lockRank({ account }), kindOrder: `${leg.kind}|${account.id}` });
+      }
+      prepared.push({ entry: { ...row, id }, postings });
+    }
+    // Owned accounts first (by id), platform accounts last (by kind, then shard's row): every transaction takes row
+    // locks in this one order, so concurrent ones never deadlock, and the busiest rows are held the shortest.
+    const all = prepared.flatMap(({ entry, postings }) => postings.map((p) => ({ ...p, entryId: entry.id })));
+    all.sort((a, b) => a.rank - b.rank || (a.rank === 0 ? a.accountId.localeCompare(b.accountId) : a.kindOrder.localeCompare(b.kindOrder)));
+    await insertEntries(
+      tx,
+      prepared.map((p) => p.entry),
+      all.map(({ entryId, accountId, amountMinor, currency: c }) => ({ entryId, accountId, amountMinor, currency: c })),
+    );
+    return prepared.map((p) => p.entry.id);
+  }
+
+  return {
+    /**
+     * Posts one balanced entry in `currency`: opens missing accounts, drops zero legs, and inserts owned accounts
+     * first (by id) and platform accounts last (by kind), so concurrent entries lock rows in one order.
+     * @returns the entry's id.
+     * @throws LedgerInvariantError when the legs do not sum to zero, an amount is out of range, or the currency is not ISO 4217.
+     */
+    async post(tx: Tx, currency: string, entry: LedgerEntryInput): Promise<string> {
+      const [id] = await postMany(tx, currency, [entry]);
+      return id!;
     },
+    /**
+     * Posts several balanced entries in `currency` with two statements (entries, then all their postings, ordered
+     * for locking as `post` orders one entry's). A batch of settlements uses it; each entry is checked like `post`'s.
+     * @returns the entries' ids, in order.
+     */
+    postMany,
     /** The account's id, opened when missing (inside `tx`). */
     accountId: (tx: Tx, kind: LedgerAccountKind, ownerId: string | null, currency: string) => accountIdFor(tx, kind, ownerId, currency).then((a) => a.id),
   };

@@ -14,6 +14,11 @@ export function receiptNumber(payment: Payment, paidAt: Date): string {
   return `R-${paidAt.getUTCFullYear()}-${String(payment.receiptSeq).padStart(6, '0')}`;
 }
 
+/** The cause and words of a payment's ledger entry. */
+export function entryOf(payment: Payment): { cause: Payment['purpose']; description: string } {
+  return { cause: payment.purpose, description: { TRIP_FARE: 'Trip fare', CANCELLATION_FEE: 'Cancellation fee', TOP_UP: 'Wallet top-up' }[payment.purpose] };
+}
+
 export function createSettler(ledger: Ledger) {
   /** Commission and the driver's share of a fare or fee (MONEY.md: the driver gets the rounding). */
   function split(payment: Payment): Leg[] {
@@ -62,14 +67,24 @@ export function createSettler(ledger: Ledger) {
 
   return {
     /**
+     * The legs of a fare or fee paid by `by` (the payer's side, then the driver's earnings and the commission), for a
+     * batch that posts many entries at once (batch-settlement.ts); `settle` builds the same.
+     */
+    fareLegs(payment: Payment, by: 'WALLET' | 'CASH'): Leg[] {
+      const payer =
+        by === 'WALLET'
+          ? owned('RIDER_WALLET', payment.payerUserId, -payment.amountMinor)
+          : owned('DRIVER_CASH_HELD', payment.driverUserId!, -payment.amountMinor);
+      return [payer, ...split(payment)];
+    },
+    /**
      * Posts the payment's entry for `settlement`, updates its row and emits what changed.
      * @returns the payment as updated.
      */
     async settle(tx: Tx, payment: Payment, settlement: Settlement): Promise<Payment> {
       const at = new Date();
       const { amountMinor: amount, currency } = payment;
-      const cause = payment.purpose === 'TOP_UP' ? 'TOP_UP' : payment.purpose;
-      const description = { TRIP_FARE: 'Trip fare', CANCELLATION_FEE: 'Cancellation fee', TOP_UP: 'Wallet top-up' }[payment.purpose];
+      const { cause, description } = entryOf(payment);
       let legs: Leg[];
       let dueChanged = false;
       let repaid = 0n;

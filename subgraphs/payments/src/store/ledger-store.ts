@@ -9,14 +9,18 @@ export interface NewPosting {
   currency: string;
 }
 
-export interface NewEntry {
+export interface NewPostingRow extends NewPosting {
+  entryId: string;
+}
+
+export interface NewEntryRow {
+  id: string;
   cause: LedgerCause;
   description: string;
   paymentId?: string | null;
   refundId?: string | null;
   tripId?: string | null;
   actorUserId?: string | null;
-  postings: NewPosting[];
 }
 
 /**
@@ -42,26 +46,24 @@ export async function lockAccount(tx: Tx, accountId: string): Promise<{ balanceM
   return { balanceMinor: BigInt(row.balance_minor), version: BigInt(row.version) };
 }
 
-/** Inserts the entry and its postings; the triggers move the balances and check the entry balances at commit. */
-export async function insertEntry(tx: Tx, entry: NewEntry): Promise<string> {
-  const created = await tx.journalEntry.create({
-    data: {
-      cause: entry.cause,
-      description: entry.description,
-      paymentId: entry.paymentId ?? null,
-      refundId: entry.refundId ?? null,
-      tripId: entry.tripId ?? null,
-      actorUserId: entry.actorUserId ?? null,
-    },
-    select: { id: true },
+/**
+ * Inserts entries and all their postings, two statements however many: the triggers move the balances row by row in
+ * the given order and check, after the postings statement, that every entry it touched balances.
+ */
+export async function insertEntries(tx: Tx, entries: readonly NewEntryRow[], postings: readonly NewPostingRow[]): Promise<void> {
+  await tx.journalEntry.createMany({
+    data: entries.map((e) => ({
+      id: e.id,
+      cause: e.cause,
+      description: e.description,
+      paymentId: e.paymentId ?? null,
+      refundId: e.refundId ?? null,
+      tripId: e.tripId ?? null,
+      actorUserId: e.actorUserId ?? null,
+    })),
   });
-  // One statement; rows are inserted (and their accounts locked by the trigger) in the given order: the caller
-  // orders them so locks are always taken in the same order (no deadlocks), the busiest platform accounts last.
   // balanceAfterMinor is set by the trigger.
-  await tx.posting.createMany({
-    data: entry.postings.map((p) => ({ entryId: created.id, accountId: p.accountId, amountMinor: p.amountMinor, currency: p.currency, balanceAfterMinor: 0n })),
-  });
-  return created.id;
+  await tx.posting.createMany({ data: postings.map((p) => ({ ...p, balanceAfterMinor: 0n })) });
 }
 
 export function findAccountsOfOwners(db: Db, kind: LedgerAccountKind, ownerIds: readonly string[]): Promise<LedgerAccount[]> {
