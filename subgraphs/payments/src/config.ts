@@ -28,8 +28,9 @@ export interface PaymentsConfig {
   /** Currency of wallets and top-ups, ISO 4217 (PAYMENTS_CURRENCY, default USD). */
   currency: string;
   /**
-   * Trip events settled at once by one process (PAYMENTS_SETTLEMENT_CONCURRENCY, default 4): members of the consumer
-   * group 'payments', each handling one event at a time. Settlements of different riders do not wait for each other.
+   * Members of the consumer group 'payments' in one process (PAYMENTS_SETTLEMENT_CONCURRENCY, default 16). Each holds
+   * one event at a time; what they hold is settled together in one transaction (services/batcher.ts), so this is
+   * also the largest batch. Each member is one blocking Redis connection in distributed mode.
    */
   settlementConcurrency: number;
 }
@@ -64,7 +65,7 @@ export function readPaymentsConfig(env: NodeJS.ProcessEnv = process.env): Paymen
         .regex(/^[A-Za-z]{3}$/, 'must be an ISO 4217 currency code, e.g. USD')
         .transform((value) => value.toUpperCase())
         .default('USD'),
-      PAYMENTS_SETTLEMENT_CONCURRENCY: z.coerce.number().int().min(1, 'must be at least 1').max(32, 'must be at most 32').default(4),
+      PAYMENTS_SETTLEMENT_CONCURRENCY: z.coerce.number().int().min(1, 'must be at least 1').max(32, 'must be at most 32').default(16),
     },
     env,
   );

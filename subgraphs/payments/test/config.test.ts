@@ -15,12 +15,12 @@ const refusal = (env: NodeJS.ProcessEnv) => {
   }
 };
 
-test('defaults: the development provider with the fixed development secret, 1000000 minor units, USD, 4 settlements at once', () => {
+test('defaults: the development provider with the fixed development secret, 1000000 minor units, USD, 16 settlement members', () => {
   expect(readPaymentsConfig({})).toEqual({
     provider: { kind: 'development', webhookSecret: DEVELOPMENT_WEBHOOK_SECRET, webhookDelayMs: 2000 },
     maxAmountMinor: 1_000_000,
     currency: 'USD',
-    settlementConcurrency: 4,
+    settlementConcurrency: 16,
   });
 });
 
