@@ -5,7 +5,6 @@
 // Two paths with one outcome: `settleOne` (handleOnce, one event per transaction) and `settleBatch` (many events per
 // transaction, set-based statements for the wallets and cash that pay at once, the per-payment flow for the rest).
 // The consumer uses the batch (batcher.ts) and falls back to one event at a time when a batch fails.
-import { randomUUID } from 'node:crypto';
 import { handleOnce, outboxEvent, type AnyEventEnvelope, type DomainEventType, type EventEnvelope } from '../../../../platform/events/index.js';
 import type { Logger } from '../../../../platform/logging/index.js';
 import type { PaymentsPrisma } from '../store/database.js';
@@ -187,7 +186,7 @@ export function createTripSettlement({ prisma, ledger, settler, methods, flow, c
 
   return {
     /** One event in its own transaction (handleOnce). @returns true when settled now, false when processed before. */
-    async settleOne(event: AnyEventEnvelope): Promise<boolean> {
+    settleOne: async (event: AnyEventEnvelope): Promise<boolean> => {
       if (!isTripEnd(event)) return false;
       return handleOnce(prisma, { schema: 'payments', consumer: TRIP_SETTLEMENT_CONSUMER, event }, (tx) => settle(tx as Tx, event));
     },
