@@ -364,6 +364,10 @@ class RedisConsumer implements EventConsumer {
   }
 
   async #readNew(): Promise<void> {
+    // Nothing read can be acknowledged while the writer is away: read on, and every event would sit pending on this
+    // member until the visibility timeout hands it to another (up to READ_COUNT per member, per read). The loop's
+    // backoff retries until the writer is back.
+    if (this.#bus.writer.status !== 'ready') throw new Error(`the event writer is ${this.#bus.writer.status}: not reading what could not be acknowledged`);
     const block = Math.max(1, Math.min(this.#bus.blockMs, this.#nextClaimAt - Date.now()));
     this.#reading = true;
     if (this.#stopped) return void (this.#reading = false);

@@ -50,11 +50,7 @@ function redisBus(prefix: string): InspectableEventBus {
 }
 
 async function paymentsInstance(bus: InspectableEventBus): Promise<PaymentsSubgraph> {
-  // 4 members per instance, not the default 16: the "crashed" instance below loses only its writer connection, so its
-  // members keep reading events they can never acknowledge, each released only after the visibility timeout. With 16
-  // members that zombie holds 160 events at a time, and on a loaded CI machine the take-overs did not finish in the
-  // test's time (a real kill stops the readers too). Exactly-once does not depend on the number of members.
-  const subgraph = await buildPaymentsSubgraph(await testSubgraphDeps(db.target, undefined, undefined, bus), { config: { settlementConcurrency: 4 } });
+  const subgraph = await buildPaymentsSubgraph(await testSubgraphDeps(db.target, undefined, undefined, bus));
   subgraphs.push(subgraph);
   await Promise.all(subgraph.tripEvents.map((consumer) => consumer.ready));
   return subgraph;
