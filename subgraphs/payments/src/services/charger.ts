@@ -5,7 +5,7 @@
 // applied in a second transaction, only if the payment is still the attempt that was claimed.
 import type { Logger } from '../../../../platform/logging/index.js';
 import type { PaymentsPrisma } from '../store/database.js';
-import type { Tx } from '../store/db.js';
+import { lockPayment } from '../store/payment-lock.js';
 import type { Payment } from '../store/prisma/client.js';
 import { ProviderUnavailableError, type ChargeOutcome, type PaymentProvider } from '../providers/provider.js';
 import { emit, paymentEventBase } from './payment-events.js';
@@ -167,9 +167,3 @@ export function createCharger({ prisma, provider, settler, flow, logger, afterCo
 }
 
 export type Charger = ReturnType<typeof createCharger>;
-
-export async function lockPayment(tx: Tx, id: string): Promise<Payment | null> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`select id from payments.payments where id = ${id}::uuid for update`;
-  if (rows.length === 0) return null;
-  return tx.payment.findUnique({ where: { id } });
-}

@@ -1,6 +1,6 @@
 // Which method pays: the rider's choice or default, and what each can do right now (MONEY.md "Which method pays").
 import type { Tx } from '../store/db.js';
-import type { Payment, PaymentCard } from '../store/prisma/client.js';
+import type { Payment, PaymentCard, PaymentProfile } from '../store/prisma/client.js';
 import { lockAccount } from '../store/ledger-store.js';
 import type { Ledger } from './ledger.js';
 
@@ -9,13 +9,17 @@ export interface Choice {
   cardId: string | null;
 }
 
+/** A rider's default as a choice: their profile's method (and default card for CARD), CASH for one who never chose. */
+export function defaultChoiceOf(profile: PaymentProfile | null | undefined): Choice {
+  if (!profile) return { method: 'CASH', cardId: null };
+  return { method: profile.defaultMethod, cardId: profile.defaultMethod === 'CARD' ? profile.defaultCardId : null };
+}
+
 export function createMethods(ledger: Ledger) {
   return {
     /** The rider's default: their profile's, else CASH (never chose); the default card for CARD. */
     async defaultChoice(tx: Tx, userId: string): Promise<Choice> {
-      const profile = await tx.paymentProfile.findUnique({ where: { userId } });
-      if (!profile) return { method: 'CASH', cardId: null };
-      return { method: profile.defaultMethod, cardId: profile.defaultMethod === 'CARD' ? profile.defaultCardId : null };
+      return defaultChoiceOf(await tx.paymentProfile.findUnique({ where: { userId } }));
     },
 
     /** The card to charge: the chosen one when it is the payer's and not removed, else their default card, else none. */

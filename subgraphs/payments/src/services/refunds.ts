@@ -9,7 +9,7 @@ import { ProviderUnavailableError } from '../providers/provider.js';
 import type { PaymentsPrisma } from '../store/database.js';
 import type { Tx } from '../store/db.js';
 import type { Payment, Refund } from '../store/prisma/client.js';
-import { lockPayment } from './charger.js';
+import { lockPayment } from '../store/payment-lock.js';
 import { claimKey, recordResult, requestHash } from './idempotency.js';
 import { owned, platform, type Ledger, type Leg } from './ledger.js';
 import type { Methods } from './methods.js';

@@ -28,22 +28,15 @@ export function createSettler(ledger: Ledger) {
     return [owned('DRIVER_EARNINGS', payment.driverUserId, amount - commission), platform('PLATFORM_REVENUE', commission)];
   }
 
-  /** The rider's balance due right now (≥ 0: what they owe), locking it. */
-  async function lockDue(tx: Tx, userId: string, currency: string): Promise<{ accountId: string; owed: bigint }> {
-    const accountId = await ledger.accountId(tx, 'RIDER_BALANCE_DUE', userId, currency);
-    const { balanceMinor } = await lockAccount(tx, accountId);
-    return { accountId, owed: -balanceMinor };
+  /** The rider's balance due right now (≥ 0: what they owe) and its version, locking it. */
+  async function lockDue(tx: Tx, userId: string, currency: string): Promise<{ owed: bigint; version: bigint }> {
+    const { balanceMinor, version } = await lockAccount(tx, await ledger.accountId(tx, 'RIDER_BALANCE_DUE', userId, currency));
+    return { owed: -balanceMinor, version };
   }
 
   async function announceDue(tx: Tx, userId: string, currency: string): Promise<void> {
-    const accountId = await ledger.accountId(tx, 'RIDER_BALANCE_DUE', userId, currency);
-    const { balanceMinor, version } = await lockAccount(tx, accountId);
-    await emit(tx, 'rider.balance_due.changed', {
-      userId,
-      due: eventMoney(-balanceMinor, currency),
-      sequence: Number(version),
-      occurredAt: new Date().toISOString(),
-    });
+    const { owed, version } = await lockDue(tx, userId, currency);
+    await emit(tx, 'rider.balance_due.changed', { userId, due: eventMoney(owed, currency), sequence: Number(version), occurredAt: new Date().toISOString() });
   }
 
   /**

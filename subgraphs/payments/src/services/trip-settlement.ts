@@ -12,7 +12,7 @@ import type { Tx } from '../store/db.js';
 import type { Payment, PaymentPurpose, Prisma } from '../store/prisma/client.js';
 import type { CommissionRules } from './commission.js';
 import type { Ledger } from './ledger.js';
-import type { Choice, Methods } from './methods.js';
+import { defaultChoiceOf, type Choice, type Methods } from './methods.js';
 import { paymentEventBase } from './payment-events.js';
 import type { PaymentFlow } from './payment-flow.js';
 import { entryOf, receiptNumber, type Settler } from './settle.js';
@@ -115,14 +115,12 @@ export function createTripSettlement({ prisma, ledger, settler, methods, flow, c
           ? []
           : (await tx.paymentProfile.findMany({ where: { userId: { in: riderIdsWithoutChoice } } })).map((p) => [p.userId, p]),
       );
-      const choiceOf = (event: TripEndEvent): Choice => {
-        if (event.payload.payment) return event.payload.payment;
-        const profile = profiles.get(event.payload.riderUserId);
-        if (!profile) return { method: 'CASH', cardId: null };
-        return { method: profile.defaultMethod, cardId: profile.defaultMethod === 'CARD' ? profile.defaultCardId : null };
-      };
+      const choiceOf = (event: TripEndEvent): Choice => event.payload.payment ?? defaultChoiceOf(profiles.get(event.payload.riderUserId));
       const rows = [];
-      for (const { event, charge } of withCharge) rows.push({ choice: choiceOf(event), data: await paymentRow(tx, event, choiceOf(event), charge) });
+      for (const { event, charge } of withCharge) {
+        const choice = choiceOf(event);
+        rows.push({ choice, data: await paymentRow(tx, event, choice, charge) });
+      }
       const created = rows.length === 0 ? [] : await tx.payment.createManyAndReturn({ skipDuplicates: true, data: rows.map((r) => r.data) });
       const choiceByTrip = new Map(rows.map((r) => [`${r.data.tripId}|${r.data.purpose}`, r.choice]));
 

@@ -5,7 +5,7 @@ import { isUuid } from '../../../../platform/graphql/index.js';
 import type { Logger } from '../../../../platform/logging/index.js';
 import type { ProviderWebhookEvent } from '../providers/provider.js';
 import type { PaymentsPrisma } from '../store/database.js';
-import { lockPayment } from './charger.js';
+import { lockPayment } from '../store/payment-lock.js';
 import type { PaymentFlow } from './payment-flow.js';
 import type { Refunds } from './refunds.js';
 import type { Settler } from './settle.js';

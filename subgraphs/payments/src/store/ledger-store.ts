@@ -65,7 +65,3 @@ export async function insertEntries(tx: Tx, entries: readonly NewEntryRow[], pos
   // balanceAfterMinor is set by the trigger.
   await tx.posting.createMany({ data: postings.map((p) => ({ ...p, balanceAfterMinor: 0n })) });
 }
-
-export function findAccountsOfOwners(db: Db, kind: LedgerAccountKind, ownerIds: readonly string[]): Promise<LedgerAccount[]> {
-  return db.ledgerAccount.findMany({ where: { kind, ownerId: { in: [...ownerIds] } } });
-}
