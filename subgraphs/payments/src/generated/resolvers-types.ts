@@ -353,7 +353,7 @@ export type RefundPaymentInput = {
 /** Result of `refundPayment`. */
 export type RefundPaymentPayload = {
   __typename?: 'RefundPaymentPayload';
-  /** The payment after it. */
+  /** The payment after it; null when `userErrors` is not empty. */
   payment: Maybe<Payment>;
   /** The refund; null when `userErrors` is not empty. */
   refund: Maybe<Refund>;
@@ -383,11 +383,14 @@ export type TopUpWalletInput = {
 /** Result of `topUpWallet`. */
 export type TopUpWalletPayload = {
   __typename?: 'TopUpWalletPayload';
-  /** The top-up: SUCCEEDED, PENDING (the provider confirms later) or FAILED (declined); null when `userErrors` is not empty. */
+  /**
+   * The top-up: SUCCEEDED, PENDING (the provider confirms later) or FAILED (the card was declined: `userErrors` then
+   * holds CARD_DECLINED); null when the input was refused.
+   */
   payment: Maybe<Payment>;
-  /** Input problems; empty on success. */
+  /** Input problems, and CARD_DECLINED for a declined card; empty on success. */
   userErrors: Array<PaymentUserError>;
-  /** The wallet after it. */
+  /** The wallet after it; null when the input was refused. */
   wallet: Maybe<Wallet>;
 };
 
