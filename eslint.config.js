@@ -31,6 +31,7 @@ const TYPES_WITHOUT_ID = [
   'TripUserError',
   'PaymentUserError',
   'CardDetails',
+  'DriverEarnings',
 ];
 
 const schemaRules = {

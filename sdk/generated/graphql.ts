@@ -157,10 +157,28 @@ export type LedgerCause =
   | 'ADJUSTMENT'
   /** A fee for a late cancellation. */
   | 'CANCELLATION_FEE'
+  /** A manager's correction of a driver's cash held (a late hand-in, a deduction from earnings, a write-off). */
+  | 'CASH_CORRECTION'
+  /** Cash a driver collected from riders, handed in to their fleet at check-out. */
+  | 'CASH_HANDOVER'
+  /** A driver's security deposit collected. */
+  | 'DEPOSIT'
+  /** A driver's security deposit given back (minus dues) when they leave. */
+  | 'DEPOSIT_RETURN'
+  /** What a leaving driver owed, settled from their deposit and earnings. */
+  | 'DRIVER_EXIT'
+  /** Money paid through a payment link or a vehicle's payment QR code. */
+  | 'LINK_PAYMENT'
+  /** Earnings paid out to a driver's bank account. */
+  | 'PAYOUT'
+  /** A payout that failed: the money is back on the driver's balance. */
+  | 'PAYOUT_RETURNED'
   /** Credit given by the platform. */
   | 'PROMOTION'
   /** Money given back. */
   | 'REFUND'
+  /** Rent for a fleet vehicle, accrued per day or week of a rental plan. */
+  | 'RENT'
   /** Money added to a wallet. */
   | 'TOP_UP'
   /** A trip's fare. */

@@ -8,6 +8,7 @@ import { openAccount } from './store/ledger-store.js';
 import type { PaymentsPrisma } from './store/database.js';
 
 export async function seedPayments(prisma: PaymentsPrisma, demo: DemoDataset): Promise<number> {
+  await seedDriverProfiles(prisma, demo);
   const holders = demo.users.filter((user) => user.roles.includes('RIDER') || user.roles.includes('DRIVER'));
   const existing = new Set(
     (await prisma.ledgerAccount.findMany({ where: { id: { in: holders.map((user) => demoId('wallet', user.id)) } }, select: { id: true } })).map((a) => a.id),
@@ -32,4 +33,19 @@ export async function seedPayments(prisma: PaymentsPrisma, demo: DemoDataset): P
     });
   });
   return fresh.length;
+}
+
+/** The demo drivers as fleet seeds them (fleet's seed writes rows, not events): version 0, so any event wins. */
+async function seedDriverProfiles(prisma: PaymentsPrisma, demo: DemoDataset): Promise<void> {
+  const categories = new Map(demo.vehicles.map((vehicle) => [vehicle.id, vehicle.category]));
+  await prisma.driverProfile.createMany({
+    data: demo.drivers.map((driver) => ({
+      driverId: driver.id,
+      userId: driver.userId,
+      fleetId: driver.fleetId,
+      vehicleId: driver.vehicleId,
+      category: categories.get(driver.vehicleId) ?? null,
+    })),
+    skipDuplicates: true,
+  });
 }

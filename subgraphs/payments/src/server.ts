@@ -11,6 +11,7 @@ import { readPaymentsConfig, type PaymentsConfig } from './config.js';
 import { createPaymentProvider, type PaymentProvider } from './providers/index.js';
 import { resolvers } from './resolvers/index.js';
 import { createPaymentsServices, type PaymentsServices } from './services/index.js';
+import { createDriverDirectory, DRIVER_DIRECTORY_GROUP, DRIVER_DIRECTORY_TYPES } from './services/driver-directory.js';
 import { TRIP_SETTLEMENT_TYPES } from './services/trip-settlement.js';
 import { openPaymentsDatabase } from './store/database.js';
 import { createWebhookRoute, PAYMENTS_WEBHOOK_PATH } from './webhooks/webhook-route.js';
@@ -90,6 +91,19 @@ export async function buildPaymentsSubgraph(deps: SubgraphDeps, options: Payment
         ),
       )
     : [];
+  // Who drivers are (user, fleet, vehicle): fleet's driver.status.changed, in its own group.
+  const handleDriverChange = createDriverDirectory(prisma, services.driverProfileListeners);
+  const driverEvents = runBackground
+    ? [
+        inBackground(() =>
+          deps.events.consume({
+            group: DRIVER_DIRECTORY_GROUP,
+            types: DRIVER_DIRECTORY_TYPES,
+            handle: (event) => inBackground(async () => void (await handleDriverChange(event))),
+          }),
+        ),
+      ]
+    : [];
   if (runBackground) inBackground(() => services.charger.start());
 
   const built = defineSubgraph<PaymentsContext>({
@@ -108,7 +122,7 @@ export async function buildPaymentsSubgraph(deps: SubgraphDeps, options: Payment
     }),
     // The consumer and the charger first (they write events), the relay last so it publishes what they wrote.
     async onClose() {
-      await Promise.all(tripEvents.map((consumer) => consumer.stop()));
+      await Promise.all([...tripEvents, ...driverEvents].map((consumer) => consumer.stop()));
       await services.charger.stop();
       (provider as Partial<{ close(): void }>).close?.();
       await relay.stop();

@@ -38,16 +38,152 @@ export type CardDetails = {
   last4: Scalars['String']['output'];
 };
 
+/** A driver profile (fleet's). payments adds the driver's money. */
+export type Driver = {
+  __typename?: 'Driver';
+  /**
+   * What the driver earned in [from, to) and their balances now. The driver themselves, managers of their fleet and
+   * operations staff (FORBIDDEN for anyone else); null for a driver payments has not heard of. At most 366 days.
+   */
+  earnings: Maybe<DriverEarnings>;
+  /** Stable identifier of the driver profile. */
+  id: Scalars['ID']['output'];
+  /**
+   * Every movement of the driver's earnings, cash held and deposit accounts, newest first, optionally within [from,
+   * to). Same readers as `earnings`.
+   */
+  statement: Maybe<DriverStatementConnection>;
+};
+
+
+/** A driver profile (fleet's). payments adds the driver's money. */
+export type DriverEarningsArgs = {
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
+};
+
+
+/** A driver profile (fleet's). payments adds the driver's money. */
+export type DriverStatementArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** Which of a driver's ledger accounts an entry moved. */
+export type DriverAccount =
+  /** Cash collected from riders and not yet handed in (negative: the driver owes it). */
+  | 'CASH_HELD'
+  /** The security deposit held for the driver. */
+  | 'DEPOSIT'
+  /** Earnings not yet paid out (fares minus commission, minus rent, deductions and payouts). */
+  | 'EARNINGS';
+
+/** What a driver earned over a period, from the ledger. Amounts in the platform's currency. */
+export type DriverEarnings = {
+  __typename?: 'DriverEarnings';
+  /** Other changes of the earnings in the period: refunds taking back part of a fare, corrections, adjustments (signed). */
+  adjustments: Money;
+  /** Cash the driver collected from riders in the period. */
+  cashCollected: Money;
+  /** Cash the driver handed in to their fleet in the period (with cash corrections). */
+  cashHandedIn: Money;
+  /** Cash held now (negative while the driver owes cash). */
+  cashHeld: Money;
+  /** The platform's commission on them. */
+  commission: Money;
+  /** Deposit collected from earnings in the period. */
+  depositDeducted: Money;
+  /** Earnings balance now: positive, what the platform owes the driver; negative, what the driver owes. */
+  earningsBalance: Money;
+  /** Start of the period (inclusive). */
+  from: Scalars['DateTime']['output'];
+  /** What riders paid for those trips. */
+  gross: Money;
+  /** gross minus commission: what the trips added to the driver's earnings. */
+  net: Money;
+  /** Paid out to the driver's bank account in the period (net of failed payouts). */
+  paidOut: Money;
+  /** What a payout would pay now: earnings balance plus cash held, never below 0. */
+  payableBalance: Money;
+  /** Rent charged in the period (deducted from earnings). */
+  rent: Money;
+  /** End of the period (exclusive). */
+  to: Scalars['DateTime']['output'];
+  /** Trips whose fare or cancellation fee was settled in the period (refunds do not change the count). */
+  trips: Scalars['Int']['output'];
+};
+
+/** A page of a driver's statement, newest first. */
+export type DriverStatementConnection = {
+  __typename?: 'DriverStatementConnection';
+  /** The entries of this page. */
+  edges: Array<DriverStatementEntryEdge>;
+  /** Where this page is. */
+  pageInfo: PageInfo;
+};
+
+/** One movement of one of a driver's accounts. */
+export type DriverStatementEntry = {
+  __typename?: 'DriverStatementEntry';
+  /** Which account moved. */
+  account: DriverAccount;
+  /** Signed: positive, the platform owes the driver more; negative, less. */
+  amount: Money;
+  /** The account's balance right after it. */
+  balanceAfter: Money;
+  /** Why the money moved. */
+  cause: LedgerCause;
+  /** When it happened. */
+  createdAt: Scalars['DateTime']['output'];
+  /** In words, e.g. "Trip fare". */
+  description: Scalars['String']['output'];
+  /** Stable identifier (the ledger posting). */
+  id: Scalars['ID']['output'];
+  /** The payment it belongs to, if any. */
+  payment: Maybe<Payment>;
+  /** The trip it concerns, if any. */
+  trip: Maybe<Trip>;
+};
+
+/** A statement entry with a cursor, in a connection. */
+export type DriverStatementEntryEdge = {
+  __typename?: 'DriverStatementEntryEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: DriverStatementEntry;
+};
+
 /** Why money moved. */
 export type LedgerCause =
   /** A correction by staff. */
   | 'ADJUSTMENT'
   /** A fee for a late cancellation. */
   | 'CANCELLATION_FEE'
+  /** A manager's correction of a driver's cash held (a late hand-in, a deduction from earnings, a write-off). */
+  | 'CASH_CORRECTION'
+  /** Cash a driver collected from riders, handed in to their fleet at check-out. */
+  | 'CASH_HANDOVER'
+  /** A driver's security deposit collected. */
+  | 'DEPOSIT'
+  /** A driver's security deposit given back (minus dues) when they leave. */
+  | 'DEPOSIT_RETURN'
+  /** What a leaving driver owed, settled from their deposit and earnings. */
+  | 'DRIVER_EXIT'
+  /** Money paid through a payment link or a vehicle's payment QR code. */
+  | 'LINK_PAYMENT'
+  /** Earnings paid out to a driver's bank account. */
+  | 'PAYOUT'
+  /** A payout that failed: the money is back on the driver's balance. */
+  | 'PAYOUT_RETURNED'
   /** Credit given by the platform. */
   | 'PROMOTION'
   /** Money given back. */
   | 'REFUND'
+  /** Rent for a fleet vehicle, accrued per day or week of a rental plan. */
+  | 'RENT'
   /** Money added to a wallet. */
   | 'TOP_UP'
   /** A trip's fare. */
@@ -554,6 +690,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  Driver: Driver;
   Payment: Payment;
   Trip: Trip;
   User: User;
@@ -561,6 +698,9 @@ export type FederationTypes = ResolversObject<{
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  Driver:
+    ( { __typename: 'Driver' }
+    & GraphQLRecursivePick<FederationTypes['Driver'], {"id":true}> );
   Payment:
     ( { __typename: 'Payment' }
     & GraphQLRecursivePick<FederationTypes['Payment'], {"id":true}> );
@@ -582,11 +722,17 @@ export type ResolversTypes = ResolversObject<{
   CardDetails: ResolverTypeWrapper<CardModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Driver: ResolverTypeWrapper<Omit<Driver, 'statement'> & { statement?: Maybe<ResolversTypes['DriverStatementConnection']> }>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  DriverAccount: DriverAccount;
+  DriverEarnings: ResolverTypeWrapper<DriverEarnings>;
+  DriverStatementConnection: ResolverTypeWrapper<Omit<DriverStatementConnection, 'edges'> & { edges: Array<ResolversTypes['DriverStatementEntryEdge']> }>;
+  DriverStatementEntry: ResolverTypeWrapper<Omit<DriverStatementEntry, 'payment' | 'trip'> & { payment?: Maybe<ResolversTypes['Payment']>, trip?: Maybe<ResolversTypes['Trip']> }>;
+  DriverStatementEntryEdge: ResolverTypeWrapper<Omit<DriverStatementEntryEdge, 'node'> & { node: ResolversTypes['DriverStatementEntry'] }>;
   LedgerCause: LedgerCause;
   Money: ResolverTypeWrapper<Money>;
   MoneyInput: MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Payment: ResolverTypeWrapper<PaymentModel>;
   PaymentConnection: ResolverTypeWrapper<Omit<PaymentConnection, 'edges'> & { edges: Array<ResolversTypes['PaymentEdge']> }>;
@@ -622,10 +768,15 @@ export type ResolversParentTypes = ResolversObject<{
   CardDetails: CardModel;
   Int: Scalars['Int']['output'];
   DateTime: Scalars['DateTime']['output'];
+  Driver: Omit<Driver, 'statement'> & { statement?: Maybe<ResolversParentTypes['DriverStatementConnection']> } | FederationReferenceTypes['Driver'];
+  ID: Scalars['ID']['output'];
+  DriverEarnings: DriverEarnings;
+  DriverStatementConnection: Omit<DriverStatementConnection, 'edges'> & { edges: Array<ResolversParentTypes['DriverStatementEntryEdge']> };
+  DriverStatementEntry: Omit<DriverStatementEntry, 'payment' | 'trip'> & { payment?: Maybe<ResolversParentTypes['Payment']>, trip?: Maybe<ResolversParentTypes['Trip']> };
+  DriverStatementEntryEdge: Omit<DriverStatementEntryEdge, 'node'> & { node: ResolversParentTypes['DriverStatementEntry'] };
   Money: Money;
   MoneyInput: MoneyInput;
   Mutation: Record<PropertyKey, never>;
-  ID: Scalars['ID']['output'];
   PageInfo: PageInfo;
   Payment: PaymentModel;
   PaymentConnection: Omit<PaymentConnection, 'edges'> & { edges: Array<ResolversParentTypes['PaymentEdge']> };
@@ -662,6 +813,53 @@ export type CardDetailsResolvers<ContextType = PaymentsContext, ParentType exten
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DriverResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Driver'] = ResolversParentTypes['Driver'], FederationReferenceType extends FederationReferenceTypes['Driver'] = FederationReferenceTypes['Driver']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Driver']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  earnings?: Resolver<Maybe<ResolversTypes['DriverEarnings']>, ParentType, ContextType, RequireFields<DriverEarningsArgs, 'from' | 'to'>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  statement?: Resolver<Maybe<ResolversTypes['DriverStatementConnection']>, ParentType, ContextType, RequireFields<DriverStatementArgs, 'first'>>;
+}>;
+
+export type DriverEarningsResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['DriverEarnings'] = ResolversParentTypes['DriverEarnings']> = ResolversObject<{
+  adjustments?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  cashCollected?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  cashHandedIn?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  cashHeld?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  commission?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  depositDeducted?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  earningsBalance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  gross?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  net?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  paidOut?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  payableBalance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  rent?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  trips?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DriverStatementConnectionResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['DriverStatementConnection'] = ResolversParentTypes['DriverStatementConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['DriverStatementEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type DriverStatementEntryResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['DriverStatementEntry'] = ResolversParentTypes['DriverStatementEntry']> = ResolversObject<{
+  account?: Resolver<ResolversTypes['DriverAccount'], ParentType, ContextType>;
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  balanceAfter?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  cause?: Resolver<ResolversTypes['LedgerCause'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType>;
+  trip?: Resolver<Maybe<ResolversTypes['Trip']>, ParentType, ContextType>;
+}>;
+
+export type DriverStatementEntryEdgeResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['DriverStatementEntryEdge'] = ResolversParentTypes['DriverStatementEntryEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['DriverStatementEntry'], ParentType, ContextType>;
+}>;
 
 export type MoneyResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
   amountMinor?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -803,6 +1001,11 @@ export type WalletEntryEdgeResolvers<ContextType = PaymentsContext, ParentType e
 export type Resolvers<ContextType = PaymentsContext> = ResolversObject<{
   CardDetails?: CardDetailsResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  Driver?: DriverResolvers<ContextType>;
+  DriverEarnings?: DriverEarningsResolvers<ContextType>;
+  DriverStatementConnection?: DriverStatementConnectionResolvers<ContextType>;
+  DriverStatementEntry?: DriverStatementEntryResolvers<ContextType>;
+  DriverStatementEntryEdge?: DriverStatementEntryEdgeResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

@@ -15,6 +15,7 @@ import { createTopUps, type TopUps } from './top-up.js';
 import { createBatcher } from './batcher.js';
 import { createTripSettlement } from './trip-settlement.js';
 import { createWebhookHandler } from './webhooks.js';
+import type { DriverProfileListener } from './driver-directory.js';
 
 export interface PaymentsServicesDeps {
   prisma: PaymentsPrisma;
@@ -75,6 +76,8 @@ export function createPaymentsServices(deps: PaymentsServicesDeps) {
     /** Trip events as the consumer group's members hand them over: batched (batcher.ts). */
     settleTripEventBatched: createBatcher({ batch: settlement.settleBatch, one: settlement.settleOne, logger }),
     settleTripEvents: settlement.settleBatch,
+    /** Told in the consumer's transaction when fleet announces a newer driver profile (services/driver-directory.ts). */
+    driverProfileListeners: [] as DriverProfileListener[],
     handleWebhook: createWebhookHandler({ prisma, providerName: provider.name, settler, flow, refunds, logger, afterCommit: deps.wakeRelay }),
   };
 }

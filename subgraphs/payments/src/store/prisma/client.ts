@@ -102,3 +102,8 @@ export type OutboxEvent = Prisma.OutboxEventModel
  * Events this subgraph's consumers handled (platform/events/handle-once.ts).
  */
 export type ProcessedEvent = Prisma.ProcessedEventModel
+/**
+ * Model DriverProfile
+ * 
+ */
+export type DriverProfile = Prisma.DriverProfileModel

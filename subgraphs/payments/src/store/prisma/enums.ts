@@ -18,7 +18,9 @@ export const LedgerAccountKind = {
   PROVIDER_CLEARING: 'PROVIDER_CLEARING',
   PROMOTIONS: 'PROMOTIONS',
   FLEET_CASH: 'FLEET_CASH',
-  DRIVER_DEPOSIT: 'DRIVER_DEPOSIT'
+  DRIVER_DEPOSIT: 'DRIVER_DEPOSIT',
+  RENT_INCOME: 'RENT_INCOME',
+  PAYOUTS_IN_TRANSIT: 'PAYOUTS_IN_TRANSIT'
 } as const
 
 export type LedgerAccountKind = (typeof LedgerAccountKind)[keyof typeof LedgerAccountKind]
@@ -30,7 +32,16 @@ export const LedgerCause = {
   TOP_UP: 'TOP_UP',
   REFUND: 'REFUND',
   ADJUSTMENT: 'ADJUSTMENT',
-  PROMOTION: 'PROMOTION'
+  PROMOTION: 'PROMOTION',
+  CASH_HANDOVER: 'CASH_HANDOVER',
+  CASH_CORRECTION: 'CASH_CORRECTION',
+  RENT: 'RENT',
+  DEPOSIT: 'DEPOSIT',
+  DEPOSIT_RETURN: 'DEPOSIT_RETURN',
+  PAYOUT: 'PAYOUT',
+  PAYOUT_RETURNED: 'PAYOUT_RETURNED',
+  LINK_PAYMENT: 'LINK_PAYMENT',
+  DRIVER_EXIT: 'DRIVER_EXIT'
 } as const
 
 export type LedgerCause = (typeof LedgerCause)[keyof typeof LedgerCause]

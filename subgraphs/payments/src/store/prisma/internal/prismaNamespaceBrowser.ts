@@ -62,7 +62,8 @@ export const ModelName = {
   IdempotencyKey: 'IdempotencyKey',
   ProviderEvent: 'ProviderEvent',
   OutboxEvent: 'OutboxEvent',
-  ProcessedEvent: 'ProcessedEvent'
+  ProcessedEvent: 'ProcessedEvent',
+  DriverProfile: 'DriverProfile'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -249,6 +250,19 @@ export const ProcessedEventScalarFieldEnum = {
 } as const
 
 export type ProcessedEventScalarFieldEnum = (typeof ProcessedEventScalarFieldEnum)[keyof typeof ProcessedEventScalarFieldEnum]
+
+
+export const DriverProfileScalarFieldEnum = {
+  driverId: 'driverId',
+  userId: 'userId',
+  fleetId: 'fleetId',
+  vehicleId: 'vehicleId',
+  category: 'category',
+  version: 'version',
+  updatedAt: 'updatedAt'
+} as const
+
+export type DriverProfileScalarFieldEnum = (typeof DriverProfileScalarFieldEnum)[keyof typeof DriverProfileScalarFieldEnum]
 
 
 export const SortOrder = {
