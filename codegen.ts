@@ -28,6 +28,8 @@ const MAPPERS: Record<string, Record<string, string>> = {
     CardDetails: 'CardModel',
     User: 'UserRef',
     Trip: 'TripRef',
+    Driver: 'DriverRef',
+    DriverStatementEntry: 'DriverStatementEntryModel',
   },
   gamification: { PointsSummary: 'PointsSummaryModel', User: 'UserRef' },
   notifications: { Notification: 'NotificationModel', User: 'UserRef' },

@@ -2,6 +2,7 @@
 // refunds) goes through these, so the statements a request sends do not grow with the items it returns.
 import { createByIdLoader, createByKeyLoader, createGroupLoader } from '../../../platform/graphql/index.js';
 import type { PaymentReads } from './store/payment-reads.js';
+import type { DriverProfile } from './store/driver-profiles.js';
 import type { LedgerAccount, Payment } from './store/prisma/client.js';
 
 export type PaymentsLoaders = ReturnType<typeof createPaymentsLoaders>;
@@ -34,6 +35,11 @@ export function createPaymentsLoaders(reads: PaymentReads, currency: string) {
         return reads.accountsOf('RIDER_WALLET', userIds, currency);
       },
       (account: LedgerAccount) => account.ownerId!,
+    ),
+    /** payments' copy of fleet's driver profiles (who the driver is, which fleet). */
+    driverProfileById: createByKeyLoader(
+      (driverIds) => reads.driverProfilesByIds(driverIds),
+      (profile: DriverProfile) => profile.driverId,
     ),
     balanceDueByUserId: createByKeyLoader(
       (userIds) => reads.accountsOf('RIDER_BALANCE_DUE', userIds, currency),

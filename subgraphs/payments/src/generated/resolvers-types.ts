@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { WalletModel, WalletEntryModel, PaymentModel, RefundModel, PaymentMethodModel, CardModel, UserRef, TripRef } from '../resolvers/mappers.js';
+import type { WalletModel, WalletEntryModel, PaymentModel, RefundModel, PaymentMethodModel, CardModel, UserRef, TripRef, DriverRef, DriverStatementEntryModel } from '../resolvers/mappers.js';
 import type { PaymentsContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -722,12 +722,12 @@ export type ResolversTypes = ResolversObject<{
   CardDetails: ResolverTypeWrapper<CardModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  Driver: ResolverTypeWrapper<Omit<Driver, 'statement'> & { statement?: Maybe<ResolversTypes['DriverStatementConnection']> }>;
+  Driver: ResolverTypeWrapper<DriverRef>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   DriverAccount: DriverAccount;
   DriverEarnings: ResolverTypeWrapper<DriverEarnings>;
   DriverStatementConnection: ResolverTypeWrapper<Omit<DriverStatementConnection, 'edges'> & { edges: Array<ResolversTypes['DriverStatementEntryEdge']> }>;
-  DriverStatementEntry: ResolverTypeWrapper<Omit<DriverStatementEntry, 'payment' | 'trip'> & { payment?: Maybe<ResolversTypes['Payment']>, trip?: Maybe<ResolversTypes['Trip']> }>;
+  DriverStatementEntry: ResolverTypeWrapper<DriverStatementEntryModel>;
   DriverStatementEntryEdge: ResolverTypeWrapper<Omit<DriverStatementEntryEdge, 'node'> & { node: ResolversTypes['DriverStatementEntry'] }>;
   LedgerCause: LedgerCause;
   Money: ResolverTypeWrapper<Money>;
@@ -768,11 +768,11 @@ export type ResolversParentTypes = ResolversObject<{
   CardDetails: CardModel;
   Int: Scalars['Int']['output'];
   DateTime: Scalars['DateTime']['output'];
-  Driver: Omit<Driver, 'statement'> & { statement?: Maybe<ResolversParentTypes['DriverStatementConnection']> } | FederationReferenceTypes['Driver'];
+  Driver: DriverRef;
   ID: Scalars['ID']['output'];
   DriverEarnings: DriverEarnings;
   DriverStatementConnection: Omit<DriverStatementConnection, 'edges'> & { edges: Array<ResolversParentTypes['DriverStatementEntryEdge']> };
-  DriverStatementEntry: Omit<DriverStatementEntry, 'payment' | 'trip'> & { payment?: Maybe<ResolversParentTypes['Payment']>, trip?: Maybe<ResolversParentTypes['Trip']> };
+  DriverStatementEntry: DriverStatementEntryModel;
   DriverStatementEntryEdge: Omit<DriverStatementEntryEdge, 'node'> & { node: ResolversParentTypes['DriverStatementEntry'] };
   Money: Money;
   MoneyInput: MoneyInput;

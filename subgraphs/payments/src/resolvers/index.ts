@@ -1,9 +1,22 @@
 import { DateTimeScalar } from '../../../../platform/graphql/index.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
+import { Driver, DriverStatementEntry } from './driver.js';
 import { Mutation } from './mutation.js';
 import { Payment, Refund, Trip } from './payment.js';
 import { Query } from './query.js';
 import { User } from './user.js';
 import { Wallet, WalletEntry } from './wallet.js';
 
-export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Mutation, User, Wallet, WalletEntry, Payment, Refund, Trip };
+export const resolvers: Resolvers = {
+  DateTime: DateTimeScalar,
+  Query,
+  Mutation,
+  User,
+  Wallet,
+  WalletEntry,
+  Payment,
+  Refund,
+  Trip,
+  Driver,
+  DriverStatementEntry,
+};

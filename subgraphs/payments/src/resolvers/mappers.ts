@@ -19,3 +19,10 @@ export interface UserRef {
 export interface TripRef {
   id: string;
 }
+
+/** A driver as fleet refers to it: payments reads its own copy of the profile (store/driver-profiles.ts) by id. */
+export interface DriverRef {
+  id: string;
+}
+
+export type { StatementPosting as DriverStatementEntryModel } from '../store/driver-money-reads.js';

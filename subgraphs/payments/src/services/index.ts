@@ -16,6 +16,7 @@ import { createBatcher } from './batcher.js';
 import { createTripSettlement } from './trip-settlement.js';
 import { createWebhookHandler } from './webhooks.js';
 import type { DriverProfileListener } from './driver-directory.js';
+import { createDriverMoney } from './driver-earnings.js';
 
 export interface PaymentsServicesDeps {
   prisma: PaymentsPrisma;
@@ -65,6 +66,7 @@ export function createPaymentsServices(deps: PaymentsServicesDeps) {
     currency: deps.currency,
     maxAmountMinor: deps.maxAmountMinor,
     reads: createPaymentReads(prisma),
+    driverMoney: createDriverMoney(prisma, deps.currency),
     ledger,
     charger,
     refunds: { ...refunds, refund: thenWake((...args: Parameters<Refunds['refund']>) => refunds.refund(...args)) },

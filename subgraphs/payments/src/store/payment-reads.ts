@@ -2,6 +2,7 @@
 // loaders.ts), so a page of trips with payments costs the same statements for 5 and for 50.
 import { afterCursorWhere, newestFirst, type PageRequest } from '../../../../platform/graphql/index.js';
 import type { Db } from './db.js';
+import { findDriverProfiles } from './driver-profiles.js';
 import type { LedgerAccount, LedgerAccountKind, Payment, PaymentCard, PaymentProfile, Posting, JournalEntry, Prisma, Refund } from './prisma/client.js';
 
 export type PostingWithEntry = Posting & { entry: JournalEntry };
@@ -16,6 +17,7 @@ export function createPaymentReads(db: Db) {
     cardsByUserIds: (userIds: readonly string[]): Promise<PaymentCard[]> =>
       db.paymentCard.findMany({ where: { userId: { in: [...userIds] }, removedAt: null }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
     profilesByUserIds: (userIds: readonly string[]): Promise<PaymentProfile[]> => db.paymentProfile.findMany({ where: { userId: { in: [...userIds] } } }),
+    driverProfilesByIds: (driverIds: readonly string[]) => findDriverProfiles(db, driverIds),
     accountsOf: (kind: LedgerAccountKind, ownerIds: readonly string[], currency: string): Promise<LedgerAccount[]> =>
       db.ledgerAccount.findMany({ where: { kind, currency, ownerId: { in: [...ownerIds] } } }),
     /**
