@@ -41,6 +41,11 @@ export function createPaymentsLoaders(reads: PaymentReads, currency: string) {
       (driverIds) => reads.driverProfilesByIds(driverIds),
       (profile: DriverProfile) => profile.driverId,
     ),
+    /** The cash payments behind each shift (CashShift.trips), one statement per batch of shifts. */
+    cashPaymentsByShiftId: createGroupLoader(
+      (attendanceIds) => reads.cashPaymentsOfShifts(attendanceIds),
+      (payment) => payment.attendanceId,
+    ),
     balanceDueByUserId: createByKeyLoader(
       (userIds) => reads.accountsOf('RIDER_BALANCE_DUE', userIds, currency),
       (account: LedgerAccount) => account.ownerId!,
