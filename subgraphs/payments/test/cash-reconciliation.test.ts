@@ -407,3 +407,25 @@ test('settlement records when the trip ended on every payment, on the batch and 
   const rows = await f.prisma.payment.findMany({ where: { driverUserId: p.driverUserId }, orderBy: { tripCompletedAt: 'asc' } });
   expect(rows.map((r) => r.tripCompletedAt?.toISOString())).toEqual([t('09:15'), t('09:45')]);
 });
+
+test('a list of drivers with their shifts and cash trips costs the same statements for 1 driver and for 3 (batched)', async () => {
+  const parties = [];
+  for (let i = 0; i < 3; i++) parties.push((await shortShift('trips-first')).p);
+  const query = `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Driver { id cashShifts(first: 5) {
+    edges { node { id difference { amountMinor } trips { trip { id } amount { amountMinor } } } } } } } }`;
+  type Result = { _entities: { id: string; cashShifts: { edges: { node: { difference: { amountMinor: number }; trips: unknown[] } }[] } }[] };
+  const viewer = await ops();
+  const countFor = async (ps: TripParty[]) => {
+    f.statements.length = 0;
+    const result = await f.api.execute<Result>(query, { reps: ps.map((p) => ({ __typename: 'Driver', id: p.driverId })) }, viewer);
+    expect(result.errors).toBeUndefined();
+    for (const entity of result.data!._entities) {
+      expect(entity.cashShifts.edges.map((e) => [e.node.difference.amountMinor, e.node.trips.length])).toEqual([[500, 2]]);
+    }
+    return f.statements.length;
+  };
+  const one = await countFor(parties.slice(0, 1));
+  // Driver profiles, the shifts pages, the shifts' cash payments (ids, then rows).
+  expect(one).toBe(4);
+  expect(await countFor(parties)).toBe(one);
+});

@@ -65,17 +65,14 @@ export const CashMutation: Pick<MutationResolvers, 'recordCashCorrection'> = {
 
 /** Added to payments' Driver resolvers (resolvers/index.ts). */
 export const DriverCash: Pick<DriverResolvers, 'cashShifts'> = {
-  async cashShifts({ id }, { from, to, ...pageArgs }, { viewer, loaders, services }) {
+  async cashShifts({ id }, { from, to, ...pageArgs }, { viewer, loaders }) {
     const page = readPageArgs(pageArgs);
     checkPeriod(from, to);
     const driver = await loaders.driverProfileById.load(id);
     if (!driver) return toConnection([], page, cursorOf);
     if (!canSeeDriverMoney(viewer, driver))
       throw new AppError('FORBIDDEN', "Only the driver, their fleet's managers and operations staff may read Driver.cashShifts");
-    const rows = await services.reads.cashShiftsPage(
-      { fleetIds: null, driverId: driver.driverId, from: from ?? null, to: to ?? null, onlyUnbalanced: false },
-      page,
-    );
+    const rows = await loaders.cashShiftsOfDriver(from ?? null, to ?? null).load({ key: driver.driverId, page });
     return toConnection(rows, page, cursorOf);
   },
 };

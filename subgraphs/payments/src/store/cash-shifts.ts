@@ -61,34 +61,67 @@ const toRow = (r: RawRow): CashShiftRow => {
   };
 };
 
+/** The shifts matching `conditions` (on `s`, cash_shifts) with their read-time totals, as a subquery. */
+const withTotals = (conditions: Prisma.Sql[]) => Prisma.sql`
+  select s.*,
+    coalesce((select sum(p.amount_minor) from payments.payments p
+      where p.driver_user_id = s.driver_user_id and p.method = 'CASH' and p.currency = s.currency
+        and p.trip_completed_at >= s.checked_in_at and p.trip_completed_at <= s.checked_out_at), 0)::bigint as collected_minor,
+    coalesce((select sum(c.amount_minor) from payments.cash_corrections c where c.attendance_id = s.attendance_id), 0)::bigint as corrections_minor
+  from payments.cash_shifts s
+  where ${Prisma.join([Prisma.sql`true`, ...conditions], ' and ')}`;
+
+/** Shifts after the cursor in (checkedOutAt desc, attendanceId desc) order. */
+const afterCursor = (after: KeysetCursor | null): Prisma.Sql[] =>
+  after ? [Prisma.sql`(s.checked_out_at < ${after.at} or (s.checked_out_at = ${after.at} and s.attendance_id < ${after.id}::uuid))`] : [];
+
+const window = (from: Date | null, to: Date | null): Prisma.Sql[] => [
+  ...(from ? [Prisma.sql`s.checked_out_at >= ${from}`] : []),
+  ...(to ? [Prisma.sql`s.checked_out_at < ${to}`] : []),
+];
+
 /**
  * One page of shifts, latest check-out first ((checkedOutAt, attendanceId) desc), with their read-time totals.
  * @returns up to `take + 1` rows (toConnection learns from the extra one whether a next page exists).
  */
 export async function cashShiftsPage(db: Db, filter: CashShiftFilter, page: { take: number; after: KeysetCursor | null }): Promise<CashShiftRow[]> {
-  const conditions: Prisma.Sql[] = [Prisma.sql`true`];
+  const conditions: Prisma.Sql[] = [...window(filter.from, filter.to), ...afterCursor(page.after)];
   if (filter.fleetIds) conditions.push(Prisma.sql`s.fleet_id = any(${[...filter.fleetIds]}::uuid[])`);
   if (filter.attendanceId) conditions.push(Prisma.sql`s.attendance_id = ${filter.attendanceId}::uuid`);
   if (filter.driverId) conditions.push(Prisma.sql`s.driver_id = ${filter.driverId}::uuid`);
-  if (filter.from) conditions.push(Prisma.sql`s.checked_out_at >= ${filter.from}`);
-  if (filter.to) conditions.push(Prisma.sql`s.checked_out_at < ${filter.to}`);
-  if (page.after) {
-    conditions.push(Prisma.sql`(s.checked_out_at < ${page.after.at} or (s.checked_out_at = ${page.after.at} and s.attendance_id < ${page.after.id}::uuid))`);
-  }
   const rows = await db.$queryRaw<RawRow[]>`
-    select * from (
-      select s.*,
-        coalesce((select sum(p.amount_minor) from payments.payments p
-          where p.driver_user_id = s.driver_user_id and p.method = 'CASH' and p.currency = s.currency
-            and p.trip_completed_at >= s.checked_in_at and p.trip_completed_at <= s.checked_out_at), 0)::bigint as collected_minor,
-        coalesce((select sum(c.amount_minor) from payments.cash_corrections c where c.attendance_id = s.attendance_id), 0)::bigint as corrections_minor
-      from payments.cash_shifts s
-      where ${Prisma.join(conditions, ' and ')}
-    ) t
+    select * from (${withTotals(conditions)}) t
     where not ${filter.onlyUnbalanced} or t.collected_minor - t.deposited_minor - t.corrections_minor <> 0
     order by t.checked_out_at desc, t.attendance_id desc
     limit ${page.take + 1}`;
   return rows.map(toRow);
+}
+
+/**
+ * The same page (every shift, balanced or not) for many drivers in one statement (Driver.cashShifts of a list).
+ * @returns per driver id, up to `take + 1` rows in page order.
+ */
+export async function cashShiftsPagesByDrivers(
+  db: Db,
+  driverIds: readonly string[],
+  period: { from: Date | null; to: Date | null },
+  page: { take: number; after: KeysetCursor | null },
+): Promise<Map<string, CashShiftRow[]>> {
+  const conditions = [Prisma.sql`s.driver_id = any(${[...driverIds]}::uuid[])`, ...window(period.from, period.to), ...afterCursor(page.after)];
+  const rows = await db.$queryRaw<RawRow[]>`
+    select * from (
+      select t.*, row_number() over (partition by t.driver_id order by t.checked_out_at desc, t.attendance_id desc) as rank
+      from (${withTotals(conditions)}) t
+    ) ranked
+    where rank <= ${page.take + 1}
+    order by driver_id, checked_out_at desc, attendance_id desc`;
+  const byDriver = new Map<string, CashShiftRow[]>();
+  for (const row of rows.map(toRow)) {
+    const list = byDriver.get(row.driverId);
+    if (list) list.push(row);
+    else byDriver.set(row.driverId, [row]);
+  }
+  return byDriver;
 }
 
 /** The cash payments behind each shift (one statement for all of them), in the order their trips ended. */

@@ -3,7 +3,7 @@
 import { afterCursorWhere, newestFirst, type PageRequest } from '../../../../platform/graphql/index.js';
 import type { Db } from './db.js';
 import { findDriverProfiles } from './driver-profiles.js';
-import { cashPaymentsOfShifts, cashShiftsPage, type CashShiftFilter } from './cash-shifts.js';
+import { cashPaymentsOfShifts, cashShiftsPage, cashShiftsPagesByDrivers, type CashShiftFilter } from './cash-shifts.js';
 import type { LedgerAccount, LedgerAccountKind, Payment, PaymentCard, PaymentProfile, Posting, JournalEntry, Prisma, Refund } from './prisma/client.js';
 
 export type PostingWithEntry = Posting & { entry: JournalEntry };
@@ -44,6 +44,8 @@ export function createPaymentReads(db: Db) {
     /** Cash reconciliation (store/cash-shifts.ts). */
     cashShiftsPage: (filter: CashShiftFilter, page: PageRequest) => cashShiftsPage(db, filter, page),
     cashPaymentsOfShifts: (attendanceIds: readonly string[]) => cashPaymentsOfShifts(db, attendanceIds),
+    cashShiftsPagesByDrivers: (driverIds: readonly string[], period: { from: Date | null; to: Date | null }, page: PageRequest) =>
+      cashShiftsPagesByDrivers(db, driverIds, period, page),
   };
 }
 
