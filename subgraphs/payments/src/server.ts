@@ -12,6 +12,7 @@ import { createPaymentProvider, type PaymentProvider } from './providers/index.j
 import { resolvers } from './resolvers/index.js';
 import { createPaymentsServices, type PaymentsServices } from './services/index.js';
 import { createDriverDirectory, DRIVER_DIRECTORY_GROUP, DRIVER_DIRECTORY_TYPES } from './services/driver-directory.js';
+import { CASH_HANDOVER_GROUP, CASH_HANDOVER_TYPES } from './services/cash-handover.js';
 import { TRIP_SETTLEMENT_TYPES } from './services/trip-settlement.js';
 import { openPaymentsDatabase } from './store/database.js';
 import { createWebhookRoute, PAYMENTS_WEBHOOK_PATH } from './webhooks/webhook-route.js';
@@ -104,6 +105,18 @@ export async function buildPaymentsSubgraph(deps: SubgraphDeps, options: Payment
         ),
       ]
     : [];
+  // Cash handed in at check-out: fleet's shift.checked_out, in its own group.
+  const shiftEvents = runBackground
+    ? [
+        inBackground(() =>
+          deps.events.consume({
+            group: CASH_HANDOVER_GROUP,
+            types: CASH_HANDOVER_TYPES,
+            handle: (event) => inBackground(async () => void (await services.handleShiftCheckedOut(event))),
+          }),
+        ),
+      ]
+    : [];
   if (runBackground) inBackground(() => services.charger.start());
 
   const built = defineSubgraph<PaymentsContext>({
@@ -122,7 +135,7 @@ export async function buildPaymentsSubgraph(deps: SubgraphDeps, options: Payment
     }),
     // The consumer and the charger first (they write events), the relay last so it publishes what they wrote.
     async onClose() {
-      await Promise.all([...tripEvents, ...driverEvents].map((consumer) => consumer.stop()));
+      await Promise.all([...tripEvents, ...driverEvents, ...shiftEvents].map((consumer) => consumer.stop()));
       await services.charger.stop();
       (provider as Partial<{ close(): void }>).close?.();
       await relay.stop();

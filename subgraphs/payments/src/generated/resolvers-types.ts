@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { WalletModel, WalletEntryModel, PaymentModel, RefundModel, PaymentMethodModel, CardModel, UserRef, TripRef, DriverRef, DriverStatementEntryModel } from '../resolvers/mappers.js';
+import type { WalletModel, WalletEntryModel, PaymentModel, RefundModel, PaymentMethodModel, CardModel, UserRef, TripRef, DriverRef, DriverStatementEntryModel, CashShiftModel, CashShiftTripModel, CashCorrectionModel } from '../resolvers/mappers.js';
 import type { PaymentsContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -38,9 +38,141 @@ export type CardDetails = {
   last4: Scalars['String']['output'];
 };
 
+/** A recorded cash correction. */
+export type CashCorrection = {
+  __typename?: 'CashCorrection';
+  /** The amount. */
+  amount: Money;
+  /** The shift it corrects (`CashShift.id`), if any. */
+  attendanceId: Maybe<Scalars['ID']['output']>;
+  /** When it was recorded. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The driver. */
+  driver: Driver;
+  /** Stable identifier of the correction. */
+  id: Scalars['ID']['output'];
+  /** How it was settled. */
+  kind: CashCorrectionKind;
+  /** Why. */
+  reason: Scalars['String']['output'];
+};
+
+/** How a cash shortfall is settled. */
+export type CashCorrectionKind =
+  /** Taken from the driver's earnings. */
+  | 'DEDUCT_FROM_EARNINGS'
+  /** The driver handed the cash in later: their cash held to the fleet's cash. */
+  | 'LATE_HANDOVER'
+  /** Given up: the platform's loss (its revenue). */
+  | 'WRITE_OFF';
+
+/** One problem with a `recordCashCorrection` input. */
+export type CashCorrectionUserError = {
+  __typename?: 'CashCorrectionUserError';
+  /** Machine-readable kind of problem. */
+  code: CashCorrectionUserErrorCode;
+  /** Path to the offending argument or input field; null when it concerns the whole input. */
+  field: Maybe<Array<Scalars['String']['output']>>;
+  /** What is wrong, in words for a person. */
+  message: Scalars['String']['output'];
+};
+
+/** What is wrong with a `recordCashCorrection` input. */
+export type CashCorrectionUserErrorCode =
+  /** More than the driver owes in cash now (their cash held, negated). */
+  | 'CORRECTION_EXCEEDS_CASH_OWED'
+  /** The currency is not the platform's. */
+  | 'CURRENCY_MISMATCH'
+  /** No driver payments knows has this id. */
+  | 'DRIVER_NOT_FOUND'
+  /** The amount is not a whole number from 1 to the largest allowed (default 1,000,000 minor units). */
+  | 'INVALID_AMOUNT'
+  /** The idempotency key is empty or longer than 255 characters. */
+  | 'INVALID_IDEMPOTENCY_KEY'
+  /** The reason is empty or longer than 500 characters. */
+  | 'INVALID_REASON'
+  /** No shift of this driver has this id (or payments has not received its check-out yet). */
+  | 'SHIFT_NOT_FOUND';
+
+/** Which shifts `cashDiscrepancies` lists. */
+export type CashDiscrepancyFilterInput = {
+  /** Only this driver's. */
+  driverId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only this fleet's (a FLEET_MANAGER: one of theirs). Omitted: every fleet the viewer sees. */
+  fleetId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only shifts that ended at or after this instant. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only shifts whose difference is not zero. Default true. */
+  onlyUnbalanced?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only shifts that ended before this instant. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** A driver's shift and its cash: what cash trips brought in, what was handed in at check-out, and corrections since. */
+export type CashShift = {
+  __typename?: 'CashShift';
+  /** When the shift started. */
+  checkedInAt: Scalars['DateTime']['output'];
+  /** When the shift ended (the cash was handed in). */
+  checkedOutAt: Scalars['DateTime']['output'];
+  /** Cash fares and fees of trips that ended within the shift (paid in cash, whatever was refunded later to the rider's wallet). */
+  collected: Money;
+  /** Corrections recorded against this shift (`recordCashCorrection` with its `attendanceId`), all kinds. */
+  corrections: Money;
+  /** Cash handed in at check-out. */
+  deposited: Money;
+  /** collected − deposited − corrections: positive when the driver is short, negative when they handed in more. */
+  difference: Money;
+  /** The driver. */
+  driver: Driver;
+  /** The fleet the shift was worked for. */
+  fleetId: Scalars['ID']['output'];
+  /** The shift: fleet's attendance id (`Attendance.id`). */
+  id: Scalars['ID']['output'];
+  /** The cash trips behind `collected`, in the order they ended. */
+  trips: Array<CashShiftTrip>;
+};
+
+/** A page of shifts, latest check-out first. */
+export type CashShiftConnection = {
+  __typename?: 'CashShiftConnection';
+  /** The shifts of this page. */
+  edges: Array<CashShiftEdge>;
+  /** Where this page is. */
+  pageInfo: PageInfo;
+};
+
+/** A shift with a cursor, in a connection. */
+export type CashShiftEdge = {
+  __typename?: 'CashShiftEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The shift. */
+  node: CashShift;
+};
+
+/** One cash trip of a shift. */
+export type CashShiftTrip = {
+  __typename?: 'CashShiftTrip';
+  /** What the rider paid the driver in cash. */
+  amount: Money;
+  /** When the trip ended. */
+  endedAt: Scalars['DateTime']['output'];
+  /** A fare (TRIP_FARE) or a cancellation fee (CANCELLATION_FEE). */
+  purpose: PaymentPurpose;
+  /** The trip. */
+  trip: Trip;
+};
+
 /** A driver profile (fleet's). payments adds the driver's money. */
 export type Driver = {
   __typename?: 'Driver';
+  /**
+   * The driver's shifts with their cash: collected, handed in, corrected and the difference, latest check-out first,
+   * balanced ones included. The driver themselves, managers of their fleet and operations staff (FORBIDDEN for anyone
+   * else); empty for a driver payments has not heard of.
+   */
+  cashShifts: CashShiftConnection;
   /**
    * What the driver earned in [from, to) and their balances now. The driver themselves, managers of their fleet and
    * operations staff (FORBIDDEN for anyone else); null for a driver payments has not heard of. At most 366 days.
@@ -53,6 +185,15 @@ export type Driver = {
    * to). Same readers as `earnings`.
    */
   statement: Maybe<DriverStatementConnection>;
+};
+
+
+/** A driver profile (fleet's). payments adds the driver's money. */
+export type DriverCashShiftsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -214,6 +355,13 @@ export type Mutation = {
    */
   addCard: PaymentMethodsPayload;
   /**
+   * Settles cash a driver owes (their cash held is negative): handed in late, deducted from their earnings, or written
+   * off as the platform's loss; optionally against one shift, whose difference it reduces. Managers of the driver's
+   * fleet and operations staff (FORBIDDEN otherwise); recorded with who did it. At most what the driver owes in cash
+   * (CORRECTION_EXCEEDS_CASH_OWED). Idempotent by `idempotencyKey`.
+   */
+  recordCashCorrection: RecordCashCorrectionPayload;
+  /**
    * Gives money back to the payer of a paid payment, in part or in full, to the method that paid (card through the
    * provider, wallet to the wallet, cash to the wallet); the driver's earnings and the platform's commission are
    * reversed in proportion. Operations staff only; recorded with who did it. Idempotent by `idempotencyKey`.
@@ -233,6 +381,11 @@ export type Mutation = {
 
 export type MutationAddCardArgs = {
   input: AddCardInput;
+};
+
+
+export type MutationRecordCashCorrectionArgs = {
+  input: RecordCashCorrectionInput;
 };
 
 
@@ -437,10 +590,23 @@ export type PaymentUserErrorCode =
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * Drivers' shifts whose cash does not add up (or all of them with `onlyUnbalanced: false`), latest check-out first,
+   * each with the cash trips behind it. Operations staff see every fleet; a FLEET_MANAGER only the fleets they manage
+   * (their fleets when `filter.fleetId` is omitted, FORBIDDEN for another fleet); FORBIDDEN for anyone else.
+   */
+  cashDiscrepancies: CashShiftConnection;
   /** The payment with this id, or null when there is none or the viewer may not see it (its payer, its trip's driver and operations staff may). */
   payment: Maybe<Payment>;
   /** Payments newest first, filtered. Operations staff only. */
   payments: PaymentConnection;
+};
+
+
+export type QueryCashDiscrepanciesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CashDiscrepancyFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -453,6 +619,33 @@ export type QueryPaymentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PaymentFilterInput>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A correction of the cash a driver owes. */
+export type RecordCashCorrectionInput = {
+  /** How much, positive, in the platform's currency: at most what the driver owes in cash. */
+  amount: MoneyInput;
+  /** The shift it corrects (`CashShift.id`, fleet's attendance id), one of this driver's; omitted: the driver's cash in general. */
+  attendanceId?: InputMaybe<Scalars['ID']['input']>;
+  /** The driver (Driver.id). */
+  driverId: Scalars['ID']['input'];
+  /** A key unique to this correction: the same key and input returns the first correction; another input is a CONFLICT. */
+  idempotencyKey: Scalars['String']['input'];
+  /** How it is settled. */
+  kind: CashCorrectionKind;
+  /** Why, 1 to 500 characters (kept with the correction and in the ledger). */
+  reason: Scalars['String']['input'];
+};
+
+/** Result of `recordCashCorrection`. */
+export type RecordCashCorrectionPayload = {
+  __typename?: 'RecordCashCorrectionPayload';
+  /** The correction; null when `userErrors` is not empty. */
+  correction: Maybe<CashCorrection>;
+  /** The shift it corrects, as it is now; null without `attendanceId` or when `userErrors` is not empty. */
+  shift: Maybe<CashShift>;
+  /** Input problems; empty on success. */
+  userErrors: Array<CashCorrectionUserError>;
 };
 
 /** Money given back to the payer of a payment. */
@@ -721,9 +914,18 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   CardDetails: ResolverTypeWrapper<CardModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CashCorrection: ResolverTypeWrapper<CashCorrectionModel>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CashCorrectionKind: CashCorrectionKind;
+  CashCorrectionUserError: ResolverTypeWrapper<CashCorrectionUserError>;
+  CashCorrectionUserErrorCode: CashCorrectionUserErrorCode;
+  CashDiscrepancyFilterInput: CashDiscrepancyFilterInput;
+  CashShift: ResolverTypeWrapper<CashShiftModel>;
+  CashShiftConnection: ResolverTypeWrapper<Omit<CashShiftConnection, 'edges'> & { edges: Array<ResolversTypes['CashShiftEdge']> }>;
+  CashShiftEdge: ResolverTypeWrapper<Omit<CashShiftEdge, 'node'> & { node: ResolversTypes['CashShift'] }>;
+  CashShiftTrip: ResolverTypeWrapper<CashShiftTripModel>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Driver: ResolverTypeWrapper<DriverRef>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   DriverAccount: DriverAccount;
   DriverEarnings: ResolverTypeWrapper<DriverEarnings>;
   DriverStatementConnection: ResolverTypeWrapper<Omit<DriverStatementConnection, 'edges'> & { edges: Array<ResolversTypes['DriverStatementEntryEdge']> }>;
@@ -746,6 +948,8 @@ export type ResolversTypes = ResolversObject<{
   PaymentUserError: ResolverTypeWrapper<PaymentUserError>;
   PaymentUserErrorCode: PaymentUserErrorCode;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordCashCorrectionInput: RecordCashCorrectionInput;
+  RecordCashCorrectionPayload: ResolverTypeWrapper<Omit<RecordCashCorrectionPayload, 'correction' | 'shift'> & { correction?: Maybe<ResolversTypes['CashCorrection']>, shift?: Maybe<ResolversTypes['CashShift']> }>;
   Refund: ResolverTypeWrapper<RefundModel>;
   RefundPaymentInput: RefundPaymentInput;
   RefundPaymentPayload: ResolverTypeWrapper<Omit<RefundPaymentPayload, 'payment' | 'refund'> & { payment?: Maybe<ResolversTypes['Payment']>, refund?: Maybe<ResolversTypes['Refund']> }>;
@@ -767,9 +971,16 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   CardDetails: CardModel;
   Int: Scalars['Int']['output'];
+  CashCorrection: CashCorrectionModel;
+  ID: Scalars['ID']['output'];
+  CashCorrectionUserError: CashCorrectionUserError;
+  CashDiscrepancyFilterInput: CashDiscrepancyFilterInput;
+  CashShift: CashShiftModel;
+  CashShiftConnection: Omit<CashShiftConnection, 'edges'> & { edges: Array<ResolversParentTypes['CashShiftEdge']> };
+  CashShiftEdge: Omit<CashShiftEdge, 'node'> & { node: ResolversParentTypes['CashShift'] };
+  CashShiftTrip: CashShiftTripModel;
   DateTime: Scalars['DateTime']['output'];
   Driver: DriverRef;
-  ID: Scalars['ID']['output'];
   DriverEarnings: DriverEarnings;
   DriverStatementConnection: Omit<DriverStatementConnection, 'edges'> & { edges: Array<ResolversParentTypes['DriverStatementEntryEdge']> };
   DriverStatementEntry: DriverStatementEntryModel;
@@ -786,6 +997,8 @@ export type ResolversParentTypes = ResolversObject<{
   PaymentMethodsPayload: Omit<PaymentMethodsPayload, 'paymentMethods'> & { paymentMethods?: Maybe<Array<ResolversParentTypes['PaymentMethod']>> };
   PaymentUserError: PaymentUserError;
   Query: Record<PropertyKey, never>;
+  RecordCashCorrectionInput: RecordCashCorrectionInput;
+  RecordCashCorrectionPayload: Omit<RecordCashCorrectionPayload, 'correction' | 'shift'> & { correction?: Maybe<ResolversParentTypes['CashCorrection']>, shift?: Maybe<ResolversParentTypes['CashShift']> };
   Refund: RefundModel;
   RefundPaymentInput: RefundPaymentInput;
   RefundPaymentPayload: Omit<RefundPaymentPayload, 'payment' | 'refund'> & { payment?: Maybe<ResolversParentTypes['Payment']>, refund?: Maybe<ResolversParentTypes['Refund']> };
@@ -810,12 +1023,59 @@ export type CardDetailsResolvers<ContextType = PaymentsContext, ParentType exten
   last4?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type CashCorrectionResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['CashCorrection'] = ResolversParentTypes['CashCorrection']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  attendanceId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  driver?: Resolver<ResolversTypes['Driver'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CashCorrectionKind'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CashCorrectionUserErrorResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['CashCorrectionUserError'] = ResolversParentTypes['CashCorrectionUserError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['CashCorrectionUserErrorCode'], ParentType, ContextType>;
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CashShiftResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['CashShift'] = ResolversParentTypes['CashShift']> = ResolversObject<{
+  checkedInAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  checkedOutAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  collected?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  corrections?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  deposited?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  difference?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  driver?: Resolver<ResolversTypes['Driver'], ParentType, ContextType>;
+  fleetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  trips?: Resolver<Array<ResolversTypes['CashShiftTrip']>, ParentType, ContextType>;
+}>;
+
+export type CashShiftConnectionResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['CashShiftConnection'] = ResolversParentTypes['CashShiftConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CashShiftEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type CashShiftEdgeResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['CashShiftEdge'] = ResolversParentTypes['CashShiftEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CashShift'], ParentType, ContextType>;
+}>;
+
+export type CashShiftTripResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['CashShiftTrip'] = ResolversParentTypes['CashShiftTrip']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  endedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['PaymentPurpose'], ParentType, ContextType>;
+  trip?: Resolver<ResolversTypes['Trip'], ParentType, ContextType>;
+}>;
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
 
 export type DriverResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Driver'] = ResolversParentTypes['Driver'], FederationReferenceType extends FederationReferenceTypes['Driver'] = FederationReferenceTypes['Driver']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Driver']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  cashShifts?: Resolver<ResolversTypes['CashShiftConnection'], ParentType, ContextType, RequireFields<DriverCashShiftsArgs, 'first'>>;
   earnings?: Resolver<Maybe<ResolversTypes['DriverEarnings']>, ParentType, ContextType, RequireFields<DriverEarningsArgs, 'from' | 'to'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   statement?: Resolver<Maybe<ResolversTypes['DriverStatementConnection']>, ParentType, ContextType, RequireFields<DriverStatementArgs, 'first'>>;
@@ -868,6 +1128,7 @@ export type MoneyResolvers<ContextType = PaymentsContext, ParentType extends Res
 
 export type MutationResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addCard?: Resolver<ResolversTypes['PaymentMethodsPayload'], ParentType, ContextType, RequireFields<MutationAddCardArgs, 'input'>>;
+  recordCashCorrection?: Resolver<ResolversTypes['RecordCashCorrectionPayload'], ParentType, ContextType, RequireFields<MutationRecordCashCorrectionArgs, 'input'>>;
   refundPayment?: Resolver<ResolversTypes['RefundPaymentPayload'], ParentType, ContextType, RequireFields<MutationRefundPaymentArgs, 'input'>>;
   removePaymentMethod?: Resolver<ResolversTypes['PaymentMethodsPayload'], ParentType, ContextType, RequireFields<MutationRemovePaymentMethodArgs, 'id'>>;
   setDefaultPaymentMethod?: Resolver<ResolversTypes['PaymentMethodsPayload'], ParentType, ContextType, RequireFields<MutationSetDefaultPaymentMethodArgs, 'type'>>;
@@ -931,8 +1192,15 @@ export type PaymentUserErrorResolvers<ContextType = PaymentsContext, ParentType 
 }>;
 
 export type QueryResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  cashDiscrepancies?: Resolver<ResolversTypes['CashShiftConnection'], ParentType, ContextType, RequireFields<QueryCashDiscrepanciesArgs, 'first'>>;
   payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<QueryPaymentArgs, 'id'>>;
   payments?: Resolver<ResolversTypes['PaymentConnection'], ParentType, ContextType, RequireFields<QueryPaymentsArgs, 'first'>>;
+}>;
+
+export type RecordCashCorrectionPayloadResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['RecordCashCorrectionPayload'] = ResolversParentTypes['RecordCashCorrectionPayload']> = ResolversObject<{
+  correction?: Resolver<Maybe<ResolversTypes['CashCorrection']>, ParentType, ContextType>;
+  shift?: Resolver<Maybe<ResolversTypes['CashShift']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['CashCorrectionUserError']>, ParentType, ContextType>;
 }>;
 
 export type RefundResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Refund'] = ResolversParentTypes['Refund']> = ResolversObject<{
@@ -1000,6 +1268,12 @@ export type WalletEntryEdgeResolvers<ContextType = PaymentsContext, ParentType e
 
 export type Resolvers<ContextType = PaymentsContext> = ResolversObject<{
   CardDetails?: CardDetailsResolvers<ContextType>;
+  CashCorrection?: CashCorrectionResolvers<ContextType>;
+  CashCorrectionUserError?: CashCorrectionUserErrorResolvers<ContextType>;
+  CashShift?: CashShiftResolvers<ContextType>;
+  CashShiftConnection?: CashShiftConnectionResolvers<ContextType>;
+  CashShiftEdge?: CashShiftEdgeResolvers<ContextType>;
+  CashShiftTrip?: CashShiftTripResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Driver?: DriverResolvers<ContextType>;
   DriverEarnings?: DriverEarningsResolvers<ContextType>;
@@ -1016,6 +1290,7 @@ export type Resolvers<ContextType = PaymentsContext> = ResolversObject<{
   PaymentMethodsPayload?: PaymentMethodsPayloadResolvers<ContextType>;
   PaymentUserError?: PaymentUserErrorResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RecordCashCorrectionPayload?: RecordCashCorrectionPayloadResolvers<ContextType>;
   Refund?: RefundResolvers<ContextType>;
   RefundPaymentPayload?: RefundPaymentPayloadResolvers<ContextType>;
   TopUpWalletPayload?: TopUpWalletPayloadResolvers<ContextType>;

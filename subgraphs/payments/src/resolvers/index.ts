@@ -1,5 +1,6 @@
 import { DateTimeScalar } from '../../../../platform/graphql/index.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
+import { CashCorrection, CashMutation, CashQuery, CashShift, CashShiftTrip, DriverCash } from './cash.js';
 import { Driver, DriverStatementEntry } from './driver.js';
 import { Mutation } from './mutation.js';
 import { Payment, Refund, Trip } from './payment.js';
@@ -9,14 +10,17 @@ import { Wallet, WalletEntry } from './wallet.js';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
-  Query,
-  Mutation,
+  Query: { ...Query, ...CashQuery },
+  Mutation: { ...Mutation, ...CashMutation },
   User,
   Wallet,
   WalletEntry,
   Payment,
   Refund,
   Trip,
-  Driver,
+  Driver: { ...Driver, ...DriverCash },
   DriverStatementEntry,
+  CashShift,
+  CashShiftTrip,
+  CashCorrection,
 };

@@ -17,6 +17,8 @@ import { createTripSettlement } from './trip-settlement.js';
 import { createWebhookHandler } from './webhooks.js';
 import type { DriverProfileListener } from './driver-directory.js';
 import { createDriverMoney } from './driver-earnings.js';
+import { createCashCorrections } from './cash-corrections.js';
+import { createCashHandover } from './cash-handover.js';
 
 export interface PaymentsServicesDeps {
   prisma: PaymentsPrisma;
@@ -80,6 +82,9 @@ export function createPaymentsServices(deps: PaymentsServicesDeps) {
     settleTripEvents: settlement.settleBatch,
     /** Told in the consumer's transaction when fleet announces a newer driver profile (services/driver-directory.ts). */
     driverProfileListeners: [] as DriverProfileListener[],
+    /** Cash reconciliation: fleet's shift.checked_out (group payments.cash) and managers' corrections. */
+    handleShiftCheckedOut: createCashHandover({ prisma, ledger, logger }),
+    cashCorrections: createCashCorrections({ prisma, ledger, currency: deps.currency, maxAmountMinor: deps.maxAmountMinor }),
     handleWebhook: createWebhookHandler({ prisma, providerName: provider.name, settler, flow, refunds, logger, afterCommit: deps.wakeRelay }),
   };
 }

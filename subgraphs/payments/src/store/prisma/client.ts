@@ -107,3 +107,14 @@ export type ProcessedEvent = Prisma.ProcessedEventModel
  * 
  */
 export type DriverProfile = Prisma.DriverProfileModel
+/**
+ * Model CashShift
+ * A driver's shift as fleet reported it at check-out (shift.checked_out): the window whose cash fares the driver
+ * should have handed in, and what they did hand in (moved from their cash held to the fleet's cash by `entryId`).
+ */
+export type CashShift = Prisma.CashShiftModel
+/**
+ * Model CashCorrection
+ * A manager's correction of what a driver owes in cash (recordCashCorrection), optionally for one shift.
+ */
+export type CashCorrection = Prisma.CashCorrectionModel

@@ -413,6 +413,23 @@ export type JsonWithAggregatesFilterBase<$PrismaModel = never> = {
   _max?: Prisma.NestedJsonFilter<$PrismaModel>
 }
 
+export type EnumCashCorrectionKindFilter<$PrismaModel = never> = {
+  equals?: $Enums.CashCorrectionKind | Prisma.EnumCashCorrectionKindFieldRefInput<$PrismaModel>
+  in?: $Enums.CashCorrectionKind[] | Prisma.ListEnumCashCorrectionKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.CashCorrectionKind[] | Prisma.ListEnumCashCorrectionKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumCashCorrectionKindFilter<$PrismaModel> | $Enums.CashCorrectionKind
+}
+
+export type EnumCashCorrectionKindWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.CashCorrectionKind | Prisma.EnumCashCorrectionKindFieldRefInput<$PrismaModel>
+  in?: $Enums.CashCorrectionKind[] | Prisma.ListEnumCashCorrectionKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.CashCorrectionKind[] | Prisma.ListEnumCashCorrectionKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumCashCorrectionKindWithAggregatesFilter<$PrismaModel> | $Enums.CashCorrectionKind
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumCashCorrectionKindFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumCashCorrectionKindFilter<$PrismaModel>
+}
+
 export type NestedUuidFilter<$PrismaModel = never> = {
   equals?: string | Prisma.StringFieldRefInput<$PrismaModel>
   in?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel>
@@ -792,6 +809,23 @@ export type NestedJsonFilterBase<$PrismaModel = never> = {
   gt?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel>
   gte?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel>
   not?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel> | Prisma.JsonNullValueFilter
+}
+
+export type NestedEnumCashCorrectionKindFilter<$PrismaModel = never> = {
+  equals?: $Enums.CashCorrectionKind | Prisma.EnumCashCorrectionKindFieldRefInput<$PrismaModel>
+  in?: $Enums.CashCorrectionKind[] | Prisma.ListEnumCashCorrectionKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.CashCorrectionKind[] | Prisma.ListEnumCashCorrectionKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumCashCorrectionKindFilter<$PrismaModel> | $Enums.CashCorrectionKind
+}
+
+export type NestedEnumCashCorrectionKindWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.CashCorrectionKind | Prisma.EnumCashCorrectionKindFieldRefInput<$PrismaModel>
+  in?: $Enums.CashCorrectionKind[] | Prisma.ListEnumCashCorrectionKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.CashCorrectionKind[] | Prisma.ListEnumCashCorrectionKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumCashCorrectionKindWithAggregatesFilter<$PrismaModel> | $Enums.CashCorrectionKind
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumCashCorrectionKindFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumCashCorrectionKindFilter<$PrismaModel>
 }
 
 

@@ -84,3 +84,12 @@ export const RefundStatus = {
 } as const
 
 export type RefundStatus = (typeof RefundStatus)[keyof typeof RefundStatus]
+
+
+export const CashCorrectionKind = {
+  LATE_HANDOVER: 'LATE_HANDOVER',
+  DEDUCT_FROM_EARNINGS: 'DEDUCT_FROM_EARNINGS',
+  WRITE_OFF: 'WRITE_OFF'
+} as const
+
+export type CashCorrectionKind = (typeof CashCorrectionKind)[keyof typeof CashCorrectionKind]

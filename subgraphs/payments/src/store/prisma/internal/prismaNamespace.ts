@@ -409,7 +409,9 @@ export const ModelName = {
   ProviderEvent: 'ProviderEvent',
   OutboxEvent: 'OutboxEvent',
   ProcessedEvent: 'ProcessedEvent',
-  DriverProfile: 'DriverProfile'
+  DriverProfile: 'DriverProfile',
+  CashShift: 'CashShift',
+  CashCorrection: 'CashCorrection'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -425,7 +427,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "ledgerAccount" | "journalEntry" | "posting" | "paymentCard" | "paymentProfile" | "payment" | "refund" | "commissionRule" | "idempotencyKey" | "providerEvent" | "outboxEvent" | "processedEvent" | "driverProfile"
+    modelProps: "ledgerAccount" | "journalEntry" | "posting" | "paymentCard" | "paymentProfile" | "payment" | "refund" | "commissionRule" | "idempotencyKey" | "providerEvent" | "outboxEvent" | "processedEvent" | "driverProfile" | "cashShift" | "cashCorrection"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1391,6 +1393,154 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    CashShift: {
+      payload: Prisma.$CashShiftPayload<ExtArgs>
+      fields: Prisma.CashShiftFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.CashShiftFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashShiftPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.CashShiftFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashShiftPayload>
+        }
+        findFirst: {
+          args: Prisma.CashShiftFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashShiftPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.CashShiftFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashShiftPayload>
+        }
+        findMany: {
+          args: Prisma.CashShiftFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashShiftPayload>[]
+        }
+        create: {
+          args: Prisma.CashShiftCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashShiftPayload>
+        }
+        createMany: {
+          args: Prisma.CashShiftCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.CashShiftCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashShiftPayload>[]
+        }
+        delete: {
+          args: Prisma.CashShiftDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashShiftPayload>
+        }
+        update: {
+          args: Prisma.CashShiftUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashShiftPayload>
+        }
+        deleteMany: {
+          args: Prisma.CashShiftDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.CashShiftUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.CashShiftUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashShiftPayload>[]
+        }
+        upsert: {
+          args: Prisma.CashShiftUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashShiftPayload>
+        }
+        aggregate: {
+          args: Prisma.CashShiftAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateCashShift>
+        }
+        groupBy: {
+          args: Prisma.CashShiftGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.CashShiftGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.CashShiftCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.CashShiftCountAggregateOutputType> | number
+        }
+      }
+    }
+    CashCorrection: {
+      payload: Prisma.$CashCorrectionPayload<ExtArgs>
+      fields: Prisma.CashCorrectionFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.CashCorrectionFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashCorrectionPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.CashCorrectionFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashCorrectionPayload>
+        }
+        findFirst: {
+          args: Prisma.CashCorrectionFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashCorrectionPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.CashCorrectionFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashCorrectionPayload>
+        }
+        findMany: {
+          args: Prisma.CashCorrectionFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashCorrectionPayload>[]
+        }
+        create: {
+          args: Prisma.CashCorrectionCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashCorrectionPayload>
+        }
+        createMany: {
+          args: Prisma.CashCorrectionCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.CashCorrectionCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashCorrectionPayload>[]
+        }
+        delete: {
+          args: Prisma.CashCorrectionDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashCorrectionPayload>
+        }
+        update: {
+          args: Prisma.CashCorrectionUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashCorrectionPayload>
+        }
+        deleteMany: {
+          args: Prisma.CashCorrectionDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.CashCorrectionUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.CashCorrectionUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashCorrectionPayload>[]
+        }
+        upsert: {
+          args: Prisma.CashCorrectionUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashCorrectionPayload>
+        }
+        aggregate: {
+          args: Prisma.CashCorrectionAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateCashCorrection>
+        }
+        groupBy: {
+          args: Prisma.CashCorrectionGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.CashCorrectionGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.CashCorrectionCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.CashCorrectionCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -1525,7 +1675,8 @@ export const PaymentScalarFieldEnum = {
   createdAt: 'createdAt',
   updatedAt: 'updatedAt',
   paidAt: 'paidAt',
-  actorUserId: 'actorUserId'
+  actorUserId: 'actorUserId',
+  tripCompletedAt: 'tripCompletedAt'
 } as const
 
 export type PaymentScalarFieldEnum = (typeof PaymentScalarFieldEnum)[keyof typeof PaymentScalarFieldEnum]
@@ -1611,6 +1762,40 @@ export const DriverProfileScalarFieldEnum = {
 } as const
 
 export type DriverProfileScalarFieldEnum = (typeof DriverProfileScalarFieldEnum)[keyof typeof DriverProfileScalarFieldEnum]
+
+
+export const CashShiftScalarFieldEnum = {
+  attendanceId: 'attendanceId',
+  driverId: 'driverId',
+  driverUserId: 'driverUserId',
+  fleetId: 'fleetId',
+  checkedInAt: 'checkedInAt',
+  checkedOutAt: 'checkedOutAt',
+  depositedMinor: 'depositedMinor',
+  currency: 'currency',
+  entryId: 'entryId',
+  createdAt: 'createdAt'
+} as const
+
+export type CashShiftScalarFieldEnum = (typeof CashShiftScalarFieldEnum)[keyof typeof CashShiftScalarFieldEnum]
+
+
+export const CashCorrectionScalarFieldEnum = {
+  id: 'id',
+  driverId: 'driverId',
+  driverUserId: 'driverUserId',
+  fleetId: 'fleetId',
+  attendanceId: 'attendanceId',
+  kind: 'kind',
+  amountMinor: 'amountMinor',
+  currency: 'currency',
+  reason: 'reason',
+  entryId: 'entryId',
+  actorUserId: 'actorUserId',
+  createdAt: 'createdAt'
+} as const
+
+export type CashCorrectionScalarFieldEnum = (typeof CashCorrectionScalarFieldEnum)[keyof typeof CashCorrectionScalarFieldEnum]
 
 
 export const SortOrder = {
@@ -1814,6 +1999,20 @@ export type EnumQueryModeFieldRefInput<$PrismaModel> = FieldRefInputType<$Prisma
 
 
 /**
+ * Reference to a field of type 'CashCorrectionKind'
+ */
+export type EnumCashCorrectionKindFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'CashCorrectionKind'>
+    
+
+
+/**
+ * Reference to a field of type 'CashCorrectionKind[]'
+ */
+export type ListEnumCashCorrectionKindFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'CashCorrectionKind[]'>
+    
+
+
+/**
  * Reference to a field of type 'Float'
  */
 export type FloatFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Float'>
@@ -1990,6 +2189,8 @@ export type GlobalOmitConfig = {
   outboxEvent?: Prisma.OutboxEventOmit
   processedEvent?: Prisma.ProcessedEventOmit
   driverProfile?: Prisma.DriverProfileOmit
+  cashShift?: Prisma.CashShiftOmit
+  cashCorrection?: Prisma.CashCorrectionOmit
 }
 
 /* Types for Logging */

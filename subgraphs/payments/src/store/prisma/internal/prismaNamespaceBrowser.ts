@@ -63,7 +63,9 @@ export const ModelName = {
   ProviderEvent: 'ProviderEvent',
   OutboxEvent: 'OutboxEvent',
   ProcessedEvent: 'ProcessedEvent',
-  DriverProfile: 'DriverProfile'
+  DriverProfile: 'DriverProfile',
+  CashShift: 'CashShift',
+  CashCorrection: 'CashCorrection'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -177,7 +179,8 @@ export const PaymentScalarFieldEnum = {
   createdAt: 'createdAt',
   updatedAt: 'updatedAt',
   paidAt: 'paidAt',
-  actorUserId: 'actorUserId'
+  actorUserId: 'actorUserId',
+  tripCompletedAt: 'tripCompletedAt'
 } as const
 
 export type PaymentScalarFieldEnum = (typeof PaymentScalarFieldEnum)[keyof typeof PaymentScalarFieldEnum]
@@ -263,6 +266,40 @@ export const DriverProfileScalarFieldEnum = {
 } as const
 
 export type DriverProfileScalarFieldEnum = (typeof DriverProfileScalarFieldEnum)[keyof typeof DriverProfileScalarFieldEnum]
+
+
+export const CashShiftScalarFieldEnum = {
+  attendanceId: 'attendanceId',
+  driverId: 'driverId',
+  driverUserId: 'driverUserId',
+  fleetId: 'fleetId',
+  checkedInAt: 'checkedInAt',
+  checkedOutAt: 'checkedOutAt',
+  depositedMinor: 'depositedMinor',
+  currency: 'currency',
+  entryId: 'entryId',
+  createdAt: 'createdAt'
+} as const
+
+export type CashShiftScalarFieldEnum = (typeof CashShiftScalarFieldEnum)[keyof typeof CashShiftScalarFieldEnum]
+
+
+export const CashCorrectionScalarFieldEnum = {
+  id: 'id',
+  driverId: 'driverId',
+  driverUserId: 'driverUserId',
+  fleetId: 'fleetId',
+  attendanceId: 'attendanceId',
+  kind: 'kind',
+  amountMinor: 'amountMinor',
+  currency: 'currency',
+  reason: 'reason',
+  entryId: 'entryId',
+  actorUserId: 'actorUserId',
+  createdAt: 'createdAt'
+} as const
+
+export type CashCorrectionScalarFieldEnum = (typeof CashCorrectionScalarFieldEnum)[keyof typeof CashCorrectionScalarFieldEnum]
 
 
 export const SortOrder = {
