@@ -228,7 +228,7 @@ export type DriverEarnings = {
   adjustments: Money;
   /** Cash the driver collected from riders in the period. */
   cashCollected: Money;
-  /** Cash the driver handed in to their fleet in the period (with cash corrections). */
+  /** What cleared the driver's cash held in the period: hand-ins at check-out and cash corrections (a late hand-in, a deduction from earnings, a write-off). */
   cashHandedIn: Money;
   /** Cash held now (negative while the driver owes cash). */
   cashHeld: Money;
