@@ -32,6 +32,8 @@ const TYPES_WITHOUT_ID = [
   'PaymentUserError',
   'CardDetails',
   'DriverEarnings',
+  'DriverDeposit',
+  'RentalUserError',
 ];
 
 const schemaRules = {

@@ -84,3 +84,19 @@ export const RefundStatus = {
 } as const
 
 export type RefundStatus = (typeof RefundStatus)[keyof typeof RefundStatus]
+
+
+export const RentalPeriod = {
+  DAILY: 'DAILY',
+  WEEKLY: 'WEEKLY'
+} as const
+
+export type RentalPeriod = (typeof RentalPeriod)[keyof typeof RentalPeriod]
+
+
+export const DepositCollection = {
+  PAYMENT_LINK: 'PAYMENT_LINK',
+  FROM_EARNINGS: 'FROM_EARNINGS'
+} as const
+
+export type DepositCollection = (typeof DepositCollection)[keyof typeof DepositCollection]
