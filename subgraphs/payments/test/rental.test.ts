@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { testSubgraphDeps } from '../../../platform/testing/index.js';
 import { buildPaymentsSubgraph } from '../src/server.js';
+import { createRentAccrual } from '../src/services/rental/rent-accrual.js';
 import { completed, ledgerInvariants, newParty, startPaymentsFixture, type PaymentsFixture } from './support/payments-fixture.js';
 import { balance, CREATE_PLAN, DAY, driverChanged, HOUR, newDriver, planInput, testClock, type TestDriver } from './support/rental-fixture.js';
 
@@ -305,6 +306,25 @@ describe('rent accrual', () => {
     const unlinked = await f.prisma.rentCharge.count({ where: { entryId: null } });
     expect(unlinked).toBe(0);
     expect(await ledgerInvariants(f.prisma)).toMatchObject({ unbalancedEntries: 0, driftingAccounts: 0 });
+
+    // A pass that reads 7 assignments per page reaches all 25.
+    const paged = createRentAccrual({
+      prisma: f.prisma,
+      ledger: f.built.services.ledger,
+      currency: 'USD',
+      logger: f.built.services.logger,
+      now: clock.now,
+      pageSize: 7,
+    });
+    const day5 = await paged.accrueDue(new Date(Date.parse(T0) + 5 * DAY + HOUR));
+    expect(day5).toEqual({ assignments: 25, periods: 25, amountMinor: 25_000n });
+    await f.prisma.driverRentalPlan.updateMany({ where: { driverId: drivers[0]!.driverId }, data: { chargedPeriods: 0 } });
+    // The database is the last word: with the counter wrong (as if a pass had lost its update), the periods already
+    // charged are refused by UNIQUE (assignment, period start) and nothing is posted again.
+    await f.built.services.rent.accrueDue(new Date(Date.parse(T0) + 5 * DAY + 2 * HOUR));
+    expect(await rentCount(drivers[0]!.driverId)).toBe(6);
+    expect(await balance(f.prisma, 'DRIVER_EARNINGS', drivers[0]!.userId)).toBe(-6000);
+    expect(await f.prisma.driverRentalPlan.findFirst({ where: { driverId: drivers[0]!.driverId } })).toMatchObject({ chargedPeriods: 6 });
   });
 });
 
@@ -408,6 +428,20 @@ describe('deposits and exits', () => {
       cashNetted: { amountMinor: 0 },
       finalBalance: { amountMinor: -7000 },
     });
+  });
+
+  test('two exits of one driver at once with different keys: one settles, the other is NO_CURRENT_PLAN', async () => {
+    const planId = await createPlan({ name: 'Comfort (race)', vehicleCategory: 'COMFORT', deposit: { amountMinor: 3000, currency: 'USD' } });
+    const driver = await knownDriver();
+    await assign(driver, planId);
+    const results = await Promise.all(
+      ['a', 'b', 'c'].map((key) => gql(EXIT, { input: { driverId: driver.driverId, idempotencyKey: `race-${key}`, reason: 'race' } })),
+    );
+    const outcomes = results.map((r) => (r.data.settleDriverExit.exit ? 'settled' : r.data.settleDriverExit.userErrors[0].code)).sort();
+    expect(outcomes).toEqual(['NO_CURRENT_PLAN', 'NO_CURRENT_PLAN', 'settled']);
+    expect(await f.prisma.journalEntry.count({ where: { cause: 'DEPOSIT_RETURN', postings: { some: { account: { ownerId: driver.userId } } } } })).toBe(1);
+    // −3000 deposit −1500 rent +3000 deposit back.
+    expect(await balance(f.prisma, 'DRIVER_EARNINGS', driver.userId)).toBe(-1500);
   });
 
   test('exit input problems', async () => {

@@ -30,6 +30,8 @@ export interface RentAccrualDeps {
   now: () => Date;
   /** Default 60 000 ms: how often a running job looks for periods that started. */
   intervalMs?: number;
+  /** Default RENT_PAGE_SIZE: assignments read per page. */
+  pageSize?: number;
 }
 
 /**
@@ -80,7 +82,7 @@ export interface AccrualResult {
   amountMinor: bigint;
 }
 
-export function createRentAccrual({ prisma, ledger, logger, now: clock, intervalMs = 60_000 }: RentAccrualDeps) {
+export function createRentAccrual({ prisma, ledger, logger, now: clock, intervalMs = 60_000, pageSize = RENT_PAGE_SIZE }: RentAccrualDeps) {
   let stopped = false;
   let running: Promise<unknown> | null = null;
   let timer: NodeJS.Timeout | null = null;
@@ -90,7 +92,7 @@ export function createRentAccrual({ prisma, ledger, logger, now: clock, interval
     const result: AccrualResult = { assignments: 0, periods: 0, amountMinor: 0n };
     let after: string | null = null;
     for (;;) {
-      const ids = await findDueAssignmentIds(prisma, now, after, RENT_PAGE_SIZE);
+      const ids = await findDueAssignmentIds(prisma, now, after, pageSize);
       for (const id of ids) {
         const charged = await prisma.$transaction(async (tx) => {
           const assignment = await lockAssignment(tx, id, true);
@@ -104,7 +106,7 @@ export function createRentAccrual({ prisma, ledger, logger, now: clock, interval
           result.amountMinor += charged.amountMinor;
         }
       }
-      if (ids.length < RENT_PAGE_SIZE) return result;
+      if (ids.length < pageSize) return result;
       after = ids.at(-1)!;
     }
   }
