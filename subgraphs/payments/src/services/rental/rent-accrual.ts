@@ -94,12 +94,18 @@ export function createRentAccrual({ prisma, ledger, logger, now: clock, interval
     for (;;) {
       const ids = await findDueAssignmentIds(prisma, now, after, pageSize);
       for (const id of ids) {
-        const charged = await prisma.$transaction(async (tx) => {
-          const assignment = await lockAssignment(tx, id, true);
-          // Held by another pass or an exit (which charge it themselves), or ended meanwhile.
-          if (!assignment || assignment.endsAt) return null;
-          return chargeDuePeriods(tx, ledger, assignment, now);
-        });
+        // One assignment that fails (rolled back) is logged and retried by the next pass; the others go on.
+        const charged = await prisma
+          .$transaction(async (tx) => {
+            const assignment = await lockAssignment(tx, id, true);
+            // Held by another pass or an exit (which charge it themselves), or ended meanwhile.
+            if (!assignment || assignment.endsAt) return null;
+            return chargeDuePeriods(tx, ledger, assignment, now);
+          })
+          .catch((error: unknown) => {
+            logger.error({ err: error, assignmentId: id }, 'charging rent failed; the next pass retries it');
+            return null;
+          });
         if (charged && charged.periods > 0) {
           result.assignments++;
           result.periods += charged.periods;
