@@ -34,6 +34,8 @@ const TYPES_WITHOUT_ID = [
   'DriverEarnings',
   'CashShiftTrip',
   'CashCorrectionUserError',
+  'DriverDeposit',
+  'RentalUserError',
 ];
 
 const schemaRules = {

@@ -29,6 +29,10 @@ export interface PaymentsBuildOptions {
   /** Default true: consume trips' events and run the charger (tests of other behaviour may drive them by hand). */
   background?: boolean;
   chargerPollIntervalMs?: number;
+  /** The clock of rent, plan assignments and exits (default: the system's): the week-simulation test drives it. */
+  now?: () => Date;
+  /** Default: config rentIntervalMs (PAYMENTS_RENT_INTERVAL_MS). */
+  rentIntervalMs?: number;
 }
 
 export type PaymentsSubgraph = BuiltSubgraph<PaymentsContext> & {
@@ -73,6 +77,8 @@ export async function buildPaymentsSubgraph(deps: SubgraphDeps, options: Payment
     wakeRelay,
     background: inBackground,
     chargerPollIntervalMs: options.chargerPollIntervalMs,
+    now: options.now,
+    rentIntervalMs: options.rentIntervalMs ?? config.rentIntervalMs,
   });
   webhookRoute = createWebhookRoute({ provider, handle: services.handleWebhook, logger });
 
@@ -118,6 +124,8 @@ export async function buildPaymentsSubgraph(deps: SubgraphDeps, options: Payment
       ]
     : [];
   if (runBackground) inBackground(() => services.charger.start());
+  // Rent: a pass at start (catching up periods missed while stopped), then every rentIntervalMs.
+  if (runBackground) inBackground(() => services.rent.start());
 
   const built = defineSubgraph<PaymentsContext>({
     name: 'payments',
@@ -137,6 +145,7 @@ export async function buildPaymentsSubgraph(deps: SubgraphDeps, options: Payment
     async onClose() {
       await Promise.all([...tripEvents, ...driverEvents, ...shiftEvents].map((consumer) => consumer.stop()));
       await services.charger.stop();
+      await services.rent.stop();
       (provider as Partial<{ close(): void }>).close?.();
       await relay.stop();
     },

@@ -25,6 +25,25 @@ export type AddCardInput = {
   providerToken: Scalars['String']['input'];
 };
 
+/** A driver to put on a plan. */
+export type AssignRentalPlanInput = {
+  /** The driver (fleet's driver profile id). */
+  driverId: Scalars['ID']['input'];
+  /** The plan. */
+  planId: Scalars['ID']['input'];
+  /** When rent starts (default: now); the plan must be valid then. */
+  startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** Result of `assignRentalPlan`. */
+export type AssignRentalPlanPayload = {
+  __typename?: 'AssignRentalPlanPayload';
+  /** The driver's new assignment; null when `userErrors` is not empty. */
+  rentalPlan: Maybe<DriverRentalPlan>;
+  /** Input problems; empty on success. */
+  userErrors: Array<RentalUserError>;
+};
+
 /** A saved card as the provider describes it; card numbers never reach Ridegraph. */
 export type CardDetails = {
   __typename?: 'CardDetails';
@@ -164,7 +183,36 @@ export type CashShiftTrip = {
   trip: Trip;
 };
 
-/** A driver profile (fleet's). payments adds the driver's money. */
+/** A new rental plan. */
+export type CreateRentalPlanInput = {
+  /** Put drivers of its category on it when a vehicle is assigned to them (one such plan per category at a time). */
+  autoAssign: Scalars['Boolean']['input'];
+  /** Security deposit: 0 to the largest allowed amount, in the platform's currency. */
+  deposit: MoneyInput;
+  /** How the deposit is collected. */
+  depositCollection: DepositCollection;
+  /** 1 to 100 characters. */
+  name: Scalars['String']['input'];
+  /** How often rent is charged. */
+  period: RentalPeriod;
+  /** Rent per period: 1 to the largest allowed amount, in the platform's currency. */
+  rent: MoneyInput;
+  /** Drivers may be put on it from this instant. */
+  validFrom: Scalars['DateTime']['input'];
+  /** Until this instant (exclusive), after validFrom; omit for no end. */
+  validTo?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The vehicles it is for. */
+  vehicleCategory: VehicleCategory;
+};
+
+/** How a rental plan's deposit is collected. */
+export type DepositCollection =
+  /** Deducted in full from the driver's earnings when they are put on the plan (earnings may go negative). */
+  | 'FROM_EARNINGS'
+  /** The driver pays a payment link (purpose DEPOSIT); the deposit is held once it is paid. */
+  | 'PAYMENT_LINK';
+
+/** A driver's profile: the driving side of a user. */
 export type Driver = {
   __typename?: 'Driver';
   /**
@@ -173,13 +221,19 @@ export type Driver = {
    * else); empty for a driver payments has not heard of.
    */
   cashShifts: CashShiftConnection;
+  /** The driver's security deposit: what their current plan requires and what is held. Same readers as `earnings`. */
+  deposit: Maybe<DriverDeposit>;
   /**
    * What the driver earned in [from, to) and their balances now. The driver themselves, managers of their fleet and
    * operations staff (FORBIDDEN for anyone else); null for a driver payments has not heard of. At most 366 days.
    */
   earnings: Maybe<DriverEarnings>;
-  /** Stable identifier of the driver profile. */
+  /** Stable identifier of the driver profile (not the user id). */
   id: Scalars['ID']['output'];
+  /** Rent charged to the driver, newest period first, on every plan they were on. Same readers as `earnings`. */
+  rentCharges: Maybe<RentChargeConnection>;
+  /** The rental plan the driver is on now (null when none). Same readers as `earnings`. */
+  rentalPlan: Maybe<DriverRentalPlan>;
   /**
    * Every movement of the driver's earnings, cash held and deposit accounts, newest first, optionally within [from,
    * to). Same readers as `earnings`.
@@ -188,7 +242,7 @@ export type Driver = {
 };
 
 
-/** A driver profile (fleet's). payments adds the driver's money. */
+/** A driver's profile: the driving side of a user. */
 export type DriverCashShiftsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -197,14 +251,21 @@ export type DriverCashShiftsArgs = {
 };
 
 
-/** A driver profile (fleet's). payments adds the driver's money. */
+/** A driver's profile: the driving side of a user. */
 export type DriverEarningsArgs = {
   from: Scalars['DateTime']['input'];
   to: Scalars['DateTime']['input'];
 };
 
 
-/** A driver profile (fleet's). payments adds the driver's money. */
+/** A driver's profile: the driving side of a user. */
+export type DriverRentChargesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A driver's profile: the driving side of a user. */
 export type DriverStatementArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -220,6 +281,17 @@ export type DriverAccount =
   | 'DEPOSIT'
   /** Earnings not yet paid out (fares minus commission, minus rent, deductions and payouts). */
   | 'EARNINGS';
+
+/** A driver's security deposit. */
+export type DriverDeposit = {
+  __typename?: 'DriverDeposit';
+  /** How the current plan collects it; null without a plan. */
+  collection: Maybe<DepositCollection>;
+  /** What is held for the driver now (their deposit account's balance). */
+  held: Money;
+  /** What the driver's current plan requires (0 without a plan). */
+  required: Money;
+};
 
 /** What a driver earned over a period, from the ledger. Amounts in the platform's currency. */
 export type DriverEarnings = {
@@ -254,6 +326,46 @@ export type DriverEarnings = {
   to: Scalars['DateTime']['output'];
   /** Trips whose fare or cancellation fee was settled in the period (refunds do not change the count). */
   trips: Scalars['Int']['output'];
+};
+
+/** What settling a driver's exit moved. */
+export type DriverExit = {
+  __typename?: 'DriverExit';
+  /** Cash the driver still held, deducted from their earnings (DRIVER_EXIT). */
+  cashNetted: Money;
+  /** The deposit given back to the driver's earnings (DEPOSIT_RETURN). */
+  depositReturned: Money;
+  /** The driver. */
+  driver: Driver;
+  /** The driver's earnings balance after the exit: positive, to be paid out by a payout; negative, what the driver owes. */
+  finalBalance: Money;
+  /** Stable identifier of the exit. */
+  id: Scalars['ID']['output'];
+  /** Why the driver left, as staff gave it. */
+  reason: Scalars['String']['output'];
+  /** Rent charged at the exit: the periods that had started by then and were not charged yet. */
+  rentChargedAtExit: Money;
+  /** All rent charged on the plan the driver left, including `rentChargedAtExit`. */
+  rentChargedTotal: Money;
+  /** When it was settled (the plan ends at this instant). */
+  settledAt: Scalars['DateTime']['output'];
+};
+
+/** A driver's time on a rental plan. */
+export type DriverRentalPlan = {
+  __typename?: 'DriverRentalPlan';
+  /** Stable identifier of this assignment. */
+  id: Scalars['ID']['output'];
+  /** When the next period starts and its rent is charged; null once ended. */
+  nextChargeAt: Maybe<Scalars['DateTime']['output']>;
+  /** Periods charged so far. */
+  periodsCharged: Scalars['Int']['output'];
+  /** The plan. */
+  plan: RentalPlan;
+  /** When the driver was put on it: period n starts at since + n periods. */
+  since: Scalars['DateTime']['output'];
+  /** When the driver left it; null while current. */
+  until: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** A page of a driver's statement, newest first. */
@@ -355,6 +467,13 @@ export type Mutation = {
    */
   addCard: PaymentMethodsPayload;
   /**
+   * Puts a driver on a rental plan from `startsAt` (default now) and collects a FROM_EARNINGS deposit from their
+   * earnings. Operations staff, and managers of the driver's fleet (DRIVER_NOT_FOUND for other drivers).
+   */
+  assignRentalPlan: AssignRentalPlanPayload;
+  /** Creates a rental plan. Operations staff only. */
+  createRentalPlan: RentalPlanPayload;
+  /**
    * Settles cash a driver owes (their cash held is negative): handed in late, deducted from their earnings, or written
    * off as the platform's loss; optionally against one shift, whose difference it reduces. Managers of the driver's
    * fleet and operations staff (FORBIDDEN otherwise); recorded with who did it. At most what the driver owes in cash
@@ -369,18 +488,38 @@ export type Mutation = {
   refundPayment: RefundPaymentPayload;
   /** Removes a saved card (payments made with it keep it). When it was the default, cash becomes the default. */
   removePaymentMethod: PaymentMethodsPayload;
+  /** Retires a rental plan: it takes no new drivers; drivers on it stay until they leave. Operations staff only. */
+  retireRentalPlan: RentalPlanPayload;
   /** Chooses how trips requested without a choice are paid: `cardId` with CARD, none for WALLET and CASH. */
   setDefaultPaymentMethod: PaymentMethodsPayload;
+  /**
+   * Settles a leaving driver: charges the rent periods started by now, ends their plan, gives the deposit back to
+   * their earnings and deducts the cash they still hold from them. Operations staff only. Idempotent by
+   * `idempotencyKey`; NO_CURRENT_PLAN for a driver on no plan.
+   */
+  settleDriverExit: SettleDriverExitPayload;
   /**
    * Adds money to the signed-in user's wallet by charging a saved card. What the user owes (`balanceDue`) is repaid
    * first, the rest goes to the wallet. Idempotent by `idempotencyKey`.
    */
   topUpWallet: TopUpWalletPayload;
+  /** Renames a rental plan or changes its validity or auto-assignment (never its money terms). Operations staff only. */
+  updateRentalPlan: RentalPlanPayload;
 };
 
 
 export type MutationAddCardArgs = {
   input: AddCardInput;
+};
+
+
+export type MutationAssignRentalPlanArgs = {
+  input: AssignRentalPlanInput;
+};
+
+
+export type MutationCreateRentalPlanArgs = {
+  input: CreateRentalPlanInput;
 };
 
 
@@ -399,14 +538,29 @@ export type MutationRemovePaymentMethodArgs = {
 };
 
 
+export type MutationRetireRentalPlanArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationSetDefaultPaymentMethodArgs = {
   cardId?: InputMaybe<Scalars['ID']['input']>;
   type: PaymentMethodType;
 };
 
 
+export type MutationSettleDriverExitArgs = {
+  input: SettleDriverExitInput;
+};
+
+
 export type MutationTopUpWalletArgs = {
   input: TopUpWalletInput;
+};
+
+
+export type MutationUpdateRentalPlanArgs = {
+  input: UpdateRentalPlanInput;
 };
 
 /** Pagination state of a connection (Relay cursor connections). */
@@ -600,6 +754,8 @@ export type Query = {
   payment: Maybe<Payment>;
   /** Payments newest first, filtered. Operations staff only. */
   payments: PaymentConnection;
+  /** Rental plans, newest first. Operations staff and fleet managers. */
+  rentalPlans: Array<RentalPlan>;
 };
 
 
@@ -619,6 +775,11 @@ export type QueryPaymentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PaymentFilterInput>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryRentalPlansArgs = {
+  filter?: InputMaybe<RentalPlanFilterInput>;
 };
 
 /** A correction of the cash a driver owes. */
@@ -699,6 +860,163 @@ export type RefundStatus =
   /** The money is back with the payer. */
   | 'SUCCEEDED';
 
+/** One period's rent, charged once. */
+export type RentCharge = {
+  __typename?: 'RentCharge';
+  /** The rent, deducted from the driver's earnings. */
+  amount: Money;
+  /** When it was charged. */
+  chargedAt: Scalars['DateTime']['output'];
+  /** Stable identifier of the charge. */
+  id: Scalars['ID']['output'];
+  /** End of the period (exclusive). */
+  periodEnd: Scalars['DateTime']['output'];
+  /** Start of the period (inclusive). */
+  periodStart: Scalars['DateTime']['output'];
+  /** The plan it was charged on. */
+  plan: RentalPlan;
+};
+
+/** A page of rent charges, newest period first. */
+export type RentChargeConnection = {
+  __typename?: 'RentChargeConnection';
+  /** The charges of this page. */
+  edges: Array<RentChargeEdge>;
+  /** Where this page is. */
+  pageInfo: PageInfo;
+};
+
+/** A rent charge with a cursor, in a connection. */
+export type RentChargeEdge = {
+  __typename?: 'RentChargeEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The charge. */
+  node: RentCharge;
+};
+
+/** How often a rental plan's rent is charged. */
+export type RentalPeriod =
+  /** Every 24 hours from the moment the driver was put on the plan (UTC). */
+  | 'DAILY'
+  /** Every 7 × 24 hours from the moment the driver was put on the plan (UTC). */
+  | 'WEEKLY';
+
+/**
+ * A rental plan for fleet vehicles of one category. Its money terms (period, rent, deposit) never change: a new price
+ * is a new plan, and the old one is retired. Visible to operations staff and fleet managers, and to a driver through
+ * their own `Driver.rentalPlan`.
+ */
+export type RentalPlan = {
+  __typename?: 'RentalPlan';
+  /** Whether drivers of its category are put on it when a vehicle is assigned to them. */
+  autoAssign: Scalars['Boolean']['output'];
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Security deposit (0 when none). */
+  deposit: Money;
+  /** How the deposit is collected. */
+  depositCollection: DepositCollection;
+  /** Stable identifier of the plan. */
+  id: Scalars['ID']['output'];
+  /** Its name, e.g. "Economy weekly". */
+  name: Scalars['String']['output'];
+  /** How often rent is charged. */
+  period: RentalPeriod;
+  /** Rent per period. */
+  rent: Money;
+  /** When it was retired (it takes no new drivers; drivers on it stay); null while active. */
+  retiredAt: Maybe<Scalars['DateTime']['output']>;
+  /** Drivers may be put on it from this instant. */
+  validFrom: Scalars['DateTime']['output'];
+  /** Drivers may be put on it until this instant (exclusive); null: no end. */
+  validTo: Maybe<Scalars['DateTime']['output']>;
+  /** The vehicles it is for. */
+  vehicleCategory: VehicleCategory;
+};
+
+/** Which rental plans to list. */
+export type RentalPlanFilterInput = {
+  /** Include retired plans (default false). */
+  includeRetired?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only plans valid at this instant (and not retired). */
+  validAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only this category's. */
+  vehicleCategory?: InputMaybe<VehicleCategory>;
+};
+
+/** Result of `createRentalPlan`, `updateRentalPlan` and `retireRentalPlan`. */
+export type RentalPlanPayload = {
+  __typename?: 'RentalPlanPayload';
+  /** The plan as it is now; null when `userErrors` is not empty. */
+  plan: Maybe<RentalPlan>;
+  /** Input problems; empty on success. */
+  userErrors: Array<RentalUserError>;
+};
+
+/** One problem with a rental mutation's input. */
+export type RentalUserError = {
+  __typename?: 'RentalUserError';
+  /** Machine-readable kind of problem. */
+  code: RentalUserErrorCode;
+  /** Path to the offending argument or input field; null when it concerns the whole input. */
+  field: Maybe<Array<Scalars['String']['output']>>;
+  /** What is wrong, in words for a person. */
+  message: Scalars['String']['output'];
+};
+
+/** What is wrong with a rental mutation's input. */
+export type RentalUserErrorCode =
+  /** The driver is already on a rental plan. */
+  | 'ALREADY_ON_PLAN'
+  /** Another auto-assigned plan of the same category is valid in an overlapping period. */
+  | 'AUTO_ASSIGN_OVERLAP'
+  /** The driver drives a vehicle of another category than the plan's. */
+  | 'CATEGORY_MISMATCH'
+  /** The currency is not the platform's. */
+  | 'CURRENCY_MISMATCH'
+  /** No such driver (payments has not heard of them), or not one you manage. */
+  | 'DRIVER_NOT_FOUND'
+  /** The deposit is negative, not a whole number, or above the largest allowed amount. */
+  | 'INVALID_DEPOSIT'
+  /** The idempotency key is empty or longer than 255 characters. */
+  | 'INVALID_IDEMPOTENCY_KEY'
+  /** The name is empty (after trimming) or longer than 100 characters. */
+  | 'INVALID_NAME'
+  /** The reason is empty or longer than 500 characters. */
+  | 'INVALID_REASON'
+  /** The rent is not a whole number from 1 to the largest allowed amount (default 1,000,000 minor units). */
+  | 'INVALID_RENT'
+  /** validTo is not after validFrom. */
+  | 'INVALID_VALIDITY'
+  /** The driver is on no rental plan (for an exit: they already left). */
+  | 'NO_CURRENT_PLAN'
+  /** No such rental plan. */
+  | 'PLAN_NOT_FOUND'
+  /** The plan is not valid at the start (before validFrom or from validTo on), or startsAt is more than 31 days in the past. */
+  | 'PLAN_NOT_VALID'
+  /** The plan is retired. */
+  | 'PLAN_RETIRED';
+
+/** A driver leaving the fleet. */
+export type SettleDriverExitInput = {
+  /** The driver (fleet's driver profile id). */
+  driverId: Scalars['ID']['input'];
+  /** A key unique to this exit: the same key and input returns the first result; another input is a CONFLICT. */
+  idempotencyKey: Scalars['String']['input'];
+  /** Why, 1 to 500 characters. */
+  reason: Scalars['String']['input'];
+};
+
+/** Result of `settleDriverExit`. */
+export type SettleDriverExitPayload = {
+  __typename?: 'SettleDriverExitPayload';
+  /** What the exit moved; null when `userErrors` is not empty. */
+  exit: Maybe<DriverExit>;
+  /** Input problems; empty on success. */
+  userErrors: Array<RentalUserError>;
+};
+
 /** Money to add to the signed-in rider's wallet. */
 export type TopUpWalletInput = {
   /** How much, in the wallet's currency (at most 1,000,000 minor units by default). */
@@ -732,6 +1050,22 @@ export type Trip = {
   payment: Maybe<Payment>;
 };
 
+/** Changes to a rental plan: only what does not change its money terms. Omitted fields stay as they are. */
+export type UpdateRentalPlanInput = {
+  /** Whether drivers are put on it with a vehicle. */
+  autoAssign?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Set true to remove the end of validity. */
+  clearValidTo?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The plan. */
+  id: Scalars['ID']['input'];
+  /** 1 to 100 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** New start of validity. */
+  validFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** New end of validity (exclusive). */
+  validTo?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
 /** A person with an account: a rider, a driver or a member of staff. */
 export type User = {
   __typename?: 'User';
@@ -742,6 +1076,19 @@ export type User = {
   /** The user's wallet (a zero balance before the first money moves). Only the user themselves and operations staff may read it (FORBIDDEN otherwise). */
   wallet: Maybe<Wallet>;
 };
+
+/** Service level of a vehicle, which decides pricing and which trips it can take. */
+export type VehicleCategory =
+  /** Auto rickshaw. */
+  | 'AUTO'
+  /** Motorbike. */
+  | 'BIKE'
+  /** Newer, larger car. */
+  | 'COMFORT'
+  /** Standard car. */
+  | 'ECONOMY'
+  /** Six or more seats. */
+  | 'XL';
 
 /** A user's stored balance with the platform: top-ups, refunds and credit, spent on rides. Never negative. */
 export type Wallet = {
@@ -912,10 +1259,12 @@ export type ResolversTypes = ResolversObject<{
   AddCardInput: AddCardInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AssignRentalPlanInput: AssignRentalPlanInput;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AssignRentalPlanPayload: ResolverTypeWrapper<AssignRentalPlanPayload>;
   CardDetails: ResolverTypeWrapper<CardModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CashCorrection: ResolverTypeWrapper<CashCorrectionModel>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   CashCorrectionKind: CashCorrectionKind;
   CashCorrectionUserError: ResolverTypeWrapper<CashCorrectionUserError>;
   CashCorrectionUserErrorCode: CashCorrectionUserErrorCode;
@@ -924,10 +1273,15 @@ export type ResolversTypes = ResolversObject<{
   CashShiftConnection: ResolverTypeWrapper<Omit<CashShiftConnection, 'edges'> & { edges: Array<ResolversTypes['CashShiftEdge']> }>;
   CashShiftEdge: ResolverTypeWrapper<Omit<CashShiftEdge, 'node'> & { node: ResolversTypes['CashShift'] }>;
   CashShiftTrip: ResolverTypeWrapper<CashShiftTripModel>;
+  CreateRentalPlanInput: CreateRentalPlanInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DepositCollection: DepositCollection;
   Driver: ResolverTypeWrapper<DriverRef>;
   DriverAccount: DriverAccount;
+  DriverDeposit: ResolverTypeWrapper<DriverDeposit>;
   DriverEarnings: ResolverTypeWrapper<DriverEarnings>;
+  DriverExit: ResolverTypeWrapper<Omit<DriverExit, 'driver'> & { driver: ResolversTypes['Driver'] }>;
+  DriverRentalPlan: ResolverTypeWrapper<DriverRentalPlan>;
   DriverStatementConnection: ResolverTypeWrapper<Omit<DriverStatementConnection, 'edges'> & { edges: Array<ResolversTypes['DriverStatementEntryEdge']> }>;
   DriverStatementEntry: ResolverTypeWrapper<DriverStatementEntryModel>;
   DriverStatementEntryEdge: ResolverTypeWrapper<Omit<DriverStatementEntryEdge, 'node'> & { node: ResolversTypes['DriverStatementEntry'] }>;
@@ -954,10 +1308,23 @@ export type ResolversTypes = ResolversObject<{
   RefundPaymentInput: RefundPaymentInput;
   RefundPaymentPayload: ResolverTypeWrapper<Omit<RefundPaymentPayload, 'payment' | 'refund'> & { payment?: Maybe<ResolversTypes['Payment']>, refund?: Maybe<ResolversTypes['Refund']> }>;
   RefundStatus: RefundStatus;
+  RentCharge: ResolverTypeWrapper<RentCharge>;
+  RentChargeConnection: ResolverTypeWrapper<RentChargeConnection>;
+  RentChargeEdge: ResolverTypeWrapper<RentChargeEdge>;
+  RentalPeriod: RentalPeriod;
+  RentalPlan: ResolverTypeWrapper<RentalPlan>;
+  RentalPlanFilterInput: RentalPlanFilterInput;
+  RentalPlanPayload: ResolverTypeWrapper<RentalPlanPayload>;
+  RentalUserError: ResolverTypeWrapper<RentalUserError>;
+  RentalUserErrorCode: RentalUserErrorCode;
+  SettleDriverExitInput: SettleDriverExitInput;
+  SettleDriverExitPayload: ResolverTypeWrapper<Omit<SettleDriverExitPayload, 'exit'> & { exit?: Maybe<ResolversTypes['DriverExit']> }>;
   TopUpWalletInput: TopUpWalletInput;
   TopUpWalletPayload: ResolverTypeWrapper<Omit<TopUpWalletPayload, 'payment' | 'wallet'> & { payment?: Maybe<ResolversTypes['Payment']>, wallet?: Maybe<ResolversTypes['Wallet']> }>;
   Trip: ResolverTypeWrapper<TripRef>;
+  UpdateRentalPlanInput: UpdateRentalPlanInput;
   User: ResolverTypeWrapper<UserRef>;
+  VehicleCategory: VehicleCategory;
   Wallet: ResolverTypeWrapper<WalletModel>;
   WalletEntry: ResolverTypeWrapper<WalletEntryModel>;
   WalletEntryConnection: ResolverTypeWrapper<Omit<WalletEntryConnection, 'edges'> & { edges: Array<ResolversTypes['WalletEntryEdge']> }>;
@@ -969,19 +1336,25 @@ export type ResolversParentTypes = ResolversObject<{
   AddCardInput: AddCardInput;
   Boolean: Scalars['Boolean']['output'];
   String: Scalars['String']['output'];
+  AssignRentalPlanInput: AssignRentalPlanInput;
+  ID: Scalars['ID']['output'];
+  AssignRentalPlanPayload: AssignRentalPlanPayload;
   CardDetails: CardModel;
   Int: Scalars['Int']['output'];
   CashCorrection: CashCorrectionModel;
-  ID: Scalars['ID']['output'];
   CashCorrectionUserError: CashCorrectionUserError;
   CashDiscrepancyFilterInput: CashDiscrepancyFilterInput;
   CashShift: CashShiftModel;
   CashShiftConnection: Omit<CashShiftConnection, 'edges'> & { edges: Array<ResolversParentTypes['CashShiftEdge']> };
   CashShiftEdge: Omit<CashShiftEdge, 'node'> & { node: ResolversParentTypes['CashShift'] };
   CashShiftTrip: CashShiftTripModel;
+  CreateRentalPlanInput: CreateRentalPlanInput;
   DateTime: Scalars['DateTime']['output'];
   Driver: DriverRef;
+  DriverDeposit: DriverDeposit;
   DriverEarnings: DriverEarnings;
+  DriverExit: Omit<DriverExit, 'driver'> & { driver: ResolversParentTypes['Driver'] };
+  DriverRentalPlan: DriverRentalPlan;
   DriverStatementConnection: Omit<DriverStatementConnection, 'edges'> & { edges: Array<ResolversParentTypes['DriverStatementEntryEdge']> };
   DriverStatementEntry: DriverStatementEntryModel;
   DriverStatementEntryEdge: Omit<DriverStatementEntryEdge, 'node'> & { node: ResolversParentTypes['DriverStatementEntry'] };
@@ -1002,9 +1375,19 @@ export type ResolversParentTypes = ResolversObject<{
   Refund: RefundModel;
   RefundPaymentInput: RefundPaymentInput;
   RefundPaymentPayload: Omit<RefundPaymentPayload, 'payment' | 'refund'> & { payment?: Maybe<ResolversParentTypes['Payment']>, refund?: Maybe<ResolversParentTypes['Refund']> };
+  RentCharge: RentCharge;
+  RentChargeConnection: RentChargeConnection;
+  RentChargeEdge: RentChargeEdge;
+  RentalPlan: RentalPlan;
+  RentalPlanFilterInput: RentalPlanFilterInput;
+  RentalPlanPayload: RentalPlanPayload;
+  RentalUserError: RentalUserError;
+  SettleDriverExitInput: SettleDriverExitInput;
+  SettleDriverExitPayload: Omit<SettleDriverExitPayload, 'exit'> & { exit?: Maybe<ResolversParentTypes['DriverExit']> };
   TopUpWalletInput: TopUpWalletInput;
   TopUpWalletPayload: Omit<TopUpWalletPayload, 'payment' | 'wallet'> & { payment?: Maybe<ResolversParentTypes['Payment']>, wallet?: Maybe<ResolversParentTypes['Wallet']> };
   Trip: TripRef;
+  UpdateRentalPlanInput: UpdateRentalPlanInput;
   User: UserRef;
   Wallet: WalletModel;
   WalletEntry: WalletEntryModel;
@@ -1015,6 +1398,11 @@ export type ResolversParentTypes = ResolversObject<{
 export type PublicDirectiveArgs = { };
 
 export type PublicDirectiveResolver<Result, Parent, ContextType = PaymentsContext, Args = PublicDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type AssignRentalPlanPayloadResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['AssignRentalPlanPayload'] = ResolversParentTypes['AssignRentalPlanPayload']> = ResolversObject<{
+  rentalPlan?: Resolver<Maybe<ResolversTypes['DriverRentalPlan']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['RentalUserError']>, ParentType, ContextType>;
+}>;
 
 export type CardDetailsResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['CardDetails'] = ResolversParentTypes['CardDetails']> = ResolversObject<{
   brand?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1076,9 +1464,18 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type DriverResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Driver'] = ResolversParentTypes['Driver'], FederationReferenceType extends FederationReferenceTypes['Driver'] = FederationReferenceTypes['Driver']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Driver']> | FederationReferenceType, FederationReferenceType, ContextType>;
   cashShifts?: Resolver<ResolversTypes['CashShiftConnection'], ParentType, ContextType, RequireFields<DriverCashShiftsArgs, 'first'>>;
+  deposit?: Resolver<Maybe<ResolversTypes['DriverDeposit']>, ParentType, ContextType>;
   earnings?: Resolver<Maybe<ResolversTypes['DriverEarnings']>, ParentType, ContextType, RequireFields<DriverEarningsArgs, 'from' | 'to'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  rentCharges?: Resolver<Maybe<ResolversTypes['RentChargeConnection']>, ParentType, ContextType, RequireFields<DriverRentChargesArgs, 'first'>>;
+  rentalPlan?: Resolver<Maybe<ResolversTypes['DriverRentalPlan']>, ParentType, ContextType>;
   statement?: Resolver<Maybe<ResolversTypes['DriverStatementConnection']>, ParentType, ContextType, RequireFields<DriverStatementArgs, 'first'>>;
+}>;
+
+export type DriverDepositResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['DriverDeposit'] = ResolversParentTypes['DriverDeposit']> = ResolversObject<{
+  collection?: Resolver<Maybe<ResolversTypes['DepositCollection']>, ParentType, ContextType>;
+  held?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  required?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 }>;
 
 export type DriverEarningsResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['DriverEarnings'] = ResolversParentTypes['DriverEarnings']> = ResolversObject<{
@@ -1097,6 +1494,27 @@ export type DriverEarningsResolvers<ContextType = PaymentsContext, ParentType ex
   rent?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   trips?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DriverExitResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['DriverExit'] = ResolversParentTypes['DriverExit']> = ResolversObject<{
+  cashNetted?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  depositReturned?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  driver?: Resolver<ResolversTypes['Driver'], ParentType, ContextType>;
+  finalBalance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rentChargedAtExit?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  rentChargedTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  settledAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type DriverRentalPlanResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['DriverRentalPlan'] = ResolversParentTypes['DriverRentalPlan']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nextChargeAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  periodsCharged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  plan?: Resolver<ResolversTypes['RentalPlan'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 }>;
 
 export type DriverStatementConnectionResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['DriverStatementConnection'] = ResolversParentTypes['DriverStatementConnection']> = ResolversObject<{
@@ -1128,11 +1546,16 @@ export type MoneyResolvers<ContextType = PaymentsContext, ParentType extends Res
 
 export type MutationResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addCard?: Resolver<ResolversTypes['PaymentMethodsPayload'], ParentType, ContextType, RequireFields<MutationAddCardArgs, 'input'>>;
+  assignRentalPlan?: Resolver<ResolversTypes['AssignRentalPlanPayload'], ParentType, ContextType, RequireFields<MutationAssignRentalPlanArgs, 'input'>>;
+  createRentalPlan?: Resolver<ResolversTypes['RentalPlanPayload'], ParentType, ContextType, RequireFields<MutationCreateRentalPlanArgs, 'input'>>;
   recordCashCorrection?: Resolver<ResolversTypes['RecordCashCorrectionPayload'], ParentType, ContextType, RequireFields<MutationRecordCashCorrectionArgs, 'input'>>;
   refundPayment?: Resolver<ResolversTypes['RefundPaymentPayload'], ParentType, ContextType, RequireFields<MutationRefundPaymentArgs, 'input'>>;
   removePaymentMethod?: Resolver<ResolversTypes['PaymentMethodsPayload'], ParentType, ContextType, RequireFields<MutationRemovePaymentMethodArgs, 'id'>>;
+  retireRentalPlan?: Resolver<ResolversTypes['RentalPlanPayload'], ParentType, ContextType, RequireFields<MutationRetireRentalPlanArgs, 'id'>>;
   setDefaultPaymentMethod?: Resolver<ResolversTypes['PaymentMethodsPayload'], ParentType, ContextType, RequireFields<MutationSetDefaultPaymentMethodArgs, 'type'>>;
+  settleDriverExit?: Resolver<ResolversTypes['SettleDriverExitPayload'], ParentType, ContextType, RequireFields<MutationSettleDriverExitArgs, 'input'>>;
   topUpWallet?: Resolver<ResolversTypes['TopUpWalletPayload'], ParentType, ContextType, RequireFields<MutationTopUpWalletArgs, 'input'>>;
+  updateRentalPlan?: Resolver<ResolversTypes['RentalPlanPayload'], ParentType, ContextType, RequireFields<MutationUpdateRentalPlanArgs, 'input'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -1195,6 +1618,7 @@ export type QueryResolvers<ContextType = PaymentsContext, ParentType extends Res
   cashDiscrepancies?: Resolver<ResolversTypes['CashShiftConnection'], ParentType, ContextType, RequireFields<QueryCashDiscrepanciesArgs, 'first'>>;
   payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<QueryPaymentArgs, 'id'>>;
   payments?: Resolver<ResolversTypes['PaymentConnection'], ParentType, ContextType, RequireFields<QueryPaymentsArgs, 'first'>>;
+  rentalPlans?: Resolver<Array<ResolversTypes['RentalPlan']>, ParentType, ContextType, Partial<QueryRentalPlansArgs>>;
 }>;
 
 export type RecordCashCorrectionPayloadResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['RecordCashCorrectionPayload'] = ResolversParentTypes['RecordCashCorrectionPayload']> = ResolversObject<{
@@ -1217,6 +1641,56 @@ export type RefundPaymentPayloadResolvers<ContextType = PaymentsContext, ParentT
   payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType>;
   refund?: Resolver<Maybe<ResolversTypes['Refund']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['PaymentUserError']>, ParentType, ContextType>;
+}>;
+
+export type RentChargeResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['RentCharge'] = ResolversParentTypes['RentCharge']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  chargedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  periodEnd?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  periodStart?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  plan?: Resolver<ResolversTypes['RentalPlan'], ParentType, ContextType>;
+}>;
+
+export type RentChargeConnectionResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['RentChargeConnection'] = ResolversParentTypes['RentChargeConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['RentChargeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type RentChargeEdgeResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['RentChargeEdge'] = ResolversParentTypes['RentChargeEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['RentCharge'], ParentType, ContextType>;
+}>;
+
+export type RentalPlanResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['RentalPlan'] = ResolversParentTypes['RentalPlan']> = ResolversObject<{
+  autoAssign?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deposit?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  depositCollection?: Resolver<ResolversTypes['DepositCollection'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['RentalPeriod'], ParentType, ContextType>;
+  rent?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  retiredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  vehicleCategory?: Resolver<ResolversTypes['VehicleCategory'], ParentType, ContextType>;
+}>;
+
+export type RentalPlanPayloadResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['RentalPlanPayload'] = ResolversParentTypes['RentalPlanPayload']> = ResolversObject<{
+  plan?: Resolver<Maybe<ResolversTypes['RentalPlan']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['RentalUserError']>, ParentType, ContextType>;
+}>;
+
+export type RentalUserErrorResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['RentalUserError'] = ResolversParentTypes['RentalUserError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['RentalUserErrorCode'], ParentType, ContextType>;
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type SettleDriverExitPayloadResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['SettleDriverExitPayload'] = ResolversParentTypes['SettleDriverExitPayload']> = ResolversObject<{
+  exit?: Resolver<Maybe<ResolversTypes['DriverExit']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['RentalUserError']>, ParentType, ContextType>;
 }>;
 
 export type TopUpWalletPayloadResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['TopUpWalletPayload'] = ResolversParentTypes['TopUpWalletPayload']> = ResolversObject<{
@@ -1267,6 +1741,7 @@ export type WalletEntryEdgeResolvers<ContextType = PaymentsContext, ParentType e
 }>;
 
 export type Resolvers<ContextType = PaymentsContext> = ResolversObject<{
+  AssignRentalPlanPayload?: AssignRentalPlanPayloadResolvers<ContextType>;
   CardDetails?: CardDetailsResolvers<ContextType>;
   CashCorrection?: CashCorrectionResolvers<ContextType>;
   CashCorrectionUserError?: CashCorrectionUserErrorResolvers<ContextType>;
@@ -1276,7 +1751,10 @@ export type Resolvers<ContextType = PaymentsContext> = ResolversObject<{
   CashShiftTrip?: CashShiftTripResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Driver?: DriverResolvers<ContextType>;
+  DriverDeposit?: DriverDepositResolvers<ContextType>;
   DriverEarnings?: DriverEarningsResolvers<ContextType>;
+  DriverExit?: DriverExitResolvers<ContextType>;
+  DriverRentalPlan?: DriverRentalPlanResolvers<ContextType>;
   DriverStatementConnection?: DriverStatementConnectionResolvers<ContextType>;
   DriverStatementEntry?: DriverStatementEntryResolvers<ContextType>;
   DriverStatementEntryEdge?: DriverStatementEntryEdgeResolvers<ContextType>;
@@ -1293,6 +1771,13 @@ export type Resolvers<ContextType = PaymentsContext> = ResolversObject<{
   RecordCashCorrectionPayload?: RecordCashCorrectionPayloadResolvers<ContextType>;
   Refund?: RefundResolvers<ContextType>;
   RefundPaymentPayload?: RefundPaymentPayloadResolvers<ContextType>;
+  RentCharge?: RentChargeResolvers<ContextType>;
+  RentChargeConnection?: RentChargeConnectionResolvers<ContextType>;
+  RentChargeEdge?: RentChargeEdgeResolvers<ContextType>;
+  RentalPlan?: RentalPlanResolvers<ContextType>;
+  RentalPlanPayload?: RentalPlanPayloadResolvers<ContextType>;
+  RentalUserError?: RentalUserErrorResolvers<ContextType>;
+  SettleDriverExitPayload?: SettleDriverExitPayloadResolvers<ContextType>;
   TopUpWalletPayload?: TopUpWalletPayloadResolvers<ContextType>;
   Trip?: TripResolvers<ContextType>;
   User?: UserResolvers<ContextType>;

@@ -430,6 +430,53 @@ export type EnumCashCorrectionKindWithAggregatesFilter<$PrismaModel = never> = {
   _max?: Prisma.NestedEnumCashCorrectionKindFilter<$PrismaModel>
 }
 
+export type EnumRentalPeriodFilter<$PrismaModel = never> = {
+  equals?: $Enums.RentalPeriod | Prisma.EnumRentalPeriodFieldRefInput<$PrismaModel>
+  in?: $Enums.RentalPeriod[] | Prisma.ListEnumRentalPeriodFieldRefInput<$PrismaModel>
+  notIn?: $Enums.RentalPeriod[] | Prisma.ListEnumRentalPeriodFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumRentalPeriodFilter<$PrismaModel> | $Enums.RentalPeriod
+}
+
+export type EnumDepositCollectionFilter<$PrismaModel = never> = {
+  equals?: $Enums.DepositCollection | Prisma.EnumDepositCollectionFieldRefInput<$PrismaModel>
+  in?: $Enums.DepositCollection[] | Prisma.ListEnumDepositCollectionFieldRefInput<$PrismaModel>
+  notIn?: $Enums.DepositCollection[] | Prisma.ListEnumDepositCollectionFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumDepositCollectionFilter<$PrismaModel> | $Enums.DepositCollection
+}
+
+export type BoolFilter<$PrismaModel = never> = {
+  equals?: boolean | Prisma.BooleanFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedBoolFilter<$PrismaModel> | boolean
+}
+
+export type EnumRentalPeriodWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.RentalPeriod | Prisma.EnumRentalPeriodFieldRefInput<$PrismaModel>
+  in?: $Enums.RentalPeriod[] | Prisma.ListEnumRentalPeriodFieldRefInput<$PrismaModel>
+  notIn?: $Enums.RentalPeriod[] | Prisma.ListEnumRentalPeriodFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumRentalPeriodWithAggregatesFilter<$PrismaModel> | $Enums.RentalPeriod
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumRentalPeriodFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumRentalPeriodFilter<$PrismaModel>
+}
+
+export type EnumDepositCollectionWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.DepositCollection | Prisma.EnumDepositCollectionFieldRefInput<$PrismaModel>
+  in?: $Enums.DepositCollection[] | Prisma.ListEnumDepositCollectionFieldRefInput<$PrismaModel>
+  notIn?: $Enums.DepositCollection[] | Prisma.ListEnumDepositCollectionFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumDepositCollectionWithAggregatesFilter<$PrismaModel> | $Enums.DepositCollection
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumDepositCollectionFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumDepositCollectionFilter<$PrismaModel>
+}
+
+export type BoolWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: boolean | Prisma.BooleanFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedBoolWithAggregatesFilter<$PrismaModel> | boolean
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedBoolFilter<$PrismaModel>
+  _max?: Prisma.NestedBoolFilter<$PrismaModel>
+}
+
 export type NestedUuidFilter<$PrismaModel = never> = {
   equals?: string | Prisma.StringFieldRefInput<$PrismaModel>
   in?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel>
@@ -826,6 +873,53 @@ export type NestedEnumCashCorrectionKindWithAggregatesFilter<$PrismaModel = neve
   _count?: Prisma.NestedIntFilter<$PrismaModel>
   _min?: Prisma.NestedEnumCashCorrectionKindFilter<$PrismaModel>
   _max?: Prisma.NestedEnumCashCorrectionKindFilter<$PrismaModel>
+}
+
+export type NestedEnumRentalPeriodFilter<$PrismaModel = never> = {
+  equals?: $Enums.RentalPeriod | Prisma.EnumRentalPeriodFieldRefInput<$PrismaModel>
+  in?: $Enums.RentalPeriod[] | Prisma.ListEnumRentalPeriodFieldRefInput<$PrismaModel>
+  notIn?: $Enums.RentalPeriod[] | Prisma.ListEnumRentalPeriodFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumRentalPeriodFilter<$PrismaModel> | $Enums.RentalPeriod
+}
+
+export type NestedEnumDepositCollectionFilter<$PrismaModel = never> = {
+  equals?: $Enums.DepositCollection | Prisma.EnumDepositCollectionFieldRefInput<$PrismaModel>
+  in?: $Enums.DepositCollection[] | Prisma.ListEnumDepositCollectionFieldRefInput<$PrismaModel>
+  notIn?: $Enums.DepositCollection[] | Prisma.ListEnumDepositCollectionFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumDepositCollectionFilter<$PrismaModel> | $Enums.DepositCollection
+}
+
+export type NestedBoolFilter<$PrismaModel = never> = {
+  equals?: boolean | Prisma.BooleanFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedBoolFilter<$PrismaModel> | boolean
+}
+
+export type NestedEnumRentalPeriodWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.RentalPeriod | Prisma.EnumRentalPeriodFieldRefInput<$PrismaModel>
+  in?: $Enums.RentalPeriod[] | Prisma.ListEnumRentalPeriodFieldRefInput<$PrismaModel>
+  notIn?: $Enums.RentalPeriod[] | Prisma.ListEnumRentalPeriodFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumRentalPeriodWithAggregatesFilter<$PrismaModel> | $Enums.RentalPeriod
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumRentalPeriodFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumRentalPeriodFilter<$PrismaModel>
+}
+
+export type NestedEnumDepositCollectionWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.DepositCollection | Prisma.EnumDepositCollectionFieldRefInput<$PrismaModel>
+  in?: $Enums.DepositCollection[] | Prisma.ListEnumDepositCollectionFieldRefInput<$PrismaModel>
+  notIn?: $Enums.DepositCollection[] | Prisma.ListEnumDepositCollectionFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumDepositCollectionWithAggregatesFilter<$PrismaModel> | $Enums.DepositCollection
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumDepositCollectionFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumDepositCollectionFilter<$PrismaModel>
+}
+
+export type NestedBoolWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: boolean | Prisma.BooleanFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedBoolWithAggregatesFilter<$PrismaModel> | boolean
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedBoolFilter<$PrismaModel>
+  _max?: Prisma.NestedBoolFilter<$PrismaModel>
 }
 
 

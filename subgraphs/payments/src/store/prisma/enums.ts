@@ -93,3 +93,19 @@ export const CashCorrectionKind = {
 } as const
 
 export type CashCorrectionKind = (typeof CashCorrectionKind)[keyof typeof CashCorrectionKind]
+
+
+export const RentalPeriod = {
+  DAILY: 'DAILY',
+  WEEKLY: 'WEEKLY'
+} as const
+
+export type RentalPeriod = (typeof RentalPeriod)[keyof typeof RentalPeriod]
+
+
+export const DepositCollection = {
+  PAYMENT_LINK: 'PAYMENT_LINK',
+  FROM_EARNINGS: 'FROM_EARNINGS'
+} as const
+
+export type DepositCollection = (typeof DepositCollection)[keyof typeof DepositCollection]
