@@ -28,6 +28,8 @@ const MAPPERS: Record<string, Record<string, string>> = {
     CardDetails: 'CardModel',
     User: 'UserRef',
     Trip: 'TripRef',
+    PaymentLink: 'PaymentLinkModel',
+    Vehicle: 'VehicleRef',
   },
   gamification: { PointsSummary: 'PointsSummaryModel', User: 'UserRef' },
   notifications: { Notification: 'NotificationModel', User: 'UserRef' },

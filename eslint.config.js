@@ -32,6 +32,7 @@ const TYPES_WITHOUT_ID = [
   'PaymentUserError',
   'CardDetails',
   'DriverEarnings',
+  'VehiclePaymentQr',
 ];
 
 const schemaRules = {

@@ -265,6 +265,8 @@ export type PaymentStatus =
 
 /** What is wrong with a payment mutation's input. */
 export type PaymentUserErrorCode =
+  /** The trip's fare is already paid by card or wallet (or being charged to a card, or refunded). */
+  | 'ALREADY_PAID'
   /** The card was declined; `message` gives the provider's reason. */
   | 'CARD_DECLINED'
   /** The currency is not an ISO 4217 code, or not the one of the wallet or payment. */
@@ -275,12 +277,24 @@ export type PaymentUserErrorCode =
   | 'INVALID_AMOUNT'
   /** The provider did not accept the card token. */
   | 'INVALID_CARD_TOKEN'
+  /** `expiresInMinutes` is not from 30 to 1440. */
+  | 'INVALID_EXPIRY'
   /** The idempotency key is empty or longer than 255 characters. */
   | 'INVALID_IDEMPOTENCY_KEY'
+  /** TRIP_FARE links are made by `payTripByVehicleQr`, not `createPaymentLink`. */
+  | 'INVALID_PURPOSE'
+  /** The QR payload is not a vehicle payment code of this platform. */
+  | 'INVALID_QR'
   /** The reason is empty or longer than 500 characters. */
   | 'INVALID_REASON'
+  /** The trip's fare was already paid through a payment link. */
+  | 'LINK_ALREADY_PAID'
   /** The payment is not paid (pending, owed or failed) or already refunded in full. */
   | 'NOT_REFUNDABLE'
+  /** No trip of yours on this vehicle completed within the last hour (or payments has not recorded it yet: try again in a moment). */
+  | 'NO_VEHICLE_TRIP'
+  /** The payer is not someone this link can be for (DRIVER_* links: not a driver payments knows). */
+  | 'PAYER_NOT_FOUND'
   /** No such card of yours (unknown, someone else's or removed). */
   | 'PAYMENT_METHOD_NOT_FOUND'
   /** No such payment. */

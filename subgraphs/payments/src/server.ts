@@ -15,6 +15,8 @@ import { createDriverDirectory, DRIVER_DIRECTORY_GROUP, DRIVER_DIRECTORY_TYPES }
 import { TRIP_SETTLEMENT_TYPES } from './services/trip-settlement.js';
 import { openPaymentsDatabase } from './store/database.js';
 import { createWebhookRoute, PAYMENTS_WEBHOOK_PATH } from './webhooks/webhook-route.js';
+import { DevelopmentPaymentProvider } from './providers/development-provider.js';
+import { createDevPayRoute, DEV_PAY_PATH } from './webhooks/dev-pay-route.js';
 
 /** Replaceable parts, for tests. Every one has a production default. */
 export interface PaymentsBuildOptions {
@@ -72,6 +74,7 @@ export async function buildPaymentsSubgraph(deps: SubgraphDeps, options: Payment
     wakeRelay,
     background: inBackground,
     chargerPollIntervalMs: options.chargerPollIntervalMs,
+    publicUrl: config.publicUrl,
   });
   webhookRoute = createWebhookRoute({ provider, handle: services.handleWebhook, logger });
 
@@ -114,6 +117,8 @@ export async function buildPaymentsSubgraph(deps: SubgraphDeps, options: Payment
     gatewaySecret: deps.auth.config.gatewaySecret,
     logger: deps.logger,
     postRoutes: { [PAYMENTS_WEBHOOK_PATH]: webhookRoute },
+    // The development provider's checkout pages (payment links), in development only.
+    pageRoutes: config.devPayPages && provider instanceof DevelopmentPaymentProvider ? { [DEV_PAY_PATH]: createDevPayRoute(provider) } : undefined,
     createContext: ({ viewer }) => ({
       viewer,
       loaders: createPaymentsLoaders(services.reads, services.currency),

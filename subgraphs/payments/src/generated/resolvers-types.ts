@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { WalletModel, WalletEntryModel, PaymentModel, RefundModel, PaymentMethodModel, CardModel, UserRef, TripRef } from '../resolvers/mappers.js';
+import type { WalletModel, WalletEntryModel, PaymentModel, RefundModel, PaymentMethodModel, CardModel, UserRef, TripRef, PaymentLinkModel, VehicleRef } from '../resolvers/mappers.js';
 import type { PaymentsContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -36,6 +36,20 @@ export type CardDetails = {
   expYear: Scalars['Int']['output'];
   /** Last four digits. */
   last4: Scalars['String']['output'];
+};
+
+/** A payment link to make. */
+export type CreatePaymentLinkInput = {
+  /** How much, in the platform's currency. */
+  amount: MoneyInput;
+  /** How long it can be paid, 30 to 1440 minutes (Stripe Checkout's limits). Default 60. */
+  expiresInMinutes?: InputMaybe<Scalars['Int']['input']>;
+  /** A key unique to this link: retrying with the same key and input returns the first link; the same key with another input is a CONFLICT. */
+  idempotencyKey: Scalars['String']['input'];
+  /** The identity user id of who pays (the driver for DRIVER_*, the rider for RIDER_BALANCE). */
+  payerId: Scalars['ID']['input'];
+  /** What it collects (not TRIP_FARE). */
+  purpose: PaymentLinkPurpose;
 };
 
 /** A driver profile (fleet's). payments adds the driver's money. */
@@ -214,6 +228,19 @@ export type Mutation = {
    */
   addCard: PaymentMethodsPayload;
   /**
+   * Makes a payment link: a page at the payment provider where the payer pays `amount`; the provider confirms by
+   * webhook and the money is booked then (MONEY.md "Payment links and vehicle QR"). Operations staff for anyone;
+   * a fleet manager DRIVER_DEPOSIT and DRIVER_DUES links for drivers of their fleet; a driver those two for
+   * themselves; anyone RIDER_BALANCE for themselves (FORBIDDEN otherwise). Idempotent by `idempotencyKey`.
+   */
+  createPaymentLink: PaymentLinkPayload;
+  /**
+   * Pays the signed-in rider's latest trip on the vehicle whose payment QR code was scanned, instead of cash: returns
+   * a payment link for the fare (the same one while it is pending). NO_VEHICLE_TRIP, ALREADY_PAID, LINK_ALREADY_PAID,
+   * INVALID_QR as user errors. Idempotent by `idempotencyKey`.
+   */
+  payTripByVehicleQr: PaymentLinkPayload;
+  /**
    * Gives money back to the payer of a paid payment, in part or in full, to the method that paid (card through the
    * provider, wallet to the wallet, cash to the wallet); the driver's earnings and the platform's commission are
    * reversed in proportion. Operations staff only; recorded with who did it. Idempotent by `idempotencyKey`.
@@ -233,6 +260,16 @@ export type Mutation = {
 
 export type MutationAddCardArgs = {
   input: AddCardInput;
+};
+
+
+export type MutationCreatePaymentLinkArgs = {
+  input: CreatePaymentLinkInput;
+};
+
+
+export type MutationPayTripByVehicleQrArgs = {
+  input: PayTripByVehicleQrInput;
 };
 
 
@@ -269,6 +306,14 @@ export type PageInfo = {
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
+/** A scanned vehicle payment QR code. */
+export type PayTripByVehicleQrInput = {
+  /** A key unique to this scan: retrying with the same key and input returns the first result. */
+  idempotencyKey: Scalars['String']['input'];
+  /** What the QR code holds (`VehiclePaymentQr.payload`). */
+  qrPayload: Scalars['String']['input'];
+};
+
 /** A charge to a user: a trip's fare, a cancellation fee or a wallet top-up. Visible to the payer, the trip's driver and operations staff. */
 export type Payment = {
   __typename?: 'Payment';
@@ -290,6 +335,8 @@ export type Payment = {
   nextAttemptAt: Maybe<Scalars['DateTime']['output']>;
   /** When it was paid; null before. */
   paidAt: Maybe<Scalars['DateTime']['output']>;
+  /** The payment link (a vehicle's payment QR code) that paid this fare instead of the cash it was settled as; null otherwise. */
+  paidByLink: Maybe<PaymentLink>;
   /** Who pays. */
   payer: User;
   /** What it was for. */
@@ -341,6 +388,82 @@ export type PaymentFilterInput = {
   /** Only this trip's. */
   tripId?: InputMaybe<Scalars['ID']['input']>;
 };
+
+/** A page at the payment provider where one payer pays one amount. Visible to its payer, who made it, managers of a DRIVER_* link's driver's fleet and operations staff. */
+export type PaymentLink = {
+  __typename?: 'PaymentLink';
+  /** How much. */
+  amount: Money;
+  /** When it was made. */
+  createdAt: Scalars['DateTime']['output'];
+  /** After this instant the link can no longer be paid. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** Stable identifier of the link. */
+  id: Scalars['ID']['output'];
+  /** When the provider confirmed the payment; null before. */
+  paidAt: Maybe<Scalars['DateTime']['output']>;
+  /** Who is to pay. */
+  payer: User;
+  /** TRIP_FARE: the trip's payment (settled as cash or owed) it pays instead. */
+  payment: Maybe<Payment>;
+  /** What it collects. */
+  purpose: PaymentLinkPurpose;
+  /** Where it is. */
+  status: PaymentLinkStatus;
+  /** TRIP_FARE: the trip it pays. */
+  trip: Maybe<Trip>;
+  /** The provider's payment page to open (Stripe Checkout; the development provider's /dev-pay page). */
+  url: Scalars['String']['output'];
+};
+
+/** A page of payment links, newest first. */
+export type PaymentLinkConnection = {
+  __typename?: 'PaymentLinkConnection';
+  /** The links of this page. */
+  edges: Array<PaymentLinkEdge>;
+  /** Where this page is. */
+  pageInfo: PageInfo;
+};
+
+/** A payment link with a cursor, in a connection. */
+export type PaymentLinkEdge = {
+  __typename?: 'PaymentLinkEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The link. */
+  node: PaymentLink;
+};
+
+/** The result of making a payment link. */
+export type PaymentLinkPayload = {
+  __typename?: 'PaymentLinkPayload';
+  /** The link; null when there are user errors. */
+  paymentLink: Maybe<PaymentLink>;
+  /** What is wrong with the input; empty on success. */
+  userErrors: Array<PaymentUserError>;
+};
+
+/** What a payment link collects, and where the money goes when it is paid. */
+export type PaymentLinkPurpose =
+  /** A driver's security deposit: held for the driver (their deposit account). */
+  | 'DRIVER_DEPOSIT'
+  /** What a driver owes (e.g. rent): credited to the driver's earnings. */
+  | 'DRIVER_DUES'
+  /** A rider repaying what they owe (`Wallet.balanceDue`); the rest goes to their wallet. */
+  | 'RIDER_BALANCE'
+  /** A trip's fare paid through the vehicle's payment QR code instead of cash (made by `payTripByVehicleQr`). */
+  | 'TRIP_FARE';
+
+/** Where a payment link is. */
+export type PaymentLinkStatus =
+  /** Withdrawn; nothing moved. */
+  | 'CANCELED'
+  /** Nobody paid it in time; nothing moved. */
+  | 'EXPIRED'
+  /** The provider confirmed the payment; the ledger holds the entry. */
+  | 'PAID'
+  /** Waiting for the payer (until `expiresAt`). */
+  | 'PENDING';
 
 /** One way a user can pay: a saved card, their wallet, or cash. */
 export type PaymentMethod = {
@@ -410,6 +533,8 @@ export type PaymentUserError = {
 
 /** What is wrong with a payment mutation's input. */
 export type PaymentUserErrorCode =
+  /** The trip's fare is already paid by card or wallet (or being charged to a card, or refunded). */
+  | 'ALREADY_PAID'
   /** The card was declined; `message` gives the provider's reason. */
   | 'CARD_DECLINED'
   /** The currency is not an ISO 4217 code, or not the one of the wallet or payment. */
@@ -420,12 +545,24 @@ export type PaymentUserErrorCode =
   | 'INVALID_AMOUNT'
   /** The provider did not accept the card token. */
   | 'INVALID_CARD_TOKEN'
+  /** `expiresInMinutes` is not from 30 to 1440. */
+  | 'INVALID_EXPIRY'
   /** The idempotency key is empty or longer than 255 characters. */
   | 'INVALID_IDEMPOTENCY_KEY'
+  /** TRIP_FARE links are made by `payTripByVehicleQr`, not `createPaymentLink`. */
+  | 'INVALID_PURPOSE'
+  /** The QR payload is not a vehicle payment code of this platform. */
+  | 'INVALID_QR'
   /** The reason is empty or longer than 500 characters. */
   | 'INVALID_REASON'
+  /** The trip's fare was already paid through a payment link. */
+  | 'LINK_ALREADY_PAID'
   /** The payment is not paid (pending, owed or failed) or already refunded in full. */
   | 'NOT_REFUNDABLE'
+  /** No trip of yours on this vehicle completed within the last hour (or payments has not recorded it yet: try again in a moment). */
+  | 'NO_VEHICLE_TRIP'
+  /** The payer is not someone this link can be for (DRIVER_* links: not a driver payments knows). */
+  | 'PAYER_NOT_FOUND'
   /** No such card of yours (unknown, someone else's or removed). */
   | 'PAYMENT_METHOD_NOT_FOUND'
   /** No such payment. */
@@ -439,12 +576,19 @@ export type Query = {
   __typename?: 'Query';
   /** The payment with this id, or null when there is none or the viewer may not see it (its payer, its trip's driver and operations staff may). */
   payment: Maybe<Payment>;
+  /** The payment link with this id, or null when there is none or the viewer may not see it (its payer, who made it, managers of a DRIVER_* link's driver's fleet and operations staff may). */
+  paymentLink: Maybe<PaymentLink>;
   /** Payments newest first, filtered. Operations staff only. */
   payments: PaymentConnection;
 };
 
 
 export type QueryPaymentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPaymentLinkArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -544,10 +688,42 @@ export type User = {
   __typename?: 'User';
   /** Stable identifier of the user. */
   id: Scalars['ID']['output'];
+  /**
+   * Payment links this user is to pay, newest first. Only the user themselves and operations staff (FORBIDDEN
+   * otherwise).
+   */
+  paymentLinks: Maybe<PaymentLinkConnection>;
   /** Saved cards, the wallet and cash, the default marked. Only the user themselves and operations staff (FORBIDDEN otherwise). */
   paymentMethods: Maybe<Array<PaymentMethod>>;
   /** The user's wallet (a zero balance before the first money moves). Only the user themselves and operations staff may read it (FORBIDDEN otherwise). */
   wallet: Maybe<Wallet>;
+};
+
+
+/** A person with an account: a rider, a driver or a member of staff. */
+export type UserPaymentLinksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A vehicle (fleet's). payments adds its payment QR code. */
+export type Vehicle = {
+  __typename?: 'Vehicle';
+  /** Stable identifier of the vehicle. */
+  id: Scalars['ID']['output'];
+  /** The vehicle's payment QR code. Anyone signed in: it is printed in the car and holds only the vehicle's id. */
+  paymentQr: VehiclePaymentQr;
+};
+
+/** A vehicle's payment QR code, printed in the car: a rider scans it to pay their trip's fare instead of cash. */
+export type VehiclePaymentQr = {
+  __typename?: 'VehiclePaymentQr';
+  /** What the code holds: a URL `<PAYMENTS_PUBLIC_URL>/pay/vehicles/<vehicle id>` (it reveals only the vehicle's id). */
+  payload: Scalars['String']['output'];
+  /** The code as a PNG image, a `data:image/png;base64,` URL. */
+  pngDataUrl: Scalars['String']['output'];
+  /** The code as an SVG document. */
+  svg: Scalars['String']['output'];
 };
 
 /** A user's stored balance with the platform: top-ups, refunds and credit, spent on rides. Never negative. */
@@ -694,6 +870,7 @@ export type FederationTypes = ResolversObject<{
   Payment: Payment;
   Trip: Trip;
   User: User;
+  Vehicle: Vehicle;
 }>;
 
 /** Mapping of federation reference types */
@@ -710,6 +887,9 @@ export type FederationReferenceTypes = ResolversObject<{
   User:
     ( { __typename: 'User' }
     & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
+  Vehicle:
+    ( { __typename: 'Vehicle' }
+    & GraphQLRecursivePick<FederationTypes['Vehicle'], {"id":true}> );
 }>;
 
 
@@ -721,9 +901,10 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   CardDetails: ResolverTypeWrapper<CardModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CreatePaymentLinkInput: CreatePaymentLinkInput;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Driver: ResolverTypeWrapper<Omit<Driver, 'statement'> & { statement?: Maybe<ResolversTypes['DriverStatementConnection']> }>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   DriverAccount: DriverAccount;
   DriverEarnings: ResolverTypeWrapper<DriverEarnings>;
   DriverStatementConnection: ResolverTypeWrapper<Omit<DriverStatementConnection, 'edges'> & { edges: Array<ResolversTypes['DriverStatementEntryEdge']> }>;
@@ -734,10 +915,17 @@ export type ResolversTypes = ResolversObject<{
   MoneyInput: MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PayTripByVehicleQrInput: PayTripByVehicleQrInput;
   Payment: ResolverTypeWrapper<PaymentModel>;
   PaymentConnection: ResolverTypeWrapper<Omit<PaymentConnection, 'edges'> & { edges: Array<ResolversTypes['PaymentEdge']> }>;
   PaymentEdge: ResolverTypeWrapper<Omit<PaymentEdge, 'node'> & { node: ResolversTypes['Payment'] }>;
   PaymentFilterInput: PaymentFilterInput;
+  PaymentLink: ResolverTypeWrapper<PaymentLinkModel>;
+  PaymentLinkConnection: ResolverTypeWrapper<Omit<PaymentLinkConnection, 'edges'> & { edges: Array<ResolversTypes['PaymentLinkEdge']> }>;
+  PaymentLinkEdge: ResolverTypeWrapper<Omit<PaymentLinkEdge, 'node'> & { node: ResolversTypes['PaymentLink'] }>;
+  PaymentLinkPayload: ResolverTypeWrapper<Omit<PaymentLinkPayload, 'paymentLink'> & { paymentLink?: Maybe<ResolversTypes['PaymentLink']> }>;
+  PaymentLinkPurpose: PaymentLinkPurpose;
+  PaymentLinkStatus: PaymentLinkStatus;
   PaymentMethod: ResolverTypeWrapper<PaymentMethodModel>;
   PaymentMethodType: PaymentMethodType;
   PaymentMethodsPayload: ResolverTypeWrapper<Omit<PaymentMethodsPayload, 'paymentMethods'> & { paymentMethods?: Maybe<Array<ResolversTypes['PaymentMethod']>> }>;
@@ -754,6 +942,8 @@ export type ResolversTypes = ResolversObject<{
   TopUpWalletPayload: ResolverTypeWrapper<Omit<TopUpWalletPayload, 'payment' | 'wallet'> & { payment?: Maybe<ResolversTypes['Payment']>, wallet?: Maybe<ResolversTypes['Wallet']> }>;
   Trip: ResolverTypeWrapper<TripRef>;
   User: ResolverTypeWrapper<UserRef>;
+  Vehicle: ResolverTypeWrapper<VehicleRef>;
+  VehiclePaymentQr: ResolverTypeWrapper<VehiclePaymentQr>;
   Wallet: ResolverTypeWrapper<WalletModel>;
   WalletEntry: ResolverTypeWrapper<WalletEntryModel>;
   WalletEntryConnection: ResolverTypeWrapper<Omit<WalletEntryConnection, 'edges'> & { edges: Array<ResolversTypes['WalletEntryEdge']> }>;
@@ -767,9 +957,10 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   CardDetails: CardModel;
   Int: Scalars['Int']['output'];
+  CreatePaymentLinkInput: CreatePaymentLinkInput;
+  ID: Scalars['ID']['output'];
   DateTime: Scalars['DateTime']['output'];
   Driver: Omit<Driver, 'statement'> & { statement?: Maybe<ResolversParentTypes['DriverStatementConnection']> } | FederationReferenceTypes['Driver'];
-  ID: Scalars['ID']['output'];
   DriverEarnings: DriverEarnings;
   DriverStatementConnection: Omit<DriverStatementConnection, 'edges'> & { edges: Array<ResolversParentTypes['DriverStatementEntryEdge']> };
   DriverStatementEntry: Omit<DriverStatementEntry, 'payment' | 'trip'> & { payment?: Maybe<ResolversParentTypes['Payment']>, trip?: Maybe<ResolversParentTypes['Trip']> };
@@ -778,10 +969,15 @@ export type ResolversParentTypes = ResolversObject<{
   MoneyInput: MoneyInput;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
+  PayTripByVehicleQrInput: PayTripByVehicleQrInput;
   Payment: PaymentModel;
   PaymentConnection: Omit<PaymentConnection, 'edges'> & { edges: Array<ResolversParentTypes['PaymentEdge']> };
   PaymentEdge: Omit<PaymentEdge, 'node'> & { node: ResolversParentTypes['Payment'] };
   PaymentFilterInput: PaymentFilterInput;
+  PaymentLink: PaymentLinkModel;
+  PaymentLinkConnection: Omit<PaymentLinkConnection, 'edges'> & { edges: Array<ResolversParentTypes['PaymentLinkEdge']> };
+  PaymentLinkEdge: Omit<PaymentLinkEdge, 'node'> & { node: ResolversParentTypes['PaymentLink'] };
+  PaymentLinkPayload: Omit<PaymentLinkPayload, 'paymentLink'> & { paymentLink?: Maybe<ResolversParentTypes['PaymentLink']> };
   PaymentMethod: PaymentMethodModel;
   PaymentMethodsPayload: Omit<PaymentMethodsPayload, 'paymentMethods'> & { paymentMethods?: Maybe<Array<ResolversParentTypes['PaymentMethod']>> };
   PaymentUserError: PaymentUserError;
@@ -793,6 +989,8 @@ export type ResolversParentTypes = ResolversObject<{
   TopUpWalletPayload: Omit<TopUpWalletPayload, 'payment' | 'wallet'> & { payment?: Maybe<ResolversParentTypes['Payment']>, wallet?: Maybe<ResolversParentTypes['Wallet']> };
   Trip: TripRef;
   User: UserRef;
+  Vehicle: VehicleRef;
+  VehiclePaymentQr: VehiclePaymentQr;
   Wallet: WalletModel;
   WalletEntry: WalletEntryModel;
   WalletEntryConnection: Omit<WalletEntryConnection, 'edges'> & { edges: Array<ResolversParentTypes['WalletEntryEdge']> };
@@ -868,6 +1066,8 @@ export type MoneyResolvers<ContextType = PaymentsContext, ParentType extends Res
 
 export type MutationResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addCard?: Resolver<ResolversTypes['PaymentMethodsPayload'], ParentType, ContextType, RequireFields<MutationAddCardArgs, 'input'>>;
+  createPaymentLink?: Resolver<ResolversTypes['PaymentLinkPayload'], ParentType, ContextType, RequireFields<MutationCreatePaymentLinkArgs, 'input'>>;
+  payTripByVehicleQr?: Resolver<ResolversTypes['PaymentLinkPayload'], ParentType, ContextType, RequireFields<MutationPayTripByVehicleQrArgs, 'input'>>;
   refundPayment?: Resolver<ResolversTypes['RefundPaymentPayload'], ParentType, ContextType, RequireFields<MutationRefundPaymentArgs, 'input'>>;
   removePaymentMethod?: Resolver<ResolversTypes['PaymentMethodsPayload'], ParentType, ContextType, RequireFields<MutationRemovePaymentMethodArgs, 'id'>>;
   setDefaultPaymentMethod?: Resolver<ResolversTypes['PaymentMethodsPayload'], ParentType, ContextType, RequireFields<MutationSetDefaultPaymentMethodArgs, 'type'>>;
@@ -892,6 +1092,7 @@ export type PaymentResolvers<ContextType = PaymentsContext, ParentType extends R
   method?: Resolver<Maybe<ResolversTypes['PaymentMethodType']>, ParentType, ContextType>;
   nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   paidAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  paidByLink?: Resolver<Maybe<ResolversTypes['PaymentLink']>, ParentType, ContextType>;
   payer?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   purpose?: Resolver<ResolversTypes['PaymentPurpose'], ParentType, ContextType>;
   receiptNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -910,6 +1111,35 @@ export type PaymentConnectionResolvers<ContextType = PaymentsContext, ParentType
 export type PaymentEdgeResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PaymentEdge'] = ResolversParentTypes['PaymentEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Payment'], ParentType, ContextType>;
+}>;
+
+export type PaymentLinkResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PaymentLink'] = ResolversParentTypes['PaymentLink']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  paidAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  payer?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['PaymentLinkPurpose'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PaymentLinkStatus'], ParentType, ContextType>;
+  trip?: Resolver<Maybe<ResolversTypes['Trip']>, ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PaymentLinkConnectionResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PaymentLinkConnection'] = ResolversParentTypes['PaymentLinkConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PaymentLinkEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type PaymentLinkEdgeResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PaymentLinkEdge'] = ResolversParentTypes['PaymentLinkEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PaymentLink'], ParentType, ContextType>;
+}>;
+
+export type PaymentLinkPayloadResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PaymentLinkPayload'] = ResolversParentTypes['PaymentLinkPayload']> = ResolversObject<{
+  paymentLink?: Resolver<Maybe<ResolversTypes['PaymentLink']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['PaymentUserError']>, ParentType, ContextType>;
 }>;
 
 export type PaymentMethodResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PaymentMethod'] = ResolversParentTypes['PaymentMethod']> = ResolversObject<{
@@ -932,6 +1162,7 @@ export type PaymentUserErrorResolvers<ContextType = PaymentsContext, ParentType 
 
 export type QueryResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<QueryPaymentArgs, 'id'>>;
+  paymentLink?: Resolver<Maybe<ResolversTypes['PaymentLink']>, ParentType, ContextType, RequireFields<QueryPaymentLinkArgs, 'id'>>;
   payments?: Resolver<ResolversTypes['PaymentConnection'], ParentType, ContextType, RequireFields<QueryPaymentsArgs, 'first'>>;
 }>;
 
@@ -966,8 +1197,21 @@ export type TripResolvers<ContextType = PaymentsContext, ParentType extends Reso
 export type UserResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  paymentLinks?: Resolver<Maybe<ResolversTypes['PaymentLinkConnection']>, ParentType, ContextType, RequireFields<UserPaymentLinksArgs, 'first'>>;
   paymentMethods?: Resolver<Maybe<Array<ResolversTypes['PaymentMethod']>>, ParentType, ContextType>;
   wallet?: Resolver<Maybe<ResolversTypes['Wallet']>, ParentType, ContextType>;
+}>;
+
+export type VehicleResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Vehicle'] = ResolversParentTypes['Vehicle'], FederationReferenceType extends FederationReferenceTypes['Vehicle'] = FederationReferenceTypes['Vehicle']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Vehicle']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  paymentQr?: Resolver<ResolversTypes['VehiclePaymentQr'], ParentType, ContextType>;
+}>;
+
+export type VehiclePaymentQrResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['VehiclePaymentQr'] = ResolversParentTypes['VehiclePaymentQr']> = ResolversObject<{
+  payload?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pngDataUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  svg?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type WalletResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Wallet'] = ResolversParentTypes['Wallet']> = ResolversObject<{
@@ -1012,6 +1256,10 @@ export type Resolvers<ContextType = PaymentsContext> = ResolversObject<{
   Payment?: PaymentResolvers<ContextType>;
   PaymentConnection?: PaymentConnectionResolvers<ContextType>;
   PaymentEdge?: PaymentEdgeResolvers<ContextType>;
+  PaymentLink?: PaymentLinkResolvers<ContextType>;
+  PaymentLinkConnection?: PaymentLinkConnectionResolvers<ContextType>;
+  PaymentLinkEdge?: PaymentLinkEdgeResolvers<ContextType>;
+  PaymentLinkPayload?: PaymentLinkPayloadResolvers<ContextType>;
   PaymentMethod?: PaymentMethodResolvers<ContextType>;
   PaymentMethodsPayload?: PaymentMethodsPayloadResolvers<ContextType>;
   PaymentUserError?: PaymentUserErrorResolvers<ContextType>;
@@ -1021,6 +1269,8 @@ export type Resolvers<ContextType = PaymentsContext> = ResolversObject<{
   TopUpWalletPayload?: TopUpWalletPayloadResolvers<ContextType>;
   Trip?: TripResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
+  Vehicle?: VehicleResolvers<ContextType>;
+  VehiclePaymentQr?: VehiclePaymentQrResolvers<ContextType>;
   Wallet?: WalletResolvers<ContextType>;
   WalletEntry?: WalletEntryResolvers<ContextType>;
   WalletEntryConnection?: WalletEntryConnectionResolvers<ContextType>;

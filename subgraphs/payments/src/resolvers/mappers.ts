@@ -19,3 +19,10 @@ export interface UserRef {
 export interface TripRef {
   id: string;
 }
+
+export type { PaymentLink as PaymentLinkModel } from '../store/prisma/client.js';
+
+/** A vehicle as fleet refers to it: payments knows only its id (the payment QR code encodes it). */
+export interface VehicleRef {
+  id: string;
+}

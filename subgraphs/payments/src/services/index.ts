@@ -16,6 +16,9 @@ import { createBatcher } from './batcher.js';
 import { createTripSettlement } from './trip-settlement.js';
 import { createWebhookHandler } from './webhooks.js';
 import type { DriverProfileListener } from './driver-directory.js';
+import { createLinkReads } from '../store/link-store.js';
+import { createPaymentLinks } from './payment-links.js';
+import { createVehicleQrPayments } from './vehicle-qr.js';
 
 export interface PaymentsServicesDeps {
   prisma: PaymentsPrisma;
@@ -30,6 +33,8 @@ export interface PaymentsServicesDeps {
   /** Runs background work (charger, consumer) outside request statement counting. */
   background: <T>(work: () => T) => T;
   chargerPollIntervalMs?: number;
+  /** PAYMENTS_PUBLIC_URL: vehicle payment QR codes hold `<it>/pay/vehicles/<id>`. Default http://localhost:4004. */
+  publicUrl?: string;
 }
 
 export function createPaymentsServices(deps: PaymentsServicesDeps) {
@@ -51,6 +56,7 @@ export function createPaymentsServices(deps: PaymentsServicesDeps) {
   flow = createPaymentFlow({ settler, methods, wakeCharger: () => deps.background(() => charger.wake()) });
   const refunds = createRefunds({ prisma, ledger, methods, provider, logger });
   const settlement = createTripSettlement({ prisma, ledger, settler, methods, flow, commission, logger });
+  const paymentLinks = createPaymentLinks({ prisma, provider, ledger, settler, currency: deps.currency, maxAmountMinor: deps.maxAmountMinor, logger });
   const topUps = createTopUps({ prisma, charger, currency: deps.currency, maxAmountMinor: deps.maxAmountMinor });
   /** Mutations commit events: the relay publishes them now rather than at its next poll. */
   const thenWake =
@@ -78,7 +84,21 @@ export function createPaymentsServices(deps: PaymentsServicesDeps) {
     settleTripEvents: settlement.settleBatch,
     /** Told in the consumer's transaction when fleet announces a newer driver profile (services/driver-directory.ts). */
     driverProfileListeners: [] as DriverProfileListener[],
-    handleWebhook: createWebhookHandler({ prisma, providerName: provider.name, settler, flow, refunds, logger, afterCommit: deps.wakeRelay }),
+    handleWebhook: createWebhookHandler({
+      prisma,
+      providerName: provider.name,
+      settler,
+      flow,
+      refunds,
+      logger,
+      afterCommit: deps.wakeRelay,
+      links: () => paymentLinks,
+    }),
+    /** Payment links (services/payment-links.ts) and vehicle payment QR codes (services/vehicle-qr.ts). */
+    paymentLinks,
+    linkReads: createLinkReads(prisma),
+    vehicleQr: createVehicleQrPayments({ links: paymentLinks, providerName: provider.name }),
+    publicUrl: deps.publicUrl ?? 'http://localhost:4004',
   };
 }
 

@@ -71,6 +71,8 @@ export function createTripSettlement({ prisma, ledger, settler, methods, flow, c
       amountMinor: BigInt(charge.amountMinor),
       currency: charge.currency,
       commissionBps: driverUserId ? await commission.bps(tx, p.city, p.category) : 10_000,
+      // The vehicle the trip was driven with: its payment QR code finds the fare by it (vehicle-qr.ts).
+      vehicleId: event.type === 'trip.completed' ? (event.payload.vehicleId ?? null) : null,
     };
   }
 

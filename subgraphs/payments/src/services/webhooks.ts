@@ -5,6 +5,7 @@ import { isUuid } from '../../../../platform/graphql/index.js';
 import type { Logger } from '../../../../platform/logging/index.js';
 import type { ProviderWebhookEvent } from '../providers/provider.js';
 import type { PaymentsPrisma } from '../store/database.js';
+import type { Tx } from '../store/db.js';
 import { lockPayment } from '../store/payment-lock.js';
 import type { PaymentFlow } from './payment-flow.js';
 import type { Refunds } from './refunds.js';
@@ -22,6 +23,8 @@ export function createWebhookHandler(deps: {
   refunds: Refunds;
   logger: Logger;
   afterCommit: () => void;
+  /** Payment links' webhooks (services/payment-links.ts); given late, as links are built after this handler. */
+  links?: () => { onProviderEvent(tx: Tx, event: ProviderWebhookEvent): Promise<void> };
 }) {
   const { prisma, providerName, settler, flow, refunds, logger } = deps;
   /**
@@ -55,6 +58,11 @@ export function createWebhookHandler(deps: {
         case 'refund.succeeded':
         case 'refund.failed':
           if (event.providerRefundId) await refunds.onProviderRefund(tx, event.providerRefundId, event.kind === 'refund.succeeded');
+          return;
+        case 'link.paid':
+        case 'link.expired':
+          if (!deps.links) throw new Error('payment link webhook without a payment links service');
+          await deps.links().onProviderEvent(tx, event);
           return;
         case 'ignored':
           logger.debug({ eventId: event.id, type: event.providerType }, 'payments webhook ignored');

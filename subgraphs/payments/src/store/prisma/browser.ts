@@ -83,3 +83,9 @@ export type ProcessedEvent = Prisma.ProcessedEventModel
  * 
  */
 export type DriverProfile = Prisma.DriverProfileModel
+/**
+ * Model PaymentLink
+ * A hosted payment page at the provider (Stripe Checkout Session; the development provider's /dev-pay page): the
+ * payer pays the amount there, the provider confirms by webhook (services/payment-links.ts, MONEY.md).
+ */
+export type PaymentLink = Prisma.PaymentLinkModel

@@ -69,6 +69,8 @@ export type PaymentMinAggregateOutputType = {
   updatedAt: Date | null
   paidAt: Date | null
   actorUserId: string | null
+  vehicleId: string | null
+  paidByLinkId: string | null
 }
 
 export type PaymentMaxAggregateOutputType = {
@@ -98,6 +100,8 @@ export type PaymentMaxAggregateOutputType = {
   updatedAt: Date | null
   paidAt: Date | null
   actorUserId: string | null
+  vehicleId: string | null
+  paidByLinkId: string | null
 }
 
 export type PaymentCountAggregateOutputType = {
@@ -127,6 +131,8 @@ export type PaymentCountAggregateOutputType = {
   updatedAt: number
   paidAt: number
   actorUserId: number
+  vehicleId: number
+  paidByLinkId: number
   _all: number
 }
 
@@ -174,6 +180,8 @@ export type PaymentMinAggregateInputType = {
   updatedAt?: true
   paidAt?: true
   actorUserId?: true
+  vehicleId?: true
+  paidByLinkId?: true
 }
 
 export type PaymentMaxAggregateInputType = {
@@ -203,6 +211,8 @@ export type PaymentMaxAggregateInputType = {
   updatedAt?: true
   paidAt?: true
   actorUserId?: true
+  vehicleId?: true
+  paidByLinkId?: true
 }
 
 export type PaymentCountAggregateInputType = {
@@ -232,6 +242,8 @@ export type PaymentCountAggregateInputType = {
   updatedAt?: true
   paidAt?: true
   actorUserId?: true
+  vehicleId?: true
+  paidByLinkId?: true
   _all?: true
 }
 
@@ -348,6 +360,8 @@ export type PaymentGroupByOutputType = {
   updatedAt: Date
   paidAt: Date | null
   actorUserId: string | null
+  vehicleId: string | null
+  paidByLinkId: string | null
   _count: PaymentCountAggregateOutputType | null
   _avg: PaymentAvgAggregateOutputType | null
   _sum: PaymentSumAggregateOutputType | null
@@ -400,6 +414,8 @@ export type PaymentWhereInput = {
   updatedAt?: Prisma.DateTimeFilter<"Payment"> | Date | string
   paidAt?: Prisma.DateTimeNullableFilter<"Payment"> | Date | string | null
   actorUserId?: Prisma.UuidNullableFilter<"Payment"> | string | null
+  vehicleId?: Prisma.UuidNullableFilter<"Payment"> | string | null
+  paidByLinkId?: Prisma.UuidNullableFilter<"Payment"> | string | null
   refunds?: Prisma.RefundListRelationFilter
 }
 
@@ -430,6 +446,8 @@ export type PaymentOrderByWithRelationInput = {
   updatedAt?: Prisma.SortOrder
   paidAt?: Prisma.SortOrderInput | Prisma.SortOrder
   actorUserId?: Prisma.SortOrderInput | Prisma.SortOrder
+  vehicleId?: Prisma.SortOrderInput | Prisma.SortOrder
+  paidByLinkId?: Prisma.SortOrderInput | Prisma.SortOrder
   refunds?: Prisma.RefundOrderByRelationAggregateInput
 }
 
@@ -437,6 +455,7 @@ export type PaymentWhereUniqueInput = Prisma.AtLeast<{
   id?: string
   providerPaymentId?: string
   receiptNumber?: string
+  paidByLinkId?: string
   tripId_purpose?: Prisma.PaymentTripIdPurposeCompoundUniqueInput
   AND?: Prisma.PaymentWhereInput | Prisma.PaymentWhereInput[]
   OR?: Prisma.PaymentWhereInput[]
@@ -464,8 +483,9 @@ export type PaymentWhereUniqueInput = Prisma.AtLeast<{
   updatedAt?: Prisma.DateTimeFilter<"Payment"> | Date | string
   paidAt?: Prisma.DateTimeNullableFilter<"Payment"> | Date | string | null
   actorUserId?: Prisma.UuidNullableFilter<"Payment"> | string | null
+  vehicleId?: Prisma.UuidNullableFilter<"Payment"> | string | null
   refunds?: Prisma.RefundListRelationFilter
-}, "id" | "providerPaymentId" | "receiptNumber" | "tripId_purpose">
+}, "id" | "providerPaymentId" | "receiptNumber" | "paidByLinkId" | "tripId_purpose">
 
 export type PaymentOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
@@ -494,6 +514,8 @@ export type PaymentOrderByWithAggregationInput = {
   updatedAt?: Prisma.SortOrder
   paidAt?: Prisma.SortOrderInput | Prisma.SortOrder
   actorUserId?: Prisma.SortOrderInput | Prisma.SortOrder
+  vehicleId?: Prisma.SortOrderInput | Prisma.SortOrder
+  paidByLinkId?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.PaymentCountOrderByAggregateInput
   _avg?: Prisma.PaymentAvgOrderByAggregateInput
   _max?: Prisma.PaymentMaxOrderByAggregateInput
@@ -531,6 +553,8 @@ export type PaymentScalarWhereWithAggregatesInput = {
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"Payment"> | Date | string
   paidAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Payment"> | Date | string | null
   actorUserId?: Prisma.UuidNullableWithAggregatesFilter<"Payment"> | string | null
+  vehicleId?: Prisma.UuidNullableWithAggregatesFilter<"Payment"> | string | null
+  paidByLinkId?: Prisma.UuidNullableWithAggregatesFilter<"Payment"> | string | null
 }
 
 export type PaymentCreateInput = {
@@ -560,6 +584,8 @@ export type PaymentCreateInput = {
   updatedAt?: Date | string
   paidAt?: Date | string | null
   actorUserId?: string | null
+  vehicleId?: string | null
+  paidByLinkId?: string | null
   refunds?: Prisma.RefundCreateNestedManyWithoutPaymentInput
 }
 
@@ -590,6 +616,8 @@ export type PaymentUncheckedCreateInput = {
   updatedAt?: Date | string
   paidAt?: Date | string | null
   actorUserId?: string | null
+  vehicleId?: string | null
+  paidByLinkId?: string | null
   refunds?: Prisma.RefundUncheckedCreateNestedManyWithoutPaymentInput
 }
 
@@ -620,6 +648,8 @@ export type PaymentUpdateInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   actorUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  vehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  paidByLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   refunds?: Prisma.RefundUpdateManyWithoutPaymentNestedInput
 }
 
@@ -650,6 +680,8 @@ export type PaymentUncheckedUpdateInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   actorUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  vehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  paidByLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   refunds?: Prisma.RefundUncheckedUpdateManyWithoutPaymentNestedInput
 }
 
@@ -680,6 +712,8 @@ export type PaymentCreateManyInput = {
   updatedAt?: Date | string
   paidAt?: Date | string | null
   actorUserId?: string | null
+  vehicleId?: string | null
+  paidByLinkId?: string | null
 }
 
 export type PaymentUpdateManyMutationInput = {
@@ -709,6 +743,8 @@ export type PaymentUpdateManyMutationInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   actorUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  vehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  paidByLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type PaymentUncheckedUpdateManyInput = {
@@ -738,6 +774,8 @@ export type PaymentUncheckedUpdateManyInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   actorUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  vehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  paidByLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type PaymentTripIdPurposeCompoundUniqueInput = {
@@ -772,6 +810,8 @@ export type PaymentCountOrderByAggregateInput = {
   updatedAt?: Prisma.SortOrder
   paidAt?: Prisma.SortOrder
   actorUserId?: Prisma.SortOrder
+  vehicleId?: Prisma.SortOrder
+  paidByLinkId?: Prisma.SortOrder
 }
 
 export type PaymentAvgOrderByAggregateInput = {
@@ -809,6 +849,8 @@ export type PaymentMaxOrderByAggregateInput = {
   updatedAt?: Prisma.SortOrder
   paidAt?: Prisma.SortOrder
   actorUserId?: Prisma.SortOrder
+  vehicleId?: Prisma.SortOrder
+  paidByLinkId?: Prisma.SortOrder
 }
 
 export type PaymentMinOrderByAggregateInput = {
@@ -838,6 +880,8 @@ export type PaymentMinOrderByAggregateInput = {
   updatedAt?: Prisma.SortOrder
   paidAt?: Prisma.SortOrder
   actorUserId?: Prisma.SortOrder
+  vehicleId?: Prisma.SortOrder
+  paidByLinkId?: Prisma.SortOrder
 }
 
 export type PaymentSumOrderByAggregateInput = {
@@ -906,6 +950,8 @@ export type PaymentCreateWithoutRefundsInput = {
   updatedAt?: Date | string
   paidAt?: Date | string | null
   actorUserId?: string | null
+  vehicleId?: string | null
+  paidByLinkId?: string | null
 }
 
 export type PaymentUncheckedCreateWithoutRefundsInput = {
@@ -935,6 +981,8 @@ export type PaymentUncheckedCreateWithoutRefundsInput = {
   updatedAt?: Date | string
   paidAt?: Date | string | null
   actorUserId?: string | null
+  vehicleId?: string | null
+  paidByLinkId?: string | null
 }
 
 export type PaymentCreateOrConnectWithoutRefundsInput = {
@@ -980,6 +1028,8 @@ export type PaymentUpdateWithoutRefundsInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   actorUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  vehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  paidByLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type PaymentUncheckedUpdateWithoutRefundsInput = {
@@ -1009,6 +1059,8 @@ export type PaymentUncheckedUpdateWithoutRefundsInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   actorUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  vehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  paidByLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 
@@ -1069,6 +1121,8 @@ export type PaymentSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs 
   updatedAt?: boolean
   paidAt?: boolean
   actorUserId?: boolean
+  vehicleId?: boolean
+  paidByLinkId?: boolean
   refunds?: boolean | Prisma.Payment$refundsArgs<ExtArgs>
   _count?: boolean | Prisma.PaymentCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["payment"]>
@@ -1100,6 +1154,8 @@ export type PaymentSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Exten
   updatedAt?: boolean
   paidAt?: boolean
   actorUserId?: boolean
+  vehicleId?: boolean
+  paidByLinkId?: boolean
 }, ExtArgs["result"]["payment"]>
 
 export type PaymentSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
@@ -1129,6 +1185,8 @@ export type PaymentSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Exten
   updatedAt?: boolean
   paidAt?: boolean
   actorUserId?: boolean
+  vehicleId?: boolean
+  paidByLinkId?: boolean
 }, ExtArgs["result"]["payment"]>
 
 export type PaymentSelectScalar = {
@@ -1158,9 +1216,11 @@ export type PaymentSelectScalar = {
   updatedAt?: boolean
   paidAt?: boolean
   actorUserId?: boolean
+  vehicleId?: boolean
+  paidByLinkId?: boolean
 }
 
-export type PaymentOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "purpose" | "payerUserId" | "tripId" | "driverUserId" | "driverId" | "fleetId" | "requestedMethod" | "method" | "cardId" | "amountMinor" | "currency" | "commissionBps" | "status" | "refundedMinor" | "attempts" | "nextAttemptAt" | "providerPaymentId" | "failureCode" | "failureMessage" | "receiptNumber" | "receiptSeq" | "createdAt" | "updatedAt" | "paidAt" | "actorUserId", ExtArgs["result"]["payment"]>
+export type PaymentOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "purpose" | "payerUserId" | "tripId" | "driverUserId" | "driverId" | "fleetId" | "requestedMethod" | "method" | "cardId" | "amountMinor" | "currency" | "commissionBps" | "status" | "refundedMinor" | "attempts" | "nextAttemptAt" | "providerPaymentId" | "failureCode" | "failureMessage" | "receiptNumber" | "receiptSeq" | "createdAt" | "updatedAt" | "paidAt" | "actorUserId" | "vehicleId" | "paidByLinkId", ExtArgs["result"]["payment"]>
 export type PaymentInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   refunds?: boolean | Prisma.Payment$refundsArgs<ExtArgs>
   _count?: boolean | Prisma.PaymentCountOutputTypeDefaultArgs<ExtArgs>
@@ -1224,6 +1284,14 @@ export type $PaymentPayload<ExtArgs extends runtime.Types.Extensions.InternalArg
      * who started it: the rider (top-up) or null for the system (settlement of a trip event)
      */
     actorUserId: string | null
+    /**
+     * the vehicle the trip was driven with (trips' trip.completed `vehicleId`): a vehicle's payment QR finds the trip by it
+     */
+    vehicleId: string | null
+    /**
+     * the payment link (vehicle QR) that paid this fare instead of the cash it was settled as; null otherwise
+     */
+    paidByLinkId: string | null
   }, ExtArgs["result"]["payment"]>
   composites: {}
 }
@@ -1674,6 +1742,8 @@ export interface PaymentFieldRefs {
   readonly updatedAt: Prisma.FieldRef<"Payment", 'DateTime'>
   readonly paidAt: Prisma.FieldRef<"Payment", 'DateTime'>
   readonly actorUserId: Prisma.FieldRef<"Payment", 'String'>
+  readonly vehicleId: Prisma.FieldRef<"Payment", 'String'>
+  readonly paidByLinkId: Prisma.FieldRef<"Payment", 'String'>
 }
     
 
