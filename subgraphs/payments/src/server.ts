@@ -118,7 +118,7 @@ export async function buildPaymentsSubgraph(deps: SubgraphDeps, options: Payment
     logger: deps.logger,
     postRoutes: { [PAYMENTS_WEBHOOK_PATH]: webhookRoute },
     // The development provider's checkout pages (payment links), in development only.
-    pageRoutes: config.devPayPages && provider instanceof DevelopmentPaymentProvider ? { [DEV_PAY_PATH]: createDevPayRoute(provider) } : undefined,
+    pageRoutes: config.devPayPages && provider instanceof DevelopmentPaymentProvider ? { [DEV_PAY_PATH]: createDevPayRoute(provider, (id) => services.paymentLinks.openDevLink(id)) } : undefined,
     createContext: ({ viewer }) => ({
       viewer,
       loaders: createPaymentsLoaders(services.reads, services.currency),

@@ -297,3 +297,19 @@ test('paymentLink(id): its payer, who made it, the manager of the fleet and oper
   expect(await read(await as(randomUUID(), ['FLEET_MANAGER'], [randomUUID()]))).toBeNull();
   expect(await read(await as(randomUUID(), ['RIDER']))).toBeNull();
 });
+
+test('a development provider restart forgets its links: the page takes a pending link back from payments and it can still be paid', async () => {
+  const driver = await newDriver();
+  const made = await createLink(await as(randomUUID(), ['OPERATIONS']), { purpose: 'DRIVER_DUES', payerId: driver.userId, amountMinor: 750 });
+  const link = made.data.createPaymentLink.paymentLink;
+  const row = await linkRow(link.id);
+  // What a restart does to the provider's memory.
+  (provider as unknown as { links: Map<string, unknown> }).links.delete(row.providerLinkId!);
+  expect(provider.checkoutLink(row.providerLinkId!)).toBeUndefined();
+  const { page } = await payThroughPage(link.url);
+  expect(page.status).toBe(200);
+  expect(page.html).toContain('7.50 USD');
+  expect((await linkRow(link.id)).status).toBe('PAID');
+  expect(await balance('DRIVER_EARNINGS', driver.userId)).toBe(750);
+  expect((await fetch(`${base()}/dev-pay/cs_dev_0123abcd`)).status).toBe(404);
+});

@@ -12,6 +12,10 @@
 //   tok_providerDown                    visa 0119: attaches; every charge throws ProviderUnavailableError
 //   anything else                       attachCard throws ProviderRejectedError('invalid_token')
 //
+// Payment links (Checkout Sessions' stand-in): `<linkBaseUrl>/dev-pay/<cs_dev_…>`, a page the payments subgraph
+// serves in development (dev-pay-route.ts); Pay sends checkout.session.completed after the webhook delay, an unpaid
+// link sends checkout.session.expired at its expiry.
+//
 // State is in memory and forgotten on restart: a charge retried after a restart with the same idempotency key is
 // charged again, and a pending charge is never confirmed. A saved card's id names its test card, so cards saved
 // before a restart keep their behaviour; a `pi_dev_` payment made before a restart is refunded without checks.
@@ -241,6 +245,18 @@ export class DevelopmentPaymentProvider implements PaymentProvider {
       this.schedule(() => this.expire(link), untilExpiry, false);
       return { providerLinkId: link.id, url: `${this.options.linkBaseUrl ?? DEFAULT_DEV_LINK_BASE_URL}${DEV_PAY_PATH}${link.id}` };
     });
+  }
+
+  /**
+   * Takes back a link made before a restart (its state was in memory), as described by whoever made it: Stripe keeps
+   * its sessions across our restarts, so the development provider must not lose a link still open. A link known
+   * already is left as it is.
+   */
+  restoreLink(link: Omit<DevLink, 'status'>): void {
+    if (this.links.has(link.id)) return;
+    this.links.set(link.id, { ...link, metadata: { ...link.metadata }, status: 'open' });
+    const untilExpiry = Math.max(0, link.expiresAt.getTime() - this.now().getTime());
+    this.schedule(() => this.expire(this.links.get(link.id)!), untilExpiry, false);
   }
 
   /** The checkout page's view of a link (undefined: unknown, e.g. made before a restart). */

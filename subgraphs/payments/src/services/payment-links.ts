@@ -229,6 +229,20 @@ export function createPaymentLinks(deps: {
     ensureAtProvider,
     createOnce,
 
+    /** A PENDING link by its provider id as the development provider describes links (dev-pay-route.ts restores it). */
+    async openDevLink(providerLinkId: string) {
+      const link = await prisma.paymentLink.findUnique({ where: { providerLinkId } });
+      if (!link || link.status !== 'PENDING') return null;
+      return {
+        id: providerLinkId,
+        amountMinor: Number(link.amountMinor),
+        currency: link.currency,
+        description: DESCRIPTIONS[link.purpose],
+        metadata: { paymentLinkId: link.id },
+        expiresAt: link.expiresAt,
+      };
+    },
+
     async create(viewer: Viewer, input: CreatePaymentLinkInput): Promise<PaymentLinkResult> {
       const problem =
         idempotencyKeyProblem(input.idempotencyKey) ??

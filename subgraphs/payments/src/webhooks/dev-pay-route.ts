@@ -7,10 +7,17 @@ import type { DevelopmentPaymentProvider, DevLink } from '../providers/developme
 
 export { DEV_PAY_PATH } from '../providers/development-provider.js';
 
-export function createDevPayRoute(provider: DevelopmentPaymentProvider): HttpPageRoute {
-  return (_req, { method, rest }) => {
+/** A link as payments recorded it, for one the provider forgot in a restart (null: payments has no such open link). */
+export type FindOpenLink = (providerLinkId: string) => Promise<Omit<DevLink, 'status'> | null>;
+
+export function createDevPayRoute(provider: DevelopmentPaymentProvider, findOpenLink: FindOpenLink): HttpPageRoute {
+  return async (_req, { method, rest }) => {
     const id = decodeURIComponent(rest.replace(/\/+$/, ''));
     if (!/^cs_dev_[0-9a-f]+$/.test(id)) return page(404, 'No such payment link', '<p>This is not a development payment link.</p>');
+    if (!provider.checkoutLink(id)) {
+      const recorded = await findOpenLink(id);
+      if (recorded) provider.restoreLink(recorded);
+    }
     if (method === 'POST') {
       const outcome = provider.payLink(id);
       if (outcome === 'unknown') return unknown();
@@ -34,7 +41,7 @@ export function createDevPayRoute(provider: DevelopmentPaymentProvider): HttpPag
 }
 
 function unknown(): HttpPageAnswer {
-  return page(404, 'No such payment link', '<p>The development provider does not know this link (it forgets its links when it restarts).</p>');
+  return page(404, 'No such payment link', '<p>Neither the development provider nor payments knows an open link with this id.</p>');
 }
 
 function describe(link: Readonly<DevLink>): string {
