@@ -2,7 +2,6 @@
 // provider, as README "Money" tells it: a demo rider rides with a demo driver paying cash, reads the car's payment
 // QR code, scans it (payTripByVehicleQr), opens the link's development checkout page on the payments subgraph and
 // presses Pay; the provider's signed webhook books it: the driver no longer owes that cash. Demo driver/rider 9.
-/* eslint-disable @typescript-eslint/no-explicit-any -- responses are read loosely and pinned with toEqual, field by field */
 import { DEMO_PHONES } from '../platform/demo/index.js';
 import { openPaymentsDatabase, type PaymentsPrisma } from '../subgraphs/payments/src/store/database.js';
 import { checkIn, gatewayData, north, type Headers } from './support/gateway-apps.js';
