@@ -7,6 +7,7 @@ import type { Role } from '../../../platform/auth/index.js';
 import { serveSubgraph, type RunningSubgraph } from '../../../platform/graphql/index.js';
 import { createLogger } from '../../../platform/logging/index.js';
 import { DevelopmentPaymentProvider } from '../src/providers/development-provider.js';
+import { ProviderUnavailableError } from '../src/providers/provider.js';
 import { completed, ledgerInvariants, newParty, startPaymentsFixture, type PaymentsFixture } from './support/payments-fixture.js';
 
 let f: PaymentsFixture;
@@ -312,4 +313,23 @@ test('a development provider restart forgets its links: the page takes a pending
   expect((await linkRow(link.id)).status).toBe('PAID');
   expect(await balance('DRIVER_EARNINGS', driver.userId)).toBe(750);
   expect((await fetch(`${base()}/dev-pay/cs_dev_0123abcd`)).status).toBe(404);
+});
+
+test('the provider unreachable when the link is made: PROVIDER_UNAVAILABLE, and a retry with the same key finishes the same link', async () => {
+  const driver = await newDriver();
+  const ops = await as(randomUUID(), ['OPERATIONS']);
+  const original = provider.createPaymentLink.bind(provider);
+  provider.createPaymentLink = () => Promise.reject(new ProviderUnavailableError('down for the test'));
+  const key = randomUUID();
+  try {
+    const failed = await createLink(ops, { purpose: 'DRIVER_DUES', payerId: driver.userId, amountMinor: 450, key });
+    expect(failed.data.createPaymentLink).toMatchObject({ paymentLink: null, userErrors: [{ code: 'PROVIDER_UNAVAILABLE' }] });
+  } finally {
+    provider.createPaymentLink = original;
+  }
+  const rows = await f.prisma.paymentLink.findMany({ where: { payerUserId: driver.userId } });
+  expect(rows).toMatchObject([{ status: 'PENDING', url: null, providerLinkId: null }]);
+  const retried = await createLink(ops, { purpose: 'DRIVER_DUES', payerId: driver.userId, amountMinor: 450, key });
+  expect(retried.data.createPaymentLink.paymentLink).toMatchObject({ id: rows[0]!.id, status: 'PENDING' });
+  expect(retried.data.createPaymentLink.paymentLink.url).toMatch(/\/dev-pay\/cs_dev_/);
 });

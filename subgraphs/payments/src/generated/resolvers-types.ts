@@ -412,8 +412,8 @@ export type PaymentLink = {
   status: PaymentLinkStatus;
   /** TRIP_FARE: the trip it pays. */
   trip: Maybe<Trip>;
-  /** The provider's payment page to open (Stripe Checkout; the development provider's /dev-pay page). */
-  url: Scalars['String']['output'];
+  /** The provider's payment page to open (Stripe Checkout; the development provider's /dev-pay page). Null while the page is not made yet (the provider was unreachable: `createPaymentLink` or `payTripByVehicleQr` again with the same key makes it). */
+  url: Maybe<Scalars['String']['output']>;
 };
 
 /** A page of payment links, newest first. */
@@ -1124,7 +1124,7 @@ export type PaymentLinkResolvers<ContextType = PaymentsContext, ParentType exten
   purpose?: Resolver<ResolversTypes['PaymentLinkPurpose'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PaymentLinkStatus'], ParentType, ContextType>;
   trip?: Resolver<Maybe<ResolversTypes['Trip']>, ParentType, ContextType>;
-  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type PaymentLinkConnectionResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PaymentLinkConnection'] = ResolversParentTypes['PaymentLinkConnection']> = ResolversObject<{

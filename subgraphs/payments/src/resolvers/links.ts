@@ -47,8 +47,6 @@ export const LinkMutation: Pick<MutationResolvers, 'createPaymentLink' | 'payTri
 
 export const PaymentLinkType: PaymentLinkResolvers = {
   amount: (link) => toMoney(link.amountMinor, link.currency),
-  // A link is returned only once its page exists (ensureAtProvider), so url is set.
-  url: (link) => link.url ?? '',
   payer: (link) => ({ id: link.payerUserId }),
   trip: (link) => (link.tripId ? { id: link.tripId } : null),
   payment: (link, _args, { loaders }) => (link.paymentId ? loaders.paymentById.load(link.paymentId).then((p) => p ?? null) : null),
