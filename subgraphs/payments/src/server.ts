@@ -17,6 +17,7 @@ import { openPaymentsDatabase } from './store/database.js';
 import { createWebhookRoute, PAYMENTS_WEBHOOK_PATH } from './webhooks/webhook-route.js';
 import { DevelopmentPaymentProvider } from './providers/development-provider.js';
 import { createDevPayRoute, DEV_PAY_PATH } from './webhooks/dev-pay-route.js';
+import { createVehiclePayRoute, VEHICLE_QR_PATH } from './webhooks/vehicle-pay-route.js';
 
 /** Replaceable parts, for tests. Every one has a production default. */
 export interface PaymentsBuildOptions {
@@ -117,8 +118,13 @@ export async function buildPaymentsSubgraph(deps: SubgraphDeps, options: Payment
     gatewaySecret: deps.auth.config.gatewaySecret,
     logger: deps.logger,
     postRoutes: { [PAYMENTS_WEBHOOK_PATH]: webhookRoute },
-    // The development provider's checkout pages (payment links), in development only.
-    pageRoutes: config.devPayPages && provider instanceof DevelopmentPaymentProvider ? { [DEV_PAY_PATH]: createDevPayRoute(provider, (id) => services.paymentLinks.openDevLink(id)) } : undefined,
+    // Pages: where a vehicle's payment QR code leads; the development provider's checkout pages, in development only.
+    pageRoutes: {
+      [VEHICLE_QR_PATH]: createVehiclePayRoute(),
+      ...(config.devPayPages && provider instanceof DevelopmentPaymentProvider
+        ? { [DEV_PAY_PATH]: createDevPayRoute(provider, (id) => services.paymentLinks.openDevLink(id)) }
+        : {}),
+    },
     createContext: ({ viewer }) => ({
       viewer,
       loaders: createPaymentsLoaders(services.reads, services.currency),

@@ -212,3 +212,19 @@ test('two webhooks for one QR payment delivered at once: booked once', async () 
   expect(await balance('DRIVER_CASH_HELD', party.driverUserId)).toBe(0);
   expect(await f.prisma.journalEntry.count({ where: { cause: 'LINK_PAYMENT', paymentId: row.paymentId } })).toBe(1);
 });
+
+test("the payload's URL opens a page that sends the rider to the app; the development checkout pages are off when configured so (production)", async () => {
+  const vehicleId = randomUUID();
+  const landing = await fetch(`${base()}${new URL(vehicleQrPayload('http://localhost:4004', vehicleId)).pathname}`);
+  expect(landing.status).toBe(200);
+  expect(await landing.text()).toContain('Scan to pay');
+  expect((await fetch(`${base()}/pay/vehicles/not-a-vehicle`)).status).toBe(404);
+  expect(Object.keys(f.built.pageRoutes ?? {}).sort()).toEqual(['/dev-pay/', '/pay/vehicles/']);
+
+  const production = await startPaymentsFixture({ provider, config: { devPayPages: false } });
+  try {
+    expect(Object.keys(production.built.pageRoutes ?? {})).toEqual(['/pay/vehicles/']);
+  } finally {
+    await production.stop();
+  }
+});
