@@ -333,3 +333,17 @@ test('the provider unreachable when the link is made: PROVIDER_UNAVAILABLE, and 
   expect(retried.data.createPaymentLink.paymentLink).toMatchObject({ id: rows[0]!.id, status: 'PENDING' });
   expect(retried.data.createPaymentLink.paymentLink.url).toMatch(/\/dev-pay\/cs_dev_/);
 });
+
+test("the PaymentIntent events behind a link's checkout (Stripe sends them too) are answered 200 and change nothing", async () => {
+  const body = Buffer.from(
+    JSON.stringify({
+      id: `evt_pi_${randomUUID()}`,
+      type: 'payment_intent.succeeded',
+      created: Math.floor(Date.now() / 1000),
+      data: { object: { id: `pi_checkout_${randomUUID()}`, object: 'payment_intent', status: 'succeeded', metadata: { paymentLinkId: randomUUID() } } },
+    }),
+  );
+  const entries = await f.prisma.journalEntry.count();
+  expect((await postWebhook(body, provider.signWebhook(body))).status).toBe(200);
+  expect(await f.prisma.journalEntry.count()).toBe(entries);
+});

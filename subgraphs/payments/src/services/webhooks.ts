@@ -46,6 +46,9 @@ export function createWebhookHandler(deps: {
           const metadataId = event.metadata?.paymentId;
           const paymentId = byProviderId?.id ?? (metadataId && isUuid(metadataId) ? metadataId : null);
           const payment = paymentId ? await lockPayment(tx, paymentId) : null;
+          // The PaymentIntent behind a payment link's checkout (Stripe sends its events too): the link's own
+          // checkout.session.* event books it, this one is not a charge of ours.
+          if (!payment && event.metadata?.paymentLinkId) return;
           if (!payment) throw new UnknownProviderPaymentError(`no payment with provider id ${event.providerPaymentId} yet`);
           if (payment.status !== 'PENDING') return;
           // A webhook about another charge than the one this payment waits for is not ours to apply.
