@@ -185,7 +185,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
 
     // Payment links: Checkout Sessions in payment mode, with Stripe's checks on what the adapter sends.
     if (path === '/v1/checkout/sessions') {
-      const item = ((params.line_items as Record<string, Record<string, unknown>> | undefined)?.['0'] ?? {});
+      const item = (params.line_items as Record<string, Record<string, unknown>> | undefined)?.['0'] ?? {};
       const price = (item.price_data ?? {}) as Record<string, unknown>;
       const amount = Number(price.unit_amount);
       const expiresAt = Number(params.expires_at);
