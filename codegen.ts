@@ -33,6 +33,8 @@ const MAPPERS: Record<string, Record<string, string>> = {
     CashShift: 'CashShiftModel',
     CashShiftTrip: 'CashShiftTripModel',
     CashCorrection: 'CashCorrectionModel',
+    PaymentLink: 'PaymentLinkModel',
+    Vehicle: 'VehicleRef',
   },
   gamification: { PointsSummary: 'PointsSummaryModel', User: 'UserRef' },
   notifications: { Notification: 'NotificationModel', User: 'UserRef' },

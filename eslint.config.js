@@ -36,6 +36,7 @@ const TYPES_WITHOUT_ID = [
   'CashCorrectionUserError',
   'DriverDeposit',
   'RentalUserError',
+  'VehiclePaymentQr',
 ];
 
 const schemaRules = {

@@ -81,6 +81,8 @@ export interface DomainEvents {
     category?: EventVehicleCategory;
     /** The rider's choice at request; null or absent: the rider's default method. */
     payment?: EventPaymentChoice | null;
+    /** The vehicle the trip was driven with (payments finds a vehicle QR payment's trip by it); absent in older events. */
+    vehicleId?: string | null;
     occurredAt: string;
   };
   'trip.cancelled': {

@@ -35,6 +35,13 @@ export interface PaymentsConfig {
   settlementConcurrency: number;
   /** How often the rent job looks for rent periods that started (PAYMENTS_RENT_INTERVAL_MS, default 60000). */
   rentIntervalMs: number;
+  /**
+   * Where this subgraph is reached from outside (PAYMENTS_PUBLIC_URL, default http://localhost:4004, no trailing
+   * slash): vehicle payment QR codes hold `<it>/pay/vehicles/<id>`, the development provider's links `<it>/dev-pay/<id>`.
+   */
+  publicUrl: string;
+  /** Serve the development provider's checkout pages (/dev-pay/…): with the development provider, never in production. */
+  devPayPages: boolean;
 }
 
 /**
@@ -67,14 +74,18 @@ export function readPaymentsConfig(env: NodeJS.ProcessEnv = process.env): Paymen
         .regex(/^[A-Za-z]{3}$/, 'must be an ISO 4217 currency code, e.g. USD')
         .transform((value) => value.toUpperCase())
         .default('USD'),
+      PAYMENTS_PUBLIC_URL: envVar.url(['http:', 'https:'], 'https://payments.example.com').default('http://localhost:4004'),
       PAYMENTS_SETTLEMENT_CONCURRENCY: z.coerce.number().int().min(1, 'must be at least 1').max(32, 'must be at most 32').default(16),
       PAYMENTS_RENT_INTERVAL_MS: z.coerce.number().int().min(1000, 'must be at least 1000').max(86_400_000, 'must be at most 86400000').default(60_000),
     },
     env,
   );
   const production = e.NODE_ENV === 'production';
+  const provider = providerConfig();
   return {
-    provider: providerConfig(),
+    provider,
+    publicUrl: e.PAYMENTS_PUBLIC_URL.replace(/\/+$/, ''),
+    devPayPages: provider.kind === 'development' && !production,
     maxAmountMinor: e.PAYMENTS_MAX_AMOUNT_MINOR,
     currency: e.PAYMENTS_CURRENCY,
     settlementConcurrency: e.PAYMENTS_SETTLEMENT_CONCURRENCY,

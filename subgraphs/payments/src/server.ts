@@ -16,6 +16,9 @@ import { CASH_HANDOVER_GROUP, CASH_HANDOVER_TYPES } from './services/cash-handov
 import { TRIP_SETTLEMENT_TYPES } from './services/trip-settlement.js';
 import { openPaymentsDatabase } from './store/database.js';
 import { createWebhookRoute, PAYMENTS_WEBHOOK_PATH } from './webhooks/webhook-route.js';
+import { DevelopmentPaymentProvider } from './providers/development-provider.js';
+import { createDevPayRoute, DEV_PAY_PATH } from './webhooks/dev-pay-route.js';
+import { createVehiclePayRoute, VEHICLE_QR_PATH } from './webhooks/vehicle-pay-route.js';
 
 /** Replaceable parts, for tests. Every one has a production default. */
 export interface PaymentsBuildOptions {
@@ -79,6 +82,7 @@ export async function buildPaymentsSubgraph(deps: SubgraphDeps, options: Payment
     chargerPollIntervalMs: options.chargerPollIntervalMs,
     now: options.now,
     rentIntervalMs: options.rentIntervalMs ?? config.rentIntervalMs,
+    publicUrl: config.publicUrl,
   });
   webhookRoute = createWebhookRoute({ provider, handle: services.handleWebhook, logger });
 
@@ -135,6 +139,13 @@ export async function buildPaymentsSubgraph(deps: SubgraphDeps, options: Payment
     gatewaySecret: deps.auth.config.gatewaySecret,
     logger: deps.logger,
     postRoutes: { [PAYMENTS_WEBHOOK_PATH]: webhookRoute },
+    // Pages: where a vehicle's payment QR code leads; the development provider's checkout pages, in development only.
+    pageRoutes: {
+      [VEHICLE_QR_PATH]: createVehiclePayRoute(),
+      ...(config.devPayPages && provider instanceof DevelopmentPaymentProvider
+        ? { [DEV_PAY_PATH]: createDevPayRoute(provider, (id) => services.paymentLinks.openDevLink(id)) }
+        : {}),
+    },
     createContext: ({ viewer }) => ({
       viewer,
       loaders: createPaymentsLoaders(services.reads, services.currency),

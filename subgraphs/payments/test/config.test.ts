@@ -22,6 +22,8 @@ test('defaults: the development provider with the fixed development secret, 1000
     currency: 'USD',
     settlementConcurrency: 16,
     rentIntervalMs: 60_000,
+    publicUrl: 'http://localhost:4004',
+    devPayPages: true,
   });
 });
 
@@ -41,9 +43,20 @@ test('explicit values', () => {
     currency: 'EUR',
     settlementConcurrency: 8,
     rentIntervalMs: 5000,
+    publicUrl: 'http://localhost:4004',
+    devPayPages: true,
   });
   expect(() => readPaymentsConfig({ PAYMENTS_SETTLEMENT_CONCURRENCY: '0' })).toThrow(/PAYMENTS_SETTLEMENT_CONCURRENCY: must be at least 1/);
   expect(() => readPaymentsConfig({ PAYMENTS_RENT_INTERVAL_MS: '10' })).toThrow(/PAYMENTS_RENT_INTERVAL_MS: must be at least 1000/);
+});
+
+test('PAYMENTS_PUBLIC_URL (trailing slash dropped); the development checkout pages only with the development provider, never in production', () => {
+  expect(readPaymentsConfig({ PAYMENTS_PUBLIC_URL: 'https://pay.example.com/' }).publicUrl).toBe('https://pay.example.com');
+  expect(refusal({ PAYMENTS_PUBLIC_URL: 'ftp://x' })).toMatch(/PAYMENTS_PUBLIC_URL/);
+  expect(readPaymentsConfig({ NODE_ENV: 'test' }).devPayPages).toBe(true);
+  expect(readPaymentsConfig(STRIPE).devPayPages).toBe(false);
+  const staging = { NODE_ENV: 'production', PAYMENTS_ALLOW_DEVELOPMENT_PROVIDER: 'true', PAYMENTS_WEBHOOK_SECRET: 'whsec_0123456789abcdef' };
+  expect(readPaymentsConfig(staging).devPayPages).toBe(false);
 });
 
 test('stripe: its key and webhook secret; STRIPE_API_BASE gives host, port and protocol', () => {

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { WalletModel, WalletEntryModel, PaymentModel, RefundModel, PaymentMethodModel, CardModel, UserRef, TripRef, DriverRef, DriverStatementEntryModel, CashShiftModel, CashShiftTripModel, CashCorrectionModel } from '../resolvers/mappers.js';
+import type { WalletModel, WalletEntryModel, PaymentModel, RefundModel, PaymentMethodModel, CardModel, UserRef, TripRef, DriverRef, DriverStatementEntryModel, CashShiftModel, CashShiftTripModel, CashCorrectionModel, PaymentLinkModel, VehicleRef } from '../resolvers/mappers.js';
 import type { PaymentsContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -134,7 +134,7 @@ export type CashShift = {
   checkedInAt: Scalars['DateTime']['output'];
   /** When the shift ended (the cash was handed in). */
   checkedOutAt: Scalars['DateTime']['output'];
-  /** Cash fares and fees of trips that ended within the shift (paid in cash, whatever was refunded later to the rider's wallet). */
+  /** Cash fares and fees of trips that ended within the shift (paid in cash, whatever was refunded later to the rider's wallet; not those the rider paid through the vehicle's QR code instead). */
   collected: Money;
   /** Corrections recorded against this shift (`recordCashCorrection` with its `attendanceId`), all kinds. */
   corrections: Money;
@@ -181,6 +181,20 @@ export type CashShiftTrip = {
   purpose: PaymentPurpose;
   /** The trip. */
   trip: Trip;
+};
+
+/** A payment link to make. */
+export type CreatePaymentLinkInput = {
+  /** How much, in the platform's currency. */
+  amount: MoneyInput;
+  /** How long it can be paid, 30 to 1440 minutes (Stripe Checkout's limits). Default 60. */
+  expiresInMinutes?: InputMaybe<Scalars['Int']['input']>;
+  /** A key unique to this link: retrying with the same key and input returns the first link; the same key with another input is a CONFLICT. */
+  idempotencyKey: Scalars['String']['input'];
+  /** The identity user id of who pays (the driver for DRIVER_*, the rider for RIDER_BALANCE). */
+  payerId: Scalars['ID']['input'];
+  /** What it collects (not TRIP_FARE). */
+  purpose: PaymentLinkPurpose;
 };
 
 /** A new rental plan. */
@@ -471,8 +485,21 @@ export type Mutation = {
    * earnings. Operations staff, and managers of the driver's fleet (DRIVER_NOT_FOUND for other drivers).
    */
   assignRentalPlan: AssignRentalPlanPayload;
+  /**
+   * Makes a payment link: a page at the payment provider where the payer pays `amount`; the provider confirms by
+   * webhook and the money is booked then (MONEY.md "Payment links and vehicle QR"). Operations staff for anyone;
+   * a fleet manager DRIVER_DEPOSIT and DRIVER_DUES links for drivers of their fleet; a driver those two for
+   * themselves; anyone RIDER_BALANCE for themselves (FORBIDDEN otherwise). Idempotent by `idempotencyKey`.
+   */
+  createPaymentLink: PaymentLinkPayload;
   /** Creates a rental plan. Operations staff only. */
   createRentalPlan: RentalPlanPayload;
+  /**
+   * Pays the signed-in rider's latest trip on the vehicle whose payment QR code was scanned, instead of cash: returns
+   * a payment link for the fare (the same one while it is pending). NO_VEHICLE_TRIP, ALREADY_PAID, LINK_ALREADY_PAID,
+   * INVALID_QR as user errors. Idempotent by `idempotencyKey`.
+   */
+  payTripByVehicleQr: PaymentLinkPayload;
   /**
    * Settles cash a driver owes (their cash held is negative): handed in late, deducted from their earnings, or written
    * off as the platform's loss; optionally against one shift, whose difference it reduces. Managers of the driver's
@@ -518,8 +545,18 @@ export type MutationAssignRentalPlanArgs = {
 };
 
 
+export type MutationCreatePaymentLinkArgs = {
+  input: CreatePaymentLinkInput;
+};
+
+
 export type MutationCreateRentalPlanArgs = {
   input: CreateRentalPlanInput;
+};
+
+
+export type MutationPayTripByVehicleQrArgs = {
+  input: PayTripByVehicleQrInput;
 };
 
 
@@ -576,6 +613,14 @@ export type PageInfo = {
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
+/** A scanned vehicle payment QR code. */
+export type PayTripByVehicleQrInput = {
+  /** A key unique to this scan: retrying with the same key and input returns the first result. */
+  idempotencyKey: Scalars['String']['input'];
+  /** What the QR code holds (`VehiclePaymentQr.payload`). */
+  qrPayload: Scalars['String']['input'];
+};
+
 /** A charge to a user: a trip's fare, a cancellation fee or a wallet top-up. Visible to the payer, the trip's driver and operations staff. */
 export type Payment = {
   __typename?: 'Payment';
@@ -597,6 +642,8 @@ export type Payment = {
   nextAttemptAt: Maybe<Scalars['DateTime']['output']>;
   /** When it was paid; null before. */
   paidAt: Maybe<Scalars['DateTime']['output']>;
+  /** The payment link (a vehicle's payment QR code) that paid this fare instead of the cash it was settled as; null otherwise. */
+  paidByLink: Maybe<PaymentLink>;
   /** Who pays. */
   payer: User;
   /** What it was for. */
@@ -648,6 +695,82 @@ export type PaymentFilterInput = {
   /** Only this trip's. */
   tripId?: InputMaybe<Scalars['ID']['input']>;
 };
+
+/** A page at the payment provider where one payer pays one amount. Visible to its payer, who made it, managers of a DRIVER_* link's driver's fleet and operations staff. */
+export type PaymentLink = {
+  __typename?: 'PaymentLink';
+  /** How much. */
+  amount: Money;
+  /** When it was made. */
+  createdAt: Scalars['DateTime']['output'];
+  /** After this instant the link can no longer be paid. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** Stable identifier of the link. */
+  id: Scalars['ID']['output'];
+  /** When the provider confirmed the payment; null before. */
+  paidAt: Maybe<Scalars['DateTime']['output']>;
+  /** Who is to pay. */
+  payer: User;
+  /** TRIP_FARE: the trip's payment (settled as cash or owed) it pays instead. */
+  payment: Maybe<Payment>;
+  /** What it collects. */
+  purpose: PaymentLinkPurpose;
+  /** Where it is. */
+  status: PaymentLinkStatus;
+  /** TRIP_FARE: the trip it pays. */
+  trip: Maybe<Trip>;
+  /** The provider's payment page to open (Stripe Checkout; the development provider's /dev-pay page). Null while the page is not made yet (the provider was unreachable: `createPaymentLink` or `payTripByVehicleQr` again with the same key makes it). */
+  url: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of payment links, newest first. */
+export type PaymentLinkConnection = {
+  __typename?: 'PaymentLinkConnection';
+  /** The links of this page. */
+  edges: Array<PaymentLinkEdge>;
+  /** Where this page is. */
+  pageInfo: PageInfo;
+};
+
+/** A payment link with a cursor, in a connection. */
+export type PaymentLinkEdge = {
+  __typename?: 'PaymentLinkEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The link. */
+  node: PaymentLink;
+};
+
+/** The result of making a payment link. */
+export type PaymentLinkPayload = {
+  __typename?: 'PaymentLinkPayload';
+  /** The link; null when there are user errors. */
+  paymentLink: Maybe<PaymentLink>;
+  /** What is wrong with the input; empty on success. */
+  userErrors: Array<PaymentUserError>;
+};
+
+/** What a payment link collects, and where the money goes when it is paid. */
+export type PaymentLinkPurpose =
+  /** A driver's security deposit: held for the driver (their deposit account). */
+  | 'DRIVER_DEPOSIT'
+  /** What a driver owes (e.g. rent): credited to the driver's earnings. */
+  | 'DRIVER_DUES'
+  /** A rider repaying what they owe (`Wallet.balanceDue`); the rest goes to their wallet. */
+  | 'RIDER_BALANCE'
+  /** A trip's fare paid through the vehicle's payment QR code instead of cash (made by `payTripByVehicleQr`). */
+  | 'TRIP_FARE';
+
+/** Where a payment link is. */
+export type PaymentLinkStatus =
+  /** Withdrawn; nothing moved. */
+  | 'CANCELED'
+  /** Nobody paid it in time; nothing moved. */
+  | 'EXPIRED'
+  /** The provider confirmed the payment; the ledger holds the entry. */
+  | 'PAID'
+  /** Waiting for the payer (until `expiresAt`). */
+  | 'PENDING';
 
 /** One way a user can pay: a saved card, their wallet, or cash. */
 export type PaymentMethod = {
@@ -717,6 +840,8 @@ export type PaymentUserError = {
 
 /** What is wrong with a payment mutation's input. */
 export type PaymentUserErrorCode =
+  /** The trip's fare is already paid by card or wallet (or being charged to a card, or refunded). */
+  | 'ALREADY_PAID'
   /** The card was declined; `message` gives the provider's reason. */
   | 'CARD_DECLINED'
   /** The currency is not an ISO 4217 code, or not the one of the wallet or payment. */
@@ -727,12 +852,24 @@ export type PaymentUserErrorCode =
   | 'INVALID_AMOUNT'
   /** The provider did not accept the card token. */
   | 'INVALID_CARD_TOKEN'
+  /** `expiresInMinutes` is not from 30 to 1440. */
+  | 'INVALID_EXPIRY'
   /** The idempotency key is empty or longer than 255 characters. */
   | 'INVALID_IDEMPOTENCY_KEY'
+  /** TRIP_FARE links are made by `payTripByVehicleQr`, not `createPaymentLink`. */
+  | 'INVALID_PURPOSE'
+  /** The QR payload is not a vehicle payment code of this platform. */
+  | 'INVALID_QR'
   /** The reason is empty or longer than 500 characters. */
   | 'INVALID_REASON'
+  /** The trip's fare was already paid through a payment link. */
+  | 'LINK_ALREADY_PAID'
   /** The payment is not paid (pending, owed or failed) or already refunded in full. */
   | 'NOT_REFUNDABLE'
+  /** No trip of yours on this vehicle completed within the last hour (or payments has not recorded it yet: try again in a moment). */
+  | 'NO_VEHICLE_TRIP'
+  /** The payer is not someone this link can be for (DRIVER_* links: not a driver payments knows). */
+  | 'PAYER_NOT_FOUND'
   /** No such card of yours (unknown, someone else's or removed). */
   | 'PAYMENT_METHOD_NOT_FOUND'
   /** No such payment. */
@@ -752,6 +889,8 @@ export type Query = {
   cashDiscrepancies: CashShiftConnection;
   /** The payment with this id, or null when there is none or the viewer may not see it (its payer, its trip's driver and operations staff may). */
   payment: Maybe<Payment>;
+  /** The payment link with this id, or null when there is none or the viewer may not see it (its payer, who made it, managers of a DRIVER_* link's driver's fleet and operations staff may). */
+  paymentLink: Maybe<PaymentLink>;
   /** Payments newest first, filtered. Operations staff only. */
   payments: PaymentConnection;
   /** Rental plans, newest first. Operations staff and fleet managers. */
@@ -767,6 +906,11 @@ export type QueryCashDiscrepanciesArgs = {
 
 
 export type QueryPaymentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPaymentLinkArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1041,7 +1185,7 @@ export type TopUpWalletPayload = {
   wallet: Maybe<Wallet>;
 };
 
-/** A ride. payments adds how it was paid. */
+/** A ride from pickup to drop-off. Visible to its rider, its driver, operations staff and the manager of its fleet. */
 export type Trip = {
   __typename?: 'Trip';
   /** Stable identifier of the trip. */
@@ -1071,10 +1215,31 @@ export type User = {
   __typename?: 'User';
   /** Stable identifier of the user. */
   id: Scalars['ID']['output'];
+  /**
+   * Payment links this user is to pay, newest first. Only the user themselves and operations staff (FORBIDDEN
+   * otherwise).
+   */
+  paymentLinks: Maybe<PaymentLinkConnection>;
   /** Saved cards, the wallet and cash, the default marked. Only the user themselves and operations staff (FORBIDDEN otherwise). */
   paymentMethods: Maybe<Array<PaymentMethod>>;
   /** The user's wallet (a zero balance before the first money moves). Only the user themselves and operations staff may read it (FORBIDDEN otherwise). */
   wallet: Maybe<Wallet>;
+};
+
+
+/** A person with an account: a rider, a driver or a member of staff. */
+export type UserPaymentLinksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A vehicle of a fleet. */
+export type Vehicle = {
+  __typename?: 'Vehicle';
+  /** Stable identifier of the vehicle. */
+  id: Scalars['ID']['output'];
+  /** The vehicle's payment QR code. Anyone signed in: it is printed in the car and holds only the vehicle's id. */
+  paymentQr: VehiclePaymentQr;
 };
 
 /** Service level of a vehicle, which decides pricing and which trips it can take. */
@@ -1089,6 +1254,17 @@ export type VehicleCategory =
   | 'ECONOMY'
   /** Six or more seats. */
   | 'XL';
+
+/** A vehicle's payment QR code, printed in the car: a rider scans it to pay their trip's fare instead of cash. */
+export type VehiclePaymentQr = {
+  __typename?: 'VehiclePaymentQr';
+  /** What the code holds: a URL `<PAYMENTS_PUBLIC_URL>/pay/vehicles/<vehicle id>` (it reveals only the vehicle's id). */
+  payload: Scalars['String']['output'];
+  /** The code as a PNG image, a `data:image/png;base64,` URL. */
+  pngDataUrl: Scalars['String']['output'];
+  /** The code as an SVG document. */
+  svg: Scalars['String']['output'];
+};
 
 /** A user's stored balance with the platform: top-ups, refunds and credit, spent on rides. Never negative. */
 export type Wallet = {
@@ -1234,6 +1410,7 @@ export type FederationTypes = ResolversObject<{
   Payment: Payment;
   Trip: Trip;
   User: User;
+  Vehicle: Vehicle;
 }>;
 
 /** Mapping of federation reference types */
@@ -1250,6 +1427,9 @@ export type FederationReferenceTypes = ResolversObject<{
   User:
     ( { __typename: 'User' }
     & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
+  Vehicle:
+    ( { __typename: 'Vehicle' }
+    & GraphQLRecursivePick<FederationTypes['Vehicle'], {"id":true}> );
 }>;
 
 
@@ -1273,6 +1453,7 @@ export type ResolversTypes = ResolversObject<{
   CashShiftConnection: ResolverTypeWrapper<Omit<CashShiftConnection, 'edges'> & { edges: Array<ResolversTypes['CashShiftEdge']> }>;
   CashShiftEdge: ResolverTypeWrapper<Omit<CashShiftEdge, 'node'> & { node: ResolversTypes['CashShift'] }>;
   CashShiftTrip: ResolverTypeWrapper<CashShiftTripModel>;
+  CreatePaymentLinkInput: CreatePaymentLinkInput;
   CreateRentalPlanInput: CreateRentalPlanInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DepositCollection: DepositCollection;
@@ -1290,10 +1471,17 @@ export type ResolversTypes = ResolversObject<{
   MoneyInput: MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PayTripByVehicleQrInput: PayTripByVehicleQrInput;
   Payment: ResolverTypeWrapper<PaymentModel>;
   PaymentConnection: ResolverTypeWrapper<Omit<PaymentConnection, 'edges'> & { edges: Array<ResolversTypes['PaymentEdge']> }>;
   PaymentEdge: ResolverTypeWrapper<Omit<PaymentEdge, 'node'> & { node: ResolversTypes['Payment'] }>;
   PaymentFilterInput: PaymentFilterInput;
+  PaymentLink: ResolverTypeWrapper<PaymentLinkModel>;
+  PaymentLinkConnection: ResolverTypeWrapper<Omit<PaymentLinkConnection, 'edges'> & { edges: Array<ResolversTypes['PaymentLinkEdge']> }>;
+  PaymentLinkEdge: ResolverTypeWrapper<Omit<PaymentLinkEdge, 'node'> & { node: ResolversTypes['PaymentLink'] }>;
+  PaymentLinkPayload: ResolverTypeWrapper<Omit<PaymentLinkPayload, 'paymentLink'> & { paymentLink?: Maybe<ResolversTypes['PaymentLink']> }>;
+  PaymentLinkPurpose: PaymentLinkPurpose;
+  PaymentLinkStatus: PaymentLinkStatus;
   PaymentMethod: ResolverTypeWrapper<PaymentMethodModel>;
   PaymentMethodType: PaymentMethodType;
   PaymentMethodsPayload: ResolverTypeWrapper<Omit<PaymentMethodsPayload, 'paymentMethods'> & { paymentMethods?: Maybe<Array<ResolversTypes['PaymentMethod']>> }>;
@@ -1324,7 +1512,9 @@ export type ResolversTypes = ResolversObject<{
   Trip: ResolverTypeWrapper<TripRef>;
   UpdateRentalPlanInput: UpdateRentalPlanInput;
   User: ResolverTypeWrapper<UserRef>;
+  Vehicle: ResolverTypeWrapper<VehicleRef>;
   VehicleCategory: VehicleCategory;
+  VehiclePaymentQr: ResolverTypeWrapper<VehiclePaymentQr>;
   Wallet: ResolverTypeWrapper<WalletModel>;
   WalletEntry: ResolverTypeWrapper<WalletEntryModel>;
   WalletEntryConnection: ResolverTypeWrapper<Omit<WalletEntryConnection, 'edges'> & { edges: Array<ResolversTypes['WalletEntryEdge']> }>;
@@ -1348,6 +1538,7 @@ export type ResolversParentTypes = ResolversObject<{
   CashShiftConnection: Omit<CashShiftConnection, 'edges'> & { edges: Array<ResolversParentTypes['CashShiftEdge']> };
   CashShiftEdge: Omit<CashShiftEdge, 'node'> & { node: ResolversParentTypes['CashShift'] };
   CashShiftTrip: CashShiftTripModel;
+  CreatePaymentLinkInput: CreatePaymentLinkInput;
   CreateRentalPlanInput: CreateRentalPlanInput;
   DateTime: Scalars['DateTime']['output'];
   Driver: DriverRef;
@@ -1362,10 +1553,15 @@ export type ResolversParentTypes = ResolversObject<{
   MoneyInput: MoneyInput;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
+  PayTripByVehicleQrInput: PayTripByVehicleQrInput;
   Payment: PaymentModel;
   PaymentConnection: Omit<PaymentConnection, 'edges'> & { edges: Array<ResolversParentTypes['PaymentEdge']> };
   PaymentEdge: Omit<PaymentEdge, 'node'> & { node: ResolversParentTypes['Payment'] };
   PaymentFilterInput: PaymentFilterInput;
+  PaymentLink: PaymentLinkModel;
+  PaymentLinkConnection: Omit<PaymentLinkConnection, 'edges'> & { edges: Array<ResolversParentTypes['PaymentLinkEdge']> };
+  PaymentLinkEdge: Omit<PaymentLinkEdge, 'node'> & { node: ResolversParentTypes['PaymentLink'] };
+  PaymentLinkPayload: Omit<PaymentLinkPayload, 'paymentLink'> & { paymentLink?: Maybe<ResolversParentTypes['PaymentLink']> };
   PaymentMethod: PaymentMethodModel;
   PaymentMethodsPayload: Omit<PaymentMethodsPayload, 'paymentMethods'> & { paymentMethods?: Maybe<Array<ResolversParentTypes['PaymentMethod']>> };
   PaymentUserError: PaymentUserError;
@@ -1389,6 +1585,8 @@ export type ResolversParentTypes = ResolversObject<{
   Trip: TripRef;
   UpdateRentalPlanInput: UpdateRentalPlanInput;
   User: UserRef;
+  Vehicle: VehicleRef;
+  VehiclePaymentQr: VehiclePaymentQr;
   Wallet: WalletModel;
   WalletEntry: WalletEntryModel;
   WalletEntryConnection: Omit<WalletEntryConnection, 'edges'> & { edges: Array<ResolversParentTypes['WalletEntryEdge']> };
@@ -1547,7 +1745,9 @@ export type MoneyResolvers<ContextType = PaymentsContext, ParentType extends Res
 export type MutationResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addCard?: Resolver<ResolversTypes['PaymentMethodsPayload'], ParentType, ContextType, RequireFields<MutationAddCardArgs, 'input'>>;
   assignRentalPlan?: Resolver<ResolversTypes['AssignRentalPlanPayload'], ParentType, ContextType, RequireFields<MutationAssignRentalPlanArgs, 'input'>>;
+  createPaymentLink?: Resolver<ResolversTypes['PaymentLinkPayload'], ParentType, ContextType, RequireFields<MutationCreatePaymentLinkArgs, 'input'>>;
   createRentalPlan?: Resolver<ResolversTypes['RentalPlanPayload'], ParentType, ContextType, RequireFields<MutationCreateRentalPlanArgs, 'input'>>;
+  payTripByVehicleQr?: Resolver<ResolversTypes['PaymentLinkPayload'], ParentType, ContextType, RequireFields<MutationPayTripByVehicleQrArgs, 'input'>>;
   recordCashCorrection?: Resolver<ResolversTypes['RecordCashCorrectionPayload'], ParentType, ContextType, RequireFields<MutationRecordCashCorrectionArgs, 'input'>>;
   refundPayment?: Resolver<ResolversTypes['RefundPaymentPayload'], ParentType, ContextType, RequireFields<MutationRefundPaymentArgs, 'input'>>;
   removePaymentMethod?: Resolver<ResolversTypes['PaymentMethodsPayload'], ParentType, ContextType, RequireFields<MutationRemovePaymentMethodArgs, 'id'>>;
@@ -1576,6 +1776,7 @@ export type PaymentResolvers<ContextType = PaymentsContext, ParentType extends R
   method?: Resolver<Maybe<ResolversTypes['PaymentMethodType']>, ParentType, ContextType>;
   nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   paidAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  paidByLink?: Resolver<Maybe<ResolversTypes['PaymentLink']>, ParentType, ContextType>;
   payer?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   purpose?: Resolver<ResolversTypes['PaymentPurpose'], ParentType, ContextType>;
   receiptNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1594,6 +1795,35 @@ export type PaymentConnectionResolvers<ContextType = PaymentsContext, ParentType
 export type PaymentEdgeResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PaymentEdge'] = ResolversParentTypes['PaymentEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Payment'], ParentType, ContextType>;
+}>;
+
+export type PaymentLinkResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PaymentLink'] = ResolversParentTypes['PaymentLink']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  paidAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  payer?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['PaymentLinkPurpose'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PaymentLinkStatus'], ParentType, ContextType>;
+  trip?: Resolver<Maybe<ResolversTypes['Trip']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type PaymentLinkConnectionResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PaymentLinkConnection'] = ResolversParentTypes['PaymentLinkConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PaymentLinkEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type PaymentLinkEdgeResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PaymentLinkEdge'] = ResolversParentTypes['PaymentLinkEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PaymentLink'], ParentType, ContextType>;
+}>;
+
+export type PaymentLinkPayloadResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PaymentLinkPayload'] = ResolversParentTypes['PaymentLinkPayload']> = ResolversObject<{
+  paymentLink?: Resolver<Maybe<ResolversTypes['PaymentLink']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['PaymentUserError']>, ParentType, ContextType>;
 }>;
 
 export type PaymentMethodResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PaymentMethod'] = ResolversParentTypes['PaymentMethod']> = ResolversObject<{
@@ -1617,6 +1847,7 @@ export type PaymentUserErrorResolvers<ContextType = PaymentsContext, ParentType 
 export type QueryResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   cashDiscrepancies?: Resolver<ResolversTypes['CashShiftConnection'], ParentType, ContextType, RequireFields<QueryCashDiscrepanciesArgs, 'first'>>;
   payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<QueryPaymentArgs, 'id'>>;
+  paymentLink?: Resolver<Maybe<ResolversTypes['PaymentLink']>, ParentType, ContextType, RequireFields<QueryPaymentLinkArgs, 'id'>>;
   payments?: Resolver<ResolversTypes['PaymentConnection'], ParentType, ContextType, RequireFields<QueryPaymentsArgs, 'first'>>;
   rentalPlans?: Resolver<Array<ResolversTypes['RentalPlan']>, ParentType, ContextType, Partial<QueryRentalPlansArgs>>;
 }>;
@@ -1708,8 +1939,21 @@ export type TripResolvers<ContextType = PaymentsContext, ParentType extends Reso
 export type UserResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  paymentLinks?: Resolver<Maybe<ResolversTypes['PaymentLinkConnection']>, ParentType, ContextType, RequireFields<UserPaymentLinksArgs, 'first'>>;
   paymentMethods?: Resolver<Maybe<Array<ResolversTypes['PaymentMethod']>>, ParentType, ContextType>;
   wallet?: Resolver<Maybe<ResolversTypes['Wallet']>, ParentType, ContextType>;
+}>;
+
+export type VehicleResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Vehicle'] = ResolversParentTypes['Vehicle'], FederationReferenceType extends FederationReferenceTypes['Vehicle'] = FederationReferenceTypes['Vehicle']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Vehicle']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  paymentQr?: Resolver<ResolversTypes['VehiclePaymentQr'], ParentType, ContextType>;
+}>;
+
+export type VehiclePaymentQrResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['VehiclePaymentQr'] = ResolversParentTypes['VehiclePaymentQr']> = ResolversObject<{
+  payload?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pngDataUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  svg?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type WalletResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Wallet'] = ResolversParentTypes['Wallet']> = ResolversObject<{
@@ -1764,6 +2008,10 @@ export type Resolvers<ContextType = PaymentsContext> = ResolversObject<{
   Payment?: PaymentResolvers<ContextType>;
   PaymentConnection?: PaymentConnectionResolvers<ContextType>;
   PaymentEdge?: PaymentEdgeResolvers<ContextType>;
+  PaymentLink?: PaymentLinkResolvers<ContextType>;
+  PaymentLinkConnection?: PaymentLinkConnectionResolvers<ContextType>;
+  PaymentLinkEdge?: PaymentLinkEdgeResolvers<ContextType>;
+  PaymentLinkPayload?: PaymentLinkPayloadResolvers<ContextType>;
   PaymentMethod?: PaymentMethodResolvers<ContextType>;
   PaymentMethodsPayload?: PaymentMethodsPayloadResolvers<ContextType>;
   PaymentUserError?: PaymentUserErrorResolvers<ContextType>;
@@ -1781,6 +2029,8 @@ export type Resolvers<ContextType = PaymentsContext> = ResolversObject<{
   TopUpWalletPayload?: TopUpWalletPayloadResolvers<ContextType>;
   Trip?: TripResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
+  Vehicle?: VehicleResolvers<ContextType>;
+  VehiclePaymentQr?: VehiclePaymentQrResolvers<ContextType>;
   Wallet?: WalletResolvers<ContextType>;
   WalletEntry?: WalletEntryResolvers<ContextType>;
   WalletEntryConnection?: WalletEntryConnectionResolvers<ContextType>;

@@ -27,12 +27,14 @@ export interface ProviderWebhookEvent {
   id: string;
   /** The provider's own type, e.g. payment_intent.succeeded (stored for inspection). */
   providerType: string;
-  kind: 'charge.succeeded' | 'charge.failed' | 'refund.succeeded' | 'refund.failed' | 'ignored';
+  kind: 'charge.succeeded' | 'charge.failed' | 'refund.succeeded' | 'refund.failed' | 'link.paid' | 'link.expired' | 'ignored';
   providerPaymentId: string | null;
   providerRefundId: string | null;
   /** For failures: the provider's code, e.g. card_declined. */
   failureCode: string | null;
   createdAt: Date;
+  /** For link.paid / link.expired: the provider's id of the payment link (Stripe: the Checkout Session, cs_…). */
+  providerLinkId?: string | null;
   /**
    * The metadata given to `charge`/`refund`, as the provider echoes it (payments' payment id), so an event that
    * arrives before the charge's answer was recorded can still be matched. Empty when the event carries none.
@@ -95,4 +97,29 @@ export interface PaymentProvider {
    * @throws WebhookVerificationError when it does not verify.
    */
   verifyWebhook(rawBody: Buffer, headers: Record<string, string | string[] | undefined>): ProviderWebhookEvent;
+  /**
+   * Makes a hosted payment page for one amount (Stripe: a Checkout Session in payment mode). The provider confirms
+   * by webhook: link.paid when it is paid, link.expired when `expiresAt` passed unpaid; both echo `metadata`.
+   * The same `idempotencyKey` returns the first link.
+   * @throws ProviderUnavailableError when unreachable; ProviderRejectedError when refused.
+   */
+  createPaymentLink(input: PaymentLinkRequest): Promise<ProviderPaymentLink>;
+}
+
+/** What `createPaymentLink` asks for. `expiresAt`: Stripe accepts 30 minutes to 24 hours from now. */
+export interface PaymentLinkRequest {
+  idempotencyKey: string;
+  amountMinor: number;
+  currency: string;
+  /** Shown to the payer on the page. */
+  description: string;
+  /** Echoed in the link's webhooks; payments puts its link id here. */
+  metadata: Record<string, string>;
+  expiresAt: Date;
+}
+
+export interface ProviderPaymentLink {
+  providerLinkId: string;
+  /** Where the payer pays. */
+  url: string;
 }

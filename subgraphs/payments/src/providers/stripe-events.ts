@@ -39,6 +39,14 @@ export function toProviderWebhookEvent(event: StripeShapedEvent): ProviderWebhoo
       if (object.status === 'failed') return { ...refund, kind: 'refund.failed', failureCode: stringOrNull(object.failure_reason) ?? 'refund_failed' };
       return { ...refund, kind: 'ignored' };
     }
+    // Payment links are Checkout Sessions: paid once completed with payment_status paid (an asynchronous method
+    // completes unpaid first and is not money yet), expired when nobody paid in time.
+    case 'checkout.session.completed':
+      return object.payment_status === 'paid' ? { ...base, kind: 'link.paid', providerLinkId: stringOrNull(object.id) } : { ...base, kind: 'ignored' };
+    case 'checkout.session.async_payment_succeeded':
+      return { ...base, kind: 'link.paid', providerLinkId: stringOrNull(object.id) };
+    case 'checkout.session.expired':
+      return { ...base, kind: 'link.expired', providerLinkId: stringOrNull(object.id) };
     default:
       return { ...base, kind: 'ignored' };
   }

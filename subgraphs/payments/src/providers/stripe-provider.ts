@@ -9,8 +9,10 @@ import {
   ProviderUnavailableError,
   WebhookVerificationError,
   type ChargeOutcome,
+  type PaymentLinkRequest,
   type PaymentProvider,
   type ProviderCard,
+  type ProviderPaymentLink,
   type ProviderWebhookEvent,
   type RefundOutcome,
 } from './provider.js';
@@ -36,7 +38,12 @@ export interface StripeProviderOptions {
   timeoutMs?: number;
   /** Webhook timestamp tolerance. Default 300 s, Stripe's. */
   toleranceSeconds?: number;
+  /** Where Stripe's Checkout page sends the payer after paying a payment link. Default DEFAULT_LINK_RETURN_URL. */
+  linkReturnUrl?: string;
 }
+
+/** Stripe requires a success URL on a Checkout Session; the payer lands here after paying a payment link. */
+export const DEFAULT_LINK_RETURN_URL = 'https://ridegraph.dev/paid';
 
 const {
   StripeAPIError,
@@ -166,6 +173,33 @@ export class StripePaymentProvider implements PaymentProvider {
     }
     // pending, requires_action: settled later by refund.updated.
     return { status: 'pending', providerRefundId: refund.id };
+  }
+
+  /**
+   * A Checkout Session in payment mode with one line of `amountMinor`: its `url` is Stripe's hosted page. The
+   * metadata goes on the session (echoed by checkout.session.* webhooks) and on its PaymentIntent.
+   */
+  async createPaymentLink(input: PaymentLinkRequest): Promise<ProviderPaymentLink> {
+    let session: Stripe.Checkout.Session;
+    try {
+      session = await this.stripe.checkout.sessions.create(
+        {
+          mode: 'payment',
+          line_items: [
+            { quantity: 1, price_data: { currency: input.currency.toLowerCase(), unit_amount: input.amountMinor, product_data: { name: input.description } } },
+          ],
+          expires_at: Math.floor(input.expiresAt.getTime() / 1000),
+          metadata: input.metadata,
+          payment_intent_data: { metadata: input.metadata, description: input.description },
+          success_url: this.options.linkReturnUrl ?? DEFAULT_LINK_RETURN_URL,
+        },
+        { idempotencyKey: input.idempotencyKey },
+      );
+    } catch (error) {
+      throw rejectedOrUnavailable(error);
+    }
+    if (!session.url) throw new ProviderRejectedError('no_url', `Checkout Session ${session.id} came without a url`);
+    return { providerLinkId: session.id, url: session.url };
   }
 
   /** Nothing to stop: the package holds no timers or pools of its own. */

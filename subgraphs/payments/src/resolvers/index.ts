@@ -7,16 +7,17 @@ import { Payment, Refund, Trip } from './payment.js';
 import { Query } from './query.js';
 import { RentalDriverFields, RentalMutation, RentalQuery } from './rental.js';
 import { User } from './user.js';
+import { LinkMutation, LinkQuery, PaymentLinkType, PaymentPaidByLink, UserLinks, Vehicle } from './links.js';
 import { Wallet, WalletEntry } from './wallet.js';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
-  Query: { ...Query, ...CashQuery, ...RentalQuery },
-  Mutation: { ...Mutation, ...CashMutation, ...RentalMutation },
-  User,
+  Query: { ...Query, ...CashQuery, ...RentalQuery, ...LinkQuery },
+  Mutation: { ...Mutation, ...CashMutation, ...RentalMutation, ...LinkMutation },
+  User: { ...User, ...UserLinks },
   Wallet,
   WalletEntry,
-  Payment,
+  Payment: { ...Payment, ...PaymentPaidByLink },
   Refund,
   Trip,
   Driver: { ...Driver, ...DriverCash, ...RentalDriverFields },
@@ -24,4 +25,6 @@ export const resolvers: Resolvers = {
   CashShift,
   CashShiftTrip,
   CashCorrection,
+  PaymentLink: PaymentLinkType,
+  Vehicle,
 };

@@ -20,6 +20,9 @@ import { createDriverMoney } from './driver-earnings.js';
 import { createCashCorrections } from './cash-corrections.js';
 import { createCashHandover } from './cash-handover.js';
 import { createRental } from './rental/index.js';
+import { createLinkReads } from '../store/link-store.js';
+import { createPaymentLinks } from './payment-links.js';
+import { createVehicleQrPayments } from './vehicle-qr.js';
 
 export interface PaymentsServicesDeps {
   prisma: PaymentsPrisma;
@@ -38,6 +41,8 @@ export interface PaymentsServicesDeps {
   now?: () => Date;
   /** How often the rent job runs a pass (default 60 000 ms). */
   rentIntervalMs?: number;
+  /** PAYMENTS_PUBLIC_URL: vehicle payment QR codes hold `<it>/pay/vehicles/<id>`. Default http://localhost:4004. */
+  publicUrl?: string;
 }
 
 export function createPaymentsServices(deps: PaymentsServicesDeps) {
@@ -59,6 +64,7 @@ export function createPaymentsServices(deps: PaymentsServicesDeps) {
   flow = createPaymentFlow({ settler, methods, wakeCharger: () => deps.background(() => charger.wake()) });
   const refunds = createRefunds({ prisma, ledger, methods, provider, logger });
   const settlement = createTripSettlement({ prisma, ledger, settler, methods, flow, commission, logger });
+  const paymentLinks = createPaymentLinks({ prisma, provider, ledger, settler, currency: deps.currency, maxAmountMinor: deps.maxAmountMinor, logger });
   const topUps = createTopUps({ prisma, charger, currency: deps.currency, maxAmountMinor: deps.maxAmountMinor });
   /** Mutations commit events: the relay publishes them now rather than at its next poll. */
   const thenWake =
@@ -106,7 +112,21 @@ export function createPaymentsServices(deps: PaymentsServicesDeps) {
     rental,
     /** The rent job: `rent.accrueDue(now?)` runs one pass by hand (tests, operations); start/stop the loop. */
     rent: rental.accrual,
-    handleWebhook: createWebhookHandler({ prisma, providerName: provider.name, settler, flow, refunds, logger, afterCommit: deps.wakeRelay }),
+    handleWebhook: createWebhookHandler({
+      prisma,
+      providerName: provider.name,
+      settler,
+      flow,
+      refunds,
+      logger,
+      afterCommit: deps.wakeRelay,
+      links: () => paymentLinks,
+    }),
+    /** Payment links (services/payment-links.ts) and vehicle payment QR codes (services/vehicle-qr.ts). */
+    paymentLinks,
+    linkReads: createLinkReads(prisma),
+    vehicleQr: createVehicleQrPayments({ links: paymentLinks, providerName: provider.name }),
+    publicUrl: deps.publicUrl ?? 'http://localhost:4004',
   };
 }
 

@@ -8,6 +8,9 @@
 //   pm_card_chargeDeclinedInsufficientFunds      402 card_error card_declined (decline_code insufficient_funds)
 //   pm_card_processing (fake only)               the PaymentIntent answers status processing
 //   pm_card_requiresAction (fake only)           the PaymentIntent answers status requires_action
+//
+// Checkout Sessions (payment links): POST /v1/checkout/sessions in payment mode answers an open session with its url;
+// Stripe's refusals of a missing success_url, a bad amount and an expires_at outside 30 min..24 h are reproduced.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
@@ -180,6 +183,42 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       return ok(intent);
     }
 
+    // Payment links: Checkout Sessions in payment mode, with Stripe's checks on what the adapter sends.
+    if (path === '/v1/checkout/sessions') {
+      const item = (params.line_items as Record<string, Record<string, unknown>> | undefined)?.['0'] ?? {};
+      const price = (item.price_data ?? {}) as Record<string, unknown>;
+      const amount = Number(price.unit_amount);
+      const expiresAt = Number(params.expires_at);
+      const nowSeconds = Math.floor(Date.now() / 1000);
+      if (params.mode !== 'payment') return { status: 400, body: stripeError('invalid_request_error', 'parameter_invalid', 'mode must be payment here') };
+      if (!params.success_url) return { status: 400, body: stripeError('invalid_request_error', 'parameter_missing', 'Missing required param: success_url.') };
+      if (!Number.isInteger(amount) || amount < 1) {
+        return {
+          status: 400,
+          body: stripeError('invalid_request_error', 'parameter_invalid_integer', 'Invalid integer: line_items[0][price_data][unit_amount]'),
+        };
+      }
+      if (!(expiresAt >= nowSeconds + 30 * 60 - 60 && expiresAt <= nowSeconds + 24 * 3600)) {
+        return {
+          status: 400,
+          body: stripeError('invalid_request_error', 'parameter_invalid', 'The `expires_at` timestamp must be between 30 minutes and 24 hours from now.'),
+        };
+      }
+      const id = nextId('cs_test');
+      return ok({
+        id,
+        object: 'checkout.session',
+        mode: 'payment',
+        status: 'open',
+        payment_status: 'unpaid',
+        amount_total: amount * Number(item.quantity ?? 1),
+        currency: price.currency,
+        expires_at: expiresAt,
+        metadata: params.metadata ?? {},
+        url: `https://checkout.stripe.com/c/pay/${id}`,
+      });
+    }
+
     if (path === '/v1/refunds') {
       const intentId = String(params.payment_intent);
       const intent = intents.get(intentId);
@@ -246,18 +285,19 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** `a=1&metadata[k]=v&expand[0]=x` → { a: '1', metadata: { k: 'v' }, expand: { 0: 'x' } } (the depth the adapter uses). */
+/**
+ * `a=1&metadata[k]=v&expand[0]=x&line_items[0][price_data][unit_amount]=5` → { a: '1', metadata: { k: 'v' },
+ * expand: { 0: 'x' }, line_items: { 0: { price_data: { unit_amount: '5' } } } } (any depth; arrays as index-keyed objects).
+ */
 export function parseForm(raw: string): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const [key, value] of new URLSearchParams(raw)) {
-    const nested = /^([^[]+)\[([^\]]*)\]$/.exec(key);
-    if (nested) {
-      const [, outer, inner] = nested as unknown as [string, string, string];
-      const bucket = (result[outer] ??= {}) as Record<string, unknown>;
-      bucket[inner] = value;
-    } else {
-      result[key] = value;
-    }
+    const outer = /^[^[]+/.exec(key)?.[0] ?? key;
+    const inner = [...key.slice(outer.length).matchAll(/\[([^\]]*)\]/g)].map((m) => m[1]!);
+    let bucket = result;
+    const path = [outer, ...inner];
+    for (const part of path.slice(0, -1)) bucket = (bucket[part] ??= {}) as Record<string, unknown>;
+    bucket[path.at(-1)!] = value;
   }
   return result;
 }

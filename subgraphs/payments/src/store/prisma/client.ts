@@ -140,3 +140,9 @@ export type RentCharge = Prisma.RentChargeModel
  * A driver's exit settled by operations (settleDriverExit): what it moved, kept for the idempotent answer.
  */
 export type DriverExit = Prisma.DriverExitModel
+/**
+ * Model PaymentLink
+ * A hosted payment page at the provider (Stripe Checkout Session; the development provider's /dev-pay page): the
+ * payer pays the amount there, the provider confirms by webhook (services/payment-links.ts, MONEY.md).
+ */
+export type PaymentLink = Prisma.PaymentLinkModel

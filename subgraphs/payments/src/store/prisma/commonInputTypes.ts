@@ -477,6 +477,40 @@ export type BoolWithAggregatesFilter<$PrismaModel = never> = {
   _max?: Prisma.NestedBoolFilter<$PrismaModel>
 }
 
+export type EnumPaymentLinkPurposeFilter<$PrismaModel = never> = {
+  equals?: $Enums.PaymentLinkPurpose | Prisma.EnumPaymentLinkPurposeFieldRefInput<$PrismaModel>
+  in?: $Enums.PaymentLinkPurpose[] | Prisma.ListEnumPaymentLinkPurposeFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PaymentLinkPurpose[] | Prisma.ListEnumPaymentLinkPurposeFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPaymentLinkPurposeFilter<$PrismaModel> | $Enums.PaymentLinkPurpose
+}
+
+export type EnumPaymentLinkStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.PaymentLinkStatus | Prisma.EnumPaymentLinkStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.PaymentLinkStatus[] | Prisma.ListEnumPaymentLinkStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PaymentLinkStatus[] | Prisma.ListEnumPaymentLinkStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPaymentLinkStatusFilter<$PrismaModel> | $Enums.PaymentLinkStatus
+}
+
+export type EnumPaymentLinkPurposeWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.PaymentLinkPurpose | Prisma.EnumPaymentLinkPurposeFieldRefInput<$PrismaModel>
+  in?: $Enums.PaymentLinkPurpose[] | Prisma.ListEnumPaymentLinkPurposeFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PaymentLinkPurpose[] | Prisma.ListEnumPaymentLinkPurposeFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPaymentLinkPurposeWithAggregatesFilter<$PrismaModel> | $Enums.PaymentLinkPurpose
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumPaymentLinkPurposeFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumPaymentLinkPurposeFilter<$PrismaModel>
+}
+
+export type EnumPaymentLinkStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.PaymentLinkStatus | Prisma.EnumPaymentLinkStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.PaymentLinkStatus[] | Prisma.ListEnumPaymentLinkStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PaymentLinkStatus[] | Prisma.ListEnumPaymentLinkStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPaymentLinkStatusWithAggregatesFilter<$PrismaModel> | $Enums.PaymentLinkStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumPaymentLinkStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumPaymentLinkStatusFilter<$PrismaModel>
+}
+
 export type NestedUuidFilter<$PrismaModel = never> = {
   equals?: string | Prisma.StringFieldRefInput<$PrismaModel>
   in?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel>
@@ -920,6 +954,40 @@ export type NestedBoolWithAggregatesFilter<$PrismaModel = never> = {
   _count?: Prisma.NestedIntFilter<$PrismaModel>
   _min?: Prisma.NestedBoolFilter<$PrismaModel>
   _max?: Prisma.NestedBoolFilter<$PrismaModel>
+}
+
+export type NestedEnumPaymentLinkPurposeFilter<$PrismaModel = never> = {
+  equals?: $Enums.PaymentLinkPurpose | Prisma.EnumPaymentLinkPurposeFieldRefInput<$PrismaModel>
+  in?: $Enums.PaymentLinkPurpose[] | Prisma.ListEnumPaymentLinkPurposeFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PaymentLinkPurpose[] | Prisma.ListEnumPaymentLinkPurposeFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPaymentLinkPurposeFilter<$PrismaModel> | $Enums.PaymentLinkPurpose
+}
+
+export type NestedEnumPaymentLinkStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.PaymentLinkStatus | Prisma.EnumPaymentLinkStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.PaymentLinkStatus[] | Prisma.ListEnumPaymentLinkStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PaymentLinkStatus[] | Prisma.ListEnumPaymentLinkStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPaymentLinkStatusFilter<$PrismaModel> | $Enums.PaymentLinkStatus
+}
+
+export type NestedEnumPaymentLinkPurposeWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.PaymentLinkPurpose | Prisma.EnumPaymentLinkPurposeFieldRefInput<$PrismaModel>
+  in?: $Enums.PaymentLinkPurpose[] | Prisma.ListEnumPaymentLinkPurposeFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PaymentLinkPurpose[] | Prisma.ListEnumPaymentLinkPurposeFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPaymentLinkPurposeWithAggregatesFilter<$PrismaModel> | $Enums.PaymentLinkPurpose
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumPaymentLinkPurposeFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumPaymentLinkPurposeFilter<$PrismaModel>
+}
+
+export type NestedEnumPaymentLinkStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.PaymentLinkStatus | Prisma.EnumPaymentLinkStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.PaymentLinkStatus[] | Prisma.ListEnumPaymentLinkStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PaymentLinkStatus[] | Prisma.ListEnumPaymentLinkStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPaymentLinkStatusWithAggregatesFilter<$PrismaModel> | $Enums.PaymentLinkStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumPaymentLinkStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumPaymentLinkStatusFilter<$PrismaModel>
 }
 
 

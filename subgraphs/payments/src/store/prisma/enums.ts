@@ -109,3 +109,23 @@ export const DepositCollection = {
 } as const
 
 export type DepositCollection = (typeof DepositCollection)[keyof typeof DepositCollection]
+
+
+export const PaymentLinkPurpose = {
+  DRIVER_DEPOSIT: 'DRIVER_DEPOSIT',
+  DRIVER_DUES: 'DRIVER_DUES',
+  RIDER_BALANCE: 'RIDER_BALANCE',
+  TRIP_FARE: 'TRIP_FARE'
+} as const
+
+export type PaymentLinkPurpose = (typeof PaymentLinkPurpose)[keyof typeof PaymentLinkPurpose]
+
+
+export const PaymentLinkStatus = {
+  PENDING: 'PENDING',
+  PAID: 'PAID',
+  EXPIRED: 'EXPIRED',
+  CANCELED: 'CANCELED'
+} as const
+
+export type PaymentLinkStatus = (typeof PaymentLinkStatus)[keyof typeof PaymentLinkStatus]

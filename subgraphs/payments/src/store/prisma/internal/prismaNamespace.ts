@@ -415,7 +415,8 @@ export const ModelName = {
   RentalPlan: 'RentalPlan',
   DriverRentalPlan: 'DriverRentalPlan',
   RentCharge: 'RentCharge',
-  DriverExit: 'DriverExit'
+  DriverExit: 'DriverExit',
+  PaymentLink: 'PaymentLink'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -431,7 +432,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "ledgerAccount" | "journalEntry" | "posting" | "paymentCard" | "paymentProfile" | "payment" | "refund" | "commissionRule" | "idempotencyKey" | "providerEvent" | "outboxEvent" | "processedEvent" | "driverProfile" | "cashShift" | "cashCorrection" | "rentalPlan" | "driverRentalPlan" | "rentCharge" | "driverExit"
+    modelProps: "ledgerAccount" | "journalEntry" | "posting" | "paymentCard" | "paymentProfile" | "payment" | "refund" | "commissionRule" | "idempotencyKey" | "providerEvent" | "outboxEvent" | "processedEvent" | "driverProfile" | "cashShift" | "cashCorrection" | "rentalPlan" | "driverRentalPlan" | "rentCharge" | "driverExit" | "paymentLink"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1841,6 +1842,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    PaymentLink: {
+      payload: Prisma.$PaymentLinkPayload<ExtArgs>
+      fields: Prisma.PaymentLinkFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.PaymentLinkFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentLinkPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.PaymentLinkFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentLinkPayload>
+        }
+        findFirst: {
+          args: Prisma.PaymentLinkFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentLinkPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.PaymentLinkFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentLinkPayload>
+        }
+        findMany: {
+          args: Prisma.PaymentLinkFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentLinkPayload>[]
+        }
+        create: {
+          args: Prisma.PaymentLinkCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentLinkPayload>
+        }
+        createMany: {
+          args: Prisma.PaymentLinkCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.PaymentLinkCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentLinkPayload>[]
+        }
+        delete: {
+          args: Prisma.PaymentLinkDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentLinkPayload>
+        }
+        update: {
+          args: Prisma.PaymentLinkUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentLinkPayload>
+        }
+        deleteMany: {
+          args: Prisma.PaymentLinkDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.PaymentLinkUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.PaymentLinkUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentLinkPayload>[]
+        }
+        upsert: {
+          args: Prisma.PaymentLinkUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentLinkPayload>
+        }
+        aggregate: {
+          args: Prisma.PaymentLinkAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregatePaymentLink>
+        }
+        groupBy: {
+          args: Prisma.PaymentLinkGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PaymentLinkGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.PaymentLinkCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PaymentLinkCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -1976,6 +2051,8 @@ export const PaymentScalarFieldEnum = {
   updatedAt: 'updatedAt',
   paidAt: 'paidAt',
   actorUserId: 'actorUserId',
+  vehicleId: 'vehicleId',
+  paidByLinkId: 'paidByLinkId',
   tripCompletedAt: 'tripCompletedAt'
 } as const
 
@@ -2169,6 +2246,32 @@ export const DriverExitScalarFieldEnum = {
 } as const
 
 export type DriverExitScalarFieldEnum = (typeof DriverExitScalarFieldEnum)[keyof typeof DriverExitScalarFieldEnum]
+
+
+export const PaymentLinkScalarFieldEnum = {
+  id: 'id',
+  purpose: 'purpose',
+  payerUserId: 'payerUserId',
+  amountMinor: 'amountMinor',
+  currency: 'currency',
+  status: 'status',
+  provider: 'provider',
+  providerLinkId: 'providerLinkId',
+  url: 'url',
+  tripId: 'tripId',
+  paymentId: 'paymentId',
+  vehicleId: 'vehicleId',
+  driverUserId: 'driverUserId',
+  driverId: 'driverId',
+  expiresAt: 'expiresAt',
+  paidAt: 'paidAt',
+  entryId: 'entryId',
+  createdByUserId: 'createdByUserId',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type PaymentLinkScalarFieldEnum = (typeof PaymentLinkScalarFieldEnum)[keyof typeof PaymentLinkScalarFieldEnum]
 
 
 export const SortOrder = {
@@ -2421,6 +2524,34 @@ export type BooleanFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel,
 
 
 /**
+ * Reference to a field of type 'PaymentLinkPurpose'
+ */
+export type EnumPaymentLinkPurposeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'PaymentLinkPurpose'>
+    
+
+
+/**
+ * Reference to a field of type 'PaymentLinkPurpose[]'
+ */
+export type ListEnumPaymentLinkPurposeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'PaymentLinkPurpose[]'>
+    
+
+
+/**
+ * Reference to a field of type 'PaymentLinkStatus'
+ */
+export type EnumPaymentLinkStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'PaymentLinkStatus'>
+    
+
+
+/**
+ * Reference to a field of type 'PaymentLinkStatus[]'
+ */
+export type ListEnumPaymentLinkStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'PaymentLinkStatus[]'>
+    
+
+
+/**
  * Reference to a field of type 'Float'
  */
 export type FloatFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Float'>
@@ -2603,6 +2734,7 @@ export type GlobalOmitConfig = {
   driverRentalPlan?: Prisma.DriverRentalPlanOmit
   rentCharge?: Prisma.RentChargeOmit
   driverExit?: Prisma.DriverExitOmit
+  paymentLink?: Prisma.PaymentLinkOmit
 }
 
 /* Types for Logging */

@@ -69,7 +69,8 @@ export const ModelName = {
   RentalPlan: 'RentalPlan',
   DriverRentalPlan: 'DriverRentalPlan',
   RentCharge: 'RentCharge',
-  DriverExit: 'DriverExit'
+  DriverExit: 'DriverExit',
+  PaymentLink: 'PaymentLink'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -184,6 +185,8 @@ export const PaymentScalarFieldEnum = {
   updatedAt: 'updatedAt',
   paidAt: 'paidAt',
   actorUserId: 'actorUserId',
+  vehicleId: 'vehicleId',
+  paidByLinkId: 'paidByLinkId',
   tripCompletedAt: 'tripCompletedAt'
 } as const
 
@@ -377,6 +380,32 @@ export const DriverExitScalarFieldEnum = {
 } as const
 
 export type DriverExitScalarFieldEnum = (typeof DriverExitScalarFieldEnum)[keyof typeof DriverExitScalarFieldEnum]
+
+
+export const PaymentLinkScalarFieldEnum = {
+  id: 'id',
+  purpose: 'purpose',
+  payerUserId: 'payerUserId',
+  amountMinor: 'amountMinor',
+  currency: 'currency',
+  status: 'status',
+  provider: 'provider',
+  providerLinkId: 'providerLinkId',
+  url: 'url',
+  tripId: 'tripId',
+  paymentId: 'paymentId',
+  vehicleId: 'vehicleId',
+  driverUserId: 'driverUserId',
+  driverId: 'driverId',
+  expiresAt: 'expiresAt',
+  paidAt: 'paidAt',
+  entryId: 'entryId',
+  createdByUserId: 'createdByUserId',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type PaymentLinkScalarFieldEnum = (typeof PaymentLinkScalarFieldEnum)[keyof typeof PaymentLinkScalarFieldEnum]
 
 
 export const SortOrder = {
