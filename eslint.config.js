@@ -32,6 +32,11 @@ const TYPES_WITHOUT_ID = [
   'PaymentUserError',
   'CardDetails',
   'DriverEarnings',
+  'PayoutDestination',
+  'PayoutPreviewItem',
+  'PayoutPreviewSkip',
+  'PayoutBatchPreview',
+  'PayoutUserError',
 ];
 
 const schemaRules = {

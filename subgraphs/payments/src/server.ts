@@ -72,7 +72,11 @@ export async function buildPaymentsSubgraph(deps: SubgraphDeps, options: Payment
     wakeRelay,
     background: inBackground,
     chargerPollIntervalMs: options.chargerPollIntervalMs,
+    dataKey: config.dataKey.key,
   });
+  if (config.dataKey.isDevelopmentDefault) {
+    logger.warn('PAYMENTS_DATA_KEY is not set: payout destinations are encrypted with the public development key (refused in production)');
+  }
   webhookRoute = createWebhookRoute({ provider, handle: services.handleWebhook, logger });
 
   const runBackground = options.background !== false;
@@ -105,6 +109,7 @@ export async function buildPaymentsSubgraph(deps: SubgraphDeps, options: Payment
       ]
     : [];
   if (runBackground) inBackground(() => services.charger.start());
+  if (runBackground) inBackground(() => services.payouts.sender.start());
 
   const built = defineSubgraph<PaymentsContext>({
     name: 'payments',
@@ -124,6 +129,7 @@ export async function buildPaymentsSubgraph(deps: SubgraphDeps, options: Payment
     async onClose() {
       await Promise.all([...tripEvents, ...driverEvents].map((consumer) => consumer.stop()));
       await services.charger.stop();
+      await services.payouts.sender.stop();
       (provider as Partial<{ close(): void }>).close?.();
       await relay.stop();
     },

@@ -39,6 +39,11 @@ export function toProviderWebhookEvent(event: StripeShapedEvent): ProviderWebhoo
       if (object.status === 'failed') return { ...refund, kind: 'refund.failed', failureCode: stringOrNull(object.failure_reason) ?? 'refund_failed' };
       return { ...refund, kind: 'ignored' };
     }
+    // Payouts (stripe-provider.ts `payout`): a payout of a connected account reached the bank, or came back.
+    case 'payout.paid':
+      return { ...base, kind: 'payout.paid', providerPayoutId: stringOrNull(object.id) };
+    case 'payout.failed':
+      return { ...base, kind: 'payout.failed', providerPayoutId: stringOrNull(object.id), failureCode: stringOrNull(object.failure_code) ?? 'payout_failed' };
     default:
       return { ...base, kind: 'ignored' };
   }

@@ -19,3 +19,10 @@ export interface UserRef {
 export interface TripRef {
   id: string;
 }
+
+/** A driver as fleet refers to it (the driver profile id); payments reads the rest from driver_profiles. */
+export interface DriverRef {
+  id: string;
+}
+
+export type { PayoutDestination as PayoutDestinationModel, PayoutItem as PayoutItemModel, PayoutBatch as PayoutBatchModel } from '../store/prisma/client.js';

@@ -16,6 +16,7 @@ import { createBatcher } from './batcher.js';
 import { createTripSettlement } from './trip-settlement.js';
 import { createWebhookHandler } from './webhooks.js';
 import type { DriverProfileListener } from './driver-directory.js';
+import { createPayouts } from './payouts/index.js';
 
 export interface PaymentsServicesDeps {
   prisma: PaymentsPrisma;
@@ -30,6 +31,9 @@ export interface PaymentsServicesDeps {
   /** Runs background work (charger, consumer) outside request statement counting. */
   background: <T>(work: () => T) => T;
   chargerPollIntervalMs?: number;
+  /** PAYMENTS_DATA_KEY (32 bytes): encrypts payout destinations' account numbers. */
+  dataKey: Buffer;
+  payoutSenderPollIntervalMs?: number;
 }
 
 export function createPaymentsServices(deps: PaymentsServicesDeps) {
@@ -51,6 +55,17 @@ export function createPaymentsServices(deps: PaymentsServicesDeps) {
   flow = createPaymentFlow({ settler, methods, wakeCharger: () => deps.background(() => charger.wake()) });
   const refunds = createRefunds({ prisma, ledger, methods, provider, logger });
   const settlement = createTripSettlement({ prisma, ledger, settler, methods, flow, commission, logger });
+  const payouts = createPayouts({
+    prisma,
+    provider,
+    ledger,
+    currency: deps.currency,
+    dataKey: deps.dataKey,
+    logger,
+    wakeRelay: deps.wakeRelay,
+    background: deps.background,
+    pollIntervalMs: deps.payoutSenderPollIntervalMs,
+  });
   const topUps = createTopUps({ prisma, charger, currency: deps.currency, maxAmountMinor: deps.maxAmountMinor });
   /** Mutations commit events: the relay publishes them now rather than at its next poll. */
   const thenWake =
@@ -78,7 +93,18 @@ export function createPaymentsServices(deps: PaymentsServicesDeps) {
     settleTripEvents: settlement.settleBatch,
     /** Told in the consumer's transaction when fleet announces a newer driver profile (services/driver-directory.ts). */
     driverProfileListeners: [] as DriverProfileListener[],
-    handleWebhook: createWebhookHandler({ prisma, providerName: provider.name, settler, flow, refunds, logger, afterCommit: deps.wakeRelay }),
+    handleWebhook: createWebhookHandler({
+      prisma,
+      providerName: provider.name,
+      settler,
+      flow,
+      refunds,
+      logger,
+      afterCommit: deps.wakeRelay,
+      onPayoutEvent: (tx, event) => payouts.outcomes.onWebhook(tx, event),
+    }),
+    /** Payout destinations, batches (fleet and bulk CSV) and the sender (MONEY.md "Payouts"). */
+    payouts,
   };
 }
 

@@ -9,6 +9,7 @@ import { lockPayment } from '../store/payment-lock.js';
 import type { PaymentFlow } from './payment-flow.js';
 import type { Refunds } from './refunds.js';
 import type { Settler } from './settle.js';
+import type { Tx } from '../store/db.js';
 
 export class UnknownProviderPaymentError extends Error {
   override readonly name = 'UnknownProviderPaymentError';
@@ -22,6 +23,8 @@ export function createWebhookHandler(deps: {
   refunds: Refunds;
   logger: Logger;
   afterCommit: () => void;
+  /** payout.paid / payout.failed (services/payouts/outcomes.ts), in the transaction that records the event. */
+  onPayoutEvent?: (tx: Tx, event: ProviderWebhookEvent) => Promise<(() => Promise<unknown>) | void>;
 }) {
   const { prisma, providerName, settler, flow, refunds, logger } = deps;
   /**
@@ -29,6 +32,8 @@ export function createWebhookHandler(deps: {
    *   charger's commit): answered 500, so the provider delivers it again later.
    */
   return async (event: ProviderWebhookEvent): Promise<void> => {
+    // Work that must see this transaction committed (a payout batch's completion).
+    const afterPayout: { run?: () => Promise<unknown> } = {};
     await prisma.$transaction(async (tx) => {
       const fresh =
         await tx.$executeRaw`insert into payments.provider_events (provider, event_id, type) values (${providerName}, ${event.id}, ${event.providerType}) on conflict do nothing`;
@@ -56,11 +61,16 @@ export function createWebhookHandler(deps: {
         case 'refund.failed':
           if (event.providerRefundId) await refunds.onProviderRefund(tx, event.providerRefundId, event.kind === 'refund.succeeded');
           return;
+        case 'payout.paid':
+        case 'payout.failed':
+          if (deps.onPayoutEvent) afterPayout.run = (await deps.onPayoutEvent(tx, event)) ?? undefined;
+          return;
         case 'ignored':
           logger.debug({ eventId: event.id, type: event.providerType }, 'payments webhook ignored');
           return;
       }
     });
+    await afterPayout.run?.();
     deps.afterCommit();
   };
 }

@@ -413,6 +413,40 @@ export type JsonWithAggregatesFilterBase<$PrismaModel = never> = {
   _max?: Prisma.NestedJsonFilter<$PrismaModel>
 }
 
+export type EnumPayoutBatchStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.PayoutBatchStatus | Prisma.EnumPayoutBatchStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.PayoutBatchStatus[] | Prisma.ListEnumPayoutBatchStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PayoutBatchStatus[] | Prisma.ListEnumPayoutBatchStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPayoutBatchStatusFilter<$PrismaModel> | $Enums.PayoutBatchStatus
+}
+
+export type EnumPayoutBatchStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.PayoutBatchStatus | Prisma.EnumPayoutBatchStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.PayoutBatchStatus[] | Prisma.ListEnumPayoutBatchStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PayoutBatchStatus[] | Prisma.ListEnumPayoutBatchStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPayoutBatchStatusWithAggregatesFilter<$PrismaModel> | $Enums.PayoutBatchStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumPayoutBatchStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumPayoutBatchStatusFilter<$PrismaModel>
+}
+
+export type EnumPayoutItemStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.PayoutItemStatus | Prisma.EnumPayoutItemStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.PayoutItemStatus[] | Prisma.ListEnumPayoutItemStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PayoutItemStatus[] | Prisma.ListEnumPayoutItemStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPayoutItemStatusFilter<$PrismaModel> | $Enums.PayoutItemStatus
+}
+
+export type EnumPayoutItemStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.PayoutItemStatus | Prisma.EnumPayoutItemStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.PayoutItemStatus[] | Prisma.ListEnumPayoutItemStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PayoutItemStatus[] | Prisma.ListEnumPayoutItemStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPayoutItemStatusWithAggregatesFilter<$PrismaModel> | $Enums.PayoutItemStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumPayoutItemStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumPayoutItemStatusFilter<$PrismaModel>
+}
+
 export type NestedUuidFilter<$PrismaModel = never> = {
   equals?: string | Prisma.StringFieldRefInput<$PrismaModel>
   in?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel>
@@ -792,6 +826,40 @@ export type NestedJsonFilterBase<$PrismaModel = never> = {
   gt?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel>
   gte?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel>
   not?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel> | Prisma.JsonNullValueFilter
+}
+
+export type NestedEnumPayoutBatchStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.PayoutBatchStatus | Prisma.EnumPayoutBatchStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.PayoutBatchStatus[] | Prisma.ListEnumPayoutBatchStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PayoutBatchStatus[] | Prisma.ListEnumPayoutBatchStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPayoutBatchStatusFilter<$PrismaModel> | $Enums.PayoutBatchStatus
+}
+
+export type NestedEnumPayoutBatchStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.PayoutBatchStatus | Prisma.EnumPayoutBatchStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.PayoutBatchStatus[] | Prisma.ListEnumPayoutBatchStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PayoutBatchStatus[] | Prisma.ListEnumPayoutBatchStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPayoutBatchStatusWithAggregatesFilter<$PrismaModel> | $Enums.PayoutBatchStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumPayoutBatchStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumPayoutBatchStatusFilter<$PrismaModel>
+}
+
+export type NestedEnumPayoutItemStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.PayoutItemStatus | Prisma.EnumPayoutItemStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.PayoutItemStatus[] | Prisma.ListEnumPayoutItemStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PayoutItemStatus[] | Prisma.ListEnumPayoutItemStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPayoutItemStatusFilter<$PrismaModel> | $Enums.PayoutItemStatus
+}
+
+export type NestedEnumPayoutItemStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.PayoutItemStatus | Prisma.EnumPayoutItemStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.PayoutItemStatus[] | Prisma.ListEnumPayoutItemStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PayoutItemStatus[] | Prisma.ListEnumPayoutItemStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPayoutItemStatusWithAggregatesFilter<$PrismaModel> | $Enums.PayoutItemStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumPayoutItemStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumPayoutItemStatusFilter<$PrismaModel>
 }
 
 

@@ -84,3 +84,22 @@ export const RefundStatus = {
 } as const
 
 export type RefundStatus = (typeof RefundStatus)[keyof typeof RefundStatus]
+
+
+export const PayoutBatchStatus = {
+  DRAFT: 'DRAFT',
+  SUBMITTED: 'SUBMITTED',
+  COMPLETED: 'COMPLETED'
+} as const
+
+export type PayoutBatchStatus = (typeof PayoutBatchStatus)[keyof typeof PayoutBatchStatus]
+
+
+export const PayoutItemStatus = {
+  DRAFT: 'DRAFT',
+  PENDING: 'PENDING',
+  PAID: 'PAID',
+  FAILED: 'FAILED'
+} as const
+
+export type PayoutItemStatus = (typeof PayoutItemStatus)[keyof typeof PayoutItemStatus]

@@ -63,7 +63,10 @@ export const ModelName = {
   ProviderEvent: 'ProviderEvent',
   OutboxEvent: 'OutboxEvent',
   ProcessedEvent: 'ProcessedEvent',
-  DriverProfile: 'DriverProfile'
+  DriverProfile: 'DriverProfile',
+  PayoutDestination: 'PayoutDestination',
+  PayoutBatch: 'PayoutBatch',
+  PayoutItem: 'PayoutItem'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -263,6 +266,62 @@ export const DriverProfileScalarFieldEnum = {
 } as const
 
 export type DriverProfileScalarFieldEnum = (typeof DriverProfileScalarFieldEnum)[keyof typeof DriverProfileScalarFieldEnum]
+
+
+export const PayoutDestinationScalarFieldEnum = {
+  userId: 'userId',
+  driverId: 'driverId',
+  accountHolderName: 'accountHolderName',
+  accountNumberEncrypted: 'accountNumberEncrypted',
+  last4: 'last4',
+  routingCode: 'routingCode',
+  country: 'country',
+  providerAccountId: 'providerAccountId',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type PayoutDestinationScalarFieldEnum = (typeof PayoutDestinationScalarFieldEnum)[keyof typeof PayoutDestinationScalarFieldEnum]
+
+
+export const PayoutBatchScalarFieldEnum = {
+  id: 'id',
+  fleetId: 'fleetId',
+  periodEnd: 'periodEnd',
+  status: 'status',
+  currency: 'currency',
+  itemCount: 'itemCount',
+  totalMinor: 'totalMinor',
+  createdBy: 'createdBy',
+  idempotencyKey: 'idempotencyKey',
+  createdAt: 'createdAt',
+  submittedAt: 'submittedAt',
+  completedAt: 'completedAt'
+} as const
+
+export type PayoutBatchScalarFieldEnum = (typeof PayoutBatchScalarFieldEnum)[keyof typeof PayoutBatchScalarFieldEnum]
+
+
+export const PayoutItemScalarFieldEnum = {
+  id: 'id',
+  batchId: 'batchId',
+  driverId: 'driverId',
+  driverUserId: 'driverUserId',
+  amountMinor: 'amountMinor',
+  currency: 'currency',
+  status: 'status',
+  reference: 'reference',
+  providerPayoutId: 'providerPayoutId',
+  failureCode: 'failureCode',
+  debitEntryId: 'debitEntryId',
+  finalEntryId: 'finalEntryId',
+  attempts: 'attempts',
+  nextAttemptAt: 'nextAttemptAt',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type PayoutItemScalarFieldEnum = (typeof PayoutItemScalarFieldEnum)[keyof typeof PayoutItemScalarFieldEnum]
 
 
 export const SortOrder = {
