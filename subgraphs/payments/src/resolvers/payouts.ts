@@ -29,6 +29,7 @@ function uuidArg(value: string, name: string): string {
 
 /** The driver's profile when the viewer may see their money; null for an unknown driver. @throws FORBIDDEN otherwise. */
 async function visibleDriver(id: string, { viewer, services }: PaymentsContext, what: string) {
+  if (!viewer) throw new AppError('UNAUTHENTICATED', `Sign in to read ${what}`);
   if (!isUuid(id)) return null;
   const profile = await findDriverProfile(services.payouts.db, id);
   if (!profile) return null;
