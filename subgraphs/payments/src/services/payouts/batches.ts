@@ -114,6 +114,13 @@ export function createPayoutBatches(deps: { prisma: PaymentsPrisma; ledger: Ledg
         else nothing.push(item.id);
       }
       const userOf = new Map(items.map((i) => [i.id, i.driver_user_id]));
+      // The earnings accounts exist (their balance is payable): one statement instead of one lookup per driver.
+      await ledger.preload(
+        tx,
+        'DRIVER_EARNINGS',
+        debits.map((d) => userOf.get(d.id)!),
+        currency,
+      );
       const entryIds = debits.length
         ? await ledger.postMany(
             tx,
