@@ -154,9 +154,6 @@ export const submittedBatchesWithDrafts = (db: Db, take: number) =>
     select b.id from payments.payout_batches b where b.status = 'SUBMITTED'
       and exists (select 1 from payments.payout_items i where i.batch_id = b.id and i.status = 'DRAFT') limit ${take}`;
 
-export interface BatchTotals {
-  status: PayoutItemStatusCount[];
-}
 export interface PayoutItemStatusCount {
   status: string;
   count: number;
