@@ -426,3 +426,49 @@ describe('bulk CSV', () => {
     expect(await f.prisma.payoutBatch.findUniqueOrThrow({ where: { id: created.batch.id } })).toMatchObject({ status: 'COMPLETED' });
   });
 });
+
+describe('faults', () => {
+  test('a submission that died after SUBMITTED (items still DRAFT) is finished by the sender, each item debited once', async () => {
+    const fleetId = randomUUID();
+    const drivers = await Promise.all([1_100n, 2_200n].map((earnings) => f.driver(fleetId, { earnings })));
+    for (const x of drivers) await f.setDestination(x);
+    const batch = (await create(fleetId)).batch;
+    // What the first transaction of submitPayoutBatch commits, and nothing after it (the process died).
+    await f.prisma.payoutBatch.update({ where: { id: batch.id }, data: { status: 'SUBMITTED', submittedAt: new Date() } });
+    const before = await payoutEntries();
+    await sendAndConfirm();
+    expect(await payoutEntries()).toBe(before + 4); // 2 debits, 2 paid
+    expect((await itemsOf(batch.id)).map((i) => [i.amountMinor, i.status])).toEqual([
+      [2_200n, 'PAID'],
+      [1_100n, 'PAID'],
+    ]);
+    for (const x of drivers) expect(await f.balance('DRIVER_EARNINGS', x.userId)).toBe(0n);
+    expect(await f.prisma.payoutBatch.findUniqueOrThrow({ where: { id: batch.id } })).toMatchObject({ status: 'COMPLETED' });
+  });
+
+  test('a webhook that outruns the sender’s commit is matched by the item id in its metadata', async () => {
+    const fleetId = randomUUID();
+    const driver = await f.driver(fleetId, { earnings: 3_300n });
+    await f.setDestination(driver);
+    const batch = (await create(fleetId)).batch;
+    await submit(batch.id);
+    const [item] = await itemsOf(batch.id);
+    expect(item!.providerPayoutId).toBeNull();
+    // The provider paid it and said so before the sender recorded its answer.
+    await f.deliver(payoutWebhook('payout.paid', { id: item!.id, providerPayoutId: 'po_dev_early' }));
+    expect(await f.prisma.payoutItem.findUniqueOrThrow({ where: { id: item!.id } })).toMatchObject({ status: 'PAID', providerPayoutId: 'po_dev_early' });
+    expect(await f.balance('DRIVER_EARNINGS', driver.userId)).toBe(0n);
+    expect(await f.prisma.payoutBatch.findUniqueOrThrow({ where: { id: batch.id } })).toMatchObject({ status: 'COMPLETED' });
+  });
+
+  test('two batches for one fleet created at once: each driver lands in at most one', async () => {
+    const fleetId = randomUUID();
+    const drivers = await Promise.all([500n, 600n, 700n].map((earnings) => f.driver(fleetId, { earnings })));
+    for (const x of drivers) await f.setDestination(x);
+    const results = await Promise.all([create(fleetId), create(fleetId)]);
+    const items = await f.prisma.payoutItem.findMany({ where: { driverId: { in: drivers.map((x) => x.driverId) } } });
+    expect(items).toHaveLength(3);
+    expect(new Set(items.map((i) => i.driverId)).size).toBe(3);
+    expect(results.flatMap((r) => (r.batch ? [r.batch.itemCount] : [])).reduce((a: number, b: number) => a + b, 0)).toBe(3);
+  });
+});
