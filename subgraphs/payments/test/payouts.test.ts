@@ -472,3 +472,27 @@ describe('faults', () => {
     expect(results.flatMap((r) => (r.batch ? [r.batch.itemCount] : [])).reduce((a: number, b: number) => a + b, 0)).toBe(3);
   });
 });
+
+test('periodEnd: balances as they were then, never more than payable now; a future periodEnd is refused', async () => {
+  const fleetId = randomUUID();
+  const driver = await f.driver(fleetId, { earnings: 1_000n });
+  await f.setDestination(driver);
+  await new Promise((r) => setTimeout(r, 20));
+  const periodEnd = new Date();
+  await new Promise((r) => setTimeout(r, 20));
+  await f.addEarnings(driver.userId, 500n); // after the period
+  const preview = async (end: Date | null) =>
+    (
+      await gql(
+        `query ($i: PreviewPayoutBatchInput!) { previewPayoutBatch(input: $i) { total { amountMinor } userErrors { code } } }`,
+        { i: { fleetId, periodEnd: end?.toISOString() ?? null } },
+        await asOps(),
+      )
+    ).previewPayoutBatch;
+  expect(await preview(periodEnd)).toEqual({ total: { amountMinor: 1_000 }, userErrors: [] });
+  expect(await preview(null)).toEqual({ total: { amountMinor: 1_500 }, userErrors: [] });
+  // Rent charged after the period end takes the balance below what it was then: now's 700 is paid, not 1,000.
+  await f.addEarnings(driver.userId, -800n);
+  expect(await preview(periodEnd)).toEqual({ total: { amountMinor: 700 }, userErrors: [] });
+  expect(await preview(new Date(Date.now() + 60_000))).toEqual({ total: { amountMinor: 0 }, userErrors: [{ code: 'INVALID_PERIOD_END' }] });
+});
