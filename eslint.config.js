@@ -37,6 +37,11 @@ const TYPES_WITHOUT_ID = [
   'DriverDeposit',
   'RentalUserError',
   'VehiclePaymentQr',
+  'PayoutDestination',
+  'PayoutPreviewItem',
+  'PayoutPreviewSkip',
+  'PayoutBatchPreview',
+  'PayoutUserError',
 ];
 
 const schemaRules = {

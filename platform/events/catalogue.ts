@@ -173,6 +173,21 @@ export interface DomainEvents {
   };
   /** One per direction: the rider rates the driver (`by: 'RIDER'`) or the driver rates the rider. */
   'trip.rated': { tripId: string; riderUserId: string; driverId: string; by: 'RIDER' | 'DRIVER'; rating: number; occurredAt: string };
+  /** payments → a payout reached the driver's bank (the provider confirmed it). Notifications tell the driver. Once per payout item. */
+  'payout.paid': { payoutItemId: string; batchId: string; driverId: string; driverUserId: string; amount: EventMoney; occurredAt: string };
+  /**
+   * payments → a payout failed (the bank refused it, e.g. account_closed): the amount is back in the driver's earnings.
+   * Notifications ask the driver to check their bank details. Once per payout item.
+   */
+  'payout.failed': {
+    payoutItemId: string;
+    batchId: string;
+    driverId: string;
+    driverUserId: string;
+    amount: EventMoney;
+    failureCode: string;
+    occurredAt: string;
+  };
 }
 
 export type DomainEventType = Extract<keyof DomainEvents, string>;

@@ -83,7 +83,11 @@ export async function buildPaymentsSubgraph(deps: SubgraphDeps, options: Payment
     now: options.now,
     rentIntervalMs: options.rentIntervalMs ?? config.rentIntervalMs,
     publicUrl: config.publicUrl,
+    dataKey: config.dataKey.key,
   });
+  if (config.dataKey.isDevelopmentDefault) {
+    logger.warn('PAYMENTS_DATA_KEY is not set: payout destinations are encrypted with the public development key (refused in production)');
+  }
   webhookRoute = createWebhookRoute({ provider, handle: services.handleWebhook, logger });
 
   const runBackground = options.background !== false;
@@ -130,6 +134,7 @@ export async function buildPaymentsSubgraph(deps: SubgraphDeps, options: Payment
   if (runBackground) inBackground(() => services.charger.start());
   // Rent: a pass at start (catching up periods missed while stopped), then every rentIntervalMs.
   if (runBackground) inBackground(() => services.rent.start());
+  if (runBackground) inBackground(() => services.payouts.sender.start());
 
   const built = defineSubgraph<PaymentsContext>({
     name: 'payments',
@@ -157,6 +162,7 @@ export async function buildPaymentsSubgraph(deps: SubgraphDeps, options: Payment
       await Promise.all([...tripEvents, ...driverEvents, ...shiftEvents].map((consumer) => consumer.stop()));
       await services.charger.stop();
       await services.rent.stop();
+      await services.payouts.sender.stop();
       (provider as Partial<{ close(): void }>).close?.();
       await relay.stop();
     },

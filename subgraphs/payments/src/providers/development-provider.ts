@@ -15,6 +15,10 @@
 // Payment links (Checkout Sessions' stand-in): `<linkBaseUrl>/dev-pay/<cs_dev_…>`, a page the payments subgraph
 // serves in development (dev-pay-route.ts); Pay sends checkout.session.completed after the webhook delay, an unpaid
 // link sends checkout.session.expired at its expiry.
+// Test bank accounts for payouts, by the account number's (IBAN's) last four digits:
+//   …0002                               pending, then payout.failed (account_closed) by webhook
+//   …0119                               every payout throws ProviderUnavailableError
+//   anything else                       pending, then payout.paid by webhook
 //
 // State is in memory and forgotten on restart: a charge retried after a restart with the same idempotency key is
 // charged again, and a pending charge is never confirmed. A saved card's id names its test card, so cards saved
@@ -26,6 +30,7 @@ import {
   type ChargeOutcome,
   type PaymentLinkRequest,
   type PaymentProvider,
+  type PayoutOutcome,
   type ProviderCard,
   type ProviderPaymentLink,
   type ProviderWebhookEvent,
@@ -123,6 +128,7 @@ export class DevelopmentPaymentProvider implements PaymentProvider {
   private readonly payments = new Map<string, DevPayment>();
   private readonly linkRequests = new Map<string, Remembered<ProviderPaymentLink>>();
   private readonly links = new Map<string, DevLink>();
+  private readonly payouts = new Map<string, Remembered<PayoutOutcome>>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly inFlight = new Set<Promise<void>>();
   private closed = false;
@@ -315,6 +321,40 @@ export class DevelopmentPaymentProvider implements PaymentProvider {
     };
   }
 
+  /** Pending at once; payout.paid (or payout.failed for a test account ending 0002) by webhook after the delay. */
+  async payout(input: Parameters<PaymentProvider['payout']>[0]): Promise<PayoutOutcome> {
+    if (!Number.isInteger(input.amountMinor) || input.amountMinor <= 0) {
+      throw new ProviderRejectedError('parameter_invalid_integer', `amount must be a positive whole number of minor units, got ${input.amountMinor}`);
+    }
+    const last4 = input.destination.accountNumber.slice(-4);
+    // Not remembered: a provider that is down has not started the payout, and the retry must reach it again.
+    if (last4 === '0119' && !this.payouts.has(input.idempotencyKey)) {
+      throw new ProviderUnavailableError('development provider: a test account ending 0119 simulates an unreachable provider');
+    }
+    const fingerprint = JSON.stringify([input.destination.accountNumber, input.amountMinor, input.currency]);
+    return this.once(this.payouts, input.idempotencyKey, fingerprint, () => {
+      const id = newId('po_dev');
+      const failureCode = last4 === '0002' ? 'account_closed' : null;
+      this.scheduleWebhook(() => ({
+        id: newId('evt_dev'),
+        type: failureCode ? 'payout.failed' : 'payout.paid',
+        created: Math.floor(this.now().getTime() / 1000),
+        data: {
+          object: {
+            id,
+            object: 'payout',
+            amount: input.amountMinor,
+            currency: input.currency.toLowerCase(),
+            status: failureCode ? 'failed' : 'paid',
+            failure_code: failureCode,
+            metadata: { ...input.metadata },
+          },
+        },
+      }));
+      return { status: 'pending', providerPayoutId: id };
+    });
+  }
+
   verifyWebhook(rawBody: Buffer, headers: Record<string, string | string[] | undefined>): ProviderWebhookEvent {
     verifyStripeStyle(rawBody, headerValue(headers, STRIPE_SIGNATURE_HEADER), this.options.webhookSecret, {
       nowSeconds: Math.floor(this.now().getTime() / 1000),
@@ -381,6 +421,39 @@ export class DevelopmentPaymentProvider implements PaymentProvider {
       attempt(1, null, delayMs);
     });
     if (!track) return;
+    this.inFlight.add(done);
+    void done.then(() => this.inFlight.delete(done));
+  }
+
+  /** After the delay, delivers the event `make` builds then (retried as charges' webhooks are). */
+  private scheduleWebhook(make: () => StripeShapedEvent): void {
+    if (!this.options.deliver || this.closed) return;
+    const deliver = this.options.deliver;
+    const attempts = this.options.webhookMaxAttempts ?? 3;
+    const done = new Promise<void>((resolve) => {
+      let event: StripeShapedEvent | null = null;
+      const attempt = (n: number, delayMs: number) => {
+        const timer = setTimeout(() => {
+          this.timers.delete(timer);
+          if (this.closed) return resolve();
+          event ??= make();
+          const body = Buffer.from(JSON.stringify(event));
+          Promise.resolve()
+            .then(() => deliver(body, this.signWebhook(body)))
+            .then(
+              () => resolve(),
+              (error: unknown) => {
+                if (n < attempts && !this.closed) return attempt(n + 1, this.options.webhookRetryDelayMs ?? 5000);
+                this.options.onDeliveryFailed?.(error, event!);
+                resolve();
+              },
+            );
+        }, delayMs);
+        timer.unref();
+        this.timers.add(timer);
+      };
+      attempt(1, this.options.webhookDelayMs ?? 2000);
+    });
     this.inFlight.add(done);
     void done.then(() => this.inFlight.delete(done));
   }

@@ -47,6 +47,11 @@ export function toProviderWebhookEvent(event: StripeShapedEvent): ProviderWebhoo
       return { ...base, kind: 'link.paid', providerLinkId: stringOrNull(object.id) };
     case 'checkout.session.expired':
       return { ...base, kind: 'link.expired', providerLinkId: stringOrNull(object.id) };
+    // Payouts (stripe-provider.ts `payout`): a payout of a connected account reached the bank, or came back.
+    case 'payout.paid':
+      return { ...base, kind: 'payout.paid', providerPayoutId: stringOrNull(object.id) };
+    case 'payout.failed':
+      return { ...base, kind: 'payout.failed', providerPayoutId: stringOrNull(object.id), failureCode: stringOrNull(object.failure_code) ?? 'payout_failed' };
     default:
       return { ...base, kind: 'ignored' };
   }

@@ -37,3 +37,4 @@ export type { PaymentLink as PaymentLinkModel } from '../store/prisma/client.js'
 export interface VehicleRef {
   id: string;
 }
+export type { PayoutDestination as PayoutDestinationModel, PayoutItem as PayoutItemModel, PayoutBatch as PayoutBatchModel } from '../store/prisma/client.js';

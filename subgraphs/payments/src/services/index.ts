@@ -23,6 +23,7 @@ import { createRental } from './rental/index.js';
 import { createLinkReads } from '../store/link-store.js';
 import { createPaymentLinks } from './payment-links.js';
 import { createVehicleQrPayments } from './vehicle-qr.js';
+import { createPayouts } from './payouts/index.js';
 
 export interface PaymentsServicesDeps {
   prisma: PaymentsPrisma;
@@ -43,6 +44,9 @@ export interface PaymentsServicesDeps {
   rentIntervalMs?: number;
   /** PAYMENTS_PUBLIC_URL: vehicle payment QR codes hold `<it>/pay/vehicles/<id>`. Default http://localhost:4004. */
   publicUrl?: string;
+  /** PAYMENTS_DATA_KEY (32 bytes): encrypts payout destinations' account numbers. */
+  dataKey: Buffer;
+  payoutSenderPollIntervalMs?: number;
 }
 
 export function createPaymentsServices(deps: PaymentsServicesDeps) {
@@ -65,6 +69,17 @@ export function createPaymentsServices(deps: PaymentsServicesDeps) {
   const refunds = createRefunds({ prisma, ledger, methods, provider, logger });
   const settlement = createTripSettlement({ prisma, ledger, settler, methods, flow, commission, logger });
   const paymentLinks = createPaymentLinks({ prisma, provider, ledger, settler, currency: deps.currency, maxAmountMinor: deps.maxAmountMinor, logger });
+  const payouts = createPayouts({
+    prisma,
+    provider,
+    ledger,
+    currency: deps.currency,
+    dataKey: deps.dataKey,
+    logger,
+    wakeRelay: deps.wakeRelay,
+    background: deps.background,
+    pollIntervalMs: deps.payoutSenderPollIntervalMs,
+  });
   const topUps = createTopUps({ prisma, charger, currency: deps.currency, maxAmountMinor: deps.maxAmountMinor });
   /** Mutations commit events: the relay publishes them now rather than at its next poll. */
   const thenWake =
@@ -121,7 +136,10 @@ export function createPaymentsServices(deps: PaymentsServicesDeps) {
       logger,
       afterCommit: deps.wakeRelay,
       links: () => paymentLinks,
+      onPayoutEvent: (tx, event) => payouts.outcomes.onWebhook(tx, event),
     }),
+    /** Payout destinations, batches (fleet and bulk CSV) and the sender (MONEY.md "Payouts"). */
+    payouts,
     /** Payment links (services/payment-links.ts) and vehicle payment QR codes (services/vehicle-qr.ts). */
     paymentLinks,
     linkReads: createLinkReads(prisma),

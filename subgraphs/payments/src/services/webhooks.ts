@@ -25,6 +25,8 @@ export function createWebhookHandler(deps: {
   afterCommit: () => void;
   /** Payment links' webhooks (services/payment-links.ts); given late, as links are built after this handler. */
   links?: () => { onProviderEvent(tx: Tx, event: ProviderWebhookEvent): Promise<void> };
+  /** payout.paid / payout.failed (services/payouts/outcomes.ts), in the transaction that records the event. */
+  onPayoutEvent?: (tx: Tx, event: ProviderWebhookEvent) => Promise<(() => Promise<unknown>) | void>;
 }) {
   const { prisma, providerName, settler, flow, refunds, logger } = deps;
   /**
@@ -32,6 +34,8 @@ export function createWebhookHandler(deps: {
    *   charger's commit): answered 500, so the provider delivers it again later.
    */
   return async (event: ProviderWebhookEvent): Promise<void> => {
+    // Work that must see this transaction committed (a payout batch's completion).
+    const afterPayout: { run?: () => Promise<unknown> } = {};
     await prisma.$transaction(async (tx) => {
       const fresh =
         await tx.$executeRaw`insert into payments.provider_events (provider, event_id, type) values (${providerName}, ${event.id}, ${event.providerType}) on conflict do nothing`;
@@ -67,11 +71,16 @@ export function createWebhookHandler(deps: {
           if (!deps.links) throw new Error('payment link webhook without a payment links service');
           await deps.links().onProviderEvent(tx, event);
           return;
+        case 'payout.paid':
+        case 'payout.failed':
+          if (deps.onPayoutEvent) afterPayout.run = (await deps.onPayoutEvent(tx, event)) ?? undefined;
+          return;
         case 'ignored':
           logger.debug({ eventId: event.id, type: event.providerType }, 'payments webhook ignored');
           return;
       }
     });
+    await afterPayout.run?.();
     deps.afterCommit();
   };
 }

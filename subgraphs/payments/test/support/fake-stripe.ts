@@ -11,6 +11,10 @@
 //
 // Checkout Sessions (payment links): POST /v1/checkout/sessions in payment mode answers an open session with its url;
 // Stripe's refusals of a missing success_url, a bad amount and an expires_at outside 30 min..24 h are reproduced.
+// Connected accounts (payouts: a transfer to the account, then a payout of it with the Stripe-Account header):
+//   acct_… (any other)                           transfers succeed; payouts answer status pending
+//   acct_noSuchAccount…                          400 resource_missing on transfers
+//   acct_noBankAccount…                          transfers succeed; payouts 400 invalid_request no_external_account
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
@@ -21,6 +25,8 @@ export interface RecordedRequest {
   params: Record<string, unknown>;
   idempotencyKey: string | undefined;
   authorization: string | undefined;
+  /** The Stripe-Account header (a call made on behalf of a connected account). */
+  stripeAccount?: string | undefined;
 }
 
 /** What the fake does instead of answering: a Stripe 500, a 429, or closing the connection without an answer. */
@@ -101,7 +107,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     const method = req.method ?? 'GET';
     const idempotencyKey = header(req, 'idempotency-key');
     const params = parseForm(raw);
-    fake.requests.push({ method, path, params, idempotencyKey, authorization: header(req, 'authorization') });
+    fake.requests.push({ method, path, params, idempotencyKey, authorization: header(req, 'authorization'), stripeAccount: header(req, 'stripe-account') });
 
     if (fake.failure !== null) {
       const failure = fake.failure;
@@ -115,7 +121,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     }
 
     // Stripe keeps the first answer to a key and replays it; other parameters with the same key are an error.
-    const fingerprint = `${method} ${path} ${raw}`;
+    const fingerprint = `${method} ${path} ${header(req, 'stripe-account') ?? ''} ${raw}`;
     if (idempotencyKey !== undefined) {
       const first = idempotent.get(idempotencyKey);
       if (first && first.fingerprint !== fingerprint) {
@@ -128,12 +134,12 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       }
       if (first) return send(res, first.answer, { 'idempotent-replayed': 'true' });
     }
-    const answer = route(method, path, params);
+    const answer = route(method, path, params, header(req, 'stripe-account'));
     if (idempotencyKey !== undefined) idempotent.set(idempotencyKey, { fingerprint, answer });
     send(res, answer);
   }
 
-  function route(method: string, path: string, params: Record<string, unknown>): Answer {
+  function route(method: string, path: string, params: Record<string, unknown>, stripeAccount?: string): Answer {
     if (method !== 'POST') return { status: 404, body: stripeError('invalid_request_error', undefined, `Unrecognized request URL (${method}: ${path}).`) };
     if (path === '/v1/customers') return ok({ id: nextId('cus'), object: 'customer', metadata: params.metadata ?? {} });
 
@@ -248,6 +254,36 @@ export async function startFakeStripe(): Promise<FakeStripe> {
         payment_intent: intentId,
         status: fake.refundStatus,
         failure_reason: fake.refundStatus === 'failed' ? 'declined' : undefined,
+        metadata: params.metadata ?? {},
+      });
+    }
+    if (path === '/v1/transfers') {
+      const destination = String(params.destination);
+      if (!destination.startsWith('acct_') || destination.startsWith('acct_noSuchAccount')) return noSuch('Account', destination, 'destination');
+      return ok({
+        id: nextId('tr'),
+        object: 'transfer',
+        amount: Number(params.amount),
+        currency: params.currency,
+        destination,
+        metadata: params.metadata ?? {},
+      });
+    }
+    const reversal = /^\/v1\/transfers\/([^/]+)\/reversals$/.exec(path);
+    if (reversal) return ok({ id: nextId('trr'), object: 'transfer_reversal', transfer: reversal[1], metadata: params.metadata ?? {} });
+    if (path === '/v1/payouts') {
+      if (!stripeAccount)
+        return { status: 400, body: stripeError('invalid_request_error', 'balance_insufficient', 'The platform account has no bank account for this payout.') };
+      if (stripeAccount.startsWith('acct_noBankAccount')) {
+        return { status: 400, body: stripeError('invalid_request_error', 'no_external_account', 'This account has no external account to pay out to.') };
+      }
+      return ok({
+        id: nextId('po'),
+        object: 'payout',
+        amount: Number(params.amount),
+        currency: params.currency,
+        status: 'pending',
+        failure_code: null,
         metadata: params.metadata ?? {},
       });
     }

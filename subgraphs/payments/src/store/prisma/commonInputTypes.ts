@@ -511,6 +511,40 @@ export type EnumPaymentLinkStatusWithAggregatesFilter<$PrismaModel = never> = {
   _max?: Prisma.NestedEnumPaymentLinkStatusFilter<$PrismaModel>
 }
 
+export type EnumPayoutBatchStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.PayoutBatchStatus | Prisma.EnumPayoutBatchStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.PayoutBatchStatus[] | Prisma.ListEnumPayoutBatchStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PayoutBatchStatus[] | Prisma.ListEnumPayoutBatchStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPayoutBatchStatusFilter<$PrismaModel> | $Enums.PayoutBatchStatus
+}
+
+export type EnumPayoutBatchStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.PayoutBatchStatus | Prisma.EnumPayoutBatchStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.PayoutBatchStatus[] | Prisma.ListEnumPayoutBatchStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PayoutBatchStatus[] | Prisma.ListEnumPayoutBatchStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPayoutBatchStatusWithAggregatesFilter<$PrismaModel> | $Enums.PayoutBatchStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumPayoutBatchStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumPayoutBatchStatusFilter<$PrismaModel>
+}
+
+export type EnumPayoutItemStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.PayoutItemStatus | Prisma.EnumPayoutItemStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.PayoutItemStatus[] | Prisma.ListEnumPayoutItemStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PayoutItemStatus[] | Prisma.ListEnumPayoutItemStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPayoutItemStatusFilter<$PrismaModel> | $Enums.PayoutItemStatus
+}
+
+export type EnumPayoutItemStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.PayoutItemStatus | Prisma.EnumPayoutItemStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.PayoutItemStatus[] | Prisma.ListEnumPayoutItemStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PayoutItemStatus[] | Prisma.ListEnumPayoutItemStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPayoutItemStatusWithAggregatesFilter<$PrismaModel> | $Enums.PayoutItemStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumPayoutItemStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumPayoutItemStatusFilter<$PrismaModel>
+}
+
 export type NestedUuidFilter<$PrismaModel = never> = {
   equals?: string | Prisma.StringFieldRefInput<$PrismaModel>
   in?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel>
@@ -988,6 +1022,40 @@ export type NestedEnumPaymentLinkStatusWithAggregatesFilter<$PrismaModel = never
   _count?: Prisma.NestedIntFilter<$PrismaModel>
   _min?: Prisma.NestedEnumPaymentLinkStatusFilter<$PrismaModel>
   _max?: Prisma.NestedEnumPaymentLinkStatusFilter<$PrismaModel>
+}
+
+export type NestedEnumPayoutBatchStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.PayoutBatchStatus | Prisma.EnumPayoutBatchStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.PayoutBatchStatus[] | Prisma.ListEnumPayoutBatchStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PayoutBatchStatus[] | Prisma.ListEnumPayoutBatchStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPayoutBatchStatusFilter<$PrismaModel> | $Enums.PayoutBatchStatus
+}
+
+export type NestedEnumPayoutBatchStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.PayoutBatchStatus | Prisma.EnumPayoutBatchStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.PayoutBatchStatus[] | Prisma.ListEnumPayoutBatchStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PayoutBatchStatus[] | Prisma.ListEnumPayoutBatchStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPayoutBatchStatusWithAggregatesFilter<$PrismaModel> | $Enums.PayoutBatchStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumPayoutBatchStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumPayoutBatchStatusFilter<$PrismaModel>
+}
+
+export type NestedEnumPayoutItemStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.PayoutItemStatus | Prisma.EnumPayoutItemStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.PayoutItemStatus[] | Prisma.ListEnumPayoutItemStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PayoutItemStatus[] | Prisma.ListEnumPayoutItemStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPayoutItemStatusFilter<$PrismaModel> | $Enums.PayoutItemStatus
+}
+
+export type NestedEnumPayoutItemStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.PayoutItemStatus | Prisma.EnumPayoutItemStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.PayoutItemStatus[] | Prisma.ListEnumPayoutItemStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PayoutItemStatus[] | Prisma.ListEnumPayoutItemStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPayoutItemStatusWithAggregatesFilter<$PrismaModel> | $Enums.PayoutItemStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumPayoutItemStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumPayoutItemStatusFilter<$PrismaModel>
 }
 
 

@@ -129,3 +129,22 @@ export const PaymentLinkStatus = {
 } as const
 
 export type PaymentLinkStatus = (typeof PaymentLinkStatus)[keyof typeof PaymentLinkStatus]
+
+
+export const PayoutBatchStatus = {
+  DRAFT: 'DRAFT',
+  SUBMITTED: 'SUBMITTED',
+  COMPLETED: 'COMPLETED'
+} as const
+
+export type PayoutBatchStatus = (typeof PayoutBatchStatus)[keyof typeof PayoutBatchStatus]
+
+
+export const PayoutItemStatus = {
+  DRAFT: 'DRAFT',
+  PENDING: 'PENDING',
+  PAID: 'PAID',
+  FAILED: 'FAILED'
+} as const
+
+export type PayoutItemStatus = (typeof PayoutItemStatus)[keyof typeof PayoutItemStatus]

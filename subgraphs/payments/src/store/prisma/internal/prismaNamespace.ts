@@ -416,7 +416,10 @@ export const ModelName = {
   DriverRentalPlan: 'DriverRentalPlan',
   RentCharge: 'RentCharge',
   DriverExit: 'DriverExit',
-  PaymentLink: 'PaymentLink'
+  PaymentLink: 'PaymentLink',
+  PayoutDestination: 'PayoutDestination',
+  PayoutBatch: 'PayoutBatch',
+  PayoutItem: 'PayoutItem'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -432,7 +435,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "ledgerAccount" | "journalEntry" | "posting" | "paymentCard" | "paymentProfile" | "payment" | "refund" | "commissionRule" | "idempotencyKey" | "providerEvent" | "outboxEvent" | "processedEvent" | "driverProfile" | "cashShift" | "cashCorrection" | "rentalPlan" | "driverRentalPlan" | "rentCharge" | "driverExit" | "paymentLink"
+    modelProps: "ledgerAccount" | "journalEntry" | "posting" | "paymentCard" | "paymentProfile" | "payment" | "refund" | "commissionRule" | "idempotencyKey" | "providerEvent" | "outboxEvent" | "processedEvent" | "driverProfile" | "cashShift" | "cashCorrection" | "rentalPlan" | "driverRentalPlan" | "rentCharge" | "driverExit" | "paymentLink" | "payoutDestination" | "payoutBatch" | "payoutItem"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1916,6 +1919,228 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    PayoutDestination: {
+      payload: Prisma.$PayoutDestinationPayload<ExtArgs>
+      fields: Prisma.PayoutDestinationFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.PayoutDestinationFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutDestinationPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.PayoutDestinationFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutDestinationPayload>
+        }
+        findFirst: {
+          args: Prisma.PayoutDestinationFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutDestinationPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.PayoutDestinationFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutDestinationPayload>
+        }
+        findMany: {
+          args: Prisma.PayoutDestinationFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutDestinationPayload>[]
+        }
+        create: {
+          args: Prisma.PayoutDestinationCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutDestinationPayload>
+        }
+        createMany: {
+          args: Prisma.PayoutDestinationCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.PayoutDestinationCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutDestinationPayload>[]
+        }
+        delete: {
+          args: Prisma.PayoutDestinationDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutDestinationPayload>
+        }
+        update: {
+          args: Prisma.PayoutDestinationUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutDestinationPayload>
+        }
+        deleteMany: {
+          args: Prisma.PayoutDestinationDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.PayoutDestinationUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.PayoutDestinationUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutDestinationPayload>[]
+        }
+        upsert: {
+          args: Prisma.PayoutDestinationUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutDestinationPayload>
+        }
+        aggregate: {
+          args: Prisma.PayoutDestinationAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregatePayoutDestination>
+        }
+        groupBy: {
+          args: Prisma.PayoutDestinationGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PayoutDestinationGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.PayoutDestinationCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PayoutDestinationCountAggregateOutputType> | number
+        }
+      }
+    }
+    PayoutBatch: {
+      payload: Prisma.$PayoutBatchPayload<ExtArgs>
+      fields: Prisma.PayoutBatchFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.PayoutBatchFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutBatchPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.PayoutBatchFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutBatchPayload>
+        }
+        findFirst: {
+          args: Prisma.PayoutBatchFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutBatchPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.PayoutBatchFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutBatchPayload>
+        }
+        findMany: {
+          args: Prisma.PayoutBatchFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutBatchPayload>[]
+        }
+        create: {
+          args: Prisma.PayoutBatchCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutBatchPayload>
+        }
+        createMany: {
+          args: Prisma.PayoutBatchCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.PayoutBatchCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutBatchPayload>[]
+        }
+        delete: {
+          args: Prisma.PayoutBatchDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutBatchPayload>
+        }
+        update: {
+          args: Prisma.PayoutBatchUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutBatchPayload>
+        }
+        deleteMany: {
+          args: Prisma.PayoutBatchDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.PayoutBatchUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.PayoutBatchUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutBatchPayload>[]
+        }
+        upsert: {
+          args: Prisma.PayoutBatchUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutBatchPayload>
+        }
+        aggregate: {
+          args: Prisma.PayoutBatchAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregatePayoutBatch>
+        }
+        groupBy: {
+          args: Prisma.PayoutBatchGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PayoutBatchGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.PayoutBatchCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PayoutBatchCountAggregateOutputType> | number
+        }
+      }
+    }
+    PayoutItem: {
+      payload: Prisma.$PayoutItemPayload<ExtArgs>
+      fields: Prisma.PayoutItemFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.PayoutItemFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutItemPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.PayoutItemFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutItemPayload>
+        }
+        findFirst: {
+          args: Prisma.PayoutItemFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutItemPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.PayoutItemFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutItemPayload>
+        }
+        findMany: {
+          args: Prisma.PayoutItemFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutItemPayload>[]
+        }
+        create: {
+          args: Prisma.PayoutItemCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutItemPayload>
+        }
+        createMany: {
+          args: Prisma.PayoutItemCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.PayoutItemCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutItemPayload>[]
+        }
+        delete: {
+          args: Prisma.PayoutItemDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutItemPayload>
+        }
+        update: {
+          args: Prisma.PayoutItemUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutItemPayload>
+        }
+        deleteMany: {
+          args: Prisma.PayoutItemDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.PayoutItemUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.PayoutItemUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutItemPayload>[]
+        }
+        upsert: {
+          args: Prisma.PayoutItemUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutItemPayload>
+        }
+        aggregate: {
+          args: Prisma.PayoutItemAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregatePayoutItem>
+        }
+        groupBy: {
+          args: Prisma.PayoutItemGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PayoutItemGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.PayoutItemCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PayoutItemCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -2274,6 +2499,62 @@ export const PaymentLinkScalarFieldEnum = {
 export type PaymentLinkScalarFieldEnum = (typeof PaymentLinkScalarFieldEnum)[keyof typeof PaymentLinkScalarFieldEnum]
 
 
+export const PayoutDestinationScalarFieldEnum = {
+  userId: 'userId',
+  driverId: 'driverId',
+  accountHolderName: 'accountHolderName',
+  accountNumberEncrypted: 'accountNumberEncrypted',
+  last4: 'last4',
+  routingCode: 'routingCode',
+  country: 'country',
+  providerAccountId: 'providerAccountId',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type PayoutDestinationScalarFieldEnum = (typeof PayoutDestinationScalarFieldEnum)[keyof typeof PayoutDestinationScalarFieldEnum]
+
+
+export const PayoutBatchScalarFieldEnum = {
+  id: 'id',
+  fleetId: 'fleetId',
+  periodEnd: 'periodEnd',
+  status: 'status',
+  currency: 'currency',
+  itemCount: 'itemCount',
+  totalMinor: 'totalMinor',
+  createdBy: 'createdBy',
+  idempotencyKey: 'idempotencyKey',
+  createdAt: 'createdAt',
+  submittedAt: 'submittedAt',
+  completedAt: 'completedAt'
+} as const
+
+export type PayoutBatchScalarFieldEnum = (typeof PayoutBatchScalarFieldEnum)[keyof typeof PayoutBatchScalarFieldEnum]
+
+
+export const PayoutItemScalarFieldEnum = {
+  id: 'id',
+  batchId: 'batchId',
+  driverId: 'driverId',
+  driverUserId: 'driverUserId',
+  amountMinor: 'amountMinor',
+  currency: 'currency',
+  status: 'status',
+  reference: 'reference',
+  providerPayoutId: 'providerPayoutId',
+  failureCode: 'failureCode',
+  debitEntryId: 'debitEntryId',
+  finalEntryId: 'finalEntryId',
+  attempts: 'attempts',
+  nextAttemptAt: 'nextAttemptAt',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type PayoutItemScalarFieldEnum = (typeof PayoutItemScalarFieldEnum)[keyof typeof PayoutItemScalarFieldEnum]
+
+
 export const SortOrder = {
   asc: 'asc',
   desc: 'desc'
@@ -2552,6 +2833,34 @@ export type ListEnumPaymentLinkStatusFieldRefInput<$PrismaModel> = FieldRefInput
 
 
 /**
+ * Reference to a field of type 'PayoutBatchStatus'
+ */
+export type EnumPayoutBatchStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'PayoutBatchStatus'>
+    
+
+
+/**
+ * Reference to a field of type 'PayoutBatchStatus[]'
+ */
+export type ListEnumPayoutBatchStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'PayoutBatchStatus[]'>
+    
+
+
+/**
+ * Reference to a field of type 'PayoutItemStatus'
+ */
+export type EnumPayoutItemStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'PayoutItemStatus'>
+    
+
+
+/**
+ * Reference to a field of type 'PayoutItemStatus[]'
+ */
+export type ListEnumPayoutItemStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'PayoutItemStatus[]'>
+    
+
+
+/**
  * Reference to a field of type 'Float'
  */
 export type FloatFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Float'>
@@ -2735,6 +3044,9 @@ export type GlobalOmitConfig = {
   rentCharge?: Prisma.RentChargeOmit
   driverExit?: Prisma.DriverExitOmit
   paymentLink?: Prisma.PaymentLinkOmit
+  payoutDestination?: Prisma.PayoutDestinationOmit
+  payoutBatch?: Prisma.PayoutBatchOmit
+  payoutItem?: Prisma.PayoutItemOmit
 }
 
 /* Types for Logging */

@@ -70,7 +70,10 @@ export const ModelName = {
   DriverRentalPlan: 'DriverRentalPlan',
   RentCharge: 'RentCharge',
   DriverExit: 'DriverExit',
-  PaymentLink: 'PaymentLink'
+  PaymentLink: 'PaymentLink',
+  PayoutDestination: 'PayoutDestination',
+  PayoutBatch: 'PayoutBatch',
+  PayoutItem: 'PayoutItem'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -406,6 +409,62 @@ export const PaymentLinkScalarFieldEnum = {
 } as const
 
 export type PaymentLinkScalarFieldEnum = (typeof PaymentLinkScalarFieldEnum)[keyof typeof PaymentLinkScalarFieldEnum]
+
+
+export const PayoutDestinationScalarFieldEnum = {
+  userId: 'userId',
+  driverId: 'driverId',
+  accountHolderName: 'accountHolderName',
+  accountNumberEncrypted: 'accountNumberEncrypted',
+  last4: 'last4',
+  routingCode: 'routingCode',
+  country: 'country',
+  providerAccountId: 'providerAccountId',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type PayoutDestinationScalarFieldEnum = (typeof PayoutDestinationScalarFieldEnum)[keyof typeof PayoutDestinationScalarFieldEnum]
+
+
+export const PayoutBatchScalarFieldEnum = {
+  id: 'id',
+  fleetId: 'fleetId',
+  periodEnd: 'periodEnd',
+  status: 'status',
+  currency: 'currency',
+  itemCount: 'itemCount',
+  totalMinor: 'totalMinor',
+  createdBy: 'createdBy',
+  idempotencyKey: 'idempotencyKey',
+  createdAt: 'createdAt',
+  submittedAt: 'submittedAt',
+  completedAt: 'completedAt'
+} as const
+
+export type PayoutBatchScalarFieldEnum = (typeof PayoutBatchScalarFieldEnum)[keyof typeof PayoutBatchScalarFieldEnum]
+
+
+export const PayoutItemScalarFieldEnum = {
+  id: 'id',
+  batchId: 'batchId',
+  driverId: 'driverId',
+  driverUserId: 'driverUserId',
+  amountMinor: 'amountMinor',
+  currency: 'currency',
+  status: 'status',
+  reference: 'reference',
+  providerPayoutId: 'providerPayoutId',
+  failureCode: 'failureCode',
+  debitEntryId: 'debitEntryId',
+  finalEntryId: 'finalEntryId',
+  attempts: 'attempts',
+  nextAttemptAt: 'nextAttemptAt',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type PayoutItemScalarFieldEnum = (typeof PayoutItemScalarFieldEnum)[keyof typeof PayoutItemScalarFieldEnum]
 
 
 export const SortOrder = {
