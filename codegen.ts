@@ -31,7 +31,7 @@ const MAPPERS: Record<string, Record<string, string>> = {
     Driver: 'DriverRef',
     DriverStatementEntry: 'DriverStatementEntryModel',
   },
-  gamification: { PointsSummary: 'PointsSummaryModel', User: 'UserRef' },
+  gamification: { PointsSummary: 'PointsSummaryModel', User: 'UserRef', PointsEntry: 'PointsEntryModel', Badge: 'BadgeModel', EarningRule: 'EarningRuleModel' },
   notifications: { Notification: 'NotificationModel', User: 'UserRef' },
 };
 

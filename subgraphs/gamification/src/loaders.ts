@@ -1,18 +1,24 @@
-// Per-request DataLoaders for gamification. Every per-user lookup (`User.points` under `_entities`) goes through these.
-import { createValueLoader } from '../../../platform/graphql/index.js';
+// Per-request DataLoaders for gamification. Every per-user lookup under `_entities` (points, badges) goes through these.
+import { createGroupLoader, createValueLoader } from '../../../platform/graphql/index.js';
 import type { PointsSummaryModel } from './resolvers/mappers.js';
+import type { GamificationPrisma } from './store/database.js';
 import type { PointsStore } from './store/points-store.js';
+import type { UserBadge } from './store/prisma/client.js';
 
 /** A user without ledger entries has earned nothing yet (not "unknown"): gamification never needs a row per user. */
 const NO_POINTS: PointsSummaryModel = Object.freeze({ balance: 0n, lifetimeEarned: 0n });
 
 export type GamificationLoaders = ReturnType<typeof createGamificationLoaders>;
 
-export function createGamificationLoaders(points: PointsStore) {
+export function createGamificationLoaders(points: PointsStore, prisma: GamificationPrisma) {
   return {
     pointsByUserId: createValueLoader<PointsSummaryModel>(
       async (userIds) => new Map((await points.totalsByUserIds(userIds)).map((totals) => [totals.userId, totals])),
       NO_POINTS,
+    ),
+    badgesByUserId: createGroupLoader<UserBadge>(
+      (userIds) => prisma.userBadge.findMany({ where: { userId: { in: [...userIds] } }, orderBy: [{ awardedAt: 'asc' }, { badge: 'asc' }] }),
+      (badge) => badge.userId,
     ),
   };
 }

@@ -8,3 +8,5 @@ export type PointsSummaryModel = Pick<PointsTotals, 'balance' | 'lifetimeEarned'
 export interface UserRef {
   id: string;
 }
+
+export type { EarningRule as EarningRuleModel, PointsEntry as PointsEntryModel, UserBadge as BadgeModel } from '../store/prisma/client.js';

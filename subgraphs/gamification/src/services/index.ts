@@ -1,0 +1,16 @@
+// gamification's services, built once per subgraph and shared by every request.
+import type { GamificationPrisma } from '../store/database.js';
+import { createAdjustmentsService } from './adjustments.js';
+import { createHistoryReads } from './history.js';
+import { createRulesService } from './rules.js';
+
+export type LoyaltyServices = ReturnType<typeof createLoyaltyServices>;
+
+export function createLoyaltyServices({ prisma, wakeRelay }: { prisma: GamificationPrisma; wakeRelay: () => void }) {
+  return {
+    prisma,
+    rules: createRulesService(prisma),
+    adjustments: createAdjustmentsService(prisma, wakeRelay),
+    history: createHistoryReads(prisma),
+  };
+}
