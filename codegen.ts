@@ -31,7 +31,17 @@ const MAPPERS: Record<string, Record<string, string>> = {
     Driver: 'DriverRef',
     DriverStatementEntry: 'DriverStatementEntryModel',
   },
-  gamification: { PointsSummary: 'PointsSummaryModel', User: 'UserRef', PointsEntry: 'PointsEntryModel', Badge: 'BadgeModel', EarningRule: 'EarningRuleModel' },
+  gamification: {
+    PointsSummary: 'PointsSummaryModel',
+    User: 'UserRef',
+    PointsEntry: 'PointsEntryModel',
+    Badge: 'BadgeModel',
+    EarningRule: 'EarningRuleModel',
+    Coupon: 'CouponModel',
+    CouponRedemption: 'CouponRedemptionModel',
+    PartnerCompany: 'PartnerCompanyModel',
+    CouponCategory: 'CouponCategoryModel',
+  },
   notifications: { Notification: 'NotificationModel', User: 'UserRef' },
 };
 

@@ -1,5 +1,5 @@
 // Per-request DataLoaders for gamification. Every per-user lookup under `_entities` (points, badges) goes through these.
-import { createGroupLoader, createValueLoader } from '../../../platform/graphql/index.js';
+import { createByIdLoader, createGroupLoader, createValueLoader } from '../../../platform/graphql/index.js';
 import type { PointsSummaryModel } from './resolvers/mappers.js';
 import type { GamificationPrisma } from './store/database.js';
 import type { PointsStore } from './store/points-store.js';
@@ -20,5 +20,8 @@ export function createGamificationLoaders(points: PointsStore, prisma: Gamificat
       (userIds) => prisma.userBadge.findMany({ where: { userId: { in: [...userIds] } }, orderBy: [{ awardedAt: 'asc' }, { badge: 'asc' }] }),
       (badge) => badge.userId,
     ),
+    couponById: createByIdLoader((ids) => prisma.coupon.findMany({ where: { id: { in: [...ids] } } })),
+    companyById: createByIdLoader((ids) => prisma.partnerCompany.findMany({ where: { id: { in: [...ids] } } })),
+    categoryById: createByIdLoader((ids) => prisma.couponCategory.findMany({ where: { id: { in: [...ids] } } })),
   };
 }

@@ -73,14 +73,16 @@ test('a paid fare: the rider earns 10 per 1.00 plus the first-ride 100 and badge
 
   await fx.built.relay.flush();
   await waitFor(async () => fx.emitted.filter((e) => (e.payload as { userId: string }).userId === rider).length === 4, 'rider events');
+  // Events of one commit may share an instant, and the relay orders by instant only: compare them sorted.
   const mine = fx.emitted.filter((e) => (e.payload as { userId: string }).userId === rider);
-  expect(mine.map((e) => [e.type, (e.payload as { points?: number }).points ?? null])).toEqual([
-    ['points.awarded', 230],
-    ['points.awarded', 100],
-    ['badge.earned', null],
-    ['points.awarded', 90],
-  ]);
-  expect(mine[0]!.payload).toMatchObject({ reason: 'TRIP_PAID', ruleKey: 'rider-fare', reference: event.payload.tripId, balance: 230 });
+  const summary = mine.map((e) => `${e.type}:${(e.payload as { points?: number }).points ?? ''}`).sort();
+  expect(summary).toEqual(['badge.earned:', 'points.awarded:100', 'points.awarded:230', 'points.awarded:90']);
+  expect(mine.find((e) => e.type === 'points.awarded' && (e.payload as { points: number }).points === 230)!.payload).toMatchObject({
+    reason: 'TRIP_PAID',
+    ruleKey: 'rider-fare',
+    reference: event.payload.tripId,
+    balance: 230,
+  });
 });
 
 test('non-fare payments and ratings by drivers award nothing; a rider rating a trip earns 5 once', async () => {
@@ -158,20 +160,24 @@ test('history: a Relay connection of the user’s entries with kind, reason, ref
   );
   expect(page.errors).toBeUndefined();
   const history = page.data!._entities[0]!.pointsHistory;
-  expect(history.edges.map((e) => e.node)).toEqual([
-    { kind: 'REVERSED', reason: 'REFUND', points: -100, reference: payment.payload.tripId, note: 'refund of 1000 USD' },
-    { kind: 'EARNED', reason: 'FIRST_RIDE', points: 100, reference: payment.payload.tripId, note: '100 points and the FIRST_RIDE badge for a first paid ride' },
-  ]);
+  expect(history.edges[0]!.node).toEqual({ kind: 'REVERSED', reason: 'REFUND', points: -100, reference: payment.payload.tripId, note: 'refund of 1000 USD' });
   expect(history.pageInfo.hasNextPage).toBe(true);
   const next = await fx.subgraph.execute<{ _entities: { pointsHistory: HistoryPage }[] }>(
-    ENTITIES_QUERY('... on User { pointsHistory(first: 2, after: $after) { edges { node { kind points } } pageInfo { hasNextPage } } }').replace(
-      'query ($representations',
-      'query ($after: String, $representations',
-    ),
+    ENTITIES_QUERY(
+      '... on User { pointsHistory(first: 2, after: $after) { edges { node { kind reason points reference note } } pageInfo { hasNextPage } } }',
+    ).replace('query ($representations', 'query ($after: String, $representations'),
     { representations: [{ __typename: 'User', id: rider }], after: history.pageInfo.endCursor },
     await headersAs(fx, rider, ['RIDER']),
   );
-  expect(next.data!._entities[0]!.pointsHistory).toEqual({ edges: [{ node: { kind: 'EARNED', points: 100 } }], pageInfo: { hasNextPage: false } });
+  expect(next.data!._entities[0]!.pointsHistory.pageInfo.hasNextPage).toBe(false);
+  // The fare and first-ride entries share their instant (the payment's): their order is by id, so compare them sorted.
+  const earned = [history.edges[1]!.node, ...next.data!._entities[0]!.pointsHistory.edges.map((e) => e.node)].sort((a, b) =>
+    String(a.reason).localeCompare(String(b.reason)),
+  );
+  expect(earned).toEqual([
+    { kind: 'EARNED', reason: 'FIRST_RIDE', points: 100, reference: payment.payload.tripId, note: '100 points and the FIRST_RIDE badge for a first paid ride' },
+    { kind: 'EARNED', reason: 'TRIP_PAID', points: 100, reference: payment.payload.tripId, note: '10 points per 1.00 of fare paid' },
+  ]);
   expect(page.data!._entities[0]!.badges).toEqual([{ code: 'FIRST_RIDE', reason: '100 points and the FIRST_RIDE badge for a first paid ride' }]);
 
   const refused = await fx.subgraph.execute(query, { representations: [{ __typename: 'User', id: rider }] }, await headersAs(fx, randomUUID(), ['RIDER']));

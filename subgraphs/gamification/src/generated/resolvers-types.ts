@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { PointsSummaryModel, UserRef, PointsEntryModel, BadgeModel, EarningRuleModel } from '../resolvers/mappers.js';
+import type { PointsSummaryModel, UserRef, PointsEntryModel, BadgeModel, EarningRuleModel, CouponModel, CouponRedemptionModel, PartnerCompanyModel, CouponCategoryModel } from '../resolvers/mappers.js';
 import type { GamificationContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -63,6 +63,152 @@ export type ChangeEarningRuleInput = {
   points?: InputMaybe<Scalars['Int']['input']>;
   /** RIDE_STREAK only. */
   streakDays?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A coupon of a partner company that users buy with points. */
+export type Coupon = {
+  __typename?: 'Coupon';
+  /** Its category. */
+  category: CouponCategory;
+  /** Who offers it. */
+  company: PartnerCompany;
+  /** More about it, or null. */
+  description: Maybe<Scalars['String']['output']>;
+  /** Stable identifier of the coupon. */
+  id: Scalars['ID']['output'];
+  /** How many one user may buy in all. */
+  perUserLimit: Scalars['Int']['output'];
+  /** Points it costs. */
+  pointsPrice: Scalars['Int']['output'];
+  /** Who bought it, newest first, with their codes. Operations staff only. */
+  redemptions: CouponRedemptionConnection;
+  /** How many are left to buy. */
+  stock: Scalars['Int']['output'];
+  /** What it is, e.g. 10% off at Cafe Nord. */
+  title: Scalars['String']['output'];
+  /** From when it can be bought. */
+  validFrom: Scalars['DateTime']['output'];
+  /** Until when it can be bought. */
+  validUntil: Scalars['DateTime']['output'];
+};
+
+
+/** A coupon of a partner company that users buy with points. */
+export type CouponRedemptionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A category of coupons, e.g. Food or Travel. */
+export type CouponCategory = {
+  __typename?: 'CouponCategory';
+  /** Stable identifier of the category. */
+  id: Scalars['ID']['output'];
+  /** Its name (unique). */
+  name: Scalars['String']['output'];
+};
+
+/** Result of `createCouponCategory`. */
+export type CouponCategoryPayload = {
+  __typename?: 'CouponCategoryPayload';
+  /** The category; null when `userErrors` is not empty. */
+  category: Maybe<CouponCategory>;
+  /** Input problems; empty on success. */
+  userErrors: Array<LoyaltyUserError>;
+};
+
+/** A page of coupons, newest first. */
+export type CouponConnection = {
+  __typename?: 'CouponConnection';
+  /** The coupons of this page. */
+  edges: Array<CouponEdge>;
+  /** Where this page is. */
+  pageInfo: PageInfo;
+};
+
+/** A coupon and its cursor. */
+export type CouponEdge = {
+  __typename?: 'CouponEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The coupon. */
+  node: Coupon;
+};
+
+/** Which coupons. */
+export type CouponFilterInput = {
+  /** Only coupons that can be bought now (in their validity window, with stock left). Default true. */
+  availableOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Of this category only. */
+  categoryId?: InputMaybe<Scalars['ID']['input']>;
+  /** Of this company only. */
+  companyId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Result of `createCoupon` and `updateCoupon`. */
+export type CouponPayload = {
+  __typename?: 'CouponPayload';
+  /** The coupon; null when `userErrors` is not empty. */
+  coupon: Maybe<Coupon>;
+  /** Input problems; empty on success. */
+  userErrors: Array<LoyaltyUserError>;
+};
+
+/** A coupon a user bought with points. */
+export type CouponRedemption = {
+  __typename?: 'CouponRedemption';
+  /** The code to show the partner; unique, and only for the buyer and operations staff. */
+  code: Scalars['String']['output'];
+  /** The coupon bought. */
+  coupon: Coupon;
+  /** When it was bought. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Stable identifier of the redemption. */
+  id: Scalars['ID']['output'];
+  /** Points it cost. */
+  pointsSpent: Scalars['Int']['output'];
+  /** Who bought it. */
+  user: User;
+};
+
+/** A page of coupon redemptions, newest first. */
+export type CouponRedemptionConnection = {
+  __typename?: 'CouponRedemptionConnection';
+  /** The redemptions of this page. */
+  edges: Array<CouponRedemptionEdge>;
+  /** Where this page is. */
+  pageInfo: PageInfo;
+};
+
+/** A redemption and its cursor. */
+export type CouponRedemptionEdge = {
+  __typename?: 'CouponRedemptionEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The redemption. */
+  node: CouponRedemption;
+};
+
+/** A new coupon. */
+export type CreateCouponInput = {
+  /** The category. */
+  categoryId: Scalars['ID']['input'];
+  /** The partner company. */
+  companyId: Scalars['ID']['input'];
+  /** Up to 2,000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** How many one user may buy, 1 to 1,000. Default 1. */
+  perUserLimit?: InputMaybe<Scalars['Int']['input']>;
+  /** Points it costs, 1 to 1,000,000. */
+  pointsPrice: Scalars['Int']['input'];
+  /** How many can be bought, 0 to 1,000,000. */
+  stock: Scalars['Int']['input'];
+  /** 1 to 200 characters. */
+  title: Scalars['String']['input'];
+  /** From when it can be bought. */
+  validFrom: Scalars['DateTime']['input'];
+  /** Until when it can be bought; after validFrom. */
+  validUntil: Scalars['DateTime']['input'];
 };
 
 /** A new earning rule. */
@@ -201,10 +347,25 @@ export type Mutation = {
    * is in force; entries already written keep their points. Operations staff only.
    */
   changeEarningRule: EarningRulePayload;
+  /** Adds a coupon to the catalogue. Operations staff only. */
+  createCoupon: CouponPayload;
+  /** Adds a coupon category. Operations staff only. */
+  createCouponCategory: CouponCategoryPayload;
   /** Adds an earning rule, in force from now on. Operations staff only. */
   createEarningRule: EarningRulePayload;
+  /** Adds a partner company. Operations staff only. */
+  createPartnerCompany: PartnerCompanyPayload;
+  /**
+   * Buys a coupon with the signed-in user's points and hands out a unique code. Points and stock move together or not
+   * at all: never more sold than the stock, never more to one user than the per-user limit. Idempotent by
+   * `idempotencyKey` (the same key for the same coupon returns the first redemption; for another coupon it is a
+   * CONFLICT).
+   */
+  redeemCoupon: RedeemCouponPayload;
   /** Retires a rule from now on (no new version). Operations staff only. */
   retireEarningRule: EarningRulePayload;
+  /** Changes a coupon (price, stock, limit, window, texts). Operations staff only. */
+  updateCoupon: CouponPayload;
 };
 
 
@@ -219,13 +380,40 @@ export type MutationChangeEarningRuleArgs = {
 };
 
 
+export type MutationCreateCouponArgs = {
+  input: CreateCouponInput;
+};
+
+
+export type MutationCreateCouponCategoryArgs = {
+  name: Scalars['String']['input'];
+};
+
+
 export type MutationCreateEarningRuleArgs = {
   input: CreateEarningRuleInput;
 };
 
 
+export type MutationCreatePartnerCompanyArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+export type MutationRedeemCouponArgs = {
+  couponId: Scalars['ID']['input'];
+  idempotencyKey: Scalars['String']['input'];
+};
+
+
 export type MutationRetireEarningRuleArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateCouponArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateCouponInput;
 };
 
 /** Pagination state of a connection (Relay cursor connections). */
@@ -239,6 +427,24 @@ export type PageInfo = {
   hasPreviousPage: Scalars['Boolean']['output'];
   /** Cursor of the first edge. */
   startCursor: Maybe<Scalars['String']['output']>;
+};
+
+/** A partner company whose coupons can be bought with points. */
+export type PartnerCompany = {
+  __typename?: 'PartnerCompany';
+  /** Stable identifier of the company. */
+  id: Scalars['ID']['output'];
+  /** Its name (unique). */
+  name: Scalars['String']['output'];
+};
+
+/** Result of `createPartnerCompany`. */
+export type PartnerCompanyPayload = {
+  __typename?: 'PartnerCompanyPayload';
+  /** The company; null when `userErrors` is not empty. */
+  company: Maybe<PartnerCompany>;
+  /** Input problems; empty on success. */
+  userErrors: Array<LoyaltyUserError>;
 };
 
 /** One movement of a user's points. */
@@ -331,8 +537,28 @@ export type PointsSummary = {
 
 export type Query = {
   __typename?: 'Query';
+  /** The coupon with this id, or null when there is none. */
+  coupon: Maybe<Coupon>;
+  /** Coupon categories, by name. Any signed-in user. */
+  couponCategories: Array<CouponCategory>;
+  /** The coupon catalogue, newest first, filtered. Any signed-in user. */
+  coupons: CouponConnection;
   /** Earning rules in force (and, with `includeRetired`, every earlier version), by key. Operations staff only. */
   earningRules: Array<EarningRule>;
+  /** Partner companies, by name. Any signed-in user. */
+  partnerCompanies: Array<PartnerCompany>;
+};
+
+
+export type QueryCouponArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCouponsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CouponFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -340,11 +566,45 @@ export type QueryEarningRulesArgs = {
   includeRetired?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** Result of `redeemCoupon`. */
+export type RedeemCouponPayload = {
+  __typename?: 'RedeemCouponPayload';
+  /** The buyer's points after it; null when `userErrors` is not empty. */
+  points: Maybe<PointsSummary>;
+  /** The redemption with its code; null when `userErrors` is not empty. */
+  redemption: Maybe<CouponRedemption>;
+  /** Why it could not be bought; empty on success. */
+  userErrors: Array<LoyaltyUserError>;
+};
+
+/** New values for a coupon; omitted fields stay. Redemptions already made are not affected. */
+export type UpdateCouponInput = {
+  /** Up to 2,000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** How many one user may buy, 1 to 1,000. */
+  perUserLimit?: InputMaybe<Scalars['Int']['input']>;
+  /** Points it costs from now on, 1 to 1,000,000. */
+  pointsPrice?: InputMaybe<Scalars['Int']['input']>;
+  /** How many are left to buy, 0 to 1,000,000. */
+  stock?: InputMaybe<Scalars['Int']['input']>;
+  /** 1 to 200 characters. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** From when it can be bought. */
+  validFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Until when it can be bought; after validFrom. */
+  validUntil?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
 /** A person with an account: a rider, a driver or a member of staff. */
 export type User = {
   __typename?: 'User';
   /** Badges the user earned, oldest first. The user themselves and operations staff only (FORBIDDEN for others). */
   badges: Maybe<Array<Badge>>;
+  /**
+   * Coupons the user bought, newest first, with their codes. The user themselves and operations staff only (null with
+   * a FORBIDDEN error for others).
+   */
+  couponRedemptions: Maybe<CouponRedemptionConnection>;
   /** Stable identifier of the user. */
   id: Scalars['ID']['output'];
   /**
@@ -358,6 +618,13 @@ export type User = {
    * the user themselves and operations staff may read it: for anyone else null with a FORBIDDEN error at its path.
    */
   pointsHistory: Maybe<PointsEntryConnection>;
+};
+
+
+/** A person with an account: a rider, a driver or a member of staff. */
+export type UserCouponRedemptionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -469,6 +736,18 @@ export type ResolversTypes = ResolversObject<{
   AdjustPointsPayload: ResolverTypeWrapper<Omit<AdjustPointsPayload, 'entry'> & { entry?: Maybe<ResolversTypes['PointsEntry']> }>;
   Badge: ResolverTypeWrapper<BadgeModel>;
   ChangeEarningRuleInput: ChangeEarningRuleInput;
+  Coupon: ResolverTypeWrapper<CouponModel>;
+  CouponCategory: ResolverTypeWrapper<CouponCategoryModel>;
+  CouponCategoryPayload: ResolverTypeWrapper<Omit<CouponCategoryPayload, 'category'> & { category?: Maybe<ResolversTypes['CouponCategory']> }>;
+  CouponConnection: ResolverTypeWrapper<Omit<CouponConnection, 'edges'> & { edges: Array<ResolversTypes['CouponEdge']> }>;
+  CouponEdge: ResolverTypeWrapper<Omit<CouponEdge, 'node'> & { node: ResolversTypes['Coupon'] }>;
+  CouponFilterInput: CouponFilterInput;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CouponPayload: ResolverTypeWrapper<Omit<CouponPayload, 'coupon'> & { coupon?: Maybe<ResolversTypes['Coupon']> }>;
+  CouponRedemption: ResolverTypeWrapper<CouponRedemptionModel>;
+  CouponRedemptionConnection: ResolverTypeWrapper<Omit<CouponRedemptionConnection, 'edges'> & { edges: Array<ResolversTypes['CouponRedemptionEdge']> }>;
+  CouponRedemptionEdge: ResolverTypeWrapper<Omit<CouponRedemptionEdge, 'node'> & { node: ResolversTypes['CouponRedemption'] }>;
+  CreateCouponInput: CreateCouponInput;
   CreateEarningRuleInput: CreateEarningRuleInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   EarningRule: ResolverTypeWrapper<EarningRuleModel>;
@@ -479,7 +758,8 @@ export type ResolversTypes = ResolversObject<{
   LoyaltyUserErrorCode: LoyaltyUserErrorCode;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  PartnerCompany: ResolverTypeWrapper<PartnerCompanyModel>;
+  PartnerCompanyPayload: ResolverTypeWrapper<Omit<PartnerCompanyPayload, 'company'> & { company?: Maybe<ResolversTypes['PartnerCompany']> }>;
   PointsEntry: ResolverTypeWrapper<PointsEntryModel>;
   PointsEntryConnection: ResolverTypeWrapper<Omit<PointsEntryConnection, 'edges'> & { edges: Array<ResolversTypes['PointsEntryEdge']> }>;
   PointsEntryEdge: ResolverTypeWrapper<Omit<PointsEntryEdge, 'node'> & { node: ResolversTypes['PointsEntry'] }>;
@@ -487,6 +767,8 @@ export type ResolversTypes = ResolversObject<{
   PointsReason: PointsReason;
   PointsSummary: ResolverTypeWrapper<PointsSummaryModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RedeemCouponPayload: ResolverTypeWrapper<Omit<RedeemCouponPayload, 'points' | 'redemption'> & { points?: Maybe<ResolversTypes['PointsSummary']>, redemption?: Maybe<ResolversTypes['CouponRedemption']> }>;
+  UpdateCouponInput: UpdateCouponInput;
   User: ResolverTypeWrapper<UserRef>;
 }>;
 
@@ -499,6 +781,18 @@ export type ResolversParentTypes = ResolversObject<{
   AdjustPointsPayload: Omit<AdjustPointsPayload, 'entry'> & { entry?: Maybe<ResolversParentTypes['PointsEntry']> };
   Badge: BadgeModel;
   ChangeEarningRuleInput: ChangeEarningRuleInput;
+  Coupon: CouponModel;
+  CouponCategory: CouponCategoryModel;
+  CouponCategoryPayload: Omit<CouponCategoryPayload, 'category'> & { category?: Maybe<ResolversParentTypes['CouponCategory']> };
+  CouponConnection: Omit<CouponConnection, 'edges'> & { edges: Array<ResolversParentTypes['CouponEdge']> };
+  CouponEdge: Omit<CouponEdge, 'node'> & { node: ResolversParentTypes['Coupon'] };
+  CouponFilterInput: CouponFilterInput;
+  Boolean: Scalars['Boolean']['output'];
+  CouponPayload: Omit<CouponPayload, 'coupon'> & { coupon?: Maybe<ResolversParentTypes['Coupon']> };
+  CouponRedemption: CouponRedemptionModel;
+  CouponRedemptionConnection: Omit<CouponRedemptionConnection, 'edges'> & { edges: Array<ResolversParentTypes['CouponRedemptionEdge']> };
+  CouponRedemptionEdge: Omit<CouponRedemptionEdge, 'node'> & { node: ResolversParentTypes['CouponRedemption'] };
+  CreateCouponInput: CreateCouponInput;
   CreateEarningRuleInput: CreateEarningRuleInput;
   DateTime: Scalars['DateTime']['output'];
   EarningRule: EarningRuleModel;
@@ -506,12 +800,15 @@ export type ResolversParentTypes = ResolversObject<{
   LoyaltyUserError: LoyaltyUserError;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
+  PartnerCompany: PartnerCompanyModel;
+  PartnerCompanyPayload: Omit<PartnerCompanyPayload, 'company'> & { company?: Maybe<ResolversParentTypes['PartnerCompany']> };
   PointsEntry: PointsEntryModel;
   PointsEntryConnection: Omit<PointsEntryConnection, 'edges'> & { edges: Array<ResolversParentTypes['PointsEntryEdge']> };
   PointsEntryEdge: Omit<PointsEntryEdge, 'node'> & { node: ResolversParentTypes['PointsEntry'] };
   PointsSummary: PointsSummaryModel;
   Query: Record<PropertyKey, never>;
+  RedeemCouponPayload: Omit<RedeemCouponPayload, 'points' | 'redemption'> & { points?: Maybe<ResolversParentTypes['PointsSummary']>, redemption?: Maybe<ResolversParentTypes['CouponRedemption']> };
+  UpdateCouponInput: UpdateCouponInput;
   User: UserRef;
 }>;
 
@@ -529,6 +826,64 @@ export type BadgeResolvers<ContextType = GamificationContext, ParentType extends
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CouponResolvers<ContextType = GamificationContext, ParentType extends ResolversParentTypes['Coupon'] = ResolversParentTypes['Coupon']> = ResolversObject<{
+  category?: Resolver<ResolversTypes['CouponCategory'], ParentType, ContextType>;
+  company?: Resolver<ResolversTypes['PartnerCompany'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  perUserLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pointsPrice?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  redemptions?: Resolver<ResolversTypes['CouponRedemptionConnection'], ParentType, ContextType, RequireFields<CouponRedemptionsArgs, 'first'>>;
+  stock?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  validUntil?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type CouponCategoryResolvers<ContextType = GamificationContext, ParentType extends ResolversParentTypes['CouponCategory'] = ResolversParentTypes['CouponCategory']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CouponCategoryPayloadResolvers<ContextType = GamificationContext, ParentType extends ResolversParentTypes['CouponCategoryPayload'] = ResolversParentTypes['CouponCategoryPayload']> = ResolversObject<{
+  category?: Resolver<Maybe<ResolversTypes['CouponCategory']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['LoyaltyUserError']>, ParentType, ContextType>;
+}>;
+
+export type CouponConnectionResolvers<ContextType = GamificationContext, ParentType extends ResolversParentTypes['CouponConnection'] = ResolversParentTypes['CouponConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CouponEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type CouponEdgeResolvers<ContextType = GamificationContext, ParentType extends ResolversParentTypes['CouponEdge'] = ResolversParentTypes['CouponEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Coupon'], ParentType, ContextType>;
+}>;
+
+export type CouponPayloadResolvers<ContextType = GamificationContext, ParentType extends ResolversParentTypes['CouponPayload'] = ResolversParentTypes['CouponPayload']> = ResolversObject<{
+  coupon?: Resolver<Maybe<ResolversTypes['Coupon']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['LoyaltyUserError']>, ParentType, ContextType>;
+}>;
+
+export type CouponRedemptionResolvers<ContextType = GamificationContext, ParentType extends ResolversParentTypes['CouponRedemption'] = ResolversParentTypes['CouponRedemption']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  coupon?: Resolver<ResolversTypes['Coupon'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  pointsSpent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+}>;
+
+export type CouponRedemptionConnectionResolvers<ContextType = GamificationContext, ParentType extends ResolversParentTypes['CouponRedemptionConnection'] = ResolversParentTypes['CouponRedemptionConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CouponRedemptionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type CouponRedemptionEdgeResolvers<ContextType = GamificationContext, ParentType extends ResolversParentTypes['CouponRedemptionEdge'] = ResolversParentTypes['CouponRedemptionEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CouponRedemption'], ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -562,8 +917,13 @@ export type LoyaltyUserErrorResolvers<ContextType = GamificationContext, ParentT
 export type MutationResolvers<ContextType = GamificationContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   adjustPoints?: Resolver<ResolversTypes['AdjustPointsPayload'], ParentType, ContextType, RequireFields<MutationAdjustPointsArgs, 'input'>>;
   changeEarningRule?: Resolver<ResolversTypes['EarningRulePayload'], ParentType, ContextType, RequireFields<MutationChangeEarningRuleArgs, 'id' | 'input'>>;
+  createCoupon?: Resolver<ResolversTypes['CouponPayload'], ParentType, ContextType, RequireFields<MutationCreateCouponArgs, 'input'>>;
+  createCouponCategory?: Resolver<ResolversTypes['CouponCategoryPayload'], ParentType, ContextType, RequireFields<MutationCreateCouponCategoryArgs, 'name'>>;
   createEarningRule?: Resolver<ResolversTypes['EarningRulePayload'], ParentType, ContextType, RequireFields<MutationCreateEarningRuleArgs, 'input'>>;
+  createPartnerCompany?: Resolver<ResolversTypes['PartnerCompanyPayload'], ParentType, ContextType, RequireFields<MutationCreatePartnerCompanyArgs, 'name'>>;
+  redeemCoupon?: Resolver<ResolversTypes['RedeemCouponPayload'], ParentType, ContextType, RequireFields<MutationRedeemCouponArgs, 'couponId' | 'idempotencyKey'>>;
   retireEarningRule?: Resolver<ResolversTypes['EarningRulePayload'], ParentType, ContextType, RequireFields<MutationRetireEarningRuleArgs, 'id'>>;
+  updateCoupon?: Resolver<ResolversTypes['CouponPayload'], ParentType, ContextType, RequireFields<MutationUpdateCouponArgs, 'id' | 'input'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = GamificationContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -571,6 +931,16 @@ export type PageInfoResolvers<ContextType = GamificationContext, ParentType exte
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type PartnerCompanyResolvers<ContextType = GamificationContext, ParentType extends ResolversParentTypes['PartnerCompany'] = ResolversParentTypes['PartnerCompany']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PartnerCompanyPayloadResolvers<ContextType = GamificationContext, ParentType extends ResolversParentTypes['PartnerCompanyPayload'] = ResolversParentTypes['PartnerCompanyPayload']> = ResolversObject<{
+  company?: Resolver<Maybe<ResolversTypes['PartnerCompany']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['LoyaltyUserError']>, ParentType, ContextType>;
 }>;
 
 export type PointsEntryResolvers<ContextType = GamificationContext, ParentType extends ResolversParentTypes['PointsEntry'] = ResolversParentTypes['PointsEntry']> = ResolversObject<{
@@ -601,12 +971,23 @@ export type PointsSummaryResolvers<ContextType = GamificationContext, ParentType
 }>;
 
 export type QueryResolvers<ContextType = GamificationContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  coupon?: Resolver<Maybe<ResolversTypes['Coupon']>, ParentType, ContextType, RequireFields<QueryCouponArgs, 'id'>>;
+  couponCategories?: Resolver<Array<ResolversTypes['CouponCategory']>, ParentType, ContextType>;
+  coupons?: Resolver<ResolversTypes['CouponConnection'], ParentType, ContextType, RequireFields<QueryCouponsArgs, 'first'>>;
   earningRules?: Resolver<Array<ResolversTypes['EarningRule']>, ParentType, ContextType, RequireFields<QueryEarningRulesArgs, 'includeRetired'>>;
+  partnerCompanies?: Resolver<Array<ResolversTypes['PartnerCompany']>, ParentType, ContextType>;
+}>;
+
+export type RedeemCouponPayloadResolvers<ContextType = GamificationContext, ParentType extends ResolversParentTypes['RedeemCouponPayload'] = ResolversParentTypes['RedeemCouponPayload']> = ResolversObject<{
+  points?: Resolver<Maybe<ResolversTypes['PointsSummary']>, ParentType, ContextType>;
+  redemption?: Resolver<Maybe<ResolversTypes['CouponRedemption']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['LoyaltyUserError']>, ParentType, ContextType>;
 }>;
 
 export type UserResolvers<ContextType = GamificationContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   badges?: Resolver<Maybe<Array<ResolversTypes['Badge']>>, ParentType, ContextType>;
+  couponRedemptions?: Resolver<Maybe<ResolversTypes['CouponRedemptionConnection']>, ParentType, ContextType, RequireFields<UserCouponRedemptionsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   points?: Resolver<Maybe<ResolversTypes['PointsSummary']>, ParentType, ContextType>;
   pointsHistory?: Resolver<Maybe<ResolversTypes['PointsEntryConnection']>, ParentType, ContextType, RequireFields<UserPointsHistoryArgs, 'first'>>;
@@ -615,17 +996,29 @@ export type UserResolvers<ContextType = GamificationContext, ParentType extends 
 export type Resolvers<ContextType = GamificationContext> = ResolversObject<{
   AdjustPointsPayload?: AdjustPointsPayloadResolvers<ContextType>;
   Badge?: BadgeResolvers<ContextType>;
+  Coupon?: CouponResolvers<ContextType>;
+  CouponCategory?: CouponCategoryResolvers<ContextType>;
+  CouponCategoryPayload?: CouponCategoryPayloadResolvers<ContextType>;
+  CouponConnection?: CouponConnectionResolvers<ContextType>;
+  CouponEdge?: CouponEdgeResolvers<ContextType>;
+  CouponPayload?: CouponPayloadResolvers<ContextType>;
+  CouponRedemption?: CouponRedemptionResolvers<ContextType>;
+  CouponRedemptionConnection?: CouponRedemptionConnectionResolvers<ContextType>;
+  CouponRedemptionEdge?: CouponRedemptionEdgeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   EarningRule?: EarningRuleResolvers<ContextType>;
   EarningRulePayload?: EarningRulePayloadResolvers<ContextType>;
   LoyaltyUserError?: LoyaltyUserErrorResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PartnerCompany?: PartnerCompanyResolvers<ContextType>;
+  PartnerCompanyPayload?: PartnerCompanyPayloadResolvers<ContextType>;
   PointsEntry?: PointsEntryResolvers<ContextType>;
   PointsEntryConnection?: PointsEntryConnectionResolvers<ContextType>;
   PointsEntryEdge?: PointsEntryEdgeResolvers<ContextType>;
   PointsSummary?: PointsSummaryResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RedeemCouponPayload?: RedeemCouponPayloadResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
 

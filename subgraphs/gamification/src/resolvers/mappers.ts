@@ -10,3 +10,9 @@ export interface UserRef {
 }
 
 export type { EarningRule as EarningRuleModel, PointsEntry as PointsEntryModel, UserBadge as BadgeModel } from '../store/prisma/client.js';
+export type {
+  Coupon as CouponModel,
+  CouponRedemption as CouponRedemptionModel,
+  PartnerCompany as PartnerCompanyModel,
+  CouponCategory as CouponCategoryModel,
+} from '../store/prisma/client.js';

@@ -10,6 +10,10 @@ export const User: UserResolvers = {
     assertCanActForUser(viewer, id, 'User.pointsHistory');
     return services.history.pointsHistory(id, args);
   },
+  couponRedemptions: ({ id }, args, { viewer, services }) => {
+    assertCanActForUser(viewer, id, 'User.couponRedemptions');
+    return services.catalogue.redemptions({ userId: id }, args);
+  },
   badges: ({ id }, _args, { viewer, loaders }) => {
     assertCanActForUser(viewer, id, 'User.badges');
     return loaders.badgesByUserId.load(id);

@@ -1,6 +1,8 @@
 // gamification's services, built once per subgraph and shared by every request.
 import type { GamificationPrisma } from '../store/database.js';
 import { createAdjustmentsService } from './adjustments.js';
+import { createCatalogueService } from './catalogue.js';
+import { createRedemptionService } from './redemption.js';
 import { createHistoryReads } from './history.js';
 import { createRulesService } from './rules.js';
 
@@ -12,5 +14,7 @@ export function createLoyaltyServices({ prisma, wakeRelay }: { prisma: Gamificat
     rules: createRulesService(prisma),
     adjustments: createAdjustmentsService(prisma, wakeRelay),
     history: createHistoryReads(prisma),
+    catalogue: createCatalogueService(prisma),
+    redemptions: createRedemptionService(prisma, wakeRelay),
   };
 }
