@@ -41,6 +41,7 @@ const MAPPERS: Record<string, Record<string, string>> = {
     CouponRedemption: 'CouponRedemptionModel',
     PartnerCompany: 'PartnerCompanyModel',
     CouponCategory: 'CouponCategoryModel',
+    LeaderboardEntry: 'LeaderboardEntryModel',
   },
   notifications: { Notification: 'NotificationModel', User: 'UserRef' },
 };

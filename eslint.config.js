@@ -31,6 +31,7 @@ const TYPES_WITHOUT_ID = [
   'TripUserError',
   'PaymentUserError',
   'LoyaltyUserError',
+  'LeaderboardEntry',
   'CardDetails',
   'DriverEarnings',
 ];

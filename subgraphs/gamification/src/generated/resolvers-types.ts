@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { PointsSummaryModel, UserRef, PointsEntryModel, BadgeModel, EarningRuleModel, CouponModel, CouponRedemptionModel, PartnerCompanyModel, CouponCategoryModel } from '../resolvers/mappers.js';
+import type { PointsSummaryModel, UserRef, PointsEntryModel, BadgeModel, EarningRuleModel, CouponModel, CouponRedemptionModel, PartnerCompanyModel, CouponCategoryModel, LeaderboardEntryModel } from '../resolvers/mappers.js';
 import type { GamificationContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -269,7 +269,7 @@ export type EarningRulePayload = {
 
 /** What an earning rule reacts to. */
 export type EarningRuleTrigger =
-  /** A rider's first paid ride: `points` once per user and rule key. */
+  /** A rider's first paid ride (none known on an earlier day): `points` once per user and rule key. */
   | 'FIRST_RIDE'
   /** A rider rated a trip: `points` per rating. */
   | 'RATING_GIVEN'
@@ -279,6 +279,51 @@ export type EarningRuleTrigger =
   | 'TRIP_PAID_DRIVER'
   /** A rider's trip fare was paid: `points` per whole `perAmountMinor` of the amount (points of several currencies are not converted). */
   | 'TRIP_PAID_RIDER';
+
+/** A page of a leaderboard, best first. */
+export type LeaderboardConnection = {
+  __typename?: 'LeaderboardConnection';
+  /** The entries of this page. */
+  edges: Array<LeaderboardEdge>;
+  /** Where this page is. */
+  pageInfo: PageInfo;
+};
+
+/** A leaderboard entry and its cursor. */
+export type LeaderboardEdge = {
+  __typename?: 'LeaderboardEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: LeaderboardEntry;
+};
+
+/** A place on a leaderboard. */
+export type LeaderboardEntry = {
+  __typename?: 'LeaderboardEntry';
+  /** Points earned in the period (refunds taken back). */
+  points: Scalars['Int']['output'];
+  /** 1 for the most points; equal points are ranked by user id, so every user has one place and the order is stable. */
+  rank: Scalars['Int']['output'];
+  /** Who: the gateway joins their public `name` from identity (never a phone or email). */
+  user: User;
+};
+
+/** Which points count. */
+export type LeaderboardPeriod =
+  /** Earned ever. */
+  | 'ALL_TIME'
+  /** Earned this calendar month (UTC). */
+  | 'MONTH'
+  /** Earned this calendar week (Monday to Sunday, UTC). */
+  | 'WEEK';
+
+/** Who is ranked. */
+export type LeaderboardScope =
+  /** Drivers, by points earned driving (paid trips). */
+  | 'DRIVERS'
+  /** Riders, by points earned riding (fares, ratings, first rides, streaks). */
+  | 'RIDERS';
 
 /** Loyalty tier, from lifetime points earned. */
 export type LoyaltyLevel =
@@ -545,6 +590,10 @@ export type Query = {
   coupons: CouponConnection;
   /** Earning rules in force (and, with `includeRetired`, every earlier version), by key. Operations staff only. */
   earningRules: Array<EarningRule>;
+  /** A leaderboard, best first: users with points in the period, ranked by points (ties by user id). Any signed-in user. */
+  leaderboard: LeaderboardConnection;
+  /** The signed-in user's place on a leaderboard; null when they have no points in the period. */
+  myRank: Maybe<LeaderboardEntry>;
   /** Partner companies, by name. Any signed-in user. */
   partnerCompanies: Array<PartnerCompany>;
 };
@@ -564,6 +613,20 @@ export type QueryCouponsArgs = {
 
 export type QueryEarningRulesArgs = {
   includeRetired?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryLeaderboardArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  period?: InputMaybe<LeaderboardPeriod>;
+  scope: LeaderboardScope;
+};
+
+
+export type QueryMyRankArgs = {
+  period?: InputMaybe<LeaderboardPeriod>;
+  scope: LeaderboardScope;
 };
 
 /** Result of `redeemCoupon`. */
@@ -753,6 +816,11 @@ export type ResolversTypes = ResolversObject<{
   EarningRule: ResolverTypeWrapper<EarningRuleModel>;
   EarningRulePayload: ResolverTypeWrapper<Omit<EarningRulePayload, 'rule'> & { rule?: Maybe<ResolversTypes['EarningRule']> }>;
   EarningRuleTrigger: EarningRuleTrigger;
+  LeaderboardConnection: ResolverTypeWrapper<Omit<LeaderboardConnection, 'edges'> & { edges: Array<ResolversTypes['LeaderboardEdge']> }>;
+  LeaderboardEdge: ResolverTypeWrapper<Omit<LeaderboardEdge, 'node'> & { node: ResolversTypes['LeaderboardEntry'] }>;
+  LeaderboardEntry: ResolverTypeWrapper<LeaderboardEntryModel>;
+  LeaderboardPeriod: LeaderboardPeriod;
+  LeaderboardScope: LeaderboardScope;
   LoyaltyLevel: LoyaltyLevel;
   LoyaltyUserError: ResolverTypeWrapper<LoyaltyUserError>;
   LoyaltyUserErrorCode: LoyaltyUserErrorCode;
@@ -797,6 +865,9 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   EarningRule: EarningRuleModel;
   EarningRulePayload: Omit<EarningRulePayload, 'rule'> & { rule?: Maybe<ResolversParentTypes['EarningRule']> };
+  LeaderboardConnection: Omit<LeaderboardConnection, 'edges'> & { edges: Array<ResolversParentTypes['LeaderboardEdge']> };
+  LeaderboardEdge: Omit<LeaderboardEdge, 'node'> & { node: ResolversParentTypes['LeaderboardEntry'] };
+  LeaderboardEntry: LeaderboardEntryModel;
   LoyaltyUserError: LoyaltyUserError;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
@@ -908,6 +979,22 @@ export type EarningRulePayloadResolvers<ContextType = GamificationContext, Paren
   userErrors?: Resolver<Array<ResolversTypes['LoyaltyUserError']>, ParentType, ContextType>;
 }>;
 
+export type LeaderboardConnectionResolvers<ContextType = GamificationContext, ParentType extends ResolversParentTypes['LeaderboardConnection'] = ResolversParentTypes['LeaderboardConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['LeaderboardEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type LeaderboardEdgeResolvers<ContextType = GamificationContext, ParentType extends ResolversParentTypes['LeaderboardEdge'] = ResolversParentTypes['LeaderboardEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['LeaderboardEntry'], ParentType, ContextType>;
+}>;
+
+export type LeaderboardEntryResolvers<ContextType = GamificationContext, ParentType extends ResolversParentTypes['LeaderboardEntry'] = ResolversParentTypes['LeaderboardEntry']> = ResolversObject<{
+  points?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+}>;
+
 export type LoyaltyUserErrorResolvers<ContextType = GamificationContext, ParentType extends ResolversParentTypes['LoyaltyUserError'] = ResolversParentTypes['LoyaltyUserError']> = ResolversObject<{
   code?: Resolver<ResolversTypes['LoyaltyUserErrorCode'], ParentType, ContextType>;
   field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
@@ -975,6 +1062,8 @@ export type QueryResolvers<ContextType = GamificationContext, ParentType extends
   couponCategories?: Resolver<Array<ResolversTypes['CouponCategory']>, ParentType, ContextType>;
   coupons?: Resolver<ResolversTypes['CouponConnection'], ParentType, ContextType, RequireFields<QueryCouponsArgs, 'first'>>;
   earningRules?: Resolver<Array<ResolversTypes['EarningRule']>, ParentType, ContextType, RequireFields<QueryEarningRulesArgs, 'includeRetired'>>;
+  leaderboard?: Resolver<ResolversTypes['LeaderboardConnection'], ParentType, ContextType, RequireFields<QueryLeaderboardArgs, 'first' | 'period' | 'scope'>>;
+  myRank?: Resolver<Maybe<ResolversTypes['LeaderboardEntry']>, ParentType, ContextType, RequireFields<QueryMyRankArgs, 'period' | 'scope'>>;
   partnerCompanies?: Resolver<Array<ResolversTypes['PartnerCompany']>, ParentType, ContextType>;
 }>;
 
@@ -1008,6 +1097,9 @@ export type Resolvers<ContextType = GamificationContext> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   EarningRule?: EarningRuleResolvers<ContextType>;
   EarningRulePayload?: EarningRulePayloadResolvers<ContextType>;
+  LeaderboardConnection?: LeaderboardConnectionResolvers<ContextType>;
+  LeaderboardEdge?: LeaderboardEdgeResolvers<ContextType>;
+  LeaderboardEntry?: LeaderboardEntryResolvers<ContextType>;
   LoyaltyUserError?: LoyaltyUserErrorResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

@@ -1,6 +1,7 @@
 import { DateTimeScalar } from '../../../../platform/graphql/index.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { Coupon, CouponRedemption } from './coupon.js';
+import { LeaderboardEntry } from './leaderboard-entry.js';
 import { Mutation } from './mutation.js';
 import { Badge, EarningRule, PointsEntry } from './points-entry.js';
 import { PointsSummary } from './points-summary.js';
@@ -17,5 +18,6 @@ export const resolvers: Resolvers = {
   EarningRule,
   Coupon,
   CouponRedemption,
+  LeaderboardEntry,
   User,
 };

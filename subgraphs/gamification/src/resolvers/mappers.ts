@@ -16,3 +16,4 @@ export type {
   PartnerCompany as PartnerCompanyModel,
   CouponCategory as CouponCategoryModel,
 } from '../store/prisma/client.js';
+export type { LeaderboardRow as LeaderboardEntryModel } from '../services/leaderboard.js';

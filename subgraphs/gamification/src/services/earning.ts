@@ -67,9 +67,11 @@ async function onPaymentSucceeded(tx: GamificationTx, payment: DomainEvents['pay
   }
 
   // First ride and streaks count days with a paid ride. Not tied to the payment: a refund does not take them back.
+  // A first ride is one with no paid ride on an earlier day (the demo seed records its riders' days too).
+  const earlier = await tx.$queryRawUnsafe<unknown[]>(`select 1 from ${S}.ride_days where user_id = $1::uuid and day < $2::date limit 1`, rider, utcDay(at));
   await tx.$executeRawUnsafe(`insert into ${S}.ride_days (user_id, day) values ($1::uuid, $2::date) on conflict do nothing`, rider, utcDay(at));
   const once = { sourceId: payment.tripId, createdAt: at };
-  for (const rule of await rulesInForce(tx, 'FIRST_RIDE', at)) {
+  for (const rule of earlier.length ? [] : await rulesInForce(tx, 'FIRST_RIDE', at)) {
     // Keyed by the rule's key (not its version): a user has one first ride whatever later versions say.
     if (rule.points > 0) {
       await postAward(tx, {

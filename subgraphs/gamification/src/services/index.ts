@@ -4,6 +4,7 @@ import { createAdjustmentsService } from './adjustments.js';
 import { createCatalogueService } from './catalogue.js';
 import { createRedemptionService } from './redemption.js';
 import { createHistoryReads } from './history.js';
+import { createLeaderboardService } from './leaderboard.js';
 import { createRulesService } from './rules.js';
 
 export type LoyaltyServices = ReturnType<typeof createLoyaltyServices>;
@@ -16,5 +17,6 @@ export function createLoyaltyServices({ prisma, wakeRelay }: { prisma: Gamificat
     history: createHistoryReads(prisma),
     catalogue: createCatalogueService(prisma),
     redemptions: createRedemptionService(prisma, wakeRelay),
+    leaderboard: createLeaderboardService(prisma),
   };
 }
