@@ -1,12 +1,14 @@
 // Builds the gamification subgraph (schema, context, resources) without listening; starts its background work: the
 // outbox relay (points.awarded, level.reached, badge.earned, points.redeemed, coupon.redeemed) and the earning
-// consumer (group "gamification": payment.succeeded, payment.refunded, trip.rated), both stopped on close.
+// consumer (group "gamification": payment.succeeded, payment.refunded, trip.rated) and the drivers' fleets (group
+// "gamification.drivers": driver.status.changed), all stopped on close.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { handleOnce, startOutboxRelay, type EventConsumer, type OutboxRelay } from '../../../platform/events/index.js';
 import { defineSubgraph, type BuiltSubgraph, type SubgraphDeps } from '../../../platform/graphql/index.js';
 import type { GamificationContext } from './context.js';
 import { createGamificationLoaders } from './loaders.js';
 import { resolvers } from './resolvers/index.js';
+import { createDriverFleets, DRIVER_FLEETS_GROUP, DRIVER_FLEETS_TYPES } from './services/driver-fleets.js';
 import { applyEarningEvent, EARNING_GROUP, EARNING_TYPES } from './services/earning.js';
 import { createLoyaltyServices, type LoyaltyServices } from './services/index.js';
 import { openGamificationDatabase } from './store/database.js';
@@ -35,7 +37,7 @@ export async function buildGamificationSubgraph(deps: SubgraphDeps, options: Gam
   const relay = inBackground(() => startOutboxRelay({ db: prisma, schema: 'gamification', source: 'gamification', bus: deps.events, logger }));
   const wakeRelay = () => inBackground(() => relay.wake());
   const services = createLoyaltyServices({ prisma, wakeRelay });
-  const consumers =
+  const consumers: EventConsumer[] =
     options.background === false
       ? []
       : [
@@ -53,6 +55,18 @@ export async function buildGamificationSubgraph(deps: SubgraphDeps, options: Gam
             }),
           ),
         ];
+  const handleDriverChange = createDriverFleets(prisma);
+  if (options.background !== false) {
+    consumers.push(
+      inBackground(() =>
+        deps.events.consume({
+          group: DRIVER_FLEETS_GROUP,
+          types: [...DRIVER_FLEETS_TYPES],
+          handle: (event) => inBackground(async () => void (await handleDriverChange(event))),
+        }),
+      ),
+    );
+  }
 
   const built = defineSubgraph<GamificationContext>({
     name: 'gamification',

@@ -2,7 +2,7 @@
 // periods (an award of 40 days ago counts for all time only), keyset pages whose ranks continue, myRank, refunds
 // moving a user down, and bad arguments.
 import { randomUUID } from 'node:crypto';
-import { deliver, envelope, headersAs, startLoyaltyFixture, type LoyaltyFixture } from './support/loyalty-fixture.js';
+import { deliver, envelope, headersAs, startLoyaltyFixture, waitFor, type LoyaltyFixture } from './support/loyalty-fixture.js';
 
 let fx: LoyaltyFixture;
 beforeAll(async () => {
@@ -110,6 +110,61 @@ test('ranks by points in the period, ties by user id; pages continue the ranks; 
     [3, c, 100],
   ]);
   expect(rows(await board('DRIVERS', 'WEEK'))).toEqual([[1, x, 40]]);
+});
+
+test('fleet boards: a driver’s points count on the fleet that fleet’s newest driver.status.changed names; reversals too', async () => {
+  const [f1, f2] = [randomUUID(), randomUUID()];
+  const [x, y] = [randomUUID(), randomUUID()].sort();
+  const status = (userId: string, fleetId: string, version: number) =>
+    envelope('driver.status.changed', {
+      driverId: randomUUID(),
+      userId,
+      fleetId,
+      status: 'AVAILABLE',
+      vehicleId: null,
+      category: null,
+      position: null,
+      version,
+      occurredAt: new Date().toISOString(),
+    });
+  // y moved to f2 (version 2); a late, older event for f1 changes nothing.
+  for (const event of [status(x!, f1, 1), status(y!, f2, 2), status(y!, f1, 1)]) {
+    await fx.bus.append([event]);
+    await waitFor(async () => (await fx.prisma.processedEvent.count({ where: { eventId: event.id } })) === 1, 'driver event');
+  }
+  const rides = [paid(randomUUID(), x!, 800), paid(randomUUID(), x!, 800), paid(randomUUID(), y!, 800)];
+  for (const event of rides) await deliver(fx, event);
+  const FLEET = `query ($fleetId: ID, $scope: LeaderboardScope!) { leaderboard(scope: $scope, fleetId: $fleetId) { edges { node { rank user { id } points } } } }`;
+  const fleetBoard = async (fleetId: string) =>
+    rows((await fx.subgraph.execute<Board>(FLEET, { fleetId, scope: 'DRIVERS' }, await headersAs(fx, randomUUID(), ['DRIVER']))).data!.leaderboard);
+  expect(await fleetBoard(f1)).toEqual([[1, x, 40]]);
+  expect(await fleetBoard(f2)).toEqual([[1, y, 20]]);
+  const mine = await fx.subgraph.execute<{ myRank: Entry }>(
+    `query ($f: ID) { myRank(scope: DRIVERS, period: MONTH, fleetId: $f) { rank points } }`,
+    { f: f1 },
+    await headersAs(fx, x!, ['DRIVER']),
+  );
+  expect(mine.data?.myRank).toEqual({ rank: 1, points: 40 });
+
+  const ride = rides[2]!;
+  await deliver(
+    fx,
+    envelope('payment.refunded', {
+      paymentId: ride.payload.paymentId,
+      refundId: randomUUID(),
+      purpose: 'TRIP_FARE',
+      payerUserId: ride.payload.payerUserId,
+      tripId: ride.payload.tripId,
+      amount: { amountMinor: 400, currency: 'USD' },
+      refundedTotal: { amountMinor: 400, currency: 'USD' },
+      paid: { amountMinor: 800, currency: 'USD' },
+      reason: 'test',
+      occurredAt: new Date().toISOString(),
+    }),
+  );
+  expect(await fleetBoard(f2)).toEqual([[1, y, 10]]);
+  const riders = await fx.subgraph.execute(FLEET, { fleetId: f1, scope: 'RIDERS' }, await headersAs(fx, randomUUID(), ['RIDER']));
+  expect(riders.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([['BAD_USER_INPUT', 'fleetId']]);
 });
 
 test('bad arguments: first out of range or a foreign cursor are BAD_USER_INPUT', async () => {

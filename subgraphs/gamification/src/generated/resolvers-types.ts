@@ -619,12 +619,14 @@ export type QueryEarningRulesArgs = {
 export type QueryLeaderboardArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  fleetId?: InputMaybe<Scalars['ID']['input']>;
   period?: InputMaybe<LeaderboardPeriod>;
   scope: LeaderboardScope;
 };
 
 
 export type QueryMyRankArgs = {
+  fleetId?: InputMaybe<Scalars['ID']['input']>;
   period?: InputMaybe<LeaderboardPeriod>;
   scope: LeaderboardScope;
 };

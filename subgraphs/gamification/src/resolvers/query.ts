@@ -7,6 +7,8 @@ export const Query: QueryResolvers = {
   couponCategories: (_parent, _args, { services }) => services.catalogue.categories(),
   coupons: (_parent, { filter, first, after }, { services }) => services.catalogue.coupons(filter, { first, after }),
   coupon: (_parent, { id }, { services }) => services.catalogue.coupon(id),
-  leaderboard: (_parent, { scope, period, first, after }, { services }) => services.leaderboard.page(scope, period ?? 'WEEK', { first, after }),
-  myRank: (_parent, { scope, period }, { viewer, services }) => (viewer ? services.leaderboard.myRank(viewer, scope, period ?? 'WEEK') : null),
+  leaderboard: (_parent, { scope, period, fleetId, first, after }, { services }) =>
+    services.leaderboard.page({ scope, period: period ?? 'WEEK', fleetId }, { first, after }),
+  myRank: (_parent, { scope, period, fleetId }, { viewer, services }) =>
+    viewer ? services.leaderboard.myRank(viewer, { scope, period: period ?? 'WEEK', fleetId }) : null,
 };

@@ -2,6 +2,7 @@
 // the leaderboards, and the events (points.awarded, level.reached). The caller holds the user's lock (lockUsers).
 import {
   addToLeaderboards,
+  boardKey,
   emit,
   insertBadge,
   insertEntry,
@@ -16,7 +17,10 @@ import { periodKeys } from './periods.js';
 export interface Award extends NewEntry {
   /** The rule's key, for the event; null for staff adjustments. */
   ruleKey?: string | null;
-  /** The leaderboard the points count on (null: none, e.g. spending) and the instant whose periods they count in. */
+  /**
+   * The leaderboard the points count on (null: none, e.g. spending) and the instant whose periods they count in; with
+   * `fleetId` (NewEntry) also that fleet's board.
+   */
   board?: { scope: LeaderboardScope; at: Date } | null;
 }
 
@@ -24,7 +28,11 @@ export interface Award extends NewEntry {
 export async function postAward(tx: GamificationTx, award: Award): Promise<{ entryId: string; balance: number } | null> {
   const entryId = await insertEntry(tx, award);
   if (!entryId) return null;
-  if (award.board) await addToLeaderboards(tx, award.board.scope, award.userId, award.delta, periodKeys(award.board.at));
+  if (award.board) {
+    const periods = periodKeys(award.board.at);
+    await addToLeaderboards(tx, boardKey(award.board.scope), award.userId, award.delta, periods);
+    if (award.fleetId) await addToLeaderboards(tx, boardKey(award.board.scope, award.fleetId), award.userId, award.delta, periods);
+  }
   const totals = await totalsOf(tx, award.userId);
   const occurredAt = award.createdAt.toISOString();
   if (award.delta > 0) {

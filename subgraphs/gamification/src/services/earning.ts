@@ -3,7 +3,7 @@
 // event id cannot). Rules are looked up by the event's `occurredAt`: a rule change applies to events from then on
 // and never rewrites entries already written.
 import type { AnyEventEnvelope, DomainEvents } from '../../../../platform/events/index.js';
-import { lockUsers, totalsOf, type GamificationTx } from '../store/ledger-store.js';
+import { fleetOfDriver, lockUsers, totalsOf, type GamificationTx } from '../store/ledger-store.js';
 import { rulesInForce, type EarningRule } from '../store/rules-store.js';
 import { giveBadge, postAward } from './awards.js';
 import { utcDay } from './periods.js';
@@ -49,6 +49,8 @@ async function onPaymentSucceeded(tx: GamificationTx, payment: DomainEvents['pay
     await badgeOf(tx, rule, rider, at);
   }
   if (driver) {
+    // The fleet as known now: a driver whose first driver.status.changed is still on its way counts on no fleet board.
+    const fleetId = await fleetOfDriver(tx, driver);
     for (const rule of await rulesInForce(tx, 'TRIP_PAID_DRIVER', at)) {
       if (rule.points <= 0) continue;
       await postAward(tx, {
@@ -59,6 +61,7 @@ async function onPaymentSucceeded(tx: GamificationTx, payment: DomainEvents['pay
         ruleId: rule.id,
         ruleKey: rule.key,
         cause: `driven:${rule.id}:${payment.paymentId}`,
+        fleetId,
         note: rule.description,
         board: { scope: 'DRIVERS', at },
       });
@@ -189,6 +192,7 @@ async function onPaymentRefunded(tx: GamificationTx, refund: DomainEvents['payme
       sourceId: entry.sourceId,
       paymentId: refund.paymentId,
       reversesEntryId: entry.id,
+      fleetId: entry.fleetId,
       cause: `refund:${refund.refundId}:${entry.id}`,
       note: `refund of ${refund.amount.amountMinor} ${refund.amount.currency}`,
       createdAt: at,

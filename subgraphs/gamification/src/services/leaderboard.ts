@@ -5,6 +5,7 @@ import type { Viewer } from '../../../../platform/auth/index.js';
 import { badInput } from '../../../../platform/errors/index.js';
 import { isUuid, readPageArgs, type PageArgs } from '../../../../platform/graphql/index.js';
 import type { GamificationPrisma } from '../store/database.js';
+import { boardKey } from '../store/ledger-store.js';
 import { periodKey, type LeaderboardPeriodName } from './periods.js';
 
 export interface LeaderboardRow {
@@ -32,12 +33,28 @@ function decode(value: string): LeaderboardRow {
   return { rank: r, points: p, userId };
 }
 
+export interface BoardArgs {
+  scope: 'RIDERS' | 'DRIVERS';
+  period: LeaderboardPeriodName;
+  /** DRIVERS only: that fleet's drivers. */
+  fleetId?: string | null;
+}
+
+/** @throws AppError BAD_USER_INPUT for a fleetId with RIDERS or one that is not an id. */
+function boardOf({ scope, fleetId }: BoardArgs): string {
+  if (fleetId === null || fleetId === undefined) return boardKey(scope);
+  if (scope !== 'DRIVERS') throw badInput('fleetId is for the DRIVERS leaderboard only', 'fleetId');
+  if (!isUuid(fleetId)) throw badInput('fleetId is not a fleet id', 'fleetId');
+  return boardKey(scope, fleetId);
+}
+
 export function createLeaderboardService(prisma: GamificationPrisma, now: () => Date = () => new Date()) {
   return {
-    async page(scope: 'RIDERS' | 'DRIVERS', period: LeaderboardPeriodName, args: PageArgs): Promise<LeaderboardPage> {
+    async page(board: BoardArgs, args: PageArgs): Promise<LeaderboardPage> {
+      const scope = boardOf(board);
       const { take } = readPageArgs({ first: args.first });
       const after = args.after ? decode(args.after) : null;
-      const key = periodKey(period, now());
+      const key = periodKey(board.period, now());
       const rows = await prisma.$queryRawUnsafe<{ user_id: string; points: number }[]>(
         `select user_id::text as user_id, points from ${S}.leaderboard_scores
          where scope = $1 and period = $2 and points > 0
@@ -65,8 +82,9 @@ export function createLeaderboardService(prisma: GamificationPrisma, now: () => 
     },
 
     /** The viewer's place: one index probe for their points, one counted index range for who is ahead. */
-    async myRank(viewer: Viewer, scope: 'RIDERS' | 'DRIVERS', period: LeaderboardPeriodName): Promise<LeaderboardRow | null> {
-      const key = periodKey(period, now());
+    async myRank(viewer: Viewer, board: BoardArgs): Promise<LeaderboardRow | null> {
+      const scope = boardOf(board);
+      const key = periodKey(board.period, now());
       const rows = await prisma.$queryRawUnsafe<{ points: number; ahead: bigint }[]>(
         `select me.points, (select count(*) from ${S}.leaderboard_scores o
                              where o.scope = me.scope and o.period = me.period

@@ -23,6 +23,8 @@ export interface NewEntry {
   reversesEntryId?: string | null;
   note?: string | null;
   actorUserId?: string | null;
+  /** The fleet leaderboard a driver's entry counts on. */
+  fleetId?: string | null;
   createdAt: Date;
 }
 
@@ -53,8 +55,8 @@ export async function totalsOf(tx: GamificationTx, userId: string): Promise<Tota
 export async function insertEntry(tx: GamificationTx, entry: NewEntry): Promise<string | null> {
   const rows = await tx.$queryRawUnsafe<{ id: string }[]>(
     `insert into ${S}.points_entries
-       (id, user_id, delta, reason, source_id, created_at, rule_id, cause, payment_id, reverses_entry_id, note, actor_user_id)
-     values (gen_random_uuid(), $1::uuid, $2, $3::${S}."PointsReason", $4, $5, $6::uuid, $7, $8::uuid, $9::uuid, $10, $11::uuid)
+       (id, user_id, delta, reason, source_id, created_at, rule_id, cause, payment_id, reverses_entry_id, note, actor_user_id, fleet_id)
+     values (gen_random_uuid(), $1::uuid, $2, $3::${S}."PointsReason", $4, $5, $6::uuid, $7, $8::uuid, $9::uuid, $10, $11::uuid, $12::uuid)
      on conflict (cause) do nothing
      returning id::text as id`,
     entry.userId,
@@ -68,12 +70,24 @@ export async function insertEntry(tx: GamificationTx, entry: NewEntry): Promise<
     entry.reversesEntryId ?? null,
     entry.note ?? null,
     entry.actorUserId ?? null,
+    entry.fleetId ?? null,
   );
   return rows[0]?.id ?? null;
 }
 
-/** Adds `delta` to the user's score in each period key of the scope; a score never drops below 0. */
-export async function addToLeaderboards(tx: GamificationTx, scope: LeaderboardScope, userId: string, delta: number, periods: readonly string[]): Promise<void> {
+/**
+ * The key of a leaderboard in leaderboard_scores.scope: RIDERS, DRIVERS, or a fleet's drivers ("DRIVERS:<fleet id>").
+ */
+export const boardKey = (scope: LeaderboardScope, fleetId?: string | null) => (fleetId ? `${scope}:${fleetId}` : scope);
+
+/** The fleet a driver works for, as fleet last announced it; null when not (yet) known. */
+export async function fleetOfDriver(tx: GamificationTx, userId: string): Promise<string | null> {
+  const rows = await tx.$queryRawUnsafe<{ fleet_id: string }[]>(`select fleet_id::text as fleet_id from ${S}.driver_fleets where user_id = $1::uuid`, userId);
+  return rows[0]?.fleet_id ?? null;
+}
+
+/** Adds `delta` to the user's score in each period key of the board; a score never drops below 0. */
+export async function addToLeaderboards(tx: GamificationTx, scope: string, userId: string, delta: number, periods: readonly string[]): Promise<void> {
   await tx.$executeRawUnsafe(
     `insert into ${S}.leaderboard_scores (scope, period, user_id, points, updated_at)
      select $1, period, $2::uuid, greatest($3::int, 0), now() from unnest($4::text[]) as period

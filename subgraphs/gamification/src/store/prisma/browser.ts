@@ -45,6 +45,12 @@ export type RideDay = Prisma.RideDayModel
  */
 export type LeaderboardScore = Prisma.LeaderboardScoreModel
 /**
+ * Model DriverFleet
+ * The fleet each driver (user) works for, as fleet last announced it (driver.status.changed, newest version only):
+ * a driver's points also count on their fleet's leaderboard.
+ */
+export type DriverFleet = Prisma.DriverFleetModel
+/**
  * Model PartnerCompany
  * A partner company offering coupons.
  */

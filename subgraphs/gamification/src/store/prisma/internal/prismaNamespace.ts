@@ -402,6 +402,7 @@ export const ModelName = {
   UserBadge: 'UserBadge',
   RideDay: 'RideDay',
   LeaderboardScore: 'LeaderboardScore',
+  DriverFleet: 'DriverFleet',
   PartnerCompany: 'PartnerCompany',
   CouponCategory: 'CouponCategory',
   Coupon: 'Coupon',
@@ -423,7 +424,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "pointsEntry" | "earningRule" | "userBadge" | "rideDay" | "leaderboardScore" | "partnerCompany" | "couponCategory" | "coupon" | "couponRedemption" | "outboxEvent" | "processedEvent"
+    modelProps: "pointsEntry" | "earningRule" | "userBadge" | "rideDay" | "leaderboardScore" | "driverFleet" | "partnerCompany" | "couponCategory" | "coupon" | "couponRedemption" | "outboxEvent" | "processedEvent"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -794,6 +795,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         count: {
           args: Prisma.LeaderboardScoreCountArgs<ExtArgs>
           result: runtime.Types.Utils.Optional<Prisma.LeaderboardScoreCountAggregateOutputType> | number
+        }
+      }
+    }
+    DriverFleet: {
+      payload: Prisma.$DriverFleetPayload<ExtArgs>
+      fields: Prisma.DriverFleetFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.DriverFleetFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverFleetPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.DriverFleetFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverFleetPayload>
+        }
+        findFirst: {
+          args: Prisma.DriverFleetFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverFleetPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.DriverFleetFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverFleetPayload>
+        }
+        findMany: {
+          args: Prisma.DriverFleetFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverFleetPayload>[]
+        }
+        create: {
+          args: Prisma.DriverFleetCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverFleetPayload>
+        }
+        createMany: {
+          args: Prisma.DriverFleetCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.DriverFleetCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverFleetPayload>[]
+        }
+        delete: {
+          args: Prisma.DriverFleetDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverFleetPayload>
+        }
+        update: {
+          args: Prisma.DriverFleetUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverFleetPayload>
+        }
+        deleteMany: {
+          args: Prisma.DriverFleetDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.DriverFleetUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.DriverFleetUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverFleetPayload>[]
+        }
+        upsert: {
+          args: Prisma.DriverFleetUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverFleetPayload>
+        }
+        aggregate: {
+          args: Prisma.DriverFleetAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateDriverFleet>
+        }
+        groupBy: {
+          args: Prisma.DriverFleetGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.DriverFleetGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.DriverFleetCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.DriverFleetCountAggregateOutputType> | number
         }
       }
     }
@@ -1292,7 +1367,8 @@ export const PointsEntryScalarFieldEnum = {
   paymentId: 'paymentId',
   reversesEntryId: 'reversesEntryId',
   note: 'note',
-  actorUserId: 'actorUserId'
+  actorUserId: 'actorUserId',
+  fleetId: 'fleetId'
 } as const
 
 export type PointsEntryScalarFieldEnum = (typeof PointsEntryScalarFieldEnum)[keyof typeof PointsEntryScalarFieldEnum]
@@ -1345,6 +1421,16 @@ export const LeaderboardScoreScalarFieldEnum = {
 } as const
 
 export type LeaderboardScoreScalarFieldEnum = (typeof LeaderboardScoreScalarFieldEnum)[keyof typeof LeaderboardScoreScalarFieldEnum]
+
+
+export const DriverFleetScalarFieldEnum = {
+  userId: 'userId',
+  fleetId: 'fleetId',
+  version: 'version',
+  updatedAt: 'updatedAt'
+} as const
+
+export type DriverFleetScalarFieldEnum = (typeof DriverFleetScalarFieldEnum)[keyof typeof DriverFleetScalarFieldEnum]
 
 
 export const PartnerCompanyScalarFieldEnum = {
@@ -1714,6 +1800,7 @@ export type GlobalOmitConfig = {
   userBadge?: Prisma.UserBadgeOmit
   rideDay?: Prisma.RideDayOmit
   leaderboardScore?: Prisma.LeaderboardScoreOmit
+  driverFleet?: Prisma.DriverFleetOmit
   partnerCompany?: Prisma.PartnerCompanyOmit
   couponCategory?: Prisma.CouponCategoryOmit
   coupon?: Prisma.CouponOmit

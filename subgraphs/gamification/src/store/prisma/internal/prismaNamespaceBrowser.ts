@@ -56,6 +56,7 @@ export const ModelName = {
   UserBadge: 'UserBadge',
   RideDay: 'RideDay',
   LeaderboardScore: 'LeaderboardScore',
+  DriverFleet: 'DriverFleet',
   PartnerCompany: 'PartnerCompany',
   CouponCategory: 'CouponCategory',
   Coupon: 'Coupon',
@@ -92,7 +93,8 @@ export const PointsEntryScalarFieldEnum = {
   paymentId: 'paymentId',
   reversesEntryId: 'reversesEntryId',
   note: 'note',
-  actorUserId: 'actorUserId'
+  actorUserId: 'actorUserId',
+  fleetId: 'fleetId'
 } as const
 
 export type PointsEntryScalarFieldEnum = (typeof PointsEntryScalarFieldEnum)[keyof typeof PointsEntryScalarFieldEnum]
@@ -145,6 +147,16 @@ export const LeaderboardScoreScalarFieldEnum = {
 } as const
 
 export type LeaderboardScoreScalarFieldEnum = (typeof LeaderboardScoreScalarFieldEnum)[keyof typeof LeaderboardScoreScalarFieldEnum]
+
+
+export const DriverFleetScalarFieldEnum = {
+  userId: 'userId',
+  fleetId: 'fleetId',
+  version: 'version',
+  updatedAt: 'updatedAt'
+} as const
+
+export type DriverFleetScalarFieldEnum = (typeof DriverFleetScalarFieldEnum)[keyof typeof DriverFleetScalarFieldEnum]
 
 
 export const PartnerCompanyScalarFieldEnum = {

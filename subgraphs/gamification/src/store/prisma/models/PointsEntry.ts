@@ -47,6 +47,7 @@ export type PointsEntryMinAggregateOutputType = {
   reversesEntryId: string | null
   note: string | null
   actorUserId: string | null
+  fleetId: string | null
 }
 
 export type PointsEntryMaxAggregateOutputType = {
@@ -62,6 +63,7 @@ export type PointsEntryMaxAggregateOutputType = {
   reversesEntryId: string | null
   note: string | null
   actorUserId: string | null
+  fleetId: string | null
 }
 
 export type PointsEntryCountAggregateOutputType = {
@@ -77,6 +79,7 @@ export type PointsEntryCountAggregateOutputType = {
   reversesEntryId: number
   note: number
   actorUserId: number
+  fleetId: number
   _all: number
 }
 
@@ -102,6 +105,7 @@ export type PointsEntryMinAggregateInputType = {
   reversesEntryId?: true
   note?: true
   actorUserId?: true
+  fleetId?: true
 }
 
 export type PointsEntryMaxAggregateInputType = {
@@ -117,6 +121,7 @@ export type PointsEntryMaxAggregateInputType = {
   reversesEntryId?: true
   note?: true
   actorUserId?: true
+  fleetId?: true
 }
 
 export type PointsEntryCountAggregateInputType = {
@@ -132,6 +137,7 @@ export type PointsEntryCountAggregateInputType = {
   reversesEntryId?: true
   note?: true
   actorUserId?: true
+  fleetId?: true
   _all?: true
 }
 
@@ -234,6 +240,7 @@ export type PointsEntryGroupByOutputType = {
   reversesEntryId: string | null
   note: string | null
   actorUserId: string | null
+  fleetId: string | null
   _count: PointsEntryCountAggregateOutputType | null
   _avg: PointsEntryAvgAggregateOutputType | null
   _sum: PointsEntrySumAggregateOutputType | null
@@ -272,6 +279,7 @@ export type PointsEntryWhereInput = {
   reversesEntryId?: Prisma.UuidNullableFilter<"PointsEntry"> | string | null
   note?: Prisma.StringNullableFilter<"PointsEntry"> | string | null
   actorUserId?: Prisma.UuidNullableFilter<"PointsEntry"> | string | null
+  fleetId?: Prisma.UuidNullableFilter<"PointsEntry"> | string | null
 }
 
 export type PointsEntryOrderByWithRelationInput = {
@@ -287,6 +295,7 @@ export type PointsEntryOrderByWithRelationInput = {
   reversesEntryId?: Prisma.SortOrderInput | Prisma.SortOrder
   note?: Prisma.SortOrderInput | Prisma.SortOrder
   actorUserId?: Prisma.SortOrderInput | Prisma.SortOrder
+  fleetId?: Prisma.SortOrderInput | Prisma.SortOrder
 }
 
 export type PointsEntryWhereUniqueInput = Prisma.AtLeast<{
@@ -305,6 +314,7 @@ export type PointsEntryWhereUniqueInput = Prisma.AtLeast<{
   reversesEntryId?: Prisma.UuidNullableFilter<"PointsEntry"> | string | null
   note?: Prisma.StringNullableFilter<"PointsEntry"> | string | null
   actorUserId?: Prisma.UuidNullableFilter<"PointsEntry"> | string | null
+  fleetId?: Prisma.UuidNullableFilter<"PointsEntry"> | string | null
 }, "id" | "cause">
 
 export type PointsEntryOrderByWithAggregationInput = {
@@ -320,6 +330,7 @@ export type PointsEntryOrderByWithAggregationInput = {
   reversesEntryId?: Prisma.SortOrderInput | Prisma.SortOrder
   note?: Prisma.SortOrderInput | Prisma.SortOrder
   actorUserId?: Prisma.SortOrderInput | Prisma.SortOrder
+  fleetId?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.PointsEntryCountOrderByAggregateInput
   _avg?: Prisma.PointsEntryAvgOrderByAggregateInput
   _max?: Prisma.PointsEntryMaxOrderByAggregateInput
@@ -343,6 +354,7 @@ export type PointsEntryScalarWhereWithAggregatesInput = {
   reversesEntryId?: Prisma.UuidNullableWithAggregatesFilter<"PointsEntry"> | string | null
   note?: Prisma.StringNullableWithAggregatesFilter<"PointsEntry"> | string | null
   actorUserId?: Prisma.UuidNullableWithAggregatesFilter<"PointsEntry"> | string | null
+  fleetId?: Prisma.UuidNullableWithAggregatesFilter<"PointsEntry"> | string | null
 }
 
 export type PointsEntryCreateInput = {
@@ -358,6 +370,7 @@ export type PointsEntryCreateInput = {
   reversesEntryId?: string | null
   note?: string | null
   actorUserId?: string | null
+  fleetId?: string | null
 }
 
 export type PointsEntryUncheckedCreateInput = {
@@ -373,6 +386,7 @@ export type PointsEntryUncheckedCreateInput = {
   reversesEntryId?: string | null
   note?: string | null
   actorUserId?: string | null
+  fleetId?: string | null
 }
 
 export type PointsEntryUpdateInput = {
@@ -388,6 +402,7 @@ export type PointsEntryUpdateInput = {
   reversesEntryId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   actorUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fleetId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type PointsEntryUncheckedUpdateInput = {
@@ -403,6 +418,7 @@ export type PointsEntryUncheckedUpdateInput = {
   reversesEntryId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   actorUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fleetId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type PointsEntryCreateManyInput = {
@@ -418,6 +434,7 @@ export type PointsEntryCreateManyInput = {
   reversesEntryId?: string | null
   note?: string | null
   actorUserId?: string | null
+  fleetId?: string | null
 }
 
 export type PointsEntryUpdateManyMutationInput = {
@@ -433,6 +450,7 @@ export type PointsEntryUpdateManyMutationInput = {
   reversesEntryId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   actorUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fleetId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type PointsEntryUncheckedUpdateManyInput = {
@@ -448,6 +466,7 @@ export type PointsEntryUncheckedUpdateManyInput = {
   reversesEntryId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   actorUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fleetId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type PointsEntryCountOrderByAggregateInput = {
@@ -463,6 +482,7 @@ export type PointsEntryCountOrderByAggregateInput = {
   reversesEntryId?: Prisma.SortOrder
   note?: Prisma.SortOrder
   actorUserId?: Prisma.SortOrder
+  fleetId?: Prisma.SortOrder
 }
 
 export type PointsEntryAvgOrderByAggregateInput = {
@@ -482,6 +502,7 @@ export type PointsEntryMaxOrderByAggregateInput = {
   reversesEntryId?: Prisma.SortOrder
   note?: Prisma.SortOrder
   actorUserId?: Prisma.SortOrder
+  fleetId?: Prisma.SortOrder
 }
 
 export type PointsEntryMinOrderByAggregateInput = {
@@ -497,6 +518,7 @@ export type PointsEntryMinOrderByAggregateInput = {
   reversesEntryId?: Prisma.SortOrder
   note?: Prisma.SortOrder
   actorUserId?: Prisma.SortOrder
+  fleetId?: Prisma.SortOrder
 }
 
 export type PointsEntrySumOrderByAggregateInput = {
@@ -542,6 +564,7 @@ export type PointsEntrySelect<ExtArgs extends runtime.Types.Extensions.InternalA
   reversesEntryId?: boolean
   note?: boolean
   actorUserId?: boolean
+  fleetId?: boolean
 }, ExtArgs["result"]["pointsEntry"]>
 
 export type PointsEntrySelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
@@ -557,6 +580,7 @@ export type PointsEntrySelectCreateManyAndReturn<ExtArgs extends runtime.Types.E
   reversesEntryId?: boolean
   note?: boolean
   actorUserId?: boolean
+  fleetId?: boolean
 }, ExtArgs["result"]["pointsEntry"]>
 
 export type PointsEntrySelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
@@ -572,6 +596,7 @@ export type PointsEntrySelectUpdateManyAndReturn<ExtArgs extends runtime.Types.E
   reversesEntryId?: boolean
   note?: boolean
   actorUserId?: boolean
+  fleetId?: boolean
 }, ExtArgs["result"]["pointsEntry"]>
 
 export type PointsEntrySelectScalar = {
@@ -587,9 +612,10 @@ export type PointsEntrySelectScalar = {
   reversesEntryId?: boolean
   note?: boolean
   actorUserId?: boolean
+  fleetId?: boolean
 }
 
-export type PointsEntryOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "userId" | "delta" | "reason" | "sourceId" | "createdAt" | "ruleId" | "cause" | "paymentId" | "reversesEntryId" | "note" | "actorUserId", ExtArgs["result"]["pointsEntry"]>
+export type PointsEntryOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "userId" | "delta" | "reason" | "sourceId" | "createdAt" | "ruleId" | "cause" | "paymentId" | "reversesEntryId" | "note" | "actorUserId" | "fleetId", ExtArgs["result"]["pointsEntry"]>
 
 export type $PointsEntryPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "PointsEntry"
@@ -631,6 +657,10 @@ export type $PointsEntryPayload<ExtArgs extends runtime.Types.Extensions.Interna
      * who made an ADJUSTMENT (audit)
      */
     actorUserId: string | null
+    /**
+     * the fleet leaderboard a driver's entry counted on (its reversal counts against the same one)
+     */
+    fleetId: string | null
   }, ExtArgs["result"]["pointsEntry"]>
   composites: {}
 }
@@ -1066,6 +1096,7 @@ export interface PointsEntryFieldRefs {
   readonly reversesEntryId: Prisma.FieldRef<"PointsEntry", 'String'>
   readonly note: Prisma.FieldRef<"PointsEntry", 'String'>
   readonly actorUserId: Prisma.FieldRef<"PointsEntry", 'String'>
+  readonly fleetId: Prisma.FieldRef<"PointsEntry", 'String'>
 }
     
 
