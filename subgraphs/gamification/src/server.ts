@@ -1,22 +1,26 @@
 // Builds the gamification subgraph (schema, context, resources) without listening; starts its background work: the
 // outbox relay (points.awarded, level.reached, badge.earned, points.redeemed, coupon.redeemed) and the earning
 // consumer (group "gamification": payment.succeeded, payment.refunded, trip.rated) and the drivers' fleets (group
-// "gamification.drivers": driver.status.changed), all stopped on close.
+// "gamification.drivers": driver.status.changed), and the points expiry job, all stopped on close.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { handleOnce, startOutboxRelay, type EventConsumer, type OutboxRelay } from '../../../platform/events/index.js';
 import { defineSubgraph, type BuiltSubgraph, type SubgraphDeps } from '../../../platform/graphql/index.js';
+import { readGamificationConfig, type GamificationConfig } from './config.js';
 import type { GamificationContext } from './context.js';
 import { createGamificationLoaders } from './loaders.js';
 import { resolvers } from './resolvers/index.js';
 import { createDriverFleets, DRIVER_FLEETS_GROUP, DRIVER_FLEETS_TYPES } from './services/driver-fleets.js';
 import { applyEarningEvent, EARNING_GROUP, EARNING_TYPES } from './services/earning.js';
+import { startExpiryLoop } from './services/expiry.js';
 import { createLoyaltyServices, type LoyaltyServices } from './services/index.js';
 import { openGamificationDatabase } from './store/database.js';
 import { createPointsStore } from './store/points-store.js';
 
 export interface GamificationBuildOptions {
-  /** Default true: consume the earning events (tests of other behaviour may apply events by hand). */
+  /** Default true: consume the earning events and run the expiry job (tests of other behaviour drive them by hand). */
   background?: boolean;
+  /** Default: read from the environment (readGamificationConfig); a partial object overrides single values. */
+  config?: Partial<GamificationConfig>;
 }
 
 export type GamificationSubgraph = BuiltSubgraph<GamificationContext> & {
@@ -36,7 +40,8 @@ export async function buildGamificationSubgraph(deps: SubgraphDeps, options: Gam
 
   const relay = inBackground(() => startOutboxRelay({ db: prisma, schema: 'gamification', source: 'gamification', bus: deps.events, logger }));
   const wakeRelay = () => inBackground(() => relay.wake());
-  const services = createLoyaltyServices({ prisma, wakeRelay });
+  const config: GamificationConfig = { ...readGamificationConfig(process.env), ...options.config };
+  const services = createLoyaltyServices({ prisma, wakeRelay, pointsExpireDays: config.pointsExpireDays });
   const consumers: EventConsumer[] =
     options.background === false
       ? []
@@ -68,6 +73,15 @@ export async function buildGamificationSubgraph(deps: SubgraphDeps, options: Gam
     );
   }
 
+  const expiry =
+    options.background === false || config.pointsExpireDays === 0
+      ? null
+      : startExpiryLoop(
+          () => inBackground(() => services.expiry.run()),
+          config.expiryIntervalMs,
+          (error) => logger.error({ err: error }, 'points expiry run failed'),
+        );
+
   const built = defineSubgraph<GamificationContext>({
     name: 'gamification',
     resolvers,
@@ -79,6 +93,7 @@ export async function buildGamificationSubgraph(deps: SubgraphDeps, options: Gam
     // The consumer first (it writes events), the relay last so it publishes what the consumer wrote.
     async onClose() {
       await Promise.all(consumers.map((consumer) => consumer.stop()));
+      await expiry?.stop();
       await relay.stop();
     },
   });

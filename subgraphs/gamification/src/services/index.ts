@@ -3,13 +3,22 @@ import type { GamificationPrisma } from '../store/database.js';
 import { createAdjustmentsService } from './adjustments.js';
 import { createCatalogueService } from './catalogue.js';
 import { createRedemptionService } from './redemption.js';
+import { createExpiryService } from './expiry.js';
 import { createHistoryReads } from './history.js';
 import { createLeaderboardService } from './leaderboard.js';
 import { createRulesService } from './rules.js';
 
 export type LoyaltyServices = ReturnType<typeof createLoyaltyServices>;
 
-export function createLoyaltyServices({ prisma, wakeRelay }: { prisma: GamificationPrisma; wakeRelay: () => void }) {
+export function createLoyaltyServices({
+  prisma,
+  wakeRelay,
+  pointsExpireDays,
+}: {
+  prisma: GamificationPrisma;
+  wakeRelay: () => void;
+  pointsExpireDays: number;
+}) {
   return {
     prisma,
     rules: createRulesService(prisma),
@@ -18,5 +27,6 @@ export function createLoyaltyServices({ prisma, wakeRelay }: { prisma: Gamificat
     catalogue: createCatalogueService(prisma),
     redemptions: createRedemptionService(prisma, wakeRelay),
     leaderboard: createLeaderboardService(prisma),
+    expiry: createExpiryService(prisma, pointsExpireDays),
   };
 }
