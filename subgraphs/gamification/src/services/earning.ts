@@ -31,8 +31,9 @@ async function onPaymentSucceeded(tx: GamificationTx, payment: DomainEvents['pay
   const driver = payment.driverUserId;
   await lockUsers(tx, driver ? [rider, driver] : [rider]);
   const common = { sourceId: payment.tripId, paymentId: payment.paymentId, createdAt: at };
+  const rules = await rulesInForce(tx, ['TRIP_PAID_RIDER', 'TRIP_PAID_DRIVER', 'FIRST_RIDE', 'RIDE_STREAK'], at);
 
-  for (const rule of await rulesInForce(tx, 'TRIP_PAID_RIDER', at)) {
+  for (const rule of rules('TRIP_PAID_RIDER')) {
     const delta = farePoints(rule, payment.amount.amountMinor);
     if (delta <= 0) continue;
     await postAward(tx, {
@@ -51,7 +52,7 @@ async function onPaymentSucceeded(tx: GamificationTx, payment: DomainEvents['pay
   if (driver) {
     // The fleet as known now: a driver whose first driver.status.changed is still on its way counts on no fleet board.
     const fleetId = await fleetOfDriver(tx, driver);
-    for (const rule of await rulesInForce(tx, 'TRIP_PAID_DRIVER', at)) {
+    for (const rule of rules('TRIP_PAID_DRIVER')) {
       if (rule.points <= 0) continue;
       await postAward(tx, {
         ...common,
@@ -74,7 +75,7 @@ async function onPaymentSucceeded(tx: GamificationTx, payment: DomainEvents['pay
   const earlier = await tx.$queryRawUnsafe<unknown[]>(`select 1 from ${S}.ride_days where user_id = $1::uuid and day < $2::date limit 1`, rider, utcDay(at));
   await tx.$executeRawUnsafe(`insert into ${S}.ride_days (user_id, day) values ($1::uuid, $2::date) on conflict do nothing`, rider, utcDay(at));
   const once = { sourceId: payment.tripId, createdAt: at };
-  for (const rule of earlier.length ? [] : await rulesInForce(tx, 'FIRST_RIDE', at)) {
+  for (const rule of earlier.length ? [] : rules('FIRST_RIDE')) {
     // Keyed by the rule's key (not its version): a user has one first ride whatever later versions say.
     if (rule.points > 0) {
       await postAward(tx, {
@@ -91,7 +92,7 @@ async function onPaymentSucceeded(tx: GamificationTx, payment: DomainEvents['pay
     }
     await badgeOf(tx, rule, rider, at);
   }
-  for (const rule of await rulesInForce(tx, 'RIDE_STREAK', at)) await applyStreak(tx, rule, rider, at, payment.tripId);
+  for (const rule of rules('RIDE_STREAK')) await applyStreak(tx, rule, rider, at, payment.tripId);
 }
 
 /**
@@ -142,7 +143,7 @@ async function onTripRated(tx: GamificationTx, rated: DomainEvents['trip.rated']
   if (rated.by !== 'RIDER') return;
   const at = new Date(rated.occurredAt);
   await lockUsers(tx, [rated.riderUserId]);
-  for (const rule of await rulesInForce(tx, 'RATING_GIVEN', at)) {
+  for (const rule of (await rulesInForce(tx, ['RATING_GIVEN'], at))('RATING_GIVEN')) {
     if (rule.points > 0) {
       await postAward(tx, {
         userId: rated.riderUserId,

@@ -5,10 +5,18 @@ import type { GamificationTx } from './ledger-store.js';
 
 export type { EarningRule, RuleTrigger };
 
-/** The versions of `trigger` in force at `at`: effective from then or before, and not retired by then. */
-export function rulesInForce(tx: GamificationTx | GamificationPrisma, trigger: RuleTrigger, at: Date): Promise<EarningRule[]> {
-  return tx.earningRule.findMany({
-    where: { trigger, effectiveFrom: { lte: at }, OR: [{ retiredAt: null }, { retiredAt: { gt: at } }] },
+/**
+ * The versions of the triggers in force at `at` (effective from then or before, not retired by then), by key; one
+ * statement for all the triggers an event feeds.
+ */
+export async function rulesInForce(
+  tx: GamificationTx | GamificationPrisma,
+  triggers: readonly RuleTrigger[],
+  at: Date,
+): Promise<(trigger: RuleTrigger) => EarningRule[]> {
+  const rules = await tx.earningRule.findMany({
+    where: { trigger: { in: [...triggers] }, effectiveFrom: { lte: at }, OR: [{ retiredAt: null }, { retiredAt: { gt: at } }] },
     orderBy: [{ key: 'asc' }],
   });
+  return (trigger) => rules.filter((rule) => rule.trigger === trigger);
 }
