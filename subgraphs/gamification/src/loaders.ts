@@ -1,8 +1,9 @@
 // Per-request DataLoaders for gamification. Every per-user lookup under `_entities` (points, badges) goes through these.
-import { createByIdLoader, createGroupLoader, createValueLoader } from '../../../platform/graphql/index.js';
+import { createByIdLoader, createGroupLoader, createPagedListLoader, createValueLoader } from '../../../platform/graphql/index.js';
 import type { PointsSummaryModel } from './resolvers/mappers.js';
 import type { GamificationPrisma } from './store/database.js';
 import type { PointsStore } from './store/points-store.js';
+import { createPagesStore } from './store/pages-store.js';
 import type { UserBadge } from './store/prisma/client.js';
 
 /** A user without ledger entries has earned nothing yet (not "unknown"): gamification never needs a row per user. */
@@ -11,7 +12,10 @@ const NO_POINTS: PointsSummaryModel = Object.freeze({ balance: 0n, lifetimeEarne
 export type GamificationLoaders = ReturnType<typeof createGamificationLoaders>;
 
 export function createGamificationLoaders(points: PointsStore, prisma: GamificationPrisma) {
+  const pages = createPagesStore(prisma);
   return {
+    entriesByUserId: createPagedListLoader(pages.entryPages),
+    redemptionsByUserId: createPagedListLoader(pages.redemptionPages),
     pointsByUserId: createValueLoader<PointsSummaryModel>(
       async (userIds) => new Map((await points.totalsByUserIds(userIds)).map((totals) => [totals.userId, totals])),
       NO_POINTS,

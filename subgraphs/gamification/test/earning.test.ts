@@ -188,6 +188,40 @@ test('history: a Relay connection of the user’s entries with kind, reason, ref
   expect(bad.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
 });
 
+test('histories, badges and purchases of 20 users cost the same SELECTs as of 2 (one statement per list)', async () => {
+  const users = Array.from({ length: 20 }, () => randomUUID());
+  for (const [i, user] of users.entries()) {
+    await fx.prisma.pointsEntry.createMany({
+      data: [0, 1, 2].map((n) => ({
+        userId: user,
+        delta: 10 + i + n,
+        reason: 'PROMOTION' as const,
+        cause: `batch:${user}:${n}`,
+        createdAt: new Date(Date.UTC(2026, 10, 1, n)),
+      })),
+    });
+  }
+  const query = ENTITIES_QUERY(
+    '... on User { pointsHistory(first: 2) { edges { node { points } } pageInfo { hasNextPage } } badges { code } couponRedemptions { edges { node { code } } } }',
+  );
+  const selectsFor = async (count: number) => {
+    fx.statements.length = 0;
+    const result = await fx.subgraph.execute<{ _entities: { pointsHistory: HistoryPage }[] }>(query, {
+      representations: users.slice(0, count).map((id) => ({ __typename: 'User', id })),
+    });
+    expect(result.errors).toBeUndefined();
+    // Each user's own newest two, in order: the rows of one statement are handed back to the right users.
+    expect(result.data!._entities.map((e) => e.pointsHistory.edges.map((edge) => edge.node.points))).toEqual(
+      users.slice(0, count).map((_, i) => [12 + i, 11 + i]),
+    );
+    expect(result.data!._entities.every((e) => e.pointsHistory.pageInfo.hasNextPage)).toBe(true);
+    return fx.statements.filter((sql) => /select/i.test(sql)).length;
+  };
+  const two = await selectsFor(2);
+  expect(two).toBe(3);
+  expect(await selectsFor(20)).toBe(two);
+});
+
 interface RuleRow {
   id: string;
   key: string;

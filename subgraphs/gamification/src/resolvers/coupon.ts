@@ -11,7 +11,7 @@ export const Coupon: CouponResolvers = {
   company: async (coupon, _args, { loaders }) => present(await loaders.companyById.load(coupon.companyId), 'company'),
   category: async (coupon, _args, { loaders }) => present(await loaders.categoryById.load(coupon.categoryId), 'category'),
   // Operations only (@requiresScopes, enforced before this runs).
-  redemptions: (coupon, args, { services }) => services.catalogue.redemptions({ couponId: coupon.id }, args),
+  redemptions: (coupon, args, { services }) => services.catalogue.redemptions(coupon.id, args),
 };
 
 export const CouponRedemption: CouponRedemptionResolvers = {

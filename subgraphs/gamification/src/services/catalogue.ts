@@ -131,12 +131,12 @@ export function createCatalogueService(prisma: GamificationPrisma) {
 
     coupon: (id: string) => (isUuid(id) ? prisma.coupon.findUnique({ where: { id } }) : Promise.resolve(null)),
 
-    async redemptions(where: { couponId: string } | { userId: string }, args: PageArgs): Promise<Connection<CouponRedemption>> {
+    /** A coupon's redemptions, newest first (staff; a user's own go through the paged loader). */
+    async redemptions(couponId: string, args: PageArgs): Promise<Connection<CouponRedemption>> {
       const page = readPageArgs(args);
-      const key = 'couponId' in where ? where.couponId : where.userId;
-      if (!isUuid(key)) return toConnection([], page, (row: CouponRedemption) => ({ at: row.createdAt, id: row.id }));
+      if (!isUuid(couponId)) return toConnection([], page, (row: CouponRedemption) => ({ at: row.createdAt, id: row.id }));
       const rows = await prisma.couponRedemption.findMany({
-        where: { ...where, ...afterCursorWhere(page.after) },
+        where: { couponId, ...afterCursorWhere(page.after) },
         orderBy: newestFirst(),
         take: page.take + 1,
       });

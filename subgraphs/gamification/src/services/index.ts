@@ -4,7 +4,6 @@ import { createAdjustmentsService } from './adjustments.js';
 import { createCatalogueService } from './catalogue.js';
 import { createRedemptionService } from './redemption.js';
 import { createExpiryService } from './expiry.js';
-import { createHistoryReads } from './history.js';
 import { createLeaderboardService } from './leaderboard.js';
 import { createRulesService } from './rules.js';
 
@@ -23,7 +22,6 @@ export function createLoyaltyServices({
     prisma,
     rules: createRulesService(prisma),
     adjustments: createAdjustmentsService(prisma, wakeRelay),
-    history: createHistoryReads(prisma),
     catalogue: createCatalogueService(prisma),
     redemptions: createRedemptionService(prisma, wakeRelay),
     leaderboard: createLeaderboardService(prisma),

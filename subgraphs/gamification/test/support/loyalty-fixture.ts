@@ -33,6 +33,8 @@ export interface LoyaltyFixture {
   /** Everything gamification published, in order. */
   emitted: AnyEventEnvelope[];
   bus: EventBus;
+  /** SQL the subgraph's requests sent (not its background work); clear it before what you count. */
+  statements: string[];
   stop(): Promise<void>;
 }
 
@@ -41,7 +43,8 @@ export async function startLoyaltyFixture(): Promise<LoyaltyFixture> {
   const prisma = openGamificationDatabase(db.target);
   const testAuth = await createTestAuth();
   const bus = createMemoryEventBus({ logger: createLogger({ level: 'silent' }), retryDelayMs: 20 });
-  const built = await buildGamificationSubgraph(await testSubgraphDeps(db.target, undefined, testAuth, bus));
+  const statements: string[] = [];
+  const built = await buildGamificationSubgraph(await testSubgraphDeps(db.target, (sql) => statements.push(sql), testAuth, bus));
   const subgraph = await startInProcess(built, { headers: await testAuth.headersFor({ userId: randomUUID(), roles: ['OPERATIONS'] }) });
   const emitted: AnyEventEnvelope[] = [];
   const listener = bus.consume({
@@ -58,6 +61,7 @@ export async function startLoyaltyFixture(): Promise<LoyaltyFixture> {
     testAuth,
     emitted,
     bus,
+    statements,
     async stop() {
       await listener.stop();
       await subgraph.stop();
