@@ -281,5 +281,20 @@ export function describeRideFlow(context: () => RideFlowContext): void {
       ]),
     );
     expect(driver.points.balance).toBe(driverPointsBefore + 20 - Math.floor((20 * 100) / fare));
+
+    // The rider is on this week's leaderboard with those points, under their public name (joined from identity).
+    const weekly = (await gql(
+      `{ myRank(scope: RIDERS) { rank points user { id name } } leaderboard(scope: RIDERS, first: 100) { edges { node { rank points user { id name } } } } }`,
+      undefined,
+      asRider,
+    )) as {
+      myRank: { rank: number; points: number; user: { id: string; name: string } };
+      leaderboard: { edges: { node: { rank: number; user: { id: string } } }[] };
+    };
+    const riderName = demo.users.find((u) => u.id === riderUserId)!.name;
+    expect(weekly.myRank).toMatchObject({ user: { id: riderUserId, name: riderName } });
+    expect(weekly.myRank.points).toBe(farePoints + 5 - Math.floor((farePoints * 100) / fare));
+    const listed = weekly.leaderboard.edges.find((e) => e.node.user.id === riderUserId);
+    if (listed) expect(listed.node.rank).toBe(weekly.myRank.rank);
   }, 90_000);
 }
