@@ -39,7 +39,18 @@ const MAPPERS: Record<string, Record<string, string>> = {
     PayoutItem: 'PayoutItemModel',
     PayoutBatch: 'PayoutBatchModel',
   },
-  gamification: { PointsSummary: 'PointsSummaryModel', User: 'UserRef' },
+  gamification: {
+    PointsSummary: 'PointsSummaryModel',
+    User: 'UserRef',
+    PointsEntry: 'PointsEntryModel',
+    Badge: 'BadgeModel',
+    EarningRule: 'EarningRuleModel',
+    Coupon: 'CouponModel',
+    CouponRedemption: 'CouponRedemptionModel',
+    PartnerCompany: 'PartnerCompanyModel',
+    CouponCategory: 'CouponCategoryModel',
+    LeaderboardEntry: 'LeaderboardEntryModel',
+  },
   notifications: { Notification: 'NotificationModel', User: 'UserRef' },
 };
 

@@ -30,6 +30,8 @@ const TYPES_WITHOUT_ID = [
   'FleetUserError',
   'TripUserError',
   'PaymentUserError',
+  'LoyaltyUserError',
+  'LeaderboardEntry',
   'CardDetails',
   'DriverEarnings',
   'CashShiftTrip',

@@ -188,6 +188,28 @@ export interface DomainEvents {
     failureCode: string;
     occurredAt: string;
   };
+  /**
+   * gamification → notifications: an earning rule (or staff) gave a user points. `reference` is what earned them (a
+   * trip id; null for adjustments); `balance` the user's balance right after. Once per ledger entry.
+   */
+  'points.awarded': {
+    userId: string;
+    entryId: string;
+    points: number;
+    reason: string;
+    ruleKey: string | null;
+    reference: string | null;
+    balance: number;
+    occurredAt: string;
+  };
+  /** gamification → notifications: lifetime points lifted a user to a new loyalty level (once per user and level). */
+  'level.reached': { userId: string; level: 'BRONZE' | 'SILVER' | 'GOLD' | 'PLATINUM'; lifetimeEarned: number; occurredAt: string };
+  /** gamification → notifications: a rule awarded a badge (once per user and badge). */
+  'badge.earned': { userId: string; badge: string; reason: string; occurredAt: string };
+  /** gamification → notifications: a user spent points (a coupon redemption); `balance` right after. */
+  'points.redeemed': { userId: string; entryId: string; points: number; redemptionId: string; balance: number; occurredAt: string };
+  /** gamification → notifications: a user bought a coupon; `code` is theirs alone. */
+  'coupon.redeemed': { userId: string; redemptionId: string; couponId: string; title: string; code: string; pointsSpent: number; occurredAt: string };
 }
 
 export type DomainEventType = Extract<keyof DomainEvents, string>;

@@ -57,7 +57,12 @@ test('PAYMENTS_PUBLIC_URL (trailing slash dropped); the development checkout pag
   expect(refusal({ PAYMENTS_PUBLIC_URL: 'ftp://x' })).toMatch(/PAYMENTS_PUBLIC_URL/);
   expect(readPaymentsConfig({ NODE_ENV: 'test' }).devPayPages).toBe(true);
   expect(readPaymentsConfig(STRIPE).devPayPages).toBe(false);
-  const staging = { NODE_ENV: 'production', PAYMENTS_ALLOW_DEVELOPMENT_PROVIDER: 'true', PAYMENTS_WEBHOOK_SECRET: 'whsec_0123456789abcdef' };
+  const staging = {
+    NODE_ENV: 'production',
+    PAYMENTS_ALLOW_DEVELOPMENT_PROVIDER: 'true',
+    PAYMENTS_WEBHOOK_SECRET: 'whsec_0123456789abcdef',
+    PAYMENTS_DATA_KEY: Buffer.alloc(32).toString('base64'),
+  };
   expect(readPaymentsConfig(staging).devPayPages).toBe(false);
 });
 
