@@ -32,6 +32,9 @@ const TYPES_WITHOUT_ID = [
   'PaymentUserError',
   'CardDetails',
   'DriverEarnings',
+  'NotificationPreference',
+  'NotificationPreferences',
+  'QuietHours',
 ];
 
 const schemaRules = {

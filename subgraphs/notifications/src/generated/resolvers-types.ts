@@ -17,6 +17,41 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** The outcome of marking every notification read. */
+export type MarkAllNotificationsReadPayload = {
+  __typename?: 'MarkAllNotificationsReadPayload';
+  /** How many notifications were unread and are now read. */
+  markedCount: Scalars['Int']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Marks every unread notification of the signed-in user read. */
+  markAllNotificationsRead: MarkAllNotificationsReadPayload;
+  /**
+   * Marks one of the signed-in user's notifications read; one already read keeps its `readAt`. NOT_FOUND when the id
+   * is unknown or the notification is someone else's (staff included: nobody marks another user's inbox);
+   * BAD_USER_INPUT for a malformed id.
+   */
+  markNotificationRead: Notification;
+  /**
+   * Changes what the signed-in user receives on which channel and their quiet hours. BAD_USER_INPUT (with
+   * `extensions.field`) for turning a security notice off, a time that is not `HH:MM`, an empty window or an unknown
+   * time zone; nothing is saved then. Unknown types or channels are refused by validation.
+   */
+  updateNotificationPreferences: NotificationPreferences;
+};
+
+
+export type MutationMarkNotificationReadArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateNotificationPreferencesArgs = {
+  input: UpdateNotificationPreferencesInput;
+};
+
 /** A message to one user, shown in the app's inbox. Visible to that user and to operations staff. */
 export type Notification = {
   __typename?: 'Notification';
@@ -28,6 +63,8 @@ export type Notification = {
   id: Scalars['ID']['output'];
   /** What it is about. */
   kind: NotificationKind;
+  /** Where the app opens it, e.g. `ridegraph://trips/<id>`; null when it opens nothing in particular. */
+  link: Maybe<Scalars['String']['output']>;
   /** When the user read it; null while unread. */
   readAt: Maybe<Scalars['DateTime']['output']>;
   /**
@@ -37,7 +74,18 @@ export type Notification = {
   recipient: Maybe<User>;
   /** Short headline. */
   title: Scalars['String']['output'];
+  /** Exactly what it says (null only for notifications written before types existed, e.g. old demo rows). */
+  type: Maybe<NotificationType>;
 };
+
+/** A way a notification reaches a user besides the in-app inbox, which always holds every notification. */
+export type NotificationChannel =
+  /** An email. */
+  | 'EMAIL'
+  /** A push notification to the user's registered devices. */
+  | 'PUSH'
+  /** A text message. */
+  | 'SMS';
 
 /** A page of notifications, newest first. */
 export type NotificationConnection = {
@@ -68,6 +116,71 @@ export type NotificationKind =
   /** A trip changed (driver assigned, arrived, completed...). */
   | 'TRIP';
 
+/** One notification type on one channel: on or off, and why. */
+export type NotificationPreference = {
+  __typename?: 'NotificationPreference';
+  /** The channel. */
+  channel: NotificationChannel;
+  /** Whether this type is sent on this channel. */
+  enabled: Scalars['Boolean']['output'];
+  /** True when the user never chose: `enabled` is the type's default. */
+  isDefault: Scalars['Boolean']['output'];
+  /** True for security notices: they cannot be turned off. */
+  locked: Scalars['Boolean']['output'];
+  /** The notification type. */
+  type: NotificationType;
+};
+
+/** One choice: a type on a channel, on or off. */
+export type NotificationPreferenceInput = {
+  /** The channel. */
+  channel: NotificationChannel;
+  /** On or off. */
+  enabled: Scalars['Boolean']['input'];
+  /** The notification type. */
+  type: NotificationType;
+};
+
+/** What a user receives where. */
+export type NotificationPreferences = {
+  __typename?: 'NotificationPreferences';
+  /** Every type on every channel (push, email, SMS), ordered by type then channel. */
+  channels: Array<NotificationPreference>;
+  /** The quiet hours; null when none are set. */
+  quietHours: Maybe<QuietHours>;
+};
+
+/**
+ * What exactly a notification says; preferences are chosen per type and channel. Urgent types (trip progress and
+ * security notices) go out even in quiet hours.
+ */
+export type NotificationType =
+  /** A message from operations. */
+  | 'ANNOUNCEMENT'
+  /** To the rider: the driver is at the pickup. Urgent. */
+  | 'DRIVER_ARRIVED'
+  /** To the payer: a charge failed (retrying, owed, or a declined top-up). */
+  | 'PAYMENT_FAILED'
+  /** To the payer: the receipt, with the amount, the method and the receipt number. */
+  | 'PAYMENT_RECEIPT'
+  /** To the payer: money is on its way back. */
+  | 'PAYMENT_REFUNDED'
+  /**
+   * Security notices (new sign-in, password changed, sessions ended). Cannot be turned off. Urgent. No event produces
+   * them yet: identity does not emit session or password events.
+   */
+  | 'SECURITY_NOTICE'
+  /** To the rider (a driver is on the way) and to the driver (a new trip). Urgent. */
+  | 'TRIP_ASSIGNED'
+  /** To whoever did not cancel (and to a rider who cancelled when a fee applies). Urgent. */
+  | 'TRIP_CANCELLED'
+  /** To the rider and the driver, with the fare. */
+  | 'TRIP_COMPLETED'
+  /** To the rider: the trip has started. Urgent. */
+  | 'TRIP_STARTED'
+  /** Sent once when an account is created. */
+  | 'WELCOME';
+
 /** Pagination state of a connection (Relay cursor connections). */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -81,6 +194,27 @@ export type PageInfo = {
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
+/** A daily window in the user's time zone during which non-urgent notifications wait (they go out when it ends). */
+export type QuietHours = {
+  __typename?: 'QuietHours';
+  /** Local end, `HH:MM`; earlier than `start` when the window spans midnight. */
+  end: Scalars['String']['output'];
+  /** Local start, `HH:MM` (24 h). */
+  start: Scalars['String']['output'];
+  /** IANA time zone, e.g. `Europe/Berlin`. */
+  timeZone: Scalars['String']['output'];
+};
+
+/** Quiet hours to set. */
+export type QuietHoursInput = {
+  /** Local end, `HH:MM`; earlier than `start` spans midnight; equal to `start` is refused. */
+  end: Scalars['String']['input'];
+  /** Local start, `HH:MM` (24 h). */
+  start: Scalars['String']['input'];
+  /** IANA time zone, e.g. `Europe/Berlin`. */
+  timeZone: Scalars['String']['input'];
+};
+
 /** Live updates, over graphql-ws (`graphql-transport-ws`) on the gateway's /graphql. The access token goes in the `connection_init` payload: `{ "authorization": "Bearer <access token>" }`. */
 export type Subscription = {
   __typename?: 'Subscription';
@@ -91,6 +225,12 @@ export type Subscription = {
    * reconnecting).
    */
   notificationAdded: Notification;
+  /**
+   * The exact number of unread notifications of a user each time it changes (a notification added, one or all marked
+   * read), counted after the change committed: by default the signed-in user's own; another user's (`userId`) only
+   * for SUPER_ADMIN and OPERATIONS (FORBIDDEN otherwise). Live only: read `User.unreadNotificationCount` on connect.
+   */
+  unreadNotificationCountChanged: Scalars['Int']['output'];
 };
 
 
@@ -99,11 +239,30 @@ export type SubscriptionNotificationAddedArgs = {
   userId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+
+/** Live updates, over graphql-ws (`graphql-transport-ws`) on the gateway's /graphql. The access token goes in the `connection_init` payload: `{ "authorization": "Bearer <access token>" }`. */
+export type SubscriptionUnreadNotificationCountChangedArgs = {
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Changes to the signed-in user's notification preferences. */
+export type UpdateNotificationPreferencesInput = {
+  /** Choices to save; types and channels not listed keep their current setting. */
+  preferences?: InputMaybe<Array<NotificationPreferenceInput>>;
+  /** New quiet hours; null removes them; omitted leaves them unchanged. */
+  quietHours?: InputMaybe<QuietHoursInput>;
+};
+
 /** A person with an account: a rider, a driver or a member of staff. */
 export type User = {
   __typename?: 'User';
   /** Stable identifier of the user. */
   id: Scalars['ID']['output'];
+  /**
+   * What the user receives on which channel, and their quiet hours. Only the user themselves and operations staff may
+   * read it: for anyone else this field is null with a FORBIDDEN error at its path.
+   */
+  notificationPreferences: Maybe<NotificationPreferences>;
   /**
    * The user's inbox, newest first. Only the user themselves and operations staff may read it: for anyone else this
    * field is null with a FORBIDDEN error at its path. Also null, with a SERVICE_UNAVAILABLE error at its path, while
@@ -226,32 +385,50 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  MarkAllNotificationsReadPayload: ResolverTypeWrapper<MarkAllNotificationsReadPayload>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Notification: ResolverTypeWrapper<NotificationModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  NotificationChannel: NotificationChannel;
   NotificationConnection: ResolverTypeWrapper<Omit<NotificationConnection, 'edges'> & { edges: Array<ResolversTypes['NotificationEdge']> }>;
   NotificationEdge: ResolverTypeWrapper<Omit<NotificationEdge, 'node'> & { node: ResolversTypes['Notification'] }>;
   NotificationKind: NotificationKind;
-  PageInfo: ResolverTypeWrapper<PageInfo>;
+  NotificationPreference: ResolverTypeWrapper<NotificationPreference>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  NotificationPreferenceInput: NotificationPreferenceInput;
+  NotificationPreferences: ResolverTypeWrapper<NotificationPreferences>;
+  NotificationType: NotificationType;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  QuietHours: ResolverTypeWrapper<QuietHours>;
+  QuietHoursInput: QuietHoursInput;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  UpdateNotificationPreferencesInput: UpdateNotificationPreferencesInput;
   User: ResolverTypeWrapper<UserRef>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
+  MarkAllNotificationsReadPayload: MarkAllNotificationsReadPayload;
+  Int: Scalars['Int']['output'];
+  Mutation: Record<PropertyKey, never>;
+  ID: Scalars['ID']['output'];
   Notification: NotificationModel;
   String: Scalars['String']['output'];
-  ID: Scalars['ID']['output'];
   NotificationConnection: Omit<NotificationConnection, 'edges'> & { edges: Array<ResolversParentTypes['NotificationEdge']> };
   NotificationEdge: Omit<NotificationEdge, 'node'> & { node: ResolversParentTypes['Notification'] };
-  PageInfo: PageInfo;
+  NotificationPreference: NotificationPreference;
   Boolean: Scalars['Boolean']['output'];
+  NotificationPreferenceInput: NotificationPreferenceInput;
+  NotificationPreferences: NotificationPreferences;
+  PageInfo: PageInfo;
+  QuietHours: QuietHours;
+  QuietHoursInput: QuietHoursInput;
   Subscription: Record<PropertyKey, never>;
+  UpdateNotificationPreferencesInput: UpdateNotificationPreferencesInput;
   User: UserRef;
-  Int: Scalars['Int']['output'];
 }>;
 
 export type PublicDirectiveArgs = { };
@@ -262,15 +439,27 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type MarkAllNotificationsReadPayloadResolvers<ContextType = NotificationsContext, ParentType extends ResolversParentTypes['MarkAllNotificationsReadPayload'] = ResolversParentTypes['MarkAllNotificationsReadPayload']> = ResolversObject<{
+  markedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = NotificationsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  markAllNotificationsRead?: Resolver<ResolversTypes['MarkAllNotificationsReadPayload'], ParentType, ContextType>;
+  markNotificationRead?: Resolver<ResolversTypes['Notification'], ParentType, ContextType, RequireFields<MutationMarkNotificationReadArgs, 'id'>>;
+  updateNotificationPreferences?: Resolver<ResolversTypes['NotificationPreferences'], ParentType, ContextType, RequireFields<MutationUpdateNotificationPreferencesArgs, 'input'>>;
+}>;
+
 export type NotificationResolvers<ContextType = NotificationsContext, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification'], FederationReferenceType extends FederationReferenceTypes['Notification'] = FederationReferenceTypes['Notification']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Notification']> | FederationReferenceType, FederationReferenceType, ContextType>;
   body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NotificationKind'], ParentType, ContextType>;
+  link?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   readAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   recipient?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['NotificationType']>, ParentType, ContextType>;
 }>;
 
 export type NotificationConnectionResolvers<ContextType = NotificationsContext, ParentType extends ResolversParentTypes['NotificationConnection'] = ResolversParentTypes['NotificationConnection']> = ResolversObject<{
@@ -283,6 +472,19 @@ export type NotificationEdgeResolvers<ContextType = NotificationsContext, Parent
   node?: Resolver<ResolversTypes['Notification'], ParentType, ContextType>;
 }>;
 
+export type NotificationPreferenceResolvers<ContextType = NotificationsContext, ParentType extends ResolversParentTypes['NotificationPreference'] = ResolversParentTypes['NotificationPreference']> = ResolversObject<{
+  channel?: Resolver<ResolversTypes['NotificationChannel'], ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  isDefault?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  locked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['NotificationType'], ParentType, ContextType>;
+}>;
+
+export type NotificationPreferencesResolvers<ContextType = NotificationsContext, ParentType extends ResolversParentTypes['NotificationPreferences'] = ResolversParentTypes['NotificationPreferences']> = ResolversObject<{
+  channels?: Resolver<Array<ResolversTypes['NotificationPreference']>, ParentType, ContextType>;
+  quietHours?: Resolver<Maybe<ResolversTypes['QuietHours']>, ParentType, ContextType>;
+}>;
+
 export type PageInfoResolvers<ContextType = NotificationsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -290,23 +492,36 @@ export type PageInfoResolvers<ContextType = NotificationsContext, ParentType ext
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type QuietHoursResolvers<ContextType = NotificationsContext, ParentType extends ResolversParentTypes['QuietHours'] = ResolversParentTypes['QuietHours']> = ResolversObject<{
+  end?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type SubscriptionResolvers<ContextType = NotificationsContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
   notificationAdded?: SubscriptionResolver<ResolversTypes['Notification'], "notificationAdded", ParentType, ContextType, Partial<SubscriptionNotificationAddedArgs>>;
+  unreadNotificationCountChanged?: SubscriptionResolver<ResolversTypes['Int'], "unreadNotificationCountChanged", ParentType, ContextType, Partial<SubscriptionUnreadNotificationCountChangedArgs>>;
 }>;
 
 export type UserResolvers<ContextType = NotificationsContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  notificationPreferences?: Resolver<Maybe<ResolversTypes['NotificationPreferences']>, ParentType, ContextType>;
   notifications?: Resolver<Maybe<ResolversTypes['NotificationConnection']>, ParentType, ContextType, RequireFields<UserNotificationsArgs, 'first' | 'unreadOnly'>>;
   unreadNotificationCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = NotificationsContext> = ResolversObject<{
   DateTime?: GraphQLScalarType;
+  MarkAllNotificationsReadPayload?: MarkAllNotificationsReadPayloadResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Notification?: NotificationResolvers<ContextType>;
   NotificationConnection?: NotificationConnectionResolvers<ContextType>;
   NotificationEdge?: NotificationEdgeResolvers<ContextType>;
+  NotificationPreference?: NotificationPreferenceResolvers<ContextType>;
+  NotificationPreferences?: NotificationPreferencesResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  QuietHours?: QuietHoursResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;

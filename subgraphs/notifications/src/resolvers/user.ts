@@ -1,6 +1,7 @@
 import { toConnection } from '../../../../platform/graphql/index.js';
 import type { UserResolvers } from '../generated/resolvers-types.js';
 import { inboxPage, unreadCount } from '../services/inbox.js';
+import { readPreferences } from '../services/preferences.js';
 
 export const User: UserResolvers = {
   // identity owns whether a user exists; notifications answers for any id it is asked about, without a lookup.
@@ -10,4 +11,5 @@ export const User: UserResolvers = {
     return toConnection(rows, page, (notification) => ({ at: notification.createdAt, id: notification.id }));
   },
   unreadNotificationCount: ({ id }, _args, context) => unreadCount(context, id),
+  notificationPreferences: ({ id }, _args, { viewer, services }) => readPreferences(services.prisma, viewer, id),
 };

@@ -46,3 +46,28 @@ export { Prisma }
  * 
  */
 export type Notification = Prisma.NotificationModel
+/**
+ * Model NotificationPreference
+ * A user's choice for one type on one channel; absent → the type's default (src/templates).
+ */
+export type NotificationPreference = Prisma.NotificationPreferenceModel
+/**
+ * Model QuietHours
+ * A user's quiet hours: non-urgent types wait until they end (in the user's IANA time zone).
+ */
+export type QuietHours = Prisma.QuietHoursModel
+/**
+ * Model Delivery
+ * One notification on one channel: the delivery log, and the sender's queue (QUEUED rows due at next_attempt_at).
+ */
+export type Delivery = Prisma.DeliveryModel
+/**
+ * Model PushDevice
+ * A phone or browser that receives a user's pushes, tied to the session that registered it.
+ */
+export type PushDevice = Prisma.PushDeviceModel
+/**
+ * Model ProcessedEvent
+ * Events this subgraph's consumers handled (platform/events/handle-once.ts).
+ */
+export type ProcessedEvent = Prisma.ProcessedEventModel

@@ -17,3 +17,48 @@ export const NotificationKind = {
 } as const
 
 export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind]
+
+
+export const NotificationType = {
+  WELCOME: 'WELCOME',
+  TRIP_ASSIGNED: 'TRIP_ASSIGNED',
+  DRIVER_ARRIVED: 'DRIVER_ARRIVED',
+  TRIP_STARTED: 'TRIP_STARTED',
+  TRIP_COMPLETED: 'TRIP_COMPLETED',
+  TRIP_CANCELLED: 'TRIP_CANCELLED',
+  PAYMENT_RECEIPT: 'PAYMENT_RECEIPT',
+  PAYMENT_FAILED: 'PAYMENT_FAILED',
+  PAYMENT_REFUNDED: 'PAYMENT_REFUNDED',
+  SECURITY_NOTICE: 'SECURITY_NOTICE',
+  ANNOUNCEMENT: 'ANNOUNCEMENT'
+} as const
+
+export type NotificationType = (typeof NotificationType)[keyof typeof NotificationType]
+
+
+export const DeliveryChannel = {
+  PUSH: 'PUSH',
+  EMAIL: 'EMAIL',
+  SMS: 'SMS'
+} as const
+
+export type DeliveryChannel = (typeof DeliveryChannel)[keyof typeof DeliveryChannel]
+
+
+export const DeliveryStatus = {
+  QUEUED: 'QUEUED',
+  SENT: 'SENT',
+  FAILED: 'FAILED',
+  SKIPPED: 'SKIPPED'
+} as const
+
+export type DeliveryStatus = (typeof DeliveryStatus)[keyof typeof DeliveryStatus]
+
+
+export const PushPlatform = {
+  ANDROID: 'ANDROID',
+  IOS: 'IOS',
+  WEB: 'WEB'
+} as const
+
+export type PushPlatform = (typeof PushPlatform)[keyof typeof PushPlatform]

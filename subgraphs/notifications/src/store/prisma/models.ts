@@ -9,4 +9,9 @@
  * 🟢 You can import this file directly.
  */
 export type * from './models/Notification.js'
+export type * from './models/NotificationPreference.js'
+export type * from './models/QuietHours.js'
+export type * from './models/Delivery.js'
+export type * from './models/PushDevice.js'
+export type * from './models/ProcessedEvent.js'
 export type * from './commonInputTypes.js'

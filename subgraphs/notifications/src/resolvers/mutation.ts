@@ -1,0 +1,9 @@
+import type { MutationResolvers } from '../generated/resolvers-types.js';
+import { updatePreferences } from '../services/preferences.js';
+import { markAllNotificationsRead, markNotificationRead } from '../services/read-state.js';
+
+export const Mutation: MutationResolvers = {
+  markNotificationRead: (_parent, { id }, { viewer, services }) => markNotificationRead(services, viewer, id),
+  markAllNotificationsRead: async (_parent, _args, { viewer, services }) => ({ markedCount: await markAllNotificationsRead(services, viewer) }),
+  updateNotificationPreferences: (_parent, { input }, { viewer, services }) => updatePreferences(services.prisma, viewer, input),
+};

@@ -1,0 +1,67 @@
+// Which durable events notify whom, and with what: the one mapping from the event catalogue to messages.
+// A person who caused the change is not told about it (the driver who arrived, the rider who cancelled).
+import type { AnyEventEnvelope, DomainEventType } from '../../../../platform/events/index.js';
+import type { MessageRequest } from '../templates/messages.js';
+
+/** The event types the inbox consumer handles; the rest of the stream is acknowledged unseen. */
+export const NOTIFYING_EVENT_TYPES = [
+  'user.registered',
+  'trip.assigned',
+  'trip.arrived',
+  'trip.started',
+  'trip.completed',
+  'trip.cancelled',
+  'payment.succeeded',
+  'payment.failed',
+  'payment.refunded',
+] as const satisfies readonly DomainEventType[];
+
+export function messagesForEvent(event: AnyEventEnvelope): MessageRequest[] {
+  switch (event.type) {
+    case 'user.registered':
+      return [{ userId: event.payload.userId, data: { type: 'WELCOME' } }];
+    case 'trip.assigned': {
+      const { tripId, riderUserId, driverUserId } = event.payload;
+      return [
+        { userId: riderUserId, data: { type: 'TRIP_ASSIGNED', tripId, audience: 'RIDER' } },
+        { userId: driverUserId, data: { type: 'TRIP_ASSIGNED', tripId, audience: 'DRIVER' } },
+      ];
+    }
+    case 'trip.arrived':
+      return [{ userId: event.payload.riderUserId, data: { type: 'DRIVER_ARRIVED', tripId: event.payload.tripId } }];
+    case 'trip.started':
+      return [{ userId: event.payload.riderUserId, data: { type: 'TRIP_STARTED', tripId: event.payload.tripId } }];
+    case 'trip.completed': {
+      const { tripId, riderUserId, driverUserId, fare } = event.payload;
+      return [
+        { userId: riderUserId, data: { type: 'TRIP_COMPLETED', tripId, audience: 'RIDER', fare } },
+        { userId: driverUserId, data: { type: 'TRIP_COMPLETED', tripId, audience: 'DRIVER', fare } },
+      ];
+    }
+    case 'trip.cancelled': {
+      const { tripId, riderUserId, driverUserId, cancelledBy, cancellationFee: fee } = event.payload;
+      const messages: MessageRequest[] = [];
+      // Whoever cancelled is not told they did; a rider who cancelled is still told about a fee (that is money).
+      if (cancelledBy !== 'RIDER' || fee) messages.push({ userId: riderUserId, data: { type: 'TRIP_CANCELLED', tripId, audience: 'RIDER', cancelledBy, fee } });
+      if (driverUserId && cancelledBy !== 'DRIVER') {
+        messages.push({ userId: driverUserId, data: { type: 'TRIP_CANCELLED', tripId, audience: 'DRIVER', cancelledBy, fee: null } });
+      }
+      return messages;
+    }
+    case 'payment.succeeded': {
+      const { paymentId, payerUserId, tripId, amount, method, receiptNumber } = event.payload;
+      return [{ userId: payerUserId, data: { type: 'PAYMENT_RECEIPT', paymentId, tripId, amount, method, receiptNumber } }];
+    }
+    case 'payment.failed': {
+      const { paymentId, payerUserId, tripId, amount, outcome } = event.payload;
+      return [{ userId: payerUserId, data: { type: 'PAYMENT_FAILED', paymentId, tripId, amount, outcome } }];
+    }
+    case 'payment.refunded': {
+      const { paymentId, payerUserId, tripId, amount, refundedTotal, paid } = event.payload;
+      const fully = refundedTotal.amountMinor >= paid.amountMinor;
+      return [{ userId: payerUserId, data: { type: 'PAYMENT_REFUNDED', paymentId, tripId, amount, fully } }];
+    }
+    default:
+      return [];
+  }
+}

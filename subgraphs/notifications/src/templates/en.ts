@@ -1,0 +1,54 @@
+// English, the default locale: every type's title, body and deep link. Another locale is a file of the same shape.
+import type { EventMoney } from '../../../../platform/events/index.js';
+import type { MessageData, RenderedMessage } from './messages.js';
+
+export type Locale = { [T in MessageData['type']]: (data: Extract<MessageData, { type: T }>, format: Formatters) => RenderedMessage };
+
+export interface Formatters {
+  money(amount: EventMoney): string;
+}
+
+const trip = (tripId: string) => `ridegraph://trips/${tripId}`;
+const payment = (paymentId: string) => `ridegraph://payments/${paymentId}`;
+const METHOD = { CARD: 'your card', WALLET: 'your wallet', CASH: 'cash' } as const;
+
+export const en: Locale = {
+  WELCOME: () => ({ title: 'Welcome to Ridegraph', body: 'Your account is ready. Where to first?', link: null }),
+  TRIP_ASSIGNED: (d) =>
+    d.audience === 'RIDER'
+      ? { title: 'Driver on the way', body: 'A driver accepted your trip and is heading to the pickup.', link: trip(d.tripId) }
+      : { title: 'New trip', body: 'You have a new trip: head to the pickup.', link: trip(d.tripId) },
+  DRIVER_ARRIVED: (d) => ({ title: 'Your driver is here', body: 'Your driver has arrived at the pickup.', link: trip(d.tripId) }),
+  TRIP_STARTED: (d) => ({ title: 'Trip started', body: 'Enjoy the ride.', link: trip(d.tripId) }),
+  TRIP_COMPLETED: (d, f) =>
+    d.audience === 'RIDER'
+      ? { title: 'Trip completed', body: `You have arrived. Fare: ${f.money(d.fare)}.`, link: trip(d.tripId) }
+      : { title: 'Trip completed', body: `Trip completed. Fare: ${f.money(d.fare)}.`, link: trip(d.tripId) },
+  TRIP_CANCELLED: (d, f) => {
+    const by = d.cancelledBy === 'RIDER' ? 'the rider' : d.cancelledBy === 'DRIVER' ? 'the driver' : 'Ridegraph';
+    const fee = d.audience === 'RIDER' && d.fee ? ` A cancellation fee of ${f.money(d.fee)} applies.` : '';
+    return { title: 'Trip cancelled', body: `The trip was cancelled by ${by}.${fee}`, link: trip(d.tripId) };
+  },
+  PAYMENT_RECEIPT: (d, f) => ({
+    title: 'Your receipt',
+    body: `Paid ${f.money(d.amount)} with ${METHOD[d.method]}. Receipt ${d.receiptNumber}.`,
+    link: d.tripId ? trip(d.tripId) : payment(d.paymentId),
+  }),
+  PAYMENT_FAILED: (d, f) => ({
+    title: 'Payment failed',
+    body:
+      d.outcome === 'RETRYING'
+        ? `We could not charge ${f.money(d.amount)}; we will try again.`
+        : d.outcome === 'OWED'
+          ? `We could not charge ${f.money(d.amount)}. Please pay it before your next trip.`
+          : `Your top-up of ${f.money(d.amount)} was declined.`,
+    link: payment(d.paymentId),
+  }),
+  PAYMENT_REFUNDED: (d, f) => ({
+    title: d.fully ? 'Refund issued' : 'Partial refund issued',
+    body: `${f.money(d.amount)} is on its way back to you.`,
+    link: d.tripId ? trip(d.tripId) : payment(d.paymentId),
+  }),
+  SECURITY_NOTICE: (d) => ({ title: d.title, body: d.body, link: 'ridegraph://account/sessions' }),
+  ANNOUNCEMENT: (d) => ({ title: d.title, body: d.body, link: d.link }),
+};

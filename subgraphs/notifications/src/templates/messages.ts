@@ -1,0 +1,30 @@
+// What a message says, before it is put into words: the type and the facts its template needs. Built from events
+// (services/event-messages.ts), rendered per locale (render.ts).
+import type { EventMoney } from '../../../../platform/events/index.js';
+
+export type MessageData =
+  | { type: 'WELCOME' }
+  | { type: 'TRIP_ASSIGNED'; tripId: string; audience: 'RIDER' | 'DRIVER' }
+  | { type: 'DRIVER_ARRIVED'; tripId: string }
+  | { type: 'TRIP_STARTED'; tripId: string }
+  | { type: 'TRIP_COMPLETED'; tripId: string; audience: 'RIDER' | 'DRIVER'; fare: EventMoney }
+  | { type: 'TRIP_CANCELLED'; tripId: string; audience: 'RIDER' | 'DRIVER'; cancelledBy: string; fee: EventMoney | null }
+  | { type: 'PAYMENT_RECEIPT'; paymentId: string; tripId: string | null; amount: EventMoney; method: 'CARD' | 'WALLET' | 'CASH'; receiptNumber: string }
+  | { type: 'PAYMENT_FAILED'; paymentId: string; tripId: string | null; amount: EventMoney; outcome: 'RETRYING' | 'OWED' | 'DECLINED' }
+  | { type: 'PAYMENT_REFUNDED'; paymentId: string; tripId: string | null; amount: EventMoney; fully: boolean }
+  | { type: 'SECURITY_NOTICE'; title: string; body: string }
+  | { type: 'ANNOUNCEMENT'; title: string; body: string; link: string | null };
+
+/** A message for one person. */
+export interface MessageRequest {
+  userId: string;
+  data: MessageData;
+}
+
+/** A message put into words. */
+export interface RenderedMessage {
+  title: string;
+  body: string;
+  /** Deep link into the app, null when the message opens nothing in particular. */
+  link: string | null;
+}
