@@ -32,7 +32,7 @@ const MAPPERS: Record<string, Record<string, string>> = {
     DriverStatementEntry: 'DriverStatementEntryModel',
   },
   gamification: { PointsSummary: 'PointsSummaryModel', User: 'UserRef' },
-  notifications: { Notification: 'NotificationModel', User: 'UserRef' },
+  notifications: { Notification: 'NotificationModel', NotificationDelivery: 'DeliveryModel', PushDevice: 'PushDeviceModel', User: 'UserRef' },
 };
 
 function subgraphResolvers(name: string, contextType: string): CodegenConfig['generates'][string] {

@@ -1,9 +1,13 @@
 // Builds the notifications subgraph (schema, context, resources) without listening; starts its background work —
-// the inbox consumer of the durable events — and stops it on close.
+// the inbox consumer of the durable events and the sender of push, email and SMS — and stops it on close.
+// @throws ConfigError for invalid NOTIFICATIONS_* settings (e.g. a development provider in production).
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { EventConsumer } from '../../../platform/events/index.js';
 import { defineSubgraph, type BuiltSubgraph, type SubgraphDeps } from '../../../platform/graphql/index.js';
+import { readNotificationsConfig } from './config.js';
 import type { NotificationsContext } from './context.js';
+import { createProviders, type Providers } from './providers/index.js';
+import { createSender, type Sender } from './services/sender.js';
 import { createNotificationsLoaders } from './loaders.js';
 import { resolvers } from './resolvers/index.js';
 import { INBOX_GROUP } from './services/event-inbox.js';
@@ -12,13 +16,17 @@ import { createNotificationsServices, type NotificationsServices } from './servi
 import { openNotificationsDatabase } from './store/database.js';
 import { createNotificationStore } from './store/notification-store.js';
 
-/** Replaceable parts, for tests. */
+/** Replaceable parts, for tests. Every one has a production default. */
 export interface NotificationsBuildOptions {
-  /** Default true: consume the durable events (tests of other behaviour may call services.handleEvent by hand). */
+  /** Default true: consume the durable events and run the sender (tests of other behaviour may drive them by hand). */
   background?: boolean;
+  /** Default: from the configuration (readNotificationsConfig): development providers (log) unless set. */
+  providers?: Partial<Providers>;
+  senderPollIntervalMs?: number;
+  retryDelaysMs?: readonly number[];
 }
 
-export type NotificationsSubgraph = BuiltSubgraph<NotificationsContext> & { services: NotificationsServices; inboxEvents: EventConsumer[] };
+export type NotificationsSubgraph = BuiltSubgraph<NotificationsContext> & { services: NotificationsServices; inboxEvents: EventConsumer[]; sender: Sender };
 
 export async function buildNotificationsSubgraph(deps: SubgraphDeps, options: NotificationsBuildOptions = {}): Promise<NotificationsSubgraph> {
   const logger = deps.logger.child({ subgraph: 'notifications' });
@@ -28,7 +36,9 @@ export async function buildNotificationsSubgraph(deps: SubgraphDeps, options: No
   const onStatement = deps.onStatement && ((sql: string) => background.getStore() || deps.onStatement!(sql));
   const prisma = openNotificationsDatabase(deps.database, onStatement);
   const notifications = createNotificationStore(prisma);
-  const services = createNotificationsServices({ prisma, pubsub: deps.pubsub, logger });
+  const providers = { ...createProviders(readNotificationsConfig(process.env), logger), ...options.providers };
+  const sender = createSender({ prisma, providers, logger, pollIntervalMs: options.senderPollIntervalMs, retryDelaysMs: options.retryDelaysMs });
+  const services = createNotificationsServices({ prisma, pubsub: deps.pubsub, logger, onQueued: () => inBackground(() => sender.wake()) });
 
   const inboxEvents =
     options.background === false
@@ -42,6 +52,7 @@ export async function buildNotificationsSubgraph(deps: SubgraphDeps, options: No
             }),
           ),
         ];
+  if (options.background !== false) inBackground(() => sender.start());
 
   const built = defineSubgraph<NotificationsContext>({
     name: 'notifications',
@@ -53,7 +64,9 @@ export async function buildNotificationsSubgraph(deps: SubgraphDeps, options: No
     createContext: ({ viewer }) => ({ viewer, loaders: createNotificationsLoaders(notifications), logger: deps.logger, pubsub: deps.pubsub, services }),
     async onClose() {
       await Promise.all(inboxEvents.map((consumer) => consumer.stop()));
+      await sender.stop();
+      await Promise.all([providers.push.close?.(), providers.email.close?.(), providers.sms.close?.()]);
     },
   });
-  return { ...built, services, inboxEvents };
+  return { ...built, services, inboxEvents, sender };
 }

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { NotificationModel, UserRef } from '../resolvers/mappers.js';
+import type { NotificationModel, DeliveryModel, PushDeviceModel, UserRef } from '../resolvers/mappers.js';
 import type { NotificationsContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -35,6 +35,16 @@ export type Mutation = {
    */
   markNotificationRead: Notification;
   /**
+   * Registers this phone or browser for the signed-in user's pushes, tied to a session: the token's own by default, or
+   * `sessionId`, one of the user's sessions. When that session ends (sign-out, revocation) the device gets nothing
+   * more. A token already registered moves to this user and session. BAD_USER_INPUT for a token not in the platform's
+   * format (APNs: 64 hex digits; FCM: 32+ URL-safe characters); NOT_FOUND for a session that is not the user's;
+   * FORBIDDEN for a session that has ended.
+   */
+  registerPushDevice: PushDevice;
+  /** Stops pushes to this token for the signed-in user (e.g. on sign-out). Another user's token is left alone. */
+  unregisterPushDevice: UnregisterPushDevicePayload;
+  /**
    * Changes what the signed-in user receives on which channel and their quiet hours. BAD_USER_INPUT (with
    * `extensions.field`) for turning a security notice off, a time that is not `HH:MM`, an empty window or an unknown
    * time zone; nothing is saved then. Unknown types or channels are refused by validation.
@@ -45,6 +55,18 @@ export type Mutation = {
 
 export type MutationMarkNotificationReadArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationRegisterPushDeviceArgs = {
+  platform: PushPlatform;
+  sessionId?: InputMaybe<Scalars['ID']['input']>;
+  token: Scalars['String']['input'];
+};
+
+
+export type MutationUnregisterPushDeviceArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -95,6 +117,60 @@ export type NotificationConnection = {
   /** Where this page is. */
   pageInfo: PageInfo;
 };
+
+/** One notification on one channel: the delivery log that operations staff read. */
+export type NotificationDelivery = {
+  __typename?: 'NotificationDelivery';
+  /** How many times sending was tried. */
+  attempts: Scalars['Int']['output'];
+  /** The channel. */
+  channel: NotificationChannel;
+  /** When it was planned (with the notification). */
+  createdAt: Scalars['DateTime']['output'];
+  /** Stable identifier of the delivery. */
+  id: Scalars['ID']['output'];
+  /** The last provider error, kept while retrying and after failing. */
+  lastError: Maybe<Scalars['String']['output']>;
+  /** When it is due next while QUEUED; null otherwise. */
+  nextAttemptAt: Maybe<Scalars['DateTime']['output']>;
+  /** The notification delivered. */
+  notificationId: Scalars['ID']['output'];
+  /** Why it was skipped or failed (PREFERENCE, NO_DEVICE, NO_ADDRESS, RETRIES_EXHAUSTED or the provider's code); null otherwise. */
+  reason: Maybe<Scalars['String']['output']>;
+  /** When the provider accepted it. */
+  sentAt: Maybe<Scalars['DateTime']['output']>;
+  /** Where it stands. */
+  status: NotificationDeliveryStatus;
+};
+
+/** A page of deliveries, newest first. */
+export type NotificationDeliveryConnection = {
+  __typename?: 'NotificationDeliveryConnection';
+  /** The deliveries of this page. */
+  edges: Array<NotificationDeliveryEdge>;
+  /** Where this page is. */
+  pageInfo: PageInfo;
+};
+
+/** A delivery with a cursor, in a connection. */
+export type NotificationDeliveryEdge = {
+  __typename?: 'NotificationDeliveryEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The delivery. */
+  node: NotificationDelivery;
+};
+
+/** Where a notification stands on one channel. */
+export type NotificationDeliveryStatus =
+  /** Given up: the provider refused it, or retries ran out. `reason` says which. */
+  | 'FAILED'
+  /** Waiting to be sent (or to be retried after a transient failure, or for quiet hours to end). */
+  | 'QUEUED'
+  /** The provider accepted it. */
+  | 'SENT'
+  /** Not sent, on purpose: `reason` is PREFERENCE, NO_DEVICE or NO_ADDRESS. */
+  | 'SKIPPED';
 
 /** A notification with a cursor, in a connection. */
 export type NotificationEdge = {
@@ -194,6 +270,28 @@ export type PageInfo = {
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
+/** A phone or browser that receives the user's pushes. It stops receiving them when its session ends. */
+export type PushDevice = {
+  __typename?: 'PushDevice';
+  /** Stable identifier of the device registration. */
+  id: Scalars['ID']['output'];
+  /** Its platform. */
+  platform: PushPlatform;
+  /** The sign-in session it belongs to. */
+  sessionId: Maybe<Scalars['ID']['output']>;
+  /** When it was registered (or registered again). */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** The operating system of a push device: it decides the push service (APNs for iOS, FCM for Android and web). */
+export type PushPlatform =
+  /** An Android app (FCM). */
+  | 'ANDROID'
+  /** An iPhone or iPad app (APNs). */
+  | 'IOS'
+  /** A web app (FCM web push). */
+  | 'WEB';
+
 /** A daily window in the user's time zone during which non-urgent notifications wait (they go out when it ends). */
 export type QuietHours = {
   __typename?: 'QuietHours';
@@ -245,6 +343,13 @@ export type SubscriptionUnreadNotificationCountChangedArgs = {
   userId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** The outcome of removing a push device. */
+export type UnregisterPushDevicePayload = {
+  __typename?: 'UnregisterPushDevicePayload';
+  /** Whether a device of the signed-in user with that token existed and was removed. */
+  removed: Scalars['Boolean']['output'];
+};
+
 /** Changes to the signed-in user's notification preferences. */
 export type UpdateNotificationPreferencesInput = {
   /** Choices to save; types and channels not listed keep their current setting. */
@@ -258,6 +363,11 @@ export type User = {
   __typename?: 'User';
   /** Stable identifier of the user. */
   id: Scalars['ID']['output'];
+  /**
+   * The delivery log of the user's notifications on push, email and SMS, newest first. SUPER_ADMIN and OPERATIONS
+   * only (FORBIDDEN for anyone else, the user included).
+   */
+  notificationDeliveries: Maybe<NotificationDeliveryConnection>;
   /**
    * What the user receives on which channel, and their quiet hours. Only the user themselves and operations staff may
    * read it: for anyone else this field is null with a FORBIDDEN error at its path.
@@ -275,6 +385,13 @@ export type User = {
    * its path, while the notifications service cannot be reached.
    */
   unreadNotificationCount: Maybe<Scalars['Int']['output']>;
+};
+
+
+/** A person with an account: a rider, a driver or a member of staff. */
+export type UserNotificationDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -389,10 +506,14 @@ export type ResolversTypes = ResolversObject<{
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Notification: ResolverTypeWrapper<NotificationModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Notification: ResolverTypeWrapper<NotificationModel>;
   NotificationChannel: NotificationChannel;
   NotificationConnection: ResolverTypeWrapper<Omit<NotificationConnection, 'edges'> & { edges: Array<ResolversTypes['NotificationEdge']> }>;
+  NotificationDelivery: ResolverTypeWrapper<DeliveryModel>;
+  NotificationDeliveryConnection: ResolverTypeWrapper<Omit<NotificationDeliveryConnection, 'edges'> & { edges: Array<ResolversTypes['NotificationDeliveryEdge']> }>;
+  NotificationDeliveryEdge: ResolverTypeWrapper<Omit<NotificationDeliveryEdge, 'node'> & { node: ResolversTypes['NotificationDelivery'] }>;
+  NotificationDeliveryStatus: NotificationDeliveryStatus;
   NotificationEdge: ResolverTypeWrapper<Omit<NotificationEdge, 'node'> & { node: ResolversTypes['Notification'] }>;
   NotificationKind: NotificationKind;
   NotificationPreference: ResolverTypeWrapper<NotificationPreference>;
@@ -401,9 +522,12 @@ export type ResolversTypes = ResolversObject<{
   NotificationPreferences: ResolverTypeWrapper<NotificationPreferences>;
   NotificationType: NotificationType;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PushDevice: ResolverTypeWrapper<PushDeviceModel>;
+  PushPlatform: PushPlatform;
   QuietHours: ResolverTypeWrapper<QuietHours>;
   QuietHoursInput: QuietHoursInput;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  UnregisterPushDevicePayload: ResolverTypeWrapper<UnregisterPushDevicePayload>;
   UpdateNotificationPreferencesInput: UpdateNotificationPreferencesInput;
   User: ResolverTypeWrapper<UserRef>;
 }>;
@@ -415,18 +539,23 @@ export type ResolversParentTypes = ResolversObject<{
   Int: Scalars['Int']['output'];
   Mutation: Record<PropertyKey, never>;
   ID: Scalars['ID']['output'];
-  Notification: NotificationModel;
   String: Scalars['String']['output'];
+  Notification: NotificationModel;
   NotificationConnection: Omit<NotificationConnection, 'edges'> & { edges: Array<ResolversParentTypes['NotificationEdge']> };
+  NotificationDelivery: DeliveryModel;
+  NotificationDeliveryConnection: Omit<NotificationDeliveryConnection, 'edges'> & { edges: Array<ResolversParentTypes['NotificationDeliveryEdge']> };
+  NotificationDeliveryEdge: Omit<NotificationDeliveryEdge, 'node'> & { node: ResolversParentTypes['NotificationDelivery'] };
   NotificationEdge: Omit<NotificationEdge, 'node'> & { node: ResolversParentTypes['Notification'] };
   NotificationPreference: NotificationPreference;
   Boolean: Scalars['Boolean']['output'];
   NotificationPreferenceInput: NotificationPreferenceInput;
   NotificationPreferences: NotificationPreferences;
   PageInfo: PageInfo;
+  PushDevice: PushDeviceModel;
   QuietHours: QuietHours;
   QuietHoursInput: QuietHoursInput;
   Subscription: Record<PropertyKey, never>;
+  UnregisterPushDevicePayload: UnregisterPushDevicePayload;
   UpdateNotificationPreferencesInput: UpdateNotificationPreferencesInput;
   User: UserRef;
 }>;
@@ -446,6 +575,8 @@ export type MarkAllNotificationsReadPayloadResolvers<ContextType = Notifications
 export type MutationResolvers<ContextType = NotificationsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   markAllNotificationsRead?: Resolver<ResolversTypes['MarkAllNotificationsReadPayload'], ParentType, ContextType>;
   markNotificationRead?: Resolver<ResolversTypes['Notification'], ParentType, ContextType, RequireFields<MutationMarkNotificationReadArgs, 'id'>>;
+  registerPushDevice?: Resolver<ResolversTypes['PushDevice'], ParentType, ContextType, RequireFields<MutationRegisterPushDeviceArgs, 'platform' | 'token'>>;
+  unregisterPushDevice?: Resolver<ResolversTypes['UnregisterPushDevicePayload'], ParentType, ContextType, RequireFields<MutationUnregisterPushDeviceArgs, 'token'>>;
   updateNotificationPreferences?: Resolver<ResolversTypes['NotificationPreferences'], ParentType, ContextType, RequireFields<MutationUpdateNotificationPreferencesArgs, 'input'>>;
 }>;
 
@@ -465,6 +596,29 @@ export type NotificationResolvers<ContextType = NotificationsContext, ParentType
 export type NotificationConnectionResolvers<ContextType = NotificationsContext, ParentType extends ResolversParentTypes['NotificationConnection'] = ResolversParentTypes['NotificationConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['NotificationEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type NotificationDeliveryResolvers<ContextType = NotificationsContext, ParentType extends ResolversParentTypes['NotificationDelivery'] = ResolversParentTypes['NotificationDelivery']> = ResolversObject<{
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['NotificationChannel'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  notificationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sentAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['NotificationDeliveryStatus'], ParentType, ContextType>;
+}>;
+
+export type NotificationDeliveryConnectionResolvers<ContextType = NotificationsContext, ParentType extends ResolversParentTypes['NotificationDeliveryConnection'] = ResolversParentTypes['NotificationDeliveryConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['NotificationDeliveryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type NotificationDeliveryEdgeResolvers<ContextType = NotificationsContext, ParentType extends ResolversParentTypes['NotificationDeliveryEdge'] = ResolversParentTypes['NotificationDeliveryEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['NotificationDelivery'], ParentType, ContextType>;
 }>;
 
 export type NotificationEdgeResolvers<ContextType = NotificationsContext, ParentType extends ResolversParentTypes['NotificationEdge'] = ResolversParentTypes['NotificationEdge']> = ResolversObject<{
@@ -492,6 +646,13 @@ export type PageInfoResolvers<ContextType = NotificationsContext, ParentType ext
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type PushDeviceResolvers<ContextType = NotificationsContext, ParentType extends ResolversParentTypes['PushDevice'] = ResolversParentTypes['PushDevice']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  platform?: Resolver<ResolversTypes['PushPlatform'], ParentType, ContextType>;
+  sessionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
 export type QuietHoursResolvers<ContextType = NotificationsContext, ParentType extends ResolversParentTypes['QuietHours'] = ResolversParentTypes['QuietHours']> = ResolversObject<{
   end?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -503,9 +664,14 @@ export type SubscriptionResolvers<ContextType = NotificationsContext, ParentType
   unreadNotificationCountChanged?: SubscriptionResolver<ResolversTypes['Int'], "unreadNotificationCountChanged", ParentType, ContextType, Partial<SubscriptionUnreadNotificationCountChangedArgs>>;
 }>;
 
+export type UnregisterPushDevicePayloadResolvers<ContextType = NotificationsContext, ParentType extends ResolversParentTypes['UnregisterPushDevicePayload'] = ResolversParentTypes['UnregisterPushDevicePayload']> = ResolversObject<{
+  removed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type UserResolvers<ContextType = NotificationsContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  notificationDeliveries?: Resolver<Maybe<ResolversTypes['NotificationDeliveryConnection']>, ParentType, ContextType, RequireFields<UserNotificationDeliveriesArgs, 'first'>>;
   notificationPreferences?: Resolver<Maybe<ResolversTypes['NotificationPreferences']>, ParentType, ContextType>;
   notifications?: Resolver<Maybe<ResolversTypes['NotificationConnection']>, ParentType, ContextType, RequireFields<UserNotificationsArgs, 'first' | 'unreadOnly'>>;
   unreadNotificationCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -517,12 +683,17 @@ export type Resolvers<ContextType = NotificationsContext> = ResolversObject<{
   Mutation?: MutationResolvers<ContextType>;
   Notification?: NotificationResolvers<ContextType>;
   NotificationConnection?: NotificationConnectionResolvers<ContextType>;
+  NotificationDelivery?: NotificationDeliveryResolvers<ContextType>;
+  NotificationDeliveryConnection?: NotificationDeliveryConnectionResolvers<ContextType>;
+  NotificationDeliveryEdge?: NotificationDeliveryEdgeResolvers<ContextType>;
   NotificationEdge?: NotificationEdgeResolvers<ContextType>;
   NotificationPreference?: NotificationPreferenceResolvers<ContextType>;
   NotificationPreferences?: NotificationPreferencesResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PushDevice?: PushDeviceResolvers<ContextType>;
   QuietHours?: QuietHoursResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  UnregisterPushDevicePayload?: UnregisterPushDevicePayloadResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
 

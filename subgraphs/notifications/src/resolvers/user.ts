@@ -1,4 +1,5 @@
 import { toConnection } from '../../../../platform/graphql/index.js';
+import { deliveryPage } from '../services/deliveries.js';
 import type { UserResolvers } from '../generated/resolvers-types.js';
 import { inboxPage, unreadCount } from '../services/inbox.js';
 import { readPreferences } from '../services/preferences.js';
@@ -12,4 +13,8 @@ export const User: UserResolvers = {
   },
   unreadNotificationCount: ({ id }, _args, context) => unreadCount(context, id),
   notificationPreferences: ({ id }, _args, { viewer, services }) => readPreferences(services.prisma, viewer, id),
+  notificationDeliveries: async ({ id }, args, { viewer, services }) => {
+    const { rows, page } = await deliveryPage(services.prisma, viewer, id, args);
+    return toConnection(rows, page, (delivery) => ({ at: delivery.createdAt, id: delivery.id }));
+  },
 };

@@ -3,6 +3,8 @@
 // twice. Live announcements and the sender's wake-up happen after the commit.
 import { handleOnce, type AnyEventEnvelope } from '../../../../platform/events/index.js';
 import type { NotificationsPrisma } from '../store/database.js';
+import type { Tx } from '../store/db.js';
+import { applyContact, sessionEnded, sessionStarted } from '../store/directory-store.js';
 import { messagesForEvent } from './event-messages.js';
 import { writeMessages, type WrittenMessages } from './inbox-writer.js';
 import type { LiveAnnouncer } from './live-announcer.js';
@@ -22,12 +24,27 @@ export function createEventInbox({ prisma, live, onQueued }: EventInboxDeps) {
   return async function handle(event: AnyEventEnvelope): Promise<WrittenMessages> {
     const requests = messagesForEvent(event);
     let written: WrittenMessages = { notifications: [], queued: false };
-    if (requests.length === 0) return written;
+    if (requests.length === 0 && !DIRECTORY_EVENTS.has(event.type)) return written;
     await handleOnce(prisma, { schema: 'notifications', consumer: INBOX_CONSUMER, event }, async (tx) => {
+      await applyToDirectory(tx, event);
       written = await writeMessages(tx, requests);
     });
     if (written.notifications.length > 0) await live.added(written.notifications);
     if (written.queued) onQueued?.();
     return written;
   };
+}
+
+const DIRECTORY_EVENTS = new Set<string>(['user.contact.changed', 'session.started', 'session.ended']);
+
+/** Contacts and sessions: what later deliveries need (an address; whether a device's session still holds). */
+async function applyToDirectory(tx: Tx, event: AnyEventEnvelope): Promise<void> {
+  if (event.type === 'user.contact.changed') {
+    const { userId, phone, email, occurredAt } = event.payload;
+    await applyContact(tx, { userId, phone, email, changedAt: new Date(occurredAt) });
+  } else if (event.type === 'session.started') {
+    await sessionStarted(tx, event.payload.sessionId, event.payload.userId);
+  } else if (event.type === 'session.ended') {
+    await sessionEnded(tx, event.payload.sessionId, event.payload.userId, new Date(event.payload.occurredAt));
+  }
 }

@@ -14,6 +14,10 @@ export const NOTIFYING_EVENT_TYPES = [
   'payment.succeeded',
   'payment.failed',
   'payment.refunded',
+  'user.contact.changed',
+  'user.password.changed',
+  'session.started',
+  'session.ended',
 ] as const satisfies readonly DomainEventType[];
 
 export function messagesForEvent(event: AnyEventEnvelope): MessageRequest[] {
@@ -61,6 +65,17 @@ export function messagesForEvent(event: AnyEventEnvelope): MessageRequest[] {
       const fully = refundedTotal.amountMinor >= paid.amountMinor;
       return [{ userId: payerUserId, data: { type: 'PAYMENT_REFUNDED', paymentId, tripId, amount, fully } }];
     }
+    case 'session.started': {
+      const { userId, firstSession, deviceName } = event.payload;
+      return firstSession ? [] : [{ userId, data: { type: 'SECURITY_NOTICE', notice: 'NEW_SIGN_IN', deviceName } }];
+    }
+    case 'user.password.changed':
+      return [{ userId: event.payload.userId, data: { type: 'SECURITY_NOTICE', notice: 'PASSWORD_CHANGED' } }];
+    case 'session.ended':
+      // Signing out (one or everywhere) is the user's own act; a reused refresh token may be someone else's.
+      return event.payload.reason === 'REFRESH_TOKEN_REUSED'
+        ? [{ userId: event.payload.userId, data: { type: 'SECURITY_NOTICE', notice: 'SESSION_TAKEN_OVER' } }]
+        : [];
     default:
       return [];
   }

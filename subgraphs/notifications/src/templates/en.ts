@@ -49,6 +49,12 @@ export const en: Locale = {
     body: `${f.money(d.amount)} is on its way back to you.`,
     link: d.tripId ? trip(d.tripId) : payment(d.paymentId),
   }),
-  SECURITY_NOTICE: (d) => ({ title: d.title, body: d.body, link: 'ridegraph://account/sessions' }),
+  SECURITY_NOTICE: (d) => {
+    const notYou = 'If this was not you, change your password and sign out everywhere.';
+    const link = 'ridegraph://account/sessions';
+    if (d.notice === 'NEW_SIGN_IN') return { title: 'New sign-in', body: `Your account was signed in on ${d.deviceName ?? 'a new device'}. ${notYou}`, link };
+    if (d.notice === 'PASSWORD_CHANGED') return { title: 'Password changed', body: `Your password was changed. ${notYou}`, link };
+    return { title: 'Session ended', body: `We ended a session because its sign-in was used twice, which can mean it was copied. ${notYou}`, link };
+  },
   ANNOUNCEMENT: (d) => ({ title: d.title, body: d.body, link: d.link }),
 };

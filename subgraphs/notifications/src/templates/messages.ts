@@ -12,7 +12,8 @@ export type MessageData =
   | { type: 'PAYMENT_RECEIPT'; paymentId: string; tripId: string | null; amount: EventMoney; method: 'CARD' | 'WALLET' | 'CASH'; receiptNumber: string }
   | { type: 'PAYMENT_FAILED'; paymentId: string; tripId: string | null; amount: EventMoney; outcome: 'RETRYING' | 'OWED' | 'DECLINED' }
   | { type: 'PAYMENT_REFUNDED'; paymentId: string; tripId: string | null; amount: EventMoney; fully: boolean }
-  | { type: 'SECURITY_NOTICE'; title: string; body: string }
+  | { type: 'SECURITY_NOTICE'; notice: 'NEW_SIGN_IN'; deviceName: string | null }
+  | { type: 'SECURITY_NOTICE'; notice: 'PASSWORD_CHANGED' | 'SESSION_TAKEN_OVER' }
   | { type: 'ANNOUNCEMENT'; title: string; body: string; link: string | null };
 
 /** A message for one person. */

@@ -47,3 +47,13 @@ export type PushDevice = Prisma.PushDeviceModel
  * Events this subgraph's consumers handled (platform/events/handle-once.ts).
  */
 export type ProcessedEvent = Prisma.ProcessedEventModel
+/**
+ * Model Contact
+ * Where to write to a user, as identity last announced it (user.contact.changed, newest `occurredAt` only).
+ */
+export type Contact = Prisma.ContactModel
+/**
+ * Model KnownSession
+ * identity's sessions as their events told (session.started / session.ended): push devices follow them.
+ */
+export type KnownSession = Prisma.KnownSessionModel

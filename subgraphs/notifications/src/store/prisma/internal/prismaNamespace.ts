@@ -402,7 +402,9 @@ export const ModelName = {
   QuietHours: 'QuietHours',
   Delivery: 'Delivery',
   PushDevice: 'PushDevice',
-  ProcessedEvent: 'ProcessedEvent'
+  ProcessedEvent: 'ProcessedEvent',
+  Contact: 'Contact',
+  KnownSession: 'KnownSession'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -418,7 +420,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "notification" | "notificationPreference" | "quietHours" | "delivery" | "pushDevice" | "processedEvent"
+    modelProps: "notification" | "notificationPreference" | "quietHours" | "delivery" | "pushDevice" | "processedEvent" | "contact" | "knownSession"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -866,6 +868,154 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    Contact: {
+      payload: Prisma.$ContactPayload<ExtArgs>
+      fields: Prisma.ContactFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.ContactFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ContactPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.ContactFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ContactPayload>
+        }
+        findFirst: {
+          args: Prisma.ContactFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ContactPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.ContactFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ContactPayload>
+        }
+        findMany: {
+          args: Prisma.ContactFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ContactPayload>[]
+        }
+        create: {
+          args: Prisma.ContactCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ContactPayload>
+        }
+        createMany: {
+          args: Prisma.ContactCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.ContactCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ContactPayload>[]
+        }
+        delete: {
+          args: Prisma.ContactDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ContactPayload>
+        }
+        update: {
+          args: Prisma.ContactUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ContactPayload>
+        }
+        deleteMany: {
+          args: Prisma.ContactDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.ContactUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.ContactUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ContactPayload>[]
+        }
+        upsert: {
+          args: Prisma.ContactUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$ContactPayload>
+        }
+        aggregate: {
+          args: Prisma.ContactAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateContact>
+        }
+        groupBy: {
+          args: Prisma.ContactGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ContactGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.ContactCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.ContactCountAggregateOutputType> | number
+        }
+      }
+    }
+    KnownSession: {
+      payload: Prisma.$KnownSessionPayload<ExtArgs>
+      fields: Prisma.KnownSessionFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.KnownSessionFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownSessionPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.KnownSessionFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownSessionPayload>
+        }
+        findFirst: {
+          args: Prisma.KnownSessionFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownSessionPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.KnownSessionFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownSessionPayload>
+        }
+        findMany: {
+          args: Prisma.KnownSessionFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownSessionPayload>[]
+        }
+        create: {
+          args: Prisma.KnownSessionCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownSessionPayload>
+        }
+        createMany: {
+          args: Prisma.KnownSessionCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.KnownSessionCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownSessionPayload>[]
+        }
+        delete: {
+          args: Prisma.KnownSessionDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownSessionPayload>
+        }
+        update: {
+          args: Prisma.KnownSessionUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownSessionPayload>
+        }
+        deleteMany: {
+          args: Prisma.KnownSessionDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.KnownSessionUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.KnownSessionUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownSessionPayload>[]
+        }
+        upsert: {
+          args: Prisma.KnownSessionUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownSessionPayload>
+        }
+        aggregate: {
+          args: Prisma.KnownSessionAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateKnownSession>
+        }
+        groupBy: {
+          args: Prisma.KnownSessionGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.KnownSessionGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.KnownSessionCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.KnownSessionCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -980,6 +1130,25 @@ export const ProcessedEventScalarFieldEnum = {
 } as const
 
 export type ProcessedEventScalarFieldEnum = (typeof ProcessedEventScalarFieldEnum)[keyof typeof ProcessedEventScalarFieldEnum]
+
+
+export const ContactScalarFieldEnum = {
+  userId: 'userId',
+  phone: 'phone',
+  email: 'email',
+  changedAt: 'changedAt'
+} as const
+
+export type ContactScalarFieldEnum = (typeof ContactScalarFieldEnum)[keyof typeof ContactScalarFieldEnum]
+
+
+export const KnownSessionScalarFieldEnum = {
+  sessionId: 'sessionId',
+  userId: 'userId',
+  endedAt: 'endedAt'
+} as const
+
+export type KnownSessionScalarFieldEnum = (typeof KnownSessionScalarFieldEnum)[keyof typeof KnownSessionScalarFieldEnum]
 
 
 export const SortOrder = {
@@ -1301,6 +1470,8 @@ export type GlobalOmitConfig = {
   delivery?: Prisma.DeliveryOmit
   pushDevice?: Prisma.PushDeviceOmit
   processedEvent?: Prisma.ProcessedEventOmit
+  contact?: Prisma.ContactOmit
+  knownSession?: Prisma.KnownSessionOmit
 }
 
 /* Types for Logging */

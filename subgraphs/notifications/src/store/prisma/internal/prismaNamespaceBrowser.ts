@@ -56,7 +56,9 @@ export const ModelName = {
   QuietHours: 'QuietHours',
   Delivery: 'Delivery',
   PushDevice: 'PushDevice',
-  ProcessedEvent: 'ProcessedEvent'
+  ProcessedEvent: 'ProcessedEvent',
+  Contact: 'Contact',
+  KnownSession: 'KnownSession'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -150,6 +152,25 @@ export const ProcessedEventScalarFieldEnum = {
 } as const
 
 export type ProcessedEventScalarFieldEnum = (typeof ProcessedEventScalarFieldEnum)[keyof typeof ProcessedEventScalarFieldEnum]
+
+
+export const ContactScalarFieldEnum = {
+  userId: 'userId',
+  phone: 'phone',
+  email: 'email',
+  changedAt: 'changedAt'
+} as const
+
+export type ContactScalarFieldEnum = (typeof ContactScalarFieldEnum)[keyof typeof ContactScalarFieldEnum]
+
+
+export const KnownSessionScalarFieldEnum = {
+  sessionId: 'sessionId',
+  userId: 'userId',
+  endedAt: 'endedAt'
+} as const
+
+export type KnownSessionScalarFieldEnum = (typeof KnownSessionScalarFieldEnum)[keyof typeof KnownSessionScalarFieldEnum]
 
 
 export const SortOrder = {
