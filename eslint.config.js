@@ -35,6 +35,10 @@ const TYPES_WITHOUT_ID = [
   'NotificationPreference',
   'NotificationPreferences',
   'QuietHours',
+  'CashShiftTrip',
+  'CashCorrectionUserError',
+  'DriverDeposit',
+  'RentalUserError',
 ];
 
 const schemaRules = {

@@ -179,6 +179,22 @@ export interface DomainEvents {
    * `due.amountMinor > 0`. `sequence` grows with every change of that rider's balance due: apply only a newer one.
    */
   'rider.balance_due.changed': { userId: string; due: EventMoney; sequence: number; occurredAt: string };
+  /**
+   * fleet → payments (cash reconciliation). A driver checked out: the shift's window and the cash handed in
+   * (`cashDeposited`, 0 when none). Once per shift, in the check-out's transaction; payments moves the deposit
+   * from the driver's cash held to the fleet's cash and compares it with the cash fares of the window.
+   */
+  'shift.checked_out': {
+    /** fleet's Attendance id: the shift. */
+    attendanceId: string;
+    driverId: string;
+    driverUserId: string;
+    fleetId: string;
+    checkedInAt: string;
+    checkedOutAt: string;
+    cashDeposited: EventMoney;
+    occurredAt: string;
+  };
   /** One per direction: the rider rates the driver (`by: 'RIDER'`) or the driver rates the rider. */
   'trip.rated': { tripId: string; riderUserId: string; driverId: string; by: 'RIDER' | 'DRIVER'; rating: number; occurredAt: string };
 }

@@ -33,6 +33,8 @@ export interface PaymentsConfig {
    * also the largest batch. Each member is one blocking Redis connection in distributed mode.
    */
   settlementConcurrency: number;
+  /** How often the rent job looks for rent periods that started (PAYMENTS_RENT_INTERVAL_MS, default 60000). */
+  rentIntervalMs: number;
 }
 
 /**
@@ -66,6 +68,7 @@ export function readPaymentsConfig(env: NodeJS.ProcessEnv = process.env): Paymen
         .transform((value) => value.toUpperCase())
         .default('USD'),
       PAYMENTS_SETTLEMENT_CONCURRENCY: z.coerce.number().int().min(1, 'must be at least 1').max(32, 'must be at most 32').default(16),
+      PAYMENTS_RENT_INTERVAL_MS: z.coerce.number().int().min(1000, 'must be at least 1000').max(86_400_000, 'must be at most 86400000').default(60_000),
     },
     env,
   );
@@ -75,6 +78,7 @@ export function readPaymentsConfig(env: NodeJS.ProcessEnv = process.env): Paymen
     maxAmountMinor: e.PAYMENTS_MAX_AMOUNT_MINOR,
     currency: e.PAYMENTS_CURRENCY,
     settlementConcurrency: e.PAYMENTS_SETTLEMENT_CONCURRENCY,
+    rentIntervalMs: e.PAYMENTS_RENT_INTERVAL_MS,
   };
 
   function providerConfig(): PaymentsProviderConfig {

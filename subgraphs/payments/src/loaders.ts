@@ -1,13 +1,19 @@
 // Per-request DataLoaders for payments. Every per-entity lookup (`_entities` of User and Trip, a payment's card and
 // refunds) goes through these, so the statements a request sends do not grow with the items it returns.
-import { createByIdLoader, createByKeyLoader, createGroupLoader } from '../../../platform/graphql/index.js';
+import { createByIdLoader, createByKeyLoader, createGroupLoader, createPagedListLoader } from '../../../platform/graphql/index.js';
 import type { PaymentReads } from './store/payment-reads.js';
+import type { CashShiftRow } from './store/cash-shifts.js';
 import type { DriverProfile } from './store/driver-profiles.js';
 import type { LedgerAccount, Payment } from './store/prisma/client.js';
 
 export type PaymentsLoaders = ReturnType<typeof createPaymentsLoaders>;
 
 export function createPaymentsLoaders(reads: PaymentReads, currency: string) {
+  // Driver.cashShifts: one paged loader per period (the period changes the SQL), so drivers asked with the same
+  // period and page arguments share one statement.
+  const cashShiftLoaders = new Map<string, ReturnType<typeof cashShiftsPages>>();
+  const cashShiftsPages = (from: Date | null, to: Date | null) =>
+    createPagedListLoader<CashShiftRow>((driverIds, page) => reads.cashShiftsPagesByDrivers(driverIds, { from, to }, page));
   return {
     paymentById: createByIdLoader((ids) => reads.paymentsByIds(ids)),
     /** Per trip: its fare's payment when there is one, else its cancellation fee's. */
@@ -40,6 +46,18 @@ export function createPaymentsLoaders(reads: PaymentReads, currency: string) {
     driverProfileById: createByKeyLoader(
       (driverIds) => reads.driverProfilesByIds(driverIds),
       (profile: DriverProfile) => profile.driverId,
+    ),
+    /** A page of each driver's shifts in [from, to) of check-out (Driver.cashShifts). */
+    cashShiftsOfDriver(from: Date | null, to: Date | null) {
+      const key = `${from?.toISOString() ?? ''}|${to?.toISOString() ?? ''}`;
+      let loader = cashShiftLoaders.get(key);
+      if (!loader) cashShiftLoaders.set(key, (loader = cashShiftsPages(from, to)));
+      return loader;
+    },
+    /** The cash payments behind each shift (CashShift.trips), one statement per batch of shifts. */
+    cashPaymentsByShiftId: createGroupLoader(
+      (attendanceIds) => reads.cashPaymentsOfShifts(attendanceIds),
+      (payment) => payment.attendanceId,
     ),
     balanceDueByUserId: createByKeyLoader(
       (userIds) => reads.accountsOf('RIDER_BALANCE_DUE', userIds, currency),

@@ -12,6 +12,7 @@ import { createPaymentProvider, type PaymentProvider } from './providers/index.j
 import { resolvers } from './resolvers/index.js';
 import { createPaymentsServices, type PaymentsServices } from './services/index.js';
 import { createDriverDirectory, DRIVER_DIRECTORY_GROUP, DRIVER_DIRECTORY_TYPES } from './services/driver-directory.js';
+import { CASH_HANDOVER_GROUP, CASH_HANDOVER_TYPES } from './services/cash-handover.js';
 import { TRIP_SETTLEMENT_TYPES } from './services/trip-settlement.js';
 import { openPaymentsDatabase } from './store/database.js';
 import { createWebhookRoute, PAYMENTS_WEBHOOK_PATH } from './webhooks/webhook-route.js';
@@ -28,6 +29,10 @@ export interface PaymentsBuildOptions {
   /** Default true: consume trips' events and run the charger (tests of other behaviour may drive them by hand). */
   background?: boolean;
   chargerPollIntervalMs?: number;
+  /** The clock of rent, plan assignments and exits (default: the system's): the week-simulation test drives it. */
+  now?: () => Date;
+  /** Default: config rentIntervalMs (PAYMENTS_RENT_INTERVAL_MS). */
+  rentIntervalMs?: number;
 }
 
 export type PaymentsSubgraph = BuiltSubgraph<PaymentsContext> & {
@@ -72,6 +77,8 @@ export async function buildPaymentsSubgraph(deps: SubgraphDeps, options: Payment
     wakeRelay,
     background: inBackground,
     chargerPollIntervalMs: options.chargerPollIntervalMs,
+    now: options.now,
+    rentIntervalMs: options.rentIntervalMs ?? config.rentIntervalMs,
   });
   webhookRoute = createWebhookRoute({ provider, handle: services.handleWebhook, logger });
 
@@ -104,7 +111,21 @@ export async function buildPaymentsSubgraph(deps: SubgraphDeps, options: Payment
         ),
       ]
     : [];
+  // Cash handed in at check-out: fleet's shift.checked_out, in its own group.
+  const shiftEvents = runBackground
+    ? [
+        inBackground(() =>
+          deps.events.consume({
+            group: CASH_HANDOVER_GROUP,
+            types: CASH_HANDOVER_TYPES,
+            handle: (event) => inBackground(async () => void (await services.handleShiftCheckedOut(event))),
+          }),
+        ),
+      ]
+    : [];
   if (runBackground) inBackground(() => services.charger.start());
+  // Rent: a pass at start (catching up periods missed while stopped), then every rentIntervalMs.
+  if (runBackground) inBackground(() => services.rent.start());
 
   const built = defineSubgraph<PaymentsContext>({
     name: 'payments',
@@ -122,8 +143,9 @@ export async function buildPaymentsSubgraph(deps: SubgraphDeps, options: Payment
     }),
     // The consumer and the charger first (they write events), the relay last so it publishes what they wrote.
     async onClose() {
-      await Promise.all([...tripEvents, ...driverEvents].map((consumer) => consumer.stop()));
+      await Promise.all([...tripEvents, ...driverEvents, ...shiftEvents].map((consumer) => consumer.stop()));
       await services.charger.stop();
+      await services.rent.stop();
       (provider as Partial<{ close(): void }>).close?.();
       await relay.stop();
     },

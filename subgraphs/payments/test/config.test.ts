@@ -21,6 +21,7 @@ test('defaults: the development provider with the fixed development secret, 1000
     maxAmountMinor: 1_000_000,
     currency: 'USD',
     settlementConcurrency: 16,
+    rentIntervalMs: 60_000,
   });
 });
 
@@ -32,14 +33,17 @@ test('explicit values', () => {
       PAYMENTS_MAX_AMOUNT_MINOR: '5000',
       PAYMENTS_CURRENCY: 'eur',
       PAYMENTS_SETTLEMENT_CONCURRENCY: '8',
+      PAYMENTS_RENT_INTERVAL_MS: '5000',
     }),
   ).toEqual({
     provider: { kind: 'development', webhookSecret: 'whsec_0123456789abcdef', webhookDelayMs: 0 },
     maxAmountMinor: 5000,
     currency: 'EUR',
     settlementConcurrency: 8,
+    rentIntervalMs: 5000,
   });
   expect(() => readPaymentsConfig({ PAYMENTS_SETTLEMENT_CONCURRENCY: '0' })).toThrow(/PAYMENTS_SETTLEMENT_CONCURRENCY: must be at least 1/);
+  expect(() => readPaymentsConfig({ PAYMENTS_RENT_INTERVAL_MS: '10' })).toThrow(/PAYMENTS_RENT_INTERVAL_MS: must be at least 1000/);
 });
 
 test('stripe: its key and webhook secret; STRIPE_API_BASE gives host, port and protocol', () => {

@@ -10,6 +10,7 @@ import type { Attendance, Driver } from '../store/prisma/client.js';
 import { isUniqueViolation, type FleetStore, type FleetStores } from '../store/store.js';
 import { managesFleet, requireOwnDriver, requireViewer } from './access.js';
 import { changeDriverState, illegalTransition, workingStatus, type OutboxNotifier } from './driver-state.js';
+import { shiftCheckedOutEvent } from './shift-events.js';
 import { problems, userError, type FleetUserError } from './user-errors.js';
 import { checkHttpsUrl, checkLocation, checkMoney, checkOdometer, wellFormedId } from './validation.js';
 
@@ -157,6 +158,7 @@ export function createAttendanceService({ store, config, now, outbox }: Attendan
           currency: input.cashDeposited.currency,
           at,
         });
+        await tx.outbox.add(shiftCheckedOutEvent(attendance, driver, at));
         const updated = driver.status === 'OFFLINE' ? driver : await changeDriverState(tx, driver, { status: 'OFFLINE' }, at);
         return { attendance, driver: updated, userErrors: [] };
       });

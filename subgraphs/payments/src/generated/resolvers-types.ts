@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { WalletModel, WalletEntryModel, PaymentModel, RefundModel, PaymentMethodModel, CardModel, UserRef, TripRef, DriverRef, DriverStatementEntryModel } from '../resolvers/mappers.js';
+import type { WalletModel, WalletEntryModel, PaymentModel, RefundModel, PaymentMethodModel, CardModel, UserRef, TripRef, DriverRef, DriverStatementEntryModel, CashShiftModel, CashShiftTripModel, CashCorrectionModel } from '../resolvers/mappers.js';
 import type { PaymentsContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -25,6 +25,25 @@ export type AddCardInput = {
   providerToken: Scalars['String']['input'];
 };
 
+/** A driver to put on a plan. */
+export type AssignRentalPlanInput = {
+  /** The driver (fleet's driver profile id). */
+  driverId: Scalars['ID']['input'];
+  /** The plan. */
+  planId: Scalars['ID']['input'];
+  /** When rent starts (default: now); the plan must be valid then. */
+  startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** Result of `assignRentalPlan`. */
+export type AssignRentalPlanPayload = {
+  __typename?: 'AssignRentalPlanPayload';
+  /** The driver's new assignment; null when `userErrors` is not empty. */
+  rentalPlan: Maybe<DriverRentalPlan>;
+  /** Input problems; empty on success. */
+  userErrors: Array<RentalUserError>;
+};
+
 /** A saved card as the provider describes it; card numbers never reach Ridegraph. */
 export type CardDetails = {
   __typename?: 'CardDetails';
@@ -38,16 +57,183 @@ export type CardDetails = {
   last4: Scalars['String']['output'];
 };
 
-/** A driver profile (fleet's). payments adds the driver's money. */
+/** A recorded cash correction. */
+export type CashCorrection = {
+  __typename?: 'CashCorrection';
+  /** The amount. */
+  amount: Money;
+  /** The shift it corrects (`CashShift.id`), if any. */
+  attendanceId: Maybe<Scalars['ID']['output']>;
+  /** When it was recorded. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The driver. */
+  driver: Driver;
+  /** Stable identifier of the correction. */
+  id: Scalars['ID']['output'];
+  /** How it was settled. */
+  kind: CashCorrectionKind;
+  /** Why. */
+  reason: Scalars['String']['output'];
+};
+
+/** How a cash shortfall is settled. */
+export type CashCorrectionKind =
+  /** Taken from the driver's earnings. */
+  | 'DEDUCT_FROM_EARNINGS'
+  /** The driver handed the cash in later: their cash held to the fleet's cash. */
+  | 'LATE_HANDOVER'
+  /** Given up: the platform's loss (its revenue). */
+  | 'WRITE_OFF';
+
+/** One problem with a `recordCashCorrection` input. */
+export type CashCorrectionUserError = {
+  __typename?: 'CashCorrectionUserError';
+  /** Machine-readable kind of problem. */
+  code: CashCorrectionUserErrorCode;
+  /** Path to the offending argument or input field; null when it concerns the whole input. */
+  field: Maybe<Array<Scalars['String']['output']>>;
+  /** What is wrong, in words for a person. */
+  message: Scalars['String']['output'];
+};
+
+/** What is wrong with a `recordCashCorrection` input. */
+export type CashCorrectionUserErrorCode =
+  /** More than the driver owes in cash now (their cash held, negated). */
+  | 'CORRECTION_EXCEEDS_CASH_OWED'
+  /** The currency is not the platform's. */
+  | 'CURRENCY_MISMATCH'
+  /** No driver payments knows has this id. */
+  | 'DRIVER_NOT_FOUND'
+  /** The amount is not a whole number from 1 to the largest allowed (default 1,000,000 minor units). */
+  | 'INVALID_AMOUNT'
+  /** The idempotency key is empty or longer than 255 characters. */
+  | 'INVALID_IDEMPOTENCY_KEY'
+  /** The reason is empty or longer than 500 characters. */
+  | 'INVALID_REASON'
+  /** No shift of this driver has this id (or payments has not received its check-out yet). */
+  | 'SHIFT_NOT_FOUND';
+
+/** Which shifts `cashDiscrepancies` lists. */
+export type CashDiscrepancyFilterInput = {
+  /** Only this driver's. */
+  driverId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only this fleet's (a FLEET_MANAGER: one of theirs). Omitted: every fleet the viewer sees. */
+  fleetId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only shifts that ended at or after this instant. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only shifts whose difference is not zero. Default true. */
+  onlyUnbalanced?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only shifts that ended before this instant. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** A driver's shift and its cash: what cash trips brought in, what was handed in at check-out, and corrections since. */
+export type CashShift = {
+  __typename?: 'CashShift';
+  /** When the shift started. */
+  checkedInAt: Scalars['DateTime']['output'];
+  /** When the shift ended (the cash was handed in). */
+  checkedOutAt: Scalars['DateTime']['output'];
+  /** Cash fares and fees of trips that ended within the shift (paid in cash, whatever was refunded later to the rider's wallet). */
+  collected: Money;
+  /** Corrections recorded against this shift (`recordCashCorrection` with its `attendanceId`), all kinds. */
+  corrections: Money;
+  /** Cash handed in at check-out. */
+  deposited: Money;
+  /** collected − deposited − corrections: positive when the driver is short, negative when they handed in more. */
+  difference: Money;
+  /** The driver. */
+  driver: Driver;
+  /** The fleet the shift was worked for. */
+  fleetId: Scalars['ID']['output'];
+  /** The shift: fleet's attendance id (`Attendance.id`). */
+  id: Scalars['ID']['output'];
+  /** The cash trips behind `collected`, in the order they ended. */
+  trips: Array<CashShiftTrip>;
+};
+
+/** A page of shifts, latest check-out first. */
+export type CashShiftConnection = {
+  __typename?: 'CashShiftConnection';
+  /** The shifts of this page. */
+  edges: Array<CashShiftEdge>;
+  /** Where this page is. */
+  pageInfo: PageInfo;
+};
+
+/** A shift with a cursor, in a connection. */
+export type CashShiftEdge = {
+  __typename?: 'CashShiftEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The shift. */
+  node: CashShift;
+};
+
+/** One cash trip of a shift. */
+export type CashShiftTrip = {
+  __typename?: 'CashShiftTrip';
+  /** What the rider paid the driver in cash. */
+  amount: Money;
+  /** When the trip ended. */
+  endedAt: Scalars['DateTime']['output'];
+  /** A fare (TRIP_FARE) or a cancellation fee (CANCELLATION_FEE). */
+  purpose: PaymentPurpose;
+  /** The trip. */
+  trip: Trip;
+};
+
+/** A new rental plan. */
+export type CreateRentalPlanInput = {
+  /** Put drivers of its category on it when a vehicle is assigned to them (one such plan per category at a time). */
+  autoAssign: Scalars['Boolean']['input'];
+  /** Security deposit: 0 to the largest allowed amount, in the platform's currency. */
+  deposit: MoneyInput;
+  /** How the deposit is collected. */
+  depositCollection: DepositCollection;
+  /** 1 to 100 characters. */
+  name: Scalars['String']['input'];
+  /** How often rent is charged. */
+  period: RentalPeriod;
+  /** Rent per period: 1 to the largest allowed amount, in the platform's currency. */
+  rent: MoneyInput;
+  /** Drivers may be put on it from this instant. */
+  validFrom: Scalars['DateTime']['input'];
+  /** Until this instant (exclusive), after validFrom; omit for no end. */
+  validTo?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The vehicles it is for. */
+  vehicleCategory: VehicleCategory;
+};
+
+/** How a rental plan's deposit is collected. */
+export type DepositCollection =
+  /** Deducted in full from the driver's earnings when they are put on the plan (earnings may go negative). */
+  | 'FROM_EARNINGS'
+  /** The driver pays a payment link (purpose DEPOSIT); the deposit is held once it is paid. */
+  | 'PAYMENT_LINK';
+
+/** A driver's profile: the driving side of a user. */
 export type Driver = {
   __typename?: 'Driver';
+  /**
+   * The driver's shifts with their cash: collected, handed in, corrected and the difference, latest check-out first,
+   * balanced ones included. The driver themselves, managers of their fleet and operations staff (FORBIDDEN for anyone
+   * else); empty for a driver payments has not heard of.
+   */
+  cashShifts: CashShiftConnection;
+  /** The driver's security deposit: what their current plan requires and what is held. Same readers as `earnings`. */
+  deposit: Maybe<DriverDeposit>;
   /**
    * What the driver earned in [from, to) and their balances now. The driver themselves, managers of their fleet and
    * operations staff (FORBIDDEN for anyone else); null for a driver payments has not heard of. At most 366 days.
    */
   earnings: Maybe<DriverEarnings>;
-  /** Stable identifier of the driver profile. */
+  /** Stable identifier of the driver profile (not the user id). */
   id: Scalars['ID']['output'];
+  /** Rent charged to the driver, newest period first, on every plan they were on. Same readers as `earnings`. */
+  rentCharges: Maybe<RentChargeConnection>;
+  /** The rental plan the driver is on now (null when none). Same readers as `earnings`. */
+  rentalPlan: Maybe<DriverRentalPlan>;
   /**
    * Every movement of the driver's earnings, cash held and deposit accounts, newest first, optionally within [from,
    * to). Same readers as `earnings`.
@@ -56,14 +242,30 @@ export type Driver = {
 };
 
 
-/** A driver profile (fleet's). payments adds the driver's money. */
+/** A driver's profile: the driving side of a user. */
+export type DriverCashShiftsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** A driver's profile: the driving side of a user. */
 export type DriverEarningsArgs = {
   from: Scalars['DateTime']['input'];
   to: Scalars['DateTime']['input'];
 };
 
 
-/** A driver profile (fleet's). payments adds the driver's money. */
+/** A driver's profile: the driving side of a user. */
+export type DriverRentChargesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A driver's profile: the driving side of a user. */
 export type DriverStatementArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -80,6 +282,17 @@ export type DriverAccount =
   /** Earnings not yet paid out (fares minus commission, minus rent, deductions and payouts). */
   | 'EARNINGS';
 
+/** A driver's security deposit. */
+export type DriverDeposit = {
+  __typename?: 'DriverDeposit';
+  /** How the current plan collects it; null without a plan. */
+  collection: Maybe<DepositCollection>;
+  /** What is held for the driver now (their deposit account's balance). */
+  held: Money;
+  /** What the driver's current plan requires (0 without a plan). */
+  required: Money;
+};
+
 /** What a driver earned over a period, from the ledger. Amounts in the platform's currency. */
 export type DriverEarnings = {
   __typename?: 'DriverEarnings';
@@ -87,7 +300,7 @@ export type DriverEarnings = {
   adjustments: Money;
   /** Cash the driver collected from riders in the period. */
   cashCollected: Money;
-  /** Cash the driver handed in to their fleet in the period (with cash corrections). */
+  /** What cleared the driver's cash held in the period: hand-ins at check-out and cash corrections (a late hand-in, a deduction from earnings, a write-off). */
   cashHandedIn: Money;
   /** Cash held now (negative while the driver owes cash). */
   cashHeld: Money;
@@ -113,6 +326,46 @@ export type DriverEarnings = {
   to: Scalars['DateTime']['output'];
   /** Trips whose fare or cancellation fee was settled in the period (refunds do not change the count). */
   trips: Scalars['Int']['output'];
+};
+
+/** What settling a driver's exit moved. */
+export type DriverExit = {
+  __typename?: 'DriverExit';
+  /** Cash the driver still held, deducted from their earnings (DRIVER_EXIT). */
+  cashNetted: Money;
+  /** The deposit given back to the driver's earnings (DEPOSIT_RETURN). */
+  depositReturned: Money;
+  /** The driver. */
+  driver: Driver;
+  /** The driver's earnings balance after the exit: positive, to be paid out by a payout; negative, what the driver owes. */
+  finalBalance: Money;
+  /** Stable identifier of the exit. */
+  id: Scalars['ID']['output'];
+  /** Why the driver left, as staff gave it. */
+  reason: Scalars['String']['output'];
+  /** Rent charged at the exit: the periods that had started by then and were not charged yet. */
+  rentChargedAtExit: Money;
+  /** All rent charged on the plan the driver left, including `rentChargedAtExit`. */
+  rentChargedTotal: Money;
+  /** When it was settled (the plan ends at this instant). */
+  settledAt: Scalars['DateTime']['output'];
+};
+
+/** A driver's time on a rental plan. */
+export type DriverRentalPlan = {
+  __typename?: 'DriverRentalPlan';
+  /** Stable identifier of this assignment. */
+  id: Scalars['ID']['output'];
+  /** When the next period starts and its rent is charged; null once ended. */
+  nextChargeAt: Maybe<Scalars['DateTime']['output']>;
+  /** Periods charged so far. */
+  periodsCharged: Scalars['Int']['output'];
+  /** The plan. */
+  plan: RentalPlan;
+  /** When the driver was put on it: period n starts at since + n periods. */
+  since: Scalars['DateTime']['output'];
+  /** When the driver left it; null while current. */
+  until: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** A page of a driver's statement, newest first. */
@@ -214,6 +467,20 @@ export type Mutation = {
    */
   addCard: PaymentMethodsPayload;
   /**
+   * Puts a driver on a rental plan from `startsAt` (default now) and collects a FROM_EARNINGS deposit from their
+   * earnings. Operations staff, and managers of the driver's fleet (DRIVER_NOT_FOUND for other drivers).
+   */
+  assignRentalPlan: AssignRentalPlanPayload;
+  /** Creates a rental plan. Operations staff only. */
+  createRentalPlan: RentalPlanPayload;
+  /**
+   * Settles cash a driver owes (their cash held is negative): handed in late, deducted from their earnings, or written
+   * off as the platform's loss; optionally against one shift, whose difference it reduces. Managers of the driver's
+   * fleet and operations staff (FORBIDDEN otherwise); recorded with who did it. At most what the driver owes in cash
+   * (CORRECTION_EXCEEDS_CASH_OWED). Idempotent by `idempotencyKey`.
+   */
+  recordCashCorrection: RecordCashCorrectionPayload;
+  /**
    * Gives money back to the payer of a paid payment, in part or in full, to the method that paid (card through the
    * provider, wallet to the wallet, cash to the wallet); the driver's earnings and the platform's commission are
    * reversed in proportion. Operations staff only; recorded with who did it. Idempotent by `idempotencyKey`.
@@ -221,18 +488,43 @@ export type Mutation = {
   refundPayment: RefundPaymentPayload;
   /** Removes a saved card (payments made with it keep it). When it was the default, cash becomes the default. */
   removePaymentMethod: PaymentMethodsPayload;
+  /** Retires a rental plan: it takes no new drivers; drivers on it stay until they leave. Operations staff only. */
+  retireRentalPlan: RentalPlanPayload;
   /** Chooses how trips requested without a choice are paid: `cardId` with CARD, none for WALLET and CASH. */
   setDefaultPaymentMethod: PaymentMethodsPayload;
+  /**
+   * Settles a leaving driver: charges the rent periods started by now, ends their plan, gives the deposit back to
+   * their earnings and deducts the cash they still hold from them. Operations staff only. Idempotent by
+   * `idempotencyKey`; NO_CURRENT_PLAN for a driver on no plan.
+   */
+  settleDriverExit: SettleDriverExitPayload;
   /**
    * Adds money to the signed-in user's wallet by charging a saved card. What the user owes (`balanceDue`) is repaid
    * first, the rest goes to the wallet. Idempotent by `idempotencyKey`.
    */
   topUpWallet: TopUpWalletPayload;
+  /** Renames a rental plan or changes its validity or auto-assignment (never its money terms). Operations staff only. */
+  updateRentalPlan: RentalPlanPayload;
 };
 
 
 export type MutationAddCardArgs = {
   input: AddCardInput;
+};
+
+
+export type MutationAssignRentalPlanArgs = {
+  input: AssignRentalPlanInput;
+};
+
+
+export type MutationCreateRentalPlanArgs = {
+  input: CreateRentalPlanInput;
+};
+
+
+export type MutationRecordCashCorrectionArgs = {
+  input: RecordCashCorrectionInput;
 };
 
 
@@ -246,14 +538,29 @@ export type MutationRemovePaymentMethodArgs = {
 };
 
 
+export type MutationRetireRentalPlanArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationSetDefaultPaymentMethodArgs = {
   cardId?: InputMaybe<Scalars['ID']['input']>;
   type: PaymentMethodType;
 };
 
 
+export type MutationSettleDriverExitArgs = {
+  input: SettleDriverExitInput;
+};
+
+
 export type MutationTopUpWalletArgs = {
   input: TopUpWalletInput;
+};
+
+
+export type MutationUpdateRentalPlanArgs = {
+  input: UpdateRentalPlanInput;
 };
 
 /** Pagination state of a connection (Relay cursor connections). */
@@ -437,10 +744,25 @@ export type PaymentUserErrorCode =
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * Drivers' shifts whose cash does not add up (or all of them with `onlyUnbalanced: false`), latest check-out first,
+   * each with the cash trips behind it. Operations staff see every fleet; a FLEET_MANAGER only the fleets they manage
+   * (their fleets when `filter.fleetId` is omitted, FORBIDDEN for another fleet); FORBIDDEN for anyone else.
+   */
+  cashDiscrepancies: CashShiftConnection;
   /** The payment with this id, or null when there is none or the viewer may not see it (its payer, its trip's driver and operations staff may). */
   payment: Maybe<Payment>;
   /** Payments newest first, filtered. Operations staff only. */
   payments: PaymentConnection;
+  /** Rental plans, newest first. Operations staff and fleet managers. */
+  rentalPlans: Array<RentalPlan>;
+};
+
+
+export type QueryCashDiscrepanciesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CashDiscrepancyFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -453,6 +775,38 @@ export type QueryPaymentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PaymentFilterInput>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryRentalPlansArgs = {
+  filter?: InputMaybe<RentalPlanFilterInput>;
+};
+
+/** A correction of the cash a driver owes. */
+export type RecordCashCorrectionInput = {
+  /** How much, positive, in the platform's currency: at most what the driver owes in cash. */
+  amount: MoneyInput;
+  /** The shift it corrects (`CashShift.id`, fleet's attendance id), one of this driver's; omitted: the driver's cash in general. */
+  attendanceId?: InputMaybe<Scalars['ID']['input']>;
+  /** The driver (Driver.id). */
+  driverId: Scalars['ID']['input'];
+  /** A key unique to this correction: the same key and input returns the first correction; another input is a CONFLICT. */
+  idempotencyKey: Scalars['String']['input'];
+  /** How it is settled. */
+  kind: CashCorrectionKind;
+  /** Why, 1 to 500 characters (kept with the correction and in the ledger). */
+  reason: Scalars['String']['input'];
+};
+
+/** Result of `recordCashCorrection`. */
+export type RecordCashCorrectionPayload = {
+  __typename?: 'RecordCashCorrectionPayload';
+  /** The correction; null when `userErrors` is not empty. */
+  correction: Maybe<CashCorrection>;
+  /** The shift it corrects, as it is now; null without `attendanceId` or when `userErrors` is not empty. */
+  shift: Maybe<CashShift>;
+  /** Input problems; empty on success. */
+  userErrors: Array<CashCorrectionUserError>;
 };
 
 /** Money given back to the payer of a payment. */
@@ -506,6 +860,163 @@ export type RefundStatus =
   /** The money is back with the payer. */
   | 'SUCCEEDED';
 
+/** One period's rent, charged once. */
+export type RentCharge = {
+  __typename?: 'RentCharge';
+  /** The rent, deducted from the driver's earnings. */
+  amount: Money;
+  /** When it was charged. */
+  chargedAt: Scalars['DateTime']['output'];
+  /** Stable identifier of the charge. */
+  id: Scalars['ID']['output'];
+  /** End of the period (exclusive). */
+  periodEnd: Scalars['DateTime']['output'];
+  /** Start of the period (inclusive). */
+  periodStart: Scalars['DateTime']['output'];
+  /** The plan it was charged on. */
+  plan: RentalPlan;
+};
+
+/** A page of rent charges, newest period first. */
+export type RentChargeConnection = {
+  __typename?: 'RentChargeConnection';
+  /** The charges of this page. */
+  edges: Array<RentChargeEdge>;
+  /** Where this page is. */
+  pageInfo: PageInfo;
+};
+
+/** A rent charge with a cursor, in a connection. */
+export type RentChargeEdge = {
+  __typename?: 'RentChargeEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The charge. */
+  node: RentCharge;
+};
+
+/** How often a rental plan's rent is charged. */
+export type RentalPeriod =
+  /** Every 24 hours from the moment the driver was put on the plan (UTC). */
+  | 'DAILY'
+  /** Every 7 × 24 hours from the moment the driver was put on the plan (UTC). */
+  | 'WEEKLY';
+
+/**
+ * A rental plan for fleet vehicles of one category. Its money terms (period, rent, deposit) never change: a new price
+ * is a new plan, and the old one is retired. Visible to operations staff and fleet managers, and to a driver through
+ * their own `Driver.rentalPlan`.
+ */
+export type RentalPlan = {
+  __typename?: 'RentalPlan';
+  /** Whether drivers of its category are put on it when a vehicle is assigned to them. */
+  autoAssign: Scalars['Boolean']['output'];
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Security deposit (0 when none). */
+  deposit: Money;
+  /** How the deposit is collected. */
+  depositCollection: DepositCollection;
+  /** Stable identifier of the plan. */
+  id: Scalars['ID']['output'];
+  /** Its name, e.g. "Economy weekly". */
+  name: Scalars['String']['output'];
+  /** How often rent is charged. */
+  period: RentalPeriod;
+  /** Rent per period. */
+  rent: Money;
+  /** When it was retired (it takes no new drivers; drivers on it stay); null while active. */
+  retiredAt: Maybe<Scalars['DateTime']['output']>;
+  /** Drivers may be put on it from this instant. */
+  validFrom: Scalars['DateTime']['output'];
+  /** Drivers may be put on it until this instant (exclusive); null: no end. */
+  validTo: Maybe<Scalars['DateTime']['output']>;
+  /** The vehicles it is for. */
+  vehicleCategory: VehicleCategory;
+};
+
+/** Which rental plans to list. */
+export type RentalPlanFilterInput = {
+  /** Include retired plans (default false). */
+  includeRetired?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only plans valid at this instant (and not retired). */
+  validAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only this category's. */
+  vehicleCategory?: InputMaybe<VehicleCategory>;
+};
+
+/** Result of `createRentalPlan`, `updateRentalPlan` and `retireRentalPlan`. */
+export type RentalPlanPayload = {
+  __typename?: 'RentalPlanPayload';
+  /** The plan as it is now; null when `userErrors` is not empty. */
+  plan: Maybe<RentalPlan>;
+  /** Input problems; empty on success. */
+  userErrors: Array<RentalUserError>;
+};
+
+/** One problem with a rental mutation's input. */
+export type RentalUserError = {
+  __typename?: 'RentalUserError';
+  /** Machine-readable kind of problem. */
+  code: RentalUserErrorCode;
+  /** Path to the offending argument or input field; null when it concerns the whole input. */
+  field: Maybe<Array<Scalars['String']['output']>>;
+  /** What is wrong, in words for a person. */
+  message: Scalars['String']['output'];
+};
+
+/** What is wrong with a rental mutation's input. */
+export type RentalUserErrorCode =
+  /** The driver is already on a rental plan. */
+  | 'ALREADY_ON_PLAN'
+  /** Another auto-assigned plan of the same category is valid in an overlapping period. */
+  | 'AUTO_ASSIGN_OVERLAP'
+  /** The driver drives a vehicle of another category than the plan's. */
+  | 'CATEGORY_MISMATCH'
+  /** The currency is not the platform's. */
+  | 'CURRENCY_MISMATCH'
+  /** No such driver (payments has not heard of them), or not one you manage. */
+  | 'DRIVER_NOT_FOUND'
+  /** The deposit is negative, not a whole number, or above the largest allowed amount. */
+  | 'INVALID_DEPOSIT'
+  /** The idempotency key is empty or longer than 255 characters. */
+  | 'INVALID_IDEMPOTENCY_KEY'
+  /** The name is empty (after trimming) or longer than 100 characters. */
+  | 'INVALID_NAME'
+  /** The reason is empty or longer than 500 characters. */
+  | 'INVALID_REASON'
+  /** The rent is not a whole number from 1 to the largest allowed amount (default 1,000,000 minor units). */
+  | 'INVALID_RENT'
+  /** validTo is not after validFrom. */
+  | 'INVALID_VALIDITY'
+  /** The driver is on no rental plan (for an exit: they already left). */
+  | 'NO_CURRENT_PLAN'
+  /** No such rental plan. */
+  | 'PLAN_NOT_FOUND'
+  /** The plan is not valid at the start (before validFrom or from validTo on), or startsAt is more than 31 days in the past. */
+  | 'PLAN_NOT_VALID'
+  /** The plan is retired. */
+  | 'PLAN_RETIRED';
+
+/** A driver leaving the fleet. */
+export type SettleDriverExitInput = {
+  /** The driver (fleet's driver profile id). */
+  driverId: Scalars['ID']['input'];
+  /** A key unique to this exit: the same key and input returns the first result; another input is a CONFLICT. */
+  idempotencyKey: Scalars['String']['input'];
+  /** Why, 1 to 500 characters. */
+  reason: Scalars['String']['input'];
+};
+
+/** Result of `settleDriverExit`. */
+export type SettleDriverExitPayload = {
+  __typename?: 'SettleDriverExitPayload';
+  /** What the exit moved; null when `userErrors` is not empty. */
+  exit: Maybe<DriverExit>;
+  /** Input problems; empty on success. */
+  userErrors: Array<RentalUserError>;
+};
+
 /** Money to add to the signed-in rider's wallet. */
 export type TopUpWalletInput = {
   /** How much, in the wallet's currency (at most 1,000,000 minor units by default). */
@@ -539,6 +1050,22 @@ export type Trip = {
   payment: Maybe<Payment>;
 };
 
+/** Changes to a rental plan: only what does not change its money terms. Omitted fields stay as they are. */
+export type UpdateRentalPlanInput = {
+  /** Whether drivers are put on it with a vehicle. */
+  autoAssign?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Set true to remove the end of validity. */
+  clearValidTo?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The plan. */
+  id: Scalars['ID']['input'];
+  /** 1 to 100 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** New start of validity. */
+  validFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** New end of validity (exclusive). */
+  validTo?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
 /** A person with an account: a rider, a driver or a member of staff. */
 export type User = {
   __typename?: 'User';
@@ -549,6 +1076,19 @@ export type User = {
   /** The user's wallet (a zero balance before the first money moves). Only the user themselves and operations staff may read it (FORBIDDEN otherwise). */
   wallet: Maybe<Wallet>;
 };
+
+/** Service level of a vehicle, which decides pricing and which trips it can take. */
+export type VehicleCategory =
+  /** Auto rickshaw. */
+  | 'AUTO'
+  /** Motorbike. */
+  | 'BIKE'
+  /** Newer, larger car. */
+  | 'COMFORT'
+  /** Standard car. */
+  | 'ECONOMY'
+  /** Six or more seats. */
+  | 'XL';
 
 /** A user's stored balance with the platform: top-ups, refunds and credit, spent on rides. Never negative. */
 export type Wallet = {
@@ -719,13 +1259,29 @@ export type ResolversTypes = ResolversObject<{
   AddCardInput: AddCardInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AssignRentalPlanInput: AssignRentalPlanInput;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AssignRentalPlanPayload: ResolverTypeWrapper<AssignRentalPlanPayload>;
   CardDetails: ResolverTypeWrapper<CardModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CashCorrection: ResolverTypeWrapper<CashCorrectionModel>;
+  CashCorrectionKind: CashCorrectionKind;
+  CashCorrectionUserError: ResolverTypeWrapper<CashCorrectionUserError>;
+  CashCorrectionUserErrorCode: CashCorrectionUserErrorCode;
+  CashDiscrepancyFilterInput: CashDiscrepancyFilterInput;
+  CashShift: ResolverTypeWrapper<CashShiftModel>;
+  CashShiftConnection: ResolverTypeWrapper<Omit<CashShiftConnection, 'edges'> & { edges: Array<ResolversTypes['CashShiftEdge']> }>;
+  CashShiftEdge: ResolverTypeWrapper<Omit<CashShiftEdge, 'node'> & { node: ResolversTypes['CashShift'] }>;
+  CashShiftTrip: ResolverTypeWrapper<CashShiftTripModel>;
+  CreateRentalPlanInput: CreateRentalPlanInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DepositCollection: DepositCollection;
   Driver: ResolverTypeWrapper<DriverRef>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   DriverAccount: DriverAccount;
+  DriverDeposit: ResolverTypeWrapper<DriverDeposit>;
   DriverEarnings: ResolverTypeWrapper<DriverEarnings>;
+  DriverExit: ResolverTypeWrapper<Omit<DriverExit, 'driver'> & { driver: ResolversTypes['Driver'] }>;
+  DriverRentalPlan: ResolverTypeWrapper<DriverRentalPlan>;
   DriverStatementConnection: ResolverTypeWrapper<Omit<DriverStatementConnection, 'edges'> & { edges: Array<ResolversTypes['DriverStatementEntryEdge']> }>;
   DriverStatementEntry: ResolverTypeWrapper<DriverStatementEntryModel>;
   DriverStatementEntryEdge: ResolverTypeWrapper<Omit<DriverStatementEntryEdge, 'node'> & { node: ResolversTypes['DriverStatementEntry'] }>;
@@ -746,14 +1302,29 @@ export type ResolversTypes = ResolversObject<{
   PaymentUserError: ResolverTypeWrapper<PaymentUserError>;
   PaymentUserErrorCode: PaymentUserErrorCode;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordCashCorrectionInput: RecordCashCorrectionInput;
+  RecordCashCorrectionPayload: ResolverTypeWrapper<Omit<RecordCashCorrectionPayload, 'correction' | 'shift'> & { correction?: Maybe<ResolversTypes['CashCorrection']>, shift?: Maybe<ResolversTypes['CashShift']> }>;
   Refund: ResolverTypeWrapper<RefundModel>;
   RefundPaymentInput: RefundPaymentInput;
   RefundPaymentPayload: ResolverTypeWrapper<Omit<RefundPaymentPayload, 'payment' | 'refund'> & { payment?: Maybe<ResolversTypes['Payment']>, refund?: Maybe<ResolversTypes['Refund']> }>;
   RefundStatus: RefundStatus;
+  RentCharge: ResolverTypeWrapper<RentCharge>;
+  RentChargeConnection: ResolverTypeWrapper<RentChargeConnection>;
+  RentChargeEdge: ResolverTypeWrapper<RentChargeEdge>;
+  RentalPeriod: RentalPeriod;
+  RentalPlan: ResolverTypeWrapper<RentalPlan>;
+  RentalPlanFilterInput: RentalPlanFilterInput;
+  RentalPlanPayload: ResolverTypeWrapper<RentalPlanPayload>;
+  RentalUserError: ResolverTypeWrapper<RentalUserError>;
+  RentalUserErrorCode: RentalUserErrorCode;
+  SettleDriverExitInput: SettleDriverExitInput;
+  SettleDriverExitPayload: ResolverTypeWrapper<Omit<SettleDriverExitPayload, 'exit'> & { exit?: Maybe<ResolversTypes['DriverExit']> }>;
   TopUpWalletInput: TopUpWalletInput;
   TopUpWalletPayload: ResolverTypeWrapper<Omit<TopUpWalletPayload, 'payment' | 'wallet'> & { payment?: Maybe<ResolversTypes['Payment']>, wallet?: Maybe<ResolversTypes['Wallet']> }>;
   Trip: ResolverTypeWrapper<TripRef>;
+  UpdateRentalPlanInput: UpdateRentalPlanInput;
   User: ResolverTypeWrapper<UserRef>;
+  VehicleCategory: VehicleCategory;
   Wallet: ResolverTypeWrapper<WalletModel>;
   WalletEntry: ResolverTypeWrapper<WalletEntryModel>;
   WalletEntryConnection: ResolverTypeWrapper<Omit<WalletEntryConnection, 'edges'> & { edges: Array<ResolversTypes['WalletEntryEdge']> }>;
@@ -765,12 +1336,25 @@ export type ResolversParentTypes = ResolversObject<{
   AddCardInput: AddCardInput;
   Boolean: Scalars['Boolean']['output'];
   String: Scalars['String']['output'];
+  AssignRentalPlanInput: AssignRentalPlanInput;
+  ID: Scalars['ID']['output'];
+  AssignRentalPlanPayload: AssignRentalPlanPayload;
   CardDetails: CardModel;
   Int: Scalars['Int']['output'];
+  CashCorrection: CashCorrectionModel;
+  CashCorrectionUserError: CashCorrectionUserError;
+  CashDiscrepancyFilterInput: CashDiscrepancyFilterInput;
+  CashShift: CashShiftModel;
+  CashShiftConnection: Omit<CashShiftConnection, 'edges'> & { edges: Array<ResolversParentTypes['CashShiftEdge']> };
+  CashShiftEdge: Omit<CashShiftEdge, 'node'> & { node: ResolversParentTypes['CashShift'] };
+  CashShiftTrip: CashShiftTripModel;
+  CreateRentalPlanInput: CreateRentalPlanInput;
   DateTime: Scalars['DateTime']['output'];
   Driver: DriverRef;
-  ID: Scalars['ID']['output'];
+  DriverDeposit: DriverDeposit;
   DriverEarnings: DriverEarnings;
+  DriverExit: Omit<DriverExit, 'driver'> & { driver: ResolversParentTypes['Driver'] };
+  DriverRentalPlan: DriverRentalPlan;
   DriverStatementConnection: Omit<DriverStatementConnection, 'edges'> & { edges: Array<ResolversParentTypes['DriverStatementEntryEdge']> };
   DriverStatementEntry: DriverStatementEntryModel;
   DriverStatementEntryEdge: Omit<DriverStatementEntryEdge, 'node'> & { node: ResolversParentTypes['DriverStatementEntry'] };
@@ -786,12 +1370,24 @@ export type ResolversParentTypes = ResolversObject<{
   PaymentMethodsPayload: Omit<PaymentMethodsPayload, 'paymentMethods'> & { paymentMethods?: Maybe<Array<ResolversParentTypes['PaymentMethod']>> };
   PaymentUserError: PaymentUserError;
   Query: Record<PropertyKey, never>;
+  RecordCashCorrectionInput: RecordCashCorrectionInput;
+  RecordCashCorrectionPayload: Omit<RecordCashCorrectionPayload, 'correction' | 'shift'> & { correction?: Maybe<ResolversParentTypes['CashCorrection']>, shift?: Maybe<ResolversParentTypes['CashShift']> };
   Refund: RefundModel;
   RefundPaymentInput: RefundPaymentInput;
   RefundPaymentPayload: Omit<RefundPaymentPayload, 'payment' | 'refund'> & { payment?: Maybe<ResolversParentTypes['Payment']>, refund?: Maybe<ResolversParentTypes['Refund']> };
+  RentCharge: RentCharge;
+  RentChargeConnection: RentChargeConnection;
+  RentChargeEdge: RentChargeEdge;
+  RentalPlan: RentalPlan;
+  RentalPlanFilterInput: RentalPlanFilterInput;
+  RentalPlanPayload: RentalPlanPayload;
+  RentalUserError: RentalUserError;
+  SettleDriverExitInput: SettleDriverExitInput;
+  SettleDriverExitPayload: Omit<SettleDriverExitPayload, 'exit'> & { exit?: Maybe<ResolversParentTypes['DriverExit']> };
   TopUpWalletInput: TopUpWalletInput;
   TopUpWalletPayload: Omit<TopUpWalletPayload, 'payment' | 'wallet'> & { payment?: Maybe<ResolversParentTypes['Payment']>, wallet?: Maybe<ResolversParentTypes['Wallet']> };
   Trip: TripRef;
+  UpdateRentalPlanInput: UpdateRentalPlanInput;
   User: UserRef;
   Wallet: WalletModel;
   WalletEntry: WalletEntryModel;
@@ -803,11 +1399,62 @@ export type PublicDirectiveArgs = { };
 
 export type PublicDirectiveResolver<Result, Parent, ContextType = PaymentsContext, Args = PublicDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type AssignRentalPlanPayloadResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['AssignRentalPlanPayload'] = ResolversParentTypes['AssignRentalPlanPayload']> = ResolversObject<{
+  rentalPlan?: Resolver<Maybe<ResolversTypes['DriverRentalPlan']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['RentalUserError']>, ParentType, ContextType>;
+}>;
+
 export type CardDetailsResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['CardDetails'] = ResolversParentTypes['CardDetails']> = ResolversObject<{
   brand?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   expMonth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   expYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   last4?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CashCorrectionResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['CashCorrection'] = ResolversParentTypes['CashCorrection']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  attendanceId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  driver?: Resolver<ResolversTypes['Driver'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CashCorrectionKind'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CashCorrectionUserErrorResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['CashCorrectionUserError'] = ResolversParentTypes['CashCorrectionUserError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['CashCorrectionUserErrorCode'], ParentType, ContextType>;
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CashShiftResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['CashShift'] = ResolversParentTypes['CashShift']> = ResolversObject<{
+  checkedInAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  checkedOutAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  collected?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  corrections?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  deposited?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  difference?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  driver?: Resolver<ResolversTypes['Driver'], ParentType, ContextType>;
+  fleetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  trips?: Resolver<Array<ResolversTypes['CashShiftTrip']>, ParentType, ContextType>;
+}>;
+
+export type CashShiftConnectionResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['CashShiftConnection'] = ResolversParentTypes['CashShiftConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CashShiftEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type CashShiftEdgeResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['CashShiftEdge'] = ResolversParentTypes['CashShiftEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CashShift'], ParentType, ContextType>;
+}>;
+
+export type CashShiftTripResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['CashShiftTrip'] = ResolversParentTypes['CashShiftTrip']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  endedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['PaymentPurpose'], ParentType, ContextType>;
+  trip?: Resolver<ResolversTypes['Trip'], ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -816,9 +1463,19 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type DriverResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Driver'] = ResolversParentTypes['Driver'], FederationReferenceType extends FederationReferenceTypes['Driver'] = FederationReferenceTypes['Driver']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Driver']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  cashShifts?: Resolver<ResolversTypes['CashShiftConnection'], ParentType, ContextType, RequireFields<DriverCashShiftsArgs, 'first'>>;
+  deposit?: Resolver<Maybe<ResolversTypes['DriverDeposit']>, ParentType, ContextType>;
   earnings?: Resolver<Maybe<ResolversTypes['DriverEarnings']>, ParentType, ContextType, RequireFields<DriverEarningsArgs, 'from' | 'to'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  rentCharges?: Resolver<Maybe<ResolversTypes['RentChargeConnection']>, ParentType, ContextType, RequireFields<DriverRentChargesArgs, 'first'>>;
+  rentalPlan?: Resolver<Maybe<ResolversTypes['DriverRentalPlan']>, ParentType, ContextType>;
   statement?: Resolver<Maybe<ResolversTypes['DriverStatementConnection']>, ParentType, ContextType, RequireFields<DriverStatementArgs, 'first'>>;
+}>;
+
+export type DriverDepositResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['DriverDeposit'] = ResolversParentTypes['DriverDeposit']> = ResolversObject<{
+  collection?: Resolver<Maybe<ResolversTypes['DepositCollection']>, ParentType, ContextType>;
+  held?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  required?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 }>;
 
 export type DriverEarningsResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['DriverEarnings'] = ResolversParentTypes['DriverEarnings']> = ResolversObject<{
@@ -837,6 +1494,27 @@ export type DriverEarningsResolvers<ContextType = PaymentsContext, ParentType ex
   rent?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   trips?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DriverExitResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['DriverExit'] = ResolversParentTypes['DriverExit']> = ResolversObject<{
+  cashNetted?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  depositReturned?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  driver?: Resolver<ResolversTypes['Driver'], ParentType, ContextType>;
+  finalBalance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rentChargedAtExit?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  rentChargedTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  settledAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type DriverRentalPlanResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['DriverRentalPlan'] = ResolversParentTypes['DriverRentalPlan']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nextChargeAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  periodsCharged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  plan?: Resolver<ResolversTypes['RentalPlan'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 }>;
 
 export type DriverStatementConnectionResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['DriverStatementConnection'] = ResolversParentTypes['DriverStatementConnection']> = ResolversObject<{
@@ -868,10 +1546,16 @@ export type MoneyResolvers<ContextType = PaymentsContext, ParentType extends Res
 
 export type MutationResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addCard?: Resolver<ResolversTypes['PaymentMethodsPayload'], ParentType, ContextType, RequireFields<MutationAddCardArgs, 'input'>>;
+  assignRentalPlan?: Resolver<ResolversTypes['AssignRentalPlanPayload'], ParentType, ContextType, RequireFields<MutationAssignRentalPlanArgs, 'input'>>;
+  createRentalPlan?: Resolver<ResolversTypes['RentalPlanPayload'], ParentType, ContextType, RequireFields<MutationCreateRentalPlanArgs, 'input'>>;
+  recordCashCorrection?: Resolver<ResolversTypes['RecordCashCorrectionPayload'], ParentType, ContextType, RequireFields<MutationRecordCashCorrectionArgs, 'input'>>;
   refundPayment?: Resolver<ResolversTypes['RefundPaymentPayload'], ParentType, ContextType, RequireFields<MutationRefundPaymentArgs, 'input'>>;
   removePaymentMethod?: Resolver<ResolversTypes['PaymentMethodsPayload'], ParentType, ContextType, RequireFields<MutationRemovePaymentMethodArgs, 'id'>>;
+  retireRentalPlan?: Resolver<ResolversTypes['RentalPlanPayload'], ParentType, ContextType, RequireFields<MutationRetireRentalPlanArgs, 'id'>>;
   setDefaultPaymentMethod?: Resolver<ResolversTypes['PaymentMethodsPayload'], ParentType, ContextType, RequireFields<MutationSetDefaultPaymentMethodArgs, 'type'>>;
+  settleDriverExit?: Resolver<ResolversTypes['SettleDriverExitPayload'], ParentType, ContextType, RequireFields<MutationSettleDriverExitArgs, 'input'>>;
   topUpWallet?: Resolver<ResolversTypes['TopUpWalletPayload'], ParentType, ContextType, RequireFields<MutationTopUpWalletArgs, 'input'>>;
+  updateRentalPlan?: Resolver<ResolversTypes['RentalPlanPayload'], ParentType, ContextType, RequireFields<MutationUpdateRentalPlanArgs, 'input'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -931,8 +1615,16 @@ export type PaymentUserErrorResolvers<ContextType = PaymentsContext, ParentType 
 }>;
 
 export type QueryResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  cashDiscrepancies?: Resolver<ResolversTypes['CashShiftConnection'], ParentType, ContextType, RequireFields<QueryCashDiscrepanciesArgs, 'first'>>;
   payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<QueryPaymentArgs, 'id'>>;
   payments?: Resolver<ResolversTypes['PaymentConnection'], ParentType, ContextType, RequireFields<QueryPaymentsArgs, 'first'>>;
+  rentalPlans?: Resolver<Array<ResolversTypes['RentalPlan']>, ParentType, ContextType, Partial<QueryRentalPlansArgs>>;
+}>;
+
+export type RecordCashCorrectionPayloadResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['RecordCashCorrectionPayload'] = ResolversParentTypes['RecordCashCorrectionPayload']> = ResolversObject<{
+  correction?: Resolver<Maybe<ResolversTypes['CashCorrection']>, ParentType, ContextType>;
+  shift?: Resolver<Maybe<ResolversTypes['CashShift']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['CashCorrectionUserError']>, ParentType, ContextType>;
 }>;
 
 export type RefundResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Refund'] = ResolversParentTypes['Refund']> = ResolversObject<{
@@ -949,6 +1641,56 @@ export type RefundPaymentPayloadResolvers<ContextType = PaymentsContext, ParentT
   payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType>;
   refund?: Resolver<Maybe<ResolversTypes['Refund']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['PaymentUserError']>, ParentType, ContextType>;
+}>;
+
+export type RentChargeResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['RentCharge'] = ResolversParentTypes['RentCharge']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  chargedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  periodEnd?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  periodStart?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  plan?: Resolver<ResolversTypes['RentalPlan'], ParentType, ContextType>;
+}>;
+
+export type RentChargeConnectionResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['RentChargeConnection'] = ResolversParentTypes['RentChargeConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['RentChargeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type RentChargeEdgeResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['RentChargeEdge'] = ResolversParentTypes['RentChargeEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['RentCharge'], ParentType, ContextType>;
+}>;
+
+export type RentalPlanResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['RentalPlan'] = ResolversParentTypes['RentalPlan']> = ResolversObject<{
+  autoAssign?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deposit?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  depositCollection?: Resolver<ResolversTypes['DepositCollection'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['RentalPeriod'], ParentType, ContextType>;
+  rent?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  retiredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  vehicleCategory?: Resolver<ResolversTypes['VehicleCategory'], ParentType, ContextType>;
+}>;
+
+export type RentalPlanPayloadResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['RentalPlanPayload'] = ResolversParentTypes['RentalPlanPayload']> = ResolversObject<{
+  plan?: Resolver<Maybe<ResolversTypes['RentalPlan']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['RentalUserError']>, ParentType, ContextType>;
+}>;
+
+export type RentalUserErrorResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['RentalUserError'] = ResolversParentTypes['RentalUserError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['RentalUserErrorCode'], ParentType, ContextType>;
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type SettleDriverExitPayloadResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['SettleDriverExitPayload'] = ResolversParentTypes['SettleDriverExitPayload']> = ResolversObject<{
+  exit?: Resolver<Maybe<ResolversTypes['DriverExit']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['RentalUserError']>, ParentType, ContextType>;
 }>;
 
 export type TopUpWalletPayloadResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['TopUpWalletPayload'] = ResolversParentTypes['TopUpWalletPayload']> = ResolversObject<{
@@ -999,10 +1741,20 @@ export type WalletEntryEdgeResolvers<ContextType = PaymentsContext, ParentType e
 }>;
 
 export type Resolvers<ContextType = PaymentsContext> = ResolversObject<{
+  AssignRentalPlanPayload?: AssignRentalPlanPayloadResolvers<ContextType>;
   CardDetails?: CardDetailsResolvers<ContextType>;
+  CashCorrection?: CashCorrectionResolvers<ContextType>;
+  CashCorrectionUserError?: CashCorrectionUserErrorResolvers<ContextType>;
+  CashShift?: CashShiftResolvers<ContextType>;
+  CashShiftConnection?: CashShiftConnectionResolvers<ContextType>;
+  CashShiftEdge?: CashShiftEdgeResolvers<ContextType>;
+  CashShiftTrip?: CashShiftTripResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Driver?: DriverResolvers<ContextType>;
+  DriverDeposit?: DriverDepositResolvers<ContextType>;
   DriverEarnings?: DriverEarningsResolvers<ContextType>;
+  DriverExit?: DriverExitResolvers<ContextType>;
+  DriverRentalPlan?: DriverRentalPlanResolvers<ContextType>;
   DriverStatementConnection?: DriverStatementConnectionResolvers<ContextType>;
   DriverStatementEntry?: DriverStatementEntryResolvers<ContextType>;
   DriverStatementEntryEdge?: DriverStatementEntryEdgeResolvers<ContextType>;
@@ -1016,8 +1768,16 @@ export type Resolvers<ContextType = PaymentsContext> = ResolversObject<{
   PaymentMethodsPayload?: PaymentMethodsPayloadResolvers<ContextType>;
   PaymentUserError?: PaymentUserErrorResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RecordCashCorrectionPayload?: RecordCashCorrectionPayloadResolvers<ContextType>;
   Refund?: RefundResolvers<ContextType>;
   RefundPaymentPayload?: RefundPaymentPayloadResolvers<ContextType>;
+  RentCharge?: RentChargeResolvers<ContextType>;
+  RentChargeConnection?: RentChargeConnectionResolvers<ContextType>;
+  RentChargeEdge?: RentChargeEdgeResolvers<ContextType>;
+  RentalPlan?: RentalPlanResolvers<ContextType>;
+  RentalPlanPayload?: RentalPlanPayloadResolvers<ContextType>;
+  RentalUserError?: RentalUserErrorResolvers<ContextType>;
+  SettleDriverExitPayload?: SettleDriverExitPayloadResolvers<ContextType>;
   TopUpWalletPayload?: TopUpWalletPayloadResolvers<ContextType>;
   Trip?: TripResolvers<ContextType>;
   User?: UserResolvers<ContextType>;

@@ -26,3 +26,8 @@ export interface DriverRef {
 }
 
 export type { StatementPosting as DriverStatementEntryModel } from '../store/driver-money-reads.js';
+// Cash reconciliation (resolvers/cash.ts).
+export type { CashShiftRow as CashShiftModel } from '../store/cash-shifts.js';
+export type { CashCorrection as CashCorrectionModel } from '../store/prisma/client.js';
+/** A cash payment of a shift. */
+export type { Payment as CashShiftTripModel } from '../store/prisma/client.js';

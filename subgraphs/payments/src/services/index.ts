@@ -17,6 +17,9 @@ import { createTripSettlement } from './trip-settlement.js';
 import { createWebhookHandler } from './webhooks.js';
 import type { DriverProfileListener } from './driver-directory.js';
 import { createDriverMoney } from './driver-earnings.js';
+import { createCashCorrections } from './cash-corrections.js';
+import { createCashHandover } from './cash-handover.js';
+import { createRental } from './rental/index.js';
 
 export interface PaymentsServicesDeps {
   prisma: PaymentsPrisma;
@@ -31,6 +34,10 @@ export interface PaymentsServicesDeps {
   /** Runs background work (charger, consumer) outside request statement counting. */
   background: <T>(work: () => T) => T;
   chargerPollIntervalMs?: number;
+  /** The clock of rent periods, plan assignments and exits (default: the system's); tests inject a simulated one. */
+  now?: () => Date;
+  /** How often the rent job runs a pass (default 60 000 ms). */
+  rentIntervalMs?: number;
 }
 
 export function createPaymentsServices(deps: PaymentsServicesDeps) {
@@ -61,6 +68,18 @@ export function createPaymentsServices(deps: PaymentsServicesDeps) {
       deps.wakeRelay();
       return result;
     };
+  const rental = createRental({
+    prisma,
+    ledger,
+    currency: deps.currency,
+    maxAmountMinor: deps.maxAmountMinor,
+    logger,
+    now: deps.now ?? (() => new Date()),
+    rentIntervalMs: deps.rentIntervalMs,
+  });
+  const driverProfileListeners: DriverProfileListener[] = [];
+  // A vehicle assigned to a driver on no plan puts them on their category's auto-assigned plan.
+  driverProfileListeners.push(rental.assignments.onDriverProfile);
   return {
     logger,
     currency: deps.currency,
@@ -78,8 +97,15 @@ export function createPaymentsServices(deps: PaymentsServicesDeps) {
     /** Trip events as the consumer group's members hand them over: batched (batcher.ts). */
     settleTripEventBatched: createBatcher({ batch: settlement.settleBatch, one: settlement.settleOne, logger }),
     settleTripEvents: settlement.settleBatch,
+    /** Cash reconciliation: fleet's shift.checked_out (group payments.cash) and managers' corrections. */
+    handleShiftCheckedOut: createCashHandover({ prisma, ledger, logger }),
+    cashCorrections: createCashCorrections({ prisma, ledger, currency: deps.currency, maxAmountMinor: deps.maxAmountMinor }),
     /** Told in the consumer's transaction when fleet announces a newer driver profile (services/driver-directory.ts). */
-    driverProfileListeners: [] as DriverProfileListener[],
+    driverProfileListeners,
+    /** Rental plans, drivers' assignments, deposits and exits (services/rental). */
+    rental,
+    /** The rent job: `rent.accrueDue(now?)` runs one pass by hand (tests, operations); start/stop the loop. */
+    rent: rental.accrual,
     handleWebhook: createWebhookHandler({ prisma, providerName: provider.name, settler, flow, refunds, logger, afterCommit: deps.wakeRelay }),
   };
 }

@@ -71,6 +71,8 @@ export function createTripSettlement({ prisma, ledger, settler, methods, flow, c
       amountMinor: BigInt(charge.amountMinor),
       currency: charge.currency,
       commissionBps: driverUserId ? await commission.bps(tx, p.city, p.category) : 10_000,
+      // When the trip ended: cash reconciliation puts a cash fare in the driver's shift that contains this instant.
+      tripCompletedAt: new Date(p.occurredAt),
     };
   }
 

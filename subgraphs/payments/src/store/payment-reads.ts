@@ -3,6 +3,7 @@
 import { afterCursorWhere, newestFirst, type PageRequest } from '../../../../platform/graphql/index.js';
 import type { Db } from './db.js';
 import { findDriverProfiles } from './driver-profiles.js';
+import { cashPaymentsOfShifts, cashShiftsPage, cashShiftsPagesByDrivers, type CashShiftFilter } from './cash-shifts.js';
 import type { LedgerAccount, LedgerAccountKind, Payment, PaymentCard, PaymentProfile, Posting, JournalEntry, Prisma, Refund } from './prisma/client.js';
 
 export type PostingWithEntry = Posting & { entry: JournalEntry };
@@ -40,6 +41,11 @@ export function createPaymentReads(db: Db) {
     /** Operations' list of payments, newest first. */
     paymentsPage: (where: Prisma.PaymentWhereInput, page: PageRequest): Promise<Payment[]> =>
       db.payment.findMany({ where: { AND: [where, afterCursorWhere(page.after)] }, orderBy: newestFirst(), take: page.take + 1 }),
+    /** Cash reconciliation (store/cash-shifts.ts). */
+    cashShiftsPage: (filter: CashShiftFilter, page: PageRequest) => cashShiftsPage(db, filter, page),
+    cashPaymentsOfShifts: (attendanceIds: readonly string[]) => cashPaymentsOfShifts(db, attendanceIds),
+    cashShiftsPagesByDrivers: (driverIds: readonly string[], period: { from: Date | null; to: Date | null }, page: PageRequest) =>
+      cashShiftsPagesByDrivers(db, driverIds, period, page),
   };
 }
 

@@ -107,3 +107,36 @@ export type ProcessedEvent = Prisma.ProcessedEventModel
  * 
  */
 export type DriverProfile = Prisma.DriverProfileModel
+/**
+ * Model CashShift
+ * A driver's shift as fleet reported it at check-out (shift.checked_out): the window whose cash fares the driver
+ * should have handed in, and what they did hand in (moved from their cash held to the fleet's cash by `entryId`).
+ */
+export type CashShift = Prisma.CashShiftModel
+/**
+ * Model CashCorrection
+ * A manager's correction of what a driver owes in cash (recordCashCorrection), optionally for one shift.
+ */
+export type CashCorrection = Prisma.CashCorrectionModel
+/**
+ * Model RentalPlan
+ * A rental plan of fleet vehicles, defined by operations. Its money terms (rent, period, deposit) never change:
+ * a new price is a new plan (retire the old one). Name, validity and auto-assignment may change.
+ */
+export type RentalPlan = Prisma.RentalPlanModel
+/**
+ * Model DriverRentalPlan
+ * A driver on a rental plan from startsAt until endsAt (null while current; at most one current per driver: a
+ * partial unique index, migration driver_rental). Rent is charged per period from startsAt (rent_charges).
+ */
+export type DriverRentalPlan = Prisma.DriverRentalPlanModel
+/**
+ * Model RentCharge
+ * One period's rent, charged once: UNIQUE (assignment, period start) makes a second charge impossible.
+ */
+export type RentCharge = Prisma.RentChargeModel
+/**
+ * Model DriverExit
+ * A driver's exit settled by operations (settleDriverExit): what it moved, kept for the idempotent answer.
+ */
+export type DriverExit = Prisma.DriverExitModel

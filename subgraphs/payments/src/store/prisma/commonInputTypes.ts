@@ -413,6 +413,70 @@ export type JsonWithAggregatesFilterBase<$PrismaModel = never> = {
   _max?: Prisma.NestedJsonFilter<$PrismaModel>
 }
 
+export type EnumCashCorrectionKindFilter<$PrismaModel = never> = {
+  equals?: $Enums.CashCorrectionKind | Prisma.EnumCashCorrectionKindFieldRefInput<$PrismaModel>
+  in?: $Enums.CashCorrectionKind[] | Prisma.ListEnumCashCorrectionKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.CashCorrectionKind[] | Prisma.ListEnumCashCorrectionKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumCashCorrectionKindFilter<$PrismaModel> | $Enums.CashCorrectionKind
+}
+
+export type EnumCashCorrectionKindWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.CashCorrectionKind | Prisma.EnumCashCorrectionKindFieldRefInput<$PrismaModel>
+  in?: $Enums.CashCorrectionKind[] | Prisma.ListEnumCashCorrectionKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.CashCorrectionKind[] | Prisma.ListEnumCashCorrectionKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumCashCorrectionKindWithAggregatesFilter<$PrismaModel> | $Enums.CashCorrectionKind
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumCashCorrectionKindFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumCashCorrectionKindFilter<$PrismaModel>
+}
+
+export type EnumRentalPeriodFilter<$PrismaModel = never> = {
+  equals?: $Enums.RentalPeriod | Prisma.EnumRentalPeriodFieldRefInput<$PrismaModel>
+  in?: $Enums.RentalPeriod[] | Prisma.ListEnumRentalPeriodFieldRefInput<$PrismaModel>
+  notIn?: $Enums.RentalPeriod[] | Prisma.ListEnumRentalPeriodFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumRentalPeriodFilter<$PrismaModel> | $Enums.RentalPeriod
+}
+
+export type EnumDepositCollectionFilter<$PrismaModel = never> = {
+  equals?: $Enums.DepositCollection | Prisma.EnumDepositCollectionFieldRefInput<$PrismaModel>
+  in?: $Enums.DepositCollection[] | Prisma.ListEnumDepositCollectionFieldRefInput<$PrismaModel>
+  notIn?: $Enums.DepositCollection[] | Prisma.ListEnumDepositCollectionFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumDepositCollectionFilter<$PrismaModel> | $Enums.DepositCollection
+}
+
+export type BoolFilter<$PrismaModel = never> = {
+  equals?: boolean | Prisma.BooleanFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedBoolFilter<$PrismaModel> | boolean
+}
+
+export type EnumRentalPeriodWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.RentalPeriod | Prisma.EnumRentalPeriodFieldRefInput<$PrismaModel>
+  in?: $Enums.RentalPeriod[] | Prisma.ListEnumRentalPeriodFieldRefInput<$PrismaModel>
+  notIn?: $Enums.RentalPeriod[] | Prisma.ListEnumRentalPeriodFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumRentalPeriodWithAggregatesFilter<$PrismaModel> | $Enums.RentalPeriod
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumRentalPeriodFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumRentalPeriodFilter<$PrismaModel>
+}
+
+export type EnumDepositCollectionWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.DepositCollection | Prisma.EnumDepositCollectionFieldRefInput<$PrismaModel>
+  in?: $Enums.DepositCollection[] | Prisma.ListEnumDepositCollectionFieldRefInput<$PrismaModel>
+  notIn?: $Enums.DepositCollection[] | Prisma.ListEnumDepositCollectionFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumDepositCollectionWithAggregatesFilter<$PrismaModel> | $Enums.DepositCollection
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumDepositCollectionFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumDepositCollectionFilter<$PrismaModel>
+}
+
+export type BoolWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: boolean | Prisma.BooleanFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedBoolWithAggregatesFilter<$PrismaModel> | boolean
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedBoolFilter<$PrismaModel>
+  _max?: Prisma.NestedBoolFilter<$PrismaModel>
+}
+
 export type NestedUuidFilter<$PrismaModel = never> = {
   equals?: string | Prisma.StringFieldRefInput<$PrismaModel>
   in?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel>
@@ -792,6 +856,70 @@ export type NestedJsonFilterBase<$PrismaModel = never> = {
   gt?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel>
   gte?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel>
   not?: runtime.InputJsonValue | Prisma.JsonFieldRefInput<$PrismaModel> | Prisma.JsonNullValueFilter
+}
+
+export type NestedEnumCashCorrectionKindFilter<$PrismaModel = never> = {
+  equals?: $Enums.CashCorrectionKind | Prisma.EnumCashCorrectionKindFieldRefInput<$PrismaModel>
+  in?: $Enums.CashCorrectionKind[] | Prisma.ListEnumCashCorrectionKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.CashCorrectionKind[] | Prisma.ListEnumCashCorrectionKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumCashCorrectionKindFilter<$PrismaModel> | $Enums.CashCorrectionKind
+}
+
+export type NestedEnumCashCorrectionKindWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.CashCorrectionKind | Prisma.EnumCashCorrectionKindFieldRefInput<$PrismaModel>
+  in?: $Enums.CashCorrectionKind[] | Prisma.ListEnumCashCorrectionKindFieldRefInput<$PrismaModel>
+  notIn?: $Enums.CashCorrectionKind[] | Prisma.ListEnumCashCorrectionKindFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumCashCorrectionKindWithAggregatesFilter<$PrismaModel> | $Enums.CashCorrectionKind
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumCashCorrectionKindFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumCashCorrectionKindFilter<$PrismaModel>
+}
+
+export type NestedEnumRentalPeriodFilter<$PrismaModel = never> = {
+  equals?: $Enums.RentalPeriod | Prisma.EnumRentalPeriodFieldRefInput<$PrismaModel>
+  in?: $Enums.RentalPeriod[] | Prisma.ListEnumRentalPeriodFieldRefInput<$PrismaModel>
+  notIn?: $Enums.RentalPeriod[] | Prisma.ListEnumRentalPeriodFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumRentalPeriodFilter<$PrismaModel> | $Enums.RentalPeriod
+}
+
+export type NestedEnumDepositCollectionFilter<$PrismaModel = never> = {
+  equals?: $Enums.DepositCollection | Prisma.EnumDepositCollectionFieldRefInput<$PrismaModel>
+  in?: $Enums.DepositCollection[] | Prisma.ListEnumDepositCollectionFieldRefInput<$PrismaModel>
+  notIn?: $Enums.DepositCollection[] | Prisma.ListEnumDepositCollectionFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumDepositCollectionFilter<$PrismaModel> | $Enums.DepositCollection
+}
+
+export type NestedBoolFilter<$PrismaModel = never> = {
+  equals?: boolean | Prisma.BooleanFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedBoolFilter<$PrismaModel> | boolean
+}
+
+export type NestedEnumRentalPeriodWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.RentalPeriod | Prisma.EnumRentalPeriodFieldRefInput<$PrismaModel>
+  in?: $Enums.RentalPeriod[] | Prisma.ListEnumRentalPeriodFieldRefInput<$PrismaModel>
+  notIn?: $Enums.RentalPeriod[] | Prisma.ListEnumRentalPeriodFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumRentalPeriodWithAggregatesFilter<$PrismaModel> | $Enums.RentalPeriod
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumRentalPeriodFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumRentalPeriodFilter<$PrismaModel>
+}
+
+export type NestedEnumDepositCollectionWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.DepositCollection | Prisma.EnumDepositCollectionFieldRefInput<$PrismaModel>
+  in?: $Enums.DepositCollection[] | Prisma.ListEnumDepositCollectionFieldRefInput<$PrismaModel>
+  notIn?: $Enums.DepositCollection[] | Prisma.ListEnumDepositCollectionFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumDepositCollectionWithAggregatesFilter<$PrismaModel> | $Enums.DepositCollection
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumDepositCollectionFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumDepositCollectionFilter<$PrismaModel>
+}
+
+export type NestedBoolWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: boolean | Prisma.BooleanFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedBoolWithAggregatesFilter<$PrismaModel> | boolean
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedBoolFilter<$PrismaModel>
+  _max?: Prisma.NestedBoolFilter<$PrismaModel>
 }
 
 

@@ -84,3 +84,28 @@ export const RefundStatus = {
 } as const
 
 export type RefundStatus = (typeof RefundStatus)[keyof typeof RefundStatus]
+
+
+export const CashCorrectionKind = {
+  LATE_HANDOVER: 'LATE_HANDOVER',
+  DEDUCT_FROM_EARNINGS: 'DEDUCT_FROM_EARNINGS',
+  WRITE_OFF: 'WRITE_OFF'
+} as const
+
+export type CashCorrectionKind = (typeof CashCorrectionKind)[keyof typeof CashCorrectionKind]
+
+
+export const RentalPeriod = {
+  DAILY: 'DAILY',
+  WEEKLY: 'WEEKLY'
+} as const
+
+export type RentalPeriod = (typeof RentalPeriod)[keyof typeof RentalPeriod]
+
+
+export const DepositCollection = {
+  PAYMENT_LINK: 'PAYMENT_LINK',
+  FROM_EARNINGS: 'FROM_EARNINGS'
+} as const
+
+export type DepositCollection = (typeof DepositCollection)[keyof typeof DepositCollection]

@@ -409,7 +409,13 @@ export const ModelName = {
   ProviderEvent: 'ProviderEvent',
   OutboxEvent: 'OutboxEvent',
   ProcessedEvent: 'ProcessedEvent',
-  DriverProfile: 'DriverProfile'
+  DriverProfile: 'DriverProfile',
+  CashShift: 'CashShift',
+  CashCorrection: 'CashCorrection',
+  RentalPlan: 'RentalPlan',
+  DriverRentalPlan: 'DriverRentalPlan',
+  RentCharge: 'RentCharge',
+  DriverExit: 'DriverExit'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -425,7 +431,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "ledgerAccount" | "journalEntry" | "posting" | "paymentCard" | "paymentProfile" | "payment" | "refund" | "commissionRule" | "idempotencyKey" | "providerEvent" | "outboxEvent" | "processedEvent" | "driverProfile"
+    modelProps: "ledgerAccount" | "journalEntry" | "posting" | "paymentCard" | "paymentProfile" | "payment" | "refund" | "commissionRule" | "idempotencyKey" | "providerEvent" | "outboxEvent" | "processedEvent" | "driverProfile" | "cashShift" | "cashCorrection" | "rentalPlan" | "driverRentalPlan" | "rentCharge" | "driverExit"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1391,6 +1397,450 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    CashShift: {
+      payload: Prisma.$CashShiftPayload<ExtArgs>
+      fields: Prisma.CashShiftFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.CashShiftFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashShiftPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.CashShiftFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashShiftPayload>
+        }
+        findFirst: {
+          args: Prisma.CashShiftFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashShiftPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.CashShiftFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashShiftPayload>
+        }
+        findMany: {
+          args: Prisma.CashShiftFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashShiftPayload>[]
+        }
+        create: {
+          args: Prisma.CashShiftCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashShiftPayload>
+        }
+        createMany: {
+          args: Prisma.CashShiftCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.CashShiftCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashShiftPayload>[]
+        }
+        delete: {
+          args: Prisma.CashShiftDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashShiftPayload>
+        }
+        update: {
+          args: Prisma.CashShiftUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashShiftPayload>
+        }
+        deleteMany: {
+          args: Prisma.CashShiftDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.CashShiftUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.CashShiftUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashShiftPayload>[]
+        }
+        upsert: {
+          args: Prisma.CashShiftUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashShiftPayload>
+        }
+        aggregate: {
+          args: Prisma.CashShiftAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateCashShift>
+        }
+        groupBy: {
+          args: Prisma.CashShiftGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.CashShiftGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.CashShiftCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.CashShiftCountAggregateOutputType> | number
+        }
+      }
+    }
+    CashCorrection: {
+      payload: Prisma.$CashCorrectionPayload<ExtArgs>
+      fields: Prisma.CashCorrectionFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.CashCorrectionFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashCorrectionPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.CashCorrectionFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashCorrectionPayload>
+        }
+        findFirst: {
+          args: Prisma.CashCorrectionFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashCorrectionPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.CashCorrectionFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashCorrectionPayload>
+        }
+        findMany: {
+          args: Prisma.CashCorrectionFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashCorrectionPayload>[]
+        }
+        create: {
+          args: Prisma.CashCorrectionCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashCorrectionPayload>
+        }
+        createMany: {
+          args: Prisma.CashCorrectionCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.CashCorrectionCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashCorrectionPayload>[]
+        }
+        delete: {
+          args: Prisma.CashCorrectionDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashCorrectionPayload>
+        }
+        update: {
+          args: Prisma.CashCorrectionUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashCorrectionPayload>
+        }
+        deleteMany: {
+          args: Prisma.CashCorrectionDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.CashCorrectionUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.CashCorrectionUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashCorrectionPayload>[]
+        }
+        upsert: {
+          args: Prisma.CashCorrectionUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CashCorrectionPayload>
+        }
+        aggregate: {
+          args: Prisma.CashCorrectionAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateCashCorrection>
+        }
+        groupBy: {
+          args: Prisma.CashCorrectionGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.CashCorrectionGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.CashCorrectionCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.CashCorrectionCountAggregateOutputType> | number
+        }
+      }
+    }
+    RentalPlan: {
+      payload: Prisma.$RentalPlanPayload<ExtArgs>
+      fields: Prisma.RentalPlanFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.RentalPlanFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RentalPlanPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.RentalPlanFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RentalPlanPayload>
+        }
+        findFirst: {
+          args: Prisma.RentalPlanFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RentalPlanPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.RentalPlanFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RentalPlanPayload>
+        }
+        findMany: {
+          args: Prisma.RentalPlanFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RentalPlanPayload>[]
+        }
+        create: {
+          args: Prisma.RentalPlanCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RentalPlanPayload>
+        }
+        createMany: {
+          args: Prisma.RentalPlanCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.RentalPlanCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RentalPlanPayload>[]
+        }
+        delete: {
+          args: Prisma.RentalPlanDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RentalPlanPayload>
+        }
+        update: {
+          args: Prisma.RentalPlanUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RentalPlanPayload>
+        }
+        deleteMany: {
+          args: Prisma.RentalPlanDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.RentalPlanUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.RentalPlanUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RentalPlanPayload>[]
+        }
+        upsert: {
+          args: Prisma.RentalPlanUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RentalPlanPayload>
+        }
+        aggregate: {
+          args: Prisma.RentalPlanAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateRentalPlan>
+        }
+        groupBy: {
+          args: Prisma.RentalPlanGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.RentalPlanGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.RentalPlanCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.RentalPlanCountAggregateOutputType> | number
+        }
+      }
+    }
+    DriverRentalPlan: {
+      payload: Prisma.$DriverRentalPlanPayload<ExtArgs>
+      fields: Prisma.DriverRentalPlanFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.DriverRentalPlanFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverRentalPlanPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.DriverRentalPlanFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverRentalPlanPayload>
+        }
+        findFirst: {
+          args: Prisma.DriverRentalPlanFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverRentalPlanPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.DriverRentalPlanFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverRentalPlanPayload>
+        }
+        findMany: {
+          args: Prisma.DriverRentalPlanFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverRentalPlanPayload>[]
+        }
+        create: {
+          args: Prisma.DriverRentalPlanCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverRentalPlanPayload>
+        }
+        createMany: {
+          args: Prisma.DriverRentalPlanCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.DriverRentalPlanCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverRentalPlanPayload>[]
+        }
+        delete: {
+          args: Prisma.DriverRentalPlanDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverRentalPlanPayload>
+        }
+        update: {
+          args: Prisma.DriverRentalPlanUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverRentalPlanPayload>
+        }
+        deleteMany: {
+          args: Prisma.DriverRentalPlanDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.DriverRentalPlanUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.DriverRentalPlanUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverRentalPlanPayload>[]
+        }
+        upsert: {
+          args: Prisma.DriverRentalPlanUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverRentalPlanPayload>
+        }
+        aggregate: {
+          args: Prisma.DriverRentalPlanAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateDriverRentalPlan>
+        }
+        groupBy: {
+          args: Prisma.DriverRentalPlanGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.DriverRentalPlanGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.DriverRentalPlanCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.DriverRentalPlanCountAggregateOutputType> | number
+        }
+      }
+    }
+    RentCharge: {
+      payload: Prisma.$RentChargePayload<ExtArgs>
+      fields: Prisma.RentChargeFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.RentChargeFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RentChargePayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.RentChargeFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RentChargePayload>
+        }
+        findFirst: {
+          args: Prisma.RentChargeFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RentChargePayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.RentChargeFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RentChargePayload>
+        }
+        findMany: {
+          args: Prisma.RentChargeFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RentChargePayload>[]
+        }
+        create: {
+          args: Prisma.RentChargeCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RentChargePayload>
+        }
+        createMany: {
+          args: Prisma.RentChargeCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.RentChargeCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RentChargePayload>[]
+        }
+        delete: {
+          args: Prisma.RentChargeDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RentChargePayload>
+        }
+        update: {
+          args: Prisma.RentChargeUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RentChargePayload>
+        }
+        deleteMany: {
+          args: Prisma.RentChargeDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.RentChargeUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.RentChargeUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RentChargePayload>[]
+        }
+        upsert: {
+          args: Prisma.RentChargeUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RentChargePayload>
+        }
+        aggregate: {
+          args: Prisma.RentChargeAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateRentCharge>
+        }
+        groupBy: {
+          args: Prisma.RentChargeGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.RentChargeGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.RentChargeCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.RentChargeCountAggregateOutputType> | number
+        }
+      }
+    }
+    DriverExit: {
+      payload: Prisma.$DriverExitPayload<ExtArgs>
+      fields: Prisma.DriverExitFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.DriverExitFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverExitPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.DriverExitFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverExitPayload>
+        }
+        findFirst: {
+          args: Prisma.DriverExitFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverExitPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.DriverExitFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverExitPayload>
+        }
+        findMany: {
+          args: Prisma.DriverExitFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverExitPayload>[]
+        }
+        create: {
+          args: Prisma.DriverExitCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverExitPayload>
+        }
+        createMany: {
+          args: Prisma.DriverExitCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.DriverExitCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverExitPayload>[]
+        }
+        delete: {
+          args: Prisma.DriverExitDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverExitPayload>
+        }
+        update: {
+          args: Prisma.DriverExitUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverExitPayload>
+        }
+        deleteMany: {
+          args: Prisma.DriverExitDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.DriverExitUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.DriverExitUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverExitPayload>[]
+        }
+        upsert: {
+          args: Prisma.DriverExitUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverExitPayload>
+        }
+        aggregate: {
+          args: Prisma.DriverExitAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateDriverExit>
+        }
+        groupBy: {
+          args: Prisma.DriverExitGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.DriverExitGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.DriverExitCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.DriverExitCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -1525,7 +1975,8 @@ export const PaymentScalarFieldEnum = {
   createdAt: 'createdAt',
   updatedAt: 'updatedAt',
   paidAt: 'paidAt',
-  actorUserId: 'actorUserId'
+  actorUserId: 'actorUserId',
+  tripCompletedAt: 'tripCompletedAt'
 } as const
 
 export type PaymentScalarFieldEnum = (typeof PaymentScalarFieldEnum)[keyof typeof PaymentScalarFieldEnum]
@@ -1611,6 +2062,113 @@ export const DriverProfileScalarFieldEnum = {
 } as const
 
 export type DriverProfileScalarFieldEnum = (typeof DriverProfileScalarFieldEnum)[keyof typeof DriverProfileScalarFieldEnum]
+
+
+export const CashShiftScalarFieldEnum = {
+  attendanceId: 'attendanceId',
+  driverId: 'driverId',
+  driverUserId: 'driverUserId',
+  fleetId: 'fleetId',
+  checkedInAt: 'checkedInAt',
+  checkedOutAt: 'checkedOutAt',
+  depositedMinor: 'depositedMinor',
+  currency: 'currency',
+  entryId: 'entryId',
+  createdAt: 'createdAt'
+} as const
+
+export type CashShiftScalarFieldEnum = (typeof CashShiftScalarFieldEnum)[keyof typeof CashShiftScalarFieldEnum]
+
+
+export const CashCorrectionScalarFieldEnum = {
+  id: 'id',
+  driverId: 'driverId',
+  driverUserId: 'driverUserId',
+  fleetId: 'fleetId',
+  attendanceId: 'attendanceId',
+  kind: 'kind',
+  amountMinor: 'amountMinor',
+  currency: 'currency',
+  reason: 'reason',
+  entryId: 'entryId',
+  actorUserId: 'actorUserId',
+  createdAt: 'createdAt'
+} as const
+
+export type CashCorrectionScalarFieldEnum = (typeof CashCorrectionScalarFieldEnum)[keyof typeof CashCorrectionScalarFieldEnum]
+
+
+export const RentalPlanScalarFieldEnum = {
+  id: 'id',
+  name: 'name',
+  vehicleCategory: 'vehicleCategory',
+  period: 'period',
+  rentMinor: 'rentMinor',
+  depositMinor: 'depositMinor',
+  currency: 'currency',
+  depositCollection: 'depositCollection',
+  validFrom: 'validFrom',
+  validTo: 'validTo',
+  autoAssign: 'autoAssign',
+  retiredAt: 'retiredAt',
+  createdByUserId: 'createdByUserId',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type RentalPlanScalarFieldEnum = (typeof RentalPlanScalarFieldEnum)[keyof typeof RentalPlanScalarFieldEnum]
+
+
+export const DriverRentalPlanScalarFieldEnum = {
+  id: 'id',
+  driverId: 'driverId',
+  userId: 'userId',
+  fleetId: 'fleetId',
+  planId: 'planId',
+  startsAt: 'startsAt',
+  endsAt: 'endsAt',
+  chargedPeriods: 'chargedPeriods',
+  depositRequiredMinor: 'depositRequiredMinor',
+  assignedByUserId: 'assignedByUserId',
+  createdAt: 'createdAt'
+} as const
+
+export type DriverRentalPlanScalarFieldEnum = (typeof DriverRentalPlanScalarFieldEnum)[keyof typeof DriverRentalPlanScalarFieldEnum]
+
+
+export const RentChargeScalarFieldEnum = {
+  id: 'id',
+  assignmentId: 'assignmentId',
+  driverId: 'driverId',
+  periodIndex: 'periodIndex',
+  periodStart: 'periodStart',
+  periodEnd: 'periodEnd',
+  amountMinor: 'amountMinor',
+  currency: 'currency',
+  entryId: 'entryId',
+  createdAt: 'createdAt'
+} as const
+
+export type RentChargeScalarFieldEnum = (typeof RentChargeScalarFieldEnum)[keyof typeof RentChargeScalarFieldEnum]
+
+
+export const DriverExitScalarFieldEnum = {
+  id: 'id',
+  driverId: 'driverId',
+  userId: 'userId',
+  assignmentId: 'assignmentId',
+  reason: 'reason',
+  depositReturnedMinor: 'depositReturnedMinor',
+  rentChargedAtExitMinor: 'rentChargedAtExitMinor',
+  rentChargedTotalMinor: 'rentChargedTotalMinor',
+  cashNettedMinor: 'cashNettedMinor',
+  finalBalanceMinor: 'finalBalanceMinor',
+  currency: 'currency',
+  actorUserId: 'actorUserId',
+  settledAt: 'settledAt'
+} as const
+
+export type DriverExitScalarFieldEnum = (typeof DriverExitScalarFieldEnum)[keyof typeof DriverExitScalarFieldEnum]
 
 
 export const SortOrder = {
@@ -1814,6 +2372,55 @@ export type EnumQueryModeFieldRefInput<$PrismaModel> = FieldRefInputType<$Prisma
 
 
 /**
+ * Reference to a field of type 'CashCorrectionKind'
+ */
+export type EnumCashCorrectionKindFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'CashCorrectionKind'>
+    
+
+
+/**
+ * Reference to a field of type 'CashCorrectionKind[]'
+ */
+export type ListEnumCashCorrectionKindFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'CashCorrectionKind[]'>
+    
+
+
+/**
+ * Reference to a field of type 'RentalPeriod'
+ */
+export type EnumRentalPeriodFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'RentalPeriod'>
+    
+
+
+/**
+ * Reference to a field of type 'RentalPeriod[]'
+ */
+export type ListEnumRentalPeriodFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'RentalPeriod[]'>
+    
+
+
+/**
+ * Reference to a field of type 'DepositCollection'
+ */
+export type EnumDepositCollectionFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'DepositCollection'>
+    
+
+
+/**
+ * Reference to a field of type 'DepositCollection[]'
+ */
+export type ListEnumDepositCollectionFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'DepositCollection[]'>
+    
+
+
+/**
+ * Reference to a field of type 'Boolean'
+ */
+export type BooleanFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Boolean'>
+    
+
+
+/**
  * Reference to a field of type 'Float'
  */
 export type FloatFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Float'>
@@ -1990,6 +2597,12 @@ export type GlobalOmitConfig = {
   outboxEvent?: Prisma.OutboxEventOmit
   processedEvent?: Prisma.ProcessedEventOmit
   driverProfile?: Prisma.DriverProfileOmit
+  cashShift?: Prisma.CashShiftOmit
+  cashCorrection?: Prisma.CashCorrectionOmit
+  rentalPlan?: Prisma.RentalPlanOmit
+  driverRentalPlan?: Prisma.DriverRentalPlanOmit
+  rentCharge?: Prisma.RentChargeOmit
+  driverExit?: Prisma.DriverExitOmit
 }
 
 /* Types for Logging */

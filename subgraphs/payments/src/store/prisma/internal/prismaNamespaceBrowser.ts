@@ -63,7 +63,13 @@ export const ModelName = {
   ProviderEvent: 'ProviderEvent',
   OutboxEvent: 'OutboxEvent',
   ProcessedEvent: 'ProcessedEvent',
-  DriverProfile: 'DriverProfile'
+  DriverProfile: 'DriverProfile',
+  CashShift: 'CashShift',
+  CashCorrection: 'CashCorrection',
+  RentalPlan: 'RentalPlan',
+  DriverRentalPlan: 'DriverRentalPlan',
+  RentCharge: 'RentCharge',
+  DriverExit: 'DriverExit'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -177,7 +183,8 @@ export const PaymentScalarFieldEnum = {
   createdAt: 'createdAt',
   updatedAt: 'updatedAt',
   paidAt: 'paidAt',
-  actorUserId: 'actorUserId'
+  actorUserId: 'actorUserId',
+  tripCompletedAt: 'tripCompletedAt'
 } as const
 
 export type PaymentScalarFieldEnum = (typeof PaymentScalarFieldEnum)[keyof typeof PaymentScalarFieldEnum]
@@ -263,6 +270,113 @@ export const DriverProfileScalarFieldEnum = {
 } as const
 
 export type DriverProfileScalarFieldEnum = (typeof DriverProfileScalarFieldEnum)[keyof typeof DriverProfileScalarFieldEnum]
+
+
+export const CashShiftScalarFieldEnum = {
+  attendanceId: 'attendanceId',
+  driverId: 'driverId',
+  driverUserId: 'driverUserId',
+  fleetId: 'fleetId',
+  checkedInAt: 'checkedInAt',
+  checkedOutAt: 'checkedOutAt',
+  depositedMinor: 'depositedMinor',
+  currency: 'currency',
+  entryId: 'entryId',
+  createdAt: 'createdAt'
+} as const
+
+export type CashShiftScalarFieldEnum = (typeof CashShiftScalarFieldEnum)[keyof typeof CashShiftScalarFieldEnum]
+
+
+export const CashCorrectionScalarFieldEnum = {
+  id: 'id',
+  driverId: 'driverId',
+  driverUserId: 'driverUserId',
+  fleetId: 'fleetId',
+  attendanceId: 'attendanceId',
+  kind: 'kind',
+  amountMinor: 'amountMinor',
+  currency: 'currency',
+  reason: 'reason',
+  entryId: 'entryId',
+  actorUserId: 'actorUserId',
+  createdAt: 'createdAt'
+} as const
+
+export type CashCorrectionScalarFieldEnum = (typeof CashCorrectionScalarFieldEnum)[keyof typeof CashCorrectionScalarFieldEnum]
+
+
+export const RentalPlanScalarFieldEnum = {
+  id: 'id',
+  name: 'name',
+  vehicleCategory: 'vehicleCategory',
+  period: 'period',
+  rentMinor: 'rentMinor',
+  depositMinor: 'depositMinor',
+  currency: 'currency',
+  depositCollection: 'depositCollection',
+  validFrom: 'validFrom',
+  validTo: 'validTo',
+  autoAssign: 'autoAssign',
+  retiredAt: 'retiredAt',
+  createdByUserId: 'createdByUserId',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type RentalPlanScalarFieldEnum = (typeof RentalPlanScalarFieldEnum)[keyof typeof RentalPlanScalarFieldEnum]
+
+
+export const DriverRentalPlanScalarFieldEnum = {
+  id: 'id',
+  driverId: 'driverId',
+  userId: 'userId',
+  fleetId: 'fleetId',
+  planId: 'planId',
+  startsAt: 'startsAt',
+  endsAt: 'endsAt',
+  chargedPeriods: 'chargedPeriods',
+  depositRequiredMinor: 'depositRequiredMinor',
+  assignedByUserId: 'assignedByUserId',
+  createdAt: 'createdAt'
+} as const
+
+export type DriverRentalPlanScalarFieldEnum = (typeof DriverRentalPlanScalarFieldEnum)[keyof typeof DriverRentalPlanScalarFieldEnum]
+
+
+export const RentChargeScalarFieldEnum = {
+  id: 'id',
+  assignmentId: 'assignmentId',
+  driverId: 'driverId',
+  periodIndex: 'periodIndex',
+  periodStart: 'periodStart',
+  periodEnd: 'periodEnd',
+  amountMinor: 'amountMinor',
+  currency: 'currency',
+  entryId: 'entryId',
+  createdAt: 'createdAt'
+} as const
+
+export type RentChargeScalarFieldEnum = (typeof RentChargeScalarFieldEnum)[keyof typeof RentChargeScalarFieldEnum]
+
+
+export const DriverExitScalarFieldEnum = {
+  id: 'id',
+  driverId: 'driverId',
+  userId: 'userId',
+  assignmentId: 'assignmentId',
+  reason: 'reason',
+  depositReturnedMinor: 'depositReturnedMinor',
+  rentChargedAtExitMinor: 'rentChargedAtExitMinor',
+  rentChargedTotalMinor: 'rentChargedTotalMinor',
+  cashNettedMinor: 'cashNettedMinor',
+  finalBalanceMinor: 'finalBalanceMinor',
+  currency: 'currency',
+  actorUserId: 'actorUserId',
+  settledAt: 'settledAt'
+} as const
+
+export type DriverExitScalarFieldEnum = (typeof DriverExitScalarFieldEnum)[keyof typeof DriverExitScalarFieldEnum]
 
 
 export const SortOrder = {

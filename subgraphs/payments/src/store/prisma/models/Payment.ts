@@ -69,6 +69,7 @@ export type PaymentMinAggregateOutputType = {
   updatedAt: Date | null
   paidAt: Date | null
   actorUserId: string | null
+  tripCompletedAt: Date | null
 }
 
 export type PaymentMaxAggregateOutputType = {
@@ -98,6 +99,7 @@ export type PaymentMaxAggregateOutputType = {
   updatedAt: Date | null
   paidAt: Date | null
   actorUserId: string | null
+  tripCompletedAt: Date | null
 }
 
 export type PaymentCountAggregateOutputType = {
@@ -127,6 +129,7 @@ export type PaymentCountAggregateOutputType = {
   updatedAt: number
   paidAt: number
   actorUserId: number
+  tripCompletedAt: number
   _all: number
 }
 
@@ -174,6 +177,7 @@ export type PaymentMinAggregateInputType = {
   updatedAt?: true
   paidAt?: true
   actorUserId?: true
+  tripCompletedAt?: true
 }
 
 export type PaymentMaxAggregateInputType = {
@@ -203,6 +207,7 @@ export type PaymentMaxAggregateInputType = {
   updatedAt?: true
   paidAt?: true
   actorUserId?: true
+  tripCompletedAt?: true
 }
 
 export type PaymentCountAggregateInputType = {
@@ -232,6 +237,7 @@ export type PaymentCountAggregateInputType = {
   updatedAt?: true
   paidAt?: true
   actorUserId?: true
+  tripCompletedAt?: true
   _all?: true
 }
 
@@ -348,6 +354,7 @@ export type PaymentGroupByOutputType = {
   updatedAt: Date
   paidAt: Date | null
   actorUserId: string | null
+  tripCompletedAt: Date | null
   _count: PaymentCountAggregateOutputType | null
   _avg: PaymentAvgAggregateOutputType | null
   _sum: PaymentSumAggregateOutputType | null
@@ -400,6 +407,7 @@ export type PaymentWhereInput = {
   updatedAt?: Prisma.DateTimeFilter<"Payment"> | Date | string
   paidAt?: Prisma.DateTimeNullableFilter<"Payment"> | Date | string | null
   actorUserId?: Prisma.UuidNullableFilter<"Payment"> | string | null
+  tripCompletedAt?: Prisma.DateTimeNullableFilter<"Payment"> | Date | string | null
   refunds?: Prisma.RefundListRelationFilter
 }
 
@@ -430,6 +438,7 @@ export type PaymentOrderByWithRelationInput = {
   updatedAt?: Prisma.SortOrder
   paidAt?: Prisma.SortOrderInput | Prisma.SortOrder
   actorUserId?: Prisma.SortOrderInput | Prisma.SortOrder
+  tripCompletedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   refunds?: Prisma.RefundOrderByRelationAggregateInput
 }
 
@@ -464,6 +473,7 @@ export type PaymentWhereUniqueInput = Prisma.AtLeast<{
   updatedAt?: Prisma.DateTimeFilter<"Payment"> | Date | string
   paidAt?: Prisma.DateTimeNullableFilter<"Payment"> | Date | string | null
   actorUserId?: Prisma.UuidNullableFilter<"Payment"> | string | null
+  tripCompletedAt?: Prisma.DateTimeNullableFilter<"Payment"> | Date | string | null
   refunds?: Prisma.RefundListRelationFilter
 }, "id" | "providerPaymentId" | "receiptNumber" | "tripId_purpose">
 
@@ -494,6 +504,7 @@ export type PaymentOrderByWithAggregationInput = {
   updatedAt?: Prisma.SortOrder
   paidAt?: Prisma.SortOrderInput | Prisma.SortOrder
   actorUserId?: Prisma.SortOrderInput | Prisma.SortOrder
+  tripCompletedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.PaymentCountOrderByAggregateInput
   _avg?: Prisma.PaymentAvgOrderByAggregateInput
   _max?: Prisma.PaymentMaxOrderByAggregateInput
@@ -531,6 +542,7 @@ export type PaymentScalarWhereWithAggregatesInput = {
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"Payment"> | Date | string
   paidAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Payment"> | Date | string | null
   actorUserId?: Prisma.UuidNullableWithAggregatesFilter<"Payment"> | string | null
+  tripCompletedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Payment"> | Date | string | null
 }
 
 export type PaymentCreateInput = {
@@ -560,6 +572,7 @@ export type PaymentCreateInput = {
   updatedAt?: Date | string
   paidAt?: Date | string | null
   actorUserId?: string | null
+  tripCompletedAt?: Date | string | null
   refunds?: Prisma.RefundCreateNestedManyWithoutPaymentInput
 }
 
@@ -590,6 +603,7 @@ export type PaymentUncheckedCreateInput = {
   updatedAt?: Date | string
   paidAt?: Date | string | null
   actorUserId?: string | null
+  tripCompletedAt?: Date | string | null
   refunds?: Prisma.RefundUncheckedCreateNestedManyWithoutPaymentInput
 }
 
@@ -620,6 +634,7 @@ export type PaymentUpdateInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   actorUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  tripCompletedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   refunds?: Prisma.RefundUpdateManyWithoutPaymentNestedInput
 }
 
@@ -650,6 +665,7 @@ export type PaymentUncheckedUpdateInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   actorUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  tripCompletedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   refunds?: Prisma.RefundUncheckedUpdateManyWithoutPaymentNestedInput
 }
 
@@ -680,6 +696,7 @@ export type PaymentCreateManyInput = {
   updatedAt?: Date | string
   paidAt?: Date | string | null
   actorUserId?: string | null
+  tripCompletedAt?: Date | string | null
 }
 
 export type PaymentUpdateManyMutationInput = {
@@ -709,6 +726,7 @@ export type PaymentUpdateManyMutationInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   actorUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  tripCompletedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 export type PaymentUncheckedUpdateManyInput = {
@@ -738,6 +756,7 @@ export type PaymentUncheckedUpdateManyInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   actorUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  tripCompletedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 export type PaymentTripIdPurposeCompoundUniqueInput = {
@@ -772,6 +791,7 @@ export type PaymentCountOrderByAggregateInput = {
   updatedAt?: Prisma.SortOrder
   paidAt?: Prisma.SortOrder
   actorUserId?: Prisma.SortOrder
+  tripCompletedAt?: Prisma.SortOrder
 }
 
 export type PaymentAvgOrderByAggregateInput = {
@@ -809,6 +829,7 @@ export type PaymentMaxOrderByAggregateInput = {
   updatedAt?: Prisma.SortOrder
   paidAt?: Prisma.SortOrder
   actorUserId?: Prisma.SortOrder
+  tripCompletedAt?: Prisma.SortOrder
 }
 
 export type PaymentMinOrderByAggregateInput = {
@@ -838,6 +859,7 @@ export type PaymentMinOrderByAggregateInput = {
   updatedAt?: Prisma.SortOrder
   paidAt?: Prisma.SortOrder
   actorUserId?: Prisma.SortOrder
+  tripCompletedAt?: Prisma.SortOrder
 }
 
 export type PaymentSumOrderByAggregateInput = {
@@ -906,6 +928,7 @@ export type PaymentCreateWithoutRefundsInput = {
   updatedAt?: Date | string
   paidAt?: Date | string | null
   actorUserId?: string | null
+  tripCompletedAt?: Date | string | null
 }
 
 export type PaymentUncheckedCreateWithoutRefundsInput = {
@@ -935,6 +958,7 @@ export type PaymentUncheckedCreateWithoutRefundsInput = {
   updatedAt?: Date | string
   paidAt?: Date | string | null
   actorUserId?: string | null
+  tripCompletedAt?: Date | string | null
 }
 
 export type PaymentCreateOrConnectWithoutRefundsInput = {
@@ -980,6 +1004,7 @@ export type PaymentUpdateWithoutRefundsInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   actorUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  tripCompletedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 export type PaymentUncheckedUpdateWithoutRefundsInput = {
@@ -1009,6 +1034,7 @@ export type PaymentUncheckedUpdateWithoutRefundsInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   actorUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  tripCompletedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 
@@ -1069,6 +1095,7 @@ export type PaymentSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs 
   updatedAt?: boolean
   paidAt?: boolean
   actorUserId?: boolean
+  tripCompletedAt?: boolean
   refunds?: boolean | Prisma.Payment$refundsArgs<ExtArgs>
   _count?: boolean | Prisma.PaymentCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["payment"]>
@@ -1100,6 +1127,7 @@ export type PaymentSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Exten
   updatedAt?: boolean
   paidAt?: boolean
   actorUserId?: boolean
+  tripCompletedAt?: boolean
 }, ExtArgs["result"]["payment"]>
 
 export type PaymentSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
@@ -1129,6 +1157,7 @@ export type PaymentSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Exten
   updatedAt?: boolean
   paidAt?: boolean
   actorUserId?: boolean
+  tripCompletedAt?: boolean
 }, ExtArgs["result"]["payment"]>
 
 export type PaymentSelectScalar = {
@@ -1158,9 +1187,10 @@ export type PaymentSelectScalar = {
   updatedAt?: boolean
   paidAt?: boolean
   actorUserId?: boolean
+  tripCompletedAt?: boolean
 }
 
-export type PaymentOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "purpose" | "payerUserId" | "tripId" | "driverUserId" | "driverId" | "fleetId" | "requestedMethod" | "method" | "cardId" | "amountMinor" | "currency" | "commissionBps" | "status" | "refundedMinor" | "attempts" | "nextAttemptAt" | "providerPaymentId" | "failureCode" | "failureMessage" | "receiptNumber" | "receiptSeq" | "createdAt" | "updatedAt" | "paidAt" | "actorUserId", ExtArgs["result"]["payment"]>
+export type PaymentOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "purpose" | "payerUserId" | "tripId" | "driverUserId" | "driverId" | "fleetId" | "requestedMethod" | "method" | "cardId" | "amountMinor" | "currency" | "commissionBps" | "status" | "refundedMinor" | "attempts" | "nextAttemptAt" | "providerPaymentId" | "failureCode" | "failureMessage" | "receiptNumber" | "receiptSeq" | "createdAt" | "updatedAt" | "paidAt" | "actorUserId" | "tripCompletedAt", ExtArgs["result"]["payment"]>
 export type PaymentInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   refunds?: boolean | Prisma.Payment$refundsArgs<ExtArgs>
   _count?: boolean | Prisma.PaymentCountOutputTypeDefaultArgs<ExtArgs>
@@ -1224,6 +1254,10 @@ export type $PaymentPayload<ExtArgs extends runtime.Types.Extensions.InternalArg
      * who started it: the rider (top-up) or null for the system (settlement of a trip event)
      */
     actorUserId: string | null
+    /**
+     * when the trip ended (trip.completed / trip.cancelled occurredAt): which of the driver's shifts a cash fare belongs to
+     */
+    tripCompletedAt: Date | null
   }, ExtArgs["result"]["payment"]>
   composites: {}
 }
@@ -1674,6 +1708,7 @@ export interface PaymentFieldRefs {
   readonly updatedAt: Prisma.FieldRef<"Payment", 'DateTime'>
   readonly paidAt: Prisma.FieldRef<"Payment", 'DateTime'>
   readonly actorUserId: Prisma.FieldRef<"Payment", 'String'>
+  readonly tripCompletedAt: Prisma.FieldRef<"Payment", 'DateTime'>
 }
     
 
