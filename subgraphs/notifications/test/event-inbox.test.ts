@@ -242,3 +242,13 @@ describe('read state', () => {
     expect(await unread(owner.userId, owner.headers)).toBe(1);
   });
 });
+
+test('a user is welcomed once: a user.registered for someone already welcomed (the demo seed) adds nothing', async () => {
+  const userId = randomUUID();
+  await prisma.notification.create({ data: { userId, kind: 'ACCOUNT', type: 'WELCOME', title: 'Welcome to Ridegraph', body: 'Seeded' } });
+  const written = await built.services.handleEvent(
+    envelope('user.registered', { userId, roles: ['RIDER'], active: true, occurredAt: new Date().toISOString() }),
+  );
+  expect(written.notifications).toEqual([]);
+  expect(await prisma.notification.count({ where: { userId } })).toBe(1);
+});

@@ -17,6 +17,7 @@ export interface WrittenMessages {
 }
 
 export async function writeMessages(tx: Tx, requests: readonly MessageRequest[], now: Date = new Date()): Promise<WrittenMessages> {
+  requests = await withoutRepeatedWelcomes(tx, requests);
   if (requests.length === 0) return { notifications: [], queued: false };
   const settings = await loadDeliverySettings(
     tx,
@@ -51,6 +52,16 @@ export async function writeMessages(tx: Tx, requests: readonly MessageRequest[],
   }
   await tx.delivery.createMany({ data: deliveries });
   return { notifications, queued };
+}
+
+/** A user is welcomed once, whatever asks again (the demo seed's welcome, a user.registered emitted anew). */
+async function withoutRepeatedWelcomes(tx: Tx, requests: readonly MessageRequest[]): Promise<readonly MessageRequest[]> {
+  const welcomed = requests.filter((r) => r.data.type === 'WELCOME').map((r) => r.userId);
+  if (welcomed.length === 0) return requests;
+  const already = new Set(
+    (await tx.notification.findMany({ where: { userId: { in: welcomed }, type: 'WELCOME' }, select: { userId: true } })).map((n) => n.userId),
+  );
+  return requests.filter((r) => r.data.type !== 'WELCOME' || !already.has(r.userId));
 }
 
 /** Mandatory types ignore preferences; the others use the user's choice, else the type's default. */
