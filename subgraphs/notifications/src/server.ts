@@ -1,5 +1,5 @@
 // Builds the notifications subgraph (schema, context, resources) without listening; starts its background work —
-// the inbox consumer of the durable events and the sender of push, email and SMS — and stops it on close.
+// the inbox consumer of the durable events and the sender of push, email and SMS, the announcer — and stops it on close.
 // @throws ConfigError for invalid NOTIFICATIONS_* settings (e.g. a development provider in production).
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { EventConsumer } from '../../../platform/events/index.js';
@@ -7,6 +7,8 @@ import { defineSubgraph, type BuiltSubgraph, type SubgraphDeps } from '../../../
 import { readNotificationsConfig } from './config.js';
 import type { NotificationsContext } from './context.js';
 import { createProviders, type Providers } from './providers/index.js';
+import { createAnnouncer } from './services/announcer.js';
+import type { BackgroundLoop } from './services/background-loop.js';
 import { createSender, type Sender } from './services/sender.js';
 import { createNotificationsLoaders } from './loaders.js';
 import { resolvers } from './resolvers/index.js';
@@ -24,9 +26,15 @@ export interface NotificationsBuildOptions {
   providers?: Partial<Providers>;
   senderPollIntervalMs?: number;
   retryDelaysMs?: readonly number[];
+  announcementBatchSize?: number;
 }
 
-export type NotificationsSubgraph = BuiltSubgraph<NotificationsContext> & { services: NotificationsServices; inboxEvents: EventConsumer[]; sender: Sender };
+export type NotificationsSubgraph = BuiltSubgraph<NotificationsContext> & {
+  services: NotificationsServices;
+  inboxEvents: EventConsumer[];
+  sender: Sender;
+  announcer: BackgroundLoop;
+};
 
 export async function buildNotificationsSubgraph(deps: SubgraphDeps, options: NotificationsBuildOptions = {}): Promise<NotificationsSubgraph> {
   const logger = deps.logger.child({ subgraph: 'notifications' });
@@ -38,7 +46,16 @@ export async function buildNotificationsSubgraph(deps: SubgraphDeps, options: No
   const notifications = createNotificationStore(prisma);
   const providers = { ...createProviders(readNotificationsConfig(process.env), logger), ...options.providers };
   const sender = createSender({ prisma, providers, logger, pollIntervalMs: options.senderPollIntervalMs, retryDelaysMs: options.retryDelaysMs });
-  const services = createNotificationsServices({ prisma, pubsub: deps.pubsub, logger, onQueued: () => inBackground(() => sender.wake()) });
+  const wakeSender = () => inBackground(() => sender.wake());
+  let announcer: BackgroundLoop | null = null;
+  const services = createNotificationsServices({
+    prisma,
+    pubsub: deps.pubsub,
+    logger,
+    onQueued: wakeSender,
+    onAnnouncement: () => inBackground(() => announcer?.wake()),
+  });
+  announcer = createAnnouncer({ prisma, live: services.live, logger, onQueued: wakeSender, batchSize: options.announcementBatchSize });
 
   const inboxEvents =
     options.background === false
@@ -52,7 +69,10 @@ export async function buildNotificationsSubgraph(deps: SubgraphDeps, options: No
             }),
           ),
         ];
-  if (options.background !== false) inBackground(() => sender.start());
+  if (options.background !== false) {
+    inBackground(() => sender.start());
+    inBackground(() => announcer.start());
+  }
 
   const built = defineSubgraph<NotificationsContext>({
     name: 'notifications',
@@ -64,9 +84,10 @@ export async function buildNotificationsSubgraph(deps: SubgraphDeps, options: No
     createContext: ({ viewer }) => ({ viewer, loaders: createNotificationsLoaders(notifications), logger: deps.logger, pubsub: deps.pubsub, services }),
     async onClose() {
       await Promise.all(inboxEvents.map((consumer) => consumer.stop()));
+      await announcer.stop();
       await sender.stop();
       await Promise.all([providers.push.close?.(), providers.email.close?.(), providers.sms.close?.()]);
     },
   });
-  return { ...built, services, inboxEvents, sender };
+  return { ...built, services, inboxEvents, sender, announcer };
 }

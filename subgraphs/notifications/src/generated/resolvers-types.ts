@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { NotificationModel, DeliveryModel, PushDeviceModel, UserRef } from '../resolvers/mappers.js';
+import type { AnnouncementModel, NotificationModel, DeliveryModel, PushDeviceModel, UserRef } from '../resolvers/mappers.js';
 import type { NotificationsContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -16,6 +16,40 @@ export type Scalars = {
   DateTime: { input: Date; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
+
+/** A message from operations to an audience, written to each recipient's inbox in batches in the background. */
+export type Announcement = {
+  __typename?: 'Announcement';
+  /** Who it is for. */
+  audience: AnnouncementAudience;
+  /** Full text. */
+  body: Scalars['String']['output'];
+  /** Channels besides the inbox (a recipient's explicit opt-out of announcements on a channel is honoured). */
+  channels: Array<NotificationChannel>;
+  /** When every recipient had it; null while batches are still being written. */
+  completedAt: Maybe<Scalars['DateTime']['output']>;
+  /** When it was sent. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The fleet, for FLEET_DRIVERS; null otherwise. */
+  fleetId: Maybe<Scalars['ID']['output']>;
+  /** Stable identifier of the announcement. */
+  id: Scalars['ID']['output'];
+  /** Where the app opens it; null for nowhere in particular. */
+  link: Maybe<Scalars['String']['output']>;
+  /** How many recipients it has been written to so far. */
+  recipientCount: Scalars['Int']['output'];
+  /** Headline. */
+  title: Scalars['String']['output'];
+};
+
+/** Who an announcement is for. */
+export type AnnouncementAudience =
+  /** Every active account with the DRIVER role. */
+  | 'ALL_DRIVERS'
+  /** Every active account with the RIDER role. */
+  | 'ALL_RIDERS'
+  /** The drivers of one fleet (`fleetId`), as fleet last reported them. */
+  | 'FLEET_DRIVERS';
 
 /** The outcome of marking every notification read. */
 export type MarkAllNotificationsReadPayload = {
@@ -42,6 +76,13 @@ export type Mutation = {
    * FORBIDDEN for a session that has ended.
    */
   registerPushDevice: PushDevice;
+  /**
+   * Sends an announcement to an audience: recorded at once, written to the recipients' inboxes (and queued on the
+   * chosen channels) in batches in the background. SUPER_ADMIN and OPERATIONS only. BAD_USER_INPUT (with
+   * `extensions.field`) for an empty or too long title or body, a bad link or key, or a fleetId missing for
+   * FLEET_DRIVERS or given for another audience.
+   */
+  sendAnnouncement: Announcement;
   /** Stops pushes to this token for the signed-in user (e.g. on sign-out). Another user's token is left alone. */
   unregisterPushDevice: UnregisterPushDevicePayload;
   /**
@@ -62,6 +103,11 @@ export type MutationRegisterPushDeviceArgs = {
   platform: PushPlatform;
   sessionId?: InputMaybe<Scalars['ID']['input']>;
   token: Scalars['String']['input'];
+};
+
+
+export type MutationSendAnnouncementArgs = {
+  input: SendAnnouncementInput;
 };
 
 
@@ -313,6 +359,24 @@ export type QuietHoursInput = {
   timeZone: Scalars['String']['input'];
 };
 
+/** An announcement to send. */
+export type SendAnnouncementInput = {
+  /** Who it is for. */
+  audience: AnnouncementAudience;
+  /** Full text, 1 to 2000 characters. */
+  body: Scalars['String']['input'];
+  /** Channels besides the inbox; empty: the inbox only. */
+  channels: Array<NotificationChannel>;
+  /** The fleet, with FLEET_DRIVERS only. */
+  fleetId?: InputMaybe<Scalars['ID']['input']>;
+  /** 8 to 100 characters: sending again with the same key returns the first announcement (and its progress). */
+  idempotencyKey: Scalars['String']['input'];
+  /** A ridegraph:// or https:// address to open. */
+  link?: InputMaybe<Scalars['String']['input']>;
+  /** Headline, 1 to 120 characters. */
+  title: Scalars['String']['input'];
+};
+
 /** Live updates, over graphql-ws (`graphql-transport-ws`) on the gateway's /graphql. The access token goes in the `connection_init` payload: `{ "authorization": "Bearer <access token>" }`. */
 export type Subscription = {
   __typename?: 'Subscription';
@@ -501,12 +565,14 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  Announcement: ResolverTypeWrapper<AnnouncementModel>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AnnouncementAudience: AnnouncementAudience;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   MarkAllNotificationsReadPayload: ResolverTypeWrapper<MarkAllNotificationsReadPayload>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Notification: ResolverTypeWrapper<NotificationModel>;
   NotificationChannel: NotificationChannel;
   NotificationConnection: ResolverTypeWrapper<Omit<NotificationConnection, 'edges'> & { edges: Array<ResolversTypes['NotificationEdge']> }>;
@@ -526,6 +592,7 @@ export type ResolversTypes = ResolversObject<{
   PushPlatform: PushPlatform;
   QuietHours: ResolverTypeWrapper<QuietHours>;
   QuietHoursInput: QuietHoursInput;
+  SendAnnouncementInput: SendAnnouncementInput;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UnregisterPushDevicePayload: ResolverTypeWrapper<UnregisterPushDevicePayload>;
   UpdateNotificationPreferencesInput: UpdateNotificationPreferencesInput;
@@ -534,12 +601,13 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  Announcement: AnnouncementModel;
+  String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
   DateTime: Scalars['DateTime']['output'];
   MarkAllNotificationsReadPayload: MarkAllNotificationsReadPayload;
-  Int: Scalars['Int']['output'];
   Mutation: Record<PropertyKey, never>;
-  ID: Scalars['ID']['output'];
-  String: Scalars['String']['output'];
   Notification: NotificationModel;
   NotificationConnection: Omit<NotificationConnection, 'edges'> & { edges: Array<ResolversParentTypes['NotificationEdge']> };
   NotificationDelivery: DeliveryModel;
@@ -554,6 +622,7 @@ export type ResolversParentTypes = ResolversObject<{
   PushDevice: PushDeviceModel;
   QuietHours: QuietHours;
   QuietHoursInput: QuietHoursInput;
+  SendAnnouncementInput: SendAnnouncementInput;
   Subscription: Record<PropertyKey, never>;
   UnregisterPushDevicePayload: UnregisterPushDevicePayload;
   UpdateNotificationPreferencesInput: UpdateNotificationPreferencesInput;
@@ -563,6 +632,19 @@ export type ResolversParentTypes = ResolversObject<{
 export type PublicDirectiveArgs = { };
 
 export type PublicDirectiveResolver<Result, Parent, ContextType = NotificationsContext, Args = PublicDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type AnnouncementResolvers<ContextType = NotificationsContext, ParentType extends ResolversParentTypes['Announcement'] = ResolversParentTypes['Announcement']> = ResolversObject<{
+  audience?: Resolver<ResolversTypes['AnnouncementAudience'], ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  channels?: Resolver<Array<ResolversTypes['NotificationChannel']>, ParentType, ContextType>;
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fleetId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  link?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recipientCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
@@ -576,6 +658,7 @@ export type MutationResolvers<ContextType = NotificationsContext, ParentType ext
   markAllNotificationsRead?: Resolver<ResolversTypes['MarkAllNotificationsReadPayload'], ParentType, ContextType>;
   markNotificationRead?: Resolver<ResolversTypes['Notification'], ParentType, ContextType, RequireFields<MutationMarkNotificationReadArgs, 'id'>>;
   registerPushDevice?: Resolver<ResolversTypes['PushDevice'], ParentType, ContextType, RequireFields<MutationRegisterPushDeviceArgs, 'platform' | 'token'>>;
+  sendAnnouncement?: Resolver<ResolversTypes['Announcement'], ParentType, ContextType, RequireFields<MutationSendAnnouncementArgs, 'input'>>;
   unregisterPushDevice?: Resolver<ResolversTypes['UnregisterPushDevicePayload'], ParentType, ContextType, RequireFields<MutationUnregisterPushDeviceArgs, 'token'>>;
   updateNotificationPreferences?: Resolver<ResolversTypes['NotificationPreferences'], ParentType, ContextType, RequireFields<MutationUpdateNotificationPreferencesArgs, 'input'>>;
 }>;
@@ -678,6 +761,7 @@ export type UserResolvers<ContextType = NotificationsContext, ParentType extends
 }>;
 
 export type Resolvers<ContextType = NotificationsContext> = ResolversObject<{
+  Announcement?: AnnouncementResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   MarkAllNotificationsReadPayload?: MarkAllNotificationsReadPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

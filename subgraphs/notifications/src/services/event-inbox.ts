@@ -4,7 +4,7 @@
 import { handleOnce, type AnyEventEnvelope } from '../../../../platform/events/index.js';
 import type { NotificationsPrisma } from '../store/database.js';
 import type { Tx } from '../store/db.js';
-import { applyContact, sessionEnded, sessionStarted } from '../store/directory-store.js';
+import { applyContact, applyDriverFleet, applyKnownUser, sessionEnded, sessionStarted } from '../store/directory-store.js';
 import { messagesForEvent } from './event-messages.js';
 import { writeMessages, type WrittenMessages } from './inbox-writer.js';
 import type { LiveAnnouncer } from './live-announcer.js';
@@ -35,11 +35,24 @@ export function createEventInbox({ prisma, live, onQueued }: EventInboxDeps) {
   };
 }
 
-const DIRECTORY_EVENTS = new Set<string>(['user.contact.changed', 'session.started', 'session.ended']);
+const DIRECTORY_EVENTS = new Set<string>([
+  'user.registered',
+  'user.changed',
+  'driver.status.changed',
+  'user.contact.changed',
+  'session.started',
+  'session.ended',
+]);
 
-/** Contacts and sessions: what later deliveries need (an address; whether a device's session still holds). */
+/** Who users are (roles, a driver's fleet: announcement audiences), contacts and sessions (what deliveries need). */
 async function applyToDirectory(tx: Tx, event: AnyEventEnvelope): Promise<void> {
-  if (event.type === 'user.contact.changed') {
+  if (event.type === 'user.registered' || event.type === 'user.changed') {
+    const { userId, roles, active, occurredAt } = event.payload;
+    await applyKnownUser(tx, { userId, roles, active, changedAt: new Date(occurredAt) });
+  } else if (event.type === 'driver.status.changed') {
+    const { userId, fleetId, version } = event.payload;
+    await applyDriverFleet(tx, { userId, fleetId, version });
+  } else if (event.type === 'user.contact.changed') {
     const { userId, phone, email, occurredAt } = event.payload;
     await applyContact(tx, { userId, phone, email, changedAt: new Date(occurredAt) });
   } else if (event.type === 'session.started') {

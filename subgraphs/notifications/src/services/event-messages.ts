@@ -6,6 +6,8 @@ import type { MessageRequest } from '../templates/messages.js';
 /** The event types the inbox consumer handles; the rest of the stream is acknowledged unseen. */
 export const NOTIFYING_EVENT_TYPES = [
   'user.registered',
+  'user.changed',
+  'driver.status.changed',
   'trip.assigned',
   'trip.arrived',
   'trip.started',

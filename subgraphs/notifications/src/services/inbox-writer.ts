@@ -37,7 +37,9 @@ export async function writeMessages(tx: Tx, requests: readonly MessageRequest[],
     const userSettings = settings.get(request.userId)!;
     const release = rules.urgent ? now : releaseTime(userSettings.quietHours, now);
     for (const channel of CHANNELS) {
-      const wanted = channelWanted(userSettings, type, channel);
+      const wanted = request.channels
+        ? request.channels.includes(channel) && (userSettings.overrides.get(preferenceKey(type, channel)) ?? true)
+        : channelWanted(userSettings, type, channel);
       queued ||= wanted;
       deliveries.push({
         notificationId: notification.id,

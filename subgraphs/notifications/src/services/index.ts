@@ -11,6 +11,8 @@ export interface NotificationsServicesDeps {
   logger: Logger;
   /** Called when deliveries were queued (wakes the sender). */
   onQueued?: () => void;
+  /** Called when an announcement was recorded (wakes the announcer). */
+  onAnnouncement?: () => void;
 }
 
 export type NotificationsServices = ReturnType<typeof createNotificationsServices>;
@@ -21,5 +23,6 @@ export function createNotificationsServices(deps: NotificationsServicesDeps) {
     prisma: deps.prisma,
     live,
     handleEvent: createEventInbox({ prisma: deps.prisma, live, onQueued: deps.onQueued }),
+    wakeAnnouncer: () => deps.onAnnouncement?.(),
   };
 }

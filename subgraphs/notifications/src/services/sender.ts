@@ -4,6 +4,7 @@
 // written with the event, so an outage only delays the other channels: it never loses a message.
 import type { Logger } from '../../../../platform/logging/index.js';
 import { ProviderError, type Providers } from '../providers/index.js';
+import { createBackgroundLoop, type BackgroundLoop } from './background-loop.js';
 import type { NotificationsPrisma } from '../store/database.js';
 import { claimDueDeliveries, findContact, liveDevices, recordOutcome, type ClaimedDelivery, type DeliveryOutcome } from '../store/delivery-store.js';
 
@@ -22,15 +23,9 @@ export interface SenderDeps {
   retryDelaysMs?: readonly number[];
 }
 
-export type Sender = ReturnType<typeof createSender>;
+export type Sender = BackgroundLoop;
 
-export function createSender({ prisma, providers, logger, pollIntervalMs = 1000, retryDelaysMs = RETRY_DELAYS_MS }: SenderDeps) {
-  let started = false;
-  let stopped = false;
-  let running: Promise<void> | null = null;
-  let again = false;
-  let timer: NodeJS.Timeout | null = null;
-
+export function createSender({ prisma, providers, logger, pollIntervalMs = 1000, retryDelaysMs = RETRY_DELAYS_MS }: SenderDeps): BackgroundLoop {
   /** Sends everything due now; resolves when the queue has nothing due. */
   async function drain(): Promise<void> {
     for (;;) {
@@ -104,54 +99,7 @@ export function createSender({ prisma, providers, logger, pollIntervalMs = 1000,
     return { status: 'SENT' };
   }
 
-  function run(): void {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = drain()
-      .catch((error: unknown) => logger.error({ err: error }, 'notification sender: a pass failed; retrying at the next poll'))
-      .finally(() => {
-        running = null;
-        if (again && !stopped) {
-          again = false;
-          run();
-        }
-      });
-  }
-
-  function schedule(): void {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      run();
-      schedule();
-    }, pollIntervalMs);
-    timer.unref?.();
-  }
-
-  return {
-    start() {
-      if (started) return;
-      started = true;
-      run();
-      schedule();
-    },
-    /** Look for due deliveries now (after a commit queued some). */
-    wake() {
-      if (started) run();
-    },
-    /** Sends what is due now and waits for it (tests). */
-    async flush() {
-      while (running) await running;
-      await drain();
-    },
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      while (running) await running;
-    },
-  };
+  return createBackgroundLoop({ name: 'notification sender', drain, pollIntervalMs, logger });
 }
 
 function emailText(notification: { body: string; link: string | null }): string {

@@ -21,3 +21,21 @@ export async function sessionEnded(db: Db, sessionId: string, userId: string, en
   const { count } = await db.pushDevice.deleteMany({ where: { sessionId } });
   return count;
 }
+
+/** Keeps the newest account state (roles, active): an older (reordered) event changes nothing. */
+export async function applyKnownUser(db: Db, user: { userId: string; roles: string[]; active: boolean; changedAt: Date }): Promise<void> {
+  await db.$executeRaw`
+    insert into notifications.known_users (user_id, roles, active, changed_at)
+    values (${user.userId}::uuid, ${user.roles}::text[], ${user.active}, ${user.changedAt})
+    on conflict (user_id) do update set roles = excluded.roles, active = excluded.active, changed_at = excluded.changed_at
+    where notifications.known_users.changed_at <= excluded.changed_at`;
+}
+
+/** Keeps a driver's fleet from the newest `version` of driver.status.changed. */
+export async function applyDriverFleet(db: Db, driver: { userId: string; fleetId: string; version: number }): Promise<void> {
+  await db.$executeRaw`
+    insert into notifications.driver_fleets (user_id, fleet_id, version)
+    values (${driver.userId}::uuid, ${driver.fleetId}::uuid, ${driver.version})
+    on conflict (user_id) do update set fleet_id = excluded.fleet_id, version = excluded.version
+    where notifications.driver_fleets.version < excluded.version`;
+}

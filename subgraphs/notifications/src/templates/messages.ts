@@ -1,6 +1,7 @@
 // What a message says, before it is put into words: the type and the facts its template needs. Built from events
 // (services/event-messages.ts), rendered per locale (render.ts).
 import type { EventMoney } from '../../../../platform/events/index.js';
+import type { DeliveryChannel } from '../store/prisma/client.js';
 
 export type MessageData =
   | { type: 'WELCOME' }
@@ -20,6 +21,8 @@ export type MessageData =
 export interface MessageRequest {
   userId: string;
   data: MessageData;
+  /** Only these channels (an announcement's choice), still subject to the user's explicit opt-outs. */
+  channels?: readonly DeliveryChannel[];
 }
 
 /** A message put into words. */

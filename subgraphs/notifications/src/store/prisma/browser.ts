@@ -57,3 +57,18 @@ export type Contact = Prisma.ContactModel
  * identity's sessions as their events told (session.started / session.ended): push devices follow them.
  */
 export type KnownSession = Prisma.KnownSessionModel
+/**
+ * Model KnownUser
+ * Accounts as identity announced them (user.registered / user.changed, newest only): announcement audiences.
+ */
+export type KnownUser = Prisma.KnownUserModel
+/**
+ * Model DriverFleet
+ * Which fleet a driver works for, from fleet's driver.status.changed (newest `version` only).
+ */
+export type DriverFleet = Prisma.DriverFleetModel
+/**
+ * Model Announcement
+ * An announcement from operations, written to its audience in batches by the announcer (services/announcer.ts).
+ */
+export type Announcement = Prisma.AnnouncementModel

@@ -62,3 +62,12 @@ export const PushPlatform = {
 } as const
 
 export type PushPlatform = (typeof PushPlatform)[keyof typeof PushPlatform]
+
+
+export const AnnouncementAudience = {
+  ALL_RIDERS: 'ALL_RIDERS',
+  ALL_DRIVERS: 'ALL_DRIVERS',
+  FLEET_DRIVERS: 'FLEET_DRIVERS'
+} as const
+
+export type AnnouncementAudience = (typeof AnnouncementAudience)[keyof typeof AnnouncementAudience]

@@ -404,7 +404,10 @@ export const ModelName = {
   PushDevice: 'PushDevice',
   ProcessedEvent: 'ProcessedEvent',
   Contact: 'Contact',
-  KnownSession: 'KnownSession'
+  KnownSession: 'KnownSession',
+  KnownUser: 'KnownUser',
+  DriverFleet: 'DriverFleet',
+  Announcement: 'Announcement'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -420,7 +423,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "notification" | "notificationPreference" | "quietHours" | "delivery" | "pushDevice" | "processedEvent" | "contact" | "knownSession"
+    modelProps: "notification" | "notificationPreference" | "quietHours" | "delivery" | "pushDevice" | "processedEvent" | "contact" | "knownSession" | "knownUser" | "driverFleet" | "announcement"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1016,6 +1019,228 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    KnownUser: {
+      payload: Prisma.$KnownUserPayload<ExtArgs>
+      fields: Prisma.KnownUserFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.KnownUserFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownUserPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.KnownUserFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownUserPayload>
+        }
+        findFirst: {
+          args: Prisma.KnownUserFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownUserPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.KnownUserFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownUserPayload>
+        }
+        findMany: {
+          args: Prisma.KnownUserFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownUserPayload>[]
+        }
+        create: {
+          args: Prisma.KnownUserCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownUserPayload>
+        }
+        createMany: {
+          args: Prisma.KnownUserCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.KnownUserCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownUserPayload>[]
+        }
+        delete: {
+          args: Prisma.KnownUserDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownUserPayload>
+        }
+        update: {
+          args: Prisma.KnownUserUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownUserPayload>
+        }
+        deleteMany: {
+          args: Prisma.KnownUserDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.KnownUserUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.KnownUserUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownUserPayload>[]
+        }
+        upsert: {
+          args: Prisma.KnownUserUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownUserPayload>
+        }
+        aggregate: {
+          args: Prisma.KnownUserAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateKnownUser>
+        }
+        groupBy: {
+          args: Prisma.KnownUserGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.KnownUserGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.KnownUserCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.KnownUserCountAggregateOutputType> | number
+        }
+      }
+    }
+    DriverFleet: {
+      payload: Prisma.$DriverFleetPayload<ExtArgs>
+      fields: Prisma.DriverFleetFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.DriverFleetFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverFleetPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.DriverFleetFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverFleetPayload>
+        }
+        findFirst: {
+          args: Prisma.DriverFleetFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverFleetPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.DriverFleetFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverFleetPayload>
+        }
+        findMany: {
+          args: Prisma.DriverFleetFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverFleetPayload>[]
+        }
+        create: {
+          args: Prisma.DriverFleetCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverFleetPayload>
+        }
+        createMany: {
+          args: Prisma.DriverFleetCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.DriverFleetCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverFleetPayload>[]
+        }
+        delete: {
+          args: Prisma.DriverFleetDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverFleetPayload>
+        }
+        update: {
+          args: Prisma.DriverFleetUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverFleetPayload>
+        }
+        deleteMany: {
+          args: Prisma.DriverFleetDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.DriverFleetUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.DriverFleetUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverFleetPayload>[]
+        }
+        upsert: {
+          args: Prisma.DriverFleetUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DriverFleetPayload>
+        }
+        aggregate: {
+          args: Prisma.DriverFleetAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateDriverFleet>
+        }
+        groupBy: {
+          args: Prisma.DriverFleetGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.DriverFleetGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.DriverFleetCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.DriverFleetCountAggregateOutputType> | number
+        }
+      }
+    }
+    Announcement: {
+      payload: Prisma.$AnnouncementPayload<ExtArgs>
+      fields: Prisma.AnnouncementFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.AnnouncementFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AnnouncementPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.AnnouncementFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AnnouncementPayload>
+        }
+        findFirst: {
+          args: Prisma.AnnouncementFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AnnouncementPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.AnnouncementFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AnnouncementPayload>
+        }
+        findMany: {
+          args: Prisma.AnnouncementFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AnnouncementPayload>[]
+        }
+        create: {
+          args: Prisma.AnnouncementCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AnnouncementPayload>
+        }
+        createMany: {
+          args: Prisma.AnnouncementCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.AnnouncementCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AnnouncementPayload>[]
+        }
+        delete: {
+          args: Prisma.AnnouncementDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AnnouncementPayload>
+        }
+        update: {
+          args: Prisma.AnnouncementUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AnnouncementPayload>
+        }
+        deleteMany: {
+          args: Prisma.AnnouncementDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.AnnouncementUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.AnnouncementUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AnnouncementPayload>[]
+        }
+        upsert: {
+          args: Prisma.AnnouncementUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AnnouncementPayload>
+        }
+        aggregate: {
+          args: Prisma.AnnouncementAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateAnnouncement>
+        }
+        groupBy: {
+          args: Prisma.AnnouncementGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AnnouncementGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.AnnouncementCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AnnouncementCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -1149,6 +1374,44 @@ export const KnownSessionScalarFieldEnum = {
 } as const
 
 export type KnownSessionScalarFieldEnum = (typeof KnownSessionScalarFieldEnum)[keyof typeof KnownSessionScalarFieldEnum]
+
+
+export const KnownUserScalarFieldEnum = {
+  userId: 'userId',
+  roles: 'roles',
+  active: 'active',
+  changedAt: 'changedAt'
+} as const
+
+export type KnownUserScalarFieldEnum = (typeof KnownUserScalarFieldEnum)[keyof typeof KnownUserScalarFieldEnum]
+
+
+export const DriverFleetScalarFieldEnum = {
+  userId: 'userId',
+  fleetId: 'fleetId',
+  version: 'version'
+} as const
+
+export type DriverFleetScalarFieldEnum = (typeof DriverFleetScalarFieldEnum)[keyof typeof DriverFleetScalarFieldEnum]
+
+
+export const AnnouncementScalarFieldEnum = {
+  id: 'id',
+  idempotencyKey: 'idempotencyKey',
+  audience: 'audience',
+  fleetId: 'fleetId',
+  title: 'title',
+  body: 'body',
+  link: 'link',
+  channels: 'channels',
+  createdBy: 'createdBy',
+  cursor: 'cursor',
+  recipientCount: 'recipientCount',
+  createdAt: 'createdAt',
+  completedAt: 'completedAt'
+} as const
+
+export type AnnouncementScalarFieldEnum = (typeof AnnouncementScalarFieldEnum)[keyof typeof AnnouncementScalarFieldEnum]
 
 
 export const SortOrder = {
@@ -1297,6 +1560,20 @@ export type EnumPushPlatformFieldRefInput<$PrismaModel> = FieldRefInputType<$Pri
  * Reference to a field of type 'PushPlatform[]'
  */
 export type ListEnumPushPlatformFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'PushPlatform[]'>
+    
+
+
+/**
+ * Reference to a field of type 'AnnouncementAudience'
+ */
+export type EnumAnnouncementAudienceFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'AnnouncementAudience'>
+    
+
+
+/**
+ * Reference to a field of type 'AnnouncementAudience[]'
+ */
+export type ListEnumAnnouncementAudienceFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'AnnouncementAudience[]'>
     
 
 
@@ -1472,6 +1749,9 @@ export type GlobalOmitConfig = {
   processedEvent?: Prisma.ProcessedEventOmit
   contact?: Prisma.ContactOmit
   knownSession?: Prisma.KnownSessionOmit
+  knownUser?: Prisma.KnownUserOmit
+  driverFleet?: Prisma.DriverFleetOmit
+  announcement?: Prisma.AnnouncementOmit
 }
 
 /* Types for Logging */

@@ -58,7 +58,10 @@ export const ModelName = {
   PushDevice: 'PushDevice',
   ProcessedEvent: 'ProcessedEvent',
   Contact: 'Contact',
-  KnownSession: 'KnownSession'
+  KnownSession: 'KnownSession',
+  KnownUser: 'KnownUser',
+  DriverFleet: 'DriverFleet',
+  Announcement: 'Announcement'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -171,6 +174,44 @@ export const KnownSessionScalarFieldEnum = {
 } as const
 
 export type KnownSessionScalarFieldEnum = (typeof KnownSessionScalarFieldEnum)[keyof typeof KnownSessionScalarFieldEnum]
+
+
+export const KnownUserScalarFieldEnum = {
+  userId: 'userId',
+  roles: 'roles',
+  active: 'active',
+  changedAt: 'changedAt'
+} as const
+
+export type KnownUserScalarFieldEnum = (typeof KnownUserScalarFieldEnum)[keyof typeof KnownUserScalarFieldEnum]
+
+
+export const DriverFleetScalarFieldEnum = {
+  userId: 'userId',
+  fleetId: 'fleetId',
+  version: 'version'
+} as const
+
+export type DriverFleetScalarFieldEnum = (typeof DriverFleetScalarFieldEnum)[keyof typeof DriverFleetScalarFieldEnum]
+
+
+export const AnnouncementScalarFieldEnum = {
+  id: 'id',
+  idempotencyKey: 'idempotencyKey',
+  audience: 'audience',
+  fleetId: 'fleetId',
+  title: 'title',
+  body: 'body',
+  link: 'link',
+  channels: 'channels',
+  createdBy: 'createdBy',
+  cursor: 'cursor',
+  recipientCount: 'recipientCount',
+  createdAt: 'createdAt',
+  completedAt: 'completedAt'
+} as const
+
+export type AnnouncementScalarFieldEnum = (typeof AnnouncementScalarFieldEnum)[keyof typeof AnnouncementScalarFieldEnum]
 
 
 export const SortOrder = {
