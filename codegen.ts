@@ -35,7 +35,13 @@ const MAPPERS: Record<string, Record<string, string>> = {
     CashCorrection: 'CashCorrectionModel',
   },
   gamification: { PointsSummary: 'PointsSummaryModel', User: 'UserRef' },
-  notifications: { Announcement: 'AnnouncementModel', Notification: 'NotificationModel', NotificationDelivery: 'DeliveryModel', PushDevice: 'PushDeviceModel', User: 'UserRef' },
+  notifications: {
+    Announcement: 'AnnouncementModel',
+    Notification: 'NotificationModel',
+    NotificationDelivery: 'DeliveryModel',
+    PushDevice: 'PushDeviceModel',
+    User: 'UserRef',
+  },
 };
 
 function subgraphResolvers(name: string, contextType: string): CodegenConfig['generates'][string] {
