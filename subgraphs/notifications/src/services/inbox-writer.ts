@@ -2,6 +2,7 @@
 // (it is the record; a provider outage never loses it), and one delivery per other channel — QUEUED when the
 // user's preference (or the type's default) wants it, released after the quiet hours for non-urgent types,
 // SKIPPED with reason PREFERENCE otherwise. The sender (services/sender.ts) sends the QUEUED ones after commit.
+import { randomUUID } from 'node:crypto';
 import { loadDeliverySettings, preferenceKey, type DeliverySettings } from '../store/delivery-plan-store.js';
 import type { Tx } from '../store/db.js';
 import type { DeliveryChannel, Notification, NotificationType, Prisma } from '../store/prisma/client.js';
@@ -30,9 +31,18 @@ export async function writeMessages(tx: Tx, requests: readonly MessageRequest[],
     const type = request.data.type;
     const rules = NOTIFICATION_TYPES[type];
     const text = renderMessage(request.data);
-    const notification = await tx.notification.create({
-      data: { userId: request.userId, kind: rules.kind, type, title: text.title, body: text.body, link: text.link, createdAt: now },
-    });
+    // Ids made here so the whole batch is two statements (notifications, deliveries), not one per message.
+    const notification: Notification = {
+      id: randomUUID(),
+      userId: request.userId,
+      kind: rules.kind,
+      type,
+      title: text.title,
+      body: text.body,
+      link: text.link,
+      createdAt: now,
+      readAt: null,
+    };
     notifications.push(notification);
     const userSettings = settings.get(request.userId)!;
     const release = rules.urgent ? now : releaseTime(userSettings.quietHours, now);
@@ -52,6 +62,7 @@ export async function writeMessages(tx: Tx, requests: readonly MessageRequest[],
       });
     }
   }
+  await tx.notification.createMany({ data: notifications });
   await tx.delivery.createMany({ data: deliveries });
   return { notifications, queued };
 }
