@@ -11,6 +11,12 @@ export interface NotificationsConfig {
   push: { fcm: FcmOptions | null; apns: ApnsOptions | null } | null;
   email: SmtpOptions | null;
   sms: TwilioOptions | null;
+  /**
+   * Members of the consumer group `notifications` in one process (NOTIFICATIONS_CONSUMER_CONCURRENCY, default 8):
+   * each handles one event at a time. Events of one user may then be handled out of order by a few milliseconds
+   * (their inbox order follows handling); each member is one blocking Redis connection in distributed mode.
+   */
+  consumerConcurrency: number;
 }
 
 /**
@@ -26,6 +32,7 @@ export function readNotificationsConfig(env: NodeJS.ProcessEnv = process.env): N
       NOTIFICATIONS_ALLOW_DEVELOPMENT_PROVIDERS: envVar.boolean(false),
       NOTIFICATIONS_PUSH_PROVIDER: z.enum(['development', 'live'], { message: 'must be development or live' }).default('development'),
       NOTIFICATIONS_EMAIL_PROVIDER: z.enum(['development', 'smtp'], { message: 'must be development or smtp' }).default('development'),
+      NOTIFICATIONS_CONSUMER_CONCURRENCY: z.coerce.number().int().min(1, 'must be at least 1').max(32, 'must be at most 32').default(8),
       NOTIFICATIONS_SMS_PROVIDER: z.enum(['development', 'twilio'], { message: 'must be development or twilio' }).default('development'),
       FCM_SERVICE_ACCOUNT: z.string().optional(),
       FCM_API_BASE: envVar.url(['http:', 'https:'], 'https://fcm.googleapis.com').optional(),
@@ -87,7 +94,7 @@ export function readNotificationsConfig(env: NodeJS.ProcessEnv = process.env): N
     return { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, from: e.TWILIO_FROM, apiBase: e.TWILIO_API_BASE };
   }
 
-  return { push: push(), email: email(), sms: sms() };
+  return { push: push(), email: email(), sms: sms(), consumerConcurrency: e.NOTIFICATIONS_CONSUMER_CONCURRENCY };
 }
 
 function fcmOptions(json: string, apiBase: string | undefined): FcmOptions {

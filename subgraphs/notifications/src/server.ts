@@ -44,7 +44,8 @@ export async function buildNotificationsSubgraph(deps: SubgraphDeps, options: No
   const onStatement = deps.onStatement && ((sql: string) => background.getStore() || deps.onStatement!(sql));
   const prisma = openNotificationsDatabase(deps.database, onStatement);
   const notifications = createNotificationStore(prisma);
-  const providers = { ...createProviders(readNotificationsConfig(process.env), logger), ...options.providers };
+  const config = readNotificationsConfig(process.env);
+  const providers = { ...createProviders(config, logger), ...options.providers };
   const sender = createSender({ prisma, providers, logger, pollIntervalMs: options.senderPollIntervalMs, retryDelaysMs: options.retryDelaysMs });
   const wakeSender = () => inBackground(() => sender.wake());
   let announcer: BackgroundLoop | null = null;
@@ -57,10 +58,11 @@ export async function buildNotificationsSubgraph(deps: SubgraphDeps, options: No
   });
   announcer = createAnnouncer({ prisma, live: services.live, logger, onQueued: wakeSender, batchSize: options.announcementBatchSize });
 
+  // Several members of the group: each handles one event at a time, so this many are handled at once.
   const inboxEvents =
     options.background === false
       ? []
-      : [
+      : Array.from({ length: config.consumerConcurrency }, () =>
           inBackground(() =>
             deps.events.consume({
               group: INBOX_GROUP,
@@ -68,7 +70,7 @@ export async function buildNotificationsSubgraph(deps: SubgraphDeps, options: No
               handle: (event) => inBackground(async () => void (await services.handleEvent(event))),
             }),
           ),
-        ];
+        );
   if (options.background !== false) {
     inBackground(() => sender.start());
     inBackground(() => announcer.start());
