@@ -30,6 +30,8 @@ const TYPES_WITHOUT_ID = [
   'FleetUserError',
   'TripUserError',
   'PaymentUserError',
+  'LoyaltyUserError',
+  'LeaderboardEntry',
   'CardDetails',
   'DriverEarnings',
   'NotificationPreference',
@@ -39,6 +41,12 @@ const TYPES_WITHOUT_ID = [
   'CashCorrectionUserError',
   'DriverDeposit',
   'RentalUserError',
+  'VehiclePaymentQr',
+  'PayoutDestination',
+  'PayoutPreviewItem',
+  'PayoutPreviewSkip',
+  'PayoutBatchPreview',
+  'PayoutUserError',
 ];
 
 const schemaRules = {

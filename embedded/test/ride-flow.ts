@@ -31,6 +31,17 @@ const TRIP_FOR_RIDER = `query ($id: ID!) { trip(id: $id) {
   history { to actorRole }
 } }`;
 
+interface LoyaltyEntry {
+  kind: string;
+  reason: string;
+  points: number;
+  reference: string | null;
+}
+interface LoyaltySelf {
+  points: { balance: number };
+  pointsHistory: { edges: { node: LoyaltyEntry }[] };
+}
+
 const INBOX = `{ me { notifications(first: 30) { edges { node { type title link readAt } } } } }`;
 
 /** Retries `read` until `accept` holds; events and the dispatcher are asynchronous by design. */
@@ -85,6 +96,10 @@ export function describeRideFlow(context: () => RideFlowContext): void {
     const card = saved.addCard.paymentMethods.find((m: { type: string }) => m.type === 'CARD');
     expect(card).toMatchObject({ isDefault: true, card: { last4: '4242' } });
     const walletBefore = (await gql(WALLET, undefined, asRider)).me.wallet.balance.amountMinor as number;
+    const POINTS = `{ me { points { balance } pointsHistory(first: 10) { edges { node { kind reason points reference } } } } }`;
+    const pointsOf = async (headers: Record<string, string>) => (await gql(POINTS, undefined, headers)).me as LoyaltySelf;
+    const riderPointsBefore = (await pointsOf(asRider)).points.balance;
+    const driverPointsBefore = (await pointsOf(asDriver)).points.balance;
     const toppedUp = await gql(
       `mutation ($input: TopUpWalletInput!) { topUpWallet(input: $input) { payment { status method } wallet { balance { amountMinor } } userErrors { code } } }`,
       { input: { amount: { amountMinor: 5_000, currency: 'USD' }, cardId: card.id, idempotencyKey: `ride-flow-${Date.now()}` } },
@@ -237,6 +252,53 @@ export function describeRideFlow(context: () => RideFlowContext): void {
     });
     expect((await refund(refundKey)).refundPayment.payment.refunded).toEqual({ amountMinor: 100 });
     expect((await gql(WALLET, undefined, asRider)).me.wallet.balance.amountMinor).toBe(walletBefore + 5_000 - fare + 100);
+
+    // gamification heard payment.succeeded, trip.rated and payment.refunded (default earning rules): the rider earned
+    // 10 points per 1.00 of fare and 5 for rating, the driver 20 for the paid trip, and the refund of 1.00 took back
+    // its share of both. (Demo rider 7 rode before — the seed records it — so this is no first ride.)
+    const farePoints = Math.floor(fare / 100) * 10;
+    const tripEntries = (self: LoyaltySelf) => self.pointsHistory.edges.map((e) => e.node).filter((n) => n.reference === tripId);
+    const sorted = (entries: LoyaltyEntry[]) => entries.map((n) => `${n.kind}:${n.reason}:${n.points}`).sort();
+    const rider = await eventually(
+      () => pointsOf(asRider),
+      (self) => tripEntries(self).length === 3,
+      'the rider’s points for the trip',
+    );
+    expect(sorted(tripEntries(rider))).toEqual(
+      sorted([
+        { kind: 'EARNED', reason: 'TRIP_PAID', points: farePoints, reference: tripId },
+        { kind: 'EARNED', reason: 'TRIP_RATED', points: 5, reference: tripId },
+        { kind: 'REVERSED', reason: 'REFUND', points: -Math.floor((farePoints * 100) / fare), reference: tripId },
+      ]),
+    );
+    expect(rider.points.balance).toBe(riderPointsBefore + farePoints + 5 - Math.floor((farePoints * 100) / fare));
+    const driver = await eventually(
+      () => pointsOf(asDriver),
+      (self) => tripEntries(self).length === 2,
+      'the driver’s points for the trip',
+    );
+    expect(sorted(tripEntries(driver))).toEqual(
+      sorted([
+        { kind: 'EARNED', reason: 'TRIP_DRIVEN', points: 20, reference: tripId },
+        { kind: 'REVERSED', reason: 'REFUND', points: -Math.floor((20 * 100) / fare), reference: tripId },
+      ]),
+    );
+    expect(driver.points.balance).toBe(driverPointsBefore + 20 - Math.floor((20 * 100) / fare));
+
+    // The rider is on this week's leaderboard with those points, under their public name (joined from identity).
+    const weekly = (await gql(
+      `{ myRank(scope: RIDERS) { rank points user { id name } } leaderboard(scope: RIDERS, first: 100) { edges { node { rank points user { id name } } } } }`,
+      undefined,
+      asRider,
+    )) as {
+      myRank: { rank: number; points: number; user: { id: string; name: string } };
+      leaderboard: { edges: { node: { rank: number; user: { id: string } } }[] };
+    };
+    const riderName = demo.users.find((u) => u.id === riderUserId)!.name;
+    expect(weekly.myRank).toMatchObject({ user: { id: riderUserId, name: riderName } });
+    expect(weekly.myRank.points).toBe(farePoints + 5 - Math.floor((farePoints * 100) / fare));
+    const listed = weekly.leaderboard.edges.find((e) => e.node.user.id === riderUserId);
+    if (listed) expect(listed.node.rank).toBe(weekly.myRank.rank);
 
     // notifications heard every step: the rider and the driver each hold the trip's messages in their inbox.
     const tripLink = `ridegraph://trips/${tripId}`;

@@ -107,6 +107,8 @@ export interface DomainEvents {
     category?: EventVehicleCategory;
     /** The rider's choice at request; null or absent: the rider's default method. */
     payment?: EventPaymentChoice | null;
+    /** The vehicle the trip was driven with (payments finds a vehicle QR payment's trip by it); absent in older events. */
+    vehicleId?: string | null;
     occurredAt: string;
   };
   'trip.cancelled': {
@@ -197,6 +199,43 @@ export interface DomainEvents {
   };
   /** One per direction: the rider rates the driver (`by: 'RIDER'`) or the driver rates the rider. */
   'trip.rated': { tripId: string; riderUserId: string; driverId: string; by: 'RIDER' | 'DRIVER'; rating: number; occurredAt: string };
+  /** payments → a payout reached the driver's bank (the provider confirmed it). Notifications tell the driver. Once per payout item. */
+  'payout.paid': { payoutItemId: string; batchId: string; driverId: string; driverUserId: string; amount: EventMoney; occurredAt: string };
+  /**
+   * payments → a payout failed (the bank refused it, e.g. account_closed): the amount is back in the driver's earnings.
+   * Notifications ask the driver to check their bank details. Once per payout item.
+   */
+  'payout.failed': {
+    payoutItemId: string;
+    batchId: string;
+    driverId: string;
+    driverUserId: string;
+    amount: EventMoney;
+    failureCode: string;
+    occurredAt: string;
+  };
+  /**
+   * gamification → notifications: an earning rule (or staff) gave a user points. `reference` is what earned them (a
+   * trip id; null for adjustments); `balance` the user's balance right after. Once per ledger entry.
+   */
+  'points.awarded': {
+    userId: string;
+    entryId: string;
+    points: number;
+    reason: string;
+    ruleKey: string | null;
+    reference: string | null;
+    balance: number;
+    occurredAt: string;
+  };
+  /** gamification → notifications: lifetime points lifted a user to a new loyalty level (once per user and level). */
+  'level.reached': { userId: string; level: 'BRONZE' | 'SILVER' | 'GOLD' | 'PLATINUM'; lifetimeEarned: number; occurredAt: string };
+  /** gamification → notifications: a rule awarded a badge (once per user and badge). */
+  'badge.earned': { userId: string; badge: string; reason: string; occurredAt: string };
+  /** gamification → notifications: a user spent points (a coupon redemption); `balance` right after. */
+  'points.redeemed': { userId: string; entryId: string; points: number; redemptionId: string; balance: number; occurredAt: string };
+  /** gamification → notifications: a user bought a coupon; `code` is theirs alone. */
+  'coupon.redeemed': { userId: string; redemptionId: string; couponId: string; title: string; code: string; pointsSpent: number; occurredAt: string };
 }
 
 export type DomainEventType = Extract<keyof DomainEvents, string>;

@@ -43,6 +43,8 @@ export interface SubgraphDefinition<TContext extends BaseContext> {
   routes?: BuiltSubgraph['routes'];
   /** Extra POST routes given the raw body, e.g. payments' `/webhooks/payments`. */
   postRoutes?: BuiltSubgraph['postRoutes'];
+  /** Pages by path prefix, e.g. payments' development checkout pages `/dev-pay/`. */
+  pageRoutes?: BuiltSubgraph['pageRoutes'];
   /**
    * Stops what the subgraph started besides serving requests (outbox relay, event consumers, timers). Runs on
    * close before the database is disconnected, so background work can finish its statements.
@@ -70,6 +72,7 @@ export function defineSubgraph<TContext extends BaseContext & { viewer: Viewer |
     gatewayHop,
     routes: definition.routes,
     postRoutes: definition.postRoutes,
+    pageRoutes: definition.pageRoutes,
     readiness: async () => {
       try {
         await database.$queryRawUnsafe('select 1');

@@ -7,7 +7,15 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GATEWAY_HOP_HEADER, type GatewayHop } from '../auth/index.js';
 import { createErrorFormatter } from '../errors/index.js';
-import { createGraphQLHttpServer, DRAIN_GRACE_MS, listen, type HttpPostRoute, type HttpRoute, type ReadinessReport } from '../http/index.js';
+import {
+  createGraphQLHttpServer,
+  DRAIN_GRACE_MS,
+  listen,
+  type HttpPageRoute,
+  type HttpPostRoute,
+  type HttpRoute,
+  type ReadinessReport,
+} from '../http/index.js';
 import type { Logger } from '../logging/index.js';
 import { checkOperationLimits, createOperationGuard, DEFAULT_OPERATION_LIMITS, type OperationLimits } from './operation-limits/index.js';
 import { gatewayOnlySchemaAccessPlugin } from './gateway-only-schema-access.js';
@@ -26,6 +34,8 @@ export interface BuiltSubgraph<TContext extends BaseContext = BaseContext> {
   routes?: Record<string, HttpRoute>;
   /** Extra POST routes by path, given the raw body (e.g. payments' provider webhooks); see GraphQLHttpServerOptions. */
   postRoutes?: Record<string, HttpPostRoute>;
+  /** Pages by path prefix (GET and POST, text answers); see GraphQLHttpServerOptions.pageRoutes. */
+  pageRoutes?: Record<string, HttpPageRoute>;
   /**
    * Tells requests of the gateway (GATEWAY_SECRET) from others: in production only they get introspection, `_service`
    * and the /ready checks. Absent (a hand-built test subgraph): no request is the gateway's.
@@ -101,6 +111,7 @@ export async function serveSubgraph<TContext extends BaseContext>(subgraph: Buil
     },
     routes: subgraph.routes,
     postRoutes: subgraph.postRoutes,
+    pageRoutes: subgraph.pageRoutes,
     // The gateway costs a client's whole operation; its fetches here are parts of it, batched by what the data holds
     // (a list assumed to be 10 long may hold 40), so a proven gateway hop passes the size limits but not the cost.
     admit: (req, params) => checkOperationLimits(guard, params, { skipCost: fromGateway(req) }),

@@ -38,6 +38,12 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
    */
   postRoutes?: Record<string, HttpPostRoute>;
   /**
+   * Pages by path prefix (ending in "/", e.g. `/dev-pay/`): GET and POST on any path under it, answered with the
+   * handler's status, headers and text (HTML by default). POST bodies are read as for `postRoutes`; other methods
+   * get 405 with `Allow: GET, POST`.
+   */
+  pageRoutes?: Record<string, HttpPageRoute>;
+  /**
    * The edge checks, run on a well-formed request before Apollo parses, validates, plans or executes anything
    * (operation limits, then — at the gateway — the access token and the rate limit). A refusal is answered as is;
    * `headers` are added to the answer either way (e.g. RateLimit-*).
@@ -75,6 +81,21 @@ export type HttpRoute = (req: IncomingMessage) => unknown;
  */
 export type HttpPostRoute = (req: IncomingMessage, rawBody: Buffer) => Promise<HttpRouteAnswer> | HttpRouteAnswer;
 
+/** A page under a path prefix: `rest` is the path after the prefix, `rawBody` empty for GET. */
+export type HttpPageRoute = (
+  req: IncomingMessage,
+  request: { method: 'GET' | 'POST'; rest: string; rawBody: Buffer },
+) => Promise<HttpPageAnswer> | HttpPageAnswer;
+
+export interface HttpPageAnswer {
+  status: number;
+  /** Sent as is. */
+  body: string;
+  /** Default `text/html; charset=utf-8`. */
+  contentType?: string;
+  headers?: Record<string, string>;
+}
+
 export interface HttpRouteAnswer {
   status: number;
   /** Sent as JSON. */
@@ -111,6 +132,8 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
     if (route && req.method === 'GET') return sendJson(res, 200, await route(req));
     const postRoute = options.postRoutes?.[url.pathname];
     if (postRoute) return answerPostRoute(req, res, postRoute);
+    const pagePrefix = Object.keys(options.pageRoutes ?? {}).find((prefix) => url.pathname.startsWith(prefix));
+    if (pagePrefix) return answerPageRoute(req, res, options.pageRoutes![pagePrefix]!, url.pathname.slice(pagePrefix.length));
     if (url.pathname !== path) return sendJson(res, 404, { error: `not found; GraphQL is served at ${path}` });
 
     // GraphQL over HTTP: the checks below answer a request that is not well-formed before any context is built
@@ -176,6 +199,30 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
     }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
+  }
+
+  async function answerPageRoute(req: IncomingMessage, res: ServerResponse, route: HttpPageRoute, rest: string): Promise<void> {
+    const method = (req.method ?? 'GET').toUpperCase();
+    if (method !== 'GET' && method !== 'POST') {
+      req.resume();
+      res.setHeader('allow', 'GET, POST');
+      return sendJson(res, 405, { error: `${method} is not supported here: GET or POST` });
+    }
+    let rawBody: Buffer = Buffer.alloc(0);
+    if (method === 'POST') {
+      try {
+        rawBody = await readRawBody(req, maxBodyBytes);
+      } catch (error) {
+        if (error instanceof BodyTooLargeError) return sendJson(res, 413, { error: `Request body exceeds ${maxBodyBytes} bytes` });
+        throw error;
+      }
+    } else req.resume();
+    const answer = await route(req, { method, rest, rawBody });
+    for (const [key, value] of Object.entries(answer.headers ?? {})) res.setHeader(key, value);
+    res.statusCode = answer.status;
+    res.setHeader('content-type', answer.contentType ?? 'text/html; charset=utf-8');
+    res.setHeader('cache-control', 'no-store');
+    res.end(answer.body);
   }
 
   async function answerPostRoute(req: IncomingMessage, res: ServerResponse, route: HttpPostRoute): Promise<void> {

@@ -7,6 +7,8 @@ export {
   type Listening,
   type HttpRoute,
   type HttpPostRoute,
+  type HttpPageRoute,
+  type HttpPageAnswer,
   type HttpRouteAnswer,
   type Admission,
   type GraphQLRequestParams,

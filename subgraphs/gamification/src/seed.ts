@@ -1,5 +1,5 @@
 // Writes gamification's part of the demo city: points for every completed demo trip and a welcome bonus per
-// rider. Idempotent: ids derive from (reason, source, user), which is also the ledger's unique key.
+// rider, and the days demo riders rode (first rides and streaks). Idempotent: ids derive from (reason, source, user).
 import { demoId, type DemoDataset } from '../../../platform/demo/index.js';
 import type { GamificationPrisma } from './store/database.js';
 import type { PointsReason } from './store/prisma/client.js';
@@ -29,5 +29,10 @@ export async function seedGamification(prisma: GamificationPrisma, demo: DemoDat
     .filter((user) => user.roles.includes('RIDER'))
     .map((user) => entry('PROMOTION', WELCOME_SOURCE, user.id, WELCOME_BONUS_POINTS, WELCOME_AT));
   const { count } = await prisma.pointsEntry.createMany({ data: [...welcome, ...tripPoints], skipDuplicates: true });
+  // The days demo riders rode: their next real ride is no "first ride", and streaks continue from them.
+  const rideDays = demo.trips.flatMap((trip) =>
+    trip.status === 'COMPLETED' && trip.completedAt ? [{ userId: trip.riderUserId, day: new Date(trip.completedAt.toISOString().slice(0, 10)) }] : [],
+  );
+  await prisma.rideDay.createMany({ data: rideDays, skipDuplicates: true });
   return count;
 }

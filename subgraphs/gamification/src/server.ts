@@ -1,21 +1,101 @@
-// Builds the gamification subgraph (schema, context, resources) without listening.
+// Builds the gamification subgraph (schema, context, resources) without listening; starts its background work: the
+// outbox relay (points.awarded, level.reached, badge.earned, points.redeemed, coupon.redeemed) and the earning
+// consumer (group "gamification": payment.succeeded, payment.refunded, trip.rated) and the drivers' fleets (group
+// "gamification.drivers": driver.status.changed), and the points expiry job, all stopped on close.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { handleOnce, startOutboxRelay, type EventConsumer, type OutboxRelay } from '../../../platform/events/index.js';
 import { defineSubgraph, type BuiltSubgraph, type SubgraphDeps } from '../../../platform/graphql/index.js';
+import { readGamificationConfig, type GamificationConfig } from './config.js';
 import type { GamificationContext } from './context.js';
 import { createGamificationLoaders } from './loaders.js';
 import { resolvers } from './resolvers/index.js';
+import { createDriverFleets, DRIVER_FLEETS_GROUP, DRIVER_FLEETS_TYPES } from './services/driver-fleets.js';
+import { applyEarningEvent, EARNING_GROUP, EARNING_TYPES } from './services/earning.js';
+import { startExpiryLoop } from './services/expiry.js';
+import { createLoyaltyServices, type LoyaltyServices } from './services/index.js';
 import { openGamificationDatabase } from './store/database.js';
 import { createPointsStore } from './store/points-store.js';
 
-export async function buildGamificationSubgraph(deps: SubgraphDeps): Promise<BuiltSubgraph<GamificationContext>> {
-  const prisma = openGamificationDatabase(deps.database, deps.onStatement);
+export interface GamificationBuildOptions {
+  /** Default true: consume the earning events and run the expiry job (tests of other behaviour drive them by hand). */
+  background?: boolean;
+  /** Default: read from the environment (readGamificationConfig); a partial object overrides single values. */
+  config?: Partial<GamificationConfig>;
+}
+
+export type GamificationSubgraph = BuiltSubgraph<GamificationContext> & {
+  services: LoyaltyServices;
+  relay: OutboxRelay;
+  consumers: EventConsumer[];
+};
+
+export async function buildGamificationSubgraph(deps: SubgraphDeps, options: GamificationBuildOptions = {}): Promise<GamificationSubgraph> {
+  const logger = deps.logger.child({ subgraph: 'gamification' });
+  // Statements of the relay and the consumer are not reported to deps.onStatement: tests count a request's own.
+  const background = new AsyncLocalStorage<true>();
+  const inBackground = <T>(work: () => T): T => background.run(true, work);
+  const onStatement = deps.onStatement && ((sql: string) => background.getStore() || deps.onStatement!(sql));
+  const prisma = openGamificationDatabase(deps.database, onStatement);
   const points = createPointsStore(prisma);
-  return defineSubgraph({
+
+  const relay = inBackground(() => startOutboxRelay({ db: prisma, schema: 'gamification', source: 'gamification', bus: deps.events, logger }));
+  const wakeRelay = () => inBackground(() => relay.wake());
+  const config: GamificationConfig = { ...readGamificationConfig(process.env), ...options.config };
+  const services = createLoyaltyServices({ prisma, wakeRelay, pointsExpireDays: config.pointsExpireDays });
+  const consumers: EventConsumer[] =
+    options.background === false
+      ? []
+      : [
+          inBackground(() =>
+            deps.events.consume({
+              group: EARNING_GROUP,
+              types: [...EARNING_TYPES],
+              handle: (event) =>
+                inBackground(async () => {
+                  const ran = await handleOnce(prisma, { schema: 'gamification', consumer: 'gamification.earning', event }, (tx) =>
+                    applyEarningEvent(tx, event),
+                  );
+                  if (ran) wakeRelay();
+                }),
+            }),
+          ),
+        ];
+  const handleDriverChange = createDriverFleets(prisma);
+  if (options.background !== false) {
+    consumers.push(
+      inBackground(() =>
+        deps.events.consume({
+          group: DRIVER_FLEETS_GROUP,
+          types: [...DRIVER_FLEETS_TYPES],
+          handle: (event) => inBackground(async () => void (await handleDriverChange(event))),
+        }),
+      ),
+    );
+  }
+
+  const expiry =
+    options.background === false || config.pointsExpireDays === 0
+      ? null
+      : startExpiryLoop(
+          () => inBackground(() => services.expiry.run()),
+          config.expiryIntervalMs,
+          (error) => logger.error({ err: error }, 'points expiry run failed'),
+        );
+
+  const built = defineSubgraph<GamificationContext>({
     name: 'gamification',
     resolvers,
     database: prisma,
     verifyAccessToken: deps.auth.verify,
     gatewaySecret: deps.auth.config.gatewaySecret,
     logger: deps.logger,
-    createContext: ({ viewer }) => ({ viewer, loaders: createGamificationLoaders(points), logger: deps.logger }),
+    createContext: ({ viewer }) => ({ viewer, loaders: createGamificationLoaders(points, prisma), logger: deps.logger, services }),
+    // The consumer first (it writes events), the relay last so it publishes what the consumer wrote.
+    async onClose() {
+      await Promise.all(consumers.map((consumer) => consumer.stop()));
+      await expiry?.stop();
+      await relay.stop();
+    },
   });
+  return { ...built, services, relay, consumers };
 }

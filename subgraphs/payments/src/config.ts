@@ -35,7 +35,23 @@ export interface PaymentsConfig {
   settlementConcurrency: number;
   /** How often the rent job looks for rent periods that started (PAYMENTS_RENT_INTERVAL_MS, default 60000). */
   rentIntervalMs: number;
+  /**
+   * Where this subgraph is reached from outside (PAYMENTS_PUBLIC_URL, default http://localhost:4004, no trailing
+   * slash): vehicle payment QR codes hold `<it>/pay/vehicles/<id>`, the development provider's links `<it>/dev-pay/<id>`.
+   */
+  publicUrl: string;
+  /** Serve the development provider's checkout pages (/dev-pay/…): with the development provider, never in production. */
+  devPayPages: boolean;
+  /**
+   * Encrypts stored bank account numbers (AES-256-GCM; PAYMENTS_DATA_KEY, 32 bytes in base64). Outside production a
+   * fixed development key is used when unset (`isDevelopmentDefault`: the server logs a warning); required in
+   * production.
+   */
+  dataKey: { key: Buffer; isDevelopmentDefault: boolean };
 }
+
+/** Encrypts payout destinations when PAYMENTS_DATA_KEY is not set (never in production: it is public). */
+export const DEVELOPMENT_DATA_KEY = Buffer.from('ridegraph-development-data-key!!', 'utf8').toString('base64');
 
 /**
  * PAYMENTS_PROVIDER=stripe needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET. In production the development
@@ -67,19 +83,41 @@ export function readPaymentsConfig(env: NodeJS.ProcessEnv = process.env): Paymen
         .regex(/^[A-Za-z]{3}$/, 'must be an ISO 4217 currency code, e.g. USD')
         .transform((value) => value.toUpperCase())
         .default('USD'),
+      PAYMENTS_PUBLIC_URL: envVar.url(['http:', 'https:'], 'https://payments.example.com').default('http://localhost:4004'),
       PAYMENTS_SETTLEMENT_CONCURRENCY: z.coerce.number().int().min(1, 'must be at least 1').max(32, 'must be at most 32').default(16),
       PAYMENTS_RENT_INTERVAL_MS: z.coerce.number().int().min(1000, 'must be at least 1000').max(86_400_000, 'must be at most 86400000').default(60_000),
+      PAYMENTS_DATA_KEY: z
+        .string()
+        .refine(
+          (value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, 'base64').length === 32,
+          'must be 32 bytes in base64 (openssl rand -base64 32)',
+        )
+        .optional(),
     },
     env,
   );
   const production = e.NODE_ENV === 'production';
+  const provider = providerConfig();
   return {
-    provider: providerConfig(),
+    provider,
+    publicUrl: e.PAYMENTS_PUBLIC_URL.replace(/\/+$/, ''),
+    devPayPages: provider.kind === 'development' && !production,
     maxAmountMinor: e.PAYMENTS_MAX_AMOUNT_MINOR,
     currency: e.PAYMENTS_CURRENCY,
     settlementConcurrency: e.PAYMENTS_SETTLEMENT_CONCURRENCY,
     rentIntervalMs: e.PAYMENTS_RENT_INTERVAL_MS,
+    dataKey: dataKeyConfig(),
   };
+
+  function dataKeyConfig(): PaymentsConfig['dataKey'] {
+    if (e.PAYMENTS_DATA_KEY) return { key: Buffer.from(e.PAYMENTS_DATA_KEY, 'base64'), isDevelopmentDefault: false };
+    if (production) {
+      throw new ConfigError(
+        "PAYMENTS_DATA_KEY is required in production: it encrypts drivers' bank account numbers (32 bytes in base64, e.g. openssl rand -base64 32).",
+      );
+    }
+    return { key: Buffer.from(DEVELOPMENT_DATA_KEY, 'base64'), isDevelopmentDefault: true };
+  }
 
   function providerConfig(): PaymentsProviderConfig {
     if (e.PAYMENTS_PROVIDER === 'stripe') {

@@ -16,6 +16,9 @@ import { CASH_HANDOVER_GROUP, CASH_HANDOVER_TYPES } from './services/cash-handov
 import { TRIP_SETTLEMENT_TYPES } from './services/trip-settlement.js';
 import { openPaymentsDatabase } from './store/database.js';
 import { createWebhookRoute, PAYMENTS_WEBHOOK_PATH } from './webhooks/webhook-route.js';
+import { DevelopmentPaymentProvider } from './providers/development-provider.js';
+import { createDevPayRoute, DEV_PAY_PATH } from './webhooks/dev-pay-route.js';
+import { createVehiclePayRoute, VEHICLE_QR_PATH } from './webhooks/vehicle-pay-route.js';
 
 /** Replaceable parts, for tests. Every one has a production default. */
 export interface PaymentsBuildOptions {
@@ -79,7 +82,12 @@ export async function buildPaymentsSubgraph(deps: SubgraphDeps, options: Payment
     chargerPollIntervalMs: options.chargerPollIntervalMs,
     now: options.now,
     rentIntervalMs: options.rentIntervalMs ?? config.rentIntervalMs,
+    publicUrl: config.publicUrl,
+    dataKey: config.dataKey.key,
   });
+  if (config.dataKey.isDevelopmentDefault) {
+    logger.warn('PAYMENTS_DATA_KEY is not set: payout destinations are encrypted with the public development key (refused in production)');
+  }
   webhookRoute = createWebhookRoute({ provider, handle: services.handleWebhook, logger });
 
   const runBackground = options.background !== false;
@@ -126,6 +134,7 @@ export async function buildPaymentsSubgraph(deps: SubgraphDeps, options: Payment
   if (runBackground) inBackground(() => services.charger.start());
   // Rent: a pass at start (catching up periods missed while stopped), then every rentIntervalMs.
   if (runBackground) inBackground(() => services.rent.start());
+  if (runBackground) inBackground(() => services.payouts.sender.start());
 
   const built = defineSubgraph<PaymentsContext>({
     name: 'payments',
@@ -135,6 +144,13 @@ export async function buildPaymentsSubgraph(deps: SubgraphDeps, options: Payment
     gatewaySecret: deps.auth.config.gatewaySecret,
     logger: deps.logger,
     postRoutes: { [PAYMENTS_WEBHOOK_PATH]: webhookRoute },
+    // Pages: where a vehicle's payment QR code leads; the development provider's checkout pages, in development only.
+    pageRoutes: {
+      [VEHICLE_QR_PATH]: createVehiclePayRoute(),
+      ...(config.devPayPages && provider instanceof DevelopmentPaymentProvider
+        ? { [DEV_PAY_PATH]: createDevPayRoute(provider, (id) => services.paymentLinks.openDevLink(id)) }
+        : {}),
+    },
     createContext: ({ viewer }) => ({
       viewer,
       loaders: createPaymentsLoaders(services.reads, services.currency),
@@ -146,6 +162,7 @@ export async function buildPaymentsSubgraph(deps: SubgraphDeps, options: Payment
       await Promise.all([...tripEvents, ...driverEvents, ...shiftEvents].map((consumer) => consumer.stop()));
       await services.charger.stop();
       await services.rent.stop();
+      await services.payouts.sender.stop();
       (provider as Partial<{ close(): void }>).close?.();
       await relay.stop();
     },

@@ -1,6 +1,6 @@
 // payments' configuration: defaults, the Stripe settings, and what production refuses.
 import { ConfigError } from '../../../platform/config/index.js';
-import { DEVELOPMENT_WEBHOOK_SECRET, readPaymentsConfig } from '../src/config.js';
+import { DEVELOPMENT_DATA_KEY, DEVELOPMENT_WEBHOOK_SECRET, readPaymentsConfig } from '../src/config.js';
 import { createPaymentProvider, DevelopmentPaymentProvider, StripePaymentProvider } from '../src/providers/index.js';
 
 const STRIPE = { PAYMENTS_PROVIDER: 'stripe', STRIPE_SECRET_KEY: 'sk_test_abc123', STRIPE_WEBHOOK_SECRET: 'whsec_abc123' };
@@ -22,6 +22,9 @@ test('defaults: the development provider with the fixed development secret, 1000
     currency: 'USD',
     settlementConcurrency: 16,
     rentIntervalMs: 60_000,
+    publicUrl: 'http://localhost:4004',
+    devPayPages: true,
+    dataKey: { key: Buffer.from(DEVELOPMENT_DATA_KEY, 'base64'), isDevelopmentDefault: true },
   });
 });
 
@@ -41,9 +44,26 @@ test('explicit values', () => {
     currency: 'EUR',
     settlementConcurrency: 8,
     rentIntervalMs: 5000,
+    publicUrl: 'http://localhost:4004',
+    devPayPages: true,
+    dataKey: { key: Buffer.from(DEVELOPMENT_DATA_KEY, 'base64'), isDevelopmentDefault: true },
   });
   expect(() => readPaymentsConfig({ PAYMENTS_SETTLEMENT_CONCURRENCY: '0' })).toThrow(/PAYMENTS_SETTLEMENT_CONCURRENCY: must be at least 1/);
   expect(() => readPaymentsConfig({ PAYMENTS_RENT_INTERVAL_MS: '10' })).toThrow(/PAYMENTS_RENT_INTERVAL_MS: must be at least 1000/);
+});
+
+test('PAYMENTS_PUBLIC_URL (trailing slash dropped); the development checkout pages only with the development provider, never in production', () => {
+  expect(readPaymentsConfig({ PAYMENTS_PUBLIC_URL: 'https://pay.example.com/' }).publicUrl).toBe('https://pay.example.com');
+  expect(refusal({ PAYMENTS_PUBLIC_URL: 'ftp://x' })).toMatch(/PAYMENTS_PUBLIC_URL/);
+  expect(readPaymentsConfig({ NODE_ENV: 'test' }).devPayPages).toBe(true);
+  expect(readPaymentsConfig(STRIPE).devPayPages).toBe(false);
+  const staging = {
+    NODE_ENV: 'production',
+    PAYMENTS_ALLOW_DEVELOPMENT_PROVIDER: 'true',
+    PAYMENTS_WEBHOOK_SECRET: 'whsec_0123456789abcdef',
+    PAYMENTS_DATA_KEY: Buffer.alloc(32).toString('base64'),
+  };
+  expect(readPaymentsConfig(staging).devPayPages).toBe(false);
 });
 
 test('stripe: its key and webhook secret; STRIPE_API_BASE gives host, port and protocol', () => {
@@ -61,7 +81,7 @@ test('stripe without its secrets is refused, naming the variable (in any environ
   expect(refusal({ PAYMENTS_PROVIDER: 'stripe', STRIPE_SECRET_KEY: 'sk_live_x', NODE_ENV: 'production' })).toMatch(
     /^PAYMENTS_PROVIDER=stripe needs STRIPE_WEBHOOK_SECRET/,
   );
-  expect(readPaymentsConfig({ ...STRIPE, NODE_ENV: 'production' }).provider.kind).toBe('stripe');
+  expect(readPaymentsConfig({ ...STRIPE, NODE_ENV: 'production', PAYMENTS_DATA_KEY: Buffer.alloc(32).toString('base64') }).provider.kind).toBe('stripe');
 });
 
 test('production refuses the development provider unless PAYMENTS_ALLOW_DEVELOPMENT_PROVIDER=true, and then needs its own secret', () => {
@@ -70,7 +90,12 @@ test('production refuses the development provider unless PAYMENTS_ALLOW_DEVELOPM
     'PAYMENTS_WEBHOOK_SECRET is required in production with the development provider: the default one is public.',
   );
   expect(
-    readPaymentsConfig({ NODE_ENV: 'production', PAYMENTS_ALLOW_DEVELOPMENT_PROVIDER: 'true', PAYMENTS_WEBHOOK_SECRET: 'staging-secret-0123456789' }).provider,
+    readPaymentsConfig({
+      NODE_ENV: 'production',
+      PAYMENTS_ALLOW_DEVELOPMENT_PROVIDER: 'true',
+      PAYMENTS_WEBHOOK_SECRET: 'staging-secret-0123456789',
+      PAYMENTS_DATA_KEY: Buffer.alloc(32).toString('base64'),
+    }).provider,
   ).toEqual({
     kind: 'development',
     webhookSecret: 'staging-secret-0123456789',
@@ -99,4 +124,31 @@ test('createPaymentProvider builds the configured provider', () => {
   const stripe = createPaymentProvider(readPaymentsConfig(STRIPE));
   expect(stripe).toBeInstanceOf(StripePaymentProvider);
   expect(stripe.name).toBe('stripe');
+});
+
+describe('PAYMENTS_DATA_KEY (encrypts payout destinations)', () => {
+  const key = Buffer.alloc(32, 7).toString('base64');
+  const PRODUCTION = { ...STRIPE, NODE_ENV: 'production' };
+
+  test('a 32-byte base64 key is used as given', () => {
+    expect(readPaymentsConfig({ PAYMENTS_DATA_KEY: key }).dataKey).toEqual({ key: Buffer.alloc(32, 7), isDevelopmentDefault: false });
+    expect(readPaymentsConfig({ ...PRODUCTION, PAYMENTS_DATA_KEY: key }).dataKey.isDevelopmentDefault).toBe(false);
+  });
+
+  test('outside production, unset: the fixed development key, flagged so the server warns', () => {
+    expect(readPaymentsConfig({ NODE_ENV: 'test' }).dataKey).toEqual({ key: Buffer.from(DEVELOPMENT_DATA_KEY, 'base64'), isDevelopmentDefault: true });
+    expect(Buffer.from(DEVELOPMENT_DATA_KEY, 'base64')).toHaveLength(32);
+  });
+
+  test('required in production', () => {
+    expect(refusal(PRODUCTION)).toMatch(/^PAYMENTS_DATA_KEY is required in production/);
+  });
+
+  test.each([
+    ['16 bytes', Buffer.alloc(16).toString('base64')],
+    ['not base64', 'not a key at all, just words!!'],
+    ['33 bytes', Buffer.alloc(33).toString('base64')],
+  ])('%s is refused, naming the variable', (_name, value) => {
+    expect(refusal({ PAYMENTS_DATA_KEY: value })).toMatch(/PAYMENTS_DATA_KEY: must be 32 bytes in base64/);
+  });
 });

@@ -1,6 +1,6 @@
 // A driver's week, simulated with an injectable clock on PostgreSQL (issue 12's proof): a driver on a weekly rental
 // plan with a deposit taken from earnings completes a card trip and a cash trip every day, hands in the day's cash at
-// each check-out — one day 150 short — and is paid out at the end. A model of the rules written here (not the code's)
+// each check-out — one day 150 short — and is paid out at the end (the batch submitted twice). A model of the rules written here (not the code's)
 // predicts every balance, Driver.earnings, the shift differences, and the ledger sums to zero.
 //
 // Trip completions and shifts carry simulated instants (their events say when they happened); the rent job runs
@@ -9,13 +9,14 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- responses are read loosely and pinned field by field */
 import { randomUUID } from 'node:crypto';
 import type { EventEnvelope } from '../../../platform/events/index.js';
+import { DevelopmentPaymentProvider } from '../src/providers/development-provider.js';
 import { balanceOf, completed, ledgerInvariants, startPaymentsFixture, type PaymentsFixture, type TripParty } from './support/payments-fixture.js';
 import { balance, CREATE_PLAN, DAY, driverChanged, HOUR, newDriver, planInput, testClock, type TestDriver } from './support/rental-fixture.js';
 
 const MONDAY = Date.parse('2026-03-02T06:00:00.000Z');
 const clock = testClock(new Date(MONDAY).toISOString());
-const WEEKLY_RENT = 7_000;
-const DEPOSIT = 5_000;
+const WEEKLY_RENT = 3_500;
+const DEPOSIT = 2_000;
 const SHORT_DAY = 3;
 const SHORT_BY = 150;
 
@@ -28,6 +29,9 @@ const deposited = (day: number) => cashFare(day) - (day === SHORT_DAY ? SHORT_BY
 const DAYS = [0, 1, 2, 3, 4, 5, 6];
 
 let f: PaymentsFixture;
+/** The development provider, its webhooks handled in-process as the route would. */
+let provider: DevelopmentPaymentProvider;
+let payoutBatch: any;
 let driver: TestDriver;
 let riderUserId: string;
 let cardId: string;
@@ -70,7 +74,15 @@ function checkOut(day: number, attendanceId: string): EventEnvelope<'shift.check
 }
 
 beforeAll(async () => {
-  f = await startPaymentsFixture({ now: clock.now });
+  provider = new DevelopmentPaymentProvider({
+    webhookSecret: 'whsec_test_week',
+    webhookDelayMs: 10,
+    webhookRetryDelayMs: 10,
+    deliver: async (body) => {
+      await f.built.services.handleWebhook(provider.verifyWebhook(body, provider.signWebhook(body)));
+    },
+  });
+  f = await startPaymentsFixture({ now: clock.now, provider });
   driver = newDriver();
   await driverChanged(f, driver, { vehicleId: randomUUID(), category: 'ECONOMY' });
   riderUserId = randomUUID();
@@ -112,8 +124,41 @@ beforeAll(async () => {
     await f.built.services.handleShiftCheckedOut(checkOut(day, randomUUID()));
     await f.built.services.rent.accrueDue();
   }
+
+  // Sunday evening: the driver has a bank account on file; operations pay the fleet out.
+  clock.set(at(6, 18));
+  const destination = await gql(
+    `mutation { setPayoutDestination(input: { accountHolderName: "Week Driver", accountNumber: "GB82WEST12345698765432", country: "GB" }) { userErrors { code } } }`,
+    {},
+    await f.as(driver.userId, ['DRIVER']),
+  );
+  expect(destination.setPayoutDestination.userErrors).toEqual([]);
+  const created = await gql(
+    `mutation ($i: CreatePayoutBatchInput!) { createPayoutBatch(input: $i) { batch { id } userErrors { code } } }`,
+    { i: { fleetId: driver.fleetId, idempotencyKey: 'week-1' } },
+    asOps,
+  );
+  expect(created.createPayoutBatch.userErrors).toEqual([]);
+  const submit = () =>
+    gql(
+      `mutation ($b: ID!) { submitPayoutBatch(batchId: $b, idempotencyKey: "week-1-submit") { batch { id status } userErrors { code } } }`,
+      { b: created.createPayoutBatch.batch.id },
+      asOps,
+    );
+  await submit();
+  await submit(); // submitted twice: nothing doubled
+  await f.built.services.payouts.sender.drain();
+  await provider.webhooksSettled();
+  payoutBatch = (
+    await gql(
+      `query ($b: ID!) { payoutBatch(id: $b) { status itemCount total { amountMinor } paid { amountMinor } } }`,
+      { b: created.createPayoutBatch.batch.id },
+      asOps,
+    )
+  ).payoutBatch;
 }, 120_000);
 afterAll(async () => {
+  provider?.close();
   await f?.stop();
 });
 
@@ -127,17 +172,29 @@ const model = {
   card: sum(DAYS.map(cardFare)),
 };
 /** One weekly period started in the week (Monday 06:00; the next starts the following Monday). */
-const earningsAfterWeek = model.net - WEEKLY_RENT - DEPOSIT;
+const earningsBeforePayout = model.net - WEEKLY_RENT - DEPOSIT;
+/** A payout pays earnings plus cash held (the 150 the driver still holds is netted), never below 0. */
+const payout = Math.max(0, earningsBeforePayout - SHORT_BY);
 
-test('every balance after the week is the model’s: earnings, cash held, deposit, rent income, fleet cash, revenue; the ledger sums to zero', async () => {
-  expect(await balance(f.prisma, 'DRIVER_EARNINGS', driver.userId)).toBe(earningsAfterWeek);
+test('the model is not trivial: the driver has something to be paid', () => {
+  expect(payout).toBeGreaterThan(0);
+});
+
+test('the payout batch paid the driver exactly the payable balance, once, though submitted twice', () => {
+  expect(payoutBatch).toEqual({ status: 'COMPLETED', itemCount: 1, total: { amountMinor: payout }, paid: { amountMinor: payout } });
+});
+
+test('every balance after the week and its payout is the model’s: earnings, cash held, deposit, rent income, fleet cash, revenue, provider clearing; the ledger sums to zero', async () => {
+  expect(await balance(f.prisma, 'DRIVER_EARNINGS', driver.userId)).toBe(earningsBeforePayout - payout);
   expect(await balance(f.prisma, 'DRIVER_CASH_HELD', driver.userId)).toBe(-SHORT_BY);
   expect(await balance(f.prisma, 'DRIVER_DEPOSIT', driver.userId)).toBe(DEPOSIT);
   expect(await balance(f.prisma, 'RENT_INCOME', driver.fleetId)).toBe(WEEKLY_RENT);
   const fleetCash = await f.prisma.ledgerAccount.findFirst({ where: { kind: 'FLEET_CASH', ownerId: driver.fleetId } });
   expect(Number(fleetCash?.balanceMinor)).toBe(-model.handedIn);
   expect(await balanceOf(f.prisma, 'PLATFORM_REVENUE', null)).toBe(model.commission);
-  expect(await balanceOf(f.prisma, 'PROVIDER_CLEARING', null)).toBe(-model.card);
+  expect(await balanceOf(f.prisma, 'PROVIDER_CLEARING', null)).toBe(-model.card + payout);
+  const inTransit = await f.prisma.ledgerAccount.findMany({ where: { kind: 'PAYOUTS_IN_TRANSIT' } });
+  expect(inTransit.reduce((sum, a) => sum + Number(a.balanceMinor), 0)).toBe(0);
   expect(await f.prisma.rentCharge.count({ where: { driverId: driver.driverId } })).toBe(1);
   expect(await ledgerInvariants(f.prisma)).toEqual({ unbalancedEntries: 0, driftingAccounts: 0, totals: { USD: 0 } });
 });
@@ -162,10 +219,10 @@ test('Driver.earnings for the week, as the fleet manager reads it', async () => 
     cashHandedIn: { amountMinor: model.handedIn },
     rent: { amountMinor: WEEKLY_RENT },
     depositDeducted: { amountMinor: DEPOSIT },
-    paidOut: { amountMinor: 0 },
-    earningsBalance: { amountMinor: earningsAfterWeek },
+    paidOut: { amountMinor: payout },
+    earningsBalance: { amountMinor: earningsBeforePayout - payout },
     cashHeld: { amountMinor: -SHORT_BY },
-    payableBalance: { amountMinor: Math.max(0, earningsAfterWeek - SHORT_BY) },
+    payableBalance: { amountMinor: 0 },
   });
 });
 

@@ -104,6 +104,8 @@ describe('the happy path', () => {
       durationSeconds: 600,
       driverUserId: driver.userId,
       fleetId: driver.fleetId,
+      // payments finds a vehicle QR payment's trip by it
+      vehicleId: driver.vehicleId,
     });
 
     const history = await h.run<{ trip: { history: { from: string | null; to: string; actorRole: string; actor: { id: string } | null }[] } }>(

@@ -8,3 +8,12 @@ export type PointsSummaryModel = Pick<PointsTotals, 'balance' | 'lifetimeEarned'
 export interface UserRef {
   id: string;
 }
+
+export type { EarningRule as EarningRuleModel, PointsEntry as PointsEntryModel, UserBadge as BadgeModel } from '../store/prisma/client.js';
+export type {
+  Coupon as CouponModel,
+  CouponRedemption as CouponRedemptionModel,
+  PartnerCompany as PartnerCompanyModel,
+  CouponCategory as CouponCategoryModel,
+} from '../store/prisma/client.js';
+export type { LeaderboardRow as LeaderboardEntryModel } from '../services/leaderboard.js';

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { WalletModel, WalletEntryModel, PaymentModel, RefundModel, PaymentMethodModel, CardModel, UserRef, TripRef, DriverRef, DriverStatementEntryModel, CashShiftModel, CashShiftTripModel, CashCorrectionModel } from '../resolvers/mappers.js';
+import type { WalletModel, WalletEntryModel, PaymentModel, RefundModel, PaymentMethodModel, CardModel, UserRef, TripRef, DriverRef, DriverStatementEntryModel, CashShiftModel, CashShiftTripModel, CashCorrectionModel, PaymentLinkModel, VehicleRef, PayoutDestinationModel, PayoutItemModel, PayoutBatchModel } from '../resolvers/mappers.js';
 import type { PaymentsContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -134,7 +134,7 @@ export type CashShift = {
   checkedInAt: Scalars['DateTime']['output'];
   /** When the shift ended (the cash was handed in). */
   checkedOutAt: Scalars['DateTime']['output'];
-  /** Cash fares and fees of trips that ended within the shift (paid in cash, whatever was refunded later to the rider's wallet). */
+  /** Cash fares and fees of trips that ended within the shift (paid in cash, whatever was refunded later to the rider's wallet; not those the rider paid through the vehicle's QR code instead). */
   collected: Money;
   /** Corrections recorded against this shift (`recordCashCorrection` with its `attendanceId`), all kinds. */
   corrections: Money;
@@ -181,6 +181,38 @@ export type CashShiftTrip = {
   purpose: PaymentPurpose;
   /** The trip. */
   trip: Trip;
+};
+
+/** A bulk payout batch to create. */
+export type CreateBulkPayoutBatchInput = {
+  /** CSV text, header `driverId,amountMinor[,reference]` then one row per driver (at most 10,000), amounts in minor units. */
+  csv: Scalars['String']['input'];
+  /** A key unique to this batch: the same key and CSV returns the first batch; another CSV is a CONFLICT. */
+  idempotencyKey: Scalars['String']['input'];
+};
+
+/** A payment link to make. */
+export type CreatePaymentLinkInput = {
+  /** How much, in the platform's currency. */
+  amount: MoneyInput;
+  /** How long it can be paid, 30 to 1440 minutes (Stripe Checkout's limits). Default 60. */
+  expiresInMinutes?: InputMaybe<Scalars['Int']['input']>;
+  /** A key unique to this link: retrying with the same key and input returns the first link; the same key with another input is a CONFLICT. */
+  idempotencyKey: Scalars['String']['input'];
+  /** The identity user id of who pays (the driver for DRIVER_*, the rider for RIDER_BALANCE). */
+  payerId: Scalars['ID']['input'];
+  /** What it collects (not TRIP_FARE). */
+  purpose: PaymentLinkPurpose;
+};
+
+/** A fleet's payout batch to create. */
+export type CreatePayoutBatchInput = {
+  /** The fleet. */
+  fleetId: Scalars['ID']['input'];
+  /** A key unique to this batch: the same key and input returns the first batch; another input is a CONFLICT. */
+  idempotencyKey: Scalars['String']['input'];
+  /** Pay balances as of this instant (not in the future); default now. */
+  periodEnd?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** A new rental plan. */
@@ -230,6 +262,13 @@ export type Driver = {
   earnings: Maybe<DriverEarnings>;
   /** Stable identifier of the driver profile (not the user id). */
   id: Scalars['ID']['output'];
+  /**
+   * Where the driver's payouts go (bank account, only its last four characters readable); null when none is set.
+   * The driver themselves, managers of their fleet and operations staff (FORBIDDEN for anyone else).
+   */
+  payoutDestination: Maybe<PayoutDestination>;
+  /** The driver's payouts, newest first; null for a driver payments has not heard of. Same readers as `payoutDestination`. */
+  payouts: Maybe<PayoutItemConnection>;
   /** Rent charged to the driver, newest period first, on every plan they were on. Same readers as `earnings`. */
   rentCharges: Maybe<RentChargeConnection>;
   /** The rental plan the driver is on now (null when none). Same readers as `earnings`. */
@@ -255,6 +294,13 @@ export type DriverCashShiftsArgs = {
 export type DriverEarningsArgs = {
   from: Scalars['DateTime']['input'];
   to: Scalars['DateTime']['input'];
+};
+
+
+/** A driver's profile: the driving side of a user. */
+export type DriverPayoutsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -471,8 +517,32 @@ export type Mutation = {
    * earnings. Operations staff, and managers of the driver's fleet (DRIVER_NOT_FOUND for other drivers).
    */
   assignRentalPlan: AssignRentalPlanPayload;
+  /**
+   * Creates a DRAFT payout batch from a CSV list of drivers and amounts. Every row is checked; when any row is bad,
+   * every problem is returned (each with its line and column) and nothing is created. Idempotent by `idempotencyKey`.
+   * Operations staff only.
+   */
+  createBulkPayoutBatch: PayoutBatchPayload;
+  /**
+   * Makes a payment link: a page at the payment provider where the payer pays `amount`; the provider confirms by
+   * webhook and the money is booked then (MONEY.md "Payment links and vehicle QR"). Operations staff for anyone;
+   * a fleet manager DRIVER_DEPOSIT and DRIVER_DUES links for drivers of their fleet; a driver those two for
+   * themselves; anyone RIDER_BALANCE for themselves (FORBIDDEN otherwise). Idempotent by `idempotencyKey`.
+   */
+  createPaymentLink: PaymentLinkPayload;
+  /**
+   * Creates a DRAFT payout batch of the fleet's drivers (those `previewPayoutBatch` lists, each for their payable
+   * balance at `periodEnd`). Nothing is paid before `submitPayoutBatch`. Idempotent by `idempotencyKey`. Operations staff only.
+   */
+  createPayoutBatch: PayoutBatchPayload;
   /** Creates a rental plan. Operations staff only. */
   createRentalPlan: RentalPlanPayload;
+  /**
+   * Pays the signed-in rider's latest trip on the vehicle whose payment QR code was scanned, instead of cash: returns
+   * a payment link for the fare (the same one while it is pending). NO_VEHICLE_TRIP, ALREADY_PAID, LINK_ALREADY_PAID,
+   * INVALID_QR as user errors. Idempotent by `idempotencyKey`.
+   */
+  payTripByVehicleQr: PaymentLinkPayload;
   /**
    * Settles cash a driver owes (their cash held is negative): handed in late, deducted from their earnings, or written
    * off as the platform's loss; optionally against one shift, whose difference it reduces. Managers of the driver's
@@ -493,11 +563,23 @@ export type Mutation = {
   /** Chooses how trips requested without a choice are paid: `cardId` with CARD, none for WALLET and CASH. */
   setDefaultPaymentMethod: PaymentMethodsPayload;
   /**
+   * Sets the signed-in driver's payout destination (their bank account), replacing the previous one. Validated (IBAN
+   * checksum, lengths, routing code); stored with the account number encrypted. NOT_A_DRIVER for a user without a
+   * driver profile.
+   */
+  setPayoutDestination: SetPayoutDestinationPayload;
+  /**
    * Settles a leaving driver: charges the rent periods started by now, ends their plan, gives the deposit back to
    * their earnings and deducts the cash they still hold from them. Operations staff only. Idempotent by
    * `idempotencyKey`; NO_CURRENT_PLAN for a driver on no plan.
    */
   settleDriverExit: SettleDriverExitPayload;
+  /**
+   * Sends a DRAFT batch: each item's amount (never more than the driver's payable balance now) leaves the driver's
+   * earnings and is paid through the payment provider; items become PENDING, then PAID or FAILED (the money back on
+   * the balance) as the provider confirms. Submitting a batch again, with any key, changes nothing. Operations staff only.
+   */
+  submitPayoutBatch: PayoutBatchPayload;
   /**
    * Adds money to the signed-in user's wallet by charging a saved card. What the user owes (`balanceDue`) is repaid
    * first, the rest goes to the wallet. Idempotent by `idempotencyKey`.
@@ -518,8 +600,28 @@ export type MutationAssignRentalPlanArgs = {
 };
 
 
+export type MutationCreateBulkPayoutBatchArgs = {
+  input: CreateBulkPayoutBatchInput;
+};
+
+
+export type MutationCreatePaymentLinkArgs = {
+  input: CreatePaymentLinkInput;
+};
+
+
+export type MutationCreatePayoutBatchArgs = {
+  input: CreatePayoutBatchInput;
+};
+
+
 export type MutationCreateRentalPlanArgs = {
   input: CreateRentalPlanInput;
+};
+
+
+export type MutationPayTripByVehicleQrArgs = {
+  input: PayTripByVehicleQrInput;
 };
 
 
@@ -549,8 +651,19 @@ export type MutationSetDefaultPaymentMethodArgs = {
 };
 
 
+export type MutationSetPayoutDestinationArgs = {
+  input: SetPayoutDestinationInput;
+};
+
+
 export type MutationSettleDriverExitArgs = {
   input: SettleDriverExitInput;
+};
+
+
+export type MutationSubmitPayoutBatchArgs = {
+  batchId: Scalars['ID']['input'];
+  idempotencyKey: Scalars['String']['input'];
 };
 
 
@@ -576,6 +689,14 @@ export type PageInfo = {
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
+/** A scanned vehicle payment QR code. */
+export type PayTripByVehicleQrInput = {
+  /** A key unique to this scan: retrying with the same key and input returns the first result. */
+  idempotencyKey: Scalars['String']['input'];
+  /** What the QR code holds (`VehiclePaymentQr.payload`). */
+  qrPayload: Scalars['String']['input'];
+};
+
 /** A charge to a user: a trip's fare, a cancellation fee or a wallet top-up. Visible to the payer, the trip's driver and operations staff. */
 export type Payment = {
   __typename?: 'Payment';
@@ -597,6 +718,8 @@ export type Payment = {
   nextAttemptAt: Maybe<Scalars['DateTime']['output']>;
   /** When it was paid; null before. */
   paidAt: Maybe<Scalars['DateTime']['output']>;
+  /** The payment link (a vehicle's payment QR code) that paid this fare instead of the cash it was settled as; null otherwise. */
+  paidByLink: Maybe<PaymentLink>;
   /** Who pays. */
   payer: User;
   /** What it was for. */
@@ -648,6 +771,82 @@ export type PaymentFilterInput = {
   /** Only this trip's. */
   tripId?: InputMaybe<Scalars['ID']['input']>;
 };
+
+/** A page at the payment provider where one payer pays one amount. Visible to its payer, who made it, managers of a DRIVER_* link's driver's fleet and operations staff. */
+export type PaymentLink = {
+  __typename?: 'PaymentLink';
+  /** How much. */
+  amount: Money;
+  /** When it was made. */
+  createdAt: Scalars['DateTime']['output'];
+  /** After this instant the link can no longer be paid. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** Stable identifier of the link. */
+  id: Scalars['ID']['output'];
+  /** When the provider confirmed the payment; null before. */
+  paidAt: Maybe<Scalars['DateTime']['output']>;
+  /** Who is to pay. */
+  payer: User;
+  /** TRIP_FARE: the trip's payment (settled as cash or owed) it pays instead. */
+  payment: Maybe<Payment>;
+  /** What it collects. */
+  purpose: PaymentLinkPurpose;
+  /** Where it is. */
+  status: PaymentLinkStatus;
+  /** TRIP_FARE: the trip it pays. */
+  trip: Maybe<Trip>;
+  /** The provider's payment page to open (Stripe Checkout; the development provider's /dev-pay page). Null while the page is not made yet (the provider was unreachable: `createPaymentLink` or `payTripByVehicleQr` again with the same key makes it). */
+  url: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of payment links, newest first. */
+export type PaymentLinkConnection = {
+  __typename?: 'PaymentLinkConnection';
+  /** The links of this page. */
+  edges: Array<PaymentLinkEdge>;
+  /** Where this page is. */
+  pageInfo: PageInfo;
+};
+
+/** A payment link with a cursor, in a connection. */
+export type PaymentLinkEdge = {
+  __typename?: 'PaymentLinkEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The link. */
+  node: PaymentLink;
+};
+
+/** The result of making a payment link. */
+export type PaymentLinkPayload = {
+  __typename?: 'PaymentLinkPayload';
+  /** The link; null when there are user errors. */
+  paymentLink: Maybe<PaymentLink>;
+  /** What is wrong with the input; empty on success. */
+  userErrors: Array<PaymentUserError>;
+};
+
+/** What a payment link collects, and where the money goes when it is paid. */
+export type PaymentLinkPurpose =
+  /** A driver's security deposit: held for the driver (their deposit account). */
+  | 'DRIVER_DEPOSIT'
+  /** What a driver owes (e.g. rent): credited to the driver's earnings. */
+  | 'DRIVER_DUES'
+  /** A rider repaying what they owe (`Wallet.balanceDue`); the rest goes to their wallet. */
+  | 'RIDER_BALANCE'
+  /** A trip's fare paid through the vehicle's payment QR code instead of cash (made by `payTripByVehicleQr`). */
+  | 'TRIP_FARE';
+
+/** Where a payment link is. */
+export type PaymentLinkStatus =
+  /** Withdrawn; nothing moved. */
+  | 'CANCELED'
+  /** Nobody paid it in time; nothing moved. */
+  | 'EXPIRED'
+  /** The provider confirmed the payment; the ledger holds the entry. */
+  | 'PAID'
+  /** Waiting for the payer (until `expiresAt`). */
+  | 'PENDING';
 
 /** One way a user can pay: a saved card, their wallet, or cash. */
 export type PaymentMethod = {
@@ -717,6 +916,8 @@ export type PaymentUserError = {
 
 /** What is wrong with a payment mutation's input. */
 export type PaymentUserErrorCode =
+  /** The trip's fare is already paid by card or wallet (or being charged to a card, or refunded). */
+  | 'ALREADY_PAID'
   /** The card was declined; `message` gives the provider's reason. */
   | 'CARD_DECLINED'
   /** The currency is not an ISO 4217 code, or not the one of the wallet or payment. */
@@ -727,12 +928,24 @@ export type PaymentUserErrorCode =
   | 'INVALID_AMOUNT'
   /** The provider did not accept the card token. */
   | 'INVALID_CARD_TOKEN'
+  /** `expiresInMinutes` is not from 30 to 1440. */
+  | 'INVALID_EXPIRY'
   /** The idempotency key is empty or longer than 255 characters. */
   | 'INVALID_IDEMPOTENCY_KEY'
+  /** TRIP_FARE links are made by `payTripByVehicleQr`, not `createPaymentLink`. */
+  | 'INVALID_PURPOSE'
+  /** The QR payload is not a vehicle payment code of this platform. */
+  | 'INVALID_QR'
   /** The reason is empty or longer than 500 characters. */
   | 'INVALID_REASON'
+  /** The trip's fare was already paid through a payment link. */
+  | 'LINK_ALREADY_PAID'
   /** The payment is not paid (pending, owed or failed) or already refunded in full. */
   | 'NOT_REFUNDABLE'
+  /** No trip of yours on this vehicle completed within the last hour (or payments has not recorded it yet: try again in a moment). */
+  | 'NO_VEHICLE_TRIP'
+  /** The payer is not someone this link can be for (DRIVER_* links: not a driver payments knows). */
+  | 'PAYER_NOT_FOUND'
   /** No such card of yours (unknown, someone else's or removed). */
   | 'PAYMENT_METHOD_NOT_FOUND'
   /** No such payment. */
@@ -741,6 +954,271 @@ export type PaymentUserErrorCode =
   | 'PROVIDER_UNAVAILABLE'
   /** More than is left to refund (paid minus refunded so far). */
   | 'REFUND_EXCEEDS_PAYMENT';
+
+/** Payouts created together: a fleet's drivers' payable balances, or a bulk CSV list. */
+export type PayoutBatch = {
+  __typename?: 'PayoutBatch';
+  /** When its last item became final; null before. */
+  completedAt: Maybe<Scalars['DateTime']['output']>;
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Who created it (identity user id). */
+  createdBy: Scalars['ID']['output'];
+  /** Amount of the FAILED items (as planned or as taken; what was taken is back on the drivers' earnings). */
+  failed: Money;
+  /** The fleet it pays; null for a bulk batch. */
+  fleetId: Maybe<Scalars['ID']['output']>;
+  /** Stable identifier of the batch. */
+  id: Scalars['ID']['output'];
+  /** Sent and not confirmed yet (items PENDING). */
+  inTransit: Money;
+  /** How many items it has. */
+  itemCount: Scalars['Int']['output'];
+  /** Its items, newest first. */
+  items: PayoutItemConnection;
+  /** Paid so far (items PAID). */
+  paid: Money;
+  /** Balances as of this instant were paid (never more than payable at submission). */
+  periodEnd: Scalars['DateTime']['output'];
+  /** Where it is. */
+  status: PayoutBatchStatus;
+  /** When it was submitted; null while DRAFT. */
+  submittedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The items' amounts as created. */
+  total: Money;
+};
+
+
+/** Payouts created together: a fleet's drivers' payable balances, or a bulk CSV list. */
+export type PayoutBatchItemsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of payout batches, newest first. */
+export type PayoutBatchConnection = {
+  __typename?: 'PayoutBatchConnection';
+  /** The batches of this page. */
+  edges: Array<PayoutBatchEdge>;
+  /** Where this page is. */
+  pageInfo: PageInfo;
+};
+
+/** A payout batch with a cursor, in a connection. */
+export type PayoutBatchEdge = {
+  __typename?: 'PayoutBatchEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The batch. */
+  node: PayoutBatch;
+};
+
+/** Which payout batches. */
+export type PayoutBatchFilterInput = {
+  /** Only this fleet's. */
+  fleetId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only batches in one of these statuses. */
+  status?: InputMaybe<Array<PayoutBatchStatus>>;
+};
+
+/** Result of `createPayoutBatch`, `createBulkPayoutBatch` and `submitPayoutBatch`. */
+export type PayoutBatchPayload = {
+  __typename?: 'PayoutBatchPayload';
+  /** The batch as it is now; null when `userErrors` is not empty. */
+  batch: Maybe<PayoutBatch>;
+  /** Input problems (for a CSV, one per bad row and column); empty on success. */
+  userErrors: Array<PayoutUserError>;
+};
+
+/** What `createPayoutBatch` would create now. */
+export type PayoutBatchPreview = {
+  __typename?: 'PayoutBatchPreview';
+  /** The payouts it would make, by driver id. */
+  items: Array<PayoutPreviewItem>;
+  /** The drivers of the fleet it would skip. */
+  skipped: Array<PayoutPreviewSkip>;
+  /** Sum of the items' amounts. */
+  total: Money;
+  /** Input problems; empty when the preview is valid. */
+  userErrors: Array<PayoutUserError>;
+};
+
+/** Where a payout batch is. */
+export type PayoutBatchStatus =
+  /** Every item is PAID or FAILED. */
+  | 'COMPLETED'
+  /** Created, not submitted: nothing moved. */
+  | 'DRAFT'
+  /** Submitted: its items are being paid. */
+  | 'SUBMITTED';
+
+/** Where a driver's payouts go: a bank account of which only the last four characters are readable. */
+export type PayoutDestination = {
+  __typename?: 'PayoutDestination';
+  /** The account holder's name, as the bank knows it. */
+  accountHolderName: Scalars['String']['output'];
+  /** Country of the account, ISO 3166-1 alpha-2. */
+  country: Scalars['String']['output'];
+  /** The last four characters of the account number or IBAN. */
+  last4: Scalars['String']['output'];
+  /** When it was last set. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** One payout to one driver. */
+export type PayoutItem = {
+  __typename?: 'PayoutItem';
+  /** How much: planned while DRAFT; what was taken from the earnings from PENDING on (never more than the payable balance at submission). */
+  amount: Money;
+  /** The batch it belongs to. */
+  batchId: Scalars['ID']['output'];
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Who is paid. */
+  driver: Driver;
+  /** Why it failed, e.g. account_closed, nothing_payable (nothing was payable at submission: nothing moved), no_destination; null otherwise. */
+  failureCode: Maybe<Scalars['String']['output']>;
+  /** Stable identifier of the payout. */
+  id: Scalars['ID']['output'];
+  /** The reference given in a bulk CSV, if any. */
+  reference: Maybe<Scalars['String']['output']>;
+  /** Where it is. */
+  status: PayoutItemStatus;
+  /** When its status last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A page of payouts, newest first. */
+export type PayoutItemConnection = {
+  __typename?: 'PayoutItemConnection';
+  /** The payouts of this page. */
+  edges: Array<PayoutItemEdge>;
+  /** Where this page is. */
+  pageInfo: PageInfo;
+};
+
+/** A payout with a cursor, in a connection. */
+export type PayoutItemEdge = {
+  __typename?: 'PayoutItemEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The payout. */
+  node: PayoutItem;
+};
+
+/** Where a payout is. */
+export type PayoutItemStatus =
+  /** In a batch not yet submitted: nothing moved. */
+  | 'DRAFT'
+  /** Not paid (`failureCode` says why); any amount taken is back on the driver's earnings. */
+  | 'FAILED'
+  /** The provider paid it to the driver's bank. */
+  | 'PAID'
+  /** Taken from the driver's earnings and sent to the provider, which has not confirmed it yet. */
+  | 'PENDING';
+
+/** A payout a batch would make. */
+export type PayoutPreviewItem = {
+  __typename?: 'PayoutPreviewItem';
+  /** How much: the payable balance at the period's end (and now, if less). */
+  amount: Money;
+  /** Who would be paid. */
+  driver: Driver;
+};
+
+/** A driver a batch would skip. */
+export type PayoutPreviewSkip = {
+  __typename?: 'PayoutPreviewSkip';
+  /** The driver. */
+  driver: Driver;
+  /** Why. */
+  reason: PayoutSkipReason;
+};
+
+/** Why a driver of the fleet would not be paid. */
+export type PayoutSkipReason =
+  /** The payable balance (earnings plus cash held) is 0 or less. */
+  | 'NOTHING_PAYABLE'
+  /** The driver has not set a payout destination. */
+  | 'NO_DESTINATION'
+  /** The driver has a payout not yet final (DRAFT or PENDING). */
+  | 'OPEN_PAYOUT';
+
+/** One problem with a payout mutation's input. */
+export type PayoutUserError = {
+  __typename?: 'PayoutUserError';
+  /** Machine-readable kind of problem. */
+  code: PayoutUserErrorCode;
+  /** For a bulk CSV: the column of the problem (driverId, amountMinor, reference); null when it concerns the whole row or otherwise. */
+  column: Maybe<Scalars['String']['output']>;
+  /** Path to the offending argument or input field; null when it concerns the whole input. */
+  field: Maybe<Array<Scalars['String']['output']>>;
+  /** What is wrong, in words for a person. */
+  message: Scalars['String']['output'];
+  /** For a bulk CSV: the line of the problem (the header is line 1); null otherwise. */
+  row: Maybe<Scalars['Int']['output']>;
+};
+
+/** What is wrong with a payout mutation's input. */
+export type PayoutUserErrorCode =
+  /** No such payout batch. */
+  | 'BATCH_NOT_FOUND'
+  /** The CSV cannot be read (unclosed quote, a row with another number of fields than the header). */
+  | 'CSV_MALFORMED'
+  /** The first line is not the header driverId,amountMinor[,reference]. */
+  | 'CSV_MISSING_COLUMN'
+  /** The CSV has no rows after its header. */
+  | 'CSV_NO_ROWS'
+  /** More than 2,000,000 bytes. */
+  | 'CSV_TOO_LARGE'
+  /** More than 10,000 rows. */
+  | 'CSV_TOO_MANY_ROWS'
+  /** The driver is on an earlier line of the CSV. */
+  | 'DUPLICATE_DRIVER'
+  /** The amount is more than the driver's payable balance. */
+  | 'EXCEEDS_PAYABLE_BALANCE'
+  /** The IBAN is of another country than `country`. */
+  | 'IBAN_COUNTRY_MISMATCH'
+  /** The holder's name is not 2 to 140 characters. */
+  | 'INVALID_ACCOUNT_HOLDER_NAME'
+  /** Neither an IBAN of the right length nor an account number of 4 to 17 digits. */
+  | 'INVALID_ACCOUNT_NUMBER'
+  /** The amount is not a whole number from 1 on. */
+  | 'INVALID_AMOUNT'
+  /** The country is not an ISO 3166-1 alpha-2 code. */
+  | 'INVALID_COUNTRY'
+  /** The IBAN's check digits do not match (a mistyped character). */
+  | 'INVALID_IBAN_CHECKSUM'
+  /** The idempotency key is empty or longer than 255 characters. */
+  | 'INVALID_IDEMPOTENCY_KEY'
+  /** The period's end is in the future. */
+  | 'INVALID_PERIOD_END'
+  /** The provider account is not a Stripe connected account id (acct_…). */
+  | 'INVALID_PROVIDER_ACCOUNT'
+  /** The reference is longer than 140 characters. */
+  | 'INVALID_REFERENCE'
+  /** The routing code is not a sort code (6 digits), an ABA routing number (9 digits, valid checksum) or a BIC. */
+  | 'INVALID_ROUTING_CODE'
+  /** No driver of the fleet would be paid. */
+  | 'NOTHING_TO_PAY'
+  /** The signed-in user has no driver profile. */
+  | 'NOT_A_DRIVER'
+  /** The driver has no payout destination. */
+  | 'NO_DESTINATION'
+  /** The driver has a payout not yet final (DRAFT or PENDING). */
+  | 'OPEN_PAYOUT'
+  /** An account number that is not an IBAN needs its routing code. */
+  | 'ROUTING_CODE_REQUIRED'
+  /** No driver with this id. */
+  | 'UNKNOWN_DRIVER';
+
+/** Which fleet and period to preview. */
+export type PreviewPayoutBatchInput = {
+  /** The fleet. */
+  fleetId: Scalars['ID']['input'];
+  /** Pay balances as of this instant (not in the future); default now. */
+  periodEnd?: InputMaybe<Scalars['DateTime']['input']>;
+};
 
 export type Query = {
   __typename?: 'Query';
@@ -752,8 +1230,19 @@ export type Query = {
   cashDiscrepancies: CashShiftConnection;
   /** The payment with this id, or null when there is none or the viewer may not see it (its payer, its trip's driver and operations staff may). */
   payment: Maybe<Payment>;
+  /** The payment link with this id, or null when there is none or the viewer may not see it (its payer, who made it, managers of a DRIVER_* link's driver's fleet and operations staff may). */
+  paymentLink: Maybe<PaymentLink>;
   /** Payments newest first, filtered. Operations staff only. */
   payments: PaymentConnection;
+  /** The payout batch with this id, or null when there is none. Operations staff only. */
+  payoutBatch: Maybe<PayoutBatch>;
+  /** Payout batches newest first, filtered. Operations staff only. */
+  payoutBatches: PayoutBatchConnection;
+  /**
+   * What a payout batch for the fleet would pay, without writing anything: each driver with a payable balance, a payout
+   * destination and no payout still open, and the drivers skipped with the reason. Operations staff only.
+   */
+  previewPayoutBatch: PayoutBatchPreview;
   /** Rental plans, newest first. Operations staff and fleet managers. */
   rentalPlans: Array<RentalPlan>;
 };
@@ -771,10 +1260,32 @@ export type QueryPaymentArgs = {
 };
 
 
+export type QueryPaymentLinkArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryPaymentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PaymentFilterInput>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPayoutBatchArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPayoutBatchesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PayoutBatchFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPreviewPayoutBatchArgs = {
+  input: PreviewPayoutBatchInput;
 };
 
 
@@ -998,6 +1509,29 @@ export type RentalUserErrorCode =
   /** The plan is retired. */
   | 'PLAN_RETIRED';
 
+/** A bank account to pay the signed-in driver's payouts to. */
+export type SetPayoutDestinationInput = {
+  /** The account holder's name, as the bank knows it (2 to 140 characters). */
+  accountHolderName: Scalars['String']['input'];
+  /** An IBAN (checked), or an account number of 4 to 17 digits; spaces and hyphens are ignored. Never readable again: only its last four characters are. */
+  accountNumber: Scalars['String']['input'];
+  /** Country of the account, ISO 3166-1 alpha-2, e.g. GB. */
+  country: Scalars['String']['input'];
+  /** The driver's Stripe connected account (acct_…) when payouts go through Stripe Connect; ignored by the development provider. */
+  providerAccountId?: InputMaybe<Scalars['String']['input']>;
+  /** UK sort code, US ABA routing number or BIC; required unless `accountNumber` is an IBAN. */
+  routingCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of `setPayoutDestination`. */
+export type SetPayoutDestinationPayload = {
+  __typename?: 'SetPayoutDestinationPayload';
+  /** The destination as stored; null when `userErrors` is not empty. */
+  destination: Maybe<PayoutDestination>;
+  /** Input problems; empty on success. */
+  userErrors: Array<PayoutUserError>;
+};
+
 /** A driver leaving the fleet. */
 export type SettleDriverExitInput = {
   /** The driver (fleet's driver profile id). */
@@ -1041,7 +1575,7 @@ export type TopUpWalletPayload = {
   wallet: Maybe<Wallet>;
 };
 
-/** A ride. payments adds how it was paid. */
+/** A ride from pickup to drop-off. Visible to its rider, its driver, operations staff and the manager of its fleet. */
 export type Trip = {
   __typename?: 'Trip';
   /** Stable identifier of the trip. */
@@ -1071,10 +1605,31 @@ export type User = {
   __typename?: 'User';
   /** Stable identifier of the user. */
   id: Scalars['ID']['output'];
+  /**
+   * Payment links this user is to pay, newest first. Only the user themselves and operations staff (FORBIDDEN
+   * otherwise).
+   */
+  paymentLinks: Maybe<PaymentLinkConnection>;
   /** Saved cards, the wallet and cash, the default marked. Only the user themselves and operations staff (FORBIDDEN otherwise). */
   paymentMethods: Maybe<Array<PaymentMethod>>;
   /** The user's wallet (a zero balance before the first money moves). Only the user themselves and operations staff may read it (FORBIDDEN otherwise). */
   wallet: Maybe<Wallet>;
+};
+
+
+/** A person with an account: a rider, a driver or a member of staff. */
+export type UserPaymentLinksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A vehicle of a fleet. */
+export type Vehicle = {
+  __typename?: 'Vehicle';
+  /** Stable identifier of the vehicle. */
+  id: Scalars['ID']['output'];
+  /** The vehicle's payment QR code. Anyone signed in: it is printed in the car and holds only the vehicle's id. */
+  paymentQr: VehiclePaymentQr;
 };
 
 /** Service level of a vehicle, which decides pricing and which trips it can take. */
@@ -1089,6 +1644,17 @@ export type VehicleCategory =
   | 'ECONOMY'
   /** Six or more seats. */
   | 'XL';
+
+/** A vehicle's payment QR code, printed in the car: a rider scans it to pay their trip's fare instead of cash. */
+export type VehiclePaymentQr = {
+  __typename?: 'VehiclePaymentQr';
+  /** What the code holds: a URL `<PAYMENTS_PUBLIC_URL>/pay/vehicles/<vehicle id>` (it reveals only the vehicle's id). */
+  payload: Scalars['String']['output'];
+  /** The code as a PNG image, a `data:image/png;base64,` URL. */
+  pngDataUrl: Scalars['String']['output'];
+  /** The code as an SVG document. */
+  svg: Scalars['String']['output'];
+};
 
 /** A user's stored balance with the platform: top-ups, refunds and credit, spent on rides. Never negative. */
 export type Wallet = {
@@ -1234,6 +1800,7 @@ export type FederationTypes = ResolversObject<{
   Payment: Payment;
   Trip: Trip;
   User: User;
+  Vehicle: Vehicle;
 }>;
 
 /** Mapping of federation reference types */
@@ -1250,6 +1817,9 @@ export type FederationReferenceTypes = ResolversObject<{
   User:
     ( { __typename: 'User' }
     & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
+  Vehicle:
+    ( { __typename: 'Vehicle' }
+    & GraphQLRecursivePick<FederationTypes['Vehicle'], {"id":true}> );
 }>;
 
 
@@ -1273,6 +1843,9 @@ export type ResolversTypes = ResolversObject<{
   CashShiftConnection: ResolverTypeWrapper<Omit<CashShiftConnection, 'edges'> & { edges: Array<ResolversTypes['CashShiftEdge']> }>;
   CashShiftEdge: ResolverTypeWrapper<Omit<CashShiftEdge, 'node'> & { node: ResolversTypes['CashShift'] }>;
   CashShiftTrip: ResolverTypeWrapper<CashShiftTripModel>;
+  CreateBulkPayoutBatchInput: CreateBulkPayoutBatchInput;
+  CreatePaymentLinkInput: CreatePaymentLinkInput;
+  CreatePayoutBatchInput: CreatePayoutBatchInput;
   CreateRentalPlanInput: CreateRentalPlanInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DepositCollection: DepositCollection;
@@ -1290,10 +1863,17 @@ export type ResolversTypes = ResolversObject<{
   MoneyInput: MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PayTripByVehicleQrInput: PayTripByVehicleQrInput;
   Payment: ResolverTypeWrapper<PaymentModel>;
   PaymentConnection: ResolverTypeWrapper<Omit<PaymentConnection, 'edges'> & { edges: Array<ResolversTypes['PaymentEdge']> }>;
   PaymentEdge: ResolverTypeWrapper<Omit<PaymentEdge, 'node'> & { node: ResolversTypes['Payment'] }>;
   PaymentFilterInput: PaymentFilterInput;
+  PaymentLink: ResolverTypeWrapper<PaymentLinkModel>;
+  PaymentLinkConnection: ResolverTypeWrapper<Omit<PaymentLinkConnection, 'edges'> & { edges: Array<ResolversTypes['PaymentLinkEdge']> }>;
+  PaymentLinkEdge: ResolverTypeWrapper<Omit<PaymentLinkEdge, 'node'> & { node: ResolversTypes['PaymentLink'] }>;
+  PaymentLinkPayload: ResolverTypeWrapper<Omit<PaymentLinkPayload, 'paymentLink'> & { paymentLink?: Maybe<ResolversTypes['PaymentLink']> }>;
+  PaymentLinkPurpose: PaymentLinkPurpose;
+  PaymentLinkStatus: PaymentLinkStatus;
   PaymentMethod: ResolverTypeWrapper<PaymentMethodModel>;
   PaymentMethodType: PaymentMethodType;
   PaymentMethodsPayload: ResolverTypeWrapper<Omit<PaymentMethodsPayload, 'paymentMethods'> & { paymentMethods?: Maybe<Array<ResolversTypes['PaymentMethod']>> }>;
@@ -1301,6 +1881,24 @@ export type ResolversTypes = ResolversObject<{
   PaymentStatus: PaymentStatus;
   PaymentUserError: ResolverTypeWrapper<PaymentUserError>;
   PaymentUserErrorCode: PaymentUserErrorCode;
+  PayoutBatch: ResolverTypeWrapper<PayoutBatchModel>;
+  PayoutBatchConnection: ResolverTypeWrapper<Omit<PayoutBatchConnection, 'edges'> & { edges: Array<ResolversTypes['PayoutBatchEdge']> }>;
+  PayoutBatchEdge: ResolverTypeWrapper<Omit<PayoutBatchEdge, 'node'> & { node: ResolversTypes['PayoutBatch'] }>;
+  PayoutBatchFilterInput: PayoutBatchFilterInput;
+  PayoutBatchPayload: ResolverTypeWrapper<Omit<PayoutBatchPayload, 'batch'> & { batch?: Maybe<ResolversTypes['PayoutBatch']> }>;
+  PayoutBatchPreview: ResolverTypeWrapper<Omit<PayoutBatchPreview, 'items' | 'skipped'> & { items: Array<ResolversTypes['PayoutPreviewItem']>, skipped: Array<ResolversTypes['PayoutPreviewSkip']> }>;
+  PayoutBatchStatus: PayoutBatchStatus;
+  PayoutDestination: ResolverTypeWrapper<PayoutDestinationModel>;
+  PayoutItem: ResolverTypeWrapper<PayoutItemModel>;
+  PayoutItemConnection: ResolverTypeWrapper<Omit<PayoutItemConnection, 'edges'> & { edges: Array<ResolversTypes['PayoutItemEdge']> }>;
+  PayoutItemEdge: ResolverTypeWrapper<Omit<PayoutItemEdge, 'node'> & { node: ResolversTypes['PayoutItem'] }>;
+  PayoutItemStatus: PayoutItemStatus;
+  PayoutPreviewItem: ResolverTypeWrapper<Omit<PayoutPreviewItem, 'driver'> & { driver: ResolversTypes['Driver'] }>;
+  PayoutPreviewSkip: ResolverTypeWrapper<Omit<PayoutPreviewSkip, 'driver'> & { driver: ResolversTypes['Driver'] }>;
+  PayoutSkipReason: PayoutSkipReason;
+  PayoutUserError: ResolverTypeWrapper<PayoutUserError>;
+  PayoutUserErrorCode: PayoutUserErrorCode;
+  PreviewPayoutBatchInput: PreviewPayoutBatchInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordCashCorrectionInput: RecordCashCorrectionInput;
   RecordCashCorrectionPayload: ResolverTypeWrapper<Omit<RecordCashCorrectionPayload, 'correction' | 'shift'> & { correction?: Maybe<ResolversTypes['CashCorrection']>, shift?: Maybe<ResolversTypes['CashShift']> }>;
@@ -1317,6 +1915,8 @@ export type ResolversTypes = ResolversObject<{
   RentalPlanPayload: ResolverTypeWrapper<RentalPlanPayload>;
   RentalUserError: ResolverTypeWrapper<RentalUserError>;
   RentalUserErrorCode: RentalUserErrorCode;
+  SetPayoutDestinationInput: SetPayoutDestinationInput;
+  SetPayoutDestinationPayload: ResolverTypeWrapper<Omit<SetPayoutDestinationPayload, 'destination'> & { destination?: Maybe<ResolversTypes['PayoutDestination']> }>;
   SettleDriverExitInput: SettleDriverExitInput;
   SettleDriverExitPayload: ResolverTypeWrapper<Omit<SettleDriverExitPayload, 'exit'> & { exit?: Maybe<ResolversTypes['DriverExit']> }>;
   TopUpWalletInput: TopUpWalletInput;
@@ -1324,7 +1924,9 @@ export type ResolversTypes = ResolversObject<{
   Trip: ResolverTypeWrapper<TripRef>;
   UpdateRentalPlanInput: UpdateRentalPlanInput;
   User: ResolverTypeWrapper<UserRef>;
+  Vehicle: ResolverTypeWrapper<VehicleRef>;
   VehicleCategory: VehicleCategory;
+  VehiclePaymentQr: ResolverTypeWrapper<VehiclePaymentQr>;
   Wallet: ResolverTypeWrapper<WalletModel>;
   WalletEntry: ResolverTypeWrapper<WalletEntryModel>;
   WalletEntryConnection: ResolverTypeWrapper<Omit<WalletEntryConnection, 'edges'> & { edges: Array<ResolversTypes['WalletEntryEdge']> }>;
@@ -1348,6 +1950,9 @@ export type ResolversParentTypes = ResolversObject<{
   CashShiftConnection: Omit<CashShiftConnection, 'edges'> & { edges: Array<ResolversParentTypes['CashShiftEdge']> };
   CashShiftEdge: Omit<CashShiftEdge, 'node'> & { node: ResolversParentTypes['CashShift'] };
   CashShiftTrip: CashShiftTripModel;
+  CreateBulkPayoutBatchInput: CreateBulkPayoutBatchInput;
+  CreatePaymentLinkInput: CreatePaymentLinkInput;
+  CreatePayoutBatchInput: CreatePayoutBatchInput;
   CreateRentalPlanInput: CreateRentalPlanInput;
   DateTime: Scalars['DateTime']['output'];
   Driver: DriverRef;
@@ -1362,13 +1967,32 @@ export type ResolversParentTypes = ResolversObject<{
   MoneyInput: MoneyInput;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
+  PayTripByVehicleQrInput: PayTripByVehicleQrInput;
   Payment: PaymentModel;
   PaymentConnection: Omit<PaymentConnection, 'edges'> & { edges: Array<ResolversParentTypes['PaymentEdge']> };
   PaymentEdge: Omit<PaymentEdge, 'node'> & { node: ResolversParentTypes['Payment'] };
   PaymentFilterInput: PaymentFilterInput;
+  PaymentLink: PaymentLinkModel;
+  PaymentLinkConnection: Omit<PaymentLinkConnection, 'edges'> & { edges: Array<ResolversParentTypes['PaymentLinkEdge']> };
+  PaymentLinkEdge: Omit<PaymentLinkEdge, 'node'> & { node: ResolversParentTypes['PaymentLink'] };
+  PaymentLinkPayload: Omit<PaymentLinkPayload, 'paymentLink'> & { paymentLink?: Maybe<ResolversParentTypes['PaymentLink']> };
   PaymentMethod: PaymentMethodModel;
   PaymentMethodsPayload: Omit<PaymentMethodsPayload, 'paymentMethods'> & { paymentMethods?: Maybe<Array<ResolversParentTypes['PaymentMethod']>> };
   PaymentUserError: PaymentUserError;
+  PayoutBatch: PayoutBatchModel;
+  PayoutBatchConnection: Omit<PayoutBatchConnection, 'edges'> & { edges: Array<ResolversParentTypes['PayoutBatchEdge']> };
+  PayoutBatchEdge: Omit<PayoutBatchEdge, 'node'> & { node: ResolversParentTypes['PayoutBatch'] };
+  PayoutBatchFilterInput: PayoutBatchFilterInput;
+  PayoutBatchPayload: Omit<PayoutBatchPayload, 'batch'> & { batch?: Maybe<ResolversParentTypes['PayoutBatch']> };
+  PayoutBatchPreview: Omit<PayoutBatchPreview, 'items' | 'skipped'> & { items: Array<ResolversParentTypes['PayoutPreviewItem']>, skipped: Array<ResolversParentTypes['PayoutPreviewSkip']> };
+  PayoutDestination: PayoutDestinationModel;
+  PayoutItem: PayoutItemModel;
+  PayoutItemConnection: Omit<PayoutItemConnection, 'edges'> & { edges: Array<ResolversParentTypes['PayoutItemEdge']> };
+  PayoutItemEdge: Omit<PayoutItemEdge, 'node'> & { node: ResolversParentTypes['PayoutItem'] };
+  PayoutPreviewItem: Omit<PayoutPreviewItem, 'driver'> & { driver: ResolversParentTypes['Driver'] };
+  PayoutPreviewSkip: Omit<PayoutPreviewSkip, 'driver'> & { driver: ResolversParentTypes['Driver'] };
+  PayoutUserError: PayoutUserError;
+  PreviewPayoutBatchInput: PreviewPayoutBatchInput;
   Query: Record<PropertyKey, never>;
   RecordCashCorrectionInput: RecordCashCorrectionInput;
   RecordCashCorrectionPayload: Omit<RecordCashCorrectionPayload, 'correction' | 'shift'> & { correction?: Maybe<ResolversParentTypes['CashCorrection']>, shift?: Maybe<ResolversParentTypes['CashShift']> };
@@ -1382,6 +2006,8 @@ export type ResolversParentTypes = ResolversObject<{
   RentalPlanFilterInput: RentalPlanFilterInput;
   RentalPlanPayload: RentalPlanPayload;
   RentalUserError: RentalUserError;
+  SetPayoutDestinationInput: SetPayoutDestinationInput;
+  SetPayoutDestinationPayload: Omit<SetPayoutDestinationPayload, 'destination'> & { destination?: Maybe<ResolversParentTypes['PayoutDestination']> };
   SettleDriverExitInput: SettleDriverExitInput;
   SettleDriverExitPayload: Omit<SettleDriverExitPayload, 'exit'> & { exit?: Maybe<ResolversParentTypes['DriverExit']> };
   TopUpWalletInput: TopUpWalletInput;
@@ -1389,6 +2015,8 @@ export type ResolversParentTypes = ResolversObject<{
   Trip: TripRef;
   UpdateRentalPlanInput: UpdateRentalPlanInput;
   User: UserRef;
+  Vehicle: VehicleRef;
+  VehiclePaymentQr: VehiclePaymentQr;
   Wallet: WalletModel;
   WalletEntry: WalletEntryModel;
   WalletEntryConnection: Omit<WalletEntryConnection, 'edges'> & { edges: Array<ResolversParentTypes['WalletEntryEdge']> };
@@ -1467,6 +2095,8 @@ export type DriverResolvers<ContextType = PaymentsContext, ParentType extends Re
   deposit?: Resolver<Maybe<ResolversTypes['DriverDeposit']>, ParentType, ContextType>;
   earnings?: Resolver<Maybe<ResolversTypes['DriverEarnings']>, ParentType, ContextType, RequireFields<DriverEarningsArgs, 'from' | 'to'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  payoutDestination?: Resolver<Maybe<ResolversTypes['PayoutDestination']>, ParentType, ContextType>;
+  payouts?: Resolver<Maybe<ResolversTypes['PayoutItemConnection']>, ParentType, ContextType, RequireFields<DriverPayoutsArgs, 'first'>>;
   rentCharges?: Resolver<Maybe<ResolversTypes['RentChargeConnection']>, ParentType, ContextType, RequireFields<DriverRentChargesArgs, 'first'>>;
   rentalPlan?: Resolver<Maybe<ResolversTypes['DriverRentalPlan']>, ParentType, ContextType>;
   statement?: Resolver<Maybe<ResolversTypes['DriverStatementConnection']>, ParentType, ContextType, RequireFields<DriverStatementArgs, 'first'>>;
@@ -1547,13 +2177,19 @@ export type MoneyResolvers<ContextType = PaymentsContext, ParentType extends Res
 export type MutationResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addCard?: Resolver<ResolversTypes['PaymentMethodsPayload'], ParentType, ContextType, RequireFields<MutationAddCardArgs, 'input'>>;
   assignRentalPlan?: Resolver<ResolversTypes['AssignRentalPlanPayload'], ParentType, ContextType, RequireFields<MutationAssignRentalPlanArgs, 'input'>>;
+  createBulkPayoutBatch?: Resolver<ResolversTypes['PayoutBatchPayload'], ParentType, ContextType, RequireFields<MutationCreateBulkPayoutBatchArgs, 'input'>>;
+  createPaymentLink?: Resolver<ResolversTypes['PaymentLinkPayload'], ParentType, ContextType, RequireFields<MutationCreatePaymentLinkArgs, 'input'>>;
+  createPayoutBatch?: Resolver<ResolversTypes['PayoutBatchPayload'], ParentType, ContextType, RequireFields<MutationCreatePayoutBatchArgs, 'input'>>;
   createRentalPlan?: Resolver<ResolversTypes['RentalPlanPayload'], ParentType, ContextType, RequireFields<MutationCreateRentalPlanArgs, 'input'>>;
+  payTripByVehicleQr?: Resolver<ResolversTypes['PaymentLinkPayload'], ParentType, ContextType, RequireFields<MutationPayTripByVehicleQrArgs, 'input'>>;
   recordCashCorrection?: Resolver<ResolversTypes['RecordCashCorrectionPayload'], ParentType, ContextType, RequireFields<MutationRecordCashCorrectionArgs, 'input'>>;
   refundPayment?: Resolver<ResolversTypes['RefundPaymentPayload'], ParentType, ContextType, RequireFields<MutationRefundPaymentArgs, 'input'>>;
   removePaymentMethod?: Resolver<ResolversTypes['PaymentMethodsPayload'], ParentType, ContextType, RequireFields<MutationRemovePaymentMethodArgs, 'id'>>;
   retireRentalPlan?: Resolver<ResolversTypes['RentalPlanPayload'], ParentType, ContextType, RequireFields<MutationRetireRentalPlanArgs, 'id'>>;
   setDefaultPaymentMethod?: Resolver<ResolversTypes['PaymentMethodsPayload'], ParentType, ContextType, RequireFields<MutationSetDefaultPaymentMethodArgs, 'type'>>;
+  setPayoutDestination?: Resolver<ResolversTypes['SetPayoutDestinationPayload'], ParentType, ContextType, RequireFields<MutationSetPayoutDestinationArgs, 'input'>>;
   settleDriverExit?: Resolver<ResolversTypes['SettleDriverExitPayload'], ParentType, ContextType, RequireFields<MutationSettleDriverExitArgs, 'input'>>;
+  submitPayoutBatch?: Resolver<ResolversTypes['PayoutBatchPayload'], ParentType, ContextType, RequireFields<MutationSubmitPayoutBatchArgs, 'batchId' | 'idempotencyKey'>>;
   topUpWallet?: Resolver<ResolversTypes['TopUpWalletPayload'], ParentType, ContextType, RequireFields<MutationTopUpWalletArgs, 'input'>>;
   updateRentalPlan?: Resolver<ResolversTypes['RentalPlanPayload'], ParentType, ContextType, RequireFields<MutationUpdateRentalPlanArgs, 'input'>>;
 }>;
@@ -1576,6 +2212,7 @@ export type PaymentResolvers<ContextType = PaymentsContext, ParentType extends R
   method?: Resolver<Maybe<ResolversTypes['PaymentMethodType']>, ParentType, ContextType>;
   nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   paidAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  paidByLink?: Resolver<Maybe<ResolversTypes['PaymentLink']>, ParentType, ContextType>;
   payer?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   purpose?: Resolver<ResolversTypes['PaymentPurpose'], ParentType, ContextType>;
   receiptNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1596,6 +2233,35 @@ export type PaymentEdgeResolvers<ContextType = PaymentsContext, ParentType exten
   node?: Resolver<ResolversTypes['Payment'], ParentType, ContextType>;
 }>;
 
+export type PaymentLinkResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PaymentLink'] = ResolversParentTypes['PaymentLink']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  paidAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  payer?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['PaymentLinkPurpose'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PaymentLinkStatus'], ParentType, ContextType>;
+  trip?: Resolver<Maybe<ResolversTypes['Trip']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type PaymentLinkConnectionResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PaymentLinkConnection'] = ResolversParentTypes['PaymentLinkConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PaymentLinkEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type PaymentLinkEdgeResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PaymentLinkEdge'] = ResolversParentTypes['PaymentLinkEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PaymentLink'], ParentType, ContextType>;
+}>;
+
+export type PaymentLinkPayloadResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PaymentLinkPayload'] = ResolversParentTypes['PaymentLinkPayload']> = ResolversObject<{
+  paymentLink?: Resolver<Maybe<ResolversTypes['PaymentLink']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['PaymentUserError']>, ParentType, ContextType>;
+}>;
+
 export type PaymentMethodResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PaymentMethod'] = ResolversParentTypes['PaymentMethod']> = ResolversObject<{
   card?: Resolver<Maybe<ResolversTypes['CardDetails']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1614,10 +2280,100 @@ export type PaymentUserErrorResolvers<ContextType = PaymentsContext, ParentType 
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type PayoutBatchResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PayoutBatch'] = ResolversParentTypes['PayoutBatch']> = ResolversObject<{
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  fleetId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inTransit?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  itemCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  items?: Resolver<ResolversTypes['PayoutItemConnection'], ParentType, ContextType, RequireFields<PayoutBatchItemsArgs, 'first'>>;
+  paid?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  periodEnd?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PayoutBatchStatus'], ParentType, ContextType>;
+  submittedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+}>;
+
+export type PayoutBatchConnectionResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PayoutBatchConnection'] = ResolversParentTypes['PayoutBatchConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PayoutBatchEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type PayoutBatchEdgeResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PayoutBatchEdge'] = ResolversParentTypes['PayoutBatchEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PayoutBatch'], ParentType, ContextType>;
+}>;
+
+export type PayoutBatchPayloadResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PayoutBatchPayload'] = ResolversParentTypes['PayoutBatchPayload']> = ResolversObject<{
+  batch?: Resolver<Maybe<ResolversTypes['PayoutBatch']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['PayoutUserError']>, ParentType, ContextType>;
+}>;
+
+export type PayoutBatchPreviewResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PayoutBatchPreview'] = ResolversParentTypes['PayoutBatchPreview']> = ResolversObject<{
+  items?: Resolver<Array<ResolversTypes['PayoutPreviewItem']>, ParentType, ContextType>;
+  skipped?: Resolver<Array<ResolversTypes['PayoutPreviewSkip']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['PayoutUserError']>, ParentType, ContextType>;
+}>;
+
+export type PayoutDestinationResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PayoutDestination'] = ResolversParentTypes['PayoutDestination']> = ResolversObject<{
+  accountHolderName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  country?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  last4?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type PayoutItemResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PayoutItem'] = ResolversParentTypes['PayoutItem']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  batchId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  driver?: Resolver<ResolversTypes['Driver'], ParentType, ContextType>;
+  failureCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PayoutItemStatus'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type PayoutItemConnectionResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PayoutItemConnection'] = ResolversParentTypes['PayoutItemConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PayoutItemEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type PayoutItemEdgeResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PayoutItemEdge'] = ResolversParentTypes['PayoutItemEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PayoutItem'], ParentType, ContextType>;
+}>;
+
+export type PayoutPreviewItemResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PayoutPreviewItem'] = ResolversParentTypes['PayoutPreviewItem']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  driver?: Resolver<ResolversTypes['Driver'], ParentType, ContextType>;
+}>;
+
+export type PayoutPreviewSkipResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PayoutPreviewSkip'] = ResolversParentTypes['PayoutPreviewSkip']> = ResolversObject<{
+  driver?: Resolver<ResolversTypes['Driver'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['PayoutSkipReason'], ParentType, ContextType>;
+}>;
+
+export type PayoutUserErrorResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PayoutUserError'] = ResolversParentTypes['PayoutUserError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['PayoutUserErrorCode'], ParentType, ContextType>;
+  column?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   cashDiscrepancies?: Resolver<ResolversTypes['CashShiftConnection'], ParentType, ContextType, RequireFields<QueryCashDiscrepanciesArgs, 'first'>>;
   payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<QueryPaymentArgs, 'id'>>;
+  paymentLink?: Resolver<Maybe<ResolversTypes['PaymentLink']>, ParentType, ContextType, RequireFields<QueryPaymentLinkArgs, 'id'>>;
   payments?: Resolver<ResolversTypes['PaymentConnection'], ParentType, ContextType, RequireFields<QueryPaymentsArgs, 'first'>>;
+  payoutBatch?: Resolver<Maybe<ResolversTypes['PayoutBatch']>, ParentType, ContextType, RequireFields<QueryPayoutBatchArgs, 'id'>>;
+  payoutBatches?: Resolver<ResolversTypes['PayoutBatchConnection'], ParentType, ContextType, RequireFields<QueryPayoutBatchesArgs, 'first'>>;
+  previewPayoutBatch?: Resolver<ResolversTypes['PayoutBatchPreview'], ParentType, ContextType, RequireFields<QueryPreviewPayoutBatchArgs, 'input'>>;
   rentalPlans?: Resolver<Array<ResolversTypes['RentalPlan']>, ParentType, ContextType, Partial<QueryRentalPlansArgs>>;
 }>;
 
@@ -1688,6 +2444,11 @@ export type RentalUserErrorResolvers<ContextType = PaymentsContext, ParentType e
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type SetPayoutDestinationPayloadResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['SetPayoutDestinationPayload'] = ResolversParentTypes['SetPayoutDestinationPayload']> = ResolversObject<{
+  destination?: Resolver<Maybe<ResolversTypes['PayoutDestination']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['PayoutUserError']>, ParentType, ContextType>;
+}>;
+
 export type SettleDriverExitPayloadResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['SettleDriverExitPayload'] = ResolversParentTypes['SettleDriverExitPayload']> = ResolversObject<{
   exit?: Resolver<Maybe<ResolversTypes['DriverExit']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['RentalUserError']>, ParentType, ContextType>;
@@ -1708,8 +2469,21 @@ export type TripResolvers<ContextType = PaymentsContext, ParentType extends Reso
 export type UserResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  paymentLinks?: Resolver<Maybe<ResolversTypes['PaymentLinkConnection']>, ParentType, ContextType, RequireFields<UserPaymentLinksArgs, 'first'>>;
   paymentMethods?: Resolver<Maybe<Array<ResolversTypes['PaymentMethod']>>, ParentType, ContextType>;
   wallet?: Resolver<Maybe<ResolversTypes['Wallet']>, ParentType, ContextType>;
+}>;
+
+export type VehicleResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Vehicle'] = ResolversParentTypes['Vehicle'], FederationReferenceType extends FederationReferenceTypes['Vehicle'] = FederationReferenceTypes['Vehicle']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Vehicle']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  paymentQr?: Resolver<ResolversTypes['VehiclePaymentQr'], ParentType, ContextType>;
+}>;
+
+export type VehiclePaymentQrResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['VehiclePaymentQr'] = ResolversParentTypes['VehiclePaymentQr']> = ResolversObject<{
+  payload?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pngDataUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  svg?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type WalletResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Wallet'] = ResolversParentTypes['Wallet']> = ResolversObject<{
@@ -1764,9 +2538,25 @@ export type Resolvers<ContextType = PaymentsContext> = ResolversObject<{
   Payment?: PaymentResolvers<ContextType>;
   PaymentConnection?: PaymentConnectionResolvers<ContextType>;
   PaymentEdge?: PaymentEdgeResolvers<ContextType>;
+  PaymentLink?: PaymentLinkResolvers<ContextType>;
+  PaymentLinkConnection?: PaymentLinkConnectionResolvers<ContextType>;
+  PaymentLinkEdge?: PaymentLinkEdgeResolvers<ContextType>;
+  PaymentLinkPayload?: PaymentLinkPayloadResolvers<ContextType>;
   PaymentMethod?: PaymentMethodResolvers<ContextType>;
   PaymentMethodsPayload?: PaymentMethodsPayloadResolvers<ContextType>;
   PaymentUserError?: PaymentUserErrorResolvers<ContextType>;
+  PayoutBatch?: PayoutBatchResolvers<ContextType>;
+  PayoutBatchConnection?: PayoutBatchConnectionResolvers<ContextType>;
+  PayoutBatchEdge?: PayoutBatchEdgeResolvers<ContextType>;
+  PayoutBatchPayload?: PayoutBatchPayloadResolvers<ContextType>;
+  PayoutBatchPreview?: PayoutBatchPreviewResolvers<ContextType>;
+  PayoutDestination?: PayoutDestinationResolvers<ContextType>;
+  PayoutItem?: PayoutItemResolvers<ContextType>;
+  PayoutItemConnection?: PayoutItemConnectionResolvers<ContextType>;
+  PayoutItemEdge?: PayoutItemEdgeResolvers<ContextType>;
+  PayoutPreviewItem?: PayoutPreviewItemResolvers<ContextType>;
+  PayoutPreviewSkip?: PayoutPreviewSkipResolvers<ContextType>;
+  PayoutUserError?: PayoutUserErrorResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RecordCashCorrectionPayload?: RecordCashCorrectionPayloadResolvers<ContextType>;
   Refund?: RefundResolvers<ContextType>;
@@ -1777,10 +2567,13 @@ export type Resolvers<ContextType = PaymentsContext> = ResolversObject<{
   RentalPlan?: RentalPlanResolvers<ContextType>;
   RentalPlanPayload?: RentalPlanPayloadResolvers<ContextType>;
   RentalUserError?: RentalUserErrorResolvers<ContextType>;
+  SetPayoutDestinationPayload?: SetPayoutDestinationPayloadResolvers<ContextType>;
   SettleDriverExitPayload?: SettleDriverExitPayloadResolvers<ContextType>;
   TopUpWalletPayload?: TopUpWalletPayloadResolvers<ContextType>;
   Trip?: TripResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
+  Vehicle?: VehicleResolvers<ContextType>;
+  VehiclePaymentQr?: VehiclePaymentQrResolvers<ContextType>;
   Wallet?: WalletResolvers<ContextType>;
   WalletEntry?: WalletEntryResolvers<ContextType>;
   WalletEntryConnection?: WalletEntryConnectionResolvers<ContextType>;

@@ -12,6 +12,14 @@
 //   tok_providerDown                    visa 0119: attaches; every charge throws ProviderUnavailableError
 //   anything else                       attachCard throws ProviderRejectedError('invalid_token')
 //
+// Payment links (Checkout Sessions' stand-in): `<linkBaseUrl>/dev-pay/<cs_dev_…>`, a page the payments subgraph
+// serves in development (dev-pay-route.ts); Pay sends checkout.session.completed after the webhook delay, an unpaid
+// link sends checkout.session.expired at its expiry.
+// Test bank accounts for payouts, by the account number's (IBAN's) last four digits:
+//   …0002                               pending, then payout.failed (account_closed) by webhook
+//   …0119                               every payout throws ProviderUnavailableError
+//   anything else                       pending, then payout.paid by webhook
+//
 // State is in memory and forgotten on restart: a charge retried after a restart with the same idempotency key is
 // charged again, and a pending charge is never confirmed. A saved card's id names its test card, so cards saved
 // before a restart keep their behaviour; a `pi_dev_` payment made before a restart is refunded without checks.
@@ -20,8 +28,11 @@ import {
   ProviderRejectedError,
   ProviderUnavailableError,
   type ChargeOutcome,
+  type PaymentLinkRequest,
   type PaymentProvider,
+  type PayoutOutcome,
   type ProviderCard,
+  type ProviderPaymentLink,
   type ProviderWebhookEvent,
   type RefundOutcome,
 } from './provider.js';
@@ -71,6 +82,8 @@ export interface DevelopmentProviderOptions {
   toleranceSeconds?: number;
   /** The clock (event `created`, signature timestamps, verification). Default the system clock. */
   now?: () => Date;
+  /** Payment links' pages are `<linkBaseUrl>/dev-pay/<id>` (PAYMENTS_PUBLIC_URL). Default http://localhost:4004. */
+  linkBaseUrl?: string;
   /** Told when an event could not be delivered after every attempt. */
   onDeliveryFailed?: (error: unknown, event: StripeShapedEvent) => void;
 }
@@ -86,6 +99,22 @@ interface DevPayment {
   metadata: Record<string, string>;
 }
 
+/** A payment link (a Checkout Session's stand-in). */
+export interface DevLink {
+  id: string;
+  amountMinor: number;
+  currency: string;
+  description: string;
+  metadata: Record<string, string>;
+  expiresAt: Date;
+  status: 'open' | 'complete' | 'expired';
+}
+
+/** Where the payments subgraph serves the development checkout pages; the link id follows. */
+export const DEV_PAY_PATH = '/dev-pay/';
+/** The payments subgraph's own address in development (PAYMENTS_PUBLIC_URL's default). */
+export const DEFAULT_DEV_LINK_BASE_URL = 'http://localhost:4004';
+
 interface Remembered<T> {
   fingerprint: string;
   result: T;
@@ -97,6 +126,9 @@ export class DevelopmentPaymentProvider implements PaymentProvider {
   private readonly charges = new Map<string, Remembered<ChargeOutcome>>();
   private readonly refunds = new Map<string, Remembered<RefundOutcome>>();
   private readonly payments = new Map<string, DevPayment>();
+  private readonly linkRequests = new Map<string, Remembered<ProviderPaymentLink>>();
+  private readonly links = new Map<string, DevLink>();
+  private readonly payouts = new Map<string, Remembered<PayoutOutcome>>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly inFlight = new Set<Promise<void>>();
   private closed = false;
@@ -194,6 +226,135 @@ export class DevelopmentPaymentProvider implements PaymentProvider {
     });
   }
 
+  /**
+   * A checkout page served by the payments subgraph in development (`/dev-pay/<id>`, dev-pay-route.ts): it shows
+   * the amount and a Pay button; paying sends checkout.session.completed, and an unpaid link sends
+   * checkout.session.expired at `expiresAt`, both signed and delivered as the charges' webhooks are.
+   */
+  async createPaymentLink(input: PaymentLinkRequest): Promise<ProviderPaymentLink> {
+    const fingerprint = JSON.stringify([input.amountMinor, input.currency, input.description, input.metadata, input.expiresAt.getTime()]);
+    return this.once(this.linkRequests, input.idempotencyKey, fingerprint, () => {
+      if (!Number.isInteger(input.amountMinor) || input.amountMinor <= 0) {
+        throw new ProviderRejectedError('parameter_invalid_integer', `amount must be a positive whole number of minor units, got ${input.amountMinor}`);
+      }
+      const link: DevLink = {
+        id: newId('cs_dev'),
+        amountMinor: input.amountMinor,
+        currency: input.currency,
+        description: input.description,
+        metadata: { ...input.metadata },
+        expiresAt: input.expiresAt,
+        status: 'open',
+      };
+      this.links.set(link.id, link);
+      const untilExpiry = Math.max(0, input.expiresAt.getTime() - this.now().getTime());
+      this.schedule(() => this.expire(link), untilExpiry, false);
+      return { providerLinkId: link.id, url: `${this.options.linkBaseUrl ?? DEFAULT_DEV_LINK_BASE_URL}${DEV_PAY_PATH}${link.id}` };
+    });
+  }
+
+  /**
+   * Takes back a link made before a restart (its state was in memory), as described by whoever made it: Stripe keeps
+   * its sessions across our restarts, so the development provider must not lose a link still open. A link known
+   * already is left as it is.
+   */
+  restoreLink(link: Omit<DevLink, 'status'>): void {
+    if (this.links.has(link.id)) return;
+    this.links.set(link.id, { ...link, metadata: { ...link.metadata }, status: 'open' });
+    const untilExpiry = Math.max(0, link.expiresAt.getTime() - this.now().getTime());
+    this.schedule(() => this.expire(this.links.get(link.id)!), untilExpiry, false);
+  }
+
+  /** The checkout page's view of a link (undefined: unknown, e.g. made before a restart). */
+  checkoutLink(providerLinkId: string): Readonly<DevLink> | undefined {
+    const link = this.links.get(providerLinkId);
+    if (link && link.status === 'open' && link.expiresAt.getTime() <= this.now().getTime()) link.status = 'expired';
+    return link;
+  }
+
+  /**
+   * The payer presses Pay: an open link is paid and checkout.session.completed goes out after the webhook delay.
+   * @returns what the page shows next.
+   */
+  payLink(providerLinkId: string): 'paid' | 'already_paid' | 'expired' | 'unknown' {
+    const link = this.checkoutLink(providerLinkId);
+    if (!link) return 'unknown';
+    if (link.status === 'complete') return 'already_paid';
+    if (link.status === 'expired') return 'expired';
+    this.links.get(providerLinkId)!.status = 'complete';
+    this.schedule(() => this.linkEvent(link, 'checkout.session.completed'), this.options.webhookDelayMs ?? 2000);
+    return 'paid';
+  }
+
+  /** Expires an open link now (as its expiry would), sending checkout.session.expired; for tests and tools. */
+  expireLinkNow(providerLinkId: string): boolean {
+    const link = this.links.get(providerLinkId);
+    if (!link || link.status !== 'open') return false;
+    this.schedule(() => this.expire(link), 0);
+    return true;
+  }
+
+  private expire(link: DevLink): StripeShapedEvent | null {
+    if (link.status === 'complete') return null;
+    link.status = 'expired';
+    return this.linkEvent(link, 'checkout.session.expired');
+  }
+
+  private linkEvent(link: DevLink, type: 'checkout.session.completed' | 'checkout.session.expired'): StripeShapedEvent {
+    return {
+      id: newId('evt_dev'),
+      type,
+      created: Math.floor(this.now().getTime() / 1000),
+      data: {
+        object: {
+          id: link.id,
+          object: 'checkout.session',
+          mode: 'payment',
+          amount_total: link.amountMinor,
+          currency: link.currency.toLowerCase(),
+          status: type === 'checkout.session.completed' ? 'complete' : 'expired',
+          payment_status: type === 'checkout.session.completed' ? 'paid' : 'unpaid',
+          expires_at: Math.floor(link.expiresAt.getTime() / 1000),
+          metadata: link.metadata,
+        },
+      },
+    };
+  }
+
+  /** Pending at once; payout.paid (or payout.failed for a test account ending 0002) by webhook after the delay. */
+  async payout(input: Parameters<PaymentProvider['payout']>[0]): Promise<PayoutOutcome> {
+    if (!Number.isInteger(input.amountMinor) || input.amountMinor <= 0) {
+      throw new ProviderRejectedError('parameter_invalid_integer', `amount must be a positive whole number of minor units, got ${input.amountMinor}`);
+    }
+    const last4 = input.destination.accountNumber.slice(-4);
+    // Not remembered: a provider that is down has not started the payout, and the retry must reach it again.
+    if (last4 === '0119' && !this.payouts.has(input.idempotencyKey)) {
+      throw new ProviderUnavailableError('development provider: a test account ending 0119 simulates an unreachable provider');
+    }
+    const fingerprint = JSON.stringify([input.destination.accountNumber, input.amountMinor, input.currency]);
+    return this.once(this.payouts, input.idempotencyKey, fingerprint, () => {
+      const id = newId('po_dev');
+      const failureCode = last4 === '0002' ? 'account_closed' : null;
+      this.scheduleWebhook(() => ({
+        id: newId('evt_dev'),
+        type: failureCode ? 'payout.failed' : 'payout.paid',
+        created: Math.floor(this.now().getTime() / 1000),
+        data: {
+          object: {
+            id,
+            object: 'payout',
+            amount: input.amountMinor,
+            currency: input.currency.toLowerCase(),
+            status: failureCode ? 'failed' : 'paid',
+            failure_code: failureCode,
+            metadata: { ...input.metadata },
+          },
+        },
+      }));
+      return { status: 'pending', providerPayoutId: id };
+    });
+  }
+
   verifyWebhook(rawBody: Buffer, headers: Record<string, string | string[] | undefined>): ProviderWebhookEvent {
     verifyStripeStyle(rawBody, headerValue(headers, STRIPE_SIGNATURE_HEADER), this.options.webhookSecret, {
       nowSeconds: Math.floor(this.now().getTime() / 1000),
@@ -221,18 +382,27 @@ export class DevelopmentPaymentProvider implements PaymentProvider {
 
   /** After the delay: settles a pending payment, then tells payments by webhook. `failureCode` null = succeeded. */
   private scheduleSettlement(payment: DevPayment, failureCode: string | null, settles?: 'pending'): void {
+    this.schedule(() => {
+      if (settles === 'pending') payment.status = failureCode === null ? 'succeeded' : 'failed';
+      return this.paymentEvent(payment, failureCode);
+    }, this.options.webhookDelayMs ?? 2000);
+  }
+
+  /**
+   * After `delayMs`: makes the event (null: nothing to send any more) and delivers it, retrying a failed delivery.
+   * `track` false: `webhooksSettled` does not wait for it (a link's expiry, hours away).
+   */
+  private schedule(makeEvent: () => StripeShapedEvent | null, delayMs: number, track = true): void {
     if (!this.options.deliver || this.closed) return;
     const deliver = this.options.deliver;
     const attempts = this.options.webhookMaxAttempts ?? 3;
     const done = new Promise<void>((resolve) => {
-      const attempt = (n: number, event: StripeShapedEvent | null, delayMs: number) => {
+      const attempt = (n: number, event: StripeShapedEvent | null, delay: number) => {
         const timer = setTimeout(() => {
           this.timers.delete(timer);
           if (this.closed) return resolve();
-          if (event === null) {
-            if (settles === 'pending') payment.status = failureCode === null ? 'succeeded' : 'failed';
-            event = this.paymentEvent(payment, failureCode);
-          }
+          event ??= makeEvent();
+          if (event === null) return resolve();
           const body = Buffer.from(JSON.stringify(event));
           Promise.resolve()
             .then(() => deliver(body, this.signWebhook(body)))
@@ -244,11 +414,45 @@ export class DevelopmentPaymentProvider implements PaymentProvider {
                 resolve();
               },
             );
+        }, delay);
+        timer.unref();
+        this.timers.add(timer);
+      };
+      attempt(1, null, delayMs);
+    });
+    if (!track) return;
+    this.inFlight.add(done);
+    void done.then(() => this.inFlight.delete(done));
+  }
+
+  /** After the delay, delivers the event `make` builds then (retried as charges' webhooks are). */
+  private scheduleWebhook(make: () => StripeShapedEvent): void {
+    if (!this.options.deliver || this.closed) return;
+    const deliver = this.options.deliver;
+    const attempts = this.options.webhookMaxAttempts ?? 3;
+    const done = new Promise<void>((resolve) => {
+      let event: StripeShapedEvent | null = null;
+      const attempt = (n: number, delayMs: number) => {
+        const timer = setTimeout(() => {
+          this.timers.delete(timer);
+          if (this.closed) return resolve();
+          event ??= make();
+          const body = Buffer.from(JSON.stringify(event));
+          Promise.resolve()
+            .then(() => deliver(body, this.signWebhook(body)))
+            .then(
+              () => resolve(),
+              (error: unknown) => {
+                if (n < attempts && !this.closed) return attempt(n + 1, this.options.webhookRetryDelayMs ?? 5000);
+                this.options.onDeliveryFailed?.(error, event!);
+                resolve();
+              },
+            );
         }, delayMs);
         timer.unref();
         this.timers.add(timer);
       };
-      attempt(1, null, this.options.webhookDelayMs ?? 2000);
+      attempt(1, this.options.webhookDelayMs ?? 2000);
     });
     this.inFlight.add(done);
     void done.then(() => this.inFlight.delete(done));

@@ -27,6 +27,7 @@ export function createPaymentProvider(config: PaymentsConfig, dependencies: Paym
   return new DevelopmentPaymentProvider({
     webhookSecret: provider.webhookSecret,
     webhookDelayMs: provider.webhookDelayMs,
+    linkBaseUrl: config.publicUrl,
     deliver: dependencies.deliverWebhook,
     onDeliveryFailed: dependencies.onWebhookDeliveryFailed ? (error, event) => dependencies.onWebhookDeliveryFailed!(error, event.id) : undefined,
   });

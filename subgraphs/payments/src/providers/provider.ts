@@ -27,17 +27,45 @@ export interface ProviderWebhookEvent {
   id: string;
   /** The provider's own type, e.g. payment_intent.succeeded (stored for inspection). */
   providerType: string;
-  kind: 'charge.succeeded' | 'charge.failed' | 'refund.succeeded' | 'refund.failed' | 'ignored';
+  kind:
+    'charge.succeeded' | 'charge.failed' | 'refund.succeeded' | 'refund.failed' | 'link.paid' | 'link.expired' | 'payout.paid' | 'payout.failed' | 'ignored';
   providerPaymentId: string | null;
   providerRefundId: string | null;
   /** For failures: the provider's code, e.g. card_declined. */
   failureCode: string | null;
   createdAt: Date;
+  /** For link.paid / link.expired: the provider's id of the payment link (Stripe: the Checkout Session, cs_…). */
+  providerLinkId?: string | null;
   /**
    * The metadata given to `charge`/`refund`, as the provider echoes it (payments' payment id), so an event that
    * arrives before the charge's answer was recorded can still be matched. Empty when the event carries none.
    */
   metadata?: Record<string, string>;
+  /** For payout.paid / payout.failed: the provider's payout id (Stripe: po_…). */
+  providerPayoutId?: string | null;
+}
+
+/** Where a payout goes: the driver's bank account as stored (decrypted for the call only). */
+export interface PayoutDestinationDetails {
+  holderName: string;
+  /** IBAN or account number, no spaces. */
+  accountNumber: string;
+  /** Sort code, ABA routing number or BIC; null with an IBAN. */
+  routingCode: string | null;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  /** The provider's account of the driver when it needs one (Stripe Connect: acct_…). */
+  providerAccountId: string | null;
+}
+
+/**
+ * What a payout came to. `pending`: the provider pays and answers by webhook (payout.paid / payout.failed);
+ * `failed`: refused now, nothing left the platform.
+ */
+export interface PayoutOutcome {
+  status: 'pending' | 'paid' | 'failed';
+  providerPayoutId: string | null;
+  failureCode?: string;
 }
 
 /** The provider could not be reached or answered with a server error: safe to retry with the same idempotency key. */
@@ -95,4 +123,41 @@ export interface PaymentProvider {
    * @throws WebhookVerificationError when it does not verify.
    */
   verifyWebhook(rawBody: Buffer, headers: Record<string, string | string[] | undefined>): ProviderWebhookEvent;
+  /**
+   * Pays `amountMinor` to a bank account. The same `idempotencyKey` never pays twice.
+   * @throws ProviderUnavailableError when unreachable (retry later, same key).
+   */
+  payout(input: {
+    idempotencyKey: string;
+    destination: PayoutDestinationDetails;
+    amountMinor: number;
+    currency: string;
+    /** Echoed by the provider in webhooks; payments puts its payout item id here. */
+    metadata: Record<string, string>;
+  }): Promise<PayoutOutcome>;
+  /**
+   * Makes a hosted payment page for one amount (Stripe: a Checkout Session in payment mode). The provider confirms
+   * by webhook: link.paid when it is paid, link.expired when `expiresAt` passed unpaid; both echo `metadata`.
+   * The same `idempotencyKey` returns the first link.
+   * @throws ProviderUnavailableError when unreachable; ProviderRejectedError when refused.
+   */
+  createPaymentLink(input: PaymentLinkRequest): Promise<ProviderPaymentLink>;
+}
+
+/** What `createPaymentLink` asks for. `expiresAt`: Stripe accepts 30 minutes to 24 hours from now. */
+export interface PaymentLinkRequest {
+  idempotencyKey: string;
+  amountMinor: number;
+  currency: string;
+  /** Shown to the payer on the page. */
+  description: string;
+  /** Echoed in the link's webhooks; payments puts its link id here. */
+  metadata: Record<string, string>;
+  expiresAt: Date;
+}
+
+export interface ProviderPaymentLink {
+  providerLinkId: string;
+  /** Where the payer pays. */
+  url: string;
 }

@@ -39,6 +39,19 @@ export function toProviderWebhookEvent(event: StripeShapedEvent): ProviderWebhoo
       if (object.status === 'failed') return { ...refund, kind: 'refund.failed', failureCode: stringOrNull(object.failure_reason) ?? 'refund_failed' };
       return { ...refund, kind: 'ignored' };
     }
+    // Payment links are Checkout Sessions: paid once completed with payment_status paid (an asynchronous method
+    // completes unpaid first and is not money yet), expired when nobody paid in time.
+    case 'checkout.session.completed':
+      return object.payment_status === 'paid' ? { ...base, kind: 'link.paid', providerLinkId: stringOrNull(object.id) } : { ...base, kind: 'ignored' };
+    case 'checkout.session.async_payment_succeeded':
+      return { ...base, kind: 'link.paid', providerLinkId: stringOrNull(object.id) };
+    case 'checkout.session.expired':
+      return { ...base, kind: 'link.expired', providerLinkId: stringOrNull(object.id) };
+    // Payouts (stripe-provider.ts `payout`): a payout of a connected account reached the bank, or came back.
+    case 'payout.paid':
+      return { ...base, kind: 'payout.paid', providerPayoutId: stringOrNull(object.id) };
+    case 'payout.failed':
+      return { ...base, kind: 'payout.failed', providerPayoutId: stringOrNull(object.id), failureCode: stringOrNull(object.failure_code) ?? 'payout_failed' };
     default:
       return { ...base, kind: 'ignored' };
   }

@@ -3,14 +3,27 @@
 // signature check. Stripe's errors are sorted into what payments acts on: a decline is an outcome, an unreachable or
 // failing Stripe is ProviderUnavailableError (the charger retries later with the same idempotency key), anything
 // Stripe refuses outright is ProviderRejectedError or a failed outcome.
+//
+// Payouts to drivers go through Stripe Connect, the way Stripe pays third parties: each driver needs a connected
+// account (acct_…, stored on their payout destination as providerAccountId; onboarding it is not built here), with
+// their bank account as its external account. A payout is a transfer from the platform's balance to that account,
+// then a payout of that account to its bank (`Stripe-Account` header); Stripe answers the payout `pending` and sends
+// payout.paid / payout.failed from the connected account (a Connect webhook endpoint, same signature scheme). The bank
+// details payments stores are not sent: Stripe holds the connected account's own copy. If the transfer succeeds and
+// Stripe refuses the payout at once, the transfer is reversed; a payout that fails later (payout.failed) leaves the
+// money on the connected account's Stripe balance while payments returns it to the driver's earnings: reverse that
+// transfer in the Dashboard (not automated).
 import Stripe from 'stripe';
 import {
   ProviderRejectedError,
   ProviderUnavailableError,
   WebhookVerificationError,
   type ChargeOutcome,
+  type PaymentLinkRequest,
   type PaymentProvider,
+  type PayoutOutcome,
   type ProviderCard,
+  type ProviderPaymentLink,
   type ProviderWebhookEvent,
   type RefundOutcome,
 } from './provider.js';
@@ -36,7 +49,12 @@ export interface StripeProviderOptions {
   timeoutMs?: number;
   /** Webhook timestamp tolerance. Default 300 s, Stripe's. */
   toleranceSeconds?: number;
+  /** Where Stripe's Checkout page sends the payer after paying a payment link. Default DEFAULT_LINK_RETURN_URL. */
+  linkReturnUrl?: string;
 }
+
+/** Stripe requires a success URL on a Checkout Session; the payer lands here after paying a payment link. */
+export const DEFAULT_LINK_RETURN_URL = 'https://ridegraph.dev/paid';
 
 const {
   StripeAPIError,
@@ -166,6 +184,74 @@ export class StripePaymentProvider implements PaymentProvider {
     }
     // pending, requires_action: settled later by refund.updated.
     return { status: 'pending', providerRefundId: refund.id };
+  }
+
+  /**
+   * A Checkout Session in payment mode with one line of `amountMinor`: its `url` is Stripe's hosted page. The
+   * metadata goes on the session (echoed by checkout.session.* webhooks) and on its PaymentIntent.
+   */
+  async createPaymentLink(input: PaymentLinkRequest): Promise<ProviderPaymentLink> {
+    let session: Stripe.Checkout.Session;
+    try {
+      session = await this.stripe.checkout.sessions.create(
+        {
+          mode: 'payment',
+          line_items: [
+            { quantity: 1, price_data: { currency: input.currency.toLowerCase(), unit_amount: input.amountMinor, product_data: { name: input.description } } },
+          ],
+          expires_at: Math.floor(input.expiresAt.getTime() / 1000),
+          metadata: input.metadata,
+          payment_intent_data: { metadata: input.metadata, description: input.description },
+          success_url: this.options.linkReturnUrl ?? DEFAULT_LINK_RETURN_URL,
+        },
+        { idempotencyKey: input.idempotencyKey },
+      );
+    } catch (error) {
+      throw rejectedOrUnavailable(error);
+    }
+    if (!session.url) throw new ProviderRejectedError('no_url', `Checkout Session ${session.id} came without a url`);
+    return { providerLinkId: session.id, url: session.url };
+  }
+
+  async payout(input: Parameters<PaymentProvider['payout']>[0]): Promise<PayoutOutcome> {
+    const account = input.destination.providerAccountId;
+    if (!account) return { status: 'failed', providerPayoutId: null, failureCode: 'no_connected_account' };
+    const currency = input.currency.toLowerCase();
+    let transfer: Stripe.Transfer;
+    try {
+      transfer = await this.stripe.transfers.create(
+        { amount: input.amountMinor, currency, destination: account, metadata: input.metadata },
+        { idempotencyKey: `${input.idempotencyKey}:transfer` },
+      );
+    } catch (error) {
+      // No such account, insufficient platform balance, currency not supported: a refusal no retry changes.
+      if (error instanceof StripeInvalidRequestError) return { status: 'failed', providerPayoutId: null, failureCode: error.code ?? 'transfer_refused' };
+      throw rejectedOrUnavailable(error);
+    }
+    let payout: Stripe.Payout;
+    try {
+      payout = await this.stripe.payouts.create(
+        { amount: input.amountMinor, currency, metadata: input.metadata },
+        { idempotencyKey: `${input.idempotencyKey}:payout`, stripeAccount: account },
+      );
+    } catch (error) {
+      if (error instanceof StripeInvalidRequestError) {
+        // The money is on the connected account and cannot leave it: take it back before reporting the failure.
+        try {
+          await this.stripe.transfers.createReversal(transfer.id, { metadata: input.metadata }, { idempotencyKey: `${input.idempotencyKey}:reversal` });
+        } catch (reversalError) {
+          throw rejectedOrUnavailable(reversalError);
+        }
+        return { status: 'failed', providerPayoutId: null, failureCode: error.code ?? 'payout_refused' };
+      }
+      throw rejectedOrUnavailable(error);
+    }
+    if (payout.status === 'paid') return { status: 'paid', providerPayoutId: payout.id };
+    if (payout.status === 'failed' || payout.status === 'canceled') {
+      return { status: 'failed', providerPayoutId: payout.id, failureCode: payout.failure_code ?? `payout_${payout.status}` };
+    }
+    // pending, in_transit: settled by payout.paid / payout.failed.
+    return { status: 'pending', providerPayoutId: payout.id };
   }
 
   /** Nothing to stop: the package holds no timers or pools of its own. */

@@ -31,3 +31,10 @@ export type { CashShiftRow as CashShiftModel } from '../store/cash-shifts.js';
 export type { CashCorrection as CashCorrectionModel } from '../store/prisma/client.js';
 /** A cash payment of a shift. */
 export type { Payment as CashShiftTripModel } from '../store/prisma/client.js';
+export type { PaymentLink as PaymentLinkModel } from '../store/prisma/client.js';
+
+/** A vehicle as fleet refers to it: payments knows only its id (the payment QR code encodes it). */
+export interface VehicleRef {
+  id: string;
+}
+export type { PayoutDestination as PayoutDestinationModel, PayoutItem as PayoutItemModel, PayoutBatch as PayoutBatchModel } from '../store/prisma/client.js';

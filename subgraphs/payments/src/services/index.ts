@@ -20,6 +20,10 @@ import { createDriverMoney } from './driver-earnings.js';
 import { createCashCorrections } from './cash-corrections.js';
 import { createCashHandover } from './cash-handover.js';
 import { createRental } from './rental/index.js';
+import { createLinkReads } from '../store/link-store.js';
+import { createPaymentLinks } from './payment-links.js';
+import { createVehicleQrPayments } from './vehicle-qr.js';
+import { createPayouts } from './payouts/index.js';
 
 export interface PaymentsServicesDeps {
   prisma: PaymentsPrisma;
@@ -38,6 +42,11 @@ export interface PaymentsServicesDeps {
   now?: () => Date;
   /** How often the rent job runs a pass (default 60 000 ms). */
   rentIntervalMs?: number;
+  /** PAYMENTS_PUBLIC_URL: vehicle payment QR codes hold `<it>/pay/vehicles/<id>`. Default http://localhost:4004. */
+  publicUrl?: string;
+  /** PAYMENTS_DATA_KEY (32 bytes): encrypts payout destinations' account numbers. */
+  dataKey: Buffer;
+  payoutSenderPollIntervalMs?: number;
 }
 
 export function createPaymentsServices(deps: PaymentsServicesDeps) {
@@ -59,6 +68,18 @@ export function createPaymentsServices(deps: PaymentsServicesDeps) {
   flow = createPaymentFlow({ settler, methods, wakeCharger: () => deps.background(() => charger.wake()) });
   const refunds = createRefunds({ prisma, ledger, methods, provider, logger });
   const settlement = createTripSettlement({ prisma, ledger, settler, methods, flow, commission, logger });
+  const paymentLinks = createPaymentLinks({ prisma, provider, ledger, settler, currency: deps.currency, maxAmountMinor: deps.maxAmountMinor, logger });
+  const payouts = createPayouts({
+    prisma,
+    provider,
+    ledger,
+    currency: deps.currency,
+    dataKey: deps.dataKey,
+    logger,
+    wakeRelay: deps.wakeRelay,
+    background: deps.background,
+    pollIntervalMs: deps.payoutSenderPollIntervalMs,
+  });
   const topUps = createTopUps({ prisma, charger, currency: deps.currency, maxAmountMinor: deps.maxAmountMinor });
   /** Mutations commit events: the relay publishes them now rather than at its next poll. */
   const thenWake =
@@ -106,7 +127,24 @@ export function createPaymentsServices(deps: PaymentsServicesDeps) {
     rental,
     /** The rent job: `rent.accrueDue(now?)` runs one pass by hand (tests, operations); start/stop the loop. */
     rent: rental.accrual,
-    handleWebhook: createWebhookHandler({ prisma, providerName: provider.name, settler, flow, refunds, logger, afterCommit: deps.wakeRelay }),
+    handleWebhook: createWebhookHandler({
+      prisma,
+      providerName: provider.name,
+      settler,
+      flow,
+      refunds,
+      logger,
+      afterCommit: deps.wakeRelay,
+      links: () => paymentLinks,
+      onPayoutEvent: (tx, event) => payouts.outcomes.onWebhook(tx, event),
+    }),
+    /** Payout destinations, batches (fleet and bulk CSV) and the sender (MONEY.md "Payouts"). */
+    payouts,
+    /** Payment links (services/payment-links.ts) and vehicle payment QR codes (services/vehicle-qr.ts). */
+    paymentLinks,
+    linkReads: createLinkReads(prisma),
+    vehicleQr: createVehicleQrPayments({ links: paymentLinks, providerName: provider.name }),
+    publicUrl: deps.publicUrl ?? 'http://localhost:4004',
   };
 }
 

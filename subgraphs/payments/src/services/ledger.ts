@@ -115,6 +115,19 @@ export function createLedger() {
      * @returns the entries' ids, in order.
      */
     postMany,
+    /**
+     * Remembers the ids of the existing (owned) accounts of `kind` for these owners, read in one statement, so that
+     * posting to thousands of owners (a payout batch) does not look each account up on its own. Accounts that do
+     * not exist are left to `post` to open.
+     */
+    async preload(db: Tx, kind: LedgerAccountKind, ownerIds: readonly string[], currency: string): Promise<void> {
+      const rows = await db.ledgerAccount.findMany({
+        where: { kind, currency, shard: 0, ownerId: { in: [...ownerIds] } },
+        select: { id: true, ownerId: true },
+      });
+      if (knownAccounts.size + rows.length > 100_000) knownAccounts.clear();
+      for (const row of rows) knownAccounts.set(`${kind}|${row.ownerId ?? ''}|${currency}|0`, row.id);
+    },
     /** The account's id, opened when missing (inside `tx`). */
     accountId: (tx: Tx, kind: LedgerAccountKind, ownerId: string | null, currency: string) => accountIdFor(tx, kind, ownerId, currency).then((a) => a.id),
   };

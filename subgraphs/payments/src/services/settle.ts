@@ -58,7 +58,27 @@ export function createSettler(ledger: Ledger) {
     }
   }
 
+  /**
+   * Money from the provider for a rider (a top-up, a RIDER_BALANCE payment link): it repays what the rider owes first,
+   * the rest goes to the wallet. The balance due stays locked until commit; call `afterRepayment` once posted.
+   */
+  async function repaymentLegs(tx: Tx, payerUserId: string, currency: string, amount: bigint): Promise<{ legs: Leg[]; repaid: bigint }> {
+    const due = await lockDue(tx, payerUserId, currency);
+    const repaid = due.owed < amount ? due.owed : amount;
+    return {
+      legs: [platform('PROVIDER_CLEARING', -amount), owned('RIDER_BALANCE_DUE', payerUserId, repaid), owned('RIDER_WALLET', payerUserId, amount - repaid)],
+      repaid,
+    };
+  }
+
   return {
+    repaymentLegs,
+    /** After a repayment's entry: the rider's owed payments it reaches are marked paid, the new balance due announced. */
+    async afterRepayment(tx: Tx, payerUserId: string, currency: string, repaid: bigint, method: PaymentMethodType, at: Date): Promise<void> {
+      if (repaid <= 0n) return;
+      await markRepaid(tx, payerUserId, currency, method, at);
+      await announceDue(tx, payerUserId, currency);
+    },
     /**
      * The legs of a fare or fee paid by `by` (the payer's side, then the driver's earnings and the commission), for a
      * batch that posts many entries at once (batch-settlement.ts); `settle` builds the same.
@@ -85,14 +105,7 @@ export function createSettler(ledger: Ledger) {
         legs = [owned('RIDER_BALANCE_DUE', payment.payerUserId, -amount), ...split(payment)];
         dueChanged = true;
       } else if (payment.purpose === 'TOP_UP') {
-        // A top-up repays what the rider owes first; the rest goes to the wallet.
-        const due = await lockDue(tx, payment.payerUserId, currency);
-        repaid = due.owed < amount ? due.owed : amount;
-        legs = [
-          platform('PROVIDER_CLEARING', -amount),
-          owned('RIDER_BALANCE_DUE', payment.payerUserId, repaid),
-          owned('RIDER_WALLET', payment.payerUserId, amount - repaid),
-        ];
+        ({ legs, repaid } = await repaymentLegs(tx, payment.payerUserId, currency, amount));
         dueChanged = repaid > 0n;
       } else {
         const payer: Leg | null = {

@@ -1,6 +1,7 @@
 // Reads of cash reconciliation. A shift's collected cash is computed when read (settlement and fleet's check-out
 // arrive through different streams, in any order): the CASH payments of its driver, in its currency, whose trip
-// ended within [checkedInAt, checkedOutAt]. Corrections linked to the shift are summed with it.
+// ended within [checkedInAt, checkedOutAt] — except fares the rider paid through the vehicle's QR code instead
+// (`paid_by_link_id`: the driver never held that cash). Corrections linked to the shift are summed with it.
 import { Prisma } from './prisma/client.js';
 import type { Db } from './db.js';
 import type { KeysetCursor } from '../../../../platform/graphql/index.js';
@@ -65,7 +66,7 @@ const toRow = (r: RawRow): CashShiftRow => {
 const withTotals = (conditions: Prisma.Sql[]) => Prisma.sql`
   select s.*,
     coalesce((select sum(p.amount_minor) from payments.payments p
-      where p.driver_user_id = s.driver_user_id and p.method = 'CASH' and p.currency = s.currency
+      where p.driver_user_id = s.driver_user_id and p.method = 'CASH' and p.paid_by_link_id is null and p.currency = s.currency
         and p.trip_completed_at >= s.checked_in_at and p.trip_completed_at <= s.checked_out_at), 0)::bigint as collected_minor,
     coalesce((select sum(c.amount_minor) from payments.cash_corrections c where c.attendance_id = s.attendance_id), 0)::bigint as corrections_minor
   from payments.cash_shifts s
@@ -128,7 +129,7 @@ export async function cashShiftsPagesByDrivers(
 export async function cashPaymentsOfShifts(db: Db, attendanceIds: readonly string[]): Promise<(Payment & { attendanceId: string })[]> {
   const rows = await db.$queryRaw<{ attendance_id: string; id: string }[]>`
     select s.attendance_id::text, p.id::text from payments.cash_shifts s
-    join payments.payments p on p.driver_user_id = s.driver_user_id and p.method = 'CASH' and p.currency = s.currency
+    join payments.payments p on p.driver_user_id = s.driver_user_id and p.method = 'CASH' and p.paid_by_link_id is null and p.currency = s.currency
       and p.trip_completed_at >= s.checked_in_at and p.trip_completed_at <= s.checked_out_at
     where s.attendance_id = any(${[...attendanceIds]}::uuid[])
     order by p.trip_completed_at, p.id`;

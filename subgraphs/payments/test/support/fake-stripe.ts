@@ -8,6 +8,13 @@
 //   pm_card_chargeDeclinedInsufficientFunds      402 card_error card_declined (decline_code insufficient_funds)
 //   pm_card_processing (fake only)               the PaymentIntent answers status processing
 //   pm_card_requiresAction (fake only)           the PaymentIntent answers status requires_action
+//
+// Checkout Sessions (payment links): POST /v1/checkout/sessions in payment mode answers an open session with its url;
+// Stripe's refusals of a missing success_url, a bad amount and an expires_at outside 30 min..24 h are reproduced.
+// Connected accounts (payouts: a transfer to the account, then a payout of it with the Stripe-Account header):
+//   acct_… (any other)                           transfers succeed; payouts answer status pending
+//   acct_noSuchAccount…                          400 resource_missing on transfers
+//   acct_noBankAccount…                          transfers succeed; payouts 400 invalid_request no_external_account
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
@@ -18,6 +25,8 @@ export interface RecordedRequest {
   params: Record<string, unknown>;
   idempotencyKey: string | undefined;
   authorization: string | undefined;
+  /** The Stripe-Account header (a call made on behalf of a connected account). */
+  stripeAccount?: string | undefined;
 }
 
 /** What the fake does instead of answering: a Stripe 500, a 429, or closing the connection without an answer. */
@@ -98,7 +107,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     const method = req.method ?? 'GET';
     const idempotencyKey = header(req, 'idempotency-key');
     const params = parseForm(raw);
-    fake.requests.push({ method, path, params, idempotencyKey, authorization: header(req, 'authorization') });
+    fake.requests.push({ method, path, params, idempotencyKey, authorization: header(req, 'authorization'), stripeAccount: header(req, 'stripe-account') });
 
     if (fake.failure !== null) {
       const failure = fake.failure;
@@ -112,7 +121,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     }
 
     // Stripe keeps the first answer to a key and replays it; other parameters with the same key are an error.
-    const fingerprint = `${method} ${path} ${raw}`;
+    const fingerprint = `${method} ${path} ${header(req, 'stripe-account') ?? ''} ${raw}`;
     if (idempotencyKey !== undefined) {
       const first = idempotent.get(idempotencyKey);
       if (first && first.fingerprint !== fingerprint) {
@@ -125,12 +134,12 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       }
       if (first) return send(res, first.answer, { 'idempotent-replayed': 'true' });
     }
-    const answer = route(method, path, params);
+    const answer = route(method, path, params, header(req, 'stripe-account'));
     if (idempotencyKey !== undefined) idempotent.set(idempotencyKey, { fingerprint, answer });
     send(res, answer);
   }
 
-  function route(method: string, path: string, params: Record<string, unknown>): Answer {
+  function route(method: string, path: string, params: Record<string, unknown>, stripeAccount?: string): Answer {
     if (method !== 'POST') return { status: 404, body: stripeError('invalid_request_error', undefined, `Unrecognized request URL (${method}: ${path}).`) };
     if (path === '/v1/customers') return ok({ id: nextId('cus'), object: 'customer', metadata: params.metadata ?? {} });
 
@@ -180,6 +189,42 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       return ok(intent);
     }
 
+    // Payment links: Checkout Sessions in payment mode, with Stripe's checks on what the adapter sends.
+    if (path === '/v1/checkout/sessions') {
+      const item = (params.line_items as Record<string, Record<string, unknown>> | undefined)?.['0'] ?? {};
+      const price = (item.price_data ?? {}) as Record<string, unknown>;
+      const amount = Number(price.unit_amount);
+      const expiresAt = Number(params.expires_at);
+      const nowSeconds = Math.floor(Date.now() / 1000);
+      if (params.mode !== 'payment') return { status: 400, body: stripeError('invalid_request_error', 'parameter_invalid', 'mode must be payment here') };
+      if (!params.success_url) return { status: 400, body: stripeError('invalid_request_error', 'parameter_missing', 'Missing required param: success_url.') };
+      if (!Number.isInteger(amount) || amount < 1) {
+        return {
+          status: 400,
+          body: stripeError('invalid_request_error', 'parameter_invalid_integer', 'Invalid integer: line_items[0][price_data][unit_amount]'),
+        };
+      }
+      if (!(expiresAt >= nowSeconds + 30 * 60 - 60 && expiresAt <= nowSeconds + 24 * 3600)) {
+        return {
+          status: 400,
+          body: stripeError('invalid_request_error', 'parameter_invalid', 'The `expires_at` timestamp must be between 30 minutes and 24 hours from now.'),
+        };
+      }
+      const id = nextId('cs_test');
+      return ok({
+        id,
+        object: 'checkout.session',
+        mode: 'payment',
+        status: 'open',
+        payment_status: 'unpaid',
+        amount_total: amount * Number(item.quantity ?? 1),
+        currency: price.currency,
+        expires_at: expiresAt,
+        metadata: params.metadata ?? {},
+        url: `https://checkout.stripe.com/c/pay/${id}`,
+      });
+    }
+
     if (path === '/v1/refunds') {
       const intentId = String(params.payment_intent);
       const intent = intents.get(intentId);
@@ -209,6 +254,36 @@ export async function startFakeStripe(): Promise<FakeStripe> {
         payment_intent: intentId,
         status: fake.refundStatus,
         failure_reason: fake.refundStatus === 'failed' ? 'declined' : undefined,
+        metadata: params.metadata ?? {},
+      });
+    }
+    if (path === '/v1/transfers') {
+      const destination = String(params.destination);
+      if (!destination.startsWith('acct_') || destination.startsWith('acct_noSuchAccount')) return noSuch('Account', destination, 'destination');
+      return ok({
+        id: nextId('tr'),
+        object: 'transfer',
+        amount: Number(params.amount),
+        currency: params.currency,
+        destination,
+        metadata: params.metadata ?? {},
+      });
+    }
+    const reversal = /^\/v1\/transfers\/([^/]+)\/reversals$/.exec(path);
+    if (reversal) return ok({ id: nextId('trr'), object: 'transfer_reversal', transfer: reversal[1], metadata: params.metadata ?? {} });
+    if (path === '/v1/payouts') {
+      if (!stripeAccount)
+        return { status: 400, body: stripeError('invalid_request_error', 'balance_insufficient', 'The platform account has no bank account for this payout.') };
+      if (stripeAccount.startsWith('acct_noBankAccount')) {
+        return { status: 400, body: stripeError('invalid_request_error', 'no_external_account', 'This account has no external account to pay out to.') };
+      }
+      return ok({
+        id: nextId('po'),
+        object: 'payout',
+        amount: Number(params.amount),
+        currency: params.currency,
+        status: 'pending',
+        failure_code: null,
         metadata: params.metadata ?? {},
       });
     }
@@ -246,18 +321,19 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** `a=1&metadata[k]=v&expand[0]=x` → { a: '1', metadata: { k: 'v' }, expand: { 0: 'x' } } (the depth the adapter uses). */
+/**
+ * `a=1&metadata[k]=v&expand[0]=x&line_items[0][price_data][unit_amount]=5` → { a: '1', metadata: { k: 'v' },
+ * expand: { 0: 'x' }, line_items: { 0: { price_data: { unit_amount: '5' } } } } (any depth; arrays as index-keyed objects).
+ */
 export function parseForm(raw: string): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const [key, value] of new URLSearchParams(raw)) {
-    const nested = /^([^[]+)\[([^\]]*)\]$/.exec(key);
-    if (nested) {
-      const [, outer, inner] = nested as unknown as [string, string, string];
-      const bucket = (result[outer] ??= {}) as Record<string, unknown>;
-      bucket[inner] = value;
-    } else {
-      result[key] = value;
-    }
+    const outer = /^[^[]+/.exec(key)?.[0] ?? key;
+    const inner = [...key.slice(outer.length).matchAll(/\[([^\]]*)\]/g)].map((m) => m[1]!);
+    let bucket = result;
+    const path = [outer, ...inner];
+    for (const part of path.slice(0, -1)) bucket = (bucket[part] ??= {}) as Record<string, unknown>;
+    bucket[path.at(-1)!] = value;
   }
   return result;
 }

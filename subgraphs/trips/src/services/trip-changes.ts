@@ -73,6 +73,7 @@ function eventFor(trip: Trip, at: Date, city: string | null) {
           city,
           category: trip.category,
           payment: eventPayment(trip),
+          vehicleId: trip.vehicleId,
           occurredAt,
         },
         at,

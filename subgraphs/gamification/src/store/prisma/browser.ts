@@ -22,3 +22,61 @@ export * from './enums.js';
  * 
  */
 export type PointsEntry = Prisma.PointsEntryModel
+/**
+ * Model EarningRule
+ * An earning rule, one row per version: a change retires the current version and adds a new one with the same key,
+ * so events are awarded by the version in force when they occurred and history is never rewritten.
+ */
+export type EarningRule = Prisma.EarningRuleModel
+/**
+ * Model UserBadge
+ * A badge a user earned; once per user and badge code.
+ */
+export type UserBadge = Prisma.UserBadgeModel
+/**
+ * Model RideDay
+ * Days (UTC) on which a rider had a paid ride: first rides and streaks are computed from them.
+ */
+export type RideDay = Prisma.RideDayModel
+/**
+ * Model LeaderboardScore
+ * Points earned per leaderboard (scope RIDERS/DRIVERS, period "ALL", "W2026-12-07" (the Monday), "M2026-12"),
+ * kept with every award and reversal so a rank is one index range, never a scan of the ledger.
+ */
+export type LeaderboardScore = Prisma.LeaderboardScoreModel
+/**
+ * Model DriverFleet
+ * The fleet each driver (user) works for, as fleet last announced it (driver.status.changed, newest version only):
+ * a driver's points also count on their fleet's leaderboard.
+ */
+export type DriverFleet = Prisma.DriverFleetModel
+/**
+ * Model PartnerCompany
+ * A partner company offering coupons.
+ */
+export type PartnerCompany = Prisma.PartnerCompanyModel
+/**
+ * Model CouponCategory
+ * A category of coupons (e.g. food, travel).
+ */
+export type CouponCategory = Prisma.CouponCategoryModel
+/**
+ * Model Coupon
+ * A coupon riders buy with points. `stock` is what is left; a redemption lowers it by a conditional update.
+ */
+export type Coupon = Prisma.CouponModel
+/**
+ * Model CouponRedemption
+ * A coupon a user bought: its unique code and the points it cost.
+ */
+export type CouponRedemption = Prisma.CouponRedemptionModel
+/**
+ * Model OutboxEvent
+ * 
+ */
+export type OutboxEvent = Prisma.OutboxEventModel
+/**
+ * Model ProcessedEvent
+ * Events this subgraph's consumers handled (platform/events/handle-once.ts).
+ */
+export type ProcessedEvent = Prisma.ProcessedEventModel

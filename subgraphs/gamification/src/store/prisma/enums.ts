@@ -14,7 +14,24 @@ export const PointsReason = {
   TRIP_RATED: 'TRIP_RATED',
   PROMOTION: 'PROMOTION',
   REDEMPTION: 'REDEMPTION',
-  ADJUSTMENT: 'ADJUSTMENT'
+  ADJUSTMENT: 'ADJUSTMENT',
+  TRIP_PAID: 'TRIP_PAID',
+  TRIP_DRIVEN: 'TRIP_DRIVEN',
+  FIRST_RIDE: 'FIRST_RIDE',
+  RIDE_STREAK: 'RIDE_STREAK',
+  REFUND: 'REFUND',
+  EXPIRY: 'EXPIRY'
 } as const
 
 export type PointsReason = (typeof PointsReason)[keyof typeof PointsReason]
+
+
+export const RuleTrigger = {
+  TRIP_PAID_RIDER: 'TRIP_PAID_RIDER',
+  TRIP_PAID_DRIVER: 'TRIP_PAID_DRIVER',
+  RATING_GIVEN: 'RATING_GIVEN',
+  FIRST_RIDE: 'FIRST_RIDE',
+  RIDE_STREAK: 'RIDE_STREAK'
+} as const
+
+export type RuleTrigger = (typeof RuleTrigger)[keyof typeof RuleTrigger]

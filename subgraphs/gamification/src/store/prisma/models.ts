@@ -9,4 +9,15 @@
  * 🟢 You can import this file directly.
  */
 export type * from './models/PointsEntry.js'
+export type * from './models/EarningRule.js'
+export type * from './models/UserBadge.js'
+export type * from './models/RideDay.js'
+export type * from './models/LeaderboardScore.js'
+export type * from './models/DriverFleet.js'
+export type * from './models/PartnerCompany.js'
+export type * from './models/CouponCategory.js'
+export type * from './models/Coupon.js'
+export type * from './models/CouponRedemption.js'
+export type * from './models/OutboxEvent.js'
+export type * from './models/ProcessedEvent.js'
 export type * from './commonInputTypes.js'

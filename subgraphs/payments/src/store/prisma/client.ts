@@ -140,3 +140,25 @@ export type RentCharge = Prisma.RentChargeModel
  * A driver's exit settled by operations (settleDriverExit): what it moved, kept for the idempotent answer.
  */
 export type DriverExit = Prisma.DriverExitModel
+/**
+ * Model PaymentLink
+ * A hosted payment page at the provider (Stripe Checkout Session; the development provider's /dev-pay page): the
+ * payer pays the amount there, the provider confirms by webhook (services/payment-links.ts, MONEY.md).
+ */
+export type PaymentLink = Prisma.PaymentLinkModel
+/**
+ * Model PayoutDestination
+ * Where a driver's payouts go. The account number is stored encrypted (AES-256-GCM, PAYMENTS_DATA_KEY,
+ * services/payouts/data-key.ts); only its last four characters are kept in clear.
+ */
+export type PayoutDestination = Prisma.PayoutDestinationModel
+/**
+ * Model PayoutBatch
+ * A set of payouts created together: a fleet's drivers' payable balances, or a bulk list (fleet_id null).
+ */
+export type PayoutBatch = Prisma.PayoutBatchModel
+/**
+ * Model PayoutItem
+ * One driver's payout in a batch. At most one DRAFT or PENDING item per driver (a partial unique index).
+ */
+export type PayoutItem = Prisma.PayoutItemModel

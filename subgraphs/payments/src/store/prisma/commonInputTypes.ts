@@ -477,6 +477,74 @@ export type BoolWithAggregatesFilter<$PrismaModel = never> = {
   _max?: Prisma.NestedBoolFilter<$PrismaModel>
 }
 
+export type EnumPaymentLinkPurposeFilter<$PrismaModel = never> = {
+  equals?: $Enums.PaymentLinkPurpose | Prisma.EnumPaymentLinkPurposeFieldRefInput<$PrismaModel>
+  in?: $Enums.PaymentLinkPurpose[] | Prisma.ListEnumPaymentLinkPurposeFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PaymentLinkPurpose[] | Prisma.ListEnumPaymentLinkPurposeFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPaymentLinkPurposeFilter<$PrismaModel> | $Enums.PaymentLinkPurpose
+}
+
+export type EnumPaymentLinkStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.PaymentLinkStatus | Prisma.EnumPaymentLinkStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.PaymentLinkStatus[] | Prisma.ListEnumPaymentLinkStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PaymentLinkStatus[] | Prisma.ListEnumPaymentLinkStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPaymentLinkStatusFilter<$PrismaModel> | $Enums.PaymentLinkStatus
+}
+
+export type EnumPaymentLinkPurposeWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.PaymentLinkPurpose | Prisma.EnumPaymentLinkPurposeFieldRefInput<$PrismaModel>
+  in?: $Enums.PaymentLinkPurpose[] | Prisma.ListEnumPaymentLinkPurposeFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PaymentLinkPurpose[] | Prisma.ListEnumPaymentLinkPurposeFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPaymentLinkPurposeWithAggregatesFilter<$PrismaModel> | $Enums.PaymentLinkPurpose
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumPaymentLinkPurposeFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumPaymentLinkPurposeFilter<$PrismaModel>
+}
+
+export type EnumPaymentLinkStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.PaymentLinkStatus | Prisma.EnumPaymentLinkStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.PaymentLinkStatus[] | Prisma.ListEnumPaymentLinkStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PaymentLinkStatus[] | Prisma.ListEnumPaymentLinkStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPaymentLinkStatusWithAggregatesFilter<$PrismaModel> | $Enums.PaymentLinkStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumPaymentLinkStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumPaymentLinkStatusFilter<$PrismaModel>
+}
+
+export type EnumPayoutBatchStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.PayoutBatchStatus | Prisma.EnumPayoutBatchStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.PayoutBatchStatus[] | Prisma.ListEnumPayoutBatchStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PayoutBatchStatus[] | Prisma.ListEnumPayoutBatchStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPayoutBatchStatusFilter<$PrismaModel> | $Enums.PayoutBatchStatus
+}
+
+export type EnumPayoutBatchStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.PayoutBatchStatus | Prisma.EnumPayoutBatchStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.PayoutBatchStatus[] | Prisma.ListEnumPayoutBatchStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PayoutBatchStatus[] | Prisma.ListEnumPayoutBatchStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPayoutBatchStatusWithAggregatesFilter<$PrismaModel> | $Enums.PayoutBatchStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumPayoutBatchStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumPayoutBatchStatusFilter<$PrismaModel>
+}
+
+export type EnumPayoutItemStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.PayoutItemStatus | Prisma.EnumPayoutItemStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.PayoutItemStatus[] | Prisma.ListEnumPayoutItemStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PayoutItemStatus[] | Prisma.ListEnumPayoutItemStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPayoutItemStatusFilter<$PrismaModel> | $Enums.PayoutItemStatus
+}
+
+export type EnumPayoutItemStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.PayoutItemStatus | Prisma.EnumPayoutItemStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.PayoutItemStatus[] | Prisma.ListEnumPayoutItemStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PayoutItemStatus[] | Prisma.ListEnumPayoutItemStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPayoutItemStatusWithAggregatesFilter<$PrismaModel> | $Enums.PayoutItemStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumPayoutItemStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumPayoutItemStatusFilter<$PrismaModel>
+}
+
 export type NestedUuidFilter<$PrismaModel = never> = {
   equals?: string | Prisma.StringFieldRefInput<$PrismaModel>
   in?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel>
@@ -920,6 +988,74 @@ export type NestedBoolWithAggregatesFilter<$PrismaModel = never> = {
   _count?: Prisma.NestedIntFilter<$PrismaModel>
   _min?: Prisma.NestedBoolFilter<$PrismaModel>
   _max?: Prisma.NestedBoolFilter<$PrismaModel>
+}
+
+export type NestedEnumPaymentLinkPurposeFilter<$PrismaModel = never> = {
+  equals?: $Enums.PaymentLinkPurpose | Prisma.EnumPaymentLinkPurposeFieldRefInput<$PrismaModel>
+  in?: $Enums.PaymentLinkPurpose[] | Prisma.ListEnumPaymentLinkPurposeFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PaymentLinkPurpose[] | Prisma.ListEnumPaymentLinkPurposeFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPaymentLinkPurposeFilter<$PrismaModel> | $Enums.PaymentLinkPurpose
+}
+
+export type NestedEnumPaymentLinkStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.PaymentLinkStatus | Prisma.EnumPaymentLinkStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.PaymentLinkStatus[] | Prisma.ListEnumPaymentLinkStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PaymentLinkStatus[] | Prisma.ListEnumPaymentLinkStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPaymentLinkStatusFilter<$PrismaModel> | $Enums.PaymentLinkStatus
+}
+
+export type NestedEnumPaymentLinkPurposeWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.PaymentLinkPurpose | Prisma.EnumPaymentLinkPurposeFieldRefInput<$PrismaModel>
+  in?: $Enums.PaymentLinkPurpose[] | Prisma.ListEnumPaymentLinkPurposeFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PaymentLinkPurpose[] | Prisma.ListEnumPaymentLinkPurposeFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPaymentLinkPurposeWithAggregatesFilter<$PrismaModel> | $Enums.PaymentLinkPurpose
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumPaymentLinkPurposeFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumPaymentLinkPurposeFilter<$PrismaModel>
+}
+
+export type NestedEnumPaymentLinkStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.PaymentLinkStatus | Prisma.EnumPaymentLinkStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.PaymentLinkStatus[] | Prisma.ListEnumPaymentLinkStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PaymentLinkStatus[] | Prisma.ListEnumPaymentLinkStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPaymentLinkStatusWithAggregatesFilter<$PrismaModel> | $Enums.PaymentLinkStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumPaymentLinkStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumPaymentLinkStatusFilter<$PrismaModel>
+}
+
+export type NestedEnumPayoutBatchStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.PayoutBatchStatus | Prisma.EnumPayoutBatchStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.PayoutBatchStatus[] | Prisma.ListEnumPayoutBatchStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PayoutBatchStatus[] | Prisma.ListEnumPayoutBatchStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPayoutBatchStatusFilter<$PrismaModel> | $Enums.PayoutBatchStatus
+}
+
+export type NestedEnumPayoutBatchStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.PayoutBatchStatus | Prisma.EnumPayoutBatchStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.PayoutBatchStatus[] | Prisma.ListEnumPayoutBatchStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PayoutBatchStatus[] | Prisma.ListEnumPayoutBatchStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPayoutBatchStatusWithAggregatesFilter<$PrismaModel> | $Enums.PayoutBatchStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumPayoutBatchStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumPayoutBatchStatusFilter<$PrismaModel>
+}
+
+export type NestedEnumPayoutItemStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.PayoutItemStatus | Prisma.EnumPayoutItemStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.PayoutItemStatus[] | Prisma.ListEnumPayoutItemStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PayoutItemStatus[] | Prisma.ListEnumPayoutItemStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPayoutItemStatusFilter<$PrismaModel> | $Enums.PayoutItemStatus
+}
+
+export type NestedEnumPayoutItemStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.PayoutItemStatus | Prisma.EnumPayoutItemStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.PayoutItemStatus[] | Prisma.ListEnumPayoutItemStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.PayoutItemStatus[] | Prisma.ListEnumPayoutItemStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumPayoutItemStatusWithAggregatesFilter<$PrismaModel> | $Enums.PayoutItemStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumPayoutItemStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumPayoutItemStatusFilter<$PrismaModel>
 }
 
 

@@ -109,3 +109,42 @@ export const DepositCollection = {
 } as const
 
 export type DepositCollection = (typeof DepositCollection)[keyof typeof DepositCollection]
+
+
+export const PaymentLinkPurpose = {
+  DRIVER_DEPOSIT: 'DRIVER_DEPOSIT',
+  DRIVER_DUES: 'DRIVER_DUES',
+  RIDER_BALANCE: 'RIDER_BALANCE',
+  TRIP_FARE: 'TRIP_FARE'
+} as const
+
+export type PaymentLinkPurpose = (typeof PaymentLinkPurpose)[keyof typeof PaymentLinkPurpose]
+
+
+export const PaymentLinkStatus = {
+  PENDING: 'PENDING',
+  PAID: 'PAID',
+  EXPIRED: 'EXPIRED',
+  CANCELED: 'CANCELED'
+} as const
+
+export type PaymentLinkStatus = (typeof PaymentLinkStatus)[keyof typeof PaymentLinkStatus]
+
+
+export const PayoutBatchStatus = {
+  DRAFT: 'DRAFT',
+  SUBMITTED: 'SUBMITTED',
+  COMPLETED: 'COMPLETED'
+} as const
+
+export type PayoutBatchStatus = (typeof PayoutBatchStatus)[keyof typeof PayoutBatchStatus]
+
+
+export const PayoutItemStatus = {
+  DRAFT: 'DRAFT',
+  PENDING: 'PENDING',
+  PAID: 'PAID',
+  FAILED: 'FAILED'
+} as const
+
+export type PayoutItemStatus = (typeof PayoutItemStatus)[keyof typeof PayoutItemStatus]

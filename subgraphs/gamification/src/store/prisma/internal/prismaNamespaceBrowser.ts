@@ -51,7 +51,18 @@ export const AnyNull = runtime.AnyNull
 
 
 export const ModelName = {
-  PointsEntry: 'PointsEntry'
+  PointsEntry: 'PointsEntry',
+  EarningRule: 'EarningRule',
+  UserBadge: 'UserBadge',
+  RideDay: 'RideDay',
+  LeaderboardScore: 'LeaderboardScore',
+  DriverFleet: 'DriverFleet',
+  PartnerCompany: 'PartnerCompany',
+  CouponCategory: 'CouponCategory',
+  Coupon: 'Coupon',
+  CouponRedemption: 'CouponRedemption',
+  OutboxEvent: 'OutboxEvent',
+  ProcessedEvent: 'ProcessedEvent'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -76,10 +87,144 @@ export const PointsEntryScalarFieldEnum = {
   delta: 'delta',
   reason: 'reason',
   sourceId: 'sourceId',
-  createdAt: 'createdAt'
+  createdAt: 'createdAt',
+  ruleId: 'ruleId',
+  cause: 'cause',
+  paymentId: 'paymentId',
+  reversesEntryId: 'reversesEntryId',
+  note: 'note',
+  actorUserId: 'actorUserId',
+  fleetId: 'fleetId'
 } as const
 
 export type PointsEntryScalarFieldEnum = (typeof PointsEntryScalarFieldEnum)[keyof typeof PointsEntryScalarFieldEnum]
+
+
+export const EarningRuleScalarFieldEnum = {
+  id: 'id',
+  key: 'key',
+  trigger: 'trigger',
+  points: 'points',
+  perAmountMinor: 'perAmountMinor',
+  streakDays: 'streakDays',
+  badge: 'badge',
+  description: 'description',
+  effectiveFrom: 'effectiveFrom',
+  retiredAt: 'retiredAt',
+  createdAt: 'createdAt',
+  createdBy: 'createdBy'
+} as const
+
+export type EarningRuleScalarFieldEnum = (typeof EarningRuleScalarFieldEnum)[keyof typeof EarningRuleScalarFieldEnum]
+
+
+export const UserBadgeScalarFieldEnum = {
+  id: 'id',
+  userId: 'userId',
+  badge: 'badge',
+  ruleId: 'ruleId',
+  reason: 'reason',
+  awardedAt: 'awardedAt'
+} as const
+
+export type UserBadgeScalarFieldEnum = (typeof UserBadgeScalarFieldEnum)[keyof typeof UserBadgeScalarFieldEnum]
+
+
+export const RideDayScalarFieldEnum = {
+  userId: 'userId',
+  day: 'day'
+} as const
+
+export type RideDayScalarFieldEnum = (typeof RideDayScalarFieldEnum)[keyof typeof RideDayScalarFieldEnum]
+
+
+export const LeaderboardScoreScalarFieldEnum = {
+  scope: 'scope',
+  period: 'period',
+  userId: 'userId',
+  points: 'points',
+  updatedAt: 'updatedAt'
+} as const
+
+export type LeaderboardScoreScalarFieldEnum = (typeof LeaderboardScoreScalarFieldEnum)[keyof typeof LeaderboardScoreScalarFieldEnum]
+
+
+export const DriverFleetScalarFieldEnum = {
+  userId: 'userId',
+  fleetId: 'fleetId',
+  version: 'version',
+  updatedAt: 'updatedAt'
+} as const
+
+export type DriverFleetScalarFieldEnum = (typeof DriverFleetScalarFieldEnum)[keyof typeof DriverFleetScalarFieldEnum]
+
+
+export const PartnerCompanyScalarFieldEnum = {
+  id: 'id',
+  name: 'name',
+  createdAt: 'createdAt'
+} as const
+
+export type PartnerCompanyScalarFieldEnum = (typeof PartnerCompanyScalarFieldEnum)[keyof typeof PartnerCompanyScalarFieldEnum]
+
+
+export const CouponCategoryScalarFieldEnum = {
+  id: 'id',
+  name: 'name',
+  createdAt: 'createdAt'
+} as const
+
+export type CouponCategoryScalarFieldEnum = (typeof CouponCategoryScalarFieldEnum)[keyof typeof CouponCategoryScalarFieldEnum]
+
+
+export const CouponScalarFieldEnum = {
+  id: 'id',
+  title: 'title',
+  description: 'description',
+  companyId: 'companyId',
+  categoryId: 'categoryId',
+  pointsPrice: 'pointsPrice',
+  stock: 'stock',
+  perUserLimit: 'perUserLimit',
+  validFrom: 'validFrom',
+  validUntil: 'validUntil',
+  createdAt: 'createdAt'
+} as const
+
+export type CouponScalarFieldEnum = (typeof CouponScalarFieldEnum)[keyof typeof CouponScalarFieldEnum]
+
+
+export const CouponRedemptionScalarFieldEnum = {
+  id: 'id',
+  couponId: 'couponId',
+  userId: 'userId',
+  code: 'code',
+  pointsSpent: 'pointsSpent',
+  idempotencyKey: 'idempotencyKey',
+  createdAt: 'createdAt'
+} as const
+
+export type CouponRedemptionScalarFieldEnum = (typeof CouponRedemptionScalarFieldEnum)[keyof typeof CouponRedemptionScalarFieldEnum]
+
+
+export const OutboxEventScalarFieldEnum = {
+  id: 'id',
+  type: 'type',
+  payload: 'payload',
+  occurredAt: 'occurredAt',
+  publishedAt: 'publishedAt'
+} as const
+
+export type OutboxEventScalarFieldEnum = (typeof OutboxEventScalarFieldEnum)[keyof typeof OutboxEventScalarFieldEnum]
+
+
+export const ProcessedEventScalarFieldEnum = {
+  consumer: 'consumer',
+  eventId: 'eventId',
+  processedAt: 'processedAt'
+} as const
+
+export type ProcessedEventScalarFieldEnum = (typeof ProcessedEventScalarFieldEnum)[keyof typeof ProcessedEventScalarFieldEnum]
 
 
 export const SortOrder = {
@@ -88,6 +233,13 @@ export const SortOrder = {
 } as const
 
 export type SortOrder = (typeof SortOrder)[keyof typeof SortOrder]
+
+
+export const JsonNullValueInput = {
+  JsonNull: JsonNull
+} as const
+
+export type JsonNullValueInput = (typeof JsonNullValueInput)[keyof typeof JsonNullValueInput]
 
 
 export const QueryMode = {
@@ -104,4 +256,13 @@ export const NullsOrder = {
 } as const
 
 export type NullsOrder = (typeof NullsOrder)[keyof typeof NullsOrder]
+
+
+export const JsonNullValueFilter = {
+  DbNull: DbNull,
+  JsonNull: JsonNull,
+  AnyNull: AnyNull
+} as const
+
+export type JsonNullValueFilter = (typeof JsonNullValueFilter)[keyof typeof JsonNullValueFilter]
 

@@ -41,6 +41,13 @@ export type PointsEntryMinAggregateOutputType = {
   reason: $Enums.PointsReason | null
   sourceId: string | null
   createdAt: Date | null
+  ruleId: string | null
+  cause: string | null
+  paymentId: string | null
+  reversesEntryId: string | null
+  note: string | null
+  actorUserId: string | null
+  fleetId: string | null
 }
 
 export type PointsEntryMaxAggregateOutputType = {
@@ -50,6 +57,13 @@ export type PointsEntryMaxAggregateOutputType = {
   reason: $Enums.PointsReason | null
   sourceId: string | null
   createdAt: Date | null
+  ruleId: string | null
+  cause: string | null
+  paymentId: string | null
+  reversesEntryId: string | null
+  note: string | null
+  actorUserId: string | null
+  fleetId: string | null
 }
 
 export type PointsEntryCountAggregateOutputType = {
@@ -59,6 +73,13 @@ export type PointsEntryCountAggregateOutputType = {
   reason: number
   sourceId: number
   createdAt: number
+  ruleId: number
+  cause: number
+  paymentId: number
+  reversesEntryId: number
+  note: number
+  actorUserId: number
+  fleetId: number
   _all: number
 }
 
@@ -78,6 +99,13 @@ export type PointsEntryMinAggregateInputType = {
   reason?: true
   sourceId?: true
   createdAt?: true
+  ruleId?: true
+  cause?: true
+  paymentId?: true
+  reversesEntryId?: true
+  note?: true
+  actorUserId?: true
+  fleetId?: true
 }
 
 export type PointsEntryMaxAggregateInputType = {
@@ -87,6 +115,13 @@ export type PointsEntryMaxAggregateInputType = {
   reason?: true
   sourceId?: true
   createdAt?: true
+  ruleId?: true
+  cause?: true
+  paymentId?: true
+  reversesEntryId?: true
+  note?: true
+  actorUserId?: true
+  fleetId?: true
 }
 
 export type PointsEntryCountAggregateInputType = {
@@ -96,6 +131,13 @@ export type PointsEntryCountAggregateInputType = {
   reason?: true
   sourceId?: true
   createdAt?: true
+  ruleId?: true
+  cause?: true
+  paymentId?: true
+  reversesEntryId?: true
+  note?: true
+  actorUserId?: true
+  fleetId?: true
   _all?: true
 }
 
@@ -192,6 +234,13 @@ export type PointsEntryGroupByOutputType = {
   reason: $Enums.PointsReason
   sourceId: string | null
   createdAt: Date
+  ruleId: string | null
+  cause: string | null
+  paymentId: string | null
+  reversesEntryId: string | null
+  note: string | null
+  actorUserId: string | null
+  fleetId: string | null
   _count: PointsEntryCountAggregateOutputType | null
   _avg: PointsEntryAvgAggregateOutputType | null
   _sum: PointsEntrySumAggregateOutputType | null
@@ -224,6 +273,13 @@ export type PointsEntryWhereInput = {
   reason?: Prisma.EnumPointsReasonFilter<"PointsEntry"> | $Enums.PointsReason
   sourceId?: Prisma.StringNullableFilter<"PointsEntry"> | string | null
   createdAt?: Prisma.DateTimeFilter<"PointsEntry"> | Date | string
+  ruleId?: Prisma.UuidNullableFilter<"PointsEntry"> | string | null
+  cause?: Prisma.StringNullableFilter<"PointsEntry"> | string | null
+  paymentId?: Prisma.UuidNullableFilter<"PointsEntry"> | string | null
+  reversesEntryId?: Prisma.UuidNullableFilter<"PointsEntry"> | string | null
+  note?: Prisma.StringNullableFilter<"PointsEntry"> | string | null
+  actorUserId?: Prisma.UuidNullableFilter<"PointsEntry"> | string | null
+  fleetId?: Prisma.UuidNullableFilter<"PointsEntry"> | string | null
 }
 
 export type PointsEntryOrderByWithRelationInput = {
@@ -233,11 +289,18 @@ export type PointsEntryOrderByWithRelationInput = {
   reason?: Prisma.SortOrder
   sourceId?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
+  ruleId?: Prisma.SortOrderInput | Prisma.SortOrder
+  cause?: Prisma.SortOrderInput | Prisma.SortOrder
+  paymentId?: Prisma.SortOrderInput | Prisma.SortOrder
+  reversesEntryId?: Prisma.SortOrderInput | Prisma.SortOrder
+  note?: Prisma.SortOrderInput | Prisma.SortOrder
+  actorUserId?: Prisma.SortOrderInput | Prisma.SortOrder
+  fleetId?: Prisma.SortOrderInput | Prisma.SortOrder
 }
 
 export type PointsEntryWhereUniqueInput = Prisma.AtLeast<{
   id?: string
-  reason_sourceId_userId?: Prisma.PointsEntryReasonSourceIdUserIdCompoundUniqueInput
+  cause?: string
   AND?: Prisma.PointsEntryWhereInput | Prisma.PointsEntryWhereInput[]
   OR?: Prisma.PointsEntryWhereInput[]
   NOT?: Prisma.PointsEntryWhereInput | Prisma.PointsEntryWhereInput[]
@@ -246,7 +309,13 @@ export type PointsEntryWhereUniqueInput = Prisma.AtLeast<{
   reason?: Prisma.EnumPointsReasonFilter<"PointsEntry"> | $Enums.PointsReason
   sourceId?: Prisma.StringNullableFilter<"PointsEntry"> | string | null
   createdAt?: Prisma.DateTimeFilter<"PointsEntry"> | Date | string
-}, "id" | "reason_sourceId_userId">
+  ruleId?: Prisma.UuidNullableFilter<"PointsEntry"> | string | null
+  paymentId?: Prisma.UuidNullableFilter<"PointsEntry"> | string | null
+  reversesEntryId?: Prisma.UuidNullableFilter<"PointsEntry"> | string | null
+  note?: Prisma.StringNullableFilter<"PointsEntry"> | string | null
+  actorUserId?: Prisma.UuidNullableFilter<"PointsEntry"> | string | null
+  fleetId?: Prisma.UuidNullableFilter<"PointsEntry"> | string | null
+}, "id" | "cause">
 
 export type PointsEntryOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
@@ -255,6 +324,13 @@ export type PointsEntryOrderByWithAggregationInput = {
   reason?: Prisma.SortOrder
   sourceId?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
+  ruleId?: Prisma.SortOrderInput | Prisma.SortOrder
+  cause?: Prisma.SortOrderInput | Prisma.SortOrder
+  paymentId?: Prisma.SortOrderInput | Prisma.SortOrder
+  reversesEntryId?: Prisma.SortOrderInput | Prisma.SortOrder
+  note?: Prisma.SortOrderInput | Prisma.SortOrder
+  actorUserId?: Prisma.SortOrderInput | Prisma.SortOrder
+  fleetId?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.PointsEntryCountOrderByAggregateInput
   _avg?: Prisma.PointsEntryAvgOrderByAggregateInput
   _max?: Prisma.PointsEntryMaxOrderByAggregateInput
@@ -272,6 +348,13 @@ export type PointsEntryScalarWhereWithAggregatesInput = {
   reason?: Prisma.EnumPointsReasonWithAggregatesFilter<"PointsEntry"> | $Enums.PointsReason
   sourceId?: Prisma.StringNullableWithAggregatesFilter<"PointsEntry"> | string | null
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"PointsEntry"> | Date | string
+  ruleId?: Prisma.UuidNullableWithAggregatesFilter<"PointsEntry"> | string | null
+  cause?: Prisma.StringNullableWithAggregatesFilter<"PointsEntry"> | string | null
+  paymentId?: Prisma.UuidNullableWithAggregatesFilter<"PointsEntry"> | string | null
+  reversesEntryId?: Prisma.UuidNullableWithAggregatesFilter<"PointsEntry"> | string | null
+  note?: Prisma.StringNullableWithAggregatesFilter<"PointsEntry"> | string | null
+  actorUserId?: Prisma.UuidNullableWithAggregatesFilter<"PointsEntry"> | string | null
+  fleetId?: Prisma.UuidNullableWithAggregatesFilter<"PointsEntry"> | string | null
 }
 
 export type PointsEntryCreateInput = {
@@ -281,6 +364,13 @@ export type PointsEntryCreateInput = {
   reason: $Enums.PointsReason
   sourceId?: string | null
   createdAt?: Date | string
+  ruleId?: string | null
+  cause?: string | null
+  paymentId?: string | null
+  reversesEntryId?: string | null
+  note?: string | null
+  actorUserId?: string | null
+  fleetId?: string | null
 }
 
 export type PointsEntryUncheckedCreateInput = {
@@ -290,6 +380,13 @@ export type PointsEntryUncheckedCreateInput = {
   reason: $Enums.PointsReason
   sourceId?: string | null
   createdAt?: Date | string
+  ruleId?: string | null
+  cause?: string | null
+  paymentId?: string | null
+  reversesEntryId?: string | null
+  note?: string | null
+  actorUserId?: string | null
+  fleetId?: string | null
 }
 
 export type PointsEntryUpdateInput = {
@@ -299,6 +396,13 @@ export type PointsEntryUpdateInput = {
   reason?: Prisma.EnumPointsReasonFieldUpdateOperationsInput | $Enums.PointsReason
   sourceId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  ruleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  cause?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  paymentId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  reversesEntryId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  actorUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fleetId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type PointsEntryUncheckedUpdateInput = {
@@ -308,6 +412,13 @@ export type PointsEntryUncheckedUpdateInput = {
   reason?: Prisma.EnumPointsReasonFieldUpdateOperationsInput | $Enums.PointsReason
   sourceId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  ruleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  cause?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  paymentId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  reversesEntryId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  actorUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fleetId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type PointsEntryCreateManyInput = {
@@ -317,6 +428,13 @@ export type PointsEntryCreateManyInput = {
   reason: $Enums.PointsReason
   sourceId?: string | null
   createdAt?: Date | string
+  ruleId?: string | null
+  cause?: string | null
+  paymentId?: string | null
+  reversesEntryId?: string | null
+  note?: string | null
+  actorUserId?: string | null
+  fleetId?: string | null
 }
 
 export type PointsEntryUpdateManyMutationInput = {
@@ -326,6 +444,13 @@ export type PointsEntryUpdateManyMutationInput = {
   reason?: Prisma.EnumPointsReasonFieldUpdateOperationsInput | $Enums.PointsReason
   sourceId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  ruleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  cause?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  paymentId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  reversesEntryId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  actorUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fleetId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type PointsEntryUncheckedUpdateManyInput = {
@@ -335,12 +460,13 @@ export type PointsEntryUncheckedUpdateManyInput = {
   reason?: Prisma.EnumPointsReasonFieldUpdateOperationsInput | $Enums.PointsReason
   sourceId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
-}
-
-export type PointsEntryReasonSourceIdUserIdCompoundUniqueInput = {
-  reason: $Enums.PointsReason
-  sourceId: string
-  userId: string
+  ruleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  cause?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  paymentId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  reversesEntryId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  actorUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  fleetId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type PointsEntryCountOrderByAggregateInput = {
@@ -350,6 +476,13 @@ export type PointsEntryCountOrderByAggregateInput = {
   reason?: Prisma.SortOrder
   sourceId?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
+  ruleId?: Prisma.SortOrder
+  cause?: Prisma.SortOrder
+  paymentId?: Prisma.SortOrder
+  reversesEntryId?: Prisma.SortOrder
+  note?: Prisma.SortOrder
+  actorUserId?: Prisma.SortOrder
+  fleetId?: Prisma.SortOrder
 }
 
 export type PointsEntryAvgOrderByAggregateInput = {
@@ -363,6 +496,13 @@ export type PointsEntryMaxOrderByAggregateInput = {
   reason?: Prisma.SortOrder
   sourceId?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
+  ruleId?: Prisma.SortOrder
+  cause?: Prisma.SortOrder
+  paymentId?: Prisma.SortOrder
+  reversesEntryId?: Prisma.SortOrder
+  note?: Prisma.SortOrder
+  actorUserId?: Prisma.SortOrder
+  fleetId?: Prisma.SortOrder
 }
 
 export type PointsEntryMinOrderByAggregateInput = {
@@ -372,6 +512,13 @@ export type PointsEntryMinOrderByAggregateInput = {
   reason?: Prisma.SortOrder
   sourceId?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
+  ruleId?: Prisma.SortOrder
+  cause?: Prisma.SortOrder
+  paymentId?: Prisma.SortOrder
+  reversesEntryId?: Prisma.SortOrder
+  note?: Prisma.SortOrder
+  actorUserId?: Prisma.SortOrder
+  fleetId?: Prisma.SortOrder
 }
 
 export type PointsEntrySumOrderByAggregateInput = {
@@ -411,6 +558,13 @@ export type PointsEntrySelect<ExtArgs extends runtime.Types.Extensions.InternalA
   reason?: boolean
   sourceId?: boolean
   createdAt?: boolean
+  ruleId?: boolean
+  cause?: boolean
+  paymentId?: boolean
+  reversesEntryId?: boolean
+  note?: boolean
+  actorUserId?: boolean
+  fleetId?: boolean
 }, ExtArgs["result"]["pointsEntry"]>
 
 export type PointsEntrySelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
@@ -420,6 +574,13 @@ export type PointsEntrySelectCreateManyAndReturn<ExtArgs extends runtime.Types.E
   reason?: boolean
   sourceId?: boolean
   createdAt?: boolean
+  ruleId?: boolean
+  cause?: boolean
+  paymentId?: boolean
+  reversesEntryId?: boolean
+  note?: boolean
+  actorUserId?: boolean
+  fleetId?: boolean
 }, ExtArgs["result"]["pointsEntry"]>
 
 export type PointsEntrySelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
@@ -429,6 +590,13 @@ export type PointsEntrySelectUpdateManyAndReturn<ExtArgs extends runtime.Types.E
   reason?: boolean
   sourceId?: boolean
   createdAt?: boolean
+  ruleId?: boolean
+  cause?: boolean
+  paymentId?: boolean
+  reversesEntryId?: boolean
+  note?: boolean
+  actorUserId?: boolean
+  fleetId?: boolean
 }, ExtArgs["result"]["pointsEntry"]>
 
 export type PointsEntrySelectScalar = {
@@ -438,9 +606,16 @@ export type PointsEntrySelectScalar = {
   reason?: boolean
   sourceId?: boolean
   createdAt?: boolean
+  ruleId?: boolean
+  cause?: boolean
+  paymentId?: boolean
+  reversesEntryId?: boolean
+  note?: boolean
+  actorUserId?: boolean
+  fleetId?: boolean
 }
 
-export type PointsEntryOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "userId" | "delta" | "reason" | "sourceId" | "createdAt", ExtArgs["result"]["pointsEntry"]>
+export type PointsEntryOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "userId" | "delta" | "reason" | "sourceId" | "createdAt" | "ruleId" | "cause" | "paymentId" | "reversesEntryId" | "note" | "actorUserId" | "fleetId", ExtArgs["result"]["pointsEntry"]>
 
 export type $PointsEntryPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "PointsEntry"
@@ -458,6 +633,34 @@ export type $PointsEntryPayload<ExtArgs extends runtime.Types.Extensions.Interna
      */
     sourceId: string | null
     createdAt: Date
+    /**
+     * the earning rule (version) that awarded it
+     */
+    ruleId: string | null
+    /**
+     * one cause never writes twice (e.g. "fare:<rule>:<payment>"); null for demo rows
+     */
+    cause: string | null
+    /**
+     * the payment the points were earned for: a refund of it reverses them
+     */
+    paymentId: string | null
+    /**
+     * the entry a REFUND entry takes (part of) back
+     */
+    reversesEntryId: string | null
+    /**
+     * words for a person: a staff adjustment's reason, or what the rule says
+     */
+    note: string | null
+    /**
+     * who made an ADJUSTMENT (audit)
+     */
+    actorUserId: string | null
+    /**
+     * the fleet leaderboard a driver's entry counted on (its reversal counts against the same one)
+     */
+    fleetId: string | null
   }, ExtArgs["result"]["pointsEntry"]>
   composites: {}
 }
@@ -887,6 +1090,13 @@ export interface PointsEntryFieldRefs {
   readonly reason: Prisma.FieldRef<"PointsEntry", 'PointsReason'>
   readonly sourceId: Prisma.FieldRef<"PointsEntry", 'String'>
   readonly createdAt: Prisma.FieldRef<"PointsEntry", 'DateTime'>
+  readonly ruleId: Prisma.FieldRef<"PointsEntry", 'String'>
+  readonly cause: Prisma.FieldRef<"PointsEntry", 'String'>
+  readonly paymentId: Prisma.FieldRef<"PointsEntry", 'String'>
+  readonly reversesEntryId: Prisma.FieldRef<"PointsEntry", 'String'>
+  readonly note: Prisma.FieldRef<"PointsEntry", 'String'>
+  readonly actorUserId: Prisma.FieldRef<"PointsEntry", 'String'>
+  readonly fleetId: Prisma.FieldRef<"PointsEntry", 'String'>
 }
     
 

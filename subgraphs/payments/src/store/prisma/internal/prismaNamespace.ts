@@ -415,7 +415,11 @@ export const ModelName = {
   RentalPlan: 'RentalPlan',
   DriverRentalPlan: 'DriverRentalPlan',
   RentCharge: 'RentCharge',
-  DriverExit: 'DriverExit'
+  DriverExit: 'DriverExit',
+  PaymentLink: 'PaymentLink',
+  PayoutDestination: 'PayoutDestination',
+  PayoutBatch: 'PayoutBatch',
+  PayoutItem: 'PayoutItem'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -431,7 +435,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "ledgerAccount" | "journalEntry" | "posting" | "paymentCard" | "paymentProfile" | "payment" | "refund" | "commissionRule" | "idempotencyKey" | "providerEvent" | "outboxEvent" | "processedEvent" | "driverProfile" | "cashShift" | "cashCorrection" | "rentalPlan" | "driverRentalPlan" | "rentCharge" | "driverExit"
+    modelProps: "ledgerAccount" | "journalEntry" | "posting" | "paymentCard" | "paymentProfile" | "payment" | "refund" | "commissionRule" | "idempotencyKey" | "providerEvent" | "outboxEvent" | "processedEvent" | "driverProfile" | "cashShift" | "cashCorrection" | "rentalPlan" | "driverRentalPlan" | "rentCharge" | "driverExit" | "paymentLink" | "payoutDestination" | "payoutBatch" | "payoutItem"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1841,6 +1845,302 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    PaymentLink: {
+      payload: Prisma.$PaymentLinkPayload<ExtArgs>
+      fields: Prisma.PaymentLinkFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.PaymentLinkFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentLinkPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.PaymentLinkFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentLinkPayload>
+        }
+        findFirst: {
+          args: Prisma.PaymentLinkFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentLinkPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.PaymentLinkFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentLinkPayload>
+        }
+        findMany: {
+          args: Prisma.PaymentLinkFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentLinkPayload>[]
+        }
+        create: {
+          args: Prisma.PaymentLinkCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentLinkPayload>
+        }
+        createMany: {
+          args: Prisma.PaymentLinkCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.PaymentLinkCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentLinkPayload>[]
+        }
+        delete: {
+          args: Prisma.PaymentLinkDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentLinkPayload>
+        }
+        update: {
+          args: Prisma.PaymentLinkUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentLinkPayload>
+        }
+        deleteMany: {
+          args: Prisma.PaymentLinkDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.PaymentLinkUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.PaymentLinkUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentLinkPayload>[]
+        }
+        upsert: {
+          args: Prisma.PaymentLinkUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PaymentLinkPayload>
+        }
+        aggregate: {
+          args: Prisma.PaymentLinkAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregatePaymentLink>
+        }
+        groupBy: {
+          args: Prisma.PaymentLinkGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PaymentLinkGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.PaymentLinkCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PaymentLinkCountAggregateOutputType> | number
+        }
+      }
+    }
+    PayoutDestination: {
+      payload: Prisma.$PayoutDestinationPayload<ExtArgs>
+      fields: Prisma.PayoutDestinationFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.PayoutDestinationFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutDestinationPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.PayoutDestinationFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutDestinationPayload>
+        }
+        findFirst: {
+          args: Prisma.PayoutDestinationFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutDestinationPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.PayoutDestinationFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutDestinationPayload>
+        }
+        findMany: {
+          args: Prisma.PayoutDestinationFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutDestinationPayload>[]
+        }
+        create: {
+          args: Prisma.PayoutDestinationCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutDestinationPayload>
+        }
+        createMany: {
+          args: Prisma.PayoutDestinationCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.PayoutDestinationCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutDestinationPayload>[]
+        }
+        delete: {
+          args: Prisma.PayoutDestinationDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutDestinationPayload>
+        }
+        update: {
+          args: Prisma.PayoutDestinationUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutDestinationPayload>
+        }
+        deleteMany: {
+          args: Prisma.PayoutDestinationDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.PayoutDestinationUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.PayoutDestinationUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutDestinationPayload>[]
+        }
+        upsert: {
+          args: Prisma.PayoutDestinationUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutDestinationPayload>
+        }
+        aggregate: {
+          args: Prisma.PayoutDestinationAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregatePayoutDestination>
+        }
+        groupBy: {
+          args: Prisma.PayoutDestinationGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PayoutDestinationGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.PayoutDestinationCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PayoutDestinationCountAggregateOutputType> | number
+        }
+      }
+    }
+    PayoutBatch: {
+      payload: Prisma.$PayoutBatchPayload<ExtArgs>
+      fields: Prisma.PayoutBatchFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.PayoutBatchFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutBatchPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.PayoutBatchFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutBatchPayload>
+        }
+        findFirst: {
+          args: Prisma.PayoutBatchFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutBatchPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.PayoutBatchFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutBatchPayload>
+        }
+        findMany: {
+          args: Prisma.PayoutBatchFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutBatchPayload>[]
+        }
+        create: {
+          args: Prisma.PayoutBatchCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutBatchPayload>
+        }
+        createMany: {
+          args: Prisma.PayoutBatchCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.PayoutBatchCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutBatchPayload>[]
+        }
+        delete: {
+          args: Prisma.PayoutBatchDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutBatchPayload>
+        }
+        update: {
+          args: Prisma.PayoutBatchUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutBatchPayload>
+        }
+        deleteMany: {
+          args: Prisma.PayoutBatchDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.PayoutBatchUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.PayoutBatchUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutBatchPayload>[]
+        }
+        upsert: {
+          args: Prisma.PayoutBatchUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutBatchPayload>
+        }
+        aggregate: {
+          args: Prisma.PayoutBatchAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregatePayoutBatch>
+        }
+        groupBy: {
+          args: Prisma.PayoutBatchGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PayoutBatchGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.PayoutBatchCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PayoutBatchCountAggregateOutputType> | number
+        }
+      }
+    }
+    PayoutItem: {
+      payload: Prisma.$PayoutItemPayload<ExtArgs>
+      fields: Prisma.PayoutItemFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.PayoutItemFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutItemPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.PayoutItemFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutItemPayload>
+        }
+        findFirst: {
+          args: Prisma.PayoutItemFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutItemPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.PayoutItemFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutItemPayload>
+        }
+        findMany: {
+          args: Prisma.PayoutItemFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutItemPayload>[]
+        }
+        create: {
+          args: Prisma.PayoutItemCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutItemPayload>
+        }
+        createMany: {
+          args: Prisma.PayoutItemCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.PayoutItemCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutItemPayload>[]
+        }
+        delete: {
+          args: Prisma.PayoutItemDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutItemPayload>
+        }
+        update: {
+          args: Prisma.PayoutItemUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutItemPayload>
+        }
+        deleteMany: {
+          args: Prisma.PayoutItemDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.PayoutItemUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.PayoutItemUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutItemPayload>[]
+        }
+        upsert: {
+          args: Prisma.PayoutItemUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PayoutItemPayload>
+        }
+        aggregate: {
+          args: Prisma.PayoutItemAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregatePayoutItem>
+        }
+        groupBy: {
+          args: Prisma.PayoutItemGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PayoutItemGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.PayoutItemCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PayoutItemCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -1976,6 +2276,8 @@ export const PaymentScalarFieldEnum = {
   updatedAt: 'updatedAt',
   paidAt: 'paidAt',
   actorUserId: 'actorUserId',
+  vehicleId: 'vehicleId',
+  paidByLinkId: 'paidByLinkId',
   tripCompletedAt: 'tripCompletedAt'
 } as const
 
@@ -2169,6 +2471,88 @@ export const DriverExitScalarFieldEnum = {
 } as const
 
 export type DriverExitScalarFieldEnum = (typeof DriverExitScalarFieldEnum)[keyof typeof DriverExitScalarFieldEnum]
+
+
+export const PaymentLinkScalarFieldEnum = {
+  id: 'id',
+  purpose: 'purpose',
+  payerUserId: 'payerUserId',
+  amountMinor: 'amountMinor',
+  currency: 'currency',
+  status: 'status',
+  provider: 'provider',
+  providerLinkId: 'providerLinkId',
+  url: 'url',
+  tripId: 'tripId',
+  paymentId: 'paymentId',
+  vehicleId: 'vehicleId',
+  driverUserId: 'driverUserId',
+  driverId: 'driverId',
+  expiresAt: 'expiresAt',
+  paidAt: 'paidAt',
+  entryId: 'entryId',
+  createdByUserId: 'createdByUserId',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type PaymentLinkScalarFieldEnum = (typeof PaymentLinkScalarFieldEnum)[keyof typeof PaymentLinkScalarFieldEnum]
+
+
+export const PayoutDestinationScalarFieldEnum = {
+  userId: 'userId',
+  driverId: 'driverId',
+  accountHolderName: 'accountHolderName',
+  accountNumberEncrypted: 'accountNumberEncrypted',
+  last4: 'last4',
+  routingCode: 'routingCode',
+  country: 'country',
+  providerAccountId: 'providerAccountId',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type PayoutDestinationScalarFieldEnum = (typeof PayoutDestinationScalarFieldEnum)[keyof typeof PayoutDestinationScalarFieldEnum]
+
+
+export const PayoutBatchScalarFieldEnum = {
+  id: 'id',
+  fleetId: 'fleetId',
+  periodEnd: 'periodEnd',
+  status: 'status',
+  currency: 'currency',
+  itemCount: 'itemCount',
+  totalMinor: 'totalMinor',
+  createdBy: 'createdBy',
+  idempotencyKey: 'idempotencyKey',
+  createdAt: 'createdAt',
+  submittedAt: 'submittedAt',
+  completedAt: 'completedAt'
+} as const
+
+export type PayoutBatchScalarFieldEnum = (typeof PayoutBatchScalarFieldEnum)[keyof typeof PayoutBatchScalarFieldEnum]
+
+
+export const PayoutItemScalarFieldEnum = {
+  id: 'id',
+  batchId: 'batchId',
+  driverId: 'driverId',
+  driverUserId: 'driverUserId',
+  amountMinor: 'amountMinor',
+  currency: 'currency',
+  status: 'status',
+  reference: 'reference',
+  providerPayoutId: 'providerPayoutId',
+  failureCode: 'failureCode',
+  debitEntryId: 'debitEntryId',
+  finalEntryId: 'finalEntryId',
+  attempts: 'attempts',
+  nextAttemptAt: 'nextAttemptAt',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type PayoutItemScalarFieldEnum = (typeof PayoutItemScalarFieldEnum)[keyof typeof PayoutItemScalarFieldEnum]
 
 
 export const SortOrder = {
@@ -2421,6 +2805,62 @@ export type BooleanFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel,
 
 
 /**
+ * Reference to a field of type 'PaymentLinkPurpose'
+ */
+export type EnumPaymentLinkPurposeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'PaymentLinkPurpose'>
+    
+
+
+/**
+ * Reference to a field of type 'PaymentLinkPurpose[]'
+ */
+export type ListEnumPaymentLinkPurposeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'PaymentLinkPurpose[]'>
+    
+
+
+/**
+ * Reference to a field of type 'PaymentLinkStatus'
+ */
+export type EnumPaymentLinkStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'PaymentLinkStatus'>
+    
+
+
+/**
+ * Reference to a field of type 'PaymentLinkStatus[]'
+ */
+export type ListEnumPaymentLinkStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'PaymentLinkStatus[]'>
+    
+
+
+/**
+ * Reference to a field of type 'PayoutBatchStatus'
+ */
+export type EnumPayoutBatchStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'PayoutBatchStatus'>
+    
+
+
+/**
+ * Reference to a field of type 'PayoutBatchStatus[]'
+ */
+export type ListEnumPayoutBatchStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'PayoutBatchStatus[]'>
+    
+
+
+/**
+ * Reference to a field of type 'PayoutItemStatus'
+ */
+export type EnumPayoutItemStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'PayoutItemStatus'>
+    
+
+
+/**
+ * Reference to a field of type 'PayoutItemStatus[]'
+ */
+export type ListEnumPayoutItemStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'PayoutItemStatus[]'>
+    
+
+
+/**
  * Reference to a field of type 'Float'
  */
 export type FloatFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Float'>
@@ -2603,6 +3043,10 @@ export type GlobalOmitConfig = {
   driverRentalPlan?: Prisma.DriverRentalPlanOmit
   rentCharge?: Prisma.RentChargeOmit
   driverExit?: Prisma.DriverExitOmit
+  paymentLink?: Prisma.PaymentLinkOmit
+  payoutDestination?: Prisma.PayoutDestinationOmit
+  payoutBatch?: Prisma.PayoutBatchOmit
+  payoutItem?: Prisma.PayoutItemOmit
 }
 
 /* Types for Logging */

@@ -69,7 +69,11 @@ export const ModelName = {
   RentalPlan: 'RentalPlan',
   DriverRentalPlan: 'DriverRentalPlan',
   RentCharge: 'RentCharge',
-  DriverExit: 'DriverExit'
+  DriverExit: 'DriverExit',
+  PaymentLink: 'PaymentLink',
+  PayoutDestination: 'PayoutDestination',
+  PayoutBatch: 'PayoutBatch',
+  PayoutItem: 'PayoutItem'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -184,6 +188,8 @@ export const PaymentScalarFieldEnum = {
   updatedAt: 'updatedAt',
   paidAt: 'paidAt',
   actorUserId: 'actorUserId',
+  vehicleId: 'vehicleId',
+  paidByLinkId: 'paidByLinkId',
   tripCompletedAt: 'tripCompletedAt'
 } as const
 
@@ -377,6 +383,88 @@ export const DriverExitScalarFieldEnum = {
 } as const
 
 export type DriverExitScalarFieldEnum = (typeof DriverExitScalarFieldEnum)[keyof typeof DriverExitScalarFieldEnum]
+
+
+export const PaymentLinkScalarFieldEnum = {
+  id: 'id',
+  purpose: 'purpose',
+  payerUserId: 'payerUserId',
+  amountMinor: 'amountMinor',
+  currency: 'currency',
+  status: 'status',
+  provider: 'provider',
+  providerLinkId: 'providerLinkId',
+  url: 'url',
+  tripId: 'tripId',
+  paymentId: 'paymentId',
+  vehicleId: 'vehicleId',
+  driverUserId: 'driverUserId',
+  driverId: 'driverId',
+  expiresAt: 'expiresAt',
+  paidAt: 'paidAt',
+  entryId: 'entryId',
+  createdByUserId: 'createdByUserId',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type PaymentLinkScalarFieldEnum = (typeof PaymentLinkScalarFieldEnum)[keyof typeof PaymentLinkScalarFieldEnum]
+
+
+export const PayoutDestinationScalarFieldEnum = {
+  userId: 'userId',
+  driverId: 'driverId',
+  accountHolderName: 'accountHolderName',
+  accountNumberEncrypted: 'accountNumberEncrypted',
+  last4: 'last4',
+  routingCode: 'routingCode',
+  country: 'country',
+  providerAccountId: 'providerAccountId',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type PayoutDestinationScalarFieldEnum = (typeof PayoutDestinationScalarFieldEnum)[keyof typeof PayoutDestinationScalarFieldEnum]
+
+
+export const PayoutBatchScalarFieldEnum = {
+  id: 'id',
+  fleetId: 'fleetId',
+  periodEnd: 'periodEnd',
+  status: 'status',
+  currency: 'currency',
+  itemCount: 'itemCount',
+  totalMinor: 'totalMinor',
+  createdBy: 'createdBy',
+  idempotencyKey: 'idempotencyKey',
+  createdAt: 'createdAt',
+  submittedAt: 'submittedAt',
+  completedAt: 'completedAt'
+} as const
+
+export type PayoutBatchScalarFieldEnum = (typeof PayoutBatchScalarFieldEnum)[keyof typeof PayoutBatchScalarFieldEnum]
+
+
+export const PayoutItemScalarFieldEnum = {
+  id: 'id',
+  batchId: 'batchId',
+  driverId: 'driverId',
+  driverUserId: 'driverUserId',
+  amountMinor: 'amountMinor',
+  currency: 'currency',
+  status: 'status',
+  reference: 'reference',
+  providerPayoutId: 'providerPayoutId',
+  failureCode: 'failureCode',
+  debitEntryId: 'debitEntryId',
+  finalEntryId: 'finalEntryId',
+  attempts: 'attempts',
+  nextAttemptAt: 'nextAttemptAt',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type PayoutItemScalarFieldEnum = (typeof PayoutItemScalarFieldEnum)[keyof typeof PayoutItemScalarFieldEnum]
 
 
 export const SortOrder = {

@@ -69,6 +69,8 @@ export type PaymentMinAggregateOutputType = {
   updatedAt: Date | null
   paidAt: Date | null
   actorUserId: string | null
+  vehicleId: string | null
+  paidByLinkId: string | null
   tripCompletedAt: Date | null
 }
 
@@ -99,6 +101,8 @@ export type PaymentMaxAggregateOutputType = {
   updatedAt: Date | null
   paidAt: Date | null
   actorUserId: string | null
+  vehicleId: string | null
+  paidByLinkId: string | null
   tripCompletedAt: Date | null
 }
 
@@ -129,6 +133,8 @@ export type PaymentCountAggregateOutputType = {
   updatedAt: number
   paidAt: number
   actorUserId: number
+  vehicleId: number
+  paidByLinkId: number
   tripCompletedAt: number
   _all: number
 }
@@ -177,6 +183,8 @@ export type PaymentMinAggregateInputType = {
   updatedAt?: true
   paidAt?: true
   actorUserId?: true
+  vehicleId?: true
+  paidByLinkId?: true
   tripCompletedAt?: true
 }
 
@@ -207,6 +215,8 @@ export type PaymentMaxAggregateInputType = {
   updatedAt?: true
   paidAt?: true
   actorUserId?: true
+  vehicleId?: true
+  paidByLinkId?: true
   tripCompletedAt?: true
 }
 
@@ -237,6 +247,8 @@ export type PaymentCountAggregateInputType = {
   updatedAt?: true
   paidAt?: true
   actorUserId?: true
+  vehicleId?: true
+  paidByLinkId?: true
   tripCompletedAt?: true
   _all?: true
 }
@@ -354,6 +366,8 @@ export type PaymentGroupByOutputType = {
   updatedAt: Date
   paidAt: Date | null
   actorUserId: string | null
+  vehicleId: string | null
+  paidByLinkId: string | null
   tripCompletedAt: Date | null
   _count: PaymentCountAggregateOutputType | null
   _avg: PaymentAvgAggregateOutputType | null
@@ -407,6 +421,8 @@ export type PaymentWhereInput = {
   updatedAt?: Prisma.DateTimeFilter<"Payment"> | Date | string
   paidAt?: Prisma.DateTimeNullableFilter<"Payment"> | Date | string | null
   actorUserId?: Prisma.UuidNullableFilter<"Payment"> | string | null
+  vehicleId?: Prisma.UuidNullableFilter<"Payment"> | string | null
+  paidByLinkId?: Prisma.UuidNullableFilter<"Payment"> | string | null
   tripCompletedAt?: Prisma.DateTimeNullableFilter<"Payment"> | Date | string | null
   refunds?: Prisma.RefundListRelationFilter
 }
@@ -438,6 +454,8 @@ export type PaymentOrderByWithRelationInput = {
   updatedAt?: Prisma.SortOrder
   paidAt?: Prisma.SortOrderInput | Prisma.SortOrder
   actorUserId?: Prisma.SortOrderInput | Prisma.SortOrder
+  vehicleId?: Prisma.SortOrderInput | Prisma.SortOrder
+  paidByLinkId?: Prisma.SortOrderInput | Prisma.SortOrder
   tripCompletedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   refunds?: Prisma.RefundOrderByRelationAggregateInput
 }
@@ -446,6 +464,7 @@ export type PaymentWhereUniqueInput = Prisma.AtLeast<{
   id?: string
   providerPaymentId?: string
   receiptNumber?: string
+  paidByLinkId?: string
   tripId_purpose?: Prisma.PaymentTripIdPurposeCompoundUniqueInput
   AND?: Prisma.PaymentWhereInput | Prisma.PaymentWhereInput[]
   OR?: Prisma.PaymentWhereInput[]
@@ -473,9 +492,10 @@ export type PaymentWhereUniqueInput = Prisma.AtLeast<{
   updatedAt?: Prisma.DateTimeFilter<"Payment"> | Date | string
   paidAt?: Prisma.DateTimeNullableFilter<"Payment"> | Date | string | null
   actorUserId?: Prisma.UuidNullableFilter<"Payment"> | string | null
+  vehicleId?: Prisma.UuidNullableFilter<"Payment"> | string | null
   tripCompletedAt?: Prisma.DateTimeNullableFilter<"Payment"> | Date | string | null
   refunds?: Prisma.RefundListRelationFilter
-}, "id" | "providerPaymentId" | "receiptNumber" | "tripId_purpose">
+}, "id" | "providerPaymentId" | "receiptNumber" | "paidByLinkId" | "tripId_purpose">
 
 export type PaymentOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
@@ -504,6 +524,8 @@ export type PaymentOrderByWithAggregationInput = {
   updatedAt?: Prisma.SortOrder
   paidAt?: Prisma.SortOrderInput | Prisma.SortOrder
   actorUserId?: Prisma.SortOrderInput | Prisma.SortOrder
+  vehicleId?: Prisma.SortOrderInput | Prisma.SortOrder
+  paidByLinkId?: Prisma.SortOrderInput | Prisma.SortOrder
   tripCompletedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.PaymentCountOrderByAggregateInput
   _avg?: Prisma.PaymentAvgOrderByAggregateInput
@@ -542,6 +564,8 @@ export type PaymentScalarWhereWithAggregatesInput = {
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"Payment"> | Date | string
   paidAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Payment"> | Date | string | null
   actorUserId?: Prisma.UuidNullableWithAggregatesFilter<"Payment"> | string | null
+  vehicleId?: Prisma.UuidNullableWithAggregatesFilter<"Payment"> | string | null
+  paidByLinkId?: Prisma.UuidNullableWithAggregatesFilter<"Payment"> | string | null
   tripCompletedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Payment"> | Date | string | null
 }
 
@@ -572,6 +596,8 @@ export type PaymentCreateInput = {
   updatedAt?: Date | string
   paidAt?: Date | string | null
   actorUserId?: string | null
+  vehicleId?: string | null
+  paidByLinkId?: string | null
   tripCompletedAt?: Date | string | null
   refunds?: Prisma.RefundCreateNestedManyWithoutPaymentInput
 }
@@ -603,6 +629,8 @@ export type PaymentUncheckedCreateInput = {
   updatedAt?: Date | string
   paidAt?: Date | string | null
   actorUserId?: string | null
+  vehicleId?: string | null
+  paidByLinkId?: string | null
   tripCompletedAt?: Date | string | null
   refunds?: Prisma.RefundUncheckedCreateNestedManyWithoutPaymentInput
 }
@@ -634,6 +662,8 @@ export type PaymentUpdateInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   actorUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  vehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  paidByLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   tripCompletedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   refunds?: Prisma.RefundUpdateManyWithoutPaymentNestedInput
 }
@@ -665,6 +695,8 @@ export type PaymentUncheckedUpdateInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   actorUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  vehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  paidByLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   tripCompletedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   refunds?: Prisma.RefundUncheckedUpdateManyWithoutPaymentNestedInput
 }
@@ -696,6 +728,8 @@ export type PaymentCreateManyInput = {
   updatedAt?: Date | string
   paidAt?: Date | string | null
   actorUserId?: string | null
+  vehicleId?: string | null
+  paidByLinkId?: string | null
   tripCompletedAt?: Date | string | null
 }
 
@@ -726,6 +760,8 @@ export type PaymentUpdateManyMutationInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   actorUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  vehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  paidByLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   tripCompletedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
@@ -756,6 +792,8 @@ export type PaymentUncheckedUpdateManyInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   actorUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  vehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  paidByLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   tripCompletedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
@@ -791,6 +829,8 @@ export type PaymentCountOrderByAggregateInput = {
   updatedAt?: Prisma.SortOrder
   paidAt?: Prisma.SortOrder
   actorUserId?: Prisma.SortOrder
+  vehicleId?: Prisma.SortOrder
+  paidByLinkId?: Prisma.SortOrder
   tripCompletedAt?: Prisma.SortOrder
 }
 
@@ -829,6 +869,8 @@ export type PaymentMaxOrderByAggregateInput = {
   updatedAt?: Prisma.SortOrder
   paidAt?: Prisma.SortOrder
   actorUserId?: Prisma.SortOrder
+  vehicleId?: Prisma.SortOrder
+  paidByLinkId?: Prisma.SortOrder
   tripCompletedAt?: Prisma.SortOrder
 }
 
@@ -859,6 +901,8 @@ export type PaymentMinOrderByAggregateInput = {
   updatedAt?: Prisma.SortOrder
   paidAt?: Prisma.SortOrder
   actorUserId?: Prisma.SortOrder
+  vehicleId?: Prisma.SortOrder
+  paidByLinkId?: Prisma.SortOrder
   tripCompletedAt?: Prisma.SortOrder
 }
 
@@ -928,6 +972,8 @@ export type PaymentCreateWithoutRefundsInput = {
   updatedAt?: Date | string
   paidAt?: Date | string | null
   actorUserId?: string | null
+  vehicleId?: string | null
+  paidByLinkId?: string | null
   tripCompletedAt?: Date | string | null
 }
 
@@ -958,6 +1004,8 @@ export type PaymentUncheckedCreateWithoutRefundsInput = {
   updatedAt?: Date | string
   paidAt?: Date | string | null
   actorUserId?: string | null
+  vehicleId?: string | null
+  paidByLinkId?: string | null
   tripCompletedAt?: Date | string | null
 }
 
@@ -1004,6 +1052,8 @@ export type PaymentUpdateWithoutRefundsInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   actorUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  vehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  paidByLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   tripCompletedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
@@ -1034,6 +1084,8 @@ export type PaymentUncheckedUpdateWithoutRefundsInput = {
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   paidAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   actorUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  vehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  paidByLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   tripCompletedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
@@ -1095,6 +1147,8 @@ export type PaymentSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs 
   updatedAt?: boolean
   paidAt?: boolean
   actorUserId?: boolean
+  vehicleId?: boolean
+  paidByLinkId?: boolean
   tripCompletedAt?: boolean
   refunds?: boolean | Prisma.Payment$refundsArgs<ExtArgs>
   _count?: boolean | Prisma.PaymentCountOutputTypeDefaultArgs<ExtArgs>
@@ -1127,6 +1181,8 @@ export type PaymentSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Exten
   updatedAt?: boolean
   paidAt?: boolean
   actorUserId?: boolean
+  vehicleId?: boolean
+  paidByLinkId?: boolean
   tripCompletedAt?: boolean
 }, ExtArgs["result"]["payment"]>
 
@@ -1157,6 +1213,8 @@ export type PaymentSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Exten
   updatedAt?: boolean
   paidAt?: boolean
   actorUserId?: boolean
+  vehicleId?: boolean
+  paidByLinkId?: boolean
   tripCompletedAt?: boolean
 }, ExtArgs["result"]["payment"]>
 
@@ -1187,10 +1245,12 @@ export type PaymentSelectScalar = {
   updatedAt?: boolean
   paidAt?: boolean
   actorUserId?: boolean
+  vehicleId?: boolean
+  paidByLinkId?: boolean
   tripCompletedAt?: boolean
 }
 
-export type PaymentOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "purpose" | "payerUserId" | "tripId" | "driverUserId" | "driverId" | "fleetId" | "requestedMethod" | "method" | "cardId" | "amountMinor" | "currency" | "commissionBps" | "status" | "refundedMinor" | "attempts" | "nextAttemptAt" | "providerPaymentId" | "failureCode" | "failureMessage" | "receiptNumber" | "receiptSeq" | "createdAt" | "updatedAt" | "paidAt" | "actorUserId" | "tripCompletedAt", ExtArgs["result"]["payment"]>
+export type PaymentOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "purpose" | "payerUserId" | "tripId" | "driverUserId" | "driverId" | "fleetId" | "requestedMethod" | "method" | "cardId" | "amountMinor" | "currency" | "commissionBps" | "status" | "refundedMinor" | "attempts" | "nextAttemptAt" | "providerPaymentId" | "failureCode" | "failureMessage" | "receiptNumber" | "receiptSeq" | "createdAt" | "updatedAt" | "paidAt" | "actorUserId" | "vehicleId" | "paidByLinkId" | "tripCompletedAt", ExtArgs["result"]["payment"]>
 export type PaymentInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   refunds?: boolean | Prisma.Payment$refundsArgs<ExtArgs>
   _count?: boolean | Prisma.PaymentCountOutputTypeDefaultArgs<ExtArgs>
@@ -1254,6 +1314,14 @@ export type $PaymentPayload<ExtArgs extends runtime.Types.Extensions.InternalArg
      * who started it: the rider (top-up) or null for the system (settlement of a trip event)
      */
     actorUserId: string | null
+    /**
+     * the vehicle the trip was driven with (trips' trip.completed `vehicleId`): a vehicle's payment QR finds the trip by it
+     */
+    vehicleId: string | null
+    /**
+     * the payment link (vehicle QR) that paid this fare instead of the cash it was settled as; null otherwise
+     */
+    paidByLinkId: string | null
     /**
      * when the trip ended (trip.completed / trip.cancelled occurredAt): which of the driver's shifts a cash fare belongs to
      */
@@ -1708,6 +1776,8 @@ export interface PaymentFieldRefs {
   readonly updatedAt: Prisma.FieldRef<"Payment", 'DateTime'>
   readonly paidAt: Prisma.FieldRef<"Payment", 'DateTime'>
   readonly actorUserId: Prisma.FieldRef<"Payment", 'String'>
+  readonly vehicleId: Prisma.FieldRef<"Payment", 'String'>
+  readonly paidByLinkId: Prisma.FieldRef<"Payment", 'String'>
   readonly tripCompletedAt: Prisma.FieldRef<"Payment", 'DateTime'>
 }
     

@@ -1,0 +1,25 @@
+// gamification's own settings, read once at build time.
+import { z } from 'zod';
+import { readEnv } from '../../../platform/config/index.js';
+
+export interface GamificationConfig {
+  /**
+   * Points expire this many days after they were earned (LOYALTY_POINTS_EXPIRE_DAYS, default 365; 0: never). Spent,
+   * reversed and already expired points count against the oldest earned first.
+   */
+  pointsExpireDays: number;
+  /** How often the expiry job runs (LOYALTY_EXPIRY_INTERVAL_MS, default 3600000 = hourly). */
+  expiryIntervalMs: number;
+}
+
+/** @throws ConfigError naming each invalid variable. */
+export function readGamificationConfig(env: NodeJS.ProcessEnv = process.env): GamificationConfig {
+  const e = readEnv(
+    {
+      LOYALTY_POINTS_EXPIRE_DAYS: z.coerce.number().int().min(0, 'must be at least 0 (0: never)').max(36_500, 'must be at most 36500').default(365),
+      LOYALTY_EXPIRY_INTERVAL_MS: z.coerce.number().int().min(1_000, 'must be at least 1000').max(86_400_000, 'must be at most 86400000').default(3_600_000),
+    },
+    env,
+  );
+  return { pointsExpireDays: e.LOYALTY_POINTS_EXPIRE_DAYS, expiryIntervalMs: e.LOYALTY_EXPIRY_INTERVAL_MS };
+}

@@ -1,0 +1,30 @@
+// gamification's services, built once per subgraph and shared by every request.
+import type { GamificationPrisma } from '../store/database.js';
+import { createAdjustmentsService } from './adjustments.js';
+import { createCatalogueService } from './catalogue.js';
+import { createRedemptionService } from './redemption.js';
+import { createExpiryService } from './expiry.js';
+import { createLeaderboardService } from './leaderboard.js';
+import { createRulesService } from './rules.js';
+
+export type LoyaltyServices = ReturnType<typeof createLoyaltyServices>;
+
+export function createLoyaltyServices({
+  prisma,
+  wakeRelay,
+  pointsExpireDays,
+}: {
+  prisma: GamificationPrisma;
+  wakeRelay: () => void;
+  pointsExpireDays: number;
+}) {
+  return {
+    prisma,
+    rules: createRulesService(prisma),
+    adjustments: createAdjustmentsService(prisma, wakeRelay),
+    catalogue: createCatalogueService(prisma),
+    redemptions: createRedemptionService(prisma, wakeRelay),
+    leaderboard: createLeaderboardService(prisma),
+    expiry: createExpiryService(prisma, pointsExpireDays),
+  };
+}
