@@ -252,3 +252,60 @@ test('a user is welcomed once: a user.registered for someone already welcomed (t
   expect(written.notifications).toEqual([]);
   expect(await prisma.notification.count({ where: { userId } })).toBe(1);
 });
+
+test('payouts and rewards: the driver hears of a payout; points, levels, badges and a coupon with its code', async () => {
+  const driver = randomUUID();
+  const user = randomUUID();
+  const at = new Date().toISOString();
+  const itemId = randomUUID();
+  const base = { batchId: randomUUID(), driverId: randomUUID(), driverUserId: driver, amount: EUR(12000), occurredAt: at };
+  await built.services.handleEvent(envelope('payout.paid', { ...base, payoutItemId: itemId }));
+  await built.services.handleEvent(envelope('payout.failed', { ...base, payoutItemId: itemId, failureCode: 'account_closed' }));
+  await built.services.handleEvent(
+    envelope('points.awarded', {
+      userId: user,
+      entryId: randomUUID(),
+      points: 120,
+      reason: 'TRIP_PAID',
+      ruleKey: null,
+      reference: null,
+      balance: 480,
+      occurredAt: at,
+    }),
+  );
+  await built.services.handleEvent(envelope('level.reached', { userId: user, level: 'SILVER', lifetimeEarned: 1000, occurredAt: at }));
+  await built.services.handleEvent(envelope('badge.earned', { userId: user, badge: 'Night Owl', reason: 'rides after midnight', occurredAt: at }));
+  const redemptionId = randomUUID();
+  await built.services.handleEvent(
+    envelope('coupon.redeemed', {
+      userId: user,
+      redemptionId,
+      couponId: randomUUID(),
+      title: '10% off coffee',
+      code: 'CAFE-7Q2X',
+      pointsSpent: 200,
+      occurredAt: at,
+    }),
+  );
+
+  const payoutLink = `ridegraph://earnings/payouts/${itemId}`;
+  expect((await inboxOf(driver)).sort((a, b) => a.title.localeCompare(b.title))).toEqual([
+    {
+      type: 'PAYOUT_FAILED',
+      kind: 'PAYMENT',
+      title: 'Payout failed',
+      body: 'Your payout of €120.00 could not be paid (account_closed); the money is back in your earnings. Please check your bank details.',
+      link: payoutLink,
+    },
+    { type: 'PAYOUT_PAID', kind: 'PAYMENT', title: 'Payout sent', body: '€120.00 is on its way to your bank.', link: payoutLink },
+  ]);
+  expect((await inboxOf(user)).map((n) => [n.type, n.title, n.body, n.link]).sort()).toEqual([
+    ['BADGE_EARNED', 'Badge earned', 'You earned the Night Owl badge.', 'ridegraph://rewards/badges'],
+    ['COUPON_REDEEMED', 'Your coupon', '10% off coffee: your code is CAFE-7Q2X.', `ridegraph://rewards/coupons/${redemptionId}`],
+    ['LEVEL_REACHED', 'New level', 'You reached Silver.', 'ridegraph://rewards'],
+    ['POINTS_AWARDED', '+120 points', 'You now have 480 points.', 'ridegraph://rewards'],
+  ]);
+  // Points: inbox only by default.
+  const pointsDeliveries = await prisma.delivery.findMany({ where: { userId: user, notification: { type: 'POINTS_AWARDED' } } });
+  expect(pointsDeliveries.map((d) => d.status)).toEqual(['SKIPPED', 'SKIPPED', 'SKIPPED']);
+});

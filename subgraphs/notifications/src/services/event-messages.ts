@@ -20,6 +20,12 @@ export const NOTIFYING_EVENT_TYPES = [
   'user.password.changed',
   'session.started',
   'session.ended',
+  'payout.paid',
+  'payout.failed',
+  'points.awarded',
+  'level.reached',
+  'badge.earned',
+  'coupon.redeemed',
 ] as const satisfies readonly DomainEventType[];
 
 export function messagesForEvent(event: AnyEventEnvelope): MessageRequest[] {
@@ -78,6 +84,24 @@ export function messagesForEvent(event: AnyEventEnvelope): MessageRequest[] {
       return event.payload.reason === 'REFRESH_TOKEN_REUSED'
         ? [{ userId: event.payload.userId, data: { type: 'SECURITY_NOTICE', notice: 'SESSION_TAKEN_OVER' } }]
         : [];
+    case 'payout.paid':
+      return [{ userId: event.payload.driverUserId, data: { type: 'PAYOUT_PAID', payoutItemId: event.payload.payoutItemId, amount: event.payload.amount } }];
+    case 'payout.failed': {
+      const { driverUserId, payoutItemId, amount, failureCode } = event.payload;
+      return [{ userId: driverUserId, data: { type: 'PAYOUT_FAILED', payoutItemId, amount, failureCode } }];
+    }
+    case 'points.awarded':
+      return event.payload.points > 0
+        ? [{ userId: event.payload.userId, data: { type: 'POINTS_AWARDED', points: event.payload.points, balance: event.payload.balance } }]
+        : [];
+    case 'level.reached':
+      return [{ userId: event.payload.userId, data: { type: 'LEVEL_REACHED', level: event.payload.level } }];
+    case 'badge.earned':
+      return [{ userId: event.payload.userId, data: { type: 'BADGE_EARNED', badge: event.payload.badge } }];
+    case 'coupon.redeemed': {
+      const { userId, redemptionId, title, code } = event.payload;
+      return [{ userId, data: { type: 'COUPON_REDEEMED', redemptionId, title, code } }];
+    }
     default:
       return [];
   }

@@ -28,6 +28,13 @@ export const NOTIFICATION_TYPES: Readonly<Record<NotificationType, NotificationT
   PAYMENT_REFUNDED: { kind: 'PAYMENT', urgent: false, mandatory: false, defaultChannels: ['PUSH', 'EMAIL'] },
   SECURITY_NOTICE: { kind: 'ACCOUNT', urgent: true, mandatory: true, defaultChannels: ['PUSH', 'EMAIL'] },
   ANNOUNCEMENT: { kind: 'ACCOUNT', urgent: false, mandatory: false, defaultChannels: ['PUSH'] },
+  PAYOUT_PAID: { kind: 'PAYMENT', urgent: false, mandatory: false, defaultChannels: ['PUSH', 'EMAIL'] },
+  PAYOUT_FAILED: { kind: 'PAYMENT', urgent: false, mandatory: false, defaultChannels: ['PUSH', 'EMAIL'] },
+  // After most trips: the inbox is enough unless the user asks for more.
+  POINTS_AWARDED: { kind: 'REWARD', urgent: false, mandatory: false, defaultChannels: [] },
+  LEVEL_REACHED: { kind: 'REWARD', urgent: false, mandatory: false, defaultChannels: ['PUSH'] },
+  BADGE_EARNED: { kind: 'REWARD', urgent: false, mandatory: false, defaultChannels: ['PUSH'] },
+  COUPON_REDEEMED: { kind: 'REWARD', urgent: false, mandatory: false, defaultChannels: ['PUSH', 'EMAIL'] },
 };
 
 export function isDefaultOn(type: NotificationType, channel: DeliveryChannel): boolean {

@@ -57,4 +57,18 @@ export const en: Locale = {
     return { title: 'Session ended', body: `We ended a session because its sign-in was used twice, which can mean it was copied. ${notYou}`, link };
   },
   ANNOUNCEMENT: (d) => ({ title: d.title, body: d.body, link: d.link }),
+  PAYOUT_PAID: (d, f) => ({
+    title: 'Payout sent',
+    body: `${f.money(d.amount)} is on its way to your bank.`,
+    link: `ridegraph://earnings/payouts/${d.payoutItemId}`,
+  }),
+  PAYOUT_FAILED: (d, f) => ({
+    title: 'Payout failed',
+    body: `Your payout of ${f.money(d.amount)} could not be paid (${d.failureCode}); the money is back in your earnings. Please check your bank details.`,
+    link: `ridegraph://earnings/payouts/${d.payoutItemId}`,
+  }),
+  POINTS_AWARDED: (d) => ({ title: `+${d.points} points`, body: `You now have ${d.balance} points.`, link: 'ridegraph://rewards' }),
+  LEVEL_REACHED: (d) => ({ title: 'New level', body: `You reached ${d.level.charAt(0)}${d.level.slice(1).toLowerCase()}.`, link: 'ridegraph://rewards' }),
+  BADGE_EARNED: (d) => ({ title: 'Badge earned', body: `You earned the ${d.badge} badge.`, link: 'ridegraph://rewards/badges' }),
+  COUPON_REDEEMED: (d) => ({ title: 'Your coupon', body: `${d.title}: your code is ${d.code}.`, link: `ridegraph://rewards/coupons/${d.redemptionId}` }),
 };

@@ -15,7 +15,13 @@ export type MessageData =
   | { type: 'PAYMENT_REFUNDED'; paymentId: string; tripId: string | null; amount: EventMoney; fully: boolean }
   | { type: 'SECURITY_NOTICE'; notice: 'NEW_SIGN_IN'; deviceName: string | null }
   | { type: 'SECURITY_NOTICE'; notice: 'PASSWORD_CHANGED' | 'SESSION_TAKEN_OVER' }
-  | { type: 'ANNOUNCEMENT'; title: string; body: string; link: string | null };
+  | { type: 'ANNOUNCEMENT'; title: string; body: string; link: string | null }
+  | { type: 'PAYOUT_PAID'; payoutItemId: string; amount: EventMoney }
+  | { type: 'PAYOUT_FAILED'; payoutItemId: string; amount: EventMoney; failureCode: string }
+  | { type: 'POINTS_AWARDED'; points: number; balance: number }
+  | { type: 'LEVEL_REACHED'; level: string }
+  | { type: 'BADGE_EARNED'; badge: string }
+  | { type: 'COUPON_REDEEMED'; redemptionId: string; title: string; code: string };
 
 /** A message for one person. */
 export interface MessageRequest {
