@@ -439,14 +439,26 @@ export type NotificationPreferenceInput = {
 export type NotificationType =
   /** A message from operations. */
   | 'ANNOUNCEMENT'
+  /** A badge earned. */
+  | 'BADGE_EARNED'
+  /** A coupon bought with points, with its code. */
+  | 'COUPON_REDEEMED'
   /** To the rider: the driver is at the pickup. Urgent. */
   | 'DRIVER_ARRIVED'
+  /** A new loyalty level. */
+  | 'LEVEL_REACHED'
   /** To the payer: a charge failed (retrying, owed, or a declined top-up). */
   | 'PAYMENT_FAILED'
   /** To the payer: the receipt, with the amount, the method and the receipt number. */
   | 'PAYMENT_RECEIPT'
   /** To the payer: money is on its way back. */
   | 'PAYMENT_REFUNDED'
+  /** To a driver: a payout failed; the amount is back in their earnings. */
+  | 'PAYOUT_FAILED'
+  /** To a driver: a payout reached their bank. */
+  | 'PAYOUT_PAID'
+  /** Points earned (inbox only by default: one after most trips). */
+  | 'POINTS_AWARDED'
   /**
    * Security notices (new sign-in, password changed, sessions ended). Cannot be turned off. Urgent. No event produces
    * them yet: identity does not emit session or password events.
