@@ -3,6 +3,7 @@
 // the work and a process that dies mid-charge leaves it to be claimed again; the provider's idempotency key
 // (`<paymentId>:<cardId>`) makes that retry return the first charge instead of charging twice. The outcome is
 // applied in a second transaction, only if the payment is still the attempt that was claimed.
+import { createPollingLoop } from '../../../../platform/jobs/index.js';
 import type { Logger } from '../../../../platform/logging/index.js';
 import type { PaymentsPrisma } from '../store/database.js';
 import { lockPayment } from '../store/payment-lock.js';
@@ -32,12 +33,6 @@ export interface ChargerDeps {
 }
 
 export function createCharger({ prisma, provider, settler, flow, logger, afterCommit, pollIntervalMs = 1000 }: ChargerDeps) {
-  let started = false;
-  let stopped = false;
-  let running: Promise<void> | null = null;
-  let again = false;
-  let timer: NodeJS.Timeout | null = null;
-
   async function claim(where: { id?: string }): Promise<Payment[]> {
     return prisma.$transaction(async (tx) => {
       const ids = where.id
@@ -118,51 +113,20 @@ export function createCharger({ prisma, provider, settler, flow, logger, afterCo
     return due.length;
   }
 
-  function run(): void {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        try {
-          while (!stopped && (await pass()) > 0);
-        } catch (error) {
-          logger.error({ err: error }, 'charger pass failed');
-        }
-      } while (again && !stopped);
-    })().finally(() => {
-      running = null;
-      if (!stopped) timer = setTimeout(run, pollIntervalMs).unref();
-    });
-    if (timer) clearTimeout(timer);
-  }
+  const loop = createPollingLoop({ name: 'charger', pass, pollIntervalMs, logger });
 
   return {
-    start: () => {
-      started = true;
-      run();
-    },
+    start: loop.start,
     /** Looks for due payments now (after a commit that scheduled one); a no-op before `start` (tests drain by hand). */
-    wake: () => {
-      if (started) run();
-    },
+    wake: loop.wake,
     /** Claims and charges one payment now (a top-up, in its request). @returns the payment after the attempt, or null if someone else holds it. */
     async chargeNow(paymentId: string): Promise<Payment | null> {
       const [payment] = await claim({ id: paymentId });
       return payment ? chargeOne(payment) : null;
     },
     /** Tests: runs passes until nothing is due. */
-    async drain(): Promise<void> {
-      while ((await pass()) > 0);
-    },
-    async stop(): Promise<void> {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
+    drain: loop.drain,
+    stop: loop.stop,
   };
 }
 

@@ -7,6 +7,7 @@
 //
 // A provider that cannot be reached is retried after 1 min, 5 min, 30 min, then every 2 h, never given up on: the
 // payout may have been made before the connection broke, so returning the money to the balance could pay it twice.
+import { createPollingLoop } from '../../../../../platform/jobs/index.js';
 import type { Logger } from '../../../../../platform/logging/index.js';
 import { ProviderRejectedError, ProviderUnavailableError, type PaymentProvider, type PayoutOutcome } from '../../providers/provider.js';
 import type { PaymentsPrisma } from '../../store/database.js';
@@ -36,12 +37,6 @@ export interface PayoutSenderDeps {
 }
 
 export function createPayoutSender({ prisma, provider, destinations, outcomes, batches, logger, afterCommit, pollIntervalMs = 1000 }: PayoutSenderDeps) {
-  let started = false;
-  let stopped = false;
-  let running: Promise<void> | null = null;
-  let again = false;
-  let timer: NodeJS.Timeout | null = null;
-
   async function claim(): Promise<PayoutItem[]> {
     return prisma.$transaction(async (tx) => {
       const ids = await tx.$queryRaw<{ id: string }[]>`
@@ -118,46 +113,15 @@ export function createPayoutSender({ prisma, provider, destinations, outcomes, b
     return items.length;
   }
 
-  function run(): void {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    if (timer) clearTimeout(timer);
-    running = (async () => {
-      do {
-        again = false;
-        try {
-          while (!stopped && (await pass()) > 0);
-        } catch (error) {
-          logger.error({ err: error }, 'payout sender pass failed');
-        }
-      } while (again && !stopped);
-    })().finally(() => {
-      running = null;
-      if (!stopped) timer = setTimeout(run, pollIntervalMs).unref();
-    });
-  }
+  const loop = createPollingLoop({ name: 'payout sender', pass, pollIntervalMs, logger });
 
   return {
-    start: () => {
-      started = true;
-      run();
-    },
+    start: loop.start,
     /** Looks for due items now (after a submit); a no-op before `start` (tests drain by hand). */
-    wake: () => {
-      if (started) run();
-    },
+    wake: loop.wake,
     /** Tests and the bench: runs passes until nothing is due. */
-    async drain(): Promise<void> {
-      while ((await pass()) > 0);
-    },
-    async stop(): Promise<void> {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
+    drain: loop.drain,
+    stop: loop.stop,
   };
 }
 

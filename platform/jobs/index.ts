@@ -1,0 +1,1 @@
+export { createPollingLoop, type PollingLoop, type PollingLoopOptions } from './polling-loop.js';
