@@ -51,7 +51,13 @@ const MAPPERS: Record<string, Record<string, string>> = {
     CouponCategory: 'CouponCategoryModel',
     LeaderboardEntry: 'LeaderboardEntryModel',
   },
-  notifications: { Notification: 'NotificationModel', User: 'UserRef' },
+  notifications: {
+    Announcement: 'AnnouncementModel',
+    Notification: 'NotificationModel',
+    NotificationDelivery: 'DeliveryModel',
+    PushDevice: 'PushDeviceModel',
+    User: 'UserRef',
+  },
 };
 
 function subgraphResolvers(name: string, contextType: string): CodegenConfig['generates'][string] {

@@ -2,6 +2,7 @@
 // checks in and streams a position, the rider gets a quote and requests, the offer reaches the driver through
 // fleet's durable events and trips' dispatcher, then arrive → start → complete → both rate → check-out. The rider
 // app follows the trip live (`tripUpdated` over graphql-ws at the gateway, driver name and plate joined per event).
+// notifications turns the same durable events into inbox messages for both, which the rider then marks read.
 // Part of the supergraph contract, so it runs on PGlite + in-process buses and on PostgreSQL + Redis.
 import { DEMO_PHONES, type DemoDataset } from '../../platform/demo/index.js';
 import { postGraphQL, type TestAuth } from '../../platform/testing/index.js';
@@ -40,6 +41,8 @@ interface LoyaltySelf {
   points: { balance: number };
   pointsHistory: { edges: { node: LoyaltyEntry }[] };
 }
+
+const INBOX = `{ me { notifications(first: 30) { edges { node { type title link readAt } } } } }`;
 
 /** Retries `read` until `accept` holds; events and the dispatcher are asynchronous by design. */
 async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
@@ -296,5 +299,37 @@ export function describeRideFlow(context: () => RideFlowContext): void {
     expect(weekly.myRank.points).toBe(farePoints + 5 - Math.floor((farePoints * 100) / fare));
     const listed = weekly.leaderboard.edges.find((e) => e.node.user.id === riderUserId);
     if (listed) expect(listed.node.rank).toBe(weekly.myRank.rank);
+
+    // notifications heard every step: the rider and the driver each hold the trip's messages in their inbox.
+    const tripLink = `ridegraph://trips/${tripId}`;
+    const inboxOfTrip = async (headers: Record<string, string>) =>
+      ((await gql(INBOX, undefined, headers)).me.notifications.edges as { node: { type: string; title: string; link: string; readAt: string | null } }[])
+        .map((e) => e.node)
+        .filter((n) => n.link === tripLink);
+    const riderInbox = await eventually(
+      () => inboxOfTrip(asRider),
+      (list) => list.length >= 6,
+      'the rider’s notifications',
+    );
+    expect(riderInbox.map((n) => [n.type, n.title, n.readAt]).sort()).toEqual([
+      ['DRIVER_ARRIVED', 'Your driver is here', null],
+      ['PAYMENT_RECEIPT', 'Your receipt', null],
+      ['PAYMENT_REFUNDED', 'Partial refund issued', null],
+      ['TRIP_ASSIGNED', 'Driver on the way', null],
+      ['TRIP_COMPLETED', 'Trip completed', null],
+      ['TRIP_STARTED', 'Trip started', null],
+    ]);
+    const driverInbox = await eventually(
+      () => inboxOfTrip(asDriver),
+      (list) => list.length >= 2,
+      'the driver’s notifications',
+    );
+    expect(driverInbox.map((n) => [n.type, n.title]).sort()).toEqual([
+      ['TRIP_ASSIGNED', 'New trip'],
+      ['TRIP_COMPLETED', 'Trip completed'],
+    ]);
+    const markedAll = await gql('mutation { markAllNotificationsRead { markedCount } }', undefined, asRider);
+    expect(markedAll.markAllNotificationsRead.markedCount).toBeGreaterThanOrEqual(6);
+    expect((await gql('{ me { unreadNotificationCount } }', undefined, asRider)).me.unreadNotificationCount).toBe(0);
   }, 90_000);
 }

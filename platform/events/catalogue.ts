@@ -28,6 +28,32 @@ export interface DomainEvents {
    */
   'user.changed': { userId: string; roles: EventUserRole[]; active: boolean; occurredAt: string };
   /**
+   * identity → an account's phone and email as they are now, on creation and on every change of either (a trigger
+   * on identity.users): notifications keeps them to send email and SMS. Redelivery can reorder: keep the newest.
+   */
+  'user.contact.changed': { userId: string; phone: string | null; email: string | null; occurredAt: string };
+  /** identity → a password that existed was replaced (changed or reset): notifications sends a security notice. */
+  'user.password.changed': { userId: string; occurredAt: string };
+  /**
+   * identity → a device signed in (a new session). `firstSession`: the account's first (its sign-up), for which no
+   * "new sign-in" notice is sent. A trigger on identity.sessions.
+   */
+  'session.started': {
+    sessionId: string;
+    userId: string;
+    deviceName: string | null;
+    devicePlatform: 'IOS' | 'ANDROID' | 'WEB' | 'OTHER' | null;
+    firstSession: boolean;
+    occurredAt: string;
+  };
+  /** identity → a session ended (signed out, revoked, reused refresh token, password reset, account deactivated). */
+  'session.ended': {
+    sessionId: string;
+    userId: string;
+    reason: 'SIGNED_OUT' | 'SIGNED_OUT_EVERYWHERE' | 'REVOKED_BY_USER' | 'REFRESH_TOKEN_REUSED' | 'PASSWORD_RESET' | 'USER_DEACTIVATED';
+    occurredAt: string;
+  };
+  /**
    * fleet → trips (dispatch supply). Emitted whenever a driver's status, vehicle or fleet changes, and when a
    * working driver's position moved far or long enough since the last emission (fleet decides the thresholds;
    * every location update goes to live pub/sub, only these samples to the durable stream).

@@ -38,6 +38,8 @@ export interface LiveTopics {
    */
   FLEET_POSITIONS: LiveTopics['DRIVER_LOCATION_UPDATED'];
   NOTIFICATION_ADDED: { notificationId: string; userId: string };
+  /** A user's exact unread notification count after a change (new, read, all read), keyed by the user's id. */
+  UNREAD_NOTIFICATION_COUNT_CHANGED: { userId: string; unread: number };
 }
 
 /** The topic names of a topic map (string keys only: they become channel names). */

@@ -3,6 +3,7 @@ import type { Viewer } from '../../../platform/auth/index.js';
 import type { Logger } from '../../../platform/logging/index.js';
 import type { LivePubSub } from '../../../platform/pubsub/index.js';
 import type { NotificationsLoaders } from './loaders.js';
+import type { NotificationsServices } from './services/index.js';
 
 export interface NotificationsContext {
   /** Who is asking; null when the request carries no access token. */
@@ -11,4 +12,5 @@ export interface NotificationsContext {
   logger: Logger;
   /** The process's live pub/sub: `notificationAdded` listens on it. */
   pubsub: LivePubSub;
+  services: NotificationsServices;
 }

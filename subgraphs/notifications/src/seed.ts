@@ -14,6 +14,8 @@ export async function seedNotifications(prisma: NotificationsPrisma, demo: DemoD
     id: demoId('notification', `welcome:${user.id}`),
     userId: user.id,
     kind: 'ACCOUNT' as const,
+    // Typed, so the welcome that identity's user.registered asks for later finds it and is not sent twice.
+    type: 'WELCOME' as const,
     title: 'Welcome to Ridegraph',
     body: `Hi ${user.name.split(' ')[0]}, your account is ready.`,
     createdAt: WELCOME_AT,
@@ -23,8 +25,10 @@ export async function seedNotifications(prisma: NotificationsPrisma, demo: DemoD
     trips.map(({ trip, completedAt, fareMinor }, i) => ({
       id: demoId('notification', `receipt:${trip.id}`),
       userId: trip.riderUserId,
-      kind: 'TRIP' as const,
+      kind: 'PAYMENT' as const,
+      type: 'PAYMENT_RECEIPT' as const,
       title: 'Your receipt',
+      link: `ridegraph://trips/${trip.id}`,
       body: `Trip on ${completedAt.toISOString().slice(0, 10)}: ${trip.currency} ${(fareMinor / 100).toFixed(2)}. Thanks for riding!`,
       createdAt: completedAt,
       readAt: i < trips.length - UNREAD_RECEIPTS_PER_RIDER ? new Date(completedAt.getTime() + READ_AFTER_MS) : null,

@@ -10,4 +10,10 @@ export const Subscription: SubscriptionResolvers = {
     authorize: (event, args, context) => event.userId === (args.userId ?? context.viewer?.userId),
     resolve: (event, _args, context) => findAddedNotification(context, event.notificationId),
   }),
+  unreadNotificationCountChanged: liveSubscription({
+    topic: 'UNREAD_NOTIFICATION_COUNT_CHANGED',
+    key: (args: { userId?: string | null }, context) => notificationChannel(context, args.userId),
+    authorize: (event, args, context) => event.userId === (args.userId ?? context.viewer?.userId),
+    resolve: (event) => event.unread,
+  }),
 };

@@ -1,7 +1,7 @@
 // The only code that reads and writes notifications' inbox table.
 import type { PageRequest } from '../../../../platform/graphql/index.js';
 import type { NotificationsPrisma } from './database.js';
-import type { Notification, NotificationKind } from './prisma/client.js';
+import type { Notification, NotificationKind, NotificationType } from './prisma/client.js';
 
 export interface InboxFilter {
   unreadOnly: boolean;
@@ -12,8 +12,10 @@ interface NotificationRow {
   id: string;
   user_id: string;
   kind: NotificationKind;
+  type: NotificationType | null;
   title: string;
   body: string;
+  link: string | null;
   created_at: Date;
   read_at: Date | null;
 }
@@ -72,7 +74,7 @@ function inboxPagesQuery(userIds: readonly string[], page: PageRequest, filter: 
     conditions.push(`(created_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
   }
   const sql = `
-    select id::text as id, user_id::text as user_id, kind::text as kind, title, body, created_at, read_at
+    select id::text as id, user_id::text as user_id, kind::text as kind, type::text as type, title, body, link, created_at, read_at
     from (
       select *, row_number() over (partition by user_id order by created_at desc, id desc) as position
       from "notifications"."notifications"
@@ -88,8 +90,10 @@ function toNotification(row: NotificationRow): Notification {
     id: row.id,
     userId: row.user_id,
     kind: row.kind,
+    type: row.type,
     title: row.title,
     body: row.body,
+    link: row.link,
     createdAt: new Date(row.created_at),
     readAt: row.read_at === null ? null : new Date(row.read_at),
   };

@@ -22,3 +22,53 @@ export * from './enums.js';
  * 
  */
 export type Notification = Prisma.NotificationModel
+/**
+ * Model NotificationPreference
+ * A user's choice for one type on one channel; absent → the type's default (src/templates).
+ */
+export type NotificationPreference = Prisma.NotificationPreferenceModel
+/**
+ * Model QuietHours
+ * A user's quiet hours: non-urgent types wait until they end (in the user's IANA time zone).
+ */
+export type QuietHours = Prisma.QuietHoursModel
+/**
+ * Model Delivery
+ * One notification on one channel: the delivery log, and the sender's queue (QUEUED rows due at next_attempt_at).
+ */
+export type Delivery = Prisma.DeliveryModel
+/**
+ * Model PushDevice
+ * A phone or browser that receives a user's pushes, tied to the session that registered it.
+ */
+export type PushDevice = Prisma.PushDeviceModel
+/**
+ * Model ProcessedEvent
+ * Events this subgraph's consumers handled (platform/events/handle-once.ts).
+ */
+export type ProcessedEvent = Prisma.ProcessedEventModel
+/**
+ * Model Contact
+ * Where to write to a user, as identity last announced it (user.contact.changed, newest `occurredAt` only).
+ */
+export type Contact = Prisma.ContactModel
+/**
+ * Model KnownSession
+ * identity's sessions as their events told (session.started / session.ended): push devices follow them.
+ */
+export type KnownSession = Prisma.KnownSessionModel
+/**
+ * Model KnownUser
+ * Accounts as identity announced them (user.registered / user.changed, newest only): announcement audiences.
+ */
+export type KnownUser = Prisma.KnownUserModel
+/**
+ * Model DriverFleet
+ * Which fleet a driver works for, from fleet's driver.status.changed (newest `version` only).
+ */
+export type DriverFleet = Prisma.DriverFleetModel
+/**
+ * Model Announcement
+ * An announcement from operations, written to its audience in batches by the announcer (services/announcer.ts).
+ */
+export type Announcement = Prisma.AnnouncementModel

@@ -17,3 +17,63 @@ export const NotificationKind = {
 } as const
 
 export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind]
+
+
+export const NotificationType = {
+  WELCOME: 'WELCOME',
+  TRIP_ASSIGNED: 'TRIP_ASSIGNED',
+  DRIVER_ARRIVED: 'DRIVER_ARRIVED',
+  TRIP_STARTED: 'TRIP_STARTED',
+  TRIP_COMPLETED: 'TRIP_COMPLETED',
+  TRIP_CANCELLED: 'TRIP_CANCELLED',
+  PAYMENT_RECEIPT: 'PAYMENT_RECEIPT',
+  PAYMENT_FAILED: 'PAYMENT_FAILED',
+  PAYMENT_REFUNDED: 'PAYMENT_REFUNDED',
+  SECURITY_NOTICE: 'SECURITY_NOTICE',
+  ANNOUNCEMENT: 'ANNOUNCEMENT',
+  PAYOUT_PAID: 'PAYOUT_PAID',
+  PAYOUT_FAILED: 'PAYOUT_FAILED',
+  POINTS_AWARDED: 'POINTS_AWARDED',
+  LEVEL_REACHED: 'LEVEL_REACHED',
+  BADGE_EARNED: 'BADGE_EARNED',
+  COUPON_REDEEMED: 'COUPON_REDEEMED'
+} as const
+
+export type NotificationType = (typeof NotificationType)[keyof typeof NotificationType]
+
+
+export const DeliveryChannel = {
+  PUSH: 'PUSH',
+  EMAIL: 'EMAIL',
+  SMS: 'SMS'
+} as const
+
+export type DeliveryChannel = (typeof DeliveryChannel)[keyof typeof DeliveryChannel]
+
+
+export const DeliveryStatus = {
+  QUEUED: 'QUEUED',
+  SENT: 'SENT',
+  FAILED: 'FAILED',
+  SKIPPED: 'SKIPPED'
+} as const
+
+export type DeliveryStatus = (typeof DeliveryStatus)[keyof typeof DeliveryStatus]
+
+
+export const PushPlatform = {
+  ANDROID: 'ANDROID',
+  IOS: 'IOS',
+  WEB: 'WEB'
+} as const
+
+export type PushPlatform = (typeof PushPlatform)[keyof typeof PushPlatform]
+
+
+export const AnnouncementAudience = {
+  ALL_RIDERS: 'ALL_RIDERS',
+  ALL_DRIVERS: 'ALL_DRIVERS',
+  FLEET_DRIVERS: 'FLEET_DRIVERS'
+} as const
+
+export type AnnouncementAudience = (typeof AnnouncementAudience)[keyof typeof AnnouncementAudience]

@@ -9,4 +9,14 @@
  * 🟢 You can import this file directly.
  */
 export type * from './models/Notification.js'
+export type * from './models/NotificationPreference.js'
+export type * from './models/QuietHours.js'
+export type * from './models/Delivery.js'
+export type * from './models/PushDevice.js'
+export type * from './models/ProcessedEvent.js'
+export type * from './models/Contact.js'
+export type * from './models/KnownSession.js'
+export type * from './models/KnownUser.js'
+export type * from './models/DriverFleet.js'
+export type * from './models/Announcement.js'
 export type * from './commonInputTypes.js'

@@ -51,7 +51,17 @@ export const AnyNull = runtime.AnyNull
 
 
 export const ModelName = {
-  Notification: 'Notification'
+  Notification: 'Notification',
+  NotificationPreference: 'NotificationPreference',
+  QuietHours: 'QuietHours',
+  Delivery: 'Delivery',
+  PushDevice: 'PushDevice',
+  ProcessedEvent: 'ProcessedEvent',
+  Contact: 'Contact',
+  KnownSession: 'KnownSession',
+  KnownUser: 'KnownUser',
+  DriverFleet: 'DriverFleet',
+  Announcement: 'Announcement'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -74,13 +84,134 @@ export const NotificationScalarFieldEnum = {
   id: 'id',
   userId: 'userId',
   kind: 'kind',
+  type: 'type',
   title: 'title',
   body: 'body',
+  link: 'link',
   createdAt: 'createdAt',
   readAt: 'readAt'
 } as const
 
 export type NotificationScalarFieldEnum = (typeof NotificationScalarFieldEnum)[keyof typeof NotificationScalarFieldEnum]
+
+
+export const NotificationPreferenceScalarFieldEnum = {
+  userId: 'userId',
+  type: 'type',
+  channel: 'channel',
+  enabled: 'enabled',
+  updatedAt: 'updatedAt'
+} as const
+
+export type NotificationPreferenceScalarFieldEnum = (typeof NotificationPreferenceScalarFieldEnum)[keyof typeof NotificationPreferenceScalarFieldEnum]
+
+
+export const QuietHoursScalarFieldEnum = {
+  userId: 'userId',
+  startMinute: 'startMinute',
+  endMinute: 'endMinute',
+  timeZone: 'timeZone',
+  updatedAt: 'updatedAt'
+} as const
+
+export type QuietHoursScalarFieldEnum = (typeof QuietHoursScalarFieldEnum)[keyof typeof QuietHoursScalarFieldEnum]
+
+
+export const DeliveryScalarFieldEnum = {
+  id: 'id',
+  notificationId: 'notificationId',
+  userId: 'userId',
+  channel: 'channel',
+  status: 'status',
+  reason: 'reason',
+  attempts: 'attempts',
+  nextAttemptAt: 'nextAttemptAt',
+  lastError: 'lastError',
+  sentAt: 'sentAt',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type DeliveryScalarFieldEnum = (typeof DeliveryScalarFieldEnum)[keyof typeof DeliveryScalarFieldEnum]
+
+
+export const PushDeviceScalarFieldEnum = {
+  id: 'id',
+  userId: 'userId',
+  token: 'token',
+  platform: 'platform',
+  sessionId: 'sessionId',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type PushDeviceScalarFieldEnum = (typeof PushDeviceScalarFieldEnum)[keyof typeof PushDeviceScalarFieldEnum]
+
+
+export const ProcessedEventScalarFieldEnum = {
+  consumer: 'consumer',
+  eventId: 'eventId',
+  processedAt: 'processedAt'
+} as const
+
+export type ProcessedEventScalarFieldEnum = (typeof ProcessedEventScalarFieldEnum)[keyof typeof ProcessedEventScalarFieldEnum]
+
+
+export const ContactScalarFieldEnum = {
+  userId: 'userId',
+  phone: 'phone',
+  email: 'email',
+  changedAt: 'changedAt'
+} as const
+
+export type ContactScalarFieldEnum = (typeof ContactScalarFieldEnum)[keyof typeof ContactScalarFieldEnum]
+
+
+export const KnownSessionScalarFieldEnum = {
+  sessionId: 'sessionId',
+  userId: 'userId',
+  endedAt: 'endedAt'
+} as const
+
+export type KnownSessionScalarFieldEnum = (typeof KnownSessionScalarFieldEnum)[keyof typeof KnownSessionScalarFieldEnum]
+
+
+export const KnownUserScalarFieldEnum = {
+  userId: 'userId',
+  roles: 'roles',
+  active: 'active',
+  changedAt: 'changedAt'
+} as const
+
+export type KnownUserScalarFieldEnum = (typeof KnownUserScalarFieldEnum)[keyof typeof KnownUserScalarFieldEnum]
+
+
+export const DriverFleetScalarFieldEnum = {
+  userId: 'userId',
+  fleetId: 'fleetId',
+  version: 'version'
+} as const
+
+export type DriverFleetScalarFieldEnum = (typeof DriverFleetScalarFieldEnum)[keyof typeof DriverFleetScalarFieldEnum]
+
+
+export const AnnouncementScalarFieldEnum = {
+  id: 'id',
+  idempotencyKey: 'idempotencyKey',
+  audience: 'audience',
+  fleetId: 'fleetId',
+  title: 'title',
+  body: 'body',
+  link: 'link',
+  channels: 'channels',
+  createdBy: 'createdBy',
+  cursor: 'cursor',
+  recipientCount: 'recipientCount',
+  createdAt: 'createdAt',
+  completedAt: 'completedAt'
+} as const
+
+export type AnnouncementScalarFieldEnum = (typeof AnnouncementScalarFieldEnum)[keyof typeof AnnouncementScalarFieldEnum]
 
 
 export const SortOrder = {

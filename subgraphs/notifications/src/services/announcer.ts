@@ -1,0 +1,127 @@
+// Announcements: operations write to an audience (all riders, all drivers, a fleet's drivers) through chosen
+// channels. The request only records the announcement; the announcer writes it to the audience in batches of
+// BATCH users in user id order, each batch and the announcement's cursor in one transaction (so every recipient
+// gets it exactly once, across restarts and replicas: FOR UPDATE SKIP LOCKED on the announcement), in the
+// background, so a large audience blocks no request.
+import { AppError } from '../../../../platform/errors/index.js';
+import { hasAnyRole, type Viewer } from '../../../../platform/auth/index.js';
+import { isUuid } from '../../../../platform/graphql/index.js';
+import type { Logger } from '../../../../platform/logging/index.js';
+import type { NotificationsPrisma } from '../store/database.js';
+import type { Announcement, AnnouncementAudience, DeliveryChannel } from '../store/prisma/client.js';
+import { createBackgroundLoop, type BackgroundLoop } from './background-loop.js';
+import { writeMessages } from './inbox-writer.js';
+import type { LiveAnnouncer } from './live-announcer.js';
+
+export const ANNOUNCEMENT_BATCH = 500;
+
+export interface AnnouncementInput {
+  audience: AnnouncementAudience;
+  fleetId?: string | null;
+  title: string;
+  body: string;
+  link?: string | null;
+  channels: readonly DeliveryChannel[];
+  idempotencyKey: string;
+}
+
+const bad = (message: string, field: string) => new AppError('BAD_USER_INPUT', message, { extensions: { field } });
+
+/**
+ * Records an announcement (idempotent by key: the same key returns the first one) and wakes the announcer.
+ * @throws AppError FORBIDDEN unless SUPER_ADMIN/OPERATIONS; BAD_USER_INPUT (with `extensions.field`) for bad input.
+ */
+export async function createAnnouncement(prisma: NotificationsPrisma, viewer: Viewer | null, input: AnnouncementInput): Promise<Announcement> {
+  if (!viewer || !hasAnyRole(viewer, ['SUPER_ADMIN', 'OPERATIONS'])) throw new AppError('FORBIDDEN', 'Only operations staff may send announcements');
+  const title = input.title.trim();
+  const body = input.body.trim();
+  if (title.length < 1 || title.length > 120) throw bad('title must be 1 to 120 characters', 'title');
+  if (body.length < 1 || body.length > 2000) throw bad('body must be 1 to 2000 characters', 'body');
+  if (input.link && !/^(ridegraph:\/\/|https:\/\/)\S+$/.test(input.link)) throw bad('link must be a ridegraph:// or https:// address', 'link');
+  if (input.idempotencyKey.length < 8 || input.idempotencyKey.length > 100) throw bad('idempotencyKey must be 8 to 100 characters', 'idempotencyKey');
+  if (input.audience === 'FLEET_DRIVERS') {
+    if (!input.fleetId || !isUuid(input.fleetId)) throw bad('FLEET_DRIVERS needs the fleetId of a fleet', 'fleetId');
+  } else if (input.fleetId) throw bad('fleetId is only for FLEET_DRIVERS', 'fleetId');
+  const existing = await prisma.announcement.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
+  if (existing) return existing;
+  return prisma.announcement.upsert({
+    where: { idempotencyKey: input.idempotencyKey },
+    create: {
+      idempotencyKey: input.idempotencyKey,
+      audience: input.audience,
+      fleetId: input.fleetId ?? null,
+      title,
+      body,
+      link: input.link ?? null,
+      channels: [...new Set(input.channels)],
+      createdBy: viewer.userId,
+    },
+    update: {},
+  });
+}
+
+export function createAnnouncer(deps: {
+  prisma: NotificationsPrisma;
+  live: LiveAnnouncer;
+  logger: Logger;
+  onQueued?: () => void;
+  pollIntervalMs?: number;
+  batchSize?: number;
+}): BackgroundLoop {
+  const { prisma, live, logger, onQueued } = deps;
+  const batchSize = deps.batchSize ?? ANNOUNCEMENT_BATCH;
+
+  /** Writes one batch of one unfinished announcement. @returns false when none is left. */
+  async function step(): Promise<boolean> {
+    const written = await prisma.$transaction(async (tx) => {
+      const [claimed] = await tx.$queryRaw<{ id: string }[]>`
+        select id::text as id from notifications.announcements where completed_at is null order by created_at limit 1 for update skip locked`;
+      if (!claimed) return null;
+      const announcement = await tx.announcement.findUniqueOrThrow({ where: { id: claimed.id } });
+      const after = announcement.cursor ?? '00000000-0000-0000-0000-000000000000';
+      const recipients =
+        announcement.audience === 'FLEET_DRIVERS'
+          ? await tx.$queryRaw<{ user_id: string }[]>`
+              select d.user_id::text as user_id from notifications.driver_fleets d
+              join notifications.known_users u on u.user_id = d.user_id and u.active
+              where d.fleet_id = ${announcement.fleetId}::uuid and d.user_id > ${after}::uuid order by d.user_id limit ${batchSize}`
+          : await tx.$queryRaw<{ user_id: string }[]>`
+              select user_id::text as user_id from notifications.known_users
+              where active and ${announcement.audience === 'ALL_RIDERS' ? 'RIDER' : 'DRIVER'} = any(roles) and user_id > ${after}::uuid
+              order by user_id limit ${batchSize}`;
+      const messages = await writeMessages(
+        tx,
+        recipients.map((r) => ({
+          userId: r.user_id,
+          data: { type: 'ANNOUNCEMENT' as const, title: announcement.title, body: announcement.body, link: announcement.link },
+          channels: announcement.channels,
+        })),
+      );
+      await tx.announcement.update({
+        where: { id: announcement.id },
+        data: {
+          cursor: recipients.at(-1)?.user_id ?? announcement.cursor,
+          recipientCount: { increment: recipients.length },
+          completedAt: recipients.length < batchSize ? new Date() : null,
+        },
+      });
+      return messages;
+    });
+    if (!written) return false;
+    if (written.notifications.length > 0) await live.added(written.notifications);
+    if (written.queued) onQueued?.();
+    return true;
+  }
+
+  return createBackgroundLoop({
+    name: 'announcer',
+    logger,
+    pollIntervalMs: deps.pollIntervalMs ?? 2000,
+    drain: async () => {
+      while (await step()) {
+        // Let requests and the event consumer use the pool between batches.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    },
+  });
+}

@@ -1,0 +1,84 @@
+// Writes messages into inboxes, with their delivery plan, inside the caller's transaction: the inbox row always
+// (it is the record; a provider outage never loses it), and one delivery per other channel — QUEUED when the
+// user's preference (or the type's default) wants it, released after the quiet hours for non-urgent types,
+// SKIPPED with reason PREFERENCE otherwise. The sender (services/sender.ts) sends the QUEUED ones after commit.
+import { randomUUID } from 'node:crypto';
+import { loadDeliverySettings, preferenceKey, type DeliverySettings } from '../store/delivery-plan-store.js';
+import type { Tx } from '../store/db.js';
+import type { DeliveryChannel, Notification, NotificationType, Prisma } from '../store/prisma/client.js';
+import { CHANNELS, isDefaultOn, NOTIFICATION_TYPES } from '../templates/catalogue.js';
+import type { MessageRequest } from '../templates/messages.js';
+import { renderMessage } from '../templates/render.js';
+import { releaseTime } from './quiet-hours.js';
+
+export interface WrittenMessages {
+  notifications: Notification[];
+  /** Whether any delivery was queued (wake the sender). */
+  queued: boolean;
+}
+
+export async function writeMessages(tx: Tx, requests: readonly MessageRequest[], now: Date = new Date()): Promise<WrittenMessages> {
+  requests = await withoutRepeatedWelcomes(tx, requests);
+  if (requests.length === 0) return { notifications: [], queued: false };
+  const settings = await loadDeliverySettings(
+    tx,
+    requests.map((r) => r.userId),
+  );
+  const notifications: Notification[] = [];
+  const deliveries: Prisma.DeliveryCreateManyInput[] = [];
+  let queued = false;
+  for (const request of requests) {
+    const type = request.data.type;
+    const rules = NOTIFICATION_TYPES[type];
+    const text = renderMessage(request.data);
+    // Ids made here so the whole batch is two statements (notifications, deliveries), not one per message.
+    const notification: Notification = {
+      id: randomUUID(),
+      userId: request.userId,
+      kind: rules.kind,
+      type,
+      title: text.title,
+      body: text.body,
+      link: text.link,
+      createdAt: now,
+      readAt: null,
+    };
+    notifications.push(notification);
+    const userSettings = settings.get(request.userId)!;
+    const release = rules.urgent ? now : releaseTime(userSettings.quietHours, now);
+    for (const channel of CHANNELS) {
+      const wanted = request.channels
+        ? request.channels.includes(channel) && (userSettings.overrides.get(preferenceKey(type, channel)) ?? true)
+        : channelWanted(userSettings, type, channel);
+      queued ||= wanted;
+      deliveries.push({
+        notificationId: notification.id,
+        userId: request.userId,
+        channel,
+        status: wanted ? 'QUEUED' : 'SKIPPED',
+        reason: wanted ? null : 'PREFERENCE',
+        nextAttemptAt: wanted ? release : null,
+        createdAt: now,
+      });
+    }
+  }
+  await tx.notification.createMany({ data: notifications });
+  await tx.delivery.createMany({ data: deliveries });
+  return { notifications, queued };
+}
+
+/** A user is welcomed once, whatever asks again (the demo seed's welcome, a user.registered emitted anew). */
+async function withoutRepeatedWelcomes(tx: Tx, requests: readonly MessageRequest[]): Promise<readonly MessageRequest[]> {
+  const welcomed = requests.filter((r) => r.data.type === 'WELCOME').map((r) => r.userId);
+  if (welcomed.length === 0) return requests;
+  const already = new Set(
+    (await tx.notification.findMany({ where: { userId: { in: welcomed }, type: 'WELCOME' }, select: { userId: true } })).map((n) => n.userId),
+  );
+  return requests.filter((r) => r.data.type !== 'WELCOME' || !already.has(r.userId));
+}
+
+/** Mandatory types ignore preferences; the others use the user's choice, else the type's default. */
+export function channelWanted(settings: DeliverySettings, type: NotificationType, channel: DeliveryChannel): boolean {
+  if (NOTIFICATION_TYPES[type].mandatory) return isDefaultOn(type, channel);
+  return settings.overrides.get(preferenceKey(type, channel)) ?? isDefaultOn(type, channel);
+}

@@ -1,0 +1,107 @@
+// The sender: sends QUEUED deliveries through the channel providers, outside any database transaction. Claimed in
+// short transactions with FOR UPDATE SKIP LOCKED and a lease (store/delivery-store.ts); a transient provider failure
+// (outage, 5xx, 429, timeout) is retried with backoff, a permanent one recorded as FAILED. The in-app inbox row was
+// written with the event, so an outage only delays the other channels: it never loses a message.
+import type { Logger } from '../../../../platform/logging/index.js';
+import { ProviderError, type Providers } from '../providers/index.js';
+import { createBackgroundLoop, type BackgroundLoop } from './background-loop.js';
+import type { NotificationsPrisma } from '../store/database.js';
+import { claimDueDeliveries, findContact, liveDevices, recordOutcome, type ClaimedDelivery, type DeliveryOutcome } from '../store/delivery-store.js';
+
+/** After the 1st…5th transient failure wait this long; the 6th is recorded FAILED (RETRIES_EXHAUSTED). */
+export const RETRY_DELAYS_MS = [5_000, 30_000, 2 * 60_000, 10 * 60_000, 60 * 60_000] as const;
+const LEASE_MS = 2 * 60_000;
+const BATCH = 50;
+
+export interface SenderDeps {
+  prisma: NotificationsPrisma;
+  providers: Providers;
+  logger: Logger;
+  /** Default 1000 ms: how often due deliveries are looked for without a wake-up. */
+  pollIntervalMs?: number;
+  /** Default RETRY_DELAYS_MS (tests shorten them). */
+  retryDelaysMs?: readonly number[];
+}
+
+export type Sender = BackgroundLoop;
+
+export function createSender({ prisma, providers, logger, pollIntervalMs = 1000, retryDelaysMs = RETRY_DELAYS_MS }: SenderDeps): BackgroundLoop {
+  /** Sends everything due now; resolves when the queue has nothing due. */
+  async function drain(): Promise<void> {
+    for (;;) {
+      const claimed = await claimDueDeliveries(prisma, BATCH, new Date(Date.now() + LEASE_MS));
+      if (claimed.length === 0) return;
+      await Promise.all(claimed.map((delivery) => sendOne(delivery)));
+    }
+  }
+
+  async function sendOne(delivery: ClaimedDelivery): Promise<void> {
+    let outcome: DeliveryOutcome;
+    try {
+      outcome = await attempt(delivery);
+    } catch (error) {
+      const providerError = error instanceof ProviderError ? error : new ProviderError((error as Error).message, true, 'internal');
+      outcome = afterFailure(delivery, providerError);
+      logger.warn(
+        { deliveryId: delivery.id, channel: delivery.channel, attempts: delivery.attempts, code: providerError.code, err: error },
+        'notification delivery failed',
+      );
+    }
+    await recordOutcome(prisma, delivery, outcome, new Date());
+  }
+
+  function afterFailure(delivery: ClaimedDelivery, error: ProviderError): DeliveryOutcome {
+    if (!error.transient) return { status: 'FAILED', reason: error.code, error: error.message };
+    const delay = retryDelaysMs[delivery.attempts - 1];
+    if (delay === undefined) return { status: 'FAILED', reason: 'RETRIES_EXHAUSTED', error: error.message };
+    return { status: 'RETRY', at: new Date(Date.now() + delay), error: error.message };
+  }
+
+  async function attempt(delivery: ClaimedDelivery): Promise<DeliveryOutcome> {
+    const { notification } = delivery;
+    if (delivery.channel === 'PUSH') {
+      const devices = await liveDevices(prisma, delivery.userId);
+      if (devices.length === 0) return { status: 'SKIPPED', reason: 'NO_DEVICE' };
+      let sent = 0;
+      let lastError: Error | null = null;
+      for (const device of devices) {
+        try {
+          const result = await providers.push.send({
+            token: device.token,
+            platform: device.platform,
+            title: notification.title,
+            body: notification.body,
+            link: notification.link,
+            notificationId: notification.id,
+          });
+          if (result.status === 'sent') sent++;
+          else {
+            await prisma.pushDevice.deleteMany({ where: { id: device.id, token: device.token } });
+            logger.info({ deviceId: device.id, platform: device.platform }, 'push token reported invalid by the provider; device removed');
+          }
+        } catch (error) {
+          lastError = error instanceof Error ? error : new Error(String(error));
+        }
+      }
+      // One device reached is the message delivered; a device that failed alongside is not retried (documented).
+      if (sent > 0) return { status: 'SENT' };
+      if (lastError) throw lastError;
+      return { status: 'SKIPPED', reason: 'NO_DEVICE' };
+    }
+    const contact = await findContact(prisma, delivery.userId);
+    if (delivery.channel === 'EMAIL') {
+      if (!contact?.email) return { status: 'SKIPPED', reason: 'NO_ADDRESS' };
+      await providers.email.send({ to: contact.email, subject: notification.title, text: emailText(notification), notificationId: notification.id });
+      return { status: 'SENT' };
+    }
+    if (!contact?.phone) return { status: 'SKIPPED', reason: 'NO_ADDRESS' };
+    await providers.sms.send({ to: contact.phone, body: `${notification.title}: ${notification.body}`, notificationId: notification.id });
+    return { status: 'SENT' };
+  }
+
+  return createBackgroundLoop({ name: 'notification sender', drain, pollIntervalMs, logger });
+}
+
+function emailText(notification: { body: string; link: string | null }): string {
+  return notification.link ? `${notification.body}\n\nOpen in the app: ${notification.link}` : notification.body;
+}

@@ -1,0 +1,178 @@
+// Announcements: recorded by operations, written to the audience (known from identity's and fleet's events) in
+// batches in the background, each recipient exactly once, on the chosen channels.
+import { randomUUID } from 'node:crypto';
+import {
+  createTestAuth,
+  createTestDatabase,
+  startInProcess,
+  testSubgraphDeps,
+  type InProcessSubgraph,
+  type TestAuth,
+  type TestDatabase,
+} from '../../../platform/testing/index.js';
+import { buildNotificationsSubgraph, type NotificationsSubgraph } from '../src/server.js';
+import { openNotificationsDatabase, type NotificationsPrisma } from '../src/store/database.js';
+import { envelope } from './support.js';
+
+let db: TestDatabase;
+let prisma: NotificationsPrisma;
+let testAuth: TestAuth;
+let built: NotificationsSubgraph;
+let subgraph: InProcessSubgraph;
+let staff: Record<string, string>;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  prisma = openNotificationsDatabase(db.target);
+  testAuth = await createTestAuth();
+  built = await buildNotificationsSubgraph(await testSubgraphDeps(db.target, undefined, testAuth), { background: false, announcementBatchSize: 2 });
+  subgraph = await startInProcess(built);
+  staff = await testAuth.headersFor({ userId: randomUUID(), roles: ['OPERATIONS'] });
+});
+
+afterAll(async () => {
+  await subgraph?.stop();
+  await prisma?.$disconnect();
+  await db?.drop();
+});
+
+const SEND = `mutation ($input: SendAnnouncementInput!) { sendAnnouncement(input: $input) { id audience fleetId title channels recipientCount completedAt } }`;
+const now = () => new Date().toISOString();
+
+async function account(roles: ('RIDER' | 'DRIVER')[], active = true): Promise<string> {
+  const userId = randomUUID();
+  await built.services.handleEvent(envelope('user.registered', { userId, roles, active, occurredAt: now() }));
+  return userId;
+}
+async function driverIn(fleetId: string, version = 1): Promise<string> {
+  const userId = await account(['DRIVER']);
+  await built.services.handleEvent(
+    envelope('driver.status.changed', {
+      driverId: randomUUID(),
+      userId,
+      fleetId,
+      status: 'AVAILABLE',
+      vehicleId: null,
+      category: null,
+      position: null,
+      version,
+      occurredAt: now(),
+    }),
+  );
+  return userId;
+}
+const announcementsOf = async (userId: string) =>
+  (await prisma.notification.findMany({ where: { userId, type: 'ANNOUNCEMENT' } })).map((n) => [n.title, n.body, n.link]);
+
+test('all riders get it exactly once, in batches, on the chosen channels; drivers and inactive accounts do not', async () => {
+  const riders = [await account(['RIDER']), await account(['RIDER']), await account(['RIDER', 'DRIVER'])];
+  const inactive = await account(['RIDER'], false);
+  const driver = await account(['DRIVER']);
+  const input = {
+    audience: 'ALL_RIDERS',
+    title: 'New: airport rides',
+    body: 'Flat fares to the airport.',
+    link: 'https://ridegraph.dev/airport',
+    channels: ['PUSH', 'EMAIL'],
+    idempotencyKey: `airport-${randomUUID()}`,
+  };
+  const sent = await subgraph.execute<{ sendAnnouncement: { id: string; recipientCount: number; completedAt: string | null } }>(
+    SEND,
+    { input },
+    { headers: staff },
+  );
+  expect(sent.errors).toBeUndefined();
+  expect(sent.data?.sendAnnouncement).toMatchObject({ recipientCount: 0, completedAt: null, channels: ['PUSH', 'EMAIL'] });
+
+  await Promise.all([built.announcer.flush(), built.announcer.flush()]);
+  for (const rider of riders)
+    expect(await announcementsOf(rider)).toEqual([['New: airport rides', 'Flat fares to the airport.', 'https://ridegraph.dev/airport']]);
+  expect(await announcementsOf(inactive)).toEqual([]);
+  expect(await announcementsOf(driver)).toEqual([]);
+  const plan = await prisma.delivery.findMany({ where: { userId: riders[0], notification: { type: 'ANNOUNCEMENT' } }, orderBy: { channel: 'asc' } });
+  expect(plan.map((d) => [d.channel, d.status])).toEqual([
+    ['PUSH', 'QUEUED'],
+    ['EMAIL', 'QUEUED'],
+    ['SMS', 'SKIPPED'],
+  ]);
+
+  // The same key returns the announcement with its progress; nothing is sent again.
+  const again = await subgraph.execute<{ sendAnnouncement: { id: string; recipientCount: number; completedAt: string | null } }>(
+    SEND,
+    { input },
+    { headers: staff },
+  );
+  expect(again.data?.sendAnnouncement.id).toBe(sent.data?.sendAnnouncement.id);
+  expect(again.data?.sendAnnouncement.completedAt).not.toBeNull();
+  await built.announcer.flush();
+  expect(await prisma.notification.count({ where: { userId: { in: riders }, type: 'ANNOUNCEMENT' } })).toBe(3);
+});
+
+test('a fleet’s drivers, as fleet last reported them', async () => {
+  const fleet = randomUUID();
+  const inFleet = [await driverIn(fleet), await driverIn(fleet)];
+  const moved = await driverIn(fleet);
+  await built.services.handleEvent(
+    envelope('driver.status.changed', {
+      driverId: randomUUID(),
+      userId: moved,
+      fleetId: randomUUID(),
+      status: 'OFFLINE',
+      vehicleId: null,
+      category: null,
+      position: null,
+      version: 2,
+      occurredAt: now(),
+    }),
+  );
+  const elsewhere = await driverIn(randomUUID());
+  const sent = await subgraph.execute(
+    SEND,
+    {
+      input: {
+        audience: 'FLEET_DRIVERS',
+        fleetId: fleet,
+        title: 'Hub closed Sunday',
+        body: 'Use the north hub.',
+        channels: [],
+        idempotencyKey: `hub-${randomUUID()}`,
+      },
+    },
+    { headers: staff },
+  );
+  expect(sent.errors).toBeUndefined();
+  await built.announcer.flush();
+  for (const driver of inFleet) expect(await announcementsOf(driver)).toEqual([['Hub closed Sunday', 'Use the north hub.', null]]);
+  expect(await announcementsOf(moved)).toEqual([]);
+  expect(await announcementsOf(elsewhere)).toEqual([]);
+});
+
+test.each([
+  ['an empty title', 'title', { title: '  ' }],
+  ['a javascript: link', 'link', { link: 'javascript:alert(1)' }],
+  ['a short key', 'idempotencyKey', { idempotencyKey: 'k' }],
+  ['FLEET_DRIVERS without a fleet', 'fleetId', { audience: 'FLEET_DRIVERS' }],
+  ['a fleet for ALL_RIDERS', 'fleetId', { fleetId: randomUUID() }],
+])('%s → BAD_USER_INPUT at %s', async (_label, field, change) => {
+  const input = { audience: 'ALL_RIDERS', title: 'T', body: 'B', channels: ['PUSH'], idempotencyKey: `bad-${randomUUID()}`, ...change };
+  const result = await subgraph.execute(SEND, { input }, { headers: staff });
+  expect(result.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([['BAD_USER_INPUT', field]]);
+  expect(await prisma.announcement.count({ where: { idempotencyKey: input.idempotencyKey } })).toBe(0);
+});
+
+test('only operations staff send announcements', async () => {
+  const input = { audience: 'ALL_DRIVERS', title: 'T', body: 'B', channels: [], idempotencyKey: `auth-${randomUUID()}` };
+  const cases: [string, Record<string, string>, string][] = [
+    ['super admin', await testAuth.headersFor({ userId: randomUUID(), roles: ['SUPER_ADMIN'] }), 'allowed'],
+    ['a rider', await testAuth.headersFor({ userId: randomUUID(), roles: ['RIDER'] }), 'FORBIDDEN'],
+    ['a fleet manager', await testAuth.headersFor({ userId: randomUUID(), roles: ['FLEET_MANAGER'] }), 'FORBIDDEN'],
+  ];
+  for (const [who, headers, expected] of cases) {
+    const result = await subgraph.execute<{ sendAnnouncement: { id: string } }>(
+      SEND,
+      { input: { ...input, idempotencyKey: `${input.idempotencyKey}-${who.replace(/ /g, '')}` } },
+      { headers },
+    );
+    expect([who, result.data?.sendAnnouncement ? 'allowed' : result.errors?.[0]?.extensions?.code]).toEqual([who, expected]);
+  }
+});
