@@ -1,7 +1,7 @@
 // A background job that runs passes until one finds nothing to do, then sleeps `pollIntervalMs` — woken early when
 // new work is known (after a commit that scheduled some). One pass at a time per loop; replicas share the work
 // through the database (FOR UPDATE SKIP LOCKED in `pass`), not through this loop. Used by payments' charger and
-// payout sender; tests and benchmarks `drain()` by hand without starting it.
+// payout sender, notifications' sender and announcer; tests and benchmarks `drain()` by hand without starting it.
 import type { Logger } from '../logging/index.js';
 
 export interface PollingLoopOptions {
@@ -20,6 +20,8 @@ export interface PollingLoop {
   wake: () => void;
   /** Runs passes until one finds nothing due (tests, benchmarks, the loop's own body). */
   drain: () => Promise<void>;
+  /** Waits for the pass in flight (a wake's), then drains: afterwards nothing due is left unhandled (tests). */
+  flush: () => Promise<void>;
   /** Stops scheduling and waits for the pass under way. */
   stop: () => Promise<void>;
 }
@@ -31,6 +33,10 @@ export function createPollingLoop({ name, pass, pollIntervalMs, logger }: Pollin
   /** A wake during a pass: look again as soon as it ends (the work it announced may have been committed too late). */
   let again = false;
   let timer: NodeJS.Timeout | null = null;
+
+  async function drain(): Promise<void> {
+    while ((await pass()) > 0);
+  }
 
   function run(): void {
     if (stopped) return;
@@ -62,8 +68,10 @@ export function createPollingLoop({ name, pass, pollIntervalMs, logger }: Pollin
     wake: () => {
       if (started) run();
     },
-    drain: async () => {
-      while ((await pass()) > 0);
+    drain,
+    flush: async () => {
+      while (running) await running;
+      await drain();
     },
     stop: async () => {
       stopped = true;

@@ -7,6 +7,7 @@ import { createLogger } from '../../platform/logging/index.js';
 import { createMemoryPubSub } from '../../platform/pubsub/index.js';
 import { createMemoryEventBus, type InspectableEventBus } from '../../platform/events/index.js';
 import { createTestAuth, createTestDatabase, type TestAuth, type TestDatabase } from '../../platform/testing/index.js';
+import { migrateSubgraphs, openEmbeddedPostgres } from '../../platform/db/index.js';
 import { seedDemoCity } from '../../embedded/src/seed-demo-city.js';
 import { startSupergraph, type RunningSupergraph, type SupergraphOptions } from '../../embedded/src/supergraph.js';
 import { SUPERGRAPH_PATH } from './composed-schema.js';
@@ -40,10 +41,29 @@ export interface TestSupergraph {
   stop(): Promise<void>;
 }
 
-/** @param overrides supergraph options for this test file (e.g. `rateLimits`); the defaults otherwise. */
-export async function startTestSupergraph(overrides: Partial<Pick<SupergraphOptions, 'rateLimits' | 'operationLimits'>> = {}): Promise<TestSupergraph> {
+/** Where the supergraph's data lives: a fresh PostgreSQL database, or PGlite in memory as `npm start` runs it. */
+export type TestRuntime = 'PostgreSQL' | 'embedded PGlite';
+/** Both, for a test file that must hold on each: `describe.each(TEST_RUNTIMES)('on %s', (runtime) => …)`. */
+export const TEST_RUNTIMES: readonly TestRuntime[] = ['PostgreSQL', 'embedded PGlite'];
+
+/** A fresh database of the runtime, migrated; `drop` releases it. */
+async function openRuntimeDatabase(runtime: TestRuntime): Promise<Pick<TestDatabase, 'target' | 'drop'>> {
+  if (runtime === 'PostgreSQL') return createTestDatabase();
+  const pglite = await openEmbeddedPostgres();
+  await migrateSubgraphs({ kind: 'pglite', pglite });
+  return { target: { kind: 'pglite', pglite }, drop: () => pglite.close() };
+}
+
+/**
+ * @param overrides supergraph options for this test file (e.g. `rateLimits`); the defaults otherwise. `runtime`:
+ * PostgreSQL unless told.
+ */
+export async function startTestSupergraph(
+  overrides: Partial<Pick<SupergraphOptions, 'rateLimits' | 'operationLimits'>> & { runtime?: TestRuntime } = {},
+): Promise<TestSupergraph> {
+  const { runtime = 'PostgreSQL', ...options } = overrides;
   const demo = buildDemoDataset();
-  const db = await createTestDatabase();
+  const db = await openRuntimeDatabase(runtime);
   const pubsub = createMemoryPubSub({ prefix: `test:${randomUUID()}:` });
   const logger = createLogger({ level: 'silent' });
   const events = createMemoryEventBus({ logger, retryDelayMs: 20 });
@@ -61,7 +81,7 @@ export async function startTestSupergraph(overrides: Partial<Pick<SupergraphOpti
     subgraphPorts: 'any',
     host: '127.0.0.1',
     onStatement: (sql) => statements.push(sql),
-    ...overrides,
+    ...options,
   });
   const userByPhone = (phone: string) => {
     const user = demo.users.find((u) => u.phone === phone);

@@ -8,7 +8,7 @@ import { readNotificationsConfig } from './config.js';
 import type { NotificationsContext } from './context.js';
 import { createProviders, type Providers } from './providers/index.js';
 import { createAnnouncer } from './services/announcer.js';
-import type { BackgroundLoop } from './services/background-loop.js';
+import type { PollingLoop } from '../../../platform/jobs/index.js';
 import { createSender, type Sender } from './services/sender.js';
 import { createNotificationsLoaders } from './loaders.js';
 import { resolvers } from './resolvers/index.js';
@@ -33,7 +33,7 @@ export type NotificationsSubgraph = BuiltSubgraph<NotificationsContext> & {
   services: NotificationsServices;
   inboxEvents: EventConsumer[];
   sender: Sender;
-  announcer: BackgroundLoop;
+  announcer: PollingLoop;
 };
 
 export async function buildNotificationsSubgraph(deps: SubgraphDeps, options: NotificationsBuildOptions = {}): Promise<NotificationsSubgraph> {
@@ -48,7 +48,7 @@ export async function buildNotificationsSubgraph(deps: SubgraphDeps, options: No
   const providers = { ...createProviders(config, logger), ...options.providers };
   const sender = createSender({ prisma, providers, logger, pollIntervalMs: options.senderPollIntervalMs, retryDelaysMs: options.retryDelaysMs });
   const wakeSender = () => inBackground(() => sender.wake());
-  let announcer: BackgroundLoop | null = null;
+  let announcer: PollingLoop | null = null;
   const services = createNotificationsServices({
     prisma,
     pubsub: deps.pubsub,

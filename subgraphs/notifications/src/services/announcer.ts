@@ -9,7 +9,7 @@ import { isUuid } from '../../../../platform/graphql/index.js';
 import type { Logger } from '../../../../platform/logging/index.js';
 import type { NotificationsPrisma } from '../store/database.js';
 import type { Announcement, AnnouncementAudience, DeliveryChannel } from '../store/prisma/client.js';
-import { createBackgroundLoop, type BackgroundLoop } from './background-loop.js';
+import { createPollingLoop, type PollingLoop } from '../../../../platform/jobs/index.js';
 import { writeMessages } from './inbox-writer.js';
 import type { LiveAnnouncer } from './live-announcer.js';
 
@@ -67,7 +67,7 @@ export function createAnnouncer(deps: {
   onQueued?: () => void;
   pollIntervalMs?: number;
   batchSize?: number;
-}): BackgroundLoop {
+}): PollingLoop {
   const { prisma, live, logger, onQueued } = deps;
   const batchSize = deps.batchSize ?? ANNOUNCEMENT_BATCH;
 
@@ -113,15 +113,15 @@ export function createAnnouncer(deps: {
     return true;
   }
 
-  return createBackgroundLoop({
+  return createPollingLoop({
     name: 'announcer',
     logger,
     pollIntervalMs: deps.pollIntervalMs ?? 2000,
-    drain: async () => {
-      while (await step()) {
-        // Let requests and the event consumer use the pool between batches.
-        await new Promise((resolve) => setImmediate(resolve));
-      }
+    pass: async () => {
+      const wrote = await step();
+      // Let requests and the event consumer use the pool between batches.
+      await new Promise((resolve) => setImmediate(resolve));
+      return wrote ? 1 : 0;
     },
   });
 }

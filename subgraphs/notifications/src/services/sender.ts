@@ -4,7 +4,7 @@
 // written with the event, so an outage only delays the other channels: it never loses a message.
 import type { Logger } from '../../../../platform/logging/index.js';
 import { ProviderError, type Providers } from '../providers/index.js';
-import { createBackgroundLoop, type BackgroundLoop } from './background-loop.js';
+import { createPollingLoop, type PollingLoop } from '../../../../platform/jobs/index.js';
 import type { NotificationsPrisma } from '../store/database.js';
 import { claimDueDeliveries, findContact, liveDevices, recordOutcome, type ClaimedDelivery, type DeliveryOutcome } from '../store/delivery-store.js';
 
@@ -23,16 +23,15 @@ export interface SenderDeps {
   retryDelaysMs?: readonly number[];
 }
 
-export type Sender = BackgroundLoop;
+export type Sender = PollingLoop;
 
-export function createSender({ prisma, providers, logger, pollIntervalMs = 1000, retryDelaysMs = RETRY_DELAYS_MS }: SenderDeps): BackgroundLoop {
+export function createSender({ prisma, providers, logger, pollIntervalMs = 1000, retryDelaysMs = RETRY_DELAYS_MS }: SenderDeps): PollingLoop {
   /** Sends everything due now; resolves when the queue has nothing due. */
-  async function drain(): Promise<void> {
-    for (;;) {
-      const claimed = await claimDueDeliveries(prisma, BATCH, new Date(Date.now() + LEASE_MS));
-      if (claimed.length === 0) return;
-      await Promise.all(claimed.map((delivery) => sendOne(delivery)));
-    }
+  /** One batch of due deliveries, sent at once. @returns how many were claimed (0: nothing due). */
+  async function pass(): Promise<number> {
+    const claimed = await claimDueDeliveries(prisma, BATCH, new Date(Date.now() + LEASE_MS));
+    await Promise.all(claimed.map((delivery) => sendOne(delivery)));
+    return claimed.length;
   }
 
   async function sendOne(delivery: ClaimedDelivery): Promise<void> {
@@ -99,7 +98,7 @@ export function createSender({ prisma, providers, logger, pollIntervalMs = 1000,
     return { status: 'SENT' };
   }
 
-  return createBackgroundLoop({ name: 'notification sender', drain, pollIntervalMs, logger });
+  return createPollingLoop({ name: 'notification sender', pass, pollIntervalMs, logger });
 }
 
 function emailText(notification: { body: string; link: string | null }): string {
