@@ -1,4 +1,4 @@
-// Rental plans through the gateway with the demo city: operations define a plan, the demo fleet manager puts
+// Rental plans through the gateway with the demo city (PostgreSQL and embedded PGlite): operations define a plan, the demo fleet manager puts
 // the demo driver on it, fleet's Driver carries payments' rent and deposit, and operations settle the driver's exit.
 /* eslint-disable @typescript-eslint/no-explicit-any -- responses are read loosely and pinned with toEqual */
 import { randomUUID } from 'node:crypto';

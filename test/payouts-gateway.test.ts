@@ -1,4 +1,4 @@
-// A payout through the gateway, on the demo city (PostgreSQL): the demo driver sets their bank account, operations
+// A payout through the gateway, on the demo city (PostgreSQL, then embedded PGlite): the demo driver sets their bank account, operations
 // preview, create and submit a batch for the driver's fleet, the development provider pays it by webhook, and the
 // driver and their fleet manager see it — only the last four digits ever readable.
 /* eslint-disable @typescript-eslint/no-explicit-any -- responses are read loosely and pinned field by field */

@@ -1,4 +1,4 @@
-// Scan-to-pay through the gateway of the whole supergraph on PostgreSQL, with the demo city and the development
+// Scan-to-pay through the gateway of the whole supergraph (PostgreSQL, then embedded PGlite), with the demo city and the development
 // provider, as README "Money" tells it: a demo rider rides with a demo driver paying cash, reads the car's payment
 // QR code, scans it (payTripByVehicleQr), opens the link's development checkout page on the payments subgraph and
 // presses Pay; the provider's signed webhook books it: the driver no longer owes that cash. Demo driver/rider 9.
