@@ -335,22 +335,25 @@ export class DevelopmentPaymentProvider implements PaymentProvider {
     return this.once(this.payouts, input.idempotencyKey, fingerprint, () => {
       const id = newId('po_dev');
       const failureCode = last4 === '0002' ? 'account_closed' : null;
-      this.scheduleWebhook(() => ({
-        id: newId('evt_dev'),
-        type: failureCode ? 'payout.failed' : 'payout.paid',
-        created: Math.floor(this.now().getTime() / 1000),
-        data: {
-          object: {
-            id,
-            object: 'payout',
-            amount: input.amountMinor,
-            currency: input.currency.toLowerCase(),
-            status: failureCode ? 'failed' : 'paid',
-            failure_code: failureCode,
-            metadata: { ...input.metadata },
+      this.schedule(
+        () => ({
+          id: newId('evt_dev'),
+          type: failureCode ? 'payout.failed' : 'payout.paid',
+          created: Math.floor(this.now().getTime() / 1000),
+          data: {
+            object: {
+              id,
+              object: 'payout',
+              amount: input.amountMinor,
+              currency: input.currency.toLowerCase(),
+              status: failureCode ? 'failed' : 'paid',
+              failure_code: failureCode,
+              metadata: { ...input.metadata },
+            },
           },
-        },
-      }));
+        }),
+        this.options.webhookDelayMs ?? 2000,
+      );
       return { status: 'pending', providerPayoutId: id };
     });
   }
@@ -421,39 +424,6 @@ export class DevelopmentPaymentProvider implements PaymentProvider {
       attempt(1, null, delayMs);
     });
     if (!track) return;
-    this.inFlight.add(done);
-    void done.then(() => this.inFlight.delete(done));
-  }
-
-  /** After the delay, delivers the event `make` builds then (retried as charges' webhooks are). */
-  private scheduleWebhook(make: () => StripeShapedEvent): void {
-    if (!this.options.deliver || this.closed) return;
-    const deliver = this.options.deliver;
-    const attempts = this.options.webhookMaxAttempts ?? 3;
-    const done = new Promise<void>((resolve) => {
-      let event: StripeShapedEvent | null = null;
-      const attempt = (n: number, delayMs: number) => {
-        const timer = setTimeout(() => {
-          this.timers.delete(timer);
-          if (this.closed) return resolve();
-          event ??= make();
-          const body = Buffer.from(JSON.stringify(event));
-          Promise.resolve()
-            .then(() => deliver(body, this.signWebhook(body)))
-            .then(
-              () => resolve(),
-              (error: unknown) => {
-                if (n < attempts && !this.closed) return attempt(n + 1, this.options.webhookRetryDelayMs ?? 5000);
-                this.options.onDeliveryFailed?.(error, event!);
-                resolve();
-              },
-            );
-        }, delayMs);
-        timer.unref();
-        this.timers.add(timer);
-      };
-      attempt(1, this.options.webhookDelayMs ?? 2000);
-    });
     this.inFlight.add(done);
     void done.then(() => this.inFlight.delete(done));
   }

@@ -21,7 +21,7 @@ export function createDriverDirectory(prisma: PaymentsPrisma, listeners: readonl
     if (event.type !== 'driver.status.changed') return false;
     const p = event.payload;
     return handleOnce(prisma, { schema: SCHEMA, consumer: 'payments.driver-directory', event }, async (tx) => {
-      const { before, applied } = await applyDriverProfile(tx, {
+      const { before, after } = await applyDriverProfile(tx, {
         driverId: p.driverId,
         userId: p.userId,
         fleetId: p.fleetId,
@@ -30,8 +30,7 @@ export function createDriverDirectory(prisma: PaymentsPrisma, listeners: readonl
         version: p.version,
         at: new Date(p.occurredAt),
       });
-      if (!applied) return;
-      const after = await tx.driverProfile.findUniqueOrThrow({ where: { driverId: p.driverId } });
+      if (!after) return;
       for (const listener of listeners) await listener(tx, before, after);
     });
   };

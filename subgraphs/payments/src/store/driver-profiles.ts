@@ -17,11 +17,12 @@ export interface DriverProfileChange {
 
 /**
  * Applies a change only when its version is newer than the stored one (redelivery can reorder events).
- * @returns the profile as stored before the change (null when new) and whether the change was applied.
+ * @returns the profile as stored before the change (null when new) and, when the change was applied, as it is now
+ * (null when an equal or newer version was stored already).
  */
-export async function applyDriverProfile(db: Db, change: DriverProfileChange): Promise<{ before: DriverProfile | null; applied: boolean }> {
+export async function applyDriverProfile(db: Db, change: DriverProfileChange): Promise<{ before: DriverProfile | null; after: DriverProfile | null }> {
   const before = await db.driverProfile.findUnique({ where: { driverId: change.driverId } });
-  if (before && before.version >= BigInt(change.version)) return { before, applied: false };
+  if (before && before.version >= BigInt(change.version)) return { before, after: null };
   const data = {
     userId: change.userId,
     fleetId: change.fleetId,
@@ -36,7 +37,8 @@ export async function applyDriverProfile(db: Db, change: DriverProfileChange): P
     on conflict (driver_id) do update set user_id = excluded.user_id, fleet_id = excluded.fleet_id, vehicle_id = excluded.vehicle_id,
       category = excluded.category, version = excluded.version, updated_at = excluded.updated_at
     where payments.driver_profiles.version < excluded.version`;
-  return { before, applied: applied > 0 };
+  // The row is what was just written: no need to read it back.
+  return { before, after: applied > 0 ? { driverId: change.driverId, ...data } : null };
 }
 
 export const findDriverProfile = (db: Db, driverId: string): Promise<DriverProfile | null> => db.driverProfile.findUnique({ where: { driverId } });
