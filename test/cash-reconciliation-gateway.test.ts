@@ -3,7 +3,7 @@
 // shift short by exactly 100 with the trip behind it (the driver's name joined from identity through fleet), writes
 // the 100 off, and the shift balances. Another fleet's manager is refused.
 import { randomUUID } from 'node:crypto';
-import { postGraphQL } from '../platform/testing/index.js';
+import { postGraphQL, readUntil } from '../platform/testing/index.js';
 import { checkIn, gatewayData, north } from './support/gateway-apps.js';
 import { startTestSupergraph, TEST_RUNTIMES, type TestSupergraph } from './support/test-supergraph.js';
 
@@ -16,17 +16,6 @@ describe.each(TEST_RUNTIMES)('on %s', (runtime) => {
   afterAll(async () => {
     await s?.stop();
   });
-
-  async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    let last = await read();
-    while (!accept(last)) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      last = await read();
-    }
-    return last;
-  }
 
   const DRIVER_SELF = `{ me { driverProfile { id status position { latitude longitude } vehicle { category } pendingOffer { id trip { id } } } } }`;
   const DISCREPANCIES = `query ($filter: CashDiscrepancyFilterInput) { cashDiscrepancies(filter: $filter) { edges { node {
@@ -54,9 +43,9 @@ describe.each(TEST_RUNTIMES)('on %s', (runtime) => {
     );
     expect(requested.requestTrip.userErrors).toEqual([]);
     const tripId: string = requested.requestTrip.trip.id;
-    const offered = await eventually(driverSelf, (d) => d.pendingOffer?.trip.id === tripId, 'the offer');
+    const offered = await readUntil(driverSelf, (d) => d.pendingOffer?.trip.id === tripId, 'the offer');
     await gql(`mutation ($id: ID!) { acceptTrip(offerId: $id) { userErrors { code } } }`, { id: offered.pendingOffer.id }, asDriver);
-    await eventually(driverSelf, (d) => d.status === 'ON_TRIP', 'the driver to be ON_TRIP');
+    await readUntil(driverSelf, (d) => d.status === 'ON_TRIP', 'the driver to be ON_TRIP');
     for (const step of ['arriveAtPickup', 'startTrip'])
       await gql(`mutation ($id: ID!) { ${step}(tripId: $id) { userErrors { code } } }`, { id: tripId }, asDriver);
     const done = await gql(
@@ -65,7 +54,7 @@ describe.each(TEST_RUNTIMES)('on %s', (runtime) => {
       asDriver,
     );
     const fare = done.completeTrip.trip.fare as { amountMinor: number; currency: string };
-    await eventually(driverSelf, (d) => d.status === 'AVAILABLE', 'the driver to be free');
+    await readUntil(driverSelf, (d) => d.status === 'AVAILABLE', 'the driver to be free');
 
     const out = await gql(
       `mutation ($input: CheckOutInput!) { checkOut(input: $input) { userErrors { code } } }`,
@@ -75,7 +64,7 @@ describe.each(TEST_RUNTIMES)('on %s', (runtime) => {
     expect(out.checkOut.userErrors).toEqual([]);
 
     type Edge = { node: { id: string; trips: unknown[] } };
-    const shifts = await eventually(
+    const shifts = await readUntil(
       async (): Promise<Edge[]> => (await gql(DISCREPANCIES, { filter: { driverId: before.id } }, manager)).cashDiscrepancies.edges,
       (edges) => edges.length === 1 && edges[0]!.node.trips.length === 1,
       'the shift with its cash trip',

@@ -5,7 +5,7 @@
 // notifications turns the same durable events into inbox messages for both, which the rider then marks read.
 // Part of the supergraph contract, so it runs on PGlite + in-process buses and on PostgreSQL + Redis.
 import { DEMO_PHONES, type DemoDataset } from '../../platform/demo/index.js';
-import { postGraphQL, type TestAuth } from '../../platform/testing/index.js';
+import { postGraphQL, readUntil, type TestAuth } from '../../platform/testing/index.js';
 import { checkIn, gatewayData, north } from '../../test/support/gateway-apps.js';
 import { connectWs, eventually as until } from '../../test/support/subscriptions-stack.js';
 
@@ -43,18 +43,6 @@ interface LoyaltySelf {
 }
 
 const INBOX = `{ me { notifications(first: 30) { edges { node { type title link readAt } } } } }`;
-
-/** Retries `read` until `accept` holds; events and the dispatcher are asynchronous by design. */
-async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T = await read();
-  while (!accept(last)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    last = await read();
-  }
-  return last;
-}
 
 export function describeRideFlow(context: () => RideFlowContext): void {
   // Driver 7 and rider 7: no other test of the contract touches them.
@@ -143,7 +131,7 @@ export function describeRideFlow(context: () => RideFlowContext): void {
     await until(() => expect(tripsSubscriptions()).toBeGreaterThan(upstreamBefore), 10_000);
 
     // The offer reaches the driver once fleet's "driver available" event fed trips' dispatch supply.
-    const offered = await eventually(driverSelf, (d) => d.pendingOffer?.trip.id === tripId, 'the offer to reach the driver');
+    const offered = await readUntil(driverSelf, (d) => d.pendingOffer?.trip.id === tripId, 'the offer to reach the driver');
     const accepted = await gql(
       `mutation ($id: ID!) { acceptTrip(offerId: $id) { trip { id status } userErrors { code } } }`,
       { id: offered.pendingOffer.id },
@@ -159,7 +147,7 @@ export function describeRideFlow(context: () => RideFlowContext): void {
     expect(assignedLive.errors).toBeUndefined();
     expect(assignedLive.data?.tripUpdated).toEqual({ status: 'DRIVER_ASSIGNED', driver: { name: driverUser.name, vehicle: { plate: before.vehicle.plate } } });
     // fleet hears trip.assigned and marks the driver ON_TRIP.
-    await eventually(driverSelf, (d) => d.status === 'ON_TRIP' && d.activeTrip?.id === tripId, 'the driver to be ON_TRIP');
+    await readUntil(driverSelf, (d) => d.status === 'ON_TRIP' && d.activeTrip?.id === tripId, 'the driver to be ON_TRIP');
 
     for (const step of ['arriveAtPickup', 'startTrip']) {
       const moved = await gql(`mutation ($id: ID!) { ${step}(tripId: $id) { trip { status } userErrors { code } } }`, { id: tripId }, asDriver);
@@ -203,8 +191,8 @@ export function describeRideFlow(context: () => RideFlowContext): void {
     expect(done.history.map((h: { actorRole: string }) => h.actorRole)).toEqual(['RIDER', 'DRIVER', 'DRIVER', 'DRIVER', 'DRIVER']);
 
     // fleet hears trip.completed (driver free again) and trip.rated (rating moves), then the shift ends.
-    await eventually(driverSelf, (d) => d.status === 'AVAILABLE' && d.activeTrip === null, 'the driver to be AVAILABLE again');
-    await eventually(driverSelf, (d) => d.rating !== before.rating, 'the rating to include the new one');
+    await readUntil(driverSelf, (d) => d.status === 'AVAILABLE' && d.activeTrip === null, 'the driver to be AVAILABLE again');
+    await readUntil(driverSelf, (d) => d.rating !== before.rating, 'the rating to include the new one');
     const checkOut = await gql(
       `mutation ($input: CheckOutInput!) { checkOut(input: $input) { driver { status } userErrors { code } } }`,
       { input: { odometerKm: 42_004, cashDeposited: { amountMinor: 0, currency: estimate.amount.currency } } },
@@ -214,7 +202,7 @@ export function describeRideFlow(context: () => RideFlowContext): void {
 
     // payments heard trip.completed: the fare was charged once, from the wallet, with a receipt.
     const fare = completed.completeTrip.trip.fare.amountMinor as number;
-    const paid = await eventually(
+    const paid = await readUntil(
       async () => (await gql(TRIP_FOR_RIDER, { id: tripId }, asRider)).trip,
       (t) => t.payment?.status === 'SUCCEEDED',
       'the trip to be paid',
@@ -259,7 +247,7 @@ export function describeRideFlow(context: () => RideFlowContext): void {
     const farePoints = Math.floor(fare / 100) * 10;
     const tripEntries = (self: LoyaltySelf) => self.pointsHistory.edges.map((e) => e.node).filter((n) => n.reference === tripId);
     const sorted = (entries: LoyaltyEntry[]) => entries.map((n) => `${n.kind}:${n.reason}:${n.points}`).sort();
-    const rider = await eventually(
+    const rider = await readUntil(
       () => pointsOf(asRider),
       (self) => tripEntries(self).length === 3,
       'the rider’s points for the trip',
@@ -272,7 +260,7 @@ export function describeRideFlow(context: () => RideFlowContext): void {
       ]),
     );
     expect(rider.points.balance).toBe(riderPointsBefore + farePoints + 5 - Math.floor((farePoints * 100) / fare));
-    const driver = await eventually(
+    const driver = await readUntil(
       () => pointsOf(asDriver),
       (self) => tripEntries(self).length === 2,
       'the driver’s points for the trip',
@@ -306,7 +294,7 @@ export function describeRideFlow(context: () => RideFlowContext): void {
       ((await gql(INBOX, undefined, headers)).me.notifications.edges as { node: { type: string; title: string; link: string; readAt: string | null } }[])
         .map((e) => e.node)
         .filter((n) => n.link === tripLink);
-    const riderInbox = await eventually(
+    const riderInbox = await readUntil(
       () => inboxOfTrip(asRider),
       (list) => list.length >= 6,
       'the rider’s notifications',
@@ -319,7 +307,7 @@ export function describeRideFlow(context: () => RideFlowContext): void {
       ['TRIP_COMPLETED', 'Trip completed', null],
       ['TRIP_STARTED', 'Trip started', null],
     ]);
-    const driverInbox = await eventually(
+    const driverInbox = await readUntil(
       () => inboxOfTrip(asDriver),
       (list) => list.length >= 2,
       'the driver’s notifications',

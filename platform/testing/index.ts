@@ -4,3 +4,4 @@ export { testDatabaseServerUrl, testRedisUrl } from './env.js';
 export { postGraphQL, type GraphQLResponse } from './http-client.js';
 export { testSubgraphDeps } from './subgraph-deps.js';
 export { createTestAuth, type TestAuth } from './auth.js';
+export { readUntil } from './read-until.js';

@@ -9,7 +9,17 @@ import { serveSubgraph, type RunningSubgraph } from '../../../platform/graphql/i
 import { createLogger } from '../../../platform/logging/index.js';
 import { DevelopmentPaymentProvider } from '../src/providers/development-provider.js';
 import { vehicleIdOfPayload, vehicleQrPayload } from '../src/services/vehicle-qr.js';
-import { completed, creditWallet, ledgerInvariants, newParty, startPaymentsFixture, type PaymentsFixture, type TripParty } from './support/payments-fixture.js';
+import type { LedgerAccountKind } from '../src/store/prisma/client.js';
+import {
+  balanceOf,
+  completed,
+  creditWallet,
+  ledgerInvariants,
+  newParty,
+  startPaymentsFixture,
+  type PaymentsFixture,
+  type TripParty,
+} from './support/payments-fixture.js';
 
 let f: PaymentsFixture;
 let http: RunningSubgraph;
@@ -40,11 +50,7 @@ function completedOn(party: TripParty, vehicleId: string, fare: number, method: 
   return { ...event, payload: { ...event.payload, vehicleId } };
 }
 
-async function balance(kind: string, ownerId: string | null): Promise<number> {
-  const rows = await f.prisma.$queryRaw<{ total: bigint | null }[]>`select sum(balance_minor) as total from payments.ledger_accounts
-    where kind = ${kind}::payments."LedgerAccountKind" and currency = 'USD' and owner_id is not distinct from ${ownerId}::uuid`;
-  return Number(rows[0]!.total ?? 0n);
-}
+const balance = (kind: LedgerAccountKind, ownerId: string | null) => balanceOf(f.prisma, kind, ownerId);
 
 const SCAN = `mutation ($input: PayTripByVehicleQrInput!) {
   payTripByVehicleQr(input: $input) { paymentLink { id purpose status url amount { amountMinor currency } trip { id } payment { id method } } userErrors { code message } }

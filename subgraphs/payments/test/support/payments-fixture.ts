@@ -15,6 +15,7 @@ import {
 import { buildPaymentsSubgraph, type PaymentsBuildOptions, type PaymentsSubgraph } from '../../src/server.js';
 import { owned, platform } from '../../src/services/ledger.js';
 import { openPaymentsDatabase, type PaymentsPrisma } from '../../src/store/database.js';
+import type { LedgerAccountKind } from '../../src/store/prisma/client.js';
 
 export interface PaymentsFixture {
   db: TestDatabase;
@@ -145,11 +146,7 @@ export async function ledgerInvariants(prisma: PaymentsPrisma) {
 }
 
 /** An account's balance, 0 when it does not exist; for the platform's accounts (no owner), the sum of their shards. */
-export async function balanceOf(
-  prisma: PaymentsPrisma,
-  kind: 'RIDER_WALLET' | 'RIDER_BALANCE_DUE' | 'DRIVER_EARNINGS' | 'DRIVER_CASH_HELD' | 'PLATFORM_REVENUE' | 'PROVIDER_CLEARING',
-  ownerId: string | null,
-): Promise<number> {
+export async function balanceOf(prisma: PaymentsPrisma, kind: LedgerAccountKind, ownerId: string | null): Promise<number> {
   const accounts = await prisma.ledgerAccount.findMany({ where: { kind, ownerId, currency: 'USD' } });
   return accounts.reduce((sum, account) => sum + Number(account.balanceMinor), 0);
 }

@@ -3,7 +3,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventEnvelope } from '../../../../platform/events/index.js';
 import { createDriverDirectory } from '../../src/services/driver-directory.js';
-import type { PaymentsPrisma } from '../../src/store/database.js';
 import type { PaymentsFixture } from './payments-fixture.js';
 
 /** A clock the test moves by hand. */
@@ -56,15 +55,8 @@ export async function driverChanged(f: PaymentsFixture, driver: TestDriver, vehi
   await createDriverDirectory(f.prisma, f.built.services.driverProfileListeners)(event);
 }
 
-/** The balance of an owned account (0 when it does not exist). */
-export async function balance(
-  prisma: PaymentsPrisma,
-  kind: 'DRIVER_EARNINGS' | 'DRIVER_CASH_HELD' | 'DRIVER_DEPOSIT' | 'RENT_INCOME',
-  ownerId: string,
-): Promise<number> {
-  const account = await prisma.ledgerAccount.findFirst({ where: { kind, ownerId, currency: 'USD' } });
-  return Number(account?.balanceMinor ?? 0n);
-}
+/** The balance of an account (0 when it does not exist): the payments fixture's. */
+export { balanceOf as balance } from './payments-fixture.js';
 
 export const PLAN_FIELDS = `id name vehicleCategory period rent { amountMinor currency } deposit { amountMinor currency } depositCollection validFrom validTo autoAssign retiredAt`;
 
