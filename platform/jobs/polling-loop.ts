@@ -1,7 +1,8 @@
 // A background job that runs passes until one finds nothing to do, then sleeps `pollIntervalMs` — woken early when
 // new work is known (after a commit that scheduled some). One pass at a time per loop; replicas share the work
-// through the database (FOR UPDATE SKIP LOCKED in `pass`), not through this loop. Used by payments' charger and
-// payout sender, notifications' sender and announcer; tests and benchmarks `drain()` by hand without starting it.
+// through the database (FOR UPDATE SKIP LOCKED in `pass`), not through this loop. Used by payments' charger, payout
+// sender and rent job, and notifications' sender and announcer; tests and benchmarks `drain()` by hand without
+// starting it.
 import type { Logger } from '../logging/index.js';
 
 export interface PollingLoopOptions {

@@ -3,6 +3,7 @@
 // (a replica's pass skips rows another holds), the missing periods are inserted into rent_charges with
 // `on conflict do nothing` (UNIQUE (assignment, period start): a period is never charged twice, whatever the
 // counter says), and only the rows inserted now are posted to the ledger (RENT: earnings −R, fleet's rent income +R).
+import { createPollingLoop } from '../../../../../platform/jobs/index.js';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../../../../platform/logging/index.js';
 import type { PaymentsPrisma } from '../../store/database.js';
@@ -83,10 +84,6 @@ export interface AccrualResult {
 }
 
 export function createRentAccrual({ prisma, ledger, logger, now: clock, intervalMs = 60_000, pageSize = RENT_PAGE_SIZE }: RentAccrualDeps) {
-  let stopped = false;
-  let running: Promise<unknown> | null = null;
-  let timer: NodeJS.Timeout | null = null;
-
   /** One pass over every current assignment with a period due, page by page, one transaction per assignment. */
   async function accrueDue(now: Date = clock()): Promise<AccrualResult> {
     const result: AccrualResult = { assignments: 0, periods: 0, amountMinor: 0n };
@@ -117,35 +114,23 @@ export function createRentAccrual({ prisma, ledger, logger, now: clock, interval
     }
   }
 
-  function schedule(): void {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = accrueDue()
-        .catch((error: unknown) => logger.error({ err: error }, 'rent accrual pass failed; the next pass catches up'))
-        .finally(() => {
-          running = null;
-          schedule();
-        });
-    }, intervalMs).unref();
-  }
+  // A pass at start (catching up periods missed while stopped), then one every `intervalMs`; a failed pass is logged
+  // and the next one catches up.
+  const loop = createPollingLoop({
+    name: 'rent accrual',
+    pass: async () => {
+      await accrueDue();
+      return 0;
+    },
+    pollIntervalMs: intervalMs,
+    logger,
+  });
 
   return {
     accrueDue,
     /** Runs a pass now, then one every `intervalMs`. */
-    start(): void {
-      stopped = false;
-      running = accrueDue()
-        .catch((error: unknown) => logger.error({ err: error }, 'rent accrual pass failed; the next pass catches up'))
-        .finally(() => {
-          running = null;
-          schedule();
-        });
-    },
-    async stop(): Promise<void> {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
+    start: loop.start,
+    stop: loop.stop,
   };
 }
 
