@@ -98,6 +98,8 @@ export async function createFleet(
           model: 'Corolla',
           year: 2022,
           category: categories[i % 3]!,
+          // Distinct timestamps: two rows created in the same millisecond would tie on the newest-first order.
+          createdAt: new Date(Date.UTC(2026, 0, 1) + n * 86_400_000 + i * 1000),
         },
       }),
     );
