@@ -10,6 +10,7 @@ import type { Fetcher } from '@apollo/utils.fetcher';
 import nodeFetch from 'node-fetch';
 import { GATEWAY_HOP_HEADER } from '../../platform/auth/index.js';
 import { AppError } from '../../platform/errors/index.js';
+import { REQUEST_ID_HEADER, currentRequestId } from '../../platform/request-context/index.js';
 import type { Logger } from '../../platform/logging/index.js';
 import type { GatewayContext } from './context.js';
 import { unreachableSubgraphResponse } from './unreachable-subgraph-response.js';
@@ -88,5 +89,8 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (this.gatewaySecret) request.http?.headers.set(GATEWAY_HOP_HEADER, this.gatewaySecret);
     if (authorization) request.http?.headers.set('authorization', authorization);
     if (forwardedFor) request.http?.headers.set('x-forwarded-for', forwardedFor);
+    // The subgraph's log lines and audit entries carry the id of the client request that caused them.
+    const requestId = currentRequestId();
+    if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
   }
 }

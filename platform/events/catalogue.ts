@@ -16,7 +16,28 @@ export type EventPaymentPurpose = 'TRIP_FARE' | 'CANCELLATION_FEE' | 'TOP_UP';
 /** Who caused a trip's change. */
 export type TripActorRole = 'RIDER' | 'DRIVER' | 'OPERATIONS' | 'SYSTEM';
 
+/** A JSON value, as an audit entry's before/after snapshots are stored. */
+export type EventJson = string | number | boolean | null | EventJson[] | { [key: string]: EventJson };
+
 export interface DomainEvents {
+  /**
+   * any subgraph → identity's audit log (platform/audit): a staff action that changed someone else's data or money,
+   * in the transaction that made the change. `before`/`after`: the fields the action touched (null when the
+   * target did not exist before / no longer exists). `requestId`: the client request that caused it.
+   */
+  'audit.recorded': {
+    source: 'identity' | 'fleet' | 'trips' | 'payments' | 'gamification' | 'notifications';
+    actorId: string;
+    actorRoles: EventUserRole[];
+    action: string;
+    targetType: string;
+    targetId: string;
+    before: EventJson;
+    after: EventJson;
+    reason: string | null;
+    requestId: string | null;
+    occurredAt: string;
+  };
   /**
    * identity → whoever must know an account exists (fleet: who may get a driver profile). One per account, in the
    * transaction that created it (a trigger on identity.users, so every way an account is made emits it).

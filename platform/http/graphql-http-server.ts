@@ -9,6 +9,7 @@ import { setSecurityHeaders, type SecurityHeadersOptions } from './security-head
 import { APPLICATION_JSON, GRAPHQL_RESPONSE_JSON, GRAPHQL_RESPONSE_TYPES, isJsonRequestBody, negotiate, parseMediaType } from './media-types.js';
 import { BodyTooLargeError, readBody, readRawBody } from './read-body.js';
 import { trackRequest } from './request-signal.js';
+import { REQUEST_ID_HEADER, requestIdFrom, runInRequestContext } from '../request-context/index.js';
 
 export interface ReadinessReport {
   ready: boolean;
@@ -107,7 +108,10 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
   const path = options.path ?? '/graphql';
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const server = http.createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
+    // Every answer names its request (the caller's x-request-id when acceptable), and all work below runs in it.
+    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    runInRequestContext({ requestId }, () => handle(req, res)).catch((error: unknown) => {
       options.logger.error({ err: error }, 'unhandled error in HTTP handler');
       if (!res.headersSent) sendJson(res, 500, graphqlErrorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
       else res.destroy();
