@@ -42,7 +42,14 @@ export interface DomainEvents {
    * identity → whoever must know an account exists (fleet: who may get a driver profile). One per account, in the
    * transaction that created it (a trigger on identity.users, so every way an account is made emits it).
    */
-  'user.registered': { userId: string; roles: EventUserRole[]; active: boolean; occurredAt: string };
+  'user.registered': {
+    userId: string;
+    roles: EventUserRole[];
+    active: boolean;
+    /** The referral code the new user signed up with (someone else's `User.referralCode`), if any; absent before it existed. */
+    referralCode?: string | null;
+    occurredAt: string;
+  };
   /**
    * identity → an account's roles or its `active` flag changed (`setUserRoles`, `deactivateUser`), in the same
    * transaction; the payload is the account as it is now. Redelivery can reorder: keep the newest `occurredAt`.
