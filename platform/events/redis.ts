@@ -348,14 +348,66 @@ class RedisConsumer implements EventConsumer {
         READ_COUNT,
       )) as [string, (StreamEntry | null)[], string[]?];
       cursor = next;
-      for (const entry of entries) {
-        if (this.#stopped) return;
-        if (!entry) continue; // trimmed away (Redis 6.2 reports them so; 7 drops them from the list)
+      // Trimmed entries come back as null (Redis 6.2; 7 drops them from the list).
+      const claimed = entries.filter((entry): entry is StreamEntry => entry !== null);
+      await this.#handleInTurn(claimed, { stopEarly: true }, async (entry) => {
         const deliveries = await this.#deliveryCount(entry[0]);
         this.#bus.logger.info({ group: this.#group, entryId: entry[0], deliveries }, 'took over an event a stalled consumer held');
         await this.#process(entry, deliveries);
-      }
+      });
     } while (cursor !== '0-0' && !this.#stopped);
+  }
+
+  /**
+   * Handles entries this member holds one at a time, in order, keeping hold of them meanwhile: every half visibility
+   * timeout the entry being handled and those waiting their turn are claimed afresh (XCLAIM JUSTID: idle time reset,
+   * no delivery counted). Without that, a slow handler or a long queue lets them go idle past the timeout and
+   * another member takes them over although this one is alive — each take-over counting a delivery, until a busy
+   * group dead-letters events nobody failed ("consumers died while handling it"). So a take-over means the holder
+   * is gone (its process or its Redis connection), not that it is slow. Entries another member took anyway are
+   * skipped.
+   */
+  async #handleInTurn(entries: StreamEntry[], options: { stopEarly: boolean }, handle: (entry: StreamEntry) => Promise<void>): Promise<void> {
+    if (entries.length === 0) return;
+    let unfinished = entries.map(([id]) => id);
+    let held: Set<string> | null = null;
+    let refreshing = false;
+    const heartbeat = setInterval(() => {
+      if (refreshing || unfinished.length === 0) return;
+      refreshing = true;
+      this.#keepHolding(unfinished)
+        .then((stillHeld) => void (held = stillHeld))
+        .catch(() => undefined) // Redis away: the loop's own calls fail and report it
+        .finally(() => void (refreshing = false));
+    }, this.#bus.visibilityTimeoutMs / 2);
+    heartbeat.unref();
+    try {
+      for (let i = 0; i < entries.length; i += 1) {
+        if (options.stopEarly && this.#stopped) return;
+        const entry = entries[i]!;
+        const takenByAnother = held !== null && !(held as Set<string>).has(entry[0]);
+        if (!takenByAnother) await handle(entry);
+        unfinished = unfinished.slice(1);
+      }
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  /** Of `entryIds` (in stream order), those still pending on this member, with their idle time reset. */
+  async #keepHolding(entryIds: string[]): Promise<Set<string>> {
+    const pending = (await this.#bus.writer.xpending(
+      this.#bus.stream,
+      this.#group,
+      entryIds[0]!,
+      entryIds[entryIds.length - 1]!,
+      entryIds.length,
+      this.#name,
+    )) as [string, string, number, number][];
+    const wanted = new Set(entryIds);
+    const mine = pending.map(([id]) => id).filter((id) => wanted.has(id));
+    if (mine.length > 0) await this.#bus.writer.call('XCLAIM', this.#bus.stream, this.#group, this.#name, 0, ...mine, 'JUSTID');
+    return new Set(mine);
   }
 
   async #deliveryCount(entryId: string): Promise<number> {
@@ -391,7 +443,7 @@ class RedisConsumer implements EventConsumer {
     }
     // Entries already delivered to this consumer are handled even when stop() came meanwhile: they would
     // otherwise wait a visibility timeout for another member. A failing one is left pending (see #process).
-    for (const entry of reply?.[0]?.[1] ?? []) await this.#process(entry, 1);
+    await this.#handleInTurn(reply?.[0]?.[1] ?? [], { stopEarly: false }, (entry) => this.#process(entry, 1));
   }
 
   async #process([entryId, fields]: StreamEntry, deliveries: number): Promise<void> {

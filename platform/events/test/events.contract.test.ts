@@ -337,6 +337,30 @@ describe('Redis streams only', () => {
     expect(pending[0]).toBe(0);
   });
 
+  it('a live member working through the events it read keeps them: another member does not take them over', async () => {
+    const prefix = freshPrefix();
+    usedPrefixes.push(prefix);
+    // Two processes of one group; each event takes a quarter of the visibility timeout, so whoever reads the 8
+    // events holds some of them for longer than the timeout before their turn comes.
+    const tuning = { url: redisUrl, prefix, blockMs: 100, ...FAST, visibilityTimeoutMs: 1000 };
+    const busA = createRedisEventBus(tuning);
+    const busB = createRedisEventBus(tuning);
+    created.push(busA, busB);
+    const a = recorder(busA, 'fleet', { delayMs: 250 });
+    const b = recorder(busB, 'fleet', { delayMs: 250 });
+    await Promise.all([a.consumer.ready, b.consumer.ready]);
+    const sent = events(8);
+    await busA.append(sent);
+    await waitFor(() => a.handled.length + b.handled.length >= 8, 10_000);
+    await pause(1500); // time for a wrongful take-over to run an event a second time
+    // Each handled once, by one member: a take-over would have run some twice (and counted deliveries towards
+    // dead-lettering events nobody failed).
+    expect([...a.handled, ...b.handled].sort()).toEqual(sent.map((e) => e.id).sort());
+    expect(await busA.deadLetters()).toEqual([]);
+    const pending = (await rawRedis().xpending(`${prefix}events`, 'fleet')) as [number, ...unknown[]];
+    expect(pending[0]).toBe(0);
+  });
+
   it('dead-letters a taken-over event whose deliveries already reached maxDeliveries without running it', async () => {
     const prefix = freshPrefix();
     usedPrefixes.push(prefix);

@@ -48,17 +48,17 @@ function tripRequested(n: number, occurredAt: Date) {
   );
 }
 
-/** Inserts rows the way a service does: raw here, since the scratch schema has no generated model. */
+/**
+ * Inserts rows the way a service does: raw here, since the scratch schema has no generated model. One statement for
+ * all of them, so the transaction stays short on a loaded machine (230 single inserts once outran its 5 s timeout).
+ */
 async function insertOutbox(tx: Pick<PrismaClient, '$executeRawUnsafe'>, rows: ReturnType<typeof tripRequested>[]): Promise<void> {
-  for (const row of rows) {
-    await tx.$executeRawUnsafe(
-      `insert into ${SCHEMA}.outbox_events (id, type, payload, occurred_at) values ($1::uuid, $2, $3::jsonb, $4::timestamptz)`,
-      row.id,
-      row.type,
-      JSON.stringify(row.payload),
-      row.occurredAt.toISOString(),
-    );
-  }
+  if (rows.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `insert into ${SCHEMA}.outbox_events (id, type, payload, occurred_at)
+     select id, type, payload, occurred_at from jsonb_to_recordset($1::jsonb) as r(id uuid, type text, payload jsonb, occurred_at timestamptz)`,
+    JSON.stringify(rows.map((row) => ({ id: row.id, type: row.type, payload: row.payload, occurred_at: row.occurredAt.toISOString() }))),
+  );
 }
 
 /** A bus that records what it is given (the relay's view of the streams). */
