@@ -17,12 +17,15 @@ COPY . .
 RUN npm run build
 
 FROM node:20.20-bookworm-slim AS runtime-deps
+# Compilers for argon2's native addon, in this stage only: the final image gets the built node_modules alone.
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
 # --omit=optional as well as --omit=dev: @prisma/client declares the Prisma CLI and TypeScript as optional peer
 # dependencies, so the lock file marks them (and their ~100 dependencies) devOptional, which --omit=dev alone keeps.
-# --ignore-scripts: nothing needs an install script; argon2 loads the prebuilt binary its package ships.
-RUN npm ci --omit=dev --omit=optional --no-audit --no-fund --ignore-scripts && npm cache clean --force
+# --ignore-scripts, then argon2 rebuilt from source: the prebuilt binary its package ships crashed (SIGSEGV) on
+# the first hash on Debian 12 x86-64 machines here; the one built from source is what development and CI run.
+RUN npm ci --omit=dev --omit=optional --no-audit --no-fund --ignore-scripts && npm rebuild argon2 --build-from-source && npm cache clean --force
 
 FROM node:20.20-bookworm-slim
 ENV NODE_ENV=production

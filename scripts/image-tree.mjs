@@ -1,5 +1,6 @@
 // Builds, without a Docker engine, the file tree the Dockerfile's final stage holds in /app, by replaying the
-// Dockerfile itself: each stage's COPY lines, the `npm ci` of the dependency stage, and the final stage's COPY
+// Dockerfile itself: each stage's COPY lines, the `npm ci`/`npm rebuild` of the dependency stage (its apt-get of
+// build tools is checked, not run: this machine must have them), and the final stage's COPY
 // --from lines. Anything else the Dockerfile asks for stops it with an error, so the Dockerfile cannot drift from
 // what test/image-tree.test.ts checks. Not replayed: the `build` stage, whose /app is taken to be this checkout
 // after `npm run build` (dist/ must be fresh).
@@ -123,11 +124,15 @@ export function buildImageTree({ out, dockerfile = join(repoRoot, 'Dockerfile'),
           case 'RUN': {
             for (const command of args.split(/\s*&&\s*/)) {
               const argv = command.split(/\s+/);
-              if (argv[0] === 'npm' && argv[1] === 'ci') {
+              if (argv[0] === 'npm' && (argv[1] === 'ci' || argv[1] === 'rebuild')) {
                 log(`${stage.name}: ${command}`);
                 npmCommands.push(command);
                 // --prefer-offline only reuses the npm cache; the installed tree is the same.
-                execFileSync('npm', [...argv.slice(1), '--prefer-offline'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: cleanNpmEnv() });
+                const extra = argv[1] === 'ci' ? ['--prefer-offline'] : [];
+                execFileSync('npm', [...argv.slice(1), ...extra], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: cleanNpmEnv() });
+              } else if (argv[0] === 'apt-get' || (argv[0] === 'rm' && argv.at(-1) === '/var/lib/apt/lists/*')) {
+                // Build tools of a dependency stage: this machine must have the packages apt-get would install.
+                if (argv[1] === 'install') for (const tool of argv.slice(2).filter((a) => !a.startsWith('-'))) requireTool(tool);
               } else if (command !== 'npm cache clean --force') {
                 throw new Error(`image-tree: cannot replay RUN ${command}`);
               }
@@ -162,6 +167,15 @@ export function buildImageTree({ out, dockerfile = join(repoRoot, 'Dockerfile'),
     rmSync(work, { recursive: true, force: true });
   }
   return { ...final, npmCommands };
+}
+
+/** The command a Debian package installs, e.g. g++ for g++, must be on this machine to replay its stage. */
+function requireTool(name) {
+  try {
+    execFileSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' });
+  } catch {
+    throw new Error(`image-tree: the Dockerfile installs ${name} for a build step; install it here too (apt-get install ${name})`);
+  }
 }
 
 /** npm run from inside `npm test` inherits npm_config_* of the outer command (e.g. a workspace); drop them. */
