@@ -18,7 +18,14 @@ const MAPPERS: Record<string, Record<string, string>> = {
     NearbyDriverEdge: 'NearbyDriverEdgeModel',
     DriverPosition: 'DriverPositionModel',
   },
-  trips: { Trip: 'TripModel', User: 'UserRef', Driver: 'DriverRef' },
+  trips: {
+    Trip: 'TripModel',
+    User: 'UserRef',
+    Driver: 'DriverRef',
+    TripConnection: 'TripConnectionModel',
+    City: 'CityModel',
+    PricingVersion: 'PricingVersionModel',
+  },
   payments: {
     Wallet: 'WalletModel',
     WalletEntry: 'WalletEntryModel',
