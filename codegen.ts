@@ -17,6 +17,8 @@ const MAPPERS: Record<string, Record<string, string>> = {
     Break: 'BreakModel',
     NearbyDriverEdge: 'NearbyDriverEdgeModel',
     DriverPosition: 'DriverPositionModel',
+    DriverConnection: 'DriverConnectionModel',
+    VehicleConnection: 'VehicleConnectionModel',
   },
   trips: {
     Trip: 'TripModel',
