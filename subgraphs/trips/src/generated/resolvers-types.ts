@@ -366,10 +366,17 @@ export type Query = {
   __typename?: 'Query';
   /** Every service area, by name, with its prices. Staff only. */
   cities: Array<City>;
+  /** The city with this id, or null when there is none. Staff only. */
+  city: Maybe<City>;
   /** The trip with this id, or null when there is none or the viewer may not see it (its rider, its driver, operations staff and the manager of its fleet may). */
   trip: Maybe<Trip>;
   /** The trips board: trips newest first, optionally with one status and of one fleet. Every fleet for operations staff; a fleet manager sees only their fleets' trips. */
   trips: TripConnection;
+};
+
+
+export type QueryCityArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1039,6 +1046,7 @@ export type PricingVersionEdgeResolvers<ContextType = TripsContext, ParentType e
 
 export type QueryResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   cities?: Resolver<Array<ResolversTypes['City']>, ParentType, ContextType>;
+  city?: Resolver<Maybe<ResolversTypes['City']>, ParentType, ContextType, RequireFields<QueryCityArgs, 'id'>>;
   trip?: Resolver<Maybe<ResolversTypes['Trip']>, ParentType, ContextType, RequireFields<QueryTripArgs, 'id'>>;
   trips?: Resolver<ResolversTypes['TripConnection'], ParentType, ContextType, RequireFields<QueryTripsArgs, 'first'>>;
 }>;

@@ -5,9 +5,10 @@ import type { CityResolvers, MutationResolvers, PricingVersionResolvers, QueryRe
 import { surgeMultiplier } from '../services/pricing.js';
 import type { PricingVersionModel } from '../services/pricing-admin.js';
 
-export const PricingQuery: Pick<QueryResolvers, 'cities'> = {
+export const PricingQuery: Pick<QueryResolvers, 'cities' | 'city'> = {
   // Schema: staff only. A short list (one row per service area), read whole.
   cities: (_parent, _args, { services }) => services.pricingAdmin.listCities(),
+  city: (_parent, { id }, { loaders }) => loaders.cityById.load(id),
 };
 
 export const PricingMutation: Pick<MutationResolvers, 'setPricing'> = {
