@@ -17,8 +17,17 @@ const MAPPERS: Record<string, Record<string, string>> = {
     Break: 'BreakModel',
     NearbyDriverEdge: 'NearbyDriverEdgeModel',
     DriverPosition: 'DriverPositionModel',
+    DriverConnection: 'DriverConnectionModel',
+    VehicleConnection: 'VehicleConnectionModel',
   },
-  trips: { Trip: 'TripModel', User: 'UserRef', Driver: 'DriverRef' },
+  trips: {
+    Trip: 'TripModel',
+    User: 'UserRef',
+    Driver: 'DriverRef',
+    TripConnection: 'TripConnectionModel',
+    City: 'CityModel',
+    PricingVersion: 'PricingVersionModel',
+  },
   payments: {
     Wallet: 'WalletModel',
     WalletEntry: 'WalletEntryModel',

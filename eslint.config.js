@@ -29,6 +29,7 @@ const TYPES_WITHOUT_ID = [
   'UserError',
   'FleetUserError',
   'TripUserError',
+  'PricingUserError',
   'PaymentUserError',
   'LoyaltyUserError',
   'LeaderboardEntry',

@@ -61,6 +61,22 @@ test('the matrix covers every root field of the supergraph', () => {
   expect(rootCases.map((c) => c.name)).toEqual(expect.arrayContaining(['Query.trips', 'Query.trip', 'Query.fleets', 'Query.drivers']));
 });
 
+/**
+ * Intent, written out by hand: the roles each of these root fields is meant for. The matrix below follows whatever
+ * rule the schema declares; this table fails when a declared rule drifts from what the feature was built for.
+ */
+const INTENDED: Record<string, readonly Persona[]> = {
+  'Query.cities': ['SUPER_ADMIN', 'OPERATIONS', 'FLEET_MANAGER'],
+  'Query.city': ['SUPER_ADMIN', 'OPERATIONS', 'FLEET_MANAGER'],
+  'Mutation.setPricing': ['SUPER_ADMIN', 'OPERATIONS'],
+};
+
+test.each(Object.entries(INTENDED))('%s is declared for exactly its intended roles', (name, allowed) => {
+  const [typeName, field] = name.split('.') as [string, string];
+  const allowedBy = PERSONAS.filter((persona) => expectedDenial(composed.ruleOf(typeName, field), env.personas[persona]) === null);
+  expect(allowedBy).toEqual(PERSONAS.filter((persona) => allowed.includes(persona)));
+});
+
 test.each(cases)('$name as $persona', async ({ name, operation, type, field, persona }: MatrixCase & { persona: Persona }) => {
   const info = env.personas[persona];
   const expected = expectedDenial(composed.ruleOf(type.name, field), info);

@@ -80,6 +80,8 @@ export interface DemoDataset {
 export const DEMO_PHONES = {
   superAdmin: '+15550000001',
   fleetManager: '+15550000002',
+  /** Operations staff: sets prices (`setPricing`), runs the trips board, refunds. */
+  operations: '+15550000003',
   driver: (n: number) => `+155500001${String(n).padStart(2, '0')}`, // n = 1..50 → +15550000101..+15550000150
   rider: (n: number) => `+15550000${200 + n}`, // n = 1..100 → +15550000201..+15550000300
 } as const;
@@ -131,6 +133,7 @@ export function buildDemoDataset(): DemoDataset {
 
   const admin = user(DEMO_PHONES.superAdmin, 'Sam Admin', ['SUPER_ADMIN']);
   const manager = user(DEMO_PHONES.fleetManager, 'Fran Manager', ['FLEET_MANAGER']);
+  const operations = user(DEMO_PHONES.operations, 'Olu Operations', ['OPERATIONS']);
   const driverUsers = Array.from({ length: DEMO_DRIVER_COUNT }, (_, i) => user(DEMO_PHONES.driver(i + 1), personName(i), ['DRIVER']));
   const riderUsers = Array.from({ length: DEMO_RIDER_COUNT }, (_, i) => user(DEMO_PHONES.rider(i + 1), personName(i + 57), ['RIDER']));
 
@@ -199,7 +202,7 @@ export function buildDemoDataset(): DemoDataset {
     };
   });
 
-  return { currency: 'USD', cities: [CITY], users: [admin, manager, ...driverUsers, ...riderUsers], fleets, hubs, vehicles, drivers, trips };
+  return { currency: 'USD', cities: [CITY], users: [admin, manager, operations, ...driverUsers, ...riderUsers], fleets, hubs, vehicles, drivers, trips };
 }
 
 function round6(value: number): number {

@@ -99,8 +99,7 @@ export async function startTestSupergraph(
   const personas: Record<Persona, PersonaInfo> = {
     anonymous: { userId: null, roles: [], fleetIds: [], headers: {} },
     SUPER_ADMIN: await persona(userByPhone(DEMO_PHONES.superAdmin), ['SUPER_ADMIN']),
-    // The demo city has no OPERATIONS user; the token alone makes one.
-    OPERATIONS: await persona(randomUUID(), ['OPERATIONS']),
+    OPERATIONS: await persona(userByPhone(DEMO_PHONES.operations), ['OPERATIONS']),
     FLEET_MANAGER: await persona(userByPhone(DEMO_PHONES.fleetManager), ['FLEET_MANAGER'], [downtown.id]),
     DRIVER: await persona(userByPhone(DEMO_PHONES.driver(1)), ['DRIVER']),
     RIDER: await persona(userByPhone(DEMO_PHONES.rider(1)), ['RIDER']),

@@ -54,6 +54,9 @@ export function createFleetLoaders({ fleets, hubs, vehicles, drivers, assignment
     vehiclePage: createPageLoader((key: PageKey<VehicleFilter>) => vehicles.findPage(key.filter, key.page)),
     assignmentPage: createPageLoader((key: PageKey<AssignmentFilter>) => assignments.findPage(key.filter, key.page)),
     attendancePage: createPageLoader((key: PageKey<AttendanceFilter>) => attendances.findPage(key.filter, key.page)),
+    // totalCount, only when selected; aliases with one filter share one count.
+    driverCount: createCountLoader((filter: DriverFilter) => drivers.count(filter)),
+    vehicleCount: createCountLoader((filter: VehicleFilter) => vehicles.count(filter)),
   };
 }
 
@@ -63,6 +66,10 @@ export function createFleetLoaders({ fleets, hubs, vehicles, drivers, assignment
  */
 function createListLoader<Key, Row>(fetch: (key: Key) => Promise<Row[]>, cacheKeyOf: (key: Key) => string) {
   return new DataLoader<Key, Row[], string>((keys) => Promise.all(keys.map(fetch)), { cacheKeyFn: cacheKeyOf });
+}
+
+function createCountLoader<Filter>(count: (filter: Filter) => Promise<number>) {
+  return new DataLoader<Filter, number, string>((filters) => Promise.all(filters.map(count)), { cacheKeyFn: (filter) => JSON.stringify(filter) });
 }
 
 function createPageLoader<Filter, Row>(fetch: (key: PageKey<Filter>) => Promise<Row[]>) {

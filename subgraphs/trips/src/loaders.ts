@@ -5,6 +5,8 @@ import DataLoader from 'dataloader';
 import { seesEverything, type Viewer } from '../../../platform/auth/index.js';
 import { createByIdLoader, createByKeyLoader, createGroupLoader, createPagedListLoader, type PageRequest } from '../../../platform/graphql/index.js';
 import type { TripRating, TripStatusChange } from './store/prisma/client.js';
+import type { Clock } from './clock.js';
+import { createPricingLoaders, createTripCountLoaders } from './pricing-loaders.js';
 import type { TripsStore } from './store/store.js';
 import type { BoardFilter, DriverTripsVisibility } from './store/trip-store.js';
 
@@ -14,12 +16,14 @@ export interface TripPageKey extends BoardFilter {
 
 export type TripsLoaders = ReturnType<typeof createTripsLoaders>;
 
-export function createTripsLoaders(store: TripsStore, viewer: Viewer | null) {
+export function createTripsLoaders(store: TripsStore, viewer: Viewer | null, clock: Clock) {
   // A driver's list shows what the viewer may see: all for operations, else what they drove or their fleets'.
   const driverTripsVisibility: DriverTripsVisibility | null = seesEverything(viewer)
     ? null
     : { driverUserId: viewer?.userId ?? '00000000-0000-0000-0000-000000000000', fleetIds: viewer?.roles.includes('FLEET_MANAGER') ? viewer.fleetIds : [] };
   return {
+    ...createTripCountLoaders(store, driverTripsVisibility),
+    ...createPricingLoaders(store, clock),
     tripById: createByIdLoader((ids) => store.trips.findByIds(ids)),
     // Rows come from `driver_id in (...)`, so driverId is never null here.
     activeTripByDriverId: createByKeyLoader(

@@ -14,6 +14,9 @@ const DEMO_PRICES: Record<DemoVehicleCategory, [number, number, number, number, 
   BIKE: [100, 60, 8, 250, 150],
 };
 
+/** When the demo prices took effect: before every demo trip, so they priced them all. */
+const DEMO_PRICES_SINCE = new Date('2000-01-01T00:00:00.000Z');
+
 export async function seedTrips(prisma: TripsPrisma, demo: DemoDataset): Promise<number> {
   await seedPricing(prisma, demo);
   const drivers = new Map(demo.drivers.map((driver) => [driver.id, driver]));
@@ -46,7 +49,7 @@ export async function seedTrips(prisma: TripsPrisma, demo: DemoDataset): Promise
   return count;
 }
 
-/** One service area per demo city and a rule per category; existing rows (maybe edited by operations) are kept. */
+/** One service area per demo city and version 1 of a rule per category; existing rows and later versions are kept. */
 export async function seedPricing(prisma: TripsPrisma, demo: DemoDataset): Promise<void> {
   await prisma.city.createMany({
     data: demo.cities.map((city) => ({
@@ -58,7 +61,6 @@ export async function seedPricing(prisma: TripsPrisma, demo: DemoDataset): Promi
       currency: demo.currency,
       roadFactorPercent: 130,
       averageSpeedKph: 25,
-      maxSurgeTenths: 30,
     })),
     skipDuplicates: true,
   });
@@ -74,6 +76,10 @@ export async function seedPricing(prisma: TripsPrisma, demo: DemoDataset): Promi
         minimumFareMinor: minimum!,
         cancellationFeeMinor: fee!,
         freeCancellationSeconds: 120,
+        surgeCapTenths: 30,
+        // Version 1, in force since long before any demo trip; operations add versions with setPricing.
+        version: 1,
+        effectiveFrom: DEMO_PRICES_SINCE,
       })),
     ),
     skipDuplicates: true,

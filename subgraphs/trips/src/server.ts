@@ -72,7 +72,7 @@ export async function buildTripsSubgraph(deps: SubgraphDeps, options: TripsBuild
     verifyAccessToken: deps.auth.verify,
     gatewaySecret: deps.auth.config.gatewaySecret,
     logger: deps.logger,
-    createContext: ({ viewer }) => ({ viewer, loaders: createTripsLoaders(store, viewer), logger: deps.logger, services, pubsub: deps.pubsub }),
+    createContext: ({ viewer }) => ({ viewer, loaders: createTripsLoaders(store, viewer, clock), logger: deps.logger, services, pubsub: deps.pubsub }),
     // Consumers and the dispatcher first (they write), the relay last so it publishes what they wrote.
     onClose: async () => {
       await Promise.all([consumer.stop(), balanceConsumer.stop(), dispatcher?.stop()]);

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { FleetModel, HubModel, VehicleModel, DriverModel, UserRef, AssignmentModel, AttendanceModel, BreakModel, NearbyDriverEdgeModel, DriverPositionModel } from '../resolvers/mappers.js';
+import type { FleetModel, HubModel, VehicleModel, DriverModel, UserRef, AssignmentModel, AttendanceModel, BreakModel, NearbyDriverEdgeModel, DriverPositionModel, DriverConnectionModel, VehicleConnectionModel } from '../resolvers/mappers.js';
 import type { FleetContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -266,6 +266,8 @@ export type DriverConnection = {
   edges: Array<DriverEdge>;
   /** Where this page is. */
   pageInfo: PageInfo;
+  /** How many drivers the list holds across all its pages, with the page's filters. Counted only when selected. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** A driver profile with a cursor, in a connection. */
@@ -784,6 +786,8 @@ export type VehicleConnection = {
   edges: Array<VehicleEdge>;
   /** Where this page is. */
   pageInfo: PageInfo;
+  /** How many vehicles the list holds across all its pages, with the page's filters. Counted only when selected. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** A vehicle with a cursor, in a connection. */
@@ -949,7 +953,7 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Driver: ResolverTypeWrapper<DriverModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  DriverConnection: ResolverTypeWrapper<Omit<DriverConnection, 'edges'> & { edges: Array<ResolversTypes['DriverEdge']> }>;
+  DriverConnection: ResolverTypeWrapper<DriverConnectionModel>;
   DriverEdge: ResolverTypeWrapper<Omit<DriverEdge, 'node'> & { node: ResolversTypes['Driver'] }>;
   DriverLocationPayload: ResolverTypeWrapper<Omit<DriverLocationPayload, 'driver'> & { driver: ResolversTypes['Driver'] }>;
   DriverPayload: ResolverTypeWrapper<Omit<DriverPayload, 'driver'> & { driver?: Maybe<ResolversTypes['Driver']> }>;
@@ -975,7 +979,7 @@ export type ResolversTypes = ResolversObject<{
   User: ResolverTypeWrapper<UserRef>;
   Vehicle: ResolverTypeWrapper<VehicleModel>;
   VehicleCategory: VehicleCategory;
-  VehicleConnection: ResolverTypeWrapper<Omit<VehicleConnection, 'edges'> & { edges: Array<ResolversTypes['VehicleEdge']> }>;
+  VehicleConnection: ResolverTypeWrapper<VehicleConnectionModel>;
   VehicleEdge: ResolverTypeWrapper<Omit<VehicleEdge, 'node'> & { node: ResolversTypes['Vehicle'] }>;
   VehiclePayload: ResolverTypeWrapper<Omit<VehiclePayload, 'vehicle'> & { vehicle?: Maybe<ResolversTypes['Vehicle']> }>;
   VehicleStatus: VehicleStatus;
@@ -1004,7 +1008,7 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   Driver: DriverModel;
   Float: Scalars['Float']['output'];
-  DriverConnection: Omit<DriverConnection, 'edges'> & { edges: Array<ResolversParentTypes['DriverEdge']> };
+  DriverConnection: DriverConnectionModel;
   DriverEdge: Omit<DriverEdge, 'node'> & { node: ResolversParentTypes['Driver'] };
   DriverLocationPayload: Omit<DriverLocationPayload, 'driver'> & { driver: ResolversParentTypes['Driver'] };
   DriverPayload: Omit<DriverPayload, 'driver'> & { driver?: Maybe<ResolversParentTypes['Driver']> };
@@ -1027,7 +1031,7 @@ export type ResolversParentTypes = ResolversObject<{
   UpdateVehicleInput: UpdateVehicleInput;
   User: UserRef;
   Vehicle: VehicleModel;
-  VehicleConnection: Omit<VehicleConnection, 'edges'> & { edges: Array<ResolversParentTypes['VehicleEdge']> };
+  VehicleConnection: VehicleConnectionModel;
   VehicleEdge: Omit<VehicleEdge, 'node'> & { node: ResolversParentTypes['Vehicle'] };
   VehiclePayload: Omit<VehiclePayload, 'vehicle'> & { vehicle?: Maybe<ResolversParentTypes['Vehicle']> };
 }>;
@@ -1126,6 +1130,7 @@ export type DriverResolvers<ContextType = FleetContext, ParentType extends Resol
 export type DriverConnectionResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['DriverConnection'] = ResolversParentTypes['DriverConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['DriverEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type DriverEdgeResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['DriverEdge'] = ResolversParentTypes['DriverEdge']> = ResolversObject<{
@@ -1263,6 +1268,7 @@ export type VehicleResolvers<ContextType = FleetContext, ParentType extends Reso
 export type VehicleConnectionResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['VehicleConnection'] = ResolversParentTypes['VehicleConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['VehicleEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type VehicleEdgeResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['VehicleEdge'] = ResolversParentTypes['VehicleEdge']> = ResolversObject<{

@@ -1,4 +1,4 @@
-import { DateTimeScalar } from '../../../../platform/graphql/index.js';
+import { DateTimeScalar, resolveTotalCount } from '../../../../platform/graphql/index.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { Assignment } from './assignment.js';
 import { Attendance } from './attendance.js';
@@ -25,4 +25,6 @@ export const resolvers: Resolvers = {
   Assignment,
   Attendance,
   User,
+  DriverConnection: { totalCount: resolveTotalCount },
+  VehicleConnection: { totalCount: resolveTotalCount },
 };

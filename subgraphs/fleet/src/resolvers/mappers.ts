@@ -1,6 +1,7 @@
 // What fleet's resolvers receive as parents (codegen `mappers`).
 import type { LiveTopics } from '../../../../platform/pubsub/index.js';
-import type { Driver } from '../store/prisma/client.js';
+import type { CountedConnection } from '../../../../platform/graphql/index.js';
+import type { Driver, Vehicle } from '../store/prisma/client.js';
 
 export type {
   Assignment as AssignmentModel,
@@ -29,3 +30,7 @@ export type { NearbyEdge as NearbyDriverEdgeModel } from '../services/location-s
 
 /** A live position: the event's payload as published (the position at that moment; the driver is loaded by id). */
 export type DriverPositionModel = LiveTopics['DRIVER_LOCATION_UPDATED'];
+
+/** Root lists whose totalCount is counted only when selected (platform/graphql/counted-connection.ts). */
+export type DriverConnectionModel = CountedConnection<DriverModel>;
+export type VehicleConnectionModel = CountedConnection<Vehicle>;

@@ -1,4 +1,4 @@
-import { toConnection } from '../../../../platform/graphql/index.js';
+import { toConnection, withTotalCount } from '../../../../platform/graphql/index.js';
 import type { QueryResolvers } from '../generated/resolvers-types.js';
 import {
   assignmentsPage,
@@ -19,12 +19,12 @@ export const Query: QueryResolvers = {
   vehicle: (_parent, { id }, context) => findFleetVehicle(context, id),
   driver: (_parent, { id }, context) => findFleetDriver(context, id),
   drivers: async (_parent, args, context) => {
-    const { rows, page } = await driversPage(context, args);
-    return toConnection(rows, page, byCreation);
+    const { rows, page, count } = await driversPage(context, args);
+    return withTotalCount(toConnection(rows, page, byCreation), count);
   },
   vehicles: async (_parent, args, context) => {
-    const { rows, page } = await vehiclesPage(context, args);
-    return toConnection(rows, page, byCreation);
+    const { rows, page, count } = await vehiclesPage(context, args);
+    return withTotalCount(toConnection(rows, page, byCreation), count);
   },
   assignments: async (_parent, args, context) => {
     const { rows, page } = await assignmentsPage(context, args);

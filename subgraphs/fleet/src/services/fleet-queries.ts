@@ -56,6 +56,9 @@ export function fleetsToList(viewer: Viewer | null, fleetId: string | null | und
 const malformed = (...ids: (string | null | undefined)[]) => ids.some((id) => id && !isUuid(id));
 
 type Page<Row> = { rows: Row[]; page: PageRequest };
+/** A page and how to count the whole list (called only when a client selects totalCount). */
+type CountedPage<Row> = Page<Row> & { count: () => Promise<number> };
+const none = async () => 0;
 
 /**
  * One page of the drivers the viewer may see, optionally of one fleet and status.
@@ -64,22 +67,24 @@ type Page<Row> = { rows: Row[]; page: PageRequest };
 export async function driversPage(
   { viewer, loaders }: Reader,
   args: PageArgs & { fleetId?: string | null; status?: DriverStatus | null },
-): Promise<Page<Driver>> {
+): Promise<CountedPage<Driver>> {
   const page = readPageArgs(args);
   const fleetIds = fleetsToList(viewer, args.fleetId);
-  if (fleetIds?.length === 0) return { rows: [], page };
-  return { rows: await loaders.driverPage.load({ filter: { fleetIds, status: args.status ?? null }, page }), page };
+  if (fleetIds?.length === 0) return { rows: [], page, count: none };
+  const filter = { fleetIds, status: args.status ?? null };
+  return { rows: await loaders.driverPage.load({ filter, page }), page, count: () => loaders.driverCount.load(filter) };
 }
 
 /** One page of the vehicles the viewer may see. @throws AppError BAD_USER_INPUT for bad paging arguments. */
 export async function vehiclesPage(
   { viewer, loaders }: Reader,
   args: PageArgs & { fleetId?: string | null; status?: VehicleStatus | null; category?: VehicleCategory | null },
-): Promise<Page<Vehicle>> {
+): Promise<CountedPage<Vehicle>> {
   const page = readPageArgs(args);
   const fleetIds = fleetsToList(viewer, args.fleetId);
-  if (fleetIds?.length === 0) return { rows: [], page };
-  return { rows: await loaders.vehiclePage.load({ filter: { fleetIds, status: args.status ?? null, category: args.category ?? null }, page }), page };
+  if (fleetIds?.length === 0) return { rows: [], page, count: none };
+  const filter = { fleetIds, status: args.status ?? null, category: args.category ?? null };
+  return { rows: await loaders.vehiclePage.load({ filter, page }), page, count: () => loaders.vehicleCount.load(filter) };
 }
 
 /** One page of assignments (history included). @throws AppError BAD_USER_INPUT for bad paging arguments. */

@@ -11,6 +11,12 @@ export interface DriverFilter {
   status?: DriverStatus | null;
 }
 
+/** The filter of a drivers list as a Prisma `where`, shared by its pages and its total count. */
+const driverFilterWhere = (filter: DriverFilter) => ({
+  ...(filter.fleetIds ? { fleetId: { in: [...filter.fleetIds] } } : {}),
+  ...(filter.status ? { status: filter.status } : {}),
+});
+
 /** A change of what the durable `driver.status.changed` event reports; always bumps `version`. */
 export interface DriverStateChange {
   status?: DriverStatus;
@@ -104,15 +110,11 @@ export function createDriverStore(db: Db) {
      * The (fleet_id, created_at, id) and (fleet_id, status, created_at, id) indexes serve the per-fleet cases.
      */
     findPage(filter: DriverFilter, page: PageRequest): Promise<Driver[]> {
-      return db.driver.findMany({
-        where: {
-          ...(filter.fleetIds ? { fleetId: { in: [...filter.fleetIds] } } : {}),
-          ...(filter.status ? { status: filter.status } : {}),
-          ...afterCursorWhere(page.after),
-        },
-        orderBy: newestFirst(),
-        take: page.take + 1,
-      });
+      return db.driver.findMany({ where: { ...driverFilterWhere(filter), ...afterCursorWhere(page.after) }, orderBy: newestFirst(), take: page.take + 1 });
+    },
+    /** How many drivers the filter selects across all pages (`DriverConnection.totalCount`). */
+    count(filter: DriverFilter): Promise<number> {
+      return db.driver.count({ where: driverFilterWhere(filter) });
     },
     /**
      * AVAILABLE drivers with a fresh position inside the box: the (status, latitude, longitude) index narrows to

@@ -12,6 +12,13 @@ export interface VehicleFilter {
   category?: VehicleCategory | null;
 }
 
+/** The filter of a vehicles list as a Prisma `where`, shared by its pages and its total count. */
+const vehicleFilterWhere = (filter: VehicleFilter) => ({
+  ...(filter.fleetIds ? { fleetId: { in: [...filter.fleetIds] } } : {}),
+  ...(filter.status ? { status: filter.status } : {}),
+  ...(filter.category ? { category: filter.category } : {}),
+});
+
 export interface NewVehicle {
   fleetId: string;
   homeHubId: string | null;
@@ -57,16 +64,11 @@ export function createVehicleStore(db: Db) {
     },
     /** `take + 1` vehicles, newest first; the (fleet_id, created_at, id) index serves the per-fleet case. */
     findPage(filter: VehicleFilter, page: PageRequest): Promise<Vehicle[]> {
-      return db.vehicle.findMany({
-        where: {
-          ...(filter.fleetIds ? { fleetId: { in: [...filter.fleetIds] } } : {}),
-          ...(filter.status ? { status: filter.status } : {}),
-          ...(filter.category ? { category: filter.category } : {}),
-          ...afterCursorWhere(page.after),
-        },
-        orderBy: newestFirst(),
-        take: page.take + 1,
-      });
+      return db.vehicle.findMany({ where: { ...vehicleFilterWhere(filter), ...afterCursorWhere(page.after) }, orderBy: newestFirst(), take: page.take + 1 });
+    },
+    /** How many vehicles the filter selects across all pages (`VehicleConnection.totalCount`). */
+    count(filter: VehicleFilter): Promise<number> {
+      return db.vehicle.count({ where: vehicleFilterWhere(filter) });
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { TripModel, UserRef, DriverRef } from '../resolvers/mappers.js';
+import type { TripModel, UserRef, DriverRef, TripConnectionModel, CityModel, PricingVersionModel } from '../resolvers/mappers.js';
 import type { TripsContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -15,6 +15,51 @@ export type Scalars = {
   /** An instant in time, ISO 8601 in UTC, e.g. `2026-11-22T10:15:30.000Z`. */
   DateTime: { input: Date; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/**
+ * A service area: a pickup within `radiusMeters` of its centre is priced by its prices. Staff read it (SUPER_ADMIN,
+ * OPERATIONS, FLEET_MANAGER); operations change its prices with `setPricing`.
+ */
+export type City = {
+  __typename?: 'City';
+  /** Centre of the service area. */
+  center: GeoPoint;
+  /** ISO 4217 currency of every price and fare in the city. */
+  currency: Scalars['String']['output'];
+  /** Stable identifier of the city. */
+  id: Scalars['ID']['output'];
+  /** Unique name, e.g. Metro City. */
+  name: Scalars['String']['output'];
+  /** The prices in force now for this category; null when the city does not offer it (no version has taken effect). */
+  pricing: Maybe<PricingVersion>;
+  /**
+   * Every pricing version of the city, of one category or all, newest `effectiveFrom` first — versions set to take
+   * effect later included. Versions are never changed or deleted: this is the whole history.
+   */
+  pricingHistory: PricingVersionConnection;
+  /** Radius of the service area around the centre, in metres. */
+  radiusMeters: Scalars['Int']['output'];
+};
+
+
+/**
+ * A service area: a pickup within `radiusMeters` of its centre is priced by its prices. Staff read it (SUPER_ADMIN,
+ * OPERATIONS, FLEET_MANAGER); operations change its prices with `setPricing`.
+ */
+export type CityPricingArgs = {
+  category: VehicleCategory;
+};
+
+
+/**
+ * A service area: a pickup within `radiusMeters` of its centre is priced by its prices. Staff read it (SUPER_ADMIN,
+ * OPERATIONS, FLEET_MANAGER); operations change its prices with `setPricing`.
+ */
+export type CityPricingHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  category?: InputMaybe<VehicleCategory>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A driver's profile: the driving side of a user. */
@@ -144,6 +189,13 @@ export type Mutation = {
    * is refused (BALANCE_DUE) until it is repaid.
    */
   requestTrip: TripPayload;
+  /**
+   * Sets new prices for one category of one city as a new version, taking effect at `effectiveFrom` (now when
+   * omitted). Versions are never changed in place: a correction is another version. Quotes already given and trips
+   * already requested keep the version that priced them; quotes from `effectiveFrom` on use this one. Recorded in the
+   * audit log (`pricing.set`, before: the version in force until then).
+   */
+  setPricing: SetPricingPayload;
   /** The trip's driver starts the ride with the rider on board. */
   startTrip: TripPayload;
 };
@@ -199,6 +251,11 @@ export type MutationRequestTripArgs = {
 };
 
 
+export type MutationSetPricingArgs = {
+  input: SetPricingInput;
+};
+
+
 export type MutationStartTripArgs = {
   tripId: Scalars['ID']['input'];
 };
@@ -225,12 +282,101 @@ export type PaymentMethodType =
   /** The rider's prepaid wallet. */
   | 'WALLET';
 
+/** An input problem of a pricing mutation: fix the input and retry. */
+export type PricingUserError = {
+  __typename?: 'PricingUserError';
+  /** Machine-readable kind of problem. */
+  code: PricingUserErrorCode;
+  /** Path to the offending input field, e.g. `["input", "minimumFare"]`; null when it concerns the whole input. */
+  field: Maybe<Array<Scalars['String']['output']>>;
+  /** What is wrong, in words for a person. */
+  message: Scalars['String']['output'];
+};
+
+/** What is wrong with a pricing mutation's input. */
+export type PricingUserErrorCode =
+  /** No city has this id. */
+  | 'CITY_NOT_FOUND'
+  /** The city already has a version of this category taking effect at exactly this instant (e.g. set by someone else just now). */
+  | 'EFFECTIVE_FROM_TAKEN'
+  /** The free cancellation period is not 0 to 3600 seconds. */
+  | 'INVALID_CANCELLATION_PERIOD'
+  /** effectiveFrom is in the past or more than a year ahead. */
+  | 'INVALID_EFFECTIVE_FROM'
+  /** A money amount is negative or above the highest fare (default 1,000,000 minor units), or the minimum fare is below the base fare (`field` says which). */
+  | 'INVALID_PRICE'
+  /** The surge cap is not 1.0 to 10.0 in steps of 0.1. */
+  | 'INVALID_SURGE_CAP';
+
+/**
+ * What a ride of one category costs in one city from `effectiveFrom` on, in minor units of the city's currency. A
+ * version is in force from its `effectiveFrom` until a later version of the same city and category takes effect. A
+ * quote (`estimateFare`) and the trip requested with it keep the version that priced them: the final fare and a
+ * cancellation fee use that version, however the prices change afterwards.
+ */
+export type PricingVersion = {
+  __typename?: 'PricingVersion';
+  /** Charged for every ride. */
+  baseFare: Money;
+  /** What a rider pays for cancelling after the driver arrived, or later than `cancellationFreeSeconds` after assignment. */
+  cancellationFee: Money;
+  /** Seconds after a driver's assignment within which a rider cancels for free (until the driver arrives). */
+  cancellationFreeSeconds: Scalars['Int']['output'];
+  /** Service level priced. */
+  category: VehicleCategory;
+  /** When it was set. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Who set it; null for the prices the city started with. */
+  createdBy: Maybe<User>;
+  /** When it takes (or took) effect. */
+  effectiveFrom: Scalars['DateTime']['output'];
+  /** Stable identifier of the version. */
+  id: Scalars['ID']['output'];
+  /** The least a ride costs before surge. */
+  minimumFare: Money;
+  /** Charged per kilometre driven (pro rata per metre). */
+  perKm: Money;
+  /** Charged per minute of ride (pro rata per second). */
+  perMinute: Money;
+  /** The highest surge multiplier, e.g. 3.0. */
+  surgeCap: Scalars['Float']['output'];
+  /** 1, 2, 3… per city and category, in the order the versions were set. */
+  version: Scalars['Int']['output'];
+};
+
+/** A page of pricing versions, newest effectiveFrom first. */
+export type PricingVersionConnection = {
+  __typename?: 'PricingVersionConnection';
+  /** The versions of this page. */
+  edges: Array<PricingVersionEdge>;
+  /** Where this page is. */
+  pageInfo: PageInfo;
+};
+
+/** A pricing version with a cursor, in a connection. */
+export type PricingVersionEdge = {
+  __typename?: 'PricingVersionEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The version. */
+  node: PricingVersion;
+};
+
 export type Query = {
   __typename?: 'Query';
+  /** Every service area, by name, with its prices. Staff only. */
+  cities: Array<City>;
+  /** The city with this id, or null when there is none. Staff only. */
+  city: Maybe<City>;
   /** The trip with this id, or null when there is none or the viewer may not see it (its rider, its driver, operations staff and the manager of its fleet may). */
   trip: Maybe<Trip>;
   /** The trips board: trips newest first, optionally with one status and of one fleet. Every fleet for operations staff; a fleet manager sees only their fleets' trips. */
   trips: TripConnection;
+};
+
+
+export type QueryCityArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -260,6 +406,42 @@ export type RequestTripInput = {
   pickup: GeoPointInput;
   /** Id of a `FareEstimate` for this route and category to keep its price; omit to be priced now. */
   quoteId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** New prices for one category of one city. Money in integer minor units of the city's currency. */
+export type SetPricingInput = {
+  /** Charged for every ride, 0 or more. */
+  baseFare: Scalars['Int']['input'];
+  /** Fee for a late cancellation by the rider, 0 or more. */
+  cancellationFee: Scalars['Int']['input'];
+  /** Seconds after assignment within which a rider cancels for free, 0 to 3600. */
+  cancellationFreeSeconds: Scalars['Int']['input'];
+  /** Service level; setting prices for a category the city did not offer starts offering it. */
+  category: VehicleCategory;
+  /** The city (`City.id`). */
+  cityId: Scalars['ID']['input'];
+  /**
+   * When the prices take effect: now when omitted; up to a year ahead. An instant in the past is refused (up to 60
+   * seconds of clock skew are taken as now). Quotes given before it keep the prices they were given.
+   */
+  effectiveFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The least a ride costs before surge: at least `baseFare`. */
+  minimumFare: Scalars['Int']['input'];
+  /** Per kilometre driven, 0 or more. */
+  perKm: Scalars['Int']['input'];
+  /** Per minute of ride, 0 or more. */
+  perMinute: Scalars['Int']['input'];
+  /** Highest surge multiplier, 1.0 to 10.0 in steps of 0.1. */
+  surgeCap: Scalars['Float']['input'];
+};
+
+/** Result of `setPricing`. */
+export type SetPricingPayload = {
+  __typename?: 'SetPricingPayload';
+  /** The new version; null when `userErrors` is not empty. */
+  pricing: Maybe<PricingVersion>;
+  /** Input problems; empty on success (nothing was written otherwise). */
+  userErrors: Array<PricingUserError>;
 };
 
 /** Live updates, over graphql-ws (`graphql-transport-ws`) on the gateway's /graphql. The access token goes in the `connection_init` payload: `{ "authorization": "Bearer <access token>" }`. */
@@ -368,6 +550,11 @@ export type TripConnection = {
   edges: Array<TripEdge>;
   /** Where this page is. */
   pageInfo: PageInfo;
+  /**
+   * How many trips the list holds across all its pages, with the same filters (and the same visibility) as the page.
+   * Counted only when selected: leave it out unless the screen shows it.
+   */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** A trip with a cursor, in a connection. */
@@ -665,11 +852,12 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  City: ResolverTypeWrapper<CityModel>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Driver: ResolverTypeWrapper<DriverRef>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   EstimateFareInput: EstimateFareInput;
   EstimateFarePayload: ResolverTypeWrapper<EstimateFarePayload>;
   FareEstimate: ResolverTypeWrapper<FareEstimate>;
@@ -681,12 +869,19 @@ export type ResolversTypes = ResolversObject<{
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PaymentMethodType: PaymentMethodType;
+  PricingUserError: ResolverTypeWrapper<PricingUserError>;
+  PricingUserErrorCode: PricingUserErrorCode;
+  PricingVersion: ResolverTypeWrapper<PricingVersionModel>;
+  PricingVersionConnection: ResolverTypeWrapper<Omit<PricingVersionConnection, 'edges'> & { edges: Array<ResolversTypes['PricingVersionEdge']> }>;
+  PricingVersionEdge: ResolverTypeWrapper<Omit<PricingVersionEdge, 'node'> & { node: ResolversTypes['PricingVersion'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RequestTripInput: RequestTripInput;
+  SetPricingInput: SetPricingInput;
+  SetPricingPayload: ResolverTypeWrapper<Omit<SetPricingPayload, 'pricing'> & { pricing?: Maybe<ResolversTypes['PricingVersion']> }>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Trip: ResolverTypeWrapper<TripModel>;
   TripActorRole: TripActorRole;
-  TripConnection: ResolverTypeWrapper<Omit<TripConnection, 'edges'> & { edges: Array<ResolversTypes['TripEdge']> }>;
+  TripConnection: ResolverTypeWrapper<TripConnectionModel>;
   TripEdge: ResolverTypeWrapper<Omit<TripEdge, 'node'> & { node: ResolversTypes['Trip'] }>;
   TripOffer: ResolverTypeWrapper<Omit<TripOffer, 'trip'> & { trip: ResolversTypes['Trip'] }>;
   TripOfferPayload: ResolverTypeWrapper<Omit<TripOfferPayload, 'offer'> & { offer?: Maybe<ResolversTypes['TripOffer']> }>;
@@ -705,11 +900,12 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  City: CityModel;
+  String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
   DateTime: Scalars['DateTime']['output'];
   Driver: DriverRef;
-  ID: Scalars['ID']['output'];
-  String: Scalars['String']['output'];
-  Int: Scalars['Int']['output'];
   EstimateFareInput: EstimateFareInput;
   EstimateFarePayload: EstimateFarePayload;
   FareEstimate: FareEstimate;
@@ -720,11 +916,17 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
+  PricingUserError: PricingUserError;
+  PricingVersion: PricingVersionModel;
+  PricingVersionConnection: Omit<PricingVersionConnection, 'edges'> & { edges: Array<ResolversParentTypes['PricingVersionEdge']> };
+  PricingVersionEdge: Omit<PricingVersionEdge, 'node'> & { node: ResolversParentTypes['PricingVersion'] };
   Query: Record<PropertyKey, never>;
   RequestTripInput: RequestTripInput;
+  SetPricingInput: SetPricingInput;
+  SetPricingPayload: Omit<SetPricingPayload, 'pricing'> & { pricing?: Maybe<ResolversParentTypes['PricingVersion']> };
   Subscription: Record<PropertyKey, never>;
   Trip: TripModel;
-  TripConnection: Omit<TripConnection, 'edges'> & { edges: Array<ResolversParentTypes['TripEdge']> };
+  TripConnection: TripConnectionModel;
   TripEdge: Omit<TripEdge, 'node'> & { node: ResolversParentTypes['Trip'] };
   TripOffer: Omit<TripOffer, 'trip'> & { trip: ResolversParentTypes['Trip'] };
   TripOfferPayload: Omit<TripOfferPayload, 'offer'> & { offer?: Maybe<ResolversParentTypes['TripOffer']> };
@@ -740,6 +942,16 @@ export type ResolversParentTypes = ResolversObject<{
 export type PublicDirectiveArgs = { };
 
 export type PublicDirectiveResolver<Result, Parent, ContextType = TripsContext, Args = PublicDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type CityResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['City'] = ResolversParentTypes['City']> = ResolversObject<{
+  center?: Resolver<ResolversTypes['GeoPoint'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pricing?: Resolver<Maybe<ResolversTypes['PricingVersion']>, ParentType, ContextType, RequireFields<CityPricingArgs, 'category'>>;
+  pricingHistory?: Resolver<ResolversTypes['PricingVersionConnection'], ParentType, ContextType, RequireFields<CityPricingHistoryArgs, 'first'>>;
+  radiusMeters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
@@ -789,6 +1001,7 @@ export type MutationResolvers<ContextType = TripsContext, ParentType extends Res
   estimateFare?: Resolver<ResolversTypes['EstimateFarePayload'], ParentType, ContextType, RequireFields<MutationEstimateFareArgs, 'input'>>;
   rateTrip?: Resolver<ResolversTypes['TripPayload'], ParentType, ContextType, RequireFields<MutationRateTripArgs, 'rating' | 'tripId'>>;
   requestTrip?: Resolver<ResolversTypes['TripPayload'], ParentType, ContextType, RequireFields<MutationRequestTripArgs, 'input'>>;
+  setPricing?: Resolver<ResolversTypes['SetPricingPayload'], ParentType, ContextType, RequireFields<MutationSetPricingArgs, 'input'>>;
   startTrip?: Resolver<ResolversTypes['TripPayload'], ParentType, ContextType, RequireFields<MutationStartTripArgs, 'tripId'>>;
 }>;
 
@@ -799,9 +1012,48 @@ export type PageInfoResolvers<ContextType = TripsContext, ParentType extends Res
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type PricingUserErrorResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['PricingUserError'] = ResolversParentTypes['PricingUserError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['PricingUserErrorCode'], ParentType, ContextType>;
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PricingVersionResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['PricingVersion'] = ResolversParentTypes['PricingVersion']> = ResolversObject<{
+  baseFare?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  cancellationFee?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  cancellationFreeSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['VehicleCategory'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  effectiveFrom?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  minimumFare?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  perKm?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  perMinute?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  surgeCap?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PricingVersionConnectionResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['PricingVersionConnection'] = ResolversParentTypes['PricingVersionConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PricingVersionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type PricingVersionEdgeResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['PricingVersionEdge'] = ResolversParentTypes['PricingVersionEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PricingVersion'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  cities?: Resolver<Array<ResolversTypes['City']>, ParentType, ContextType>;
+  city?: Resolver<Maybe<ResolversTypes['City']>, ParentType, ContextType, RequireFields<QueryCityArgs, 'id'>>;
   trip?: Resolver<Maybe<ResolversTypes['Trip']>, ParentType, ContextType, RequireFields<QueryTripArgs, 'id'>>;
   trips?: Resolver<ResolversTypes['TripConnection'], ParentType, ContextType, RequireFields<QueryTripsArgs, 'first'>>;
+}>;
+
+export type SetPricingPayloadResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['SetPricingPayload'] = ResolversParentTypes['SetPricingPayload']> = ResolversObject<{
+  pricing?: Resolver<Maybe<ResolversTypes['PricingVersion']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['PricingUserError']>, ParentType, ContextType>;
 }>;
 
 export type SubscriptionResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
@@ -842,6 +1094,7 @@ export type TripResolvers<ContextType = TripsContext, ParentType extends Resolve
 export type TripConnectionResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['TripConnection'] = ResolversParentTypes['TripConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['TripEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type TripEdgeResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['TripEdge'] = ResolversParentTypes['TripEdge']> = ResolversObject<{
@@ -901,6 +1154,7 @@ export type VehicleResolvers<ContextType = TripsContext, ParentType extends Reso
 }>;
 
 export type Resolvers<ContextType = TripsContext> = ResolversObject<{
+  City?: CityResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Driver?: DriverResolvers<ContextType>;
   EstimateFarePayload?: EstimateFarePayloadResolvers<ContextType>;
@@ -909,7 +1163,12 @@ export type Resolvers<ContextType = TripsContext> = ResolversObject<{
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PricingUserError?: PricingUserErrorResolvers<ContextType>;
+  PricingVersion?: PricingVersionResolvers<ContextType>;
+  PricingVersionConnection?: PricingVersionConnectionResolvers<ContextType>;
+  PricingVersionEdge?: PricingVersionEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SetPricingPayload?: SetPricingPayloadResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Trip?: TripResolvers<ContextType>;
   TripConnection?: TripConnectionResolvers<ContextType>;

@@ -1,7 +1,19 @@
-// Trip connections are ordered by (requestedAt, id), newest first; the cursor carries that pair.
-import { toConnection, type PageRequest } from '../../../../platform/graphql/index.js';
+// Trip connections are ordered by (requestedAt, id), newest first; the cursor carries that pair. totalCount is
+// counted only when selected (platform/graphql/counted-connection.ts).
+import { resolveTotalCount, toConnection, withTotalCount, type CountedConnection } from '../../../../platform/graphql/index.js';
+import type { TripConnectionResolvers } from '../generated/resolvers-types.js';
+import type { TripPage } from '../services/trip-queries.js';
 import type { TripModel } from './mappers.js';
 
-export function toTripConnection(rows: TripModel[], page: PageRequest) {
-  return toConnection(rows, page, (trip) => ({ at: trip.requestedAt, id: trip.id }));
+export type TripConnectionModel = CountedConnection<TripModel>;
+
+export function toTripConnection({ rows, page, count }: TripPage): TripConnectionModel {
+  return withTotalCount(
+    toConnection(rows, page, (trip) => ({ at: trip.requestedAt, id: trip.id })),
+    count,
+  );
 }
+
+export const TripConnection: TripConnectionResolvers = {
+  totalCount: resolveTotalCount,
+};

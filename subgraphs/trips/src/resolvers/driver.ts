@@ -12,7 +12,6 @@ export const Driver: DriverResolvers = {
     return pending && toOffer(pending.offer, pending.trip);
   },
   trips: async (driver, args, context) => {
-    const { rows, page } = await driverTripsPage(context, driver.id, args);
-    return toTripConnection(rows, page);
+    return toTripConnection(await driverTripsPage(context, driver.id, args));
   },
 };

@@ -1,7 +1,9 @@
 // What trips' resolvers receive as parents (codegen `mappers`), and the shapes built for unmapped types.
 import type { DispatchOffer, Trip, TripStatusChange } from '../store/prisma/client.js';
 
-export type { Trip as TripModel } from '../store/prisma/client.js';
+export type { Trip as TripModel, City as CityModel } from '../store/prisma/client.js';
+export type { TripConnectionModel } from './connection.js';
+export type { PricingVersionModel } from '../services/pricing-admin.js';
 
 /** A user is identity's entity; trips knows only its id. */
 export interface UserRef {

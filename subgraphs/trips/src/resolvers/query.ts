@@ -5,7 +5,6 @@ import { toTripConnection } from './connection.js';
 export const Query: QueryResolvers = {
   trip: (_parent, { id }, context) => findTrip(context, id),
   trips: async (_parent, args, context) => {
-    const { rows, page } = await tripsBoardPage(context, args);
-    return toTripConnection(rows, page);
+    return toTripConnection(await tripsBoardPage(context, args));
   },
 };

@@ -6,7 +6,6 @@ export const User: UserResolvers = {
   // identity owns users; trips contributes fields keyed by the id alone, so any id is a valid reference.
   __resolveReference: (reference) => ({ id: reference.id }),
   trips: async (user, args, context) => {
-    const { rows, page } = await riderTripsPage(context, user.id, args);
-    return toTripConnection(rows, page);
+    return toTripConnection(await riderTripsPage(context, user.id, args));
   },
 };

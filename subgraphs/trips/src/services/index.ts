@@ -6,6 +6,7 @@ import type { TripsConfig } from '../config.js';
 import type { TripsStore } from '../store/store.js';
 import { createDispatchService } from './dispatch-service.js';
 import { createTripsLive } from './live.js';
+import { createPricingAdminService } from './pricing-admin.js';
 import { createPricingService } from './pricing-service.js';
 import { createTripService } from './trip-service.js';
 
@@ -27,5 +28,6 @@ export function createTripsServices(deps: TripsServicesDeps) {
   const pricing = createPricingService({ store, config, clock });
   const dispatch = createDispatchService({ store, config, clock, logger, live });
   const trips = createTripService({ store, config, clock, live, pricing, dispatch });
-  return { pricing, dispatch, trips };
+  const pricingAdmin = createPricingAdminService({ store, config, clock, wakeRelay: deps.wakeRelay });
+  return { pricing, dispatch, trips, pricingAdmin };
 }

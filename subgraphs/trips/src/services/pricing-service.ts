@@ -1,4 +1,4 @@
-// Fare estimates: the service area and rule for the pickup point, the route estimate, the surge from demand and
+// Fare estimates: the service area and the pricing version in force for the pickup point, the route estimate, the surge from demand and
 // supply near the pickup. An estimate is stored as a quote that requestTrip honours until it expires.
 import type { Viewer } from '../../../../platform/auth/index.js';
 import type { Clock } from '../clock.js';
@@ -61,9 +61,10 @@ export function createPricingService(deps: { store: TripsStore; config: TripsCon
         ['input', 'dropoff'],
       );
     }
-    const rule = await store.pricing.findRule(city.id, input.category);
-    if (!rule) return userError('CATEGORY_NOT_OFFERED', `${city.name} offers no ${input.category} rides`, ['input', 'category']);
     const now = clock.now().getTime();
+    // The version in force now; the quote and the trip keep its id, so a later version never reprices them.
+    const rule = await store.pricing.findRuleInForce(city.id, input.category, new Date(now));
+    if (!rule) return userError('CATEGORY_NOT_OFFERED', `${city.name} offers no ${input.category} rides`, ['input', 'category']);
     const [demand, supply] = await Promise.all([
       store.pricing.countWaitingNear(input.pickup.latitude, input.pickup.longitude, config.surgeRadiusMeters, new Date(now - config.surgeWindowSeconds * 1000)),
       store.dispatch.countAvailableNear(
@@ -74,7 +75,7 @@ export function createPricingService(deps: { store: TripsStore; config: TripsCon
         new Date(now - config.supplyFreshnessSeconds * 1000),
       ),
     ]);
-    const surge = surgeTenths(demand, supply, city.maxSurgeTenths);
+    const surge = surgeTenths(demand, supply, rule.surgeCapTenths);
     const amountMinor = fareMinor(rule, route.distanceMeters, route.durationSeconds, surge);
     // A backstop against a mistaken pricing rule: no ride is worth more than this.
     if (amountMinor > config.maxFareMinor)

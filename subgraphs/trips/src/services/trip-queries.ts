@@ -31,6 +31,13 @@ export async function findPendingOffer({ viewer, loaders }: Reader, driverId: st
   return trip ? { offer, trip } : null;
 }
 
+/** One page of a trip list and how to count the whole list (called only when a client selects totalCount). */
+export interface TripPage {
+  rows: Trip[];
+  page: PageRequest;
+  count: () => Promise<number>;
+}
+
 export interface BoardArgs extends PageArgs {
   status?: TripStatus | null;
   fleetId?: string | null;
@@ -44,29 +51,30 @@ export interface BoardArgs extends PageArgs {
  * FLEET_MANAGER. A fleet filter outside the viewer's fleets (or malformed) gives an empty page, not an error.
  * @throws AppError BAD_USER_INPUT for bad paging arguments or a time range that ends before it starts.
  */
-export async function tripsBoardPage({ viewer, loaders }: Reader, args: BoardArgs): Promise<{ rows: Trip[]; page: PageRequest }> {
+export async function tripsBoardPage({ viewer, loaders }: Reader, args: BoardArgs): Promise<TripPage> {
   const page = readPageArgs(args);
   const requestedAfter = args.requestedAfter ?? null;
   const requestedBefore = args.requestedBefore ?? null;
   if (requestedAfter && requestedBefore && requestedBefore < requestedAfter)
     throw badInput('requestedBefore is earlier than requestedAfter', 'requestedBefore');
   const fleetIds = visibleFleetIds(viewer, args.fleetId);
-  if (fleetIds?.length === 0 || (args.fleetId && !isUuid(args.fleetId))) return { rows: [], page };
-  return { rows: await loaders.tripPage.load({ page, status: args.status ?? null, fleetIds, requestedAfter, requestedBefore }), page };
+  if (fleetIds?.length === 0 || (args.fleetId && !isUuid(args.fleetId))) return { rows: [], page, count: async () => 0 };
+  const filter = { status: args.status ?? null, fleetIds, requestedAfter, requestedBefore };
+  return { rows: await loaders.tripPage.load({ page, ...filter }), page, count: () => loaders.boardCount.load(filter) };
 }
 
 /**
  * One page of a rider's trips.
  * @throws AppError FORBIDDEN unless the viewer is that rider or SUPER_ADMIN/OPERATIONS; BAD_USER_INPUT for bad paging.
  */
-export async function riderTripsPage({ viewer, loaders }: Reader, riderUserId: string, args: PageArgs): Promise<{ rows: Trip[]; page: PageRequest }> {
+export async function riderTripsPage({ viewer, loaders }: Reader, riderUserId: string, args: PageArgs): Promise<TripPage> {
   assertCanActForUser(viewer, riderUserId, 'User.trips');
   const page = readPageArgs(args);
-  return { rows: await loaders.tripsByRiderId.load({ key: riderUserId, page }), page };
+  return { rows: await loaders.tripsByRiderId.load({ key: riderUserId, page }), page, count: () => loaders.tripCountByRiderId.load(riderUserId) };
 }
 
 /** One page of a driver's trips, only those the viewer may see (see the loader). @throws AppError BAD_USER_INPUT for bad paging. */
-export async function driverTripsPage({ loaders }: Reader, driverId: string, args: PageArgs): Promise<{ rows: Trip[]; page: PageRequest }> {
+export async function driverTripsPage({ loaders }: Reader, driverId: string, args: PageArgs): Promise<TripPage> {
   const page = readPageArgs(args);
-  return { rows: await loaders.tripsByDriverId.load({ key: driverId, page }), page };
+  return { rows: await loaders.tripsByDriverId.load({ key: driverId, page }), page, count: () => loaders.tripCountByDriverId.load(driverId) };
 }

@@ -12,16 +12,19 @@ export function createPricingStore(db: Db) {
       return db.city.findMany({ orderBy: { name: 'asc' } });
     },
 
-    findRule(cityId: string, category: VehicleCategory): Promise<PricingRule | null> {
-      return db.pricingRule.findUnique({ where: { cityId_category: { cityId, category } } });
+    /** The version of (city, category) in force at `at`: the newest effectiveFrom at or before it. */
+    findRuleInForce(cityId: string, category: VehicleCategory, at: Date): Promise<PricingRule | null> {
+      return db.pricingRule.findFirst({ where: { cityId, category, effectiveFrom: { lte: at } }, orderBy: { effectiveFrom: 'desc' } });
     },
 
-    /** The rule and the name of its city in one statement (trips' events name the city: payments' commissions depend on it). */
+    /** The rule (version) and the name of its city in one statement (trips' events name the city: payments' commissions depend on it). */
     async findRuleWithCity(id: string): Promise<{ rule: PricingRule; cityName: string } | null> {
       const rows = await db.$queryRawUnsafe<(PricingRule & { cityName: string })[]>(
-        `select r.id, r.city_id as "cityId", r.category::text as category, r.base_fare_minor as "baseFareMinor",
+        `select r.id, r.city_id as "cityId", r.category::text as category, r.version, r.base_fare_minor as "baseFareMinor",
            r.per_km_minor as "perKmMinor", r.per_minute_minor as "perMinuteMinor", r.minimum_fare_minor as "minimumFareMinor",
-           r.cancellation_fee_minor as "cancellationFeeMinor", r.free_cancellation_seconds as "freeCancellationSeconds", c.name as "cityName"
+           r.cancellation_fee_minor as "cancellationFeeMinor", r.free_cancellation_seconds as "freeCancellationSeconds",
+           r.surge_cap_tenths as "surgeCapTenths", r.effective_from as "effectiveFrom", r.created_at as "createdAt",
+           r.created_by_user_id as "createdByUserId", c.name as "cityName"
          from "trips"."pricing_rules" r join "trips"."cities" c on c.id = r.city_id
          where r.id = $1::uuid`,
         id,

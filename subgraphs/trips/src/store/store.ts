@@ -5,8 +5,10 @@ import { createBalanceStore } from './balance-store.js';
 import type { TripsPrisma } from './database.js';
 import { createDispatchStore } from './dispatch-store.js';
 import { createPricingStore } from './pricing-store.js';
+import { createPricingVersionStore } from './pricing-version-store.js';
 import type { Prisma } from './prisma/client.js';
 import { createRatingStore } from './rating-store.js';
+import { createTripCountStore } from './trip-count-store.js';
 import { createTripStore } from './trip-store.js';
 
 /** The client or an open transaction: every store method works on either. */
@@ -17,8 +19,10 @@ export type TripsStores = ReturnType<typeof bindStores>;
 function bindStores(db: Db) {
   return {
     trips: createTripStore(db),
+    tripCounts: createTripCountStore(db),
     dispatch: createDispatchStore(db),
     pricing: createPricingStore(db),
+    pricingVersions: createPricingVersionStore(db),
     ratings: createRatingStore(db),
     balances: createBalanceStore(db),
     outbox: {

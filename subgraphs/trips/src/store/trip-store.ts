@@ -25,6 +25,21 @@ export interface DriverTripsVisibility {
   fleetIds: readonly string[];
 }
 
+/** The board's filter as a Prisma `where` (no cursor): the page and its total count select the same trips. */
+export function boardWhere(filter: BoardFilter): Prisma.TripWhereInput {
+  const requestedAt = {
+    ...(filter.requestedAfter ? { gte: filter.requestedAfter } : {}),
+    ...(filter.requestedBefore ? { lt: filter.requestedBefore } : {}),
+  };
+  return {
+    AND: [
+      filter.status ? { status: filter.status } : {},
+      filter.fleetIds ? { fleetId: { in: [...filter.fleetIds] } } : {},
+      Object.keys(requestedAt).length ? { requestedAt } : {},
+    ],
+  };
+}
+
 export type NewStatusChange = Omit<Prisma.TripStatusChangeUncheckedCreateInput, 'id'>;
 
 export function createTripStore(db: Db) {
@@ -101,19 +116,8 @@ export function createTripStore(db: Db) {
      * follows. Served by the (fleet_id[, status], requested_at, id) and (status, requested_at, id) indexes.
      */
     findPage(page: PageRequest, filter: BoardFilter): Promise<Trip[]> {
-      const requestedAt = {
-        ...(filter.requestedAfter ? { gte: filter.requestedAfter } : {}),
-        ...(filter.requestedBefore ? { lt: filter.requestedBefore } : {}),
-      };
       return db.trip.findMany({
-        where: {
-          AND: [
-            filter.status ? { status: filter.status } : {},
-            filter.fleetIds ? { fleetId: { in: [...filter.fleetIds] } } : {},
-            Object.keys(requestedAt).length ? { requestedAt } : {},
-            afterCursorWhere(page.after, 'requestedAt'),
-          ],
-        },
+        where: { AND: [boardWhere(filter), afterCursorWhere(page.after, 'requestedAt')] },
         orderBy: newestFirst('requestedAt'),
         take: page.take + 1,
       });

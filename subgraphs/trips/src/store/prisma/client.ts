@@ -58,7 +58,10 @@ export type TripStatusChange = Prisma.TripStatusChangeModel
 export type City = Prisma.CityModel
 /**
  * Model PricingRule
- * What a trip of one category costs in one city, in minor units of the city's currency.
+ * A pricing version: what a trip of one category costs in one city, in minor units of the city's currency, from
+ * `effectiveFrom` on. Never updated: a change of price is a new version, so quotes and trips keep pointing at the
+ * version that priced them. The version in force at an instant is the one of its (city, category) with the newest
+ * effectiveFrom at or before it; it stays in force until a later version's effectiveFrom.
  */
 export type PricingRule = Prisma.PricingRuleModel
 /**

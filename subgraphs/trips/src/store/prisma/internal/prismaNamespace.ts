@@ -1345,8 +1345,7 @@ export const CityScalarFieldEnum = {
   radiusMeters: 'radiusMeters',
   currency: 'currency',
   roadFactorPercent: 'roadFactorPercent',
-  averageSpeedKph: 'averageSpeedKph',
-  maxSurgeTenths: 'maxSurgeTenths'
+  averageSpeedKph: 'averageSpeedKph'
 } as const
 
 export type CityScalarFieldEnum = (typeof CityScalarFieldEnum)[keyof typeof CityScalarFieldEnum]
@@ -1356,12 +1355,17 @@ export const PricingRuleScalarFieldEnum = {
   id: 'id',
   cityId: 'cityId',
   category: 'category',
+  version: 'version',
   baseFareMinor: 'baseFareMinor',
   perKmMinor: 'perKmMinor',
   perMinuteMinor: 'perMinuteMinor',
   minimumFareMinor: 'minimumFareMinor',
   cancellationFeeMinor: 'cancellationFeeMinor',
-  freeCancellationSeconds: 'freeCancellationSeconds'
+  freeCancellationSeconds: 'freeCancellationSeconds',
+  surgeCapTenths: 'surgeCapTenths',
+  effectiveFrom: 'effectiveFrom',
+  createdAt: 'createdAt',
+  createdByUserId: 'createdByUserId'
 } as const
 
 export type PricingRuleScalarFieldEnum = (typeof PricingRuleScalarFieldEnum)[keyof typeof PricingRuleScalarFieldEnum]

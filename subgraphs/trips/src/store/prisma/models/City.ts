@@ -32,7 +32,6 @@ export type CityAvgAggregateOutputType = {
   radiusMeters: number | null
   roadFactorPercent: number | null
   averageSpeedKph: number | null
-  maxSurgeTenths: number | null
 }
 
 export type CitySumAggregateOutputType = {
@@ -41,7 +40,6 @@ export type CitySumAggregateOutputType = {
   radiusMeters: number | null
   roadFactorPercent: number | null
   averageSpeedKph: number | null
-  maxSurgeTenths: number | null
 }
 
 export type CityMinAggregateOutputType = {
@@ -53,7 +51,6 @@ export type CityMinAggregateOutputType = {
   currency: string | null
   roadFactorPercent: number | null
   averageSpeedKph: number | null
-  maxSurgeTenths: number | null
 }
 
 export type CityMaxAggregateOutputType = {
@@ -65,7 +62,6 @@ export type CityMaxAggregateOutputType = {
   currency: string | null
   roadFactorPercent: number | null
   averageSpeedKph: number | null
-  maxSurgeTenths: number | null
 }
 
 export type CityCountAggregateOutputType = {
@@ -77,7 +73,6 @@ export type CityCountAggregateOutputType = {
   currency: number
   roadFactorPercent: number
   averageSpeedKph: number
-  maxSurgeTenths: number
   _all: number
 }
 
@@ -88,7 +83,6 @@ export type CityAvgAggregateInputType = {
   radiusMeters?: true
   roadFactorPercent?: true
   averageSpeedKph?: true
-  maxSurgeTenths?: true
 }
 
 export type CitySumAggregateInputType = {
@@ -97,7 +91,6 @@ export type CitySumAggregateInputType = {
   radiusMeters?: true
   roadFactorPercent?: true
   averageSpeedKph?: true
-  maxSurgeTenths?: true
 }
 
 export type CityMinAggregateInputType = {
@@ -109,7 +102,6 @@ export type CityMinAggregateInputType = {
   currency?: true
   roadFactorPercent?: true
   averageSpeedKph?: true
-  maxSurgeTenths?: true
 }
 
 export type CityMaxAggregateInputType = {
@@ -121,7 +113,6 @@ export type CityMaxAggregateInputType = {
   currency?: true
   roadFactorPercent?: true
   averageSpeedKph?: true
-  maxSurgeTenths?: true
 }
 
 export type CityCountAggregateInputType = {
@@ -133,7 +124,6 @@ export type CityCountAggregateInputType = {
   currency?: true
   roadFactorPercent?: true
   averageSpeedKph?: true
-  maxSurgeTenths?: true
   _all?: true
 }
 
@@ -232,7 +222,6 @@ export type CityGroupByOutputType = {
   currency: string
   roadFactorPercent: number
   averageSpeedKph: number
-  maxSurgeTenths: number
   _count: CityCountAggregateOutputType | null
   _avg: CityAvgAggregateOutputType | null
   _sum: CitySumAggregateOutputType | null
@@ -267,7 +256,6 @@ export type CityWhereInput = {
   currency?: Prisma.StringFilter<"City"> | string
   roadFactorPercent?: Prisma.IntFilter<"City"> | number
   averageSpeedKph?: Prisma.IntFilter<"City"> | number
-  maxSurgeTenths?: Prisma.IntFilter<"City"> | number
   rules?: Prisma.PricingRuleListRelationFilter
 }
 
@@ -280,7 +268,6 @@ export type CityOrderByWithRelationInput = {
   currency?: Prisma.SortOrder
   roadFactorPercent?: Prisma.SortOrder
   averageSpeedKph?: Prisma.SortOrder
-  maxSurgeTenths?: Prisma.SortOrder
   rules?: Prisma.PricingRuleOrderByRelationAggregateInput
 }
 
@@ -296,7 +283,6 @@ export type CityWhereUniqueInput = Prisma.AtLeast<{
   currency?: Prisma.StringFilter<"City"> | string
   roadFactorPercent?: Prisma.IntFilter<"City"> | number
   averageSpeedKph?: Prisma.IntFilter<"City"> | number
-  maxSurgeTenths?: Prisma.IntFilter<"City"> | number
   rules?: Prisma.PricingRuleListRelationFilter
 }, "id" | "name">
 
@@ -309,7 +295,6 @@ export type CityOrderByWithAggregationInput = {
   currency?: Prisma.SortOrder
   roadFactorPercent?: Prisma.SortOrder
   averageSpeedKph?: Prisma.SortOrder
-  maxSurgeTenths?: Prisma.SortOrder
   _count?: Prisma.CityCountOrderByAggregateInput
   _avg?: Prisma.CityAvgOrderByAggregateInput
   _max?: Prisma.CityMaxOrderByAggregateInput
@@ -329,7 +314,6 @@ export type CityScalarWhereWithAggregatesInput = {
   currency?: Prisma.StringWithAggregatesFilter<"City"> | string
   roadFactorPercent?: Prisma.IntWithAggregatesFilter<"City"> | number
   averageSpeedKph?: Prisma.IntWithAggregatesFilter<"City"> | number
-  maxSurgeTenths?: Prisma.IntWithAggregatesFilter<"City"> | number
 }
 
 export type CityCreateInput = {
@@ -341,7 +325,6 @@ export type CityCreateInput = {
   currency: string
   roadFactorPercent: number
   averageSpeedKph: number
-  maxSurgeTenths: number
   rules?: Prisma.PricingRuleCreateNestedManyWithoutCityInput
 }
 
@@ -354,7 +337,6 @@ export type CityUncheckedCreateInput = {
   currency: string
   roadFactorPercent: number
   averageSpeedKph: number
-  maxSurgeTenths: number
   rules?: Prisma.PricingRuleUncheckedCreateNestedManyWithoutCityInput
 }
 
@@ -367,7 +349,6 @@ export type CityUpdateInput = {
   currency?: Prisma.StringFieldUpdateOperationsInput | string
   roadFactorPercent?: Prisma.IntFieldUpdateOperationsInput | number
   averageSpeedKph?: Prisma.IntFieldUpdateOperationsInput | number
-  maxSurgeTenths?: Prisma.IntFieldUpdateOperationsInput | number
   rules?: Prisma.PricingRuleUpdateManyWithoutCityNestedInput
 }
 
@@ -380,7 +361,6 @@ export type CityUncheckedUpdateInput = {
   currency?: Prisma.StringFieldUpdateOperationsInput | string
   roadFactorPercent?: Prisma.IntFieldUpdateOperationsInput | number
   averageSpeedKph?: Prisma.IntFieldUpdateOperationsInput | number
-  maxSurgeTenths?: Prisma.IntFieldUpdateOperationsInput | number
   rules?: Prisma.PricingRuleUncheckedUpdateManyWithoutCityNestedInput
 }
 
@@ -393,7 +373,6 @@ export type CityCreateManyInput = {
   currency: string
   roadFactorPercent: number
   averageSpeedKph: number
-  maxSurgeTenths: number
 }
 
 export type CityUpdateManyMutationInput = {
@@ -405,7 +384,6 @@ export type CityUpdateManyMutationInput = {
   currency?: Prisma.StringFieldUpdateOperationsInput | string
   roadFactorPercent?: Prisma.IntFieldUpdateOperationsInput | number
   averageSpeedKph?: Prisma.IntFieldUpdateOperationsInput | number
-  maxSurgeTenths?: Prisma.IntFieldUpdateOperationsInput | number
 }
 
 export type CityUncheckedUpdateManyInput = {
@@ -417,7 +395,6 @@ export type CityUncheckedUpdateManyInput = {
   currency?: Prisma.StringFieldUpdateOperationsInput | string
   roadFactorPercent?: Prisma.IntFieldUpdateOperationsInput | number
   averageSpeedKph?: Prisma.IntFieldUpdateOperationsInput | number
-  maxSurgeTenths?: Prisma.IntFieldUpdateOperationsInput | number
 }
 
 export type CityCountOrderByAggregateInput = {
@@ -429,7 +406,6 @@ export type CityCountOrderByAggregateInput = {
   currency?: Prisma.SortOrder
   roadFactorPercent?: Prisma.SortOrder
   averageSpeedKph?: Prisma.SortOrder
-  maxSurgeTenths?: Prisma.SortOrder
 }
 
 export type CityAvgOrderByAggregateInput = {
@@ -438,7 +414,6 @@ export type CityAvgOrderByAggregateInput = {
   radiusMeters?: Prisma.SortOrder
   roadFactorPercent?: Prisma.SortOrder
   averageSpeedKph?: Prisma.SortOrder
-  maxSurgeTenths?: Prisma.SortOrder
 }
 
 export type CityMaxOrderByAggregateInput = {
@@ -450,7 +425,6 @@ export type CityMaxOrderByAggregateInput = {
   currency?: Prisma.SortOrder
   roadFactorPercent?: Prisma.SortOrder
   averageSpeedKph?: Prisma.SortOrder
-  maxSurgeTenths?: Prisma.SortOrder
 }
 
 export type CityMinOrderByAggregateInput = {
@@ -462,7 +436,6 @@ export type CityMinOrderByAggregateInput = {
   currency?: Prisma.SortOrder
   roadFactorPercent?: Prisma.SortOrder
   averageSpeedKph?: Prisma.SortOrder
-  maxSurgeTenths?: Prisma.SortOrder
 }
 
 export type CitySumOrderByAggregateInput = {
@@ -471,7 +444,6 @@ export type CitySumOrderByAggregateInput = {
   radiusMeters?: Prisma.SortOrder
   roadFactorPercent?: Prisma.SortOrder
   averageSpeedKph?: Prisma.SortOrder
-  maxSurgeTenths?: Prisma.SortOrder
 }
 
 export type CityScalarRelationFilter = {
@@ -510,7 +482,6 @@ export type CityCreateWithoutRulesInput = {
   currency: string
   roadFactorPercent: number
   averageSpeedKph: number
-  maxSurgeTenths: number
 }
 
 export type CityUncheckedCreateWithoutRulesInput = {
@@ -522,7 +493,6 @@ export type CityUncheckedCreateWithoutRulesInput = {
   currency: string
   roadFactorPercent: number
   averageSpeedKph: number
-  maxSurgeTenths: number
 }
 
 export type CityCreateOrConnectWithoutRulesInput = {
@@ -550,7 +520,6 @@ export type CityUpdateWithoutRulesInput = {
   currency?: Prisma.StringFieldUpdateOperationsInput | string
   roadFactorPercent?: Prisma.IntFieldUpdateOperationsInput | number
   averageSpeedKph?: Prisma.IntFieldUpdateOperationsInput | number
-  maxSurgeTenths?: Prisma.IntFieldUpdateOperationsInput | number
 }
 
 export type CityUncheckedUpdateWithoutRulesInput = {
@@ -562,7 +531,6 @@ export type CityUncheckedUpdateWithoutRulesInput = {
   currency?: Prisma.StringFieldUpdateOperationsInput | string
   roadFactorPercent?: Prisma.IntFieldUpdateOperationsInput | number
   averageSpeedKph?: Prisma.IntFieldUpdateOperationsInput | number
-  maxSurgeTenths?: Prisma.IntFieldUpdateOperationsInput | number
 }
 
 
@@ -605,7 +573,6 @@ export type CitySelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = r
   currency?: boolean
   roadFactorPercent?: boolean
   averageSpeedKph?: boolean
-  maxSurgeTenths?: boolean
   rules?: boolean | Prisma.City$rulesArgs<ExtArgs>
   _count?: boolean | Prisma.CityCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["city"]>
@@ -619,7 +586,6 @@ export type CitySelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensio
   currency?: boolean
   roadFactorPercent?: boolean
   averageSpeedKph?: boolean
-  maxSurgeTenths?: boolean
 }, ExtArgs["result"]["city"]>
 
 export type CitySelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
@@ -631,7 +597,6 @@ export type CitySelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensio
   currency?: boolean
   roadFactorPercent?: boolean
   averageSpeedKph?: boolean
-  maxSurgeTenths?: boolean
 }, ExtArgs["result"]["city"]>
 
 export type CitySelectScalar = {
@@ -643,10 +608,9 @@ export type CitySelectScalar = {
   currency?: boolean
   roadFactorPercent?: boolean
   averageSpeedKph?: boolean
-  maxSurgeTenths?: boolean
 }
 
-export type CityOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "name" | "centerLatitude" | "centerLongitude" | "radiusMeters" | "currency" | "roadFactorPercent" | "averageSpeedKph" | "maxSurgeTenths", ExtArgs["result"]["city"]>
+export type CityOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "name" | "centerLatitude" | "centerLongitude" | "radiusMeters" | "currency" | "roadFactorPercent" | "averageSpeedKph", ExtArgs["result"]["city"]>
 export type CityInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   rules?: boolean | Prisma.City$rulesArgs<ExtArgs>
   _count?: boolean | Prisma.CityCountOutputTypeDefaultArgs<ExtArgs>
@@ -674,10 +638,6 @@ export type $CityPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs =
      * average driving speed used for duration estimates
      */
     averageSpeedKph: number
-    /**
-     * surge cap in tenths (e.g. 30 = 3.0x)
-     */
-    maxSurgeTenths: number
   }, ExtArgs["result"]["city"]>
   composites: {}
 }
@@ -1110,7 +1070,6 @@ export interface CityFieldRefs {
   readonly currency: Prisma.FieldRef<"City", 'String'>
   readonly roadFactorPercent: Prisma.FieldRef<"City", 'Int'>
   readonly averageSpeedKph: Prisma.FieldRef<"City", 'Int'>
-  readonly maxSurgeTenths: Prisma.FieldRef<"City", 'Int'>
 }
     
 

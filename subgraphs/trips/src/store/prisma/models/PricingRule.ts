@@ -14,7 +14,10 @@ import type * as Prisma from "../internal/prismaNamespace.js"
 
 /**
  * Model PricingRule
- * What a trip of one category costs in one city, in minor units of the city's currency.
+ * A pricing version: what a trip of one category costs in one city, in minor units of the city's currency, from
+ * `effectiveFrom` on. Never updated: a change of price is a new version, so quotes and trips keep pointing at the
+ * version that priced them. The version in force at an instant is the one of its (city, category) with the newest
+ * effectiveFrom at or before it; it stays in force until a later version's effectiveFrom.
  */
 export type PricingRuleModel = runtime.Types.Result.DefaultSelection<Prisma.$PricingRulePayload>
 
@@ -27,113 +30,151 @@ export type AggregatePricingRule = {
 }
 
 export type PricingRuleAvgAggregateOutputType = {
+  version: number | null
   baseFareMinor: number | null
   perKmMinor: number | null
   perMinuteMinor: number | null
   minimumFareMinor: number | null
   cancellationFeeMinor: number | null
   freeCancellationSeconds: number | null
+  surgeCapTenths: number | null
 }
 
 export type PricingRuleSumAggregateOutputType = {
+  version: number | null
   baseFareMinor: number | null
   perKmMinor: number | null
   perMinuteMinor: number | null
   minimumFareMinor: number | null
   cancellationFeeMinor: number | null
   freeCancellationSeconds: number | null
+  surgeCapTenths: number | null
 }
 
 export type PricingRuleMinAggregateOutputType = {
   id: string | null
   cityId: string | null
   category: $Enums.VehicleCategory | null
+  version: number | null
   baseFareMinor: number | null
   perKmMinor: number | null
   perMinuteMinor: number | null
   minimumFareMinor: number | null
   cancellationFeeMinor: number | null
   freeCancellationSeconds: number | null
+  surgeCapTenths: number | null
+  effectiveFrom: Date | null
+  createdAt: Date | null
+  createdByUserId: string | null
 }
 
 export type PricingRuleMaxAggregateOutputType = {
   id: string | null
   cityId: string | null
   category: $Enums.VehicleCategory | null
+  version: number | null
   baseFareMinor: number | null
   perKmMinor: number | null
   perMinuteMinor: number | null
   minimumFareMinor: number | null
   cancellationFeeMinor: number | null
   freeCancellationSeconds: number | null
+  surgeCapTenths: number | null
+  effectiveFrom: Date | null
+  createdAt: Date | null
+  createdByUserId: string | null
 }
 
 export type PricingRuleCountAggregateOutputType = {
   id: number
   cityId: number
   category: number
+  version: number
   baseFareMinor: number
   perKmMinor: number
   perMinuteMinor: number
   minimumFareMinor: number
   cancellationFeeMinor: number
   freeCancellationSeconds: number
+  surgeCapTenths: number
+  effectiveFrom: number
+  createdAt: number
+  createdByUserId: number
   _all: number
 }
 
 
 export type PricingRuleAvgAggregateInputType = {
+  version?: true
   baseFareMinor?: true
   perKmMinor?: true
   perMinuteMinor?: true
   minimumFareMinor?: true
   cancellationFeeMinor?: true
   freeCancellationSeconds?: true
+  surgeCapTenths?: true
 }
 
 export type PricingRuleSumAggregateInputType = {
+  version?: true
   baseFareMinor?: true
   perKmMinor?: true
   perMinuteMinor?: true
   minimumFareMinor?: true
   cancellationFeeMinor?: true
   freeCancellationSeconds?: true
+  surgeCapTenths?: true
 }
 
 export type PricingRuleMinAggregateInputType = {
   id?: true
   cityId?: true
   category?: true
+  version?: true
   baseFareMinor?: true
   perKmMinor?: true
   perMinuteMinor?: true
   minimumFareMinor?: true
   cancellationFeeMinor?: true
   freeCancellationSeconds?: true
+  surgeCapTenths?: true
+  effectiveFrom?: true
+  createdAt?: true
+  createdByUserId?: true
 }
 
 export type PricingRuleMaxAggregateInputType = {
   id?: true
   cityId?: true
   category?: true
+  version?: true
   baseFareMinor?: true
   perKmMinor?: true
   perMinuteMinor?: true
   minimumFareMinor?: true
   cancellationFeeMinor?: true
   freeCancellationSeconds?: true
+  surgeCapTenths?: true
+  effectiveFrom?: true
+  createdAt?: true
+  createdByUserId?: true
 }
 
 export type PricingRuleCountAggregateInputType = {
   id?: true
   cityId?: true
   category?: true
+  version?: true
   baseFareMinor?: true
   perKmMinor?: true
   perMinuteMinor?: true
   minimumFareMinor?: true
   cancellationFeeMinor?: true
   freeCancellationSeconds?: true
+  surgeCapTenths?: true
+  effectiveFrom?: true
+  createdAt?: true
+  createdByUserId?: true
   _all?: true
 }
 
@@ -227,12 +268,17 @@ export type PricingRuleGroupByOutputType = {
   id: string
   cityId: string
   category: $Enums.VehicleCategory
+  version: number
   baseFareMinor: number
   perKmMinor: number
   perMinuteMinor: number
   minimumFareMinor: number
   cancellationFeeMinor: number
   freeCancellationSeconds: number
+  surgeCapTenths: number
+  effectiveFrom: Date
+  createdAt: Date
+  createdByUserId: string | null
   _count: PricingRuleCountAggregateOutputType | null
   _avg: PricingRuleAvgAggregateOutputType | null
   _sum: PricingRuleSumAggregateOutputType | null
@@ -262,12 +308,17 @@ export type PricingRuleWhereInput = {
   id?: Prisma.UuidFilter<"PricingRule"> | string
   cityId?: Prisma.UuidFilter<"PricingRule"> | string
   category?: Prisma.EnumVehicleCategoryFilter<"PricingRule"> | $Enums.VehicleCategory
+  version?: Prisma.IntFilter<"PricingRule"> | number
   baseFareMinor?: Prisma.IntFilter<"PricingRule"> | number
   perKmMinor?: Prisma.IntFilter<"PricingRule"> | number
   perMinuteMinor?: Prisma.IntFilter<"PricingRule"> | number
   minimumFareMinor?: Prisma.IntFilter<"PricingRule"> | number
   cancellationFeeMinor?: Prisma.IntFilter<"PricingRule"> | number
   freeCancellationSeconds?: Prisma.IntFilter<"PricingRule"> | number
+  surgeCapTenths?: Prisma.IntFilter<"PricingRule"> | number
+  effectiveFrom?: Prisma.DateTimeFilter<"PricingRule"> | Date | string
+  createdAt?: Prisma.DateTimeFilter<"PricingRule"> | Date | string
+  createdByUserId?: Prisma.UuidNullableFilter<"PricingRule"> | string | null
   city?: Prisma.XOR<Prisma.CityScalarRelationFilter, Prisma.CityWhereInput>
 }
 
@@ -275,42 +326,58 @@ export type PricingRuleOrderByWithRelationInput = {
   id?: Prisma.SortOrder
   cityId?: Prisma.SortOrder
   category?: Prisma.SortOrder
+  version?: Prisma.SortOrder
   baseFareMinor?: Prisma.SortOrder
   perKmMinor?: Prisma.SortOrder
   perMinuteMinor?: Prisma.SortOrder
   minimumFareMinor?: Prisma.SortOrder
   cancellationFeeMinor?: Prisma.SortOrder
   freeCancellationSeconds?: Prisma.SortOrder
+  surgeCapTenths?: Prisma.SortOrder
+  effectiveFrom?: Prisma.SortOrder
+  createdAt?: Prisma.SortOrder
+  createdByUserId?: Prisma.SortOrderInput | Prisma.SortOrder
   city?: Prisma.CityOrderByWithRelationInput
 }
 
 export type PricingRuleWhereUniqueInput = Prisma.AtLeast<{
   id?: string
-  cityId_category?: Prisma.PricingRuleCityIdCategoryCompoundUniqueInput
+  cityId_category_effectiveFrom?: Prisma.PricingRuleCityIdCategoryEffectiveFromCompoundUniqueInput
+  cityId_category_version?: Prisma.PricingRuleCityIdCategoryVersionCompoundUniqueInput
   AND?: Prisma.PricingRuleWhereInput | Prisma.PricingRuleWhereInput[]
   OR?: Prisma.PricingRuleWhereInput[]
   NOT?: Prisma.PricingRuleWhereInput | Prisma.PricingRuleWhereInput[]
   cityId?: Prisma.UuidFilter<"PricingRule"> | string
   category?: Prisma.EnumVehicleCategoryFilter<"PricingRule"> | $Enums.VehicleCategory
+  version?: Prisma.IntFilter<"PricingRule"> | number
   baseFareMinor?: Prisma.IntFilter<"PricingRule"> | number
   perKmMinor?: Prisma.IntFilter<"PricingRule"> | number
   perMinuteMinor?: Prisma.IntFilter<"PricingRule"> | number
   minimumFareMinor?: Prisma.IntFilter<"PricingRule"> | number
   cancellationFeeMinor?: Prisma.IntFilter<"PricingRule"> | number
   freeCancellationSeconds?: Prisma.IntFilter<"PricingRule"> | number
+  surgeCapTenths?: Prisma.IntFilter<"PricingRule"> | number
+  effectiveFrom?: Prisma.DateTimeFilter<"PricingRule"> | Date | string
+  createdAt?: Prisma.DateTimeFilter<"PricingRule"> | Date | string
+  createdByUserId?: Prisma.UuidNullableFilter<"PricingRule"> | string | null
   city?: Prisma.XOR<Prisma.CityScalarRelationFilter, Prisma.CityWhereInput>
-}, "id" | "cityId_category">
+}, "id" | "cityId_category_effectiveFrom" | "cityId_category_version">
 
 export type PricingRuleOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
   cityId?: Prisma.SortOrder
   category?: Prisma.SortOrder
+  version?: Prisma.SortOrder
   baseFareMinor?: Prisma.SortOrder
   perKmMinor?: Prisma.SortOrder
   perMinuteMinor?: Prisma.SortOrder
   minimumFareMinor?: Prisma.SortOrder
   cancellationFeeMinor?: Prisma.SortOrder
   freeCancellationSeconds?: Prisma.SortOrder
+  surgeCapTenths?: Prisma.SortOrder
+  effectiveFrom?: Prisma.SortOrder
+  createdAt?: Prisma.SortOrder
+  createdByUserId?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.PricingRuleCountOrderByAggregateInput
   _avg?: Prisma.PricingRuleAvgOrderByAggregateInput
   _max?: Prisma.PricingRuleMaxOrderByAggregateInput
@@ -325,23 +392,33 @@ export type PricingRuleScalarWhereWithAggregatesInput = {
   id?: Prisma.UuidWithAggregatesFilter<"PricingRule"> | string
   cityId?: Prisma.UuidWithAggregatesFilter<"PricingRule"> | string
   category?: Prisma.EnumVehicleCategoryWithAggregatesFilter<"PricingRule"> | $Enums.VehicleCategory
+  version?: Prisma.IntWithAggregatesFilter<"PricingRule"> | number
   baseFareMinor?: Prisma.IntWithAggregatesFilter<"PricingRule"> | number
   perKmMinor?: Prisma.IntWithAggregatesFilter<"PricingRule"> | number
   perMinuteMinor?: Prisma.IntWithAggregatesFilter<"PricingRule"> | number
   minimumFareMinor?: Prisma.IntWithAggregatesFilter<"PricingRule"> | number
   cancellationFeeMinor?: Prisma.IntWithAggregatesFilter<"PricingRule"> | number
   freeCancellationSeconds?: Prisma.IntWithAggregatesFilter<"PricingRule"> | number
+  surgeCapTenths?: Prisma.IntWithAggregatesFilter<"PricingRule"> | number
+  effectiveFrom?: Prisma.DateTimeWithAggregatesFilter<"PricingRule"> | Date | string
+  createdAt?: Prisma.DateTimeWithAggregatesFilter<"PricingRule"> | Date | string
+  createdByUserId?: Prisma.UuidNullableWithAggregatesFilter<"PricingRule"> | string | null
 }
 
 export type PricingRuleCreateInput = {
   id?: string
   category: $Enums.VehicleCategory
+  version: number
   baseFareMinor: number
   perKmMinor: number
   perMinuteMinor: number
   minimumFareMinor: number
   cancellationFeeMinor: number
   freeCancellationSeconds: number
+  surgeCapTenths: number
+  effectiveFrom: Date | string
+  createdAt?: Date | string
+  createdByUserId?: string | null
   city: Prisma.CityCreateNestedOneWithoutRulesInput
 }
 
@@ -349,23 +426,33 @@ export type PricingRuleUncheckedCreateInput = {
   id?: string
   cityId: string
   category: $Enums.VehicleCategory
+  version: number
   baseFareMinor: number
   perKmMinor: number
   perMinuteMinor: number
   minimumFareMinor: number
   cancellationFeeMinor: number
   freeCancellationSeconds: number
+  surgeCapTenths: number
+  effectiveFrom: Date | string
+  createdAt?: Date | string
+  createdByUserId?: string | null
 }
 
 export type PricingRuleUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
+  version?: Prisma.IntFieldUpdateOperationsInput | number
   baseFareMinor?: Prisma.IntFieldUpdateOperationsInput | number
   perKmMinor?: Prisma.IntFieldUpdateOperationsInput | number
   perMinuteMinor?: Prisma.IntFieldUpdateOperationsInput | number
   minimumFareMinor?: Prisma.IntFieldUpdateOperationsInput | number
   cancellationFeeMinor?: Prisma.IntFieldUpdateOperationsInput | number
   freeCancellationSeconds?: Prisma.IntFieldUpdateOperationsInput | number
+  surgeCapTenths?: Prisma.IntFieldUpdateOperationsInput | number
+  effectiveFrom?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  createdByUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   city?: Prisma.CityUpdateOneRequiredWithoutRulesNestedInput
 }
 
@@ -373,47 +460,67 @@ export type PricingRuleUncheckedUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   cityId?: Prisma.StringFieldUpdateOperationsInput | string
   category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
+  version?: Prisma.IntFieldUpdateOperationsInput | number
   baseFareMinor?: Prisma.IntFieldUpdateOperationsInput | number
   perKmMinor?: Prisma.IntFieldUpdateOperationsInput | number
   perMinuteMinor?: Prisma.IntFieldUpdateOperationsInput | number
   minimumFareMinor?: Prisma.IntFieldUpdateOperationsInput | number
   cancellationFeeMinor?: Prisma.IntFieldUpdateOperationsInput | number
   freeCancellationSeconds?: Prisma.IntFieldUpdateOperationsInput | number
+  surgeCapTenths?: Prisma.IntFieldUpdateOperationsInput | number
+  effectiveFrom?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  createdByUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type PricingRuleCreateManyInput = {
   id?: string
   cityId: string
   category: $Enums.VehicleCategory
+  version: number
   baseFareMinor: number
   perKmMinor: number
   perMinuteMinor: number
   minimumFareMinor: number
   cancellationFeeMinor: number
   freeCancellationSeconds: number
+  surgeCapTenths: number
+  effectiveFrom: Date | string
+  createdAt?: Date | string
+  createdByUserId?: string | null
 }
 
 export type PricingRuleUpdateManyMutationInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
+  version?: Prisma.IntFieldUpdateOperationsInput | number
   baseFareMinor?: Prisma.IntFieldUpdateOperationsInput | number
   perKmMinor?: Prisma.IntFieldUpdateOperationsInput | number
   perMinuteMinor?: Prisma.IntFieldUpdateOperationsInput | number
   minimumFareMinor?: Prisma.IntFieldUpdateOperationsInput | number
   cancellationFeeMinor?: Prisma.IntFieldUpdateOperationsInput | number
   freeCancellationSeconds?: Prisma.IntFieldUpdateOperationsInput | number
+  surgeCapTenths?: Prisma.IntFieldUpdateOperationsInput | number
+  effectiveFrom?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  createdByUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type PricingRuleUncheckedUpdateManyInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   cityId?: Prisma.StringFieldUpdateOperationsInput | string
   category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
+  version?: Prisma.IntFieldUpdateOperationsInput | number
   baseFareMinor?: Prisma.IntFieldUpdateOperationsInput | number
   perKmMinor?: Prisma.IntFieldUpdateOperationsInput | number
   perMinuteMinor?: Prisma.IntFieldUpdateOperationsInput | number
   minimumFareMinor?: Prisma.IntFieldUpdateOperationsInput | number
   cancellationFeeMinor?: Prisma.IntFieldUpdateOperationsInput | number
   freeCancellationSeconds?: Prisma.IntFieldUpdateOperationsInput | number
+  surgeCapTenths?: Prisma.IntFieldUpdateOperationsInput | number
+  effectiveFrom?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  createdByUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type PricingRuleListRelationFilter = {
@@ -426,63 +533,89 @@ export type PricingRuleOrderByRelationAggregateInput = {
   _count?: Prisma.SortOrder
 }
 
-export type PricingRuleCityIdCategoryCompoundUniqueInput = {
+export type PricingRuleCityIdCategoryEffectiveFromCompoundUniqueInput = {
   cityId: string
   category: $Enums.VehicleCategory
+  effectiveFrom: Date | string
+}
+
+export type PricingRuleCityIdCategoryVersionCompoundUniqueInput = {
+  cityId: string
+  category: $Enums.VehicleCategory
+  version: number
 }
 
 export type PricingRuleCountOrderByAggregateInput = {
   id?: Prisma.SortOrder
   cityId?: Prisma.SortOrder
   category?: Prisma.SortOrder
+  version?: Prisma.SortOrder
   baseFareMinor?: Prisma.SortOrder
   perKmMinor?: Prisma.SortOrder
   perMinuteMinor?: Prisma.SortOrder
   minimumFareMinor?: Prisma.SortOrder
   cancellationFeeMinor?: Prisma.SortOrder
   freeCancellationSeconds?: Prisma.SortOrder
+  surgeCapTenths?: Prisma.SortOrder
+  effectiveFrom?: Prisma.SortOrder
+  createdAt?: Prisma.SortOrder
+  createdByUserId?: Prisma.SortOrder
 }
 
 export type PricingRuleAvgOrderByAggregateInput = {
+  version?: Prisma.SortOrder
   baseFareMinor?: Prisma.SortOrder
   perKmMinor?: Prisma.SortOrder
   perMinuteMinor?: Prisma.SortOrder
   minimumFareMinor?: Prisma.SortOrder
   cancellationFeeMinor?: Prisma.SortOrder
   freeCancellationSeconds?: Prisma.SortOrder
+  surgeCapTenths?: Prisma.SortOrder
 }
 
 export type PricingRuleMaxOrderByAggregateInput = {
   id?: Prisma.SortOrder
   cityId?: Prisma.SortOrder
   category?: Prisma.SortOrder
+  version?: Prisma.SortOrder
   baseFareMinor?: Prisma.SortOrder
   perKmMinor?: Prisma.SortOrder
   perMinuteMinor?: Prisma.SortOrder
   minimumFareMinor?: Prisma.SortOrder
   cancellationFeeMinor?: Prisma.SortOrder
   freeCancellationSeconds?: Prisma.SortOrder
+  surgeCapTenths?: Prisma.SortOrder
+  effectiveFrom?: Prisma.SortOrder
+  createdAt?: Prisma.SortOrder
+  createdByUserId?: Prisma.SortOrder
 }
 
 export type PricingRuleMinOrderByAggregateInput = {
   id?: Prisma.SortOrder
   cityId?: Prisma.SortOrder
   category?: Prisma.SortOrder
+  version?: Prisma.SortOrder
   baseFareMinor?: Prisma.SortOrder
   perKmMinor?: Prisma.SortOrder
   perMinuteMinor?: Prisma.SortOrder
   minimumFareMinor?: Prisma.SortOrder
   cancellationFeeMinor?: Prisma.SortOrder
   freeCancellationSeconds?: Prisma.SortOrder
+  surgeCapTenths?: Prisma.SortOrder
+  effectiveFrom?: Prisma.SortOrder
+  createdAt?: Prisma.SortOrder
+  createdByUserId?: Prisma.SortOrder
 }
 
 export type PricingRuleSumOrderByAggregateInput = {
+  version?: Prisma.SortOrder
   baseFareMinor?: Prisma.SortOrder
   perKmMinor?: Prisma.SortOrder
   perMinuteMinor?: Prisma.SortOrder
   minimumFareMinor?: Prisma.SortOrder
   cancellationFeeMinor?: Prisma.SortOrder
   freeCancellationSeconds?: Prisma.SortOrder
+  surgeCapTenths?: Prisma.SortOrder
 }
 
 export type PricingRuleCreateNestedManyWithoutCityInput = {
@@ -530,23 +663,33 @@ export type PricingRuleUncheckedUpdateManyWithoutCityNestedInput = {
 export type PricingRuleCreateWithoutCityInput = {
   id?: string
   category: $Enums.VehicleCategory
+  version: number
   baseFareMinor: number
   perKmMinor: number
   perMinuteMinor: number
   minimumFareMinor: number
   cancellationFeeMinor: number
   freeCancellationSeconds: number
+  surgeCapTenths: number
+  effectiveFrom: Date | string
+  createdAt?: Date | string
+  createdByUserId?: string | null
 }
 
 export type PricingRuleUncheckedCreateWithoutCityInput = {
   id?: string
   category: $Enums.VehicleCategory
+  version: number
   baseFareMinor: number
   perKmMinor: number
   perMinuteMinor: number
   minimumFareMinor: number
   cancellationFeeMinor: number
   freeCancellationSeconds: number
+  surgeCapTenths: number
+  effectiveFrom: Date | string
+  createdAt?: Date | string
+  createdByUserId?: string | null
 }
 
 export type PricingRuleCreateOrConnectWithoutCityInput = {
@@ -582,56 +725,81 @@ export type PricingRuleScalarWhereInput = {
   id?: Prisma.UuidFilter<"PricingRule"> | string
   cityId?: Prisma.UuidFilter<"PricingRule"> | string
   category?: Prisma.EnumVehicleCategoryFilter<"PricingRule"> | $Enums.VehicleCategory
+  version?: Prisma.IntFilter<"PricingRule"> | number
   baseFareMinor?: Prisma.IntFilter<"PricingRule"> | number
   perKmMinor?: Prisma.IntFilter<"PricingRule"> | number
   perMinuteMinor?: Prisma.IntFilter<"PricingRule"> | number
   minimumFareMinor?: Prisma.IntFilter<"PricingRule"> | number
   cancellationFeeMinor?: Prisma.IntFilter<"PricingRule"> | number
   freeCancellationSeconds?: Prisma.IntFilter<"PricingRule"> | number
+  surgeCapTenths?: Prisma.IntFilter<"PricingRule"> | number
+  effectiveFrom?: Prisma.DateTimeFilter<"PricingRule"> | Date | string
+  createdAt?: Prisma.DateTimeFilter<"PricingRule"> | Date | string
+  createdByUserId?: Prisma.UuidNullableFilter<"PricingRule"> | string | null
 }
 
 export type PricingRuleCreateManyCityInput = {
   id?: string
   category: $Enums.VehicleCategory
+  version: number
   baseFareMinor: number
   perKmMinor: number
   perMinuteMinor: number
   minimumFareMinor: number
   cancellationFeeMinor: number
   freeCancellationSeconds: number
+  surgeCapTenths: number
+  effectiveFrom: Date | string
+  createdAt?: Date | string
+  createdByUserId?: string | null
 }
 
 export type PricingRuleUpdateWithoutCityInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
+  version?: Prisma.IntFieldUpdateOperationsInput | number
   baseFareMinor?: Prisma.IntFieldUpdateOperationsInput | number
   perKmMinor?: Prisma.IntFieldUpdateOperationsInput | number
   perMinuteMinor?: Prisma.IntFieldUpdateOperationsInput | number
   minimumFareMinor?: Prisma.IntFieldUpdateOperationsInput | number
   cancellationFeeMinor?: Prisma.IntFieldUpdateOperationsInput | number
   freeCancellationSeconds?: Prisma.IntFieldUpdateOperationsInput | number
+  surgeCapTenths?: Prisma.IntFieldUpdateOperationsInput | number
+  effectiveFrom?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  createdByUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type PricingRuleUncheckedUpdateWithoutCityInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
+  version?: Prisma.IntFieldUpdateOperationsInput | number
   baseFareMinor?: Prisma.IntFieldUpdateOperationsInput | number
   perKmMinor?: Prisma.IntFieldUpdateOperationsInput | number
   perMinuteMinor?: Prisma.IntFieldUpdateOperationsInput | number
   minimumFareMinor?: Prisma.IntFieldUpdateOperationsInput | number
   cancellationFeeMinor?: Prisma.IntFieldUpdateOperationsInput | number
   freeCancellationSeconds?: Prisma.IntFieldUpdateOperationsInput | number
+  surgeCapTenths?: Prisma.IntFieldUpdateOperationsInput | number
+  effectiveFrom?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  createdByUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type PricingRuleUncheckedUpdateManyWithoutCityInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
+  version?: Prisma.IntFieldUpdateOperationsInput | number
   baseFareMinor?: Prisma.IntFieldUpdateOperationsInput | number
   perKmMinor?: Prisma.IntFieldUpdateOperationsInput | number
   perMinuteMinor?: Prisma.IntFieldUpdateOperationsInput | number
   minimumFareMinor?: Prisma.IntFieldUpdateOperationsInput | number
   cancellationFeeMinor?: Prisma.IntFieldUpdateOperationsInput | number
   freeCancellationSeconds?: Prisma.IntFieldUpdateOperationsInput | number
+  surgeCapTenths?: Prisma.IntFieldUpdateOperationsInput | number
+  effectiveFrom?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  createdByUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 
@@ -640,12 +808,17 @@ export type PricingRuleSelect<ExtArgs extends runtime.Types.Extensions.InternalA
   id?: boolean
   cityId?: boolean
   category?: boolean
+  version?: boolean
   baseFareMinor?: boolean
   perKmMinor?: boolean
   perMinuteMinor?: boolean
   minimumFareMinor?: boolean
   cancellationFeeMinor?: boolean
   freeCancellationSeconds?: boolean
+  surgeCapTenths?: boolean
+  effectiveFrom?: boolean
+  createdAt?: boolean
+  createdByUserId?: boolean
   city?: boolean | Prisma.CityDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["pricingRule"]>
 
@@ -653,12 +826,17 @@ export type PricingRuleSelectCreateManyAndReturn<ExtArgs extends runtime.Types.E
   id?: boolean
   cityId?: boolean
   category?: boolean
+  version?: boolean
   baseFareMinor?: boolean
   perKmMinor?: boolean
   perMinuteMinor?: boolean
   minimumFareMinor?: boolean
   cancellationFeeMinor?: boolean
   freeCancellationSeconds?: boolean
+  surgeCapTenths?: boolean
+  effectiveFrom?: boolean
+  createdAt?: boolean
+  createdByUserId?: boolean
   city?: boolean | Prisma.CityDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["pricingRule"]>
 
@@ -666,12 +844,17 @@ export type PricingRuleSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.E
   id?: boolean
   cityId?: boolean
   category?: boolean
+  version?: boolean
   baseFareMinor?: boolean
   perKmMinor?: boolean
   perMinuteMinor?: boolean
   minimumFareMinor?: boolean
   cancellationFeeMinor?: boolean
   freeCancellationSeconds?: boolean
+  surgeCapTenths?: boolean
+  effectiveFrom?: boolean
+  createdAt?: boolean
+  createdByUserId?: boolean
   city?: boolean | Prisma.CityDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["pricingRule"]>
 
@@ -679,15 +862,20 @@ export type PricingRuleSelectScalar = {
   id?: boolean
   cityId?: boolean
   category?: boolean
+  version?: boolean
   baseFareMinor?: boolean
   perKmMinor?: boolean
   perMinuteMinor?: boolean
   minimumFareMinor?: boolean
   cancellationFeeMinor?: boolean
   freeCancellationSeconds?: boolean
+  surgeCapTenths?: boolean
+  effectiveFrom?: boolean
+  createdAt?: boolean
+  createdByUserId?: boolean
 }
 
-export type PricingRuleOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "cityId" | "category" | "baseFareMinor" | "perKmMinor" | "perMinuteMinor" | "minimumFareMinor" | "cancellationFeeMinor" | "freeCancellationSeconds", ExtArgs["result"]["pricingRule"]>
+export type PricingRuleOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "cityId" | "category" | "version" | "baseFareMinor" | "perKmMinor" | "perMinuteMinor" | "minimumFareMinor" | "cancellationFeeMinor" | "freeCancellationSeconds" | "surgeCapTenths" | "effectiveFrom" | "createdAt" | "createdByUserId", ExtArgs["result"]["pricingRule"]>
 export type PricingRuleInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   city?: boolean | Prisma.CityDefaultArgs<ExtArgs>
 }
@@ -707,6 +895,10 @@ export type $PricingRulePayload<ExtArgs extends runtime.Types.Extensions.Interna
     id: string
     cityId: string
     category: $Enums.VehicleCategory
+    /**
+     * 1, 2, 3… per (city, category) in the order the versions were created
+     */
+    version: number
     baseFareMinor: number
     perKmMinor: number
     perMinuteMinor: number
@@ -716,6 +908,16 @@ export type $PricingRulePayload<ExtArgs extends runtime.Types.Extensions.Interna
      * a rider cancelling an assigned trip within this many seconds of assignment pays no fee (unless the driver arrived)
      */
     freeCancellationSeconds: number
+    /**
+     * surge cap in tenths (e.g. 30 = 3.0x)
+     */
+    surgeCapTenths: number
+    effectiveFrom: Date
+    createdAt: Date
+    /**
+     * the staff member who set it; null for versions seeded or converted from the rules before versions
+     */
+    createdByUserId: string | null
   }, ExtArgs["result"]["pricingRule"]>
   composites: {}
 }
@@ -1143,12 +1345,17 @@ export interface PricingRuleFieldRefs {
   readonly id: Prisma.FieldRef<"PricingRule", 'String'>
   readonly cityId: Prisma.FieldRef<"PricingRule", 'String'>
   readonly category: Prisma.FieldRef<"PricingRule", 'VehicleCategory'>
+  readonly version: Prisma.FieldRef<"PricingRule", 'Int'>
   readonly baseFareMinor: Prisma.FieldRef<"PricingRule", 'Int'>
   readonly perKmMinor: Prisma.FieldRef<"PricingRule", 'Int'>
   readonly perMinuteMinor: Prisma.FieldRef<"PricingRule", 'Int'>
   readonly minimumFareMinor: Prisma.FieldRef<"PricingRule", 'Int'>
   readonly cancellationFeeMinor: Prisma.FieldRef<"PricingRule", 'Int'>
   readonly freeCancellationSeconds: Prisma.FieldRef<"PricingRule", 'Int'>
+  readonly surgeCapTenths: Prisma.FieldRef<"PricingRule", 'Int'>
+  readonly effectiveFrom: Prisma.FieldRef<"PricingRule", 'DateTime'>
+  readonly createdAt: Prisma.FieldRef<"PricingRule", 'DateTime'>
+  readonly createdByUserId: Prisma.FieldRef<"PricingRule", 'String'>
 }
     
 
