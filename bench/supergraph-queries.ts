@@ -19,6 +19,7 @@ import { seedDemoCity } from '../embedded/src/seed-demo-city.js';
 import { startSupergraph } from '../embedded/src/supergraph.js';
 import { adminQuery } from './admin-database.js';
 import { runLoad, type LoadResult } from './load.js';
+import { measureTracingCost } from './tracing-cost.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 600);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
@@ -167,6 +168,9 @@ mkdirSync(dir, { recursive: true });
 writeFileSync(join(dir, 'supergraph-queries.json'), `${JSON.stringify(report, null, 2)}\n`);
 writeFileSync(join(dir, 'supergraph-queries.md'), markdown(report));
 process.stdout.write(markdown(report));
+
+// Tracing off vs on at 100 % sampling, in processes of its own: bench/results/tracing-cost.{json,md}.
+await measureTracingCost({ requests: REQUESTS, concurrency: CONCURRENCY, serverUrl: SERVER_URL, redisUrl: REDIS_URL });
 
 function round2(value: number): number {
   return Math.round(value * 100) / 100;

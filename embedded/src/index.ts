@@ -5,6 +5,7 @@ import { ConfigError, readEnv, envVar, readRuntimeConfig } from '../../platform/
 import { describeTarget, migrateSubgraphs, openEmbeddedPostgres, type DatabaseTarget } from '../../platform/db/index.js';
 import { stopOnSignals } from '../../platform/http/index.js';
 import { createLogger } from '../../platform/logging/index.js';
+import { startTracing } from '../../platform/tracing/index.js';
 import { createLivePubSub } from '../../platform/pubsub/index.js';
 import { createEventBus } from '../../platform/events/index.js';
 import { readAuthConfig, signingProcessAuth } from '../../platform/auth/index.js';
@@ -16,6 +17,8 @@ import { startSupergraph, type RunningSupergraph } from './supergraph.js';
 const runtime = readRuntimeConfig();
 const logger = createLogger({ level: runtime.logLevel, bindings: { mode: 'embedded' } });
 try {
+  // One process for every service, so one service.name ("ridegraph"); spans name the service in `ridegraph.service`.
+  const tracing = startTracing({ serviceName: 'ridegraph' });
   const gatewayConfig = readGatewayConfig(process.env, process.argv.slice(2));
   const { SEED_DEMO_DATA: seed } = readEnv({ SEED_DEMO_DATA: envVar.boolean(true) });
   const pglite = runtime.databaseUrl ? undefined : await openEmbeddedPostgres(resolve(repoRoot, runtime.dataDir));
@@ -38,6 +41,7 @@ try {
     await events.dispose();
     await pubsub.dispose();
     await pglite?.close();
+    await tracing.shutdown();
   }, logger);
   supergraph = await startSupergraph({
     database,

@@ -3,12 +3,15 @@ import { requireGatewaySecret, verifyingProcessAuth } from '../../platform/auth/
 import { ConfigError, readRuntimeConfig } from '../../platform/config/index.js';
 import { stopOnSignals } from '../../platform/http/index.js';
 import { createLogger } from '../../platform/logging/index.js';
+import { startTracing } from '../../platform/tracing/index.js';
 import { readGatewayConfig } from './config.js';
 import { startGateway, type RunningGateway } from './server.js';
 import { loadSupergraph } from './supergraph.js';
 
 const logger = createLogger({ level: readRuntimeConfig().logLevel, bindings: { service: 'gateway' } });
 try {
+  // OpenTelemetry traces when OTEL_TRACES_EXPORTER asks for them (off by default): platform/tracing/README.md.
+  const tracing = startTracing({ serviceName: 'gateway' });
   const config = readGatewayConfig(process.env, process.argv.slice(2));
   // Verifies with identity's published keys; without AUTH_JWKS_URL this stops with a ConfigError saying so.
   const { verify } = verifyingProcessAuth(config.auth);
@@ -19,6 +22,7 @@ try {
   let gateway: RunningGateway | undefined;
   stopOnSignals(async () => {
     await gateway?.stop();
+    await tracing.shutdown();
   }, logger);
   gateway = await startGateway({
     supergraph: loadSupergraph(config.supergraphPath, config.subgraphUrls),

@@ -21,6 +21,7 @@ import { createReadinessCheck } from './readiness.js';
 import { createDataSourceFactory } from './subgraph-data-source.js';
 import { attachGatewaySubscriptions, type SubscriptionLimits, type SubscriptionStats } from './subscriptions/index.js';
 import type { LoadedSupergraph } from './supergraph.js';
+import { tracingPlugin } from '../../platform/tracing/index.js';
 
 export interface GatewayOptions {
   supergraph: LoadedSupergraph;
@@ -108,7 +109,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     parseOptions: { maxTokens: operationLimits.maxTokens },
     // Suggestions ("Did you mean …") would recover the schema without introspection.
     hideSchemaDetailsFromClientErrors: production,
-    plugins: [landingPagePlugin(options.sandbox), operationResolutionPlugin<GatewayContext>(), operationCostPlugin(operationLimits.maxCost)],
+    plugins: [
+      landingPagePlugin(options.sandbox),
+      operationResolutionPlugin<GatewayContext>(),
+      operationCostPlugin(operationLimits.maxCost),
+      tracingPlugin<GatewayContext>(),
+    ],
   });
   const httpServer = createGraphQLHttpServer({
     apollo,
@@ -125,6 +131,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       };
     },
     logger,
+    service: 'gateway',
     cors: options.cors,
     securityHeaders: options.securityHeaders,
     readiness: createReadinessCheck({ subgraphs: supergraph.subgraphs, isLoaded: () => loaded, logger, production, gatewaySecret: options.gatewaySecret }),

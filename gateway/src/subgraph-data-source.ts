@@ -12,6 +12,7 @@ import { GATEWAY_HOP_HEADER } from '../../platform/auth/index.js';
 import { AppError } from '../../platform/errors/index.js';
 import { REQUEST_ID_HEADER, currentRequestId } from '../../platform/request-context/index.js';
 import type { Logger } from '../../platform/logging/index.js';
+import { injectTraceHeaders } from '../../platform/tracing/index.js';
 import type { GatewayContext } from './context.js';
 import { unreachableSubgraphResponse } from './unreachable-subgraph-response.js';
 
@@ -92,5 +93,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // The subgraph's log lines and audit entries carry the id of the client request that caused them.
     const requestId = currentRequestId();
     if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
+    // W3C traceparent of the gateway.fetch span Apollo runs this in: the subgraph's spans continue this trace.
+    injectTraceHeaders((name, value) => request.http?.headers.set(name, value));
   }
 }

@@ -5,6 +5,7 @@ import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { PGlite } from '@electric-sql/pglite';
 import type { DatabaseTarget } from './target.js';
 import { observeStatements, type StatementListener } from './statement-observer.js';
+import { traceStatements } from '../tracing/sql.js';
 
 export interface PrismaAdapterOptions {
   /** Max pooled connections to a PostgreSQL server (per subgraph per process). Default 10. Ignored for PGlite. */
@@ -14,8 +15,10 @@ export interface PrismaAdapterOptions {
 }
 
 export function createPrismaAdapter(target: DatabaseTarget, schema: string, options: PrismaAdapterOptions = {}): SqlDriverAdapterFactory {
-  const factory =
-    target.kind === 'postgres' ? new PrismaPg({ connectionString: target.url, max: options.poolSize ?? 10 }, { schema }) : pgliteAdapter(target.pglite, schema);
+  const factory = traceStatements(
+    target.kind === 'postgres' ? new PrismaPg({ connectionString: target.url, max: options.poolSize ?? 10 }, { schema }) : pgliteAdapter(target.pglite, schema),
+    schema,
+  );
   return options.onStatement ? observeStatements(factory, options.onStatement) : factory;
 }
 

@@ -277,6 +277,9 @@ export interface EventEnvelope<K extends DomainEventType = DomainEventType> {
   source: string;
   occurredAt: string;
   payload: DomainEvents[K];
+  /** W3C trace context of the request that emitted it, when tracing was on (platform/tracing/events.ts). */
+  traceparent?: string;
+  tracestate?: string;
 }
 
 /** Any envelope, narrowed by `type` (`switch (event.type)` types the payload). */

@@ -20,6 +20,7 @@ import {
   type InspectableEventBus,
 } from './options.js';
 import type { ConsumeOptions, EventConsumer } from './types.js';
+import { traceEventHandler } from '../tracing/events.js';
 
 export type MemoryEventBusOptions = EventBusTuning;
 
@@ -68,7 +69,8 @@ class MemoryConsumer implements EventConsumer {
   constructor(bus: MemoryEventBus, group: Group, options: ConsumeOptions) {
     this.#bus = bus;
     this.#group = group;
-    this.#options = options;
+    // Each delivery is a CONSUMER span linked to the emitting request's trace (platform/tracing/events.ts).
+    this.#options = { ...options, handle: traceEventHandler(options.group, options.handle) };
     this.#types = new Set(options.types);
     this.#maxDeliveries = options.maxDeliveries ?? DEFAULT_MAX_DELIVERIES;
     group.members.add(this);

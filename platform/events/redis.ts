@@ -37,6 +37,7 @@ import {
   type InspectableEventBus,
 } from './options.js';
 import type { ConsumeOptions, EventConsumer } from './types.js';
+import { traceEventHandler } from '../tracing/events.js';
 
 export interface RedisEventBusOptions extends EventBusTuning {
   url: string;
@@ -235,7 +236,8 @@ class RedisConsumer implements EventConsumer {
 
   constructor(bus: RedisEventBus, options: ConsumeOptions) {
     this.#bus = bus;
-    this.#options = options;
+    // Each delivery is a CONSUMER span linked to the emitting request's trace (platform/tracing/events.ts).
+    this.#options = { ...options, handle: traceEventHandler(options.group, options.handle) };
     this.#group = options.group;
     this.#types = new Set(options.types);
     this.#maxDeliveries = options.maxDeliveries ?? DEFAULT_MAX_DELIVERIES;

@@ -4,6 +4,7 @@
 import type { AnyEventEnvelope } from './catalogue.js';
 import { consoleEventsLogger, errorMessage, type EventsLogger } from './options.js';
 import type { EventBus } from './types.js';
+import { OUTBOX_TRACE_KEY } from './outbox.js';
 
 /** The part of a Prisma transaction client the relay uses. */
 export interface RelayTransaction {
@@ -103,12 +104,16 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   }
 
   function toEnvelope(row: OutboxRecord): AnyEventEnvelope {
+    // The emitter's trace context rides in the payload JSON (outbox.ts); it leaves the payload for the envelope.
+    const { [OUTBOX_TRACE_KEY]: trace, ...payload } = JSON.parse(row.payload) as { [OUTBOX_TRACE_KEY]?: { traceparent?: string; tracestate?: string } };
     return {
       id: row.id,
       type: row.type,
       source,
       occurredAt: new Date(row.occurred_at).toISOString(),
-      payload: JSON.parse(row.payload) as unknown,
+      payload,
+      ...(trace?.traceparent ? { traceparent: trace.traceparent } : {}),
+      ...(trace?.tracestate ? { tracestate: trace.tracestate } : {}),
     } as AnyEventEnvelope;
   }
 

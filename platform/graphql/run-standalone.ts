@@ -5,6 +5,7 @@ import { createLivePubSub } from '../pubsub/index.js';
 import { createEventBus } from '../events/index.js';
 import { readAuthConfig, requireGatewaySecret, signingProcessAuth, verifyingProcessAuth } from '../auth/index.js';
 import { stopOnSignals } from '../http/index.js';
+import { startTracing } from '../tracing/index.js';
 import { subgraphInfo, type SubgraphName } from '../../subgraphs/registry.js';
 import type { BuiltSubgraph, RunningSubgraph } from './subgraph-server.js';
 import { readOperationLimits } from './operation-limits/index.js';
@@ -15,6 +16,8 @@ export async function runStandaloneSubgraph(name: SubgraphName, build: (deps: Su
   const runtime = readRuntimeConfig();
   const logger = createLogger({ level: runtime.logLevel, bindings: { service: name } });
   try {
+    // OpenTelemetry traces when OTEL_TRACES_EXPORTER asks for them (off by default): platform/tracing/README.md.
+    const tracing = startTracing({ serviceName: name });
     const { PORT: port } = readEnv({ PORT: envVar.port(subgraphInfo(name).port) });
     const url = subgraphDatabaseUrl(name);
     if (!url) {
@@ -39,6 +42,7 @@ export async function runStandaloneSubgraph(name: SubgraphName, build: (deps: Su
       await running?.stop();
       await events.dispose();
       await pubsub.dispose();
+      await tracing.shutdown();
     }, logger);
     const subgraph = await build({ database: { kind: 'postgres', url }, logger, pubsub, events, auth, redisUrl: runtime.redisUrl });
     running = await serveSubgraph(subgraph, { port, host: runtime.host, logger, production, operationLimits: readOperationLimits() });

@@ -20,6 +20,7 @@ import type { Logger } from '../logging/index.js';
 import { checkOperationLimits, createOperationGuard, DEFAULT_OPERATION_LIMITS, type OperationLimits } from './operation-limits/index.js';
 import { gatewayOnlySchemaAccessPlugin } from './gateway-only-schema-access.js';
 import { attachSubscriptionServer, type SubscriptionServer } from './subscription-server.js';
+import { tracingPlugin } from '../tracing/index.js';
 
 /** What a subgraph's `server.ts` factory returns: everything needed to serve it, nothing listening yet. */
 export interface BuiltSubgraph<TContext extends BaseContext = BaseContext> {
@@ -96,6 +97,7 @@ export async function serveSubgraph<TContext extends BaseContext>(subgraph: Buil
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      tracingPlugin<TContext>(),
       ...(production ? [gatewayOnlySchemaAccessPlugin<TContext>(subgraph.gatewayHop)] : []),
     ],
   });
@@ -105,6 +107,7 @@ export async function serveSubgraph<TContext extends BaseContext>(subgraph: Buil
     apollo,
     context: subgraph.createContext,
     logger: options.logger,
+    service: subgraph.name,
     readiness: async (req) => {
       const report = await subgraph.readiness();
       return !production || fromGateway(req) ? report : { ready: report.ready };

@@ -10,6 +10,7 @@ import { APPLICATION_JSON, GRAPHQL_RESPONSE_JSON, GRAPHQL_RESPONSE_TYPES, isJson
 import { BodyTooLargeError, readBody, readRawBody } from './read-body.js';
 import { trackRequest } from './request-signal.js';
 import { REQUEST_ID_HEADER, requestIdFrom, runInRequestContext } from '../request-context/index.js';
+import { traceHttpRequest } from '../tracing/http-server.js';
 
 export interface ReadinessReport {
   ready: boolean;
@@ -55,6 +56,8 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
    * deadline of its own, but a caller that disconnects still aborts it.
    */
   requestTimeoutMs?: number;
+  /** The service answering (`gateway`, `trips`, …), named on its request spans (platform/tracing). Default "http". */
+  service?: string;
   /** Browser origins allowed to call (cors.ts); omitted: no CORS headers, every preflight refused (subgraphs). */
   cors?: CorsPolicy;
   /** HSTS and friends (security-headers.ts); the other security headers are always sent. */
@@ -111,7 +114,7 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
     // Every answer names its request (the caller's x-request-id when acceptable), and all work below runs in it.
     const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
     res.setHeader(REQUEST_ID_HEADER, requestId);
-    runInRequestContext({ requestId }, () => handle(req, res)).catch((error: unknown) => {
+    runInRequestContext({ requestId }, () => traceHttpRequest(options.service ?? 'http', req, res, () => handle(req, res))).catch((error: unknown) => {
       options.logger.error({ err: error }, 'unhandled error in HTTP handler');
       if (!res.headersSent) sendJson(res, 500, graphqlErrorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
       else res.destroy();

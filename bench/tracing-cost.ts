@@ -1,0 +1,248 @@
+// The cost of tracing: gateway query throughput with tracing off (the default: no SDK registered) and with
+// tracing on, sampled at 100 %, exporting OTLP/HTTP to a local sink that discards — in alternating rounds
+// (off, on, off, on, …) of separate processes on one PostgreSQL database and Redis, since one process cannot
+// unregister the SDK cleanly. Also the off path in isolation: what the instrumentation costs per call with no
+// SDK. Writes bench/results/tracing-cost.{json,md}. `npm run bench` runs it after the query benchmark;
+// `npm run bench:tracing` alone. BENCH_REQUESTS / BENCH_CONCURRENCY / BENCH_TRACING_ROUNDS tune it.
+import { execFile, execSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { cpus, loadavg } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { context, trace } from '@opentelemetry/api';
+import { migrateSubgraphs } from '../platform/db/index.js';
+import { injectTraceHeaders, tracer } from '../platform/tracing/index.js';
+import { repoRoot } from '../subgraphs/registry.js';
+import { seedDemoCity } from '../embedded/src/seed-demo-city.js';
+import { adminQuery } from './admin-database.js';
+import type { LoadResult } from './load.js';
+import { TRACING_BENCH_QUERIES } from './tracing-cost-queries.js';
+
+export interface TracingCostOptions {
+  requests: number;
+  concurrency: number;
+  /** Rounds per variant (each a fresh process). Default 2. */
+  rounds?: number;
+  serverUrl: string;
+  redisUrl: string;
+}
+
+type Variant = 'off' | 'on (100 % sampled, OTLP to a discarding sink)';
+const VARIANTS: Variant[] = ['off', 'on (100 % sampled, OTLP to a discarding sink)'];
+
+export async function measureTracingCost(options: TracingCostOptions): Promise<void> {
+  const rounds = options.rounds ?? 2;
+  const loadBefore = round2(loadavg()[0]!);
+  const name = `ridegraph_bench_tracing_${randomBytes(4).toString('hex')}`;
+  const admin = (sql: string) => adminQuery(options.serverUrl, sql);
+  await admin(`CREATE DATABASE "${name}"`);
+  const url = new URL(options.serverUrl);
+  url.pathname = `/${name}`;
+  const sink = await startDiscardingSink();
+  const runs: Record<Variant, Record<string, LoadResult>[]> = { off: [], 'on (100 % sampled, OTLP to a discarding sink)': [] };
+  try {
+    await migrateSubgraphs({ kind: 'postgres', url: url.toString() });
+    await seedDemoCity({ kind: 'postgres', url: url.toString() });
+    for (let round = 0; round < rounds; round++) {
+      for (const variant of VARIANTS) {
+        const on = variant !== 'off';
+        const result = await runChild({
+          DATABASE_URL: url.toString(),
+          REDIS_URL: options.redisUrl,
+          BENCH_REQUESTS: String(options.requests),
+          BENCH_CONCURRENCY: String(options.concurrency),
+          OTEL_TRACES_EXPORTER: on ? 'otlp' : 'none',
+          OTEL_TRACES_SAMPLER: 'parentbased_always_on',
+          OTEL_EXPORTER_OTLP_ENDPOINT: sink.url,
+        });
+        if (result.tracing !== on) throw new Error(`child process ran with tracing ${result.tracing ? 'on' : 'off'}, expected ${variant}`);
+        runs[variant].push(result.results);
+        for (const [query, load] of Object.entries(result.results)) {
+          process.stderr.write(`tracing ${variant} · round ${round + 1} · ${query}: ${load.requestsPerSecond} req/s, p99 ${load.latencyMs.p99} ms\n`);
+        }
+      }
+    }
+  } finally {
+    await sink.close();
+    await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  }
+
+  const summary = Object.fromEntries(
+    Object.keys(TRACING_BENCH_QUERIES).map((query) => {
+      const rps = (variant: Variant) => median(runs[variant].map((r) => r[query]!.requestsPerSecond));
+      const p99 = (variant: Variant) => median(runs[variant].map((r) => r[query]!.latencyMs.p99));
+      const [off, on, offP99, onP99] = [rps(VARIANTS[0]!), rps(VARIANTS[1]!), p99(VARIANTS[0]!), p99(VARIANTS[1]!)];
+      const errors = VARIANTS.reduce((sum, variant) => sum + runs[variant].reduce((s, r) => s + r[query]!.errors, 0), 0);
+      const throughputLossPercent = round2((1 - on / off) * 100);
+      // On faster than off by more than noise: the machine's load changed between rounds, and the run says nothing.
+      const goal = throughputLossPercent >= 15 ? 'missed' : throughputLossPercent < -5 ? 'inconclusive (on faster than off: load drift)' : 'met';
+      return [
+        query,
+        {
+          offRequestsPerSecond: off,
+          onRequestsPerSecond: on,
+          offP99Ms: offP99,
+          onP99Ms: onP99,
+          throughputLossPercent,
+          errors,
+          goal,
+        },
+      ];
+    }),
+  );
+  const report = {
+    date: new Date().toISOString(),
+    commit: execSync('git rev-parse --short HEAD', { cwd: repoRoot }).toString().trim(),
+    machine: { cpus: cpus().length, node: process.version, loadAverage1m: { before: loadBefore, after: round2(loadavg()[0]!) } },
+    settings: { requests: options.requests, concurrency: options.concurrency, roundsPerVariant: rounds, backend: 'PostgreSQL + Redis' },
+    goal: 'throughput loss with tracing sampled at 100 % < 15 %',
+    exported: { requests: sink.requests, bytes: sink.bytes },
+    offPathNanosecondsPerCall: measureOffPath(),
+    summary,
+    runs,
+  };
+  const dir = join(repoRoot, 'bench/results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'tracing-cost.json'), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(join(dir, 'tracing-cost.md'), markdown(report));
+  process.stdout.write(markdown(report));
+}
+
+/**
+ * With no SDK registered (this process never registers one), what each instrumentation point costs per call: the
+ * HTTP server span (no-op span + context), the traceparent injection per subgraph fetch, the SQL/Redis check.
+ */
+function measureOffPath(): Record<string, number> {
+  const time = (work: () => void) => {
+    for (let i = 0; i < 100_000; i++) work(); // warm-up
+    const n = 1_000_000;
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) work();
+    return round2(Number(process.hrtime.bigint() - start) / n);
+  };
+  const headers = new Map<string, string>();
+  return {
+    noOpSpanInContext: time(() => {
+      const span = tracer.startSpan('x');
+      context.with(trace.setSpan(context.active(), span), () => span.end());
+    }),
+    injectTraceHeaders: time(() => injectTraceHeaders((key, value) => headers.set(key, value))),
+    sqlOrRedisInsideTraceCheck: time(() => void trace.getSpan(context.active())),
+  };
+}
+
+interface ChildResult {
+  tracing: boolean;
+  results: Record<string, LoadResult>;
+}
+
+function runChild(env: Record<string, string>): Promise<ChildResult> {
+  const script = join(fileURLToPath(new URL('.', import.meta.url)), 'tracing-cost-child.js');
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [script], { env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) return reject(new Error(`tracing bench child failed: ${error.message}\n${stderr}`));
+      const line = stdout.trim().split('\n').at(-1) ?? '';
+      try {
+        resolve(JSON.parse(line) as ChildResult);
+      } catch {
+        reject(new Error(`tracing bench child printed no result:\n${stdout}\n${stderr}`));
+      }
+    });
+  });
+}
+
+/** An OTLP/HTTP endpoint on loopback that answers every export 200 and keeps only counts. */
+async function startDiscardingSink() {
+  const counts = { requests: 0, bytes: 0 };
+  const server = createServer((req, res) => {
+    counts.requests++;
+    req.on('data', (chunk: Buffer) => (counts.bytes += chunk.length));
+    req.on('end', () => {
+      res.statusCode = 200;
+      res.setHeader('content-type', 'application/json');
+      res.end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    get requests() {
+      return counts.requests;
+    },
+    get bytes() {
+      return counts.bytes;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return round2(sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2);
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+function markdown(r: {
+  date: string;
+  commit: string;
+  machine: { cpus: number; node: string; loadAverage1m: { before: number; after: number } };
+  settings: { requests: number; concurrency: number; roundsPerVariant: number; backend: string };
+  goal: string;
+  exported: { requests: number; bytes: number };
+  offPathNanosecondsPerCall: Record<string, number>;
+  summary: Record<
+    string,
+    {
+      offRequestsPerSecond: number;
+      onRequestsPerSecond: number;
+      offP99Ms: number;
+      onP99Ms: number;
+      throughputLossPercent: number;
+      errors: number;
+      goal: string;
+    }
+  >;
+}): string {
+  const lines = [
+    `# Tracing cost`,
+    ``,
+    `${r.date} · commit ${r.commit} · ${r.machine.cpus} CPUs (load average ${r.machine.loadAverage1m.before} before, ${r.machine.loadAverage1m.after} after) · Node ${r.machine.node} · ${r.settings.backend} · ${r.settings.requests} requests per query at concurrency ${r.settings.concurrency} after 50 warm-up requests · ${r.settings.roundsPerVariant} alternating rounds per variant, each a fresh process; medians shown.`,
+    ``,
+    `Goal: ${r.goal}.`,
+    ``,
+    `| query | off req/s | on req/s | throughput loss | off p99 ms | on p99 ms | errors | goal |`,
+    `| --- | --- | --- | --- | --- | --- | --- | --- |`,
+  ];
+  for (const [query, s] of Object.entries(r.summary)) {
+    lines.push(
+      `| ${query} | ${s.offRequestsPerSecond} | ${s.onRequestsPerSecond} | ${s.throughputLossPercent} % | ${s.offP99Ms} | ${s.onP99Ms} | ${s.errors} | ${s.goal === 'missed' ? '**missed**' : s.goal} |`,
+    );
+  }
+  lines.push(
+    '',
+    `Exported while on: ${r.exported.requests} OTLP requests, ${Math.round(r.exported.bytes / 1024)} KiB (the sink discards them).`,
+    '',
+    `Off path (no SDK registered), ns per call: ${Object.entries(r.offPathNanosecondsPerCall)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}.`,
+    '',
+  );
+  return lines.join('\n');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await measureTracingCost({
+    requests: Number(process.env.BENCH_REQUESTS ?? 600),
+    concurrency: Number(process.env.BENCH_CONCURRENCY ?? 8),
+    rounds: Number(process.env.BENCH_TRACING_ROUNDS ?? 2),
+    serverUrl: process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test',
+    redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  });
+}

@@ -1,0 +1,47 @@
+// startTracing reads the standard OTEL_* variables: off unless an exporter is asked for, and then off means no
+// SDK at all (the API's no-op spans); an unknown exporter fails fast.
+import { trace } from '@opentelemetry/api';
+import { ConfigError } from '../../config/index.js';
+import { activeTraceContext, startTracing, tracer } from '../index.js';
+
+const INVALID_TRACE = '00000000000000000000000000000000';
+
+describe('startTracing', () => {
+  test.each([
+    ['nothing set', {}],
+    ['OTEL_TRACES_EXPORTER=none', { OTEL_TRACES_EXPORTER: 'none' }],
+    ['OTEL_SDK_DISABLED=true with an exporter', { OTEL_SDK_DISABLED: 'true', OTEL_TRACES_EXPORTER: 'otlp' }],
+  ])('%s: off — nothing registered, spans are no-ops and no trace context is captured', async (_, env) => {
+    const tracing = startTracing({ serviceName: 'test', env });
+    expect(tracing.enabled).toBe(false);
+    const span = tracer.startSpan('anything');
+    expect(span.isRecording()).toBe(false);
+    expect(span.spanContext().traceId).toBe(INVALID_TRACE);
+    tracer.startActiveSpan('outer', (outer) => {
+      expect(activeTraceContext()).toBeUndefined();
+      outer.end();
+    });
+    await tracing.shutdown();
+  });
+
+  test('OTEL_TRACES_EXPORTER=otlp registers the SDK; shutdown unregisters it', async () => {
+    const tracing = startTracing({ serviceName: 'test', env: { OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9' } });
+    expect(tracing.enabled).toBe(true);
+    tracer.startActiveSpan('outer', (outer) => {
+      expect(outer.isRecording()).toBe(true);
+      expect(activeTraceContext()).toEqual({ traceparent: `00-${outer.spanContext().traceId}-${outer.spanContext().spanId}-01` });
+      outer.end();
+    });
+    await tracing.shutdown();
+    // (Tracers obtained before keep their provider, shut down: shutdown is for the end of a process.)
+    expect(trace.getTracer('after-shutdown').startSpan('after').isRecording()).toBe(false);
+    await tracing.shutdown(); // idempotent
+  });
+
+  test('an exporter it does not know is a ConfigError naming the choices', () => {
+    expect(() => startTracing({ serviceName: 'test', env: { OTEL_TRACES_EXPORTER: 'zipkin' } })).toThrow(ConfigError);
+    expect(() => startTracing({ serviceName: 'test', env: { OTEL_TRACES_EXPORTER: 'zipkin' } })).toThrow(
+      'OTEL_TRACES_EXPORTER=zipkin is not supported: use otlp, console or none (the default)',
+    );
+  });
+});
