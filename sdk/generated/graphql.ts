@@ -235,16 +235,30 @@ export type FleetUserErrorCode =
   | 'ATTENDANCE_OPEN'
   /** The shift has been reviewed already. */
   | 'ATTENDANCE_REVIEWED'
+  /** The driver has an active vehicle assignment or an open shift: end them before moving the driver to another fleet. */
+  | 'DRIVER_BUSY'
   /** No driver the viewer manages has this id. */
   | 'DRIVER_NOT_FOUND'
+  /** The driver is not suspended. */
+  | 'DRIVER_NOT_SUSPENDED'
   /** The user already has a driver profile. */
   | 'DRIVER_PROFILE_EXISTS'
+  /** The driver is suspended: a suspended driver cannot check in (or is already suspended). */
+  | 'DRIVER_SUSPENDED'
   /** The vehicle belongs to another fleet than the driver. */
   | 'FLEET_MISMATCH'
+  /** Another fleet has this name. */
+  | 'FLEET_NAME_TAKEN'
   /** No fleet the viewer manages has this id. */
   | 'FLEET_NOT_FOUND'
+  /** The hub is still the home hub of vehicles that are not retired or of drivers: give them another home hub first. */
+  | 'HUB_IN_USE'
   /** No hub of the vehicle's fleet has this id. */
   | 'HUB_NOT_FOUND'
+  /** The hub is retired already. */
+  | 'HUB_RETIRED'
+  /** A date is not a calendar date written YYYY-MM-DD, or is out of range. */
+  | 'INVALID_DATE'
   /** The licence number is not 4 to 30 letters, digits or dashes. */
   | 'INVALID_LICENCE'
   /** A latitude or longitude is out of range. */
@@ -263,6 +277,8 @@ export type FleetUserErrorCode =
   | 'INVALID_USER_ID'
   /** The model year is not between 1980 and next year. */
   | 'INVALID_YEAR'
+  /** The driver's licence expired (`Driver.licenceExpiresOn` is before today, UTC): renew it before checking in. */
+  | 'LICENCE_EXPIRED'
   /** Another driver has this licence number. */
   | 'LICENCE_TAKEN'
   /** A rejection needs a note saying why. */
@@ -280,7 +296,9 @@ export type FleetUserErrorCode =
   /** The vehicle is not ACTIVE (in maintenance or retired) and cannot be assigned. */
   | 'VEHICLE_NOT_ACTIVE'
   /** No vehicle the viewer manages has this id. */
-  | 'VEHICLE_NOT_FOUND';
+  | 'VEHICLE_NOT_FOUND'
+  /** The vehicle is retired: it cannot be changed or put back into service. */
+  | 'VEHICLE_RETIRED';
 
 /** A point on Earth in WGS 84 degrees, as input. */
 export type GeoPointInput = {
