@@ -5,7 +5,7 @@
 import type { GraphQLObjectType } from 'graphql';
 import type { AuthorizationRule } from '../platform/auth/index.js';
 import { postGraphQL } from '../platform/testing/index.js';
-import { loadComposedSchema } from './support/composed-schema.js';
+import { canonicalRule, loadComposedSchema } from './support/composed-schema.js';
 import { probeOperation } from './support/probe-operation.js';
 import { PERSONAS, startTestSupergraph, type Persona, type PersonaInfo, type TestSupergraph } from './support/test-supergraph.js';
 
@@ -20,6 +20,30 @@ type Denial = 'UNAUTHENTICATED' | 'FORBIDDEN' | null;
 const CREDENTIAL_ARGUMENT_FIELDS: Record<string, string> = {
   'Mutation.refreshSession': 'an unknown refresh token means: sign in again',
 };
+
+/**
+ * The intended roles of root fields, written out by hand: the matrix below checks the declared rule against every
+ * persona, and this table checks the declared rule is the one meant — so a rule loosened by mistake in the SDL
+ * fails here rather than being tested as if it were right.
+ */
+const INTENDED_ROLES: Record<string, readonly string[]> = {
+  // Fleet administration (fleet)
+  'Mutation.createFleet': ['SUPER_ADMIN', 'OPERATIONS'],
+  'Mutation.updateFleet': ['SUPER_ADMIN', 'OPERATIONS'],
+  'Mutation.updateHub': ['SUPER_ADMIN', 'OPERATIONS', 'FLEET_MANAGER'],
+  'Mutation.retireHub': ['SUPER_ADMIN', 'OPERATIONS', 'FLEET_MANAGER'],
+  'Mutation.updateVehicle': ['SUPER_ADMIN', 'OPERATIONS', 'FLEET_MANAGER'],
+  'Mutation.updateDriverProfile': ['SUPER_ADMIN', 'OPERATIONS', 'FLEET_MANAGER'],
+  'Mutation.suspendDriver': ['SUPER_ADMIN', 'OPERATIONS', 'FLEET_MANAGER'],
+  'Mutation.reinstateDriver': ['SUPER_ADMIN', 'OPERATIONS', 'FLEET_MANAGER'],
+  'Mutation.checkIn': ['DRIVER'],
+};
+
+test.each(Object.entries(INTENDED_ROLES))('%s is declared for exactly its intended roles', (name, roles) => {
+  const [type, field] = name.split('.') as [string, string];
+  const intended = canonicalRule({ kind: 'requiresScopes', anyOf: roles.map((role) => [role]) });
+  expect(canonicalRule(composed.ruleOf(type, field))).toBe(intended);
+});
 
 /** What the declared rule says for this persona; written out here rather than reusing the enforcement's code. */
 function expectedDenial(rule: AuthorizationRule | undefined, persona: PersonaInfo): Denial {

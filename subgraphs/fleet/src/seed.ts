@@ -60,6 +60,8 @@ export async function seedFleet(prisma: FleetPrisma, demo: DemoDataset): Promise
   return fleets.count + hubs.count + vehicles.count + created + events;
 }
 
+const DEMO_LICENCE_EXPIRES_ON = new Date('2031-12-31T00:00:00.000Z');
+
 function demoDriverRow(driver: DemoDriver, index: number, vehicleById: Map<string, DemoDataset['vehicles'][number]>, hubById: Map<string, DemoHub>) {
   const vehicle = vehicleById.get(driver.vehicleId);
   const hub = vehicle && hubById.get(vehicle.homeHubId);
@@ -71,6 +73,9 @@ function demoDriverRow(driver: DemoDriver, index: number, vehicleById: Map<strin
     fleetId: driver.fleetId,
     currentVehicleId: vehicle.id,
     licenceNumber: driver.licenceNumber,
+    // Valid for years, so the demo drivers can check in; the home hub is their vehicle's.
+    licenceExpiresOn: DEMO_LICENCE_EXPIRES_ON,
+    homeHubId: hub.id,
     status: 'OFFLINE' as const,
     rating: driver.rating.toFixed(2),
     ratingSum: Math.round(driver.rating * DEMO_RATING_COUNT),
@@ -84,7 +89,17 @@ function demoDriverRow(driver: DemoDriver, index: number, vehicleById: Map<strin
     eventLongitude: position.longitude,
   };
   const event = statusChangedEvent(
-    { ...row, rating: null, heading: null, speedKph: null, currentTripId: null, currentRiderUserId: null, createdAt: DEMO_POSITION_AT },
+    {
+      ...row,
+      rating: null,
+      heading: null,
+      speedKph: null,
+      currentTripId: null,
+      currentRiderUserId: null,
+      suspendedAt: null,
+      suspensionReason: null,
+      createdAt: DEMO_POSITION_AT,
+    },
     vehicle.category,
     DEMO_POSITION_AT,
   );

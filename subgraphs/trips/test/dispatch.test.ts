@@ -80,6 +80,25 @@ test('an unanswered offer expires at the next dispatcher pass and goes to the ne
   expect(late.errors?.[0]?.extensions).toMatchObject({ code: 'ILLEGAL_STATE_TRANSITION', currentStatus: 'EXPIRED' });
 });
 
+test('a driver going OFFLINE (checked out, suspended) loses their pending offer at once; it cannot be accepted and goes to the next driver', async () => {
+  const pickup = area();
+  const suspended = await availableDriver(h, pickup);
+  const next = await availableDriver(h, { latitude: pickup.latitude + 0.01, longitude: pickup.longitude });
+  const { trip } = await requestTrip(h, pickup);
+  const offer = (await pendingOffer(h, suspended))!;
+
+  const event = await h.supply(suspended, { status: 'OFFLINE' });
+  expect((await h.prisma.dispatchOffer.findUniqueOrThrow({ where: { id: offer.id } })).status).toBe('WITHDRAWN');
+  const late = await h.run({ headers: suspended.headers }, ACCEPT, { id: offer.id });
+  expect(late.errors?.[0]?.extensions).toMatchObject({ code: 'ILLEGAL_STATE_TRANSITION', currentStatus: 'WITHDRAWN' });
+  // Redelivered: handled once, nothing else withdrawn.
+  await h.built.handleEvent(event);
+  expect(await h.prisma.dispatchOffer.count({ where: { driverId: suspended.driverId, status: 'WITHDRAWN' } })).toBe(1);
+
+  await h.built.services.dispatch.runPass();
+  expect((await pendingOffer(h, next))?.trip.id).toBe(trip.id);
+});
+
 test('no candidate: the trip stays REQUESTED, a driver coming online later gets it, and the dispatch timeout cancels the rest', async () => {
   const pickup = area();
   const { trip } = await requestTrip(h, pickup);

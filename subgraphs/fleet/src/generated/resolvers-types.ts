@@ -182,6 +182,14 @@ export type CreateDriverProfileInput = {
   userId: Scalars['ID']['input'];
 };
 
+/** A new fleet. */
+export type CreateFleetInput = {
+  /** City the fleet operates in, 1 to 100 characters. */
+  city: Scalars['String']['input'];
+  /** Display name, 1 to 100 characters, unique. */
+  name: Scalars['String']['input'];
+};
+
 /** A new depot of a fleet. */
 export type CreateHubInput = {
   /** The fleet the hub belongs to. */
@@ -213,14 +221,23 @@ export type CreateVehicleInput = {
 /** A driver's profile: the driving side of a user. */
 export type Driver = {
   __typename?: 'Driver';
+  /**
+   * The driver's shifts, newest check-in first (a driver's attendance history). For the driver themself, operations
+   * staff and the manager of the driver's fleet; for anyone else it is null with a FORBIDDEN error at its path.
+   */
+  attendances: Maybe<AttendanceConnection>;
   /** The driver's active vehicle assignment; null without one. Same visibility as `status`. */
   currentAssignment: Maybe<Assignment>;
   /** The fleet the driver drives for. Staff only (a fleet manager: their fleets'); for anyone else it is null with a FORBIDDEN error at its path. */
   fleet: Maybe<Fleet>;
   /** Direction of travel at the last position, degrees clockwise from north (0 to 360); null when unknown. Same visibility as `position`. */
   heading: Maybe<Scalars['Float']['output']>;
+  /** The hub the driver usually starts from; null when none. Staff only (a fleet manager: their fleets'); for anyone else it is null with a FORBIDDEN error at its path. */
+  homeHub: Maybe<Hub>;
   /** Stable identifier of the driver profile (not the user id). */
   id: Scalars['ID']['output'];
+  /** The last day the driving licence is valid, `YYYY-MM-DD`; null when not recorded. Check-in is refused after it. Same visibility as `licenceNumber`. */
+  licenceExpiresOn: Maybe<Scalars['String']['output']>;
   /**
    * Driving licence number. Visible to the driver themself, operations staff and the manager of the driver's fleet;
    * for anyone else it is null with a FORBIDDEN error at its path.
@@ -249,6 +266,10 @@ export type Driver = {
    * fleet; for anyone else it is null with a FORBIDDEN error at its path.
    */
   status: Maybe<DriverStatus>;
+  /** Whether the driver is suspended (`suspendDriver`): they cannot check in or take trips until reinstated. Same visibility as `status`. */
+  suspended: Maybe<Scalars['Boolean']['output']>;
+  /** Why the driver is suspended; null when not suspended. Same visibility as `status`. */
+  suspensionReason: Maybe<Scalars['String']['output']>;
   /**
    * The user account of the driver. Null, with an error at its path, only when the account cannot be read: the
    * identity service is unreachable, or it has no such account (a profile created before fleet checked accounts) —
@@ -257,6 +278,13 @@ export type Driver = {
   user: Maybe<User>;
   /** The vehicle the driver is currently assigned to. */
   vehicle: Maybe<Vehicle>;
+};
+
+
+/** A driver's profile: the driving side of a user. */
+export type DriverAttendancesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of drivers. */
@@ -288,10 +316,10 @@ export type DriverLocationPayload = {
   recordedAt: Scalars['DateTime']['output'];
 };
 
-/** Result of `createDriverProfile`. */
+/** Result of `createDriverProfile`, `updateDriverProfile`, `suspendDriver` and `reinstateDriver`. */
 export type DriverPayload = {
   __typename?: 'DriverPayload';
-  /** The new driver profile; null when `userErrors` is not empty. */
+  /** The driver profile as it is now; null when `userErrors` is not empty. */
   driver: Maybe<Driver>;
   /** Input problems; empty on success. */
   userErrors: Array<FleetUserError>;
@@ -335,12 +363,21 @@ export type Fleet = {
   __typename?: 'Fleet';
   /** City the fleet operates in. */
   city: Scalars['String']['output'];
-  /** The fleet's hubs (depots), by name. */
+  /** The fleet's hubs (depots) in use, by name; retired hubs are left out. */
   hubs: Array<Hub>;
   /** Stable identifier of the fleet. */
   id: Scalars['ID']['output'];
   /** Display name. */
   name: Scalars['String']['output'];
+};
+
+/** Result of `createFleet` and `updateFleet`. */
+export type FleetPayload = {
+  __typename?: 'FleetPayload';
+  /** The fleet as it is now; null when `userErrors` is not empty. */
+  fleet: Maybe<Fleet>;
+  /** Input problems; empty on success. */
+  userErrors: Array<FleetUserError>;
 };
 
 /** An input problem of a fleet mutation that the client can fix and retry. */
@@ -364,16 +401,30 @@ export type FleetUserErrorCode =
   | 'ATTENDANCE_OPEN'
   /** The shift has been reviewed already. */
   | 'ATTENDANCE_REVIEWED'
+  /** The driver has an active vehicle assignment or an open shift: end them before moving the driver to another fleet. */
+  | 'DRIVER_BUSY'
   /** No driver the viewer manages has this id. */
   | 'DRIVER_NOT_FOUND'
+  /** The driver is not suspended. */
+  | 'DRIVER_NOT_SUSPENDED'
   /** The user already has a driver profile. */
   | 'DRIVER_PROFILE_EXISTS'
+  /** The driver is suspended: a suspended driver cannot check in (or is already suspended). */
+  | 'DRIVER_SUSPENDED'
   /** The vehicle belongs to another fleet than the driver. */
   | 'FLEET_MISMATCH'
+  /** Another fleet has this name. */
+  | 'FLEET_NAME_TAKEN'
   /** No fleet the viewer manages has this id. */
   | 'FLEET_NOT_FOUND'
+  /** The hub is still the home hub of vehicles that are not retired or of drivers: give them another home hub first. */
+  | 'HUB_IN_USE'
   /** No hub of the vehicle's fleet has this id. */
   | 'HUB_NOT_FOUND'
+  /** The hub is retired already. */
+  | 'HUB_RETIRED'
+  /** A date is not a calendar date written YYYY-MM-DD, or is out of range. */
+  | 'INVALID_DATE'
   /** The licence number is not 4 to 30 letters, digits or dashes. */
   | 'INVALID_LICENCE'
   /** A latitude or longitude is out of range. */
@@ -392,6 +443,8 @@ export type FleetUserErrorCode =
   | 'INVALID_USER_ID'
   /** The model year is not between 1980 and next year. */
   | 'INVALID_YEAR'
+  /** The driver's licence expired (`Driver.licenceExpiresOn` is before today, UTC): renew it before checking in. */
+  | 'LICENCE_EXPIRED'
   /** Another driver has this licence number. */
   | 'LICENCE_TAKEN'
   /** A rejection needs a note saying why. */
@@ -409,7 +462,9 @@ export type FleetUserErrorCode =
   /** The vehicle is not ACTIVE (in maintenance or retired) and cannot be assigned. */
   | 'VEHICLE_NOT_ACTIVE'
   /** No vehicle the viewer manages has this id. */
-  | 'VEHICLE_NOT_FOUND';
+  | 'VEHICLE_NOT_FOUND'
+  /** The vehicle is retired: it cannot be changed or put back into service. */
+  | 'VEHICLE_RETIRED';
 
 /** A point on Earth in WGS 84 degrees. */
 export type GeoPoint = {
@@ -439,12 +494,14 @@ export type Hub = {
   location: GeoPoint;
   /** Display name. */
   name: Scalars['String']['output'];
+  /** When the hub was retired (`retireHub`); null while in use. A retired hub is no home hub and no check-in point. */
+  retiredAt: Maybe<Scalars['DateTime']['output']>;
 };
 
-/** Result of `createHub`. */
+/** Result of `createHub`, `updateHub` and `retireHub`. */
 export type HubPayload = {
   __typename?: 'HubPayload';
-  /** The new hub; null when `userErrors` is not empty. */
+  /** The hub as it is now; null when `userErrors` is not empty. */
   hub: Maybe<Hub>;
   /** Input problems; empty on success. */
   userErrors: Array<FleetUserError>;
@@ -484,6 +541,8 @@ export type Mutation = {
   checkOut: AttendancePayload;
   /** Creates the driver profile of an existing user (a rider or driver, not staff) in a fleet; the driver starts OFFLINE without a vehicle. */
   createDriverProfile: DriverPayload;
+  /** Creates a fleet (FLEET_NAME_TAKEN when the name is in use). */
+  createFleet: FleetPayload;
   /** Adds a hub to a fleet. A fleet manager may add hubs only to their fleets. */
   createHub: HubPayload;
   /** Adds a vehicle to a fleet. A fleet manager may add vehicles only to their fleets. */
@@ -492,17 +551,43 @@ export type Mutation = {
   endAssignment: AssignmentPayload;
   /** Ends the viewer's break; they are AVAILABLE again with a vehicle (ILLEGAL_STATE_TRANSITION when not on a break). */
   endBreak: AttendancePayload;
+  /** Lifts a suspension: an on-shift driver with a vehicle is AVAILABLE again. DRIVER_NOT_SUSPENDED when not suspended. */
+  reinstateDriver: DriverPayload;
+  /**
+   * Retires a hub: it stops being a check-in point and cannot be anyone's home hub. HUB_IN_USE while it is the home
+   * hub of a vehicle that is not retired or of a driver (give them another first); HUB_RETIRED when retired already.
+   */
+  retireHub: HubPayload;
   /** Approves or rejects a checked-out shift: operations staff, or the manager of the shift's fleet. */
   reviewAttendance: AttendancePayload;
   /** Starts a break in the viewer's open shift (ILLEGAL_STATE_TRANSITION when off shift, on a trip or already on a break). */
   startBreak: AttendancePayload;
+  /**
+   * Suspends a driver at once: they go OFFLINE (a break in progress ends), dispatch withdraws their pending trip offer,
+   * and check-in, breaks and going AVAILABLE are refused until `reinstateDriver`. An open shift stays open so the
+   * driver can still check out and hand in cash. ILLEGAL_STATE_TRANSITION while the driver is ON_TRIP (end or
+   * reassign the trip first); DRIVER_SUSPENDED when suspended already.
+   */
+  suspendDriver: DriverPayload;
   /**
    * Records the viewer's position and streams it live to whoever watches the driver or their fleet. BAD_USER_INPUT
    * for values out of range, or a position farther from the previous one than a car could have driven since (about
    * 250 km/h plus 5 km of location noise); RATE_LIMITED above a short burst, then about one update per second.
    */
   updateDriverLocation: DriverLocationPayload;
-  /** Changes a vehicle's status or home hub. A fleet manager may change only their fleets' vehicles. */
+  /**
+   * Changes a driver profile: licence number and expiry, home hub, and (operations staff only) the fleet. A fleet
+   * manager may change only their fleets' drivers.
+   */
+  updateDriverProfile: DriverPayload;
+  /** Renames a fleet or changes its city. */
+  updateFleet: FleetPayload;
+  /** Renames or moves a hub. A fleet manager may change only their fleets' hubs. */
+  updateHub: HubPayload;
+  /**
+   * Changes a vehicle: plate, make, model, year, colour, category, home hub, status (RETIRED retires it for good). A
+   * fleet manager may change only their fleets' vehicles.
+   */
   updateVehicle: VehiclePayload;
 };
 
@@ -528,6 +613,11 @@ export type MutationCreateDriverProfileArgs = {
 };
 
 
+export type MutationCreateFleetArgs = {
+  input: CreateFleetInput;
+};
+
+
 export type MutationCreateHubArgs = {
   input: CreateHubInput;
 };
@@ -543,8 +633,25 @@ export type MutationEndAssignmentArgs = {
 };
 
 
+export type MutationReinstateDriverArgs = {
+  driverId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRetireHubArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationReviewAttendanceArgs = {
   input: ReviewAttendanceInput;
+};
+
+
+export type MutationSuspendDriverArgs = {
+  driverId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -553,6 +660,21 @@ export type MutationUpdateDriverLocationArgs = {
   latitude: Scalars['Float']['input'];
   longitude: Scalars['Float']['input'];
   speed?: InputMaybe<Scalars['Float']['input']>;
+};
+
+
+export type MutationUpdateDriverProfileArgs = {
+  input: UpdateDriverProfileInput;
+};
+
+
+export type MutationUpdateFleetArgs = {
+  input: UpdateFleetInput;
+};
+
+
+export type MutationUpdateHubArgs = {
+  input: UpdateHubInput;
 };
 
 
@@ -720,14 +842,64 @@ export type SubscriptionFleetPositionsArgs = {
   fleetId: Scalars['ID']['input'];
 };
 
-/** Changes to a vehicle; fields left out stay as they are. */
+/** Changes to a driver profile; fields left out stay as they are. */
+export type UpdateDriverProfileInput = {
+  /** Id of the driver profile. */
+  driverId: Scalars['ID']['input'];
+  /**
+   * Moves the driver to another fleet: operations staff only (FORBIDDEN for a fleet manager). The driver must have no
+   * active vehicle assignment and no open shift (DRIVER_BUSY); their home hub is cleared unless `homeHubId` names one
+   * of the new fleet.
+   */
+  fleetId?: InputMaybe<Scalars['ID']['input']>;
+  /** New home hub, a hub in use of the driver's fleet (of the new fleet when `fleetId` moves them); null removes it. */
+  homeHubId?: InputMaybe<Scalars['ID']['input']>;
+  /** The last day the licence is valid, `YYYY-MM-DD`; null removes it. */
+  licenceExpiresOn?: InputMaybe<Scalars['String']['input']>;
+  /** New driving licence number: 4 to 30 letters, digits or dashes; stored in capitals; unique. */
+  licenceNumber?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Changes to a fleet; fields left out stay as they are. */
+export type UpdateFleetInput = {
+  /** New city, 1 to 100 characters. */
+  city?: InputMaybe<Scalars['String']['input']>;
+  /** The fleet to change. */
+  id: Scalars['ID']['input'];
+  /** New display name, 1 to 100 characters, unique. */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Changes to a hub; fields left out stay as they are. A retired hub cannot be changed (HUB_RETIRED). */
+export type UpdateHubInput = {
+  /** The hub to change. */
+  id: Scalars['ID']['input'];
+  /** New location. */
+  location?: InputMaybe<GeoPointInput>;
+  /** New display name, 1 to 100 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Changes to a vehicle; fields left out stay as they are. A RETIRED vehicle cannot be changed (VEHICLE_RETIRED). */
 export type UpdateVehicleInput = {
-  /** New home hub (a hub of the vehicle's fleet); null removes the home hub. */
+  /** New service level. Not while the vehicle is assigned (VEHICLE_ASSIGNED): dispatch matches trips by it. */
+  category?: InputMaybe<VehicleCategory>;
+  /** New body colour, 1 to 40 characters; null removes it. */
+  colour?: InputMaybe<Scalars['String']['input']>;
+  /** New home hub (a hub in use of the vehicle's fleet); null removes the home hub. */
   homeHubId?: InputMaybe<Scalars['ID']['input']>;
   /** The vehicle to change. */
   id: Scalars['ID']['input'];
-  /** New status. A vehicle assigned to a driver cannot leave ACTIVE: end the assignment first. */
+  /** New manufacturer, 1 to 100 characters. */
+  make?: InputMaybe<Scalars['String']['input']>;
+  /** New model, 1 to 100 characters. */
+  model?: InputMaybe<Scalars['String']['input']>;
+  /** New registration plate: 2 to 15 letters, digits, spaces or dashes; stored in capitals; unique. */
+  plate?: InputMaybe<Scalars['String']['input']>;
+  /** New status. A vehicle assigned to a driver cannot leave ACTIVE: end the assignment first. RETIRED is final. */
   status?: InputMaybe<VehicleStatus>;
+  /** New model year, 1980 to next year. */
+  year?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A person with an account: a rider, a driver or a member of staff. */
@@ -746,6 +918,8 @@ export type Vehicle = {
   __typename?: 'Vehicle';
   /** Service level. */
   category: VehicleCategory;
+  /** Body colour, e.g. White; null when not recorded. */
+  colour: Maybe<Scalars['String']['output']>;
   /** The vehicle's active assignment to a driver; null when unassigned. Staff only. */
   currentAssignment: Maybe<Assignment>;
   /** The fleet that owns it. Staff only (a fleet manager: their fleets'); for anyone else it is null with a FORBIDDEN error at its path. */
@@ -948,6 +1122,7 @@ export type ResolversTypes = ResolversObject<{
   CheckInInput: CheckInInput;
   CheckOutInput: CheckOutInput;
   CreateDriverProfileInput: CreateDriverProfileInput;
+  CreateFleetInput: CreateFleetInput;
   CreateHubInput: CreateHubInput;
   CreateVehicleInput: CreateVehicleInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -960,6 +1135,7 @@ export type ResolversTypes = ResolversObject<{
   DriverPosition: ResolverTypeWrapper<DriverPositionModel>;
   DriverStatus: DriverStatus;
   Fleet: ResolverTypeWrapper<FleetModel>;
+  FleetPayload: ResolverTypeWrapper<Omit<FleetPayload, 'fleet'> & { fleet?: Maybe<ResolversTypes['Fleet']> }>;
   FleetUserError: ResolverTypeWrapper<FleetUserError>;
   FleetUserErrorCode: FleetUserErrorCode;
   GeoPoint: ResolverTypeWrapper<GeoPoint>;
@@ -975,6 +1151,9 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReviewAttendanceInput: ReviewAttendanceInput;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  UpdateDriverProfileInput: UpdateDriverProfileInput;
+  UpdateFleetInput: UpdateFleetInput;
+  UpdateHubInput: UpdateHubInput;
   UpdateVehicleInput: UpdateVehicleInput;
   User: ResolverTypeWrapper<UserRef>;
   Vehicle: ResolverTypeWrapper<VehicleModel>;
@@ -1003,6 +1182,7 @@ export type ResolversParentTypes = ResolversObject<{
   CheckInInput: CheckInInput;
   CheckOutInput: CheckOutInput;
   CreateDriverProfileInput: CreateDriverProfileInput;
+  CreateFleetInput: CreateFleetInput;
   CreateHubInput: CreateHubInput;
   CreateVehicleInput: CreateVehicleInput;
   DateTime: Scalars['DateTime']['output'];
@@ -1014,6 +1194,7 @@ export type ResolversParentTypes = ResolversObject<{
   DriverPayload: Omit<DriverPayload, 'driver'> & { driver?: Maybe<ResolversParentTypes['Driver']> };
   DriverPosition: DriverPositionModel;
   Fleet: FleetModel;
+  FleetPayload: Omit<FleetPayload, 'fleet'> & { fleet?: Maybe<ResolversParentTypes['Fleet']> };
   FleetUserError: FleetUserError;
   GeoPoint: GeoPoint;
   GeoPointInput: GeoPointInput;
@@ -1028,6 +1209,9 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   ReviewAttendanceInput: ReviewAttendanceInput;
   Subscription: Record<PropertyKey, never>;
+  UpdateDriverProfileInput: UpdateDriverProfileInput;
+  UpdateFleetInput: UpdateFleetInput;
+  UpdateHubInput: UpdateHubInput;
   UpdateVehicleInput: UpdateVehicleInput;
   User: UserRef;
   Vehicle: VehicleModel;
@@ -1111,10 +1295,13 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type DriverResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['Driver'] = ResolversParentTypes['Driver'], FederationReferenceType extends FederationReferenceTypes['Driver'] = FederationReferenceTypes['Driver']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Driver']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  attendances?: Resolver<Maybe<ResolversTypes['AttendanceConnection']>, ParentType, ContextType, RequireFields<DriverAttendancesArgs, 'first'>>;
   currentAssignment?: Resolver<Maybe<ResolversTypes['Assignment']>, ParentType, ContextType>;
   fleet?: Resolver<Maybe<ResolversTypes['Fleet']>, ParentType, ContextType>;
   heading?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  homeHub?: Resolver<Maybe<ResolversTypes['Hub']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  licenceExpiresOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   licenceNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   openAttendance?: Resolver<Maybe<ResolversTypes['Attendance']>, ParentType, ContextType>;
@@ -1123,6 +1310,8 @@ export type DriverResolvers<ContextType = FleetContext, ParentType extends Resol
   rating?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   speedKph?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['DriverStatus']>, ParentType, ContextType>;
+  suspended?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  suspensionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   vehicle?: Resolver<Maybe<ResolversTypes['Vehicle']>, ParentType, ContextType>;
 }>;
@@ -1166,6 +1355,11 @@ export type FleetResolvers<ContextType = FleetContext, ParentType extends Resolv
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type FleetPayloadResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['FleetPayload'] = ResolversParentTypes['FleetPayload']> = ResolversObject<{
+  fleet?: Resolver<Maybe<ResolversTypes['Fleet']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['FleetUserError']>, ParentType, ContextType>;
+}>;
+
 export type FleetUserErrorResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['FleetUserError'] = ResolversParentTypes['FleetUserError']> = ResolversObject<{
   code?: Resolver<ResolversTypes['FleetUserErrorCode'], ParentType, ContextType>;
   field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
@@ -1183,6 +1377,7 @@ export type HubResolvers<ContextType = FleetContext, ParentType extends Resolver
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   location?: Resolver<ResolversTypes['GeoPoint'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  retiredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 }>;
 
 export type HubPayloadResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['HubPayload'] = ResolversParentTypes['HubPayload']> = ResolversObject<{
@@ -1200,13 +1395,20 @@ export type MutationResolvers<ContextType = FleetContext, ParentType extends Res
   checkIn?: Resolver<ResolversTypes['AttendancePayload'], ParentType, ContextType, RequireFields<MutationCheckInArgs, 'input'>>;
   checkOut?: Resolver<ResolversTypes['AttendancePayload'], ParentType, ContextType, RequireFields<MutationCheckOutArgs, 'input'>>;
   createDriverProfile?: Resolver<ResolversTypes['DriverPayload'], ParentType, ContextType, RequireFields<MutationCreateDriverProfileArgs, 'input'>>;
+  createFleet?: Resolver<ResolversTypes['FleetPayload'], ParentType, ContextType, RequireFields<MutationCreateFleetArgs, 'input'>>;
   createHub?: Resolver<ResolversTypes['HubPayload'], ParentType, ContextType, RequireFields<MutationCreateHubArgs, 'input'>>;
   createVehicle?: Resolver<ResolversTypes['VehiclePayload'], ParentType, ContextType, RequireFields<MutationCreateVehicleArgs, 'input'>>;
   endAssignment?: Resolver<ResolversTypes['AssignmentPayload'], ParentType, ContextType, RequireFields<MutationEndAssignmentArgs, 'id'>>;
   endBreak?: Resolver<ResolversTypes['AttendancePayload'], ParentType, ContextType>;
+  reinstateDriver?: Resolver<ResolversTypes['DriverPayload'], ParentType, ContextType, RequireFields<MutationReinstateDriverArgs, 'driverId'>>;
+  retireHub?: Resolver<ResolversTypes['HubPayload'], ParentType, ContextType, RequireFields<MutationRetireHubArgs, 'id'>>;
   reviewAttendance?: Resolver<ResolversTypes['AttendancePayload'], ParentType, ContextType, RequireFields<MutationReviewAttendanceArgs, 'input'>>;
   startBreak?: Resolver<ResolversTypes['AttendancePayload'], ParentType, ContextType>;
+  suspendDriver?: Resolver<ResolversTypes['DriverPayload'], ParentType, ContextType, RequireFields<MutationSuspendDriverArgs, 'driverId' | 'reason'>>;
   updateDriverLocation?: Resolver<ResolversTypes['DriverLocationPayload'], ParentType, ContextType, RequireFields<MutationUpdateDriverLocationArgs, 'latitude' | 'longitude'>>;
+  updateDriverProfile?: Resolver<ResolversTypes['DriverPayload'], ParentType, ContextType, RequireFields<MutationUpdateDriverProfileArgs, 'input'>>;
+  updateFleet?: Resolver<ResolversTypes['FleetPayload'], ParentType, ContextType, RequireFields<MutationUpdateFleetArgs, 'input'>>;
+  updateHub?: Resolver<ResolversTypes['HubPayload'], ParentType, ContextType, RequireFields<MutationUpdateHubArgs, 'input'>>;
   updateVehicle?: Resolver<ResolversTypes['VehiclePayload'], ParentType, ContextType, RequireFields<MutationUpdateVehicleArgs, 'input'>>;
 }>;
 
@@ -1254,6 +1456,7 @@ export type UserResolvers<ContextType = FleetContext, ParentType extends Resolve
 export type VehicleResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['Vehicle'] = ResolversParentTypes['Vehicle'], FederationReferenceType extends FederationReferenceTypes['Vehicle'] = FederationReferenceTypes['Vehicle']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Vehicle']> | FederationReferenceType, FederationReferenceType, ContextType>;
   category?: Resolver<ResolversTypes['VehicleCategory'], ParentType, ContextType>;
+  colour?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   currentAssignment?: Resolver<Maybe<ResolversTypes['Assignment']>, ParentType, ContextType>;
   fleet?: Resolver<Maybe<ResolversTypes['Fleet']>, ParentType, ContextType>;
   homeHub?: Resolver<Maybe<ResolversTypes['Hub']>, ParentType, ContextType>;
@@ -1299,6 +1502,7 @@ export type Resolvers<ContextType = FleetContext> = ResolversObject<{
   DriverPayload?: DriverPayloadResolvers<ContextType>;
   DriverPosition?: DriverPositionResolvers<ContextType>;
   Fleet?: FleetResolvers<ContextType>;
+  FleetPayload?: FleetPayloadResolvers<ContextType>;
   FleetUserError?: FleetUserErrorResolvers<ContextType>;
   GeoPoint?: GeoPointResolvers<ContextType>;
   Hub?: HubResolvers<ContextType>;

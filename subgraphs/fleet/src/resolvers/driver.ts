@@ -1,8 +1,10 @@
 import { AppError } from '../../../../platform/errors/index.js';
+import { readPageArgs, toConnection } from '../../../../platform/graphql/index.js';
 import type { FleetContext } from '../context.js';
 import type { DriverResolvers } from '../generated/resolvers-types.js';
 import type { FleetLoaders } from '../loaders.js';
 import { assertCanSeeDriverProfile, assertFleetStaff } from '../services/fleet-access.js';
+import { formatCalendarDate } from '../services/validation.js';
 import type { DriverModel } from './mappers.js';
 import { required } from './required.js';
 
@@ -49,4 +51,19 @@ export const Driver: DriverResolvers = {
   positionUpdatedAt: profileField('positionUpdatedAt', (driver) => driver.positionAt),
   currentAssignment: profileField('currentAssignment', (driver, loaders) => loaders.activeAssignmentByDriverId.load(driver.id)),
   openAttendance: profileField('openAttendance', (driver, loaders) => loaders.openAttendanceByDriverId.load(driver.id)),
+  licenceExpiresOn: profileField('licenceExpiresOn', (driver) => (driver.licenceExpiresOn ? formatCalendarDate(driver.licenceExpiresOn) : null)),
+  homeHub: (driver, _args, { viewer, loaders }) => {
+    assertFleetStaff(viewer, driver.fleetId, 'Driver.homeHub');
+    return driver.homeHubId ? loaders.hubById.load(driver.homeHubId) : null;
+  },
+  suspended: profileField('suspended', (driver) => driver.suspendedAt !== null),
+  suspensionReason: profileField('suspensionReason', (driver) => driver.suspensionReason),
+  // The attendance history of one driver (the driver app's "my shifts"): one page query per driver asked for, so a
+  // list of drivers should not select it.
+  attendances: async (driver, args, { viewer, loaders }) => {
+    assertCanSeeDriverProfile(viewer, driver, 'Driver.attendances');
+    const page = readPageArgs(args);
+    const rows = await loaders.attendancePage.load({ filter: { fleetIds: null, driverId: driver.id, pendingApproval: null }, page });
+    return toConnection(rows, page, (row) => ({ at: row.createdAt, id: row.id }));
+  },
 };

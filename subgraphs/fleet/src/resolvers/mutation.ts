@@ -14,4 +14,12 @@ export const Mutation: MutationResolvers = {
   checkOut: (_parent, { input }, { viewer, services }) => services.attendance.checkOut(viewer, input),
   reviewAttendance: (_parent, { input }, { viewer, services }) => services.attendance.reviewAttendance(viewer, input),
   updateDriverLocation: (_parent, args, { viewer, services }) => services.location.updateDriverLocation(viewer, args),
+  // Fleet administration
+  createFleet: (_parent, { input }, { viewer, services }) => services.fleetAdmin.createFleet(viewer, input),
+  updateFleet: (_parent, { input }, { viewer, services }) => services.fleetAdmin.updateFleet(viewer, input),
+  updateHub: (_parent, { input }, { viewer, services }) => services.fleetAdmin.updateHub(viewer, input),
+  retireHub: (_parent, { id }, { viewer, services }) => services.fleetAdmin.retireHub(viewer, id),
+  updateDriverProfile: (_parent, { input }, { viewer, services }) => services.driverAdmin.updateDriverProfile(viewer, input),
+  suspendDriver: (_parent, { driverId, reason }, { viewer, services }) => services.driverAdmin.suspendDriver(viewer, driverId, reason),
+  reinstateDriver: (_parent, { driverId, reason }, { viewer, services }) => services.driverAdmin.reinstateDriver(viewer, driverId, reason),
 };

@@ -12,7 +12,7 @@ import { managesFleet, requireOwnDriver, requireViewer } from './access.js';
 import { changeDriverState, illegalTransition, workingStatus, type OutboxNotifier } from './driver-state.js';
 import { shiftCheckedOutEvent } from './shift-events.js';
 import { problems, userError, type FleetUserError } from './user-errors.js';
-import { checkHttpsUrl, checkLocation, checkMoney, checkOdometer, wellFormedId } from './validation.js';
+import { checkHttpsUrl, checkLocation, checkMoney, checkOdometer, licenceExpired, wellFormedId } from './validation.js';
 
 export interface AttendanceServiceDeps {
   store: FleetStore;
@@ -66,6 +66,9 @@ export function createAttendanceService({ store, config, now, outbox }: Attendan
       try {
         return await asDriver(viewer, 'checkIn', async (tx, driver, at) => {
           if (await tx.attendances.findOpenByDriverId(driver.id)) throw alreadyOnShift();
+          if (driver.suspendedAt) return invalid([userError('DRIVER_SUSPENDED', 'You are suspended: ask your fleet manager', null)]);
+          if (licenceExpired(driver, at))
+            return invalid([userError('LICENCE_EXPIRED', 'Your driving licence has expired: ask your fleet to record the renewed one', null)]);
           const hubs = await tx.hubs.findByFleetIds([driver.fleetId]);
           if (hubs.length > 0 && !hubs.some((hub) => haversineMeters(hub, input.location) <= config.checkInRadiusMeters)) {
             const km = config.checkInRadiusMeters / 1000;
@@ -100,6 +103,7 @@ export function createAttendanceService({ store, config, now, outbox }: Attendan
       return asDriver(viewer, 'startBreak', async (tx, driver, at) => {
         const shift = await requireOpenShift(tx, driver);
         if (driver.status === 'ON_TRIP') throw illegalTransition('You are on a trip: take a break after it', driver.status);
+        if (driver.suspendedAt) throw illegalTransition('You are suspended: you can only check out', driver.status);
         if (driver.status === 'ON_BREAK' || (await tx.attendances.findOpenBreak(shift.id)))
           throw illegalTransition('You are on a break already', driver.status);
         await tx.attendances.startBreak(shift.id, at);

@@ -52,7 +52,11 @@ export function statusChangedEvent(driver: Driver, category: VehicleCategory | n
  * @param knownVehicle a vehicle the caller read in this transaction already, so the event's category costs no read.
  */
 export async function changeDriverState(stores: FleetStores, driver: Driver, change: DriverStateChange, at: Date, knownVehicle?: Vehicle): Promise<Driver> {
-  const updated = await stores.drivers.changeState(driver.id, change, at, { latitude: driver.latitude, longitude: driver.longitude });
+  const suspended = change.suspendedAt !== undefined ? change.suspendedAt !== null : driver.suspendedAt !== null;
+  // The one place every status change passes: a suspended driver never becomes AVAILABLE or ON_BREAK, whichever
+  // path asks (a vehicle assigned on shift, a trip ending), so dispatch never sees them as supply.
+  const safe = suspended && (change.status === 'AVAILABLE' || change.status === 'ON_BREAK') ? { ...change, status: 'OFFLINE' as const } : change;
+  const updated = await stores.drivers.changeState(driver.id, safe, at, { latitude: driver.latitude, longitude: driver.longitude });
   await stores.outbox.add(statusChangedEvent(updated, await categoryOf(stores, updated, knownVehicle), at));
   return updated;
 }

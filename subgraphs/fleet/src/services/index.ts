@@ -6,6 +6,8 @@ import type { FleetConfig } from '../config.js';
 import type { FleetStore } from '../store/store.js';
 import { createAssignmentService } from './assignment-service.js';
 import { createAttendanceService } from './attendance-service.js';
+import { createDriverAdminService } from './driver-admin-service.js';
+import { createFleetAdminService } from './fleet-admin-service.js';
 import type { OutboxNotifier } from './driver-state.js';
 import { createLocationService } from './location-service.js';
 import { createOpsService } from './ops-service.js';
@@ -26,6 +28,8 @@ export function createFleetServices(deps: FleetServicesDeps) {
   const { store, config, now, outbox } = deps;
   return {
     ops: createOpsService({ store, now, outbox }),
+    fleetAdmin: createFleetAdminService({ store, now, outbox }),
+    driverAdmin: createDriverAdminService({ store, now, outbox }),
     assignments: createAssignmentService({ store, now, outbox }),
     attendance: createAttendanceService({ store, config, now, outbox }),
     location: createLocationService({ store, config, now, outbox, pubsub: deps.pubsub, logger: deps.logger, limiter: deps.locationLimiter }),

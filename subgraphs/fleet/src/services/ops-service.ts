@@ -1,8 +1,10 @@
 // The operations dashboard's writes: hubs, vehicles and driver profiles. Staff act only on fleets they manage.
 import type { Viewer } from '../../../../platform/auth/index.js';
+import { auditEvent } from '../../../../platform/audit/index.js';
 import type { CreateDriverProfileInput, CreateHubInput, CreateVehicleInput, UpdateVehicleInput } from '../generated/resolvers-types.js';
 import type { Driver, Hub, Vehicle } from '../store/prisma/client.js';
 import { isUniqueViolation, type FleetStore, type FleetStores } from '../store/store.js';
+import type { VehicleChanges } from '../store/vehicle-store.js';
 import { managesFleet, requireViewer } from './access.js';
 import { changeDriverState, type OutboxNotifier } from './driver-state.js';
 import { problems, userError, type FleetUserError } from './user-errors.js';
@@ -29,18 +31,21 @@ const hubNotFound = (field: string) => userError('HUB_NOT_FOUND', "No hub of the
  */
 const STAFF_ROLES: ReadonlySet<string> = new Set(['SUPER_ADMIN', 'OPERATIONS', 'FLEET_MANAGER']);
 
+/**
+ * A hub in use of the fleet, locked until the caller's transaction ends (so retireHub cannot retire it meanwhile).
+ * @param db the store, or the open transaction of the caller (so its read uses that transaction's connection).
+ */
+export async function hubOfFleet(db: Pick<FleetStores, 'hubs'>, hubId: string, fleetId: string): Promise<Hub | null> {
+  if (!wellFormedId(hubId)) return null;
+  const hub = await db.hubs.lockById(hubId);
+  return hub?.fleetId === fleetId && !hub.retiredAt ? hub : null;
+}
+
 export function createOpsService({ store, now, outbox }: OpsServiceDeps) {
   /** The fleet when the viewer manages it, else null (unknown and foreign fleets look the same). */
   async function managedFleet(viewer: Viewer, fleetId: string) {
     if (!wellFormedId(fleetId) || !managesFleet(viewer, fleetId)) return null;
     return store.fleets.findById(fleetId);
-  }
-
-  /** @param db the store, or the open transaction of the caller (so its read uses that transaction's connection). */
-  async function hubOfFleet(db: Pick<FleetStores, 'hubs'>, hubId: string, fleetId: string): Promise<Hub | null> {
-    if (!wellFormedId(hubId)) return null;
-    const hub = await db.hubs.findById(hubId);
-    return hub?.fleetId === fleetId ? hub : null;
   }
 
   return {
@@ -90,28 +95,64 @@ export function createOpsService({ store, now, outbox }: OpsServiceDeps) {
       }
     },
 
-    /** `homeHubId` left out keeps the home hub; null removes it. */
+    /**
+     * Fields left out stay; `homeHubId` or `colour` null removes it. RETIRED is final (VEHICLE_RETIRED for any change
+     * of a retired vehicle). An assigned vehicle keeps its status and category (VEHICLE_ASSIGNED): its driver's
+     * dispatch category comes from it. Recorded in the audit log with the fields it changed.
+     */
     async updateVehicle(viewer: Viewer | null, input: UpdateVehicleInput): Promise<VehicleResult> {
       const staff = requireViewer(viewer, 'updateVehicle');
+      const plate = input.plate != null ? normalisePlate(input.plate) : undefined;
+      const colour = input.colour === undefined ? undefined : input.colour === null ? null : input.colour.trim();
+      const invalid = problems(
+        plate !== undefined ? checkPlate(plate, 'input.plate') : null,
+        input.make != null ? checkText(input.make, 'input.make') : null,
+        input.model != null ? checkText(input.model, 'input.model') : null,
+        input.year != null ? checkYear(input.year, now(), 'input.year') : null,
+        colour != null ? checkText(colour, 'input.colour', 40) : null,
+      );
+      if (invalid.length) return { vehicle: null, userErrors: invalid };
       if (!wellFormedId(input.id)) return { vehicle: null, userErrors: [vehicleNotFound('input.id')] };
-      return store.transaction(async (tx) => {
-        // Locked: an assignment of this vehicle cannot slip in between the check below and the status change.
-        const vehicle = await tx.vehicles.lockById(input.id);
-        if (!vehicle || !managesFleet(staff, vehicle.fleetId)) return { vehicle: null, userErrors: [vehicleNotFound('input.id')] };
-        if (input.homeHubId && !(await hubOfFleet(tx, input.homeHubId, vehicle.fleetId)))
-          return { vehicle: null, userErrors: [hubNotFound('input.homeHubId')] };
-        if (input.status && input.status !== 'ACTIVE' && (await tx.assignments.findActiveByVehicleIds([vehicle.id])).length > 0) {
-          return {
-            vehicle: null,
-            userErrors: [userError('VEHICLE_ASSIGNED', 'The vehicle is assigned to a driver: end the assignment first', 'input.status')],
+      const fail = (error: FleetUserError): VehicleResult => ({ vehicle: null, userErrors: [error] });
+      const plateTaken = () => fail(userError('PLATE_TAKEN', 'Another vehicle has this plate', 'input.plate'));
+      try {
+        const result = await store.transaction(async (tx): Promise<VehicleResult> => {
+          // Locked: an assignment of this vehicle cannot slip in between the checks below and the change.
+          const vehicle = await tx.vehicles.lockById(input.id);
+          if (!vehicle || !managesFleet(staff, vehicle.fleetId)) return fail(vehicleNotFound('input.id'));
+          if (vehicle.status === 'RETIRED') return fail(userError('VEHICLE_RETIRED', 'The vehicle is retired and cannot be changed', 'input.id'));
+          if (input.homeHubId && !(await hubOfFleet(tx, input.homeHubId, vehicle.fleetId))) return fail(hubNotFound('input.homeHubId'));
+          const changesStatus = input.status && input.status !== vehicle.status;
+          const changesCategory = input.category && input.category !== vehicle.category;
+          if ((changesStatus || changesCategory) && (await tx.assignments.findActiveByVehicleIds([vehicle.id])).length > 0) {
+            const field = changesStatus ? 'input.status' : 'input.category';
+            return fail(userError('VEHICLE_ASSIGNED', 'The vehicle is assigned to a driver: end the assignment first', field));
+          }
+          if (plate !== undefined && plate !== vehicle.plate && (await tx.vehicles.findByPlate(plate))) return plateTaken();
+          const changes: VehicleChanges = {
+            ...(input.status ? { status: input.status } : {}),
+            ...(input.homeHubId !== undefined ? { homeHubId: input.homeHubId } : {}),
+            ...(plate !== undefined ? { plate } : {}),
+            ...(input.make != null ? { make: input.make.trim() } : {}),
+            ...(input.model != null ? { model: input.model.trim() } : {}),
+            ...(input.year != null ? { year: input.year } : {}),
+            ...(colour !== undefined ? { colour } : {}),
+            ...(input.category ? { category: input.category } : {}),
           };
-        }
-        const updated = await tx.vehicles.update(vehicle.id, {
-          ...(input.status ? { status: input.status } : {}),
-          ...(input.homeHubId !== undefined ? { homeHubId: input.homeHubId } : {}),
+          const updated = await tx.vehicles.update(vehicle.id, changes);
+          const before = Object.fromEntries(Object.keys(changes).map((key) => [key, vehicle[key as keyof VehicleChanges] ?? null]));
+          const action = changes.status === 'RETIRED' ? 'vehicle.retire' : 'vehicle.update';
+          const after = Object.fromEntries(Object.entries(changes).map(([key, value]) => [key, value ?? null]));
+          await tx.outbox.add(auditEvent('fleet', staff, { action, target: { type: 'Vehicle', id: vehicle.id }, before, after }, now()));
+          return { vehicle: updated, userErrors: [] };
         });
-        return { vehicle: updated, userErrors: [] };
-      });
+        if (result.vehicle) outbox.wake();
+        return result;
+      } catch (error) {
+        // Lost a race with another vehicle taking the same plate.
+        if (isUniqueViolation(error)) return plateTaken();
+        throw error;
+      }
     },
 
     /**

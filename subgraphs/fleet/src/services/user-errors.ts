@@ -8,10 +8,10 @@ export interface FleetUserError {
 }
 
 /** @param field a path like `input.plate` or `["input", "plate"]`. */
-export const userError = (code: FleetUserErrorCode, message: string, field?: string | string[]): FleetUserError => ({
+export const userError = (code: FleetUserErrorCode, message: string, field?: string | string[] | null): FleetUserError => ({
   code,
   message,
-  field: field === undefined ? null : Array.isArray(field) ? field : field.split('.'),
+  field: field === undefined || field === null ? null : Array.isArray(field) ? field : field.split('.'),
 });
 
 /** The problems among `checks` (null means fine). */

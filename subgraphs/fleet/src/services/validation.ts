@@ -63,3 +63,25 @@ export function checkMoney(money: { amountMinor: number; currency: string }, fie
 
 /** A reference argument that is not a UUID cannot exist: report it like an unknown id. */
 export const wellFormedId = (id: string | null | undefined): id is string => typeof id === 'string' && isUuid(id);
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A calendar date `YYYY-MM-DD` as midnight UTC (how a PostgreSQL `date` column reads back), or null when it is not
+ * a real date between 2000 and 2100 (2023-02-30 is refused, not rolled over).
+ */
+export function parseCalendarDate(value: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return real && year >= 2000 && year <= 2100 ? date : null;
+}
+
+export const formatCalendarDate = (date: Date): string => date.toISOString().slice(0, 10);
+
+/** The licence is valid through its expiry day (UTC) and expired from the next day on; no expiry recorded: valid. */
+export function licenceExpired(driver: { licenceExpiresOn: Date | null }, at: Date): boolean {
+  return driver.licenceExpiresOn !== null && at.getTime() >= driver.licenceExpiresOn.getTime() + DAY_MS;
+}

@@ -24,6 +24,18 @@ export interface DriverStateChange {
   currentTripId?: string | null;
   /** Set and cleared together with `currentTripId`. */
   currentRiderUserId?: string | null;
+  /** A move to another fleet (updateDriverProfile): consumers keyed by fleet learn it from the event. */
+  fleetId?: string;
+  /** Set by suspendDriver, cleared by reinstateDriver (with the status change they make). */
+  suspendedAt?: Date | null;
+  suspensionReason?: string | null;
+}
+
+/** Profile fields that are not reported by `driver.status.changed`: no version bump. */
+export interface DriverProfileChange {
+  licenceNumber?: string;
+  licenceExpiresOn?: Date | null;
+  homeHubId?: string | null;
 }
 
 export interface DriverPosition {
@@ -100,6 +112,10 @@ export function createDriverStore(db: Db) {
           ...(sampled ? { version: { increment: 1 }, eventAt: at, eventLatitude: latitude, eventLongitude: longitude } : {}),
         },
       });
+    },
+    /** @throws Prisma P2002 when another driver has the licence number. */
+    updateProfile(id: string, data: DriverProfileChange): Promise<Driver> {
+      return db.driver.update({ where: { id }, data });
     },
     /** Replaces the rating aggregate (the caller holds the row lock). Ratings do not change dispatch supply: no version bump. */
     setRating(id: string, data: { ratingSum: number; ratingCount: number; rating: string }): Promise<Driver> {

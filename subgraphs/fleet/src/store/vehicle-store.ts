@@ -29,6 +29,17 @@ export interface NewVehicle {
   category: VehicleCategory;
 }
 
+export interface VehicleChanges {
+  status?: VehicleStatus;
+  homeHubId?: string | null;
+  plate?: string;
+  make?: string;
+  model?: string;
+  year?: number;
+  colour?: string | null;
+  category?: VehicleCategory;
+}
+
 export function createVehicleStore(db: Db) {
   return {
     findByIds(ids: readonly string[]): Promise<Vehicle[]> {
@@ -58,8 +69,8 @@ export function createVehicleStore(db: Db) {
     create(data: NewVehicle): Promise<Vehicle> {
       return db.vehicle.create({ data });
     },
-    /** `homeHubId` undefined leaves it unchanged; null clears it. */
-    update(id: string, data: { status?: VehicleStatus; homeHubId?: string | null }): Promise<Vehicle> {
+    /** Fields left undefined stay; `homeHubId` or `colour` null clears it. @throws Prisma P2002 for a plate in use. */
+    update(id: string, data: VehicleChanges): Promise<Vehicle> {
       return db.vehicle.update({ where: { id }, data });
     },
     /** `take + 1` vehicles, newest first; the (fleet_id, created_at, id) index serves the per-fleet case. */

@@ -7,8 +7,8 @@ import { createDispatchStore } from '../store/dispatch-store.js';
 export const SUPPLY_CONSUMER = 'trips.driver-supply';
 
 /**
- * @param onAvailable called after a driver became (or stayed) AVAILABLE with a newer version: dispatch may now
- *   find them for a waiting trip.
+ * @param onAvailable called after a driver became (or stayed) AVAILABLE with a newer version, or after a pending
+ *   offer of a driver who stopped working was withdrawn: dispatch may now find a driver for a waiting trip.
  * @returns the handler to give the event bus; it resolves once the change is committed (or was seen before).
  */
 export function createSupplyConsumer(prisma: TripsPrisma, onAvailable: () => void) {
@@ -16,8 +16,10 @@ export function createSupplyConsumer(prisma: TripsPrisma, onAvailable: () => voi
     if (event.type !== 'driver.status.changed') return;
     const p = event.payload;
     let applied = false;
+    let withdrawn = 0;
     await handleOnce(prisma, { schema: 'trips', consumer: SUPPLY_CONSUMER, event }, async (tx) => {
-      applied = await createDispatchStore(tx).applySupply({
+      const dispatch = createDispatchStore(tx);
+      applied = await dispatch.applySupply({
         driverId: p.driverId,
         userId: p.userId,
         fleetId: p.fleetId,
@@ -30,7 +32,10 @@ export function createSupplyConsumer(prisma: TripsPrisma, onAvailable: () => voi
         positionAt: p.position ? new Date(p.occurredAt) : null,
         version: p.version,
       });
+      // A driver who went OFFLINE (checked out, lost their vehicle, suspended) is not waiting for a trip: their
+      // pending offer is withdrawn at once, so they cannot accept it and the trip goes to someone else.
+      if (applied && p.status === 'OFFLINE') withdrawn = (await dispatch.withdrawPending({ driverId: p.driverId }, new Date(p.occurredAt))).length;
     });
-    if (applied && p.status === 'AVAILABLE') onAvailable();
+    if (applied && (p.status === 'AVAILABLE' || withdrawn > 0)) onAvailable();
   };
 }

@@ -1222,7 +1222,8 @@ export const HubScalarFieldEnum = {
   name: 'name',
   latitude: 'latitude',
   longitude: 'longitude',
-  createdAt: 'createdAt'
+  createdAt: 'createdAt',
+  retiredAt: 'retiredAt'
 } as const
 
 export type HubScalarFieldEnum = (typeof HubScalarFieldEnum)[keyof typeof HubScalarFieldEnum]
@@ -1237,6 +1238,7 @@ export const VehicleScalarFieldEnum = {
   model: 'model',
   year: 'year',
   category: 'category',
+  colour: 'colour',
   status: 'status',
   odometerKm: 'odometerKm',
   createdAt: 'createdAt'
@@ -1251,6 +1253,10 @@ export const DriverScalarFieldEnum = {
   fleetId: 'fleetId',
   currentVehicleId: 'currentVehicleId',
   licenceNumber: 'licenceNumber',
+  licenceExpiresOn: 'licenceExpiresOn',
+  homeHubId: 'homeHubId',
+  suspendedAt: 'suspendedAt',
+  suspensionReason: 'suspensionReason',
   status: 'status',
   rating: 'rating',
   ratingSum: 'ratingSum',

@@ -96,7 +96,8 @@ export const HubScalarFieldEnum = {
   name: 'name',
   latitude: 'latitude',
   longitude: 'longitude',
-  createdAt: 'createdAt'
+  createdAt: 'createdAt',
+  retiredAt: 'retiredAt'
 } as const
 
 export type HubScalarFieldEnum = (typeof HubScalarFieldEnum)[keyof typeof HubScalarFieldEnum]
@@ -111,6 +112,7 @@ export const VehicleScalarFieldEnum = {
   model: 'model',
   year: 'year',
   category: 'category',
+  colour: 'colour',
   status: 'status',
   odometerKm: 'odometerKm',
   createdAt: 'createdAt'
@@ -125,6 +127,10 @@ export const DriverScalarFieldEnum = {
   fleetId: 'fleetId',
   currentVehicleId: 'currentVehicleId',
   licenceNumber: 'licenceNumber',
+  licenceExpiresOn: 'licenceExpiresOn',
+  homeHubId: 'homeHubId',
+  suspendedAt: 'suspendedAt',
+  suspensionReason: 'suspensionReason',
   status: 'status',
   rating: 'rating',
   ratingSum: 'ratingSum',

@@ -58,6 +58,10 @@ export type DriverMinAggregateOutputType = {
   fleetId: string | null
   currentVehicleId: string | null
   licenceNumber: string | null
+  licenceExpiresOn: Date | null
+  homeHubId: string | null
+  suspendedAt: Date | null
+  suspensionReason: string | null
   status: $Enums.DriverStatus | null
   rating: runtime.Decimal | null
   ratingSum: number | null
@@ -82,6 +86,10 @@ export type DriverMaxAggregateOutputType = {
   fleetId: string | null
   currentVehicleId: string | null
   licenceNumber: string | null
+  licenceExpiresOn: Date | null
+  homeHubId: string | null
+  suspendedAt: Date | null
+  suspensionReason: string | null
   status: $Enums.DriverStatus | null
   rating: runtime.Decimal | null
   ratingSum: number | null
@@ -106,6 +114,10 @@ export type DriverCountAggregateOutputType = {
   fleetId: number
   currentVehicleId: number
   licenceNumber: number
+  licenceExpiresOn: number
+  homeHubId: number
+  suspendedAt: number
+  suspensionReason: number
   status: number
   rating: number
   ratingSum: number
@@ -158,6 +170,10 @@ export type DriverMinAggregateInputType = {
   fleetId?: true
   currentVehicleId?: true
   licenceNumber?: true
+  licenceExpiresOn?: true
+  homeHubId?: true
+  suspendedAt?: true
+  suspensionReason?: true
   status?: true
   rating?: true
   ratingSum?: true
@@ -182,6 +198,10 @@ export type DriverMaxAggregateInputType = {
   fleetId?: true
   currentVehicleId?: true
   licenceNumber?: true
+  licenceExpiresOn?: true
+  homeHubId?: true
+  suspendedAt?: true
+  suspensionReason?: true
   status?: true
   rating?: true
   ratingSum?: true
@@ -206,6 +226,10 @@ export type DriverCountAggregateInputType = {
   fleetId?: true
   currentVehicleId?: true
   licenceNumber?: true
+  licenceExpiresOn?: true
+  homeHubId?: true
+  suspendedAt?: true
+  suspensionReason?: true
   status?: true
   rating?: true
   ratingSum?: true
@@ -317,6 +341,10 @@ export type DriverGroupByOutputType = {
   fleetId: string
   currentVehicleId: string | null
   licenceNumber: string
+  licenceExpiresOn: Date | null
+  homeHubId: string | null
+  suspendedAt: Date | null
+  suspensionReason: string | null
   status: $Enums.DriverStatus
   rating: runtime.Decimal | null
   ratingSum: number
@@ -364,6 +392,10 @@ export type DriverWhereInput = {
   fleetId?: Prisma.UuidFilter<"Driver"> | string
   currentVehicleId?: Prisma.UuidNullableFilter<"Driver"> | string | null
   licenceNumber?: Prisma.StringFilter<"Driver"> | string
+  licenceExpiresOn?: Prisma.DateTimeNullableFilter<"Driver"> | Date | string | null
+  homeHubId?: Prisma.UuidNullableFilter<"Driver"> | string | null
+  suspendedAt?: Prisma.DateTimeNullableFilter<"Driver"> | Date | string | null
+  suspensionReason?: Prisma.StringNullableFilter<"Driver"> | string | null
   status?: Prisma.EnumDriverStatusFilter<"Driver"> | $Enums.DriverStatus
   rating?: Prisma.DecimalNullableFilter<"Driver"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   ratingSum?: Prisma.IntFilter<"Driver"> | number
@@ -382,6 +414,7 @@ export type DriverWhereInput = {
   createdAt?: Prisma.DateTimeFilter<"Driver"> | Date | string
   fleet?: Prisma.XOR<Prisma.FleetScalarRelationFilter, Prisma.FleetWhereInput>
   currentVehicle?: Prisma.XOR<Prisma.VehicleNullableScalarRelationFilter, Prisma.VehicleWhereInput> | null
+  homeHub?: Prisma.XOR<Prisma.HubNullableScalarRelationFilter, Prisma.HubWhereInput> | null
   assignments?: Prisma.AssignmentListRelationFilter
   attendances?: Prisma.AttendanceListRelationFilter
 }
@@ -392,6 +425,10 @@ export type DriverOrderByWithRelationInput = {
   fleetId?: Prisma.SortOrder
   currentVehicleId?: Prisma.SortOrderInput | Prisma.SortOrder
   licenceNumber?: Prisma.SortOrder
+  licenceExpiresOn?: Prisma.SortOrderInput | Prisma.SortOrder
+  homeHubId?: Prisma.SortOrderInput | Prisma.SortOrder
+  suspendedAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  suspensionReason?: Prisma.SortOrderInput | Prisma.SortOrder
   status?: Prisma.SortOrder
   rating?: Prisma.SortOrderInput | Prisma.SortOrder
   ratingSum?: Prisma.SortOrder
@@ -410,6 +447,7 @@ export type DriverOrderByWithRelationInput = {
   createdAt?: Prisma.SortOrder
   fleet?: Prisma.FleetOrderByWithRelationInput
   currentVehicle?: Prisma.VehicleOrderByWithRelationInput
+  homeHub?: Prisma.HubOrderByWithRelationInput
   assignments?: Prisma.AssignmentOrderByRelationAggregateInput
   attendances?: Prisma.AttendanceOrderByRelationAggregateInput
 }
@@ -423,6 +461,10 @@ export type DriverWhereUniqueInput = Prisma.AtLeast<{
   NOT?: Prisma.DriverWhereInput | Prisma.DriverWhereInput[]
   fleetId?: Prisma.UuidFilter<"Driver"> | string
   currentVehicleId?: Prisma.UuidNullableFilter<"Driver"> | string | null
+  licenceExpiresOn?: Prisma.DateTimeNullableFilter<"Driver"> | Date | string | null
+  homeHubId?: Prisma.UuidNullableFilter<"Driver"> | string | null
+  suspendedAt?: Prisma.DateTimeNullableFilter<"Driver"> | Date | string | null
+  suspensionReason?: Prisma.StringNullableFilter<"Driver"> | string | null
   status?: Prisma.EnumDriverStatusFilter<"Driver"> | $Enums.DriverStatus
   rating?: Prisma.DecimalNullableFilter<"Driver"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   ratingSum?: Prisma.IntFilter<"Driver"> | number
@@ -441,6 +483,7 @@ export type DriverWhereUniqueInput = Prisma.AtLeast<{
   createdAt?: Prisma.DateTimeFilter<"Driver"> | Date | string
   fleet?: Prisma.XOR<Prisma.FleetScalarRelationFilter, Prisma.FleetWhereInput>
   currentVehicle?: Prisma.XOR<Prisma.VehicleNullableScalarRelationFilter, Prisma.VehicleWhereInput> | null
+  homeHub?: Prisma.XOR<Prisma.HubNullableScalarRelationFilter, Prisma.HubWhereInput> | null
   assignments?: Prisma.AssignmentListRelationFilter
   attendances?: Prisma.AttendanceListRelationFilter
 }, "id" | "userId" | "licenceNumber">
@@ -451,6 +494,10 @@ export type DriverOrderByWithAggregationInput = {
   fleetId?: Prisma.SortOrder
   currentVehicleId?: Prisma.SortOrderInput | Prisma.SortOrder
   licenceNumber?: Prisma.SortOrder
+  licenceExpiresOn?: Prisma.SortOrderInput | Prisma.SortOrder
+  homeHubId?: Prisma.SortOrderInput | Prisma.SortOrder
+  suspendedAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  suspensionReason?: Prisma.SortOrderInput | Prisma.SortOrder
   status?: Prisma.SortOrder
   rating?: Prisma.SortOrderInput | Prisma.SortOrder
   ratingSum?: Prisma.SortOrder
@@ -483,6 +530,10 @@ export type DriverScalarWhereWithAggregatesInput = {
   fleetId?: Prisma.UuidWithAggregatesFilter<"Driver"> | string
   currentVehicleId?: Prisma.UuidNullableWithAggregatesFilter<"Driver"> | string | null
   licenceNumber?: Prisma.StringWithAggregatesFilter<"Driver"> | string
+  licenceExpiresOn?: Prisma.DateTimeNullableWithAggregatesFilter<"Driver"> | Date | string | null
+  homeHubId?: Prisma.UuidNullableWithAggregatesFilter<"Driver"> | string | null
+  suspendedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Driver"> | Date | string | null
+  suspensionReason?: Prisma.StringNullableWithAggregatesFilter<"Driver"> | string | null
   status?: Prisma.EnumDriverStatusWithAggregatesFilter<"Driver"> | $Enums.DriverStatus
   rating?: Prisma.DecimalNullableWithAggregatesFilter<"Driver"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   ratingSum?: Prisma.IntWithAggregatesFilter<"Driver"> | number
@@ -505,6 +556,9 @@ export type DriverCreateInput = {
   id?: string
   userId: string
   licenceNumber: string
+  licenceExpiresOn?: Date | string | null
+  suspendedAt?: Date | string | null
+  suspensionReason?: string | null
   status?: $Enums.DriverStatus
   rating?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   ratingSum?: number
@@ -523,6 +577,7 @@ export type DriverCreateInput = {
   createdAt?: Date | string
   fleet: Prisma.FleetCreateNestedOneWithoutDriversInput
   currentVehicle?: Prisma.VehicleCreateNestedOneWithoutDriversInput
+  homeHub?: Prisma.HubCreateNestedOneWithoutDriversInput
   assignments?: Prisma.AssignmentCreateNestedManyWithoutDriverInput
   attendances?: Prisma.AttendanceCreateNestedManyWithoutDriverInput
 }
@@ -533,6 +588,10 @@ export type DriverUncheckedCreateInput = {
   fleetId: string
   currentVehicleId?: string | null
   licenceNumber: string
+  licenceExpiresOn?: Date | string | null
+  homeHubId?: string | null
+  suspendedAt?: Date | string | null
+  suspensionReason?: string | null
   status?: $Enums.DriverStatus
   rating?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   ratingSum?: number
@@ -557,6 +616,9 @@ export type DriverUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   userId?: Prisma.StringFieldUpdateOperationsInput | string
   licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
+  licenceExpiresOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  suspendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  suspensionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumDriverStatusFieldUpdateOperationsInput | $Enums.DriverStatus
   rating?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
@@ -575,6 +637,7 @@ export type DriverUpdateInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   fleet?: Prisma.FleetUpdateOneRequiredWithoutDriversNestedInput
   currentVehicle?: Prisma.VehicleUpdateOneWithoutDriversNestedInput
+  homeHub?: Prisma.HubUpdateOneWithoutDriversNestedInput
   assignments?: Prisma.AssignmentUpdateManyWithoutDriverNestedInput
   attendances?: Prisma.AttendanceUpdateManyWithoutDriverNestedInput
 }
@@ -585,6 +648,10 @@ export type DriverUncheckedUpdateInput = {
   fleetId?: Prisma.StringFieldUpdateOperationsInput | string
   currentVehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
+  licenceExpiresOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  homeHubId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  suspendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  suspensionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumDriverStatusFieldUpdateOperationsInput | $Enums.DriverStatus
   rating?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
@@ -611,6 +678,10 @@ export type DriverCreateManyInput = {
   fleetId: string
   currentVehicleId?: string | null
   licenceNumber: string
+  licenceExpiresOn?: Date | string | null
+  homeHubId?: string | null
+  suspendedAt?: Date | string | null
+  suspensionReason?: string | null
   status?: $Enums.DriverStatus
   rating?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   ratingSum?: number
@@ -633,6 +704,9 @@ export type DriverUpdateManyMutationInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   userId?: Prisma.StringFieldUpdateOperationsInput | string
   licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
+  licenceExpiresOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  suspendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  suspensionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumDriverStatusFieldUpdateOperationsInput | $Enums.DriverStatus
   rating?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
@@ -657,6 +731,10 @@ export type DriverUncheckedUpdateManyInput = {
   fleetId?: Prisma.StringFieldUpdateOperationsInput | string
   currentVehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
+  licenceExpiresOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  homeHubId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  suspendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  suspensionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumDriverStatusFieldUpdateOperationsInput | $Enums.DriverStatus
   rating?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
@@ -691,6 +769,10 @@ export type DriverCountOrderByAggregateInput = {
   fleetId?: Prisma.SortOrder
   currentVehicleId?: Prisma.SortOrder
   licenceNumber?: Prisma.SortOrder
+  licenceExpiresOn?: Prisma.SortOrder
+  homeHubId?: Prisma.SortOrder
+  suspendedAt?: Prisma.SortOrder
+  suspensionReason?: Prisma.SortOrder
   status?: Prisma.SortOrder
   rating?: Prisma.SortOrder
   ratingSum?: Prisma.SortOrder
@@ -728,6 +810,10 @@ export type DriverMaxOrderByAggregateInput = {
   fleetId?: Prisma.SortOrder
   currentVehicleId?: Prisma.SortOrder
   licenceNumber?: Prisma.SortOrder
+  licenceExpiresOn?: Prisma.SortOrder
+  homeHubId?: Prisma.SortOrder
+  suspendedAt?: Prisma.SortOrder
+  suspensionReason?: Prisma.SortOrder
   status?: Prisma.SortOrder
   rating?: Prisma.SortOrder
   ratingSum?: Prisma.SortOrder
@@ -752,6 +838,10 @@ export type DriverMinOrderByAggregateInput = {
   fleetId?: Prisma.SortOrder
   currentVehicleId?: Prisma.SortOrder
   licenceNumber?: Prisma.SortOrder
+  licenceExpiresOn?: Prisma.SortOrder
+  homeHubId?: Prisma.SortOrder
+  suspendedAt?: Prisma.SortOrder
+  suspensionReason?: Prisma.SortOrder
   status?: Prisma.SortOrder
   rating?: Prisma.SortOrder
   ratingSum?: Prisma.SortOrder
@@ -830,6 +920,48 @@ export type DriverUncheckedUpdateManyWithoutFleetNestedInput = {
   deleteMany?: Prisma.DriverScalarWhereInput | Prisma.DriverScalarWhereInput[]
 }
 
+export type DriverCreateNestedManyWithoutHomeHubInput = {
+  create?: Prisma.XOR<Prisma.DriverCreateWithoutHomeHubInput, Prisma.DriverUncheckedCreateWithoutHomeHubInput> | Prisma.DriverCreateWithoutHomeHubInput[] | Prisma.DriverUncheckedCreateWithoutHomeHubInput[]
+  connectOrCreate?: Prisma.DriverCreateOrConnectWithoutHomeHubInput | Prisma.DriverCreateOrConnectWithoutHomeHubInput[]
+  createMany?: Prisma.DriverCreateManyHomeHubInputEnvelope
+  connect?: Prisma.DriverWhereUniqueInput | Prisma.DriverWhereUniqueInput[]
+}
+
+export type DriverUncheckedCreateNestedManyWithoutHomeHubInput = {
+  create?: Prisma.XOR<Prisma.DriverCreateWithoutHomeHubInput, Prisma.DriverUncheckedCreateWithoutHomeHubInput> | Prisma.DriverCreateWithoutHomeHubInput[] | Prisma.DriverUncheckedCreateWithoutHomeHubInput[]
+  connectOrCreate?: Prisma.DriverCreateOrConnectWithoutHomeHubInput | Prisma.DriverCreateOrConnectWithoutHomeHubInput[]
+  createMany?: Prisma.DriverCreateManyHomeHubInputEnvelope
+  connect?: Prisma.DriverWhereUniqueInput | Prisma.DriverWhereUniqueInput[]
+}
+
+export type DriverUpdateManyWithoutHomeHubNestedInput = {
+  create?: Prisma.XOR<Prisma.DriverCreateWithoutHomeHubInput, Prisma.DriverUncheckedCreateWithoutHomeHubInput> | Prisma.DriverCreateWithoutHomeHubInput[] | Prisma.DriverUncheckedCreateWithoutHomeHubInput[]
+  connectOrCreate?: Prisma.DriverCreateOrConnectWithoutHomeHubInput | Prisma.DriverCreateOrConnectWithoutHomeHubInput[]
+  upsert?: Prisma.DriverUpsertWithWhereUniqueWithoutHomeHubInput | Prisma.DriverUpsertWithWhereUniqueWithoutHomeHubInput[]
+  createMany?: Prisma.DriverCreateManyHomeHubInputEnvelope
+  set?: Prisma.DriverWhereUniqueInput | Prisma.DriverWhereUniqueInput[]
+  disconnect?: Prisma.DriverWhereUniqueInput | Prisma.DriverWhereUniqueInput[]
+  delete?: Prisma.DriverWhereUniqueInput | Prisma.DriverWhereUniqueInput[]
+  connect?: Prisma.DriverWhereUniqueInput | Prisma.DriverWhereUniqueInput[]
+  update?: Prisma.DriverUpdateWithWhereUniqueWithoutHomeHubInput | Prisma.DriverUpdateWithWhereUniqueWithoutHomeHubInput[]
+  updateMany?: Prisma.DriverUpdateManyWithWhereWithoutHomeHubInput | Prisma.DriverUpdateManyWithWhereWithoutHomeHubInput[]
+  deleteMany?: Prisma.DriverScalarWhereInput | Prisma.DriverScalarWhereInput[]
+}
+
+export type DriverUncheckedUpdateManyWithoutHomeHubNestedInput = {
+  create?: Prisma.XOR<Prisma.DriverCreateWithoutHomeHubInput, Prisma.DriverUncheckedCreateWithoutHomeHubInput> | Prisma.DriverCreateWithoutHomeHubInput[] | Prisma.DriverUncheckedCreateWithoutHomeHubInput[]
+  connectOrCreate?: Prisma.DriverCreateOrConnectWithoutHomeHubInput | Prisma.DriverCreateOrConnectWithoutHomeHubInput[]
+  upsert?: Prisma.DriverUpsertWithWhereUniqueWithoutHomeHubInput | Prisma.DriverUpsertWithWhereUniqueWithoutHomeHubInput[]
+  createMany?: Prisma.DriverCreateManyHomeHubInputEnvelope
+  set?: Prisma.DriverWhereUniqueInput | Prisma.DriverWhereUniqueInput[]
+  disconnect?: Prisma.DriverWhereUniqueInput | Prisma.DriverWhereUniqueInput[]
+  delete?: Prisma.DriverWhereUniqueInput | Prisma.DriverWhereUniqueInput[]
+  connect?: Prisma.DriverWhereUniqueInput | Prisma.DriverWhereUniqueInput[]
+  update?: Prisma.DriverUpdateWithWhereUniqueWithoutHomeHubInput | Prisma.DriverUpdateWithWhereUniqueWithoutHomeHubInput[]
+  updateMany?: Prisma.DriverUpdateManyWithWhereWithoutHomeHubInput | Prisma.DriverUpdateManyWithWhereWithoutHomeHubInput[]
+  deleteMany?: Prisma.DriverScalarWhereInput | Prisma.DriverScalarWhereInput[]
+}
+
 export type DriverCreateNestedManyWithoutCurrentVehicleInput = {
   create?: Prisma.XOR<Prisma.DriverCreateWithoutCurrentVehicleInput, Prisma.DriverUncheckedCreateWithoutCurrentVehicleInput> | Prisma.DriverCreateWithoutCurrentVehicleInput[] | Prisma.DriverUncheckedCreateWithoutCurrentVehicleInput[]
   connectOrCreate?: Prisma.DriverCreateOrConnectWithoutCurrentVehicleInput | Prisma.DriverCreateOrConnectWithoutCurrentVehicleInput[]
@@ -892,10 +1024,6 @@ export type NullableFloatFieldUpdateOperationsInput = {
   divide?: number
 }
 
-export type NullableDateTimeFieldUpdateOperationsInput = {
-  set?: Date | string | null
-}
-
 export type DriverCreateNestedOneWithoutAssignmentsInput = {
   create?: Prisma.XOR<Prisma.DriverCreateWithoutAssignmentsInput, Prisma.DriverUncheckedCreateWithoutAssignmentsInput>
   connectOrCreate?: Prisma.DriverCreateOrConnectWithoutAssignmentsInput
@@ -928,6 +1056,9 @@ export type DriverCreateWithoutFleetInput = {
   id?: string
   userId: string
   licenceNumber: string
+  licenceExpiresOn?: Date | string | null
+  suspendedAt?: Date | string | null
+  suspensionReason?: string | null
   status?: $Enums.DriverStatus
   rating?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   ratingSum?: number
@@ -945,6 +1076,7 @@ export type DriverCreateWithoutFleetInput = {
   eventLongitude?: number | null
   createdAt?: Date | string
   currentVehicle?: Prisma.VehicleCreateNestedOneWithoutDriversInput
+  homeHub?: Prisma.HubCreateNestedOneWithoutDriversInput
   assignments?: Prisma.AssignmentCreateNestedManyWithoutDriverInput
   attendances?: Prisma.AttendanceCreateNestedManyWithoutDriverInput
 }
@@ -954,6 +1086,10 @@ export type DriverUncheckedCreateWithoutFleetInput = {
   userId: string
   currentVehicleId?: string | null
   licenceNumber: string
+  licenceExpiresOn?: Date | string | null
+  homeHubId?: string | null
+  suspendedAt?: Date | string | null
+  suspensionReason?: string | null
   status?: $Enums.DriverStatus
   rating?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   ratingSum?: number
@@ -1009,6 +1145,10 @@ export type DriverScalarWhereInput = {
   fleetId?: Prisma.UuidFilter<"Driver"> | string
   currentVehicleId?: Prisma.UuidNullableFilter<"Driver"> | string | null
   licenceNumber?: Prisma.StringFilter<"Driver"> | string
+  licenceExpiresOn?: Prisma.DateTimeNullableFilter<"Driver"> | Date | string | null
+  homeHubId?: Prisma.UuidNullableFilter<"Driver"> | string | null
+  suspendedAt?: Prisma.DateTimeNullableFilter<"Driver"> | Date | string | null
+  suspensionReason?: Prisma.StringNullableFilter<"Driver"> | string | null
   status?: Prisma.EnumDriverStatusFilter<"Driver"> | $Enums.DriverStatus
   rating?: Prisma.DecimalNullableFilter<"Driver"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   ratingSum?: Prisma.IntFilter<"Driver"> | number
@@ -1027,10 +1167,13 @@ export type DriverScalarWhereInput = {
   createdAt?: Prisma.DateTimeFilter<"Driver"> | Date | string
 }
 
-export type DriverCreateWithoutCurrentVehicleInput = {
+export type DriverCreateWithoutHomeHubInput = {
   id?: string
   userId: string
   licenceNumber: string
+  licenceExpiresOn?: Date | string | null
+  suspendedAt?: Date | string | null
+  suspensionReason?: string | null
   status?: $Enums.DriverStatus
   rating?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   ratingSum?: number
@@ -1048,6 +1191,91 @@ export type DriverCreateWithoutCurrentVehicleInput = {
   eventLongitude?: number | null
   createdAt?: Date | string
   fleet: Prisma.FleetCreateNestedOneWithoutDriversInput
+  currentVehicle?: Prisma.VehicleCreateNestedOneWithoutDriversInput
+  assignments?: Prisma.AssignmentCreateNestedManyWithoutDriverInput
+  attendances?: Prisma.AttendanceCreateNestedManyWithoutDriverInput
+}
+
+export type DriverUncheckedCreateWithoutHomeHubInput = {
+  id?: string
+  userId: string
+  fleetId: string
+  currentVehicleId?: string | null
+  licenceNumber: string
+  licenceExpiresOn?: Date | string | null
+  suspendedAt?: Date | string | null
+  suspensionReason?: string | null
+  status?: $Enums.DriverStatus
+  rating?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingSum?: number
+  ratingCount?: number
+  currentTripId?: string | null
+  currentRiderUserId?: string | null
+  latitude?: number | null
+  longitude?: number | null
+  heading?: number | null
+  speedKph?: number | null
+  positionAt?: Date | string | null
+  version?: number
+  eventAt?: Date | string | null
+  eventLatitude?: number | null
+  eventLongitude?: number | null
+  createdAt?: Date | string
+  assignments?: Prisma.AssignmentUncheckedCreateNestedManyWithoutDriverInput
+  attendances?: Prisma.AttendanceUncheckedCreateNestedManyWithoutDriverInput
+}
+
+export type DriverCreateOrConnectWithoutHomeHubInput = {
+  where: Prisma.DriverWhereUniqueInput
+  create: Prisma.XOR<Prisma.DriverCreateWithoutHomeHubInput, Prisma.DriverUncheckedCreateWithoutHomeHubInput>
+}
+
+export type DriverCreateManyHomeHubInputEnvelope = {
+  data: Prisma.DriverCreateManyHomeHubInput | Prisma.DriverCreateManyHomeHubInput[]
+  skipDuplicates?: boolean
+}
+
+export type DriverUpsertWithWhereUniqueWithoutHomeHubInput = {
+  where: Prisma.DriverWhereUniqueInput
+  update: Prisma.XOR<Prisma.DriverUpdateWithoutHomeHubInput, Prisma.DriverUncheckedUpdateWithoutHomeHubInput>
+  create: Prisma.XOR<Prisma.DriverCreateWithoutHomeHubInput, Prisma.DriverUncheckedCreateWithoutHomeHubInput>
+}
+
+export type DriverUpdateWithWhereUniqueWithoutHomeHubInput = {
+  where: Prisma.DriverWhereUniqueInput
+  data: Prisma.XOR<Prisma.DriverUpdateWithoutHomeHubInput, Prisma.DriverUncheckedUpdateWithoutHomeHubInput>
+}
+
+export type DriverUpdateManyWithWhereWithoutHomeHubInput = {
+  where: Prisma.DriverScalarWhereInput
+  data: Prisma.XOR<Prisma.DriverUpdateManyMutationInput, Prisma.DriverUncheckedUpdateManyWithoutHomeHubInput>
+}
+
+export type DriverCreateWithoutCurrentVehicleInput = {
+  id?: string
+  userId: string
+  licenceNumber: string
+  licenceExpiresOn?: Date | string | null
+  suspendedAt?: Date | string | null
+  suspensionReason?: string | null
+  status?: $Enums.DriverStatus
+  rating?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingSum?: number
+  ratingCount?: number
+  currentTripId?: string | null
+  currentRiderUserId?: string | null
+  latitude?: number | null
+  longitude?: number | null
+  heading?: number | null
+  speedKph?: number | null
+  positionAt?: Date | string | null
+  version?: number
+  eventAt?: Date | string | null
+  eventLatitude?: number | null
+  eventLongitude?: number | null
+  createdAt?: Date | string
+  fleet: Prisma.FleetCreateNestedOneWithoutDriversInput
+  homeHub?: Prisma.HubCreateNestedOneWithoutDriversInput
   assignments?: Prisma.AssignmentCreateNestedManyWithoutDriverInput
   attendances?: Prisma.AttendanceCreateNestedManyWithoutDriverInput
 }
@@ -1057,6 +1285,10 @@ export type DriverUncheckedCreateWithoutCurrentVehicleInput = {
   userId: string
   fleetId: string
   licenceNumber: string
+  licenceExpiresOn?: Date | string | null
+  homeHubId?: string | null
+  suspendedAt?: Date | string | null
+  suspensionReason?: string | null
   status?: $Enums.DriverStatus
   rating?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   ratingSum?: number
@@ -1107,6 +1339,9 @@ export type DriverCreateWithoutAssignmentsInput = {
   id?: string
   userId: string
   licenceNumber: string
+  licenceExpiresOn?: Date | string | null
+  suspendedAt?: Date | string | null
+  suspensionReason?: string | null
   status?: $Enums.DriverStatus
   rating?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   ratingSum?: number
@@ -1125,6 +1360,7 @@ export type DriverCreateWithoutAssignmentsInput = {
   createdAt?: Date | string
   fleet: Prisma.FleetCreateNestedOneWithoutDriversInput
   currentVehicle?: Prisma.VehicleCreateNestedOneWithoutDriversInput
+  homeHub?: Prisma.HubCreateNestedOneWithoutDriversInput
   attendances?: Prisma.AttendanceCreateNestedManyWithoutDriverInput
 }
 
@@ -1134,6 +1370,10 @@ export type DriverUncheckedCreateWithoutAssignmentsInput = {
   fleetId: string
   currentVehicleId?: string | null
   licenceNumber: string
+  licenceExpiresOn?: Date | string | null
+  homeHubId?: string | null
+  suspendedAt?: Date | string | null
+  suspensionReason?: string | null
   status?: $Enums.DriverStatus
   rating?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   ratingSum?: number
@@ -1173,6 +1413,9 @@ export type DriverUpdateWithoutAssignmentsInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   userId?: Prisma.StringFieldUpdateOperationsInput | string
   licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
+  licenceExpiresOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  suspendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  suspensionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumDriverStatusFieldUpdateOperationsInput | $Enums.DriverStatus
   rating?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1191,6 +1434,7 @@ export type DriverUpdateWithoutAssignmentsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   fleet?: Prisma.FleetUpdateOneRequiredWithoutDriversNestedInput
   currentVehicle?: Prisma.VehicleUpdateOneWithoutDriversNestedInput
+  homeHub?: Prisma.HubUpdateOneWithoutDriversNestedInput
   attendances?: Prisma.AttendanceUpdateManyWithoutDriverNestedInput
 }
 
@@ -1200,6 +1444,10 @@ export type DriverUncheckedUpdateWithoutAssignmentsInput = {
   fleetId?: Prisma.StringFieldUpdateOperationsInput | string
   currentVehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
+  licenceExpiresOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  homeHubId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  suspendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  suspensionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumDriverStatusFieldUpdateOperationsInput | $Enums.DriverStatus
   rating?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1223,6 +1471,9 @@ export type DriverCreateWithoutAttendancesInput = {
   id?: string
   userId: string
   licenceNumber: string
+  licenceExpiresOn?: Date | string | null
+  suspendedAt?: Date | string | null
+  suspensionReason?: string | null
   status?: $Enums.DriverStatus
   rating?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   ratingSum?: number
@@ -1241,6 +1492,7 @@ export type DriverCreateWithoutAttendancesInput = {
   createdAt?: Date | string
   fleet: Prisma.FleetCreateNestedOneWithoutDriversInput
   currentVehicle?: Prisma.VehicleCreateNestedOneWithoutDriversInput
+  homeHub?: Prisma.HubCreateNestedOneWithoutDriversInput
   assignments?: Prisma.AssignmentCreateNestedManyWithoutDriverInput
 }
 
@@ -1250,6 +1502,10 @@ export type DriverUncheckedCreateWithoutAttendancesInput = {
   fleetId: string
   currentVehicleId?: string | null
   licenceNumber: string
+  licenceExpiresOn?: Date | string | null
+  homeHubId?: string | null
+  suspendedAt?: Date | string | null
+  suspensionReason?: string | null
   status?: $Enums.DriverStatus
   rating?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   ratingSum?: number
@@ -1289,6 +1545,9 @@ export type DriverUpdateWithoutAttendancesInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   userId?: Prisma.StringFieldUpdateOperationsInput | string
   licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
+  licenceExpiresOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  suspendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  suspensionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumDriverStatusFieldUpdateOperationsInput | $Enums.DriverStatus
   rating?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1307,6 +1566,7 @@ export type DriverUpdateWithoutAttendancesInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   fleet?: Prisma.FleetUpdateOneRequiredWithoutDriversNestedInput
   currentVehicle?: Prisma.VehicleUpdateOneWithoutDriversNestedInput
+  homeHub?: Prisma.HubUpdateOneWithoutDriversNestedInput
   assignments?: Prisma.AssignmentUpdateManyWithoutDriverNestedInput
 }
 
@@ -1316,6 +1576,10 @@ export type DriverUncheckedUpdateWithoutAttendancesInput = {
   fleetId?: Prisma.StringFieldUpdateOperationsInput | string
   currentVehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
+  licenceExpiresOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  homeHubId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  suspendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  suspensionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumDriverStatusFieldUpdateOperationsInput | $Enums.DriverStatus
   rating?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1340,6 +1604,10 @@ export type DriverCreateManyFleetInput = {
   userId: string
   currentVehicleId?: string | null
   licenceNumber: string
+  licenceExpiresOn?: Date | string | null
+  homeHubId?: string | null
+  suspendedAt?: Date | string | null
+  suspensionReason?: string | null
   status?: $Enums.DriverStatus
   rating?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   ratingSum?: number
@@ -1362,6 +1630,9 @@ export type DriverUpdateWithoutFleetInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   userId?: Prisma.StringFieldUpdateOperationsInput | string
   licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
+  licenceExpiresOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  suspendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  suspensionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumDriverStatusFieldUpdateOperationsInput | $Enums.DriverStatus
   rating?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1379,6 +1650,7 @@ export type DriverUpdateWithoutFleetInput = {
   eventLongitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   currentVehicle?: Prisma.VehicleUpdateOneWithoutDriversNestedInput
+  homeHub?: Prisma.HubUpdateOneWithoutDriversNestedInput
   assignments?: Prisma.AssignmentUpdateManyWithoutDriverNestedInput
   attendances?: Prisma.AttendanceUpdateManyWithoutDriverNestedInput
 }
@@ -1388,6 +1660,10 @@ export type DriverUncheckedUpdateWithoutFleetInput = {
   userId?: Prisma.StringFieldUpdateOperationsInput | string
   currentVehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
+  licenceExpiresOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  homeHubId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  suspendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  suspensionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumDriverStatusFieldUpdateOperationsInput | $Enums.DriverStatus
   rating?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1413,6 +1689,122 @@ export type DriverUncheckedUpdateManyWithoutFleetInput = {
   userId?: Prisma.StringFieldUpdateOperationsInput | string
   currentVehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
+  licenceExpiresOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  homeHubId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  suspendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  suspensionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  status?: Prisma.EnumDriverStatusFieldUpdateOperationsInput | $Enums.DriverStatus
+  rating?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  currentTripId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  currentRiderUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  heading?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  speedKph?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  positionAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  eventAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  eventLatitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  eventLongitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+}
+
+export type DriverCreateManyHomeHubInput = {
+  id?: string
+  userId: string
+  fleetId: string
+  currentVehicleId?: string | null
+  licenceNumber: string
+  licenceExpiresOn?: Date | string | null
+  suspendedAt?: Date | string | null
+  suspensionReason?: string | null
+  status?: $Enums.DriverStatus
+  rating?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingSum?: number
+  ratingCount?: number
+  currentTripId?: string | null
+  currentRiderUserId?: string | null
+  latitude?: number | null
+  longitude?: number | null
+  heading?: number | null
+  speedKph?: number | null
+  positionAt?: Date | string | null
+  version?: number
+  eventAt?: Date | string | null
+  eventLatitude?: number | null
+  eventLongitude?: number | null
+  createdAt?: Date | string
+}
+
+export type DriverUpdateWithoutHomeHubInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  userId?: Prisma.StringFieldUpdateOperationsInput | string
+  licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
+  licenceExpiresOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  suspendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  suspensionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  status?: Prisma.EnumDriverStatusFieldUpdateOperationsInput | $Enums.DriverStatus
+  rating?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  currentTripId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  currentRiderUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  heading?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  speedKph?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  positionAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  eventAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  eventLatitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  eventLongitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  fleet?: Prisma.FleetUpdateOneRequiredWithoutDriversNestedInput
+  currentVehicle?: Prisma.VehicleUpdateOneWithoutDriversNestedInput
+  assignments?: Prisma.AssignmentUpdateManyWithoutDriverNestedInput
+  attendances?: Prisma.AttendanceUpdateManyWithoutDriverNestedInput
+}
+
+export type DriverUncheckedUpdateWithoutHomeHubInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  userId?: Prisma.StringFieldUpdateOperationsInput | string
+  fleetId?: Prisma.StringFieldUpdateOperationsInput | string
+  currentVehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
+  licenceExpiresOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  suspendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  suspensionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  status?: Prisma.EnumDriverStatusFieldUpdateOperationsInput | $Enums.DriverStatus
+  rating?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
+  ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
+  ratingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  currentTripId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  currentRiderUserId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  latitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  longitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  heading?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  speedKph?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  positionAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  eventAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  eventLatitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  eventLongitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  assignments?: Prisma.AssignmentUncheckedUpdateManyWithoutDriverNestedInput
+  attendances?: Prisma.AttendanceUncheckedUpdateManyWithoutDriverNestedInput
+}
+
+export type DriverUncheckedUpdateManyWithoutHomeHubInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  userId?: Prisma.StringFieldUpdateOperationsInput | string
+  fleetId?: Prisma.StringFieldUpdateOperationsInput | string
+  currentVehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
+  licenceExpiresOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  suspendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  suspensionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumDriverStatusFieldUpdateOperationsInput | $Enums.DriverStatus
   rating?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1436,6 +1828,10 @@ export type DriverCreateManyCurrentVehicleInput = {
   userId: string
   fleetId: string
   licenceNumber: string
+  licenceExpiresOn?: Date | string | null
+  homeHubId?: string | null
+  suspendedAt?: Date | string | null
+  suspensionReason?: string | null
   status?: $Enums.DriverStatus
   rating?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   ratingSum?: number
@@ -1458,6 +1854,9 @@ export type DriverUpdateWithoutCurrentVehicleInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   userId?: Prisma.StringFieldUpdateOperationsInput | string
   licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
+  licenceExpiresOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  suspendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  suspensionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumDriverStatusFieldUpdateOperationsInput | $Enums.DriverStatus
   rating?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1475,6 +1874,7 @@ export type DriverUpdateWithoutCurrentVehicleInput = {
   eventLongitude?: Prisma.NullableFloatFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   fleet?: Prisma.FleetUpdateOneRequiredWithoutDriversNestedInput
+  homeHub?: Prisma.HubUpdateOneWithoutDriversNestedInput
   assignments?: Prisma.AssignmentUpdateManyWithoutDriverNestedInput
   attendances?: Prisma.AttendanceUpdateManyWithoutDriverNestedInput
 }
@@ -1484,6 +1884,10 @@ export type DriverUncheckedUpdateWithoutCurrentVehicleInput = {
   userId?: Prisma.StringFieldUpdateOperationsInput | string
   fleetId?: Prisma.StringFieldUpdateOperationsInput | string
   licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
+  licenceExpiresOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  homeHubId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  suspendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  suspensionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumDriverStatusFieldUpdateOperationsInput | $Enums.DriverStatus
   rating?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1509,6 +1913,10 @@ export type DriverUncheckedUpdateManyWithoutCurrentVehicleInput = {
   userId?: Prisma.StringFieldUpdateOperationsInput | string
   fleetId?: Prisma.StringFieldUpdateOperationsInput | string
   licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
+  licenceExpiresOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  homeHubId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  suspendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  suspensionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumDriverStatusFieldUpdateOperationsInput | $Enums.DriverStatus
   rating?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   ratingSum?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1573,6 +1981,10 @@ export type DriverSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs =
   fleetId?: boolean
   currentVehicleId?: boolean
   licenceNumber?: boolean
+  licenceExpiresOn?: boolean
+  homeHubId?: boolean
+  suspendedAt?: boolean
+  suspensionReason?: boolean
   status?: boolean
   rating?: boolean
   ratingSum?: boolean
@@ -1591,6 +2003,7 @@ export type DriverSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs =
   createdAt?: boolean
   fleet?: boolean | Prisma.FleetDefaultArgs<ExtArgs>
   currentVehicle?: boolean | Prisma.Driver$currentVehicleArgs<ExtArgs>
+  homeHub?: boolean | Prisma.Driver$homeHubArgs<ExtArgs>
   assignments?: boolean | Prisma.Driver$assignmentsArgs<ExtArgs>
   attendances?: boolean | Prisma.Driver$attendancesArgs<ExtArgs>
   _count?: boolean | Prisma.DriverCountOutputTypeDefaultArgs<ExtArgs>
@@ -1602,6 +2015,10 @@ export type DriverSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extens
   fleetId?: boolean
   currentVehicleId?: boolean
   licenceNumber?: boolean
+  licenceExpiresOn?: boolean
+  homeHubId?: boolean
+  suspendedAt?: boolean
+  suspensionReason?: boolean
   status?: boolean
   rating?: boolean
   ratingSum?: boolean
@@ -1620,6 +2037,7 @@ export type DriverSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extens
   createdAt?: boolean
   fleet?: boolean | Prisma.FleetDefaultArgs<ExtArgs>
   currentVehicle?: boolean | Prisma.Driver$currentVehicleArgs<ExtArgs>
+  homeHub?: boolean | Prisma.Driver$homeHubArgs<ExtArgs>
 }, ExtArgs["result"]["driver"]>
 
 export type DriverSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
@@ -1628,6 +2046,10 @@ export type DriverSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extens
   fleetId?: boolean
   currentVehicleId?: boolean
   licenceNumber?: boolean
+  licenceExpiresOn?: boolean
+  homeHubId?: boolean
+  suspendedAt?: boolean
+  suspensionReason?: boolean
   status?: boolean
   rating?: boolean
   ratingSum?: boolean
@@ -1646,6 +2068,7 @@ export type DriverSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extens
   createdAt?: boolean
   fleet?: boolean | Prisma.FleetDefaultArgs<ExtArgs>
   currentVehicle?: boolean | Prisma.Driver$currentVehicleArgs<ExtArgs>
+  homeHub?: boolean | Prisma.Driver$homeHubArgs<ExtArgs>
 }, ExtArgs["result"]["driver"]>
 
 export type DriverSelectScalar = {
@@ -1654,6 +2077,10 @@ export type DriverSelectScalar = {
   fleetId?: boolean
   currentVehicleId?: boolean
   licenceNumber?: boolean
+  licenceExpiresOn?: boolean
+  homeHubId?: boolean
+  suspendedAt?: boolean
+  suspensionReason?: boolean
   status?: boolean
   rating?: boolean
   ratingSum?: boolean
@@ -1672,10 +2099,11 @@ export type DriverSelectScalar = {
   createdAt?: boolean
 }
 
-export type DriverOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "userId" | "fleetId" | "currentVehicleId" | "licenceNumber" | "status" | "rating" | "ratingSum" | "ratingCount" | "currentTripId" | "currentRiderUserId" | "latitude" | "longitude" | "heading" | "speedKph" | "positionAt" | "version" | "eventAt" | "eventLatitude" | "eventLongitude" | "createdAt", ExtArgs["result"]["driver"]>
+export type DriverOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "userId" | "fleetId" | "currentVehicleId" | "licenceNumber" | "licenceExpiresOn" | "homeHubId" | "suspendedAt" | "suspensionReason" | "status" | "rating" | "ratingSum" | "ratingCount" | "currentTripId" | "currentRiderUserId" | "latitude" | "longitude" | "heading" | "speedKph" | "positionAt" | "version" | "eventAt" | "eventLatitude" | "eventLongitude" | "createdAt", ExtArgs["result"]["driver"]>
 export type DriverInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   fleet?: boolean | Prisma.FleetDefaultArgs<ExtArgs>
   currentVehicle?: boolean | Prisma.Driver$currentVehicleArgs<ExtArgs>
+  homeHub?: boolean | Prisma.Driver$homeHubArgs<ExtArgs>
   assignments?: boolean | Prisma.Driver$assignmentsArgs<ExtArgs>
   attendances?: boolean | Prisma.Driver$attendancesArgs<ExtArgs>
   _count?: boolean | Prisma.DriverCountOutputTypeDefaultArgs<ExtArgs>
@@ -1683,10 +2111,12 @@ export type DriverInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs 
 export type DriverIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   fleet?: boolean | Prisma.FleetDefaultArgs<ExtArgs>
   currentVehicle?: boolean | Prisma.Driver$currentVehicleArgs<ExtArgs>
+  homeHub?: boolean | Prisma.Driver$homeHubArgs<ExtArgs>
 }
 export type DriverIncludeUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   fleet?: boolean | Prisma.FleetDefaultArgs<ExtArgs>
   currentVehicle?: boolean | Prisma.Driver$currentVehicleArgs<ExtArgs>
+  homeHub?: boolean | Prisma.Driver$homeHubArgs<ExtArgs>
 }
 
 export type $DriverPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -1694,6 +2124,7 @@ export type $DriverPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs
   objects: {
     fleet: Prisma.$FleetPayload<ExtArgs>
     currentVehicle: Prisma.$VehiclePayload<ExtArgs> | null
+    homeHub: Prisma.$HubPayload<ExtArgs> | null
     assignments: Prisma.$AssignmentPayload<ExtArgs>[]
     attendances: Prisma.$AttendancePayload<ExtArgs>[]
   }
@@ -1709,6 +2140,19 @@ export type $DriverPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs
      */
     currentVehicleId: string | null
     licenceNumber: string
+    /**
+     * the last day the driving licence is valid (a calendar date); check-in is refused after it. Null: not recorded
+     */
+    licenceExpiresOn: Date | null
+    /**
+     * the hub the driver usually starts from (a hub of the driver's fleet); null when none
+     */
+    homeHubId: string | null
+    /**
+     * set by suspendDriver, cleared by reinstateDriver: a suspended driver is OFFLINE and cannot check in or work
+     */
+    suspendedAt: Date | null
+    suspensionReason: string | null
     status: $Enums.DriverStatus
     /**
      * average rider rating, rounded to 2 decimals: ratingSum / ratingCount; null before the first rating
@@ -2146,6 +2590,7 @@ export interface Prisma__DriverClient<T, Null = never, ExtArgs extends runtime.T
   readonly [Symbol.toStringTag]: "PrismaPromise"
   fleet<T extends Prisma.FleetDefaultArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.FleetDefaultArgs<ExtArgs>>): Prisma.Prisma__FleetClient<runtime.Types.Result.GetResult<Prisma.$FleetPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | Null, Null, ExtArgs, GlobalOmitOptions>
   currentVehicle<T extends Prisma.Driver$currentVehicleArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Driver$currentVehicleArgs<ExtArgs>>): Prisma.Prisma__VehicleClient<runtime.Types.Result.GetResult<Prisma.$VehiclePayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
+  homeHub<T extends Prisma.Driver$homeHubArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Driver$homeHubArgs<ExtArgs>>): Prisma.Prisma__HubClient<runtime.Types.Result.GetResult<Prisma.$HubPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
   assignments<T extends Prisma.Driver$assignmentsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Driver$assignmentsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AssignmentPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   attendances<T extends Prisma.Driver$attendancesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Driver$attendancesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AttendancePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
@@ -2182,6 +2627,10 @@ export interface DriverFieldRefs {
   readonly fleetId: Prisma.FieldRef<"Driver", 'String'>
   readonly currentVehicleId: Prisma.FieldRef<"Driver", 'String'>
   readonly licenceNumber: Prisma.FieldRef<"Driver", 'String'>
+  readonly licenceExpiresOn: Prisma.FieldRef<"Driver", 'DateTime'>
+  readonly homeHubId: Prisma.FieldRef<"Driver", 'String'>
+  readonly suspendedAt: Prisma.FieldRef<"Driver", 'DateTime'>
+  readonly suspensionReason: Prisma.FieldRef<"Driver", 'String'>
   readonly status: Prisma.FieldRef<"Driver", 'DriverStatus'>
   readonly rating: Prisma.FieldRef<"Driver", 'Decimal'>
   readonly ratingSum: Prisma.FieldRef<"Driver", 'Int'>
@@ -2615,6 +3064,25 @@ export type Driver$currentVehicleArgs<ExtArgs extends runtime.Types.Extensions.I
    */
   include?: Prisma.VehicleInclude<ExtArgs> | null
   where?: Prisma.VehicleWhereInput
+}
+
+/**
+ * Driver.homeHub
+ */
+export type Driver$homeHubArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Hub
+   */
+  select?: Prisma.HubSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Hub
+   */
+  omit?: Prisma.HubOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.HubInclude<ExtArgs> | null
+  where?: Prisma.HubWhereInput
 }
 
 /**

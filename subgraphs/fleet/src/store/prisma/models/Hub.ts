@@ -43,6 +43,7 @@ export type HubMinAggregateOutputType = {
   latitude: number | null
   longitude: number | null
   createdAt: Date | null
+  retiredAt: Date | null
 }
 
 export type HubMaxAggregateOutputType = {
@@ -52,6 +53,7 @@ export type HubMaxAggregateOutputType = {
   latitude: number | null
   longitude: number | null
   createdAt: Date | null
+  retiredAt: Date | null
 }
 
 export type HubCountAggregateOutputType = {
@@ -61,6 +63,7 @@ export type HubCountAggregateOutputType = {
   latitude: number
   longitude: number
   createdAt: number
+  retiredAt: number
   _all: number
 }
 
@@ -82,6 +85,7 @@ export type HubMinAggregateInputType = {
   latitude?: true
   longitude?: true
   createdAt?: true
+  retiredAt?: true
 }
 
 export type HubMaxAggregateInputType = {
@@ -91,6 +95,7 @@ export type HubMaxAggregateInputType = {
   latitude?: true
   longitude?: true
   createdAt?: true
+  retiredAt?: true
 }
 
 export type HubCountAggregateInputType = {
@@ -100,6 +105,7 @@ export type HubCountAggregateInputType = {
   latitude?: true
   longitude?: true
   createdAt?: true
+  retiredAt?: true
   _all?: true
 }
 
@@ -196,6 +202,7 @@ export type HubGroupByOutputType = {
   latitude: number
   longitude: number
   createdAt: Date
+  retiredAt: Date | null
   _count: HubCountAggregateOutputType | null
   _avg: HubAvgAggregateOutputType | null
   _sum: HubSumAggregateOutputType | null
@@ -228,8 +235,10 @@ export type HubWhereInput = {
   latitude?: Prisma.FloatFilter<"Hub"> | number
   longitude?: Prisma.FloatFilter<"Hub"> | number
   createdAt?: Prisma.DateTimeFilter<"Hub"> | Date | string
+  retiredAt?: Prisma.DateTimeNullableFilter<"Hub"> | Date | string | null
   fleet?: Prisma.XOR<Prisma.FleetScalarRelationFilter, Prisma.FleetWhereInput>
   vehicles?: Prisma.VehicleListRelationFilter
+  drivers?: Prisma.DriverListRelationFilter
 }
 
 export type HubOrderByWithRelationInput = {
@@ -239,8 +248,10 @@ export type HubOrderByWithRelationInput = {
   latitude?: Prisma.SortOrder
   longitude?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
+  retiredAt?: Prisma.SortOrderInput | Prisma.SortOrder
   fleet?: Prisma.FleetOrderByWithRelationInput
   vehicles?: Prisma.VehicleOrderByRelationAggregateInput
+  drivers?: Prisma.DriverOrderByRelationAggregateInput
 }
 
 export type HubWhereUniqueInput = Prisma.AtLeast<{
@@ -253,8 +264,10 @@ export type HubWhereUniqueInput = Prisma.AtLeast<{
   latitude?: Prisma.FloatFilter<"Hub"> | number
   longitude?: Prisma.FloatFilter<"Hub"> | number
   createdAt?: Prisma.DateTimeFilter<"Hub"> | Date | string
+  retiredAt?: Prisma.DateTimeNullableFilter<"Hub"> | Date | string | null
   fleet?: Prisma.XOR<Prisma.FleetScalarRelationFilter, Prisma.FleetWhereInput>
   vehicles?: Prisma.VehicleListRelationFilter
+  drivers?: Prisma.DriverListRelationFilter
 }, "id">
 
 export type HubOrderByWithAggregationInput = {
@@ -264,6 +277,7 @@ export type HubOrderByWithAggregationInput = {
   latitude?: Prisma.SortOrder
   longitude?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
+  retiredAt?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.HubCountOrderByAggregateInput
   _avg?: Prisma.HubAvgOrderByAggregateInput
   _max?: Prisma.HubMaxOrderByAggregateInput
@@ -281,6 +295,7 @@ export type HubScalarWhereWithAggregatesInput = {
   latitude?: Prisma.FloatWithAggregatesFilter<"Hub"> | number
   longitude?: Prisma.FloatWithAggregatesFilter<"Hub"> | number
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Hub"> | Date | string
+  retiredAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Hub"> | Date | string | null
 }
 
 export type HubCreateInput = {
@@ -289,8 +304,10 @@ export type HubCreateInput = {
   latitude: number
   longitude: number
   createdAt?: Date | string
+  retiredAt?: Date | string | null
   fleet: Prisma.FleetCreateNestedOneWithoutHubsInput
   vehicles?: Prisma.VehicleCreateNestedManyWithoutHomeHubInput
+  drivers?: Prisma.DriverCreateNestedManyWithoutHomeHubInput
 }
 
 export type HubUncheckedCreateInput = {
@@ -300,7 +317,9 @@ export type HubUncheckedCreateInput = {
   latitude: number
   longitude: number
   createdAt?: Date | string
+  retiredAt?: Date | string | null
   vehicles?: Prisma.VehicleUncheckedCreateNestedManyWithoutHomeHubInput
+  drivers?: Prisma.DriverUncheckedCreateNestedManyWithoutHomeHubInput
 }
 
 export type HubUpdateInput = {
@@ -309,8 +328,10 @@ export type HubUpdateInput = {
   latitude?: Prisma.FloatFieldUpdateOperationsInput | number
   longitude?: Prisma.FloatFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  retiredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   fleet?: Prisma.FleetUpdateOneRequiredWithoutHubsNestedInput
   vehicles?: Prisma.VehicleUpdateManyWithoutHomeHubNestedInput
+  drivers?: Prisma.DriverUpdateManyWithoutHomeHubNestedInput
 }
 
 export type HubUncheckedUpdateInput = {
@@ -320,7 +341,9 @@ export type HubUncheckedUpdateInput = {
   latitude?: Prisma.FloatFieldUpdateOperationsInput | number
   longitude?: Prisma.FloatFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  retiredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   vehicles?: Prisma.VehicleUncheckedUpdateManyWithoutHomeHubNestedInput
+  drivers?: Prisma.DriverUncheckedUpdateManyWithoutHomeHubNestedInput
 }
 
 export type HubCreateManyInput = {
@@ -330,6 +353,7 @@ export type HubCreateManyInput = {
   latitude: number
   longitude: number
   createdAt?: Date | string
+  retiredAt?: Date | string | null
 }
 
 export type HubUpdateManyMutationInput = {
@@ -338,6 +362,7 @@ export type HubUpdateManyMutationInput = {
   latitude?: Prisma.FloatFieldUpdateOperationsInput | number
   longitude?: Prisma.FloatFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  retiredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 export type HubUncheckedUpdateManyInput = {
@@ -347,6 +372,7 @@ export type HubUncheckedUpdateManyInput = {
   latitude?: Prisma.FloatFieldUpdateOperationsInput | number
   longitude?: Prisma.FloatFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  retiredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 export type HubListRelationFilter = {
@@ -366,6 +392,7 @@ export type HubCountOrderByAggregateInput = {
   latitude?: Prisma.SortOrder
   longitude?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
+  retiredAt?: Prisma.SortOrder
 }
 
 export type HubAvgOrderByAggregateInput = {
@@ -380,6 +407,7 @@ export type HubMaxOrderByAggregateInput = {
   latitude?: Prisma.SortOrder
   longitude?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
+  retiredAt?: Prisma.SortOrder
 }
 
 export type HubMinOrderByAggregateInput = {
@@ -389,6 +417,7 @@ export type HubMinOrderByAggregateInput = {
   latitude?: Prisma.SortOrder
   longitude?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
+  retiredAt?: Prisma.SortOrder
 }
 
 export type HubSumOrderByAggregateInput = {
@@ -451,6 +480,10 @@ export type FloatFieldUpdateOperationsInput = {
   divide?: number
 }
 
+export type NullableDateTimeFieldUpdateOperationsInput = {
+  set?: Date | string | null
+}
+
 export type HubCreateNestedOneWithoutVehiclesInput = {
   create?: Prisma.XOR<Prisma.HubCreateWithoutVehiclesInput, Prisma.HubUncheckedCreateWithoutVehiclesInput>
   connectOrCreate?: Prisma.HubCreateOrConnectWithoutVehiclesInput
@@ -467,13 +500,31 @@ export type HubUpdateOneWithoutVehiclesNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.HubUpdateToOneWithWhereWithoutVehiclesInput, Prisma.HubUpdateWithoutVehiclesInput>, Prisma.HubUncheckedUpdateWithoutVehiclesInput>
 }
 
+export type HubCreateNestedOneWithoutDriversInput = {
+  create?: Prisma.XOR<Prisma.HubCreateWithoutDriversInput, Prisma.HubUncheckedCreateWithoutDriversInput>
+  connectOrCreate?: Prisma.HubCreateOrConnectWithoutDriversInput
+  connect?: Prisma.HubWhereUniqueInput
+}
+
+export type HubUpdateOneWithoutDriversNestedInput = {
+  create?: Prisma.XOR<Prisma.HubCreateWithoutDriversInput, Prisma.HubUncheckedCreateWithoutDriversInput>
+  connectOrCreate?: Prisma.HubCreateOrConnectWithoutDriversInput
+  upsert?: Prisma.HubUpsertWithoutDriversInput
+  disconnect?: Prisma.HubWhereInput | boolean
+  delete?: Prisma.HubWhereInput | boolean
+  connect?: Prisma.HubWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.HubUpdateToOneWithWhereWithoutDriversInput, Prisma.HubUpdateWithoutDriversInput>, Prisma.HubUncheckedUpdateWithoutDriversInput>
+}
+
 export type HubCreateWithoutFleetInput = {
   id?: string
   name: string
   latitude: number
   longitude: number
   createdAt?: Date | string
+  retiredAt?: Date | string | null
   vehicles?: Prisma.VehicleCreateNestedManyWithoutHomeHubInput
+  drivers?: Prisma.DriverCreateNestedManyWithoutHomeHubInput
 }
 
 export type HubUncheckedCreateWithoutFleetInput = {
@@ -482,7 +533,9 @@ export type HubUncheckedCreateWithoutFleetInput = {
   latitude: number
   longitude: number
   createdAt?: Date | string
+  retiredAt?: Date | string | null
   vehicles?: Prisma.VehicleUncheckedCreateNestedManyWithoutHomeHubInput
+  drivers?: Prisma.DriverUncheckedCreateNestedManyWithoutHomeHubInput
 }
 
 export type HubCreateOrConnectWithoutFleetInput = {
@@ -521,6 +574,7 @@ export type HubScalarWhereInput = {
   latitude?: Prisma.FloatFilter<"Hub"> | number
   longitude?: Prisma.FloatFilter<"Hub"> | number
   createdAt?: Prisma.DateTimeFilter<"Hub"> | Date | string
+  retiredAt?: Prisma.DateTimeNullableFilter<"Hub"> | Date | string | null
 }
 
 export type HubCreateWithoutVehiclesInput = {
@@ -529,7 +583,9 @@ export type HubCreateWithoutVehiclesInput = {
   latitude: number
   longitude: number
   createdAt?: Date | string
+  retiredAt?: Date | string | null
   fleet: Prisma.FleetCreateNestedOneWithoutHubsInput
+  drivers?: Prisma.DriverCreateNestedManyWithoutHomeHubInput
 }
 
 export type HubUncheckedCreateWithoutVehiclesInput = {
@@ -539,6 +595,8 @@ export type HubUncheckedCreateWithoutVehiclesInput = {
   latitude: number
   longitude: number
   createdAt?: Date | string
+  retiredAt?: Date | string | null
+  drivers?: Prisma.DriverUncheckedCreateNestedManyWithoutHomeHubInput
 }
 
 export type HubCreateOrConnectWithoutVehiclesInput = {
@@ -563,7 +621,9 @@ export type HubUpdateWithoutVehiclesInput = {
   latitude?: Prisma.FloatFieldUpdateOperationsInput | number
   longitude?: Prisma.FloatFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  retiredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   fleet?: Prisma.FleetUpdateOneRequiredWithoutHubsNestedInput
+  drivers?: Prisma.DriverUpdateManyWithoutHomeHubNestedInput
 }
 
 export type HubUncheckedUpdateWithoutVehiclesInput = {
@@ -573,6 +633,68 @@ export type HubUncheckedUpdateWithoutVehiclesInput = {
   latitude?: Prisma.FloatFieldUpdateOperationsInput | number
   longitude?: Prisma.FloatFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  retiredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  drivers?: Prisma.DriverUncheckedUpdateManyWithoutHomeHubNestedInput
+}
+
+export type HubCreateWithoutDriversInput = {
+  id?: string
+  name: string
+  latitude: number
+  longitude: number
+  createdAt?: Date | string
+  retiredAt?: Date | string | null
+  fleet: Prisma.FleetCreateNestedOneWithoutHubsInput
+  vehicles?: Prisma.VehicleCreateNestedManyWithoutHomeHubInput
+}
+
+export type HubUncheckedCreateWithoutDriversInput = {
+  id?: string
+  fleetId: string
+  name: string
+  latitude: number
+  longitude: number
+  createdAt?: Date | string
+  retiredAt?: Date | string | null
+  vehicles?: Prisma.VehicleUncheckedCreateNestedManyWithoutHomeHubInput
+}
+
+export type HubCreateOrConnectWithoutDriversInput = {
+  where: Prisma.HubWhereUniqueInput
+  create: Prisma.XOR<Prisma.HubCreateWithoutDriversInput, Prisma.HubUncheckedCreateWithoutDriversInput>
+}
+
+export type HubUpsertWithoutDriversInput = {
+  update: Prisma.XOR<Prisma.HubUpdateWithoutDriversInput, Prisma.HubUncheckedUpdateWithoutDriversInput>
+  create: Prisma.XOR<Prisma.HubCreateWithoutDriversInput, Prisma.HubUncheckedCreateWithoutDriversInput>
+  where?: Prisma.HubWhereInput
+}
+
+export type HubUpdateToOneWithWhereWithoutDriversInput = {
+  where?: Prisma.HubWhereInput
+  data: Prisma.XOR<Prisma.HubUpdateWithoutDriversInput, Prisma.HubUncheckedUpdateWithoutDriversInput>
+}
+
+export type HubUpdateWithoutDriversInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  latitude?: Prisma.FloatFieldUpdateOperationsInput | number
+  longitude?: Prisma.FloatFieldUpdateOperationsInput | number
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  retiredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  fleet?: Prisma.FleetUpdateOneRequiredWithoutHubsNestedInput
+  vehicles?: Prisma.VehicleUpdateManyWithoutHomeHubNestedInput
+}
+
+export type HubUncheckedUpdateWithoutDriversInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  fleetId?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  latitude?: Prisma.FloatFieldUpdateOperationsInput | number
+  longitude?: Prisma.FloatFieldUpdateOperationsInput | number
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  retiredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  vehicles?: Prisma.VehicleUncheckedUpdateManyWithoutHomeHubNestedInput
 }
 
 export type HubCreateManyFleetInput = {
@@ -581,6 +703,7 @@ export type HubCreateManyFleetInput = {
   latitude: number
   longitude: number
   createdAt?: Date | string
+  retiredAt?: Date | string | null
 }
 
 export type HubUpdateWithoutFleetInput = {
@@ -589,7 +712,9 @@ export type HubUpdateWithoutFleetInput = {
   latitude?: Prisma.FloatFieldUpdateOperationsInput | number
   longitude?: Prisma.FloatFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  retiredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   vehicles?: Prisma.VehicleUpdateManyWithoutHomeHubNestedInput
+  drivers?: Prisma.DriverUpdateManyWithoutHomeHubNestedInput
 }
 
 export type HubUncheckedUpdateWithoutFleetInput = {
@@ -598,7 +723,9 @@ export type HubUncheckedUpdateWithoutFleetInput = {
   latitude?: Prisma.FloatFieldUpdateOperationsInput | number
   longitude?: Prisma.FloatFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  retiredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   vehicles?: Prisma.VehicleUncheckedUpdateManyWithoutHomeHubNestedInput
+  drivers?: Prisma.DriverUncheckedUpdateManyWithoutHomeHubNestedInput
 }
 
 export type HubUncheckedUpdateManyWithoutFleetInput = {
@@ -607,6 +734,7 @@ export type HubUncheckedUpdateManyWithoutFleetInput = {
   latitude?: Prisma.FloatFieldUpdateOperationsInput | number
   longitude?: Prisma.FloatFieldUpdateOperationsInput | number
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  retiredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 
@@ -616,10 +744,12 @@ export type HubUncheckedUpdateManyWithoutFleetInput = {
 
 export type HubCountOutputType = {
   vehicles: number
+  drivers: number
 }
 
 export type HubCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   vehicles?: boolean | HubCountOutputTypeCountVehiclesArgs
+  drivers?: boolean | HubCountOutputTypeCountDriversArgs
 }
 
 /**
@@ -639,6 +769,13 @@ export type HubCountOutputTypeCountVehiclesArgs<ExtArgs extends runtime.Types.Ex
   where?: Prisma.VehicleWhereInput
 }
 
+/**
+ * HubCountOutputType without action
+ */
+export type HubCountOutputTypeCountDriversArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.DriverWhereInput
+}
+
 
 export type HubSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -647,8 +784,10 @@ export type HubSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = ru
   latitude?: boolean
   longitude?: boolean
   createdAt?: boolean
+  retiredAt?: boolean
   fleet?: boolean | Prisma.FleetDefaultArgs<ExtArgs>
   vehicles?: boolean | Prisma.Hub$vehiclesArgs<ExtArgs>
+  drivers?: boolean | Prisma.Hub$driversArgs<ExtArgs>
   _count?: boolean | Prisma.HubCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["hub"]>
 
@@ -659,6 +798,7 @@ export type HubSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extension
   latitude?: boolean
   longitude?: boolean
   createdAt?: boolean
+  retiredAt?: boolean
   fleet?: boolean | Prisma.FleetDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["hub"]>
 
@@ -669,6 +809,7 @@ export type HubSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extension
   latitude?: boolean
   longitude?: boolean
   createdAt?: boolean
+  retiredAt?: boolean
   fleet?: boolean | Prisma.FleetDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["hub"]>
 
@@ -679,12 +820,14 @@ export type HubSelectScalar = {
   latitude?: boolean
   longitude?: boolean
   createdAt?: boolean
+  retiredAt?: boolean
 }
 
-export type HubOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "fleetId" | "name" | "latitude" | "longitude" | "createdAt", ExtArgs["result"]["hub"]>
+export type HubOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "fleetId" | "name" | "latitude" | "longitude" | "createdAt" | "retiredAt", ExtArgs["result"]["hub"]>
 export type HubInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   fleet?: boolean | Prisma.FleetDefaultArgs<ExtArgs>
   vehicles?: boolean | Prisma.Hub$vehiclesArgs<ExtArgs>
+  drivers?: boolean | Prisma.Hub$driversArgs<ExtArgs>
   _count?: boolean | Prisma.HubCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type HubIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -699,6 +842,7 @@ export type $HubPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   objects: {
     fleet: Prisma.$FleetPayload<ExtArgs>
     vehicles: Prisma.$VehiclePayload<ExtArgs>[]
+    drivers: Prisma.$DriverPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -707,6 +851,10 @@ export type $HubPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
     latitude: number
     longitude: number
     createdAt: Date
+    /**
+     * when operations retired the hub (retireHub): it is no home hub and no check-in point any more; kept for history
+     */
+    retiredAt: Date | null
   }, ExtArgs["result"]["hub"]>
   composites: {}
 }
@@ -1103,6 +1251,7 @@ export interface Prisma__HubClient<T, Null = never, ExtArgs extends runtime.Type
   readonly [Symbol.toStringTag]: "PrismaPromise"
   fleet<T extends Prisma.FleetDefaultArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.FleetDefaultArgs<ExtArgs>>): Prisma.Prisma__FleetClient<runtime.Types.Result.GetResult<Prisma.$FleetPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | Null, Null, ExtArgs, GlobalOmitOptions>
   vehicles<T extends Prisma.Hub$vehiclesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Hub$vehiclesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$VehiclePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  drivers<T extends Prisma.Hub$driversArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Hub$driversArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$DriverPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -1138,6 +1287,7 @@ export interface HubFieldRefs {
   readonly latitude: Prisma.FieldRef<"Hub", 'Float'>
   readonly longitude: Prisma.FieldRef<"Hub", 'Float'>
   readonly createdAt: Prisma.FieldRef<"Hub", 'DateTime'>
+  readonly retiredAt: Prisma.FieldRef<"Hub", 'DateTime'>
 }
     
 
@@ -1560,6 +1710,30 @@ export type Hub$vehiclesArgs<ExtArgs extends runtime.Types.Extensions.InternalAr
   take?: number
   skip?: number
   distinct?: Prisma.VehicleScalarFieldEnum | Prisma.VehicleScalarFieldEnum[]
+}
+
+/**
+ * Hub.drivers
+ */
+export type Hub$driversArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the Driver
+   */
+  select?: Prisma.DriverSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the Driver
+   */
+  omit?: Prisma.DriverOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.DriverInclude<ExtArgs> | null
+  where?: Prisma.DriverWhereInput
+  orderBy?: Prisma.DriverOrderByWithRelationInput | Prisma.DriverOrderByWithRelationInput[]
+  cursor?: Prisma.DriverWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.DriverScalarFieldEnum | Prisma.DriverScalarFieldEnum[]
 }
 
 /**

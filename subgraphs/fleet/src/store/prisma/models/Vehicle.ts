@@ -45,6 +45,7 @@ export type VehicleMinAggregateOutputType = {
   model: string | null
   year: number | null
   category: $Enums.VehicleCategory | null
+  colour: string | null
   status: $Enums.VehicleStatus | null
   odometerKm: number | null
   createdAt: Date | null
@@ -59,6 +60,7 @@ export type VehicleMaxAggregateOutputType = {
   model: string | null
   year: number | null
   category: $Enums.VehicleCategory | null
+  colour: string | null
   status: $Enums.VehicleStatus | null
   odometerKm: number | null
   createdAt: Date | null
@@ -73,6 +75,7 @@ export type VehicleCountAggregateOutputType = {
   model: number
   year: number
   category: number
+  colour: number
   status: number
   odometerKm: number
   createdAt: number
@@ -99,6 +102,7 @@ export type VehicleMinAggregateInputType = {
   model?: true
   year?: true
   category?: true
+  colour?: true
   status?: true
   odometerKm?: true
   createdAt?: true
@@ -113,6 +117,7 @@ export type VehicleMaxAggregateInputType = {
   model?: true
   year?: true
   category?: true
+  colour?: true
   status?: true
   odometerKm?: true
   createdAt?: true
@@ -127,6 +132,7 @@ export type VehicleCountAggregateInputType = {
   model?: true
   year?: true
   category?: true
+  colour?: true
   status?: true
   odometerKm?: true
   createdAt?: true
@@ -228,6 +234,7 @@ export type VehicleGroupByOutputType = {
   model: string
   year: number
   category: $Enums.VehicleCategory
+  colour: string | null
   status: $Enums.VehicleStatus
   odometerKm: number | null
   createdAt: Date
@@ -265,6 +272,7 @@ export type VehicleWhereInput = {
   model?: Prisma.StringFilter<"Vehicle"> | string
   year?: Prisma.IntFilter<"Vehicle"> | number
   category?: Prisma.EnumVehicleCategoryFilter<"Vehicle"> | $Enums.VehicleCategory
+  colour?: Prisma.StringNullableFilter<"Vehicle"> | string | null
   status?: Prisma.EnumVehicleStatusFilter<"Vehicle"> | $Enums.VehicleStatus
   odometerKm?: Prisma.IntNullableFilter<"Vehicle"> | number | null
   createdAt?: Prisma.DateTimeFilter<"Vehicle"> | Date | string
@@ -283,6 +291,7 @@ export type VehicleOrderByWithRelationInput = {
   model?: Prisma.SortOrder
   year?: Prisma.SortOrder
   category?: Prisma.SortOrder
+  colour?: Prisma.SortOrderInput | Prisma.SortOrder
   status?: Prisma.SortOrder
   odometerKm?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -304,6 +313,7 @@ export type VehicleWhereUniqueInput = Prisma.AtLeast<{
   model?: Prisma.StringFilter<"Vehicle"> | string
   year?: Prisma.IntFilter<"Vehicle"> | number
   category?: Prisma.EnumVehicleCategoryFilter<"Vehicle"> | $Enums.VehicleCategory
+  colour?: Prisma.StringNullableFilter<"Vehicle"> | string | null
   status?: Prisma.EnumVehicleStatusFilter<"Vehicle"> | $Enums.VehicleStatus
   odometerKm?: Prisma.IntNullableFilter<"Vehicle"> | number | null
   createdAt?: Prisma.DateTimeFilter<"Vehicle"> | Date | string
@@ -322,6 +332,7 @@ export type VehicleOrderByWithAggregationInput = {
   model?: Prisma.SortOrder
   year?: Prisma.SortOrder
   category?: Prisma.SortOrder
+  colour?: Prisma.SortOrderInput | Prisma.SortOrder
   status?: Prisma.SortOrder
   odometerKm?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -344,6 +355,7 @@ export type VehicleScalarWhereWithAggregatesInput = {
   model?: Prisma.StringWithAggregatesFilter<"Vehicle"> | string
   year?: Prisma.IntWithAggregatesFilter<"Vehicle"> | number
   category?: Prisma.EnumVehicleCategoryWithAggregatesFilter<"Vehicle"> | $Enums.VehicleCategory
+  colour?: Prisma.StringNullableWithAggregatesFilter<"Vehicle"> | string | null
   status?: Prisma.EnumVehicleStatusWithAggregatesFilter<"Vehicle"> | $Enums.VehicleStatus
   odometerKm?: Prisma.IntNullableWithAggregatesFilter<"Vehicle"> | number | null
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Vehicle"> | Date | string
@@ -356,6 +368,7 @@ export type VehicleCreateInput = {
   model: string
   year: number
   category: $Enums.VehicleCategory
+  colour?: string | null
   status?: $Enums.VehicleStatus
   odometerKm?: number | null
   createdAt?: Date | string
@@ -374,6 +387,7 @@ export type VehicleUncheckedCreateInput = {
   model: string
   year: number
   category: $Enums.VehicleCategory
+  colour?: string | null
   status?: $Enums.VehicleStatus
   odometerKm?: number | null
   createdAt?: Date | string
@@ -388,6 +402,7 @@ export type VehicleUpdateInput = {
   model?: Prisma.StringFieldUpdateOperationsInput | string
   year?: Prisma.IntFieldUpdateOperationsInput | number
   category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
+  colour?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumVehicleStatusFieldUpdateOperationsInput | $Enums.VehicleStatus
   odometerKm?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -406,6 +421,7 @@ export type VehicleUncheckedUpdateInput = {
   model?: Prisma.StringFieldUpdateOperationsInput | string
   year?: Prisma.IntFieldUpdateOperationsInput | number
   category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
+  colour?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumVehicleStatusFieldUpdateOperationsInput | $Enums.VehicleStatus
   odometerKm?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -422,6 +438,7 @@ export type VehicleCreateManyInput = {
   model: string
   year: number
   category: $Enums.VehicleCategory
+  colour?: string | null
   status?: $Enums.VehicleStatus
   odometerKm?: number | null
   createdAt?: Date | string
@@ -434,6 +451,7 @@ export type VehicleUpdateManyMutationInput = {
   model?: Prisma.StringFieldUpdateOperationsInput | string
   year?: Prisma.IntFieldUpdateOperationsInput | number
   category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
+  colour?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumVehicleStatusFieldUpdateOperationsInput | $Enums.VehicleStatus
   odometerKm?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -448,6 +466,7 @@ export type VehicleUncheckedUpdateManyInput = {
   model?: Prisma.StringFieldUpdateOperationsInput | string
   year?: Prisma.IntFieldUpdateOperationsInput | number
   category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
+  colour?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumVehicleStatusFieldUpdateOperationsInput | $Enums.VehicleStatus
   odometerKm?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -472,6 +491,7 @@ export type VehicleCountOrderByAggregateInput = {
   model?: Prisma.SortOrder
   year?: Prisma.SortOrder
   category?: Prisma.SortOrder
+  colour?: Prisma.SortOrder
   status?: Prisma.SortOrder
   odometerKm?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -491,6 +511,7 @@ export type VehicleMaxOrderByAggregateInput = {
   model?: Prisma.SortOrder
   year?: Prisma.SortOrder
   category?: Prisma.SortOrder
+  colour?: Prisma.SortOrder
   status?: Prisma.SortOrder
   odometerKm?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -505,6 +526,7 @@ export type VehicleMinOrderByAggregateInput = {
   model?: Prisma.SortOrder
   year?: Prisma.SortOrder
   category?: Prisma.SortOrder
+  colour?: Prisma.SortOrder
   status?: Prisma.SortOrder
   odometerKm?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -670,6 +692,7 @@ export type VehicleCreateWithoutFleetInput = {
   model: string
   year: number
   category: $Enums.VehicleCategory
+  colour?: string | null
   status?: $Enums.VehicleStatus
   odometerKm?: number | null
   createdAt?: Date | string
@@ -686,6 +709,7 @@ export type VehicleUncheckedCreateWithoutFleetInput = {
   model: string
   year: number
   category: $Enums.VehicleCategory
+  colour?: string | null
   status?: $Enums.VehicleStatus
   odometerKm?: number | null
   createdAt?: Date | string
@@ -731,6 +755,7 @@ export type VehicleScalarWhereInput = {
   model?: Prisma.StringFilter<"Vehicle"> | string
   year?: Prisma.IntFilter<"Vehicle"> | number
   category?: Prisma.EnumVehicleCategoryFilter<"Vehicle"> | $Enums.VehicleCategory
+  colour?: Prisma.StringNullableFilter<"Vehicle"> | string | null
   status?: Prisma.EnumVehicleStatusFilter<"Vehicle"> | $Enums.VehicleStatus
   odometerKm?: Prisma.IntNullableFilter<"Vehicle"> | number | null
   createdAt?: Prisma.DateTimeFilter<"Vehicle"> | Date | string
@@ -743,6 +768,7 @@ export type VehicleCreateWithoutHomeHubInput = {
   model: string
   year: number
   category: $Enums.VehicleCategory
+  colour?: string | null
   status?: $Enums.VehicleStatus
   odometerKm?: number | null
   createdAt?: Date | string
@@ -759,6 +785,7 @@ export type VehicleUncheckedCreateWithoutHomeHubInput = {
   model: string
   year: number
   category: $Enums.VehicleCategory
+  colour?: string | null
   status?: $Enums.VehicleStatus
   odometerKm?: number | null
   createdAt?: Date | string
@@ -799,6 +826,7 @@ export type VehicleCreateWithoutDriversInput = {
   model: string
   year: number
   category: $Enums.VehicleCategory
+  colour?: string | null
   status?: $Enums.VehicleStatus
   odometerKm?: number | null
   createdAt?: Date | string
@@ -816,6 +844,7 @@ export type VehicleUncheckedCreateWithoutDriversInput = {
   model: string
   year: number
   category: $Enums.VehicleCategory
+  colour?: string | null
   status?: $Enums.VehicleStatus
   odometerKm?: number | null
   createdAt?: Date | string
@@ -845,6 +874,7 @@ export type VehicleUpdateWithoutDriversInput = {
   model?: Prisma.StringFieldUpdateOperationsInput | string
   year?: Prisma.IntFieldUpdateOperationsInput | number
   category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
+  colour?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumVehicleStatusFieldUpdateOperationsInput | $Enums.VehicleStatus
   odometerKm?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -862,6 +892,7 @@ export type VehicleUncheckedUpdateWithoutDriversInput = {
   model?: Prisma.StringFieldUpdateOperationsInput | string
   year?: Prisma.IntFieldUpdateOperationsInput | number
   category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
+  colour?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumVehicleStatusFieldUpdateOperationsInput | $Enums.VehicleStatus
   odometerKm?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -875,6 +906,7 @@ export type VehicleCreateWithoutAssignmentsInput = {
   model: string
   year: number
   category: $Enums.VehicleCategory
+  colour?: string | null
   status?: $Enums.VehicleStatus
   odometerKm?: number | null
   createdAt?: Date | string
@@ -892,6 +924,7 @@ export type VehicleUncheckedCreateWithoutAssignmentsInput = {
   model: string
   year: number
   category: $Enums.VehicleCategory
+  colour?: string | null
   status?: $Enums.VehicleStatus
   odometerKm?: number | null
   createdAt?: Date | string
@@ -921,6 +954,7 @@ export type VehicleUpdateWithoutAssignmentsInput = {
   model?: Prisma.StringFieldUpdateOperationsInput | string
   year?: Prisma.IntFieldUpdateOperationsInput | number
   category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
+  colour?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumVehicleStatusFieldUpdateOperationsInput | $Enums.VehicleStatus
   odometerKm?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -938,6 +972,7 @@ export type VehicleUncheckedUpdateWithoutAssignmentsInput = {
   model?: Prisma.StringFieldUpdateOperationsInput | string
   year?: Prisma.IntFieldUpdateOperationsInput | number
   category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
+  colour?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumVehicleStatusFieldUpdateOperationsInput | $Enums.VehicleStatus
   odometerKm?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -952,6 +987,7 @@ export type VehicleCreateManyFleetInput = {
   model: string
   year: number
   category: $Enums.VehicleCategory
+  colour?: string | null
   status?: $Enums.VehicleStatus
   odometerKm?: number | null
   createdAt?: Date | string
@@ -964,6 +1000,7 @@ export type VehicleUpdateWithoutFleetInput = {
   model?: Prisma.StringFieldUpdateOperationsInput | string
   year?: Prisma.IntFieldUpdateOperationsInput | number
   category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
+  colour?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumVehicleStatusFieldUpdateOperationsInput | $Enums.VehicleStatus
   odometerKm?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -980,6 +1017,7 @@ export type VehicleUncheckedUpdateWithoutFleetInput = {
   model?: Prisma.StringFieldUpdateOperationsInput | string
   year?: Prisma.IntFieldUpdateOperationsInput | number
   category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
+  colour?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumVehicleStatusFieldUpdateOperationsInput | $Enums.VehicleStatus
   odometerKm?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -995,6 +1033,7 @@ export type VehicleUncheckedUpdateManyWithoutFleetInput = {
   model?: Prisma.StringFieldUpdateOperationsInput | string
   year?: Prisma.IntFieldUpdateOperationsInput | number
   category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
+  colour?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumVehicleStatusFieldUpdateOperationsInput | $Enums.VehicleStatus
   odometerKm?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1008,6 +1047,7 @@ export type VehicleCreateManyHomeHubInput = {
   model: string
   year: number
   category: $Enums.VehicleCategory
+  colour?: string | null
   status?: $Enums.VehicleStatus
   odometerKm?: number | null
   createdAt?: Date | string
@@ -1020,6 +1060,7 @@ export type VehicleUpdateWithoutHomeHubInput = {
   model?: Prisma.StringFieldUpdateOperationsInput | string
   year?: Prisma.IntFieldUpdateOperationsInput | number
   category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
+  colour?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumVehicleStatusFieldUpdateOperationsInput | $Enums.VehicleStatus
   odometerKm?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1036,6 +1077,7 @@ export type VehicleUncheckedUpdateWithoutHomeHubInput = {
   model?: Prisma.StringFieldUpdateOperationsInput | string
   year?: Prisma.IntFieldUpdateOperationsInput | number
   category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
+  colour?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumVehicleStatusFieldUpdateOperationsInput | $Enums.VehicleStatus
   odometerKm?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1051,6 +1093,7 @@ export type VehicleUncheckedUpdateManyWithoutHomeHubInput = {
   model?: Prisma.StringFieldUpdateOperationsInput | string
   year?: Prisma.IntFieldUpdateOperationsInput | number
   category?: Prisma.EnumVehicleCategoryFieldUpdateOperationsInput | $Enums.VehicleCategory
+  colour?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   status?: Prisma.EnumVehicleStatusFieldUpdateOperationsInput | $Enums.VehicleStatus
   odometerKm?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1105,6 +1148,7 @@ export type VehicleSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs 
   model?: boolean
   year?: boolean
   category?: boolean
+  colour?: boolean
   status?: boolean
   odometerKm?: boolean
   createdAt?: boolean
@@ -1124,6 +1168,7 @@ export type VehicleSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Exten
   model?: boolean
   year?: boolean
   category?: boolean
+  colour?: boolean
   status?: boolean
   odometerKm?: boolean
   createdAt?: boolean
@@ -1140,6 +1185,7 @@ export type VehicleSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Exten
   model?: boolean
   year?: boolean
   category?: boolean
+  colour?: boolean
   status?: boolean
   odometerKm?: boolean
   createdAt?: boolean
@@ -1156,12 +1202,13 @@ export type VehicleSelectScalar = {
   model?: boolean
   year?: boolean
   category?: boolean
+  colour?: boolean
   status?: boolean
   odometerKm?: boolean
   createdAt?: boolean
 }
 
-export type VehicleOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "fleetId" | "homeHubId" | "plate" | "make" | "model" | "year" | "category" | "status" | "odometerKm" | "createdAt", ExtArgs["result"]["vehicle"]>
+export type VehicleOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "fleetId" | "homeHubId" | "plate" | "make" | "model" | "year" | "category" | "colour" | "status" | "odometerKm" | "createdAt", ExtArgs["result"]["vehicle"]>
 export type VehicleInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   fleet?: boolean | Prisma.FleetDefaultArgs<ExtArgs>
   homeHub?: boolean | Prisma.Vehicle$homeHubArgs<ExtArgs>
@@ -1195,6 +1242,10 @@ export type $VehiclePayload<ExtArgs extends runtime.Types.Extensions.InternalArg
     model: string
     year: number
     category: $Enums.VehicleCategory
+    /**
+     * body colour as staff typed it (e.g. "White"); null when never recorded
+     */
+    colour: string | null
     status: $Enums.VehicleStatus
     /**
      * the highest odometer reading (km) reported at a check-in or check-out; null before the first shift. Readings
@@ -1637,6 +1688,7 @@ export interface VehicleFieldRefs {
   readonly model: Prisma.FieldRef<"Vehicle", 'String'>
   readonly year: Prisma.FieldRef<"Vehicle", 'Int'>
   readonly category: Prisma.FieldRef<"Vehicle", 'VehicleCategory'>
+  readonly colour: Prisma.FieldRef<"Vehicle", 'String'>
   readonly status: Prisma.FieldRef<"Vehicle", 'VehicleStatus'>
   readonly odometerKm: Prisma.FieldRef<"Vehicle", 'Int'>
   readonly createdAt: Prisma.FieldRef<"Vehicle", 'DateTime'>
