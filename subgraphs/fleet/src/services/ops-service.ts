@@ -1,4 +1,5 @@
 // The operations dashboard's writes: hubs, vehicles and driver profiles. Staff act only on fleets they manage.
+import { auditEvent } from '../../../../platform/audit/index.js';
 import type { Viewer } from '../../../../platform/auth/index.js';
 import type { CreateDriverProfileInput, CreateHubInput, CreateVehicleInput, UpdateVehicleInput } from '../generated/resolvers-types.js';
 import type { Driver, Hub, Vehicle } from '../store/prisma/client.js';
@@ -49,12 +50,18 @@ export function createOpsService({ store, now, outbox }: OpsServiceDeps) {
       const invalid = problems(checkText(input.name, 'input.name'), checkLocation(input.location, 'input.location'));
       if (invalid.length) return { hub: null, userErrors: invalid };
       if (!(await managedFleet(staff, input.fleetId))) return { hub: null, userErrors: [fleetNotFound('input.fleetId')] };
-      const hub = await store.hubs.create({
-        fleetId: input.fleetId,
-        name: input.name.trim(),
-        latitude: input.location.latitude,
-        longitude: input.location.longitude,
+      const hub = await store.transaction(async (tx) => {
+        const created = await tx.hubs.create({
+          fleetId: input.fleetId,
+          name: input.name.trim(),
+          latitude: input.location.latitude,
+          longitude: input.location.longitude,
+        });
+        const after = { fleetId: created.fleetId, name: created.name, latitude: created.latitude, longitude: created.longitude };
+        await tx.outbox.add(auditEvent('fleet', staff, { action: 'hub.create', target: { type: 'Hub', id: created.id }, after }));
+        return created;
       });
+      outbox.wake();
       return { hub, userErrors: [] };
     },
 
@@ -73,15 +80,22 @@ export function createOpsService({ store, now, outbox }: OpsServiceDeps) {
       const plateTaken = { vehicle: null, userErrors: [userError('PLATE_TAKEN', 'Another vehicle has this plate', 'input.plate')] };
       if (await store.vehicles.findByPlate(plate)) return plateTaken;
       try {
-        const vehicle = await store.vehicles.create({
-          fleetId: input.fleetId,
-          homeHubId: input.homeHubId ?? null,
-          plate,
-          make: input.make.trim(),
-          model: input.model.trim(),
-          year: input.year,
-          category: input.category,
+        const vehicle = await store.transaction(async (tx) => {
+          const created = await tx.vehicles.create({
+            fleetId: input.fleetId,
+            homeHubId: input.homeHubId ?? null,
+            plate,
+            make: input.make.trim(),
+            model: input.model.trim(),
+            year: input.year,
+            category: input.category,
+          });
+          const { fleetId, homeHubId, make, model, year, category, status } = created;
+          const after = { fleetId, homeHubId, plate: created.plate, make, model, year, category, status };
+          await tx.outbox.add(auditEvent('fleet', staff, { action: 'vehicle.create', target: { type: 'Vehicle', id: created.id }, after }));
+          return created;
         });
+        outbox.wake();
         return { vehicle, userErrors: [] };
       } catch (error) {
         // Lost a race with another insert of the same plate.
@@ -94,7 +108,7 @@ export function createOpsService({ store, now, outbox }: OpsServiceDeps) {
     async updateVehicle(viewer: Viewer | null, input: UpdateVehicleInput): Promise<VehicleResult> {
       const staff = requireViewer(viewer, 'updateVehicle');
       if (!wellFormedId(input.id)) return { vehicle: null, userErrors: [vehicleNotFound('input.id')] };
-      return store.transaction(async (tx) => {
+      const result = await store.transaction(async (tx): Promise<VehicleResult> => {
         // Locked: an assignment of this vehicle cannot slip in between the check below and the status change.
         const vehicle = await tx.vehicles.lockById(input.id);
         if (!vehicle || !managesFleet(staff, vehicle.fleetId)) return { vehicle: null, userErrors: [vehicleNotFound('input.id')] };
@@ -110,8 +124,23 @@ export function createOpsService({ store, now, outbox }: OpsServiceDeps) {
           ...(input.status ? { status: input.status } : {}),
           ...(input.homeHubId !== undefined ? { homeHubId: input.homeHubId } : {}),
         });
+        // Only the fields the input touched.
+        const touched = (row: Vehicle) => ({
+          ...(input.status ? { status: row.status } : {}),
+          ...(input.homeHubId !== undefined ? { homeHubId: row.homeHubId } : {}),
+        });
+        await tx.outbox.add(
+          auditEvent('fleet', staff, {
+            action: 'vehicle.update',
+            target: { type: 'Vehicle', id: vehicle.id },
+            before: touched(vehicle),
+            after: touched(updated),
+          }),
+        );
         return { vehicle: updated, userErrors: [] };
       });
+      if (result.vehicle) outbox.wake();
+      return result;
     },
 
     /**
@@ -160,6 +189,8 @@ export function createOpsService({ store, now, outbox }: OpsServiceDeps) {
       try {
         const driver = await store.transaction(async (tx) => {
           const created = await tx.drivers.create({ userId: input.userId, fleetId: input.fleetId, licenceNumber });
+          const after = { userId: created.userId, fleetId: created.fleetId, licenceNumber: created.licenceNumber, status: created.status };
+          await tx.outbox.add(auditEvent('fleet', staff, { action: 'driver.create_profile', target: { type: 'Driver', id: created.id }, after }, at));
           return changeDriverState(tx, created, {}, at);
         });
         outbox.wake();
