@@ -8,7 +8,7 @@ let t: TestSupergraph;
 
 beforeAll(async () => {
   t = await startTestSupergraph();
-});
+}, 180_000);
 
 afterAll(async () => {
   await t?.stop();
@@ -108,7 +108,7 @@ test("an operations user's staff actions in fleet and payments appear in the aud
     const refused = await post('{ auditLog { edges { node { id } } } }', {}, t.personas[persona].headers);
     expect([persona, refused.data?.auditLog ?? null]).toEqual([persona, null]);
   }
-});
+}, 90_000);
 
 test("the gateway echoes the caller's x-request-id and forwards it to the subgraph that records it", async () => {
   const requestId = 'client-chosen-id-0001';
@@ -126,4 +126,4 @@ test("the gateway echoes the caller's x-request-id and forwards it to the subgra
   // An id that could smuggle text into log lines is replaced by a fresh one.
   const replaced = await post('{ __typename }', {}, { 'x-request-id': 'bad id\twith spaces' });
   expect(replaced.requestId).toMatch(/^[0-9a-f-]{36}$/);
-});
+}, 60_000);
