@@ -5,7 +5,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /** Per subgraph: GraphQL type → the TypeScript type its resolvers receive as parent (see src/resolvers/mappers.ts). */
 const MAPPERS: Record<string, Record<string, string>> = {
-  identity: { User: 'UserModel' },
+  identity: { User: 'UserModel', AuditEntry: 'AuditEntryModel' },
   fleet: {
     Fleet: 'FleetModel',
     Hub: 'HubModel',
@@ -78,7 +78,7 @@ function subgraphResolvers(name: string, contextType: string): CodegenConfig['ge
       useIndexSignature: true,
       contextType: `../context.js#${contextType}`,
       mappers: Object.fromEntries(Object.entries(MAPPERS[name] ?? {}).map(([type, mapper]) => [type, `../resolvers/mappers.js#${mapper}`])),
-      scalars: { DateTime: { input: 'Date', output: 'Date | string' } },
+      scalars: { DateTime: { input: 'Date', output: 'Date | string' }, JSON: { input: 'unknown', output: 'unknown' } },
       enumsAsTypes: true,
       useTypeImports: true,
       emitLegacyCommonJSImports: false,
@@ -102,7 +102,7 @@ const sdkClient: CodegenConfig['generates'][string] = {
     useTypeImports: true,
     emitLegacyCommonJSImports: false,
     enumType: 'string-literal',
-    scalars: { DateTime: 'string' },
+    scalars: { DateTime: 'string', JSON: 'unknown' },
     strictScalars: true,
   },
 };

@@ -5,7 +5,7 @@ export { isUuid } from './ids.js';
 export { toGraphQLInt, IntOutOfRangeError } from './graphql-int.js';
 export * from './pagination.js';
 export { withTotalCount, resolveTotalCount, type CountedConnection } from './counted-connection.js';
-export { DateTimeScalar } from './scalars.js';
+export { DateTimeScalar, JsonScalar } from './scalars.js';
 export type { SubgraphDeps, SubgraphAuth } from './subgraph-deps.js';
 export { runStandaloneSubgraph } from './run-standalone.js';
 export { defineSubgraph, type SubgraphDefinition, type SubgraphDatabase } from './define-subgraph.js';

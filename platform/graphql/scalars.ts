@@ -1,5 +1,5 @@
-// Custom scalars shared by the subgraphs. Each subgraph declares `scalar DateTime` in its SDL and uses this.
-import { GraphQLScalarType, Kind } from 'graphql';
+// Custom scalars shared by the subgraphs. A subgraph declares `scalar DateTime` (or `scalar JSON`) in its SDL and uses these.
+import { GraphQLScalarType, Kind, valueFromASTUntyped } from 'graphql';
 import { badInput } from '../errors/index.js';
 
 function toDate(value: unknown): Date {
@@ -17,4 +17,14 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
     if (ast.kind !== Kind.STRING) throw badInput('DateTime must be written as a string');
     return toDate(ast.value);
   },
+});
+
+// Values kept as written, for data whose shape varies by kind (an audit entry's before/after). Output only in
+// practice; as an input it takes any JSON value, so a literal is read the way a variable would be.
+export const JsonScalar = new GraphQLScalarType<unknown, unknown>({
+  name: 'JSON',
+  description: 'Any JSON value (object, array, string, number, boolean or null), as it was stored.',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+  parseLiteral: (ast, variables) => valueFromASTUntyped(ast, variables),
 });

@@ -302,6 +302,23 @@ test('adjustments: audited, idempotent by key, never below zero', async () => {
   expect(await balance(user)).toBe(70);
   const entry = await fx.prisma.pointsEntry.findFirstOrThrow({ where: { userId: user } });
   expect(entry.actorUserId).not.toBeNull();
+  // One audit entry: the replayed key and the refused adjustments record nothing.
+  const audited = await fx.prisma.outboxEvent.findMany({ where: { type: 'audit.recorded', payload: { path: ['targetId'], equals: user } } });
+  expect(audited.map((row) => row.payload)).toEqual([
+    {
+      source: 'gamification',
+      actorId: entry.actorUserId,
+      actorRoles: ['OPERATIONS'],
+      action: 'points.adjust',
+      targetType: 'User',
+      targetId: user,
+      before: { balance: 0 },
+      after: { balance: 70, entryId: entry.id },
+      reason: 'goodwill',
+      requestId: expect.any(String),
+      occurredAt: expect.any(String),
+    },
+  ]);
 });
 
 // Last: it changes the shared default rule.

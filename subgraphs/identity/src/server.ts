@@ -12,6 +12,7 @@ import { readIdentityConfig, type IdentityConfig } from './config.js';
 import type { IdentityContext } from './context.js';
 import { createIdentityLoaders } from './loaders.js';
 import { resolvers } from './resolvers/index.js';
+import { AUDIT_CONSUMER_GROUP, AUDIT_EVENT_TYPES, createAuditEventHandler } from './services/audit-events.js';
 import { createIdentityServices } from './services/index.js';
 import { argon2Hasher, type PasswordHasher } from './services/password-hasher.js';
 import { createIdentityLimiters, type IdentityLimits } from './services/rate-limits.js';
@@ -75,6 +76,11 @@ export async function buildIdentitySubgraph(deps: SubgraphDeps, options: Identit
   // user.registered / user.changed rows come from triggers on identity.users (no service wakes the relay):
   // its polling publishes them within a second.
   const relay = background.run(true, () => startOutboxRelay({ db: prisma, schema: 'identity', source: 'identity', bus: deps.events, logger: deps.logger }));
+  // Every subgraph's staff actions (identity's own too) arrive as `audit.recorded` and are kept in one log.
+  const handleAudit = createAuditEventHandler({ prisma, logger: deps.logger });
+  const auditEvents = background.run(true, () =>
+    deps.events.consume({ group: AUDIT_CONSUMER_GROUP, types: AUDIT_EVENT_TYPES, handle: (event) => background.run(true, () => handleAudit(event)) }),
+  );
 
   const built = defineSubgraph<IdentityContext>({
     name: 'identity',
@@ -93,7 +99,10 @@ export async function buildIdentitySubgraph(deps: SubgraphDeps, options: Identit
     }),
     // Verifiers in other processes fetch identity's public keys here (AUTH_JWKS_URL).
     routes: { '/.well-known/jwks.json': () => signingKeys.publicJwks },
-    onClose: () => relay.stop(),
+    onClose: async () => {
+      await auditEvents.stop();
+      await relay.stop();
+    },
   });
   return {
     ...built,

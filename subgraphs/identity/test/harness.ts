@@ -100,6 +100,8 @@ export interface RequestOptions {
   token?: string;
   /** Client address; sent as X-Forwarded-For the way the gateway appends it. Default 198.51.100.1. */
   ip?: string;
+  /** Sent as x-request-id (the gateway forwards the client request's); default: none, the subgraph makes one. */
+  requestId?: string;
 }
 
 export interface IdentityInstance {
@@ -220,6 +222,7 @@ export async function startHarness({ database, ...options }: HarnessOptions = {}
           [GATEWAY_HOP_HEADER]: testAuth.auth.config.gatewaySecret as string,
         };
         if (request.token) headers.authorization = `Bearer ${request.token}`;
+        if (request.requestId) headers['x-request-id'] = request.requestId;
         return inProcess.execute(query, variables, { headers });
       },
       stop: () => inProcess.stop(),

@@ -2,7 +2,7 @@
 // the inbox consumer of the durable events and the sender of push, email and SMS, the announcer — and stops it on close.
 // @throws ConfigError for invalid NOTIFICATIONS_* settings (e.g. a development provider in production).
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { EventConsumer } from '../../../platform/events/index.js';
+import { startOutboxRelay, type EventConsumer } from '../../../platform/events/index.js';
 import { defineSubgraph, type BuiltSubgraph, type SubgraphDeps } from '../../../platform/graphql/index.js';
 import { readNotificationsConfig } from './config.js';
 import type { NotificationsContext } from './context.js';
@@ -71,6 +71,11 @@ export async function buildNotificationsSubgraph(deps: SubgraphDeps, options: No
             }),
           ),
         );
+  // Its outbox carries the audit entries of staff announcements to identity's audit log.
+  const relay =
+    options.background === false
+      ? null
+      : inBackground(() => startOutboxRelay({ db: prisma, schema: 'notifications', source: 'notifications', bus: deps.events, logger }));
   if (options.background !== false) {
     inBackground(() => sender.start());
     inBackground(() => announcer.start());
@@ -88,6 +93,7 @@ export async function buildNotificationsSubgraph(deps: SubgraphDeps, options: No
       await Promise.all(inboxEvents.map((consumer) => consumer.stop()));
       await announcer.stop();
       await sender.stop();
+      await relay?.stop();
       await Promise.all([providers.push.close?.(), providers.email.close?.(), providers.sms.close?.()]);
     },
   });

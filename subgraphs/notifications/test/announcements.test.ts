@@ -176,3 +176,29 @@ test('only operations staff send announcements', async () => {
     expect([who, result.data?.sendAnnouncement ? 'allowed' : result.errors?.[0]?.extensions?.code]).toEqual([who, expected]);
   }
 });
+
+test('sending an announcement is audited once, in its transaction; the same key again records nothing', async () => {
+  const actorId = randomUUID();
+  const headers = { ...(await testAuth.headersFor({ userId: actorId, roles: ['SUPER_ADMIN'] })), 'x-request-id': 'req-announce-0001' };
+  const input = { audience: 'ALL_DRIVERS', title: 'Road works', body: 'Main St is closed.', channels: ['PUSH'], idempotencyKey: `audit-${randomUUID()}` };
+  const sent = await subgraph.execute<{ sendAnnouncement: { id: string } }>(SEND, { input }, { headers });
+  const again = await subgraph.execute<{ sendAnnouncement: { id: string } }>(SEND, { input }, { headers });
+  const id = sent.data!.sendAnnouncement.id;
+  expect(again.data!.sendAnnouncement.id).toBe(id);
+  const rows = await prisma.outboxEvent.findMany({ where: { type: 'audit.recorded', payload: { path: ['targetId'], equals: id } } });
+  expect(rows.map((row) => row.payload)).toEqual([
+    {
+      source: 'notifications',
+      actorId,
+      actorRoles: ['SUPER_ADMIN'],
+      action: 'announcement.send',
+      targetType: 'Announcement',
+      targetId: id,
+      before: null,
+      after: { audience: 'ALL_DRIVERS', fleetId: null, title: 'Road works', body: 'Main St is closed.', link: null, channels: ['PUSH'] },
+      reason: null,
+      requestId: 'req-announce-0001',
+      occurredAt: expect.any(String),
+    },
+  ]);
+});

@@ -1,6 +1,7 @@
 // Driver–vehicle assignments. "At most one active assignment per driver and per vehicle" is the database's rule
 // (slot columns with unique indexes); the row locks below make the usual case a clear CONFLICT before the
 // insert, and the unique violation settles any race that gets past them.
+import { auditEvent } from '../../../../platform/audit/index.js';
 import type { Viewer } from '../../../../platform/auth/index.js';
 import { AppError } from '../../../../platform/errors/index.js';
 import type { Assignment } from '../store/prisma/client.js';
@@ -56,6 +57,18 @@ export function createAssignmentService({ store, now, outbox }: AssignmentServic
             assignedByUserId: staff.userId,
             at,
           });
+          await tx.outbox.add(
+            auditEvent(
+              'fleet',
+              staff,
+              {
+                action: 'assignment.create',
+                target: { type: 'Assignment', id: assignment.id },
+                after: { driverId: driver.id, vehicleId: vehicle.id },
+              },
+              at,
+            ),
+          );
           const onShift = (await tx.attendances.findOpenByDriverId(driver.id)) !== null;
           await changeDriverState(
             tx,
@@ -91,6 +104,14 @@ export function createAssignmentService({ store, now, outbox }: AssignmentServic
         if (driver.status === 'ON_TRIP') throw illegalTransition('The driver is on a trip: end the assignment after the trip', driver.status);
         const ended = await tx.assignments.end(id, staff.userId, at);
         if (!ended) throw new AppError('ILLEGAL_STATE_TRANSITION', 'The assignment has ended already');
+        await tx.outbox.add(
+          auditEvent(
+            'fleet',
+            staff,
+            { action: 'assignment.end', target: { type: 'Assignment', id }, before: { endedAt: null }, after: { endedAt: at.toISOString() } },
+            at,
+          ),
+        );
         await changeDriverState(
           tx,
           driver,

@@ -1,6 +1,7 @@
 // Shifts: check-in, breaks, check-out, and their review by a manager. Every step runs in one transaction holding
 // the driver's row lock, so a shift change and a trip event for the same driver never interleave. "One open
 // shift per driver" and "one open break per shift" are database rules too (slot columns).
+import { auditEvent } from '../../../../platform/audit/index.js';
 import type { Viewer } from '../../../../platform/auth/index.js';
 import { AppError } from '../../../../platform/errors/index.js';
 import { haversineMeters } from '../../../../platform/geo/index.js';
@@ -182,12 +183,33 @@ export function createAttendanceService({ store, config, now, outbox }: Attendan
       const shift = await store.attendances.findById(input.attendanceId);
       if (!shift || !managesFleet(reviewer, shift.fleetId)) return notFound;
       if (!shift.checkOutAt) return invalid([userError('ATTENDANCE_OPEN', 'The shift is still open: review it after check-out', 'input.attendanceId')]);
-      const reviewed = await store.attendances.review(shift.id, {
-        approval: input.decision === 'APPROVE' ? 'APPROVED' : 'REJECTED',
-        reviewerUserId: reviewer.userId,
-        note,
-        at: now(),
+      const at = now();
+      const reviewed = await store.transaction(async (tx) => {
+        const done = await tx.attendances.review(shift.id, {
+          approval: input.decision === 'APPROVE' ? 'APPROVED' : 'REJECTED',
+          reviewerUserId: reviewer.userId,
+          note,
+          at,
+        });
+        if (done) {
+          await tx.outbox.add(
+            auditEvent(
+              'fleet',
+              reviewer,
+              {
+                action: 'attendance.review',
+                target: { type: 'Attendance', id: shift.id },
+                before: { approval: shift.approval },
+                after: { approval: done.approval, reviewNote: done.reviewNote },
+                reason: note,
+              },
+              at,
+            ),
+          );
+        }
+        return done;
       });
+      if (reviewed) outbox.wake();
       if (!reviewed) return invalid([userError('ATTENDANCE_REVIEWED', 'The shift has been reviewed already', 'input.attendanceId')]);
       return { attendance: reviewed, driver: await store.drivers.findById(reviewed.driverId), userErrors: [] };
     },

@@ -1,6 +1,6 @@
 // The operations dashboard's writes: hubs, vehicles and driver profiles. Staff act only on fleets they manage.
-import type { Viewer } from '../../../../platform/auth/index.js';
 import { auditEvent } from '../../../../platform/audit/index.js';
+import type { Viewer } from '../../../../platform/auth/index.js';
 import type { CreateDriverProfileInput, CreateHubInput, CreateVehicleInput, UpdateVehicleInput } from '../generated/resolvers-types.js';
 import type { Driver, Hub, Vehicle } from '../store/prisma/client.js';
 import { isUniqueViolation, type FleetStore, type FleetStores } from '../store/store.js';
@@ -54,12 +54,18 @@ export function createOpsService({ store, now, outbox }: OpsServiceDeps) {
       const invalid = problems(checkText(input.name, 'input.name'), checkLocation(input.location, 'input.location'));
       if (invalid.length) return { hub: null, userErrors: invalid };
       if (!(await managedFleet(staff, input.fleetId))) return { hub: null, userErrors: [fleetNotFound('input.fleetId')] };
-      const hub = await store.hubs.create({
-        fleetId: input.fleetId,
-        name: input.name.trim(),
-        latitude: input.location.latitude,
-        longitude: input.location.longitude,
+      const hub = await store.transaction(async (tx) => {
+        const created = await tx.hubs.create({
+          fleetId: input.fleetId,
+          name: input.name.trim(),
+          latitude: input.location.latitude,
+          longitude: input.location.longitude,
+        });
+        const after = { fleetId: created.fleetId, name: created.name, latitude: created.latitude, longitude: created.longitude };
+        await tx.outbox.add(auditEvent('fleet', staff, { action: 'hub.create', target: { type: 'Hub', id: created.id }, after }));
+        return created;
       });
+      outbox.wake();
       return { hub, userErrors: [] };
     },
 
@@ -78,15 +84,22 @@ export function createOpsService({ store, now, outbox }: OpsServiceDeps) {
       const plateTaken = { vehicle: null, userErrors: [userError('PLATE_TAKEN', 'Another vehicle has this plate', 'input.plate')] };
       if (await store.vehicles.findByPlate(plate)) return plateTaken;
       try {
-        const vehicle = await store.vehicles.create({
-          fleetId: input.fleetId,
-          homeHubId: input.homeHubId ?? null,
-          plate,
-          make: input.make.trim(),
-          model: input.model.trim(),
-          year: input.year,
-          category: input.category,
+        const vehicle = await store.transaction(async (tx) => {
+          const created = await tx.vehicles.create({
+            fleetId: input.fleetId,
+            homeHubId: input.homeHubId ?? null,
+            plate,
+            make: input.make.trim(),
+            model: input.model.trim(),
+            year: input.year,
+            category: input.category,
+          });
+          const { fleetId, homeHubId, make, model, year, category, status } = created;
+          const after = { fleetId, homeHubId, plate: created.plate, make, model, year, category, status };
+          await tx.outbox.add(auditEvent('fleet', staff, { action: 'vehicle.create', target: { type: 'Vehicle', id: created.id }, after }));
+          return created;
         });
+        outbox.wake();
         return { vehicle, userErrors: [] };
       } catch (error) {
         // Lost a race with another insert of the same plate.
@@ -201,6 +214,8 @@ export function createOpsService({ store, now, outbox }: OpsServiceDeps) {
       try {
         const driver = await store.transaction(async (tx) => {
           const created = await tx.drivers.create({ userId: input.userId, fleetId: input.fleetId, licenceNumber });
+          const after = { userId: created.userId, fleetId: created.fleetId, licenceNumber: created.licenceNumber, status: created.status };
+          await tx.outbox.add(auditEvent('fleet', staff, { action: 'driver.create_profile', target: { type: 'Driver', id: created.id }, after }, at));
           return changeDriverState(tx, created, {}, at);
         });
         outbox.wake();

@@ -1,5 +1,6 @@
 // Operations add or remove a user's points with a reason; the entry records who did it. Removing more than the
 // balance is refused (checked under the user's lock, so a concurrent redemption cannot slip between).
+import { auditEvent } from '../../../../platform/audit/index.js';
 import type { Viewer } from '../../../../platform/auth/index.js';
 import { isUuid } from '../../../../platform/graphql/index.js';
 import type { AdjustPointsInput } from '../generated/resolvers-types.js';
@@ -31,7 +32,8 @@ export function createAdjustmentsService(prisma: GamificationPrisma, wakeRelay: 
         await lockUsers(tx, [input.userId]);
         const earlier = await tx.pointsEntry.findUnique({ where: { cause } });
         if (earlier) return { entry: earlier, userErrors: [] };
-        if (input.points < 0 && (await totalsOf(tx, input.userId)).balance + input.points < 0) {
+        const { balance } = await totalsOf(tx, input.userId);
+        if (input.points < 0 && balance + input.points < 0) {
           return { entry: null, userErrors: [userError('INSUFFICIENT_POINTS', 'the user does not have that many points to remove', ['input', 'points'])] };
         }
         const posted = await postAward(tx, {
@@ -42,6 +44,15 @@ export function createAdjustmentsService(prisma: GamificationPrisma, wakeRelay: 
           note: input.reason.trim(),
           actorUserId: viewer.userId,
           createdAt: new Date(),
+        });
+        await tx.outboxEvent.create({
+          data: auditEvent('gamification', viewer, {
+            action: 'points.adjust',
+            target: { type: 'User', id: input.userId },
+            before: { balance },
+            after: { balance: balance + input.points, entryId: posted!.entryId },
+            reason: input.reason.trim(),
+          }) as never,
         });
         return { entry: await tx.pointsEntry.findUniqueOrThrow({ where: { id: posted!.entryId } }), userErrors: [] };
       });

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { UserModel } from '../resolvers/mappers.js';
+import type { UserModel, AuditEntryModel } from '../resolvers/mappers.js';
 import type { IdentityContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -14,7 +14,100 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An instant in time, ISO 8601 in UTC, e.g. `2026-11-22T10:15:30.000Z`. */
   DateTime: { input: Date; output: Date | string; }
+  /** Any JSON value (object, array, string, number, boolean or null), as it was stored. */
+  JSON: { input: unknown; output: unknown; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/**
+ * One staff action that changed someone else's data or money, recorded by the subgraph that performed it in the same
+ * transaction as the change: an entry exists exactly when its change committed. Entries are never changed or deleted.
+ */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** What was done, `<entity>.<verb>` in the performing subgraph's words, e.g. `vehicle.assign` or `payment.refund` (AUDIT.md lists them). */
+  action: Scalars['String']['output'];
+  /** The member of staff who acted; null when identity has no account with `actorId`. */
+  actor: Maybe<User>;
+  /** Id of the member of staff who acted. */
+  actorId: Scalars['ID']['output'];
+  /** The roles the actor held when they acted. */
+  actorRoles: Array<Role>;
+  /** The fields the action touched, as they are after; null when the target no longer exists. Never secrets. */
+  after: Maybe<Scalars['JSON']['output']>;
+  /** The fields the action touched, as they were before; null when the target did not exist before. Never secrets. */
+  before: Maybe<Scalars['JSON']['output']>;
+  /** Stable identifier of the entry (the id of the event that carried it). */
+  id: Scalars['ID']['output'];
+  /** When the action was performed (the commit of the change). */
+  occurredAt: Scalars['DateTime']['output'];
+  /** The reason the actor gave, where the action asks for one. */
+  reason: Maybe<Scalars['String']['output']>;
+  /** The `x-request-id` of the client request that caused the action (echoed in its response), when it came from one. */
+  requestId: Maybe<Scalars['String']['output']>;
+  /** The subgraph that performed the action. */
+  source: AuditSource;
+  /** Id of what was changed. */
+  targetId: Scalars['ID']['output'];
+  /** GraphQL type name of what was changed, e.g. `Driver`, `Payment`, `User`. */
+  targetType: Scalars['String']['output'];
+};
+
+/** A page of audit entries, newest first. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  /** The entries of this page. */
+  edges: Array<AuditEntryEdge>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+};
+
+/** One audit entry in a page, with its cursor. */
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  /** Pass as `after` to continue after this entry. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: AuditEntry;
+};
+
+/** Which audit entries to list. Every given filter must hold (they combine with AND); none given lists every entry. */
+export type AuditLogFilterInput = {
+  /** Only this action, e.g. `payment.refund` (exact). */
+  action?: InputMaybe<Scalars['String']['input']>;
+  /** Only actions by this member of staff. */
+  actorId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only actions at or after this instant. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only actions performed by this subgraph. */
+  source?: InputMaybe<AuditSource>;
+  /** Only actions on this thing. */
+  target?: InputMaybe<AuditTargetInput>;
+  /** Only actions strictly before this instant. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** The subgraph that performed an audited action. */
+export type AuditSource =
+  /** Fleets, hubs, vehicles, drivers, assignments and attendance (fleet). */
+  | 'FLEET'
+  /** Points, earning rules, partners and coupons (gamification). */
+  | 'GAMIFICATION'
+  /** Accounts, roles and staff (identity). */
+  | 'IDENTITY'
+  /** Announcements and notifications (notifications). */
+  | 'NOTIFICATIONS'
+  /** Money: refunds, corrections, rental plans, payouts, settlements (payments). */
+  | 'PAYMENTS'
+  /** Trips, dispatch and pricing (trips). */
+  | 'TRIPS';
+
+/** The thing an audited action changed. */
+export type AuditTargetInput = {
+  /** Its id. */
+  id: Scalars['ID']['input'];
+  /** Its GraphQL type name, e.g. `Driver` (exact, case-sensitive). */
+  type: Scalars['String']['input'];
 };
 
 /**
@@ -237,6 +330,12 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * The audit log: staff actions across every subgraph that changed someone else's data or money, newest first
+   * (AUDIT.md lists the actions recorded). SUPER_ADMIN only. An action appears within seconds of its commit (its entry
+   * travels as a durable event).
+   */
+  auditLog: AuditEntryConnection;
   /** The signed-in user. */
   me: Maybe<User>;
   /** The viewer's sessions that have not ended, most recently used first (at most 100). */
@@ -248,6 +347,13 @@ export type Query = {
    * `active`, and `search` (part of the name, email or phone, case-insensitive).
    */
   users: UserConnection;
+};
+
+
+export type QueryAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditLogFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -555,15 +661,22 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  AuthPayload: ResolverTypeWrapper<AuthPayload>;
+  AuditEntry: ResolverTypeWrapper<AuditEntryModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditEntryConnection: ResolverTypeWrapper<Omit<AuditEntryConnection, 'edges'> & { edges: Array<ResolversTypes['AuditEntryEdge']> }>;
+  AuditEntryEdge: ResolverTypeWrapper<Omit<AuditEntryEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
+  AuditLogFilterInput: AuditLogFilterInput;
+  AuditSource: AuditSource;
+  AuditTargetInput: AuditTargetInput;
+  AuthPayload: ResolverTypeWrapper<AuthPayload>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ConfirmPasswordResetPayload: ResolverTypeWrapper<ConfirmPasswordResetPayload>;
   CreateStaffUserInput: CreateStaffUserInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeviceInput: DeviceInput;
   DevicePlatform: DevicePlatform;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -584,14 +697,20 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  AuthPayload: AuthPayload;
+  AuditEntry: AuditEntryModel;
   String: Scalars['String']['output'];
-  Boolean: Scalars['Boolean']['output'];
   ID: Scalars['ID']['output'];
+  AuditEntryConnection: Omit<AuditEntryConnection, 'edges'> & { edges: Array<ResolversParentTypes['AuditEntryEdge']> };
+  AuditEntryEdge: Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
+  AuditLogFilterInput: AuditLogFilterInput;
+  AuditTargetInput: AuditTargetInput;
+  AuthPayload: AuthPayload;
+  Boolean: Scalars['Boolean']['output'];
   ConfirmPasswordResetPayload: ConfirmPasswordResetPayload;
   CreateStaffUserInput: CreateStaffUserInput;
   DateTime: Scalars['DateTime']['output'];
   DeviceInput: DeviceInput;
+  JSON: Scalars['JSON']['output'];
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
@@ -612,6 +731,32 @@ export type PublicDirectiveArgs = { };
 
 export type PublicDirectiveResolver<Result, Parent, ContextType = IdentityContext, Args = PublicDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type AuditEntryResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actor?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  actorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  actorRoles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['AuditSource'], ParentType, ContextType>;
+  targetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  targetType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AuditEntryConnectionResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type AuditEntryEdgeResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
+}>;
+
 export type AuthPayloadResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = ResolversObject<{
   accessToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   accessTokenExpiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -631,6 +776,10 @@ export type ConfirmPasswordResetPayloadResolvers<ContextType = IdentityContext, 
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
+}
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
 }
 
 export type MutationResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -658,6 +807,7 @@ export type PageInfoResolvers<ContextType = IdentityContext, ParentType extends 
 }>;
 
 export type QueryResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   mySessions?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
@@ -732,9 +882,13 @@ export type VerifyEmailPayloadResolvers<ContextType = IdentityContext, ParentTyp
 }>;
 
 export type Resolvers<ContextType = IdentityContext> = ResolversObject<{
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   ConfirmPasswordResetPayload?: ConfirmPasswordResetPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  JSON?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

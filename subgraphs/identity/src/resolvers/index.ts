@@ -1,4 +1,5 @@
-import { DateTimeScalar } from '../../../../platform/graphql/index.js';
+import { DateTimeScalar, JsonScalar } from '../../../../platform/graphql/index.js';
+import { AuditEntry } from './audit-entry.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { emailVerificationMutations } from './mutation-email-verification.js';
 import { passwordResetMutations } from './mutation-password-reset.js';
@@ -10,7 +11,9 @@ import { User } from './user.js';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
+  JSON: JsonScalar,
   Query,
   Mutation: { ...signInMutations, ...passwordResetMutations, ...emailVerificationMutations, ...sessionMutations, ...staffMutations },
   User,
+  AuditEntry,
 };

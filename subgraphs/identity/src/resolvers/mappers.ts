@@ -1,2 +1,3 @@
 // What identity's resolvers receive as parents (codegen `mappers`).
 export type { User as UserModel } from '../store/prisma/client.js';
+export type { AuditEntry as AuditEntryModel } from '../store/prisma/client.js';

@@ -6,4 +6,5 @@ export const Query: QueryResolvers = {
   user: (_parent, { id }, { loaders }) => loaders.userById.load(id),
   users: (_parent, args, { viewer, services }) => services.staff.list(viewer, args),
   mySessions: (_parent, _args, { viewer, services }) => services.sessions.list(viewer),
+  auditLog: (_parent, { filter, first, after }, { viewer, services }) => services.auditLog.list(viewer, filter, { first, after }),
 };

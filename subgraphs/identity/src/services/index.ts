@@ -5,6 +5,7 @@ import type { EmailProvider, SmsProvider } from '../../../../platform/providers/
 import type { Clock } from '../clock.js';
 import type { IdentityConfig } from '../config.js';
 import type { IdentityStore } from '../store/store.js';
+import { createAuditLogService } from './audit-log-service.js';
 import { createEmailVerificationService } from './email-verification-service.js';
 import { createOtpService } from './otp-service.js';
 import { createPasswordService } from './password-service.js';
@@ -55,6 +56,7 @@ export function createIdentityServices(deps: IdentityServicesDeps) {
       passwordResetUrl: deps.config.passwordResetUrl,
     }),
     staff: createStaffService({ store, clock }),
+    auditLog: createAuditLogService({ store }),
     emailVerification,
   };
 }

@@ -1,4 +1,5 @@
 // The operations dashboard's user management: listing users, creating staff, granting roles, deactivating.
+import { auditEvent } from '../../../../platform/audit/index.js';
 import { STAFF_ROLES, type Role, type Viewer } from '../../../../platform/auth/index.js';
 import { isUuid, readPageArgs, toConnection, type Connection, type PageArgs } from '../../../../platform/graphql/index.js';
 import type { Clock } from '../clock.js';
@@ -40,7 +41,7 @@ export function createStaffService(deps: StaffServiceDeps) {
 
     /** @throws AppError FORBIDDEN unless SUPER_ADMIN. */
     async createStaffUser(viewer: Viewer | null, input: CreateStaffUserInput): Promise<UserPayloadResult> {
-      superAdmin(viewer, 'createStaffUser');
+      const admin = superAdmin(viewer, 'createStaffUser');
       const email = input.email ? normaliseEmail(input.email) : null;
       const phone = input.phone?.trim() || null;
       const roles = [...new Set(input.roles)];
@@ -59,7 +60,7 @@ export function createStaffService(deps: StaffServiceDeps) {
       // The super admin vouches for the phone and the email: the new staff member signs in with codes sent to the
       // phone (an unproven claim on it elsewhere is dropped, a proven phone elsewhere is PHONE_TAKEN), and a reset
       // through the email does not count as its first proof.
-      const created = await store.users.create({
+      const newUser = {
         name: input.name.trim(),
         email,
         phone,
@@ -67,7 +68,20 @@ export function createStaffService(deps: StaffServiceDeps) {
         emailVerifiedAt: email ? clock.now() : null,
         roles,
         fleetIds,
-      });
+      };
+      const createAudited = () =>
+        store.transaction(async (tx) => {
+          const result = await tx.users.create(newUser);
+          if ('user' in result) {
+            const { user } = result;
+            const after = { name: user.name, email: user.email, phone: user.phone, roles: user.roles, fleetIds: user.fleetIds };
+            await tx.outbox.add(auditEvent('identity', admin, { action: 'user.create_staff', target: { type: 'User', id: user.id }, after }));
+          }
+          return result;
+        });
+      // Inside a transaction a lost race on the email or phone aborts it before the store can look at the winner:
+      // the second run sees the winner and answers EMAIL_TAKEN / PHONE_TAKEN.
+      const created = await createAudited().catch(() => createAudited());
       if ('taken' in created) {
         return fail(
           created.taken === 'email'
@@ -99,8 +113,22 @@ export function createStaffService(deps: StaffServiceDeps) {
           : null,
       );
       if (invalid.length) return { user: null, userErrors: invalid };
-      if (!isUuid(userId) || !(await store.users.findById(userId))) return userNotFound();
-      return { user: await store.users.setRoles(userId, roles, fleetIds), userErrors: [] };
+      if (!isUuid(userId)) return userNotFound();
+      const user = await store.transaction(async (tx) => {
+        const before = await tx.users.findById(userId);
+        if (!before) return null;
+        const after = await tx.users.setRoles(userId, roles, fleetIds);
+        await tx.outbox.add(
+          auditEvent('identity', admin, {
+            action: 'user.set_roles',
+            target: { type: 'User', id: userId },
+            before: { roles: before.roles, fleetIds: before.fleetIds },
+            after: { roles: after.roles, fleetIds: after.fleetIds },
+          }),
+        );
+        return after;
+      });
+      return user ? { user, userErrors: [] } : userNotFound();
     },
 
     /** Deactivates and ends every session, in one transaction. @throws AppError FORBIDDEN unless SUPER_ADMIN. */
@@ -110,9 +138,18 @@ export function createStaffService(deps: StaffServiceDeps) {
       if (!isUuid(userId)) return userNotFound();
       const now = clock.now();
       const user = await store.transaction(async (tx) => {
-        if (!(await tx.users.findById(userId))) return null;
+        const before = await tx.users.findById(userId);
+        if (!before) return null;
         const deactivated = await tx.users.deactivate(userId);
         await tx.sessions.revokeAllForUser(userId, now, 'USER_DEACTIVATED');
+        await tx.outbox.add(
+          auditEvent('identity', admin, {
+            action: 'user.deactivate',
+            target: { type: 'User', id: userId },
+            before: { active: before.active },
+            after: { active: deactivated.active },
+          }),
+        );
         return deactivated;
       });
       return user ? { user, userErrors: [] } : userNotFound();

@@ -1,9 +1,11 @@
 // identity's stores over one Prisma client, and transactions across them: `transaction(fn)` hands `fn` the same
 // stores bound to one database transaction (committed when `fn` resolves, rolled back when it throws).
+import { createAuditStore } from './audit-store.js';
 import type { IdentityPrisma } from './database.js';
 import type { Prisma } from './prisma/client.js';
 import { createEmailVerificationStore } from './email-verification-store.js';
 import { createOtpStore } from './otp-store.js';
+import { createOutboxStore } from './outbox-store.js';
 import { createPasswordResetStore } from './password-reset-store.js';
 import { createSessionStore } from './session-store.js';
 import { createUserStore } from './user-store.js';
@@ -20,6 +22,8 @@ function bindStores(db: Db) {
     sessions: createSessionStore(db),
     resets: createPasswordResetStore(db),
     emailVerifications: createEmailVerificationStore(db),
+    audit: createAuditStore(db),
+    outbox: createOutboxStore(db),
   };
 }
 

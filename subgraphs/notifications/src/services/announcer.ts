@@ -3,6 +3,7 @@
 // BATCH users in user id order, each batch and the announcement's cursor in one transaction (so every recipient
 // gets it exactly once, across restarts and replicas: FOR UPDATE SKIP LOCKED on the announcement), in the
 // background, so a large audience blocks no request.
+import { auditEvent } from '../../../../platform/audit/index.js';
 import { AppError } from '../../../../platform/errors/index.js';
 import { hasAnyRole, type Viewer } from '../../../../platform/auth/index.js';
 import { isUuid } from '../../../../platform/graphql/index.js';
@@ -44,19 +45,29 @@ export async function createAnnouncement(prisma: NotificationsPrisma, viewer: Vi
   } else if (input.fleetId) throw bad('fleetId is only for FLEET_DRIVERS', 'fleetId');
   const existing = await prisma.announcement.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
   if (existing) return existing;
-  return prisma.announcement.upsert({
-    where: { idempotencyKey: input.idempotencyKey },
-    create: {
-      idempotencyKey: input.idempotencyKey,
-      audience: input.audience,
-      fleetId: input.fleetId ?? null,
-      title,
-      body,
-      link: input.link ?? null,
-      channels: [...new Set(input.channels)],
-      createdBy: viewer.userId,
-    },
-    update: {},
+  const data = {
+    idempotencyKey: input.idempotencyKey,
+    audience: input.audience,
+    fleetId: input.fleetId ?? null,
+    title,
+    body,
+    link: input.link ?? null,
+    channels: [...new Set(input.channels)],
+    createdBy: viewer.userId,
+  };
+  return prisma.$transaction(async (tx) => {
+    // Two requests racing with one key: one inserts (and is audited), the other finds its announcement.
+    const [created] = await tx.announcement.createManyAndReturn({ data: [data], skipDuplicates: true });
+    if (!created) return tx.announcement.findUniqueOrThrow({ where: { idempotencyKey: input.idempotencyKey } });
+    const { audience, fleetId, channels } = created;
+    await tx.outboxEvent.create({
+      data: auditEvent('notifications', viewer, {
+        action: 'announcement.send',
+        target: { type: 'Announcement', id: created.id },
+        after: { audience, fleetId, title: created.title, body: created.body, link: created.link, channels },
+      }) as never,
+    });
+    return created;
   });
 }
 

@@ -5,6 +5,7 @@
 //   WRITE_OFF             cash held +A · platform revenue −A (the platform's loss)
 // A is at most what is owed (−cash held), checked under the cash-held account's row lock, so two corrections racing
 // with different keys cannot together correct more than is owed. Idempotent by key (services/idempotency.ts).
+import { recordAudit } from './payment-events.js';
 import type { Viewer } from '../../../../platform/auth/index.js';
 import { hasAnyRole } from '../../../../platform/auth/index.js';
 import { AppError } from '../../../../platform/errors/index.js';
@@ -157,6 +158,13 @@ export function createCashCorrections({
             },
           });
           await recordResult(tx, scope, created.id);
+          await recordAudit(tx, viewer, {
+            action: 'cash.correct',
+            target: { type: 'Driver', id: driver.driverId },
+            before: { cashOwedMinor: Number(owed) },
+            after: { cashOwedMinor: Number(owed - amount), correctionId: created.id, kind: input.kind, amountMinor: Number(amount), currency, attendanceId },
+            reason,
+          });
           return created;
         });
         return { correction, userErrors: [] };

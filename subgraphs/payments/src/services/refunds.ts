@@ -1,6 +1,7 @@
 // Refunds (staff): money back to the payer of a paid payment, in part or in full. The driver's earnings and the
 // platform's commission are reversed in proportion; the payer gets back exactly the amount: through the provider
 // for a card charge, to the wallet for everything else (wallet, cash, a fare that was owed). MONEY.md.
+import { recordAudit } from './payment-events.js';
 import type { Viewer } from '../../../../platform/auth/index.js';
 import { isUuid } from '../../../../platform/graphql/index.js';
 import type { Logger } from '../../../../platform/logging/index.js';
@@ -141,6 +142,19 @@ export function createRefunds({
             },
           });
           await recordResult(tx, scope, refund.id);
+          await recordAudit(tx, viewer, {
+            action: 'payment.refund',
+            target: { type: 'Payment', id: payment.id },
+            before: { refundedMinor: Number(payment.refundedMinor) },
+            after: {
+              refundedMinor: Number(reserved.refundedMinor),
+              refundId: refund.id,
+              refundMinor: Number(amount),
+              currency: payment.currency,
+              method: refund.method,
+            },
+            reason,
+          });
           if (viaCard) return { refund, payment: reserved, viaCard };
           return { ...(await complete(tx, refund, reserved)), viaCard };
         });

@@ -1,6 +1,7 @@
 // The trip lifecycle: request, accept/decline an offer, manual assignment, arrive, start, complete, cancel, rate.
 // Every change locks the trip row, asks the transition table, writes the trip, its history row and its outbox
 // event in one transaction, and only after commit publishes live and triggers dispatch.
+import { auditEvent } from '../../../../platform/audit/index.js';
 import { canSeeFleet, hasAnyRole, seesEverything, type Viewer } from '../../../../platform/auth/index.js';
 import { AppError } from '../../../../platform/errors/index.js';
 import { outboxEvent } from '../../../../platform/events/index.js';
@@ -322,6 +323,19 @@ export function createTripService(deps: {
             { role: 'OPERATIONS', userId: staff.userId },
             at,
           );
+          await tx.outbox.add(
+            auditEvent(
+              'trips',
+              staff,
+              {
+                action: 'trip.assign',
+                target: { type: 'Trip', id: trip.id },
+                before: { status: trip.status, driverId: trip.driverId },
+                after: { status: assigned.status, driverId: assigned.driverId },
+              },
+              at,
+            ),
+          );
           return { trip: assigned, withdrawn };
         });
       } catch (error) {
@@ -383,7 +397,25 @@ export function createTripService(deps: {
         // Read for every cancellation (not only the rider's, which may cost the rule's fee): the event names the city.
         const priced = trip.pricingRuleId ? await tx.pricing.findRuleWithCity(trip.pricingRuleId) : null;
         const fee = cancellationFee(actor, trip, priced?.rule ?? null, at);
-        return cancel(tx, trip, { role: actor, userId: who.userId } satisfies Actor, text, fee, at, priced?.cityName ?? null);
+        const cancelled = await cancel(tx, trip, { role: actor, userId: who.userId } satisfies Actor, text, fee, at, priced?.cityName ?? null);
+        // Staff cancelling someone's trip is audited; a rider or driver cancelling their own is not.
+        if (actor === 'OPERATIONS') {
+          await tx.outbox.add(
+            auditEvent(
+              'trips',
+              who,
+              {
+                action: 'trip.cancel',
+                target: { type: 'Trip', id: trip.id },
+                before: { status: trip.status },
+                after: { status: cancelled.status },
+                reason: text,
+              },
+              at,
+            ),
+          );
+        }
+        return cancelled;
       });
       await live.tripChanged(trip, at);
       return ok(trip);

@@ -79,3 +79,14 @@ export type EmailVerificationToken = Prisma.EmailVerificationTokenModel
  * `user.registered`, and `setUserRoles` / `deactivateUser` emit `user.changed`.
  */
 export type OutboxEvent = Prisma.OutboxEventModel
+/**
+ * Model AuditEntry
+ * One staff action that changed someone else's data or money, as the performing subgraph recorded it in the
+ * transaction of the change. Kept forever (no retention job): entries are small and the log is the record.
+ */
+export type AuditEntry = Prisma.AuditEntryModel
+/**
+ * Model ProcessedEvent
+ * Events identity's consumers handled (platform/events/handle-once.ts): redelivery changes nothing.
+ */
+export type ProcessedEvent = Prisma.ProcessedEventModel

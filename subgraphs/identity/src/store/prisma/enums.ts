@@ -40,3 +40,15 @@ export const SessionRevocationReason = {
 } as const
 
 export type SessionRevocationReason = (typeof SessionRevocationReason)[keyof typeof SessionRevocationReason]
+
+
+export const AuditSource = {
+  identity: 'identity',
+  fleet: 'fleet',
+  trips: 'trips',
+  payments: 'payments',
+  gamification: 'gamification',
+  notifications: 'notifications'
+} as const
+
+export type AuditSource = (typeof AuditSource)[keyof typeof AuditSource]

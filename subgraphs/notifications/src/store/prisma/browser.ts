@@ -72,3 +72,9 @@ export type DriverFleet = Prisma.DriverFleetModel
  * An announcement from operations, written to its audience in batches by the announcer (services/announcer.ts).
  */
 export type Announcement = Prisma.AnnouncementModel
+/**
+ * Model OutboxEvent
+ * Durable events waiting for the relay (platform/events/outbox.ts): notifications emits only `audit.recorded`
+ * (staff announcements, AUDIT.md), written in the transaction of the change.
+ */
+export type OutboxEvent = Prisma.OutboxEventModel

@@ -3,6 +3,7 @@
 // transaction). In the transaction that inserts the assignment: a FROM_EARNINGS deposit is collected in full
 // (DEPOSIT: earnings −D, deposit +D; earnings may go negative, the driver then owes it) and the periods that have
 // already started are charged (the first one at once when the plan starts now).
+import { recordAudit } from '../payment-events.js';
 import { randomUUID } from 'node:crypto';
 import { hasAnyRole, type Viewer } from '../../../../../platform/auth/index.js';
 import { AppError } from '../../../../../platform/errors/index.js';
@@ -111,7 +112,17 @@ export function createRentalAssignments({ prisma, ledger, now }: RentalAssignmen
       if (startsAt.getTime() < at.getTime() - MAX_BACKDATE_MS)
         return { assignment: null, userErrors: [rentalError('PLAN_NOT_VALID', 'startsAt may be at most 31 days in the past', ['input', 'startsAt'])] };
       try {
-        const assignment = await prisma.$transaction((tx) => assignInTx(tx, profile, plan, startsAt, viewer.userId));
+        const assignment = await prisma.$transaction(async (tx) => {
+          const assigned = await assignInTx(tx, profile, plan, startsAt, viewer.userId);
+          if (assigned)
+            await recordAudit(tx, viewer, {
+              action: 'rental_plan.assign',
+              target: { type: 'Driver', id: profile.driverId },
+              before: null,
+              after: { assignmentId: assigned.id, planId: plan.id, startsAt: startsAt.toISOString(), depositRequiredMinor: Number(plan.depositMinor) },
+            });
+          return assigned;
+        });
         if (!assignment)
           return { assignment: null, userErrors: [rentalError('ALREADY_ON_PLAN', 'the driver is already on a rental plan', ['input', 'driverId'])] };
         return { assignment, userErrors: [] };

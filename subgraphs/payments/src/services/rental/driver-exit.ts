@@ -5,6 +5,7 @@
 //   4. the cash still held is netted against earnings (DRIVER_EXIT: cash held +c, earnings −c);
 //   5. the earnings balance left is the final balance: positive, a payout pays it; negative, the driver owes it.
 // Idempotent by key (services/idempotency.ts): the same key and input returns the first summary.
+import { recordAudit } from '../payment-events.js';
 import type { Viewer } from '../../../../../platform/auth/index.js';
 import { isUuid } from '../../../../../platform/graphql/index.js';
 import type { SettleDriverExitInput } from '../../generated/resolvers-types.js';
@@ -94,6 +95,25 @@ export function createDriverExits({ prisma, ledger, currency, now }: DriverExitD
       },
     });
     await recordResult(tx, scope, exit.id);
+    await recordAudit(tx, viewer, {
+      action: 'driver.settle_exit',
+      target: { type: 'Driver', id: profile.driverId },
+      before: {
+        planAssignmentId: assignment.id,
+        depositMinor: Number(deposit),
+        cashHeldMinor: Number(cashHeld),
+        earningsMinor: Number(before.DRIVER_EARNINGS),
+      },
+      after: {
+        planAssignmentId: null,
+        depositMinor: 0,
+        cashHeldMinor: 0,
+        earningsMinor: Number(finalBalance),
+        exitId: exit.id,
+        rentChargedAtExitMinor: Number(rent.amountMinor),
+      },
+      reason,
+    });
     return exit;
   }
 

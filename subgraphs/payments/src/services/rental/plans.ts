@@ -2,6 +2,7 @@
 // creation: drivers already on it were promised them, and rent charged later must be predictable. A new price is
 // a new plan; the old one is retired (it takes no new drivers, drivers on it stay until they leave). Name,
 // validity and auto-assignment may change. At most one active auto-assigned plan per category at any instant.
+import { recordAudit } from '../payment-events.js';
 import type { Viewer } from '../../../../../platform/auth/index.js';
 import type { CreateRentalPlanInput, RentalPlanFilterInput, UpdateRentalPlanInput } from '../../generated/resolvers-types.js';
 import type { PaymentsPrisma } from '../../store/database.js';
@@ -86,7 +87,7 @@ export function createRentalPlans({ prisma, currency, maxAmountMinor, now }: Ren
         prisma.$transaction(async (tx) => {
           if (input.autoAssign) await overlapCheck(tx, input.vehicleCategory, validFrom, validTo, null);
           const at = now();
-          return tx.rentalPlan.create({
+          const created = await tx.rentalPlan.create({
             data: {
               name: input.name.trim(),
               vehicleCategory: input.vehicleCategory,
@@ -103,6 +104,8 @@ export function createRentalPlans({ prisma, currency, maxAmountMinor, now }: Ren
               updatedAt: at,
             },
           });
+          await recordAudit(tx, viewer!, { action: 'rental_plan.create', target: { type: 'RentalPlan', id: created.id }, after: planAudit(created) });
+          return created;
         }),
       );
     },
@@ -126,10 +129,24 @@ export function createRentalPlans({ prisma, currency, maxAmountMinor, now }: Ren
           if (validity) throw new RentalRefusal(validity);
           const autoAssign = input.autoAssign ?? plan.autoAssign;
           if (autoAssign) await overlapCheck(tx, plan.vehicleCategory, validFrom, validTo, plan.id);
-          return tx.rentalPlan.update({
+          const updated = await tx.rentalPlan.update({
             where: { id: plan.id },
             data: { name: input.name != null ? input.name.trim() : plan.name, validFrom, validTo, autoAssign, updatedAt: now() },
           });
+          // The fields updateRentalPlan may change.
+          const changeable = ({ name, validFrom, validTo, autoAssign }: RentalPlan) => ({
+            name,
+            validFrom: validFrom.toISOString(),
+            validTo: validTo?.toISOString() ?? null,
+            autoAssign,
+          });
+          await recordAudit(tx, viewer!, {
+            action: 'rental_plan.update',
+            target: { type: 'RentalPlan', id: plan.id },
+            before: changeable(plan),
+            after: changeable(updated),
+          });
+          return updated;
         }),
       );
     },
@@ -139,7 +156,17 @@ export function createRentalPlans({ prisma, currency, maxAmountMinor, now }: Ren
       requireOperations(viewer, 'retireRentalPlan');
       if (!isUuid(id)) return { plan: null, userErrors: [rentalError('PLAN_NOT_FOUND', 'no such rental plan', ['id'])] };
       const at = now();
-      await prisma.rentalPlan.updateMany({ where: { id, retiredAt: null }, data: { retiredAt: at, updatedAt: at } });
+      await prisma.$transaction(async (tx) => {
+        const { count } = await tx.rentalPlan.updateMany({ where: { id, retiredAt: null }, data: { retiredAt: at, updatedAt: at } });
+        // Retiring a retired plan changes nothing and records nothing.
+        if (count === 1)
+          await recordAudit(tx, viewer!, {
+            action: 'rental_plan.retire',
+            target: { type: 'RentalPlan', id },
+            before: { retiredAt: null },
+            after: { retiredAt: at.toISOString() },
+          });
+      });
       const plan = await findPlan(prisma, id);
       return plan ? { plan, userErrors: [] } : { plan: null, userErrors: [rentalError('PLAN_NOT_FOUND', 'no such rental plan', ['id'])] };
     },
@@ -153,6 +180,22 @@ export function createRentalPlans({ prisma, currency, maxAmountMinor, now }: Ren
       };
       return findPlans(prisma, where, MAX_PLANS_LISTED);
     },
+  };
+}
+
+/** A plan's terms as an audit snapshot (money in minor units, instants ISO). */
+function planAudit(plan: RentalPlan) {
+  return {
+    name: plan.name,
+    vehicleCategory: plan.vehicleCategory,
+    period: plan.period,
+    rentMinor: Number(plan.rentMinor),
+    depositMinor: Number(plan.depositMinor),
+    currency: plan.currency,
+    depositCollection: plan.depositCollection,
+    validFrom: plan.validFrom.toISOString(),
+    validTo: plan.validTo?.toISOString() ?? null,
+    autoAssign: plan.autoAssign,
   };
 }
 
