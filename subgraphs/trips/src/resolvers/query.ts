@@ -8,4 +8,5 @@ export const Query: QueryResolvers = {
     const { rows, page } = await tripsBoardPage(context, args);
     return toTripConnection(rows, page);
   },
+  operationsSummary: (_parent, args, { viewer, services }) => services.operations.summary(viewer, args),
 };
