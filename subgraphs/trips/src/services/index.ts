@@ -29,6 +29,6 @@ export function createTripsServices(deps: TripsServicesDeps) {
   const pricing = createPricingService({ store, config, clock });
   const dispatch = createDispatchService({ store, config, clock, logger, live });
   const trips = createTripService({ store, config, clock, live, pricing, dispatch });
-  const operations = { summary: (viewer: Viewer | null, args: SummaryArgs) => operationsSummary(store, viewer, args) };
+  const operations = { summary: (viewer: Viewer | null, args: SummaryArgs) => operationsSummary({ store, config }, viewer, args) };
   return { pricing, dispatch, trips, operations };
 }

@@ -4,6 +4,7 @@
 import { hasAnyRole, seesEverything, type Viewer } from '../../../../platform/auth/index.js';
 import { AppError, badInput } from '../../../../platform/errors/index.js';
 import { isUuid } from '../../../../platform/graphql/index.js';
+import type { TripsConfig } from '../config.js';
 import type { OperationsScope, OfferAggregates, TripAggregates } from '../store/operations-store.js';
 import type { TripActorRole, TripStatus } from '../store/prisma/client.js';
 import type { TripsStore } from '../store/store.js';
@@ -46,7 +47,7 @@ export interface OperationsSummary {
  * @throws AppError BAD_USER_INPUT when `to` is not after `from`, the range exceeds MAX_SUMMARY_DAYS or `fleetId` is
  *   not a UUID; FORBIDDEN for a FLEET_MANAGER naming a fleet they do not manage, and for any other role.
  */
-export function summaryScope(viewer: Viewer | null, args: SummaryArgs): OperationsScope {
+export function summaryScope(viewer: Viewer | null, args: SummaryArgs, offerLookbackSeconds: number): OperationsScope {
   if (!viewer) throw new AppError('UNAUTHENTICATED', 'operationsSummary requires a signed-in user');
   const { from, to } = args;
   if (to.getTime() <= from.getTime()) throw badInput('`to` must be later than `from`', 'to');
@@ -61,7 +62,7 @@ export function summaryScope(viewer: Viewer | null, args: SummaryArgs): Operatio
     if (fleetId !== null && !viewer.fleetIds.includes(fleetId)) throw new AppError('FORBIDDEN', 'a fleet manager may summarise only the fleets they manage');
     fleetIds = fleetId === null ? viewer.fleetIds : [fleetId];
   } else throw new AppError('FORBIDDEN', 'operationsSummary is for operations staff and fleet managers');
-  return { from, to, fleetIds, city };
+  return { from, to, fleetIds, city, offerLookbackSeconds };
 }
 
 /** The UTC hours from the one holding `from` to the one holding the last instant before `to`, with the counts of those that had requests. */
@@ -101,8 +102,14 @@ export function shapeSummary(args: SummaryArgs, scope: OperationsScope, trips: T
 }
 
 /** Query.operationsSummary: two statements (trips, offers) run side by side. */
-export async function operationsSummary(store: TripsStore, viewer: Viewer | null, args: SummaryArgs): Promise<OperationsSummary> {
-  const scope = summaryScope(viewer, args);
+export async function operationsSummary(
+  deps: { store: TripsStore; config: TripsConfig },
+  viewer: Viewer | null,
+  args: SummaryArgs,
+): Promise<OperationsSummary> {
+  const { store, config } = deps;
+  // Trips wait for a driver at most the dispatch timeout; an hour of slack covers a dispatcher running late.
+  const scope = summaryScope(viewer, args, config.dispatchTimeoutSeconds + config.offerTimeoutSeconds + 3600);
   const [trips, offers] = await Promise.all([store.operations.tripAggregates(scope), store.operations.offerAggregates(scope)]);
   return shapeSummary(args, scope, trips, offers);
 }

@@ -14,6 +14,12 @@ export interface OperationsScope {
   fleetIds: readonly string[] | null;
   /** Only trips priced by this city's rules (cities.name); null for every city. */
   city: string | null;
+  /**
+   * How long after its request a trip can still be offered to a driver (the dispatch timeout plus slack): bounds the
+   * trips an offer of the range can belong to, so a city's offers are found by a hash join over a range of trips
+   * rather than a lookup per offer.
+   */
+  offerLookbackSeconds: number;
 }
 
 /** One group of the trips aggregate; which columns are set says which grouping set it belongs to. */
@@ -67,8 +73,10 @@ const BY_CANCELLED_BY = 0b1101;
 const BY_CURRENCY = 0b1110;
 const TOTAL = 0b1111;
 
+const CITY_RULES = (param: string) => `(select r.id from "trips".pricing_rules r join "trips".cities c on c.id = r.city_id where c.name = ${param})`;
+
 /** The WHERE of both statements after the range, and its parameters from $3 on. */
-function scopeFilter(scope: OperationsScope, alias: string, cityVia: string): { sql: string; params: unknown[] } {
+function scopeFilter(scope: OperationsScope, alias: 't' | 'o'): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   let sql = '';
   if (scope.fleetIds) {
@@ -77,7 +85,14 @@ function scopeFilter(scope: OperationsScope, alias: string, cityVia: string): { 
   }
   if (scope.city !== null) {
     params.push(scope.city);
-    sql += ` and ${cityVia} in (select r.id from "trips".pricing_rules r join "trips".cities c on c.id = r.city_id where c.name = $${params.length + 2})`;
+    const rules = CITY_RULES(`$${params.length + 2}`);
+    if (alias === 't') sql += ` and t.pricing_rule_id in ${rules}`;
+    else {
+      // An offer is made after its trip's request and at most offerLookbackSeconds later.
+      params.push(scope.offerLookbackSeconds);
+      sql += ` and o.trip_id in (select t.id from "trips".trips t where t.requested_at >= $1::timestamptz - make_interval(secs => $${params.length + 2}::int)
+               and t.requested_at < $2 and t.pricing_rule_id in ${rules})`;
+    }
   }
   return { sql, params };
 }
@@ -86,7 +101,7 @@ export function createOperationsStore(db: Db) {
   return {
     /** Counts, sums and averages of the trips requested in the scope, in one statement. */
     async tripAggregates(scope: OperationsScope): Promise<TripAggregates> {
-      const filter = scopeFilter(scope, 't', 't.pricing_rule_id');
+      const filter = scopeFilter(scope, 't');
       // count(distinct) only in the grand total: PostgreSQL computes it from the same sorted input.
       const rows = await db.$queryRawUnsafe<TripGroupRow[]>(
         `select grouping(hour, status, cancelled_by, currency)::int as "grouping", hour, status::text as status,
@@ -139,7 +154,7 @@ export function createOperationsStore(db: Db) {
 
     /** The offers made in the scope's range to its fleets' drivers, for its city's trips, by outcome. */
     async offerAggregates(scope: OperationsScope): Promise<OfferAggregates> {
-      const filter = scopeFilter(scope, 'o', '(select t.pricing_rule_id from "trips".trips t where t.id = o.trip_id)');
+      const filter = scopeFilter(scope, 'o');
       const rows = await db.$queryRawUnsafe<OfferAggregates[]>(
         `select count(*)::int as made,
                 (count(*) filter (where o.status = 'ACCEPTED'))::int as accepted,
