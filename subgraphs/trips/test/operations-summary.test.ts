@@ -211,11 +211,11 @@ async function summary(roles: Parameters<Harness['as']>[1], variables: Record<st
   return h().run<{ operationsSummary: Summary }>(viewer, SUMMARY, { from: FROM, to: TO, ...variables });
 }
 
-test('every city and fleet: exact counts, rates, pickup, revenue and driver time, in two statements', async () => {
+test('every city and fleet: exact counts, rates, pickup, revenue and driver time, in two SELECTs', async () => {
   h().statements.length = 0;
   const { data, errors } = await summary(['OPERATIONS'], {});
   expect(errors).toBeUndefined();
-  // the two aggregates, nothing per trip or per hour
+  // the two aggregates (in one transaction with `set local jit = off`), nothing per trip or per hour
   expect(h().statements.filter((sql) => /^\s*select/i.test(sql))).toHaveLength(2);
   expect(data!.operationsSummary).toEqual({
     from: FROM,

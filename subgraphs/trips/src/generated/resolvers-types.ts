@@ -217,8 +217,8 @@ export type MutationStartTripArgs = {
 
 /**
  * What happened to the trips requested in a time range, for one fleet, one city or every city: counts, rates, pickup
- * times, revenue and driver time. Every number is computed by PostgreSQL from trips' own tables when asked (three
- * statements, whatever the range); hours are UTC hours.
+ * times, revenue and driver time. Every number is computed by PostgreSQL from trips' own tables when asked (two
+ * aggregate statements, whatever the range); hours are UTC hours.
  */
 export type OperationsSummary = {
   __typename?: 'OperationsSummary';

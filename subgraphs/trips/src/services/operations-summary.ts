@@ -101,7 +101,7 @@ export function shapeSummary(args: SummaryArgs, scope: OperationsScope, trips: T
   };
 }
 
-/** Query.operationsSummary: two statements (trips, offers) run side by side. */
+/** Query.operationsSummary: two aggregate statements (trips, offers) in one transaction with JIT off. */
 export async function operationsSummary(
   deps: { store: TripsStore; config: TripsConfig },
   viewer: Viewer | null,
@@ -110,6 +110,10 @@ export async function operationsSummary(
   const { store, config } = deps;
   // Trips wait for a driver at most the dispatch timeout; an hour of slack covers a dispatcher running late.
   const scope = summaryScope(viewer, args, config.dispatchTimeoutSeconds + config.offerTimeoutSeconds + 3600);
-  const [trips, offers] = await Promise.all([store.operations.tripAggregates(scope), store.operations.offerAggregates(scope)]);
+  // One read transaction: SET LOCAL needs it, and both aggregates see the same snapshot.
+  const { trips, offers } = await store.transaction(async ({ operations }) => {
+    await operations.withoutJit();
+    return { trips: await operations.tripAggregates(scope), offers: await operations.offerAggregates(scope) };
+  });
   return shapeSummary(args, scope, trips, offers);
 }

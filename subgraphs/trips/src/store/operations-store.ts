@@ -99,6 +99,14 @@ function scopeFilter(scope: OperationsScope, alias: 't' | 'o'): { sql: string; p
 
 export function createOperationsStore(db: Db) {
   return {
+    /**
+     * Call first inside the summary's transaction. The aggregates' cost estimates on a year of trips pass PostgreSQL's
+     * JIT threshold, and compiling them took seconds (bench/results/ops.md) for statements that run in far less.
+     */
+    async withoutJit(): Promise<void> {
+      await db.$executeRawUnsafe('set local jit = off');
+    },
+
     /** Counts, sums and averages of the trips requested in the scope, in one statement. */
     async tripAggregates(scope: OperationsScope): Promise<TripAggregates> {
       const filter = scopeFilter(scope, 't');
