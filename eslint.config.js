@@ -48,6 +48,12 @@ const TYPES_WITHOUT_ID = [
   'PayoutPreviewSkip',
   'PayoutBatchPreview',
   'PayoutUserError',
+  // the operations summary (trips): computed values, nothing to fetch again by id
+  'OperationsSummary',
+  'MoneyTotal',
+  'TripStatusCount',
+  'TripCancellationCount',
+  'TripHourCount',
 ];
 
 const schemaRules = {

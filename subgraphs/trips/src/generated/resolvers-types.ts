@@ -152,6 +152,18 @@ export type Money = {
   currency: Scalars['String']['output'];
 };
 
+/**
+ * A sum of money too large for `Money`: a month of a city's fares passes GraphQL's 32-bit Int. Integer minor units
+ * as decimal digits, never a float.
+ */
+export type MoneyTotal = {
+  __typename?: 'MoneyTotal';
+  /** Amount in minor units as a decimal integer string, e.g. `"48211937500"` for 482,119,375.00. */
+  amountMinor: Scalars['String']['output'];
+  /** ISO 4217 currency code, e.g. USD. */
+  currency: Scalars['String']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** The offered driver takes the trip (CONFLICT when they are on another trip; ILLEGAL_STATE_TRANSITION when the offer is no longer pending or expired). */
@@ -258,6 +270,64 @@ export type MutationSetPricingArgs = {
 
 export type MutationStartTripArgs = {
   tripId: Scalars['ID']['input'];
+};
+
+/**
+ * What happened to the trips requested in a time range, for one fleet, one city or every city: counts, rates, pickup
+ * times, revenue and driver time. Every number is computed by PostgreSQL from trips' own tables when asked (two
+ * aggregate statements, whatever the range); hours are UTC hours.
+ */
+export type OperationsSummary = {
+  __typename?: 'OperationsSummary';
+  /**
+   * Average time riders waited for their driver: seconds from the request to the driver's arrival at the pickup point,
+   * over the trips requested in the range whose driver arrived. Null when no driver arrived.
+   */
+  averagePickupSeconds: Maybe<Scalars['Float']['output']>;
+  /** Share of the trips requested in the range that are CANCELLED (by anyone), 0 to 1; null when none were requested. */
+  cancellationRate: Maybe<Scalars['Float']['output']>;
+  /** The cancelled trips by who cancelled them: RIDER, DRIVER, OPERATIONS and SYSTEM (no driver found), zeros included. */
+  cancellationsBy: Array<TripCancellationCount>;
+  /** The city (service area, by name) summarised; null when the summary covers every city. */
+  city: Maybe<Scalars['String']['output']>;
+  /** Share of the trips requested in the range that are COMPLETED, 0 to 1; null when none were requested. */
+  completionRate: Maybe<Scalars['Float']['output']>;
+  /**
+   * Driver time spent on trips, in hours: from assignment to completion or cancellation, summed over the ended trips
+   * requested in the range that had a driver.
+   */
+  driverHoursOnTrip: Scalars['Float']['output'];
+  /** Distinct drivers assigned to at least one trip requested in the range. */
+  driversOnTrip: Scalars['Int']['output'];
+  /** The fleet summarised; null when the summary is not limited to one fleet. */
+  fleetId: Maybe<Scalars['ID']['output']>;
+  /** Start of the range (inclusive), as asked. */
+  from: Scalars['DateTime']['output'];
+  /**
+   * Of the offers made in the range that drivers accepted, declined or let expire, the share accepted, 0 to 1.
+   * Offers still pending or withdrawn (the trip was cancelled or assigned by hand) do not count. Null when there
+   * are none.
+   */
+  offerAcceptanceRate: Maybe<Scalars['Float']['output']>;
+  /** Offers made to drivers in the range (by `offeredAt`), every status. */
+  offersMade: Scalars['Int']['output'];
+  /**
+   * Gross bookings per currency (ascending by code): final fares of the COMPLETED trips plus cancellation fees of the
+   * CANCELLED ones, requested in the range. Before commission, refunds and payment failures (payments owns what was
+   * collected). Empty when there are none.
+   */
+  revenue: Array<MoneyTotal>;
+  /** End of the range (exclusive), as asked. */
+  to: Scalars['DateTime']['output'];
+  /**
+   * One entry per UTC hour from the hour holding `from` up to the hour holding the last instant before `to`, oldest
+   * first, hours without requests included with zeros: at most 8,785 entries (366 days).
+   */
+  tripsByHour: Array<TripHourCount>;
+  /** Trips requested in the range by their status now: all six statuses, in the order of `TripStatus`, zeros included. */
+  tripsByStatus: Array<TripStatusCount>;
+  /** Trips requested in the range (every status). */
+  tripsRequested: Scalars['Int']['output'];
 };
 
 /** Pagination state of a connection (Relay cursor connections). */
@@ -368,6 +438,13 @@ export type Query = {
   cities: Array<City>;
   /** The city with this id, or null when there is none. Staff only. */
   city: Maybe<City>;
+  /**
+   * The operations summary of the trips requested from `from` (inclusive) to `to` (exclusive), at most 366 days.
+   * SUPER_ADMIN and OPERATIONS may summarise any fleet, any city or everything; a FLEET_MANAGER their fleets only:
+   * without `fleetId`, all the fleets they manage together; another `fleetId` is FORBIDDEN. `to` not after `from`, a
+   * range longer than 366 days or a `fleetId` that is not a UUID is BAD_USER_INPUT. An unknown fleet or city gives zeros.
+   */
+  operationsSummary: OperationsSummary;
   /** The trip with this id, or null when there is none or the viewer may not see it (its rider, its driver, operations staff and the manager of its fleet may). */
   trip: Maybe<Trip>;
   /** The trips board: trips newest first, optionally with one status and of one fleet. Every fleet for operations staff; a fleet manager sees only their fleets' trips. */
@@ -377,6 +454,14 @@ export type Query = {
 
 export type QueryCityArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryOperationsSummaryArgs = {
+  city?: InputMaybe<Scalars['String']['input']>;
+  fleetId?: InputMaybe<Scalars['ID']['input']>;
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
 };
 
 
@@ -543,6 +628,15 @@ export type TripActorRole =
   /** Ridegraph itself, e.g. no driver was found in time. */
   | 'SYSTEM';
 
+/** How many trips were cancelled by one kind of actor. */
+export type TripCancellationCount = {
+  __typename?: 'TripCancellationCount';
+  /** Who cancelled. */
+  by: TripActorRole;
+  /** Trips they cancelled. */
+  count: Scalars['Int']['output'];
+};
+
 /** A page of trips, newest first. */
 export type TripConnection = {
   __typename?: 'TripConnection';
@@ -564,6 +658,19 @@ export type TripEdge = {
   cursor: Scalars['String']['output'];
   /** The trip. */
   node: Trip;
+};
+
+/** The trips requested in one UTC hour and what became of them. */
+export type TripHourCount = {
+  __typename?: 'TripHourCount';
+  /** Of them, how many are CANCELLED now. */
+  cancelled: Scalars['Int']['output'];
+  /** Of them, how many are COMPLETED now. */
+  completed: Scalars['Int']['output'];
+  /** Start of the hour (UTC). */
+  hour: Scalars['DateTime']['output'];
+  /** Trips requested in this hour. */
+  requested: Scalars['Int']['output'];
 };
 
 /** A trip offered to one driver, who accepts or declines it before it expires. */
@@ -665,6 +772,15 @@ export type TripStatusChange = {
   reason: Maybe<Scalars['String']['output']>;
   /** Status after. */
   to: TripStatus;
+};
+
+/** How many trips are in one status. */
+export type TripStatusCount = {
+  __typename?: 'TripStatusCount';
+  /** Trips in it. */
+  count: Scalars['Int']['output'];
+  /** The status. */
+  status: TripStatus;
 };
 
 /** An input problem of a trip mutation: fix the input and retry. */
@@ -865,7 +981,9 @@ export type ResolversTypes = ResolversObject<{
   GeoPoint: ResolverTypeWrapper<GeoPoint>;
   GeoPointInput: GeoPointInput;
   Money: ResolverTypeWrapper<Money>;
+  MoneyTotal: ResolverTypeWrapper<MoneyTotal>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OperationsSummary: ResolverTypeWrapper<OperationsSummary>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PaymentMethodType: PaymentMethodType;
@@ -881,8 +999,10 @@ export type ResolversTypes = ResolversObject<{
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Trip: ResolverTypeWrapper<TripModel>;
   TripActorRole: TripActorRole;
+  TripCancellationCount: ResolverTypeWrapper<TripCancellationCount>;
   TripConnection: ResolverTypeWrapper<TripConnectionModel>;
   TripEdge: ResolverTypeWrapper<Omit<TripEdge, 'node'> & { node: ResolversTypes['Trip'] }>;
+  TripHourCount: ResolverTypeWrapper<TripHourCount>;
   TripOffer: ResolverTypeWrapper<Omit<TripOffer, 'trip'> & { trip: ResolversTypes['Trip'] }>;
   TripOfferPayload: ResolverTypeWrapper<Omit<TripOfferPayload, 'offer'> & { offer?: Maybe<ResolversTypes['TripOffer']> }>;
   TripOfferStatus: TripOfferStatus;
@@ -891,6 +1011,7 @@ export type ResolversTypes = ResolversObject<{
   TripRating: ResolverTypeWrapper<TripRating>;
   TripStatus: TripStatus;
   TripStatusChange: ResolverTypeWrapper<Omit<TripStatusChange, 'actor'> & { actor?: Maybe<ResolversTypes['User']> }>;
+  TripStatusCount: ResolverTypeWrapper<TripStatusCount>;
   TripUserError: ResolverTypeWrapper<TripUserError>;
   TripUserErrorCode: TripUserErrorCode;
   User: ResolverTypeWrapper<UserRef>;
@@ -913,7 +1034,9 @@ export type ResolversParentTypes = ResolversObject<{
   GeoPoint: GeoPoint;
   GeoPointInput: GeoPointInput;
   Money: Money;
+  MoneyTotal: MoneyTotal;
   Mutation: Record<PropertyKey, never>;
+  OperationsSummary: OperationsSummary;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   PricingUserError: PricingUserError;
@@ -926,14 +1049,17 @@ export type ResolversParentTypes = ResolversObject<{
   SetPricingPayload: Omit<SetPricingPayload, 'pricing'> & { pricing?: Maybe<ResolversParentTypes['PricingVersion']> };
   Subscription: Record<PropertyKey, never>;
   Trip: TripModel;
+  TripCancellationCount: TripCancellationCount;
   TripConnection: TripConnectionModel;
   TripEdge: Omit<TripEdge, 'node'> & { node: ResolversParentTypes['Trip'] };
+  TripHourCount: TripHourCount;
   TripOffer: Omit<TripOffer, 'trip'> & { trip: ResolversParentTypes['Trip'] };
   TripOfferPayload: Omit<TripOfferPayload, 'offer'> & { offer?: Maybe<ResolversParentTypes['TripOffer']> };
   TripPayload: Omit<TripPayload, 'trip'> & { trip?: Maybe<ResolversParentTypes['Trip']> };
   TripPaymentInput: TripPaymentInput;
   TripRating: TripRating;
   TripStatusChange: Omit<TripStatusChange, 'actor'> & { actor?: Maybe<ResolversParentTypes['User']> };
+  TripStatusCount: TripStatusCount;
   TripUserError: TripUserError;
   User: UserRef;
   Vehicle: Vehicle;
@@ -991,6 +1117,11 @@ export type MoneyResolvers<ContextType = TripsContext, ParentType extends Resolv
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type MoneyTotalResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['MoneyTotal'] = ResolversParentTypes['MoneyTotal']> = ResolversObject<{
+  amountMinor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   acceptTrip?: Resolver<ResolversTypes['TripPayload'], ParentType, ContextType, RequireFields<MutationAcceptTripArgs, 'offerId'>>;
   arriveAtPickup?: Resolver<ResolversTypes['TripPayload'], ParentType, ContextType, RequireFields<MutationArriveAtPickupArgs, 'tripId'>>;
@@ -1003,6 +1134,25 @@ export type MutationResolvers<ContextType = TripsContext, ParentType extends Res
   requestTrip?: Resolver<ResolversTypes['TripPayload'], ParentType, ContextType, RequireFields<MutationRequestTripArgs, 'input'>>;
   setPricing?: Resolver<ResolversTypes['SetPricingPayload'], ParentType, ContextType, RequireFields<MutationSetPricingArgs, 'input'>>;
   startTrip?: Resolver<ResolversTypes['TripPayload'], ParentType, ContextType, RequireFields<MutationStartTripArgs, 'tripId'>>;
+}>;
+
+export type OperationsSummaryResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['OperationsSummary'] = ResolversParentTypes['OperationsSummary']> = ResolversObject<{
+  averagePickupSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  cancellationRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  cancellationsBy?: Resolver<Array<ResolversTypes['TripCancellationCount']>, ParentType, ContextType>;
+  city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  completionRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  driverHoursOnTrip?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  driversOnTrip?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fleetId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  offerAcceptanceRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  offersMade?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  revenue?: Resolver<Array<ResolversTypes['MoneyTotal']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  tripsByHour?: Resolver<Array<ResolversTypes['TripHourCount']>, ParentType, ContextType>;
+  tripsByStatus?: Resolver<Array<ResolversTypes['TripStatusCount']>, ParentType, ContextType>;
+  tripsRequested?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -1047,6 +1197,7 @@ export type PricingVersionEdgeResolvers<ContextType = TripsContext, ParentType e
 export type QueryResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   cities?: Resolver<Array<ResolversTypes['City']>, ParentType, ContextType>;
   city?: Resolver<Maybe<ResolversTypes['City']>, ParentType, ContextType, RequireFields<QueryCityArgs, 'id'>>;
+  operationsSummary?: Resolver<ResolversTypes['OperationsSummary'], ParentType, ContextType, RequireFields<QueryOperationsSummaryArgs, 'from' | 'to'>>;
   trip?: Resolver<Maybe<ResolversTypes['Trip']>, ParentType, ContextType, RequireFields<QueryTripArgs, 'id'>>;
   trips?: Resolver<ResolversTypes['TripConnection'], ParentType, ContextType, RequireFields<QueryTripsArgs, 'first'>>;
 }>;
@@ -1091,6 +1242,11 @@ export type TripResolvers<ContextType = TripsContext, ParentType extends Resolve
   vehicle?: Resolver<Maybe<ResolversTypes['Vehicle']>, ParentType, ContextType>;
 }>;
 
+export type TripCancellationCountResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['TripCancellationCount'] = ResolversParentTypes['TripCancellationCount']> = ResolversObject<{
+  by?: Resolver<ResolversTypes['TripActorRole'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type TripConnectionResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['TripConnection'] = ResolversParentTypes['TripConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['TripEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -1100,6 +1256,13 @@ export type TripConnectionResolvers<ContextType = TripsContext, ParentType exten
 export type TripEdgeResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['TripEdge'] = ResolversParentTypes['TripEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Trip'], ParentType, ContextType>;
+}>;
+
+export type TripHourCountResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['TripHourCount'] = ResolversParentTypes['TripHourCount']> = ResolversObject<{
+  cancelled?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  completed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hour?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  requested?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type TripOfferResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['TripOffer'] = ResolversParentTypes['TripOffer']> = ResolversObject<{
@@ -1137,6 +1300,11 @@ export type TripStatusChangeResolvers<ContextType = TripsContext, ParentType ext
   to?: Resolver<ResolversTypes['TripStatus'], ParentType, ContextType>;
 }>;
 
+export type TripStatusCountResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['TripStatusCount'] = ResolversParentTypes['TripStatusCount']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['TripStatus'], ParentType, ContextType>;
+}>;
+
 export type TripUserErrorResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['TripUserError'] = ResolversParentTypes['TripUserError']> = ResolversObject<{
   code?: Resolver<ResolversTypes['TripUserErrorCode'], ParentType, ContextType>;
   field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
@@ -1161,7 +1329,9 @@ export type Resolvers<ContextType = TripsContext> = ResolversObject<{
   FareEstimate?: FareEstimateResolvers<ContextType>;
   GeoPoint?: GeoPointResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
+  MoneyTotal?: MoneyTotalResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  OperationsSummary?: OperationsSummaryResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PricingUserError?: PricingUserErrorResolvers<ContextType>;
   PricingVersion?: PricingVersionResolvers<ContextType>;
@@ -1171,13 +1341,16 @@ export type Resolvers<ContextType = TripsContext> = ResolversObject<{
   SetPricingPayload?: SetPricingPayloadResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Trip?: TripResolvers<ContextType>;
+  TripCancellationCount?: TripCancellationCountResolvers<ContextType>;
   TripConnection?: TripConnectionResolvers<ContextType>;
   TripEdge?: TripEdgeResolvers<ContextType>;
+  TripHourCount?: TripHourCountResolvers<ContextType>;
   TripOffer?: TripOfferResolvers<ContextType>;
   TripOfferPayload?: TripOfferPayloadResolvers<ContextType>;
   TripPayload?: TripPayloadResolvers<ContextType>;
   TripRating?: TripRatingResolvers<ContextType>;
   TripStatusChange?: TripStatusChangeResolvers<ContextType>;
+  TripStatusCount?: TripStatusCountResolvers<ContextType>;
   TripUserError?: TripUserErrorResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   Vehicle?: VehicleResolvers<ContextType>;

@@ -7,4 +7,5 @@ export const Query: QueryResolvers = {
   trips: async (_parent, args, context) => {
     return toTripConnection(await tripsBoardPage(context, args));
   },
+  operationsSummary: (_parent, args, { viewer, services }) => services.operations.summary(viewer, args),
 };

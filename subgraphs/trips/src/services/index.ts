@@ -1,10 +1,12 @@
 // trips' services, built once per subgraph (not per request): they hold no per-request state.
+import type { Viewer } from '../../../../platform/auth/index.js';
 import type { Logger } from '../../../../platform/logging/index.js';
 import type { LivePubSub } from '../../../../platform/pubsub/index.js';
 import type { Clock } from '../clock.js';
 import type { TripsConfig } from '../config.js';
 import type { TripsStore } from '../store/store.js';
 import { createDispatchService } from './dispatch-service.js';
+import { operationsSummary, type SummaryArgs } from './operations-summary.js';
 import { createTripsLive } from './live.js';
 import { createPricingAdminService } from './pricing-admin.js';
 import { createPricingService } from './pricing-service.js';
@@ -29,5 +31,6 @@ export function createTripsServices(deps: TripsServicesDeps) {
   const dispatch = createDispatchService({ store, config, clock, logger, live });
   const trips = createTripService({ store, config, clock, live, pricing, dispatch });
   const pricingAdmin = createPricingAdminService({ store, config, clock, wakeRelay: deps.wakeRelay });
-  return { pricing, dispatch, trips, pricingAdmin };
+  const operations = { summary: (viewer: Viewer | null, args: SummaryArgs) => operationsSummary({ store, config }, viewer, args) };
+  return { pricing, dispatch, trips, pricingAdmin, operations };
 }

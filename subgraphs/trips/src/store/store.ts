@@ -4,6 +4,7 @@ import type { OutboxRow } from '../../../../platform/events/index.js';
 import { createBalanceStore } from './balance-store.js';
 import type { TripsPrisma } from './database.js';
 import { createDispatchStore } from './dispatch-store.js';
+import { createOperationsStore } from './operations-store.js';
 import { createPricingStore } from './pricing-store.js';
 import { createPricingVersionStore } from './pricing-version-store.js';
 import type { Prisma } from './prisma/client.js';
@@ -25,6 +26,7 @@ function bindStores(db: Db) {
     pricingVersions: createPricingVersionStore(db),
     ratings: createRatingStore(db),
     balances: createBalanceStore(db),
+    operations: createOperationsStore(db),
     outbox: {
       /** Writes a domain event; call inside the transaction of the change it reports. */
       add: async (row: OutboxRow): Promise<void> => {
