@@ -1030,8 +1030,12 @@ export type UserErrorCode =
   | 'CANNOT_DEMOTE_SELF'
   /** No code is waiting for this phone, or it has expired: request a new one. */
   | 'CODE_EXPIRED'
+  /** The email is not proven yet: open the link sent to it (`verifyEmail`) before signing in with it. */
+  | 'EMAIL_NOT_VERIFIED'
   /** Another account uses this email address. */
   | 'EMAIL_TAKEN'
+  /** The avatar URL is not an https URL of at most 2048 characters. */
+  | 'INVALID_AVATAR_URL'
   /** The code is not six digits, or not the code that was sent. */
   | 'INVALID_CODE'
   /** The email or password is wrong (which one is not told). */
@@ -1042,6 +1046,8 @@ export type UserErrorCode =
   | 'INVALID_EMAIL'
   /** The fleet ids are malformed, missing for a FLEET_MANAGER, or given for someone who is not one. */
   | 'INVALID_FLEET_IDS'
+  /** The locale is not a BCP 47 language tag such as `en` or `pt-BR`. */
+  | 'INVALID_LOCALE'
   /** The name is empty or longer than 100 characters. */
   | 'INVALID_NAME'
   /** The phone number is not E.164 (`+` and 8 to 15 digits, e.g. `+15551234567`). */
@@ -1050,12 +1056,18 @@ export type UserErrorCode =
   | 'INVALID_RESET_TOKEN'
   /** The roles are not allowed here (empty, or not staff roles where staff roles are required). */
   | 'INVALID_ROLES'
+  /** The time zone is not an IANA time zone name such as `Europe/Paris`. */
+  | 'INVALID_TIME_ZONE'
   /** The email verification token is unknown, used or expired, or the account has another email now. */
   | 'INVALID_VERIFICATION_TOKEN'
+  /** The account has no password to change: it signs in with phone codes (a password is set through `requestPasswordReset` with a proven email). */
+  | 'NO_PASSWORD'
   /** A phone number was given without `phoneCode`: prove it with the code `requestOtp` sent to it, or leave it out. */
   | 'PHONE_CODE_REQUIRED'
   /** Another account signs in with this phone number: sign in to it with a code instead (accounts are never merged). */
   | 'PHONE_TAKEN'
+  /** No account has this referral code (codes are 8 characters; letters are not case-sensitive). */
+  | 'REFERRAL_CODE_UNKNOWN'
   /** A code was sent moments ago; `resendAvailableAt` says when another may be requested. */
   | 'RESEND_COOLDOWN'
   /** The viewer has no session with this id. */

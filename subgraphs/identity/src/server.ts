@@ -12,6 +12,7 @@ import { readIdentityConfig, type IdentityConfig } from './config.js';
 import type { IdentityContext } from './context.js';
 import { createIdentityLoaders } from './loaders.js';
 import { resolvers } from './resolvers/index.js';
+import { createIdentityCleanup } from './services/cleanup.js';
 import { createIdentityServices } from './services/index.js';
 import { argon2Hasher, type PasswordHasher } from './services/password-hasher.js';
 import { createIdentityLimiters, type IdentityLimits } from './services/rate-limits.js';
@@ -75,6 +76,15 @@ export async function buildIdentitySubgraph(deps: SubgraphDeps, options: Identit
   // user.registered / user.changed rows come from triggers on identity.users (no service wakes the relay):
   // its polling publishes them within a second.
   const relay = background.run(true, () => startOutboxRelay({ db: prisma, schema: 'identity', source: 'identity', bus: deps.events, logger: deps.logger }));
+  // Expired codes, links and long-ended sessions (services/cleanup.ts); IDENTITY_CLEANUP_INTERVAL_SECONDS=0 turns it off.
+  const cleanup = createIdentityCleanup({
+    store,
+    clock,
+    retentionDays: config.cleanupRetentionDays,
+    pollIntervalMs: config.cleanupIntervalSeconds * 1000,
+    logger: deps.logger,
+  });
+  if (config.cleanupIntervalSeconds > 0) background.run(true, () => cleanup.start());
 
   const built = defineSubgraph<IdentityContext>({
     name: 'identity',
@@ -93,7 +103,10 @@ export async function buildIdentitySubgraph(deps: SubgraphDeps, options: Identit
     }),
     // Verifiers in other processes fetch identity's public keys here (AUTH_JWKS_URL).
     routes: { '/.well-known/jwks.json': () => signingKeys.publicJwks },
-    onClose: () => relay.stop(),
+    onClose: async () => {
+      await cleanup.stop();
+      await relay.stop();
+    },
   });
   return {
     ...built,

@@ -1,5 +1,6 @@
 import { DateTimeScalar } from '../../../../platform/graphql/index.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
+import { accountMutations } from './mutation-account.js';
 import { emailVerificationMutations } from './mutation-email-verification.js';
 import { passwordResetMutations } from './mutation-password-reset.js';
 import { sessionMutations } from './mutation-sessions.js';
@@ -11,6 +12,6 @@ import { User } from './user.js';
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Query,
-  Mutation: { ...signInMutations, ...passwordResetMutations, ...emailVerificationMutations, ...sessionMutations, ...staffMutations },
+  Mutation: { ...signInMutations, ...passwordResetMutations, ...emailVerificationMutations, ...sessionMutations, ...staffMutations, ...accountMutations },
   User,
 };

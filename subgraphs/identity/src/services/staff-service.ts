@@ -1,4 +1,5 @@
 // The operations dashboard's user management: listing users, creating staff, granting roles, deactivating.
+import { auditEvent } from '../../../../platform/audit/index.js';
 import { STAFF_ROLES, type Role, type Viewer } from '../../../../platform/auth/index.js';
 import { isUuid, readPageArgs, toConnection, type Connection, type PageArgs } from '../../../../platform/graphql/index.js';
 import type { Clock } from '../clock.js';
@@ -99,8 +100,28 @@ export function createStaffService(deps: StaffServiceDeps) {
           : null,
       );
       if (invalid.length) return { user: null, userErrors: invalid };
-      if (!isUuid(userId) || !(await store.users.findById(userId))) return userNotFound();
-      return { user: await store.users.setRoles(userId, roles, fleetIds), userErrors: [] };
+      if (!isUuid(userId)) return userNotFound();
+      const now = clock.now();
+      const user = await store.transaction(async (tx) => {
+        const before = await tx.users.findById(userId);
+        if (!before) return null;
+        const after = await tx.users.setRoles(userId, roles, fleetIds);
+        await tx.audit.record(
+          auditEvent(
+            'identity',
+            admin,
+            {
+              action: 'user.setRoles',
+              target: { type: 'User', id: userId },
+              before: { roles: before.roles, fleetIds: before.fleetIds },
+              after: { roles: after.roles, fleetIds: after.fleetIds },
+            },
+            now,
+          ),
+        );
+        return after;
+      });
+      return user ? { user, userErrors: [] } : userNotFound();
     },
 
     /** Deactivates and ends every session, in one transaction. @throws AppError FORBIDDEN unless SUPER_ADMIN. */
@@ -110,10 +131,43 @@ export function createStaffService(deps: StaffServiceDeps) {
       if (!isUuid(userId)) return userNotFound();
       const now = clock.now();
       const user = await store.transaction(async (tx) => {
-        if (!(await tx.users.findById(userId))) return null;
+        const before = await tx.users.findById(userId);
+        if (!before) return null;
         const deactivated = await tx.users.deactivate(userId);
-        await tx.sessions.revokeAllForUser(userId, now, 'USER_DEACTIVATED');
+        const endedSessions = await tx.sessions.revokeAllForUser(userId, now, 'USER_DEACTIVATED');
+        await tx.audit.record(
+          auditEvent(
+            'identity',
+            admin,
+            { action: 'user.deactivate', target: { type: 'User', id: userId }, before: { active: before.active }, after: { active: false, endedSessions } },
+            now,
+          ),
+        );
         return deactivated;
+      });
+      return user ? { user, userErrors: [] } : userNotFound();
+    },
+
+    /**
+     * Lets a deactivated user sign in again, with an audit entry, in one transaction. An active user is returned as
+     * is (nothing changes, nothing is recorded). @throws AppError FORBIDDEN unless SUPER_ADMIN.
+     */
+    async reactivateUser(viewer: Viewer | null, userId: string): Promise<UserPayloadResult> {
+      const admin = superAdmin(viewer, 'reactivateUser');
+      if (!isUuid(userId)) return userNotFound();
+      const now = clock.now();
+      const user = await store.transaction(async (tx) => {
+        const reactivated = await tx.users.reactivate(userId);
+        if (!reactivated) return tx.users.findById(userId);
+        await tx.audit.record(
+          auditEvent(
+            'identity',
+            admin,
+            { action: 'user.reactivate', target: { type: 'User', id: userId }, before: { active: false }, after: { active: true } },
+            now,
+          ),
+        );
+        return reactivated;
       });
       return user ? { user, userErrors: [] } : userNotFound();
     },

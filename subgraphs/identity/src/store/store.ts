@@ -2,6 +2,8 @@
 // stores bound to one database transaction (committed when `fn` resolves, rolled back when it throws).
 import type { IdentityPrisma } from './database.js';
 import type { Prisma } from './prisma/client.js';
+import { createAuditStore } from './audit-store.js';
+import { createCleanupStore } from './cleanup-store.js';
 import { createEmailVerificationStore } from './email-verification-store.js';
 import { createOtpStore } from './otp-store.js';
 import { createPasswordResetStore } from './password-reset-store.js';
@@ -20,6 +22,8 @@ function bindStores(db: Db) {
     sessions: createSessionStore(db),
     resets: createPasswordResetStore(db),
     emailVerifications: createEmailVerificationStore(db),
+    audit: createAuditStore(db),
+    cleanup: createCleanupStore(db),
   };
 }
 
