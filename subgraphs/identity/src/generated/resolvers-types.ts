@@ -103,7 +103,7 @@ export type Mutation = {
   __typename?: 'Mutation';
   /**
    * Replaces the viewer's password. The current one must be given (a wrong one is INVALID_CREDENTIALS, counted
-   * against the sign-in limit of the email); every other session of the account ends, this one stays.
+   * against a per-account limit, RATE_LIMITED); every other session of the account ends, this one stays.
    */
   changePassword: ChangePasswordPayload;
   /**
