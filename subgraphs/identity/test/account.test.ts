@@ -1,5 +1,6 @@
 // The viewer's own account: updateMe (validation, email change and proof), changePassword, referral codes at sign-up,
 // the per-user session limit, reactivateUser (with audit entries), and the clean-up job on an injected clock.
+// Argon2 and many sign-ins per test: generous timeouts, so a loaded CI machine does not fail them.
 import { createIdentityCleanup } from '../src/services/cleanup.js';
 import { createIdentityStore } from '../src/store/store.js';
 import { AUTH_FIELDS, errorCodes, newEmail, newPhone, startHarness, type AuthResult, type Harness } from './harness.js';
@@ -8,7 +9,7 @@ let h: Harness;
 
 beforeAll(async () => {
   h = await startHarness();
-});
+}, 120_000);
 
 afterAll(async () => {
   await h?.stop();
@@ -43,7 +44,7 @@ test('updateMe renames, sets avatar, locale and time zone in their canonical for
   });
   const cleared = await updateMe(token, { avatarUrl: null, locale: null, timeZone: null });
   expect(cleared.user).toMatchObject({ name: 'Ada', avatarUrl: null, locale: null, timeZone: null });
-});
+}, 120_000);
 
 test('updateMe refuses every bad field at once and writes nothing', async () => {
   const { auth } = await registered();
@@ -77,7 +78,7 @@ test('updateMe refuses every bad field at once and writes nothing', async () => 
   }
   expect(await h.prisma.user.findUniqueOrThrow({ where: { id: auth.userId! } })).toEqual(before);
   expect(errorCodes(await h.execute(UPDATE_ME, { input: { name: 'Anon' } }))).toEqual(['UNAUTHENTICATED']);
-});
+}, 120_000);
 
 test('a new email is unproven: it gets a link, cannot sign in until opened, and the old reset links die', async () => {
   const { email: oldEmail, auth } = await registered();
@@ -115,7 +116,7 @@ test('a new email is unproven: it gets a link, cannot sign in until opened, and 
   await updateMe(third.auth.accessToken!, { email: claimed });
   expect(await updateMe(other.auth.accessToken!, { email: claimed })).toMatchObject({ user: { email: claimed }, userErrors: [] });
   expect(await h.prisma.user.findUniqueOrThrow({ where: { id: third.auth.userId! } })).toMatchObject({ email: null });
-});
+}, 120_000);
 
 test('changePassword: wrong current is INVALID_CREDENTIALS with nothing written; right ends every other session only', async () => {
   const { email, auth } = await registered();
@@ -148,7 +149,7 @@ test('changePassword: wrong current is INVALID_CREDENTIALS with nothing written;
   expect(
     (await h.execute(CHANGE_PASSWORD, { current: 'anything at all', next: 'a new long passphrase' }, { token: phoneOnly.accessToken! })).data?.changePassword,
   ).toMatchObject({ passwordChanged: false, userErrors: [{ code: 'NO_PASSWORD' }] });
-});
+}, 120_000);
 
 test('referral codes: every account gets its own, visible only to itself; sign-up with one is recorded and announced', async () => {
   const referrer = await registered();
@@ -189,7 +190,7 @@ test('referral codes: every account gets its own, visible only to itself; sign-u
   const asAdmin = await h.execute('query ($id: ID!) { user(id: $id) { name referralCode } }', { id: referrer.auth.userId }, { token: await h.tokenFor(admin) });
   expect(asAdmin.data?.user).toEqual({ name: 'Reg Istered', referralCode: null });
   expect(errorCodes(asAdmin)).toEqual(['FORBIDDEN']);
-});
+}, 120_000);
 
 test('beyond IDENTITY_MAX_SESSIONS_PER_USER live sessions, a sign-in ends the least recently used (SESSION_LIMIT)', async () => {
   const limited = await h.startAnother({ config: { ...h.config, maxSessionsPerUser: 2 } });
@@ -220,7 +221,7 @@ test('beyond IDENTITY_MAX_SESSIONS_PER_USER live sessions, a sign-in ends the le
       .sort(),
   ).toEqual([first.sessionId, third.sessionId].sort());
   expect(sessions.find((s) => s.id === second.sessionId)).toMatchObject({ revocationReason: 'SESSION_LIMIT' });
-});
+}, 120_000);
 
 test('reactivateUser lets a deactivated user sign in again; deactivate and reactivate each write one audit entry', async () => {
   const admin = await h.createUser({ roles: ['SUPER_ADMIN'] });
@@ -262,7 +263,7 @@ test('reactivateUser lets a deactivated user sign in again; deactivate and react
     expect(errorCodes(await h.execute(REACTIVATE, { id: rider.userId }, { token: await h.tokenFor(someone) }))).toEqual(['FORBIDDEN']);
   }
   expect(errorCodes(await h.execute(REACTIVATE, { id: rider.userId }))).toEqual(['UNAUTHENTICATED']);
-});
+}, 120_000);
 
 test('the clean-up deletes expired codes and links, and sessions ended longer ago than the retention; a second run deletes nothing', async () => {
   const cleanup = createIdentityCleanup({ store: createIdentityStore(h.prisma), clock: h.clock, retentionDays: 30, pollIntervalMs: 60_000, logger: console });
@@ -293,4 +294,4 @@ test('the clean-up deletes expired codes and links, and sessions ended longer ag
   expect(await counts()).toEqual({ otp: 0, links: 0, resets: 0, sessions: 0 });
   expect(await h.prisma.refreshToken.count({ where: { sessionId: { in: [auth.sessionId!, ended.sessionId!] } } })).toBe(0);
   expect(await cleanup.pass()).toBe(0);
-});
+}, 120_000);
