@@ -58,10 +58,14 @@ describe.each(TEST_RUNTIMES)('on %s', (runtime) => {
     });
 
     const signIn = () =>
-      postGraphQL(env.gatewayUrl, 'mutation ($email: String!, $password: String!) { signIn(email: $email, password: $password) { accessToken userErrors { code } } }', {
-        email: newEmail,
-        password,
-      });
+      postGraphQL(
+        env.gatewayUrl,
+        'mutation ($email: String!, $password: String!) { signIn(email: $email, password: $password) { accessToken userErrors { code } } }',
+        {
+          email: newEmail,
+          password,
+        },
+      );
     expect((await signIn()).data!.signIn).toEqual({ accessToken: null, userErrors: [{ code: 'EMAIL_NOT_VERIFIED' }] });
 
     const link = capture.emails.filter((message) => message.to === newEmail).at(-1)?.text ?? '';

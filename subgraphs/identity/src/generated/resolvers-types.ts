@@ -164,7 +164,7 @@ export type Mutation = {
   updateMe: UpdateMePayload;
   /**
    * Proves an account's email with the token from the link `register` or `updateMe` sent to it (single use, valid
-   * EMAIL_VERIFICATION_TTL_SECONDS, default 24 hours). Another account's unproven claim on the same email is dropped.
+   * EMAIL_VERIFICATION_TTL_SECONDS, default 24 hours), if the account still has the email the link was sent to.
    */
   verifyEmail: VerifyEmailPayload;
   /**
