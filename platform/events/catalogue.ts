@@ -74,11 +74,19 @@ export interface DomainEvents {
     firstSession: boolean;
     occurredAt: string;
   };
-  /** identity → a session ended (signed out, revoked, reused refresh token, password reset, account deactivated). */
+  /** identity → a session ended (signed out, revoked, reused refresh token, password reset or change, account deactivated, or the oldest beyond the per-user limit). */
   'session.ended': {
     sessionId: string;
     userId: string;
-    reason: 'SIGNED_OUT' | 'SIGNED_OUT_EVERYWHERE' | 'REVOKED_BY_USER' | 'REFRESH_TOKEN_REUSED' | 'PASSWORD_RESET' | 'USER_DEACTIVATED';
+    reason:
+      | 'SIGNED_OUT'
+      | 'SIGNED_OUT_EVERYWHERE'
+      | 'REVOKED_BY_USER'
+      | 'REFRESH_TOKEN_REUSED'
+      | 'PASSWORD_RESET'
+      | 'USER_DEACTIVATED'
+      | 'PASSWORD_CHANGED'
+      | 'SESSION_LIMIT';
     occurredAt: string;
   };
   /**

@@ -55,17 +55,18 @@ async function openRuntimeDatabase(runtime: TestRuntime): Promise<Pick<TestDatab
 }
 
 /**
- * @param overrides supergraph options for this test file (e.g. `rateLimits`); the defaults otherwise. `runtime`:
+ * @param overrides supergraph options for this test file (e.g. `rateLimits`, a `logger` to read); the defaults otherwise. `runtime`:
  * PostgreSQL unless told.
  */
 export async function startTestSupergraph(
-  overrides: Partial<Pick<SupergraphOptions, 'rateLimits' | 'operationLimits'>> & { runtime?: TestRuntime } = {},
+  overrides: Partial<Pick<SupergraphOptions, 'rateLimits' | 'operationLimits' | 'logger'>> & { runtime?: TestRuntime } = {},
 ): Promise<TestSupergraph> {
-  const { runtime = 'PostgreSQL', ...options } = overrides;
+  const { runtime = 'PostgreSQL', logger: capture, ...options } = overrides;
   const demo = buildDemoDataset();
   const db = await openRuntimeDatabase(runtime);
   const pubsub = createMemoryPubSub({ prefix: `test:${randomUUID()}:` });
-  const logger = createLogger({ level: 'silent' });
+  // Silent unless the test file reads the logs (e.g. the development email provider's links).
+  const logger = capture ?? createLogger({ level: 'silent' });
   const events = createMemoryEventBus({ logger, retryDelayMs: 20 });
   const testAuth = await createTestAuth();
   const statements: string[] = [];

@@ -23,6 +23,14 @@ export interface IdentityConfig {
   /** Failure/latency simulation of the development SMS and email providers (DEV_SMS_*, DEV_EMAIL_*). */
   smsSimulation: SimulationOptions;
   emailSimulation: SimulationOptions;
+  /** How long an email verification link works (EMAIL_VERIFICATION_TTL_SECONDS, default 24 hours). */
+  emailVerificationTtlSeconds: number;
+  /** Live sessions a user may hold; a sign-in beyond it ends the least recently used (IDENTITY_MAX_SESSIONS_PER_USER, default 10). */
+  maxSessionsPerUser: number;
+  /** How long ended or expired sessions, spent codes and tokens are kept before the clean-up deletes them (IDENTITY_CLEANUP_RETENTION_DAYS, default 30). */
+  cleanupRetentionDays: number;
+  /** How often the clean-up looks for rows to delete (IDENTITY_CLEANUP_INTERVAL_SECONDS, default 3600; 0 turns it off). */
+  cleanupIntervalSeconds: number;
 }
 
 const MIN_SECRET_LENGTH = 32;
@@ -49,6 +57,15 @@ export function readIdentityConfig(env: NodeJS.ProcessEnv = process.env, logger?
       PASSWORD_RESET_URL: z.string().url('must be a URL, e.g. https://app.example.com/reset-password').default('http://localhost:3000/reset-password'),
       EMAIL_VERIFICATION_URL: z.string().url('must be a URL, e.g. https://app.example.com/verify-email').default('http://localhost:3000/verify-email'),
       ALLOW_DEVELOPMENT_PROVIDERS: z.enum(['true', 'false']).default('false'),
+      EMAIL_VERIFICATION_TTL_SECONDS: z.coerce
+        .number()
+        .int()
+        .min(300, 'must be at least 300 (5 minutes)')
+        .max(7 * 86400, 'must be at most 604800 (7 days)')
+        .default(86400),
+      IDENTITY_MAX_SESSIONS_PER_USER: z.coerce.number().int().min(1, 'must be at least 1').max(1000, 'must be at most 1000').default(10),
+      IDENTITY_CLEANUP_RETENTION_DAYS: z.coerce.number().int().min(1, 'must be at least 1').max(3650, 'must be at most 3650').default(30),
+      IDENTITY_CLEANUP_INTERVAL_SECONDS: z.coerce.number().int().min(0, 'must be 0 (off) or more').default(3600),
     },
     env,
   );
@@ -78,5 +95,9 @@ export function readIdentityConfig(env: NodeJS.ProcessEnv = process.env, logger?
     emailVerificationUrl: e.EMAIL_VERIFICATION_URL,
     smsSimulation: readSimulationOptions('SMS', env),
     emailSimulation: readSimulationOptions('EMAIL', env),
+    emailVerificationTtlSeconds: e.EMAIL_VERIFICATION_TTL_SECONDS,
+    maxSessionsPerUser: e.IDENTITY_MAX_SESSIONS_PER_USER,
+    cleanupRetentionDays: e.IDENTITY_CLEANUP_RETENTION_DAYS,
+    cleanupIntervalSeconds: e.IDENTITY_CLEANUP_INTERVAL_SECONDS,
   };
 }

@@ -13,6 +13,7 @@ import type { IdentityContext } from './context.js';
 import { createIdentityLoaders } from './loaders.js';
 import { resolvers } from './resolvers/index.js';
 import { AUDIT_CONSUMER_GROUP, AUDIT_EVENT_TYPES, createAuditEventHandler } from './services/audit-events.js';
+import { createIdentityCleanup } from './services/cleanup.js';
 import { createIdentityServices } from './services/index.js';
 import { argon2Hasher, type PasswordHasher } from './services/password-hasher.js';
 import { createIdentityLimiters, type IdentityLimits } from './services/rate-limits.js';
@@ -81,6 +82,15 @@ export async function buildIdentitySubgraph(deps: SubgraphDeps, options: Identit
   const auditEvents = background.run(true, () =>
     deps.events.consume({ group: AUDIT_CONSUMER_GROUP, types: AUDIT_EVENT_TYPES, handle: (event) => background.run(true, () => handleAudit(event)) }),
   );
+  // Expired codes, links and long-ended sessions (services/cleanup.ts); IDENTITY_CLEANUP_INTERVAL_SECONDS=0 turns it off.
+  const cleanup = createIdentityCleanup({
+    store,
+    clock,
+    retentionDays: config.cleanupRetentionDays,
+    pollIntervalMs: config.cleanupIntervalSeconds * 1000,
+    logger: deps.logger,
+  });
+  if (config.cleanupIntervalSeconds > 0) background.run(true, () => cleanup.start());
 
   const built = defineSubgraph<IdentityContext>({
     name: 'identity',
@@ -101,6 +111,7 @@ export async function buildIdentitySubgraph(deps: SubgraphDeps, options: Identit
     routes: { '/.well-known/jwks.json': () => signingKeys.publicJwks },
     onClose: async () => {
       await auditEvents.stop();
+      await cleanup.stop();
       await relay.stop();
     },
   });

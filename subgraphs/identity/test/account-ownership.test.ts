@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AUTH_FIELDS, errorCodes, newEmail, newPhone, startHarness, type AuthResult, type Harness } from './harness.js';
+import { AUTH_FIELDS, newEmail, newPhone, startHarness, type AuthResult, type Harness } from './harness.js';
 
 let h: Harness;
 
@@ -47,6 +47,7 @@ async function codeFor(phone: string): Promise<string> {
 async function legacyClaim(phone: string) {
   const email = newEmail('claimer');
   const auth = await register({ email });
+  await h.verifyEmail(email);
   await h.prisma.user.update({ where: { id: auth.userId! }, data: { phone, phoneVerifiedAt: null } });
   return { email, auth };
 }
@@ -62,6 +63,7 @@ test("the reported attack: registering with someone else's phone and no code is 
   // The attacker registers without the phone, then the owner signs in with a code: two separate accounts.
   const attacker = await register({ email: attackerEmail });
   expect(attacker.userErrors).toEqual([]);
+  await h.verifyEmail(attackerEmail);
   const owner = await verifyOtp(victimPhone, await codeFor(victimPhone));
   expect(owner).toMatchObject({ newUser: true, userErrors: [] });
   expect(owner.userId).not.toBe(attacker.userId);
@@ -165,11 +167,10 @@ test('an unproven claim does not block the owner from registering with the phone
   expect(await verifyOtp(phone, await codeFor(phone))).toMatchObject({ userId: owner.userId, newUser: false });
 });
 
-describe("the first proof of an email hands the account to the email's owner", () => {
+describe('only a proven email signs in and resets a password', () => {
   const REQUEST_RESET = 'mutation ($email: String!) { requestPasswordReset(email: $email) { accepted } }';
   const CONFIRM_RESET =
     'mutation ($token: String!, $password: String!) { confirmPasswordReset(token: $token, newPassword: $password) { passwordChanged userErrors { code } } }';
-  const REFRESH = 'mutation ($token: String!) { refreshSession(refreshToken: $token) { accessToken } }';
   const NEW_PASSWORD = 'a brand new passphrase';
 
   async function resetPassword(email: string) {
@@ -178,35 +179,33 @@ describe("the first proof of an email hands the account to the email's owner", (
     return (await h.execute(CONFIRM_RESET, { token, password: NEW_PASSWORD })).data!.confirmPasswordReset;
   }
 
-  test('pre-registration: someone registers your email with their own phone; your reset takes the account, their phone and sessions go', async () => {
+  test('pre-registration: someone registers your email with their own phone; it stays an unproven claim that never signs in or resets, and your registration takes it', async () => {
     const victimEmail = newEmail('victim');
     const attackerPhone = newPhone();
     const attacker = await register({ email: victimEmail, phone: attackerPhone, phoneCode: await codeFor(attackerPhone) });
     expect(attacker).toMatchObject({ newUser: true, userErrors: [] });
 
-    // The email's owner cannot register it, but a reset link reaches them.
+    // The unproven email signs in nowhere and gets no reset link, whoever asks.
+    expect((await signIn(victimEmail)).userErrors).toMatchObject([{ code: 'EMAIL_NOT_VERIFIED', field: ['email'] }]);
+    expect((await h.execute(REQUEST_RESET, { email: victimEmail })).data?.requestPasswordReset).toEqual({ accepted: true });
+    expect(h.log.resetEmails(victimEmail)).toHaveLength(0);
+
+    // The owner registers it: the claim is dropped from the attacker's account and the attacker's link is dead.
+    const attackerLink = h.log.lastVerificationToken(victimEmail);
+    const owner = await register({ email: victimEmail });
+    expect(owner).toMatchObject({ newUser: true, userErrors: [] });
+    expect(owner.userId).not.toBe(attacker.userId);
+    expect(await h.prisma.user.findUniqueOrThrow({ where: { id: attacker.userId! } })).toMatchObject({ email: null, phone: attackerPhone });
+    expect((await h.execute('mutation ($token: String!) { verifyEmail(token: $token) { emailVerified } }', { token: attackerLink })).data!.verifyEmail).toEqual(
+      {
+        emailVerified: false,
+      },
+    );
+    await h.verifyEmail(victimEmail);
+    expect((await signIn(victimEmail)).userId).toBe(owner.userId);
+    // Proven now: registering it again is EMAIL_TAKEN, and a reset link reaches the owner.
     expect((await register({ email: victimEmail })).userErrors).toMatchObject([{ code: 'EMAIL_TAKEN' }]);
     expect(await resetPassword(victimEmail)).toEqual({ passwordChanged: true, userErrors: [] });
-    expect(await h.prisma.user.findUniqueOrThrow({ where: { id: attacker.userId! } })).toMatchObject({
-      phone: null,
-      phoneVerifiedAt: null,
-      emailVerifiedAt: expect.any(Date),
-    });
-    expect(h.log.lines.filter((line) => line.msg.startsWith('first proof of the email')).map((line) => line.userId)).toContain(attacker.userId);
-
-    // The attacker's phone now leads to a new account of their own; their password and refresh token are dead.
-    const attackerByPhone = await verifyOtp(attackerPhone, await codeFor(attackerPhone));
-    expect(attackerByPhone).toMatchObject({ newUser: true, userErrors: [] });
-    expect(attackerByPhone.userId).not.toBe(attacker.userId);
-    expect((await signIn(victimEmail)).userErrors).toMatchObject([{ code: 'INVALID_CREDENTIALS' }]);
-    expect(errorCodes(await h.execute(REFRESH, { token: attacker.refreshToken }))).toEqual(['UNAUTHENTICATED']);
-
-    // The owner signs in with the new password and sees only their own session; the attacker's sessions list is theirs.
-    const owner = (await h.execute<{ signIn: AuthResult }>(SIGN_IN, { email: victimEmail, password: NEW_PASSWORD })).data!.signIn;
-    expect(owner.userId).toBe(attacker.userId);
-    expect(await sessionIds(owner.accessToken!)).toEqual([owner.sessionId]);
-    expect(await sessionIds(attackerByPhone.accessToken!)).toEqual([attackerByPhone.sessionId]);
-    expect(await me(owner.accessToken!)).toEqual({ id: owner.userId, phone: null, email: victimEmail });
   });
 
   test('an email already proven (verification link) keeps its phone through a reset: the same person forgot a password', async () => {

@@ -53,6 +53,7 @@ test('password reset ends sessions in one transaction', async () => {
       { email },
     )
   ).data!.register;
+  await h.verifyEmail(email); // only a proven email gets a reset link
   await h.execute('mutation ($email: String!) { requestPasswordReset(email: $email) { accepted } }', { email });
   const confirmed = await h.execute(
     'mutation ($token: String!) { confirmPasswordReset(token: $token, newPassword: "another long pass") { passwordChanged } }',

@@ -72,6 +72,17 @@ export class CapturedLog {
     if (!code) throw new Error(`no code was sent to ${to}`);
     return code;
   }
+  /** The email verification links sent to this address (registration, or updateMe changing the email). */
+  verificationEmails(to: string): LogLine[] {
+    return this.emails(to).filter((line) => line.subject === 'Confirm your Ridegraph email');
+  }
+  /** The token of the newest verification link sent to this address. */
+  lastVerificationToken(to: string): string {
+    const text = String(this.verificationEmails(to).at(-1)?.text ?? '');
+    const token = /token=([A-Za-z0-9_-]+)/.exec(text)?.[1];
+    if (!token) throw new Error(`no verification link was sent to ${to}`);
+    return token;
+  }
   /** The reset token in the newest email to this address. */
   lastResetToken(to: string): string {
     const text = String(this.resetEmails(to).at(-1)?.text ?? '');
@@ -122,17 +133,24 @@ export interface Harness extends IdentityInstance {
   /** Another identity instance on the same database, log and clock (e.g. with tight rate limits). */
   startAnother(options?: InstanceOptions): Promise<IdentityInstance>;
   tokenFor(user: Pick<User, 'id' | 'roles'> & { fleetIds?: string[] }, sessionId?: string): Promise<string>;
-  /** A user straight in the database; its phone counts as proven unless `phoneProven: false` (a legacy claim). */
+  /**
+   * A user straight in the database; its phone counts as proven unless `phoneProven: false` (a legacy claim), its
+   * email unless `emailProven: false`.
+   */
   createUser(data: {
     roles: Role[];
     name?: string;
     phone?: string;
     phoneProven?: boolean;
     email?: string;
+    /** Default true: the email counts as proven (emailVerifiedAt set). */
+    emailProven?: boolean;
     passwordHash?: string;
     fleetIds?: string[];
     active?: boolean;
   }): Promise<User>;
+  /** verifyEmail with the newest link sent to this address; throws unless it proves the email. */
+  verifyEmail(email: string): Promise<void>;
   /** requestOtp + the code from the SMS log + verifyOtp. */
   signInWithPhone(phone: string, options?: RequestOptions & { device?: Record<string, unknown> }): Promise<AuthResult>;
 }
@@ -199,6 +217,10 @@ export async function startHarness({ database, ...options }: HarnessOptions = {}
     emailVerificationUrl: 'https://app.test/verify-email',
     smsSimulation: {},
     emailSimulation: {},
+    emailVerificationTtlSeconds: 86400,
+    maxSessionsPerUser: 10,
+    cleanupRetentionDays: 30,
+    cleanupIntervalSeconds: 0,
   };
   const instances: IdentityInstance[] = [];
 
@@ -251,11 +273,18 @@ export async function startHarness({ database, ...options }: HarnessOptions = {}
           phone: data.phone ?? newPhone(),
           phoneVerifiedAt: data.phoneProven === false ? null : new Date(),
           email: data.email,
+          emailVerifiedAt: data.email && data.emailProven !== false ? new Date() : null,
           passwordHash: data.passwordHash ?? null,
           fleetIds: data.fleetIds ?? [],
           active: data.active ?? true,
         },
       }),
+    async verifyEmail(email) {
+      const result = await main.execute('mutation ($token: String!) { verifyEmail(token: $token) { emailVerified } }', {
+        token: log.lastVerificationToken(email),
+      });
+      if (!result.data?.verifyEmail?.emailVerified) throw new Error(`verifyEmail failed: ${JSON.stringify(result)}`);
+    },
     async signInWithPhone(phone, request = {}) {
       const requested = await main.execute('mutation ($phone: String!) { requestOtp(phone: $phone) { sent userErrors { code } } }', { phone }, request);
       if (!requested.data?.requestOtp?.sent) throw new Error(`requestOtp failed: ${JSON.stringify(requested)}`);

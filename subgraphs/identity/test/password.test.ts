@@ -25,9 +25,11 @@ const REFRESH = 'mutation ($token: String!) { refreshSession(refreshToken: $toke
 const register = (variables: Record<string, unknown>) => h.execute<{ register: AuthResult }>(REGISTER, variables);
 const signIn = (email: string, password: string, ip?: string) => h.execute<{ signIn: AuthResult }>(SIGN_IN, { email, password }, { ip });
 
+/** A registered account whose email is proven (the link opened): only those sign in and reset by email. */
 async function registered(label = 'rider') {
   const email = newEmail(label);
   const result = await register({ email, password: PASSWORD, name: 'Reg Istered' });
+  await h.verifyEmail(email);
   return { email, auth: result.data!.register };
 }
 

@@ -136,6 +136,17 @@ export type AuthPayload = {
   userId: Maybe<Scalars['ID']['output']>;
 };
 
+/** Result of `changePassword`. */
+export type ChangePasswordPayload = {
+  __typename?: 'ChangePasswordPayload';
+  /** Whether the password was changed. */
+  passwordChanged: Scalars['Boolean']['output'];
+  /** How many of the viewer's other sessions were ended (the one making the request stays). */
+  revokedSessionCount: Scalars['Int']['output'];
+  /** Input problems; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Result of `confirmPasswordReset`. */
 export type ConfirmPasswordResetPayload = {
   __typename?: 'ConfirmPasswordResetPayload';
@@ -184,15 +195,21 @@ export type DevicePlatform =
 export type Mutation = {
   __typename?: 'Mutation';
   /**
-   * Sets a new password with a token from `requestPasswordReset` and ends every session of the account. The reset
-   * proves the email: if it had never been proven (`User.emailVerified` false), the account passes to the email's
-   * owner and its phone, given by whoever registered it, is removed.
+   * Replaces the viewer's password. The current one must be given (a wrong one is INVALID_CREDENTIALS, counted
+   * against a per-account limit, RATE_LIMITED); every other session of the account ends, this one stays.
+   */
+  changePassword: ChangePasswordPayload;
+  /**
+   * Sets a new password with a token from `requestPasswordReset` and ends every session of the account. A token
+   * whose account no longer has its email proven (it was changed since) is INVALID_RESET_TOKEN.
    */
   confirmPasswordReset: ConfirmPasswordResetPayload;
   /** Creates a member of staff. */
   createStaffUser: UserPayload;
   /** Deactivates a user and ends all their sessions; they cannot sign in again. Not allowed on yourself. */
   deactivateUser: UserPayload;
+  /** Lets a deactivated user sign in again (their sessions stay ended). Reactivating an active user changes nothing. */
+  reactivateUser: UserPayload;
   /**
    * Exchanges a refresh token for new tokens; the presented token stops working. Presenting a token that was
    * already exchanged ends its whole session (it may have been stolen). An unknown, expired or revoked token, or a
@@ -212,8 +229,8 @@ export type Mutation = {
    */
   requestOtp: RequestOtpPayload;
   /**
-   * Emails a single-use password reset token (valid 30 minutes) if an account has this email. The answer is the
-   * same either way.
+   * Emails a single-use password reset token (valid 30 minutes) if an active account has this email proven. The answer
+   * is the same either way (an unproven email gets nothing).
    */
   requestPasswordReset: RequestPasswordResetPayload;
   /** Ends one of the viewer's own sessions (see `mySessions`). */
@@ -224,7 +241,8 @@ export type Mutation = {
    */
   setUserRoles: UserPayload;
   /**
-   * Signs in with email and password. A wrong email and a wrong password are indistinguishable. Rate-limited per
+   * Signs in with email and password. A wrong email and a wrong password are indistinguishable. An email not proven
+   * yet (`User.emailVerified` false) is EMAIL_NOT_VERIFIED, told only with the right password. Rate-limited per
    * email and per client IP (RATE_LIMITED error).
    */
   signIn: AuthPayload;
@@ -232,7 +250,15 @@ export type Mutation = {
   signOut: SessionRevocationPayload;
   /** Ends every session of the viewer, on every device, this one included. */
   signOutEverywhere: SessionRevocationPayload;
-  /** Proves an account's email with the token from the link `register` sent to it (single use, 24 hours). */
+  /**
+   * Changes the viewer's own profile (see UpdateMeInput). Input problems come back as userErrors and change nothing.
+   * A new email is unproven until its link is opened, and outstanding password reset links stop working.
+   */
+  updateMe: UpdateMePayload;
+  /**
+   * Proves an account's email with the token from the link `register` or `updateMe` sent to it (single use, valid
+   * EMAIL_VERIFICATION_TTL_SECONDS, default 24 hours), if the account still has the email the link was sent to.
+   */
   verifyEmail: VerifyEmailPayload;
   /**
    * Signs in with the code from `requestOtp` to the account this phone signs in to; the first sign-in of a phone
@@ -241,6 +267,12 @@ export type Mutation = {
    * allows 5 attempts, then it is dead even for the right code.
    */
   verifyOtp: AuthPayload;
+};
+
+
+export type MutationChangePasswordArgs = {
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
 };
 
 
@@ -260,6 +292,11 @@ export type MutationDeactivateUserArgs = {
 };
 
 
+export type MutationReactivateUserArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
 export type MutationRefreshSessionArgs = {
   refreshToken: Scalars['String']['input'];
 };
@@ -272,6 +309,7 @@ export type MutationRegisterArgs = {
   password: Scalars['String']['input'];
   phone?: InputMaybe<Scalars['String']['input']>;
   phoneCode?: InputMaybe<Scalars['String']['input']>;
+  referralCode?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -304,6 +342,11 @@ export type MutationSignInArgs = {
 };
 
 
+export type MutationUpdateMeArgs = {
+  input: UpdateMeInput;
+};
+
+
 export type MutationVerifyEmailArgs = {
   token: Scalars['String']['input'];
 };
@@ -313,6 +356,7 @@ export type MutationVerifyOtpArgs = {
   code: Scalars['String']['input'];
   device?: InputMaybe<DeviceInput>;
   phone: Scalars['String']['input'];
+  referralCode?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Pagination state of a connection (Relay cursor connections). */
@@ -435,11 +479,45 @@ export type SessionRevocationPayload = {
   userErrors: Array<UserError>;
 };
 
+/**
+ * What `updateMe` changes. A field left out stays as it is; `avatarUrl`, `locale` and `timeZone` given as null are
+ * cleared; `name` and `email` given as null stay as they are.
+ */
+export type UpdateMeInput = {
+  /** https URL of a picture (at most 2048 characters). */
+  avatarUrl?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * A new email address. It is unproven until the link sent to it is opened (`verifyEmail`): until then it cannot sign
+   * in or reset a password, and another account may still claim it. Giving the current, unproven email again sends a
+   * new link. An email proven by another account is EMAIL_TAKEN.
+   */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** BCP 47 language tag, e.g. `en`, `en-GB`, `pt-BR` (at most 35 characters). */
+  locale?: InputMaybe<Scalars['String']['input']>;
+  /** Name shown to riders, drivers and staff (1 to 100 characters, trimmed). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** IANA time zone name, e.g. `Europe/Paris`. */
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of `updateMe`. */
+export type UpdateMePayload = {
+  __typename?: 'UpdateMePayload';
+  /** Whether a verification link was sent to the new (or still unproven) email. */
+  emailVerificationSent: Scalars['Boolean']['output'];
+  /** The viewer as they are now; null when `userErrors` is not empty (then nothing was changed). */
+  user: Maybe<User>;
+  /** Input problems; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** A person with an account: a rider, a driver or a member of staff. */
 export type User = {
   __typename?: 'User';
   /** Whether the user may sign in. Deactivated users keep their history but cannot sign in or refresh a session. */
   active: Scalars['Boolean']['output'];
+  /** https URL of the user's picture, set with `updateMe`; null when none. */
+  avatarUrl: Maybe<Scalars['String']['output']>;
   /** When the account was created. */
   createdAt: Scalars['DateTime']['output'];
   /**
@@ -454,6 +532,8 @@ export type User = {
   emailVerified: Maybe<Scalars['Boolean']['output']>;
   /** Stable identifier of the user. */
   id: Scalars['ID']['output'];
+  /** BCP 47 language tag the user reads, e.g. `en-GB`, set with `updateMe`; null: the app's default. */
+  locale: Maybe<Scalars['String']['output']>;
   /**
    * Fleets this user manages (FLEET_MANAGER); empty for everyone else. Readable by the user themself and by
    * SUPER_ADMIN and OPERATIONS staff; for anyone else this field is null with a FORBIDDEN error at its path.
@@ -468,8 +548,16 @@ export type User = {
    * path.
    */
   phone: Maybe<Scalars['String']['output']>;
+  /**
+   * The user's own referral code (8 characters), to share: a new user who signs up with it (`register` or the first
+   * `verifyOtp`, argument `referralCode`) is recorded as referred by this user. Readable by the user themself only; for
+   * anyone else, staff included, this field is null with a FORBIDDEN error at its path.
+   */
+  referralCode: Maybe<Scalars['String']['output']>;
   /** Roles granted to this user. */
   roles: Array<Role>;
+  /** IANA time zone, e.g. `Europe/Paris`, set with `updateMe`; null when not given. */
+  timeZone: Maybe<Scalars['String']['output']>;
 };
 
 /** A page of users, newest account first. */
@@ -511,8 +599,12 @@ export type UserErrorCode =
   | 'CANNOT_DEMOTE_SELF'
   /** No code is waiting for this phone, or it has expired: request a new one. */
   | 'CODE_EXPIRED'
+  /** The email is not proven yet: open the link sent to it (`verifyEmail`) before signing in with it. */
+  | 'EMAIL_NOT_VERIFIED'
   /** Another account uses this email address. */
   | 'EMAIL_TAKEN'
+  /** The avatar URL is not an https URL of at most 2048 characters. */
+  | 'INVALID_AVATAR_URL'
   /** The code is not six digits, or not the code that was sent. */
   | 'INVALID_CODE'
   /** The email or password is wrong (which one is not told). */
@@ -523,6 +615,8 @@ export type UserErrorCode =
   | 'INVALID_EMAIL'
   /** The fleet ids are malformed, missing for a FLEET_MANAGER, or given for someone who is not one. */
   | 'INVALID_FLEET_IDS'
+  /** The locale is not a BCP 47 language tag such as `en` or `pt-BR`. */
+  | 'INVALID_LOCALE'
   /** The name is empty or longer than 100 characters. */
   | 'INVALID_NAME'
   /** The phone number is not E.164 (`+` and 8 to 15 digits, e.g. `+15551234567`). */
@@ -531,12 +625,18 @@ export type UserErrorCode =
   | 'INVALID_RESET_TOKEN'
   /** The roles are not allowed here (empty, or not staff roles where staff roles are required). */
   | 'INVALID_ROLES'
+  /** The time zone is not an IANA time zone name such as `Europe/Paris`. */
+  | 'INVALID_TIME_ZONE'
   /** The email verification token is unknown, used or expired, or the account has another email now. */
   | 'INVALID_VERIFICATION_TOKEN'
+  /** The account has no password to change: it signs in with phone codes (a password is set through `requestPasswordReset` with a proven email). */
+  | 'NO_PASSWORD'
   /** A phone number was given without `phoneCode`: prove it with the code `requestOtp` sent to it, or leave it out. */
   | 'PHONE_CODE_REQUIRED'
   /** Another account signs in with this phone number: sign in to it with a code instead (accounts are never merged). */
   | 'PHONE_TAKEN'
+  /** No account has this referral code (codes are 8 characters; letters are not case-sensitive). */
+  | 'REFERRAL_CODE_UNKNOWN'
   /** A code was sent moments ago; `resendAvailableAt` says when another may be requested. */
   | 'RESEND_COOLDOWN'
   /** The viewer has no session with this id. */
@@ -671,6 +771,8 @@ export type ResolversTypes = ResolversObject<{
   AuditTargetInput: AuditTargetInput;
   AuthPayload: ResolverTypeWrapper<AuthPayload>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ChangePasswordPayload: ResolverTypeWrapper<ChangePasswordPayload>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ConfirmPasswordResetPayload: ResolverTypeWrapper<ConfirmPasswordResetPayload>;
   CreateStaffUserInput: CreateStaffUserInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -680,12 +782,13 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   RequestOtpPayload: ResolverTypeWrapper<RequestOtpPayload>;
   RequestPasswordResetPayload: ResolverTypeWrapper<RequestPasswordResetPayload>;
   Role: Role;
   Session: ResolverTypeWrapper<Session>;
   SessionRevocationPayload: ResolverTypeWrapper<SessionRevocationPayload>;
+  UpdateMeInput: UpdateMeInput;
+  UpdateMePayload: ResolverTypeWrapper<Omit<UpdateMePayload, 'user'> & { user?: Maybe<ResolversTypes['User']> }>;
   User: ResolverTypeWrapper<UserModel>;
   UserConnection: ResolverTypeWrapper<Omit<UserConnection, 'edges'> & { edges: Array<ResolversTypes['UserEdge']> }>;
   UserEdge: ResolverTypeWrapper<Omit<UserEdge, 'node'> & { node: ResolversTypes['User'] }>;
@@ -706,6 +809,8 @@ export type ResolversParentTypes = ResolversObject<{
   AuditTargetInput: AuditTargetInput;
   AuthPayload: AuthPayload;
   Boolean: Scalars['Boolean']['output'];
+  ChangePasswordPayload: ChangePasswordPayload;
+  Int: Scalars['Int']['output'];
   ConfirmPasswordResetPayload: ConfirmPasswordResetPayload;
   CreateStaffUserInput: CreateStaffUserInput;
   DateTime: Scalars['DateTime']['output'];
@@ -714,11 +819,12 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
-  Int: Scalars['Int']['output'];
   RequestOtpPayload: RequestOtpPayload;
   RequestPasswordResetPayload: RequestPasswordResetPayload;
   Session: Session;
   SessionRevocationPayload: SessionRevocationPayload;
+  UpdateMeInput: UpdateMeInput;
+  UpdateMePayload: Omit<UpdateMePayload, 'user'> & { user?: Maybe<ResolversParentTypes['User']> };
   User: UserModel;
   UserConnection: Omit<UserConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserEdge']> };
   UserEdge: Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
@@ -769,6 +875,12 @@ export type AuthPayloadResolvers<ContextType = IdentityContext, ParentType exten
   userId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 }>;
 
+export type ChangePasswordPayloadResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['ChangePasswordPayload'] = ResolversParentTypes['ChangePasswordPayload']> = ResolversObject<{
+  passwordChanged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  revokedSessionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
 export type ConfirmPasswordResetPayloadResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['ConfirmPasswordResetPayload'] = ResolversParentTypes['ConfirmPasswordResetPayload']> = ResolversObject<{
   passwordChanged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -783,9 +895,11 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 }
 
 export type MutationResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  changePassword?: Resolver<ResolversTypes['ChangePasswordPayload'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   confirmPasswordReset?: Resolver<ResolversTypes['ConfirmPasswordResetPayload'], ParentType, ContextType, RequireFields<MutationConfirmPasswordResetArgs, 'newPassword' | 'token'>>;
   createStaffUser?: Resolver<ResolversTypes['UserPayload'], ParentType, ContextType, RequireFields<MutationCreateStaffUserArgs, 'input'>>;
   deactivateUser?: Resolver<ResolversTypes['UserPayload'], ParentType, ContextType, RequireFields<MutationDeactivateUserArgs, 'userId'>>;
+  reactivateUser?: Resolver<ResolversTypes['UserPayload'], ParentType, ContextType, RequireFields<MutationReactivateUserArgs, 'userId'>>;
   refreshSession?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
   register?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRegisterArgs, 'email' | 'name' | 'password'>>;
   requestOtp?: Resolver<ResolversTypes['RequestOtpPayload'], ParentType, ContextType, RequireFields<MutationRequestOtpArgs, 'phone'>>;
@@ -795,6 +909,7 @@ export type MutationResolvers<ContextType = IdentityContext, ParentType extends 
   signIn?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'email' | 'password'>>;
   signOut?: Resolver<ResolversTypes['SessionRevocationPayload'], ParentType, ContextType>;
   signOutEverywhere?: Resolver<ResolversTypes['SessionRevocationPayload'], ParentType, ContextType>;
+  updateMe?: Resolver<ResolversTypes['UpdateMePayload'], ParentType, ContextType, RequireFields<MutationUpdateMeArgs, 'input'>>;
   verifyEmail?: Resolver<ResolversTypes['VerifyEmailPayload'], ParentType, ContextType, RequireFields<MutationVerifyEmailArgs, 'token'>>;
   verifyOtp?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationVerifyOtpArgs, 'code' | 'phone'>>;
 }>;
@@ -842,17 +957,27 @@ export type SessionRevocationPayloadResolvers<ContextType = IdentityContext, Par
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
+export type UpdateMePayloadResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['UpdateMePayload'] = ResolversParentTypes['UpdateMePayload']> = ResolversObject<{
+  emailVerificationSent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
 export type UserResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  avatarUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   emailVerified?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  locale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   managedFleetIds?: Resolver<Maybe<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  referralCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+  timeZone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type UserConnectionResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['UserConnection'] = ResolversParentTypes['UserConnection']> = ResolversObject<{
@@ -886,6 +1011,7 @@ export type Resolvers<ContextType = IdentityContext> = ResolversObject<{
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
   AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
+  ChangePasswordPayload?: ChangePasswordPayloadResolvers<ContextType>;
   ConfirmPasswordResetPayload?: ConfirmPasswordResetPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   JSON?: GraphQLScalarType;
@@ -896,6 +1022,7 @@ export type Resolvers<ContextType = IdentityContext> = ResolversObject<{
   RequestPasswordResetPayload?: RequestPasswordResetPayloadResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;
   SessionRevocationPayload?: SessionRevocationPayloadResolvers<ContextType>;
+  UpdateMePayload?: UpdateMePayloadResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   UserConnection?: UserConnectionResolvers<ContextType>;
   UserEdge?: UserEdgeResolvers<ContextType>;

@@ -1,6 +1,7 @@
 import { DateTimeScalar, JsonScalar } from '../../../../platform/graphql/index.js';
 import { AuditEntry } from './audit-entry.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
+import { accountMutations } from './mutation-account.js';
 import { emailVerificationMutations } from './mutation-email-verification.js';
 import { passwordResetMutations } from './mutation-password-reset.js';
 import { sessionMutations } from './mutation-sessions.js';
@@ -13,7 +14,7 @@ export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   JSON: JsonScalar,
   Query,
-  Mutation: { ...signInMutations, ...passwordResetMutations, ...emailVerificationMutations, ...sessionMutations, ...staffMutations },
+  Mutation: { ...signInMutations, ...passwordResetMutations, ...emailVerificationMutations, ...sessionMutations, ...staffMutations, ...accountMutations },
   User,
   AuditEntry,
 };

@@ -4,4 +4,5 @@ export const staffMutations: MutationResolvers = {
   createStaffUser: (_parent, { input }, { viewer, services }) => services.staff.createStaffUser(viewer, input),
   setUserRoles: (_parent, { userId, roles, fleetIds }, { viewer, services }) => services.staff.setUserRoles(viewer, userId, roles, fleetIds),
   deactivateUser: (_parent, { userId }, { viewer, services }) => services.staff.deactivateUser(viewer, userId),
+  reactivateUser: (_parent, { userId }, { viewer, services }) => services.staff.reactivateUser(viewer, userId),
 };

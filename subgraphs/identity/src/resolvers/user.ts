@@ -1,5 +1,6 @@
 import type { UserResolvers } from '../generated/resolvers-types.js';
-import { assertCanReadPrivate } from '../services/access.js';
+import { AppError } from '../../../../platform/errors/index.js';
+import { assertCanReadPrivate, requireViewer } from '../services/access.js';
 
 export const User: UserResolvers = {
   __resolveReference: (reference, { loaders }) => loaders.userById.load(reference.id),
@@ -15,6 +16,13 @@ export const User: UserResolvers = {
   emailVerified: (user, _args, { viewer }) => {
     assertCanReadPrivate(viewer, user.id, 'emailVerified');
     return user.email !== null && user.emailVerifiedAt !== null;
+  },
+  // Shared by the user themself on purpose; nobody else, staff included, needs it (referrals are the referrer's).
+  referralCode: (user, _args, { viewer }) => {
+    if (requireViewer(viewer, 'User.referralCode').userId !== user.id) {
+      throw new AppError('FORBIDDEN', 'User.referralCode is visible only to the user themself');
+    }
+    return user.referralCode;
   },
   managedFleetIds: (user, _args, { viewer }) => {
     assertCanReadPrivate(viewer, user.id, 'managedFleetIds');

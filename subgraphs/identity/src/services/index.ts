@@ -6,10 +6,12 @@ import type { Clock } from '../clock.js';
 import type { IdentityConfig } from '../config.js';
 import type { IdentityStore } from '../store/store.js';
 import { createAuditLogService } from './audit-log-service.js';
+import { createAccountService } from './account-service.js';
 import { createEmailVerificationService } from './email-verification-service.js';
 import { createOtpService } from './otp-service.js';
 import { createPasswordService } from './password-service.js';
 import { createPhoneProof } from './phone-proof.js';
+import { createReferralCodes } from './referral-codes.js';
 import type { PasswordHasher } from './password-hasher.js';
 import type { IdentityLimiters } from './rate-limits.js';
 import { createSessionService } from './session-service.js';
@@ -37,17 +39,27 @@ export function createIdentityServices(deps: IdentityServicesDeps) {
     logger,
     signAccessToken: deps.signAccessToken,
     refreshTokenTtlSeconds: deps.config.refreshTokenTtlSeconds,
+    maxSessionsPerUser: deps.config.maxSessionsPerUser,
   });
   const phoneProof = createPhoneProof({ store, limiters, clock, secret: deps.config.otpSecret });
-  const emailVerification = createEmailVerificationService({ store, clock, logger, email: deps.email, emailVerificationUrl: deps.config.emailVerificationUrl });
+  const emailVerification = createEmailVerificationService({
+    store,
+    clock,
+    logger,
+    email: deps.email,
+    emailVerificationUrl: deps.config.emailVerificationUrl,
+    ttlSeconds: deps.config.emailVerificationTtlSeconds,
+  });
+  const referralCodes = createReferralCodes(store);
   return {
     sessions,
-    otp: createOtpService({ store, sessions, phoneProof, clock, logger, limiters, sms: deps.sms, secret: deps.config.otpSecret }),
+    otp: createOtpService({ store, sessions, phoneProof, referralCodes, clock, logger, limiters, sms: deps.sms, secret: deps.config.otpSecret }),
     password: createPasswordService({
       store,
       sessions,
       phoneProof,
       emailVerification,
+      referralCodes,
       clock,
       logger,
       limiters,
@@ -58,5 +70,6 @@ export function createIdentityServices(deps: IdentityServicesDeps) {
     staff: createStaffService({ store, clock }),
     auditLog: createAuditLogService({ store }),
     emailVerification,
+    account: createAccountService({ store, emailVerification, hasher: deps.hasher, limiters, clock, logger }),
   };
 }

@@ -9,6 +9,7 @@ import type { AuthPayload, DeviceInput, RequestOtpPayload } from '../generated/r
 import type { IdentityStore } from '../store/store.js';
 import { ipKey, type IdentityLimiters } from './rate-limits.js';
 import type { PhoneProof } from './phone-proof.js';
+import type { ReferralCodes } from './referral-codes.js';
 import { newOtpCode, otpCodeHash } from './secrets.js';
 import { authFailure as failedSignIn, type SessionService } from './session-service.js';
 import { userError } from './user-errors.js';
@@ -28,6 +29,7 @@ export interface OtpServiceDeps {
   /** OTP_SECRET: the HMAC key codes are stored under. */
   secret: string;
   phoneProof: PhoneProof;
+  referralCodes: ReferralCodes;
   logger: Logger;
 }
 
@@ -83,19 +85,32 @@ export function createOtpService(deps: OtpServiceDeps) {
      * Signs in with a phone proven by its newest code (see PhoneProof), to the account holding that phone proven;
      * the first proof of a phone creates a RIDER. An unproven claim on the phone by another account is dropped and
      * never signed in to, so a phone typed into someone else's registration cannot lead its owner into that account.
+     * `referralCode` counts only when this creates the account; an unknown one is refused before the code is spent.
      * @throws AppError RATE_LIMITED when the client IP has guessed too often.
      */
-    async verify(phone: string, code: string, device: DeviceInput | null | undefined, ip: string | undefined): Promise<AuthPayload> {
+    async verify(
+      phone: string,
+      code: string,
+      device: DeviceInput | null | undefined,
+      ip: string | undefined,
+      referralCode?: string | null,
+    ): Promise<AuthPayload> {
       const invalid = firstError(
         checkPhone(phone),
         /^\d{6}$/.test(code) ? null : userError('INVALID_CODE', 'The code has six digits', 'code'),
         checkDevice(device),
       );
       if (invalid.length) return failedSignIn(invalid);
+      const referrer = await deps.referralCodes.resolve(referralCode);
+      if ('error' in referrer) return failedSignIn([referrer.error]);
       const unproven = await deps.phoneProof.prove(phone, code, ip, 'code');
       if (unproven) return failedSignIn([unproven]);
 
-      const { user, created, droppedClaimOf } = await store.users.signInByProvenPhone(phone, clock.now(), { name: NEW_RIDER_NAME, roles: ['RIDER'] });
+      const { user, created, droppedClaimOf } = await store.users.signInByProvenPhone(phone, clock.now(), {
+        name: NEW_RIDER_NAME,
+        roles: ['RIDER'],
+        referredByUserId: referrer.userId,
+      });
       // The user id only: who lost a claim is worth an audit line; the phone is personal data.
       if (droppedClaimOf) deps.logger.info({ userId: droppedClaimOf }, 'an unproven phone claim was dropped: the phone was proven by its owner');
       if (!user.active) return failedSignIn([userError('ACCOUNT_DISABLED', 'This account is deactivated', 'phone')]);

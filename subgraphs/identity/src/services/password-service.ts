@@ -13,6 +13,7 @@ import { ipKey, type IdentityLimiters } from './rate-limits.js';
 import { newOpaqueToken, sha256Hex } from './secrets.js';
 import { authFailure, type SessionService } from './session-service.js';
 import { userError } from './user-errors.js';
+import type { ReferralCodes } from './referral-codes.js';
 import { checkDevice, checkEmail, checkName, checkPassword, checkPhone, firstError, normaliseEmail, PASSWORD_MAX_LENGTH } from './validation.js';
 
 export const PASSWORD_RESET_TTL_MS = 30 * 60_000;
@@ -23,6 +24,7 @@ export interface PasswordServiceDeps {
   hasher: PasswordHasher;
   phoneProof: PhoneProof;
   emailVerification: EmailVerificationService;
+  referralCodes: ReferralCodes;
   email: EmailProvider;
   limiters: IdentityLimiters;
   clock: Clock;
@@ -52,7 +54,15 @@ export function createPasswordService(deps: PasswordServiceDeps) {
      * @throws AppError RATE_LIMITED when this client IP registers too many accounts or guesses too many codes.
      */
     async register(
-      input: { email: string; password: string; name: string; phone?: string | null; phoneCode?: string | null; device?: DeviceInput | null },
+      input: {
+        email: string;
+        password: string;
+        name: string;
+        phone?: string | null;
+        phoneCode?: string | null;
+        device?: DeviceInput | null;
+        referralCode?: string | null;
+      },
       ip: string | undefined,
     ): Promise<AuthPayload> {
       const email = normaliseEmail(input.email);
@@ -71,7 +81,10 @@ export function createPasswordService(deps: PasswordServiceDeps) {
       );
       if (invalid.length) return authFailure(invalid);
       await enforceRateLimits([{ limiter: limiters.registerPerIp, key: ipKey(ip) }], 'Too many accounts registered from this network');
-      if (await store.users.findByEmail(email)) return authFailure([emailTaken()]);
+      // Only a proven email is taken: an unproven one on another account is a claim this account takes over.
+      if ((await store.users.findByEmail(email))?.emailVerifiedAt) return authFailure([emailTaken()]);
+      const referrer = await deps.referralCodes.resolve(input.referralCode);
+      if ('error' in referrer) return authFailure([referrer.error]);
       if (phone) {
         const unproven = await deps.phoneProof.prove(phone, phoneCode!, ip, 'phoneCode');
         if (unproven) return authFailure([unproven]);
@@ -84,6 +97,7 @@ export function createPasswordService(deps: PasswordServiceDeps) {
         name: input.name.trim(),
         roles: ['RIDER'],
         passwordHash: await hasher.hash(input.password),
+        referredByUserId: referrer.userId,
       });
       if ('taken' in created) {
         return authFailure([
@@ -98,7 +112,8 @@ export function createPasswordService(deps: PasswordServiceDeps) {
 
     /**
      * Unknown email, account without a password and wrong password all answer INVALID_CREDENTIALS after exactly
-     * one argon2 verify. A deactivated account is only revealed to someone who knows its password.
+     * one argon2 verify. A deactivated account, and an email not proven yet (EMAIL_NOT_VERIFIED), are only revealed
+     * to someone who knows the password.
      * @throws AppError RATE_LIMITED per email (cleared by a successful sign-in) and per client IP.
      */
     async signIn(input: { email: string; password: string; device?: DeviceInput | null }, ip: string | undefined): Promise<AuthPayload> {
@@ -119,13 +134,17 @@ export function createPasswordService(deps: PasswordServiceDeps) {
       const verified = await hasher.verify(user?.passwordHash ?? (await dummyHash), input.password);
       if (!user?.passwordHash || !verified) return invalidCredentials();
       if (!user.active) return authFailure([userError('ACCOUNT_DISABLED', 'This account is deactivated', 'email')]);
+      if (!user.emailVerifiedAt) {
+        return authFailure([userError('EMAIL_NOT_VERIFIED', 'Confirm this email first: open the link we sent to it', 'email')]);
+      }
       await limiters.signInPerEmail.reset(email);
       return deps.sessions.start(user, input.device, ip, false);
     },
 
     /**
-     * The same answer whether or not an account has the email. An active account gets a single-use token by
-     * email, valid 30 minutes; earlier tokens stay valid until used or expired.
+     * The same answer whether or not an account has the email. An active account whose email is proven gets a
+     * single-use token by email, valid 30 minutes; earlier tokens stay valid until used or expired. An unproven
+     * email gets nothing: whoever typed it may not own it.
      * @throws AppError RATE_LIMITED per email and per client IP (for every email alike).
      */
     async requestReset(rawEmail: string, ip: string | undefined): Promise<RequestPasswordResetPayload> {
@@ -140,7 +159,7 @@ export function createPasswordService(deps: PasswordServiceDeps) {
         'Too many password resets requested',
       );
       const user = await store.users.findByEmail(email);
-      if (user?.active) {
+      if (user?.active && user.emailVerifiedAt) {
         const token = newOpaqueToken();
         const now = clock.now();
         await store.resets.create({ userId: user.id, tokenHash: sha256Hex(token), createdAt: now, expiresAt: new Date(now.getTime() + PASSWORD_RESET_TTL_MS) });
@@ -160,9 +179,9 @@ export function createPasswordService(deps: PasswordServiceDeps) {
     },
 
     /**
-     * Sets the new password, spends the token (and every other outstanding one), ends every session. The reset
-     * proves the email: if nothing had proven it before, the account passes to the email's owner and loses the
-     * phone whoever registered it gave (see UserStore.handOverToEmailOwner).
+     * Sets the new password, spends the token (and every other outstanding one), ends every session. Tokens are only
+     * sent to proven emails, and `updateMe` spends them when the email changes; the check here also refuses a token
+     * sent before email proof was required for resets.
      */
     async confirmReset(token: string, newPassword: string): Promise<ConfirmPasswordResetPayload> {
       const weak = checkPassword(newPassword, 'newPassword');
@@ -171,16 +190,13 @@ export function createPasswordService(deps: PasswordServiceDeps) {
       const now = clock.now();
       const changed = await store.transaction(async (tx) => {
         const reset = await tx.resets.consume(sha256Hex(token), now);
-        if (!reset) return null;
+        if (!reset) return false;
+        if (!(await tx.users.findById(reset.userId))?.emailVerifiedAt) return false;
         await tx.users.setPasswordHash(reset.userId, passwordHash);
         await tx.resets.invalidateAllForUser(reset.userId, now);
         await tx.sessions.revokeAllForUser(reset.userId, now, 'PASSWORD_RESET');
-        return { userId: reset.userId, handedOver: await tx.users.handOverToEmailOwner(reset.userId, now) };
+        return true;
       });
-      // Logged once committed: an audit line for a hand-over that was rolled back would mislead.
-      if (changed?.handedOver) {
-        deps.logger.info({ userId: changed.userId }, 'first proof of the email (a password reset): the account passed to its owner, its phone was removed');
-      }
       return changed
         ? { passwordChanged: true, userErrors: [] }
         : { passwordChanged: false, userErrors: [userError('INVALID_RESET_TOKEN', 'This reset link is not valid any more; request a new one', 'token')] };

@@ -20,6 +20,8 @@ export interface IdentityLimits {
   passwordResetPerEmail: Omit<RateLimitRule, 'name'>;
   /** Reset requests from one client IP. */
   passwordResetPerIp: Omit<RateLimitRule, 'name'>;
+  /** changePassword attempts of one account: a stolen access token must not become a password-guessing oracle. */
+  changePasswordPerUser: Omit<RateLimitRule, 'name'>;
 }
 
 export const DEFAULT_LIMITS: IdentityLimits = {
@@ -31,6 +33,7 @@ export const DEFAULT_LIMITS: IdentityLimits = {
   registerPerIp: { points: 20, durationSeconds: 3600 },
   passwordResetPerEmail: { points: 3, durationSeconds: 3600 },
   passwordResetPerIp: { points: 20, durationSeconds: 3600 },
+  changePasswordPerUser: { points: 10, durationSeconds: 900 },
 };
 
 export type IdentityLimiters = Record<keyof IdentityLimits, RateLimiter>;

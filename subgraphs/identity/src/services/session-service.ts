@@ -20,6 +20,8 @@ export interface SessionServiceDeps {
   signAccessToken: AccessTokenSigner;
   clock: Clock;
   refreshTokenTtlSeconds: number;
+  /** Live sessions a user may hold; a sign-in beyond it ends the least recently used (IDENTITY_MAX_SESSIONS_PER_USER). */
+  maxSessionsPerUser: number;
   logger: Logger;
 }
 
@@ -67,18 +69,25 @@ export function createSessionService(deps: SessionServiceDeps) {
   }
 
   return {
-    /** Opens a session for a user who just proved who they are (the caller checked `active`). */
+    /**
+     * Opens a session for a user who just proved who they are (the caller checked `active`). Beyond
+     * `maxSessionsPerUser` live sessions, the least recently used ones end (SESSION_LIMIT) in the same transaction.
+     */
     async start(user: User, device: DeviceInput | null | undefined, ip: string | undefined, newUser: boolean): Promise<AuthPayload> {
       const now = clock.now();
       const refreshToken = newOpaqueToken();
-      const session = await store.sessions.create({
-        userId: user.id,
-        deviceName: device?.name?.trim() || null,
-        devicePlatform: device?.platform ?? null,
-        ip: ip ?? null,
-        now,
-        expiresAt: new Date(now.getTime() + ttlMs),
-        refreshTokenHash: sha256Hex(refreshToken),
+      const session = await store.transaction(async (tx) => {
+        const created = await tx.sessions.create({
+          userId: user.id,
+          deviceName: device?.name?.trim() || null,
+          devicePlatform: device?.platform ?? null,
+          ip: ip ?? null,
+          now,
+          expiresAt: new Date(now.getTime() + ttlMs),
+          refreshTokenHash: sha256Hex(refreshToken),
+        });
+        await tx.sessions.endBeyondLimit(user.id, created.id, now, deps.maxSessionsPerUser);
+        return created;
       });
       return tokensFor(user, session, refreshToken, newUser);
     },

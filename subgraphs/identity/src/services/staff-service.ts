@@ -154,6 +154,30 @@ export function createStaffService(deps: StaffServiceDeps) {
       });
       return user ? { user, userErrors: [] } : userNotFound();
     },
+
+    /**
+     * Lets a deactivated user sign in again, with an audit entry, in one transaction. An active user is returned as
+     * is (nothing changes, nothing is recorded). @throws AppError FORBIDDEN unless SUPER_ADMIN.
+     */
+    async reactivateUser(viewer: Viewer | null, userId: string): Promise<UserPayloadResult> {
+      const admin = superAdmin(viewer, 'reactivateUser');
+      if (!isUuid(userId)) return userNotFound();
+      const now = clock.now();
+      const user = await store.transaction(async (tx) => {
+        const reactivated = await tx.users.reactivate(userId);
+        if (!reactivated) return tx.users.findById(userId);
+        await tx.outbox.add(
+          auditEvent(
+            'identity',
+            admin,
+            { action: 'user.reactivate', target: { type: 'User', id: userId }, before: { active: false }, after: { active: true } },
+            now,
+          ),
+        );
+        return reactivated;
+      });
+      return user ? { user, userErrors: [] } : userNotFound();
+    },
   };
 }
 

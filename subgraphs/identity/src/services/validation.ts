@@ -55,3 +55,50 @@ export const firstError = (...checks: (UserError | null)[]): UserError[] => {
   const found = checks.find((check) => check !== null);
   return found ? [found] : [];
 };
+
+// --- self-service account (updateMe) and referrals ---
+export const AVATAR_URL_MAX_LENGTH = 2048;
+
+/** https only: an http picture would leak who looks at a profile and be swapped on the way. */
+export function checkAvatarUrl(url: string, field: string | string[] = 'avatarUrl'): UserError | null {
+  const invalid = userError('INVALID_AVATAR_URL', `The avatar must be an https URL of at most ${AVATAR_URL_MAX_LENGTH} characters`, field);
+  if (url.length > AVATAR_URL_MAX_LENGTH || !URL.canParse(url)) return invalid;
+  const parsed = new URL(url);
+  return parsed.protocol === 'https:' && !parsed.username && !parsed.password && parsed.hostname ? null : invalid;
+}
+
+/**
+ * A BCP 47 tag as Intl understands it, in its canonical form (`en-gb` → `en-GB`).
+ * @returns the canonical tag, or the user error.
+ */
+export function canonicalLocale(tag: string, field: string | string[] = 'locale'): { value: string } | { error: UserError } {
+  const invalid = { error: userError('INVALID_LOCALE', 'The locale must be a BCP 47 language tag such as en or pt-BR', field) };
+  // 35 characters: the longest tag RFC 5646 asks implementations to support.
+  if (tag.length === 0 || tag.length > 35 || !/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(tag)) return invalid;
+  try {
+    const [canonical] = Intl.getCanonicalLocales(tag);
+    return canonical ? { value: canonical } : invalid;
+  } catch {
+    return invalid;
+  }
+}
+
+/**
+ * An IANA zone name that Intl knows, in its canonical spelling (`europe/paris` → `Europe/Paris`). Offsets such as
+ * `+01:00` are refused: a zone name also carries daylight saving time.
+ * @returns the canonical name, or the user error.
+ */
+export function canonicalTimeZone(zone: string, field: string | string[] = 'timeZone'): { value: string } | { error: UserError } {
+  const invalid = { error: userError('INVALID_TIME_ZONE', 'The time zone must be an IANA name such as Europe/Paris', field) };
+  if (zone.length === 0 || zone.length > 64 || !/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone)) return invalid;
+  try {
+    return { value: new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone };
+  } catch {
+    return invalid;
+  }
+}
+
+/** Referral codes are typed by people: spaces around them and letter case do not matter. */
+export function normaliseReferralCode(code: string): string {
+  return code.trim().toUpperCase();
+}

@@ -93,6 +93,38 @@ export function createSessionStore(db: Db) {
       return count;
     },
 
+    // --- self-service account: password change, session limit ---
+    /** Ends every live session of a user but one (changePassword keeps the session asking). @returns how many ended. */
+    async revokeOthers(userId: string, keepSessionId: string, now: Date, reason: SessionRevocationReason): Promise<number> {
+      const { count } = await db.session.updateMany({
+        where: { userId, revokedAt: null, id: { not: keepSessionId } },
+        data: { revokedAt: now, revocationReason: reason },
+      });
+      return count;
+    },
+
+    /**
+     * Run in a transaction, after creating session `newSessionId`. Ends the user's least recently used other live
+     * sessions so that `max` remain, the new one included. A per-user advisory lock makes concurrent sign-ins of one
+     * user take turns, so together they never leave more than `max` live sessions. @returns how many ended.
+     */
+    async endBeyondLimit(userId: string, newSessionId: string, now: Date, max: number): Promise<number> {
+      await db.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`identity:sessions:${userId}`}, 0))::text AS locked`;
+      const surplus = await db.session.findMany({
+        where: { userId, revokedAt: null, expiresAt: { gt: now }, id: { not: newSessionId } },
+        orderBy: [{ lastUsedAt: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
+        skip: max - 1,
+        select: { id: true },
+      });
+      if (surplus.length === 0) return 0;
+      const { count } = await db.session.updateMany({
+        where: { id: { in: surplus.map((session) => session.id) }, revokedAt: null },
+        data: { revokedAt: now, revocationReason: 'SESSION_LIMIT' },
+      });
+      return count;
+    },
+    // --- end self-service account ---
+
     findOwn(userId: string, id: string): Promise<Session | null> {
       return db.session.findFirst({ where: { id, userId } });
     },

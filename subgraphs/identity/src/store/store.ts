@@ -1,8 +1,9 @@
 // identity's stores over one Prisma client, and transactions across them: `transaction(fn)` hands `fn` the same
 // stores bound to one database transaction (committed when `fn` resolves, rolled back when it throws).
-import { createAuditStore } from './audit-store.js';
 import type { IdentityPrisma } from './database.js';
 import type { Prisma } from './prisma/client.js';
+import { createAuditStore } from './audit-store.js';
+import { createCleanupStore } from './cleanup-store.js';
 import { createEmailVerificationStore } from './email-verification-store.js';
 import { createOtpStore } from './otp-store.js';
 import { createOutboxStore } from './outbox-store.js';
@@ -24,6 +25,7 @@ function bindStores(db: Db) {
     emailVerifications: createEmailVerificationStore(db),
     audit: createAuditStore(db),
     outbox: createOutboxStore(db),
+    cleanup: createCleanupStore(db),
   };
 }
 

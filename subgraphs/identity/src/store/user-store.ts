@@ -23,13 +23,40 @@ export interface NewUser {
   emailVerifiedAt?: Date | null;
   passwordHash?: string | null;
   fleetIds?: string[];
+  /** The account whose referral code the user signed up with. */
+  referredByUserId?: string | null;
+}
+
+/** What `updateMe` may change; absent keys stay as they are. */
+export interface ProfileChange {
+  name?: string;
+  /** A new email, unproven: `emailVerifiedAt` is cleared with it. */
+  email?: string;
+  avatarUrl?: string | null;
+  locale?: string | null;
+  timeZone?: string | null;
 }
 
 export function createUserStore(db: Db) {
+  /** Only proven emails and phones are taken; unproven claims give way (see dropPhoneClaim, dropEmailClaim). */
   async function takenField(data: Pick<NewUser, 'email' | 'phone'>): Promise<'email' | 'phone' | null> {
-    if (data.email && (await db.user.findUnique({ where: { email: data.email }, select: { id: true } }))) return 'email';
-    if (data.phone && (await db.user.findUnique({ where: { phone: data.phone }, select: { id: true } }))) return 'phone';
+    if (data.email && (await db.user.findFirst({ where: { email: data.email, emailVerifiedAt: { not: null } }, select: { id: true } }))) return 'email';
+    if (data.phone && (await db.user.findFirst({ where: { phone: data.phone, phoneVerifiedAt: { not: null } }, select: { id: true } }))) return 'phone';
     return null;
+  }
+
+  /**
+   * Takes an unproven email off the account holding it: an email nobody proved never signs in and never resets a
+   * password, so it must not keep its owner (or anyone) from using it. Call only once the caller may take it.
+   * @returns the id of the account that lost it, or null when there was none.
+   */
+  async function dropEmailClaim(email: string, exceptUserId?: string): Promise<string | null> {
+    const [dropped] = await db.user.updateManyAndReturn({
+      where: { email, emailVerifiedAt: null, ...(exceptUserId ? { id: { not: exceptUserId } } : {}) },
+      data: { email: null },
+      select: { id: true },
+    });
+    return dropped?.id ?? null;
   }
 
   /**
@@ -79,9 +106,10 @@ export function createUserStore(db: Db) {
      */
     async create(data: NewUser): Promise<{ user: User } | { taken: 'email' | 'phone' }> {
       if (data.phone && !data.phoneVerifiedAt) throw new Error('users.create: a phone must come with the time it was proven');
-      if (data.phone) await dropPhoneClaim(data.phone);
       const taken = await takenField(data);
       if (taken) return { taken };
+      if (data.phone) await dropPhoneClaim(data.phone);
+      if (data.email) await dropEmailClaim(data.email);
       try {
         return { user: await db.user.create({ data: { ...data, fleetIds: data.fleetIds ?? [] } }) };
       } catch (error) {
@@ -101,16 +129,6 @@ export function createUserStore(db: Db) {
       return count === 1;
     },
 
-    /**
-     * Records that the email was proven by a password reset. The first proof hands the account to the email's
-     * owner: its phone was put there by whoever registered, who may be someone else, so it is removed.
-     * @returns whether this was the email's first proof (and the phone, if any, was removed).
-     */
-    async handOverToEmailOwner(id: string, now: Date): Promise<boolean> {
-      const { count } = await db.user.updateMany({ where: { id, emailVerifiedAt: null }, data: { emailVerifiedAt: now, phone: null, phoneVerifiedAt: null } });
-      return count === 1;
-    },
-
     setPasswordHash(id: string, passwordHash: string): Promise<User> {
       return db.user.update({ where: { id }, data: { passwordHash } });
     },
@@ -122,6 +140,39 @@ export function createUserStore(db: Db) {
     deactivate(id: string): Promise<User> {
       return db.user.update({ where: { id }, data: { active: false } });
     },
+
+    // --- self-service account (updateMe) and referrals ---
+    /** One conditional UPDATE: of two concurrent reactivations, one changes the row. @returns null when it was active. */
+    async reactivate(id: string): Promise<User | null> {
+      const [row] = await db.user.updateManyAndReturn({ where: { id, active: false }, data: { active: true } });
+      return row ?? null;
+    },
+
+    /** @param code already normalised (upper-case). */
+    findByReferralCode(code: string): Promise<Pick<User, 'id'> | null> {
+      return db.user.findUnique({ where: { referralCode: code }, select: { id: true } });
+    },
+
+    /**
+     * Applies `updateMe`. A new email drops another account's unproven claim on it and is stored unproven; a proven
+     * email elsewhere is `taken`.
+     * @throws Prisma P2002 when a concurrent change took the email first.
+     */
+    async updateProfile(id: string, change: ProfileChange): Promise<{ user: User; droppedClaimOf: string | null } | { taken: 'email' }> {
+      let droppedClaimOf: string | null = null;
+      if (change.email !== undefined) {
+        if (await takenField({ email: change.email })) return { taken: 'email' };
+        droppedClaimOf = await dropEmailClaim(change.email, id);
+      }
+      // A proven email elsewhere that appeared since the check (a race) fails the unique index: the caller's
+      // transaction then rolls back and the caller answers EMAIL_TAKEN (isUniqueViolation).
+      const user = await db.user.update({
+        where: { id },
+        data: { ...change, ...(change.email !== undefined ? { emailVerifiedAt: null } : {}) },
+      });
+      return { user, droppedClaimOf };
+    },
+    // --- end self-service account ---
 
     /** `take + 1` users in (createdAt desc, id desc) order after the cursor. */
     page(filter: UserFilter, page: PageRequest): Promise<User[]> {

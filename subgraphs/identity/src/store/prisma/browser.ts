@@ -44,7 +44,8 @@ export type RefreshToken = Prisma.RefreshTokenModel
 export type PasswordResetToken = Prisma.PasswordResetTokenModel
 /**
  * Model EmailVerificationToken
- * A single-use link sent to a new account's email; opening it proves the email.
+ * A single-use link sent to an account's email (at registration, or when `updateMe` changes it); opening it proves
+ * the email.
  */
 export type EmailVerificationToken = Prisma.EmailVerificationTokenModel
 /**

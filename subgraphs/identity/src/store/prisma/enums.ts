@@ -36,7 +36,9 @@ export const SessionRevocationReason = {
   REVOKED_BY_USER: 'REVOKED_BY_USER',
   REFRESH_TOKEN_REUSED: 'REFRESH_TOKEN_REUSED',
   PASSWORD_RESET: 'PASSWORD_RESET',
-  USER_DEACTIVATED: 'USER_DEACTIVATED'
+  USER_DEACTIVATED: 'USER_DEACTIVATED',
+  PASSWORD_CHANGED: 'PASSWORD_CHANGED',
+  SESSION_LIMIT: 'SESSION_LIMIT'
 } as const
 
 export type SessionRevocationReason = (typeof SessionRevocationReason)[keyof typeof SessionRevocationReason]

@@ -90,7 +90,12 @@ export const UserScalarFieldEnum = {
   passwordHash: 'passwordHash',
   fleetIds: 'fleetIds',
   createdAt: 'createdAt',
-  updatedAt: 'updatedAt'
+  updatedAt: 'updatedAt',
+  avatarUrl: 'avatarUrl',
+  locale: 'locale',
+  timeZone: 'timeZone',
+  referralCode: 'referralCode',
+  referredByUserId: 'referredByUserId'
 } as const
 
 export type UserScalarFieldEnum = (typeof UserScalarFieldEnum)[keyof typeof UserScalarFieldEnum]

@@ -14,7 +14,8 @@ import type * as Prisma from "../internal/prismaNamespace.js"
 
 /**
  * Model EmailVerificationToken
- * A single-use link sent to a new account's email; opening it proves the email.
+ * A single-use link sent to an account's email (at registration, or when `updateMe` changes it); opening it proves
+ * the email.
  */
 export type EmailVerificationTokenModel = runtime.Types.Result.DefaultSelection<Prisma.$EmailVerificationTokenPayload>
 
