@@ -59,7 +59,7 @@ async function openRuntimeDatabase(runtime: TestRuntime): Promise<Pick<TestDatab
  * PostgreSQL unless told.
  */
 export async function startTestSupergraph(
-  overrides: Partial<Pick<SupergraphOptions, 'rateLimits' | 'operationLimits'>> & { runtime?: TestRuntime } = {},
+  overrides: Partial<Pick<SupergraphOptions, 'rateLimits' | 'operationLimits' | 'logger'>> & { runtime?: TestRuntime } = {},
 ): Promise<TestSupergraph> {
   const { runtime = 'PostgreSQL', ...options } = overrides;
   const demo = buildDemoDataset();
