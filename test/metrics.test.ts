@@ -29,7 +29,7 @@ async function sample(name: string, labels: Record<string, string> = {}): Promis
   if (!metric) throw new Error(`no metric ${name}`);
   const { values } = await metric.get();
   return values
-    .filter((v) => (name.endsWith('_count') ? v.metricName === name : true))
+    .filter((v) => (name.endsWith('_count') ? (v as { metricName?: string }).metricName === name : true))
     .filter((v) => Object.entries(labels).every(([key, value]) => String(v.labels[key]) === value))
     .reduce((sum, v) => sum + v.value, 0);
 }
@@ -139,7 +139,12 @@ test('every log line of one request carries its request id, and the gateway line
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-request-id': requestId, ...asDriver },
     // identity (me, name) and fleet (driverProfile): two subgraph requests.
-    body: JSON.stringify({ query: 'query DriverHome($n: Int) { me { name driverProfile { id } } }', variables: { n: 1 }, operationName: 'DriverHome' }),
+    // An extra variable: sent, never logged.
+    body: JSON.stringify({
+      query: 'query DriverHome { me { name driverProfile { id } } }',
+      variables: { note: 'never-logged-value' },
+      operationName: 'DriverHome',
+    }),
   });
   expect(response.status).toBe(200);
   await eventually(() => expect(lines.filter((line) => line.msg === 'http request' && line.requestId === requestId)).toHaveLength(3));
@@ -166,5 +171,5 @@ test('every log line of one request carries its request id, and the gateway line
   expect(typeof gatewayLine?.cost).toBe('number');
   const written = JSON.stringify(ofRequest);
   expect(written).not.toContain(asDriver.authorization!.replace(/^Bearer /, ''));
-  expect(written).not.toContain('"variables"');
+  expect(written).not.toContain('never-logged-value');
 });

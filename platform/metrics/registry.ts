@@ -14,6 +14,11 @@ export const registry = new Registry();
 registry.setDefaultLabels({ service: 'embedded' });
 // Node runtime metrics (event loop lag, heap, GC, CPU, handles), read when scraped.
 collectDefaultMetrics({ register: registry, prefix: 'ridegraph_' });
+// Gauges prom-client names `…_total`, which Prometheus reserves for counters (promtool check metrics refuses
+// them); the same numbers by type stay (ridegraph_nodejs_active_handles{type}, …_requests, …_resources).
+for (const name of ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total']) {
+  registry.removeSingleMetric(`ridegraph_${name}`);
+}
 
 let enabled = true;
 
