@@ -29,12 +29,12 @@ export function withWsMetrics<P extends Record<string, unknown>, E>(options: Opt
           }
         } else {
           let byId = started.get(ctx);
-          if (!byId) started.set(ctx, (byId = new Map()));
+          if (!byId) started.set(ctx, (byId = new Map<string, number>()));
           byId.set(id, at);
         }
         return result;
       };
-      return answer instanceof Promise ? answer.then(note) : note(answer as Awaited<typeof answer>);
+      return answer instanceof Promise ? answer.then(note) : note(answer);
     },
     onOperation: async (ctx, id, payload, args, result) => {
       const replaced = await options.onOperation?.(ctx, id, payload, args, result);
