@@ -114,7 +114,13 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
   const path = options.path ?? '/graphql';
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const metrics = options.metrics ?? true;
-  if (metrics) options.apollo.addPlugin(operationMetricsPlugin());
+  if (metrics) {
+    try {
+      options.apollo.addPlugin(operationMetricsPlugin());
+    } catch {
+      // Apollo already started (a caller that starts it first): HTTP requests are still recorded, operations not.
+    }
+  }
   const server = http.createServer((req, res) => {
     if (metrics) {
       const recordRequest = startHttpRequestTimer();
