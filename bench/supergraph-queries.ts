@@ -1,6 +1,8 @@
 // `npm run bench`: query throughput and latency through the gateway, on the embedded defaults (PGlite, in-process
 // pub/sub) and on PostgreSQL + Redis, side by side in one run (this machine is shared and noisy: compare ratios,
-// not absolute numbers across runs). Writes bench/results/supergraph-queries.{json,md}.
+// not absolute numbers across runs). Each query runs under every observability variant (metrics on, metrics off),
+// alternating on the same running supergraph, so the cost of metrics is a ratio within one run. Writes
+// bench/results/supergraph-queries.{json,md}.
 //
 // Needs PostgreSQL (DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/test; a fresh database is created
 // and dropped) and Redis (REDIS_URL, default redis://127.0.0.1:6379). BENCH_REQUESTS / BENCH_CONCURRENCY tune it.
@@ -13,6 +15,7 @@ import { createAccessTokenSigner, createAccessTokenVerifier, generateSigningJwks
 import { buildDemoDataset, DEMO_PHONES } from '../platform/demo/index.js';
 import { migrateSubgraphs, openEmbeddedPostgres, type DatabaseTarget } from '../platform/db/index.js';
 import { createLogger } from '../platform/logging/index.js';
+import { setMetricsEnabled } from '../platform/metrics/index.js';
 import { createLivePubSub, type LivePubSub } from '../platform/pubsub/index.js';
 import { repoRoot } from '../subgraphs/registry.js';
 import { seedDemoCity } from '../embedded/src/seed-demo-city.js';
@@ -36,6 +39,20 @@ const QUERIES = {
     query: `query ($id: ID!) { user(id: $id) { name trips(first: 5) { edges { node { id status } } } wallet { balance { amountMinor } } points { balance level } notifications(first: 5) { edges { node { title } } } unreadNotificationCount } }`,
   },
 } as const;
+
+/**
+ * What is switched on while a query is measured. Each variant's `apply` sets the whole state, so variants can be
+ * added (tracing) without knowing each other.
+ */
+interface Variant {
+  label: string;
+  apply(): void;
+}
+
+const VARIANTS: Variant[] = [
+  { label: 'metrics on', apply: () => setMetricsEnabled(true) },
+  { label: 'metrics off', apply: () => setMetricsEnabled(false) },
+];
 
 interface Backend {
   label: string;
@@ -85,7 +102,7 @@ interface Measured extends LoadResult {
   sqlStatementsPerRequest: number;
 }
 
-async function measureBackend(backend: Backend): Promise<Record<string, Measured>> {
+async function measureBackend(backend: Backend): Promise<Record<string, Record<string, Measured>>> {
   const opened = await backend.open();
   const authConfig = readAuthConfig({});
   const signingKeys = await loadSigningKeys({ jwks: JSON.stringify(await generateSigningJwks()) });
@@ -115,7 +132,7 @@ async function measureBackend(backend: Backend): Promise<Record<string, Measured
         tripsBoard: { token: operations, variables: {} },
         riderProfile: { token: riderToken, variables: { id: rider.id } },
       };
-      const results: Record<string, Measured> = {};
+      const results: Record<string, Record<string, Measured>> = {};
       for (const [name, spec] of Object.entries(QUERIES) as [keyof typeof QUERIES, (typeof QUERIES)[keyof typeof QUERIES]][]) {
         const { token, variables } = requests[name];
         const body = JSON.stringify({ query: spec.query, variables });
@@ -130,10 +147,23 @@ async function measureBackend(backend: Backend): Promise<Record<string, Measured
         };
         if (!(await send())) throw new Error(`${name} fails on ${backend.label}; fix it before benchmarking`);
         await runLoad(send, { requests: 50, concurrency: CONCURRENCY }); // warm-up: JIT, pools, query plans
-        statements = 0;
-        const load = await runLoad(send, { requests: REQUESTS, concurrency: CONCURRENCY });
-        results[name] = { ...load, sqlStatementsPerRequest: Math.round((statements / load.requests) * 100) / 100 };
-        process.stderr.write(`${backend.label} · ${name}: ${load.requestsPerSecond} req/s, p99 ${load.latencyMs.p99} ms\n`);
+        results[name] = {};
+        // Two rounds, variants alternating, each round half the requests: drift of the shared machine hits all alike.
+        for (let round = 0; round < 2; round++) {
+          for (const variant of VARIANTS) {
+            variant.apply();
+            statements = 0;
+            const load = await runLoad(send, { requests: Math.ceil(REQUESTS / 2), concurrency: CONCURRENCY });
+            const measuredNow = { ...load, sqlStatementsPerRequest: Math.round((statements / load.requests) * 100) / 100 };
+            const earlier = results[name][variant.label];
+            results[name][variant.label] = earlier ? combine(earlier, measuredNow) : measuredNow;
+          }
+        }
+        VARIANTS[0]!.apply();
+        for (const variant of VARIANTS) {
+          const m = results[name][variant.label]!;
+          process.stderr.write(`${backend.label} · ${name} · ${variant.label}: ${m.requestsPerSecond} req/s, p99 ${m.latencyMs.p99} ms\n`);
+        }
       }
       return results;
     } finally {
@@ -144,7 +174,23 @@ async function measureBackend(backend: Backend): Promise<Record<string, Measured
   }
 }
 
-const measured: Record<string, Record<string, Measured>> = {};
+/** Two rounds of one variant as one: throughput over both, the slower round's percentiles (conservative). */
+function combine(a: Measured, b: Measured): Measured {
+  const requests = a.requests + b.requests;
+  const seconds = a.seconds + b.seconds;
+  const worse = (key: keyof Measured['latencyMs']) => Math.max(a.latencyMs[key], b.latencyMs[key]);
+  return {
+    ...a,
+    requests,
+    seconds,
+    errors: a.errors + b.errors,
+    requestsPerSecond: Math.round(requests / seconds),
+    latencyMs: { p50: worse('p50'), p95: worse('p95'), p99: worse('p99'), max: worse('max') },
+    sqlStatementsPerRequest: Math.round(((a.sqlStatementsPerRequest * a.requests + b.sqlStatementsPerRequest * b.requests) / requests) * 100) / 100,
+  };
+}
+
+const measured: Record<string, Record<string, Record<string, Measured>>> = {};
 for (const backend of backends) measured[backend.label] = await measureBackend(backend);
 
 const [embedded, postgres] = backends.map((b) => measured[b.label]!);
@@ -158,7 +204,16 @@ const report = {
   ratios: Object.fromEntries(
     Object.keys(QUERIES).map((name) => [
       name,
-      { postgresToEmbeddedThroughput: round2(postgres![name]!.requestsPerSecond / embedded![name]!.requestsPerSecond) },
+      {
+        postgresToEmbeddedThroughput: round2(postgres![name]!['metrics on']!.requestsPerSecond / embedded![name]!['metrics on']!.requestsPerSecond),
+        // Throughput lost to metrics, per backend: 1 - on/off (goal: under 5 %).
+        metricsCost: Object.fromEntries(
+          backends.map((b) => {
+            const q = measured[b.label]![name]!;
+            return [b.label, round2(1 - q['metrics on']!.requestsPerSecond / q['metrics off']!.requestsPerSecond)];
+          }),
+        ),
+      },
     ]),
   ),
 };
@@ -182,14 +237,16 @@ function markdown(r: typeof report): string {
     ``,
     `${r.date} · commit ${r.commit} · ${r.machine.cpus} CPUs · Node ${r.machine.node} · ${r.settings.requests} requests per query at concurrency ${r.settings.concurrency}, after 50 warm-up requests.`,
     ``,
-    `| backend | query | req/s | p50 ms | p95 ms | p99 ms | SQL statements / request | errors |`,
-    `| --- | --- | --- | --- | --- | --- | --- | --- |`,
+    `| backend | query | variant | req/s | p50 ms | p95 ms | p99 ms | SQL statements / request | errors |`,
+    `| --- | --- | --- | --- | --- | --- | --- | --- | --- |`,
   ];
   for (const [label, queries] of Object.entries(r.results)) {
-    for (const [name, m] of Object.entries(queries)) {
-      lines.push(
-        `| ${label} | ${name} | ${m.requestsPerSecond} | ${m.latencyMs.p50} | ${m.latencyMs.p95} | ${m.latencyMs.p99} | ${m.sqlStatementsPerRequest} | ${m.errors} |`,
-      );
+    for (const [name, variants] of Object.entries(queries)) {
+      for (const [variant, m] of Object.entries(variants)) {
+        lines.push(
+          `| ${label} | ${name} | ${variant} | ${m.requestsPerSecond} | ${m.latencyMs.p50} | ${m.latencyMs.p95} | ${m.latencyMs.p99} | ${m.sqlStatementsPerRequest} | ${m.errors} |`,
+        );
+      }
     }
   }
   lines.push('', 'Queries:', ...Object.entries(r.queries).map(([k, v]) => `- ${k}: ${v}`), '');
@@ -198,6 +255,16 @@ function markdown(r: typeof report): string {
       Object.entries(r.ratios)
         .map(([k, v]) => `${k} ${v.postgresToEmbeddedThroughput}`)
         .join(', '),
+    '',
+    'Throughput lost to metrics (1 − on/off; goal < 0.05; negative = within noise): ' +
+      Object.entries(r.ratios)
+        .map(
+          ([k, v]) =>
+            `${k}: ${Object.entries(v.metricsCost)
+              .map(([b, cost]) => `${b} ${cost}`)
+              .join(', ')}`,
+        )
+        .join('; '),
     '',
   );
   return lines.join('\n');

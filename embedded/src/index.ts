@@ -13,9 +13,10 @@ import { repoRoot } from '../../subgraphs/registry.js';
 import { readGatewayConfig } from '../../gateway/src/config.js';
 import { seedDemoCity } from './seed-demo-city.js';
 import { startSupergraph, type RunningSupergraph } from './supergraph.js';
+import { readMetricsConfig, startMetricsServer, type MetricsServer } from '../../platform/metrics/index.js';
 
 const runtime = readRuntimeConfig();
-const logger = createLogger({ level: runtime.logLevel, bindings: { mode: 'embedded' } });
+const logger = createLogger({ level: runtime.logLevel, format: runtime.logFormat, bindings: { mode: 'embedded' } });
 try {
   // One process for every service, so one service.name ("ridegraph"); spans name the service in `ridegraph.service`.
   const tracing = startTracing({ serviceName: 'ridegraph' });
@@ -36,13 +37,17 @@ try {
   // Registered before any port opens: a process without a SIGTERM listener dies at once, so a signal arriving
   // right after "listening" would otherwise skip the graceful stop.
   let supergraph: RunningSupergraph | undefined;
+  let metrics: MetricsServer | undefined;
   stopOnSignals(async () => {
     await supergraph?.stop();
     await events.dispose();
     await pubsub.dispose();
     await pglite?.close();
     await tracing.shutdown();
+    await metrics?.close();
   }, logger);
+  // One process, one registry, one endpoint (METRICS_PORT, default 9464): platform/metrics/README.md.
+  metrics = await startMetricsServer('embedded', readMetricsConfig('embedded'), logger);
   supergraph = await startSupergraph({
     database,
     logger,

@@ -90,6 +90,8 @@ export async function startSupergraph(options: SupergraphOptions): Promise<Runni
           logger,
           production,
           operationLimits: options.operationLimits,
+          // One process, one registry: the gateway's numbers are the clients'; its fetches are timed per subgraph.
+          metrics: false,
         }),
       );
     }

@@ -13,4 +13,6 @@ export interface GatewayContext {
   abortSignal?: AbortSignal;
   /** The operation's calculated cost, reported in `extensions.cost`; undefined when not computed. */
   operationCost?: number;
+  /** The client's address (X-Forwarded-For as far as GATEWAY_TRUST_PROXY_HOPS trusts it), for the request's log line. */
+  clientAddress?: string;
 }

@@ -7,8 +7,9 @@ import { startTracing } from '../../platform/tracing/index.js';
 import { readGatewayConfig } from './config.js';
 import { startGateway, type RunningGateway } from './server.js';
 import { loadSupergraph } from './supergraph.js';
+import { readMetricsConfig, startMetricsServer, type MetricsServer } from '../../platform/metrics/index.js';
 
-const logger = createLogger({ level: readRuntimeConfig().logLevel, bindings: { service: 'gateway' } });
+const logger = createLogger({ level: readRuntimeConfig().logLevel, format: readRuntimeConfig().logFormat, bindings: { service: 'gateway' } });
 try {
   // OpenTelemetry traces when OTEL_TRACES_EXPORTER asks for them (off by default): platform/tracing/README.md.
   const tracing = startTracing({ serviceName: 'gateway' });
@@ -20,10 +21,14 @@ try {
   // Registered before the port opens: a process without a SIGTERM listener dies at once, so a signal arriving
   // right after "listening" would otherwise skip the graceful stop.
   let gateway: RunningGateway | undefined;
+  let metrics: MetricsServer | undefined;
   stopOnSignals(async () => {
     await gateway?.stop();
     await tracing.shutdown();
+    await metrics?.close();
   }, logger);
+  // Its own port (METRICS_PORT, default 9464), never the client port: platform/metrics/README.md.
+  metrics = await startMetricsServer('gateway', readMetricsConfig('gateway'), logger);
   gateway = await startGateway({
     supergraph: loadSupergraph(config.supergraphPath, config.subgraphUrls),
     logger,

@@ -16,6 +16,7 @@ import { appendForwardedFor } from './forwarded-for.js';
 import { landingPagePlugin } from './plugins/landing-page.js';
 import { operationCostPlugin } from './plugins/operation-cost.js';
 import { operationResolutionPlugin } from './plugins/operation-resolution.js';
+import { logRefusedRequest, requestLogPlugin } from './plugins/request-log.js';
 import { createRequestRateLimiter, rateLimitedBody, rateLimitHeaders, type RateLimitSettings, type RequestRateLimiter } from './rate-limit/index.js';
 import { createReadinessCheck } from './readiness.js';
 import { createDataSourceFactory } from './subgraph-data-source.js';
@@ -114,6 +115,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       operationResolutionPlugin<GatewayContext>(),
       operationCostPlugin(operationLimits.maxCost),
       tracingPlugin<GatewayContext>(),
+      requestLogPlugin(logger),
     ],
   });
   const httpServer = createGraphQLHttpServer({
@@ -128,6 +130,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         forwardedFor: appendForwardedFor(req),
         abortSignal: requestSignal(req),
         operationCost: admitted?.cost,
+        clientAddress: clientIp(req, options.trustProxyHops ?? 0),
       };
     },
     logger,
@@ -135,7 +138,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     cors: options.cors,
     securityHeaders: options.securityHeaders,
     readiness: createReadinessCheck({ subgraphs: supergraph.subgraphs, isLoaded: () => loaded, logger, production, gatewaySecret: options.gatewaySecret }),
-    admit: (req, params) => edge.admit(req, params),
+    admit: async (req, params) => {
+      const startedAt = performance.now();
+      const admission = await edge.admit(req, params);
+      if (admission.refuse) {
+        const { status, body } = admission.refuse;
+        logRefusedRequest(logger, { req, params, status, body, viewer: edge.admitted(req)?.viewer }, options.trustProxyHops ?? 0, startedAt);
+      }
+      return admission;
+    },
   });
   apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }));
   // graphql-ws on the same port and path; registered before start so the first supergraph load builds its planner.

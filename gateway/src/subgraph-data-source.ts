@@ -15,6 +15,7 @@ import type { Logger } from '../../platform/logging/index.js';
 import { injectTraceHeaders } from '../../platform/tracing/index.js';
 import type { GatewayContext } from './context.js';
 import { unreachableSubgraphResponse } from './unreachable-subgraph-response.js';
+import { timedSubgraphFetch } from './subgraph-fetch-metrics.js';
 
 /**
  * The abort signal of the client request a subgraph fetch is made for. Apollo's data source builds the fetch itself
@@ -76,7 +77,9 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
    */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
     try {
-      return await clientSignal.run((options.context as Partial<GatewayContext>).abortSignal, () => super.process(options));
+      const fetch = () => clientSignal.run((options.context as Partial<GatewayContext>).abortSignal, () => super.process(options));
+      // Clients' fetches are timed; the gateway's own (health checks, schema loading) are not.
+      return await ('incomingRequestContext' in options ? timedSubgraphFetch(this.serviceName, fetch) : fetch());
     } catch (error) {
       // Health checks and schema loading are the gateway's own requests: they keep failing loudly.
       if (!('incomingRequestContext' in options) || !(error instanceof AppError) || error.code !== 'SERVICE_UNAVAILABLE') throw error;

@@ -8,6 +8,8 @@ export type NodeEnv = 'development' | 'production' | 'test';
 export interface RuntimeConfig {
   nodeEnv: NodeEnv;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** LOG_FORMAT: `json` lines (default in production) or `pretty` (default otherwise; pino-pretty). */
+  logFormat: 'json' | 'pretty';
   /** PostgreSQL server for all subgraphs (each uses its own schema namespace). Unset → embedded PGlite. */
   databaseUrl: string | undefined;
   /** Folder for the embedded PGlite data when no DATABASE_URL is set. */
@@ -22,6 +24,7 @@ export interface RuntimeConfig {
 const shape = {
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   DATABASE_URL: envVar.url(['postgres:', 'postgresql:'], 'postgresql://user:pass@host:5432/ridegraph').optional(),
   DATA_DIR: z.string().default('.data'),
   REDIS_URL: envVar.url(['redis:', 'rediss:'], 'redis://127.0.0.1:6379').optional(),
@@ -35,6 +38,7 @@ export function readRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
   return {
     nodeEnv: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (e.NODE_ENV === 'production' ? 'json' : 'pretty'),
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
     redisUrl: e.REDIS_URL,

@@ -6,6 +6,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { DatabaseTarget } from './target.js';
 import { observeStatements, type StatementListener } from './statement-observer.js';
 import { traceStatements } from '../tracing/sql.js';
+import { addDbPool, startQueryTimer, type PoolCounts } from '../metrics/index.js';
 
 export interface PrismaAdapterOptions {
   /** Max pooled connections to a PostgreSQL server (per subgraph per process). Default 10. Ignored for PGlite. */
@@ -16,10 +17,38 @@ export interface PrismaAdapterOptions {
 
 export function createPrismaAdapter(target: DatabaseTarget, schema: string, options: PrismaAdapterOptions = {}): SqlDriverAdapterFactory {
   const factory = traceStatements(
-    target.kind === 'postgres' ? new PrismaPg({ connectionString: target.url, max: options.poolSize ?? 10 }, { schema }) : pgliteAdapter(target.pglite, schema),
+    target.kind === 'postgres'
+      ? withPoolMetrics(new PrismaPg({ connectionString: target.url, max: options.poolSize ?? 10 }, { schema }))
+      : pgliteAdapter(target.pglite, schema),
     schema,
   );
-  return options.onStatement ? observeStatements(factory, options.onStatement) : factory;
+  const { onStatement } = options;
+  // Every statement is timed for the metrics (ridegraph_db_query_duration_seconds) and reported to onStatement.
+  return observeStatements(factory, (sql) => {
+    onStatement?.(sql);
+    return startQueryTimer();
+  });
+}
+
+/** Counts the pg pool's connections in the metrics while the adapter is connected. */
+function withPoolMetrics(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    async connect() {
+      const adapter = await factory.connect();
+      // PrismaPg's adapter hands out its pg.Pool (not part of the driver adapter interface).
+      const pool = ((adapter as { underlyingDriver?: () => unknown }).underlyingDriver?.() ?? {}) as Partial<PoolCounts>;
+      if (typeof pool.totalCount !== 'number') return adapter;
+      const forget = addDbPool(pool as PoolCounts);
+      const dispose = adapter.dispose.bind(adapter);
+      adapter.dispose = async () => {
+        forget();
+        await dispose();
+      };
+      return adapter;
+    },
+  };
 }
 
 // pglite-prisma-adapter 0.7 reads `options.schema` on the adapter but its factory never sets it, so Prisma

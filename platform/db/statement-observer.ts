@@ -3,8 +3,10 @@
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from '@prisma/driver-adapter-utils';
 
 export type StatementListener = (sql: string) => void;
+/** Like a listener; a function it returns is called when the statement settles (timing it). */
+export type StatementHook = (sql: string) => (() => void) | void;
 
-export function observeStatements(factory: SqlDriverAdapterFactory, listener: StatementListener): SqlDriverAdapterFactory {
+export function observeStatements(factory: SqlDriverAdapterFactory, listener: StatementHook): SqlDriverAdapterFactory {
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
@@ -14,7 +16,7 @@ export function observeStatements(factory: SqlDriverAdapterFactory, listener: St
   };
 }
 
-function observeAdapter(adapter: SqlDriverAdapter, listener: StatementListener): SqlDriverAdapter {
+function observeAdapter(adapter: SqlDriverAdapter, listener: StatementHook): SqlDriverAdapter {
   return new Proxy(adapter, {
     get(target, property, receiver) {
       if (property === 'queryRaw' || property === 'executeRaw') return observedQuery(target, property, listener);
@@ -27,7 +29,7 @@ function observeAdapter(adapter: SqlDriverAdapter, listener: StatementListener):
   });
 }
 
-function observeTransaction(transaction: Transaction, listener: StatementListener): Transaction {
+function observeTransaction(transaction: Transaction, listener: StatementHook): Transaction {
   return new Proxy(transaction, {
     get(target, property, receiver) {
       if (property === 'queryRaw' || property === 'executeRaw') return observedQuery(target, property, listener);
@@ -40,10 +42,11 @@ function observeTransaction(transaction: Transaction, listener: StatementListene
 function observedQuery<T extends { queryRaw(q: SqlQuery): Promise<unknown>; executeRaw(q: SqlQuery): Promise<number> }>(
   target: T,
   method: 'queryRaw' | 'executeRaw',
-  listener: StatementListener,
+  listener: StatementHook,
 ) {
   return (query: SqlQuery) => {
-    listener(query.sql);
-    return target[method](query);
+    const settled = listener(query.sql);
+    const result = target[method](query);
+    return settled ? result.finally(settled) : result;
   };
 }

@@ -21,6 +21,7 @@ import {
 } from './options.js';
 import type { ConsumeOptions, EventConsumer } from './types.js';
 import { traceEventHandler } from '../tracing/events.js';
+import { addConsumerLagSource, recordEventConsumed } from '../metrics/index.js';
 
 export type MemoryEventBusOptions = EventBusTuning;
 
@@ -111,7 +112,10 @@ class MemoryConsumer implements EventConsumer {
 
   async #process(entry: Entry, pending: Pending): Promise<void> {
     const event = JSON.parse(entry.data) as AnyEventEnvelope;
-    if (!this.#types.has(event.type)) return this.#bus.ack(this.#group, entry.seq);
+    if (!this.#types.has(event.type)) {
+      recordEventConsumed(this.#group.name, 'skipped');
+      return this.#bus.ack(this.#group, entry.seq);
+    }
     if (pending.deliveries > this.#maxDeliveries) {
       // Taken over from a consumer that died in it, possibly because of it: do not run it once more.
       return this.#bus.deadLetter(this.#group, entry, event, pending.deliveries - 1, 'consumer died while handling it');
@@ -119,11 +123,13 @@ class MemoryConsumer implements EventConsumer {
     for (;;) {
       try {
         await this.#options.handle(event);
+        recordEventConsumed(this.#group.name, 'ok');
         return this.#bus.ack(this.#group, entry.seq);
       } catch (error) {
         if (pending.deliveries >= this.#maxDeliveries) {
           return this.#bus.deadLetter(this.#group, entry, event, pending.deliveries, errorMessage(error));
         }
+        recordEventConsumed(this.#group.name, 'retried');
         const delay = retryDelay(this.#bus.retryDelayMs, pending.deliveries);
         this.#bus.logger.warn(
           { err: error, group: this.#group.name, eventId: event.id, type: event.type, deliveries: pending.deliveries, retryInMs: delay },
@@ -158,6 +164,15 @@ class MemoryEventBus implements InspectableEventBus {
     this.#maxLen = options.maxLen ?? DEFAULT_MAX_LEN;
     this.visibilityTimeoutMs = options.visibilityTimeoutMs ?? DEFAULT_VISIBILITY_TIMEOUT_MS;
     this.retryDelayMs = options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS;
+    this.#stopLagMetric = addConsumerLagSource(() => this.#lag());
+  }
+
+  readonly #stopLagMetric: () => void;
+
+  /** Per group: events not yet delivered plus delivered and not acknowledged (the metrics' consumer lag). */
+  #lag(): Map<string, number> {
+    const end = this.#firstSeq + this.#log.length;
+    return new Map([...this.#groups.values()].map((group) => [group.name, end - Math.max(group.next, this.#firstSeq) + group.pending.size]));
   }
 
   async append(events: readonly AnyEventEnvelope[]): Promise<void> {
@@ -226,6 +241,7 @@ class MemoryEventBus implements InspectableEventBus {
     this.#dead.push(letter);
     if (this.#dead.length > 10_000) this.#dead.shift();
     this.logger.error({ group: group.name, eventId: event.id, type: event.type, deliveries, error }, 'event dead-lettered after repeated handler failures');
+    recordEventConsumed(group.name, 'dead_lettered');
     this.ack(group, entry.seq);
   }
 
@@ -239,6 +255,7 @@ class MemoryEventBus implements InspectableEventBus {
 
   dispose(): Promise<void> {
     this.#disposed ??= (async () => {
+      this.#stopLagMetric();
       await Promise.all([...this.#consumers].map((consumer) => consumer.stop()));
       this.#consumers.clear();
     })();

@@ -19,6 +19,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis, type RedisOptions } from 'ioredis';
 import type { AnyEventEnvelope } from './catalogue.js';
 import { closeClient, retryForever, watchConnection } from '../pubsub/redis-clients.js';
+import { addConsumerLagSource, recordEventConsumed } from '../metrics/index.js';
 import {
   assertValidGroup,
   assertValidPrefix,
@@ -109,6 +110,25 @@ class RedisEventBus implements InspectableEventBus {
     // leaves the event pending; nothing is queued in this process to be sent late.
     this.writer = new Redis(this.#url, this.clientOptions('writer', { enableOfflineQueue: false, maxRetriesPerRequest: 0 }));
     watchConnection(this.writer, 'writer', this.logger, () => this.#closing, 'event bus');
+    this.#stopLagMetric = addConsumerLagSource(() => this.#lag());
+  }
+
+  readonly #stopLagMetric: () => void;
+  /** Groups this process consumes: the metrics report their lag (each consuming process the same value). */
+  readonly #groups = new Set<string>();
+
+  /** Per group of this process: XINFO GROUPS' `lag` (not yet delivered) plus `pending` (not yet acknowledged). */
+  async #lag(): Promise<Map<string, number>> {
+    const lags = new Map<string, number>();
+    if (this.#groups.size === 0 || this.writer.status !== 'ready') return lags;
+    const groups = (await this.writer.call('XINFO', 'GROUPS', this.stream)) as unknown[][];
+    for (const fields of groups) {
+      const info = new Map<string, unknown>();
+      for (let i = 0; i + 1 < fields.length; i += 2) info.set(String(fields[i]), fields[i + 1]);
+      const name = String(info.get('name'));
+      if (this.#groups.has(name)) lags.set(name, Number(info.get('lag') ?? 0) + Number(info.get('pending') ?? 0));
+    }
+    return lags;
   }
 
   clientOptions(role: string, extra: RedisOptions): RedisOptions {
@@ -171,6 +191,7 @@ class RedisEventBus implements InspectableEventBus {
   consume(options: ConsumeOptions): EventConsumer {
     if (this.#disposed) throw new EventBusDisposedError();
     assertValidGroup(options.group, options.types);
+    this.#groups.add(options.group);
     const consumer = new RedisConsumer(this, options);
     this.#consumers.add(consumer);
     return {
@@ -206,6 +227,7 @@ class RedisEventBus implements InspectableEventBus {
 
   dispose(): Promise<void> {
     this.#disposed ??= (async () => {
+      this.#stopLagMetric();
       await Promise.all([...this.#consumers].map((consumer) => consumer.stop()));
       this.#consumers.clear();
       this.#closing = true;
@@ -457,7 +479,10 @@ class RedisConsumer implements EventConsumer {
     } catch (error) {
       return this.#deadLetter(entryId, raw, undefined, deliveries, `undecodable event: ${errorMessage(error)}`);
     }
-    if (!this.#types.has(event.type)) return void (await this.#bus.writer.xack(this.#bus.stream, this.#group, entryId));
+    if (!this.#types.has(event.type)) {
+      await this.#bus.writer.xack(this.#bus.stream, this.#group, entryId);
+      return recordEventConsumed(this.#group, 'skipped');
+    }
     if (deliveries > this.#maxDeliveries) {
       // Taken over from consumers that died in it, possibly because of it: do not run it once more.
       return this.#deadLetter(entryId, raw, event, deliveries - 1, 'consumers died while handling it');
@@ -466,9 +491,10 @@ class RedisConsumer implements EventConsumer {
       try {
         await this.#options.handle(event);
         await this.#bus.writer.xack(this.#bus.stream, this.#group, entryId);
-        return;
+        return recordEventConsumed(this.#group, 'ok');
       } catch (error) {
         if (deliveries >= this.#maxDeliveries) return this.#deadLetter(entryId, raw, event, deliveries, errorMessage(error));
+        recordEventConsumed(this.#group, 'retried');
         const delay = retryDelay(this.#bus.retryDelayMs, deliveries);
         this.#bus.logger.warn(
           { err: error, group: this.#group, eventId: event.id, type: event.type, deliveries, retryInMs: delay },
@@ -518,6 +544,7 @@ class RedisConsumer implements EventConsumer {
       .exec();
     const failed = results?.find(([failure]) => failure);
     if (!results || failed) throw failed?.[0] ?? new EventsUnavailableError('Redis aborted the dead letter');
+    recordEventConsumed(this.#group, 'dead_lettered');
   }
 }
 

@@ -5,6 +5,7 @@ import type { AnyEventEnvelope } from './catalogue.js';
 import { consoleEventsLogger, errorMessage, type EventsLogger } from './options.js';
 import type { EventBus } from './types.js';
 import { OUTBOX_TRACE_KEY } from './outbox.js';
+import { addOutboxBacklogSource, recordEventsRelayed } from '../metrics/index.js';
 
 /** The part of a Prisma transaction client the relay uses. */
 export interface RelayTransaction {
@@ -96,6 +97,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         const placeholders = ids.map((_, i) => `$${i + 1}::uuid`).join(', ');
         const mark = retentionMs === 0 ? `delete from ${table}` : `update ${table} set published_at = now()`;
         await tx.$executeRawUnsafe(`${mark} where id in (${placeholders})`, ...ids);
+        recordEventsRelayed(source, rows.length);
         return rows.length;
       },
       // Short: PGlite has one connection that every other query of the subgraph waits for meanwhile.
@@ -175,6 +177,13 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   }
 
   kick();
+  // The backlog gauge counts unpublished rows when scraped (the relay's own index serves the count).
+  const stopBacklog = addOutboxBacklogSource(async () => {
+    const [row] = await db.$transaction((tx) =>
+      tx.$queryRawUnsafe<{ rows: number }[]>(`select count(*)::int as rows from ${table} where published_at is null`),
+    );
+    return new Map([[source, row?.rows ?? 0]]);
+  });
 
   return {
     wake: kick,
@@ -188,6 +197,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     },
     async stop() {
       stopped = true;
+      stopBacklog();
       clearTimeout(timer);
       await chain;
     },

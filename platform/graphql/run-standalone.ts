@@ -11,10 +11,11 @@ import type { BuiltSubgraph, RunningSubgraph } from './subgraph-server.js';
 import { readOperationLimits } from './operation-limits/index.js';
 import { serveSubgraph } from './subgraph-server.js';
 import type { SubgraphDeps } from './subgraph-deps.js';
+import { readMetricsConfig, startMetricsServer, type MetricsServer } from '../metrics/index.js';
 
 export async function runStandaloneSubgraph(name: SubgraphName, build: (deps: SubgraphDeps) => Promise<BuiltSubgraph>): Promise<void> {
   const runtime = readRuntimeConfig();
-  const logger = createLogger({ level: runtime.logLevel, bindings: { service: name } });
+  const logger = createLogger({ level: runtime.logLevel, format: runtime.logFormat, bindings: { service: name } });
   try {
     // OpenTelemetry traces when OTEL_TRACES_EXPORTER asks for them (off by default): platform/tracing/README.md.
     const tracing = startTracing({ serviceName: name });
@@ -38,12 +39,16 @@ export async function runStandaloneSubgraph(name: SubgraphName, build: (deps: Su
     // Registered before the port opens: a process without a SIGTERM listener dies at once, so a signal arriving
     // right after "listening" (an orchestrator stopping a fresh replica) would otherwise skip the graceful stop.
     let running: RunningSubgraph | undefined;
+    let metrics: MetricsServer | undefined;
     stopOnSignals(async () => {
       await running?.stop();
       await events.dispose();
       await pubsub.dispose();
       await tracing.shutdown();
+      await metrics?.close();
     }, logger);
+    // Its own port (METRICS_PORT, default 9465..9470 in registry order): platform/metrics/README.md.
+    metrics = await startMetricsServer(name, readMetricsConfig(name), logger);
     const subgraph = await build({ database: { kind: 'postgres', url }, logger, pubsub, events, auth, redisUrl: runtime.redisUrl });
     running = await serveSubgraph(subgraph, { port, host: runtime.host, logger, production, operationLimits: readOperationLimits() });
   } catch (error) {

@@ -74,6 +74,11 @@ export interface ServeSubgraphOptions {
    * 403 GATEWAY_ONLY, and `{ ready }`); no "Did you mean …" suggestions in validation errors. Default false.
    */
   production?: boolean;
+  /**
+   * Records its HTTP requests, GraphQL operations and graphql-ws traffic in the process's metrics. Default true;
+   * false for the subgraphs of a one-process supergraph (embedded mode), whose traffic is the gateway's internal hops.
+   */
+  metrics?: boolean;
 }
 
 export async function serveSubgraph<TContext extends BaseContext>(subgraph: BuiltSubgraph<TContext>, options: ServeSubgraphOptions): Promise<RunningSubgraph> {
@@ -119,6 +124,7 @@ export async function serveSubgraph<TContext extends BaseContext>(subgraph: Buil
     // (a list assumed to be 10 long may hold 40), so a proven gateway hop passes the size limits but not the cost.
     admit: (req, params) => checkOperationLimits(guard, params, { skipCost: fromGateway(req) }),
     requestTimeoutMs: options.requestTimeoutMs ?? 15_000,
+    metrics: options.metrics,
   });
   apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }));
   // Upgraded sockets leave the HTTP server's bookkeeping, so draining HTTP would not close them: close them first.
@@ -130,6 +136,7 @@ export async function serveSubgraph<TContext extends BaseContext>(subgraph: Buil
         logger: options.logger,
         guard,
         gatewayHop: subgraph.gatewayHop,
+        metrics: options.metrics,
       })
     : undefined;
   await apollo.start();

@@ -46,6 +46,8 @@ export interface SubscriptionServerOptions<TContext> {
    */
   messages?: MessageBudget;
   gatewayHop?: GatewayHop;
+  /** Counts connections, subscriptions and events in the process's metrics. Default true. */
+  metrics?: boolean;
 }
 
 /** A subgraph port is reachable by others than the gateway: the same budget as the gateway's clients get. */
@@ -170,7 +172,7 @@ export function attachSubscriptionServer<TContext extends object>(options: Subsc
       onError: (_ctx, _id, _payload, errors) => format(errors),
     },
     // Keep-alive: spreadKeepAlive below, not one interval and one pong timer per socket.
-    { logger, messages: 'messages' in options ? options.messages : SUBGRAPH_MESSAGE_BUDGET },
+    { logger, messages: 'messages' in options ? options.messages : SUBGRAPH_MESSAGE_BUDGET, metrics: options.metrics },
   );
   const stopKeepAlive = spreadKeepAlive(wss);
 

@@ -9,6 +9,8 @@ import type { WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from '../logging/index.js';
 import { TokenBucket, type MessageBudget } from '../rate-limit/index.js';
 import { WsCloseCode } from './ws-close-codes.js';
+import { wsConnectionOpened } from '../metrics/index.js';
+import { withWsMetrics } from './ws-metrics.js';
 
 export interface WsExtra {
   readonly socket: WebSocket;
@@ -25,6 +27,8 @@ export interface GraphqlWsTransportOptions {
   logger: Logger;
   /** Messages one socket may send (of any type); past it the socket closes with 4420 (TooManyMessages). Undefined: no limit. */
   messages?: MessageBudget;
+  /** Counts connections, subscriptions and events in the process's metrics (ws-metrics.ts). Default true. */
+  metrics?: boolean;
 }
 
 /** How long a flooding socket may take to finish closing before it is dropped. */
@@ -37,11 +41,13 @@ export function serveGraphqlWs<P extends Record<string, unknown>>(
   options: GraphqlWsTransportOptions,
 ): { dispose(): Promise<void> } {
   const { logger, messages } = options;
-  const server = makeServer<P, WsExtra>(serverOptions);
+  const metrics = options.metrics ?? true;
+  const server = makeServer<P, WsExtra>(metrics ? withWsMetrics(serverOptions) : serverOptions);
   wss.options.handleProtocols = handleProtocols;
   wss.on('error', (error) => logger.error({ err: error }, 'WebSocket server error'));
 
   wss.on('connection', (socket: WebSocket, request: IncomingMessage) => {
+    if (metrics) socket.once('close', wsConnectionOpened());
     socket.once('error', (error) => {
       logger.warn({ err: error }, 'WebSocket client error; closing it');
       socket.close(CloseCode.InternalServerError, 'Internal server error');

@@ -11,6 +11,7 @@ import { BodyTooLargeError, readBody, readRawBody } from './read-body.js';
 import { trackRequest } from './request-signal.js';
 import { REQUEST_ID_HEADER, requestIdFrom, runInRequestContext } from '../request-context/index.js';
 import { traceHttpRequest } from '../tracing/http-server.js';
+import { operationMetricsPlugin, recordRefusedRequest, startHttpRequestTimer } from '../metrics/index.js';
 
 export interface ReadinessReport {
   ready: boolean;
@@ -62,6 +63,11 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   cors?: CorsPolicy;
   /** HSTS and friends (security-headers.ts); the other security headers are always sent. */
   securityHeaders?: SecurityHeadersOptions;
+  /**
+   * Records HTTP requests and GraphQL operations in the process's metrics (platform/metrics). Default true; off for
+   * the subgraphs of a one-process supergraph, whose requests are the gateway's internal hops.
+   */
+  metrics?: boolean;
 }
 
 /** The GraphQL parameters of a request, from the JSON body (POST) or the query string (GET); unchecked. */
@@ -110,11 +116,33 @@ export interface HttpRouteAnswer {
 export function createGraphQLHttpServer<TContext extends BaseContext>(options: GraphQLHttpServerOptions<TContext>): http.Server {
   const path = options.path ?? '/graphql';
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  const metrics = options.metrics ?? true;
+  if (metrics) {
+    try {
+      options.apollo.addPlugin(operationMetricsPlugin());
+    } catch {
+      // Apollo already started (a caller that starts it first): HTTP requests are still recorded, operations not.
+    }
+  }
   const server = http.createServer((req, res) => {
+    if (metrics) {
+      const recordRequest = startHttpRequestTimer();
+      res.once('close', () => recordRequest(req.method, routeLabel(req.url), res.statusCode));
+    }
     // Every answer names its request (the caller's x-request-id when acceptable), and all work below runs in it.
     const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
     res.setHeader(REQUEST_ID_HEADER, requestId);
-    runInRequestContext({ requestId }, () => traceHttpRequest(options.service ?? 'http', req, res, () => handle(req, res))).catch((error: unknown) => {
+    const startedAt = performance.now();
+    runInRequestContext({ requestId }, () =>
+      traceHttpRequest(options.service ?? 'http', req, res, async () => {
+        await handle(req, res);
+        // Debug: one line per answered request in every process, carrying the request id (the logger's mixin).
+        options.logger.debug(
+          { method: req.method, path: req.url?.split('?')[0], status: res.statusCode, durationMs: Math.round(performance.now() - startedAt) },
+          'http request',
+        );
+      }),
+    ).catch((error: unknown) => {
       options.logger.error({ err: error }, 'unhandled error in HTTP handler');
       if (!res.headersSent) sendJson(res, 500, graphqlErrorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
       else res.destroy();
@@ -124,6 +152,14 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   return server;
+
+  /** The metrics' route label: one of this server's paths or page prefixes, else "other" (bounded). */
+  function routeLabel(url: string | undefined): string {
+    const pathname = new URL(url ?? '/', 'http://localhost').pathname;
+    if (pathname === path || pathname === '/health' || pathname === '/ready') return pathname;
+    if (Object.hasOwn(options.routes ?? {}, pathname) || Object.hasOwn(options.postRoutes ?? {}, pathname)) return pathname;
+    return Object.keys(options.pageRoutes ?? {}).find((prefix) => pathname.startsWith(prefix)) ?? 'other';
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // Edge headers first, so every answer below carries them; a CORS preflight is answered here and goes no further.
@@ -178,9 +214,12 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
 
     trackRequest(req, res, options.requestTimeoutMs);
     if (options.admit) {
-      const admission = await options.admit(req, method === 'POST' ? paramsOfBody(body) : paramsOfSearch(url.searchParams));
+      const admittedAt = performance.now();
+      const params = method === 'POST' ? paramsOfBody(body) : paramsOfSearch(url.searchParams);
+      const admission = await options.admit(req, params);
       for (const [key, value] of Object.entries(admission.headers ?? {})) res.setHeader(key, value);
       if (admission.refuse) {
+        if (metrics) recordRefusedRequest(params, admission.refuse.body, admittedAt);
         const type = negotiate(accept, [APPLICATION_JSON, GRAPHQL_RESPONSE_JSON]) ?? APPLICATION_JSON;
         res.statusCode = admission.refuse.status;
         res.setHeader('content-type', `${type}; charset=utf-8`);

@@ -4,6 +4,7 @@
 import { createRateLimiterStore, type LeakyBucketDecision, type RateLimitDecision, type RateLimiterStore } from '../../../platform/rate-limit/index.js';
 import type { Logger } from '../../../platform/logging/index.js';
 import type { RateLimitSettings } from './settings.js';
+import { recordRateLimitRejection, type RateLimitName } from '../../../platform/metrics/index.js';
 
 export interface RateLimitOutcome {
   allowed: boolean;
@@ -53,15 +54,17 @@ export function createRequestRateLimiter(settings: RateLimitSettings, logger?: L
   const drainSeconds = Math.ceil(settings.userBucketPoints / settings.userLeakPerSecond);
   const userPolicy = `${settings.userBucketPoints};w=${drainSeconds};comment="leaky bucket, ${settings.userLeakPerSecond} points/s"`;
 
-  const guarded = async (what: string, limit: number, policy: string, charge: () => Promise<RateLimitOutcome>): Promise<RateLimitOutcome> => {
+  const guarded = async (what: RateLimitName, limit: number, policy: string, charge: () => Promise<RateLimitOutcome>): Promise<RateLimitOutcome> => {
     try {
-      return await charge();
+      const outcome = await charge();
+      if (!outcome.allowed) recordRateLimitRejection(what);
+      return outcome;
     } catch (error) {
       logger?.error({ err: error, limit: what }, 'rate limiter failed; the request is let through');
       return { allowed: true, limit, remaining: limit, resetSeconds: 0, policy };
     }
   };
-  const windowCharge = (what: string, limiter: typeof anonymous, ip: string | undefined) => {
+  const windowCharge = (what: RateLimitName, limiter: typeof anonymous, ip: string | undefined) => {
     const { points } = limiter.rule;
     const policy = `${points};w=${WINDOW_SECONDS}`;
     return guarded(what, points, policy, async () => windowOutcome(points, policy, await limiter.consume(ip ?? 'unknown')));

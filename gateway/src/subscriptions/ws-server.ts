@@ -18,6 +18,7 @@ import type { ErrorMasker } from './errors.js';
 import type { PlannedSubscription, SubscriptionPlanner } from './planner.js';
 import type { SharedSubscriptions } from './shared-subscriptions.js';
 import { serveGraphqlWs } from '../../../platform/graphql/ws-transport.js';
+import { recordSubscriptionEventsDropped } from '../../../platform/metrics/index.js';
 
 export interface SubscriptionLimits {
   /**
@@ -251,7 +252,9 @@ export function attachGatewayWsServer(options: GatewayWsServerOptions): GatewayW
           },
           {
             maxBuffered: limits.maxQueuedEventsPerSubscription,
-            onOverflow: () => {
+            onOverflow: (overflow) => {
+              // What it had not read and the event that did not fit are discarded with the connection.
+              recordSubscriptionEventsDropped(overflow.maxBuffered + 1);
               options.logger.warn(
                 { userId: connection.viewer.userId, limit: limits.maxQueuedEventsPerSubscription },
                 'closed a subscription client that read too slowly',

@@ -5,12 +5,19 @@ test('defaults describe the embedded mode', () => {
   expect(readRuntimeConfig({})).toEqual({
     nodeEnv: 'development',
     logLevel: 'info',
+    logFormat: 'pretty',
     databaseUrl: undefined,
     dataDir: '.data',
     redisUrl: undefined,
     pubsubPrefix: 'ridegraph:',
     host: '0.0.0.0',
   });
+});
+
+test('logs are JSON in production and pretty elsewhere unless LOG_FORMAT says', () => {
+  expect(readRuntimeConfig({ NODE_ENV: 'production' }).logFormat).toBe('json');
+  expect(readRuntimeConfig({ NODE_ENV: 'production', LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+  expect(readRuntimeConfig({ LOG_FORMAT: 'json' }).logFormat).toBe('json');
 });
 
 test('blank variables count as unset', () => {

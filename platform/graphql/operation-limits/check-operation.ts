@@ -8,6 +8,7 @@ import { introspectionListNesting } from './introspection-nesting.js';
 import type { OperationLimits } from './limits.js';
 import { countTokens, measureDocument, writtenDepth, type DocumentSize } from './measure.js';
 import { limitExceeded, OperationRefusal } from './refusal.js';
+import { recordCostLimitRejection } from '../../metrics/index.js';
 
 export interface OperationRequest {
   query?: unknown;
@@ -73,24 +74,33 @@ export function createOperationGuard(model: CostModel | (() => CostModel | undef
   return {
     limits,
     check(request, options) {
-      if (typeof request.query !== 'string') return undefined;
-      const result = analyse(request.query);
-      if (result instanceof OperationRefusal) throw result;
-      if (result === null) return undefined;
-      refuseNulCharacters(request.variables);
-      const operationName = typeof request.operationName === 'string' ? request.operationName : undefined;
-      const operation = getOperationAST(result.document, operationName) ?? undefined;
-      const costModel = options?.skipCost ? undefined : modelNow();
-      const variables = isRecord(request.variables) ? request.variables : undefined;
-      if (operation && costModel) {
-        const nesting = introspectionListNesting(costModel.schema, result.document, operation);
-        if (nesting > limits.maxIntrospectionNesting) throw limitExceeded('introspectionNesting', limits.maxIntrospectionNesting, nesting);
+      try {
+        return checkRequest(request, options);
+      } catch (error) {
+        if (error instanceof OperationRefusal) recordCostLimitRejection(error.details.limit);
+        throw error;
       }
-      const cost = operation && costModel ? operationCost(costModel, result.document, operation, variables) : 0;
-      if (cost > limits.maxCost) throw limitExceeded('cost', limits.maxCost, cost);
-      return { ...result, operation, cost };
     },
   };
+
+  function checkRequest(request: OperationRequest, options?: { skipCost?: boolean }): CheckedOperation | undefined {
+    if (typeof request.query !== 'string') return undefined;
+    const result = analyse(request.query);
+    if (result instanceof OperationRefusal) throw result;
+    if (result === null) return undefined;
+    refuseNulCharacters(request.variables);
+    const operationName = typeof request.operationName === 'string' ? request.operationName : undefined;
+    const operation = getOperationAST(result.document, operationName) ?? undefined;
+    const costModel = options?.skipCost ? undefined : modelNow();
+    const variables = isRecord(request.variables) ? request.variables : undefined;
+    if (operation && costModel) {
+      const nesting = introspectionListNesting(costModel.schema, result.document, operation);
+      if (nesting > limits.maxIntrospectionNesting) throw limitExceeded('introspectionNesting', limits.maxIntrospectionNesting, nesting);
+    }
+    const cost = operation && costModel ? operationCost(costModel, result.document, operation, variables) : 0;
+    if (cost > limits.maxCost) throw limitExceeded('cost', limits.maxCost, cost);
+    return { ...result, operation, cost };
+  }
 }
 
 /** @returns null when the text does not parse (the server reports the syntax error). */
