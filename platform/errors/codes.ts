@@ -17,6 +17,8 @@ export const ERROR_CODES = {
   OPERATION_TOO_COMPLEX:
     'The operation exceeds a limit checked before it runs: extensions.limit names it (tokens, depth, aliases, fields, fragmentSpreads, directives or cost), extensions.maximum and extensions.actual say by how much. Simplify the operation or ask for smaller pages; retrying unchanged fails again.',
   REQUEST_ABORTED: 'The caller stopped waiting (it timed out or disconnected) or the request passed its deadline, so the service stopped working on it.',
+  QUERY_TIMEOUT:
+    'The data asked for took longer to compute than the limit allows and the work was stopped. Ask for less (e.g. a shorter range or one fleet); retrying unchanged likely fails again.',
   SERVICE_UNAVAILABLE: 'A dependency is temporarily unavailable; retry later.',
   INTERNAL_SERVER_ERROR: 'An unexpected failure. Details are logged on the server, never sent to clients.',
 } as const satisfies Record<string, string>;

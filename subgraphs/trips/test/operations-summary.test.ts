@@ -3,6 +3,9 @@
 // fleet and city scopes; who may ask; bad input; and the two statements a summary costs.
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '../src/store/prisma/client.js';
+import type { TripsConfig } from '../src/config.js';
+import { operationsSummary, SUMMARY_STATEMENT_TIMEOUT_MS } from '../src/services/operations-summary.js';
+import type { TripsStore } from '../src/store/store.js';
 import { codes, useHarness, type Harness } from './harness.js';
 
 const harness = useHarness();
@@ -361,4 +364,29 @@ test('a date that is not an instant is BAD_USER_INPUT; exactly 366 days is allow
   expect(year.data!.operationsSummary.tripsByHour).toHaveLength(366 * 24);
   // the whole hand-built day falls inside
   expect(year.data!.operationsSummary.tripsRequested).toBe(11);
+});
+
+test('a summary PostgreSQL cancels at the statement timeout is QUERY_TIMEOUT, not an internal error', async () => {
+  const viewer = { userId: randomUUID(), roles: ['OPERATIONS'], sessionId: randomUUID(), fleetIds: [], expiresAt: new Date(Date.now() + 60_000) } as const;
+  const applied: number[] = [];
+  // What the store hands the service when PostgreSQL cancels the aggregate (SQLSTATE 57014, as Prisma reports it).
+  const cancelled = Object.assign(new Error('Raw query failed. Code: `57014`. Message: `canceling statement due to statement timeout`'), {});
+  const store = {
+    transaction: async (work: (stores: unknown) => Promise<unknown>) =>
+      work({
+        operations: {
+          withoutJit: async () => undefined,
+          limitStatementTime: async (ms: number) => void applied.push(ms),
+          tripAggregates: async () => Promise.reject(cancelled),
+          offerAggregates: async () => Promise.reject(new Error('not reached')),
+        },
+      }),
+  } as unknown as TripsStore;
+  const config = { dispatchTimeoutSeconds: 60, offerTimeoutSeconds: 15 } as TripsConfig;
+  const asked = operationsSummary({ store, config }, viewer, { from: new Date(FROM), to: new Date(TO) });
+  await expect(asked).rejects.toMatchObject({ extensions: { code: 'QUERY_TIMEOUT' } });
+  expect(applied).toEqual([SUMMARY_STATEMENT_TIMEOUT_MS]);
+  // Any other failure stays what it was.
+  const broken = { transaction: async () => Promise.reject(new Error('connection lost')) } as unknown as TripsStore;
+  await expect(operationsSummary({ store: broken, config }, viewer, { from: new Date(FROM), to: new Date(TO) })).rejects.toThrow('connection lost');
 });

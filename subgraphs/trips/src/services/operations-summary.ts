@@ -9,6 +9,12 @@ import type { OperationsScope, OfferAggregates, TripAggregates } from '../store/
 import type { TripActorRole, TripStatus } from '../store/prisma/client.js';
 import type { TripsStore } from '../store/store.js';
 
+/**
+ * Longest a summary's statements may run, below the store transaction's 10 s: a range too big to aggregate in time
+ * (a city's year on this hardware) is answered QUERY_TIMEOUT instead of failing as an internal error.
+ */
+export const SUMMARY_STATEMENT_TIMEOUT_MS = 8000;
+
 /** A year and a day: a leap year fits, with room for a range that starts and ends mid-day. */
 export const MAX_SUMMARY_DAYS = 366;
 const HOUR_MS = 3_600_000;
@@ -103,7 +109,7 @@ export function shapeSummary(args: SummaryArgs, scope: OperationsScope, trips: T
 
 /** Query.operationsSummary: two aggregate statements (trips, offers) in one transaction with JIT off. */
 export async function operationsSummary(
-  deps: { store: TripsStore; config: TripsConfig },
+  deps: { store: TripsStore; config: TripsConfig; statementTimeoutMs?: number },
   viewer: Viewer | null,
   args: SummaryArgs,
 ): Promise<OperationsSummary> {
@@ -111,9 +117,24 @@ export async function operationsSummary(
   // Trips wait for a driver at most the dispatch timeout; an hour of slack covers a dispatcher running late.
   const scope = summaryScope(viewer, args, config.dispatchTimeoutSeconds + config.offerTimeoutSeconds + 3600);
   // One read transaction: SET LOCAL needs it, and both aggregates see the same snapshot.
-  const { trips, offers } = await store.transaction(async ({ operations }) => {
-    await operations.withoutJit();
-    return { trips: await operations.tripAggregates(scope), offers: await operations.offerAggregates(scope) };
-  });
-  return shapeSummary(args, scope, trips, offers);
+  let aggregates: { trips: TripAggregates; offers: OfferAggregates };
+  try {
+    aggregates = await store.transaction(async ({ operations }) => {
+      await operations.withoutJit();
+      await operations.limitStatementTime(deps.statementTimeoutMs ?? SUMMARY_STATEMENT_TIMEOUT_MS);
+      return { trips: await operations.tripAggregates(scope), offers: await operations.offerAggregates(scope) };
+    });
+  } catch (error) {
+    if (isStatementTimeout(error)) {
+      throw new AppError('QUERY_TIMEOUT', 'The summary took too long to compute: ask for a shorter range, one fleet or one city');
+    }
+    throw error;
+  }
+  return shapeSummary(args, scope, aggregates.trips, aggregates.offers);
+}
+
+/** PostgreSQL's "canceling statement due to statement timeout" (SQLSTATE 57014), however the driver wrapped it. */
+function isStatementTimeout(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.message} ${JSON.stringify((error as { meta?: unknown }).meta ?? null)}` : String(error);
+  return text.includes('57014') || text.includes('statement timeout');
 }

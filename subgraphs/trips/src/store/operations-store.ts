@@ -107,6 +107,11 @@ export function createOperationsStore(db: Db) {
       await db.$executeRawUnsafe('set local jit = off');
     },
 
+    /** Cancels any later statement of this transaction that runs longer than `ms` (PostgreSQL error 57014). */
+    async limitStatementTime(ms: number): Promise<void> {
+      await db.$executeRawUnsafe(`set local statement_timeout = ${Math.max(1, Math.trunc(ms))}`);
+    },
+
     /** Counts, sums and averages of the trips requested in the scope, in one statement. */
     async tripAggregates(scope: OperationsScope): Promise<TripAggregates> {
       const filter = scopeFilter(scope, 't');
