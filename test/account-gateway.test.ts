@@ -1,24 +1,8 @@
 // "A rider renames themself and verifies an email", through the gateway, on PostgreSQL and embedded PGlite: register,
 // rename, change the email, open the link the development email provider logged, sign in with the new email.
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { postGraphQL } from '../platform/testing/index.js';
+import { emailCapture } from './support/email-capture.js';
 import { startTestSupergraph, TEST_RUNTIMES, type TestSupergraph } from './support/test-supergraph.js';
-
-/** The development email provider's lines ("development email"), parsed from the supergraph's log. */
-function emailCapture() {
-  const emails: { to: string; subject: string; text: string }[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
-        const parsed = JSON.parse(line) as { msg?: string; to?: string; subject?: string; text?: string };
-        if (parsed.msg === 'development email') emails.push({ to: parsed.to!, subject: parsed.subject!, text: parsed.text! });
-      }
-      done();
-    },
-  });
-  return { emails, logger: pino({ level: 'info' }, stream) };
-}
 
 describe.each(TEST_RUNTIMES)('on %s', (runtime) => {
   let env: TestSupergraph;

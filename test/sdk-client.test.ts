@@ -21,16 +21,19 @@ import {
   TripDetailsDocument,
   TripsBoardDocument,
   UsersAdminDocument,
+  VerifyEmailDocument,
   type FetchLike,
   type RidegraphSession,
   type SessionTokensFragment,
 } from '../sdk/index.js';
+import { emailCapture } from './support/email-capture.js';
 import { startTestSupergraph, type Persona, type TestSupergraph } from './support/test-supergraph.js';
 
 let env: TestSupergraph;
+const mail = emailCapture();
 
 beforeAll(async () => {
-  env = await startTestSupergraph();
+  env = await startTestSupergraph({ logger: mail.logger });
 }, 120_000);
 
 afterAll(async () => {
@@ -54,6 +57,11 @@ async function registerRider() {
     device: { name: 'jest', platform: 'OTHER' },
   });
   expect(register.userErrors).toEqual([]);
+  // An email signs in only once proven: open the link the development email provider sent, as the rider would.
+  const token = mail.verificationToken(email);
+  expect(token).toEqual(expect.any(String));
+  const { verifyEmail } = await createRidegraphClient({ url: env.gatewayUrl }).request(VerifyEmailDocument, { token: token! });
+  expect(verifyEmail).toEqual({ emailVerified: true, userErrors: [] });
   return { email, userId: register.userId!, sessionId: register.sessionId!, session: sessionOf(register) };
 }
 
