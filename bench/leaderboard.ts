@@ -196,7 +196,7 @@ try {
     machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', memoryGb: round(totalmem() / 1024 ** 3, 1), node: process.version, loadAverage },
     users: USERS,
     seedMs,
-    rankIndex: REDIS_URL ? 'redis' : 'postgresql',
+    rankIndex: (REDIS_URL ? 'redis' : 'postgresql') as Report['rankIndex'],
     rebuildMs,
     seconds: SECONDS,
     idle,
