@@ -189,6 +189,7 @@ try {
   const loadSeconds = (Date.now() - loadStarted) / 1000;
   loadAverage.atEnd = loadavg().map((l) => round(l, 2));
 
+  const rankIndex: Report['rankIndex'] = REDIS_URL ? 'redis' : 'postgresql';
   const report = {
     date: new Date().toISOString(),
     commit: execSync('git rev-parse --short HEAD', { cwd: repoRoot }).toString().trim(),
@@ -196,7 +197,7 @@ try {
     machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', memoryGb: round(totalmem() / 1024 ** 3, 1), node: process.version, loadAverage },
     users: USERS,
     seedMs,
-    rankIndex: (REDIS_URL ? 'redis' : 'postgresql') as Report['rankIndex'],
+    rankIndex,
     rebuildMs,
     seconds: SECONDS,
     idle,

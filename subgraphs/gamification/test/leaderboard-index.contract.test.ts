@@ -140,6 +140,28 @@ describe('redis only', () => {
     expect(await index.page(board, PERIOD, null, 20)).toEqual(await sql.page(board, PERIOD, null, 20));
   });
 
+  test('a Redis write that fails drops the ready marker: reads go to PostgreSQL and the next one rebuilds', async () => {
+    const board = `RIDERS:${randomUUID()}`;
+    const [u, v] = [randomUUID(), randomUUID()].sort() as [string, string];
+    await index.apply(await award(board, u, 40));
+    await warm(index, board);
+    const set = `${prefix}${board}|${PERIOD}`;
+    expect(await raw.exists(`${set}:ready`)).toBe(1);
+    // The versions hash turned into a string: the Lua apply fails with WRONGTYPE, as any failed write would.
+    await raw.del(`${set}:v`);
+    await raw.set(`${set}:v`, 'broken');
+    await index.apply(await award(board, v, 60));
+    expect(await raw.exists(`${set}:ready`)).toBe(0);
+    expect(await index.rankOf(board, PERIOD, v)).toEqual({ rank: 1, userId: v, points: 60 }); // PostgreSQL
+    await index.settled(board, PERIOD); // that rebuild fails on the same broken key; reads stay on PostgreSQL
+    expect(await raw.exists(`${set}:ready`)).toBe(0);
+    await raw.del(`${set}:v`);
+    expect(await index.rankOf(board, PERIOD, u)).toEqual({ rank: 2, userId: u, points: 40 });
+    await index.settled(board, PERIOD);
+    expect(await raw.exists(`${set}:ready`)).toBe(1);
+    expect(await raw.zrange(set, 0, -1, 'WITHSCORES')).toEqual([v, '-60', u, '-40']);
+  });
+
   test('week and month sets expire a period after theirs ends; all time never', () => {
     expect(boardExpiresAt('W2026-12-07')).toBe(Date.UTC(2026, 11, 21) / 1000);
     expect(boardExpiresAt('M2026-12')).toBe(Date.UTC(2027, 0, 1) / 1000 + 31 * 86_400);
