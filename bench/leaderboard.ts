@@ -22,10 +22,14 @@ import { repoRoot } from '../subgraphs/registry.js';
 import { buildGamificationSubgraph } from '../subgraphs/gamification/src/server.js';
 import { applyEarningEvent } from '../subgraphs/gamification/src/services/earning.js';
 import { weekKey } from '../subgraphs/gamification/src/services/periods.js';
+import { collectBoardUpdates } from '../subgraphs/gamification/src/store/board-updates.js';
 import { openGamificationDatabase } from '../subgraphs/gamification/src/store/database.js';
+import type { RedisLeaderboardIndex } from '../subgraphs/gamification/src/store/leaderboard-redis.js';
 import { adminQuery } from './admin-database.js';
 
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+// With REDIS_URL (default redis://127.0.0.1:6379; BENCH_REDIS=0: PostgreSQL only) the ranks come from Redis sorted sets.
+const REDIS_URL = process.env.BENCH_REDIS === '0' ? undefined : (process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
 const USERS = Number(process.env.BENCH_USERS ?? 1_000_000);
 const AWARD_RATE = Number(process.env.BENCH_AWARD_RATE ?? 500);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -54,8 +58,10 @@ try {
     pubsub: createMemoryPubSub({ prefix: `bench:${dbName}:` }),
     auth: testAuth.auth,
     events: createMemoryEventBus({ logger }),
+    redisUrl: REDIS_URL,
   };
-  const built = await buildGamificationSubgraph(deps, { background: false });
+  const built = await buildGamificationSubgraph(deps, { background: false, config: { leaderboardRedisPrefix: `ridegraph:bench:${dbName}:lb:` } });
+  const index = built.services.leaderboard.index as Partial<RedisLeaderboardIndex>;
   const running = await serveSubgraph(built, { port: 0, logger });
   const prisma = openGamificationDatabase(database);
   const client = new pg.Client({ connectionString: database.url });
@@ -71,6 +77,10 @@ try {
   );
   await client.query('analyze gamification.leaderboard_scores');
   const seedMs = Date.now() - seedStarted;
+  // Redis: the board is copied from PostgreSQL as a start with a missing set does (timed), before any read.
+  const rebuildStarted = Date.now();
+  if (index.rebuild) log(`rebuilt ${await index.rebuild('RIDERS', week)} scores in Redis`);
+  const rebuildMs = index.rebuild ? Date.now() - rebuildStarted : null;
   // Viewers spread over the whole board (myRank's cost grows with the rank).
   const viewers = (
     await client.query<{ user_id: string }>(`select user_id::text as user_id from gamification.leaderboard_scores tablesample system (0.1) limit 200`)
@@ -145,7 +155,11 @@ try {
     const started = performance.now();
     inFlight += 1;
     try {
-      await handleOnce(prisma, { schema: 'gamification', consumer: 'gamification.earning', event }, (tx) => applyEarningEvent(tx, event));
+      // As the consumer does: the board scores reach the rank index after the commit.
+      const { scores } = await collectBoardUpdates(() =>
+        handleOnce(prisma, { schema: 'gamification', consumer: 'gamification.earning', event }, (tx) => applyEarningEvent(tx, event)),
+      );
+      await built.services.leaderboard.index.apply(scores);
       awarded += 1;
       awardLatencies.push(performance.now() - started);
     } catch {
@@ -175,6 +189,7 @@ try {
   const loadSeconds = (Date.now() - loadStarted) / 1000;
   loadAverage.atEnd = loadavg().map((l) => round(l, 2));
 
+  const rankIndex: Report['rankIndex'] = REDIS_URL ? 'redis' : 'postgresql';
   const report = {
     date: new Date().toISOString(),
     commit: execSync('git rev-parse --short HEAD', { cwd: repoRoot }).toString().trim(),
@@ -182,6 +197,8 @@ try {
     machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', memoryGb: round(totalmem() / 1024 ** 3, 1), node: process.version, loadAverage },
     users: USERS,
     seedMs,
+    rankIndex,
+    rebuildMs,
     seconds: SECONDS,
     idle,
     underAwards: {
@@ -202,6 +219,13 @@ try {
   await client.end();
   await prisma.$disconnect();
   await running.stop();
+  if (REDIS_URL) {
+    const { Redis } = await import('ioredis');
+    const redis = new Redis(REDIS_URL);
+    const keys = await redis.keys(`ridegraph:bench:${dbName}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    await redis.quit();
+  }
 } finally {
   await adminQuery(SERVER_URL, `DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
 }
@@ -213,6 +237,8 @@ type Report = {
   machine: { cpus: number; model: string; memoryGb: number; node: string; loadAverage: Record<string, number[]> };
   users: number;
   seedMs: number;
+  rankIndex: 'redis' | 'postgresql';
+  rebuildMs: number | null;
   seconds: number;
   idle: Record<'leaderboardFirstPage' | 'leaderboardPage5000' | 'myRank', ReturnType<typeof stats>>;
   underAwards: Record<'leaderboardFirstPage' | 'leaderboardPage5000' | 'myRank', ReturnType<typeof stats>> & {
@@ -238,7 +264,7 @@ function markdown(r: Report): string {
       .map(([when, l]) => `${when} ${l.join(' / ')}`)
       .join('; ')}.`,
     '',
-    `${r.users.toLocaleString('en-US')} riders with points on this week's RIDERS board (seeded in ${r.seedMs} ms). One gamification subgraph in the bench process answers over HTTP (token verification, operation limits, Apollo) on PostgreSQL on the same machine; one reader at a time for ${r.seconds} s per phase. Under load, awards (payment.succeeded handled as the consumer does: handleOnce, rules, ledger entry, score upserts, outbox) target ${r.underAwards.targetRate}/s with up to 32 in flight: achieved **${r.underAwards.achievedRate}/s** (${r.underAwards.awarded} awarded, ${r.underAwards.failures} failed; award latency p50 / p99 ${r.underAwards.awardMs.p50} / ${r.underAwards.awardMs.p99} ms).`,
+    `${r.users.toLocaleString('en-US')} riders with points on this week's RIDERS board (seeded in ${r.seedMs} ms). Rank index: **${r.rankIndex === 'redis' ? `Redis sorted set (copied from PostgreSQL in ${r.rebuildMs} ms before the reads)` : 'PostgreSQL'}**. One gamification subgraph in the bench process answers over HTTP (token verification, operation limits, Apollo) on PostgreSQL on the same machine; one reader at a time for ${r.seconds} s per phase. Under load, awards (payment.succeeded handled as the consumer does: handleOnce, rules, ledger entry, score upserts, outbox) target ${r.underAwards.targetRate}/s with up to 32 in flight: achieved **${r.underAwards.achievedRate}/s** (${r.underAwards.awarded} awarded, ${r.underAwards.failures} failed; award latency p50 / p99 ${r.underAwards.awardMs.p50} / ${r.underAwards.awardMs.p99} ms).`,
     '',
     `| request | idle p50 / p99 / max (ms) | under awards p50 / p99 / max (ms) | goal p99 < ${GOAL_MS} ms under awards |`,
     '| --- | --- | --- | --- |',
@@ -246,7 +272,9 @@ function markdown(r: Report): string {
     row('the same, 5,000 rows deep (`after` cursor)', 'leaderboardPage5000'),
     row('`myRank(scope: RIDERS)` (viewers over all ranks)', 'myRank'),
     '',
-    'myRank counts the rows ahead of the viewer in the index: its cost grows with the rank. Redis sorted sets (O(log n) ranks) are not built.',
+    r.rankIndex === 'redis'
+      ? "myRank is ZRANK + ZSCORE on the sorted set (O(log n)); a page is ZRANGE from the cursor's rank. Scores reach Redis after each award's commit (versioned Lua apply)."
+      : 'myRank counts the rows ahead of the viewer in the PostgreSQL index: its cost grows with the rank.',
     '',
   ].join('\n');
 }

@@ -13,7 +13,10 @@ import { createDriverFleets, DRIVER_FLEETS_GROUP, DRIVER_FLEETS_TYPES } from './
 import { applyEarningEvent, EARNING_GROUP, EARNING_TYPES } from './services/earning.js';
 import { startExpiryLoop } from './services/expiry.js';
 import { createLoyaltyServices, type LoyaltyServices } from './services/index.js';
+import { collectBoardUpdates } from './store/board-updates.js';
 import { openGamificationDatabase } from './store/database.js';
+import { createSqlLeaderboardIndex, type LeaderboardIndex } from './store/leaderboard-index.js';
+import { createRedisLeaderboardIndex } from './store/leaderboard-redis.js';
 import { createPointsStore } from './store/points-store.js';
 
 export interface GamificationBuildOptions {
@@ -41,7 +44,11 @@ export async function buildGamificationSubgraph(deps: SubgraphDeps, options: Gam
   const relay = inBackground(() => startOutboxRelay({ db: prisma, schema: 'gamification', source: 'gamification', bus: deps.events, logger }));
   const wakeRelay = () => inBackground(() => relay.wake());
   const config: GamificationConfig = { ...readGamificationConfig(process.env), ...options.config };
-  const services = createLoyaltyServices({ prisma, wakeRelay, pointsExpireDays: config.pointsExpireDays });
+  // Distributed mode ranks in Redis sorted sets; embedded mode in PostgreSQL's index (LOYALTY.md "Leaderboards").
+  const leaderboardIndex: LeaderboardIndex = deps.redisUrl
+    ? createRedisLeaderboardIndex(prisma, { redisUrl: deps.redisUrl, prefix: config.leaderboardRedisPrefix, logger })
+    : createSqlLeaderboardIndex(prisma);
+  const services = createLoyaltyServices({ prisma, wakeRelay, pointsExpireDays: config.pointsExpireDays, leaderboardIndex });
   const consumers: EventConsumer[] =
     options.background === false
       ? []
@@ -52,9 +59,11 @@ export async function buildGamificationSubgraph(deps: SubgraphDeps, options: Gam
               types: [...EARNING_TYPES],
               handle: (event) =>
                 inBackground(async () => {
-                  const ran = await handleOnce(prisma, { schema: 'gamification', consumer: 'gamification.earning', event }, (tx) =>
-                    applyEarningEvent(tx, event),
+                  // The board scores go to the rank index once the transaction committed.
+                  const { result: ran, scores } = await collectBoardUpdates(() =>
+                    handleOnce(prisma, { schema: 'gamification', consumer: 'gamification.earning', event }, (tx) => applyEarningEvent(tx, event)),
                   );
+                  await leaderboardIndex.apply(scores);
                   if (ran) wakeRelay();
                 }),
             }),
@@ -95,6 +104,7 @@ export async function buildGamificationSubgraph(deps: SubgraphDeps, options: Gam
       await Promise.all(consumers.map((consumer) => consumer.stop()));
       await expiry?.stop();
       await relay.stop();
+      await leaderboardIndex.close();
     },
   });
   return { ...built, services, relay, consumers };

@@ -1,5 +1,6 @@
 // gamification's services, built once per subgraph and shared by every request.
 import type { GamificationPrisma } from '../store/database.js';
+import type { LeaderboardIndex } from '../store/leaderboard-index.js';
 import { createAdjustmentsService } from './adjustments.js';
 import { createCatalogueService } from './catalogue.js';
 import { createRedemptionService } from './redemption.js';
@@ -13,8 +14,11 @@ export function createLoyaltyServices({
   prisma,
   wakeRelay,
   pointsExpireDays,
+  leaderboardIndex,
 }: {
   prisma: GamificationPrisma;
+  /** Answers leaderboard pages and ranks: PostgreSQL or Redis (server.ts). */
+  leaderboardIndex: LeaderboardIndex;
   wakeRelay: () => void;
   pointsExpireDays: number;
 }) {
@@ -24,7 +28,7 @@ export function createLoyaltyServices({
     adjustments: createAdjustmentsService(prisma, wakeRelay),
     catalogue: createCatalogueService(prisma),
     redemptions: createRedemptionService(prisma, wakeRelay),
-    leaderboard: createLeaderboardService(prisma),
+    leaderboard: createLeaderboardService(leaderboardIndex),
     expiry: createExpiryService(prisma, pointsExpireDays),
   };
 }

@@ -1,27 +1,23 @@
-// Leaderboards read from leaderboard_scores, which every award and reversal keeps up to date in its own transaction
-// (awards.ts): a page is one range of the index (scope, period, points desc, user_id), never a scan of the ledger.
-// The same table serves the embedded mode (PGlite) and PostgreSQL. Rank = position in (points desc, user id asc).
+// Leaderboards: leaderboard_scores (kept up to date by every award and reversal in its own transaction, awards.ts)
+// is the source of truth; the rank index answers pages and ranks — PostgreSQL's own index in embedded mode, Redis
+// sorted sets with REDIS_URL (store/leaderboard-index.ts, store/leaderboard-redis.ts). Rank = position in (points
+// desc, user id asc).
 import type { Viewer } from '../../../../platform/auth/index.js';
 import { badInput } from '../../../../platform/errors/index.js';
 import { isUuid, readPageArgs, type PageArgs } from '../../../../platform/graphql/index.js';
-import type { GamificationPrisma } from '../store/database.js';
+import type { LeaderboardIndex, RankedScore } from '../store/leaderboard-index.js';
 import { boardKey } from '../store/ledger-store.js';
 import { periodKey, type LeaderboardPeriodName } from './periods.js';
 
-export interface LeaderboardRow {
-  rank: number;
-  userId: string;
-  points: number;
-}
+export type LeaderboardRow = RankedScore;
 
 export interface LeaderboardPage {
   edges: { cursor: string; node: LeaderboardRow }[];
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
 }
 
-const S = '"gamification"';
-
-// The cursor holds the last row's place: its rank, points and user id (keyset: the next page starts after it).
+// The cursor holds the last row's place: its rank, points and user id (PostgreSQL continues after the points and
+// user id — keyset; Redis after the rank).
 const encode = (row: LeaderboardRow) => Buffer.from(`lb|${row.rank}|${row.points}|${row.userId}`, 'utf8').toString('base64url');
 function decode(value: string): LeaderboardRow {
   const [tag, rank, points, userId, extra] = Buffer.from(value, 'base64url').toString('utf8').split('|');
@@ -48,28 +44,16 @@ function boardOf({ scope, fleetId }: BoardArgs): string {
   return boardKey(scope, fleetId);
 }
 
-export function createLeaderboardService(prisma: GamificationPrisma, now: () => Date = () => new Date()) {
+export function createLeaderboardService(index: LeaderboardIndex, now: () => Date = () => new Date()) {
   return {
+    index,
+
     async page(board: BoardArgs, args: PageArgs): Promise<LeaderboardPage> {
       const scope = boardOf(board);
       const { take } = readPageArgs({ first: args.first });
       const after = args.after ? decode(args.after) : null;
-      const key = periodKey(board.period, now());
-      const rows = await prisma.$queryRawUnsafe<{ user_id: string; points: number }[]>(
-        `select user_id::text as user_id, points from ${S}.leaderboard_scores
-         where scope = $1 and period = $2 and points > 0
-           and ($3::int is null or points < $3 or (points = $3 and user_id > $4::uuid))
-         order by points desc, user_id asc
-         limit $5`,
-        scope,
-        key,
-        after?.points ?? null,
-        after?.userId ?? null,
-        take + 1,
-      );
-      const first = after ? after.rank + 1 : 1;
-      const page = rows.slice(0, take).map((row, i) => ({ rank: first + i, userId: row.user_id, points: row.points }));
-      const edges = page.map((node) => ({ cursor: encode(node), node }));
+      const rows = await index.page(scope, periodKey(board.period, now()), after, take + 1);
+      const edges = rows.slice(0, take).map((node) => ({ cursor: encode(node), node }));
       return {
         edges,
         pageInfo: {
@@ -81,22 +65,9 @@ export function createLeaderboardService(prisma: GamificationPrisma, now: () => 
       };
     },
 
-    /** The viewer's place: one index probe for their points, one counted index range for who is ahead. */
+    /** The viewer's place on the board (null without points there in the period). */
     async myRank(viewer: Viewer, board: BoardArgs): Promise<LeaderboardRow | null> {
-      const scope = boardOf(board);
-      const key = periodKey(board.period, now());
-      const rows = await prisma.$queryRawUnsafe<{ points: number; ahead: bigint }[]>(
-        `select me.points, (select count(*) from ${S}.leaderboard_scores o
-                             where o.scope = me.scope and o.period = me.period
-                               and (o.points > me.points or (o.points = me.points and o.user_id < me.user_id))) as ahead
-         from ${S}.leaderboard_scores me
-         where me.scope = $1 and me.period = $2 and me.user_id = $3::uuid and me.points > 0`,
-        scope,
-        key,
-        viewer.userId,
-      );
-      const mine = rows[0];
-      return mine ? { rank: Number(mine.ahead) + 1, userId: viewer.userId, points: mine.points } : null;
+      return index.rankOf(boardOf(board), periodKey(board.period, now()), viewer.userId);
     },
   };
 }

@@ -1,6 +1,7 @@
 // Writes to the points ledger inside a caller's transaction. Every write of a user's points happens with that user's
 // lock held (lockUsers), so a balance read and the entry that depends on it cannot interleave with another writer:
 // that is what keeps balances from going negative and per-user limits exact under concurrency.
+import { recordBoardScores } from './board-updates.js';
 import { outboxEvent, type DomainEventType, type DomainEvents } from '../../../../platform/events/index.js';
 import type { PointsReason } from './prisma/client.js';
 import type { Prisma } from './prisma/client.js';
@@ -86,17 +87,25 @@ export async function fleetOfDriver(tx: GamificationTx, userId: string): Promise
   return rows[0]?.fleet_id ?? null;
 }
 
-/** Adds `delta` to the user's score in each period key of the board; a score never drops below 0. */
+/**
+ * Adds `delta` to the user's score in each period key of the board; a score never drops below 0. Every write moves
+ * updated_at forward by at least 1 ms (the clock at the write, truncated to the column's ms), so updated_at is a
+ * version: of two awards for one user the one that committed later has the higher one (it waited for the row lock).
+ * The new scores are recorded for the rank index, which applies them after the commit (board-updates.ts).
+ */
 export async function addToLeaderboards(tx: GamificationTx, scope: string, userId: string, delta: number, periods: readonly string[]): Promise<void> {
-  await tx.$executeRawUnsafe(
+  const rows = await tx.$queryRawUnsafe<{ period: string; points: number; version: string }[]>(
     `insert into ${S}.leaderboard_scores (scope, period, user_id, points, updated_at)
-     select $1, period, $2::uuid, greatest($3::int, 0), now() from unnest($4::text[]) as period
-     on conflict (scope, period, user_id) do update set points = greatest(leaderboard_scores.points + $3::int, 0), updated_at = now()`,
+     select $1, period, $2::uuid, greatest($3::int, 0), date_trunc('milliseconds', clock_timestamp()) from unnest($4::text[]) as period
+     on conflict (scope, period, user_id) do update set points = greatest(leaderboard_scores.points + $3::int, 0),
+       updated_at = greatest(date_trunc('milliseconds', clock_timestamp()), leaderboard_scores.updated_at + interval '1 millisecond')
+     returning period, points, (extract(epoch from updated_at) * 1000)::bigint::text as version`,
     scope,
     userId,
     delta,
     [...periods],
   );
+  recordBoardScores(rows.map((row) => ({ board: scope, period: row.period, userId, points: row.points, version: Number(row.version) })));
 }
 
 /** Inserts the badge unless the user has it. @returns whether it was new. */

@@ -38,13 +38,18 @@ export interface LoyaltyFixture {
   stop(): Promise<void>;
 }
 
-export async function startLoyaltyFixture(): Promise<LoyaltyFixture> {
+/** @param redis distributed mode: the leaderboards rank in Redis under this (fresh) key prefix. */
+export async function startLoyaltyFixture(redis?: { url: string; prefix: string }): Promise<LoyaltyFixture> {
   const db = await createTestDatabase();
   const prisma = openGamificationDatabase(db.target);
   const testAuth = await createTestAuth();
   const bus = createMemoryEventBus({ logger: createLogger({ level: 'silent' }), retryDelayMs: 20 });
   const statements: string[] = [];
-  const built = await buildGamificationSubgraph(await testSubgraphDeps(db.target, (sql) => statements.push(sql), testAuth, bus));
+  const deps = await testSubgraphDeps(db.target, (sql) => statements.push(sql), testAuth, bus);
+  const built = await buildGamificationSubgraph(
+    redis ? { ...deps, redisUrl: redis.url } : deps,
+    redis ? { config: { leaderboardRedisPrefix: redis.prefix } } : {},
+  );
   const subgraph = await startInProcess(built, { headers: await testAuth.headersFor({ userId: randomUUID(), roles: ['OPERATIONS'] }) });
   const emitted: AnyEventEnvelope[] = [];
   const listener = bus.consume({
