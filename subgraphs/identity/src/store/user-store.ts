@@ -135,13 +135,12 @@ export function createUserStore(db: Db) {
 
     /**
      * The FLEET_MANAGERs of any of `fleetIds`, by name then id: one query for many fleets (the `Fleet.managers`
-     * loader groups them). An array overlap on users.fleet_ids, filtered first by role: managers are few.
+     * loader groups them). An array overlap on users.fleet_ids; the role is checked here rather than in SQL because
+     * an enum-array `has` fails on embedded PGlite (only FLEET_MANAGERs hold fleet ids anyway: checkFleetIds).
      */
-    findFleetManagers(fleetIds: readonly string[]): Promise<User[]> {
-      return db.user.findMany({
-        where: { roles: { has: 'FLEET_MANAGER' }, fleetIds: { hasSome: [...fleetIds] } },
-        orderBy: [{ name: 'asc' }, { id: 'asc' }],
-      });
+    async findFleetManagers(fleetIds: readonly string[]): Promise<User[]> {
+      const holders = await db.user.findMany({ where: { fleetIds: { hasSome: [...fleetIds] } }, orderBy: [{ name: 'asc' }, { id: 'asc' }] });
+      return holders.filter((user) => user.roles.includes('FLEET_MANAGER'));
     },
 
     /** Locks the user's row for the rest of the transaction, so two role changes on one user apply one after the other. */
