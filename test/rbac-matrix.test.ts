@@ -37,6 +37,10 @@ const INTENDED_ROLES: Record<string, readonly string[]> = {
   'Mutation.suspendDriver': ['SUPER_ADMIN', 'OPERATIONS', 'FLEET_MANAGER'],
   'Mutation.reinstateDriver': ['SUPER_ADMIN', 'OPERATIONS', 'FLEET_MANAGER'],
   'Mutation.checkIn': ['DRIVER'],
+  // Fleet managers (identity)
+  'Mutation.assignFleetManager': ['SUPER_ADMIN', 'OPERATIONS'],
+  'Mutation.removeFleetManager': ['SUPER_ADMIN', 'OPERATIONS'],
+  'Fleet.managers': ['SUPER_ADMIN', 'OPERATIONS', 'FLEET_MANAGER'],
 };
 
 test.each(Object.entries(INTENDED_ROLES))('%s is declared for exactly its intended roles', (name, roles) => {

@@ -62,3 +62,24 @@ test('password reset ends sessions in one transaction', async () => {
   expect(confirmed.data?.confirmPasswordReset.passwordChanged).toBe(true);
   expect(errorCodes(await refresh(registered.refreshToken!))).toEqual(['UNAUTHENTICATED']);
 });
+
+test('fleet managers: assign (a locked row) and Fleet.managers (an array overlap) work on PGlite too', async () => {
+  const admin = await h.createUser({ roles: ['OPERATIONS'] });
+  const token = await h.tokenFor(admin);
+  const rider = await h.createUser({ roles: ['RIDER'], name: 'Embedded Manager' });
+  const fleetId = '33333333-3333-4333-8333-333333333333';
+  const assigned = await h.execute(
+    `mutation ($userId: ID!, $fleetId: ID!) { assignFleetManager(userId: $userId, fleetId: $fleetId) { user { roles managedFleetIds } userErrors { code } } }`,
+    { userId: rider.id, fleetId },
+    { token },
+  );
+  expect(assigned.data?.assignFleetManager).toEqual({ user: { roles: ['RIDER', 'FLEET_MANAGER'], managedFleetIds: [fleetId] }, userErrors: [] });
+  const managers = await h.execute(
+    `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Fleet { managers { id name } } } }`,
+    {
+      r: [{ __typename: 'Fleet', id: fleetId }],
+    },
+    { token },
+  );
+  expect(managers.data?._entities).toEqual([{ managers: [{ id: rider.id, name: 'Embedded Manager' }] }]);
+});

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { UserModel, AuditEntryModel } from '../resolvers/mappers.js';
+import type { UserModel, AuditEntryModel, FleetRef } from '../resolvers/mappers.js';
 import type { IdentityContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -192,8 +192,32 @@ export type DevicePlatform =
   /** A web browser (e.g. the operations dashboard). */
   | 'WEB';
 
+/**
+ * A fleet (owned by the fleet subgraph); identity contributes who manages it. Identity does not know which fleets
+ * exist: it only keeps, per user, the ids of the fleets they manage.
+ */
+export type Fleet = {
+  __typename?: 'Fleet';
+  /** Stable identifier of the fleet. */
+  id: Scalars['ID']['output'];
+  /**
+   * Users with the FLEET_MANAGER role who manage this fleet (deactivated ones included), by name. Readable by SUPER_ADMIN,
+   * OPERATIONS and the managers of this fleet (as their token says); for another FLEET_MANAGER this field is null
+   * with a FORBIDDEN error at its path. Changed by `assignFleetManager` and `removeFleetManager`.
+   */
+  managers: Array<User>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Makes a user a manager of a fleet: adds FLEET_MANAGER to their roles if missing and the fleet to the fleets they
+   * manage (already a manager of it: nothing changes, nothing is recorded). Recorded in the audit log
+   * (`fleet_manager.assign`, before/after roles and fleet ids). Identity does not know which fleets exist: it checks
+   * only that `fleetId` is a UUID (INVALID_FLEET_ID otherwise); give the id of a fleet from the fleet subgraph. The
+   * user's tokens carry the fleet from their next refresh (within 15 minutes). USER_NOT_FOUND for an unknown user.
+   */
+  assignFleetManager: UserPayload;
   /**
    * Replaces the viewer's password. The current one must be given (a wrong one is INVALID_CREDENTIALS, counted
    * against a per-account limit, RATE_LIMITED); every other session of the account ends, this one stays.
@@ -223,6 +247,14 @@ export type Mutation = {
    * link proving the email (`verifyEmail`), valid 24 hours.
    */
   register: AuthPayload;
+  /**
+   * Stops a user managing a fleet: drops the fleet from the fleets they manage, and the FLEET_MANAGER role when no
+   * fleet is left (other roles stay). A user who does not manage the fleet is returned unchanged and nothing is
+   * recorded. Recorded in the audit log (`fleet_manager.remove`, before/after roles and fleet ids). The user's tokens
+   * lose the fleet at their next refresh (within 15 minutes): until then a token they hold still names it.
+   * USER_NOT_FOUND for an unknown user, INVALID_FLEET_ID for a malformed fleet id.
+   */
+  removeFleetManager: UserPayload;
   /**
    * Sends a six-digit sign-in code by SMS, valid 5 minutes, replacing any earlier code for the phone. Another may
    * be requested after `resendAvailableAt`. Rate-limited per phone and per client IP (RATE_LIMITED error).
@@ -270,6 +302,12 @@ export type Mutation = {
 };
 
 
+export type MutationAssignFleetManagerArgs = {
+  fleetId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+
 export type MutationChangePasswordArgs = {
   currentPassword: Scalars['String']['input'];
   newPassword: Scalars['String']['input'];
@@ -310,6 +348,12 @@ export type MutationRegisterArgs = {
   phone?: InputMaybe<Scalars['String']['input']>;
   phoneCode?: InputMaybe<Scalars['String']['input']>;
   referralCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRemoveFleetManagerArgs = {
+  fleetId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -613,6 +657,8 @@ export type UserErrorCode =
   | 'INVALID_DEVICE'
   /** The email address is malformed. */
   | 'INVALID_EMAIL'
+  /** The fleet id is not a fleet UUID. */
+  | 'INVALID_FLEET_ID'
   /** The fleet ids are malformed, missing for a FLEET_MANAGER, or given for someone who is not one. */
   | 'INVALID_FLEET_IDS'
   /** The locale is not a BCP 47 language tag such as `en` or `pt-BR`. */
@@ -747,11 +793,15 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  Fleet: Fleet;
   User: User;
 }>;
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  Fleet:
+    ( { __typename: 'Fleet' }
+    & GraphQLRecursivePick<FederationTypes['Fleet'], {"id":true}> );
   User:
     ( { __typename: 'User' }
     & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
@@ -778,6 +828,7 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeviceInput: DeviceInput;
   DevicePlatform: DevicePlatform;
+  Fleet: ResolverTypeWrapper<FleetRef>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -815,6 +866,7 @@ export type ResolversParentTypes = ResolversObject<{
   CreateStaffUserInput: CreateStaffUserInput;
   DateTime: Scalars['DateTime']['output'];
   DeviceInput: DeviceInput;
+  Fleet: FleetRef;
   JSON: Scalars['JSON']['output'];
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
@@ -890,11 +942,18 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type FleetResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Fleet'] = ResolversParentTypes['Fleet'], FederationReferenceType extends FederationReferenceTypes['Fleet'] = FederationReferenceTypes['Fleet']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Fleet']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  managers?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+}>;
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
 
 export type MutationResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  assignFleetManager?: Resolver<ResolversTypes['UserPayload'], ParentType, ContextType, RequireFields<MutationAssignFleetManagerArgs, 'fleetId' | 'userId'>>;
   changePassword?: Resolver<ResolversTypes['ChangePasswordPayload'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   confirmPasswordReset?: Resolver<ResolversTypes['ConfirmPasswordResetPayload'], ParentType, ContextType, RequireFields<MutationConfirmPasswordResetArgs, 'newPassword' | 'token'>>;
   createStaffUser?: Resolver<ResolversTypes['UserPayload'], ParentType, ContextType, RequireFields<MutationCreateStaffUserArgs, 'input'>>;
@@ -902,6 +961,7 @@ export type MutationResolvers<ContextType = IdentityContext, ParentType extends 
   reactivateUser?: Resolver<ResolversTypes['UserPayload'], ParentType, ContextType, RequireFields<MutationReactivateUserArgs, 'userId'>>;
   refreshSession?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
   register?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRegisterArgs, 'email' | 'name' | 'password'>>;
+  removeFleetManager?: Resolver<ResolversTypes['UserPayload'], ParentType, ContextType, RequireFields<MutationRemoveFleetManagerArgs, 'fleetId' | 'userId'>>;
   requestOtp?: Resolver<ResolversTypes['RequestOtpPayload'], ParentType, ContextType, RequireFields<MutationRequestOtpArgs, 'phone'>>;
   requestPasswordReset?: Resolver<ResolversTypes['RequestPasswordResetPayload'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
   revokeSession?: Resolver<ResolversTypes['SessionRevocationPayload'], ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
@@ -1014,6 +1074,7 @@ export type Resolvers<ContextType = IdentityContext> = ResolversObject<{
   ChangePasswordPayload?: ChangePasswordPayloadResolvers<ContextType>;
   ConfirmPasswordResetPayload?: ConfirmPasswordResetPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  Fleet?: FleetResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

@@ -7,6 +7,7 @@ import { passwordResetMutations } from './mutation-password-reset.js';
 import { sessionMutations } from './mutation-sessions.js';
 import { signInMutations } from './mutation-sign-in.js';
 import { staffMutations } from './mutation-staff.js';
+import { Fleet } from './fleet.js';
 import { Query } from './query.js';
 import { User } from './user.js';
 
@@ -16,5 +17,6 @@ export const resolvers: Resolvers = {
   Query,
   Mutation: { ...signInMutations, ...passwordResetMutations, ...emailVerificationMutations, ...sessionMutations, ...staffMutations, ...accountMutations },
   User,
+  Fleet,
   AuditEntry,
 };

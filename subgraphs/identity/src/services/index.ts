@@ -8,6 +8,7 @@ import type { IdentityStore } from '../store/store.js';
 import { createAuditLogService } from './audit-log-service.js';
 import { createAccountService } from './account-service.js';
 import { createEmailVerificationService } from './email-verification-service.js';
+import { createFleetManagerService } from './fleet-manager-service.js';
 import { createOtpService } from './otp-service.js';
 import { createPasswordService } from './password-service.js';
 import { createPhoneProof } from './phone-proof.js';
@@ -68,6 +69,7 @@ export function createIdentityServices(deps: IdentityServicesDeps) {
       passwordResetUrl: deps.config.passwordResetUrl,
     }),
     staff: createStaffService({ store, clock }),
+    fleetManagers: createFleetManagerService({ store }),
     auditLog: createAuditLogService({ store }),
     emailVerification,
     account: createAccountService({ store, emailVerification, hasher: deps.hasher, limiters, clock, logger }),

@@ -133,6 +133,22 @@ export function createUserStore(db: Db) {
       return db.user.update({ where: { id }, data: { passwordHash } });
     },
 
+    /**
+     * The FLEET_MANAGERs of any of `fleetIds`, by name then id: one query for many fleets (the `Fleet.managers`
+     * loader groups them). An array overlap on users.fleet_ids; the role is checked here rather than in SQL because
+     * an enum-array `has` fails on embedded PGlite (only FLEET_MANAGERs hold fleet ids anyway: checkFleetIds).
+     */
+    async findFleetManagers(fleetIds: readonly string[]): Promise<User[]> {
+      const holders = await db.user.findMany({ where: { fleetIds: { hasSome: [...fleetIds] } }, orderBy: [{ name: 'asc' }, { id: 'asc' }] });
+      return holders.filter((user) => user.roles.includes('FLEET_MANAGER'));
+    },
+
+    /** Locks the user's row for the rest of the transaction, so two role changes on one user apply one after the other. */
+    async findByIdForUpdate(id: string): Promise<User | null> {
+      const [locked] = await db.$queryRaw<{ id: string }[]>`SELECT id::text AS "id" FROM "identity"."users" WHERE id = ${id}::uuid FOR UPDATE`;
+      return locked ? db.user.findUnique({ where: { id } }) : null;
+    },
+
     setRoles(id: string, roles: Role[], fleetIds: string[]): Promise<User> {
       return db.user.update({ where: { id }, data: { roles, fleetIds } });
     },
