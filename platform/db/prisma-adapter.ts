@@ -61,7 +61,31 @@ function pgliteAdapter(pglite: PGlite, schema: string): SqlDriverAdapterFactory 
     async connect() {
       const adapter = await factory.connect();
       (adapter as unknown as { options: { schema: string } }).options = { schema };
+      const queryRaw = adapter.queryRaw.bind(adapter);
+      const executeRaw = adapter.executeRaw.bind(adapter);
+      adapter.queryRaw = (query) => queryRaw(withEnumListsAsLiterals(query));
+      adapter.executeRaw = (query) => executeRaw(withEnumListsAsLiterals(query));
       return adapter;
     },
   };
+}
+
+/**
+ * PGlite serialises a list parameter of a type it has no serialiser for — an enum array such as identity's `Role[]`
+ * in `roles: { has: 'RIDER' }` (`"roles" @> $1`) — with String(), sending `RIDER` where PostgreSQL wants an array
+ * literal ("malformed array literal"). Lists of enum values are sent as the literal itself, `{"RIDER"}`, which
+ * PostgreSQL parses with the parameter's inferred type. (node-postgres does the same for every array.)
+ */
+function withEnumListsAsLiterals<Q extends { args: unknown[]; argTypes: readonly { arity: string; scalarType: string }[] }>(query: Q): Q {
+  if (!query.argTypes.some((type) => type.arity === 'list' && type.scalarType === 'enum')) return query;
+  const args = query.args.map((value, i) => {
+    const type = query.argTypes[i];
+    return type?.arity === 'list' && type.scalarType === 'enum' && Array.isArray(value) ? arrayLiteral(value) : value;
+  });
+  return { ...query, args };
+}
+
+function arrayLiteral(values: readonly unknown[]): string {
+  const element = (value: unknown) => (value === null || value === undefined ? 'NULL' : `"${String(value).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`);
+  return `{${values.map(element).join(',')}}`;
 }

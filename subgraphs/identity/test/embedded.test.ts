@@ -83,3 +83,13 @@ test('fleet managers: assign (a locked row) and Fleet.managers (an array overlap
   );
   expect(managers.data?._entities).toEqual([{ managers: [{ id: rider.id, name: 'Embedded Manager' }] }]);
 });
+
+test('a role filter (an enum array parameter) works on PGlite as on PostgreSQL', async () => {
+  const rider = await h.signInWithPhone(newPhone());
+  // `roles: { has }` sends a list of enum values: PGlite used to receive "RIDER" instead of an array ("malformed array literal").
+  const riders = await h.prisma.user.findMany({ where: { roles: { has: 'RIDER' } }, select: { id: true, roles: true } });
+  expect(riders.map((u) => u.id)).toContain(rider.userId);
+  expect(riders.every((u) => u.roles.includes('RIDER'))).toBe(true);
+  const admins = await h.prisma.user.findMany({ where: { roles: { hasSome: ['SUPER_ADMIN', 'OPERATIONS'] } }, select: { id: true } });
+  expect(admins.map((u) => u.id)).not.toContain(rider.userId);
+});
