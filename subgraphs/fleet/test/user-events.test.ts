@@ -87,7 +87,16 @@ test('an account identity creates becomes known to fleet with its roles; a chang
     orderBy: { occurredAt: 'asc' },
   });
   expect(events.map((e) => [e.type, e.payload])).toEqual([
-    ['user.registered', { userId: promoted.id, roles: ['RIDER'], active: true, occurredAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/) }],
+    [
+      'user.registered',
+      {
+        userId: promoted.id,
+        roles: ['RIDER'],
+        active: true,
+        referralCode: null,
+        occurredAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      },
+    ],
     ['user.changed', { userId: promoted.id, roles: ['OPERATIONS'], active: true, occurredAt: expect.any(String) }],
   ]);
 });
