@@ -37,7 +37,18 @@ function startProcess(entry: string, env: NodeJS.ProcessEnv): Promise<Started> {
   const child = spawn(process.execPath, ['--import', './test/support/run-ts.mjs', entry], {
     cwd: repoRoot,
     // Jest's NODE_OPTIONS (--experimental-vm-modules) is not wanted in the child.
-    env: { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'development', LOG_LEVEL: 'info', PORT: '0', HOST: '127.0.0.1', ...env },
+    // JSON lines (development's default is pretty) so the log can be read; no metrics port to collide with other tests.
+    env: {
+      ...process.env,
+      NODE_OPTIONS: '',
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'info',
+      LOG_FORMAT: 'json',
+      METRICS_PORT: '0',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
