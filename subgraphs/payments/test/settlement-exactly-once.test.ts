@@ -50,9 +50,9 @@ function redisBus(prefix: string): InspectableEventBus {
 }
 
 async function paymentsInstance(bus: InspectableEventBus): Promise<PaymentsSubgraph> {
-  // 4 members per instance, not the default 16: with 16 the take-over after the crash stalled past the wait in
-  // about one run in three on 2026-12-07 (pending events held, none settled; cause not found yet — a defect of the
-  // 16-member batcher or the Redis take-over to find, written in that day's closing note).
+  // 4 members per instance, not the default 16. With 16, live members used to take each other's queued events over
+  // until some were dead-lettered unsettled (the wait then timed out); platform/events/redis.ts now keeps hold of
+  // them (its contract test "a live member … keeps them"). 16 here is not yet re-verified on a quiet machine.
   const subgraph = await buildPaymentsSubgraph(await testSubgraphDeps(db.target, undefined, undefined, bus), { config: { settlementConcurrency: 4 } });
   subgraphs.push(subgraph);
   await Promise.all(subgraph.tripEvents.map((consumer) => consumer.ready));
