@@ -24,6 +24,7 @@ describe.each(TEST_RUNTIMES)('on %s', (runtime) => {
       'mutation ($email: String!, $password: String!) { register(email: $email, password: $password, name: "New rider") { accessToken userErrors { code } } }',
       { email, password },
     );
+    expect(registered.errors).toBeUndefined();
     const token = registered.data!.register.accessToken as string;
     const auth = { authorization: `Bearer ${token}` };
 
