@@ -205,6 +205,8 @@ test('the gateway and trips autoscale; the migrate job runs the migrations alone
     const hpa = find('HorizontalPodAutoscaler', `ridegraph-${name}`);
     expect(hpa.spec?.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: `ridegraph-${name}` });
     expect(hpa.spec?.minReplicas).toBe(2);
+    // The autoscaler owns the count: a replicas field would reset it on every `kubectl apply -k`.
+    expect(find('Deployment', `ridegraph-${name}`).spec).not.toHaveProperty('replicas');
   }
   const [job] = migrate as [K8sObject];
   expect(podOf(job).containers[0]?.command).toEqual(['node', 'dist/scripts/db-migrate.js']);
