@@ -1,18 +1,15 @@
 // `npm run bench`: query throughput and latency through the gateway, on the embedded defaults (PGlite, in-process
 // pub/sub) and on PostgreSQL + Redis, side by side in one run (this machine is shared and noisy: compare ratios,
-// not absolute numbers across runs). Each query runs under every observability variant (metrics on, metrics off),
-// alternating on the same running supergraph, so the cost of metrics is a ratio within one run. Writes
+// not absolute numbers across runs). Each query runs with metrics on and off, alternating on the same running
+// supergraph, so the cost of metrics is a ratio within one run. Writes
 // bench/results/supergraph-queries.{json,md}.
 //
 // Needs PostgreSQL (DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/test; a fresh database is created
 // and dropped) and Redis (REDIS_URL, default redis://127.0.0.1:6379). BENCH_REQUESTS / BENCH_CONCURRENCY tune it.
-import { execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpus } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAccessTokenSigner, createAccessTokenVerifier, generateSigningJwks, loadSigningKeys, readAuthConfig } from '../platform/auth/index.js';
-import { buildDemoDataset, DEMO_PHONES } from '../platform/demo/index.js';
 import { migrateSubgraphs, openEmbeddedPostgres, type DatabaseTarget } from '../platform/db/index.js';
 import { createLogger } from '../platform/logging/index.js';
 import { setMetricsEnabled } from '../platform/metrics/index.js';
@@ -21,7 +18,9 @@ import { repoRoot } from '../subgraphs/registry.js';
 import { seedDemoCity } from '../embedded/src/seed-demo-city.js';
 import { startSupergraph } from '../embedded/src/supergraph.js';
 import { adminQuery } from './admin-database.js';
+import { BENCHMARK_QUERIES, BENCHMARK_QUERY_NAMES, benchmarkSenders } from './benchmark-queries.js';
 import { runLoad, type LoadResult } from './load.js';
+import { describeRun, loadSnapshot, runInfo } from './run-info.js';
 import { measureTracingCost } from './tracing-cost.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 600);
@@ -29,30 +28,11 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-const QUERIES = {
-  tripsBoard: {
-    description: 'trips(first: 20) with rider (identity), driver + vehicle (fleet), fare (trips)',
-    query: `{ trips(first: 20) { edges { node { id status fare { amountMinor currency } rider { name } driver { name vehicle { plate } } } } } }`,
-  },
-  riderProfile: {
-    description: 'one user joined across six subgraphs (profile, trips, wallet, points, notifications)',
-    query: `query ($id: ID!) { user(id: $id) { name trips(first: 5) { edges { node { id status } } } wallet { balance { amountMinor } } points { balance level } notifications(first: 5) { edges { node { title } } } unreadNotificationCount } }`,
-  },
-} as const;
-
-/**
- * What is switched on while a query is measured. Each variant's `apply` sets the whole state, so variants can be
- * added (tracing) without knowing each other.
- */
-interface Variant {
-  label: string;
-  apply(): void;
-}
-
-const VARIANTS: Variant[] = [
-  { label: 'metrics on', apply: () => setMetricsEnabled(true) },
-  { label: 'metrics off', apply: () => setMetricsEnabled(false) },
-];
+/** The metrics switch, both ways, labelled as the results name them. */
+const METRICS = [
+  { label: 'metrics on', enabled: true },
+  { label: 'metrics off', enabled: false },
+] as const;
 
 interface Backend {
   label: string;
@@ -124,45 +104,29 @@ async function measureBackend(backend: Backend): Promise<Record<string, Record<s
       onStatement: () => statements++,
     });
     try {
-      const demo = buildDemoDataset();
-      const rider = demo.users.find((u) => u.phone === DEMO_PHONES.rider(1))!;
-      const operations = (await sign({ userId: demo.users[0]!.id, roles: ['OPERATIONS'], sessionId: 'bench' })).token;
-      const riderToken = (await sign({ userId: rider.id, roles: ['RIDER'], sessionId: 'bench' })).token;
-      const requests = {
-        tripsBoard: { token: operations, variables: {} },
-        riderProfile: { token: riderToken, variables: { id: rider.id } },
-      };
+      const senders = await benchmarkSenders(supergraph.gateway.url, sign);
       const results: Record<string, Record<string, Measured>> = {};
-      for (const [name, spec] of Object.entries(QUERIES) as [keyof typeof QUERIES, (typeof QUERIES)[keyof typeof QUERIES]][]) {
-        const { token, variables } = requests[name];
-        const body = JSON.stringify({ query: spec.query, variables });
-        const send = async () => {
-          const response = await fetch(supergraph.gateway.url, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-            body,
-          });
-          const json = (await response.json()) as { errors?: unknown[] };
-          return response.ok && !json.errors;
-        };
+      for (const name of BENCHMARK_QUERY_NAMES) {
+        const send = senders[name];
         if (!(await send())) throw new Error(`${name} fails on ${backend.label}; fix it before benchmarking`);
         await runLoad(send, { requests: 50, concurrency: CONCURRENCY }); // warm-up: JIT, pools, query plans
         results[name] = {};
-        // Two rounds, variants alternating, each round half the requests: drift of the shared machine hits all alike.
+        // Two rounds, metrics on and off alternating, each round half the requests: drift of the shared machine hits
+        // both alike.
         for (let round = 0; round < 2; round++) {
-          for (const variant of VARIANTS) {
-            variant.apply();
+          for (const metrics of METRICS) {
+            setMetricsEnabled(metrics.enabled);
             statements = 0;
             const load = await runLoad(send, { requests: Math.ceil(REQUESTS / 2), concurrency: CONCURRENCY });
             const measuredNow = { ...load, sqlStatementsPerRequest: Math.round((statements / load.requests) * 100) / 100 };
-            const earlier = results[name][variant.label];
-            results[name][variant.label] = earlier ? combine(earlier, measuredNow) : measuredNow;
+            const earlier = results[name][metrics.label];
+            results[name][metrics.label] = earlier ? combine(earlier, measuredNow) : measuredNow;
           }
         }
-        VARIANTS[0]!.apply();
-        for (const variant of VARIANTS) {
-          const m = results[name][variant.label]!;
-          process.stderr.write(`${backend.label} · ${name} · ${variant.label}: ${m.requestsPerSecond} req/s, p99 ${m.latencyMs.p99} ms\n`);
+        setMetricsEnabled(true);
+        for (const metrics of METRICS) {
+          const m = results[name][metrics.label]!;
+          process.stderr.write(`${backend.label} · ${name} · ${metrics.label}: ${m.requestsPerSecond} req/s, p99 ${m.latencyMs.p99} ms\n`);
         }
       }
       return results;
@@ -174,7 +138,7 @@ async function measureBackend(backend: Backend): Promise<Record<string, Record<s
   }
 }
 
-/** Two rounds of one variant as one: throughput over both, the slower round's percentiles (conservative). */
+/** Two rounds of one metrics setting as one: throughput over both, the slower round's percentiles (conservative). */
 function combine(a: Measured, b: Measured): Measured {
   const requests = a.requests + b.requests;
   const seconds = a.seconds + b.seconds;
@@ -190,19 +154,19 @@ function combine(a: Measured, b: Measured): Measured {
   };
 }
 
+const loadAtStart = loadSnapshot();
 const measured: Record<string, Record<string, Record<string, Measured>>> = {};
 for (const backend of backends) measured[backend.label] = await measureBackend(backend);
 
 const [embedded, postgres] = backends.map((b) => measured[b.label]!);
 const report = {
-  date: new Date().toISOString(),
-  commit: execSync('git rev-parse --short HEAD', { cwd: repoRoot }).toString().trim(),
-  machine: { cpus: cpus().length, node: process.version },
+  ...runInfo(),
+  loadAverage: { atStart: loadAtStart, atEnd: loadSnapshot() },
   settings: { requests: REQUESTS, concurrency: CONCURRENCY },
-  queries: Object.fromEntries(Object.entries(QUERIES).map(([k, v]) => [k, v.description])),
+  queries: Object.fromEntries(BENCHMARK_QUERY_NAMES.map((name) => [name, BENCHMARK_QUERIES[name].description])),
   results: measured,
   ratios: Object.fromEntries(
-    Object.keys(QUERIES).map((name) => [
+    BENCHMARK_QUERY_NAMES.map((name) => [
       name,
       {
         postgresToEmbeddedThroughput: round2(postgres![name]!['metrics on']!.requestsPerSecond / embedded![name]!['metrics on']!.requestsPerSecond),
@@ -235,7 +199,7 @@ function markdown(r: typeof report): string {
   const lines = [
     `# Supergraph query benchmark`,
     ``,
-    `${r.date} · commit ${r.commit} · ${r.machine.cpus} CPUs · Node ${r.machine.node} · ${r.settings.requests} requests per query at concurrency ${r.settings.concurrency}, after 50 warm-up requests.`,
+    `${describeRun(r, r.loadAverage)} · ${r.settings.requests} requests per query at concurrency ${r.settings.concurrency}, after 50 warm-up requests.`,
     ``,
     `| backend | query | variant | req/s | p50 ms | p95 ms | p99 ms | SQL statements / request | errors |`,
     `| --- | --- | --- | --- | --- | --- | --- | --- | --- |`,

@@ -3,7 +3,6 @@
 // database and Redis, then the benchmark queries. Prints one JSON line of results on stdout.
 import { join } from 'node:path';
 import { createAccessTokenSigner, createAccessTokenVerifier, generateSigningJwks, loadSigningKeys, readAuthConfig } from '../platform/auth/index.js';
-import { buildDemoDataset, DEMO_PHONES } from '../platform/demo/index.js';
 import { createEventBus } from '../platform/events/index.js';
 import { createLogger } from '../platform/logging/index.js';
 import { createLivePubSub } from '../platform/pubsub/index.js';
@@ -11,7 +10,7 @@ import { startTracing } from '../platform/tracing/index.js';
 import { repoRoot } from '../subgraphs/registry.js';
 import { startSupergraph } from '../embedded/src/supergraph.js';
 import { runLoad, type LoadResult } from './load.js';
-import { TRACING_BENCH_QUERIES } from './tracing-cost-queries.js';
+import { BENCHMARK_QUERY_NAMES, benchmarkSenders } from './benchmark-queries.js';
 
 const tracing = startTracing({ serviceName: 'ridegraph-bench' });
 const requests = Number(process.env.BENCH_REQUESTS ?? 600);
@@ -36,25 +35,10 @@ const supergraph = await startSupergraph({
   subgraphPorts: 'any',
   host: '127.0.0.1',
 });
-const demo = buildDemoDataset();
-const rider = demo.users.find((u) => u.phone === DEMO_PHONES.rider(1))!;
-const tokens = {
-  tripsBoard: (await sign({ userId: demo.users[0]!.id, roles: ['OPERATIONS'], sessionId: 'bench' })).token,
-  riderProfile: (await sign({ userId: rider.id, roles: ['RIDER'], sessionId: 'bench' })).token,
-};
-const variables = { tripsBoard: {}, riderProfile: { id: rider.id } };
+const senders = await benchmarkSenders(supergraph.gateway.url, sign);
 const results: Record<string, LoadResult> = {};
-for (const name of Object.keys(TRACING_BENCH_QUERIES) as (keyof typeof TRACING_BENCH_QUERIES)[]) {
-  const body = JSON.stringify({ query: TRACING_BENCH_QUERIES[name], variables: variables[name] });
-  const send = async () => {
-    const response = await fetch(supergraph.gateway.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[name]}` },
-      body,
-    });
-    const json = (await response.json()) as { errors?: unknown[] };
-    return response.ok && !json.errors;
-  };
+for (const name of BENCHMARK_QUERY_NAMES) {
+  const send = senders[name];
   if (!(await send())) throw new Error(`${name} fails; fix it before benchmarking`);
   await runLoad(send, { requests: 50, concurrency }); // warm-up: JIT, pools, query plans
   results[name] = await runLoad(send, { requests, concurrency });

@@ -4,11 +4,10 @@
 // unregister the SDK cleanly. Also the off path in isolation: what the instrumentation costs per call with no
 // SDK. Writes bench/results/tracing-cost.{json,md}. `npm run bench` runs it after the query benchmark;
 // `npm run bench:tracing` alone. BENCH_REQUESTS / BENCH_CONCURRENCY / BENCH_TRACING_ROUNDS tune it.
-import { execFile, execSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cpus, loadavg } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +18,8 @@ import { repoRoot } from '../subgraphs/registry.js';
 import { seedDemoCity } from '../embedded/src/seed-demo-city.js';
 import { adminQuery } from './admin-database.js';
 import type { LoadResult } from './load.js';
-import { TRACING_BENCH_QUERIES } from './tracing-cost-queries.js';
+import { BENCHMARK_QUERY_NAMES } from './benchmark-queries.js';
+import { describeRun, loadSnapshot, runInfo, type RunInfo } from './run-info.js';
 
 export interface TracingCostOptions {
   requests: number;
@@ -35,7 +35,7 @@ const VARIANTS: Variant[] = ['off', 'on (100 % sampled, OTLP to a discarding sin
 
 export async function measureTracingCost(options: TracingCostOptions): Promise<void> {
   const rounds = options.rounds ?? 2;
-  const loadBefore = round2(loadavg()[0]!);
+  const loadAtStart = loadSnapshot();
   const name = `ridegraph_bench_tracing_${randomBytes(4).toString('hex')}`;
   const admin = (sql: string) => adminQuery(options.serverUrl, sql);
   await admin(`CREATE DATABASE "${name}"`);
@@ -71,7 +71,7 @@ export async function measureTracingCost(options: TracingCostOptions): Promise<v
   }
 
   const summary = Object.fromEntries(
-    Object.keys(TRACING_BENCH_QUERIES).map((query) => {
+    BENCHMARK_QUERY_NAMES.map((query) => {
       const rps = (variant: Variant) => median(runs[variant].map((r) => r[query]!.requestsPerSecond));
       const p99 = (variant: Variant) => median(runs[variant].map((r) => r[query]!.latencyMs.p99));
       const [off, on, offP99, onP99] = [rps(VARIANTS[0]!), rps(VARIANTS[1]!), p99(VARIANTS[0]!), p99(VARIANTS[1]!)];
@@ -94,9 +94,8 @@ export async function measureTracingCost(options: TracingCostOptions): Promise<v
     }),
   );
   const report = {
-    date: new Date().toISOString(),
-    commit: execSync('git rev-parse --short HEAD', { cwd: repoRoot }).toString().trim(),
-    machine: { cpus: cpus().length, node: process.version, loadAverage1m: { before: loadBefore, after: round2(loadavg()[0]!) } },
+    ...runInfo(),
+    loadAverage: { atStart: loadAtStart, atEnd: loadSnapshot() },
     settings: { requests: options.requests, concurrency: options.concurrency, roundsPerVariant: rounds, backend: 'PostgreSQL + Redis' },
     goal: 'throughput loss with tracing sampled at 100 % < 15 %',
     exported: { requests: sink.requests, bytes: sink.bytes },
@@ -189,31 +188,31 @@ function round2(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
-function markdown(r: {
-  date: string;
-  commit: string;
-  machine: { cpus: number; node: string; loadAverage1m: { before: number; after: number } };
-  settings: { requests: number; concurrency: number; roundsPerVariant: number; backend: string };
-  goal: string;
-  exported: { requests: number; bytes: number };
-  offPathNanosecondsPerCall: Record<string, number>;
-  summary: Record<
-    string,
-    {
-      offRequestsPerSecond: number;
-      onRequestsPerSecond: number;
-      offP99Ms: number;
-      onP99Ms: number;
-      throughputLossPercent: number;
-      errors: number;
-      goal: string;
-    }
-  >;
-}): string {
+function markdown(
+  r: RunInfo & {
+    loadAverage: { atStart: number[]; atEnd: number[] };
+    settings: { requests: number; concurrency: number; roundsPerVariant: number; backend: string };
+    goal: string;
+    exported: { requests: number; bytes: number };
+    offPathNanosecondsPerCall: Record<string, number>;
+    summary: Record<
+      string,
+      {
+        offRequestsPerSecond: number;
+        onRequestsPerSecond: number;
+        offP99Ms: number;
+        onP99Ms: number;
+        throughputLossPercent: number;
+        errors: number;
+        goal: string;
+      }
+    >;
+  },
+): string {
   const lines = [
     `# Tracing cost`,
     ``,
-    `${r.date} · commit ${r.commit} · ${r.machine.cpus} CPUs (load average ${r.machine.loadAverage1m.before} before, ${r.machine.loadAverage1m.after} after) · Node ${r.machine.node} · ${r.settings.backend} · ${r.settings.requests} requests per query at concurrency ${r.settings.concurrency} after 50 warm-up requests · ${r.settings.roundsPerVariant} alternating rounds per variant, each a fresh process; medians shown.`,
+    `${describeRun(r, r.loadAverage)} · ${r.settings.backend} · ${r.settings.requests} requests per query at concurrency ${r.settings.concurrency} after 50 warm-up requests · ${r.settings.roundsPerVariant} alternating rounds per variant, each a fresh process; medians shown.`,
     ``,
     `Goal: ${r.goal}.`,
     ``,
