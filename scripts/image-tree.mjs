@@ -12,10 +12,10 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Instructions of a Dockerfile, continuation lines joined, comments and parser directives dropped. */
-export function parseDockerfile(text) {
+function parseDockerfile(text) {
   const instructions = [];
   let pending = '';
   for (const raw of text.split('\n')) {
@@ -68,7 +68,7 @@ function copy(source, dest) {
  * @returns the final stage's image settings (user, env, cmd, healthcheck, stop signal, exposed ports) and the
  *   `npm ci` commands it ran.
  */
-export function buildImageTree({ out, dockerfile = join(repoRoot, 'Dockerfile'), log = () => undefined }) {
+function buildImageTree({ out, dockerfile = join(repoRoot, 'Dockerfile'), log = () => undefined }) {
   const stages = parseDockerfile(readFileSync(dockerfile, 'utf8'));
   const work = mkdtempSync(join(tmpdir(), 'ridegraph-image-stages-'));
   const roots = new Map();
