@@ -15,5 +15,7 @@ export default {
   globalSetup: '<rootDir>/platform/testing/global-setup.ts',
   // 2 cores on this machine kind; each worker boots servers and databases of its own.
   maxWorkers: 2,
-  testTimeout: 30000,
+  // Above EVENT_WAIT_MS (platform/testing/read-until.ts), so a slow event names what it waited for instead of
+  // failing as a bare test timeout.
+  testTimeout: 90_000,
 };

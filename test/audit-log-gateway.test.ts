@@ -108,7 +108,7 @@ test("an operations user's staff actions in fleet and payments appear in the aud
     const refused = await post('{ auditLog { edges { node { id } } } }', {}, t.personas[persona].headers);
     expect([persona, refused.data?.auditLog ?? null]).toEqual([persona, null]);
   }
-}, 90_000);
+}, 120_000);
 
 test("the gateway echoes the caller's x-request-id and forwards it to the subgraph that records it", async () => {
   const requestId = 'client-chosen-id-0001';

@@ -106,5 +106,5 @@ describe.each(TEST_RUNTIMES)('on %s', (runtime) => {
     );
     expect(corrected.recordCashCorrection).toEqual({ shift: { difference: { amountMinor: 0 } }, userErrors: [] });
     expect((await gql(DISCREPANCIES, { filter: { driverId: before.id } }, manager)).cashDiscrepancies.edges).toEqual([]);
-  }, 90_000);
+  }, 180_000);
 });

@@ -4,6 +4,7 @@
 import { DEMO_PHONES } from '../platform/demo/index.js';
 import { checkIn, gatewayData, north, upstreamSubscriptions, type Headers } from './support/gateway-apps.js';
 import { startTestSupergraph, type TestSupergraph } from './support/test-supergraph.js';
+import { EVENT_WAIT_MS } from '../platform/testing/index.js';
 import { connectWs, eventually, type TestWsClient } from './support/subscriptions-stack.js';
 
 let env: TestSupergraph;
@@ -99,14 +100,14 @@ test("the rider's tripUpdated shows the assigned driver's name and plate, joined
     const offer = (await driverSelf(asDriver)).pendingOffer;
     expect(offer?.trip.id).toBe(tripId);
     offerId = offer!.id;
-  }, 20_000);
+  }, EVENT_WAIT_MS);
   const accepted = await gql('mutation ($id: ID!) { acceptTrip(offerId: $id) { trip { status } userErrors { code } } }', { id: offerId }, asDriver);
   expect(accepted.acceptTrip).toEqual({ trip: { status: 'DRIVER_ASSIGNED' }, userErrors: [] });
 
   const event = await sub.next();
   expect(event.errors).toBeUndefined();
   expect(event.data).toEqual({ tripUpdated: { status: 'DRIVER_ASSIGNED', driver: { name: driverUser.name, vehicle: { plate: driver.vehicle.plate } } } });
-});
+}, 120_000);
 
 test("a driver's tripOffered receives the offer the dispatcher makes after the rider requests", async () => {
   const { asDriver, asRider } = await demoPair(6);
@@ -117,8 +118,8 @@ test("a driver's tripOffered receives the offer the dispatcher makes after the r
   const tripId = await requestNear(driver, asRider);
 
   // The dispatcher retries every pass until trips' supply knows the driver, so the offer may take a few seconds.
-  const event = await sub.next(20_000);
+  const event = await sub.next(EVENT_WAIT_MS);
   expect(event.errors).toBeUndefined();
   const pending = (await driverSelf(asDriver)).pendingOffer;
   expect(event.data).toEqual({ tripOffered: { id: pending?.id, trip: { id: tripId } } });
-});
+}, 120_000);

@@ -7,6 +7,7 @@ import { DEMO_PHONES } from '../platform/demo/index.js';
 import { createLogger } from '../platform/logging/index.js';
 import { createMetricsHttpServer, registry } from '../platform/metrics/index.js';
 import { postGraphQL } from '../platform/testing/http-client.js';
+import { EVENT_WAIT_MS } from '../platform/testing/read-until.js';
 import { checkIn, gatewayData, north, type Headers } from './support/gateway-apps.js';
 import { connectWs, eventually } from './support/subscriptions-stack.js';
 import { startTestSupergraph, type TestSupergraph } from './support/test-supergraph.js';
@@ -80,7 +81,7 @@ test('a scripted ride moves the operation, subgraph fetch, event and subscriptio
     asRider,
   );
   expect(requested.requestTrip.userErrors).toEqual([]);
-  const offer = await offers.next(20_000);
+  const offer = await offers.next(EVENT_WAIT_MS);
   expect(offer.data?.tripOffered.trip.id).toBe(requested.requestTrip.trip.id);
 
   // A document nested too deep is refused at the edge, before anything runs.
@@ -108,7 +109,7 @@ test('a scripted ride moves the operation, subgraph fetch, event and subscriptio
   await client.dispose();
   await eventually(async () => expect(await sample('ridegraph_ws_subscriptions')).toBe(before.subscriptions));
   await eventually(async () => expect(await sample('ridegraph_ws_connections')).toBe(before.connections));
-}, 60_000);
+}, 120_000);
 
 test('the metrics endpoint serves text that promtool accepts, every series labelled with its service', async () => {
   const server = createMetricsHttpServer(createLogger({ level: 'silent' }));

@@ -3,6 +3,7 @@
 // QR code, scans it (payTripByVehicleQr), opens the link's development checkout page on the payments subgraph and
 // presses Pay; the provider's signed webhook books it: the driver no longer owes that cash. Demo driver/rider 9.
 import { DEMO_PHONES } from '../platform/demo/index.js';
+import { EVENT_WAIT_MS } from '../platform/testing/index.js';
 import { openPaymentsDatabase, type PaymentsPrisma } from '../subgraphs/payments/src/store/database.js';
 import { checkIn, gatewayData, north, type Headers } from './support/gateway-apps.js';
 import { startTestSupergraph, TEST_RUNTIMES, type TestSupergraph } from './support/test-supergraph.js';
@@ -59,7 +60,7 @@ describe.each(TEST_RUNTIMES)('on %s', (runtime) => {
       const offer = (await gql('{ me { driverProfile { pendingOffer { id trip { id } } } } }', undefined, asDriver)).me.driverProfile.pendingOffer;
       expect(offer?.trip.id).toBe(tripId);
       offerId = offer.id;
-    }, 20_000);
+    }, EVENT_WAIT_MS);
     expect((await gql('mutation ($id: ID!) { acceptTrip(offerId: $id) { userErrors { code } } }', { id: offerId }, asDriver)).acceptTrip.userErrors).toEqual(
       [],
     );
@@ -109,5 +110,5 @@ describe.each(TEST_RUNTIMES)('on %s', (runtime) => {
     const again = (await gql(SCAN, { input: { qrPayload: trip.vehicle.paymentQr.payload, idempotencyKey: `scan-again-${tripId}` } }, asRider))
       .payTripByVehicleQr;
     expect(again).toEqual({ paymentLink: null, userErrors: [{ code: 'LINK_ALREADY_PAID' }] });
-  }, 90_000);
+  }, 180_000);
 });

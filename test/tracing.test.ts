@@ -5,7 +5,7 @@
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { SpanKind } from '@opentelemetry/api';
 import { DEMO_PHONES } from '../platform/demo/index.js';
-import { postGraphQL } from '../platform/testing/index.js';
+import { EVENT_WAIT_MS, postGraphQL } from '../platform/testing/index.js';
 import { startTracing, type Tracing } from '../platform/tracing/index.js';
 import { checkIn, gatewayData, north, type Headers } from './support/gateway-apps.js';
 import { startTestSupergraph, type TestSupergraph } from './support/test-supergraph.js';
@@ -142,7 +142,7 @@ describe('the durable event hop', () => {
       const offer = (await gql('{ me { driverProfile { pendingOffer { id trip { id } } } } }', undefined, asDriver)).me.driverProfile.pendingOffer;
       expect(offer?.trip.id).toBe(tripId);
       offerId = offer.id;
-    }, 20_000);
+    }, EVENT_WAIT_MS);
     expect((await gql('mutation ($id: ID!) { acceptTrip(offerId: $id) { userErrors { code } } }', { id: offerId }, asDriver)).acceptTrip.userErrors).toEqual(
       [],
     );
@@ -189,5 +189,5 @@ describe('the durable event hop', () => {
     // Every other consumer of trip.completed links to the same completion.
     const consumers = exporter.getFinishedSpans().filter((span) => span.name === 'trip.completed process');
     for (const consumer of consumers) expect(consumer.links.map((link) => link.context.traceId)).toEqual([completion.spanContext().traceId]);
-  }, 90_000);
+  }, 180_000);
 });

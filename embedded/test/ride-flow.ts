@@ -319,5 +319,5 @@ export function describeRideFlow(context: () => RideFlowContext): void {
     const markedAll = await gql('mutation { markAllNotificationsRead { markedCount } }', undefined, asRider);
     expect(markedAll.markAllNotificationsRead.markedCount).toBeGreaterThanOrEqual(6);
     expect((await gql('{ me { unreadNotificationCount } }', undefined, asRider)).me.unreadNotificationCount).toBe(0);
-  }, 90_000);
+  }, 180_000);
 }

@@ -4,4 +4,4 @@ export { testDatabaseServerUrl, testRedisUrl } from './env.js';
 export { postGraphQL, type GraphQLResponse } from './http-client.js';
 export { testSubgraphDeps } from './subgraph-deps.js';
 export { createTestAuth, type TestAuth } from './auth.js';
-export { readUntil } from './read-until.js';
+export { EVENT_WAIT_MS, readUntil } from './read-until.js';
