@@ -141,6 +141,26 @@ describe('hubs', () => {
     const other = await h.subgraph.execute<HubData<'retireHub'>>(RETIRE, { id: theirs.hub.id }, manager);
     expect(other.data!.retireHub.userErrors).toEqual([{ code: 'HUB_NOT_FOUND', field: ['id'] }]);
   });
+
+  test('a vehicle created at a hub racing its retirement: exactly one of the two wins, never a vehicle at a retired hub', async () => {
+    const CREATE_VEHICLE =
+      'mutation ($input: CreateVehicleInput!) { createVehicle(input: $input) { vehicle { id } userErrors { code field } } }';
+    const { fleet } = await createFleet(h.prisma);
+    for (let round = 0; round < 8; round++) {
+      const hub = await h.prisma.hub.create({ data: { fleetId: fleet.id, name: `Race ${round}`, latitude: 40.7, longitude: -74 } });
+      const plate = `RACE${randomUUID().slice(0, 4).toUpperCase()}${round}`;
+      const [created, retired] = await Promise.all([
+        h.subgraph.execute<{ createVehicle: { vehicle: { id: string } | null; userErrors: UserErrors } }>(CREATE_VEHICLE, {
+          input: { fleetId: fleet.id, homeHubId: hub.id, plate, make: 'Toyota', model: 'Prius', year: 2022, category: 'ECONOMY' },
+        }),
+        h.subgraph.execute<HubData<'retireHub'>>(RETIRE, { id: hub.id }),
+      ]);
+      const vehicleWon = created.data!.createVehicle.vehicle !== null;
+      expect(retired.data!.retireHub.userErrors).toEqual(vehicleWon ? [{ code: 'HUB_IN_USE', field: ['id'] }] : []);
+      expect(created.data!.createVehicle.userErrors).toEqual(vehicleWon ? [] : [{ code: 'HUB_NOT_FOUND', field: ['input', 'homeHubId'] }]);
+      expect(await h.prisma.vehicle.count({ where: { plate } })).toBe(vehicleWon ? 1 : 0);
+    }
+  });
 });
 
 describe('vehicles', () => {

@@ -33,7 +33,7 @@ const STAFF_ROLES: ReadonlySet<string> = new Set(['SUPER_ADMIN', 'OPERATIONS', '
 
 /**
  * A hub in use of the fleet, locked until the caller's transaction ends (so retireHub cannot retire it meanwhile).
- * @param db the store, or the open transaction of the caller (so its read uses that transaction's connection).
+ * @param db the caller's open transaction: outside one the lock would end with the statement.
  */
 export async function hubOfFleet(db: Pick<FleetStores, 'hubs'>, hubId: string, fleetId: string): Promise<Hub | null> {
   if (!wellFormedId(hubId)) return null;
@@ -80,11 +80,13 @@ export function createOpsService({ store, now, outbox }: OpsServiceDeps) {
       );
       if (invalid.length) return { vehicle: null, userErrors: invalid };
       if (!(await managedFleet(staff, input.fleetId))) return { vehicle: null, userErrors: [fleetNotFound('input.fleetId')] };
-      if (input.homeHubId && !(await hubOfFleet(store, input.homeHubId, input.fleetId))) return { vehicle: null, userErrors: [hubNotFound('input.homeHubId')] };
       const plateTaken = { vehicle: null, userErrors: [userError('PLATE_TAKEN', 'Another vehicle has this plate', 'input.plate')] };
       if (await store.vehicles.findByPlate(plate)) return plateTaken;
       try {
         const vehicle = await store.transaction(async (tx) => {
+          // Checked and locked in this transaction, so a retireHub racing this insert either sees the new vehicle
+          // at its hub (and refuses) or retires the hub first (and this answers HUB_NOT_FOUND).
+          if (input.homeHubId && !(await hubOfFleet(tx, input.homeHubId, input.fleetId))) return null;
           const created = await tx.vehicles.create({
             fleetId: input.fleetId,
             homeHubId: input.homeHubId ?? null,
@@ -99,6 +101,7 @@ export function createOpsService({ store, now, outbox }: OpsServiceDeps) {
           await tx.outbox.add(auditEvent('fleet', staff, { action: 'vehicle.create', target: { type: 'Vehicle', id: created.id }, after }));
           return created;
         });
+        if (!vehicle) return { vehicle: null, userErrors: [hubNotFound('input.homeHubId')] };
         outbox.wake();
         return { vehicle, userErrors: [] };
       } catch (error) {
