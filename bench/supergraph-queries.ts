@@ -1,7 +1,8 @@
 // `npm run bench`: query throughput and latency through the gateway, on the embedded defaults (PGlite, in-process
 // pub/sub) and on PostgreSQL + Redis, side by side in one run (this machine is shared and noisy: compare ratios,
 // not absolute numbers across runs). Each query runs with metrics on and off, alternating on the same running
-// supergraph, so the cost of metrics is a ratio within one run. Writes
+// supergraph, so the cost of metrics is a ratio within one run; then a profiled run attributes the process's CPU
+// to the metrics code (bench/cpu-share.ts), which the machine's noise moves much less. Writes
 // bench/results/supergraph-queries.{json,md}.
 //
 // Needs PostgreSQL (DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/test; a fresh database is created
@@ -19,6 +20,7 @@ import { seedDemoCity } from '../embedded/src/seed-demo-city.js';
 import { startSupergraph } from '../embedded/src/supergraph.js';
 import { adminQuery } from './admin-database.js';
 import { BENCHMARK_QUERIES, BENCHMARK_QUERY_NAMES, benchmarkSenders } from './benchmark-queries.js';
+import { METRICS_MODULES, measureCpuShare } from './cpu-share.js';
 import { runLoad, type LoadResult } from './load.js';
 import { describeRun, loadSnapshot, runInfo } from './run-info.js';
 import { measureTracingCost } from './tracing-cost.js';
@@ -82,7 +84,14 @@ interface Measured extends LoadResult {
   sqlStatementsPerRequest: number;
 }
 
-async function measureBackend(backend: Backend): Promise<Record<string, Record<string, Measured>>> {
+interface BackendResults {
+  /** Per query, per metrics setting. */
+  results: Record<string, Record<string, Measured>>;
+  /** Per query: metrics code's share of the process's busy CPU, in percent, with metrics on (bench/cpu-share.ts). */
+  metricsCpuPercent: Record<string, number>;
+}
+
+async function measureBackend(backend: Backend): Promise<BackendResults> {
   const opened = await backend.open();
   const authConfig = readAuthConfig({});
   const signingKeys = await loadSigningKeys({ jwks: JSON.stringify(await generateSigningJwks()) });
@@ -106,15 +115,16 @@ async function measureBackend(backend: Backend): Promise<Record<string, Record<s
     try {
       const senders = await benchmarkSenders(supergraph.gateway.url, sign);
       const results: Record<string, Record<string, Measured>> = {};
+      const metricsCpuPercent: Record<string, number> = {};
       for (const name of BENCHMARK_QUERY_NAMES) {
         const send = senders[name];
         if (!(await send())) throw new Error(`${name} fails on ${backend.label}; fix it before benchmarking`);
         await runLoad(send, { requests: 50, concurrency: CONCURRENCY }); // warm-up: JIT, pools, query plans
         results[name] = {};
-        // Two rounds, metrics on and off alternating, each round half the requests: drift of the shared machine hits
-        // both alike.
+        // Two rounds, each half the requests, in the order on, off, off, on: a steady drift (the JIT still warming,
+        // the shared machine's load moving) hits both settings alike instead of always favouring the one run second.
         for (let round = 0; round < 2; round++) {
-          for (const metrics of METRICS) {
+          for (const metrics of round === 0 ? METRICS : [...METRICS].reverse()) {
             setMetricsEnabled(metrics.enabled);
             statements = 0;
             const load = await runLoad(send, { requests: Math.ceil(REQUESTS / 2), concurrency: CONCURRENCY });
@@ -124,12 +134,18 @@ async function measureBackend(backend: Backend): Promise<Record<string, Record<s
           }
         }
         setMetricsEnabled(true);
+        // Profiled apart from the timed rounds (the profiler's own cost would otherwise slow one setting only).
+        const { share } = await measureCpuShare({ metrics: METRICS_MODULES }, () =>
+          runLoad(send, { requests: Math.ceil(REQUESTS / 2), concurrency: CONCURRENCY }),
+        );
+        metricsCpuPercent[name] = share.percent.metrics!;
         for (const metrics of METRICS) {
           const m = results[name][metrics.label]!;
           process.stderr.write(`${backend.label} · ${name} · ${metrics.label}: ${m.requestsPerSecond} req/s, p99 ${m.latencyMs.p99} ms\n`);
         }
+        process.stderr.write(`${backend.label} · ${name} · metrics code: ${metricsCpuPercent[name]} % of the process's CPU\n`);
       }
-      return results;
+      return { results, metricsCpuPercent };
     } finally {
       await supergraph.stop();
     }
@@ -156,7 +172,12 @@ function combine(a: Measured, b: Measured): Measured {
 
 const loadAtStart = loadSnapshot();
 const measured: Record<string, Record<string, Record<string, Measured>>> = {};
-for (const backend of backends) measured[backend.label] = await measureBackend(backend);
+const metricsCpuPercent: Record<string, Record<string, number>> = {};
+for (const backend of backends) {
+  const done = await measureBackend(backend);
+  measured[backend.label] = done.results;
+  metricsCpuPercent[backend.label] = done.metricsCpuPercent;
+}
 
 const [embedded, postgres] = backends.map((b) => measured[b.label]!);
 const report = {
@@ -165,6 +186,7 @@ const report = {
   settings: { requests: REQUESTS, concurrency: CONCURRENCY },
   queries: Object.fromEntries(BENCHMARK_QUERY_NAMES.map((name) => [name, BENCHMARK_QUERIES[name].description])),
   results: measured,
+  metricsCpuPercent,
   ratios: Object.fromEntries(
     BENCHMARK_QUERY_NAMES.map((name) => [
       name,
@@ -220,12 +242,22 @@ function markdown(r: typeof report): string {
         .map(([k, v]) => `${k} ${v.postgresToEmbeddedThroughput}`)
         .join(', '),
     '',
-    'Throughput lost to metrics (1 − on/off; goal < 0.05; negative = within noise): ' +
+    'Throughput lost to metrics (1 − on/off; goal < 0.05; negative = within noise — identical runs on this shared 2-CPU machine have differed by ±0.15): ' +
       Object.entries(r.ratios)
         .map(
           ([k, v]) =>
             `${k}: ${Object.entries(v.metricsCost)
               .map(([b, cost]) => `${b} ${cost}`)
+              .join(', ')}`,
+        )
+        .join('; '),
+    '',
+    "Metrics code's share of the process's busy CPU with metrics on (V8 sampling profile of a separate run of half the requests; samples in prom-client or platform/metrics; a floor: garbage collection of what they allocate is not counted; in PostgreSQL + Redis mode the database server's CPU is outside the process; goal < 5 %): " +
+      Object.entries(r.metricsCpuPercent)
+        .map(
+          ([b, queries]) =>
+            `${b}: ${Object.entries(queries)
+              .map(([q, percent]) => `${q} ${percent} %`)
               .join(', ')}`,
         )
         .join('; '),

@@ -11,6 +11,7 @@ import { repoRoot } from '../subgraphs/registry.js';
 import { startSupergraph } from '../embedded/src/supergraph.js';
 import { runLoad, type LoadResult } from './load.js';
 import { BENCHMARK_QUERY_NAMES, benchmarkSenders } from './benchmark-queries.js';
+import { TRACING_MODULES, measureCpuShare } from './cpu-share.js';
 
 const tracing = startTracing({ serviceName: 'ridegraph-bench' });
 const requests = Number(process.env.BENCH_REQUESTS ?? 600);
@@ -37,14 +38,19 @@ const supergraph = await startSupergraph({
 });
 const senders = await benchmarkSenders(supergraph.gateway.url, sign);
 const results: Record<string, LoadResult> = {};
+/** Per query: the tracing code's share of this process's busy CPU, in percent (bench/cpu-share.ts). */
+const tracingCpuPercent: Record<string, number> = {};
 for (const name of BENCHMARK_QUERY_NAMES) {
   const send = senders[name];
   if (!(await send())) throw new Error(`${name} fails; fix it before benchmarking`);
   await runLoad(send, { requests: 50, concurrency }); // warm-up: JIT, pools, query plans
   results[name] = await runLoad(send, { requests, concurrency });
+  // Profiled after the timed run, so the profiler's cost does not slow the throughput compared.
+  const { share } = await measureCpuShare({ tracing: TRACING_MODULES }, () => runLoad(send, { requests: Math.ceil(requests / 2), concurrency }));
+  tracingCpuPercent[name] = share.percent.tracing!;
 }
 await supergraph.stop();
 await tracing.shutdown(); // exports the last batch
 await events.dispose();
 await pubsub.dispose();
-process.stdout.write(`${JSON.stringify({ tracing: tracing.enabled, results })}\n`);
+process.stdout.write(`${JSON.stringify({ tracing: tracing.enabled, results, tracingCpuPercent })}\n`);

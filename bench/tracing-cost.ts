@@ -43,6 +43,7 @@ export async function measureTracingCost(options: TracingCostOptions): Promise<v
   url.pathname = `/${name}`;
   const sink = await startDiscardingSink();
   const runs: Record<Variant, Record<string, LoadResult>[]> = { off: [], 'on (100 % sampled, OTLP to a discarding sink)': [] };
+  const cpu: Record<Variant, Record<string, number>[]> = { off: [], 'on (100 % sampled, OTLP to a discarding sink)': [] };
   try {
     await migrateSubgraphs({ kind: 'postgres', url: url.toString() });
     await seedDemoCity({ kind: 'postgres', url: url.toString() });
@@ -60,6 +61,7 @@ export async function measureTracingCost(options: TracingCostOptions): Promise<v
         });
         if (result.tracing !== on) throw new Error(`child process ran with tracing ${result.tracing ? 'on' : 'off'}, expected ${variant}`);
         runs[variant].push(result.results);
+        cpu[variant].push(result.tracingCpuPercent);
         for (const [query, load] of Object.entries(result.results)) {
           process.stderr.write(`tracing ${variant} · round ${round + 1} · ${query}: ${load.requestsPerSecond} req/s, p99 ${load.latencyMs.p99} ms\n`);
         }
@@ -79,6 +81,7 @@ export async function measureTracingCost(options: TracingCostOptions): Promise<v
       const throughputLossPercent = round2((1 - on / off) * 100);
       // On faster than off by more than noise: the machine's load changed between rounds, and the run says nothing.
       const goal = throughputLossPercent >= 15 ? 'missed' : throughputLossPercent < -5 ? 'inconclusive (on faster than off: load drift)' : 'met';
+      const cpuPercent = (variant: Variant) => median(cpu[variant].map((c) => c[query]!));
       return [
         query,
         {
@@ -89,6 +92,8 @@ export async function measureTracingCost(options: TracingCostOptions): Promise<v
           throughputLossPercent,
           errors,
           goal,
+          offTracingCpuPercent: cpuPercent(VARIANTS[0]!),
+          onTracingCpuPercent: cpuPercent(VARIANTS[1]!),
         },
       ];
     }),
@@ -136,6 +141,7 @@ function measureOffPath(): Record<string, number> {
 interface ChildResult {
   tracing: boolean;
   results: Record<string, LoadResult>;
+  tracingCpuPercent: Record<string, number>;
 }
 
 function runChild(env: Record<string, string>): Promise<ChildResult> {
@@ -205,6 +211,8 @@ function markdown(
         throughputLossPercent: number;
         errors: number;
         goal: string;
+        offTracingCpuPercent: number;
+        onTracingCpuPercent: number;
       }
     >;
   },
@@ -216,15 +224,17 @@ function markdown(
     ``,
     `Goal: ${r.goal}.`,
     ``,
-    `| query | off req/s | on req/s | throughput loss | off p99 ms | on p99 ms | errors | goal |`,
-    `| --- | --- | --- | --- | --- | --- | --- | --- |`,
+    `| query | off req/s | on req/s | throughput loss | off p99 ms | on p99 ms | errors | goal (throughput) | tracing code's CPU share off → on |`,
+    `| --- | --- | --- | --- | --- | --- | --- | --- | --- |`,
   ];
   for (const [query, s] of Object.entries(r.summary)) {
     lines.push(
-      `| ${query} | ${s.offRequestsPerSecond} | ${s.onRequestsPerSecond} | ${s.throughputLossPercent} % | ${s.offP99Ms} | ${s.onP99Ms} | ${s.errors} | ${s.goal === 'missed' ? '**missed**' : s.goal} |`,
+      `| ${query} | ${s.offRequestsPerSecond} | ${s.onRequestsPerSecond} | ${s.throughputLossPercent} % | ${s.offP99Ms} | ${s.onP99Ms} | ${s.errors} | ${s.goal === 'missed' ? '**missed**' : s.goal} | ${s.offTracingCpuPercent} % → ${s.onTracingCpuPercent} % |`,
     );
   }
   lines.push(
+    '',
+    "Tracing code's CPU share: samples of a V8 sampling profile (a separate run of half the requests after each timed one) in @opentelemetry or platform/tracing, over the process's busy samples; a floor (garbage collection of spans and Node's async-context work are not counted). Identical throughput runs on this shared 2-CPU machine have differed by 15–35 %, more than the goal's margin.",
     '',
     `Exported while on: ${r.exported.requests} OTLP requests, ${Math.round(r.exported.bytes / 1024)} KiB (the sink discards them).`,
     '',
