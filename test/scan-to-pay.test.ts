@@ -5,7 +5,7 @@
 import { DEMO_PHONES } from '../platform/demo/index.js';
 import { EVENT_WAIT_MS } from '../platform/testing/index.js';
 import { openPaymentsDatabase, type PaymentsPrisma } from '../subgraphs/payments/src/store/database.js';
-import { checkIn, gatewayData, north, type Headers } from './support/gateway-apps.js';
+import { checkIn, gatewayData, rideUntilDropOff, type Headers } from './support/gateway-apps.js';
 import { startTestSupergraph, TEST_RUNTIMES, type TestSupergraph } from './support/test-supergraph.js';
 import { eventually } from './support/subscriptions-stack.js';
 
@@ -47,26 +47,7 @@ describe.each(TEST_RUNTIMES)('on %s', (runtime) => {
       { lat: self.position.latitude, lng: self.position.longitude },
       asDriver,
     );
-    const pickup = north(self.position, 300);
-    const requested = await gql(
-      'mutation ($input: RequestTripInput!) { requestTrip(input: $input) { trip { id } userErrors { code } } }',
-      { input: { pickup, dropoff: north(pickup, 3000), category: self.vehicle.category, payment: { method: 'CASH' } } },
-      asRider,
-    );
-    expect(requested.requestTrip.userErrors).toEqual([]);
-    const tripId: string = requested.requestTrip.trip.id;
-    let offerId = '';
-    await eventually(async () => {
-      const offer = (await gql('{ me { driverProfile { pendingOffer { id trip { id } } } } }', undefined, asDriver)).me.driverProfile.pendingOffer;
-      expect(offer?.trip.id).toBe(tripId);
-      offerId = offer.id;
-    }, EVENT_WAIT_MS);
-    expect((await gql('mutation ($id: ID!) { acceptTrip(offerId: $id) { userErrors { code } } }', { id: offerId }, asDriver)).acceptTrip.userErrors).toEqual(
-      [],
-    );
-    for (const step of ['arriveAtPickup', 'startTrip']) {
-      expect((await gql(`mutation ($id: ID!) { ${step}(tripId: $id) { userErrors { code } } }`, { id: tripId }, asDriver))[step].userErrors).toEqual([]);
-    }
+    const tripId = await rideUntilDropOff(env.gatewayUrl, { headers: asDriver, position: self.position, category: self.vehicle.category }, asRider, 'CASH');
     const done = await gql(
       'mutation ($id: ID!) { completeTrip(tripId: $id, distanceMeters: 3100) { trip { fare { amountMinor } } userErrors { code } } }',
       { id: tripId },
@@ -78,7 +59,7 @@ describe.each(TEST_RUNTIMES)('on %s', (runtime) => {
     payment { status method paidByLink { id status } } } }`;
     await eventually(
       async () => expect((await gql(TRIP, { id: tripId }, asRider)).trip.payment).toEqual({ status: 'SUCCEEDED', method: 'CASH', paidByLink: null }),
-      20_000,
+      EVENT_WAIT_MS,
     );
     expect(await cashHeld(driverUser.id)).toBe(-fare);
 
@@ -104,7 +85,7 @@ describe.each(TEST_RUNTIMES)('on %s', (runtime) => {
     // The provider's webhook arrives (PAYMENTS_DEV_WEBHOOK_DELAY_MS later): paid, the driver no longer owes the cash.
     await eventually(
       async () => expect((await gql(TRIP, { id: tripId }, asRider)).trip.payment.paidByLink).toEqual({ id: scanned.paymentLink.id, status: 'PAID' }),
-      20_000,
+      EVENT_WAIT_MS,
     );
     expect(await cashHeld(driverUser.id)).toBe(0);
     const again = (await gql(SCAN, { input: { qrPayload: trip.vehicle.paymentQr.payload, idempotencyKey: `scan-again-${tripId}` } }, asRider))

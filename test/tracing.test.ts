@@ -7,7 +7,7 @@ import { SpanKind } from '@opentelemetry/api';
 import { DEMO_PHONES } from '../platform/demo/index.js';
 import { EVENT_WAIT_MS, postGraphQL } from '../platform/testing/index.js';
 import { startTracing, type Tracing } from '../platform/tracing/index.js';
-import { checkIn, gatewayData, north, type Headers } from './support/gateway-apps.js';
+import { checkIn, gatewayData, rideUntilDropOff, type Headers } from './support/gateway-apps.js';
 import { startTestSupergraph, type TestSupergraph } from './support/test-supergraph.js';
 import { eventually } from './support/subscriptions-stack.js';
 
@@ -129,26 +129,7 @@ describe('the durable event hop', () => {
       driver: { status: 'AVAILABLE' },
       userErrors: [],
     });
-    const pickup = north(self.position, 300);
-    const requested = await gql(
-      'mutation ($input: RequestTripInput!) { requestTrip(input: $input) { trip { id } userErrors { code } } }',
-      { input: { pickup, dropoff: north(pickup, 3000), category: self.vehicle.category, payment: { method: 'CASH' } } },
-      asRider,
-    );
-    expect(requested.requestTrip.userErrors).toEqual([]);
-    const tripId: string = requested.requestTrip.trip.id;
-    let offerId = '';
-    await eventually(async () => {
-      const offer = (await gql('{ me { driverProfile { pendingOffer { id trip { id } } } } }', undefined, asDriver)).me.driverProfile.pendingOffer;
-      expect(offer?.trip.id).toBe(tripId);
-      offerId = offer.id;
-    }, EVENT_WAIT_MS);
-    expect((await gql('mutation ($id: ID!) { acceptTrip(offerId: $id) { userErrors { code } } }', { id: offerId }, asDriver)).acceptTrip.userErrors).toEqual(
-      [],
-    );
-    for (const step of ['arriveAtPickup', 'startTrip']) {
-      expect((await gql(`mutation ($id: ID!) { ${step}(tripId: $id) { userErrors { code } } }`, { id: tripId }, asDriver))[step].userErrors).toEqual([]);
-    }
+    const tripId = await rideUntilDropOff(env.gatewayUrl, { headers: asDriver, position: self.position, category: self.vehicle.category }, asRider, 'CASH');
     exporter.reset();
     const completed = await gql(
       'mutation Complete($id: ID!) { completeTrip(tripId: $id, distanceMeters: 3100) { userErrors { code } } }',
@@ -159,7 +140,7 @@ describe('the durable event hop', () => {
     await eventually(
       async () =>
         expect((await gql('query ($id: ID!) { trip(id: $id) { payment { status } } }', { id: tripId }, asRider)).trip.payment).toEqual({ status: 'SUCCEEDED' }),
-      20_000,
+      EVENT_WAIT_MS,
     );
 
     const completion = only(exporter.getFinishedSpans(), 'mutation Complete');

@@ -1,8 +1,8 @@
 // What the app flows through the gateway share (embedded/test/ride-flow.ts, test/live-*.test.ts): a request that
-// must succeed, a point moved along a meridian, the driver app's check-in, and how many subscriptions the gateway
-// holds on a subgraph — a client's subscription has started once it counts there.
+// must succeed, a point moved along a meridian, the driver app's check-in, a ride taken up to its drop-off, and how
+// many subscriptions the gateway holds on a subgraph — a client's subscription has started once it counts there.
 import type { RunningSupergraph } from '../../embedded/src/supergraph.js';
-import { postGraphQL } from '../../platform/testing/index.js';
+import { EVENT_WAIT_MS, postGraphQL, readUntil } from '../../platform/testing/index.js';
 
 export type Headers = Record<string, string>;
 
@@ -30,6 +30,41 @@ export async function checkIn(url: string, headers: Headers, location: Point, od
     headers,
   );
   return data.checkIn;
+}
+
+/**
+ * The rider requests a trip paid by `method` 300 m north of the checked-in driver, in the driver's category; the
+ * driver takes the offer once dispatch makes it (trips learns of the driver through fleet's events), arrives and
+ * starts. @returns the trip's id, IN_PROGRESS: the caller completes it.
+ */
+export async function rideUntilDropOff(
+  url: string,
+  driver: { headers: Headers; position: Point; category: string },
+  riderHeaders: Headers,
+  method: 'CASH' | 'CARD',
+): Promise<string> {
+  const gql = (query: string, variables: Record<string, unknown> | undefined, headers: Headers) => gatewayData(url, query, variables, headers);
+  const pickup = north(driver.position, 300);
+  const requested = await gql(
+    'mutation ($input: RequestTripInput!) { requestTrip(input: $input) { trip { id } userErrors { code } } }',
+    { input: { pickup, dropoff: north(pickup, 3000), category: driver.category, payment: { method } } },
+    riderHeaders,
+  );
+  expect(requested.requestTrip.userErrors).toEqual([]);
+  const tripId: string = requested.requestTrip.trip.id;
+  const pendingOffer = async () =>
+    (await gql('{ me { driverProfile { pendingOffer { id trip { id } } } } }', undefined, driver.headers)).me.driverProfile.pendingOffer as {
+      id: string;
+      trip: { id: string };
+    } | null;
+  const offer = (await readUntil(pendingOffer, (o) => o?.trip.id === tripId, 'the offer to reach the driver', EVENT_WAIT_MS))!;
+  expect(
+    (await gql('mutation ($id: ID!) { acceptTrip(offerId: $id) { userErrors { code } } }', { id: offer.id }, driver.headers)).acceptTrip.userErrors,
+  ).toEqual([]);
+  for (const step of ['arriveAtPickup', 'startTrip']) {
+    expect((await gql(`mutation ($id: ID!) { ${step}(tripId: $id) { userErrors { code } } }`, { id: tripId }, driver.headers))[step].userErrors).toEqual([]);
+  }
+  return tripId;
 }
 
 /** Subscriptions open on one subgraph (the gateway's upstream ones). */
