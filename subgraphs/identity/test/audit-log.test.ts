@@ -61,6 +61,8 @@ test('an audit event delivered twice is stored once', async () => {
   await handle(event);
   await Promise.all([handle(event), handle(event)]);
   expect(await h.prisma.auditEntry.count({ where: { action: 'twice.delivered' } })).toBe(1);
+  // The entry's id is the event's: the insert alone is idempotent, no processed-event row is kept beside it.
+  expect(await h.prisma.processedEvent.count({ where: { eventId: event.id } })).toBe(0);
   const page = await auditLog({ filter: { action: 'twice.delivered' } });
   expect(page.edges.map((edge) => edge.node)).toEqual([
     {

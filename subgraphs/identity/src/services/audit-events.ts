@@ -1,6 +1,8 @@
 // identity's consumer of `audit.recorded`: every subgraph's staff actions land in one log (audit_entries), each
-// exactly once however often the stream delivers its event.
-import { handleOnce, type AnyEventEnvelope, type DomainEventType } from '../../../../platform/events/index.js';
+// exactly once however often the stream delivers its event. The entry's id is the event's id and the insert skips
+// an id it already has, so the write is idempotent on its own: no processed-event record (handleOnce) is needed,
+// which would be a second row per entry.
+import type { AnyEventEnvelope, DomainEventType } from '../../../../platform/events/index.js';
 import type { Logger } from '../../../../platform/logging/index.js';
 import type { IdentityPrisma } from '../store/database.js';
 import { createAuditStore } from '../store/audit-store.js';
@@ -22,6 +24,6 @@ export function createAuditEventHandler({ prisma, logger }: { prisma: IdentityPr
       logger.warn({ eventId: event.id, source: event.source }, 'audit event without a valid actor, time, action or target; skipped');
       return;
     }
-    await handleOnce(prisma, { schema: 'identity', consumer: AUDIT_CONSUMER_GROUP, event }, (tx) => createAuditStore(tx).insert(event.id, event.payload));
+    await createAuditStore(prisma).insert(event.id, event.payload);
   };
 }
