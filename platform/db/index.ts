@@ -3,3 +3,4 @@ export { openEmbeddedPostgres } from './embedded-postgres.js';
 export { createPrismaAdapter, type PrismaAdapterOptions } from './prisma-adapter.js';
 export { observeStatements, type StatementListener } from './statement-observer.js';
 export { migrateSubgraphs } from './migrate-subgraphs.js';
+export { isUniqueViolation } from './unique-violation.js';

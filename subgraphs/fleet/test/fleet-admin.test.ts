@@ -143,8 +143,7 @@ describe('hubs', () => {
   });
 
   test('a vehicle created at a hub racing its retirement: exactly one of the two wins, never a vehicle at a retired hub', async () => {
-    const CREATE_VEHICLE =
-      'mutation ($input: CreateVehicleInput!) { createVehicle(input: $input) { vehicle { id } userErrors { code field } } }';
+    const CREATE_VEHICLE = 'mutation ($input: CreateVehicleInput!) { createVehicle(input: $input) { vehicle { id } userErrors { code field } } }';
     const { fleet } = await createFleet(h.prisma);
     for (let round = 0; round < 8; round++) {
       const hub = await h.prisma.hub.create({ data: { fleetId: fleet.id, name: `Race ${round}`, latitude: 40.7, longitude: -74 } });

@@ -53,6 +53,19 @@ test('createStaffUser creates staff with normalised email, roles and fleets', as
   expect(await h.testAuth.auth.verify(signedIn.accessToken!)).toMatchObject({ roles: ['FLEET_MANAGER', 'OPERATIONS'], fleetIds: [FLEET_A] });
 });
 
+test('two createStaffUser racing for one email: one account, the other EMAIL_TAKEN', async () => {
+  for (let round = 0; round < 5; round++) {
+    const email = newEmail(`race${round}`);
+    const results = await Promise.all(
+      ['Ana Race', 'Ben Race'].map((name) => h.execute(CREATE, { input: { name, email, roles: ['OPERATIONS'] } }, { token: adminToken })),
+    );
+    expect(results.map((r) => r.errors)).toEqual([undefined, undefined]);
+    const codes = results.map((r) => (r.data?.createStaffUser as { userErrors: { code: string }[] }).userErrors.map((e) => e.code)).sort();
+    expect(codes).toEqual([[], ['EMAIL_TAKEN']]);
+    expect(await h.prisma.user.count({ where: { email } })).toBe(1);
+  }
+});
+
 test('createStaffUser refuses bad input with typed errors', async () => {
   const cases: [Record<string, unknown>, string, string[]][] = [
     [{ name: 'No Contact', roles: ['OPERATIONS'] }, 'INVALID_EMAIL', ['input', 'email']],

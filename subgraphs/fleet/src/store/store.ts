@@ -40,10 +40,4 @@ export function createFleetStores(prisma: FleetPrisma): FleetStore {
   };
 }
 
-/**
- * Whether `error` is PostgreSQL's unique violation as Prisma reports it (P2002). Slot columns rely on it: the
- * loser of a race for "the one active X per Y" gets this error, which services turn into CONFLICT.
- */
-export function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === 'P2002';
-}
+export { isUniqueViolation } from '../../../../platform/db/index.js';

@@ -1,6 +1,7 @@
 // The viewer's own account: `updateMe` (profile and email) and `changePassword`. Rules: ../../README.md
 // ("Your own account").
 import type { Viewer } from '../../../../platform/auth/index.js';
+import { isUniqueViolation } from '../../../../platform/db/index.js';
 import { AppError } from '../../../../platform/errors/index.js';
 import type { Logger } from '../../../../platform/logging/index.js';
 import { enforceRateLimits } from '../../../../platform/rate-limit/index.js';
@@ -66,8 +67,6 @@ function readChange(input: UpdateMeInput): { change: ProfileChange; errors: User
   // Validators name a field with a dotted path; payloads carry it as a list (["input", "email"]).
   return { change, errors: errors.map((error) => (error.field?.length === 1 ? { ...error, field: error.field[0]!.split('.') } : error)) };
 }
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === 'P2002';
 
 export function createAccountService(deps: AccountServiceDeps) {
   const { store, clock, hasher, limiters } = deps;

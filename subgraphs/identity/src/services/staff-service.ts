@@ -1,6 +1,7 @@
 // The operations dashboard's user management: listing users, creating staff, granting roles, deactivating.
 import { auditEvent } from '../../../../platform/audit/index.js';
 import { STAFF_ROLES, type Role, type Viewer } from '../../../../platform/auth/index.js';
+import { isUniqueViolation } from '../../../../platform/db/index.js';
 import { isUuid, readPageArgs, toConnection, type Connection, type PageArgs } from '../../../../platform/graphql/index.js';
 import type { Clock } from '../clock.js';
 import type { CreateStaffUserInput } from '../generated/resolvers-types.js';
@@ -80,8 +81,11 @@ export function createStaffService(deps: StaffServiceDeps) {
           return result;
         });
       // Inside a transaction a lost race on the email or phone aborts it before the store can look at the winner:
-      // the second run sees the winner and answers EMAIL_TAKEN / PHONE_TAKEN.
-      const created = await createAudited().catch(() => createAudited());
+      // the second run sees the winner and answers EMAIL_TAKEN / PHONE_TAKEN. Any other error is not retried.
+      const created = await createAudited().catch((error: unknown) => {
+        if (isUniqueViolation(error)) return createAudited();
+        throw error;
+      });
       if ('taken' in created) {
         return fail(
           created.taken === 'email'

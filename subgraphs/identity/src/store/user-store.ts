@@ -1,4 +1,5 @@
 // The only code that reads and writes identity's users table.
+import { isUniqueViolation } from '../../../../platform/db/index.js';
 import { afterCursorWhere, newestFirst, type PageRequest } from '../../../../platform/graphql/index.js';
 import type { Db } from './store.js';
 import type { Role, User } from './prisma/client.js';
@@ -113,8 +114,11 @@ export function createUserStore(db: Db) {
       try {
         return { user: await db.user.create({ data: { ...data, fleetIds: data.fleetIds ?? [] } }) };
       } catch (error) {
-        // Lost a race with another insert of the same email or phone.
-        const raced = (error as { code?: string }).code === 'P2002' ? await takenField(data) : null;
+        // Lost a race with another insert of the same email or phone: name the field the winner took. Inside a
+        // transaction that read fails too (the violation aborted it): the violation itself goes up then, and the
+        // caller retries in a new transaction, which sees the winner.
+        if (!isUniqueViolation(error)) throw error;
+        const raced = await takenField(data).catch(() => null);
         if (raced) return { taken: raced };
         throw error;
       }

@@ -48,7 +48,4 @@ export function createTripsStore(prisma: TripsPrisma): TripsStore {
   };
 }
 
-/** Whether `error` is Prisma's unique-constraint violation (P2002): a racing writer took the slot first. */
-export function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string } | null)?.code === 'P2002';
-}
+export { isUniqueViolation } from '../../../../platform/db/index.js';
