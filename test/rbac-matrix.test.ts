@@ -40,6 +40,8 @@ const INTENDED_ROLES: Record<string, readonly string[]> = {
   // Fleet managers (identity)
   'Mutation.assignFleetManager': ['SUPER_ADMIN', 'OPERATIONS'],
   'Mutation.removeFleetManager': ['SUPER_ADMIN', 'OPERATIONS'],
+  // Driver onboarding (identity; a FLEET_MANAGER only into their own fleets, checked by the service)
+  'Mutation.onboardDriver': ['SUPER_ADMIN', 'OPERATIONS', 'FLEET_MANAGER'],
   'Fleet.managers': ['SUPER_ADMIN', 'OPERATIONS', 'FLEET_MANAGER'],
 };
 

@@ -108,6 +108,27 @@ export interface DomainEvents {
     version: number;
     occurredAt: string;
   };
+  /**
+   * fleet → identity: a fleet as it is now, on creation and on every change of its name or city (a trigger on
+   * fleet.fleets, so createFleet, updateFleet, the demo seed and anything added later emit it; fleets older than the
+   * event were announced once by fleet's migration). identity keeps which fleets exist, so `onboardDriver` can refuse
+   * an unknown fleet at the mutation. Redelivery can reorder: keep the newest `occurredAt`.
+   */
+  'fleet.changed': { fleetId: string; name: string; city: string; occurredAt: string };
+  /**
+   * identity → fleet: staff onboarded a driver (`onboardDriver`): the account exists, holds DRIVER and was checked
+   * eligible (active, not staff, not a driver before) under its row lock, in the transaction that wrote this event.
+   * fleet makes the driver profile in `fleetId` (once per event). `licenceExpiresOn`: `YYYY-MM-DD` or null;
+   * `onboardedBy`: the member of staff.
+   */
+  'driver.onboarded': {
+    userId: string;
+    fleetId: string;
+    licenceNumber: string;
+    licenceExpiresOn: string | null;
+    onboardedBy: string;
+    occurredAt: string;
+  };
   'trip.requested': {
     tripId: string;
     riderUserId: string;

@@ -55,6 +55,7 @@ export const SDK_OPERATION_NAMES: readonly string[] = [
   'NearbyDrivers',
   'NotificationAdded',
   'NotificationsInbox',
+  'OnboardDriver',
   'OperationsDashboard',
   'PayTripByVehicleQr',
   'PaymentLink',

@@ -1,7 +1,7 @@
 // Builds the fleet subgraph (schema, context, resources) without listening; starts its background work: the
 // outbox relay and the consumers of trips' and identity's events, all stopped on close.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { startOutboxRelay, type EventConsumer, type OutboxRelay } from '../../../platform/events/index.js';
+import { startOutboxRelay, type AnyEventEnvelope, type EventConsumer, type OutboxRelay } from '../../../platform/events/index.js';
 import { defineSubgraph, type BuiltSubgraph, type SubgraphDeps } from '../../../platform/graphql/index.js';
 import { createRateLimiterStore, type RateLimitRule } from '../../../platform/rate-limit/index.js';
 import { readFleetConfig, type FleetConfig } from './config.js';
@@ -10,6 +10,7 @@ import { createFleetLoaders } from './loaders.js';
 import { resolvers } from './resolvers/index.js';
 import { createFleetServices } from './services/index.js';
 import { createTripEventHandler, TRIP_EVENT_TYPES } from './services/trip-events.js';
+import { createOnboardingEventHandler, ONBOARDING_EVENT_TYPES } from './services/onboarding-events.js';
 import { createUserEventHandler, USER_EVENT_TYPES } from './services/user-events.js';
 import { openFleetDatabase } from './store/database.js';
 import { createFleetStores } from './store/store.js';
@@ -35,7 +36,7 @@ export type FleetSubgraph = BuiltSubgraph<FleetContext> & {
   relay: OutboxRelay;
   /** Null when built with `consumeEvents: false`. */
   tripEvents: EventConsumer | null;
-  /** identity's user events (known users); null when built with `consumeEvents: false`. */
+  /** identity's user events (known users) and driver.onboarded (profiles); null when built with `consumeEvents: false`. */
   userEvents: EventConsumer | null;
 };
 
@@ -65,12 +66,19 @@ export async function buildFleetSubgraph(deps: SubgraphDeps, options: FleetBuild
         );
   // Its own group: within one group each event reaches one member, which acknowledges unseen the types it does not
   // handle, so a second consumer in group "fleet" would lose events to the first.
+  // identity's driver.onboarded rides in the same group as its user events: one consumer, identity's order.
   const handleUser = createUserEventHandler({ store, logger });
+  const handleOnboarded = createOnboardingEventHandler({ prisma, outbox, logger, now: options.now });
+  const handleIdentity = (event: AnyEventEnvelope) => (event.type === 'driver.onboarded' ? handleOnboarded(event) : handleUser(event));
   const userEvents =
     options.consumeEvents === false
       ? null
       : background.run(true, () =>
-          deps.events.consume({ group: 'fleet.users', types: USER_EVENT_TYPES, handle: (event) => background.run(true, () => handleUser(event)) }),
+          deps.events.consume({
+            group: 'fleet.users',
+            types: [...USER_EVENT_TYPES, ...ONBOARDING_EVENT_TYPES],
+            handle: (event) => background.run(true, () => handleIdentity(event)),
+          }),
         );
 
   const built = defineSubgraph<FleetContext>({

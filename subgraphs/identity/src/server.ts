@@ -1,5 +1,5 @@
 // Builds the identity subgraph (schema, context, resources) without listening; starts its outbox relay (the
-// user events its database triggers write), stopped on close.
+// user events its database triggers write) and its consumers (the audit log, fleet's fleet.changed), stopped on close.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createAccessTokenSigner } from '../../../platform/auth/index.js';
 import { startOutboxRelay } from '../../../platform/events/index.js';
@@ -14,6 +14,7 @@ import { createIdentityLoaders } from './loaders.js';
 import { resolvers } from './resolvers/index.js';
 import { AUDIT_CONSUMER_GROUP, AUDIT_EVENT_TYPES, createAuditEventHandler } from './services/audit-events.js';
 import { createIdentityCleanup } from './services/cleanup.js';
+import { createFleetEventHandler, FLEET_CONSUMER_GROUP, FLEET_EVENT_TYPES } from './services/fleet-events.js';
 import { createIdentityServices } from './services/index.js';
 import { argon2Hasher, type PasswordHasher } from './services/password-hasher.js';
 import { createIdentityLimiters, type IdentityLimits } from './services/rate-limits.js';
@@ -82,6 +83,11 @@ export async function buildIdentitySubgraph(deps: SubgraphDeps, options: Identit
   const auditEvents = background.run(true, () =>
     deps.events.consume({ group: AUDIT_CONSUMER_GROUP, types: AUDIT_EVENT_TYPES, handle: (event) => background.run(true, () => handleAudit(event)) }),
   );
+  // Which fleets exist (fleet's fleet.changed), for onboardDriver.
+  const handleFleet = createFleetEventHandler({ store, logger: deps.logger });
+  const fleetEvents = background.run(true, () =>
+    deps.events.consume({ group: FLEET_CONSUMER_GROUP, types: FLEET_EVENT_TYPES, handle: (event) => background.run(true, () => handleFleet(event)) }),
+  );
   // Expired codes, links and long-ended sessions (services/cleanup.ts); IDENTITY_CLEANUP_INTERVAL_SECONDS=0 turns it off.
   const cleanup = createIdentityCleanup({
     store,
@@ -111,6 +117,7 @@ export async function buildIdentitySubgraph(deps: SubgraphDeps, options: Identit
     routes: { '/.well-known/jwks.json': () => signingKeys.publicJwks },
     onClose: async () => {
       await auditEvents.stop();
+      await fleetEvents.stop();
       await cleanup.stop();
       await relay.stop();
     },

@@ -85,7 +85,8 @@ export function createDriverStore(db: Db) {
       await db.$executeRawUnsafe('select 1 from "fleet".drivers where user_id = $1::uuid for update', userId);
       return db.driver.findUnique({ where: { userId } });
     },
-    create(data: { userId: string; fleetId: string; licenceNumber: string }): Promise<Driver> {
+    /** @param data.licenceExpiresOn midnight UTC of the last valid day; absent or null: not recorded. */
+    create(data: { userId: string; fleetId: string; licenceNumber: string; licenceExpiresOn?: Date | null }): Promise<Driver> {
       return db.driver.create({ data });
     },
     /**

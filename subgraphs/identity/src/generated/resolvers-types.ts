@@ -193,8 +193,8 @@ export type DevicePlatform =
   | 'WEB';
 
 /**
- * A fleet (owned by the fleet subgraph); identity contributes who manages it. Identity does not know which fleets
- * exist: it only keeps, per user, the ids of the fleets they manage.
+ * A fleet (owned by the fleet subgraph); identity contributes who manages it. Identity keeps, per user, the ids of the
+ * fleets they manage, and the ids of the fleets fleet announced (for `onboardDriver`); nothing else of a fleet.
  */
 export type Fleet = {
   __typename?: 'Fleet';
@@ -213,8 +213,8 @@ export type Mutation = {
   /**
    * Makes a user a manager of a fleet: adds FLEET_MANAGER to their roles if missing and the fleet to the fleets they
    * manage (already a manager of it: nothing changes, nothing is recorded). Recorded in the audit log
-   * (`fleet_manager.assign`, before/after roles and fleet ids). Identity does not know which fleets exist: it checks
-   * only that `fleetId` is a UUID (INVALID_FLEET_ID otherwise); give the id of a fleet from the fleet subgraph. The
+   * (`fleet_manager.assign`, before/after roles and fleet ids). It does not check that the fleet exists: only that
+   * `fleetId` is a UUID (INVALID_FLEET_ID otherwise); give the id of a fleet from the fleet subgraph. The
    * user's tokens carry the fleet from their next refresh (within 15 minutes). USER_NOT_FOUND for an unknown user.
    */
   assignFleetManager: UserPayload;
@@ -232,6 +232,15 @@ export type Mutation = {
   createStaffUser: UserPayload;
   /** Deactivates a user and ends all their sessions; they cannot sign in again. Not allowed on yourself. */
   deactivateUser: UserPayload;
+  /**
+   * Onboards a driver in one step: finds the account signing in with `phone` or creates it (no password: the person
+   * signs in with a code sent to the phone), grants DRIVER, texts them an invitation, and has fleet create the driver
+   * profile in `fleetId` (within seconds, through the `driver.onboarded` event). A rider's account becomes a driver
+   * too. Refused as userErrors, nothing written: FLEET_NOT_FOUND (a fleet identity does not know, or, for a
+   * FLEET_MANAGER, not one of theirs), ALREADY_DRIVER, USER_NOT_ELIGIBLE (staff), ACCOUNT_DISABLED (deactivated),
+   * and malformed input. Recorded in the audit log (`driver.onboard`).
+   */
+  onboardDriver: OnboardDriverPayload;
   /** Lets a deactivated user sign in again (their sessions stay ended). Reactivating an active user changes nothing. */
   reactivateUser: UserPayload;
   /**
@@ -330,6 +339,11 @@ export type MutationDeactivateUserArgs = {
 };
 
 
+export type MutationOnboardDriverArgs = {
+  input: OnboardDriverInput;
+};
+
+
 export type MutationReactivateUserArgs = {
   userId: Scalars['ID']['input'];
 };
@@ -401,6 +415,36 @@ export type MutationVerifyOtpArgs = {
   device?: InputMaybe<DeviceInput>;
   phone: Scalars['String']['input'];
   referralCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A person to onboard as a driver of a fleet in one step (see `onboardDriver`). */
+export type OnboardDriverInput = {
+  /** The fleet they will drive for: one identity knows from fleet (a FLEET_MANAGER: one of their own fleets). */
+  fleetId: Scalars['ID']['input'];
+  /** The last day the licence is valid, `YYYY-MM-DD`; check-in is refused after it. Omit when not known. */
+  licenceExpiresOn?: InputMaybe<Scalars['String']['input']>;
+  /** Driving licence number, 4 to 30 letters, digits or dashes (stored upper-case); unique among drivers (fleet checks it). */
+  licenceNumber: Scalars['String']['input'];
+  /** Full name (1 to 100 characters) for a new account; an existing account keeps the name it has. */
+  name: Scalars['String']['input'];
+  /** E.164 phone number the person will sign in with (codes are sent to it); the caller vouches that it is theirs. */
+  phone: Scalars['String']['input'];
+};
+
+/** Result of `onboardDriver`. */
+export type OnboardDriverPayload = {
+  __typename?: 'OnboardDriverPayload';
+  /** Whether the SMS invitation was handed to the carrier (false: the onboarding stands; the person can still sign in with a code). */
+  inviteSent: Scalars['Boolean']['output'];
+  /** Whether this call created the account (false: an existing rider account became a driver). */
+  newUser: Scalars['Boolean']['output'];
+  /**
+   * The account as it is now, holding DRIVER; null when `userErrors` is not empty (then nothing was written). The
+   * driver profile appears in fleet within seconds (`User.driverProfile`).
+   */
+  user: Maybe<User>;
+  /** Input problems; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** Pagination state of a connection (Relay cursor connections). */
@@ -637,6 +681,8 @@ export type UserError = {
 export type UserErrorCode =
   /** The account is deactivated and cannot sign in. */
   | 'ACCOUNT_DISABLED'
+  /** The account with this phone drives already (it holds DRIVER): give it a profile with `createDriverProfile`, or move it with `updateDriverProfile`. */
+  | 'ALREADY_DRIVER'
   /** A user cannot deactivate their own account. */
   | 'CANNOT_DEACTIVATE_SELF'
   /** A super admin cannot take the SUPER_ADMIN role from themself (another super admin must). */
@@ -647,12 +693,16 @@ export type UserErrorCode =
   | 'EMAIL_NOT_VERIFIED'
   /** Another account uses this email address. */
   | 'EMAIL_TAKEN'
+  /** No fleet you may onboard drivers into has this id (unknown to identity yet, or, for a FLEET_MANAGER, not theirs). */
+  | 'FLEET_NOT_FOUND'
   /** The avatar URL is not an https URL of at most 2048 characters. */
   | 'INVALID_AVATAR_URL'
   /** The code is not six digits, or not the code that was sent. */
   | 'INVALID_CODE'
   /** The email or password is wrong (which one is not told). */
   | 'INVALID_CREDENTIALS'
+  /** The date is not a calendar date `YYYY-MM-DD`. */
+  | 'INVALID_DATE'
   /** The device name is longer than 100 characters. */
   | 'INVALID_DEVICE'
   /** The email address is malformed. */
@@ -661,6 +711,8 @@ export type UserErrorCode =
   | 'INVALID_FLEET_ID'
   /** The fleet ids are malformed, missing for a FLEET_MANAGER, or given for someone who is not one. */
   | 'INVALID_FLEET_IDS'
+  /** The licence number is not 4 to 30 letters, digits or dashes (starting and ending with a letter or digit). */
+  | 'INVALID_LICENCE'
   /** The locale is not a BCP 47 language tag such as `en` or `pt-BR`. */
   | 'INVALID_LOCALE'
   /** The name is empty or longer than 100 characters. */
@@ -689,6 +741,8 @@ export type UserErrorCode =
   | 'SESSION_NOT_FOUND'
   /** Too many wrong guesses: this code no longer works, even when right. Request a new one. */
   | 'TOO_MANY_ATTEMPTS'
+  /** The account with this phone is staff (SUPER_ADMIN, OPERATIONS or FLEET_MANAGER): staff oversee drivers and cannot be one. */
+  | 'USER_NOT_ELIGIBLE'
   /** No user has this id. */
   | 'USER_NOT_FOUND'
   /** The password breaks the rules: 10 to 256 characters. */
@@ -831,6 +885,8 @@ export type ResolversTypes = ResolversObject<{
   Fleet: ResolverTypeWrapper<FleetRef>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OnboardDriverInput: OnboardDriverInput;
+  OnboardDriverPayload: ResolverTypeWrapper<Omit<OnboardDriverPayload, 'user'> & { user?: Maybe<ResolversTypes['User']> }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RequestOtpPayload: ResolverTypeWrapper<RequestOtpPayload>;
@@ -869,6 +925,8 @@ export type ResolversParentTypes = ResolversObject<{
   Fleet: FleetRef;
   JSON: Scalars['JSON']['output'];
   Mutation: Record<PropertyKey, never>;
+  OnboardDriverInput: OnboardDriverInput;
+  OnboardDriverPayload: Omit<OnboardDriverPayload, 'user'> & { user?: Maybe<ResolversParentTypes['User']> };
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   RequestOtpPayload: RequestOtpPayload;
@@ -958,6 +1016,7 @@ export type MutationResolvers<ContextType = IdentityContext, ParentType extends 
   confirmPasswordReset?: Resolver<ResolversTypes['ConfirmPasswordResetPayload'], ParentType, ContextType, RequireFields<MutationConfirmPasswordResetArgs, 'newPassword' | 'token'>>;
   createStaffUser?: Resolver<ResolversTypes['UserPayload'], ParentType, ContextType, RequireFields<MutationCreateStaffUserArgs, 'input'>>;
   deactivateUser?: Resolver<ResolversTypes['UserPayload'], ParentType, ContextType, RequireFields<MutationDeactivateUserArgs, 'userId'>>;
+  onboardDriver?: Resolver<ResolversTypes['OnboardDriverPayload'], ParentType, ContextType, RequireFields<MutationOnboardDriverArgs, 'input'>>;
   reactivateUser?: Resolver<ResolversTypes['UserPayload'], ParentType, ContextType, RequireFields<MutationReactivateUserArgs, 'userId'>>;
   refreshSession?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
   register?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRegisterArgs, 'email' | 'name' | 'password'>>;
@@ -972,6 +1031,13 @@ export type MutationResolvers<ContextType = IdentityContext, ParentType extends 
   updateMe?: Resolver<ResolversTypes['UpdateMePayload'], ParentType, ContextType, RequireFields<MutationUpdateMeArgs, 'input'>>;
   verifyEmail?: Resolver<ResolversTypes['VerifyEmailPayload'], ParentType, ContextType, RequireFields<MutationVerifyEmailArgs, 'token'>>;
   verifyOtp?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationVerifyOtpArgs, 'code' | 'phone'>>;
+}>;
+
+export type OnboardDriverPayloadResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['OnboardDriverPayload'] = ResolversParentTypes['OnboardDriverPayload']> = ResolversObject<{
+  inviteSent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  newUser?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -1077,6 +1143,7 @@ export type Resolvers<ContextType = IdentityContext> = ResolversObject<{
   Fleet?: FleetResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
+  OnboardDriverPayload?: OnboardDriverPayloadResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RequestOtpPayload?: RequestOtpPayloadResolvers<ContextType>;

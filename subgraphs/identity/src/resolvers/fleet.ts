@@ -2,7 +2,7 @@
 import type { FleetResolvers } from '../generated/resolvers-types.js';
 
 export const Fleet: FleetResolvers = {
-  // Identity keeps no fleets table: any id is a fleet here; one nobody manages has no managers.
+  // Not checked against known_fleets: any id is a fleet here; one nobody manages has no managers.
   __resolveReference: (reference) => ({ id: reference.id }),
   managers: (fleet, _args, { viewer, services, loaders }) => {
     services.fleetManagers.assertCanReadManagers(viewer, fleet.id);

@@ -7,4 +7,5 @@ export const staffMutations: MutationResolvers = {
   reactivateUser: (_parent, { userId }, { viewer, services }) => services.staff.reactivateUser(viewer, userId),
   assignFleetManager: (_parent, { userId, fleetId }, { viewer, services }) => services.fleetManagers.assign(viewer, userId, fleetId),
   removeFleetManager: (_parent, { userId, fleetId }, { viewer, services }) => services.fleetManagers.remove(viewer, userId, fleetId),
+  onboardDriver: (_parent, { input }, { viewer, services }) => services.driverOnboarding.onboardDriver(viewer, input),
 };

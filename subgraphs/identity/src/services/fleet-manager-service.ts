@@ -1,5 +1,6 @@
 // Who manages which fleet: the FLEET_MANAGER role plus users.fleet_ids, changed one fleet at a time by operations.
-// Identity does not know which fleets exist (fleet owns them): it checks only that a fleet id is a UUID.
+// These do not check that the fleet exists (fleet owns fleets; identity's known_fleets serves onboardDriver only):
+// only that a fleet id is a UUID.
 import { auditEvent } from '../../../../platform/audit/index.js';
 import { canSeeFleet, type Role, type Viewer } from '../../../../platform/auth/index.js';
 import { AppError } from '../../../../platform/errors/index.js';

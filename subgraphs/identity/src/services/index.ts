@@ -7,6 +7,7 @@ import type { IdentityConfig } from '../config.js';
 import type { IdentityStore } from '../store/store.js';
 import { createAuditLogService } from './audit-log-service.js';
 import { createAccountService } from './account-service.js';
+import { createDriverOnboardingService } from './driver-onboarding-service.js';
 import { createEmailVerificationService } from './email-verification-service.js';
 import { createFleetManagerService } from './fleet-manager-service.js';
 import { createOtpService } from './otp-service.js';
@@ -70,6 +71,7 @@ export function createIdentityServices(deps: IdentityServicesDeps) {
     }),
     staff: createStaffService({ store, clock }),
     fleetManagers: createFleetManagerService({ store }),
+    driverOnboarding: createDriverOnboardingService({ store, sms: deps.sms, clock, logger }),
     auditLog: createAuditLogService({ store }),
     emailVerification,
     account: createAccountService({ store, emailVerification, hasher: deps.hasher, limiters, clock, logger }),

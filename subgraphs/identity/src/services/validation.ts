@@ -102,3 +102,22 @@ export function canonicalTimeZone(zone: string, field: string | string[] = 'time
 export function normaliseReferralCode(code: string): string {
   return code.trim().toUpperCase();
 }
+
+// --- driver onboarding: the same licence and date rules as fleet's (subgraphs/fleet/src/services/validation.ts) ---
+/** Licence numbers compare upper-case, without surrounding spaces. */
+export const normaliseLicence = (licence: string) => licence.trim().toUpperCase();
+
+export function checkLicence(normalised: string, field: string | string[]): UserError | null {
+  return /^[A-Z0-9][A-Z0-9-]{2,28}[A-Z0-9]$/.test(normalised)
+    ? null
+    : userError('INVALID_LICENCE', 'A licence number is 4 to 30 letters, digits or dashes', field);
+}
+
+/** A real calendar date `YYYY-MM-DD` between 2000 and 2100 (2023-02-30 is refused, not rolled over), as fleet stores it. */
+export function checkCalendarDate(value: string, field: string | string[]): UserError | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const [year, month, day] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const real = match !== null && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return real && year >= 2000 && year <= 2100 ? null : userError('INVALID_DATE', 'Give a calendar date YYYY-MM-DD (2000 to 2100)', field);
+}

@@ -5,6 +5,7 @@ import type { Prisma } from './prisma/client.js';
 import { createAuditStore } from './audit-store.js';
 import { createCleanupStore } from './cleanup-store.js';
 import { createEmailVerificationStore } from './email-verification-store.js';
+import { createKnownFleetStore } from './known-fleet-store.js';
 import { createOtpStore } from './otp-store.js';
 import { createOutboxStore } from './outbox-store.js';
 import { createPasswordResetStore } from './password-reset-store.js';
@@ -26,6 +27,7 @@ function bindStores(db: Db) {
     audit: createAuditStore(db),
     outbox: createOutboxStore(db),
     cleanup: createCleanupStore(db),
+    knownFleets: createKnownFleetStore(db),
   };
 }
 

@@ -101,6 +101,25 @@ export function createUserStore(db: Db) {
     },
 
     /**
+     * `onboardDriver`: the account holding `phone` proven, else a new one created as `defaults` with the phone vouched
+     * for at `vouchedAt` (an unproven claim on it is dropped first, as for a phone sign-in). Either way the row is
+     * locked for the rest of the caller's transaction, so two onboardings of one phone apply one after the other.
+     * Call inside a transaction. @returns `created` false for an account that existed.
+     */
+    async findOrCreateByPhoneForUpdate(
+      phone: string,
+      vouchedAt: Date,
+      defaults: Omit<NewUser, 'phone' | 'phoneVerifiedAt'>,
+    ): Promise<{ user: User; created: boolean; droppedClaimOf: string | null }> {
+      const droppedClaimOf = await dropPhoneClaim(phone);
+      // A concurrent insert of the same phone makes this one wait for it, then skip: the loser locks the winner's row.
+      const { count } = await db.user.createMany({ data: [{ ...defaults, phone, phoneVerifiedAt: vouchedAt }], skipDuplicates: true });
+      const [locked] = await db.$queryRaw<{ id: string }[]>`SELECT id::text AS "id" FROM "identity"."users" WHERE phone = ${phone} FOR UPDATE`;
+      if (!locked) throw new Error('users.findOrCreateByPhoneForUpdate: the phone has no account after the insert');
+      return { user: await db.user.findUniqueOrThrow({ where: { id: locked.id } }), created: count === 1, droppedClaimOf };
+    },
+
+    /**
      * A proven phone (`phoneVerifiedAt` set) first takes the phone from an unproven claim; a proven phone elsewhere
      * is `taken`.
      * @returns the new user, or which unique field another user already has.

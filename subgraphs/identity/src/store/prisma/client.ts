@@ -91,3 +91,9 @@ export type AuditEntry = Prisma.AuditEntryModel
  * Events identity's consumers handled (platform/events/handle-once.ts): redelivery changes nothing.
  */
 export type ProcessedEvent = Prisma.ProcessedEventModel
+/**
+ * Model KnownFleet
+ * The fleets that exist, as fleet's `fleet.changed` events told identity (identity never reads fleet's tables):
+ * `onboardDriver` refuses a fleet id not in here. Only existence matters; a fleet is never deleted.
+ */
+export type KnownFleet = Prisma.KnownFleetModel

@@ -405,7 +405,8 @@ export const ModelName = {
   EmailVerificationToken: 'EmailVerificationToken',
   OutboxEvent: 'OutboxEvent',
   AuditEntry: 'AuditEntry',
-  ProcessedEvent: 'ProcessedEvent'
+  ProcessedEvent: 'ProcessedEvent',
+  KnownFleet: 'KnownFleet'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -421,7 +422,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "user" | "otpChallenge" | "session" | "refreshToken" | "passwordResetToken" | "emailVerificationToken" | "outboxEvent" | "auditEntry" | "processedEvent"
+    modelProps: "user" | "otpChallenge" | "session" | "refreshToken" | "passwordResetToken" | "emailVerificationToken" | "outboxEvent" | "auditEntry" | "processedEvent" | "knownFleet"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1091,6 +1092,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    KnownFleet: {
+      payload: Prisma.$KnownFleetPayload<ExtArgs>
+      fields: Prisma.KnownFleetFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.KnownFleetFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownFleetPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.KnownFleetFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownFleetPayload>
+        }
+        findFirst: {
+          args: Prisma.KnownFleetFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownFleetPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.KnownFleetFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownFleetPayload>
+        }
+        findMany: {
+          args: Prisma.KnownFleetFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownFleetPayload>[]
+        }
+        create: {
+          args: Prisma.KnownFleetCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownFleetPayload>
+        }
+        createMany: {
+          args: Prisma.KnownFleetCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.KnownFleetCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownFleetPayload>[]
+        }
+        delete: {
+          args: Prisma.KnownFleetDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownFleetPayload>
+        }
+        update: {
+          args: Prisma.KnownFleetUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownFleetPayload>
+        }
+        deleteMany: {
+          args: Prisma.KnownFleetDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.KnownFleetUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.KnownFleetUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownFleetPayload>[]
+        }
+        upsert: {
+          args: Prisma.KnownFleetUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$KnownFleetPayload>
+        }
+        aggregate: {
+          args: Prisma.KnownFleetAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateKnownFleet>
+        }
+        groupBy: {
+          args: Prisma.KnownFleetGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.KnownFleetGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.KnownFleetCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.KnownFleetCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -1254,6 +1329,14 @@ export const ProcessedEventScalarFieldEnum = {
 } as const
 
 export type ProcessedEventScalarFieldEnum = (typeof ProcessedEventScalarFieldEnum)[keyof typeof ProcessedEventScalarFieldEnum]
+
+
+export const KnownFleetScalarFieldEnum = {
+  id: 'id',
+  changedAt: 'changedAt'
+} as const
+
+export type KnownFleetScalarFieldEnum = (typeof KnownFleetScalarFieldEnum)[keyof typeof KnownFleetScalarFieldEnum]
 
 
 export const SortOrder = {
@@ -1602,6 +1685,7 @@ export type GlobalOmitConfig = {
   outboxEvent?: Prisma.OutboxEventOmit
   auditEntry?: Prisma.AuditEntryOmit
   processedEvent?: Prisma.ProcessedEventOmit
+  knownFleet?: Prisma.KnownFleetOmit
 }
 
 /* Types for Logging */

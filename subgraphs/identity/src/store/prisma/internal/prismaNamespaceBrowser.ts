@@ -59,7 +59,8 @@ export const ModelName = {
   EmailVerificationToken: 'EmailVerificationToken',
   OutboxEvent: 'OutboxEvent',
   AuditEntry: 'AuditEntry',
-  ProcessedEvent: 'ProcessedEvent'
+  ProcessedEvent: 'ProcessedEvent',
+  KnownFleet: 'KnownFleet'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -202,6 +203,14 @@ export const ProcessedEventScalarFieldEnum = {
 } as const
 
 export type ProcessedEventScalarFieldEnum = (typeof ProcessedEventScalarFieldEnum)[keyof typeof ProcessedEventScalarFieldEnum]
+
+
+export const KnownFleetScalarFieldEnum = {
+  id: 'id',
+  changedAt: 'changedAt'
+} as const
+
+export type KnownFleetScalarFieldEnum = (typeof KnownFleetScalarFieldEnum)[keyof typeof KnownFleetScalarFieldEnum]
 
 
 export const SortOrder = {
