@@ -9,8 +9,7 @@
 // Writes bench/results/abuse.{json,md}. Needs PostgreSQL (DATABASE_URL) and Redis (REDIS_URL), like the tests.
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -21,6 +20,7 @@ import { repoRoot, SUBGRAPHS } from '../subgraphs/registry.js';
 import { seedDemoCity } from '../embedded/src/seed-demo-city.js';
 import { adminQuery } from './admin-database.js';
 import { runLoad, type LoadResult } from './load.js';
+import { cpuSeconds, freePort, rssMb, stopProcesses, waitReady } from './processes.js';
 
 const VICTIM_REQUESTS = Number(process.env.BENCH_VICTIM_REQUESTS ?? 400);
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
@@ -74,31 +74,6 @@ interface Service {
   url: string;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitReady(url: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url.replace('/graphql', '/ready'));
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(200);
-  }
-  throw new Error(`${url} was not ready within ${timeoutMs} ms`);
-}
-
 async function startServices(databaseUrl: string, jwks: string, extraEnv: Record<string, string>): Promise<Service[]> {
   const prefix = `bench-abuse:${randomBytes(4).toString('hex')}:`;
   // As deployed (docker-compose.yml), but in development mode: no production-only secrets to provide beyond these.
@@ -137,33 +112,11 @@ async function startServices(databaseUrl: string, jwks: string, extraEnv: Record
 }
 
 async function stopServices(services: Service[]): Promise<void> {
-  await Promise.all(
-    services.map(
-      (s) =>
-        new Promise<void>((resolve) => {
-          if (s.process.exitCode !== null) return resolve();
-          s.process.once('exit', () => resolve());
-          s.process.kill('SIGTERM');
-          setTimeout(() => s.process.kill('SIGKILL'), 10_000).unref();
-        }),
-    ),
-  );
+  await stopProcesses(services.map((s) => s.process));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // CPU and memory of each process, from /proc (Linux).
-
-const TICKS_PER_SECOND = 100;
-
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND; // utime + stime
-}
-
-function rssMb(pid: number): number {
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Math.round(Number(match[1]) / 1024) : 0;
-}
 
 interface ProcessUsage {
   /** CPU time over wall time: 1.0 is one core busy all the phase. */
@@ -172,7 +125,7 @@ interface ProcessUsage {
 }
 
 function watchProcesses(services: Service[]) {
-  const startCpu = new Map(services.map((s) => [s.name, cpuSeconds(s.process.pid!)]));
+  const startCpu = new Map(services.map((s) => [s.name, cpuSeconds(s.process.pid!) ?? 0]));
   const peak = new Map(services.map((s) => [s.name, rssMb(s.process.pid!)]));
   const started = performance.now();
   const timer = setInterval(() => {
@@ -185,7 +138,7 @@ function watchProcesses(services: Service[]) {
       services.map((s) => [
         s.name,
         {
-          cores: Math.round(((cpuSeconds(s.process.pid!) - startCpu.get(s.name)!) / seconds) * 100) / 100,
+          cores: Math.round((((cpuSeconds(s.process.pid!) ?? 0) - startCpu.get(s.name)!) / seconds) * 100) / 100,
           peakRssMb: Math.max(peak.get(s.name)!, rssMb(s.process.pid!)),
         },
       ]),
