@@ -51,6 +51,8 @@ export interface SupergraphOptions {
   onStatement?: StatementListener;
   /** Operation limits of the gateway and every subgraph; DEFAULT_OPERATION_LIMITS when omitted. */
   operationLimits?: OperationLimits;
+  /** How a subgraph is built instead of SUBGRAPH_FACTORIES (tests: notifications sending to local fake providers). */
+  subgraphFactories?: Partial<typeof SUBGRAPH_FACTORIES>;
 }
 
 export interface RunningSupergraph {
@@ -74,7 +76,8 @@ export async function startSupergraph(options: SupergraphOptions): Promise<Runni
   try {
     for (const info of SUBGRAPHS) {
       const logger = options.logger.child({ service: info.name });
-      const built = await SUBGRAPH_FACTORIES[info.name]({
+      const build = options.subgraphFactories?.[info.name] ?? SUBGRAPH_FACTORIES[info.name];
+      const built = await build({
         database: options.database,
         logger,
         pubsub: options.pubsub,

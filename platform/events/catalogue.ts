@@ -148,6 +148,22 @@ export interface DomainEvents {
     vehicleId: string | null;
     occurredAt: string;
   };
+  /**
+   * trips → notifications: an offer the driver left unanswered lapsed (the dispatcher marked it EXPIRED and offers the
+   * trip to the next driver). Once per offer, in the transaction of the dispatcher pass that expired it. Not emitted
+   * for offers declined, withdrawn or accepted.
+   */
+  'offer.expired': {
+    offerId: string;
+    tripId: string;
+    driverId: string;
+    driverUserId: string;
+    fleetId: string;
+    offeredAt: string;
+    /** When the offer was due to lapse; `occurredAt` is when the dispatcher expired it (at or after this). */
+    expiresAt: string;
+    occurredAt: string;
+  };
   'trip.arrived': { tripId: string; riderUserId: string; driverId: string; occurredAt: string };
   'trip.started': { tripId: string; riderUserId: string; driverId: string; occurredAt: string };
   'trip.completed': {
@@ -252,6 +268,21 @@ export interface DomainEvents {
     checkedInAt: string;
     checkedOutAt: string;
     cashDeposited: EventMoney;
+    occurredAt: string;
+  };
+  /**
+   * fleet → notifications: a manager (or operations) approved or rejected a finished shift (its check-in selfie and
+   * attendance). Once per shift, in the review's transaction (a shift is reviewed once). `note`: the reviewer's
+   * reason, required when REJECTED.
+   */
+  'attendance.reviewed': {
+    attendanceId: string;
+    driverId: string;
+    driverUserId: string;
+    fleetId: string;
+    approval: 'APPROVED' | 'REJECTED';
+    note: string | null;
+    checkedInAt: string;
     occurredAt: string;
   };
   /** One per direction: the rider rates the driver (`by: 'RIDER'`) or the driver rates the rider. */

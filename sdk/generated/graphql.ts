@@ -504,6 +504,8 @@ export type NotificationPreferenceInput = {
 export type NotificationType =
   /** A message from operations. */
   | 'ANNOUNCEMENT'
+  /** To a driver: their shift's attendance (check-in selfie, times) was approved or rejected, with the reviewer's reason. */
+  | 'ATTENDANCE_REVIEWED'
   /** A badge earned. */
   | 'BADGE_EARNED'
   /** A coupon bought with points, with its code. */
@@ -512,6 +514,8 @@ export type NotificationType =
   | 'DRIVER_ARRIVED'
   /** A new loyalty level. */
   | 'LEVEL_REACHED'
+  /** To a driver: a trip offer they did not answer in time lapsed and went to another driver. */
+  | 'OFFER_EXPIRED'
   /** To the payer: a charge failed (retrying, owed, or a declined top-up). */
   | 'PAYMENT_FAILED'
   /** To the payer: the receipt, with the amount, the method and the receipt number. */
@@ -525,8 +529,8 @@ export type NotificationType =
   /** Points earned (inbox only by default: one after most trips). */
   | 'POINTS_AWARDED'
   /**
-   * Security notices (new sign-in, password changed, sessions ended). Cannot be turned off. Urgent. No event produces
-   * them yet: identity does not emit session or password events.
+   * Security notices (a new sign-in after the first, password changed, a session ended because its refresh token was
+   * reused), from identity's session and password events. Cannot be turned off. Urgent.
    */
   | 'SECURITY_NOTICE'
   /** To the rider (a driver is on the way) and to the driver (a new trip). Urgent. */

@@ -1,12 +1,12 @@
-// The whole supergraph in this process on port 0 — fresh PostgreSQL database, demo city, in-process pub/sub —
+// The whole supergraph in this process on port 0 — fresh PostgreSQL database, demo city, in-process pub/sub (or Redis) —
 // and a signed-in persona for every role, with real tokens from the same signer identity uses.
 import { randomUUID } from 'node:crypto';
 import { buildDemoDataset, DEMO_PHONES, type DemoDataset } from '../../platform/demo/index.js';
 import type { Role } from '../../platform/auth/index.js';
 import { createLogger } from '../../platform/logging/index.js';
-import { createMemoryPubSub } from '../../platform/pubsub/index.js';
-import { createMemoryEventBus, type InspectableEventBus } from '../../platform/events/index.js';
-import { createTestAuth, createTestDatabase, type TestAuth, type TestDatabase } from '../../platform/testing/index.js';
+import { createLivePubSub } from '../../platform/pubsub/index.js';
+import { createEventBus, type InspectableEventBus } from '../../platform/events/index.js';
+import { createTestAuth, createTestDatabase, testRedisUrl, type TestAuth, type TestDatabase } from '../../platform/testing/index.js';
 import { migrateSubgraphs, openEmbeddedPostgres } from '../../platform/db/index.js';
 import { seedDemoCity } from '../../embedded/src/seed-demo-city.js';
 import { startSupergraph, type RunningSupergraph, type SupergraphOptions } from '../../embedded/src/supergraph.js';
@@ -55,19 +55,25 @@ async function openRuntimeDatabase(runtime: TestRuntime): Promise<Pick<TestDatab
 }
 
 /**
- * @param overrides supergraph options for this test file (e.g. `rateLimits`, a `logger` to read); the defaults otherwise. `runtime`:
- * PostgreSQL unless told.
+ * @param overrides supergraph options for this test file (e.g. `rateLimits`, a `logger` to read, `subgraphFactories`);
+ * the defaults otherwise. `runtime`: PostgreSQL unless told. `transport`: live pub/sub and durable events in this
+ * process (default), or through Redis (REDIS_URL) as the distributed mode runs them, under a prefix of this run.
  */
 export async function startTestSupergraph(
-  overrides: Partial<Pick<SupergraphOptions, 'rateLimits' | 'operationLimits' | 'logger'>> & { runtime?: TestRuntime } = {},
+  overrides: Partial<Pick<SupergraphOptions, 'rateLimits' | 'operationLimits' | 'logger' | 'subgraphFactories'>> & {
+    runtime?: TestRuntime;
+    transport?: 'memory' | 'Redis';
+  } = {},
 ): Promise<TestSupergraph> {
-  const { runtime = 'PostgreSQL', logger: capture, ...options } = overrides;
+  const { runtime = 'PostgreSQL', transport = 'memory', logger: capture, ...options } = overrides;
   const demo = buildDemoDataset();
   const db = await openRuntimeDatabase(runtime);
-  const pubsub = createMemoryPubSub({ prefix: `test:${randomUUID()}:` });
   // Silent unless the test file reads the logs (e.g. the development email provider's links).
   const logger = capture ?? createLogger({ level: 'silent' });
-  const events = createMemoryEventBus({ logger, retryDelayMs: 20 });
+  const prefix = `test:${randomUUID()}:`;
+  const redisUrl = transport === 'Redis' ? testRedisUrl() : undefined;
+  const pubsub = createLivePubSub({ redisUrl, prefix, logger });
+  const events = createEventBus({ redisUrl, prefix, logger, retryDelayMs: 20 });
   const testAuth = await createTestAuth();
   const statements: string[] = [];
   await seedDemoCity(db.target);

@@ -1,5 +1,7 @@
 // checkOut reports the finished shift to payments through fleet's outbox (shift.checked_out): once per shift, in
 // the check-out's transaction, with the shift's window and the cash handed in; a refused check-out writes none.
+// reviewAttendance tells the driver the outcome (attendance.reviewed): once per shift, refusals write none.
+import { randomUUID } from 'node:crypto';
 import { createFleet, startFleetHarness, type FleetHarness } from './support/fleet-harness.js';
 
 let h: FleetHarness;
@@ -72,4 +74,64 @@ test('checkOut writes one shift.checked_out with the window and the cash deposit
   const both = await shiftEvents(driver.id);
   expect(both).toHaveLength(2);
   expect((both[1]!.payload as { cashDeposited: unknown }).cashDeposited).toEqual({ amountMinor: 0, currency: 'USD' });
+});
+
+const REVIEW = 'mutation ($input: ReviewAttendanceInput!) { reviewAttendance(input: $input) { attendance { id approval } userErrors { code } } }';
+
+const reviewedEvents = (driverId: string) =>
+  h.prisma.outboxEvent.findMany({ where: { type: 'attendance.reviewed', payload: { path: ['driverId'], equals: driverId } }, orderBy: { occurredAt: 'asc' } });
+
+test('reviewAttendance writes one attendance.reviewed to the driver with the decision and the reason; refused reviews write none', async () => {
+  const created = await createFleet(h.prisma);
+  const driver = created.drivers[0]!;
+  await h.subgraph.execute(ASSIGN, { driverId: driver.id, vehicleId: created.vehicles[0]!.id });
+  const headers = await h.as(driver.userId, ['DRIVER']);
+  const manager = await h.as(randomUUID(), ['FLEET_MANAGER'], [created.fleet.id]);
+  const shift = async (day: number) => {
+    clock = Date.UTC(2026, 11, day, 8, 0, 0);
+    const checkedIn = await h.subgraph.execute<{ checkIn: { attendance: { id: string } } }>(
+      CHECK_IN,
+      { input: { location: nearHub, odometerKm: 50_000 + day * 100, selfieUrl: 'https://cdn.example.com/s.jpg' } },
+      headers,
+    );
+    clock = Date.UTC(2026, 11, day, 12, 0, 0);
+    await h.subgraph.execute(CHECK_OUT, { input: { odometerKm: 50_010 + day * 100, cashDeposited: { amountMinor: 0, currency: 'USD' } } }, headers);
+    return checkedIn.data!.checkIn.attendance.id;
+  };
+  const review = (attendanceId: string, input: Record<string, unknown>) =>
+    h.subgraph.execute<{ reviewAttendance: { attendance: { id: string; approval: string } | null; userErrors: { code: string }[] } }>(
+      REVIEW,
+      { input: { attendanceId, ...input } },
+      manager,
+    );
+
+  const rejectedId = await shift(10);
+  clock = Date.UTC(2026, 11, 10, 13, 0, 0);
+  expect((await review(rejectedId, { decision: 'REJECT' })).data!.reviewAttendance.userErrors).toEqual([{ code: 'NOTE_REQUIRED' }]);
+  expect(await reviewedEvents(driver.id)).toHaveLength(0);
+  expect((await review(rejectedId, { decision: 'REJECT', note: 'Selfie does not show your face' })).data!.reviewAttendance.attendance).toEqual({
+    id: rejectedId,
+    approval: 'REJECTED',
+  });
+  // Reviewed once: a second review is refused and tells nobody anything.
+  expect((await review(rejectedId, { decision: 'APPROVE' })).data!.reviewAttendance.userErrors).toEqual([{ code: 'ATTENDANCE_REVIEWED' }]);
+  const events = await reviewedEvents(driver.id);
+  expect(events).toHaveLength(1);
+  expect(events[0]!.payload).toEqual({
+    attendanceId: rejectedId,
+    driverId: driver.id,
+    driverUserId: driver.userId,
+    fleetId: created.fleet.id,
+    approval: 'REJECTED',
+    note: 'Selfie does not show your face',
+    checkedInAt: '2026-12-10T08:00:00.000Z',
+    occurredAt: '2026-12-10T13:00:00.000Z',
+  });
+
+  const approvedId = await shift(11);
+  clock = Date.UTC(2026, 11, 11, 13, 0, 0);
+  await review(approvedId, { decision: 'APPROVE' });
+  const both = await reviewedEvents(driver.id);
+  expect(both).toHaveLength(2);
+  expect(both[1]!.payload).toMatchObject({ attendanceId: approvedId, approval: 'APPROVED', note: null });
 });

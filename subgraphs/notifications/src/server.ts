@@ -16,6 +16,7 @@ import { INBOX_GROUP } from './services/event-inbox.js';
 import { NOTIFYING_EVENT_TYPES } from './services/event-messages.js';
 import { createNotificationsServices, type NotificationsServices } from './services/index.js';
 import { openNotificationsDatabase } from './store/database.js';
+import { createDeliveryLogStore } from './store/delivery-log-store.js';
 import { createNotificationStore } from './store/notification-store.js';
 
 /** Replaceable parts, for tests. Every one has a production default. */
@@ -44,6 +45,7 @@ export async function buildNotificationsSubgraph(deps: SubgraphDeps, options: No
   const onStatement = deps.onStatement && ((sql: string) => background.getStore() || deps.onStatement!(sql));
   const prisma = openNotificationsDatabase(deps.database, onStatement);
   const notifications = createNotificationStore(prisma);
+  const deliveryLog = createDeliveryLogStore(prisma);
   const config = readNotificationsConfig(process.env);
   const providers = { ...createProviders(config, logger), ...options.providers };
   const sender = createSender({ prisma, providers, logger, pollIntervalMs: options.senderPollIntervalMs, retryDelaysMs: options.retryDelaysMs });
@@ -88,7 +90,13 @@ export async function buildNotificationsSubgraph(deps: SubgraphDeps, options: No
     verifyAccessToken: deps.auth.verify,
     gatewaySecret: deps.auth.config.gatewaySecret,
     logger: deps.logger,
-    createContext: ({ viewer }) => ({ viewer, loaders: createNotificationsLoaders(notifications), logger: deps.logger, pubsub: deps.pubsub, services }),
+    createContext: ({ viewer }) => ({
+      viewer,
+      loaders: createNotificationsLoaders(notifications, deliveryLog),
+      logger: deps.logger,
+      pubsub: deps.pubsub,
+      services,
+    }),
     async onClose() {
       await Promise.all(inboxEvents.map((consumer) => consumer.stop()));
       await announcer.stop();

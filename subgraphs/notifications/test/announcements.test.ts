@@ -68,6 +68,8 @@ test('all riders get it exactly once, in batches, on the chosen channels; driver
   const riders = [await account(['RIDER']), await account(['RIDER']), await account(['RIDER', 'DRIVER'])];
   const inactive = await account(['RIDER'], false);
   const driver = await account(['DRIVER']);
+  // The second rider turned announcements by email off.
+  await prisma.notificationPreference.create({ data: { userId: riders[1]!, type: 'ANNOUNCEMENT', channel: 'EMAIL', enabled: false } });
   const input = {
     audience: 'ALL_RIDERS',
     title: 'New: airport rides',
@@ -89,11 +91,20 @@ test('all riders get it exactly once, in batches, on the chosen channels; driver
     expect(await announcementsOf(rider)).toEqual([['New: airport rides', 'Flat fares to the airport.', 'https://ridegraph.dev/airport']]);
   expect(await announcementsOf(inactive)).toEqual([]);
   expect(await announcementsOf(driver)).toEqual([]);
-  const plan = await prisma.delivery.findMany({ where: { userId: riders[0], notification: { type: 'ANNOUNCEMENT' } }, orderBy: { channel: 'asc' } });
-  expect(plan.map((d) => [d.channel, d.status])).toEqual([
-    ['PUSH', 'QUEUED'],
-    ['EMAIL', 'QUEUED'],
-    ['SMS', 'SKIPPED'],
+  // A delivery on each chosen channel only (none on SMS, which the announcement did not choose); an opt-out holds.
+  const plan = async (userId: string) =>
+    (await prisma.delivery.findMany({ where: { userId, notification: { type: 'ANNOUNCEMENT' } }, orderBy: { channel: 'asc' } })).map((d) => [
+      d.channel,
+      d.status,
+      d.reason,
+    ]);
+  expect(await plan(riders[0]!)).toEqual([
+    ['PUSH', 'QUEUED', null],
+    ['EMAIL', 'QUEUED', null],
+  ]);
+  expect(await plan(riders[1]!)).toEqual([
+    ['PUSH', 'QUEUED', null],
+    ['EMAIL', 'SKIPPED', 'PREFERENCE'],
   ]);
 
   // The same key returns the announcement with its progress; nothing is sent again.

@@ -309,3 +309,59 @@ test('payouts and rewards: the driver hears of a payout; points, levels, badges 
   const pointsDeliveries = await prisma.delivery.findMany({ where: { userId: user, notification: { type: 'POINTS_AWARDED' } } });
   expect(pointsDeliveries.map((d) => d.status)).toEqual(['SKIPPED', 'SKIPPED', 'SKIPPED']);
 });
+
+test('a driver hears of an offer that lapsed and of their shift review (with the reason), once each when redelivered', async () => {
+  const driver = randomUUID();
+  const at = new Date().toISOString();
+  const expired = envelope('offer.expired', {
+    offerId: randomUUID(),
+    tripId: randomUUID(),
+    driverId: randomUUID(),
+    driverUserId: driver,
+    fleetId: randomUUID(),
+    offeredAt: at,
+    expiresAt: at,
+    occurredAt: at,
+  });
+  const attendanceId = randomUUID();
+  const review = { attendanceId, driverId: randomUUID(), driverUserId: driver, fleetId: randomUUID(), checkedInAt: at, occurredAt: at };
+  const rejected = envelope('attendance.reviewed', { ...review, approval: 'REJECTED', note: 'Selfie does not show your face' });
+  const approvedId = randomUUID();
+  const approved = envelope('attendance.reviewed', { ...review, attendanceId: approvedId, approval: 'APPROVED', note: null });
+
+  for (const event of [expired, rejected, approved]) expect((await built.services.handleEvent(event)).notifications).toHaveLength(1);
+  // Redelivered, also racing: nothing more.
+  const again = await Promise.all([expired, rejected, approved, expired].map((event) => built.services.handleEvent(event)));
+  expect(again.map((w) => w.notifications.length)).toEqual([0, 0, 0, 0]);
+
+  expect((await inboxOf(driver)).sort((a, b) => a.title.localeCompare(b.title))).toEqual([
+    { type: 'ATTENDANCE_REVIEWED', kind: 'ACCOUNT', title: 'Shift approved', body: 'Your shift was approved.', link: `ridegraph://shifts/${approvedId}` },
+    {
+      type: 'ATTENDANCE_REVIEWED',
+      kind: 'ACCOUNT',
+      title: 'Shift rejected',
+      body: 'Your shift was rejected. Reason: Selfie does not show your face',
+      link: `ridegraph://shifts/${attendanceId}`,
+    },
+    {
+      type: 'OFFER_EXPIRED',
+      kind: 'TRIP',
+      title: 'Trip offer expired',
+      body: 'You did not answer a trip offer in time, so it went to another driver.',
+      link: null,
+    },
+  ]);
+  // Default channels: the lapsed offer by push only; a review by push and email.
+  const planned = await prisma.delivery.findMany({
+    where: { userId: driver },
+    select: { channel: true, status: true, reason: true, notification: { select: { type: true } } },
+  });
+  const wanted = planned.filter((d) => !(d.status === 'SKIPPED' && d.reason === 'PREFERENCE')).map((d) => `${d.notification.type}:${d.channel}`);
+  expect(wanted.sort()).toEqual([
+    'ATTENDANCE_REVIEWED:EMAIL',
+    'ATTENDANCE_REVIEWED:EMAIL',
+    'ATTENDANCE_REVIEWED:PUSH',
+    'ATTENDANCE_REVIEWED:PUSH',
+    'OFFER_EXPIRED:PUSH',
+  ]);
+});

@@ -210,6 +210,38 @@ test('inbox pages and unread counts of 50 users cost the same SELECTs as of 5', 
   expect(fifty).toBe(five);
 });
 
+test('the delivery logs of 2 users load in one SELECT, each user their own newest page', async () => {
+  // The first user: 3 deliveries (a page of 2 and more); the second: 1.
+  const [first, second] = [randomUUID(), randomUUID()];
+  const deliveriesOf = async (userId: string, channels: ('PUSH' | 'EMAIL' | 'SMS')[]) => {
+    const notification = await prisma.notification.create({ data: { userId, kind: 'ACCOUNT', title: 't', body: 'b', createdAt: new Date(BASE) } });
+    const ids: string[] = [];
+    for (const [i, channel] of channels.entries()) {
+      const row = await prisma.delivery.create({
+        data: { notificationId: notification.id, userId, channel, status: 'SENT', attempts: 1, createdAt: new Date(BASE + i * 1000) },
+      });
+      ids.push(row.id);
+    }
+    return ids.reverse(); // newest first
+  };
+  const firstIds = await deliveriesOf(first, ['PUSH', 'EMAIL', 'SMS']);
+  const secondIds = await deliveriesOf(second, ['EMAIL']);
+
+  statements.length = 0;
+  const result = await subgraph.execute<{ _entities: { notificationDeliveries: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean } } }[] }>(
+    ENTITIES_QUERY('... on User { notificationDeliveries(first: 2) { edges { node { id } } pageInfo { hasNextPage } } }'),
+    { representations: users([first, second]) },
+  );
+  expect(result.errors).toBeUndefined();
+  expect(
+    result.data?._entities.map((e) => [e.notificationDeliveries.edges.map((edge) => edge.node.id), e.notificationDeliveries.pageInfo.hasNextPage]),
+  ).toEqual([
+    [firstIds.slice(0, 2), true],
+    [secondIds, false],
+  ]);
+  expect(statements.filter((sql) => /select/i.test(sql))).toHaveLength(1);
+});
+
 test('seeding writes a welcome per user and a receipt per completed trip once, some unread', async () => {
   const demo = buildDemoDataset();
   const completed = demo.trips.filter((t) => t.status === 'COMPLETED');

@@ -65,7 +65,7 @@ test('defaults: every type on every channel, receipts by push and email, securit
   const { userId, headers } = await rider();
   const result = await subgraph.execute<{ _entities: { notificationPreferences: Prefs }[] }>(READ, { id: userId }, { headers });
   const prefs = result.data?._entities[0]?.notificationPreferences;
-  expect(prefs?.channels).toHaveLength(17 * 3);
+  expect(prefs?.channels).toHaveLength(19 * 3);
   expect(prefs?.quietHours).toBeNull();
   expect(pick(prefs, 'PAYMENT_RECEIPT')).toEqual([
     { channel: 'PUSH', enabled: true, isDefault: true, locked: false },

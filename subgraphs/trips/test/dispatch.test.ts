@@ -72,10 +72,29 @@ test('an unanswered offer expires at the next dispatcher pass and goes to the ne
 
   h.clock.advance(21_000);
   expect(codes((await h.run({ headers: slow.headers }, ACCEPT, { id: offer.id })).errors)).toEqual(['ILLEGAL_STATE_TRANSITION']);
+  const passAt = h.clock.now();
   const pass = await h.built.services.dispatch.runPass();
   expect(pass.expiredOffers).toBeGreaterThanOrEqual(1);
-  expect((await h.prisma.dispatchOffer.findUniqueOrThrow({ where: { id: offer.id } })).status).toBe('EXPIRED');
+  const expired = await h.prisma.dispatchOffer.findUniqueOrThrow({ where: { id: offer.id } });
+  expect(expired.status).toBe('EXPIRED');
   expect((await pendingOffer(h, next))?.trip.id).toBe(trip.id);
+
+  // The driver whose offer lapsed is told, through one offer.expired written with the expiry; a later pass adds none.
+  const expiredEvents = () => h.prisma.outboxEvent.findMany({ where: { type: 'offer.expired', payload: { path: ['offerId'], equals: offer.id } } });
+  const events = await expiredEvents();
+  expect(events).toHaveLength(1);
+  expect(events[0]!.payload).toEqual({
+    offerId: offer.id,
+    tripId: trip.id,
+    driverId: slow.driverId,
+    driverUserId: slow.userId,
+    fleetId: slow.fleetId,
+    offeredAt: expired.offeredAt.toISOString(),
+    expiresAt: expired.expiresAt.toISOString(),
+    occurredAt: passAt.toISOString(),
+  });
+  await h.built.services.dispatch.runPass();
+  expect(await expiredEvents()).toHaveLength(1);
   const late = await h.run<{ acceptTrip: unknown }>({ headers: slow.headers }, ACCEPT, { id: offer.id });
   expect(late.errors?.[0]?.extensions).toMatchObject({ code: 'ILLEGAL_STATE_TRANSITION', currentStatus: 'EXPIRED' });
 });

@@ -11,7 +11,7 @@ import type { Attendance, Driver } from '../store/prisma/client.js';
 import { isUniqueViolation, type FleetStore, type FleetStores } from '../store/store.js';
 import { managesFleet, requireOwnDriver, requireViewer } from './access.js';
 import { changeDriverState, illegalTransition, workingStatus, type OutboxNotifier } from './driver-state.js';
-import { shiftCheckedOutEvent } from './shift-events.js';
+import { attendanceReviewedEvent, shiftCheckedOutEvent } from './shift-events.js';
 import { problems, userError, type FleetUserError } from './user-errors.js';
 import { checkHttpsUrl, checkLocation, checkMoney, checkOdometer, licenceExpired, wellFormedId } from './validation.js';
 
@@ -192,6 +192,9 @@ export function createAttendanceService({ store, config, now, outbox }: Attendan
           at,
         });
         if (done) {
+          // The driver hears the outcome (notifications); the reviewer's action is audited.
+          const driver = await tx.drivers.findById(done.driverId);
+          if (driver) await tx.outbox.add(attendanceReviewedEvent(done, driver, at));
           await tx.outbox.add(
             auditEvent(
               'fleet',

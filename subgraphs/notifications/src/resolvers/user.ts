@@ -13,8 +13,8 @@ export const User: UserResolvers = {
   },
   unreadNotificationCount: ({ id }, _args, context) => unreadCount(context, id),
   notificationPreferences: ({ id }, _args, { viewer, services }) => readPreferences(services.prisma, viewer, id),
-  notificationDeliveries: async ({ id }, args, { viewer, services }) => {
-    const { rows, page } = await deliveryPage(services.prisma, viewer, id, args);
+  notificationDeliveries: async ({ id }, args, context) => {
+    const { rows, page } = await deliveryPage(context, id, args);
     return toConnection(rows, page, (delivery) => ({ at: delivery.createdAt, id: delivery.id }));
   },
 };

@@ -26,6 +26,8 @@ export const NOTIFYING_EVENT_TYPES = [
   'level.reached',
   'badge.earned',
   'coupon.redeemed',
+  'offer.expired',
+  'attendance.reviewed',
 ] as const satisfies readonly DomainEventType[];
 
 export function messagesForEvent(event: AnyEventEnvelope): MessageRequest[] {
@@ -101,6 +103,12 @@ export function messagesForEvent(event: AnyEventEnvelope): MessageRequest[] {
     case 'coupon.redeemed': {
       const { userId, redemptionId, title, code } = event.payload;
       return [{ userId, data: { type: 'COUPON_REDEEMED', redemptionId, title, code } }];
+    }
+    case 'offer.expired':
+      return [{ userId: event.payload.driverUserId, data: { type: 'OFFER_EXPIRED', offerId: event.payload.offerId } }];
+    case 'attendance.reviewed': {
+      const { driverUserId, attendanceId, approval, note } = event.payload;
+      return [{ userId: driverUserId, data: { type: 'ATTENDANCE_REVIEWED', attendanceId, approval, note } }];
     }
     default:
       return [];

@@ -1,7 +1,9 @@
 // Writes messages into inboxes, with their delivery plan, inside the caller's transaction: the inbox row always
 // (it is the record; a provider outage never loses it), and one delivery per other channel — QUEUED when the
 // user's preference (or the type's default) wants it, released after the quiet hours for non-urgent types,
-// SKIPPED with reason PREFERENCE otherwise. The sender (services/sender.ts) sends the QUEUED ones after commit.
+// SKIPPED with reason PREFERENCE otherwise. A message with its own channels (an announcement) has a delivery only
+// on those: a channel it never used is no one's preference, and an announcement to 100,000 users writes half the
+// rows (bench/results/notifications.md). The sender (services/sender.ts) sends the QUEUED ones after commit.
 import { randomUUID } from 'node:crypto';
 import { loadDeliverySettings, preferenceKey, type DeliverySettings } from '../store/delivery-plan-store.js';
 import type { Tx } from '../store/db.js';
@@ -46,10 +48,10 @@ export async function writeMessages(tx: Tx, requests: readonly MessageRequest[],
     notifications.push(notification);
     const userSettings = settings.get(request.userId)!;
     const release = rules.urgent ? now : releaseTime(userSettings.quietHours, now);
-    for (const channel of CHANNELS) {
-      const wanted = request.channels
-        ? request.channels.includes(channel) && (userSettings.overrides.get(preferenceKey(type, channel)) ?? true)
-        : channelWanted(userSettings, type, channel);
+    const channels = request.channels ? CHANNELS.filter((channel) => request.channels!.includes(channel)) : CHANNELS;
+    for (const channel of channels) {
+      // Chosen channels are on unless the recipient explicitly turned this type off there.
+      const wanted = request.channels ? (userSettings.overrides.get(preferenceKey(type, channel)) ?? true) : channelWanted(userSettings, type, channel);
       queued ||= wanted;
       deliveries.push({
         notificationId: notification.id,

@@ -35,6 +35,10 @@ export const NOTIFICATION_TYPES: Readonly<Record<NotificationType, NotificationT
   LEVEL_REACHED: { kind: 'REWARD', urgent: false, mandatory: false, defaultChannels: ['PUSH'] },
   BADGE_EARNED: { kind: 'REWARD', urgent: false, mandatory: false, defaultChannels: ['PUSH'] },
   COUPON_REDEEMED: { kind: 'REWARD', urgent: false, mandatory: false, defaultChannels: ['PUSH', 'EMAIL'] },
+  // The trip has gone to another driver: nothing to act on at once, so quiet hours may hold it.
+  OFFER_EXPIRED: { kind: 'TRIP', urgent: false, mandatory: false, defaultChannels: ['PUSH'] },
+  // A rejection can cost the driver the shift's pay: by email too, so it is on record.
+  ATTENDANCE_REVIEWED: { kind: 'ACCOUNT', urgent: false, mandatory: false, defaultChannels: ['PUSH', 'EMAIL'] },
 };
 
 export function isDefaultOn(type: NotificationType, channel: DeliveryChannel): boolean {

@@ -71,4 +71,11 @@ export const en: Locale = {
   LEVEL_REACHED: (d) => ({ title: 'New level', body: `You reached ${d.level.charAt(0)}${d.level.slice(1).toLowerCase()}.`, link: 'ridegraph://rewards' }),
   BADGE_EARNED: (d) => ({ title: 'Badge earned', body: `You earned the ${d.badge} badge.`, link: 'ridegraph://rewards/badges' }),
   COUPON_REDEEMED: (d) => ({ title: 'Your coupon', body: `${d.title}: your code is ${d.code}.`, link: `ridegraph://rewards/coupons/${d.redemptionId}` }),
+  // The trip is another driver's now: nothing of it to open.
+  OFFER_EXPIRED: () => ({ title: 'Trip offer expired', body: 'You did not answer a trip offer in time, so it went to another driver.', link: null }),
+  ATTENDANCE_REVIEWED: (d) => {
+    const link = `ridegraph://shifts/${d.attendanceId}`;
+    if (d.approval === 'APPROVED') return { title: 'Shift approved', body: `Your shift was approved.${d.note ? ` Note: ${d.note}` : ''}`, link };
+    return { title: 'Shift rejected', body: `Your shift was rejected. Reason: ${d.note ?? 'none given'}`, link };
+  },
 };

@@ -21,13 +21,15 @@ export type MessageData =
   | { type: 'POINTS_AWARDED'; points: number; balance: number }
   | { type: 'LEVEL_REACHED'; level: string }
   | { type: 'BADGE_EARNED'; badge: string }
-  | { type: 'COUPON_REDEEMED'; redemptionId: string; title: string; code: string };
+  | { type: 'COUPON_REDEEMED'; redemptionId: string; title: string; code: string }
+  | { type: 'OFFER_EXPIRED'; offerId: string }
+  | { type: 'ATTENDANCE_REVIEWED'; attendanceId: string; approval: 'APPROVED' | 'REJECTED'; note: string | null };
 
 /** A message for one person. */
 export interface MessageRequest {
   userId: string;
   data: MessageData;
-  /** Only these channels (an announcement's choice), still subject to the user's explicit opt-outs. */
+  /** Only these channels (an announcement's choice; no delivery row on the others), still subject to the user's explicit opt-outs. */
   channels?: readonly DeliveryChannel[];
 }
 

@@ -5,9 +5,11 @@
 import type { Logger } from '../../../../platform/logging/index.js';
 import type { Clock } from '../clock.js';
 import type { TripsConfig } from '../config.js';
+import type { ExpiredOffer } from '../store/dispatch-store.js';
 import type { DispatchOffer, Trip } from '../store/prisma/client.js';
 import { isUniqueViolation, type TripsStore } from '../store/store.js';
 import type { TripsLive } from './live.js';
+import { offerExpiredEvent } from './offer-events.js';
 import { cancel, cityOf } from './trip-changes.js';
 
 /** Drivers tried per dispatch call before giving up until the next dispatcher pass (each lost race costs one). */
@@ -24,7 +26,15 @@ export interface DispatcherPass {
   offersMade: number;
 }
 
-export function createDispatchService(deps: { store: TripsStore; config: TripsConfig; clock: Clock; logger: Logger; live: TripsLive }) {
+export function createDispatchService(deps: {
+  store: TripsStore;
+  config: TripsConfig;
+  clock: Clock;
+  logger: Logger;
+  live: TripsLive;
+  /** Asks the outbox relay to publish now (after expiring offers wrote `offer.expired`). */
+  wakeRelay: () => void;
+}) {
   const { store, config, clock, logger, live } = deps;
 
   /**
@@ -102,10 +112,21 @@ export function createDispatchService(deps: { store: TripsStore; config: TripsCo
     return cancelled;
   }
 
+  /** Expires the offers past their time and writes one `offer.expired` each, in the same transaction. */
+  async function expireOffers(now: Date): Promise<ExpiredOffer[]> {
+    const expired = await store.transaction(async (tx) => {
+      const offers = await tx.dispatch.expireDue(now, BATCH);
+      for (const offer of offers) await tx.outbox.add(offerExpiredEvent(offer, now));
+      return offers;
+    });
+    if (expired.length) deps.wakeRelay();
+    return expired;
+  }
+
   /** One pass of the background dispatcher. Safe to run on several replicas at once. */
   async function runPass(): Promise<DispatcherPass> {
     const now = clock.now();
-    const expired = await store.dispatch.expireDue(now, BATCH);
+    const expired = await expireOffers(now);
     const cancelled = await cancelStale(now);
     const waiting = await store.trips.findUnofferedRequestedIds(BATCH);
     const offersMade = await dispatchQuietly([...expired.map((offer) => offer.tripId), ...waiting]);

@@ -28,7 +28,7 @@ export function createTripsServices(deps: TripsServicesDeps) {
   const { store, config, clock, logger } = deps;
   const live = createTripsLive(deps.pubsub, logger, deps.wakeRelay);
   const pricing = createPricingService({ store, config, clock });
-  const dispatch = createDispatchService({ store, config, clock, logger, live });
+  const dispatch = createDispatchService({ store, config, clock, logger, live, wakeRelay: deps.wakeRelay });
   const trips = createTripService({ store, config, clock, live, pricing, dispatch });
   const pricingAdmin = createPricingAdminService({ store, config, clock, wakeRelay: deps.wakeRelay });
   const operations = { summary: (viewer: Viewer | null, args: SummaryArgs) => operationsSummary({ store, config }, viewer, args) };

@@ -31,6 +31,9 @@ export interface CandidateQuery {
   limit: number;
 }
 
+/** An offer `expireDue` just marked EXPIRED: what its `offer.expired` event says. */
+export type ExpiredOffer = Pick<DispatchOffer, 'id' | 'tripId' | 'driverId' | 'driverUserId' | 'fleetId' | 'offeredAt' | 'expiresAt'>;
+
 export interface Candidate {
   driverId: string;
   userId: string;
@@ -101,15 +104,16 @@ export function createDispatchStore(db: Db) {
      * PENDING offers past their expiry, marked EXPIRED. Claimed with SKIP LOCKED: an offer being accepted right now
      * is left to that transaction, and replicas expire disjoint sets.
      */
-    async expireDue(now: Date, limit: number): Promise<{ id: string; tripId: string; driverId: string }[]> {
-      return db.$queryRawUnsafe<{ id: string; tripId: string; driverId: string }[]>(
+    async expireDue(now: Date, limit: number): Promise<ExpiredOffer[]> {
+      return db.$queryRawUnsafe<ExpiredOffer[]>(
         `update "trips"."dispatch_offers" o
          set status = 'EXPIRED', responded_at = $1::timestamptz, pending_driver_id = null, pending_trip_id = null
          where o.id in (
            select id from "trips"."dispatch_offers"
            where status = 'PENDING' and expires_at <= $1::timestamptz
            order by expires_at limit $2::int for update skip locked)
-         returning o.id, o.trip_id as "tripId", o.driver_id as "driverId"`,
+         returning o.id, o.trip_id as "tripId", o.driver_id as "driverId", o.driver_user_id as "driverUserId",
+                   o.fleet_id as "fleetId", o.offered_at as "offeredAt", o.expires_at as "expiresAt"`,
         now,
         limit,
       );

@@ -36,7 +36,9 @@ export const NotificationType = {
   POINTS_AWARDED: 'POINTS_AWARDED',
   LEVEL_REACHED: 'LEVEL_REACHED',
   BADGE_EARNED: 'BADGE_EARNED',
-  COUPON_REDEEMED: 'COUPON_REDEEMED'
+  COUPON_REDEEMED: 'COUPON_REDEEMED',
+  OFFER_EXPIRED: 'OFFER_EXPIRED',
+  ATTENDANCE_REVIEWED: 'ATTENDANCE_REVIEWED'
 } as const
 
 export type NotificationType = (typeof NotificationType)[keyof typeof NotificationType]
