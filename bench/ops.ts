@@ -1,7 +1,8 @@
 // `npm run bench:ops`: the operations summary on a year of a city's trips. One trips subgraph serves HTTP in this
 // process on PostgreSQL; the bench
 //   1. seeds BENCH_TRIPS (default 5,200,000) trips of BENCH_DRIVERS (default 2,000) drivers over the 365 days before
-//      today (UTC) with their offers (bench/ops-seed.ts: INSERT … SELECT in PostgreSQL);
+//      today (UTC) with their offers (bench/ops-seed.ts: INSERT … SELECT in PostgreSQL), then fills the summary's
+//      rollups from them as the migration's backfill does;
 //   2. asks `operationsSummary` through the subgraph's GraphQL HTTP endpoint as OPERATIONS, one request at a time:
 //      BENCH_REQUESTS (default 200) month summaries of the city (each of the 12 whole calendar months before this
 //      one in turn), then the same count of one fleet's month (as its FLEET_MANAGER), then a few of the whole year;
@@ -21,7 +22,6 @@ import { createLogger } from '../platform/logging/index.js';
 import { createMemoryPubSub } from '../platform/pubsub/index.js';
 import { createTestAuth } from '../platform/testing/index.js';
 import { repoRoot } from '../subgraphs/registry.js';
-import { readTripsConfig } from '../subgraphs/trips/src/config.js';
 import { buildTripsSubgraph } from '../subgraphs/trips/src/server.js';
 import { adminQuery } from './admin-database.js';
 import { BENCH_CITY, fleetIdOf, seedYearOfTrips, type SeedTimings } from './ops-seed.js';
@@ -188,7 +188,6 @@ try {
 /** EXPLAIN (ANALYZE, BUFFERS) of the two statements of a city month, captured from the store through a statement listener. */
 async function explainCityMonth(client: pg.Client, month: { from: string; to: string }): Promise<string[]> {
   const { createOperationsStore } = await import('../subgraphs/trips/src/store/operations-store.js');
-  const config = readTripsConfig(process.env);
   const captured: { sql: string; params: unknown[] }[] = [];
   const recorder = {
     $executeRawUnsafe: async () => 0,
@@ -203,7 +202,6 @@ async function explainCityMonth(client: pg.Client, month: { from: string; to: st
     to: new Date(month.to),
     fleetIds: null,
     city: BENCH_CITY,
-    offerLookbackSeconds: config.dispatchTimeoutSeconds + config.offerTimeoutSeconds + 3600,
   };
   await store.tripAggregates(scope);
   await store.offerAggregates(scope);
@@ -235,7 +233,7 @@ interface Report {
 function markdown(r: Report): string {
   const line = (name: string, s: Stats, goal: string) => `| ${name} | ${s.count} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.max} | ${goal} |`;
   const seed = r.data.seed
-    ? `seeded by this run in ${round((r.data.seed.tripsMs + r.data.seed.offersMs + r.data.seed.indexesMs + r.data.seed.analyzeMs) / 1000)} s (trips ${round(r.data.seed.tripsMs / 1000)} s, offers ${round(r.data.seed.offersMs / 1000)} s, indexes ${round(r.data.seed.indexesMs / 1000)} s, vacuum analyze ${round(r.data.seed.analyzeMs / 1000)} s)`
+    ? `seeded by this run in ${round((r.data.seed.tripsMs + r.data.seed.offersMs + r.data.seed.indexesMs + r.data.seed.rollupsMs + r.data.seed.analyzeMs) / 1000)} s (trips ${round(r.data.seed.tripsMs / 1000)} s, offers ${round(r.data.seed.offersMs / 1000)} s, indexes ${round(r.data.seed.indexesMs / 1000)} s, rollups ${round(r.data.seed.rollupsMs / 1000)} s, vacuum analyze ${round(r.data.seed.analyzeMs / 1000)} s)`
     : 'in a database an earlier run seeded (BENCH_DATABASE)';
   return [
     '# Operations summary benchmark',

@@ -1,6 +1,7 @@
 // The operations dashboard's numbers (Query.operationsSummary): who may ask for which scope, the range rules, and
 // the shaping of the store's aggregates into the API's fields. The arithmetic over trips happens in SQL
-// (store/operations-store.ts); here only ratios of its totals and zero-filling of statuses, roles and hours.
+// (store/operations-store.ts, over the rollups trips' triggers keep); here only ratios of its totals and zero-filling
+// of statuses, roles and hours.
 import { hasAnyRole, seesEverything, type Viewer } from '../../../../platform/auth/index.js';
 import { AppError, badInput } from '../../../../platform/errors/index.js';
 import { isUuid } from '../../../../platform/graphql/index.js';
@@ -53,7 +54,7 @@ export interface OperationsSummary {
  * @throws AppError BAD_USER_INPUT when `to` is not after `from`, the range exceeds MAX_SUMMARY_DAYS or `fleetId` is
  *   not a UUID; FORBIDDEN for a FLEET_MANAGER naming a fleet they do not manage, and for any other role.
  */
-export function summaryScope(viewer: Viewer | null, args: SummaryArgs, offerLookbackSeconds: number): OperationsScope {
+export function summaryScope(viewer: Viewer | null, args: SummaryArgs): OperationsScope {
   if (!viewer) throw new AppError('UNAUTHENTICATED', 'operationsSummary requires a signed-in user');
   const { from, to } = args;
   if (to.getTime() <= from.getTime()) throw badInput('`to` must be later than `from`', 'to');
@@ -68,7 +69,7 @@ export function summaryScope(viewer: Viewer | null, args: SummaryArgs, offerLook
     if (fleetId !== null && !viewer.fleetIds.includes(fleetId)) throw new AppError('FORBIDDEN', 'a fleet manager may summarise only the fleets they manage');
     fleetIds = fleetId === null ? viewer.fleetIds : [fleetId];
   } else throw new AppError('FORBIDDEN', 'operationsSummary is for operations staff and fleet managers');
-  return { from, to, fleetIds, city, offerLookbackSeconds };
+  return { from, to, fleetIds, city };
 }
 
 /** The UTC hours from the one holding `from` to the one holding the last instant before `to`, with the counts of those that had requests. */
@@ -113,9 +114,8 @@ export async function operationsSummary(
   viewer: Viewer | null,
   args: SummaryArgs,
 ): Promise<OperationsSummary> {
-  const { store, config } = deps;
-  // Trips wait for a driver at most the dispatch timeout; an hour of slack covers a dispatcher running late.
-  const scope = summaryScope(viewer, args, config.dispatchTimeoutSeconds + config.offerTimeoutSeconds + 3600);
+  const { store } = deps;
+  const scope = summaryScope(viewer, args);
   // One read transaction: SET LOCAL needs it, and both aggregates see the same snapshot.
   let aggregates: { trips: TripAggregates; offers: OfferAggregates };
   try {

@@ -1,6 +1,7 @@
 // The only code that reads and writes trips' trips table and its status history.
 import { afterCursorWhere, newestFirst, type PageRequest } from '../../../../platform/graphql/index.js';
 import type { Prisma, Trip, TripStatus, TripStatusChange } from './prisma/client.js';
+import { ROLLUP_NONE } from './operations-store.js';
 import type { Db } from './store.js';
 import { pagesStatement, toTrip, TRIP_SELECT, type TripRow } from './trip-rows.js';
 
@@ -145,12 +146,19 @@ export function createTripStore(db: Db) {
       return db.tripStatusChange.findMany({ where: { tripId: { in: [...tripIds] } }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
     },
 
-    /** REQUESTED longer than `before`: the dispatcher cancels them. Claimed with SKIP LOCKED so replicas split them. */
+    /**
+     * REQUESTED longer than `before`: the dispatcher cancels them. Claimed with SKIP LOCKED so replicas split them.
+     * Returned in the key order of the operations rollup (hour of request, pricing rule, currency; their fleet is
+     * none yet), so that cancelling them one by one locks rollup rows in the order every other transaction does.
+     */
     async claimStaleRequested(before: Date, limit: number): Promise<Trip[]> {
       const rows = await db.$queryRawUnsafe<TripRow[]>(
-        `select ${TRIP_SELECT} from "trips"."trips" t
-         where t.status = 'REQUESTED' and t.requested_at < $1::timestamptz
-         order by t.requested_at limit $2::int for update skip locked`,
+        `select * from (
+           select ${TRIP_SELECT} from "trips"."trips" t
+           where t.status = 'REQUESTED' and t.requested_at < $1::timestamptz
+           order by t.requested_at limit $2::int for update skip locked) stale
+         order by date_trunc('hour', stale."requestedAt" at time zone 'UTC'),
+                  coalesce(stale."pricingRuleId", '${ROLLUP_NONE}'::uuid), stale.currency, stale."requestedAt", stale.id`,
         before,
         limit,
       );

@@ -52,6 +52,26 @@ export type FareQuote = Prisma.FareQuoteModel
  */
 export type DispatchOffer = Prisma.DispatchOfferModel
 /**
+ * Model TripHourlyRollup
+ * The operations summary's hourly rollup of trips (OPERATIONS-SUMMARY.md): per UTC hour of request, fleet, pricing
+ * rule, currency and current status, the counts and sums the summary adds up. Kept by statement triggers on trips
+ * in the transaction of every change (migration operations_rollup); never written by the application.
+ */
+export type TripHourlyRollup = Prisma.TripHourlyRollupModel
+/**
+ * Model TripDriverDayRollup
+ * The drivers of the trips requested each UTC day, per fleet and pricing rule, with how many of those trips each
+ * drove: distinct drivers of a range of whole days are count(DISTINCT driver_id) over it. Kept by the same triggers.
+ */
+export type TripDriverDayRollup = Prisma.TripDriverDayRollupModel
+/**
+ * Model OfferHourlyRollup
+ * The operations summary's hourly rollup of dispatch offers: per UTC hour of offer, fleet of the driver offered and
+ * pricing rule of the trip, offers made, accepted and answered (ACCEPTED, DECLINED or EXPIRED). Kept by statement
+ * triggers on dispatch_offers.
+ */
+export type OfferHourlyRollup = Prisma.OfferHourlyRollupModel
+/**
  * Model TripRating
  * One rating per trip and direction: by RIDER (of the driver) or by DRIVER (of the rider).
  */

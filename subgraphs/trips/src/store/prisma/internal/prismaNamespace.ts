@@ -403,6 +403,9 @@ export const ModelName = {
   PricingRule: 'PricingRule',
   FareQuote: 'FareQuote',
   DispatchOffer: 'DispatchOffer',
+  TripHourlyRollup: 'TripHourlyRollup',
+  TripDriverDayRollup: 'TripDriverDayRollup',
+  OfferHourlyRollup: 'OfferHourlyRollup',
   TripRating: 'TripRating',
   DriverSupply: 'DriverSupply',
   RiderBalanceDue: 'RiderBalanceDue',
@@ -423,7 +426,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "trip" | "tripStatusChange" | "city" | "pricingRule" | "fareQuote" | "dispatchOffer" | "tripRating" | "driverSupply" | "riderBalanceDue" | "outboxEvent" | "processedEvent"
+    modelProps: "trip" | "tripStatusChange" | "city" | "pricingRule" | "fareQuote" | "dispatchOffer" | "tripHourlyRollup" | "tripDriverDayRollup" | "offerHourlyRollup" | "tripRating" | "driverSupply" | "riderBalanceDue" | "outboxEvent" | "processedEvent"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -868,6 +871,228 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         count: {
           args: Prisma.DispatchOfferCountArgs<ExtArgs>
           result: runtime.Types.Utils.Optional<Prisma.DispatchOfferCountAggregateOutputType> | number
+        }
+      }
+    }
+    TripHourlyRollup: {
+      payload: Prisma.$TripHourlyRollupPayload<ExtArgs>
+      fields: Prisma.TripHourlyRollupFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.TripHourlyRollupFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripHourlyRollupPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.TripHourlyRollupFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripHourlyRollupPayload>
+        }
+        findFirst: {
+          args: Prisma.TripHourlyRollupFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripHourlyRollupPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.TripHourlyRollupFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripHourlyRollupPayload>
+        }
+        findMany: {
+          args: Prisma.TripHourlyRollupFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripHourlyRollupPayload>[]
+        }
+        create: {
+          args: Prisma.TripHourlyRollupCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripHourlyRollupPayload>
+        }
+        createMany: {
+          args: Prisma.TripHourlyRollupCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.TripHourlyRollupCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripHourlyRollupPayload>[]
+        }
+        delete: {
+          args: Prisma.TripHourlyRollupDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripHourlyRollupPayload>
+        }
+        update: {
+          args: Prisma.TripHourlyRollupUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripHourlyRollupPayload>
+        }
+        deleteMany: {
+          args: Prisma.TripHourlyRollupDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.TripHourlyRollupUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.TripHourlyRollupUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripHourlyRollupPayload>[]
+        }
+        upsert: {
+          args: Prisma.TripHourlyRollupUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripHourlyRollupPayload>
+        }
+        aggregate: {
+          args: Prisma.TripHourlyRollupAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateTripHourlyRollup>
+        }
+        groupBy: {
+          args: Prisma.TripHourlyRollupGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.TripHourlyRollupGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.TripHourlyRollupCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.TripHourlyRollupCountAggregateOutputType> | number
+        }
+      }
+    }
+    TripDriverDayRollup: {
+      payload: Prisma.$TripDriverDayRollupPayload<ExtArgs>
+      fields: Prisma.TripDriverDayRollupFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.TripDriverDayRollupFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripDriverDayRollupPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.TripDriverDayRollupFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripDriverDayRollupPayload>
+        }
+        findFirst: {
+          args: Prisma.TripDriverDayRollupFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripDriverDayRollupPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.TripDriverDayRollupFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripDriverDayRollupPayload>
+        }
+        findMany: {
+          args: Prisma.TripDriverDayRollupFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripDriverDayRollupPayload>[]
+        }
+        create: {
+          args: Prisma.TripDriverDayRollupCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripDriverDayRollupPayload>
+        }
+        createMany: {
+          args: Prisma.TripDriverDayRollupCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.TripDriverDayRollupCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripDriverDayRollupPayload>[]
+        }
+        delete: {
+          args: Prisma.TripDriverDayRollupDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripDriverDayRollupPayload>
+        }
+        update: {
+          args: Prisma.TripDriverDayRollupUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripDriverDayRollupPayload>
+        }
+        deleteMany: {
+          args: Prisma.TripDriverDayRollupDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.TripDriverDayRollupUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.TripDriverDayRollupUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripDriverDayRollupPayload>[]
+        }
+        upsert: {
+          args: Prisma.TripDriverDayRollupUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$TripDriverDayRollupPayload>
+        }
+        aggregate: {
+          args: Prisma.TripDriverDayRollupAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateTripDriverDayRollup>
+        }
+        groupBy: {
+          args: Prisma.TripDriverDayRollupGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.TripDriverDayRollupGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.TripDriverDayRollupCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.TripDriverDayRollupCountAggregateOutputType> | number
+        }
+      }
+    }
+    OfferHourlyRollup: {
+      payload: Prisma.$OfferHourlyRollupPayload<ExtArgs>
+      fields: Prisma.OfferHourlyRollupFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.OfferHourlyRollupFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OfferHourlyRollupPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.OfferHourlyRollupFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OfferHourlyRollupPayload>
+        }
+        findFirst: {
+          args: Prisma.OfferHourlyRollupFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OfferHourlyRollupPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.OfferHourlyRollupFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OfferHourlyRollupPayload>
+        }
+        findMany: {
+          args: Prisma.OfferHourlyRollupFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OfferHourlyRollupPayload>[]
+        }
+        create: {
+          args: Prisma.OfferHourlyRollupCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OfferHourlyRollupPayload>
+        }
+        createMany: {
+          args: Prisma.OfferHourlyRollupCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.OfferHourlyRollupCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OfferHourlyRollupPayload>[]
+        }
+        delete: {
+          args: Prisma.OfferHourlyRollupDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OfferHourlyRollupPayload>
+        }
+        update: {
+          args: Prisma.OfferHourlyRollupUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OfferHourlyRollupPayload>
+        }
+        deleteMany: {
+          args: Prisma.OfferHourlyRollupDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.OfferHourlyRollupUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.OfferHourlyRollupUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OfferHourlyRollupPayload>[]
+        }
+        upsert: {
+          args: Prisma.OfferHourlyRollupUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$OfferHourlyRollupPayload>
+        }
+        aggregate: {
+          args: Prisma.OfferHourlyRollupAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateOfferHourlyRollup>
+        }
+        groupBy: {
+          args: Prisma.OfferHourlyRollupGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.OfferHourlyRollupGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.OfferHourlyRollupCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.OfferHourlyRollupCountAggregateOutputType> | number
         }
       }
     }
@@ -1409,6 +1634,49 @@ export const DispatchOfferScalarFieldEnum = {
 export type DispatchOfferScalarFieldEnum = (typeof DispatchOfferScalarFieldEnum)[keyof typeof DispatchOfferScalarFieldEnum]
 
 
+export const TripHourlyRollupScalarFieldEnum = {
+  hour: 'hour',
+  fleetId: 'fleetId',
+  pricingRuleId: 'pricingRuleId',
+  currency: 'currency',
+  status: 'status',
+  trips: 'trips',
+  cancelledByRider: 'cancelledByRider',
+  cancelledByDriver: 'cancelledByDriver',
+  cancelledByOperations: 'cancelledByOperations',
+  cancelledBySystem: 'cancelledBySystem',
+  revenueMinor: 'revenueMinor',
+  pickups: 'pickups',
+  pickupMs: 'pickupMs',
+  onTripMs: 'onTripMs'
+} as const
+
+export type TripHourlyRollupScalarFieldEnum = (typeof TripHourlyRollupScalarFieldEnum)[keyof typeof TripHourlyRollupScalarFieldEnum]
+
+
+export const TripDriverDayRollupScalarFieldEnum = {
+  day: 'day',
+  fleetId: 'fleetId',
+  pricingRuleId: 'pricingRuleId',
+  driverId: 'driverId',
+  trips: 'trips'
+} as const
+
+export type TripDriverDayRollupScalarFieldEnum = (typeof TripDriverDayRollupScalarFieldEnum)[keyof typeof TripDriverDayRollupScalarFieldEnum]
+
+
+export const OfferHourlyRollupScalarFieldEnum = {
+  hour: 'hour',
+  fleetId: 'fleetId',
+  pricingRuleId: 'pricingRuleId',
+  made: 'made',
+  accepted: 'accepted',
+  answered: 'answered'
+} as const
+
+export type OfferHourlyRollupScalarFieldEnum = (typeof OfferHourlyRollupScalarFieldEnum)[keyof typeof OfferHourlyRollupScalarFieldEnum]
+
+
 export const TripRatingScalarFieldEnum = {
   id: 'id',
   tripId: 'tripId',
@@ -1643,20 +1911,6 @@ export type ListEnumOfferStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$
 
 
 /**
- * Reference to a field of type 'SupplyStatus'
- */
-export type EnumSupplyStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'SupplyStatus'>
-    
-
-
-/**
- * Reference to a field of type 'SupplyStatus[]'
- */
-export type ListEnumSupplyStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'SupplyStatus[]'>
-    
-
-
-/**
  * Reference to a field of type 'BigInt'
  */
 export type BigIntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'BigInt'>
@@ -1667,6 +1921,20 @@ export type BigIntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 
  * Reference to a field of type 'BigInt[]'
  */
 export type ListBigIntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'BigInt[]'>
+    
+
+
+/**
+ * Reference to a field of type 'SupplyStatus'
+ */
+export type EnumSupplyStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'SupplyStatus'>
+    
+
+
+/**
+ * Reference to a field of type 'SupplyStatus[]'
+ */
+export type ListEnumSupplyStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'SupplyStatus[]'>
     
 
 
@@ -1840,6 +2108,9 @@ export type GlobalOmitConfig = {
   pricingRule?: Prisma.PricingRuleOmit
   fareQuote?: Prisma.FareQuoteOmit
   dispatchOffer?: Prisma.DispatchOfferOmit
+  tripHourlyRollup?: Prisma.TripHourlyRollupOmit
+  tripDriverDayRollup?: Prisma.TripDriverDayRollupOmit
+  offerHourlyRollup?: Prisma.OfferHourlyRollupOmit
   tripRating?: Prisma.TripRatingOmit
   driverSupply?: Prisma.DriverSupplyOmit
   riderBalanceDue?: Prisma.RiderBalanceDueOmit

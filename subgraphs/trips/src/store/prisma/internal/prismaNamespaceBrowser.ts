@@ -57,6 +57,9 @@ export const ModelName = {
   PricingRule: 'PricingRule',
   FareQuote: 'FareQuote',
   DispatchOffer: 'DispatchOffer',
+  TripHourlyRollup: 'TripHourlyRollup',
+  TripDriverDayRollup: 'TripDriverDayRollup',
+  OfferHourlyRollup: 'OfferHourlyRollup',
   TripRating: 'TripRating',
   DriverSupply: 'DriverSupply',
   RiderBalanceDue: 'RiderBalanceDue',
@@ -207,6 +210,49 @@ export const DispatchOfferScalarFieldEnum = {
 } as const
 
 export type DispatchOfferScalarFieldEnum = (typeof DispatchOfferScalarFieldEnum)[keyof typeof DispatchOfferScalarFieldEnum]
+
+
+export const TripHourlyRollupScalarFieldEnum = {
+  hour: 'hour',
+  fleetId: 'fleetId',
+  pricingRuleId: 'pricingRuleId',
+  currency: 'currency',
+  status: 'status',
+  trips: 'trips',
+  cancelledByRider: 'cancelledByRider',
+  cancelledByDriver: 'cancelledByDriver',
+  cancelledByOperations: 'cancelledByOperations',
+  cancelledBySystem: 'cancelledBySystem',
+  revenueMinor: 'revenueMinor',
+  pickups: 'pickups',
+  pickupMs: 'pickupMs',
+  onTripMs: 'onTripMs'
+} as const
+
+export type TripHourlyRollupScalarFieldEnum = (typeof TripHourlyRollupScalarFieldEnum)[keyof typeof TripHourlyRollupScalarFieldEnum]
+
+
+export const TripDriverDayRollupScalarFieldEnum = {
+  day: 'day',
+  fleetId: 'fleetId',
+  pricingRuleId: 'pricingRuleId',
+  driverId: 'driverId',
+  trips: 'trips'
+} as const
+
+export type TripDriverDayRollupScalarFieldEnum = (typeof TripDriverDayRollupScalarFieldEnum)[keyof typeof TripDriverDayRollupScalarFieldEnum]
+
+
+export const OfferHourlyRollupScalarFieldEnum = {
+  hour: 'hour',
+  fleetId: 'fleetId',
+  pricingRuleId: 'pricingRuleId',
+  made: 'made',
+  accepted: 'accepted',
+  answered: 'answered'
+} as const
+
+export type OfferHourlyRollupScalarFieldEnum = (typeof OfferHourlyRollupScalarFieldEnum)[keyof typeof OfferHourlyRollupScalarFieldEnum]
 
 
 export const TripRatingScalarFieldEnum = {
