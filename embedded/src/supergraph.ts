@@ -51,6 +51,8 @@ export interface SupergraphOptions {
   onStatement?: StatementListener;
   /** Operation limits of the gateway and every subgraph; DEFAULT_OPERATION_LIMITS when omitted. */
   operationLimits?: OperationLimits;
+  /** Called as each subgraph (by name), then the gateway ('gateway'), starts listening: `npm start`'s timeline. */
+  onStarted?: (service: string) => void;
 }
 
 export interface RunningSupergraph {
@@ -94,6 +96,7 @@ export async function startSupergraph(options: SupergraphOptions): Promise<Runni
           metrics: false,
         }),
       );
+      options.onStarted?.(info.name);
     }
     const supergraph = loadSupergraph(options.supergraphPath, Object.fromEntries(running.map((s) => [s.name, s.url])));
     const gateway = await startGateway({
@@ -114,6 +117,7 @@ export async function startSupergraph(options: SupergraphOptions): Promise<Runni
       cors: options.cors,
       securityHeaders: options.securityHeaders,
     });
+    options.onStarted?.('gateway');
     return {
       gateway,
       subgraphs: running,
