@@ -237,6 +237,7 @@ function report(run, baseline) {
     'Cold: no `dist/`, a fresh PGlite folder (a fresh clone after `npm ci`). Warm: the same tree and folder started again.',
     '',
     ...run.variants.map((v) => `- ${v.name}: \`${v.command}\`${v.dir === root ? '' : ` in ${v.dir}`}`),
+    '',
     'Measured by `npm run bench:start` (bench/start.mjs): from spawning the command to `{ __typename }` answered by',
     'the gateway at :4000. The machine is shared: compare variants within one run; the load average is per sample below.',
     '',
