@@ -14,6 +14,11 @@ import { readGatewayConfig } from '../../gateway/src/config.js';
 import { seedDemoCity } from './seed-demo-city.js';
 import { startSupergraph, type RunningSupergraph } from './supergraph.js';
 import { readMetricsConfig, startMetricsServer, type MetricsServer } from '../../platform/metrics/index.js';
+import { startupTimeline } from './startup-timeline.js';
+
+// Every import above has loaded by now: the first mark is Node's boot plus module loading.
+const startup = startupTimeline();
+startup.mark('modules');
 
 const runtime = readRuntimeConfig();
 const logger = createLogger({ level: runtime.logLevel, format: runtime.logFormat, bindings: { mode: 'embedded' } });
@@ -23,17 +28,21 @@ try {
   const gatewayConfig = readGatewayConfig(process.env, process.argv.slice(2));
   const { SEED_DEMO_DATA: seed } = readEnv({ SEED_DEMO_DATA: envVar.boolean(true) });
   const pglite = runtime.databaseUrl ? undefined : await openEmbeddedPostgres(resolve(repoRoot, runtime.dataDir));
+  startup.mark('pglite');
   const database: DatabaseTarget = pglite ? { kind: 'pglite', pglite } : { kind: 'postgres', url: runtime.databaseUrl as string };
   logger.info({ database: describeTarget(database) }, 'applying migrations');
   await migrateSubgraphs(database, undefined, (message) => logger.info(message));
+  startup.mark('migrations');
   if (seed) {
     await seedDemoCity(database);
     logger.info('demo city seeded (see README for the demo phone numbers)');
+    startup.mark('seed');
   }
   const pubsub = createLivePubSub({ redisUrl: runtime.redisUrl, prefix: runtime.pubsubPrefix, logger });
   // One bus for the process: in-process unless REDIS_URL is set (then Redis Streams, shareable with other processes).
   const events = createEventBus({ redisUrl: runtime.redisUrl, prefix: runtime.pubsubPrefix, logger: logger.child({ component: 'events' }) });
   const auth = await signingProcessAuth(readAuthConfig(), { production: runtime.nodeEnv === 'production', dataDir: resolve(repoRoot, runtime.dataDir) });
+  startup.mark('buses+auth');
   // Registered before any port opens: a process without a SIGTERM listener dies at once, so a signal arriving
   // right after "listening" would otherwise skip the graceful stop.
   let supergraph: RunningSupergraph | undefined;
@@ -48,6 +57,7 @@ try {
   }, logger);
   // One process, one registry, one endpoint (METRICS_PORT, default 9464): platform/metrics/README.md.
   metrics = await startMetricsServer('embedded', readMetricsConfig('embedded'), logger);
+  startup.mark('metrics');
   supergraph = await startSupergraph({
     database,
     logger,
@@ -68,8 +78,12 @@ try {
     production: gatewayConfig.production,
     cors: gatewayConfig.cors,
     securityHeaders: gatewayConfig.securityHeaders,
+    onStarted: (service) => startup.mark(service),
   });
-  logger.info(`Ridegraph is running: ${supergraph.gateway.url.replace('127.0.0.1', 'localhost')}`);
+  logger.info(
+    { startupMs: startup.marks, startupCpuMs: startup.cpuMarks, processStartedAt: startup.processStartedAt },
+    `Ridegraph is running: ${supergraph.gateway.url.replace('127.0.0.1', 'localhost')}`,
+  );
 } catch (error) {
   logger.fatal({ err: error }, error instanceof ConfigError ? error.message : 'Ridegraph failed to start');
   process.exit(1);

@@ -53,6 +53,8 @@ export interface SupergraphOptions {
   operationLimits?: OperationLimits;
   /** How a subgraph is built instead of SUBGRAPH_FACTORIES (tests: notifications sending to local fake providers). */
   subgraphFactories?: Partial<typeof SUBGRAPH_FACTORIES>;
+  /** Called as each subgraph (by name), then the gateway ('gateway'), starts listening: `npm start`'s timeline. */
+  onStarted?: (service: string) => void;
 }
 
 export interface RunningSupergraph {
@@ -97,6 +99,7 @@ export async function startSupergraph(options: SupergraphOptions): Promise<Runni
           metrics: false,
         }),
       );
+      options.onStarted?.(info.name);
     }
     const supergraph = loadSupergraph(options.supergraphPath, Object.fromEntries(running.map((s) => [s.name, s.url])));
     const gateway = await startGateway({
@@ -117,6 +120,7 @@ export async function startSupergraph(options: SupergraphOptions): Promise<Runni
       cors: options.cors,
       securityHeaders: options.securityHeaders,
     });
+    options.onStarted?.('gateway');
     return {
       gateway,
       subgraphs: running,
