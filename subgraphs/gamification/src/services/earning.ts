@@ -83,11 +83,15 @@ async function onPaymentSucceeded(tx: GamificationTx, payment: DomainEvents['pay
   // A first ride is one with no paid ride on an earlier day (the demo seed records its riders' days too).
   // The referral is read again under the rider's lock: a sign-up handled between the first read and the lock (which
   // found no ride yet) would otherwise be missed by both; the event is retried, locking the referrer in order.
-  // One statement: an earlier ride day, the referral, and whether refunds of this payment were handled before it.
-  const [facts] = await tx.$queryRawUnsafe<{ earlier: boolean; referrer: string | null; refunded: boolean }[]>(
-    `select exists (select 1 from ${S}.ride_days where user_id = $1::uuid and day < $2::date) as earlier,
+  // One statement records the ride day and reads, as they were before it: an earlier ride day, the referral, whether
+  // refunds of this payment were handled before it, and the ride days around this one (for streaks).
+  const [facts] = await tx.$queryRawUnsafe<{ earlier: boolean; referrer: string | null; refunded: boolean; days: string | null }[]>(
+    `with recorded as (insert into ${S}.ride_days (user_id, day) values ($1::uuid, $2::date) on conflict do nothing)
+     select exists (select 1 from ${S}.ride_days where user_id = $1::uuid and day < $2::date) as earlier,
             (select referrer_user_id::text from ${S}.referrals where user_id = $1::uuid) as referrer,
-            exists (select 1 from ${S}.payment_refunds where payment_id = $3::uuid) as refunded`,
+            exists (select 1 from ${S}.payment_refunds where payment_id = $3::uuid) as refunded,
+            (select string_agg(to_char(day, 'YYYY-MM-DD'), ',' order by day) from ${S}.ride_days
+              where user_id = $1::uuid and day between $2::date - 400 and $2::date + 400) as days`,
     rider,
     utcDay(at),
     payment.paymentId,
@@ -96,7 +100,9 @@ async function onPaymentSucceeded(tx: GamificationTx, payment: DomainEvents['pay
     throw new Error(`the referral of ${rider} was recorded while their payment was handled: retrying`);
   }
   const earlier = facts?.earlier === true;
-  await tx.$executeRawUnsafe(`insert into ${S}.ride_days (user_id, day) values ($1::uuid, $2::date) on conflict do nothing`, rider, utcDay(at));
+  // The statement's snapshot predates its own insert: add this ride's day. (Text, not an array: the same on PGlite.)
+  const knownDays = facts?.days ? facts.days.split(',').map((day) => Date.parse(`${day}T00:00:00.000Z`)) : [];
+  const rideDays = [...new Set([...knownDays, utcDay(at).getTime()])].sort((a, b) => a - b);
   // A referred rider's first paid ride earns their referrer (once per referred user: the cause is keyed by them).
   if (referral && !earlier) await awardReferral(tx, rider, referral, at);
   const once = { sourceId: payment.tripId, createdAt: at };
@@ -117,7 +123,7 @@ async function onPaymentSucceeded(tx: GamificationTx, payment: DomainEvents['pay
     }
     await badgeOf(tx, rule, rider, at);
   }
-  for (const rule of rules('RIDE_STREAK')) await applyStreak(tx, rule, rider, at, payment.tripId);
+  for (const rule of rules('RIDE_STREAK')) await applyStreak(tx, rule, rider, at, payment.tripId, rideDays);
   // Refunds handled before this payment (another replica took them first) take their share back now; the payment's
   // lock, held since the start, makes any refund that committed before it visible here.
   if (facts?.refunded) await applyRefundsOf(tx, payment.paymentId);
@@ -128,17 +134,11 @@ async function onPaymentSucceeded(tx: GamificationTx, payment: DomainEvents['pay
  * (day 3, 6, 9… of a run of 3); each such day is a cause of its own, so redelivery awards it once. A day that arrives
  * late (reordered events) is counted with the run it completes.
  */
-async function applyStreak(tx: GamificationTx, rule: EarningRule, userId: string, at: Date, tripId: string): Promise<void> {
+async function applyStreak(tx: GamificationTx, rule: EarningRule, userId: string, at: Date, tripId: string, times: readonly number[]): Promise<void> {
   const n = rule.streakDays ?? 0;
   if (n < 2) return;
-  const days = await tx.$queryRawUnsafe<{ day: Date }[]>(
-    `select day from ${S}.ride_days where user_id = $1::uuid and day between $2::date - 400 and $2::date + 400 order by day`,
-    userId,
-    utcDay(at),
-  );
   const DAY = 86_400_000;
   const today = utcDay(at).getTime();
-  const times = days.map((row) => new Date(row.day).getTime());
   const index = times.indexOf(today);
   if (index < 0) return;
   let start = index;
