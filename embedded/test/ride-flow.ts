@@ -242,8 +242,8 @@ export function describeRideFlow(context: () => RideFlowContext): void {
     expect((await gql(WALLET, undefined, asRider)).me.wallet.balance.amountMinor).toBe(walletBefore + 5_000 - fare + 100);
 
     // gamification heard payment.succeeded, trip.rated and payment.refunded (default earning rules): the rider earned
-    // 10 points per 1.00 of fare and 5 for rating, the driver 20 for the paid trip, and the refund of 1.00 took back
-    // its share of both. (Demo rider 7 rode before — the seed records it — so this is no first ride.)
+    // 10 points per 1.00 of fare and 5 for rating, the driver 20 for the paid trip and 5 for rating the rider (the
+    // driver's user known from fleet's driver.status.changed), and the refund of 1.00 took back its share of both. (Demo rider 7 rode before — the seed records it — so this is no first ride.)
     const farePoints = Math.floor(fare / 100) * 10;
     const tripEntries = (self: LoyaltySelf) => self.pointsHistory.edges.map((e) => e.node).filter((n) => n.reference === tripId);
     const sorted = (entries: LoyaltyEntry[]) => entries.map((n) => `${n.kind}:${n.reason}:${n.points}`).sort();
@@ -262,16 +262,17 @@ export function describeRideFlow(context: () => RideFlowContext): void {
     expect(rider.points.balance).toBe(riderPointsBefore + farePoints + 5 - Math.floor((farePoints * 100) / fare));
     const driver = await readUntil(
       () => pointsOf(asDriver),
-      (self) => tripEntries(self).length === 2,
+      (self) => tripEntries(self).length === 3,
       'the driver’s points for the trip',
     );
     expect(sorted(tripEntries(driver))).toEqual(
       sorted([
         { kind: 'EARNED', reason: 'TRIP_DRIVEN', points: 20, reference: tripId },
+        { kind: 'EARNED', reason: 'RIDER_RATED', points: 5, reference: tripId },
         { kind: 'REVERSED', reason: 'REFUND', points: -Math.floor((20 * 100) / fare), reference: tripId },
       ]),
     );
-    expect(driver.points.balance).toBe(driverPointsBefore + 20 - Math.floor((20 * 100) / fare));
+    expect(driver.points.balance).toBe(driverPointsBefore + 20 + 5 - Math.floor((20 * 100) / fare));
 
     // The rider is on this week's leaderboard with those points, under their public name (joined from identity).
     const weekly = (await gql(

@@ -48,6 +48,8 @@ export interface DomainEvents {
     active: boolean;
     /** The referral code the new user signed up with (someone else's `User.referralCode`), if any; absent before it existed. */
     referralCode?: string | null;
+    /** Whose code that is (the referrer's user id), null when none; absent before it existed. */
+    referrerUserId?: string | null;
     occurredAt: string;
   };
   /**

@@ -366,7 +366,7 @@ export type LeaderboardPeriod =
 
 /** Who is ranked. */
 export type LeaderboardScope =
-  /** Drivers, by points earned driving (paid trips). */
+  /** Drivers, by points earned driving (paid trips, ratings of riders, five-star weeks). */
   | 'DRIVERS'
   /** Riders, by points earned riding (fares, ratings, first rides, streaks). */
   | 'RIDERS';
@@ -437,7 +437,7 @@ export type LoyaltyUserErrorCode =
   | 'INVALID_POINTS'
   /** The reason is empty or longer than 500 characters. */
   | 'INVALID_REASON'
-  /** The rule's fields do not fit its trigger (perAmountMinor for TRIP_PAID_RIDER, streakDays 2 to 365 for RIDE_STREAK), or key, badge or description is malformed. */
+  /** The rule's fields do not fit its trigger (perAmountMinor for TRIP_PAID_RIDER, streakDays 2 to 365 for RIDE_STREAK, minRatings 1 to 1,000 for FIVE_STAR_WEEK), or key, badge or description is malformed. */
   | 'INVALID_RULE'
   /** The user has bought this coupon as many times as allowed. */
   | 'LIMIT_REACHED'
@@ -781,12 +781,18 @@ export type PointsReason =
   | 'EXPIRY'
   /** The rider's first paid ride. */
   | 'FIRST_RIDE'
+  /** The driver's ratings in a calendar week were all 5 stars. */
+  | 'FIVE_STAR_WEEK'
   /** A promotion, e.g. the demo welcome bonus. */
   | 'PROMOTION'
   /** A coupon bought with points. */
   | 'REDEMPTION'
+  /** A friend who signed up with the user's referral code completed a first paid ride. */
+  | 'REFERRAL'
   /** The payment the points were earned for was refunded. */
   | 'REFUND'
+  /** The driver rated the rider of a trip. */
+  | 'RIDER_RATED'
   /** Paid rides on consecutive days. */
   | 'RIDE_STREAK'
   /** A completed trip (demo data written before earning rules existed). */

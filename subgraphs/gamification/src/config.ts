@@ -10,6 +10,8 @@ export interface GamificationConfig {
   pointsExpireDays: number;
   /** How often the expiry job runs (LOYALTY_EXPIRY_INTERVAL_MS, default 3600000 = hourly). */
   expiryIntervalMs: number;
+  /** How often drivers' finished weeks are judged for FIVE_STAR_WEEK (LOYALTY_FIVE_STAR_WEEK_INTERVAL_MS, default hourly). */
+  fiveStarWeekIntervalMs: number;
   /** With REDIS_URL: the key prefix of the leaderboards' sorted sets (LEADERBOARD_REDIS_PREFIX, default "ridegraph:gamification:lb:"). */
   leaderboardRedisPrefix: string;
 }
@@ -20,9 +22,20 @@ export function readGamificationConfig(env: NodeJS.ProcessEnv = process.env): Ga
     {
       LOYALTY_POINTS_EXPIRE_DAYS: z.coerce.number().int().min(0, 'must be at least 0 (0: never)').max(36_500, 'must be at most 36500').default(365),
       LOYALTY_EXPIRY_INTERVAL_MS: z.coerce.number().int().min(1_000, 'must be at least 1000').max(86_400_000, 'must be at most 86400000').default(3_600_000),
+      LOYALTY_FIVE_STAR_WEEK_INTERVAL_MS: z.coerce
+        .number()
+        .int()
+        .min(1_000, 'must be at least 1000')
+        .max(86_400_000, 'must be at most 86400000')
+        .default(3_600_000),
       LEADERBOARD_REDIS_PREFIX: z.string().min(1).default('ridegraph:gamification:lb:'),
     },
     env,
   );
-  return { pointsExpireDays: e.LOYALTY_POINTS_EXPIRE_DAYS, expiryIntervalMs: e.LOYALTY_EXPIRY_INTERVAL_MS, leaderboardRedisPrefix: e.LEADERBOARD_REDIS_PREFIX };
+  return {
+    pointsExpireDays: e.LOYALTY_POINTS_EXPIRE_DAYS,
+    expiryIntervalMs: e.LOYALTY_EXPIRY_INTERVAL_MS,
+    fiveStarWeekIntervalMs: e.LOYALTY_FIVE_STAR_WEEK_INTERVAL_MS,
+    leaderboardRedisPrefix: e.LEADERBOARD_REDIS_PREFIX,
+  };
 }

@@ -1,7 +1,8 @@
 // Builds the gamification subgraph (schema, context, resources) without listening; starts its background work: the
 // outbox relay (points.awarded, level.reached, badge.earned, points.redeemed, coupon.redeemed) and the earning
-// consumer (group "gamification": payment.succeeded, payment.refunded, trip.rated) and the drivers' fleets (group
-// "gamification.drivers": driver.status.changed), and the points expiry job, all stopped on close.
+// consumer (group "gamification": payment.succeeded, payment.refunded, trip.rated, user.registered) and the drivers'
+// fleets and profiles (group "gamification.drivers": driver.status.changed), the points expiry job and the drivers'
+// five-star-week job, all stopped on close.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { handleOnce, startOutboxRelay, type EventConsumer, type OutboxRelay } from '../../../platform/events/index.js';
 import { defineSubgraph, type BuiltSubgraph, type SubgraphDeps } from '../../../platform/graphql/index.js';
@@ -76,7 +77,13 @@ export async function buildGamificationSubgraph(deps: SubgraphDeps, options: Gam
         deps.events.consume({
           group: DRIVER_FLEETS_GROUP,
           types: [...DRIVER_FLEETS_TYPES],
-          handle: (event) => inBackground(async () => void (await handleDriverChange(event))),
+          handle: (event) =>
+            inBackground(async () => {
+              // Learning a driver's profile can award the ratings they gave before: scores to the index after the commit.
+              const { result: ran, scores } = await collectBoardUpdates(() => handleDriverChange(event));
+              await leaderboardIndex.apply(scores);
+              if (ran) wakeRelay();
+            }),
         }),
       ),
     );
@@ -91,6 +98,15 @@ export async function buildGamificationSubgraph(deps: SubgraphDeps, options: Gam
           (error) => logger.error({ err: error }, 'points expiry run failed'),
         );
 
+  const fiveStarWeeks =
+    options.background === false
+      ? null
+      : startExpiryLoop(
+          () => inBackground(() => services.fiveStarWeeks.run()),
+          config.fiveStarWeekIntervalMs,
+          (error) => logger.error({ err: error }, 'five-star-week run failed'),
+        );
+
   const built = defineSubgraph<GamificationContext>({
     name: 'gamification',
     resolvers,
@@ -103,6 +119,7 @@ export async function buildGamificationSubgraph(deps: SubgraphDeps, options: Gam
     async onClose() {
       await Promise.all(consumers.map((consumer) => consumer.stop()));
       await expiry?.stop();
+      await fiveStarWeeks?.stop();
       await relay.stop();
       await leaderboardIndex.close();
     },

@@ -268,3 +268,81 @@ test('the catalogue: filtered and paginated for riders; staff see a coupon’s r
   const missing = await fx.subgraph.execute(`mutation { updateCoupon(id: "${randomUUID()}", input: { stock: 1 }) { coupon { id } userErrors { code } } }`);
   expect(missing.data).toEqual({ updateCoupon: { coupon: null, userErrors: [{ code: 'COUPON_NOT_FOUND' }] } });
 });
+
+test('staff catalogue changes are audited: companies, categories, coupons created and updated (only the fields given); refusals record nothing', async () => {
+  const audits = async (targetId: string) =>
+    (await fx.prisma.outboxEvent.findMany({ where: { type: 'audit.recorded', payload: { path: ['targetId'], equals: targetId } } })).map((row) => row.payload);
+  const common = { source: 'gamification', actorRoles: ['OPERATIONS'], reason: null, requestId: expect.any(String), occurredAt: expect.any(String) };
+  expect(await audits(companyId)).toEqual([
+    {
+      ...common,
+      actorId: expect.any(String),
+      action: 'partner_company.create',
+      targetType: 'PartnerCompany',
+      targetId: companyId,
+      before: null,
+      after: { name: 'Cafe Nord' },
+    },
+  ]);
+  expect(await audits(categoryId)).toEqual([
+    {
+      ...common,
+      actorId: expect.any(String),
+      action: 'coupon_category.create',
+      targetType: 'CouponCategory',
+      targetId: categoryId,
+      before: null,
+      after: { name: 'Food' },
+    },
+  ]);
+  const before = await fx.prisma.outboxEvent.count({ where: { type: 'audit.recorded' } });
+  const taken = await fx.subgraph.execute<{ createPartnerCompany: { userErrors: { code: string }[] } }>(
+    `mutation { createPartnerCompany(name: "Cafe Nord") { company { id } userErrors { code } } }`,
+  );
+  expect(taken.data?.createPartnerCompany.userErrors).toEqual([{ code: 'INVALID_NAME' }]);
+  expect(await fx.prisma.outboxEvent.count({ where: { type: 'audit.recorded' } })).toBe(before);
+
+  const validFrom = new Date(Date.now() - HOUR);
+  const validUntil = new Date(Date.now() + HOUR);
+  const couponId = await createCoupon({ pointsPrice: 120, stock: 4, perUserLimit: 2, title: 'Audited', validFrom, validUntil });
+  const updated = await fx.subgraph.execute<{ updateCoupon: { userErrors: unknown[] } }>(
+    `mutation ($id: ID!) { updateCoupon(id: $id, input: { stock: 9, title: "Audited too" }) { userErrors { code } } }`,
+    { id: couponId },
+  );
+  expect(updated.data?.updateCoupon.userErrors).toEqual([]);
+  const refused = await fx.subgraph.execute<{ updateCoupon: { userErrors: { code: string }[] } }>(
+    `mutation ($id: ID!) { updateCoupon(id: $id, input: { stock: -1 }) { userErrors { code } } }`,
+    { id: couponId },
+  );
+  expect(refused.data?.updateCoupon.userErrors).toEqual([{ code: 'INVALID_COUPON' }]);
+  const entries = await audits(couponId);
+  expect(entries.map((entry) => (entry as { action: string }).action).sort()).toEqual(['coupon.create', 'coupon.update']);
+  expect(entries.find((entry) => (entry as { action: string }).action === 'coupon.create')).toEqual({
+    ...common,
+    actorId: expect.any(String),
+    action: 'coupon.create',
+    targetType: 'Coupon',
+    targetId: couponId,
+    before: null,
+    after: {
+      title: 'Audited',
+      description: null,
+      pointsPrice: 120,
+      stock: 4,
+      perUserLimit: 2,
+      validFrom: validFrom.toISOString(),
+      validUntil: validUntil.toISOString(),
+      companyId,
+      categoryId,
+    },
+  });
+  expect(entries.find((entry) => (entry as { action: string }).action === 'coupon.update')).toMatchObject({
+    targetType: 'Coupon',
+    before: { title: 'Audited', stock: 4 },
+    after: { title: 'Audited too', stock: 9 },
+  });
+  expect(Object.keys((entries.find((entry) => (entry as { action: string }).action === 'coupon.update') as { after: object }).after).sort()).toEqual([
+    'stock',
+    'title',
+  ]);
+});

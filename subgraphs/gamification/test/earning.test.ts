@@ -1,6 +1,7 @@
 // Earning rules applied to durable events on PostgreSQL: exact points per default rule, redelivered and replayed
 // events awarding once, refunds reversing in proportion (in any order, never below zero), streaks from reordered
-// days, rule changes applying from then on without rewriting history, and the events gamification emits.
+// days, rule changes applying from then on without rewriting history, refunds handled before their payment, audited
+// rule changes, and the events gamification emits.
 import { randomUUID } from 'node:crypto';
 import { ENTITIES_QUERY } from '../../../platform/testing/index.js';
 import { deliver, envelope, headersAs, startLoyaltyFixture, waitFor, type LoyaltyFixture } from './support/loyalty-fixture.js';
@@ -85,7 +86,7 @@ test('a paid fare: the rider earns 10 per 1.00 plus the first-ride 100 and badge
   });
 });
 
-test('non-fare payments and ratings by drivers award nothing; a rider rating a trip earns 5 once', async () => {
+test('non-fare payments and ratings by drivers gamification cannot map to a user award nothing; a rider rating a trip earns 5 once', async () => {
   const rider = randomUUID();
   await deliver(fx, { ...paid({ rider, amountMinor: 5000 }), payload: { ...paid({ rider, amountMinor: 5000 }).payload, purpose: 'TOP_UP', tripId: null } });
   const tripId = randomUUID();
@@ -130,6 +131,38 @@ test('refunds take the payment’s points back in proportion to the refunded tot
   await deliver(fx, refunded({ ...ids2, amountMinor: 1000, refundedTotal: 2000 }));
   expect(await balance(other)).toBe(0);
   expect((await entriesOf(other)).filter((e) => e.reason === 'REFUND').map((e) => e.delta)).toEqual([-100, -50]);
+});
+
+test('a refund handled before its payment is applied when the payment arrives; each delivered twice (and replayed) reverses once', async () => {
+  const rider = randomUUID();
+  const driver = randomUUID();
+  // An hour before the refunds, so the entries' order is by time.
+  const payment = paid({ rider, driver, amountMinor: 3000, at: new Date(Date.now() - 3_600_000).toISOString() }); // rider 300 + first ride 100, driver 20
+  const ids = { rider, paymentId: payment.payload.paymentId, tripId: payment.payload.tripId!, paid: 3000 };
+  const half = refunded({ ...ids, amountMinor: 1500, refundedTotal: 1500 });
+  await deliver(fx, half);
+  await deliver(fx, half);
+  expect(await fx.prisma.pointsEntry.count({ where: { userId: { in: [rider, driver] } } })).toBe(0);
+  expect(await fx.prisma.paymentRefund.count({ where: { paymentId: ids.paymentId } })).toBe(1);
+
+  await deliver(fx, payment);
+  await deliver(fx, payment);
+  await deliver(fx, { ...payment, id: randomUUID() }); // the payment replayed under another event id
+  await deliver(fx, { ...half, id: randomUUID() }); // and the refund
+  expect(await balance(rider)).toBe(300 + 100 - 150);
+  expect(await balance(driver)).toBe(10);
+  expect((await entriesOf(driver)).map((e) => [e.reason, e.delta, e.cause])).toEqual([
+    ['TRIP_DRIVEN', 20, expect.stringMatching(/^driven:/)],
+    ['REFUND', -10, expect.stringMatching(new RegExp(`^refund:${half.payload.refundId}:`))],
+  ]);
+
+  // The rest refunded (the payment known now): the remaining half, once.
+  const rest = refunded({ ...ids, amountMinor: 1500, refundedTotal: 3000 });
+  await deliver(fx, rest);
+  await deliver(fx, rest);
+  expect(await balance(rider)).toBe(100); // the first-ride bonus stays
+  expect(await balance(driver)).toBe(0);
+  expect((await entriesOf(rider)).filter((e) => e.reason === 'REFUND').map((e) => e.delta)).toEqual([-150, -150]);
 });
 
 test('three consecutive ride days, delivered out of order, give the streak points and badge once', async () => {
@@ -229,6 +262,7 @@ interface RuleRow {
   points: number;
   perAmountMinor: number | null;
   streakDays: number | null;
+  minRatings: number | null;
   badge: string | null;
   description: string;
   retiredAt: string | null;
@@ -238,7 +272,7 @@ interface HistoryPage {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
-const RULE_FIELDS = 'id key trigger points perAmountMinor streakDays badge description retiredAt';
+const RULE_FIELDS = 'id key trigger points perAmountMinor streakDays minRatings badge description retiredAt';
 const rules = async (includeRetired = false) =>
   (
     await fx.subgraph.execute<{ earningRules: RuleRow[] }>(`query ($all: Boolean) { earningRules(includeRetired: $all) { ${RULE_FIELDS} } }`, {
@@ -247,12 +281,15 @@ const rules = async (includeRetired = false) =>
   ).data!.earningRules;
 
 test('the default rules are seeded; bad rule input is refused with codes and writes nothing', async () => {
-  expect((await rules()).map((r) => [r.key, r.trigger, r.points, r.perAmountMinor, r.streakDays, r.badge])).toEqual([
-    ['driver-trip', 'TRIP_PAID_DRIVER', 20, null, null, null],
-    ['first-ride', 'FIRST_RIDE', 100, null, null, 'FIRST_RIDE'],
-    ['rating-given', 'RATING_GIVEN', 5, null, null, null],
-    ['rider-fare', 'TRIP_PAID_RIDER', 10, 100, null, null],
-    ['streak-3', 'RIDE_STREAK', 50, null, 3, 'STREAK_3'],
+  expect((await rules()).map((r) => [r.key, r.trigger, r.points, r.perAmountMinor, r.streakDays, r.minRatings, r.badge])).toEqual([
+    ['driver-rating-given', 'DRIVER_RATING_GIVEN', 5, null, null, null, null],
+    ['driver-trip', 'TRIP_PAID_DRIVER', 20, null, null, null, null],
+    ['first-ride', 'FIRST_RIDE', 100, null, null, null, 'FIRST_RIDE'],
+    ['five-star-week', 'FIVE_STAR_WEEK', 100, null, null, 5, 'FIVE_STAR_WEEK'],
+    ['rating-given', 'RATING_GIVEN', 5, null, null, null, null],
+    ['referral', 'REFERRAL', 200, null, null, null, null],
+    ['rider-fare', 'TRIP_PAID_RIDER', 10, 100, null, null, null],
+    ['streak-3', 'RIDE_STREAK', 50, null, 3, null, 'STREAK_3'],
   ]);
   const create = (input: Record<string, unknown>) =>
     fx.subgraph.execute<{ createEarningRule: { rule: unknown; userErrors: { code: string; field: string[] }[] } }>(
@@ -265,6 +302,9 @@ test('the default rules are seeded; bad rule input is refused with codes and wri
     [{ trigger: 'TRIP_PAID_RIDER' }, 'INVALID_RULE', 'perAmountMinor'],
     [{ streakDays: 3 }, 'INVALID_RULE', 'streakDays'],
     [{ trigger: 'RIDE_STREAK', streakDays: 1 }, 'INVALID_RULE', 'streakDays'],
+    [{ trigger: 'FIVE_STAR_WEEK' }, 'INVALID_RULE', 'minRatings'],
+    [{ trigger: 'FIVE_STAR_WEEK', minRatings: 0 }, 'INVALID_RULE', 'minRatings'],
+    [{ minRatings: 3 }, 'INVALID_RULE', 'minRatings'],
     [{ badge: 'lower' }, 'INVALID_RULE', 'badge'],
     [{ description: ' ' }, 'INVALID_RULE', 'description'],
     [{ key: 'rider-fare' }, 'RULE_EXISTS', 'key'],
@@ -273,7 +313,9 @@ test('the default rules are seeded; bad rule input is refused with codes and wri
     const result = await create(input);
     expect(result.data?.createEarningRule).toEqual({ rule: null, userErrors: [{ code, field: ['input', field] }] });
   }
-  expect(await fx.prisma.earningRule.count()).toBe(5);
+  expect(await fx.prisma.earningRule.count()).toBe(8);
+  // Refused rule mutations record no audit entry.
+  expect(await fx.prisma.outboxEvent.count({ where: { type: 'audit.recorded', payload: { path: ['targetType'], equals: 'EarningRule' } } })).toBe(0);
   const unknown = await fx.subgraph.execute<{ retireEarningRule: unknown }>(
     `mutation { retireEarningRule(id: "${randomUUID()}") { rule { id } userErrors { code } } }`,
   );
@@ -319,6 +361,52 @@ test('adjustments: audited, idempotent by key, never below zero', async () => {
       occurredAt: expect.any(String),
     },
   ]);
+});
+
+test('creating, changing and retiring a rule are audited with the versions before and after', async () => {
+  const created = await fx.subgraph.execute<{ createEarningRule: { rule: RuleRow } }>(
+    `mutation { createEarningRule(input: { key: "audit-week", trigger: FIVE_STAR_WEEK, points: 30, minRatings: 8, description: "30 for 8 fives" }) { rule { ${RULE_FIELDS} } } }`,
+  );
+  const v1 = created.data!.createEarningRule.rule;
+  const changed = await fx.subgraph.execute<{ changeEarningRule: { rule: RuleRow } }>(
+    `mutation ($id: ID!) { changeEarningRule(id: $id, input: { minRatings: 10 }) { rule { ${RULE_FIELDS} } } }`,
+    { id: v1.id },
+  );
+  const v2 = changed.data!.changeEarningRule.rule;
+  expect(v2).toMatchObject({ key: 'audit-week', points: 30, minRatings: 10, retiredAt: null });
+  const retired = await fx.subgraph.execute<{ retireEarningRule: { rule: RuleRow } }>(
+    `mutation ($id: ID!) { retireEarningRule(id: $id) { rule { ${RULE_FIELDS} } } }`,
+    {
+      id: v2.id,
+    },
+  );
+  expect(retired.data!.retireEarningRule.rule.retiredAt).not.toBeNull();
+
+  const audited = await fx.prisma.outboxEvent.findMany({ where: { type: 'audit.recorded', payload: { path: ['targetType'], equals: 'EarningRule' } } });
+  const byAction = Object.fromEntries(audited.map((row) => [(row.payload as { action: string }).action, row.payload]));
+  expect(Object.keys(byAction).sort()).toEqual(['earning_rule.change', 'earning_rule.create', 'earning_rule.retire']);
+  expect(audited).toHaveLength(3);
+  const version = (rule: RuleRow, minRatings: number) => ({
+    id: rule.id,
+    key: 'audit-week',
+    trigger: 'FIVE_STAR_WEEK',
+    points: 30,
+    perAmountMinor: null,
+    streakDays: null,
+    minRatings,
+    badge: null,
+    description: '30 for 8 fives',
+    effectiveFrom: expect.any(String),
+  });
+  const common = { source: 'gamification', actorRoles: ['OPERATIONS'], targetType: 'EarningRule', reason: null, requestId: expect.any(String) };
+  expect(byAction['earning_rule.create']).toMatchObject({ ...common, targetId: v1.id, before: null, after: version(v1, 8) });
+  expect(byAction['earning_rule.change']).toMatchObject({ ...common, targetId: v1.id, before: version(v1, 8), after: version(v2, 10) });
+  expect(byAction['earning_rule.retire']).toMatchObject({
+    ...common,
+    targetId: v2.id,
+    before: { key: 'audit-week', retiredAt: null },
+    after: { key: 'audit-week', retiredAt: retired.data!.retireEarningRule.rule.retiredAt },
+  });
 });
 
 // Last: it changes the shared default rule.

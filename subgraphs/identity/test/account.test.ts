@@ -167,11 +167,11 @@ test('referral codes: every account gets its own, visible only to itself; sign-u
   const registeredEvent = await h.prisma.outboxEvent.findFirstOrThrow({
     where: { type: 'user.registered', payload: { path: ['userId'], equals: referred.auth.userId! } },
   });
-  expect(registeredEvent.payload).toMatchObject({ referralCode: code, roles: ['RIDER'] });
+  expect(registeredEvent.payload).toMatchObject({ referralCode: code, referrerUserId: referrer.auth.userId, roles: ['RIDER'] });
   const plainEvent = await h.prisma.outboxEvent.findFirstOrThrow({
     where: { type: 'user.registered', payload: { path: ['userId'], equals: referrer.auth.userId! } },
   });
-  expect(plainEvent.payload).toMatchObject({ referralCode: null });
+  expect(plainEvent.payload).toMatchObject({ referralCode: null, referrerUserId: null });
 
   // Phone sign-up takes a code too; an unknown one is refused before the SMS code is spent.
   const phone = newPhone();

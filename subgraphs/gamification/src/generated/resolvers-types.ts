@@ -38,7 +38,7 @@ export type AdjustPointsPayload = {
   userErrors: Array<LoyaltyUserError>;
 };
 
-/** A badge a user earned (once per badge). */
+/** A badge a user earned: once per badge code, except a FIVE_STAR_WEEK rule's badge, earned once per week. */
 export type Badge = {
   __typename?: 'Badge';
   /** When it was earned. */
@@ -57,6 +57,8 @@ export type ChangeEarningRuleInput = {
   badge?: InputMaybe<Scalars['String']['input']>;
   /** 1 to 500 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** FIVE_STAR_WEEK only. */
+  minRatings?: InputMaybe<Scalars['Int']['input']>;
   /** TRIP_PAID_RIDER only. */
   perAmountMinor?: InputMaybe<Scalars['Int']['input']>;
   /** Points per award, 1 to 1,000,000. */
@@ -219,6 +221,8 @@ export type CreateEarningRuleInput = {
   description: Scalars['String']['input'];
   /** Name of the rule, 1 to 64 characters of a-z, 0-9 and '-'; no rule with it may be in force. */
   key: Scalars['String']['input'];
+  /** FIVE_STAR_WEEK only (required there): the fewest ratings a week needs, 1 to 1,000. */
+  minRatings?: InputMaybe<Scalars['Int']['input']>;
   /** TRIP_PAID_RIDER only (required there): the fare amount in minor units that earns `points`, 1 to 1,000,000. */
   perAmountMinor?: InputMaybe<Scalars['Int']['input']>;
   /** Points per award, 1 to 1,000,000. */
@@ -246,6 +250,8 @@ export type EarningRule = {
   id: Scalars['ID']['output'];
   /** Name shared by all versions of the rule, e.g. rider-fare. */
   key: Scalars['String']['output'];
+  /** FIVE_STAR_WEEK only: the fewest ratings a week needs; null for other triggers. */
+  minRatings: Maybe<Scalars['Int']['output']>;
   /** TRIP_PAID_RIDER only: the amount in minor units that earns `points`; null for other triggers. */
   perAmountMinor: Maybe<Scalars['Int']['output']>;
   /** Points per award (for TRIP_PAID_RIDER: per `perAmountMinor` of fare). */
@@ -269,10 +275,22 @@ export type EarningRulePayload = {
 
 /** What an earning rule reacts to. */
 export type EarningRuleTrigger =
+  /** A driver rated the rider of a trip: `points` per rating. */
+  | 'DRIVER_RATING_GIVEN'
   /** A rider's first paid ride (none known on an earlier day): `points` once per user and rule key. */
   | 'FIRST_RIDE'
+  /**
+   * A driver's calendar week (Monday to Sunday, UTC) with at least `minRatings` ratings from riders, all 5 stars:
+   * `points` (and the badge) once per week, given after the week ended.
+   */
+  | 'FIVE_STAR_WEEK'
   /** A rider rated a trip: `points` per rating. */
   | 'RATING_GIVEN'
+  /**
+   * A user who signed up with the referrer's code completed a first paid ride: `points` to the referrer, once per
+   * referred user, by the version in force when that user signed up.
+   */
+  | 'REFERRAL'
   /** Paid rides on `streakDays` consecutive UTC days: `points` on the last day of every such run of days. */
   | 'RIDE_STREAK'
   /** A driver's trip was paid: `points` per trip. */
@@ -320,7 +338,7 @@ export type LeaderboardPeriod =
 
 /** Who is ranked. */
 export type LeaderboardScope =
-  /** Drivers, by points earned driving (paid trips). */
+  /** Drivers, by points earned driving (paid trips, ratings of riders, five-star weeks). */
   | 'DRIVERS'
   /** Riders, by points earned riding (fares, ratings, first rides, streaks). */
   | 'RIDERS';
@@ -369,7 +387,7 @@ export type LoyaltyUserErrorCode =
   | 'INVALID_POINTS'
   /** The reason is empty or longer than 500 characters. */
   | 'INVALID_REASON'
-  /** The rule's fields do not fit its trigger (perAmountMinor for TRIP_PAID_RIDER, streakDays 2 to 365 for RIDE_STREAK), or key, badge or description is malformed. */
+  /** The rule's fields do not fit its trigger (perAmountMinor for TRIP_PAID_RIDER, streakDays 2 to 365 for RIDE_STREAK, minRatings 1 to 1,000 for FIVE_STAR_WEEK), or key, badge or description is malformed. */
   | 'INVALID_RULE'
   /** The user has bought this coupon as many times as allowed. */
   | 'LIMIT_REACHED'
@@ -507,7 +525,10 @@ export type PointsEntry = {
   points: Scalars['Int']['output'];
   /** Why. */
   reason: PointsReason;
-  /** What it concerns: the trip id for trip reasons, the coupon redemption id for REDEMPTION; null otherwise. */
+  /**
+   * What it concerns: the trip id for trip reasons, the coupon redemption id for REDEMPTION, the referred user's id for
+   * REFERRAL; null otherwise.
+   */
   reference: Maybe<Scalars['String']['output']>;
 };
 
@@ -550,12 +571,18 @@ export type PointsReason =
   | 'EXPIRY'
   /** The rider's first paid ride. */
   | 'FIRST_RIDE'
+  /** The driver's ratings in a calendar week were all 5 stars. */
+  | 'FIVE_STAR_WEEK'
   /** A promotion, e.g. the demo welcome bonus. */
   | 'PROMOTION'
   /** A coupon bought with points. */
   | 'REDEMPTION'
+  /** A friend who signed up with the user's referral code completed a first paid ride. */
+  | 'REFERRAL'
   /** The payment the points were earned for was refunded. */
   | 'REFUND'
+  /** The driver rated the rider of a trip. */
+  | 'RIDER_RATED'
   /** Paid rides on consecutive days. */
   | 'RIDE_STREAK'
   /** A completed trip (demo data written before earning rules existed). */
@@ -969,6 +996,7 @@ export type EarningRuleResolvers<ContextType = GamificationContext, ParentType e
   effectiveFrom?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  minRatings?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   perAmountMinor?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   points?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   retiredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;

@@ -12,11 +12,11 @@ function signedIn(viewer: Viewer | null): Viewer {
 export const Mutation: MutationResolvers = {
   createEarningRule: (_parent, { input }, { viewer, services }) => services.rules.create(signedIn(viewer), input),
   changeEarningRule: (_parent, { id, input }, { viewer, services }) => services.rules.change(signedIn(viewer), id, input),
-  retireEarningRule: (_parent, { id }, { services }) => services.rules.retire(id),
-  createPartnerCompany: (_parent, { name }, { services }) => services.catalogue.createCompany(name),
-  createCouponCategory: (_parent, { name }, { services }) => services.catalogue.createCategory(name),
-  createCoupon: (_parent, { input }, { services }) => services.catalogue.createCoupon(input),
-  updateCoupon: (_parent, { id, input }, { services }) => services.catalogue.updateCoupon(id, input),
+  retireEarningRule: (_parent, { id }, { viewer, services }) => services.rules.retire(signedIn(viewer), id),
+  createPartnerCompany: (_parent, { name }, { viewer, services }) => services.catalogue.createCompany(signedIn(viewer), name),
+  createCouponCategory: (_parent, { name }, { viewer, services }) => services.catalogue.createCategory(signedIn(viewer), name),
+  createCoupon: (_parent, { input }, { viewer, services }) => services.catalogue.createCoupon(signedIn(viewer), input),
+  updateCoupon: (_parent, { id, input }, { viewer, services }) => services.catalogue.updateCoupon(signedIn(viewer), id, input),
   async redeemCoupon(_parent, { couponId, idempotencyKey }, { viewer, services, loaders }) {
     const me = signedIn(viewer);
     const result = await services.redemptions.redeem(me, couponId, idempotencyKey);

@@ -11,6 +11,7 @@ import {
   type LeaderboardScope,
   type NewEntry,
 } from '../store/ledger-store.js';
+import type { EarningRule } from '../store/rules-store.js';
 import { loyaltyStanding } from './loyalty-level.js';
 import { periodKeys } from './periods.js';
 
@@ -53,9 +54,25 @@ export async function postAward(tx: GamificationTx, award: Award): Promise<{ ent
   return { entryId, balance: totals.balance };
 }
 
-/** Gives the badge unless the user has it; emits badge.earned when it is new. */
-export async function giveBadge(tx: GamificationTx, userId: string, badge: string, ruleId: string | null, reason: string, at: Date): Promise<void> {
-  if (await insertBadge(tx, { userId, badge, ruleId, reason, awardedAt: at })) {
+/**
+ * Gives the badge unless the user has it (for `occasion`: badges earned again per week carry the week); emits
+ * badge.earned when it is new.
+ */
+export async function giveBadge(
+  tx: GamificationTx,
+  userId: string,
+  badge: string,
+  ruleId: string | null,
+  reason: string,
+  at: Date,
+  occasion = '',
+): Promise<void> {
+  if (await insertBadge(tx, { userId, badge, ruleId, reason, awardedAt: at, occasion })) {
     await emit(tx, 'badge.earned', { userId, badge, reason, occurredAt: at.toISOString() });
   }
+}
+
+/** The rule's badge, if it has one, to the user (see giveBadge). */
+export async function badgeOf(tx: GamificationTx, rule: EarningRule, userId: string, at: Date, occasion = ''): Promise<void> {
+  if (rule.badge) await giveBadge(tx, userId, rule.badge, rule.id, rule.description, at, occasion);
 }

@@ -1,4 +1,8 @@
-// Operations manage partner companies, categories and coupons; every signed-in user reads the catalogue.
+// Operations manage partner companies, categories and coupons (each change audited, platform/audit); every signed-in
+// user reads the catalogue.
+import { auditEvent } from '../../../../platform/audit/index.js';
+import type { Viewer } from '../../../../platform/auth/index.js';
+import type { EventJson } from '../../../../platform/events/catalogue.js';
 import { isUuid, afterCursorWhere, newestFirst, readPageArgs, toConnection, type Connection, type PageArgs } from '../../../../platform/graphql/index.js';
 import type { CouponFilterInput, CreateCouponInput, UpdateCouponInput } from '../generated/resolvers-types.js';
 import type { GamificationPrisma } from '../store/database.js';
@@ -16,6 +20,15 @@ interface CouponValues {
   perUserLimit: number;
   validFrom: Date;
   validUntil: Date;
+}
+
+/** What an audit entry shows of a coupon's values (instants as ISO strings). */
+function couponJson(values: Record<string, string | number | Date | null | undefined>): EventJson {
+  const json: Record<string, EventJson> = {};
+  for (const [field, value] of Object.entries(values)) {
+    if (value !== undefined) json[field] = value instanceof Date ? value.toISOString() : value;
+  }
+  return json;
 }
 
 function couponProblem(values: CouponValues): LoyaltyUserError | null {
@@ -38,38 +51,49 @@ function couponProblem(values: CouponValues): LoyaltyUserError | null {
   );
 }
 
-export function createCatalogueService(prisma: GamificationPrisma) {
+export function createCatalogueService(prisma: GamificationPrisma, wakeRelay: () => void) {
   async function createNamed(
+    viewer: Viewer,
     kind: 'company' | 'category',
     name: string,
   ): Promise<{ row: PartnerCompany | CouponCategory | null; userErrors: LoyaltyUserError[] }> {
     const problem = textProblem(name, 200, 'INVALID_NAME', ['name']);
     if (problem) return { row: null, userErrors: [problem] };
     const data = { name: name.trim() };
-    // ON CONFLICT through createMany: a taken name is an input problem, not a failed transaction.
-    const { count } =
-      kind === 'company'
-        ? await prisma.partnerCompany.createMany({ data, skipDuplicates: true })
-        : await prisma.couponCategory.createMany({ data, skipDuplicates: true });
-    if (count === 0) return { row: null, userErrors: [userError('INVALID_NAME', `${data.name} is taken`, ['name'])] };
-    const row =
-      kind === 'company' ? await prisma.partnerCompany.findUniqueOrThrow({ where: data }) : await prisma.couponCategory.findUniqueOrThrow({ where: data });
-    return { row, userErrors: [] };
+    const result = await prisma.$transaction(async (tx) => {
+      // ON CONFLICT through createMany: a taken name is an input problem, not a failed transaction.
+      const { count } =
+        kind === 'company'
+          ? await tx.partnerCompany.createMany({ data, skipDuplicates: true })
+          : await tx.couponCategory.createMany({ data, skipDuplicates: true });
+      if (count === 0) return { row: null, userErrors: [userError('INVALID_NAME', `${data.name} is taken`, ['name'])] };
+      const row = kind === 'company' ? await tx.partnerCompany.findUniqueOrThrow({ where: data }) : await tx.couponCategory.findUniqueOrThrow({ where: data });
+      await tx.outboxEvent.create({
+        data: auditEvent('gamification', viewer, {
+          action: kind === 'company' ? 'partner_company.create' : 'coupon_category.create',
+          target: { type: kind === 'company' ? 'PartnerCompany' : 'CouponCategory', id: row.id },
+          after: { name: row.name },
+        }) as never,
+      });
+      return { row, userErrors: [] };
+    });
+    if (result.row) wakeRelay();
+    return result;
   }
 
   return {
-    async createCompany(name: string) {
-      const { row, userErrors } = await createNamed('company', name);
+    async createCompany(viewer: Viewer, name: string) {
+      const { row, userErrors } = await createNamed(viewer, 'company', name);
       return { company: row, userErrors };
     },
-    async createCategory(name: string) {
-      const { row, userErrors } = await createNamed('category', name);
+    async createCategory(viewer: Viewer, name: string) {
+      const { row, userErrors } = await createNamed(viewer, 'category', name);
       return { category: row, userErrors };
     },
     companies: () => prisma.partnerCompany.findMany({ orderBy: [{ name: 'asc' }] }),
     categories: () => prisma.couponCategory.findMany({ orderBy: [{ name: 'asc' }] }),
 
-    async createCoupon(input: CreateCouponInput): Promise<{ coupon: Coupon | null; userErrors: LoyaltyUserError[] }> {
+    async createCoupon(viewer: Viewer, input: CreateCouponInput): Promise<{ coupon: Coupon | null; userErrors: LoyaltyUserError[] }> {
       const values: CouponValues = {
         title: input.title,
         description: input.description ?? null,
@@ -87,12 +111,20 @@ export function createCatalogueService(prisma: GamificationPrisma) {
       if (!isUuid(input.categoryId) || !(await prisma.couponCategory.findUnique({ where: { id: input.categoryId }, select: { id: true } }))) {
         return { coupon: null, userErrors: [userError('CATEGORY_NOT_FOUND', 'no such coupon category', ['input', 'categoryId'])] };
       }
-      const coupon = await prisma.coupon.create({ data: { ...values, title: values.title.trim(), companyId: input.companyId, categoryId: input.categoryId } });
+      const data = { ...values, title: values.title.trim(), companyId: input.companyId, categoryId: input.categoryId };
+      const coupon = await prisma.$transaction(async (tx) => {
+        const created = await tx.coupon.create({ data });
+        await tx.outboxEvent.create({
+          data: auditEvent('gamification', viewer, { action: 'coupon.create', target: { type: 'Coupon', id: created.id }, after: couponJson(data) }) as never,
+        });
+        return created;
+      });
+      wakeRelay();
       return { coupon, userErrors: [] };
     },
 
-    async updateCoupon(id: string, input: UpdateCouponInput): Promise<{ coupon: Coupon | null; userErrors: LoyaltyUserError[] }> {
-      return prisma.$transaction(async (tx) => {
+    async updateCoupon(viewer: Viewer, id: string, input: UpdateCouponInput): Promise<{ coupon: Coupon | null; userErrors: LoyaltyUserError[] }> {
+      const result = await prisma.$transaction(async (tx) => {
         // Row lock: a redemption's stock update waits for this change, or this one for it.
         const rows = isUuid(id) ? await tx.$queryRawUnsafe<{ id: string }[]>(`select id from "gamification".coupons where id = $1::uuid for update`, id) : [];
         const current = rows.length ? await tx.coupon.findUnique({ where: { id } }) : null;
@@ -108,8 +140,22 @@ export function createCatalogueService(prisma: GamificationPrisma) {
         };
         const problem = couponProblem(values);
         if (problem) return { coupon: null, userErrors: [problem] };
-        return { coupon: await tx.coupon.update({ where: { id }, data: { ...values, title: values.title.trim() } }), userErrors: [] };
+        const coupon = await tx.coupon.update({ where: { id }, data: { ...values, title: values.title.trim() } });
+        // Only the fields given: their values before and after.
+        const given = (Object.keys(values) as (keyof CouponValues)[]).filter((field) => input[field] !== undefined);
+        const pick = (row: CouponValues) => couponJson(Object.fromEntries(given.map((field) => [field, row[field]])));
+        await tx.outboxEvent.create({
+          data: auditEvent('gamification', viewer, {
+            action: 'coupon.update',
+            target: { type: 'Coupon', id },
+            before: pick(current),
+            after: pick(coupon),
+          }) as never,
+        });
+        return { coupon, userErrors: [] };
       });
+      if (result.coupon) wakeRelay();
+      return result;
     },
 
     async coupons(filter: CouponFilterInput | null | undefined, args: PageArgs): Promise<Connection<Coupon>> {

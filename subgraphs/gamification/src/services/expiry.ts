@@ -85,7 +85,10 @@ export function createExpiryService(prisma: GamificationPrisma, expireDays: numb
   };
 }
 
-/** Runs `run` every `intervalMs` (first run after one interval), one run at a time; `stop` waits for a run in flight. */
+/**
+ * Runs `run` every `intervalMs` (first run after one interval), one run at a time; `stop` waits for a run in flight.
+ * Also the loop of the five-star-week job (server.ts).
+ */
 export function startExpiryLoop(run: () => Promise<unknown>, intervalMs: number, onError: (error: unknown) => void) {
   let running: Promise<unknown> | null = null;
   const timer = setInterval(() => {

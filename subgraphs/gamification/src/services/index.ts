@@ -5,6 +5,7 @@ import { createAdjustmentsService } from './adjustments.js';
 import { createCatalogueService } from './catalogue.js';
 import { createRedemptionService } from './redemption.js';
 import { createExpiryService } from './expiry.js';
+import { createFiveStarWeekService } from './five-star-weeks.js';
 import { createLeaderboardService } from './leaderboard.js';
 import { createRulesService } from './rules.js';
 
@@ -24,11 +25,12 @@ export function createLoyaltyServices({
 }) {
   return {
     prisma,
-    rules: createRulesService(prisma),
+    rules: createRulesService(prisma, wakeRelay),
     adjustments: createAdjustmentsService(prisma, wakeRelay),
-    catalogue: createCatalogueService(prisma),
+    catalogue: createCatalogueService(prisma, wakeRelay),
     redemptions: createRedemptionService(prisma, wakeRelay),
     leaderboard: createLeaderboardService(leaderboardIndex),
     expiry: createExpiryService(prisma, pointsExpireDays),
+    fiveStarWeeks: createFiveStarWeekService(prisma, { leaderboardIndex, wakeRelay }),
   };
 }

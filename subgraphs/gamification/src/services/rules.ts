@@ -1,7 +1,9 @@
 // Operations manage earning rules. A rule is a chain of versions sharing a key; at most one version of a key is in
 // force. A change retires the version in force and adds the next one effective now, in one transaction: entries
 // already written keep the points they were given, and events that occurred earlier are still awarded by the
-// version then in force (rules are looked up by the event's occurredAt).
+// version then in force (rules are looked up by the event's occurredAt). Every change is audited (platform/audit).
+import { auditEvent } from '../../../../platform/audit/index.js';
+import type { EventJson } from '../../../../platform/events/catalogue.js';
 import type { Viewer } from '../../../../platform/auth/index.js';
 import { isUuid } from '../../../../platform/graphql/index.js';
 import type { ChangeEarningRuleInput, CreateEarningRuleInput } from '../generated/resolvers-types.js';
@@ -22,8 +24,25 @@ interface RuleValues {
   points: number;
   perAmountMinor: number | null;
   streakDays: number | null;
+  minRatings: number | null;
   badge: string | null;
   description: string;
+}
+
+/** What an audit entry shows of a rule version. */
+function ruleJson(rule: EarningRule): EventJson {
+  return {
+    id: rule.id,
+    key: rule.key,
+    trigger: rule.trigger,
+    points: rule.points,
+    perAmountMinor: rule.perAmountMinor,
+    streakDays: rule.streakDays,
+    minRatings: rule.minRatings,
+    badge: rule.badge,
+    description: rule.description,
+    effectiveFrom: rule.effectiveFrom.toISOString(),
+  };
 }
 
 function valuesProblem(values: RuleValues): LoyaltyUserError | null {
@@ -46,13 +65,21 @@ function valuesProblem(values: RuleValues): LoyaltyUserError | null {
   } else if (values.streakDays !== null) {
     return userError('INVALID_RULE', 'streakDays is for RIDE_STREAK only', ['input', 'streakDays']);
   }
+  if (values.trigger === 'FIVE_STAR_WEEK') {
+    const min = values.minRatings;
+    if (min === null || !Number.isInteger(min) || min < 1 || min > 1_000) {
+      return userError('INVALID_RULE', 'FIVE_STAR_WEEK needs minRatings from 1 to 1,000', ['input', 'minRatings']);
+    }
+  } else if (values.minRatings !== null) {
+    return userError('INVALID_RULE', 'minRatings is for FIVE_STAR_WEEK only', ['input', 'minRatings']);
+  }
   if (values.badge !== null && !BADGE.test(values.badge)) {
     return userError('INVALID_RULE', 'badge must be 1 to 64 characters of A-Z, 0-9 and _', ['input', 'badge']);
   }
   return textProblem(values.description, 500, 'INVALID_RULE', ['input', 'description']);
 }
 
-export function createRulesService(prisma: GamificationPrisma) {
+export function createRulesService(prisma: GamificationPrisma, wakeRelay: () => void) {
   return {
     list(includeRetired: boolean): Promise<EarningRule[]> {
       return prisma.earningRule.findMany({
@@ -69,12 +96,13 @@ export function createRulesService(prisma: GamificationPrisma) {
         points: input.points,
         perAmountMinor: input.perAmountMinor ?? null,
         streakDays: input.streakDays ?? null,
+        minRatings: input.minRatings ?? null,
         badge: input.badge ?? null,
         description: input.description,
       };
       const problem = valuesProblem(values);
       if (problem) return { rule: null, userErrors: [problem] };
-      return prisma.$transaction(async (tx) => {
+      const result = await prisma.$transaction(async (tx) => {
         // Serializes rule changes of one key (two creators of the same key: one wins, one gets RULE_EXISTS).
         await tx.$executeRawUnsafe(`select pg_advisory_xact_lock(hashtextextended('gamification.rule:' || $1, 0))`, input.key);
         if (await tx.earningRule.findFirst({ where: { key: input.key, retiredAt: null }, select: { id: true } })) {
@@ -83,12 +111,21 @@ export function createRulesService(prisma: GamificationPrisma) {
         const rule = await tx.earningRule.create({
           data: { key: input.key, ...values, description: values.description.trim(), effectiveFrom: new Date(), createdBy: viewer.userId },
         });
+        await tx.outboxEvent.create({
+          data: auditEvent('gamification', viewer, {
+            action: 'earning_rule.create',
+            target: { type: 'EarningRule', id: rule.id },
+            after: ruleJson(rule),
+          }) as never,
+        });
         return { rule, userErrors: [] };
       });
+      if (result.rule) wakeRelay();
+      return result;
     },
 
     async change(viewer: Viewer, id: string, input: ChangeEarningRuleInput): Promise<RulePayload> {
-      return prisma.$transaction(async (tx) => {
+      const result = await prisma.$transaction(async (tx): Promise<RulePayload> => {
         const current = await findInForce(tx, id);
         if (!current) return { rule: null, userErrors: [userError('RULE_NOT_FOUND', 'no rule version with this id is in force', ['id'])] };
         const values: RuleValues = {
@@ -96,6 +133,7 @@ export function createRulesService(prisma: GamificationPrisma) {
           points: input.points ?? current.points,
           perAmountMinor: input.perAmountMinor === undefined || input.perAmountMinor === null ? current.perAmountMinor : input.perAmountMinor,
           streakDays: input.streakDays === undefined || input.streakDays === null ? current.streakDays : input.streakDays,
+          minRatings: input.minRatings === undefined || input.minRatings === null ? current.minRatings : input.minRatings,
           badge: input.badge === undefined || input.badge === null ? current.badge : input.badge === '' ? null : input.badge,
           description: input.description ?? current.description,
         };
@@ -108,18 +146,40 @@ export function createRulesService(prisma: GamificationPrisma) {
         const rule = await tx.earningRule.create({
           data: { key: current.key, ...values, description: values.description.trim(), effectiveFrom: now, createdBy: viewer.userId },
         });
+        // The retired version is the target; the new version's id is in `after`.
+        await tx.outboxEvent.create({
+          data: auditEvent('gamification', viewer, {
+            action: 'earning_rule.change',
+            target: { type: 'EarningRule', id: current.id },
+            before: ruleJson(current),
+            after: ruleJson(rule),
+          }) as never,
+        });
         return { rule, userErrors: [] };
       });
+      if (result.rule) wakeRelay();
+      return result;
     },
 
-    async retire(id: string): Promise<RulePayload> {
-      return prisma.$transaction(async (tx) => {
+    async retire(viewer: Viewer, id: string): Promise<RulePayload> {
+      const result = await prisma.$transaction(async (tx): Promise<RulePayload> => {
         const current = await findInForce(tx, id);
         if (!current) return { rule: null, userErrors: [userError('RULE_NOT_FOUND', 'no rule version with this id is in force', ['id'])] };
-        const { count } = await tx.earningRule.updateMany({ where: { id, retiredAt: null }, data: { retiredAt: new Date() } });
+        const retiredAt = new Date();
+        const { count } = await tx.earningRule.updateMany({ where: { id, retiredAt: null }, data: { retiredAt } });
         if (count === 0) return { rule: null, userErrors: [userError('RULE_NOT_FOUND', 'no rule version with this id is in force', ['id'])] };
+        await tx.outboxEvent.create({
+          data: auditEvent('gamification', viewer, {
+            action: 'earning_rule.retire',
+            target: { type: 'EarningRule', id },
+            before: { key: current.key, retiredAt: null },
+            after: { key: current.key, retiredAt: retiredAt.toISOString() },
+          }) as never,
+        });
         return { rule: await tx.earningRule.findUniqueOrThrow({ where: { id } }), userErrors: [] };
       });
+      if (result.rule) wakeRelay();
+      return result;
     },
   };
 }

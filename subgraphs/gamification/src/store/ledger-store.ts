@@ -108,19 +108,23 @@ export async function addToLeaderboards(tx: GamificationTx, scope: string, userI
   recordBoardScores(rows.map((row) => ({ board: scope, period: row.period, userId, points: row.points, version: Number(row.version) })));
 }
 
-/** Inserts the badge unless the user has it. @returns whether it was new. */
+/**
+ * Inserts the badge unless the user has it for that occasion ('' for badges earned once; a week key for a
+ * FIVE_STAR_WEEK). @returns whether it was new.
+ */
 export async function insertBadge(
   tx: GamificationTx,
-  badge: { userId: string; badge: string; ruleId: string | null; reason: string; awardedAt: Date },
+  badge: { userId: string; badge: string; ruleId: string | null; reason: string; awardedAt: Date; occasion?: string },
 ): Promise<boolean> {
   const inserted = await tx.$executeRawUnsafe(
-    `insert into ${S}.user_badges (id, user_id, badge, rule_id, reason, awarded_at)
-     values (gen_random_uuid(), $1::uuid, $2, $3::uuid, $4, $5) on conflict (user_id, badge) do nothing`,
+    `insert into ${S}.user_badges (id, user_id, badge, rule_id, reason, awarded_at, occasion)
+     values (gen_random_uuid(), $1::uuid, $2, $3::uuid, $4, $5, $6) on conflict (user_id, badge, occasion) do nothing`,
     badge.userId,
     badge.badge,
     badge.ruleId,
     badge.reason,
     badge.awardedAt,
+    badge.occasion ?? '',
   );
   return inserted > 0;
 }

@@ -81,13 +81,14 @@ export function envelope<K extends DomainEventType>(type: K, payload: DomainEven
   return { id, type, source: 'test', occurredAt: (payload as { occurredAt: string }).occurredAt, payload };
 }
 
-/** Appends the event and waits until the earning consumer has committed it (or had committed it before). */
+/**
+ * Appends the event and waits until the consumer has committed it (or had committed it before): the earning consumer,
+ * or `gamification.driver-fleets` for driver.status.changed.
+ */
 export async function deliver(fixture: LoyaltyFixture, event: AnyEventEnvelope): Promise<void> {
+  const consumer = event.type === 'driver.status.changed' ? 'gamification.driver-fleets' : 'gamification.earning';
   await fixture.bus.append([event]);
-  await waitFor(
-    async () => (await fixture.prisma.processedEvent.count({ where: { eventId: event.id, consumer: 'gamification.earning' } })) === 1,
-    `event ${event.type} ${event.id}`,
-  );
+  await waitFor(async () => (await fixture.prisma.processedEvent.count({ where: { eventId: event.id, consumer } })) === 1, `event ${event.type} ${event.id}`);
   // A redelivered event leaves no new trace: give the consumer a moment to (not) write.
   await new Promise((resolve) => setTimeout(resolve, 30));
 }

@@ -54,7 +54,7 @@ export type PointsEntry = Prisma.PointsEntryModel
 export type EarningRule = Prisma.EarningRuleModel
 /**
  * Model UserBadge
- * A badge a user earned; once per user and badge code.
+ * A badge a user earned; once per user, badge code and occasion.
  */
 export type UserBadge = Prisma.UserBadgeModel
 /**
@@ -74,6 +74,31 @@ export type LeaderboardScore = Prisma.LeaderboardScoreModel
  * a driver's points also count on their fleet's leaderboard.
  */
 export type DriverFleet = Prisma.DriverFleetModel
+/**
+ * Model DriverProfile
+ * Which user each driver profile belongs to (fleet's driver.status.changed names both; a profile never changes
+ * owner): `trip.rated` names the driver by profile id.
+ */
+export type DriverProfile = Prisma.DriverProfileModel
+/**
+ * Model TripRating
+ * Ratings from trip.rated, one per trip and side (`by`: RIDER rated the driver, DRIVER rated the rider): a driver's
+ * five-star weeks are judged from the RIDER rows; DRIVER rows wait here for the driver's user when the profile is
+ * not known yet.
+ */
+export type TripRating = Prisma.TripRatingModel
+/**
+ * Model PaymentRefund
+ * Refunds of trip payments as they arrived: a refund handled before its payment (another replica took the payment)
+ * is applied when the payment's points are awarded.
+ */
+export type PaymentRefund = Prisma.PaymentRefundModel
+/**
+ * Model Referral
+ * Who signed up with whose referral code (identity's user.registered): the referrer earns when the new user's first
+ * paid ride is known.
+ */
+export type Referral = Prisma.ReferralModel
 /**
  * Model PartnerCompany
  * A partner company offering coupons.

@@ -20,7 +20,10 @@ export const PointsReason = {
   FIRST_RIDE: 'FIRST_RIDE',
   RIDE_STREAK: 'RIDE_STREAK',
   REFUND: 'REFUND',
-  EXPIRY: 'EXPIRY'
+  EXPIRY: 'EXPIRY',
+  REFERRAL: 'REFERRAL',
+  RIDER_RATED: 'RIDER_RATED',
+  FIVE_STAR_WEEK: 'FIVE_STAR_WEEK'
 } as const
 
 export type PointsReason = (typeof PointsReason)[keyof typeof PointsReason]
@@ -31,7 +34,10 @@ export const RuleTrigger = {
   TRIP_PAID_DRIVER: 'TRIP_PAID_DRIVER',
   RATING_GIVEN: 'RATING_GIVEN',
   FIRST_RIDE: 'FIRST_RIDE',
-  RIDE_STREAK: 'RIDE_STREAK'
+  RIDE_STREAK: 'RIDE_STREAK',
+  REFERRAL: 'REFERRAL',
+  DRIVER_RATING_GIVEN: 'DRIVER_RATING_GIVEN',
+  FIVE_STAR_WEEK: 'FIVE_STAR_WEEK'
 } as const
 
 export type RuleTrigger = (typeof RuleTrigger)[keyof typeof RuleTrigger]

@@ -57,6 +57,10 @@ export const ModelName = {
   RideDay: 'RideDay',
   LeaderboardScore: 'LeaderboardScore',
   DriverFleet: 'DriverFleet',
+  DriverProfile: 'DriverProfile',
+  TripRating: 'TripRating',
+  PaymentRefund: 'PaymentRefund',
+  Referral: 'Referral',
   PartnerCompany: 'PartnerCompany',
   CouponCategory: 'CouponCategory',
   Coupon: 'Coupon',
@@ -107,6 +111,7 @@ export const EarningRuleScalarFieldEnum = {
   points: 'points',
   perAmountMinor: 'perAmountMinor',
   streakDays: 'streakDays',
+  minRatings: 'minRatings',
   badge: 'badge',
   description: 'description',
   effectiveFrom: 'effectiveFrom',
@@ -124,7 +129,8 @@ export const UserBadgeScalarFieldEnum = {
   badge: 'badge',
   ruleId: 'ruleId',
   reason: 'reason',
-  awardedAt: 'awardedAt'
+  awardedAt: 'awardedAt',
+  occasion: 'occasion'
 } as const
 
 export type UserBadgeScalarFieldEnum = (typeof UserBadgeScalarFieldEnum)[keyof typeof UserBadgeScalarFieldEnum]
@@ -157,6 +163,49 @@ export const DriverFleetScalarFieldEnum = {
 } as const
 
 export type DriverFleetScalarFieldEnum = (typeof DriverFleetScalarFieldEnum)[keyof typeof DriverFleetScalarFieldEnum]
+
+
+export const DriverProfileScalarFieldEnum = {
+  driverId: 'driverId',
+  userId: 'userId',
+  learntAt: 'learntAt'
+} as const
+
+export type DriverProfileScalarFieldEnum = (typeof DriverProfileScalarFieldEnum)[keyof typeof DriverProfileScalarFieldEnum]
+
+
+export const TripRatingScalarFieldEnum = {
+  tripId: 'tripId',
+  by: 'by',
+  driverId: 'driverId',
+  riderUserId: 'riderUserId',
+  rating: 'rating',
+  occurredAt: 'occurredAt'
+} as const
+
+export type TripRatingScalarFieldEnum = (typeof TripRatingScalarFieldEnum)[keyof typeof TripRatingScalarFieldEnum]
+
+
+export const PaymentRefundScalarFieldEnum = {
+  refundId: 'refundId',
+  paymentId: 'paymentId',
+  amountMinor: 'amountMinor',
+  refundedTotalMinor: 'refundedTotalMinor',
+  paidMinor: 'paidMinor',
+  currency: 'currency',
+  occurredAt: 'occurredAt'
+} as const
+
+export type PaymentRefundScalarFieldEnum = (typeof PaymentRefundScalarFieldEnum)[keyof typeof PaymentRefundScalarFieldEnum]
+
+
+export const ReferralScalarFieldEnum = {
+  userId: 'userId',
+  referrerUserId: 'referrerUserId',
+  registeredAt: 'registeredAt'
+} as const
+
+export type ReferralScalarFieldEnum = (typeof ReferralScalarFieldEnum)[keyof typeof ReferralScalarFieldEnum]
 
 
 export const PartnerCompanyScalarFieldEnum = {

@@ -31,12 +31,14 @@ export type EarningRuleAvgAggregateOutputType = {
   points: number | null
   perAmountMinor: number | null
   streakDays: number | null
+  minRatings: number | null
 }
 
 export type EarningRuleSumAggregateOutputType = {
   points: number | null
   perAmountMinor: number | null
   streakDays: number | null
+  minRatings: number | null
 }
 
 export type EarningRuleMinAggregateOutputType = {
@@ -46,6 +48,7 @@ export type EarningRuleMinAggregateOutputType = {
   points: number | null
   perAmountMinor: number | null
   streakDays: number | null
+  minRatings: number | null
   badge: string | null
   description: string | null
   effectiveFrom: Date | null
@@ -61,6 +64,7 @@ export type EarningRuleMaxAggregateOutputType = {
   points: number | null
   perAmountMinor: number | null
   streakDays: number | null
+  minRatings: number | null
   badge: string | null
   description: string | null
   effectiveFrom: Date | null
@@ -76,6 +80,7 @@ export type EarningRuleCountAggregateOutputType = {
   points: number
   perAmountMinor: number
   streakDays: number
+  minRatings: number
   badge: number
   description: number
   effectiveFrom: number
@@ -90,12 +95,14 @@ export type EarningRuleAvgAggregateInputType = {
   points?: true
   perAmountMinor?: true
   streakDays?: true
+  minRatings?: true
 }
 
 export type EarningRuleSumAggregateInputType = {
   points?: true
   perAmountMinor?: true
   streakDays?: true
+  minRatings?: true
 }
 
 export type EarningRuleMinAggregateInputType = {
@@ -105,6 +112,7 @@ export type EarningRuleMinAggregateInputType = {
   points?: true
   perAmountMinor?: true
   streakDays?: true
+  minRatings?: true
   badge?: true
   description?: true
   effectiveFrom?: true
@@ -120,6 +128,7 @@ export type EarningRuleMaxAggregateInputType = {
   points?: true
   perAmountMinor?: true
   streakDays?: true
+  minRatings?: true
   badge?: true
   description?: true
   effectiveFrom?: true
@@ -135,6 +144,7 @@ export type EarningRuleCountAggregateInputType = {
   points?: true
   perAmountMinor?: true
   streakDays?: true
+  minRatings?: true
   badge?: true
   description?: true
   effectiveFrom?: true
@@ -237,6 +247,7 @@ export type EarningRuleGroupByOutputType = {
   points: number
   perAmountMinor: number | null
   streakDays: number | null
+  minRatings: number | null
   badge: string | null
   description: string
   effectiveFrom: Date
@@ -275,6 +286,7 @@ export type EarningRuleWhereInput = {
   points?: Prisma.IntFilter<"EarningRule"> | number
   perAmountMinor?: Prisma.IntNullableFilter<"EarningRule"> | number | null
   streakDays?: Prisma.IntNullableFilter<"EarningRule"> | number | null
+  minRatings?: Prisma.IntNullableFilter<"EarningRule"> | number | null
   badge?: Prisma.StringNullableFilter<"EarningRule"> | string | null
   description?: Prisma.StringFilter<"EarningRule"> | string
   effectiveFrom?: Prisma.DateTimeFilter<"EarningRule"> | Date | string
@@ -290,6 +302,7 @@ export type EarningRuleOrderByWithRelationInput = {
   points?: Prisma.SortOrder
   perAmountMinor?: Prisma.SortOrderInput | Prisma.SortOrder
   streakDays?: Prisma.SortOrderInput | Prisma.SortOrder
+  minRatings?: Prisma.SortOrderInput | Prisma.SortOrder
   badge?: Prisma.SortOrderInput | Prisma.SortOrder
   description?: Prisma.SortOrder
   effectiveFrom?: Prisma.SortOrder
@@ -308,6 +321,7 @@ export type EarningRuleWhereUniqueInput = Prisma.AtLeast<{
   points?: Prisma.IntFilter<"EarningRule"> | number
   perAmountMinor?: Prisma.IntNullableFilter<"EarningRule"> | number | null
   streakDays?: Prisma.IntNullableFilter<"EarningRule"> | number | null
+  minRatings?: Prisma.IntNullableFilter<"EarningRule"> | number | null
   badge?: Prisma.StringNullableFilter<"EarningRule"> | string | null
   description?: Prisma.StringFilter<"EarningRule"> | string
   effectiveFrom?: Prisma.DateTimeFilter<"EarningRule"> | Date | string
@@ -323,6 +337,7 @@ export type EarningRuleOrderByWithAggregationInput = {
   points?: Prisma.SortOrder
   perAmountMinor?: Prisma.SortOrderInput | Prisma.SortOrder
   streakDays?: Prisma.SortOrderInput | Prisma.SortOrder
+  minRatings?: Prisma.SortOrderInput | Prisma.SortOrder
   badge?: Prisma.SortOrderInput | Prisma.SortOrder
   description?: Prisma.SortOrder
   effectiveFrom?: Prisma.SortOrder
@@ -346,6 +361,7 @@ export type EarningRuleScalarWhereWithAggregatesInput = {
   points?: Prisma.IntWithAggregatesFilter<"EarningRule"> | number
   perAmountMinor?: Prisma.IntNullableWithAggregatesFilter<"EarningRule"> | number | null
   streakDays?: Prisma.IntNullableWithAggregatesFilter<"EarningRule"> | number | null
+  minRatings?: Prisma.IntNullableWithAggregatesFilter<"EarningRule"> | number | null
   badge?: Prisma.StringNullableWithAggregatesFilter<"EarningRule"> | string | null
   description?: Prisma.StringWithAggregatesFilter<"EarningRule"> | string
   effectiveFrom?: Prisma.DateTimeWithAggregatesFilter<"EarningRule"> | Date | string
@@ -361,6 +377,7 @@ export type EarningRuleCreateInput = {
   points: number
   perAmountMinor?: number | null
   streakDays?: number | null
+  minRatings?: number | null
   badge?: string | null
   description: string
   effectiveFrom: Date | string
@@ -376,6 +393,7 @@ export type EarningRuleUncheckedCreateInput = {
   points: number
   perAmountMinor?: number | null
   streakDays?: number | null
+  minRatings?: number | null
   badge?: string | null
   description: string
   effectiveFrom: Date | string
@@ -391,6 +409,7 @@ export type EarningRuleUpdateInput = {
   points?: Prisma.IntFieldUpdateOperationsInput | number
   perAmountMinor?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   streakDays?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  minRatings?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   badge?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   description?: Prisma.StringFieldUpdateOperationsInput | string
   effectiveFrom?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -406,6 +425,7 @@ export type EarningRuleUncheckedUpdateInput = {
   points?: Prisma.IntFieldUpdateOperationsInput | number
   perAmountMinor?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   streakDays?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  minRatings?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   badge?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   description?: Prisma.StringFieldUpdateOperationsInput | string
   effectiveFrom?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -421,6 +441,7 @@ export type EarningRuleCreateManyInput = {
   points: number
   perAmountMinor?: number | null
   streakDays?: number | null
+  minRatings?: number | null
   badge?: string | null
   description: string
   effectiveFrom: Date | string
@@ -436,6 +457,7 @@ export type EarningRuleUpdateManyMutationInput = {
   points?: Prisma.IntFieldUpdateOperationsInput | number
   perAmountMinor?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   streakDays?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  minRatings?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   badge?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   description?: Prisma.StringFieldUpdateOperationsInput | string
   effectiveFrom?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -451,6 +473,7 @@ export type EarningRuleUncheckedUpdateManyInput = {
   points?: Prisma.IntFieldUpdateOperationsInput | number
   perAmountMinor?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   streakDays?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  minRatings?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   badge?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   description?: Prisma.StringFieldUpdateOperationsInput | string
   effectiveFrom?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -466,6 +489,7 @@ export type EarningRuleCountOrderByAggregateInput = {
   points?: Prisma.SortOrder
   perAmountMinor?: Prisma.SortOrder
   streakDays?: Prisma.SortOrder
+  minRatings?: Prisma.SortOrder
   badge?: Prisma.SortOrder
   description?: Prisma.SortOrder
   effectiveFrom?: Prisma.SortOrder
@@ -478,6 +502,7 @@ export type EarningRuleAvgOrderByAggregateInput = {
   points?: Prisma.SortOrder
   perAmountMinor?: Prisma.SortOrder
   streakDays?: Prisma.SortOrder
+  minRatings?: Prisma.SortOrder
 }
 
 export type EarningRuleMaxOrderByAggregateInput = {
@@ -487,6 +512,7 @@ export type EarningRuleMaxOrderByAggregateInput = {
   points?: Prisma.SortOrder
   perAmountMinor?: Prisma.SortOrder
   streakDays?: Prisma.SortOrder
+  minRatings?: Prisma.SortOrder
   badge?: Prisma.SortOrder
   description?: Prisma.SortOrder
   effectiveFrom?: Prisma.SortOrder
@@ -502,6 +528,7 @@ export type EarningRuleMinOrderByAggregateInput = {
   points?: Prisma.SortOrder
   perAmountMinor?: Prisma.SortOrder
   streakDays?: Prisma.SortOrder
+  minRatings?: Prisma.SortOrder
   badge?: Prisma.SortOrder
   description?: Prisma.SortOrder
   effectiveFrom?: Prisma.SortOrder
@@ -514,6 +541,7 @@ export type EarningRuleSumOrderByAggregateInput = {
   points?: Prisma.SortOrder
   perAmountMinor?: Prisma.SortOrder
   streakDays?: Prisma.SortOrder
+  minRatings?: Prisma.SortOrder
 }
 
 export type EnumRuleTriggerFieldUpdateOperationsInput = {
@@ -541,6 +569,7 @@ export type EarningRuleSelect<ExtArgs extends runtime.Types.Extensions.InternalA
   points?: boolean
   perAmountMinor?: boolean
   streakDays?: boolean
+  minRatings?: boolean
   badge?: boolean
   description?: boolean
   effectiveFrom?: boolean
@@ -556,6 +585,7 @@ export type EarningRuleSelectCreateManyAndReturn<ExtArgs extends runtime.Types.E
   points?: boolean
   perAmountMinor?: boolean
   streakDays?: boolean
+  minRatings?: boolean
   badge?: boolean
   description?: boolean
   effectiveFrom?: boolean
@@ -571,6 +601,7 @@ export type EarningRuleSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.E
   points?: boolean
   perAmountMinor?: boolean
   streakDays?: boolean
+  minRatings?: boolean
   badge?: boolean
   description?: boolean
   effectiveFrom?: boolean
@@ -586,6 +617,7 @@ export type EarningRuleSelectScalar = {
   points?: boolean
   perAmountMinor?: boolean
   streakDays?: boolean
+  minRatings?: boolean
   badge?: boolean
   description?: boolean
   effectiveFrom?: boolean
@@ -594,7 +626,7 @@ export type EarningRuleSelectScalar = {
   createdBy?: boolean
 }
 
-export type EarningRuleOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "key" | "trigger" | "points" | "perAmountMinor" | "streakDays" | "badge" | "description" | "effectiveFrom" | "retiredAt" | "createdAt" | "createdBy", ExtArgs["result"]["earningRule"]>
+export type EarningRuleOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "key" | "trigger" | "points" | "perAmountMinor" | "streakDays" | "minRatings" | "badge" | "description" | "effectiveFrom" | "retiredAt" | "createdAt" | "createdBy", ExtArgs["result"]["earningRule"]>
 
 export type $EarningRulePayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "EarningRule"
@@ -612,6 +644,10 @@ export type $EarningRulePayload<ExtArgs extends runtime.Types.Extensions.Interna
      * RIDE_STREAK: rides on this many consecutive days (UTC)
      */
     streakDays: number | null
+    /**
+     * FIVE_STAR_WEEK: the fewest ratings a week needs
+     */
+    minRatings: number | null
     /**
      * a badge code awarded along with the points (once per user)
      */
@@ -1050,6 +1086,7 @@ export interface EarningRuleFieldRefs {
   readonly points: Prisma.FieldRef<"EarningRule", 'Int'>
   readonly perAmountMinor: Prisma.FieldRef<"EarningRule", 'Int'>
   readonly streakDays: Prisma.FieldRef<"EarningRule", 'Int'>
+  readonly minRatings: Prisma.FieldRef<"EarningRule", 'Int'>
   readonly badge: Prisma.FieldRef<"EarningRule", 'String'>
   readonly description: Prisma.FieldRef<"EarningRule", 'String'>
   readonly effectiveFrom: Prisma.FieldRef<"EarningRule", 'DateTime'>

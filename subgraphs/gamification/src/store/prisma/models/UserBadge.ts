@@ -14,7 +14,7 @@ import type * as Prisma from "../internal/prismaNamespace.js"
 
 /**
  * Model UserBadge
- * A badge a user earned; once per user and badge code.
+ * A badge a user earned; once per user, badge code and occasion.
  */
 export type UserBadgeModel = runtime.Types.Result.DefaultSelection<Prisma.$UserBadgePayload>
 
@@ -31,6 +31,7 @@ export type UserBadgeMinAggregateOutputType = {
   ruleId: string | null
   reason: string | null
   awardedAt: Date | null
+  occasion: string | null
 }
 
 export type UserBadgeMaxAggregateOutputType = {
@@ -40,6 +41,7 @@ export type UserBadgeMaxAggregateOutputType = {
   ruleId: string | null
   reason: string | null
   awardedAt: Date | null
+  occasion: string | null
 }
 
 export type UserBadgeCountAggregateOutputType = {
@@ -49,6 +51,7 @@ export type UserBadgeCountAggregateOutputType = {
   ruleId: number
   reason: number
   awardedAt: number
+  occasion: number
   _all: number
 }
 
@@ -60,6 +63,7 @@ export type UserBadgeMinAggregateInputType = {
   ruleId?: true
   reason?: true
   awardedAt?: true
+  occasion?: true
 }
 
 export type UserBadgeMaxAggregateInputType = {
@@ -69,6 +73,7 @@ export type UserBadgeMaxAggregateInputType = {
   ruleId?: true
   reason?: true
   awardedAt?: true
+  occasion?: true
 }
 
 export type UserBadgeCountAggregateInputType = {
@@ -78,6 +83,7 @@ export type UserBadgeCountAggregateInputType = {
   ruleId?: true
   reason?: true
   awardedAt?: true
+  occasion?: true
   _all?: true
 }
 
@@ -160,6 +166,7 @@ export type UserBadgeGroupByOutputType = {
   ruleId: string | null
   reason: string
   awardedAt: Date
+  occasion: string
   _count: UserBadgeCountAggregateOutputType | null
   _min: UserBadgeMinAggregateOutputType | null
   _max: UserBadgeMaxAggregateOutputType | null
@@ -190,6 +197,7 @@ export type UserBadgeWhereInput = {
   ruleId?: Prisma.UuidNullableFilter<"UserBadge"> | string | null
   reason?: Prisma.StringFilter<"UserBadge"> | string
   awardedAt?: Prisma.DateTimeFilter<"UserBadge"> | Date | string
+  occasion?: Prisma.StringFilter<"UserBadge"> | string
 }
 
 export type UserBadgeOrderByWithRelationInput = {
@@ -199,11 +207,12 @@ export type UserBadgeOrderByWithRelationInput = {
   ruleId?: Prisma.SortOrderInput | Prisma.SortOrder
   reason?: Prisma.SortOrder
   awardedAt?: Prisma.SortOrder
+  occasion?: Prisma.SortOrder
 }
 
 export type UserBadgeWhereUniqueInput = Prisma.AtLeast<{
   id?: string
-  userId_badge?: Prisma.UserBadgeUserIdBadgeCompoundUniqueInput
+  userId_badge_occasion?: Prisma.UserBadgeUserIdBadgeOccasionCompoundUniqueInput
   AND?: Prisma.UserBadgeWhereInput | Prisma.UserBadgeWhereInput[]
   OR?: Prisma.UserBadgeWhereInput[]
   NOT?: Prisma.UserBadgeWhereInput | Prisma.UserBadgeWhereInput[]
@@ -212,7 +221,8 @@ export type UserBadgeWhereUniqueInput = Prisma.AtLeast<{
   ruleId?: Prisma.UuidNullableFilter<"UserBadge"> | string | null
   reason?: Prisma.StringFilter<"UserBadge"> | string
   awardedAt?: Prisma.DateTimeFilter<"UserBadge"> | Date | string
-}, "id" | "userId_badge">
+  occasion?: Prisma.StringFilter<"UserBadge"> | string
+}, "id" | "userId_badge_occasion">
 
 export type UserBadgeOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
@@ -221,6 +231,7 @@ export type UserBadgeOrderByWithAggregationInput = {
   ruleId?: Prisma.SortOrderInput | Prisma.SortOrder
   reason?: Prisma.SortOrder
   awardedAt?: Prisma.SortOrder
+  occasion?: Prisma.SortOrder
   _count?: Prisma.UserBadgeCountOrderByAggregateInput
   _max?: Prisma.UserBadgeMaxOrderByAggregateInput
   _min?: Prisma.UserBadgeMinOrderByAggregateInput
@@ -236,6 +247,7 @@ export type UserBadgeScalarWhereWithAggregatesInput = {
   ruleId?: Prisma.UuidNullableWithAggregatesFilter<"UserBadge"> | string | null
   reason?: Prisma.StringWithAggregatesFilter<"UserBadge"> | string
   awardedAt?: Prisma.DateTimeWithAggregatesFilter<"UserBadge"> | Date | string
+  occasion?: Prisma.StringWithAggregatesFilter<"UserBadge"> | string
 }
 
 export type UserBadgeCreateInput = {
@@ -245,6 +257,7 @@ export type UserBadgeCreateInput = {
   ruleId?: string | null
   reason: string
   awardedAt?: Date | string
+  occasion?: string
 }
 
 export type UserBadgeUncheckedCreateInput = {
@@ -254,6 +267,7 @@ export type UserBadgeUncheckedCreateInput = {
   ruleId?: string | null
   reason: string
   awardedAt?: Date | string
+  occasion?: string
 }
 
 export type UserBadgeUpdateInput = {
@@ -263,6 +277,7 @@ export type UserBadgeUpdateInput = {
   ruleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   reason?: Prisma.StringFieldUpdateOperationsInput | string
   awardedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  occasion?: Prisma.StringFieldUpdateOperationsInput | string
 }
 
 export type UserBadgeUncheckedUpdateInput = {
@@ -272,6 +287,7 @@ export type UserBadgeUncheckedUpdateInput = {
   ruleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   reason?: Prisma.StringFieldUpdateOperationsInput | string
   awardedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  occasion?: Prisma.StringFieldUpdateOperationsInput | string
 }
 
 export type UserBadgeCreateManyInput = {
@@ -281,6 +297,7 @@ export type UserBadgeCreateManyInput = {
   ruleId?: string | null
   reason: string
   awardedAt?: Date | string
+  occasion?: string
 }
 
 export type UserBadgeUpdateManyMutationInput = {
@@ -290,6 +307,7 @@ export type UserBadgeUpdateManyMutationInput = {
   ruleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   reason?: Prisma.StringFieldUpdateOperationsInput | string
   awardedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  occasion?: Prisma.StringFieldUpdateOperationsInput | string
 }
 
 export type UserBadgeUncheckedUpdateManyInput = {
@@ -299,11 +317,13 @@ export type UserBadgeUncheckedUpdateManyInput = {
   ruleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   reason?: Prisma.StringFieldUpdateOperationsInput | string
   awardedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  occasion?: Prisma.StringFieldUpdateOperationsInput | string
 }
 
-export type UserBadgeUserIdBadgeCompoundUniqueInput = {
+export type UserBadgeUserIdBadgeOccasionCompoundUniqueInput = {
   userId: string
   badge: string
+  occasion: string
 }
 
 export type UserBadgeCountOrderByAggregateInput = {
@@ -313,6 +333,7 @@ export type UserBadgeCountOrderByAggregateInput = {
   ruleId?: Prisma.SortOrder
   reason?: Prisma.SortOrder
   awardedAt?: Prisma.SortOrder
+  occasion?: Prisma.SortOrder
 }
 
 export type UserBadgeMaxOrderByAggregateInput = {
@@ -322,6 +343,7 @@ export type UserBadgeMaxOrderByAggregateInput = {
   ruleId?: Prisma.SortOrder
   reason?: Prisma.SortOrder
   awardedAt?: Prisma.SortOrder
+  occasion?: Prisma.SortOrder
 }
 
 export type UserBadgeMinOrderByAggregateInput = {
@@ -331,6 +353,7 @@ export type UserBadgeMinOrderByAggregateInput = {
   ruleId?: Prisma.SortOrder
   reason?: Prisma.SortOrder
   awardedAt?: Prisma.SortOrder
+  occasion?: Prisma.SortOrder
 }
 
 
@@ -342,6 +365,7 @@ export type UserBadgeSelect<ExtArgs extends runtime.Types.Extensions.InternalArg
   ruleId?: boolean
   reason?: boolean
   awardedAt?: boolean
+  occasion?: boolean
 }, ExtArgs["result"]["userBadge"]>
 
 export type UserBadgeSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
@@ -351,6 +375,7 @@ export type UserBadgeSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Ext
   ruleId?: boolean
   reason?: boolean
   awardedAt?: boolean
+  occasion?: boolean
 }, ExtArgs["result"]["userBadge"]>
 
 export type UserBadgeSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
@@ -360,6 +385,7 @@ export type UserBadgeSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Ext
   ruleId?: boolean
   reason?: boolean
   awardedAt?: boolean
+  occasion?: boolean
 }, ExtArgs["result"]["userBadge"]>
 
 export type UserBadgeSelectScalar = {
@@ -369,9 +395,10 @@ export type UserBadgeSelectScalar = {
   ruleId?: boolean
   reason?: boolean
   awardedAt?: boolean
+  occasion?: boolean
 }
 
-export type UserBadgeOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "userId" | "badge" | "ruleId" | "reason" | "awardedAt", ExtArgs["result"]["userBadge"]>
+export type UserBadgeOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "userId" | "badge" | "ruleId" | "reason" | "awardedAt" | "occasion", ExtArgs["result"]["userBadge"]>
 
 export type $UserBadgePayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "UserBadge"
@@ -383,6 +410,11 @@ export type $UserBadgePayload<ExtArgs extends runtime.Types.Extensions.InternalA
     ruleId: string | null
     reason: string
     awardedAt: Date
+    /**
+     * what the badge was earned for when it can be earned again: the week ("W2026-11-30") of a FIVE_STAR_WEEK badge;
+     * empty for badges earned once per user
+     */
+    occasion: string
   }, ExtArgs["result"]["userBadge"]>
   composites: {}
 }
@@ -812,6 +844,7 @@ export interface UserBadgeFieldRefs {
   readonly ruleId: Prisma.FieldRef<"UserBadge", 'String'>
   readonly reason: Prisma.FieldRef<"UserBadge", 'String'>
   readonly awardedAt: Prisma.FieldRef<"UserBadge", 'DateTime'>
+  readonly occasion: Prisma.FieldRef<"UserBadge", 'String'>
 }
     
 
