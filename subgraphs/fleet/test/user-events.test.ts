@@ -94,6 +94,7 @@ test('an account identity creates becomes known to fleet with its roles; a chang
         roles: ['RIDER'],
         active: true,
         referralCode: null,
+        referrerUserId: null,
         occurredAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
       },
     ],
