@@ -41,6 +41,14 @@ const submit = async (batchId: string, key: string = randomUUID()) =>
       await asOps(),
     )
   ).submitPayoutBatch;
+/** The batch's audit entries (platform/audit) in the order written: action and after. */
+const auditOf = async (batchId: string) =>
+  (
+    await f.prisma.outboxEvent.findMany({ where: { type: 'audit.recorded', payload: { path: ['targetId'], equals: batchId } }, orderBy: { occurredAt: 'asc' } })
+  ).map((row) => {
+    const { action, after } = row.payload as { action: string; after: unknown };
+    return { action, after };
+  });
 const itemsOf = (batchId: string) => f.prisma.payoutItem.findMany({ where: { batchId }, orderBy: { amountMinor: 'desc' } });
 const payoutEntries = () => f.prisma.journalEntry.count({ where: { cause: { in: ['PAYOUT', 'PAYOUT_RETURNED'] } } });
 
@@ -241,6 +249,11 @@ test('a batch submitted twice (same key, another key, at once) debits each item 
     await f.built.services.payouts.sender.drain();
     expect(await payoutEntries()).toBe(before + 3);
     for (const x of drivers) expect(await f.balance('DRIVER_EARNINGS', x.userId)).toBe(0n);
+    // One entry per change: the repeated create and the three repeated submits record nothing.
+    expect(await auditOf(batch.id)).toEqual([
+      { action: 'payout_batch.create', after: { fleetId, periodEnd: expect.any(String), currency: 'USD', itemCount: 3, totalMinor: 6_000 } },
+      { action: 'payout_batch.submit', after: { status: 'SUBMITTED', itemCount: 3, totalMinor: 6_000 } },
+    ]);
     expect((await itemsOf(batch.id)).map((i) => [i.amountMinor, i.status, i.attempts])).toEqual([
       [3_000n, 'PENDING', 1],
       [2_000n, 'PENDING', 1],
@@ -415,6 +428,7 @@ describe('bulk CSV', () => {
     expect(created.userErrors).toEqual([]);
     expect(created.batch).toMatchObject({ status: 'DRAFT', fleetId: null, itemCount: 2, total: { amountMinor: 3_500 } });
     expect((await bulk(csv, key)).batch.id).toBe(created.batch.id);
+    expect(await auditOf(created.batch.id)).toEqual([{ action: 'payout_batch.create_bulk', after: { currency: 'USD', itemCount: 2, totalMinor: 3_500 } }]);
     expect((await itemsOf(created.batch.id)).map((i) => [i.driverId, i.amountMinor, i.reference])).toEqual([
       [y.driverId, 2_000n, null],
       [x.driverId, 1_500n, 'week 49'],

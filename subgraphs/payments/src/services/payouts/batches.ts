@@ -26,6 +26,7 @@ import {
 import type { PayoutBatch } from '../../store/prisma/client.js';
 import { claimKey, recordResult, requestHash } from '../idempotency.js';
 import { owned, platform, type Ledger } from '../ledger.js';
+import { recordAudit } from '../payment-events.js';
 import { payableOf } from './payable.js';
 import { idempotencyKeyError, payoutError, type PayoutUserError } from './payout-errors.js';
 
@@ -208,6 +209,11 @@ export function createPayoutBatches(deps: { prisma: PaymentsPrisma; ledger: Ledg
             }
             if (count === 0) throw new NothingToPay();
             await recordResult(tx, scope, batch.id);
+            await recordAudit(tx, viewer, {
+              action: 'payout_batch.create',
+              target: { type: 'PayoutBatch', id: batch.id },
+              after: { fleetId: input.fleetId, periodEnd: periodEnd.toISOString(), currency, itemCount: count, totalMinor: Number(total) },
+            });
             return { batch: await tx.payoutBatch.update({ where: { id: batch.id }, data: { itemCount: count, totalMinor: total } }), userErrors: [] };
           },
           { timeout: 120_000 },
@@ -239,7 +245,15 @@ export function createPayoutBatches(deps: { prisma: PaymentsPrisma; ledger: Ledg
         if (!batch) return { batch: null, submittedNow: false };
         await recordResult(tx, scope, batch.id);
         if (batch.status !== 'DRAFT') return { batch, submittedNow: false };
-        return { batch: await tx.payoutBatch.update({ where: { id: batchId }, data: { status: 'SUBMITTED', submittedAt: new Date() } }), submittedNow: true };
+        const submitted = await tx.payoutBatch.update({ where: { id: batchId }, data: { status: 'SUBMITTED', submittedAt: new Date() } });
+        // Only the submission that moved the batch is recorded: a repeat changes nothing.
+        await recordAudit(tx, viewer, {
+          action: 'payout_batch.submit',
+          target: { type: 'PayoutBatch', id: batchId },
+          before: { status: 'DRAFT' },
+          after: { status: 'SUBMITTED', itemCount: submitted.itemCount, totalMinor: Number(submitted.totalMinor) },
+        });
+        return { batch: submitted, submittedNow: true };
       });
       if (!outcome.batch) return { batch: null, userErrors: [payoutError('BATCH_NOT_FOUND', 'no such payout batch', ['batchId'])] };
       // A second submit also finishes a submission that died mid-way (the sender would, at its next pass).

@@ -11,6 +11,7 @@ import { findDriverProfiles } from '../../store/driver-profiles.js';
 import { driverBalances, driversWithOpenPayout, insertDraftItems, usersWithDestination } from '../../store/payout-store.js';
 import { claimKey, recordResult, requestHash } from '../idempotency.js';
 import { MAX_POSTING_MINOR } from '../ledger.js';
+import { recordAudit } from '../payment-events.js';
 import { PAGE, type BatchPayload } from './batches.js';
 import { payableOf } from './payable.js';
 import { idempotencyKeyError, payoutError, rowError, type PayoutUserError } from './payout-errors.js';
@@ -190,6 +191,11 @@ export function createBulkPayouts(deps: { prisma: PaymentsPrisma; currency: stri
             if (inserted.length < page.length) throw new AppError('CONFLICT', 'a driver of the list got another open payout meanwhile; check the list again');
           }
           await recordResult(tx, scope, batchId);
+          await recordAudit(tx, viewer, {
+            action: 'payout_batch.create_bulk',
+            target: { type: 'PayoutBatch', id: batchId },
+            after: { currency, itemCount: checked.items.length, totalMinor: Number(total) },
+          });
           return { batch: await tx.payoutBatch.findUnique({ where: { id: batchId } }), userErrors: [] };
         },
         { timeout: 120_000 },
