@@ -12,7 +12,7 @@ let s: TestSupergraph;
 describe.each(TEST_RUNTIMES)('on %s', (runtime) => {
   beforeAll(async () => {
     s = await startTestSupergraph({ runtime });
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await s?.stop();
   });

@@ -15,7 +15,7 @@ beforeAll(async () => {
   env = await startTestSupergraph();
   // The gateway serves graphql-ws on the same /graphql as HTTP.
   wsUrl = wsUrlOf(env.supergraph.gateway);
-}, 60_000);
+}, 120_000);
 
 afterEach(async () => {
   await Promise.all(open.splice(0).map((ws) => ws.dispose()));

@@ -51,6 +51,8 @@ export interface SupergraphOptions {
   onStatement?: StatementListener;
   /** Operation limits of the gateway and every subgraph; DEFAULT_OPERATION_LIMITS when omitted. */
   operationLimits?: OperationLimits;
+  /** How long the gateway waits for a subgraph's answer (the gateway's SUBGRAPH_TIMEOUT_MS); default 10 s. */
+  subgraphTimeoutMs?: number;
   /** How a subgraph is built instead of SUBGRAPH_FACTORIES (tests: notifications sending to local fake providers). */
   subgraphFactories?: Partial<typeof SUBGRAPH_FACTORIES>;
   /** Called as each subgraph (by name), then the gateway ('gateway'), starts listening: `npm start`'s timeline. */
@@ -113,6 +115,7 @@ export async function startSupergraph(options: SupergraphOptions): Promise<Runni
       verifyAccessToken: auth.verify,
       subscriptionLimits: options.subscriptionLimits,
       operationLimits: options.operationLimits,
+      subgraphTimeoutMs: options.subgraphTimeoutMs,
       rateLimits: options.rateLimits,
       trustProxyHops: options.trustProxyHops,
       gatewaySecret: auth.config.gatewaySecret,

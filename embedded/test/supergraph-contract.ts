@@ -57,6 +57,8 @@ export function describeSupergraph(label: string, setup: () => Promise<Supergrap
         subgraphPorts: 'any',
         host: '127.0.0.1',
         onStatement: (sql) => statements.push(sql),
+        // As in test/support/test-supergraph.ts: under the full CI run's load a subgraph has answered after 10 s.
+        subgraphTimeoutMs: 30_000,
       });
     }, 120_000);
 

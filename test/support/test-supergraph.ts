@@ -88,6 +88,9 @@ export async function startTestSupergraph(
     subgraphPorts: 'any',
     host: '127.0.0.1',
     onStatement: (sql) => statements.push(sql),
+    // The full CI run boots a supergraph per worker on 2 CPUs: a subgraph answer has taken over the production
+    // default of 10 s there (SERVICE_UNAVAILABLE in tests that pass alone in seconds). Tests of timeouts set their own.
+    subgraphTimeoutMs: 30_000,
     ...options,
   });
   const userByPhone = (phone: string) => {
