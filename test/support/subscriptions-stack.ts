@@ -226,7 +226,8 @@ export function connectWs(url: string, connectionParams?: Record<string, unknown
         results,
         failed,
         stop,
-        next(timeoutMs = 5000) {
+        // Generous: under the full CI run's load an event has taken over 5 s (only a failing wait lasts this long).
+        next(timeoutMs = 30_000) {
           if (taken < results.length) return Promise.resolve(results[taken++] as ExecutionResult<TData>);
           return new Promise((resolve, reject) => {
             const waiter = (result: ExecutionResult<TData>) => {
@@ -246,8 +247,8 @@ export function connectWs(url: string, connectionParams?: Record<string, unknown
   };
 }
 
-/** Retries `check` until it passes or `timeoutMs` passes. */
-export async function eventually(check: () => void | Promise<void>, timeoutMs = 5000): Promise<void> {
+/** Retries `check` until it passes or `timeoutMs` passes (20 s by default: the full CI run is slow at times). */
+export async function eventually(check: () => void | Promise<void>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
