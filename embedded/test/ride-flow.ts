@@ -5,7 +5,7 @@
 // notifications turns the same durable events into inbox messages for both, which the rider then marks read.
 // Part of the supergraph contract, so it runs on PGlite + in-process buses and on PostgreSQL + Redis.
 import { DEMO_PHONES, type DemoDataset } from '../../platform/demo/index.js';
-import { postGraphQL, readUntil, type TestAuth } from '../../platform/testing/index.js';
+import { EVENT_WAIT_MS, postGraphQL, readUntil, type TestAuth } from '../../platform/testing/index.js';
 import { checkIn, gatewayData, north } from '../../test/support/gateway-apps.js';
 import { connectWs, eventually as until } from '../../test/support/subscriptions-stack.js';
 
@@ -128,7 +128,7 @@ export function describeRideFlow(context: () => RideFlowContext): void {
       { id: tripId },
     );
     const upstreamBefore = tripsSubscriptions();
-    await until(() => expect(tripsSubscriptions()).toBeGreaterThan(upstreamBefore), 10_000);
+    await until(() => expect(tripsSubscriptions()).toBeGreaterThan(upstreamBefore), EVENT_WAIT_MS);
 
     // The offer reaches the driver once fleet's "driver available" event fed trips' dispatch supply.
     const offered = await readUntil(driverSelf, (d) => d.pendingOffer?.trip.id === tripId, 'the offer to reach the driver');
