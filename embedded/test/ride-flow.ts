@@ -143,7 +143,7 @@ export function describeRideFlow(context: () => RideFlowContext): void {
     const assigned = (await gql(TRIP_FOR_RIDER, { id: tripId }, asRider)).trip;
     const driverUser = demo.users.find((u) => u.id === driverUserId)!;
     expect(assigned.driver).toEqual({ id: before.id, name: driverUser.name, vehicle: { plate: before.vehicle.plate } });
-    const assignedLive = await followed.next(10_000);
+    const assignedLive = await followed.next(EVENT_WAIT_MS);
     expect(assignedLive.errors).toBeUndefined();
     expect(assignedLive.data?.tripUpdated).toEqual({ status: 'DRIVER_ASSIGNED', driver: { name: driverUser.name, vehicle: { plate: before.vehicle.plate } } });
     // fleet hears trip.assigned and marks the driver ON_TRIP.
@@ -164,7 +164,7 @@ export function describeRideFlow(context: () => RideFlowContext): void {
     expect(Number.isInteger(completed.completeTrip.trip.fare.amountMinor)).toBe(true);
     expect(completed.completeTrip.trip.fare.currency).toBe(estimate.amount.currency);
     // Live, in order: arrived, started, completed.
-    for (const status of ['DRIVER_ARRIVED', 'IN_PROGRESS', 'COMPLETED']) expect((await followed.next(10_000)).data?.tripUpdated.status).toBe(status);
+    for (const status of ['DRIVER_ARRIVED', 'IN_PROGRESS', 'COMPLETED']) expect((await followed.next(EVENT_WAIT_MS)).data?.tripUpdated.status).toBe(status);
     await live.dispose();
 
     // Both rate once; a second rating is refused. (3 stars: any seeded average of 4.2–5 moves.)
