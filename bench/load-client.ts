@@ -4,6 +4,7 @@
 // connection per worker, as a client pool or a load balancer keeps them). An answer counts as an error unless it is
 // HTTP 200 with no `errors` in its JSON.
 import { Agent, request } from 'node:http';
+import { summarizeLoad, type LoadResult } from './load.js';
 
 export interface LoadJob {
   url: string;
@@ -13,12 +14,7 @@ export interface LoadJob {
   seconds: number;
 }
 
-export interface LoadRound {
-  requests: number;
-  seconds: number;
-  requestsPerSecond: number;
-  latencyMs: { p50: number; p95: number; p99: number; max: number };
-  errors: number;
+export interface LoadRound extends LoadResult {
   /** The first error seen (status and the start of the body), to say why without a debugger. */
   firstError?: string;
 }
@@ -66,20 +62,7 @@ export async function runLoadJob(job: LoadJob): Promise<LoadRound> {
   await Promise.all(Array.from({ length: job.concurrency }, worker));
   const seconds = (performance.now() - begin) / 1000;
   agent.destroy();
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
-  return {
-    requests: latencies.length,
-    seconds: round(seconds),
-    requestsPerSecond: round(latencies.length / seconds),
-    latencyMs: { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: round(latencies.at(-1) ?? 0) },
-    errors,
-    ...(firstError === undefined ? {} : { firstError }),
-  };
-}
-
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
+  return { ...summarizeLoad(latencies, seconds, errors), ...(firstError === undefined ? {} : { firstError }) };
 }
 
 // Forked: one job per message, one result message per job, until the parent disconnects.

@@ -22,7 +22,11 @@ export async function runLoad(send: () => Promise<boolean>, options: { requests:
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
-  const seconds = (performance.now() - begin) / 1000;
+  return summarizeLoad(latencies, (performance.now() - begin) / 1000, errors);
+}
+
+/** One load run's numbers from its latencies (ms, any order; sorted in place), its duration and its error count. */
+export function summarizeLoad(latencies: number[], seconds: number, errors: number): LoadResult {
   latencies.sort((a, b) => a - b);
   const at = (q: number) => round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
   return {
