@@ -1,6 +1,7 @@
 // The delivery log as operations staff read it: the same page of many users' deliveries in one statement.
 import type { PageRequest } from '../../../../platform/graphql/index.js';
 import type { NotificationsPrisma } from './database.js';
+import { newestPerUserQuery } from './newest-per-user.js';
 import type { Delivery, DeliveryChannel, DeliveryStatus } from './prisma/client.js';
 
 /** A row as PostgreSQL returns it to raw SQL: column names, not the Prisma model's field names. */
@@ -28,25 +29,14 @@ export function createDeliveryLogStore(prisma: NotificationsPrisma) {
      * statement for all users (a window function per user, like the inbox's pages). Ordered by user, then page order.
      */
     async pagesByUserIds(userIds: readonly string[], page: PageRequest): Promise<Delivery[]> {
-      const params: unknown[] = [[...userIds], page.take + 1];
-      const conditions = ['user_id = any($1::uuid[])'];
-      if (page.after) {
-        params.push(page.after.at.toISOString(), page.after.id);
-        conditions.push(`(created_at, id) < ($3::timestamptz, $4::uuid)`);
-      }
-      // Raw SQL does not get the adapter's schema applied, hence the schema-qualified table.
-      const rows = await prisma.$queryRawUnsafe<DeliveryRow[]>(
-        `select id::text as id, notification_id::text as notification_id, user_id::text as user_id, channel::text as channel,
-                status::text as status, reason, attempts, next_attempt_at, last_error, sent_at, created_at, updated_at
-         from (
-           select *, row_number() over (partition by user_id order by created_at desc, id desc) as position
-           from "notifications"."deliveries"
-           where ${conditions.join(' and ')}
-         ) ranked
-         where position <= $2
-         order by user_id, position`,
-        ...params,
+      const { sql, params } = newestPerUserQuery(
+        '"notifications"."deliveries"',
+        `id::text as id, notification_id::text as notification_id, user_id::text as user_id, channel::text as channel,
+         status::text as status, reason, attempts, next_attempt_at, last_error, sent_at, created_at, updated_at`,
+        userIds,
+        page,
       );
+      const rows = await prisma.$queryRawUnsafe<DeliveryRow[]>(sql, ...params);
       return rows.map(toDelivery);
     },
   };

@@ -1,4 +1,5 @@
 // The only code that reads and writes notifications' inbox table.
+import { newestPerUserQuery } from './newest-per-user.js';
 import type { PageRequest } from '../../../../platform/graphql/index.js';
 import type { NotificationsPrisma } from './database.js';
 import type { Notification, NotificationKind, NotificationType } from './prisma/client.js';
@@ -55,34 +56,17 @@ export function createNotificationStore(prisma: NotificationsPrisma) {
      * strictly after the cursor. Returned ordered by user, then page order.
      */
     async pagesByUserIds(userIds: readonly string[], page: PageRequest, filter: InboxFilter): Promise<Notification[]> {
-      const { sql, params } = inboxPagesQuery(userIds, page, filter);
+      const { sql, params } = newestPerUserQuery(
+        '"notifications"."notifications"',
+        'id::text as id, user_id::text as user_id, kind::text as kind, type::text as type, title, body, link, created_at, read_at',
+        userIds,
+        page,
+        filter.unreadOnly ? ['read_at is null'] : [],
+      );
       const rows = await prisma.$queryRawUnsafe<NotificationRow[]>(sql, ...params);
       return rows.map(toNotification);
     },
   };
-}
-
-// A window function rather than one query per user (N+1) or a LIMIT over all users (which would starve some).
-// Raw SQL does not get the adapter's schema applied, hence the schema-qualified table.
-function inboxPagesQuery(userIds: readonly string[], page: PageRequest, filter: InboxFilter): { sql: string; params: unknown[] } {
-  const params: unknown[] = [[...userIds], page.take + 1];
-  const conditions = ['user_id = any($1::uuid[])'];
-  if (filter.unreadOnly) conditions.push('read_at is null');
-  if (page.after) {
-    params.push(page.after.at.toISOString(), page.after.id);
-    // Row comparison matches the (created_at desc, id desc) order, so ties on created_at page correctly.
-    conditions.push(`(created_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
-  }
-  const sql = `
-    select id::text as id, user_id::text as user_id, kind::text as kind, type::text as type, title, body, link, created_at, read_at
-    from (
-      select *, row_number() over (partition by user_id order by created_at desc, id desc) as position
-      from "notifications"."notifications"
-      where ${conditions.join(' and ')}
-    ) ranked
-    where position <= $2
-    order by user_id, position`;
-  return { sql, params };
 }
 
 function toNotification(row: NotificationRow): Notification {
