@@ -62,6 +62,13 @@ export interface DomainEvents {
    * on identity.users): notifications keeps them to send email and SMS. Redelivery can reorder: keep the newest.
    */
   'user.contact.changed': { userId: string; phone: string | null; email: string | null; occurredAt: string };
+  /**
+   * identity → an account's display name as it is now, on creation and on every change of it (a trigger on
+   * identity.users; accounts older than the event were announced once by identity's migration): fleet keeps drivers'
+   * names from it, so `Driver.name` is answered without a hop to identity. Redelivery can reorder: keep the newest
+   * `occurredAt` (the row's change time, so of two racing renames the one that committed last is the newest).
+   */
+  'user.name.changed': { userId: string; name: string; occurredAt: string };
   /** identity → a password that existed was replaced (changed or reset): notifications sends a security notice. */
   'user.password.changed': { userId: string; occurredAt: string };
   /**

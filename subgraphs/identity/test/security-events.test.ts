@@ -1,6 +1,7 @@
 // The events notifications needs, written by triggers on identity's tables in the transaction of the change:
 // user.contact.changed (on creation and on a change of phone or email), session.started (firstSession for the
-// account's first), session.ended (with the reason) and user.password.changed (only when a password existed).
+// account's first), session.ended (with the reason) and user.password.changed (only when a password existed); and
+// user.name.changed (on creation and on a change of name), which fleet keeps drivers' names from.
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '../../../platform/testing/index.js';
 import { openIdentityDatabase, type IdentityPrisma } from '../src/store/database.js';
@@ -23,7 +24,7 @@ async function eventsOf(userId: string) {
   const rows = await prisma.outboxEvent.findMany({ orderBy: { occurredAt: 'asc' } });
   return rows
     .filter((row) => (row.payload as { userId?: string }).userId === userId)
-    .filter((row) => row.type !== 'user.registered' && row.type !== 'user.changed')
+    .filter((row) => row.type !== 'user.registered' && row.type !== 'user.changed' && row.type !== 'user.name.changed')
     .map((row) => {
       const { occurredAt, ...payload } = row.payload as Record<string, unknown>;
       expect(occurredAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
@@ -63,4 +64,26 @@ test('contacts, sessions and password changes each emit their event; other chang
     ['user.password.changed', { userId }],
     ['session.ended', { sessionId: second, userId, reason: 'SIGNED_OUT' }],
   ]);
+});
+
+test('user.name.changed: on creation and on each change of name only, timed by the change itself', async () => {
+  const user = await prisma.user.create({ data: { name: 'Noor', roles: ['RIDER'] } });
+  await prisma.user.update({ where: { id: user.id }, data: { roles: ['RIDER', 'DRIVER'], email: 'noor@example.com' } });
+  await prisma.user.update({ where: { id: user.id }, data: { name: 'Noor' } });
+  // A transaction that began before another rename but renames after it committed: its event is the newer one (the
+  // row change's clock_timestamp, not the transaction's start), so consumers keeping the newest keep its name.
+  await prisma.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe('select 1');
+    await prisma.user.update({ where: { id: user.id }, data: { name: 'Noor A.' } });
+    await tx.user.update({ where: { id: user.id }, data: { name: 'Noor Ali' } });
+  });
+  const rows = await prisma.outboxEvent.findMany({ where: { type: 'user.name.changed', payload: { path: ['userId'], equals: user.id } } });
+  const byName = new Map(rows.map((row) => [(row.payload as { name: string }).name, row]));
+  expect([...byName.keys()].sort()).toEqual(['Noor', 'Noor A.', 'Noor Ali']);
+  expect(rows).toHaveLength(3);
+  for (const row of rows) {
+    expect(row.payload).toEqual({ userId: user.id, name: expect.any(String), occurredAt: row.occurredAt.toISOString() });
+  }
+  expect(byName.get('Noor Ali')!.occurredAt.getTime()).toBeGreaterThanOrEqual(byName.get('Noor A.')!.occurredAt.getTime());
+  expect(byName.get('Noor A.')!.occurredAt.getTime()).toBeGreaterThanOrEqual(byName.get('Noor')!.occurredAt.getTime());
 });
