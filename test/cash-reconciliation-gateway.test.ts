@@ -1,6 +1,6 @@
 // Cash reconciliation through the gateway with the demo fleet, on PostgreSQL and on embedded PGlite: a Downtown demo driver completes a cash trip, checks
 // out handing in 100 less than the fare; fleet's shift.checked_out reaches payments; the demo fleet manager sees the
-// shift short by exactly 100 with the trip behind it (the driver's name joined from identity through fleet), writes
+// shift short by exactly 100 with the trip behind it (the driver's name joined from fleet), writes
 // the 100 off, and the shift balances. Another fleet's manager is refused.
 import { randomUUID } from 'node:crypto';
 import { postGraphQL, readUntil } from '../platform/testing/index.js';

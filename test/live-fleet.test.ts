@@ -1,6 +1,6 @@
 // fleet's live positions through the GATEWAY of the whole supergraph (demo city, in-process pub/sub), over real
-// graphql-ws sockets as the ops dashboard and the apps connect: a position joins fleet's payload with identity's
-// driver name and fleet's plate; a manager of another fleet is refused. Demo drivers 3 and 4 (Airport Fleet): no
+// graphql-ws sockets as the ops dashboard and the apps connect: a position joins fleet's payload with the driver's
+// name (fleet's copy of identity's) and fleet's plate; a manager of another fleet is refused. Demo drivers 3 and 4 (Airport Fleet): no
 // other test of this supergraph touches them (ride-flow uses 7; the personas use driver 1).
 import { DEMO_PHONES } from '../platform/demo/index.js';
 import { checkIn as checkInAt, gatewayData, upstreamSubscriptions } from './support/gateway-apps.js';
@@ -78,7 +78,7 @@ const locate = (driver: DemoDriver, latitude: number, longitude: number) =>
 const FLEET_POSITIONS = 'subscription ($fleetId: ID!) { fleetPositions(fleetId: $fleetId) { latitude longitude status driver { name vehicle { plate } } } }';
 const DRIVER_LOCATION = 'subscription ($driverId: ID!) { driverLocationUpdated(driverId: $driverId) { latitude longitude driver { id name } } }';
 
-test("operations' live map of a fleet receives each driver's position with the driver's name (identity) and plate (fleet)", async () => {
+test("operations' live map of a fleet receives each driver's position with the driver's name and plate (fleet)", async () => {
   const [chen, dana] = [await demoDriver(3), await demoDriver(4)];
   expect(dana.fleetId).toBe(chen.fleetId);
   const hub = env.demo.hubs.find((h) => h.fleetId === chen.fleetId)!;

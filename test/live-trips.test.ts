@@ -1,5 +1,5 @@
 // trips' live subscriptions through the gateway of the whole supergraph, as the rider and driver apps use them over
-// graphql-ws: `tripUpdated(id)` carries fields of fleet and identity (driver name, vehicle plate) joined per event,
+// graphql-ws: `tripUpdated(id)` carries fields of fleet (driver name, vehicle plate) joined per event,
 // and `tripOffered` reaches the driver the dispatcher picked. Demo driver/rider 5 and 6: no other test here uses them.
 import { DEMO_PHONES } from '../platform/demo/index.js';
 import { checkIn, gatewayData, north, upstreamSubscriptions, type Headers } from './support/gateway-apps.js';
@@ -83,7 +83,7 @@ async function requestNear(driver: DriverSelf, asRider: Headers): Promise<string
   return requested.requestTrip.trip.id;
 }
 
-test("the rider's tripUpdated shows the assigned driver's name and plate, joined from identity and fleet", async () => {
+test("the rider's tripUpdated shows the assigned driver's name and plate, joined from fleet", async () => {
   const { driverUser, asDriver, asRider } = await demoPair(5);
   const driver = await goOnline(asDriver);
   const tripId = await requestNear(driver, asRider);

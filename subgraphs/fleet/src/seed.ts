@@ -50,14 +50,28 @@ export async function seedFleet(prisma: FleetPrisma, demo: DemoDataset): Promise
   // Every demo driver starts the day signed off but ready: an assigned vehicle and a last position, so signing
   // in as a demo driver and calling `checkIn` makes them AVAILABLE at once.
   const { created, events } = await prisma.$transaction(async (tx) => {
+    // The demo drivers' names as identity's user.name.changed will tell them (identity's seed writes the same
+    // accounts from the same dataset), dated in the past so any real event is newer: the profiles below take them in
+    // their insert trigger, so the demo board shows names from the first request rather than a second later.
+    const names = await tx.userName.createMany({ data: demoDriverNames(demo), skipDuplicates: true });
     const drivers = await tx.driver.createMany({ data: rows.map((r) => r.driver), skipDuplicates: true });
     const assignments = await tx.assignment.createMany({ data: rows.map((r) => r.assignment), skipDuplicates: true });
     // The first driver.status.changed of each demo driver (version 1) tells trips' dispatch supply who drives
     // what; a fixed id makes it a no-op when seeding again (and a duplicate for consumers, who skip it).
     const outbox = await tx.outboxEvent.createMany({ data: rows.map((r) => r.event), skipDuplicates: true });
-    return { created: drivers.count + assignments.count, events: outbox.count };
+    return { created: names.count + drivers.count + assignments.count, events: outbox.count };
   });
   return fleets.count + hubs.count + vehicles.count + created + events;
+}
+
+/** user_names rows for the demo drivers' accounts, from the dataset. */
+function demoDriverNames(demo: DemoDataset) {
+  const userById = new Map(demo.users.map((u) => [u.id, u]));
+  return demo.drivers.map((driver) => {
+    const user = userById.get(driver.userId);
+    if (!user) throw new Error(`demo driver ${driver.id} has no demo user`);
+    return { userId: user.id, name: user.name, nameAt: DEMO_POSITION_AT };
+  });
 }
 
 const DEMO_LICENCE_EXPIRES_ON = new Date('2031-12-31T00:00:00.000Z');
@@ -91,6 +105,7 @@ function demoDriverRow(driver: DemoDriver, index: number, vehicleById: Map<strin
   const event = statusChangedEvent(
     {
       ...row,
+      name: null,
       rating: null,
       heading: null,
       speedKph: null,

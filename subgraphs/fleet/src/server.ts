@@ -12,6 +12,7 @@ import { createFleetServices } from './services/index.js';
 import { createTripEventHandler, TRIP_EVENT_TYPES } from './services/trip-events.js';
 import { createOnboardingEventHandler, ONBOARDING_EVENT_TYPES } from './services/onboarding-events.js';
 import { createUserEventHandler, USER_EVENT_TYPES } from './services/user-events.js';
+import { createUserNameEventHandler, USER_NAME_EVENT_TYPES } from './services/user-name-events.js';
 import { openFleetDatabase } from './store/database.js';
 import { createFleetStores } from './store/store.js';
 
@@ -36,7 +37,7 @@ export type FleetSubgraph = BuiltSubgraph<FleetContext> & {
   relay: OutboxRelay;
   /** Null when built with `consumeEvents: false`. */
   tripEvents: EventConsumer | null;
-  /** identity's user events (known users) and driver.onboarded (profiles); null when built with `consumeEvents: false`. */
+  /** identity's user events (known users, names) and driver.onboarded (profiles); null when built with `consumeEvents: false`. */
   userEvents: EventConsumer | null;
 };
 
@@ -66,17 +67,20 @@ export async function buildFleetSubgraph(deps: SubgraphDeps, options: FleetBuild
         );
   // Its own group: within one group each event reaches one member, which acknowledges unseen the types it does not
   // handle, so a second consumer in group "fleet" would lose events to the first.
-  // identity's driver.onboarded rides in the same group as its user events: one consumer, identity's order.
+  // identity's driver.onboarded and user.name.changed ride in the same group as its user events: one consumer,
+  // identity's order.
   const handleUser = createUserEventHandler({ store, logger });
   const handleOnboarded = createOnboardingEventHandler({ prisma, outbox, logger, now: options.now });
-  const handleIdentity = (event: AnyEventEnvelope) => (event.type === 'driver.onboarded' ? handleOnboarded(event) : handleUser(event));
+  const handleName = createUserNameEventHandler({ store, logger });
+  const handleIdentity = (event: AnyEventEnvelope) =>
+    event.type === 'driver.onboarded' ? handleOnboarded(event) : event.type === 'user.name.changed' ? handleName(event) : handleUser(event);
   const userEvents =
     options.consumeEvents === false
       ? null
       : background.run(true, () =>
           deps.events.consume({
             group: 'fleet.users',
-            types: [...USER_EVENT_TYPES, ...ONBOARDING_EVENT_TYPES],
+            types: [...USER_EVENT_TYPES, ...USER_NAME_EVENT_TYPES, ...ONBOARDING_EVENT_TYPES],
             handle: (event) => background.run(true, () => handleIdentity(event)),
           }),
         );

@@ -1,5 +1,5 @@
-// fleet in-process: root fields, `_entities` for every entity (what the gateway sends, including Driver's
-// `@requires(fields: "user { name }")`), User.driverProfile, paging errors, who may see which fleet's data, and
+// fleet in-process: root fields, `_entities` for every entity (what the gateway sends), Driver.name from fleet's
+// copy of identity's names, User.driverProfile, paging errors, who may see which fleet's data, and
 // batching proven by counting SQL. Operations staff send the requests unless a test says otherwise.
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../../platform/auth/index.js';
@@ -41,8 +41,11 @@ afterAll(async () => {
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 let serial = 0;
 
-/** A fleet with two hubs (created "Z…" before "A…", to prove ordering by name), vehicles and drivers. */
-async function createFleet(options: { drivers?: number; vehicles?: number } = {}) {
+/**
+ * A fleet with two hubs (created "Z…" before "A…", to prove ordering by name), vehicles and drivers. `names[i]`: the
+ * i-th driver's account name as identity's user.name.changed would have told fleet before the profile (none: unknown).
+ */
+async function createFleet(options: { drivers?: number; vehicles?: number; names?: string[] } = {}) {
   const n = ++serial;
   const fleet = await prisma.fleet.create({ data: { name: `Fleet ${String(n).padStart(3, '0')}-${randomUUID().slice(0, 8)}`, city: 'Metro City' } });
   const zulu = await prisma.hub.create({ data: { fleetId: fleet.id, name: 'Zulu Hub', latitude: 40.7, longitude: -74 } });
@@ -55,11 +58,13 @@ async function createFleet(options: { drivers?: number; vehicles?: number } = {}
     ),
   );
   const base = Date.UTC(2026, 0, 1) + n * 86_400_000;
+  const userIds = Array.from({ length: options.drivers ?? 1 }, () => randomUUID());
+  await prisma.userName.createMany({ data: (options.names ?? []).map((name, i) => ({ userId: userIds[i]!, name, nameAt: new Date() })) });
   const drivers = await Promise.all(
     Array.from({ length: options.drivers ?? 1 }, (_, i) =>
       prisma.driver.create({
         data: {
-          userId: randomUUID(),
+          userId: userIds[i]!,
           fleetId: fleet.id,
           currentVehicleId: vehicles[i % vehicles.length]!.id,
           licenceNumber: `L${n}-${i}`,
@@ -134,21 +139,20 @@ describe('root fields', () => {
     });
   });
 
-  test('identity unreachable (the gateway sends `user: null`): Driver.name alone is null, SERVICE_UNAVAILABLE at its path', async () => {
-    const { drivers } = await createFleet();
-    const result = await subgraph.execute<{ _entities: unknown[] }>(ENTITIES_QUERY('... on Driver { id name status rating }'), {
+  test("Driver.name is fleet's copy of the account's name, on root fields and entities alike; null, without an error, before fleet knows it", async () => {
+    const { drivers } = await createFleet({ drivers: 2, names: ['Ada Okafor'] });
+    const root = await subgraph.execute('query ($a: ID!, $b: ID!) { a: driver(id: $a) { id name } b: driver(id: $b) { id name } }', {
+      a: drivers[0]!.id,
+      b: drivers[1]!.id,
+    });
+    expect(root.errors).toBeUndefined();
+    expect(root.data).toEqual({ a: { id: drivers[0]!.id, name: 'Ada Okafor' }, b: { id: drivers[1]!.id, name: null } });
+    // A representation carrying more than the key (as the gateway's did under the old `@requires`) changes nothing.
+    const entities = await subgraph.execute<{ _entities: unknown[] }>(ENTITIES_QUERY('... on Driver { id name status rating }'), {
       representations: [{ __typename: 'Driver', id: drivers[0]!.id, user: null }],
     });
-    expect(result.data?._entities).toEqual([{ id: drivers[0]!.id, name: null, status: 'OFFLINE', rating: 4.75 }]);
-    expect(result.errors?.map((e) => [e.extensions?.code, e.path])).toEqual([['SERVICE_UNAVAILABLE', ['_entities', 0, 'name']]]);
-  });
-
-  test('Driver.name is not invented when the gateway did not send `user { name }`', async () => {
-    const { drivers } = await createFleet();
-    const result = await subgraph.execute('query ($id: ID!) { driver(id: $id) { id name } }', { id: drivers[0]!.id });
-    // Driver.name is nullable (a driver without an identity account has none): only the name is null, with the error.
-    expect(result.data?.driver).toEqual({ id: drivers[0]!.id, name: null });
-    expect(codes(result.errors)).toEqual(['INTERNAL_SERVER_ERROR']);
+    expect(entities.errors).toBeUndefined();
+    expect(entities.data?._entities).toEqual([{ id: drivers[0]!.id, name: 'Ada Okafor', status: 'OFFLINE', rating: 4.75 }]);
   });
 });
 
@@ -235,16 +239,18 @@ describe('_entities (what the gateway sends)', () => {
     ]);
   });
 
-  test('resolves Driver.name from the `user { name }` the gateway puts in the representation', async () => {
-    const { drivers } = await createFleet({ drivers: 2 });
+  test('resolves Driver.name with the drivers: one statement for the page of drivers, none for their names', async () => {
+    const { drivers } = await createFleet({ drivers: 2, names: ['Ada Okafor', 'Bo Silva'] });
+    statements.length = 0;
     const result = await subgraph.execute<{ _entities: unknown[] }>(ENTITIES_QUERY('... on Driver { id name status user { id } }'), {
       representations: [
-        { __typename: 'Driver', id: drivers[1]!.id, user: { name: 'Bo Silva' } },
-        { __typename: 'Driver', id: drivers[0]!.id, user: { name: 'Ada Okafor' } },
-        { __typename: 'Driver', id: UNKNOWN, user: { name: 'Nobody' } },
+        { __typename: 'Driver', id: drivers[1]!.id },
+        { __typename: 'Driver', id: drivers[0]!.id },
+        { __typename: 'Driver', id: UNKNOWN },
       ],
     });
     expect(result.errors).toBeUndefined();
+    expect(selects()).toBe(1);
     expect(result.data?._entities).toEqual([
       { id: drivers[1]!.id, name: 'Bo Silva', status: 'OFFLINE', user: { id: drivers[1]!.userId } },
       { id: drivers[0]!.id, name: 'Ada Okafor', status: 'OFFLINE', user: { id: drivers[0]!.userId } },
@@ -275,15 +281,17 @@ describe('batching', () => {
 
   async function selectsForDrivers(count: number) {
     // Spread over several fleets and with fewer vehicles than drivers, so lookups repeat and differ.
-    const created = await Promise.all(Array.from({ length: 5 }, () => createFleet({ drivers: count / 5, vehicles: 2 })));
+    const names = Array.from({ length: count / 5 }, (_, i) => `Driver ${i}`);
+    const created = await Promise.all(Array.from({ length: 5 }, () => createFleet({ drivers: count / 5, vehicles: 2, names })));
     const drivers = created.flatMap((c) => c.drivers);
     statements.length = 0;
-    const result = await subgraph.execute<{ _entities: ({ id: string; vehicle: { plate: string } | null; fleet: { hubs: unknown[] } } | null)[] }>(
-      ENTITIES_QUERY(SELECTION),
-      { representations: drivers.map((d, i) => ({ __typename: 'Driver', id: d.id, user: { name: `Driver ${i}` } })) },
-    );
+    const result = await subgraph.execute<{
+      _entities: ({ id: string; name: string | null; vehicle: { plate: string } | null; fleet: { hubs: unknown[] } } | null)[];
+    }>(ENTITIES_QUERY(SELECTION), { representations: drivers.map((d) => ({ __typename: 'Driver', id: d.id })) });
     expect(result.errors).toBeUndefined();
     expect(result.data!._entities.map((e) => e?.id)).toEqual(drivers.map((d) => d.id));
+    // The names come with the drivers' rows: no statement of their own.
+    expect(result.data!._entities.map((e) => e?.name)).toEqual(created.flatMap(() => names));
     expect(result.data!._entities.every((e) => e?.vehicle?.plate && e.fleet.hubs.length === 2)).toBe(true);
     return selects();
   }
@@ -379,9 +387,9 @@ describe('authorization', () => {
   });
 
   test("a rider sees a driver's name, rating and car, not their status, fleet or the car's depot", async () => {
-    const { drivers, vehicles } = await createFleet();
+    const { drivers, vehicles } = await createFleet({ names: ['Ada Okafor'] });
     const rider = await as(randomUUID(), ['RIDER']);
-    const representations = [{ __typename: 'Driver', id: drivers[0]!.id, user: { name: 'Ada Okafor' } }];
+    const representations = [{ __typename: 'Driver', id: drivers[0]!.id }];
     const basic = await subgraph.execute<{ _entities: unknown[] }>(
       ENTITIES_QUERY('... on Driver { id name rating user { id } vehicle { plate make model year category } }'),
       { representations },

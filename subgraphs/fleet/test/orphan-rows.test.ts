@@ -1,9 +1,9 @@
 // One bad row never empties a list: a driver profile whose identity account does not exist (made before fleet
-// checked accounts) answers `name: null` with a SERVICE_UNAVAILABLE error at that driver, and `user: null`, through the
+// checked accounts) answers `user: null` and `name: null` (fleet never learned a name for it: no error) through the
 // gateway — the rest of `drivers`, `assignments` and `attendances` is returned. Before, the whole answer was
 // `data: null` with INTERNAL_SERVER_ERROR for every caller.
 import { randomUUID } from 'node:crypto';
-import { postGraphQL, type GraphQLResponse } from '../../../platform/testing/index.js';
+import { postGraphQL } from '../../../platform/testing/index.js';
 import { startTestSupergraph, type TestSupergraph } from '../../../test/support/test-supergraph.js';
 import { openFleetDatabase, type FleetPrisma } from '../src/store/database.js';
 
@@ -43,12 +43,9 @@ afterAll(async () => {
 });
 
 type Node = { id: string; name: string | null; user: { id: string; name: string } | null };
-// Sorted by path: two root fields are fetched in parallel, so their errors arrive in either order.
-const codesAt = (result: GraphQLResponse) =>
-  result.errors?.map((e) => [e.extensions?.code, e.path?.join('.')]).sort((a, b) => String(a[1]).localeCompare(String(b[1])));
 
 test.each(['OPERATIONS', 'FLEET_MANAGER'] as const)(
-  'drivers(...) for %s: the orphan is null-named with a local error, every other driver is whole',
+  'drivers(...) for %s: the orphan is null-named, every other driver is whole',
   async (persona) => {
     const result = await postGraphQL<{ drivers: { edges: { node: Node }[] } }>(
       env.gatewayUrl,
@@ -61,7 +58,7 @@ test.each(['OPERATIONS', 'FLEET_MANAGER'] as const)(
     expect(nodes).toHaveLength(5);
     expect(nodes[0]).toEqual({ id: orphanId, name: null, user: null });
     for (const node of nodes.slice(1)) expect(node.name).toEqual(expect.any(String));
-    expect(codesAt(result)).toEqual([['SERVICE_UNAVAILABLE', 'drivers.edges.0.node.name']]);
+    expect(result.errors).toBeUndefined();
   },
   60_000,
 );
@@ -77,8 +74,5 @@ test('assignments and attendances keep their other rows too', async () => {
   expect(result.data!.assignments.edges[0]!.node.driver).toEqual({ id: orphanId, name: null });
   expect(result.data!.assignments.edges[1]!.node.driver.name).toEqual(expect.any(String));
   expect(result.data!.attendances.edges[0]!.node.driver).toEqual({ id: orphanId, name: null });
-  expect(codesAt(result)).toEqual([
-    ['SERVICE_UNAVAILABLE', 'assignments.edges.0.node.driver.name'],
-    ['SERVICE_UNAVAILABLE', 'attendances.edges.0.node.driver.name'],
-  ]);
+  expect(result.errors).toBeUndefined();
 }, 60_000);

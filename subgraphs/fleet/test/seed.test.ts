@@ -22,7 +22,7 @@ afterAll(async () => {
 
 test('seeds fleets, hubs, vehicles and offline drivers on their vehicles, idempotently', async () => {
   const demo = buildDemoDataset();
-  const expected = demo.fleets.length + demo.hubs.length + demo.vehicles.length + demo.drivers.length * 3;
+  const expected = demo.fleets.length + demo.hubs.length + demo.vehicles.length + demo.drivers.length * 4;
 
   expect(await seedFleet(prisma, demo)).toBe(expected);
   expect(await seedFleet(prisma, demo)).toBe(0);
@@ -36,7 +36,11 @@ test('seeds fleets, hubs, vehicles and offline drivers on their vehicles, idempo
 
   const sample = demo.drivers[7]!;
   const driver = await prisma.driver.findUniqueOrThrow({ where: { id: sample.id } });
-  expect({ userId: driver.userId, vehicle: driver.currentVehicleId, rating: driver.rating?.toNumber(), version: driver.version }).toEqual({
+  // The name is the dataset's, taken from user_names by the drivers insert trigger (identity's events may only confirm it).
+  expect(await prisma.userName.count()).toBe(demo.drivers.length);
+  const name = demo.users.find((u) => u.id === sample.userId)!.name;
+  expect({ name: driver.name, userId: driver.userId, vehicle: driver.currentVehicleId, rating: driver.rating?.toNumber(), version: driver.version }).toEqual({
+    name,
     userId: sample.userId,
     vehicle: sample.vehicleId,
     rating: sample.rating,

@@ -79,9 +79,10 @@ test('an account identity creates becomes known to fleet with its roles; a chang
   );
   expect(await createProfile(leaving.id, fleet.id, 'EV-1003')).toEqual({ driver: null, userErrors: [{ code: 'USER_NOT_ELIGIBLE' }] });
 
-  // identity wrote exactly one event per change, in the transaction of the change; a name change is none of fleet's business.
+  // identity wrote exactly one event per change, in the transaction of the change; a name change is no user.changed.
   await identityDb.user.update({ where: { id: promoted.id }, data: { name: 'Pat Renamed' } });
-  // (Only the account events: identity also writes user.contact.changed for notifications.)
+  // (Only the account events: identity also writes user.contact.changed for notifications and user.name.changed,
+  // tested in user-name-events.test.ts.)
   const events = await identityDb.outboxEvent.findMany({
     where: { payload: { path: ['userId'], equals: promoted.id }, type: { in: ['user.registered', 'user.changed'] } },
     orderBy: { occurredAt: 'asc' },

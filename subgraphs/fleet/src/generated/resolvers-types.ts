@@ -244,8 +244,10 @@ export type Driver = {
    */
   licenceNumber: Maybe<Scalars['String']['output']>;
   /**
-   * The driver's display name (from the user account). Null, with a SERVICE_UNAVAILABLE error at its path, only when
-   * the account cannot be read (as for `user`).
+   * The driver's display name: the user account's name, as identity announces it on every change (fleet keeps a copy,
+   * so this needs no call to identity and stands while identity is down). A rename reaches it within a second or so.
+   * Null, without an error, while fleet has not learned the name: for a moment after the account is made, or for a
+   * profile whose identity account does not exist (then `user` is null too).
    */
   name: Maybe<Scalars['String']['output']>;
   /** The driver's open shift (checked in, not yet checked out); null when off shift. Same visibility as `status`. */
@@ -909,8 +911,6 @@ export type User = {
   driverProfile: Maybe<Driver>;
   /** Stable identifier of the user. */
   id: Scalars['ID']['output'];
-  /** Resolved by identity; fleet needs it to answer `Driver.name`. */
-  name: Scalars['String']['output'];
 };
 
 /** A vehicle of a fleet. */
@@ -1083,9 +1083,7 @@ export type FederationTypes = ResolversObject<{
 export type FederationReferenceTypes = ResolversObject<{
   Driver:
     ( { __typename: 'Driver' }
-    & GraphQLRecursivePick<FederationTypes['Driver'], {"id":true}>
-    & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Driver'], {"user":{"name":true}}> ) );
+    & GraphQLRecursivePick<FederationTypes['Driver'], {"id":true}> );
   Fleet:
     ( { __typename: 'Fleet' }
     & GraphQLRecursivePick<FederationTypes['Fleet'], {"id":true}> );

@@ -1,4 +1,3 @@
-import { AppError } from '../../../../platform/errors/index.js';
 import { readPageArgs, toConnection } from '../../../../platform/graphql/index.js';
 import type { FleetContext } from '../context.js';
 import type { DriverResolvers } from '../generated/resolvers-types.js';
@@ -19,22 +18,10 @@ const profileField =
 // Any signed-in user reaches a driver through a trip (name, rating, vehicle); the rest is for the driver's fleet
 // and the driver themself.
 export const Driver: DriverResolvers = {
-  __resolveReference: async (reference, { loaders }) => {
-    const driver = await loaders.driverById.load(reference.id);
-    // The gateway adds `user { name }` (fetched from identity) only when the operation asks for Driver.name. When
-    // identity could not be read, or has no such account, the gateway still sends the reference, with `user: null`:
-    // the driver's own fields resolve and only `name` fails (the two cases look the same from here).
-    return driver && { ...driver, userName: 'user' in reference ? (reference.user?.name ?? null) : undefined };
-  },
+  __resolveReference: (reference, { loaders }) => loaders.driverById.load(reference.id),
   user: (driver) => ({ id: driver.userId }),
-  name: (driver) => {
-    // Reached without the gateway (a root field queried on fleet directly) there is no name to give.
-    if (driver.userName === undefined) throw new Error('Driver.name needs `user { name }` from the gateway (@requires)');
-    // Local to this driver: the field is null with an error, the list around it stays.
-    if (driver.userName === null)
-      throw new AppError('SERVICE_UNAVAILABLE', "The driver's name could not be read from the identity service (unavailable, or no such account)");
-    return driver.userName;
-  },
+  // fleet's copy of the account's name (user.name.changed): null until fleet learns it, not an error.
+  name: (driver) => driver.name,
   status: profileField('status', (driver) => driver.status),
   rating: (driver) => (driver.rating === null ? null : driver.rating.toNumber()),
   fleet: async (driver, _args, { viewer, loaders }) => {

@@ -12,13 +12,8 @@ export type {
   Vehicle as VehicleModel,
 } from '../store/prisma/client.js';
 
-/**
- * A driver row, plus the user's name when the gateway resolved it as an `_entities` reference: `Driver.name`
- * `@requires(fields: "user { name }")`, which identity owns and fleet only ever receives in the representation.
- * `null` when the gateway asked for it but could not read the user (identity unreachable, or no such account: the
- * representation carries `user: null`); undefined when the gateway did not ask.
- */
-export type DriverModel = Driver & { userName?: string | null };
+/** A driver row; `name` is fleet's copy of the account's display name (see the `user_names` model). */
+export type DriverModel = Driver;
 
 /** A user is identity's entity; fleet knows only its id. */
 export interface UserRef {

@@ -87,6 +87,13 @@ export type Break = Prisma.BreakModel
  */
 export type KnownUser = Prisma.KnownUserModel
 /**
+ * Model UserName
+ * Display names of identity's accounts as identity's `user.name.changed` events tell fleet, kept for every account
+ * (not only drivers), so a driver profile made after its user's event still finds the name: the order of the two does
+ * not matter. A trigger copies the name into a new `drivers` row; the consumer updates both (services/user-name-events.ts).
+ */
+export type UserName = Prisma.UserNameModel
+/**
  * Model OutboxEvent
  * Durable events waiting for the relay (platform/events/outbox.ts), written in the transaction of their change.
  */

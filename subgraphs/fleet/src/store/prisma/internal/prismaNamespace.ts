@@ -405,6 +405,7 @@ export const ModelName = {
   Attendance: 'Attendance',
   Break: 'Break',
   KnownUser: 'KnownUser',
+  UserName: 'UserName',
   OutboxEvent: 'OutboxEvent',
   ProcessedEvent: 'ProcessedEvent'
 } as const
@@ -422,7 +423,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "fleet" | "hub" | "vehicle" | "driver" | "assignment" | "attendance" | "break" | "knownUser" | "outboxEvent" | "processedEvent"
+    modelProps: "fleet" | "hub" | "vehicle" | "driver" | "assignment" | "attendance" | "break" | "knownUser" | "userName" | "outboxEvent" | "processedEvent"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1018,6 +1019,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    UserName: {
+      payload: Prisma.$UserNamePayload<ExtArgs>
+      fields: Prisma.UserNameFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.UserNameFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UserNamePayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.UserNameFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UserNamePayload>
+        }
+        findFirst: {
+          args: Prisma.UserNameFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UserNamePayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.UserNameFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UserNamePayload>
+        }
+        findMany: {
+          args: Prisma.UserNameFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UserNamePayload>[]
+        }
+        create: {
+          args: Prisma.UserNameCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UserNamePayload>
+        }
+        createMany: {
+          args: Prisma.UserNameCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.UserNameCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UserNamePayload>[]
+        }
+        delete: {
+          args: Prisma.UserNameDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UserNamePayload>
+        }
+        update: {
+          args: Prisma.UserNameUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UserNamePayload>
+        }
+        deleteMany: {
+          args: Prisma.UserNameDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.UserNameUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.UserNameUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UserNamePayload>[]
+        }
+        upsert: {
+          args: Prisma.UserNameUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UserNamePayload>
+        }
+        aggregate: {
+          args: Prisma.UserNameAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateUserName>
+        }
+        groupBy: {
+          args: Prisma.UserNameGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.UserNameGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.UserNameCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.UserNameCountAggregateOutputType> | number
+        }
+      }
+    }
     OutboxEvent: {
       payload: Prisma.$OutboxEventPayload<ExtArgs>
       fields: Prisma.OutboxEventFieldRefs
@@ -1253,6 +1328,7 @@ export const DriverScalarFieldEnum = {
   fleetId: 'fleetId',
   currentVehicleId: 'currentVehicleId',
   licenceNumber: 'licenceNumber',
+  name: 'name',
   licenceExpiresOn: 'licenceExpiresOn',
   homeHubId: 'homeHubId',
   suspendedAt: 'suspendedAt',
@@ -1337,6 +1413,15 @@ export const KnownUserScalarFieldEnum = {
 } as const
 
 export type KnownUserScalarFieldEnum = (typeof KnownUserScalarFieldEnum)[keyof typeof KnownUserScalarFieldEnum]
+
+
+export const UserNameScalarFieldEnum = {
+  userId: 'userId',
+  name: 'name',
+  nameAt: 'nameAt'
+} as const
+
+export type UserNameScalarFieldEnum = (typeof UserNameScalarFieldEnum)[keyof typeof UserNameScalarFieldEnum]
 
 
 export const OutboxEventScalarFieldEnum = {
@@ -1710,6 +1795,7 @@ export type GlobalOmitConfig = {
   attendance?: Prisma.AttendanceOmit
   break?: Prisma.BreakOmit
   knownUser?: Prisma.KnownUserOmit
+  userName?: Prisma.UserNameOmit
   outboxEvent?: Prisma.OutboxEventOmit
   processedEvent?: Prisma.ProcessedEventOmit
 }

@@ -59,6 +59,7 @@ export const ModelName = {
   Attendance: 'Attendance',
   Break: 'Break',
   KnownUser: 'KnownUser',
+  UserName: 'UserName',
   OutboxEvent: 'OutboxEvent',
   ProcessedEvent: 'ProcessedEvent'
 } as const
@@ -127,6 +128,7 @@ export const DriverScalarFieldEnum = {
   fleetId: 'fleetId',
   currentVehicleId: 'currentVehicleId',
   licenceNumber: 'licenceNumber',
+  name: 'name',
   licenceExpiresOn: 'licenceExpiresOn',
   homeHubId: 'homeHubId',
   suspendedAt: 'suspendedAt',
@@ -211,6 +213,15 @@ export const KnownUserScalarFieldEnum = {
 } as const
 
 export type KnownUserScalarFieldEnum = (typeof KnownUserScalarFieldEnum)[keyof typeof KnownUserScalarFieldEnum]
+
+
+export const UserNameScalarFieldEnum = {
+  userId: 'userId',
+  name: 'name',
+  nameAt: 'nameAt'
+} as const
+
+export type UserNameScalarFieldEnum = (typeof UserNameScalarFieldEnum)[keyof typeof UserNameScalarFieldEnum]
 
 
 export const OutboxEventScalarFieldEnum = {

@@ -58,6 +58,7 @@ export type DriverMinAggregateOutputType = {
   fleetId: string | null
   currentVehicleId: string | null
   licenceNumber: string | null
+  name: string | null
   licenceExpiresOn: Date | null
   homeHubId: string | null
   suspendedAt: Date | null
@@ -86,6 +87,7 @@ export type DriverMaxAggregateOutputType = {
   fleetId: string | null
   currentVehicleId: string | null
   licenceNumber: string | null
+  name: string | null
   licenceExpiresOn: Date | null
   homeHubId: string | null
   suspendedAt: Date | null
@@ -114,6 +116,7 @@ export type DriverCountAggregateOutputType = {
   fleetId: number
   currentVehicleId: number
   licenceNumber: number
+  name: number
   licenceExpiresOn: number
   homeHubId: number
   suspendedAt: number
@@ -170,6 +173,7 @@ export type DriverMinAggregateInputType = {
   fleetId?: true
   currentVehicleId?: true
   licenceNumber?: true
+  name?: true
   licenceExpiresOn?: true
   homeHubId?: true
   suspendedAt?: true
@@ -198,6 +202,7 @@ export type DriverMaxAggregateInputType = {
   fleetId?: true
   currentVehicleId?: true
   licenceNumber?: true
+  name?: true
   licenceExpiresOn?: true
   homeHubId?: true
   suspendedAt?: true
@@ -226,6 +231,7 @@ export type DriverCountAggregateInputType = {
   fleetId?: true
   currentVehicleId?: true
   licenceNumber?: true
+  name?: true
   licenceExpiresOn?: true
   homeHubId?: true
   suspendedAt?: true
@@ -341,6 +347,7 @@ export type DriverGroupByOutputType = {
   fleetId: string
   currentVehicleId: string | null
   licenceNumber: string
+  name: string | null
   licenceExpiresOn: Date | null
   homeHubId: string | null
   suspendedAt: Date | null
@@ -392,6 +399,7 @@ export type DriverWhereInput = {
   fleetId?: Prisma.UuidFilter<"Driver"> | string
   currentVehicleId?: Prisma.UuidNullableFilter<"Driver"> | string | null
   licenceNumber?: Prisma.StringFilter<"Driver"> | string
+  name?: Prisma.StringNullableFilter<"Driver"> | string | null
   licenceExpiresOn?: Prisma.DateTimeNullableFilter<"Driver"> | Date | string | null
   homeHubId?: Prisma.UuidNullableFilter<"Driver"> | string | null
   suspendedAt?: Prisma.DateTimeNullableFilter<"Driver"> | Date | string | null
@@ -425,6 +433,7 @@ export type DriverOrderByWithRelationInput = {
   fleetId?: Prisma.SortOrder
   currentVehicleId?: Prisma.SortOrderInput | Prisma.SortOrder
   licenceNumber?: Prisma.SortOrder
+  name?: Prisma.SortOrderInput | Prisma.SortOrder
   licenceExpiresOn?: Prisma.SortOrderInput | Prisma.SortOrder
   homeHubId?: Prisma.SortOrderInput | Prisma.SortOrder
   suspendedAt?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -461,6 +470,7 @@ export type DriverWhereUniqueInput = Prisma.AtLeast<{
   NOT?: Prisma.DriverWhereInput | Prisma.DriverWhereInput[]
   fleetId?: Prisma.UuidFilter<"Driver"> | string
   currentVehicleId?: Prisma.UuidNullableFilter<"Driver"> | string | null
+  name?: Prisma.StringNullableFilter<"Driver"> | string | null
   licenceExpiresOn?: Prisma.DateTimeNullableFilter<"Driver"> | Date | string | null
   homeHubId?: Prisma.UuidNullableFilter<"Driver"> | string | null
   suspendedAt?: Prisma.DateTimeNullableFilter<"Driver"> | Date | string | null
@@ -494,6 +504,7 @@ export type DriverOrderByWithAggregationInput = {
   fleetId?: Prisma.SortOrder
   currentVehicleId?: Prisma.SortOrderInput | Prisma.SortOrder
   licenceNumber?: Prisma.SortOrder
+  name?: Prisma.SortOrderInput | Prisma.SortOrder
   licenceExpiresOn?: Prisma.SortOrderInput | Prisma.SortOrder
   homeHubId?: Prisma.SortOrderInput | Prisma.SortOrder
   suspendedAt?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -530,6 +541,7 @@ export type DriverScalarWhereWithAggregatesInput = {
   fleetId?: Prisma.UuidWithAggregatesFilter<"Driver"> | string
   currentVehicleId?: Prisma.UuidNullableWithAggregatesFilter<"Driver"> | string | null
   licenceNumber?: Prisma.StringWithAggregatesFilter<"Driver"> | string
+  name?: Prisma.StringNullableWithAggregatesFilter<"Driver"> | string | null
   licenceExpiresOn?: Prisma.DateTimeNullableWithAggregatesFilter<"Driver"> | Date | string | null
   homeHubId?: Prisma.UuidNullableWithAggregatesFilter<"Driver"> | string | null
   suspendedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Driver"> | Date | string | null
@@ -556,6 +568,7 @@ export type DriverCreateInput = {
   id?: string
   userId: string
   licenceNumber: string
+  name?: string | null
   licenceExpiresOn?: Date | string | null
   suspendedAt?: Date | string | null
   suspensionReason?: string | null
@@ -588,6 +601,7 @@ export type DriverUncheckedCreateInput = {
   fleetId: string
   currentVehicleId?: string | null
   licenceNumber: string
+  name?: string | null
   licenceExpiresOn?: Date | string | null
   homeHubId?: string | null
   suspendedAt?: Date | string | null
@@ -616,6 +630,7 @@ export type DriverUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   userId?: Prisma.StringFieldUpdateOperationsInput | string
   licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   licenceExpiresOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   suspendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   suspensionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -648,6 +663,7 @@ export type DriverUncheckedUpdateInput = {
   fleetId?: Prisma.StringFieldUpdateOperationsInput | string
   currentVehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   licenceExpiresOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   homeHubId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   suspendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -678,6 +694,7 @@ export type DriverCreateManyInput = {
   fleetId: string
   currentVehicleId?: string | null
   licenceNumber: string
+  name?: string | null
   licenceExpiresOn?: Date | string | null
   homeHubId?: string | null
   suspendedAt?: Date | string | null
@@ -704,6 +721,7 @@ export type DriverUpdateManyMutationInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   userId?: Prisma.StringFieldUpdateOperationsInput | string
   licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   licenceExpiresOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   suspendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   suspensionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -731,6 +749,7 @@ export type DriverUncheckedUpdateManyInput = {
   fleetId?: Prisma.StringFieldUpdateOperationsInput | string
   currentVehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   licenceExpiresOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   homeHubId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   suspendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -769,6 +788,7 @@ export type DriverCountOrderByAggregateInput = {
   fleetId?: Prisma.SortOrder
   currentVehicleId?: Prisma.SortOrder
   licenceNumber?: Prisma.SortOrder
+  name?: Prisma.SortOrder
   licenceExpiresOn?: Prisma.SortOrder
   homeHubId?: Prisma.SortOrder
   suspendedAt?: Prisma.SortOrder
@@ -810,6 +830,7 @@ export type DriverMaxOrderByAggregateInput = {
   fleetId?: Prisma.SortOrder
   currentVehicleId?: Prisma.SortOrder
   licenceNumber?: Prisma.SortOrder
+  name?: Prisma.SortOrder
   licenceExpiresOn?: Prisma.SortOrder
   homeHubId?: Prisma.SortOrder
   suspendedAt?: Prisma.SortOrder
@@ -838,6 +859,7 @@ export type DriverMinOrderByAggregateInput = {
   fleetId?: Prisma.SortOrder
   currentVehicleId?: Prisma.SortOrder
   licenceNumber?: Prisma.SortOrder
+  name?: Prisma.SortOrder
   licenceExpiresOn?: Prisma.SortOrder
   homeHubId?: Prisma.SortOrder
   suspendedAt?: Prisma.SortOrder
@@ -1056,6 +1078,7 @@ export type DriverCreateWithoutFleetInput = {
   id?: string
   userId: string
   licenceNumber: string
+  name?: string | null
   licenceExpiresOn?: Date | string | null
   suspendedAt?: Date | string | null
   suspensionReason?: string | null
@@ -1086,6 +1109,7 @@ export type DriverUncheckedCreateWithoutFleetInput = {
   userId: string
   currentVehicleId?: string | null
   licenceNumber: string
+  name?: string | null
   licenceExpiresOn?: Date | string | null
   homeHubId?: string | null
   suspendedAt?: Date | string | null
@@ -1145,6 +1169,7 @@ export type DriverScalarWhereInput = {
   fleetId?: Prisma.UuidFilter<"Driver"> | string
   currentVehicleId?: Prisma.UuidNullableFilter<"Driver"> | string | null
   licenceNumber?: Prisma.StringFilter<"Driver"> | string
+  name?: Prisma.StringNullableFilter<"Driver"> | string | null
   licenceExpiresOn?: Prisma.DateTimeNullableFilter<"Driver"> | Date | string | null
   homeHubId?: Prisma.UuidNullableFilter<"Driver"> | string | null
   suspendedAt?: Prisma.DateTimeNullableFilter<"Driver"> | Date | string | null
@@ -1171,6 +1196,7 @@ export type DriverCreateWithoutHomeHubInput = {
   id?: string
   userId: string
   licenceNumber: string
+  name?: string | null
   licenceExpiresOn?: Date | string | null
   suspendedAt?: Date | string | null
   suspensionReason?: string | null
@@ -1202,6 +1228,7 @@ export type DriverUncheckedCreateWithoutHomeHubInput = {
   fleetId: string
   currentVehicleId?: string | null
   licenceNumber: string
+  name?: string | null
   licenceExpiresOn?: Date | string | null
   suspendedAt?: Date | string | null
   suspensionReason?: string | null
@@ -1255,6 +1282,7 @@ export type DriverCreateWithoutCurrentVehicleInput = {
   id?: string
   userId: string
   licenceNumber: string
+  name?: string | null
   licenceExpiresOn?: Date | string | null
   suspendedAt?: Date | string | null
   suspensionReason?: string | null
@@ -1285,6 +1313,7 @@ export type DriverUncheckedCreateWithoutCurrentVehicleInput = {
   userId: string
   fleetId: string
   licenceNumber: string
+  name?: string | null
   licenceExpiresOn?: Date | string | null
   homeHubId?: string | null
   suspendedAt?: Date | string | null
@@ -1339,6 +1368,7 @@ export type DriverCreateWithoutAssignmentsInput = {
   id?: string
   userId: string
   licenceNumber: string
+  name?: string | null
   licenceExpiresOn?: Date | string | null
   suspendedAt?: Date | string | null
   suspensionReason?: string | null
@@ -1370,6 +1400,7 @@ export type DriverUncheckedCreateWithoutAssignmentsInput = {
   fleetId: string
   currentVehicleId?: string | null
   licenceNumber: string
+  name?: string | null
   licenceExpiresOn?: Date | string | null
   homeHubId?: string | null
   suspendedAt?: Date | string | null
@@ -1413,6 +1444,7 @@ export type DriverUpdateWithoutAssignmentsInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   userId?: Prisma.StringFieldUpdateOperationsInput | string
   licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   licenceExpiresOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   suspendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   suspensionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1444,6 +1476,7 @@ export type DriverUncheckedUpdateWithoutAssignmentsInput = {
   fleetId?: Prisma.StringFieldUpdateOperationsInput | string
   currentVehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   licenceExpiresOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   homeHubId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   suspendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1471,6 +1504,7 @@ export type DriverCreateWithoutAttendancesInput = {
   id?: string
   userId: string
   licenceNumber: string
+  name?: string | null
   licenceExpiresOn?: Date | string | null
   suspendedAt?: Date | string | null
   suspensionReason?: string | null
@@ -1502,6 +1536,7 @@ export type DriverUncheckedCreateWithoutAttendancesInput = {
   fleetId: string
   currentVehicleId?: string | null
   licenceNumber: string
+  name?: string | null
   licenceExpiresOn?: Date | string | null
   homeHubId?: string | null
   suspendedAt?: Date | string | null
@@ -1545,6 +1580,7 @@ export type DriverUpdateWithoutAttendancesInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   userId?: Prisma.StringFieldUpdateOperationsInput | string
   licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   licenceExpiresOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   suspendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   suspensionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1576,6 +1612,7 @@ export type DriverUncheckedUpdateWithoutAttendancesInput = {
   fleetId?: Prisma.StringFieldUpdateOperationsInput | string
   currentVehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   licenceExpiresOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   homeHubId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   suspendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1604,6 +1641,7 @@ export type DriverCreateManyFleetInput = {
   userId: string
   currentVehicleId?: string | null
   licenceNumber: string
+  name?: string | null
   licenceExpiresOn?: Date | string | null
   homeHubId?: string | null
   suspendedAt?: Date | string | null
@@ -1630,6 +1668,7 @@ export type DriverUpdateWithoutFleetInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   userId?: Prisma.StringFieldUpdateOperationsInput | string
   licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   licenceExpiresOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   suspendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   suspensionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1660,6 +1699,7 @@ export type DriverUncheckedUpdateWithoutFleetInput = {
   userId?: Prisma.StringFieldUpdateOperationsInput | string
   currentVehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   licenceExpiresOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   homeHubId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   suspendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1689,6 +1729,7 @@ export type DriverUncheckedUpdateManyWithoutFleetInput = {
   userId?: Prisma.StringFieldUpdateOperationsInput | string
   currentVehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   licenceExpiresOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   homeHubId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   suspendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1717,6 +1758,7 @@ export type DriverCreateManyHomeHubInput = {
   fleetId: string
   currentVehicleId?: string | null
   licenceNumber: string
+  name?: string | null
   licenceExpiresOn?: Date | string | null
   suspendedAt?: Date | string | null
   suspensionReason?: string | null
@@ -1742,6 +1784,7 @@ export type DriverUpdateWithoutHomeHubInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   userId?: Prisma.StringFieldUpdateOperationsInput | string
   licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   licenceExpiresOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   suspendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   suspensionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1773,6 +1816,7 @@ export type DriverUncheckedUpdateWithoutHomeHubInput = {
   fleetId?: Prisma.StringFieldUpdateOperationsInput | string
   currentVehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   licenceExpiresOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   suspendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   suspensionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1802,6 +1846,7 @@ export type DriverUncheckedUpdateManyWithoutHomeHubInput = {
   fleetId?: Prisma.StringFieldUpdateOperationsInput | string
   currentVehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   licenceExpiresOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   suspendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   suspensionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1828,6 +1873,7 @@ export type DriverCreateManyCurrentVehicleInput = {
   userId: string
   fleetId: string
   licenceNumber: string
+  name?: string | null
   licenceExpiresOn?: Date | string | null
   homeHubId?: string | null
   suspendedAt?: Date | string | null
@@ -1854,6 +1900,7 @@ export type DriverUpdateWithoutCurrentVehicleInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   userId?: Prisma.StringFieldUpdateOperationsInput | string
   licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   licenceExpiresOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   suspendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   suspensionReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
@@ -1884,6 +1931,7 @@ export type DriverUncheckedUpdateWithoutCurrentVehicleInput = {
   userId?: Prisma.StringFieldUpdateOperationsInput | string
   fleetId?: Prisma.StringFieldUpdateOperationsInput | string
   licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   licenceExpiresOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   homeHubId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   suspendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1913,6 +1961,7 @@ export type DriverUncheckedUpdateManyWithoutCurrentVehicleInput = {
   userId?: Prisma.StringFieldUpdateOperationsInput | string
   fleetId?: Prisma.StringFieldUpdateOperationsInput | string
   licenceNumber?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   licenceExpiresOn?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   homeHubId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   suspendedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1981,6 +2030,7 @@ export type DriverSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs =
   fleetId?: boolean
   currentVehicleId?: boolean
   licenceNumber?: boolean
+  name?: boolean
   licenceExpiresOn?: boolean
   homeHubId?: boolean
   suspendedAt?: boolean
@@ -2015,6 +2065,7 @@ export type DriverSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extens
   fleetId?: boolean
   currentVehicleId?: boolean
   licenceNumber?: boolean
+  name?: boolean
   licenceExpiresOn?: boolean
   homeHubId?: boolean
   suspendedAt?: boolean
@@ -2046,6 +2097,7 @@ export type DriverSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extens
   fleetId?: boolean
   currentVehicleId?: boolean
   licenceNumber?: boolean
+  name?: boolean
   licenceExpiresOn?: boolean
   homeHubId?: boolean
   suspendedAt?: boolean
@@ -2077,6 +2129,7 @@ export type DriverSelectScalar = {
   fleetId?: boolean
   currentVehicleId?: boolean
   licenceNumber?: boolean
+  name?: boolean
   licenceExpiresOn?: boolean
   homeHubId?: boolean
   suspendedAt?: boolean
@@ -2099,7 +2152,7 @@ export type DriverSelectScalar = {
   createdAt?: boolean
 }
 
-export type DriverOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "userId" | "fleetId" | "currentVehicleId" | "licenceNumber" | "licenceExpiresOn" | "homeHubId" | "suspendedAt" | "suspensionReason" | "status" | "rating" | "ratingSum" | "ratingCount" | "currentTripId" | "currentRiderUserId" | "latitude" | "longitude" | "heading" | "speedKph" | "positionAt" | "version" | "eventAt" | "eventLatitude" | "eventLongitude" | "createdAt", ExtArgs["result"]["driver"]>
+export type DriverOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "userId" | "fleetId" | "currentVehicleId" | "licenceNumber" | "name" | "licenceExpiresOn" | "homeHubId" | "suspendedAt" | "suspensionReason" | "status" | "rating" | "ratingSum" | "ratingCount" | "currentTripId" | "currentRiderUserId" | "latitude" | "longitude" | "heading" | "speedKph" | "positionAt" | "version" | "eventAt" | "eventLatitude" | "eventLongitude" | "createdAt", ExtArgs["result"]["driver"]>
 export type DriverInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   fleet?: boolean | Prisma.FleetDefaultArgs<ExtArgs>
   currentVehicle?: boolean | Prisma.Driver$currentVehicleArgs<ExtArgs>
@@ -2140,6 +2193,11 @@ export type $DriverPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs
      */
     currentVehicleId: string | null
     licenceNumber: string
+    /**
+     * the user's display name as identity's `user.name.changed` events told fleet (copied from `user_names` when the
+     * profile is made, kept by the consumer after); null until fleet knows it. `Driver.name` reads it: no hop to identity
+     */
+    name: string | null
     /**
      * the last day the driving licence is valid (a calendar date); check-in is refused after it. Null: not recorded
      */
@@ -2627,6 +2685,7 @@ export interface DriverFieldRefs {
   readonly fleetId: Prisma.FieldRef<"Driver", 'String'>
   readonly currentVehicleId: Prisma.FieldRef<"Driver", 'String'>
   readonly licenceNumber: Prisma.FieldRef<"Driver", 'String'>
+  readonly name: Prisma.FieldRef<"Driver", 'String'>
   readonly licenceExpiresOn: Prisma.FieldRef<"Driver", 'DateTime'>
   readonly homeHubId: Prisma.FieldRef<"Driver", 'String'>
   readonly suspendedAt: Prisma.FieldRef<"Driver", 'DateTime'>
