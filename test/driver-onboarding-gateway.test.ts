@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { readUntil } from '../platform/testing/index.js';
-import { gatewayData } from './support/gateway-apps.js';
+import { gatewayData, untilDriverName } from './support/gateway-apps.js';
 import { startTestSupergraph, TEST_RUNTIMES, type TestSupergraph } from './support/test-supergraph.js';
 
 let s: TestSupergraph;
@@ -79,6 +79,8 @@ describe.each(TEST_RUNTIMES)('on %s', (runtime) => {
     // Driver.fleet is for staff; operations see the new driver in the fleet it was onboarded into.
     const seen = await gatewayData(s.gatewayUrl, 'query ($id: ID!) { driver(id: $id) { fleet { id } user { id } } }', { id: me.driverProfile.id }, ops);
     expect(seen.driver).toEqual({ fleet: { id: downtown.id }, user: { id: userId } });
+    // The name comes to fleet as identity's user.name.changed (its own event, not the profile's): on the board soon.
+    expect(await untilDriverName(s.gatewayUrl, ops, me.driverProfile.id, 'Nina New')).toBe('Nina New');
 
     // Onboarding the same phone again is refused: the account drives already.
     const again = await gatewayData(s.gatewayUrl, ONBOARD, { input: { ...input, licenceNumber: `${licenceNumber}-2` } }, ops);

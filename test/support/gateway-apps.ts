@@ -70,3 +70,14 @@ export async function rideUntilDropOff(
 /** Subscriptions open on one subgraph (the gateway's upstream ones). */
 export const upstreamSubscriptions = (supergraph: RunningSupergraph, subgraph: string): number =>
   supergraph.subgraphs.find((s) => s.name === subgraph)!.subscriptions!.activeSubscriptions();
+
+/**
+ * Waits until `driver(id) { name }` through the gateway is `name`. fleet answers a driver's name from its copy, fed by
+ * identity's `user.name.changed` (subgraphs/fleet/README.md "Accounts"): a driver just made, or a user who just renamed
+ * themself, shows the name a moment later. @param headers a viewer who may read the driver (staff, or the driver).
+ */
+export async function untilDriverName(url: string, headers: Headers, driverId: string, name: string): Promise<string | null> {
+  const read = async () =>
+    ((await gatewayData(url, 'query ($id: ID!) { driver(id: $id) { name } }', { id: driverId }, headers)).driver?.name ?? null) as string | null;
+  return readUntil(read, (current) => current === name, `fleet to know driver ${driverId}'s name "${name}"`, EVENT_WAIT_MS);
+}

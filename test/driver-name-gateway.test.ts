@@ -1,0 +1,62 @@
+// `Driver.name` through the gateway is fleet's copy of the account's name (identity's user.name.changed → fleet), not a
+// `@requires` round trip through identity: a driver renaming themself with identity's `updateMe` shows the new name on
+// their driver profile a moment later, and the trips board costs one SQL statement per table it reads — the drivers
+// are read once (before: again, after identity had answered the drivers' users).
+import { postGraphQL } from '../platform/testing/index.js';
+import { BENCHMARK_QUERIES } from '../bench/benchmark-queries.js';
+import { gatewayData, untilDriverName } from './support/gateway-apps.js';
+import { startTestSupergraph, type TestSupergraph } from './support/test-supergraph.js';
+
+let env: TestSupergraph;
+
+beforeAll(async () => {
+  env = await startTestSupergraph();
+}, 120_000);
+
+afterAll(async () => {
+  await env?.stop();
+});
+
+/** The subgraph schema each statement reads ("fleet"."drivers" → fleet), counted. */
+const statementsBySchema = (statements: string[]) => {
+  const counts: Record<string, number> = {};
+  for (const sql of statements) {
+    const schema = /"(identity|fleet|trips|payments|gamification|notifications)"\./.exec(sql)?.[1] ?? 'other';
+    counts[schema] = (counts[schema] ?? 0) + 1;
+  }
+  return counts;
+};
+
+test('the trips board (20 trips, rider and driver names, vehicles): 4 SQL statements — trips 1, identity 1, fleet 2', async () => {
+  // Asked once first, so nothing a first request does once (a cache filled) is counted.
+  await gatewayData(env.gatewayUrl, BENCHMARK_QUERIES.tripsBoard.query, undefined, env.personas.OPERATIONS.headers);
+  env.statements.length = 0;
+  const data = await gatewayData(env.gatewayUrl, BENCHMARK_QUERIES.tripsBoard.query, undefined, env.personas.OPERATIONS.headers);
+  const nodes = (data.trips.edges as { node: { driver: { name: string | null } | null } }[]).map((edge) => edge.node);
+  expect(nodes).toHaveLength(20);
+  // Demo drivers' names are known from the start (fleet's seed writes them as identity's events would).
+  for (const node of nodes) if (node.driver) expect(node.driver.name).toMatch(/\S/);
+  expect(statementsBySchema(env.statements)).toEqual({ trips: 1, identity: 1, fleet: 2 });
+});
+
+test("a driver renames themself (identity's updateMe): their driver profile shows the new name", async () => {
+  const driverUserId = env.personas.DRIVER.userId!;
+  const driver = env.demo.drivers.find((d) => d.userId === driverUserId)!;
+  const before = env.demo.users.find((u) => u.id === driverUserId)!.name;
+  const ops = env.personas.OPERATIONS.headers;
+  expect((await gatewayData(env.gatewayUrl, 'query ($id: ID!) { driver(id: $id) { name } }', { id: driver.id }, ops)).driver).toEqual({ name: before });
+
+  const renamed = await postGraphQL(
+    env.gatewayUrl,
+    'mutation ($input: UpdateMeInput!) { updateMe(input: $input) { user { name } userErrors { code } } }',
+    { input: { name: 'Dee Renamed' } },
+    env.personas.DRIVER.headers,
+  );
+  expect(renamed.errors).toBeUndefined();
+  expect(renamed.data!.updateMe).toEqual({ user: { name: 'Dee Renamed' }, userErrors: [] });
+
+  expect(await untilDriverName(env.gatewayUrl, ops, driver.id, 'Dee Renamed')).toBe('Dee Renamed');
+  // The driver sees it on their own profile too, and identity's own field agrees.
+  const own = await gatewayData(env.gatewayUrl, '{ me { name driverProfile { name } } }', undefined, env.personas.DRIVER.headers);
+  expect(own.me).toEqual({ name: 'Dee Renamed', driverProfile: { name: 'Dee Renamed' } });
+});
