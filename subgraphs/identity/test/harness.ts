@@ -219,6 +219,7 @@ export async function startHarness({ database, ...options }: HarnessOptions = {}
     emailSimulation: {},
     emailVerificationTtlSeconds: 86400,
     maxSessionsPerUser: 10,
+    reauthMaxAgeSeconds: 600,
     cleanupRetentionDays: 30,
     cleanupIntervalSeconds: 0,
   };

@@ -575,6 +575,14 @@ export type UpdateMeInput = {
   /** https URL of a picture (at most 2048 characters). */
   avatarUrl?: InputMaybe<Scalars['String']['input']>;
   /**
+   * The account's password, required with a new `email` when the account has one (missing: PASSWORD_REQUIRED, wrong:
+   * INVALID_CREDENTIALS, both at `["input", "currentPassword"]`; attempts share `changePassword`'s per-account limit).
+   * A stolen access token must not be enough to move the account's email, which can then reset its password. An
+   * account without a password proves itself instead by a recent sign-in with a phone code (REAUTHENTICATION_REQUIRED
+   * otherwise). Ignored when the email does not change.
+   */
+  currentPassword?: InputMaybe<Scalars['String']['input']>;
+  /**
    * A new email address. It is unproven until the link sent to it is opened (`verifyEmail`): until then it cannot sign
    * in or reset a password, and another account may still claim it. Giving the current, unproven email again sends a
    * new link. An email proven by another account is EMAIL_TAKEN.
@@ -729,10 +737,14 @@ export type UserErrorCode =
   | 'INVALID_VERIFICATION_TOKEN'
   /** The account has no password to change: it signs in with phone codes (a password is set through `requestPasswordReset` with a proven email). */
   | 'NO_PASSWORD'
+  /** Changing the email of an account with a password needs `currentPassword`. */
+  | 'PASSWORD_REQUIRED'
   /** A phone number was given without `phoneCode`: prove it with the code `requestOtp` sent to it, or leave it out. */
   | 'PHONE_CODE_REQUIRED'
   /** Another account signs in with this phone number: sign in to it with a code instead (accounts are never merged). */
   | 'PHONE_TAKEN'
+  /** Changing the email of an account without a password needs a recent sign-in with a phone code: sign in again, then retry. */
+  | 'REAUTHENTICATION_REQUIRED'
   /** No account has this referral code (codes are 8 characters; letters are not case-sensitive). */
   | 'REFERRAL_CODE_UNKNOWN'
   /** A code was sent moments ago; `resendAvailableAt` says when another may be requested. */
