@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { UserModel, AuditEntryModel, FleetRef } from '../resolvers/mappers.js';
+import type { UserModel, AuditEntryModel, FleetRef, UserConnectionModel, AuditEntryConnectionModel } from '../resolvers/mappers.js';
 import type { IdentityContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -60,6 +60,8 @@ export type AuditEntryConnection = {
   edges: Array<AuditEntryEdge>;
   /** Where this page sits in the whole list. */
   pageInfo: PageInfo;
+  /** How many entries the filter selects across all pages (counted only when asked for: one COUNT statement). */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** One audit entry in a page, with its cursor. */
@@ -663,6 +665,8 @@ export type UserConnection = {
   edges: Array<UserEdge>;
   /** Where this page sits in the whole list. */
   pageInfo: PageInfo;
+  /** How many users the filter selects across all pages (counted only when asked for: one COUNT statement). */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** One user in a page, with its cursor. */
@@ -880,7 +884,8 @@ export type ResolversTypes = ResolversObject<{
   AuditEntry: ResolverTypeWrapper<AuditEntryModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  AuditEntryConnection: ResolverTypeWrapper<Omit<AuditEntryConnection, 'edges'> & { edges: Array<ResolversTypes['AuditEntryEdge']> }>;
+  AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnectionModel>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AuditEntryEdge: ResolverTypeWrapper<Omit<AuditEntryEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
   AuditLogFilterInput: AuditLogFilterInput;
   AuditSource: AuditSource;
@@ -888,7 +893,6 @@ export type ResolversTypes = ResolversObject<{
   AuthPayload: ResolverTypeWrapper<AuthPayload>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ChangePasswordPayload: ResolverTypeWrapper<ChangePasswordPayload>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ConfirmPasswordResetPayload: ResolverTypeWrapper<ConfirmPasswordResetPayload>;
   CreateStaffUserInput: CreateStaffUserInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -909,7 +913,7 @@ export type ResolversTypes = ResolversObject<{
   UpdateMeInput: UpdateMeInput;
   UpdateMePayload: ResolverTypeWrapper<Omit<UpdateMePayload, 'user'> & { user?: Maybe<ResolversTypes['User']> }>;
   User: ResolverTypeWrapper<UserModel>;
-  UserConnection: ResolverTypeWrapper<Omit<UserConnection, 'edges'> & { edges: Array<ResolversTypes['UserEdge']> }>;
+  UserConnection: ResolverTypeWrapper<UserConnectionModel>;
   UserEdge: ResolverTypeWrapper<Omit<UserEdge, 'node'> & { node: ResolversTypes['User'] }>;
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
@@ -922,14 +926,14 @@ export type ResolversParentTypes = ResolversObject<{
   AuditEntry: AuditEntryModel;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
-  AuditEntryConnection: Omit<AuditEntryConnection, 'edges'> & { edges: Array<ResolversParentTypes['AuditEntryEdge']> };
+  AuditEntryConnection: AuditEntryConnectionModel;
+  Int: Scalars['Int']['output'];
   AuditEntryEdge: Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
   AuditLogFilterInput: AuditLogFilterInput;
   AuditTargetInput: AuditTargetInput;
   AuthPayload: AuthPayload;
   Boolean: Scalars['Boolean']['output'];
   ChangePasswordPayload: ChangePasswordPayload;
-  Int: Scalars['Int']['output'];
   ConfirmPasswordResetPayload: ConfirmPasswordResetPayload;
   CreateStaffUserInput: CreateStaffUserInput;
   DateTime: Scalars['DateTime']['output'];
@@ -948,7 +952,7 @@ export type ResolversParentTypes = ResolversObject<{
   UpdateMeInput: UpdateMeInput;
   UpdateMePayload: Omit<UpdateMePayload, 'user'> & { user?: Maybe<ResolversParentTypes['User']> };
   User: UserModel;
-  UserConnection: Omit<UserConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserEdge']> };
+  UserConnection: UserConnectionModel;
   UserEdge: Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
   UserError: UserError;
   UserPayload: Omit<UserPayload, 'user'> & { user?: Maybe<ResolversParentTypes['User']> };
@@ -978,6 +982,7 @@ export type AuditEntryResolvers<ContextType = IdentityContext, ParentType extend
 export type AuditEntryConnectionResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type AuditEntryEdgeResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = ResolversObject<{
@@ -1121,6 +1126,7 @@ export type UserResolvers<ContextType = IdentityContext, ParentType extends Reso
 export type UserConnectionResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['UserConnection'] = ResolversParentTypes['UserConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['UserEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type UserEdgeResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['UserEdge'] = ResolversParentTypes['UserEdge']> = ResolversObject<{
