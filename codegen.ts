@@ -25,6 +25,7 @@ const MAPPERS: Record<string, Record<string, string>> = {
     DriverPosition: 'DriverPositionModel',
     DriverConnection: 'DriverConnectionModel',
     VehicleConnection: 'VehicleConnectionModel',
+    AttendanceConnection: 'AttendanceConnectionModel',
   },
   trips: {
     Trip: 'TripModel',

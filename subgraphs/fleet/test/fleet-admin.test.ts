@@ -409,10 +409,10 @@ describe("a driver's own attendance history", () => {
       clock = new Date(clock.getTime() + 60_000);
     }
     const HISTORY = ENTITIES_QUERY(
-      '... on User { driverProfile { attendances(first: 2, after: $after) { edges { node { id checkInOdometerKm } } pageInfo { hasNextPage endCursor } } } }',
+      '... on User { driverProfile { attendances(first: 2, after: $after) { edges { node { id checkInOdometerKm } } pageInfo { hasNextPage endCursor } totalCount } } }',
     ).replace('query ($representations: [_Any!]!)', 'query ($representations: [_Any!]!, $after: String)');
     type History = {
-      _entities: { driverProfile: { attendances: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } }[];
+      _entities: { driverProfile: { attendances: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string }; totalCount: number } } }[];
     };
     const representations = [{ __typename: 'User', id: driver.userId }];
     const first = await h.subgraph.execute<History>(HISTORY, { representations }, headers);
@@ -420,6 +420,7 @@ describe("a driver's own attendance history", () => {
     const page1 = first.data!._entities[0]!.driverProfile.attendances;
     expect(page1.edges.map((e) => e.node.id)).toEqual([ids[2], ids[1]]);
     expect(page1.pageInfo.hasNextPage).toBe(true);
+    expect(page1.totalCount).toBe(3);
     const second = await h.subgraph.execute<History>(HISTORY, { representations, after: page1.pageInfo.endCursor }, headers);
     expect(second.data!._entities[0]!.driverProfile.attendances.edges.map((e) => e.node.id)).toEqual([ids[0]]);
 
