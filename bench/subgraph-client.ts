@@ -5,7 +5,7 @@
 // side only. Rounds alternate A B B A … so drift of a shared machine falls on both; the result is the CPU time per
 // fetch of this process (process.cpuUsage), which load moves much less than throughput.
 // Writes bench/results/subgraph-client.{json,md}. BENCH_REQUESTS (per round, 4000), BENCH_CONCURRENCY (16),
-// BENCH_ROUNDS (per variant, 4), BENCH_BODY_KB (8: about one page of the trips board's entity answer).
+// BENCH_ROUNDS (per variant, 8), BENCH_BODY_KB (8: about one page of the trips board's entity answer).
 import { spawn } from 'node:child_process';
 import http from 'node:http';
 import https from 'node:https';
@@ -20,7 +20,7 @@ import { describeRun, loadSnapshot, runInfo } from './run-info.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 4000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 8);
 const BODY_KB = Number(process.env.BENCH_BODY_KB ?? 8);
 const TIMEOUT_MS = 10_000;
 
@@ -109,7 +109,8 @@ async function runRound(variant: Variant, url: string, requests: number): Promis
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  const value = sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  return Math.round(value * 10) / 10;
 };
 
 async function main(): Promise<void> {
