@@ -16,6 +16,7 @@ export const SDK_OPERATION_NAMES: readonly string[] = [
   'CheckIn',
   'CheckOut',
   'CompleteTrip',
+  'CouponRedemptionsCsv',
   'Coupons',
   'CreateBulkPayoutBatch',
   'CreateFleet',
