@@ -1248,7 +1248,10 @@ export type UserErrorCode =
   | 'EMAIL_NOT_VERIFIED'
   /** Another account uses this email address. */
   | 'EMAIL_TAKEN'
-  /** No fleet you may onboard drivers into has this id (unknown to identity yet, or, for a FLEET_MANAGER, not theirs). */
+  /**
+   * No fleet you may name has this id (`onboardDriver`, `assignFleetManager`): identity does not know it (yet: a fleet
+   * created a moment ago is known within a second), or, for a FLEET_MANAGER, it is not theirs.
+   */
   | 'FLEET_NOT_FOUND'
   /** The avatar URL is not an https URL of at most 2048 characters. */
   | 'INVALID_AVATAR_URL'
