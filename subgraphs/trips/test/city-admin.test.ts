@@ -268,6 +268,18 @@ describe('updateCity', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  test('two cities renamed to one name at once: one gets it, the other CITY_NAME_TAKEN with nothing written', async () => {
+    const ops = await staff('OPERATIONS');
+    const [a, b] = await Promise.all(
+      [10, 20].map(async (east) => (await createCity(ops, cityInput({ center: { latitude: -1.2921, longitude: 36.8219 + east } }))).city!),
+    );
+    const outboxBefore = await h.prisma.outboxEvent.count();
+    const results = await Promise.all([updateCity(ops, a!.id, { name: 'Twin' }), updateCity(ops, b!.id, { name: 'twin' })]);
+    expect(results.flatMap((r) => r.userErrors.map((e) => e.code))).toEqual(['CITY_NAME_TAKEN']);
+    expect(await h.prisma.city.count({ where: { name: { equals: 'twin', mode: 'insensitive' } } })).toBe(1);
+    expect(await h.prisma.outboxEvent.count()).toBe(outboxBefore + 1);
+  });
+
   test.each([
     ['an unknown id', randomUUID(), {}, 'CITY_NOT_FOUND', ['id']],
     ['an id that is no id', 'harbour', { name: 'X' }, 'CITY_NOT_FOUND', ['id']],
