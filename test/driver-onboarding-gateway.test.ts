@@ -33,12 +33,9 @@ describe.each(TEST_RUNTIMES)('on %s', (runtime) => {
     const input = { phone, name: 'Nina New', fleetId: downtown.id, licenceNumber, licenceExpiresOn: '2031-03-31' };
 
     // identity learns the demo fleets from fleet's outbox within a second or so of start-up: until then the fleet is
-    // unknown to it (FLEET_NOT_FOUND, nothing written), which is why asking again is safe.
-    const onboarded = await readUntil(
-      async () => (await gatewayData(s.gatewayUrl, ONBOARD, { input }, ops)).onboardDriver,
-      (payload) => payload.userErrors.length === 0 || payload.userErrors[0].code !== 'FLEET_NOT_FOUND',
-      'identity to know the demo fleets',
-    );
+    // unknown to it (FLEET_NOT_FOUND, nothing written).
+    await s.untilIdentityKnowsFleet(downtown.id);
+    const onboarded = (await gatewayData(s.gatewayUrl, ONBOARD, { input }, ops)).onboardDriver;
     expect(onboarded).toEqual({ user: { id: expect.any(String), name: 'Nina New', roles: ['DRIVER'] }, newUser: true, inviteSent: true, userErrors: [] });
     const userId: string = onboarded.user.id;
     expect(sms.filter((message) => message.to === phone).map((message) => message.text)).toEqual([expect.stringContaining('invited to drive with Ridegraph')]);

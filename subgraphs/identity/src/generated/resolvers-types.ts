@@ -215,9 +215,10 @@ export type Mutation = {
   /**
    * Makes a user a manager of a fleet: adds FLEET_MANAGER to their roles if missing and the fleet to the fleets they
    * manage (already a manager of it: nothing changes, nothing is recorded). Recorded in the audit log
-   * (`fleet_manager.assign`, before/after roles and fleet ids). It does not check that the fleet exists: only that
-   * `fleetId` is a UUID (INVALID_FLEET_ID otherwise); give the id of a fleet from the fleet subgraph. The
-   * user's tokens carry the fleet from their next refresh (within 15 minutes). USER_NOT_FOUND for an unknown user.
+   * (`fleet_manager.assign`, before/after roles and fleet ids). The fleet must exist: INVALID_FLEET_ID for an id that
+   * is not a UUID, FLEET_NOT_FOUND for a fleet identity does not know (it learns fleets from the fleet subgraph within
+   * a second of their creation), nothing written either way. The user's tokens carry the fleet from their next
+   * refresh (within 15 minutes). USER_NOT_FOUND for an unknown user.
    */
   assignFleetManager: UserPayload;
   /**
@@ -705,7 +706,10 @@ export type UserErrorCode =
   | 'EMAIL_NOT_VERIFIED'
   /** Another account uses this email address. */
   | 'EMAIL_TAKEN'
-  /** No fleet you may onboard drivers into has this id (unknown to identity yet, or, for a FLEET_MANAGER, not theirs). */
+  /**
+   * No fleet you may name has this id (`onboardDriver`, `assignFleetManager`): identity does not know it (yet: a fleet
+   * created a moment ago is known within a second), or, for a FLEET_MANAGER, it is not theirs.
+   */
   | 'FLEET_NOT_FOUND'
   /** The avatar URL is not an https URL of at most 2048 characters. */
   | 'INVALID_AVATAR_URL'
