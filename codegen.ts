@@ -5,7 +5,13 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /** Per subgraph: GraphQL type → the TypeScript type its resolvers receive as parent (see src/resolvers/mappers.ts). */
 const MAPPERS: Record<string, Record<string, string>> = {
-  identity: { User: 'UserModel', AuditEntry: 'AuditEntryModel', Fleet: 'FleetRef' },
+  identity: {
+    User: 'UserModel',
+    AuditEntry: 'AuditEntryModel',
+    Fleet: 'FleetRef',
+    UserConnection: 'UserConnectionModel',
+    AuditEntryConnection: 'AuditEntryConnectionModel',
+  },
   fleet: {
     Fleet: 'FleetModel',
     Hub: 'HubModel',
@@ -19,6 +25,7 @@ const MAPPERS: Record<string, Record<string, string>> = {
     DriverPosition: 'DriverPositionModel',
     DriverConnection: 'DriverConnectionModel',
     VehicleConnection: 'VehicleConnectionModel',
+    AttendanceConnection: 'AttendanceConnectionModel',
   },
   trips: {
     Trip: 'TripModel',

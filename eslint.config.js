@@ -30,6 +30,7 @@ const TYPES_WITHOUT_ID = [
   'FleetUserError',
   'TripUserError',
   'PricingUserError',
+  'CityUserError',
   'PaymentUserError',
   'LoyaltyUserError',
   'LeaderboardEntry',

@@ -1,7 +1,7 @@
 // "A rider renames themself and verifies an email", through the gateway, on PostgreSQL and embedded PGlite: register,
 // rename, change the email, open the link the development email provider logged, sign in with the new email.
 import { postGraphQL } from '../platform/testing/index.js';
-import { emailCapture } from './support/email-capture.js';
+import { emailCapture } from './support/message-capture.js';
 import { startTestSupergraph, TEST_RUNTIMES, type TestSupergraph } from './support/test-supergraph.js';
 
 describe.each(TEST_RUNTIMES)('on %s', (runtime) => {
@@ -32,7 +32,7 @@ describe.each(TEST_RUNTIMES)('on %s', (runtime) => {
     const updated = await postGraphQL(
       env.gatewayUrl,
       `mutation ($input: UpdateMeInput!) { updateMe(input: $input) { user { name email emailVerified timeZone } emailVerificationSent userErrors { code field } } }`,
-      { input: { name: 'Ada Lovelace', email: newEmail, timeZone: 'Europe/London' } },
+      { input: { name: 'Ada Lovelace', email: newEmail, timeZone: 'Europe/London', currentPassword: password } },
       auth,
     );
     expect(updated.errors).toBeUndefined();

@@ -3,26 +3,15 @@
 // invitation arrives, the person signs in with a code sent to that phone and is the driver fleet made from
 // identity's driver.onboarded.
 import { randomUUID } from 'node:crypto';
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { readUntil } from '../platform/testing/index.js';
 import { gatewayData, untilDriverName } from './support/gateway-apps.js';
+import { messageCapture, signInByPhoneCode } from './support/message-capture.js';
 import { startTestSupergraph, TEST_RUNTIMES, type TestSupergraph } from './support/test-supergraph.js';
 
 let s: TestSupergraph;
-const sms: { to: string; text: string }[] = [];
-
-// The development SMS provider logs each message as one line: that log is the phone's inbox here.
-const inbox = () =>
-  new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
-        const parsed = JSON.parse(line) as { msg?: string; to?: string; text?: string };
-        if (parsed.msg === 'development SMS') sms.push({ to: parsed.to!, text: parsed.text! });
-      }
-      done();
-    },
-  });
+// The development SMS provider logs each message: that log is the phone's inbox here.
+const messages = messageCapture();
+const sms = messages.sms;
 
 const ONBOARD = `mutation ($input: OnboardDriverInput!) {
   onboardDriver(input: $input) { user { id name roles } newUser inviteSent userErrors { code field } }
@@ -30,7 +19,7 @@ const ONBOARD = `mutation ($input: OnboardDriverInput!) {
 
 describe.each(TEST_RUNTIMES)('on %s', (runtime) => {
   beforeAll(async () => {
-    s = await startTestSupergraph({ runtime, logger: pino({ level: 'info' }, inbox()) });
+    s = await startTestSupergraph({ runtime, logger: messages.logger });
   }, 120_000);
   afterAll(async () => {
     await s?.stop();
@@ -44,27 +33,16 @@ describe.each(TEST_RUNTIMES)('on %s', (runtime) => {
     const input = { phone, name: 'Nina New', fleetId: downtown.id, licenceNumber, licenceExpiresOn: '2031-03-31' };
 
     // identity learns the demo fleets from fleet's outbox within a second or so of start-up: until then the fleet is
-    // unknown to it (FLEET_NOT_FOUND, nothing written), which is why asking again is safe.
-    const onboarded = await readUntil(
-      async () => (await gatewayData(s.gatewayUrl, ONBOARD, { input }, ops)).onboardDriver,
-      (payload) => payload.userErrors.length === 0 || payload.userErrors[0].code !== 'FLEET_NOT_FOUND',
-      'identity to know the demo fleets',
-    );
+    // unknown to it (FLEET_NOT_FOUND, nothing written).
+    await s.untilIdentityKnowsFleet(downtown.id);
+    const onboarded = (await gatewayData(s.gatewayUrl, ONBOARD, { input }, ops)).onboardDriver;
     expect(onboarded).toEqual({ user: { id: expect.any(String), name: 'Nina New', roles: ['DRIVER'] }, newUser: true, inviteSent: true, userErrors: [] });
     const userId: string = onboarded.user.id;
     expect(sms.filter((message) => message.to === phone).map((message) => message.text)).toEqual([expect.stringContaining('invited to drive with Ridegraph')]);
 
-    const requested = await gatewayData(s.gatewayUrl, 'mutation ($phone: String!) { requestOtp(phone: $phone) { sent } }', { phone }, {});
-    expect(requested.requestOtp).toEqual({ sent: true });
-    const code = /\b(\d{6})\b/.exec(sms.filter((message) => message.to === phone).at(-1)!.text)![1];
-    const signedIn = await gatewayData(
-      s.gatewayUrl,
-      'mutation ($phone: String!, $code: String!) { verifyOtp(phone: $phone, code: $code) { accessToken userId roles newUser userErrors { code } } }',
-      { phone, code },
-      {},
-    );
-    expect(signedIn.verifyOtp).toEqual({ accessToken: expect.any(String), userId, roles: ['DRIVER'], newUser: false, userErrors: [] });
-    const asDriver = { authorization: `Bearer ${signedIn.verifyOtp.accessToken as string}` };
+    const signedIn = await signInByPhoneCode(s.gatewayUrl, messages, phone);
+    expect({ userId: signedIn.userId, roles: signedIn.roles, newUser: signedIn.newUser }).toEqual({ userId, roles: ['DRIVER'], newUser: false });
+    const asDriver = signedIn.headers;
 
     const me = await readUntil(
       async () => (await gatewayData(s.gatewayUrl, '{ me { id name driverProfile { id status licenceNumber licenceExpiresOn } } }', undefined, asDriver)).me,

@@ -27,6 +27,8 @@ describe.each(TEST_RUNTIMES)('on %s', (runtime) => {
     const before = await managerIds();
     expect(before).not.toContain(rider.id);
 
+    // identity learns the demo fleets from fleet's outbox within a second or so of start-up (FLEET_NOT_FOUND until then).
+    await s.untilIdentityKnowsFleet(downtown!.id);
     const assigned = await gatewayData(s.gatewayUrl, ASSIGN, { userId: rider.id, fleetId: downtown!.id }, ops);
     expect(assigned.assignFleetManager).toEqual({
       user: { id: rider.id, roles: [...rider.roles, 'FLEET_MANAGER'], managedFleetIds: [downtown!.id] },

@@ -14,6 +14,7 @@ import { createSmtpEmailProvider } from '../subgraphs/notifications/src/provider
 import { buildNotificationsSubgraph } from '../subgraphs/notifications/src/server.js';
 import { startFakeFcm } from '../subgraphs/notifications/test/fake-providers.js';
 import { checkIn, gatewayData, north, upstreamSubscriptions, type Headers } from './support/gateway-apps.js';
+import { messageCapture, signInByPhoneCode } from './support/message-capture.js';
 import { connectWs, eventually, type TestWsClient } from './support/subscriptions-stack.js';
 import { startTestSupergraph, type TestSupergraph } from './support/test-supergraph.js';
 
@@ -28,6 +29,9 @@ let env: TestSupergraph;
 let fcm: Awaited<ReturnType<typeof startFakeFcm>>;
 let smtp: SMTPServer;
 const mailed: { to: string[]; data: string }[] = [];
+// The rider signs in by phone code (the development SMS provider's log is the phone): changing an email needs a
+// recent sign-in, and the push device is tied to that session.
+const messages = messageCapture();
 let client: TestWsClient | undefined;
 
 beforeAll(async () => {
@@ -49,6 +53,7 @@ beforeAll(async () => {
   const smtpPort = (smtp.server.address() as AddressInfo).port;
   env = await startTestSupergraph({
     transport: 'Redis',
+    logger: messages.logger,
     subgraphFactories: {
       // The real adapters, pointed at the local servers (the configuration would read FCM_* and SMTP_* instead).
       notifications: (deps) =>
@@ -104,8 +109,7 @@ test('a demo rider is told of each step of a cash ride live, in the inbox and by
   const driverUser = userByPhone(DEMO_PHONES.driver(3));
   const riderUser = userByPhone(DEMO_PHONES.rider(3));
   const asDriver = await env.testAuth.headersFor({ userId: driverUser.id, roles: ['DRIVER'] });
-  // A session id of its own: the push device is tied to it.
-  const asRider = await env.testAuth.headersFor({ userId: riderUser.id, roles: ['RIDER'], sessionId: randomUUID() });
+  const asRider = (await signInByPhoneCode(env.gatewayUrl, messages, riderUser.phone!)).headers;
   const asOperations = env.personas.OPERATIONS.headers;
 
   // Where email goes: identity tells notifications (user.contact.changed) when the rider sets an address.

@@ -3,7 +3,7 @@
 // it — keep the version that priced them. The history shows both versions, the new one with its author's name.
 /* eslint-disable @typescript-eslint/no-explicit-any -- responses are read loosely and pinned field by field */
 import { DEMO_PHONES } from '../platform/demo/index.js';
-import { postGraphQL } from '../platform/testing/index.js';
+import { postGraphQL, readUntil } from '../platform/testing/index.js';
 import { fareMinor } from '../subgraphs/trips/src/services/pricing.js';
 import { startTestSupergraph, type TestSupergraph } from './support/test-supergraph.js';
 
@@ -87,3 +87,40 @@ test('operations set a new BIKE price; new quotes use it, an earlier quote and i
   // Leave the demo rider without a trip in progress (cancelling a REQUESTED trip is free).
   await gql(`mutation ($id: ID!) { cancelTrip(tripId: $id) { trip { status } } }`, { id: requestTrip.trip.id }, rider);
 }, 60_000);
+
+test('operations create and rename a city from the API alone; SUPER_ADMIN reads city.create and city.update in the audit log', async () => {
+  const operations = t.personas.OPERATIONS.headers;
+  const lake = { latitude: 41.8781, longitude: -87.6298 };
+  const { createCity } = await gql(
+    `mutation ($input: CreateCityInput!) { createCity(input: $input) { city { id name currency radiusMeters } userErrors { code } } }`,
+    { input: { name: 'Lake City', currency: 'USD', center: lake, radiusMeters: 30_000 } },
+    operations,
+  );
+  expect(createCity).toEqual({ city: { id: expect.any(String), name: 'Lake City', currency: 'USD', radiusMeters: 30_000 }, userErrors: [] });
+  const id: string = createCity.city.id;
+  const { updateCity } = await gql(
+    `mutation ($id: ID!, $input: UpdateCityInput!) { updateCity(id: $id, input: $input) { city { id name } userErrors { code } } }`,
+    { id, input: { name: 'Lakeside' } },
+    operations,
+  );
+  expect(updateCity).toEqual({ city: { id, name: 'Lakeside' }, userErrors: [] });
+
+  const AUDIT = `query ($filter: AuditLogFilterInput) { auditLog(filter: $filter, first: 10) { edges { node {
+    source action actorId targetType targetId before after } } } }`;
+  const entries = await readUntil(
+    async () => (await gql(AUDIT, { filter: { target: { type: 'City', id } } }, t.personas.SUPER_ADMIN.headers)).auditLog.edges.map((e: any) => e.node),
+    (nodes: unknown[]) => nodes.length === 2,
+    'the city entries in the audit log',
+  );
+  const common = { source: 'TRIPS', actorId: t.personas.OPERATIONS.userId, targetType: 'City', targetId: id };
+  // Newest first.
+  expect(entries).toEqual([
+    { ...common, action: 'city.update', before: { name: 'Lake City' }, after: { name: 'Lakeside' } },
+    {
+      ...common,
+      action: 'city.create',
+      before: null,
+      after: { name: 'Lake City', currency: 'USD', centerLatitude: lake.latitude, centerLongitude: lake.longitude, radiusMeters: 30_000 },
+    },
+  ]);
+}, 120_000);

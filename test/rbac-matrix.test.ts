@@ -101,6 +101,8 @@ const INTENDED: Record<string, readonly Persona[]> = {
   'Query.cities': ['SUPER_ADMIN', 'OPERATIONS', 'FLEET_MANAGER'],
   'Query.city': ['SUPER_ADMIN', 'OPERATIONS', 'FLEET_MANAGER'],
   'Mutation.setPricing': ['SUPER_ADMIN', 'OPERATIONS'],
+  'Mutation.createCity': ['SUPER_ADMIN', 'OPERATIONS'],
+  'Mutation.updateCity': ['SUPER_ADMIN', 'OPERATIONS'],
 };
 
 test.each(Object.entries(INTENDED))('%s is declared for exactly its intended roles', (name, allowed) => {

@@ -26,7 +26,7 @@ import {
   type RidegraphSession,
   type SessionTokensFragment,
 } from '../sdk/index.js';
-import { emailCapture } from './support/email-capture.js';
+import { emailCapture } from './support/message-capture.js';
 import { startTestSupergraph, type Persona, type TestSupergraph } from './support/test-supergraph.js';
 
 let env: TestSupergraph;

@@ -1,19 +1,17 @@
 // How the gateway talks to a subgraph: proves it is the gateway (GATEWAY_SECRET, platform/auth/gateway-hop.ts),
 // forwards the caller's Authorization (every subgraph verifies it again) and X-Forwarded-For with the caller's
-// address appended (which subgraphs honour only because of that proof), reuses keep-alive connections, and bounds
-// each request in time.
+// address appended (which subgraphs honour only because of that proof), reuses keep-alive connections (a lean
+// http.request client, subgraph-http-client.ts), and bounds each request in time.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import http from 'node:http';
-import https from 'node:https';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
-import nodeFetch from 'node-fetch';
 import { GATEWAY_HOP_HEADER } from '../../platform/auth/index.js';
 import { AppError } from '../../platform/errors/index.js';
 import { REQUEST_ID_HEADER, currentRequestId } from '../../platform/request-context/index.js';
 import type { Logger } from '../../platform/logging/index.js';
 import { injectTraceHeaders } from '../../platform/tracing/index.js';
 import type { GatewayContext } from './context.js';
+import { createSubgraphHttpClient } from './subgraph-http-client.js';
 import { unreachableSubgraphResponse } from './unreachable-subgraph-response.js';
 import { timedSubgraphFetch } from './subgraph-fetch-metrics.js';
 
@@ -24,24 +22,23 @@ import { timedSubgraphFetch } from './subgraph-fetch-metrics.js';
  */
 const clientSignal = new AsyncLocalStorage<AbortSignal | undefined>();
 
-/** Keep-alive agents shared by every subgraph of one gateway: no TCP (or TLS) handshake per subgraph fetch. */
-function keepAliveFetcher(timeoutMs: number): Fetcher {
-  const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-  const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 64 });
-  const fetcher: Fetcher = (url, init) =>
-    nodeFetch(url, {
-      ...(init as nodeFetch.RequestInit),
-      agent: (parsed) => (parsed.protocol === 'https:' ? httpsAgent : httpAgent),
-      // On timeout node-fetch destroys the socket too, so the subgraph stops working on the request.
-      timeout: timeoutMs,
-      signal: clientSignal.getStore() as nodeFetch.RequestInit['signal'],
-    }); // node-fetch 2's Response is the shape @apollo/utils.fetcher describes
-  return fetcher;
+/**
+ * The fetcher Apollo's data source calls: the lean keep-alive client (subgraph-http-client.ts), cancelled with the
+ * client's request and bounded by the subgraph timeout.
+ */
+export function subgraphFetcher(timeoutMs: number): Fetcher {
+  const client = createSubgraphHttpClient(timeoutMs);
+  return (url, init) =>
+    client(
+      url,
+      { method: init?.method ?? 'POST', headers: init?.headers ?? {}, body: typeof init?.body === 'string' ? init.body : (init?.body?.toString('utf8') ?? '') },
+      clientSignal.getStore(),
+    );
 }
 
 /** @param gatewaySecret sent on every subgraph request; undefined: subgraphs treat the gateway like any caller. */
 export function createDataSourceFactory(timeoutMs: number, logger: Logger, gatewaySecret?: string) {
-  const fetcher = keepAliveFetcher(timeoutMs);
+  const fetcher = subgraphFetcher(timeoutMs);
   return ({ name, url }: { name: string; url?: string }) => new SubgraphDataSource(name, logger, gatewaySecret, { url, fetcher });
 }
 

@@ -68,14 +68,30 @@ export interface Connection<Node> {
  */
 export function toConnection<Row>(rows: Row[], request: PageRequest, cursorOf: (row: Row) => KeysetCursor): Connection<Row> {
   const page = rows.slice(0, request.take);
-  const edges = page.map((node) => ({ cursor: encodeCursor(cursorOf(node)), node }));
+  // Cursors are encoded when first read (own enumerable getters: GraphQL's default resolver, spreads and
+  // JSON.stringify all see them): a client that selects no `cursor` pays nothing for twenty of them per page.
+  const edges = page.map((node) => {
+    let cursor: string | undefined;
+    return {
+      node,
+      get cursor() {
+        return (cursor ??= encodeCursor(cursorOf(node)));
+      },
+    };
+  });
+  const first = edges[0];
+  const last = edges.at(-1);
   return {
     edges,
     pageInfo: {
       hasNextPage: rows.length > request.take,
       hasPreviousPage: request.after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      get startCursor() {
+        return first?.cursor ?? null;
+      },
+      get endCursor() {
+        return last?.cursor ?? null;
+      },
     },
   };
 }

@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GATEWAY_HOP_HEADER, type GatewayHop } from '../auth/index.js';
 import { createErrorFormatter } from '../errors/index.js';
 import {
@@ -102,6 +102,9 @@ export async function serveSubgraph<TContext extends BaseContext>(subgraph: Buil
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      // No schema has cache hints; the plugin's hook on every resolved field is pure cost. `cache-control: no-store`
+      // comes from the HTTP server (platform/http/graphql-http-server.ts) instead.
+      ApolloServerPluginCacheControlDisabled(),
       tracingPlugin<TContext>(),
       ...(production ? [gatewayOnlySchemaAccessPlugin<TContext>(subgraph.gatewayHop)] : []),
     ],

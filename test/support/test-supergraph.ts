@@ -6,10 +6,11 @@ import type { Role } from '../../platform/auth/index.js';
 import { createLogger } from '../../platform/logging/index.js';
 import { createLivePubSub } from '../../platform/pubsub/index.js';
 import { createEventBus, type InspectableEventBus } from '../../platform/events/index.js';
-import { createTestAuth, createTestDatabase, testRedisUrl, type TestAuth, type TestDatabase } from '../../platform/testing/index.js';
+import { createTestAuth, createTestDatabase, readUntil, testRedisUrl, type TestAuth, type TestDatabase } from '../../platform/testing/index.js';
 import { migrateSubgraphs, openEmbeddedPostgres } from '../../platform/db/index.js';
 import { seedDemoCity } from '../../embedded/src/seed-demo-city.js';
 import { startSupergraph, type RunningSupergraph, type SupergraphOptions } from '../../embedded/src/supergraph.js';
+import { openIdentityDatabase, type IdentityPrisma } from '../../subgraphs/identity/src/store/database.js';
 import { SUPERGRAPH_PATH } from './composed-schema.js';
 
 export const PERSONAS = ['anonymous', 'SUPER_ADMIN', 'OPERATIONS', 'FLEET_MANAGER', 'DRIVER', 'RIDER'] as const;
@@ -38,6 +39,12 @@ export interface TestSupergraph {
   events: InspectableEventBus;
   /** The database every subgraph uses (each in its own schema), to write rows no API would. */
   database: TestDatabase['target'];
+  /**
+   * Resolves once identity knows the fleet: its `known_fleets` replica is fed by fleet's `fleet.changed` through the
+   * outbox relay, so a fleet created (or seeded) moments ago is unknown there for up to a second or so, and
+   * assignFleetManager / onboardDriver answer FLEET_NOT_FOUND until then. Waits up to EVENT_WAIT_MS, then throws.
+   */
+  untilIdentityKnowsFleet(fleetId: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -106,6 +113,7 @@ export async function startTestSupergraph(
     fleetIds,
     headers: await testAuth.headersFor({ userId, roles, fleetIds }),
   });
+  let identityDb: IdentityPrisma | undefined;
   const personas: Record<Persona, PersonaInfo> = {
     anonymous: { userId: null, roles: [], fleetIds: [], headers: {} },
     SUPER_ADMIN: await persona(userByPhone(DEMO_PHONES.superAdmin), ['SUPER_ADMIN']),
@@ -128,7 +136,17 @@ export async function startTestSupergraph(
     statements,
     events,
     database: db.target,
+    async untilIdentityKnowsFleet(fleetId) {
+      identityDb ??= openIdentityDatabase(db.target);
+      const known = identityDb;
+      await readUntil(
+        () => known.knownFleet.count({ where: { id: fleetId } }),
+        (count) => count === 1,
+        `identity to know fleet ${fleetId}`,
+      );
+    },
     async stop() {
+      await identityDb?.$disconnect();
       await supergraph.stop();
       await events.dispose();
       await pubsub.dispose();

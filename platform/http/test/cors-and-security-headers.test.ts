@@ -3,6 +3,7 @@
 // response carries the security headers.
 import type http from 'node:http';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ConfigError } from '../../config/index.js';
 import { createLogger } from '../../logging/index.js';
 import {
@@ -21,11 +22,12 @@ const DASHBOARD = 'https://ops.example.com';
 const logger = createLogger({ level: 'silent' });
 const servers: http.Server[] = [];
 
-async function start(cors?: CorsPolicy, securityHeaders?: SecurityHeadersOptions): Promise<string> {
+async function start(cors?: CorsPolicy, securityHeaders?: SecurityHeadersOptions, apolloCacheControl = true): Promise<string> {
   const apollo = new ApolloServer({
     typeDefs: 'type Query { hello: String }',
     resolvers: { Query: { hello: () => 'world' } },
     stopOnTerminationSignals: false,
+    plugins: apolloCacheControl ? [] : [ApolloServerPluginCacheControlDisabled()],
   });
   await apollo.start();
   const server = createGraphQLHttpServer({ apollo, context: async () => ({}), logger, cors, securityHeaders });
@@ -37,11 +39,13 @@ async function start(cors?: CorsPolicy, securityHeaders?: SecurityHeadersOptions
 let gateway: string;
 let subgraph: string;
 let withHsts: string;
+let withoutCacheControlPlugin: string;
 
 beforeAll(async () => {
   gateway = await start({ origins: new Set([DASHBOARD]) });
   subgraph = await start();
   withHsts = await start({ origins: new Set() }, { hstsMaxAgeSeconds: 31_536_000 });
+  withoutCacheControlPlugin = await start(undefined, undefined, false);
 });
 
 afterAll(async () => {
@@ -151,4 +155,11 @@ test('CORS_ORIGINS: exact origins, comma-separated; development defaults to loca
   expect(readSecurityHeadersOptions({})).toEqual({});
   expect(readSecurityHeadersOptions({ HSTS_MAX_AGE_SECONDS: '31536000' })).toEqual({ hstsMaxAgeSeconds: 31_536_000 });
   expect(() => readSecurityHeadersOptions({ HSTS_MAX_AGE_SECONDS: 'forever' })).toThrow(/HSTS_MAX_AGE_SECONDS/);
+});
+
+test('every GraphQL answer is cache-control: no-store, with or without Apollo\'s cache-control plugin (subgraphs run without it)', async () => {
+  for (const url of [gateway, withoutCacheControlPlugin]) {
+    const response = await post(url);
+    expect([response.status, response.headers.get('cache-control'), await response.json()]).toEqual([200, 'no-store', { data: { hello: 'world' } }]);
+  }
 });

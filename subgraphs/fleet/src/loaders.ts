@@ -57,6 +57,7 @@ export function createFleetLoaders({ fleets, hubs, vehicles, drivers, assignment
     // totalCount, only when selected; aliases with one filter share one count.
     driverCount: createCountLoader((filter: DriverFilter) => drivers.count(filter)),
     vehicleCount: createCountLoader((filter: VehicleFilter) => vehicles.count(filter)),
+    attendanceCount: createCountLoader((filter: AttendanceFilter) => attendances.count(filter)),
   };
 }
 

@@ -73,6 +73,7 @@ describe('fleets', () => {
     ]);
     expect(await h.prisma.fleet.count()).toBe(fleetsBefore);
 
+    clock = new Date(clock.getTime() + 60_000); // the audit entries below are ordered by time; the test clock stands still otherwise
     const renamed = await h.subgraph.execute<FleetData<'updateFleet'>>(UPDATE, { input: { id, city: 'Porto' } });
     expect(renamed.data!.updateFleet).toEqual({ fleet: { id, name, city: 'Porto' }, userErrors: [] });
     const unknown = await h.subgraph.execute<FleetData<'updateFleet'>>(UPDATE, { input: { id: randomUUID(), city: 'Faro' } });
@@ -117,6 +118,7 @@ describe('hubs', () => {
     await h.subgraph.execute('mutation ($input: UpdateVehicleInput!) { updateVehicle(input: $input) { userErrors { code } } }', {
       input: { id: vehicles[0]!.id, homeHubId: null },
     });
+    clock = new Date(clock.getTime() + 60_000); // after the hub.update entry, in the audit entries' time order
     const retired = await h.subgraph.execute<HubData<'retireHub'>>(RETIRE, { id: hub.id });
     expect(retired.data!.retireHub).toEqual({ hub: { id: hub.id, retiredAt: clock.toISOString() }, userErrors: [] });
     const again = await h.subgraph.execute<HubData<'retireHub'>>(RETIRE, { id: hub.id });
@@ -310,6 +312,8 @@ describe('suspension', () => {
     const twice = await h.subgraph.execute<SuspendData>(SUSPEND, { driverId: driver.id, reason: 'again' });
     expect(twice.data!.suspendDriver.userErrors).toEqual([{ code: 'DRIVER_SUSPENDED', field: ['driverId'] }]);
 
+    // A minute later: the audit entries are ordered by when they happened, and the test clock otherwise stands still.
+    clock = new Date(clock.getTime() + 60_000);
     const reinstated = await h.subgraph.execute<ReinstateData>(REINSTATE, { driverId: driver.id, reason: 'Cleared' });
     expect(reinstated.data!.reinstateDriver).toMatchObject({ driver: { status: 'OFFLINE', suspended: false, suspensionReason: null }, userErrors: [] });
     const back = await h.subgraph.execute<CheckInData>(CHECK_IN, checkInInput(1200), headers);
@@ -409,10 +413,10 @@ describe("a driver's own attendance history", () => {
       clock = new Date(clock.getTime() + 60_000);
     }
     const HISTORY = ENTITIES_QUERY(
-      '... on User { driverProfile { attendances(first: 2, after: $after) { edges { node { id checkInOdometerKm } } pageInfo { hasNextPage endCursor } } } }',
+      '... on User { driverProfile { attendances(first: 2, after: $after) { edges { node { id checkInOdometerKm } } pageInfo { hasNextPage endCursor } totalCount } } }',
     ).replace('query ($representations: [_Any!]!)', 'query ($representations: [_Any!]!, $after: String)');
     type History = {
-      _entities: { driverProfile: { attendances: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } }[];
+      _entities: { driverProfile: { attendances: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string }; totalCount: number } } }[];
     };
     const representations = [{ __typename: 'User', id: driver.userId }];
     const first = await h.subgraph.execute<History>(HISTORY, { representations }, headers);
@@ -420,6 +424,7 @@ describe("a driver's own attendance history", () => {
     const page1 = first.data!._entities[0]!.driverProfile.attendances;
     expect(page1.edges.map((e) => e.node.id)).toEqual([ids[2], ids[1]]);
     expect(page1.pageInfo.hasNextPage).toBe(true);
+    expect(page1.totalCount).toBe(3);
     const second = await h.subgraph.execute<History>(HISTORY, { representations, after: page1.pageInfo.endCursor }, headers);
     expect(second.data!._entities[0]!.driverProfile.attendances.edges.map((e) => e.node.id)).toEqual([ids[0]]);
 

@@ -395,12 +395,16 @@ describe('shifts', () => {
     ]);
     expect(codes((await review({ decision: 'APPROVE' }, headers)).errors)).toEqual(['FORBIDDEN']);
 
-    const pending = await h.subgraph.execute<{ attendances: { edges: { node: { id: string } }[] } }>(
-      'query ($fleetId: ID) { attendances(fleetId: $fleetId, pendingApproval: true) { edges { node { id } } } }',
+    const pending = await h.subgraph.execute<{ attendances: { edges: { node: { id: string } }[]; totalCount: number }; reviewed: { totalCount: number } }>(
+      `query ($fleetId: ID) {
+        attendances(fleetId: $fleetId, pendingApproval: true) { edges { node { id } } totalCount }
+        reviewed: attendances(fleetId: $fleetId, pendingApproval: false) { totalCount }
+      }`,
       { fleetId: fleet.id },
       manager,
     );
-    expect(pending.data!.attendances.edges).toEqual([{ node: { id: shift.id } }]);
+    // The review screen's badge: how many shifts wait, counted with the list's filters.
+    expect(pending.data).toEqual({ attendances: { edges: [{ node: { id: shift.id } }], totalCount: 1 }, reviewed: { totalCount: 0 } });
 
     const rejected = await review({ decision: 'REJECT', note: ' Cash short by 5.00 ' });
     expect(rejected.data!.reviewAttendance).toEqual({
@@ -410,11 +414,14 @@ describe('shifts', () => {
     expect((await review({ decision: 'APPROVE' })).data!.reviewAttendance.userErrors).toEqual([
       { code: 'ATTENDANCE_REVIEWED', field: ['input', 'attendanceId'] },
     ]);
-    const after = await h.subgraph.execute<{ attendances: { edges: unknown[] } }>(
-      'query ($driverId: ID) { attendances(driverId: $driverId, pendingApproval: true) { edges { node { id } } } }',
+    const after = await h.subgraph.execute<{ attendances: { edges: unknown[]; totalCount: number }; all: { totalCount: number } }>(
+      `query ($driverId: ID) {
+        attendances(driverId: $driverId, pendingApproval: true) { edges { node { id } } totalCount }
+        all: attendances(driverId: $driverId) { totalCount }
+      }`,
       { driverId: driver.id },
     );
-    expect(after.data!.attendances.edges).toEqual([]);
+    expect(after.data).toEqual({ attendances: { edges: [], totalCount: 0 }, all: { totalCount: 1 } });
   });
 });
 

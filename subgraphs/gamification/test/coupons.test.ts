@@ -346,3 +346,35 @@ test('staff catalogue changes are audited: companies, categories, coupons create
     'title',
   ]);
 });
+
+test('operations export a coupon’s redemptions as CSV, oldest first, from `since`; riders may not', async () => {
+  const couponId = await createCoupon({ pointsPrice: 40, stock: 5, perUserLimit: 2 });
+  const [ana, ben] = [await give(randomUUID(), 500), await give(randomUUID(), 500)];
+  const bought: { id: string; code: string; userId: string }[] = [];
+  for (const userId of [ana, ben, ana]) {
+    const result = await redeem(userId, couponId);
+    expect(result.data!.redeemCoupon.userErrors).toEqual([]);
+    bought.push({ ...result.data!.redeemCoupon.redemption!, userId });
+  }
+  const stored = await fx.prisma.couponRedemption.findMany({ where: { couponId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+  const EXPORT = 'query ($id: ID!, $since: DateTime) { coupon(id: $id) { redemptionsCsv(since: $since) } }';
+
+  const all = await fx.subgraph.execute<{ coupon: { redemptionsCsv: string } }>(EXPORT, { id: couponId });
+  expect(all.errors).toBeUndefined();
+  expect(all.data!.coupon.redemptionsCsv).toBe(
+    [
+      'redemption_id,user_id,code,points_spent,redeemed_at',
+      ...stored.map((row) => `${row.id},${row.userId},${row.code},40,${row.createdAt.toISOString()}`),
+      '',
+    ].join('\r\n'),
+  );
+  expect(stored.map((row) => row.code).sort()).toEqual(bought.map((b) => b.code).sort());
+
+  const later = await fx.subgraph.execute<{ coupon: { redemptionsCsv: string } }>(EXPORT, { id: couponId, since: stored[2]!.createdAt.toISOString() });
+  expect(later.data!.coupon.redemptionsCsv.split('\r\n').filter(Boolean).slice(1).map((line) => line.split(',')[0])).toEqual(
+    stored.filter((row) => row.createdAt >= stored[2]!.createdAt).map((row) => row.id),
+  );
+
+  const asRider = await fx.subgraph.execute(EXPORT, { id: couponId }, await headersAs(fx, ana, ['RIDER']));
+  expect(asRider.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+});

@@ -27,6 +27,11 @@ export interface IdentityConfig {
   emailVerificationTtlSeconds: number;
   /** Live sessions a user may hold; a sign-in beyond it ends the least recently used (IDENTITY_MAX_SESSIONS_PER_USER, default 10). */
   maxSessionsPerUser: number;
+  /**
+   * How recent a phone-code sign-in must be for an account without a password to change its email
+   * (IDENTITY_REAUTH_MAX_AGE_SECONDS, default 600): the session asking must have been opened that recently.
+   */
+  reauthMaxAgeSeconds: number;
   /** How long ended or expired sessions, spent codes and tokens are kept before the clean-up deletes them (IDENTITY_CLEANUP_RETENTION_DAYS, default 30). */
   cleanupRetentionDays: number;
   /** How often the clean-up looks for rows to delete (IDENTITY_CLEANUP_INTERVAL_SECONDS, default 3600; 0 turns it off). */
@@ -63,6 +68,7 @@ export function readIdentityConfig(env: NodeJS.ProcessEnv = process.env, logger?
         .min(300, 'must be at least 300 (5 minutes)')
         .max(7 * 86400, 'must be at most 604800 (7 days)')
         .default(86400),
+      IDENTITY_REAUTH_MAX_AGE_SECONDS: z.coerce.number().int().min(60, 'must be at least 60').max(86400, 'must be at most 86400 (1 day)').default(600),
       IDENTITY_MAX_SESSIONS_PER_USER: z.coerce.number().int().min(1, 'must be at least 1').max(1000, 'must be at most 1000').default(10),
       IDENTITY_CLEANUP_RETENTION_DAYS: z.coerce.number().int().min(1, 'must be at least 1').max(3650, 'must be at most 3650').default(30),
       IDENTITY_CLEANUP_INTERVAL_SECONDS: z.coerce.number().int().min(0, 'must be 0 (off) or more').default(3600),
@@ -97,6 +103,7 @@ export function readIdentityConfig(env: NodeJS.ProcessEnv = process.env, logger?
     emailSimulation: readSimulationOptions('EMAIL', env),
     emailVerificationTtlSeconds: e.EMAIL_VERIFICATION_TTL_SECONDS,
     maxSessionsPerUser: e.IDENTITY_MAX_SESSIONS_PER_USER,
+    reauthMaxAgeSeconds: e.IDENTITY_REAUTH_MAX_AGE_SECONDS,
     cleanupRetentionDays: e.IDENTITY_CLEANUP_RETENTION_DAYS,
     cleanupIntervalSeconds: e.IDENTITY_CLEANUP_INTERVAL_SECONDS,
   };

@@ -87,7 +87,7 @@ test('a new email is unproven: it gets a link, cannot sign in until opened, and 
   const oldReset = h.log.lastResetToken(oldEmail);
 
   const newAddress = newEmail('renamed');
-  const changed = await updateMe(auth.accessToken!, { email: newAddress.toUpperCase() });
+  const changed = await updateMe(auth.accessToken!, { email: newAddress.toUpperCase(), currentPassword: PASSWORD });
   expect(changed).toMatchObject({ user: { email: newAddress, emailVerified: false }, emailVerificationSent: true, userErrors: [] });
   expect(h.log.verificationEmails(newAddress)).toHaveLength(1);
   expect(String(h.log.verificationEmails(newAddress)[0]!.text)).toContain('gave this email to their Ridegraph account');
@@ -110,12 +110,55 @@ test('a new email is unproven: it gets a link, cannot sign in until opened, and 
 
   // Another account cannot take a proven email; it can take an unproven one (the claim is dropped).
   const other = await registered();
-  expect((await updateMe(other.auth.accessToken!, { email: newAddress })).userErrors).toEqual([{ code: 'EMAIL_TAKEN', field: ['input', 'email'] }]);
+  expect((await updateMe(other.auth.accessToken!, { email: newAddress, currentPassword: PASSWORD })).userErrors).toEqual([{ code: 'EMAIL_TAKEN', field: ['input', 'email'] }]);
   const third = await registered();
   const claimed = newEmail('claimed');
-  await updateMe(third.auth.accessToken!, { email: claimed });
-  expect(await updateMe(other.auth.accessToken!, { email: claimed })).toMatchObject({ user: { email: claimed }, userErrors: [] });
+  await updateMe(third.auth.accessToken!, { email: claimed, currentPassword: PASSWORD });
+  expect(await updateMe(other.auth.accessToken!, { email: claimed, currentPassword: PASSWORD })).toMatchObject({ user: { email: claimed }, userErrors: [] });
   expect(await h.prisma.user.findUniqueOrThrow({ where: { id: third.auth.userId! } })).toMatchObject({ email: null });
+}, 120_000);
+
+test('a new email needs the current password (or, without one, a recent phone sign-in); refused, nothing is written', async () => {
+  const { email, auth } = await registered();
+  await h.verifyEmail(email);
+  const token = auth.accessToken!;
+  const target = newEmail('moved');
+  const stored = async () => {
+    const user = await h.prisma.user.findUniqueOrThrow({ where: { id: auth.userId! } });
+    return { email: user.email, emailVerified: user.emailVerifiedAt !== null, links: await h.prisma.emailVerificationToken.count({ where: { userId: user.id } }) };
+  };
+  const before = await stored();
+  expect(before).toEqual({ email, emailVerified: true, links: 1 });
+
+  expect(await updateMe(token, { email: target, name: 'Still Me' })).toEqual({
+    user: null,
+    emailVerificationSent: false,
+    userErrors: [{ code: 'PASSWORD_REQUIRED', field: ['input', 'currentPassword'] }],
+  });
+  expect(await updateMe(token, { email: target, currentPassword: 'not the password' })).toMatchObject({
+    user: null,
+    userErrors: [{ code: 'INVALID_CREDENTIALS', field: ['input', 'currentPassword'] }],
+  });
+  expect(await stored()).toEqual(before);
+  expect((await h.prisma.user.findUniqueOrThrow({ where: { id: auth.userId! } })).name).toBe('Reg Istered');
+  expect(h.log.verificationEmails(target)).toHaveLength(0);
+  // Without an email change the password is not asked for.
+  expect(await updateMe(token, { name: 'Renamed', email: email.toUpperCase() })).toMatchObject({ user: { name: 'Renamed', email }, userErrors: [] });
+  expect(await updateMe(token, { email: target, currentPassword: PASSWORD })).toMatchObject({ user: { email: target }, userErrors: [] });
+
+  // An account without a password: its session's phone sign-in must be recent (IDENTITY_REAUTH_MAX_AGE_SECONDS, 600).
+  const phone = newPhone();
+  const phoneAuth = await h.signInWithPhone(phone);
+  h.clock.advance(601_000);
+  expect(await updateMe(phoneAuth.accessToken!, { email: newEmail('late') })).toEqual({
+    user: null,
+    emailVerificationSent: false,
+    userErrors: [{ code: 'REAUTHENTICATION_REQUIRED', field: ['input', 'email'] }],
+  });
+  expect((await h.prisma.user.findUniqueOrThrow({ where: { id: phoneAuth.userId! } })).email).toBeNull();
+  const fresh = await h.signInWithPhone(phone);
+  const added = newEmail('fresh');
+  expect(await updateMe(fresh.accessToken!, { email: added })).toMatchObject({ user: { email: added }, emailVerificationSent: true, userErrors: [] });
 }, 120_000);
 
 test('changePassword: wrong current is INVALID_CREDENTIALS with nothing written; right ends every other session only', async () => {

@@ -135,6 +135,26 @@ describe('filters and paging', () => {
     expect(idsOf(await auditLog({ filter: { ...inRange, source: 'NOTIFICATIONS' } }))).toEqual([]);
   });
 
+  test("totalCount: the filter's entries across all pages, one COUNT per field and only when asked for", async () => {
+    const statements: string[] = [];
+    const observed = await h.startAnother({ onStatement: (sql) => statements.push(sql) });
+    const counts = () => statements.filter((sql) => /\bcount\s*\(/i.test(sql));
+    const TOTALS = `query ($all: AuditLogFilterInput, $fleet: AuditLogFilterInput) {
+      page: auditLog(filter: $all, first: 2) { edges { node { id } } totalCount }
+      again: auditLog(filter: $all, first: 5) { totalCount }
+      fleet: auditLog(filter: $fleet) { totalCount }
+    }`;
+    const result = await observed.execute(TOTALS, { all: inRange, fleet: { ...inRange, source: 'FLEET' } }, { token: adminToken });
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({ page: { edges: [expect.anything(), expect.anything()], totalCount: 6 }, again: { totalCount: 6 }, fleet: { totalCount: 3 } });
+    // One per field: `page` and `again` are two fields (two resolver calls), `fleet` the third.
+    expect(counts()).toHaveLength(3);
+    statements.length = 0;
+    const uncounted = await observed.execute(AUDIT_LOG, { filter: inRange, first: 2 }, { token: adminToken });
+    expect(uncounted.errors).toBeUndefined();
+    expect(counts()).toEqual([]);
+  });
+
   test('bad filters and paging arguments are BAD_USER_INPUT', async () => {
     for (const variables of [
       { filter: { actorId: 'nope' } },

@@ -37,6 +37,13 @@ describe('readIdentityConfig', () => {
     expect((error as Error).message).toMatch(/OTP_SECRET: must be at least 32 characters/);
     expect(() => readIdentityConfig({ TRUST_PROXY_HOPS: '-1' })).toThrow(/TRUST_PROXY_HOPS/);
     expect(() => readIdentityConfig({ REFRESH_TOKEN_TTL_SECONDS: '60' })).toThrow(/REFRESH_TOKEN_TTL_SECONDS/);
+    expect(() => readIdentityConfig({ IDENTITY_REAUTH_MAX_AGE_SECONDS: '59' })).toThrow(/IDENTITY_REAUTH_MAX_AGE_SECONDS: must be at least 60/);
+    expect(() => readIdentityConfig({ IDENTITY_REAUTH_MAX_AGE_SECONDS: '86401' })).toThrow(/IDENTITY_REAUTH_MAX_AGE_SECONDS/);
+  });
+
+  test('a phone-only account may change its email within IDENTITY_REAUTH_MAX_AGE_SECONDS of its sign-in: 600 by default', () => {
+    expect(readIdentityConfig({}).reauthMaxAgeSeconds).toBe(600);
+    expect(readIdentityConfig({ IDENTITY_REAUTH_MAX_AGE_SECONDS: '120' }).reauthMaxAgeSeconds).toBe(120);
   });
 });
 

@@ -67,7 +67,7 @@ test('fleet managers: assign (a locked row) and Fleet.managers (an array overlap
   const admin = await h.createUser({ roles: ['OPERATIONS'] });
   const token = await h.tokenFor(admin);
   const rider = await h.createUser({ roles: ['RIDER'], name: 'Embedded Manager' });
-  const fleetId = '33333333-3333-4333-8333-333333333333';
+  const fleetId = await h.knownFleet('33333333-3333-4333-8333-333333333333');
   const assigned = await h.execute(
     `mutation ($userId: ID!, $fleetId: ID!) { assignFleetManager(userId: $userId, fleetId: $fleetId) { user { roles managedFleetIds } userErrors { code } } }`,
     { userId: rider.id, fleetId },

@@ -36,7 +36,7 @@ const auditEntries = async (userId: string) =>
     .map(({ action, actorId, before, after }) => ({ action, actorId, before, after }));
 
 test('assign adds FLEET_MANAGER and the fleet; remove drops the fleet, and the role with the last one; each audited', async () => {
-  const [fleetA, fleetB] = [randomUUID(), randomUUID()];
+  const [fleetA, fleetB] = [await h.knownFleet(), await h.knownFleet()];
   const rider = await h.createUser({ roles: ['RIDER'] });
 
   const first = await h.execute(ASSIGN, { userId: rider.id, fleetId: fleetA }, { token: operationsToken });
@@ -84,7 +84,7 @@ test('assign adds FLEET_MANAGER and the fleet; remove drops the fleet, and the r
 });
 
 test('the manager token carries a newly assigned fleet from its next refresh', async () => {
-  const fleet = randomUUID();
+  const fleet = await h.knownFleet();
   const signedIn = await h.signInWithPhone(newPhone());
   await h.execute(ASSIGN, { userId: signedIn.userId, fleetId: fleet }, { token: operationsToken });
   expect(await h.testAuth.auth.verify(signedIn.accessToken!)).toMatchObject({ fleetIds: [] });
@@ -94,10 +94,12 @@ test('the manager token carries a newly assigned fleet from its next refresh', a
 
 test('bad input is a user error and writes nothing', async () => {
   const rider = await h.createUser({ roles: ['RIDER'] });
+  const fleet = await h.knownFleet();
   const cases: [string, Record<string, unknown>, string, string[]][] = [
     [ASSIGN, { userId: rider.id, fleetId: 'fleet-1' }, 'INVALID_FLEET_ID', ['fleetId']],
     [REMOVE, { userId: rider.id, fleetId: 'fleet-1' }, 'INVALID_FLEET_ID', ['fleetId']],
-    [ASSIGN, { userId: randomUUID(), fleetId: randomUUID() }, 'USER_NOT_FOUND', ['userId']],
+    [ASSIGN, { userId: rider.id, fleetId: randomUUID() }, 'FLEET_NOT_FOUND', ['fleetId']],
+    [ASSIGN, { userId: randomUUID(), fleetId: fleet }, 'USER_NOT_FOUND', ['userId']],
     [REMOVE, { userId: randomUUID(), fleetId: randomUUID() }, 'USER_NOT_FOUND', ['userId']],
     [ASSIGN, { userId: 'garbage', fleetId: randomUUID() }, 'USER_NOT_FOUND', ['userId']],
   ];
@@ -108,6 +110,33 @@ test('bad input is a user error and writes nothing', async () => {
   }
   expect(await h.prisma.outboxEvent.count()).toBe(outboxBefore);
   expect(await h.prisma.user.findUniqueOrThrow({ where: { id: rider.id } })).toMatchObject({ roles: ['RIDER'], fleetIds: [] });
+});
+
+test('a fleet identity does not know is FLEET_NOT_FOUND with nothing written; once fleet announces it, the same call works', async () => {
+  const rider = await h.createUser({ roles: ['RIDER'] });
+  const fleetId = randomUUID();
+  const outboxBefore = await h.prisma.outboxEvent.count();
+  for (const token of [adminToken, operationsToken]) {
+    const refused = await h.execute(ASSIGN, { userId: rider.id, fleetId }, { token });
+    expect(refused.data?.assignFleetManager).toEqual({ user: null, userErrors: [{ code: 'FLEET_NOT_FOUND', field: ['fleetId'] }] });
+  }
+  expect(await h.prisma.outboxEvent.count()).toBe(outboxBefore);
+  expect(await auditEntries(rider.id)).toEqual([]);
+  expect(await h.prisma.user.findUniqueOrThrow({ where: { id: rider.id } })).toMatchObject({ roles: ['RIDER'], fleetIds: [] });
+
+  // fleet.changed arrives (as fleet's outbox relays it for a fleet just created): the retry succeeds.
+  await h.knownFleet(fleetId);
+  const assigned = await h.execute(ASSIGN, { userId: rider.id, fleetId }, { token: operationsToken });
+  expect(assigned.data?.assignFleetManager).toEqual({ user: { id: rider.id, roles: ['RIDER', 'FLEET_MANAGER'], managedFleetIds: [fleetId] }, userErrors: [] });
+  expect((await auditEntries(rider.id)).map((entry) => entry.action)).toEqual(['fleet_manager.assign']);
+});
+
+test('removing a manager from a fleet identity does not know still works (removal never asks known_fleets)', async () => {
+  const fleetId = randomUUID();
+  const manager = await h.createUser({ roles: ['RIDER', 'FLEET_MANAGER'], fleetIds: [fleetId] });
+  const removed = await h.execute(REMOVE, { userId: manager.id, fleetId }, { token: operationsToken });
+  expect(removed.data?.removeFleetManager).toEqual({ user: { id: manager.id, roles: ['RIDER'], managedFleetIds: [] }, userErrors: [] });
+  expect((await auditEntries(manager.id)).map((entry) => entry.action)).toEqual(['fleet_manager.remove']);
 });
 
 test('only SUPER_ADMIN and OPERATIONS assign or remove managers', async () => {
@@ -179,7 +208,7 @@ test('Fleet.managers loads many fleets with one statement', async () => {
 
 test('two fleets assigned at once to one user both land (the row is locked for each change)', async () => {
   const rider = await h.createUser({ roles: ['RIDER'] });
-  const [fleetA, fleetB] = [randomUUID(), randomUUID()];
+  const [fleetA, fleetB] = [await h.knownFleet(), await h.knownFleet()];
   const results = await Promise.all([fleetA, fleetB].map((fleetId) => h.execute(ASSIGN, { userId: rider.id, fleetId }, { token: adminToken })));
   expect(results.map((result) => result.data?.assignFleetManager.userErrors)).toEqual([[], []]);
   const stored = await h.prisma.user.findUniqueOrThrow({ where: { id: rider.id } });

@@ -1,9 +1,11 @@
 // Boots identity in-process for a test file: real PostgreSQL (a fresh database), real tokens, the real
 // development SMS/email providers writing to a captured log, an injectable clock, a counting password hasher.
 // Requests carry an Authorization header and a client address (X-Forwarded-For, as the gateway sends it).
+import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import type { DatabaseTarget } from '../../../platform/db/index.js';
+import type { AnyEventEnvelope } from '../../../platform/events/index.js';
 import type { BuiltSubgraph } from '../../../platform/graphql/index.js';
 import { GATEWAY_HOP_HEADER, type Role } from '../../../platform/auth/index.js';
 import { uniqueRateLimitPrefix } from '../../../platform/rate-limit/index.js';
@@ -20,8 +22,10 @@ import type { Clock } from '../src/clock.js';
 import type { IdentityConfig } from '../src/config.js';
 import type { IdentityContext } from '../src/context.js';
 import { buildIdentitySubgraph, type IdentityBuildOptions } from '../src/server.js';
+import { createFleetEventHandler } from '../src/services/fleet-events.js';
 import { argon2Hasher, type PasswordHasher } from '../src/services/password-hasher.js';
 import { openIdentityDatabase, type IdentityPrisma } from '../src/store/database.js';
+import { createIdentityStore } from '../src/store/store.js';
 import type { User } from '../src/store/prisma/client.js';
 
 export const TEST_OTP_SECRET = 'test-otp-secret-0123456789abcdefghijklmnopqrstuvwxyz';
@@ -149,6 +153,11 @@ export interface Harness extends IdentityInstance {
     fleetIds?: string[];
     active?: boolean;
   }): Promise<User>;
+  /**
+   * Makes a fleet known to identity the way fleet announces one (a `fleet.changed` through the real handler), as
+   * onboardDriver and assignFleetManager need: `id`, or a new fleet id. Returns the id.
+   */
+  knownFleet(id?: string): Promise<string>;
   /** verifyEmail with the newest link sent to this address; throws unless it proves the email. */
   verifyEmail(email: string): Promise<void>;
   /** requestOtp + the code from the SMS log + verifyOtp. */
@@ -219,6 +228,7 @@ export async function startHarness({ database, ...options }: HarnessOptions = {}
     emailSimulation: {},
     emailVerificationTtlSeconds: 86400,
     maxSessionsPerUser: 10,
+    reauthMaxAgeSeconds: 600,
     cleanupRetentionDays: 30,
     cleanupIntervalSeconds: 0,
   };
@@ -254,6 +264,7 @@ export async function startHarness({ database, ...options }: HarnessOptions = {}
   }
 
   const main = await startInstance(options);
+  const recordFleet = createFleetEventHandler({ store: createIdentityStore(prisma), logger });
   const harness: Harness = {
     ...main,
     db,
@@ -279,6 +290,10 @@ export async function startHarness({ database, ...options }: HarnessOptions = {}
           active: data.active ?? true,
         },
       }),
+    async knownFleet(id = randomUUID()) {
+      await recordFleet(fleetChanged(id, new Date().toISOString()));
+      return id;
+    },
     async verifyEmail(email) {
       const result = await main.execute('mutation ($token: String!) { verifyEmail(token: $token) { emailVerified } }', {
         token: log.lastVerificationToken(email),
@@ -306,3 +321,14 @@ export async function startHarness({ database, ...options }: HarnessOptions = {}
 }
 
 export const errorCodes = (result: InProcessResult) => (result.errors ?? []).map((error) => error.extensions?.code);
+
+/** fleet's `fleet.changed` for `fleetId` as of `occurredAt` (ISO), the event identity learns fleets from. */
+export function fleetChanged(fleetId: string, occurredAt: string): AnyEventEnvelope {
+  return {
+    id: randomUUID(),
+    type: 'fleet.changed',
+    source: 'fleet',
+    occurredAt,
+    payload: { fleetId, name: `Fleet ${fleetId}`, city: 'Metro City', occurredAt },
+  };
+}

@@ -2,13 +2,12 @@
 // SMS invitation, the driver.onboarded event and the audit entry — and that every refusal writes nothing. Also the
 // known-fleets replica fed by fleet's fleet.changed.
 import { randomUUID } from 'node:crypto';
-import type { AnyEventEnvelope } from '../../../platform/events/index.js';
 import { createLogger } from '../../../platform/logging/index.js';
 import { INVITE_TEXT } from '../src/services/driver-onboarding-service.js';
 import { createFleetEventHandler } from '../src/services/fleet-events.js';
 import { createIdentityStore } from '../src/store/store.js';
 import type { User } from '../src/store/prisma/client.js';
-import { errorCodes, newEmail, newPhone, startHarness, type Harness } from './harness.js';
+import { errorCodes, fleetChanged, newEmail, newPhone, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
 let operations: User;
@@ -27,16 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.stop();
 });
-
-function fleetChanged(fleetId: string, occurredAt: string): AnyEventEnvelope {
-  return {
-    id: randomUUID(),
-    type: 'fleet.changed',
-    source: 'fleet',
-    occurredAt,
-    payload: { fleetId, name: `Fleet ${fleetId}`, city: 'Metro City', occurredAt },
-  };
-}
 
 const ONBOARD = `mutation ($input: OnboardDriverInput!) {
   onboardDriver(input: $input) { user { id name roles phone active } newUser inviteSent userErrors { code field } }

@@ -221,6 +221,17 @@ test('users filters by role, active and search, pages newest first with cursors'
   expect([...first.edges, ...second.edges, ...third.edges].map((e) => e.node.id)).toEqual(newestFirst);
   expect(third.pageInfo.hasNextPage).toBe(false);
 
+  // totalCount: the filter's users across all pages, whatever the page or its cursor.
+  const TOTALS = `query ($tag: String, $after: String) {
+    all: users(search: $tag, first: 2) { totalCount }
+    later: users(search: $tag, first: 2, after: $after) { totalCount }
+    drivers: users(search: $tag, role: DRIVER) { totalCount }
+    inactive: users(search: $tag, active: false) { totalCount }
+  }`;
+  const totals = await h.execute(TOTALS, { tag, after: first.pageInfo.endCursor }, { token: adminToken });
+  expect(totals.errors).toBeUndefined();
+  expect(totals.data).toEqual({ all: { totalCount: 5 }, later: { totalCount: 5 }, drivers: { totalCount: 3 }, inactive: { totalCount: 1 } });
+
   expect(errorCodes(await h.execute(USERS, { first: 0 }, { token: adminToken }))).toEqual(['BAD_USER_INPUT']);
   expect(errorCodes(await h.execute(USERS, { after: 'garbage' }, { token: adminToken }))).toEqual(['BAD_USER_INPUT']);
 });

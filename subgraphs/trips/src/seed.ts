@@ -3,6 +3,7 @@
 // Each trip carries its driver's user and fleet from the demo dataset (trips never reads fleet's tables). Driver
 // supply is not seeded: it comes from fleet's `driver.status.changed` events.
 import { demoId, type DemoDataset, type DemoDriver, type DemoTrip, type DemoVehicleCategory } from '../../../platform/demo/index.js';
+import { DEFAULT_AVERAGE_SPEED_KPH, DEFAULT_ROAD_FACTOR_PERCENT } from './services/city-admin.js';
 import type { TripsPrisma } from './store/database.js';
 
 /** Demo prices in minor units (cents): [base, per km, per minute, minimum, cancellation fee]. */
@@ -59,8 +60,8 @@ export async function seedPricing(prisma: TripsPrisma, demo: DemoDataset): Promi
       centerLongitude: city.longitude,
       radiusMeters: city.radiusMeters,
       currency: demo.currency,
-      roadFactorPercent: 130,
-      averageSpeedKph: 25,
+      roadFactorPercent: DEFAULT_ROAD_FACTOR_PERCENT,
+      averageSpeedKph: DEFAULT_AVERAGE_SPEED_KPH,
     })),
     skipDuplicates: true,
   });

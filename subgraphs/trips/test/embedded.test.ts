@@ -68,3 +68,20 @@ test('6 riders at once against 2 drivers: one pending offer per driver; expiry a
   expect(late.cancelledTrips).toBe(await h.prisma.trip.count({ where: { cancelledBy: 'SYSTEM' } }));
   expect(await h.prisma.trip.count({ where: { status: 'REQUESTED' } })).toBe(0);
 });
+
+test('cities: created, a name taken ignoring case (two at once), renamed — the lower(name) index and the row lock on PGlite', async () => {
+  const ops = await h.as(randomUUID(), ['OPERATIONS']);
+  const CREATE = `mutation ($input: CreateCityInput!) { createCity(input: $input) { city { id name } userErrors { code } } }`;
+  const input = (name: string) => ({ input: { name, currency: 'EUR', center: { latitude: 52.52, longitude: 13.405 }, radiusMeters: 20_000 } });
+  const results = await Promise.all(
+    ['Spree City', 'SPREE CITY'].map((name) =>
+      h.run<{ createCity: { city: { id: string } | null; userErrors: { code: string }[] } }>(ops, CREATE, input(name)),
+    ),
+  );
+  expect(results.map((r) => r.errors)).toEqual([undefined, undefined]);
+  expect(results.flatMap((r) => r.data!.createCity.userErrors.map((e) => e.code))).toEqual(['CITY_NAME_TAKEN']);
+  const id = results.find((r) => r.data!.createCity.city)!.data!.createCity.city!.id;
+  const renamed = await h.run(ops, `mutation ($id: ID!) { updateCity(id: $id, input: { name: "Spree" }) { city { name } userErrors { code } } }`, { id });
+  expect(renamed.data).toEqual({ updateCity: { city: { name: 'Spree' }, userErrors: [] } });
+  expect(await h.prisma.outboxEvent.count({ where: { type: 'audit.recorded', payload: { path: ['targetId'], equals: id } } })).toBe(2);
+});

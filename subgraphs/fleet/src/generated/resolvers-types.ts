@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { FleetModel, HubModel, VehicleModel, DriverModel, UserRef, AssignmentModel, AttendanceModel, BreakModel, NearbyDriverEdgeModel, DriverPositionModel, DriverConnectionModel, VehicleConnectionModel } from '../resolvers/mappers.js';
+import type { FleetModel, HubModel, VehicleModel, DriverModel, UserRef, AssignmentModel, AttendanceModel, BreakModel, NearbyDriverEdgeModel, DriverPositionModel, DriverConnectionModel, VehicleConnectionModel, AttendanceConnectionModel } from '../resolvers/mappers.js';
 import type { FleetContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -114,6 +114,8 @@ export type AttendanceConnection = {
   edges: Array<AttendanceEdge>;
   /** Where this page is. */
   pageInfo: PageInfo;
+  /** How many shifts the list's filters select across all pages (counted only when asked for: one COUNT statement). */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** A reviewer's decision on a shift. */
@@ -1112,7 +1114,7 @@ export type ResolversTypes = ResolversObject<{
   Attendance: ResolverTypeWrapper<AttendanceModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AttendanceApproval: AttendanceApproval;
-  AttendanceConnection: ResolverTypeWrapper<Omit<AttendanceConnection, 'edges'> & { edges: Array<ResolversTypes['AttendanceEdge']> }>;
+  AttendanceConnection: ResolverTypeWrapper<AttendanceConnectionModel>;
   AttendanceDecision: AttendanceDecision;
   AttendanceEdge: ResolverTypeWrapper<Omit<AttendanceEdge, 'node'> & { node: ResolversTypes['Attendance'] }>;
   AttendancePayload: ResolverTypeWrapper<Omit<AttendancePayload, 'attendance' | 'driver'> & { attendance?: Maybe<ResolversTypes['Attendance']>, driver?: Maybe<ResolversTypes['Driver']> }>;
@@ -1173,7 +1175,7 @@ export type ResolversParentTypes = ResolversObject<{
   AssignmentPayload: Omit<AssignmentPayload, 'assignment'> & { assignment?: Maybe<ResolversParentTypes['Assignment']> };
   Attendance: AttendanceModel;
   Int: Scalars['Int']['output'];
-  AttendanceConnection: Omit<AttendanceConnection, 'edges'> & { edges: Array<ResolversParentTypes['AttendanceEdge']> };
+  AttendanceConnection: AttendanceConnectionModel;
   AttendanceEdge: Omit<AttendanceEdge, 'node'> & { node: ResolversParentTypes['Attendance'] };
   AttendancePayload: Omit<AttendancePayload, 'attendance' | 'driver'> & { attendance?: Maybe<ResolversParentTypes['Attendance']>, driver?: Maybe<ResolversParentTypes['Driver']> };
   Break: BreakModel;
@@ -1268,6 +1270,7 @@ export type AttendanceResolvers<ContextType = FleetContext, ParentType extends R
 export type AttendanceConnectionResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['AttendanceConnection'] = ResolversParentTypes['AttendanceConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['AttendanceEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type AttendanceEdgeResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['AttendanceEdge'] = ResolversParentTypes['AttendanceEdge']> = ResolversObject<{

@@ -1,4 +1,4 @@
-import { readPageArgs, toConnection } from '../../../../platform/graphql/index.js';
+import { readPageArgs, toConnection, withTotalCount } from '../../../../platform/graphql/index.js';
 import type { FleetContext } from '../context.js';
 import type { DriverResolvers } from '../generated/resolvers-types.js';
 import type { FleetLoaders } from '../loaders.js';
@@ -50,7 +50,11 @@ export const Driver: DriverResolvers = {
   attendances: async (driver, args, { viewer, loaders }) => {
     assertCanSeeDriverProfile(viewer, driver, 'Driver.attendances');
     const page = readPageArgs(args);
-    const rows = await loaders.attendancePage.load({ filter: { fleetIds: null, driverId: driver.id, pendingApproval: null }, page });
-    return toConnection(rows, page, (row) => ({ at: row.createdAt, id: row.id }));
+    const filter = { fleetIds: null, driverId: driver.id, pendingApproval: null };
+    const rows = await loaders.attendancePage.load({ filter, page });
+    return withTotalCount(
+      toConnection(rows, page, (row) => ({ at: row.createdAt, id: row.id })),
+      () => loaders.attendanceCount.load(filter),
+    );
   },
 };

@@ -27,4 +27,5 @@ export const resolvers: Resolvers = {
   User,
   DriverConnection: { totalCount: resolveTotalCount },
   VehicleConnection: { totalCount: resolveTotalCount },
+  AttendanceConnection: { totalCount: resolveTotalCount },
 };

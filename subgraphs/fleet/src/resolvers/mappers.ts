@@ -1,7 +1,7 @@
 // What fleet's resolvers receive as parents (codegen `mappers`).
 import type { LiveTopics } from '../../../../platform/pubsub/index.js';
 import type { CountedConnection } from '../../../../platform/graphql/index.js';
-import type { Driver, Vehicle } from '../store/prisma/client.js';
+import type { Attendance, Driver, Vehicle } from '../store/prisma/client.js';
 
 export type {
   Assignment as AssignmentModel,
@@ -29,3 +29,4 @@ export type DriverPositionModel = LiveTopics['DRIVER_LOCATION_UPDATED'];
 /** Root lists whose totalCount is counted only when selected (platform/graphql/counted-connection.ts). */
 export type DriverConnectionModel = CountedConnection<DriverModel>;
 export type VehicleConnectionModel = CountedConnection<Vehicle>;
+export type AttendanceConnectionModel = CountedConnection<Attendance>;

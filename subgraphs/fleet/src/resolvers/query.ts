@@ -31,8 +31,8 @@ export const Query: QueryResolvers = {
     return toConnection(rows, page, byCreation);
   },
   attendances: async (_parent, args, context) => {
-    const { rows, page } = await attendancesPage(context, args);
-    return toConnection(rows, page, byCreation);
+    const { rows, page, count } = await attendancesPage(context, args);
+    return withTotalCount(toConnection(rows, page, byCreation), count);
   },
   nearbyDrivers: async (_parent, args, { viewer, loaders, services }) => {
     const connection = await services.location.nearbyDrivers(viewer, args);

@@ -103,10 +103,10 @@ export async function assignmentsPage(
 export async function attendancesPage(
   { viewer, loaders }: Reader,
   args: PageArgs & { fleetId?: string | null; driverId?: string | null; pendingApproval?: boolean | null },
-): Promise<Page<Attendance>> {
+): Promise<CountedPage<Attendance>> {
   const page = readPageArgs(args);
   const fleetIds = fleetsToList(viewer, args.fleetId);
-  if (fleetIds?.length === 0 || malformed(args.driverId)) return { rows: [], page };
+  if (fleetIds?.length === 0 || malformed(args.driverId)) return { rows: [], page, count: none };
   const filter = { fleetIds, driverId: args.driverId ?? null, pendingApproval: args.pendingApproval ?? null };
-  return { rows: await loaders.attendancePage.load({ filter, page }), page };
+  return { rows: await loaders.attendancePage.load({ filter, page }), page, count: () => loaders.attendanceCount.load(filter) };
 }

@@ -1,6 +1,6 @@
 // The only code that reads and writes fleet's attendances (shifts) and breaks tables.
 import { afterCursorWhere, newestFirst, type PageRequest } from '../../../../platform/graphql/index.js';
-import type { Attendance, AttendanceApproval, Break } from './prisma/client.js';
+import type { Attendance, AttendanceApproval, Break, Prisma } from './prisma/client.js';
 import type { Db } from './store.js';
 
 export type AttendanceStore = ReturnType<typeof createAttendanceStore>;
@@ -26,6 +26,18 @@ export interface NewAttendance {
 
 const PENDING_REVIEW = { approval: 'PENDING' as const, checkOutAt: { not: null } };
 
+
+/** The shifts a list's filter selects: fleets (null: every fleet), one driver, waiting for review or not. */
+function attendanceFilterWhere(filter: AttendanceFilter): Prisma.AttendanceWhereInput {
+  const pending = filter.pendingApproval;
+  return {
+    AND: [
+      filter.fleetIds ? { fleetId: { in: [...filter.fleetIds] } } : {},
+      filter.driverId ? { driverId: filter.driverId } : {},
+      pending === true ? PENDING_REVIEW : pending === false ? { NOT: PENDING_REVIEW } : {},
+    ],
+  };
+}
 export function createAttendanceStore(db: Db) {
   return {
     findById(id: string): Promise<Attendance | null> {
@@ -70,19 +82,11 @@ export function createAttendanceStore(db: Db) {
     },
     /** `take + 1` shifts, newest check-in first. */
     findPage(filter: AttendanceFilter, page: PageRequest): Promise<Attendance[]> {
-      const pending = filter.pendingApproval;
-      return db.attendance.findMany({
-        where: {
-          AND: [
-            filter.fleetIds ? { fleetId: { in: [...filter.fleetIds] } } : {},
-            filter.driverId ? { driverId: filter.driverId } : {},
-            pending === true ? PENDING_REVIEW : pending === false ? { NOT: PENDING_REVIEW } : {},
-            afterCursorWhere(page.after),
-          ],
-        },
-        orderBy: newestFirst(),
-        take: page.take + 1,
-      });
+      return db.attendance.findMany({ where: { AND: [attendanceFilterWhere(filter), afterCursorWhere(page.after)] }, orderBy: newestFirst(), take: page.take + 1 });
+    },
+    /** How many shifts the filter selects across all pages (`AttendanceConnection.totalCount`). */
+    count(filter: AttendanceFilter): Promise<number> {
+      return db.attendance.count({ where: attendanceFilterWhere(filter) });
     },
 
     /** The breaks of many shifts in one query, oldest first within each. */

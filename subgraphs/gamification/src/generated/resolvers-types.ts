@@ -84,6 +84,13 @@ export type Coupon = {
   pointsPrice: Scalars['Int']['output'];
   /** Who bought it, newest first, with their codes. Operations staff only. */
   redemptions: CouponRedemptionConnection;
+  /**
+   * Its redemptions as one CSV document for the partner company: UTF-8, CRLF line ends, the header
+   * `redemption_id,user_id,code,points_spent,redeemed_at`, one row per redemption, oldest first (`redeemed_at` in ISO
+   * 8601 UTC). At most 100,000 rows: with more, BAD_USER_INPUT (`extensions.field: "since"`) — export in parts with a
+   * later `since`. Operations staff only.
+   */
+  redemptionsCsv: Scalars['String']['output'];
   /** How many are left to buy. */
   stock: Scalars['Int']['output'];
   /** What it is, e.g. 10% off at Cafe Nord. */
@@ -99,6 +106,12 @@ export type Coupon = {
 export type CouponRedemptionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A coupon of a partner company that users buy with points. */
+export type CouponRedemptionsCsvArgs = {
+  since?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** A category of coupons, e.g. Food or Travel. */
@@ -936,6 +949,7 @@ export type CouponResolvers<ContextType = GamificationContext, ParentType extend
   perUserLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pointsPrice?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   redemptions?: Resolver<ResolversTypes['CouponRedemptionConnection'], ParentType, ContextType, RequireFields<CouponRedemptionsArgs, 'first'>>;
+  redemptionsCsv?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<CouponRedemptionsCsvArgs>>;
   stock?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   validFrom?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;

@@ -12,6 +12,7 @@ export const Coupon: CouponResolvers = {
   category: async (coupon, _args, { loaders }) => present(await loaders.categoryById.load(coupon.categoryId), 'category'),
   // Operations only (@requiresScopes, enforced before this runs).
   redemptions: (coupon, args, { services }) => services.catalogue.redemptions(coupon.id, args),
+  redemptionsCsv: (coupon, { since }, { services }) => services.redemptionExport.csv(coupon.id, since ?? null),
 };
 
 export const CouponRedemption: CouponRedemptionResolvers = {

@@ -4,6 +4,7 @@ import type { LeaderboardIndex } from '../store/leaderboard-index.js';
 import { createAdjustmentsService } from './adjustments.js';
 import { createCatalogueService } from './catalogue.js';
 import { createRedemptionService } from './redemption.js';
+import { createRedemptionExport } from './redemption-export.js';
 import { createExpiryService } from './expiry.js';
 import { createFiveStarWeekService } from './five-star-weeks.js';
 import { createLeaderboardService } from './leaderboard.js';
@@ -29,6 +30,7 @@ export function createLoyaltyServices({
     adjustments: createAdjustmentsService(prisma, wakeRelay),
     catalogue: createCatalogueService(prisma, wakeRelay),
     redemptions: createRedemptionService(prisma, wakeRelay),
+    redemptionExport: createRedemptionExport(prisma),
     leaderboard: createLeaderboardService(leaderboardIndex),
     expiry: createExpiryService(prisma, pointsExpireDays),
     fiveStarWeeks: createFiveStarWeekService(prisma, { leaderboardIndex, wakeRelay }),

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { UserModel, AuditEntryModel, FleetRef } from '../resolvers/mappers.js';
+import type { UserModel, AuditEntryModel, FleetRef, UserConnectionModel, AuditEntryConnectionModel } from '../resolvers/mappers.js';
 import type { IdentityContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -60,6 +60,8 @@ export type AuditEntryConnection = {
   edges: Array<AuditEntryEdge>;
   /** Where this page sits in the whole list. */
   pageInfo: PageInfo;
+  /** How many entries the filter selects across all pages (counted only when asked for: one COUNT statement). */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** One audit entry in a page, with its cursor. */
@@ -213,9 +215,10 @@ export type Mutation = {
   /**
    * Makes a user a manager of a fleet: adds FLEET_MANAGER to their roles if missing and the fleet to the fleets they
    * manage (already a manager of it: nothing changes, nothing is recorded). Recorded in the audit log
-   * (`fleet_manager.assign`, before/after roles and fleet ids). It does not check that the fleet exists: only that
-   * `fleetId` is a UUID (INVALID_FLEET_ID otherwise); give the id of a fleet from the fleet subgraph. The
-   * user's tokens carry the fleet from their next refresh (within 15 minutes). USER_NOT_FOUND for an unknown user.
+   * (`fleet_manager.assign`, before/after roles and fleet ids). The fleet must exist: INVALID_FLEET_ID for an id that
+   * is not a UUID, FLEET_NOT_FOUND for a fleet identity does not know (it learns fleets from the fleet subgraph within
+   * a second of their creation), nothing written either way. The user's tokens carry the fleet from their next
+   * refresh (within 15 minutes). USER_NOT_FOUND for an unknown user.
    */
   assignFleetManager: UserPayload;
   /**
@@ -575,6 +578,14 @@ export type UpdateMeInput = {
   /** https URL of a picture (at most 2048 characters). */
   avatarUrl?: InputMaybe<Scalars['String']['input']>;
   /**
+   * The account's password, required with a new `email` when the account has one (missing: PASSWORD_REQUIRED, wrong:
+   * INVALID_CREDENTIALS, both at `["input", "currentPassword"]`; attempts share `changePassword`'s per-account limit).
+   * A stolen access token must not be enough to move the account's email, which can then reset its password. An
+   * account without a password proves itself instead by a recent sign-in with a phone code (REAUTHENTICATION_REQUIRED
+   * otherwise). Ignored when the email does not change.
+   */
+  currentPassword?: InputMaybe<Scalars['String']['input']>;
+  /**
    * A new email address. It is unproven until the link sent to it is opened (`verifyEmail`): until then it cannot sign
    * in or reset a password, and another account may still claim it. Giving the current, unproven email again sends a
    * new link. An email proven by another account is EMAIL_TAKEN.
@@ -655,6 +666,8 @@ export type UserConnection = {
   edges: Array<UserEdge>;
   /** Where this page sits in the whole list. */
   pageInfo: PageInfo;
+  /** How many users the filter selects across all pages (counted only when asked for: one COUNT statement). */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** One user in a page, with its cursor. */
@@ -693,7 +706,10 @@ export type UserErrorCode =
   | 'EMAIL_NOT_VERIFIED'
   /** Another account uses this email address. */
   | 'EMAIL_TAKEN'
-  /** No fleet you may onboard drivers into has this id (unknown to identity yet, or, for a FLEET_MANAGER, not theirs). */
+  /**
+   * No fleet you may name has this id (`onboardDriver`, `assignFleetManager`): identity does not know it (yet: a fleet
+   * created a moment ago is known within a second), or, for a FLEET_MANAGER, it is not theirs.
+   */
   | 'FLEET_NOT_FOUND'
   /** The avatar URL is not an https URL of at most 2048 characters. */
   | 'INVALID_AVATAR_URL'
@@ -729,10 +745,14 @@ export type UserErrorCode =
   | 'INVALID_VERIFICATION_TOKEN'
   /** The account has no password to change: it signs in with phone codes (a password is set through `requestPasswordReset` with a proven email). */
   | 'NO_PASSWORD'
+  /** Changing the email of an account with a password needs `currentPassword`. */
+  | 'PASSWORD_REQUIRED'
   /** A phone number was given without `phoneCode`: prove it with the code `requestOtp` sent to it, or leave it out. */
   | 'PHONE_CODE_REQUIRED'
   /** Another account signs in with this phone number: sign in to it with a code instead (accounts are never merged). */
   | 'PHONE_TAKEN'
+  /** Changing the email of an account without a password needs a recent sign-in with a phone code: sign in again, then retry. */
+  | 'REAUTHENTICATION_REQUIRED'
   /** No account has this referral code (codes are 8 characters; letters are not case-sensitive). */
   | 'REFERRAL_CODE_UNKNOWN'
   /** A code was sent moments ago; `resendAvailableAt` says when another may be requested. */
@@ -868,7 +888,8 @@ export type ResolversTypes = ResolversObject<{
   AuditEntry: ResolverTypeWrapper<AuditEntryModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  AuditEntryConnection: ResolverTypeWrapper<Omit<AuditEntryConnection, 'edges'> & { edges: Array<ResolversTypes['AuditEntryEdge']> }>;
+  AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnectionModel>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AuditEntryEdge: ResolverTypeWrapper<Omit<AuditEntryEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
   AuditLogFilterInput: AuditLogFilterInput;
   AuditSource: AuditSource;
@@ -876,7 +897,6 @@ export type ResolversTypes = ResolversObject<{
   AuthPayload: ResolverTypeWrapper<AuthPayload>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ChangePasswordPayload: ResolverTypeWrapper<ChangePasswordPayload>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ConfirmPasswordResetPayload: ResolverTypeWrapper<ConfirmPasswordResetPayload>;
   CreateStaffUserInput: CreateStaffUserInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -897,7 +917,7 @@ export type ResolversTypes = ResolversObject<{
   UpdateMeInput: UpdateMeInput;
   UpdateMePayload: ResolverTypeWrapper<Omit<UpdateMePayload, 'user'> & { user?: Maybe<ResolversTypes['User']> }>;
   User: ResolverTypeWrapper<UserModel>;
-  UserConnection: ResolverTypeWrapper<Omit<UserConnection, 'edges'> & { edges: Array<ResolversTypes['UserEdge']> }>;
+  UserConnection: ResolverTypeWrapper<UserConnectionModel>;
   UserEdge: ResolverTypeWrapper<Omit<UserEdge, 'node'> & { node: ResolversTypes['User'] }>;
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
@@ -910,14 +930,14 @@ export type ResolversParentTypes = ResolversObject<{
   AuditEntry: AuditEntryModel;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
-  AuditEntryConnection: Omit<AuditEntryConnection, 'edges'> & { edges: Array<ResolversParentTypes['AuditEntryEdge']> };
+  AuditEntryConnection: AuditEntryConnectionModel;
+  Int: Scalars['Int']['output'];
   AuditEntryEdge: Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
   AuditLogFilterInput: AuditLogFilterInput;
   AuditTargetInput: AuditTargetInput;
   AuthPayload: AuthPayload;
   Boolean: Scalars['Boolean']['output'];
   ChangePasswordPayload: ChangePasswordPayload;
-  Int: Scalars['Int']['output'];
   ConfirmPasswordResetPayload: ConfirmPasswordResetPayload;
   CreateStaffUserInput: CreateStaffUserInput;
   DateTime: Scalars['DateTime']['output'];
@@ -936,7 +956,7 @@ export type ResolversParentTypes = ResolversObject<{
   UpdateMeInput: UpdateMeInput;
   UpdateMePayload: Omit<UpdateMePayload, 'user'> & { user?: Maybe<ResolversParentTypes['User']> };
   User: UserModel;
-  UserConnection: Omit<UserConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserEdge']> };
+  UserConnection: UserConnectionModel;
   UserEdge: Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
   UserError: UserError;
   UserPayload: Omit<UserPayload, 'user'> & { user?: Maybe<ResolversParentTypes['User']> };
@@ -966,6 +986,7 @@ export type AuditEntryResolvers<ContextType = IdentityContext, ParentType extend
 export type AuditEntryConnectionResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type AuditEntryEdgeResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = ResolversObject<{
@@ -1109,6 +1130,7 @@ export type UserResolvers<ContextType = IdentityContext, ParentType extends Reso
 export type UserConnectionResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['UserConnection'] = ResolversParentTypes['UserConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['UserEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type UserEdgeResolvers<ContextType = IdentityContext, ParentType extends ResolversParentTypes['UserEdge'] = ResolversParentTypes['UserEdge']> = ResolversObject<{

@@ -1,4 +1,4 @@
-import { DateTimeScalar, JsonScalar } from '../../../../platform/graphql/index.js';
+import { DateTimeScalar, JsonScalar, resolveTotalCount } from '../../../../platform/graphql/index.js';
 import { AuditEntry } from './audit-entry.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { accountMutations } from './mutation-account.js';
@@ -19,4 +19,6 @@ export const resolvers: Resolvers = {
   User,
   Fleet,
   AuditEntry,
+  UserConnection: { totalCount: resolveTotalCount },
+  AuditEntryConnection: { totalCount: resolveTotalCount },
 };

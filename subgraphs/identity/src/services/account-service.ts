@@ -24,6 +24,8 @@ export interface AccountServiceDeps {
   limiters: IdentityLimiters;
   clock: Clock;
   logger: Logger;
+  /** How recent the session's phone-code sign-in must be for an account without a password to change its email. */
+  reauthMaxAgeSeconds: number;
 }
 
 export interface UpdateMeResult {
@@ -71,11 +73,37 @@ function readChange(input: UpdateMeInput): { change: ProfileChange; errors: User
 export function createAccountService(deps: AccountServiceDeps) {
   const { store, clock, hasher, limiters } = deps;
 
+  /**
+   * Whoever changes an account's email can then reset its password through it, so a new email needs more than an
+   * access token: the current password when the account has one (rate-limited per account with changePassword's
+   * limit), else a session opened by a phone-code sign-in at most `reauthMaxAgeSeconds` ago.
+   * @returns the refusal, or null when the viewer proved they own the account.
+   * @throws AppError RATE_LIMITED after too many password attempts on this account.
+   */
+  async function proveOwnerForEmailChange(viewer: Viewer, user: User, currentPassword: string | null, now: Date): Promise<UserError | null> {
+    if (user.passwordHash) {
+      if (currentPassword === null || currentPassword === '') {
+        return userError('PASSWORD_REQUIRED', 'Give the current password to change the email', ['input', 'currentPassword']);
+      }
+      await enforceRateLimits([{ limiter: limiters.changePasswordPerUser, key: user.id }], 'Too many password attempts on this account');
+      const ok = [...currentPassword].length <= PASSWORD_MAX_LENGTH && (await hasher.verify(user.passwordHash, currentPassword));
+      return ok ? null : userError('INVALID_CREDENTIALS', 'The current password is wrong', ['input', 'currentPassword']);
+    }
+    const openedAt = await store.sessions.openedAt(viewer.sessionId);
+    if (openedAt && now.getTime() - openedAt.getTime() <= deps.reauthMaxAgeSeconds * 1000) return null;
+    return userError(
+      'REAUTHENTICATION_REQUIRED',
+      `Sign in again with a phone code (within ${Math.round(deps.reauthMaxAgeSeconds / 60)} minutes) to change the email`,
+      ['input', 'email'],
+    );
+  }
+
   return {
     /**
      * Validates every field first (all problems reported, nothing written), then changes the profile in one
      * transaction. A new email is stored unproven, spends the account's outstanding password reset links and gets a
-     * verification link; the same, still unproven email gets a new link.
+     * verification link; the same, still unproven email gets a new link. A new email needs proof of ownership
+     * (`proveOwnerForEmailChange`), checked after validation and before anything is written.
      * @throws AppError UNAUTHENTICATED without a viewer (or when the viewer's account no longer exists).
      */
     async updateMe(viewer: Viewer | null, input: UpdateMeInput): Promise<UpdateMeResult> {
@@ -87,6 +115,10 @@ export function createAccountService(deps: AccountServiceDeps) {
       if (change.email === current.email) delete change.email;
       const resend = input.email != null && change.email === undefined && current.email !== null && !current.emailVerifiedAt;
       const now = clock.now();
+      if (change.email !== undefined) {
+        const unproven = await proveOwnerForEmailChange(signedIn, current, input.currentPassword ?? null, now);
+        if (unproven) return refused(unproven);
+      }
       const emailTaken = refused(userError('EMAIL_TAKEN', 'Another account uses this email', ['input', 'email']));
       let outcome;
       try {

@@ -2,7 +2,7 @@
 // invitation, and the `driver.onboarded` event from which fleet makes the driver profile. identity decides who may
 // become a driver here, under the account's row lock; fleet owns the profile and its licence.
 import { auditEvent } from '../../../../platform/audit/index.js';
-import { canSeeFleet, STAFF_ROLES, type Viewer } from '../../../../platform/auth/index.js';
+import { STAFF_ROLES, type Viewer } from '../../../../platform/auth/index.js';
 import { outboxEvent } from '../../../../platform/events/index.js';
 import { isUuid } from '../../../../platform/graphql/index.js';
 import type { Logger } from '../../../../platform/logging/index.js';
@@ -12,6 +12,7 @@ import type { OnboardDriverInput } from '../generated/resolvers-types.js';
 import type { User } from '../store/prisma/client.js';
 import type { IdentityStore } from '../store/store.js';
 import { requireAnyRole } from './access.js';
+import { unknownFleet } from './known-fleets.js';
 import { userError, type UserError } from './user-errors.js';
 import { checkCalendarDate, checkLicence, checkName, checkPhone, normaliseLicence } from './validation.js';
 
@@ -40,7 +41,6 @@ type Outcome = { refused: UserError } | { refused: null; user: User; created: bo
 const fail = (error: UserError): OnboardDriverResult => ({ user: null, newUser: false, inviteSent: false, userErrors: [error] });
 /** The shared validators name a top-level argument; here the value sits in `input`. */
 const inInput = (error: UserError | null, field: string): UserError | null => error && { ...error, field: ['input', field] };
-const fleetNotFound = () => userError('FLEET_NOT_FOUND', 'No fleet you may onboard drivers into has this id', ['input', 'fleetId']);
 
 /** Why an existing account cannot be onboarded, or null when it can (a rider, or an account with no role yet). */
 function ineligible(user: User): UserError | null {
@@ -84,8 +84,8 @@ export function createDriverOnboardingService({ store, sms, clock, logger }: Dri
         (licenceExpiresOn === null ? null : checkCalendarDate(licenceExpiresOn, ['input', 'licenceExpiresOn']));
       if (invalid) return fail(invalid);
       // A manager's own fleets come from their token; the rest of the world is identity's replica of fleet's fleets.
-      // A manager naming another fleet gets the answer of an unknown one (as in fleet's own mutations).
-      if (!canSeeFleet(staff, input.fleetId) || !(await store.knownFleets.exists(input.fleetId))) return fail(fleetNotFound());
+      const notFound = await unknownFleet(store, staff, input.fleetId, ['input', 'fleetId']);
+      if (notFound) return fail(notFound);
 
       const at = clock.now();
       const outcome = await store.transaction(async (tx): Promise<Outcome> => {

@@ -1,6 +1,6 @@
 // Who manages which fleet: the FLEET_MANAGER role plus users.fleet_ids, changed one fleet at a time by operations.
-// These do not check that the fleet exists (fleet owns fleets; identity's known_fleets serves onboardDriver only):
-// only that a fleet id is a UUID.
+// Assigning needs a fleet identity knows (known_fleets, the same check as onboardDriver's); removing does not, so a
+// manager can always be taken off a fleet, whatever identity knows of it.
 import { auditEvent } from '../../../../platform/audit/index.js';
 import { canSeeFleet, type Role, type Viewer } from '../../../../platform/auth/index.js';
 import { AppError } from '../../../../platform/errors/index.js';
@@ -8,6 +8,7 @@ import { isUuid } from '../../../../platform/graphql/index.js';
 import type { User } from '../store/prisma/client.js';
 import type { IdentityStore } from '../store/store.js';
 import { requireAnyRole, requireViewer } from './access.js';
+import { unknownFleet } from './known-fleets.js';
 import { userError } from './user-errors.js';
 import type { UserPayloadResult } from './staff-service.js';
 
@@ -46,6 +47,10 @@ export function createFleetManagerService({ store }: FleetManagerServiceDeps) {
     const staff = requireAnyRole(viewer, ['SUPER_ADMIN', 'OPERATIONS'], what);
     if (!isUuid(fleetId)) return fail(userError('INVALID_FLEET_ID', 'The fleet id must be a fleet UUID', 'fleetId'));
     if (!isUuid(userId)) return fail(userError('USER_NOT_FOUND', 'No user has this id', 'userId'));
+    if (what === 'assignFleetManager') {
+      const notFound = await unknownFleet(store, staff, fleetId, ['fleetId']);
+      if (notFound) return fail(notFound);
+    }
     const next = what === 'assignFleetManager' ? withFleet : withoutFleet;
     const user = await store.transaction(async (tx) => {
       // Locked: two changes to one user's fleets (say two fleets assigned at once) must not overwrite each other.

@@ -74,6 +74,14 @@ export function createIdentityServices(deps: IdentityServicesDeps) {
     driverOnboarding: createDriverOnboardingService({ store, sms: deps.sms, clock, logger }),
     auditLog: createAuditLogService({ store }),
     emailVerification,
-    account: createAccountService({ store, emailVerification, hasher: deps.hasher, limiters, clock, logger }),
+    account: createAccountService({
+      store,
+      emailVerification,
+      hasher: deps.hasher,
+      limiters,
+      clock,
+      logger,
+      reauthMaxAgeSeconds: deps.config.reauthMaxAgeSeconds,
+    }),
   };
 }

@@ -2,7 +2,7 @@
 import { auditEvent } from '../../../../platform/audit/index.js';
 import { STAFF_ROLES, type Role, type Viewer } from '../../../../platform/auth/index.js';
 import { isUniqueViolation } from '../../../../platform/db/index.js';
-import { isUuid, readPageArgs, toConnection, type Connection, type PageArgs } from '../../../../platform/graphql/index.js';
+import { isUuid, readPageArgs, toConnection, withTotalCount, type CountedConnection, type PageArgs } from '../../../../platform/graphql/index.js';
 import type { Clock } from '../clock.js';
 import type { CreateStaffUserInput } from '../generated/resolvers-types.js';
 import type { User } from '../store/prisma/client.js';
@@ -33,11 +33,15 @@ export function createStaffService(deps: StaffServiceDeps) {
 
   return {
     /** @throws AppError FORBIDDEN unless SUPER_ADMIN or OPERATIONS; BAD_USER_INPUT for bad paging arguments. */
-    async list(viewer: Viewer | null, args: PageArgs & UserFilter): Promise<Connection<User>> {
+    async list(viewer: Viewer | null, args: PageArgs & UserFilter): Promise<CountedConnection<User>> {
       requireAnyRole(viewer, ['SUPER_ADMIN', 'OPERATIONS'], 'users');
       const page = readPageArgs(args);
-      const rows = await store.users.page({ role: args.role, active: args.active, search: args.search }, page);
-      return toConnection(rows, page, (user) => ({ at: user.createdAt, id: user.id }));
+      const filter = { role: args.role, active: args.active, search: args.search };
+      const rows = await store.users.page(filter, page);
+      return withTotalCount(
+        toConnection(rows, page, (user) => ({ at: user.createdAt, id: user.id })),
+        () => store.users.count(filter),
+      );
     },
 
     /** @throws AppError FORBIDDEN unless SUPER_ADMIN. */

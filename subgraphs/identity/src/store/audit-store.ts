@@ -17,6 +17,19 @@ export interface AuditEntryFilter {
   to?: Date | null;
 }
 
+/** The entries the filter selects (each given condition and-ed). */
+function entriesWhere(filter: AuditEntryFilter): Prisma.AuditEntryWhereInput {
+  return {
+    AND: [
+      filter.actorId ? { actorId: filter.actorId } : {},
+      filter.target ? { targetType: filter.target.type, targetId: filter.target.id } : {},
+      filter.action ? { action: filter.action } : {},
+      filter.source ? { source: filter.source } : {},
+      filter.from || filter.to ? { occurredAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } } : {},
+    ],
+  };
+}
+
 /** Rows strictly after the cursor in (occurredAt desc, id desc) order. */
 function afterCursor(after: KeysetCursor | null): Prisma.AuditEntryWhereInput {
   if (!after) return {};
@@ -52,19 +65,15 @@ export function createAuditStore(db: Db) {
     /** `take + 1` entries, newest first, after the cursor. */
     page(filter: AuditEntryFilter, page: PageRequest): Promise<AuditEntry[]> {
       return db.auditEntry.findMany({
-        where: {
-          AND: [
-            filter.actorId ? { actorId: filter.actorId } : {},
-            filter.target ? { targetType: filter.target.type, targetId: filter.target.id } : {},
-            filter.action ? { action: filter.action } : {},
-            filter.source ? { source: filter.source } : {},
-            filter.from || filter.to ? { occurredAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } } : {},
-            afterCursor(page.after),
-          ],
-        },
+        where: { AND: [entriesWhere(filter), afterCursor(page.after)] },
         orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
         take: page.take + 1,
       });
+    },
+
+    /** How many entries the filter selects across all pages (`AuditEntryConnection.totalCount`). */
+    count(filter: AuditEntryFilter): Promise<number> {
+      return db.auditEntry.count({ where: entriesWhere(filter) });
     },
   };
 }

@@ -57,6 +57,11 @@ export function createSessionStore(db: Db) {
       return rows[0] ?? null;
     },
 
+    /** When the session was opened (its sign-in; refreshes do not move it); null when there is no such session. */
+    async openedAt(id: string): Promise<Date | null> {
+      return (await db.session.findUnique({ where: { id }, select: { createdAt: true } }))?.createdAt ?? null;
+    },
+
     /** Run in a transaction. Locks the session row, so sign-out and refresh of one session take turns. */
     async lockSession(id: string): Promise<LockedSession | null> {
       const rows = await db.$queryRaw<LockedSession[]>`

@@ -2,7 +2,7 @@
 import { isUniqueViolation } from '../../../../platform/db/index.js';
 import { afterCursorWhere, newestFirst, type PageRequest } from '../../../../platform/graphql/index.js';
 import type { Db } from './store.js';
-import type { Role, User } from './prisma/client.js';
+import type { Prisma, Role, User } from './prisma/client.js';
 
 export type UserStore = ReturnType<typeof createUserStore>;
 
@@ -38,6 +38,27 @@ export interface ProfileChange {
   timeZone?: string | null;
 }
 
+
+/** The users a staff list's filter selects (role, active, search in name, email and proven phone). */
+function usersWhere(filter: UserFilter): Prisma.UserWhereInput {
+  const search = filter.search?.trim();
+  return {
+    AND: [
+      filter.role ? { roles: { has: filter.role } } : {},
+      typeof filter.active === 'boolean' ? { active: filter.active } : {},
+      search
+        ? {
+            OR: [
+              { name: { contains: search, mode: 'insensitive' as const } },
+              { email: { contains: search.toLowerCase() } },
+              // An unproven claim is not the user's phone (User.phone hides it too).
+              { phone: { contains: search }, phoneVerifiedAt: { not: null } },
+            ],
+          }
+        : {},
+    ],
+  };
+}
 export function createUserStore(db: Db) {
   /** Only proven emails and phones are taken; unproven claims give way (see dropPhoneClaim, dropEmailClaim). */
   async function takenField(data: Pick<NewUser, 'email' | 'phone'>): Promise<'email' | 'phone' | null> {
@@ -215,28 +236,12 @@ export function createUserStore(db: Db) {
 
     /** `take + 1` users in (createdAt desc, id desc) order after the cursor. */
     page(filter: UserFilter, page: PageRequest): Promise<User[]> {
-      const search = filter.search?.trim();
-      return db.user.findMany({
-        where: {
-          AND: [
-            filter.role ? { roles: { has: filter.role } } : {},
-            typeof filter.active === 'boolean' ? { active: filter.active } : {},
-            search
-              ? {
-                  OR: [
-                    { name: { contains: search, mode: 'insensitive' as const } },
-                    { email: { contains: search.toLowerCase() } },
-                    // An unproven claim is not the user's phone (User.phone hides it too).
-                    { phone: { contains: search }, phoneVerifiedAt: { not: null } },
-                  ],
-                }
-              : {},
-            afterCursorWhere(page.after),
-          ],
-        },
-        orderBy: newestFirst(),
-        take: page.take + 1,
-      });
+      return db.user.findMany({ where: { AND: [usersWhere(filter), afterCursorWhere(page.after)] }, orderBy: newestFirst(), take: page.take + 1 });
+    },
+
+    /** How many users the filter selects across all pages (`UserConnection.totalCount`). */
+    count(filter: UserFilter): Promise<number> {
+      return db.user.count({ where: usersWhere(filter) });
     },
   };
 }

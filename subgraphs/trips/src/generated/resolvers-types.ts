@@ -18,18 +18,19 @@ export type Scalars = {
 };
 
 /**
- * A service area: a pickup within `radiusMeters` of its centre is priced by its prices. Staff read it (SUPER_ADMIN,
- * OPERATIONS, FLEET_MANAGER); operations change its prices with `setPricing`.
+ * A service area: a pickup within `radiusMeters` of its centre is priced by its prices (where areas overlap, by the
+ * city whose centre is nearest). Staff read it (SUPER_ADMIN, OPERATIONS, FLEET_MANAGER); operations create it with
+ * `createCity`, change it with `updateCity` and set its prices with `setPricing`.
  */
 export type City = {
   __typename?: 'City';
   /** Centre of the service area. */
   center: GeoPoint;
-  /** ISO 4217 currency of every price and fare in the city. */
+  /** ISO 4217 currency of every price and fare in the city; fixed when the city is created. */
   currency: Scalars['String']['output'];
   /** Stable identifier of the city. */
   id: Scalars['ID']['output'];
-  /** Unique name, e.g. Metro City. */
+  /** Unique name (ignoring case), e.g. Metro City. Trips' events, the operations summary's `city` and payments' commission rules name the city by it. */
   name: Scalars['String']['output'];
   /** The prices in force now for this category; null when the city does not offer it (no version has taken effect). */
   pricing: Maybe<PricingVersion>;
@@ -44,8 +45,9 @@ export type City = {
 
 
 /**
- * A service area: a pickup within `radiusMeters` of its centre is priced by its prices. Staff read it (SUPER_ADMIN,
- * OPERATIONS, FLEET_MANAGER); operations change its prices with `setPricing`.
+ * A service area: a pickup within `radiusMeters` of its centre is priced by its prices (where areas overlap, by the
+ * city whose centre is nearest). Staff read it (SUPER_ADMIN, OPERATIONS, FLEET_MANAGER); operations create it with
+ * `createCity`, change it with `updateCity` and set its prices with `setPricing`.
  */
 export type CityPricingArgs = {
   category: VehicleCategory;
@@ -53,13 +55,64 @@ export type CityPricingArgs = {
 
 
 /**
- * A service area: a pickup within `radiusMeters` of its centre is priced by its prices. Staff read it (SUPER_ADMIN,
- * OPERATIONS, FLEET_MANAGER); operations change its prices with `setPricing`.
+ * A service area: a pickup within `radiusMeters` of its centre is priced by its prices (where areas overlap, by the
+ * city whose centre is nearest). Staff read it (SUPER_ADMIN, OPERATIONS, FLEET_MANAGER); operations create it with
+ * `createCity`, change it with `updateCity` and set its prices with `setPricing`.
  */
 export type CityPricingHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   category?: InputMaybe<VehicleCategory>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Result of `createCity` and `updateCity`. */
+export type CityPayload = {
+  __typename?: 'CityPayload';
+  /** The city as it is now; null when `userErrors` is not empty. */
+  city: Maybe<City>;
+  /** Input problems, all at once; empty on success (nothing was written otherwise). */
+  userErrors: Array<CityUserError>;
+};
+
+/** An input problem of a city mutation: fix the input and retry. */
+export type CityUserError = {
+  __typename?: 'CityUserError';
+  /** Machine-readable kind of problem. */
+  code: CityUserErrorCode;
+  /** Path to the offending input field, e.g. `["input", "radiusMeters"]`, or `["id"]` for an unknown city. */
+  field: Maybe<Array<Scalars['String']['output']>>;
+  /** What is wrong, in words for a person. */
+  message: Scalars['String']['output'];
+};
+
+/** What is wrong with a city mutation's input. */
+export type CityUserErrorCode =
+  /** Another city has this name (ignoring case), e.g. created by someone else just now. */
+  | 'CITY_NAME_TAKEN'
+  /** No city has this id. */
+  | 'CITY_NOT_FOUND'
+  /** The centre's latitude is not -90 to 90 or its longitude not -180 to 180. */
+  | 'INVALID_COORDINATES'
+  /** The currency is not an ISO 4217 code in capitals. */
+  | 'INVALID_CURRENCY'
+  /** The name is empty, longer than 100 characters or holds control characters. */
+  | 'INVALID_NAME'
+  /** The radius is not a whole number of metres from 100 to 200000. */
+  | 'INVALID_RADIUS';
+
+/** A new service area. It offers no ride until `setPricing` gives a category prices. */
+export type CreateCityInput = {
+  /** Centre of the service area. */
+  center: GeoPointInput;
+  /**
+   * ISO 4217 code in capitals, e.g. USD: every price and fare of the city is in it, so it can never change (there is no
+   * currency in `UpdateCityInput`).
+   */
+  currency: Scalars['String']['input'];
+  /** Unique name, 1 to 100 characters after trimming spaces; compared ignoring case (CITY_NAME_TAKEN). */
+  name: Scalars['String']['input'];
+  /** Radius around the centre in metres, 100 to 200000. It may overlap another city's: the nearest centre prices a pickup. */
+  radiusMeters: Scalars['Int']['input'];
 };
 
 /** A driver's profile: the driving side of a user. */
@@ -183,6 +236,12 @@ export type Mutation = {
   cancelTrip: TripPayload;
   /** The trip's driver ends the ride; the fare is computed from the distance driven, the time since start and the surge locked at request. */
   completeTrip: TripPayload;
+  /**
+   * Creates a service area. It offers no ride until `setPricing` gives a category prices (estimateFare there answers
+   * CATEGORY_NOT_OFFERED). Input problems come back all at once as `userErrors`, nothing written. Recorded in the audit
+   * log (`city.create`).
+   */
+  createCity: CityPayload;
   /** The offered driver turns the trip down; it is offered to the next driver. */
   declineTrip: TripOfferPayload;
   /**
@@ -210,6 +269,12 @@ export type Mutation = {
   setPricing: SetPricingPayload;
   /** The trip's driver starts the ride with the rider on board. */
   startTrip: TripPayload;
+  /**
+   * Renames, moves or resizes a service area (its currency is fixed). Quotes already given and trips already requested
+   * keep their prices; estimates from now on use the new area. A change that changes nothing records nothing; otherwise
+   * recorded in the audit log (`city.update`, before/after of the fields that changed). CITY_NOT_FOUND for an unknown id.
+   */
+  updateCity: CityPayload;
 };
 
 
@@ -238,6 +303,11 @@ export type MutationCancelTripArgs = {
 export type MutationCompleteTripArgs = {
   distanceMeters: Scalars['Int']['input'];
   tripId: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateCityArgs = {
+  input: CreateCityInput;
 };
 
 
@@ -270,6 +340,12 @@ export type MutationSetPricingArgs = {
 
 export type MutationStartTripArgs = {
   tripId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateCityArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateCityInput;
 };
 
 /**
@@ -825,6 +901,20 @@ export type TripUserErrorCode =
   /** The ride is longer by road than the longest ride offered (default 150 km). */
   | 'TRIP_TOO_LONG';
 
+/** Changes to a service area; a field left out (or null) stays as it is. The currency cannot change. */
+export type UpdateCityInput = {
+  /** New centre: pickups are priced by the city from the next estimate on; quotes and trips keep the prices they had. */
+  center?: InputMaybe<GeoPointInput>;
+  /**
+   * New unique name, 1 to 100 characters after trimming. Trips, events and the operations summary follow the city (the
+   * summary's `city` argument takes the new name, for the city's whole history); payments' commission rules for the
+   * city are keyed by its name and must be renamed with it.
+   */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** New radius in metres, 100 to 200000. */
+  radiusMeters?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A person with an account: a rider, a driver or a member of staff. */
 export type User = {
   __typename?: 'User';
@@ -972,6 +1062,10 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CityPayload: ResolverTypeWrapper<Omit<CityPayload, 'city'> & { city?: Maybe<ResolversTypes['City']> }>;
+  CityUserError: ResolverTypeWrapper<CityUserError>;
+  CityUserErrorCode: CityUserErrorCode;
+  CreateCityInput: CreateCityInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Driver: ResolverTypeWrapper<DriverRef>;
   EstimateFareInput: EstimateFareInput;
@@ -1014,6 +1108,7 @@ export type ResolversTypes = ResolversObject<{
   TripStatusCount: ResolverTypeWrapper<TripStatusCount>;
   TripUserError: ResolverTypeWrapper<TripUserError>;
   TripUserErrorCode: TripUserErrorCode;
+  UpdateCityInput: UpdateCityInput;
   User: ResolverTypeWrapper<UserRef>;
   Vehicle: ResolverTypeWrapper<Vehicle>;
   VehicleCategory: VehicleCategory;
@@ -1025,6 +1120,9 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  CityPayload: Omit<CityPayload, 'city'> & { city?: Maybe<ResolversParentTypes['City']> };
+  CityUserError: CityUserError;
+  CreateCityInput: CreateCityInput;
   DateTime: Scalars['DateTime']['output'];
   Driver: DriverRef;
   EstimateFareInput: EstimateFareInput;
@@ -1061,6 +1159,7 @@ export type ResolversParentTypes = ResolversObject<{
   TripStatusChange: Omit<TripStatusChange, 'actor'> & { actor?: Maybe<ResolversParentTypes['User']> };
   TripStatusCount: TripStatusCount;
   TripUserError: TripUserError;
+  UpdateCityInput: UpdateCityInput;
   User: UserRef;
   Vehicle: Vehicle;
 }>;
@@ -1077,6 +1176,17 @@ export type CityResolvers<ContextType = TripsContext, ParentType extends Resolve
   pricing?: Resolver<Maybe<ResolversTypes['PricingVersion']>, ParentType, ContextType, RequireFields<CityPricingArgs, 'category'>>;
   pricingHistory?: Resolver<ResolversTypes['PricingVersionConnection'], ParentType, ContextType, RequireFields<CityPricingHistoryArgs, 'first'>>;
   radiusMeters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CityPayloadResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['CityPayload'] = ResolversParentTypes['CityPayload']> = ResolversObject<{
+  city?: Resolver<Maybe<ResolversTypes['City']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['CityUserError']>, ParentType, ContextType>;
+}>;
+
+export type CityUserErrorResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['CityUserError'] = ResolversParentTypes['CityUserError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['CityUserErrorCode'], ParentType, ContextType>;
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -1128,12 +1238,14 @@ export type MutationResolvers<ContextType = TripsContext, ParentType extends Res
   assignTrip?: Resolver<ResolversTypes['TripPayload'], ParentType, ContextType, RequireFields<MutationAssignTripArgs, 'driverId' | 'tripId'>>;
   cancelTrip?: Resolver<ResolversTypes['TripPayload'], ParentType, ContextType, RequireFields<MutationCancelTripArgs, 'tripId'>>;
   completeTrip?: Resolver<ResolversTypes['TripPayload'], ParentType, ContextType, RequireFields<MutationCompleteTripArgs, 'distanceMeters' | 'tripId'>>;
+  createCity?: Resolver<ResolversTypes['CityPayload'], ParentType, ContextType, RequireFields<MutationCreateCityArgs, 'input'>>;
   declineTrip?: Resolver<ResolversTypes['TripOfferPayload'], ParentType, ContextType, RequireFields<MutationDeclineTripArgs, 'offerId'>>;
   estimateFare?: Resolver<ResolversTypes['EstimateFarePayload'], ParentType, ContextType, RequireFields<MutationEstimateFareArgs, 'input'>>;
   rateTrip?: Resolver<ResolversTypes['TripPayload'], ParentType, ContextType, RequireFields<MutationRateTripArgs, 'rating' | 'tripId'>>;
   requestTrip?: Resolver<ResolversTypes['TripPayload'], ParentType, ContextType, RequireFields<MutationRequestTripArgs, 'input'>>;
   setPricing?: Resolver<ResolversTypes['SetPricingPayload'], ParentType, ContextType, RequireFields<MutationSetPricingArgs, 'input'>>;
   startTrip?: Resolver<ResolversTypes['TripPayload'], ParentType, ContextType, RequireFields<MutationStartTripArgs, 'tripId'>>;
+  updateCity?: Resolver<ResolversTypes['CityPayload'], ParentType, ContextType, RequireFields<MutationUpdateCityArgs, 'id' | 'input'>>;
 }>;
 
 export type OperationsSummaryResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['OperationsSummary'] = ResolversParentTypes['OperationsSummary']> = ResolversObject<{
@@ -1323,6 +1435,8 @@ export type VehicleResolvers<ContextType = TripsContext, ParentType extends Reso
 
 export type Resolvers<ContextType = TripsContext> = ResolversObject<{
   City?: CityResolvers<ContextType>;
+  CityPayload?: CityPayloadResolvers<ContextType>;
+  CityUserError?: CityUserErrorResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Driver?: DriverResolvers<ContextType>;
   EstimateFarePayload?: EstimateFarePayloadResolvers<ContextType>;

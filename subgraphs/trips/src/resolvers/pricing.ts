@@ -1,4 +1,4 @@
-// Pricing administration: `cities`, `City.pricing` / `City.pricingHistory`, `setPricing`. Thin: the service
+// Pricing administration: `cities`, `City.pricing` / `City.pricingHistory`, `setPricing`, `createCity` / `updateCity`. Thin: the service
 // decides, the loaders read; these only adapt shapes (minor units → Money, tenths → a multiplier).
 import { readPageArgs, toConnection } from '../../../../platform/graphql/index.js';
 import type { CityResolvers, MutationResolvers, PricingVersionResolvers, QueryResolvers } from '../generated/resolvers-types.js';
@@ -11,8 +11,10 @@ export const PricingQuery: Pick<QueryResolvers, 'cities' | 'city'> = {
   city: (_parent, { id }, { loaders }) => loaders.cityById.load(id),
 };
 
-export const PricingMutation: Pick<MutationResolvers, 'setPricing'> = {
+export const PricingMutation: Pick<MutationResolvers, 'setPricing' | 'createCity' | 'updateCity'> = {
   setPricing: (_parent, { input }, { viewer, services }) => services.pricingAdmin.setPricing(viewer, input),
+  createCity: (_parent, { input }, { viewer, services }) => services.cityAdmin.createCity(viewer, input),
+  updateCity: (_parent, { id, input }, { viewer, services }) => services.cityAdmin.updateCity(viewer, id, input),
 };
 
 export const City: CityResolvers = {

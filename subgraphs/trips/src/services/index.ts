@@ -5,6 +5,7 @@ import type { LivePubSub } from '../../../../platform/pubsub/index.js';
 import type { Clock } from '../clock.js';
 import type { TripsConfig } from '../config.js';
 import type { TripsStore } from '../store/store.js';
+import { createCityAdminService } from './city-admin.js';
 import { createDispatchService } from './dispatch-service.js';
 import { operationsSummary, type SummaryArgs } from './operations-summary.js';
 import { createTripsLive } from './live.js';
@@ -31,6 +32,7 @@ export function createTripsServices(deps: TripsServicesDeps) {
   const dispatch = createDispatchService({ store, config, clock, logger, live, wakeRelay: deps.wakeRelay });
   const trips = createTripService({ store, config, clock, live, pricing, dispatch });
   const pricingAdmin = createPricingAdminService({ store, config, clock, wakeRelay: deps.wakeRelay });
+  const cityAdmin = createCityAdminService({ store, clock, wakeRelay: deps.wakeRelay });
   const operations = { summary: (viewer: Viewer | null, args: SummaryArgs) => operationsSummary({ store, config }, viewer, args) };
-  return { pricing, dispatch, trips, pricingAdmin, operations };
+  return { pricing, dispatch, trips, pricingAdmin, cityAdmin, operations };
 }

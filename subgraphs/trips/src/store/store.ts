@@ -2,6 +2,7 @@
 // stores bound to one database transaction (committed when `fn` resolves, rolled back when it throws).
 import type { OutboxRow } from '../../../../platform/events/index.js';
 import { createBalanceStore } from './balance-store.js';
+import { createCityStore } from './city-store.js';
 import type { TripsPrisma } from './database.js';
 import { createDispatchStore } from './dispatch-store.js';
 import { createOperationsStore } from './operations-store.js';
@@ -24,6 +25,7 @@ function bindStores(db: Db) {
     dispatch: createDispatchStore(db),
     pricing: createPricingStore(db),
     pricingVersions: createPricingVersionStore(db),
+    cities: createCityStore(db),
     ratings: createRatingStore(db),
     balances: createBalanceStore(db),
     operations: createOperationsStore(db),

@@ -29,7 +29,8 @@ export type Trip = Prisma.TripModel
 export type TripStatusChange = Prisma.TripStatusChangeModel
 /**
  * Model City
- * A service area: the nearest centre whose radius holds the pickup point prices the trip.
+ * A service area: the nearest centre whose radius holds the pickup point prices the trip. Created and changed by
+ * operations (createCity / updateCity); the currency never changes.
  */
 export type City = Prisma.CityModel
 /**

@@ -14,7 +14,8 @@ import type * as Prisma from "../internal/prismaNamespace.js"
 
 /**
  * Model City
- * A service area: the nearest centre whose radius holds the pickup point prices the trip.
+ * A service area: the nearest centre whose radius holds the pickup point prices the trip. Created and changed by
+ * operations (createCity / updateCity); the currency never changes.
  */
 export type CityModel = runtime.Types.Result.DefaultSelection<Prisma.$CityPayload>
 
