@@ -19,6 +19,7 @@ const MAPPERS: Record<string, Record<string, string>> = {
     DriverPosition: 'DriverPositionModel',
     DriverConnection: 'DriverConnectionModel',
     VehicleConnection: 'VehicleConnectionModel',
+    OperationsSummary: 'OperationsSummaryModel',
   },
   trips: {
     Trip: 'TripModel',

@@ -34,3 +34,14 @@ export type DriverPositionModel = LiveTopics['DRIVER_LOCATION_UPDATED'];
 /** Root lists whose totalCount is counted only when selected (platform/graphql/counted-connection.ts). */
 export type DriverConnectionModel = CountedConnection<DriverModel>;
 export type VehicleConnectionModel = CountedConnection<Vehicle>;
+
+/**
+ * fleet's fields of trips' operations summary, computed when the entity is resolved. `driverHoursOnTrip` is trips'
+ * (`@external`): in the representation only when `utilisation` was asked for (`@requires`).
+ */
+export interface OperationsSummaryModel {
+  id: string;
+  driverHoursOnTrip?: number;
+  driversOnline: number;
+  driverHoursOnline: number;
+}

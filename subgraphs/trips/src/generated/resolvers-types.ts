@@ -304,6 +304,11 @@ export type OperationsSummary = {
   /** Start of the range (inclusive), as asked. */
   from: Scalars['DateTime']['output'];
   /**
+   * Opaque and stable: the range and scope asked for. payments (`commission`) and fleet (`driversOnline`,
+   * `driverHoursOnline`, `utilisation`) resolve their fields of the summary by it and check the viewer again.
+   */
+  id: Scalars['ID']['output'];
+  /**
    * Of the offers made in the range that drivers accepted, declined or let expire, the share accepted, 0 to 1.
    * Offers still pending or withdrawn (the trip was cancelled or assigned by hand) do not count. Null when there
    * are none.
@@ -947,6 +952,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   Driver: Driver;
+  OperationsSummary: OperationsSummary;
   Trip: Trip;
   User: User;
 }>;
@@ -956,6 +962,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Driver:
     ( { __typename: 'Driver' }
     & GraphQLRecursivePick<FederationTypes['Driver'], {"id":true}> );
+  OperationsSummary:
+    ( { __typename: 'OperationsSummary' }
+    & GraphQLRecursivePick<FederationTypes['OperationsSummary'], {"id":true}> );
   Trip:
     ( { __typename: 'Trip' }
     & GraphQLRecursivePick<FederationTypes['Trip'], {"id":true}> );
@@ -1036,7 +1045,7 @@ export type ResolversParentTypes = ResolversObject<{
   Money: Money;
   MoneyTotal: MoneyTotal;
   Mutation: Record<PropertyKey, never>;
-  OperationsSummary: OperationsSummary;
+  OperationsSummary: OperationsSummary | FederationReferenceTypes['OperationsSummary'];
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   PricingUserError: PricingUserError;
@@ -1136,7 +1145,8 @@ export type MutationResolvers<ContextType = TripsContext, ParentType extends Res
   startTrip?: Resolver<ResolversTypes['TripPayload'], ParentType, ContextType, RequireFields<MutationStartTripArgs, 'tripId'>>;
 }>;
 
-export type OperationsSummaryResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['OperationsSummary'] = ResolversParentTypes['OperationsSummary']> = ResolversObject<{
+export type OperationsSummaryResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['OperationsSummary'] = ResolversParentTypes['OperationsSummary'], FederationReferenceType extends FederationReferenceTypes['OperationsSummary'] = FederationReferenceTypes['OperationsSummary']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['OperationsSummary']> | FederationReferenceType, FederationReferenceType, ContextType>;
   averagePickupSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   cancellationRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   cancellationsBy?: Resolver<Array<ResolversTypes['TripCancellationCount']>, ParentType, ContextType>;
@@ -1146,6 +1156,7 @@ export type OperationsSummaryResolvers<ContextType = TripsContext, ParentType ex
   driversOnTrip?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   fleetId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   offerAcceptanceRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   offersMade?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   revenue?: Resolver<Array<ResolversTypes['MoneyTotal']>, ParentType, ContextType>;
