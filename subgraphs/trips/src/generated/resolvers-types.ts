@@ -319,7 +319,7 @@ export type OperationsSummary = {
   /**
    * Gross bookings per currency (ascending by code): final fares of the COMPLETED trips plus cancellation fees of the
    * CANCELLED ones, requested in the range. Before commission, refunds and payment failures (payments owns what was
-   * collected). Empty when there are none.
+   * collected; the platform's part is `commission`). Empty when there are none.
    */
   revenue: Array<MoneyTotal>;
   /** End of the range (exclusive), as asked. */
@@ -448,6 +448,8 @@ export type Query = {
    * SUPER_ADMIN and OPERATIONS may summarise any fleet, any city or everything; a FLEET_MANAGER their fleets only:
    * without `fleetId`, all the fleets they manage together; another `fleetId` is FORBIDDEN. `to` not after `from`, a
    * range longer than 366 days or a `fleetId` that is not a UUID is BAD_USER_INPUT. An unknown fleet or city gives zeros.
+   * `commission` comes from payments, `driversOnline`, `driverHoursOnline` and `utilisation` from fleet (by the
+   * summary's `id`).
    */
   operationsSummary: OperationsSummary;
   /** The trip with this id, or null when there is none or the viewer may not see it (its rider, its driver, operations staff and the manager of its fleet may). */
