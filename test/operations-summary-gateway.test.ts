@@ -42,17 +42,28 @@ test('after a ride: the trip, its commission, the driver online and utilisation 
 
   const self = (await gql('{ me { driverProfile { position { latitude longitude } vehicle { category } } } }', undefined, asDriver)).me.driverProfile;
   const fleetId = (await fleet.driver.findUniqueOrThrow({ where: { userId: driverUser.id } })).fleetId;
-  expect(await checkIn(env.gatewayUrl, asDriver, self.position, 10_000, 'https://example.com/selfie.jpg')).toEqual({ driver: { status: 'AVAILABLE' }, userErrors: [] });
+  expect(await checkIn(env.gatewayUrl, asDriver, self.position, 10_000, 'https://example.com/selfie.jpg')).toEqual({
+    driver: { status: 'AVAILABLE' },
+    userErrors: [],
+  });
   await gql(
     'mutation ($lat: Float!, $lng: Float!) { updateDriverLocation(latitude: $lat, longitude: $lng) { recordedAt } }',
     { lat: self.position.latitude, lng: self.position.longitude },
     asDriver,
   );
   const tripId = await rideUntilDropOff(env.gatewayUrl, { headers: asDriver, position: self.position, category: self.vehicle.category }, asRider, 'CASH');
-  const done = await gql('mutation ($id: ID!) { completeTrip(tripId: $id, distanceMeters: 3100) { trip { fare { amountMinor currency } } userErrors { code } } }', { id: tripId }, asDriver);
+  const done = await gql(
+    'mutation ($id: ID!) { completeTrip(tripId: $id, distanceMeters: 3100) { trip { fare { amountMinor currency } } userErrors { code } } }',
+    { id: tripId },
+    asDriver,
+  );
   expect(done.completeTrip.userErrors).toEqual([]);
   const fare: { amountMinor: number; currency: string } = done.completeTrip.trip.fare;
-  await eventually(async () => expect((await gql('query ($id: ID!) { trip(id: $id) { payment { status } } }', { id: tripId }, asRider)).trip.payment).toEqual({ status: 'SUCCEEDED' }), EVENT_WAIT_MS);
+  await eventually(
+    async () =>
+      expect((await gql('query ($id: ID!) { trip(id: $id) { payment { status } } }', { id: tripId }, asRider)).trip.payment).toEqual({ status: 'SUCCEEDED' }),
+    EVENT_WAIT_MS,
+  );
   const payment = await payments.payment.findFirstOrThrow({ where: { tripId } });
   expect(payment.commissionBps).toBeGreaterThan(0);
   const shift = await fleet.attendance.findFirstOrThrow({ where: { driver: { userId: driverUser.id }, checkOutAt: null } });
@@ -78,7 +89,12 @@ test('after a ride: the trip, its commission, the driver online and utilisation 
   const manager = await env.testAuth.headersFor({ userId: env.personas.FLEET_MANAGER.userId!, roles: ['FLEET_MANAGER'], fleetIds: [fleetId] });
   const managed = (await gql(SUMMARY, { from: from.toISOString(), to: to.toISOString() }, manager)).operationsSummary;
   expect({ ...managed, driverHoursOnline: 0, utilisation: 0 }).toEqual({ ...summary, id: managed.id, driverHoursOnline: 0, utilisation: 0 });
-  const other = await postGraphQL(env.gatewayUrl, SUMMARY, { from: from.toISOString(), to: to.toISOString(), fleetId: '00000000-0000-4000-8000-000000000000' }, manager);
+  const other = await postGraphQL(
+    env.gatewayUrl,
+    SUMMARY,
+    { from: from.toISOString(), to: to.toISOString(), fleetId: '00000000-0000-4000-8000-000000000000' },
+    manager,
+  );
   expect(other.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
 
   // Another city: nothing of it.

@@ -2,8 +2,10 @@
 // cut to the range, breaks taken off, open shifts and breaks lasting until now) and utilisation from trips' hours on
 // trip, in one aggregate statement; the viewer checked again (a fleet manager forging another fleet's id is refused).
 import { randomUUID } from 'node:crypto';
-import { encodeSummaryId } from '../../../platform/operations-summary/index.js';
+import { encodeSummaryId, SUMMARY_STATEMENT_TIMEOUT_MS } from '../../../platform/operations-summary/index.js';
 import { ENTITIES_QUERY } from '../../../platform/testing/index.js';
+import { createOperationsOnlineService } from '../src/services/operations-online.js';
+import type { FleetStore } from '../src/store/store.js';
 import { codes, createFleet, startFleetHarness, type CreatedFleet, type FleetHarness } from './support/fleet-harness.js';
 
 /** The fleet's clock: a day after the shifts' day. */
@@ -118,7 +120,12 @@ test('a fleet manager: their fleets without fleetId; a forged id naming another 
 });
 
 test('a malformed id, or one whose range breaks the rules, is BAD_USER_INPUT', async () => {
-  for (const id of ['nope', 'ops1.!!', `ops1.${Buffer.from('[1,2]').toString('base64url')}`, `ops1.${Buffer.from('["2026-03-01",null,null,null]').toString('base64url')}`]) {
+  for (const id of [
+    'nope',
+    'ops1.!!',
+    `ops1.${Buffer.from('[1,2]').toString('base64url')}`,
+    `ops1.${Buffer.from('["2026-03-01",null,null,null]').toString('base64url')}`,
+  ]) {
     const result = await online(DAY, { id });
     expect(result.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([['BAD_USER_INPUT', 'id']]);
   }
@@ -129,3 +136,17 @@ test('a malformed id, or one whose range breaks the rules, is BAD_USER_INPUT', a
 });
 
 const result = (r: Awaited<ReturnType<typeof online>>) => r.errors?.map((e) => [e.extensions?.code, e.extensions?.field]);
+
+test('a statement PostgreSQL cancels at the summaries’ time limit is QUERY_TIMEOUT; JIT off and the limit set first', async () => {
+  const viewer = { userId: randomUUID(), roles: ['OPERATIONS'], sessionId: randomUUID(), fleetIds: [], expiresAt: new Date(Date.now() + 60_000) } as const;
+  const applied: string[] = [];
+  // What Prisma reports when PostgreSQL cancels the aggregate (SQLSTATE 57014).
+  const timedOut = new Error('Raw query failed. Code: `57014`. Message: `canceling statement due to statement timeout`');
+  const store = {
+    transaction: async (work: (stores: unknown) => Promise<unknown>) =>
+      work({ shiftSummary: { applySettings: async (s: string[]) => void applied.push(...s), onlineTotals: async () => Promise.reject(timedOut) } }),
+  } as unknown as FleetStore;
+  const service = createOperationsOnlineService({ store, now: () => NOW });
+  await expect(service.online(viewer, encodeSummaryId(DAY))).rejects.toMatchObject({ extensions: { code: 'QUERY_TIMEOUT' } });
+  expect(applied).toEqual(['set local jit = off', `set local statement_timeout = ${SUMMARY_STATEMENT_TIMEOUT_MS}`]);
+});

@@ -3,8 +3,10 @@
 // them; in one aggregate statement; the viewer checked again (a fleet manager forging another fleet's id is refused).
 import { randomUUID } from 'node:crypto';
 import type { EventEnvelope } from '../../../platform/events/index.js';
-import { encodeSummaryId } from '../../../platform/operations-summary/index.js';
+import { encodeSummaryId, SUMMARY_STATEMENT_TIMEOUT_MS } from '../../../platform/operations-summary/index.js';
 import { ENTITIES_QUERY } from '../../../platform/testing/index.js';
+import { createOperationsCommission } from '../src/services/operations-commission.js';
+import type { PaymentsPrisma } from '../src/store/database.js';
 import { cancelled, completed, creditWallet, newParty, startPaymentsFixture, type PaymentsFixture, type TripParty } from './support/payments-fixture.js';
 
 let f: PaymentsFixture;
@@ -26,7 +28,8 @@ beforeAll(async () => {
   // Othertown keeps 10 %; everywhere else the migration's default 20 %.
   await f.prisma.commissionRule.create({ data: { city: 'Othertown', rateBps: 1000 } });
   f.built.services.commission.reset();
-  const settle = async (event: EventEnvelope<'trip.completed'> | EventEnvelope<'trip.cancelled'>) => expect(await f.built.services.settleTripEvent(event)).toBe(true);
+  const settle = async (event: EventEnvelope<'trip.completed'> | EventEnvelope<'trip.cancelled'>) =>
+    expect(await f.built.services.settleTripEvent(event)).toBe(true);
 
   // Fleet 1, Testville, inside the day: 1,234 → 246; 999 → 199 (199.8 floored), the last millisecond; EUR 1,001 → 200.
   const first = endedAt(completed(party(F1), 1234, CASH), '2026-04-01T10:00:00.000Z');
@@ -68,7 +71,10 @@ afterAll(async () => {
 type Totals = { currency: string; amountMinor: string }[];
 const COMMISSION = ENTITIES_QUERY('... on OperationsSummary { commission { currency amountMinor } }');
 
-async function commission(key: { from: Date; to: Date; fleetId?: string | null; city?: string | null }, options: { headers?: Record<string, string>; id?: string } = {}) {
+async function commission(
+  key: { from: Date; to: Date; fleetId?: string | null; city?: string | null },
+  options: { headers?: Record<string, string>; id?: string } = {},
+) {
   const representation = { __typename: 'OperationsSummary', id: options.id ?? encodeSummaryId(key) };
   const headers = options.headers ?? (await f.testAuth.headersFor({ userId: randomUUID(), roles: ['OPERATIONS'] }));
   return f.api.execute<{ _entities: { commission: Totals }[] }>(COMMISSION, { representations: [representation] }, { headers });
@@ -115,4 +121,15 @@ test('a malformed id is BAD_USER_INPUT on `id`', async () => {
     const result = await commission(DAY, { id });
     expect(result.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([['BAD_USER_INPUT', 'id']]);
   }
+});
+
+test('a statement PostgreSQL cancels at the summaries’ time limit is QUERY_TIMEOUT; JIT off and the limit set first', async () => {
+  const viewer = { userId: randomUUID(), roles: ['OPERATIONS'], sessionId: randomUUID(), fleetIds: [], expiresAt: new Date(Date.now() + 60_000) } as const;
+  const applied: string[] = [];
+  // What Prisma reports when PostgreSQL cancels the aggregate (SQLSTATE 57014).
+  const timedOut = new Error('Raw query failed. Code: `57014`. Message: `canceling statement due to statement timeout`');
+  const tx = { $executeRawUnsafe: async (sql: string) => void applied.push(sql), $queryRaw: async () => Promise.reject(timedOut) };
+  const prisma = { $transaction: async (work: (t: unknown) => Promise<unknown>) => work(tx) } as unknown as PaymentsPrisma;
+  await expect(createOperationsCommission(prisma).commission(viewer, encodeSummaryId(DAY))).rejects.toMatchObject({ extensions: { code: 'QUERY_TIMEOUT' } });
+  expect(applied).toEqual(['set local jit = off', `set local statement_timeout = ${SUMMARY_STATEMENT_TIMEOUT_MS}`]);
 });

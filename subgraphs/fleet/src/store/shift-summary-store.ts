@@ -14,6 +14,11 @@ export interface OnlineTotals {
 
 export function createShiftSummaryStore(db: Db) {
   return {
+    /** `set local …` statements of the summary's read transaction (platform/operations-summary time-limit.ts). */
+    async applySettings(settings: readonly string[]): Promise<void> {
+      for (const setting of settings) await db.$executeRawUnsafe(setting);
+    },
+
     /**
      * A shift is check-in → check-out (`now` while open) of the fleet checked in with; it is cut to [from, to), and its
      * breaks (an open one lasting until `now`) are cut to the cut shift and taken off. City scope: fleets whose

@@ -3,21 +3,21 @@
 // (store/operations-store.ts, over the rollups trips' triggers keep); here only ratios of its totals and zero-filling
 // of statuses, roles and hours.
 import type { Viewer } from '../../../../platform/auth/index.js';
-import { AppError } from '../../../../platform/errors/index.js';
-import { encodeSummaryId, summaryScope, type SummaryArgs } from '../../../../platform/operations-summary/index.js';
+import {
+  encodeSummaryId,
+  isStatementTimeout,
+  SUMMARY_STATEMENT_TIMEOUT_MS,
+  summaryScope,
+  summaryTimedOut,
+  type SummaryArgs,
+} from '../../../../platform/operations-summary/index.js';
 import type { TripsConfig } from '../config.js';
 import type { OperationsScope, OfferAggregates, TripAggregates } from '../store/operations-store.js';
 import type { TripActorRole, TripStatus } from '../store/prisma/client.js';
 import type { TripsStore } from '../store/store.js';
 
-/**
- * Longest a summary's statements may run, below the store transaction's 10 s: a range too big to aggregate in time
- * (a city's year on this hardware) is answered QUERY_TIMEOUT instead of failing as an internal error.
- */
-export const SUMMARY_STATEMENT_TIMEOUT_MS = 8000;
-
 // The scope rule and the range limits are shared with payments and fleet, which resolve the summary's other fields.
-export { MAX_SUMMARY_DAYS, summaryScope, type SummaryArgs } from '../../../../platform/operations-summary/index.js';
+export { MAX_SUMMARY_DAYS, SUMMARY_STATEMENT_TIMEOUT_MS, summaryScope, type SummaryArgs } from '../../../../platform/operations-summary/index.js';
 const HOUR_MS = 3_600_000;
 const STATUSES: readonly TripStatus[] = ['REQUESTED', 'DRIVER_ASSIGNED', 'DRIVER_ARRIVED', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED'];
 const CANCELLERS: readonly TripActorRole[] = ['RIDER', 'DRIVER', 'OPERATIONS', 'SYSTEM'];
@@ -97,16 +97,8 @@ export async function operationsSummary(
       return { trips: await operations.tripAggregates(scope), offers: await operations.offerAggregates(scope) };
     });
   } catch (error) {
-    if (isStatementTimeout(error)) {
-      throw new AppError('QUERY_TIMEOUT', 'The summary took too long to compute: ask for a shorter range, one fleet or one city');
-    }
+    if (isStatementTimeout(error)) throw summaryTimedOut();
     throw error;
   }
   return shapeSummary(args, scope, aggregates.trips, aggregates.offers);
-}
-
-/** PostgreSQL's "canceling statement due to statement timeout" (SQLSTATE 57014), however the driver wrapped it. */
-function isStatementTimeout(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.message} ${JSON.stringify((error as { meta?: unknown }).meta ?? null)}` : String(error);
-  return text.includes('57014') || text.includes('statement timeout');
 }
