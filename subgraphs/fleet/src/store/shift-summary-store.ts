@@ -1,7 +1,7 @@
 // The operations summary's online numbers (OperationsSummary.driversOnline / driverHoursOnline): one aggregate
-// statement over the shifts overlapping a range. Served by `attendances_shift_span_idx` (GiST on the shift's span,
-// migration 20261207140000_shift_ranges: the WHERE repeats its expression) and, per shift, by the breaks' index on
-// (attendance_id, started_at).
+// statement over the shifts overlapping a range. Served by two GiST indexes on spans (migration
+// 20261207140000_shift_ranges; the WHERE repeats their expressions): `attendances_shift_span_idx` (check-in →
+// check-out) and `breaks_span_idx` (start → end), the breaks then hash-joined to their shifts.
 import type { OperationsScope } from '../../../../platform/operations-summary/index.js';
 import type { Db } from './store.js';
 
@@ -35,19 +35,18 @@ export function createShiftSummaryStore(db: Db) {
            where tstzrange(least(a.created_at, a.check_out_at), a.check_out_at, '[)') && tstzrange(${scope.from}::timestamptz, ${scope.to}::timestamptz, '[)')
              and (${fleetIds}::uuid[] is null or a.fleet_id = any(${fleetIds}::uuid[]))
              and (${scope.city}::text is null or a.fleet_id in (select f.id from fleet.fleets f where f.city = ${scope.city}::text))
-        ), online as (
-          select sh.driver_id,
-                 sh.e - sh.s - coalesce((
-                   select sum(greatest(least(coalesce(b.ended_at, ${now}::timestamptz), sh.e) - greatest(b.started_at, sh.s), interval '0'))
-                     from fleet.breaks b
-                    where b.attendance_id = sh.id and b.started_at < sh.e
-                 ), interval '0') as span
+        ), paused as (
+          -- The range's breaks (by their own span index) joined to the range's shifts by hash, each cut to its cut shift:
+          -- one lookup per break per shift would cost a month of shifts tens of thousands of index probes.
+          select sum(greatest(least(coalesce(b.ended_at, ${now}::timestamptz), sh.e) - greatest(b.started_at, sh.s), interval '0')) as span
             from shift sh
-           where sh.e > sh.s
+            join fleet.breaks b on b.attendance_id = sh.id
+           where tstzrange(least(b.started_at, b.ended_at), b.ended_at, '[)') && tstzrange(${scope.from}::timestamptz, ${scope.to}::timestamptz, '[)')
         )
-        select count(distinct driver_id)::int as drivers,
-               coalesce(sum(extract(epoch from span)), 0)::float8 as online_seconds
-          from online`;
+        select count(distinct sh.driver_id)::int as drivers,
+               (coalesce(sum(extract(epoch from sh.e - sh.s)), 0) - coalesce((select extract(epoch from span) from paused), 0))::float8 as online_seconds
+          from shift sh
+         where sh.e > sh.s`;
       return { drivers: row?.drivers ?? 0, onlineSeconds: row?.online_seconds ?? 0 };
     },
   };
