@@ -13,6 +13,8 @@ import { startTestSupergraph, TEST_RUNTIMES, type TestSupergraph } from './suppo
 let env: TestSupergraph;
 let payments: PaymentsPrisma;
 let fleet: FleetPrisma;
+/** The range of the ride's summary, for the outage test after it. */
+let window: { from: string; to: string };
 
 describe.each(TEST_RUNTIMES)('on %s', (runtime) => {
   beforeAll(async () => {
@@ -71,6 +73,7 @@ describe.each(TEST_RUNTIMES)('on %s', (runtime) => {
 
     const ops = env.personas.OPERATIONS.headers;
     const to = new Date(Date.now() + 3_600_000);
+    window = { from: from.toISOString(), to: to.toISOString() };
     const before = Date.now();
     const summary = (await gql(SUMMARY, { from: from.toISOString(), to: to.toISOString(), fleetId: fleetId }, ops)).operationsSummary;
     const after = Date.now();
@@ -108,4 +111,37 @@ describe.each(TEST_RUNTIMES)('on %s', (runtime) => {
     ).operationsSummary;
     expect(elsewhere).toEqual({ tripsRequested: 0, commission: [], driversOnline: 0, driverHoursOnline: 0, utilisation: null });
   }, 180_000);
+
+  test('payments, then fleet, stopped: trips’ numbers stand; null with SERVICE_UNAVAILABLE only at the stopped ones’ fields', async () => {
+    const errorsOf = (result: { errors?: readonly { extensions?: Record<string, unknown>; path?: readonly (string | number)[] }[] }) =>
+      (result.errors ?? []).map((e) => [e.extensions?.code, e.path]).sort((a, b) => JSON.stringify(a[1]).localeCompare(JSON.stringify(b[1])));
+    const stop = async (name: string) => {
+      const subgraph = env.supergraph.subgraphs.find((s) => s.name === name)!;
+      await subgraph.stop();
+      // Stopped for good: the supergraph's stop at the end must not close its WebSocket server a second time.
+      subgraph.stop = async () => undefined;
+    };
+    const ops = env.personas.OPERATIONS.headers;
+
+    await stop('payments');
+    const noPayments = await postGraphQL(env.gatewayUrl, SUMMARY, window, ops);
+    expect(noPayments.data.operationsSummary).toMatchObject({ tripsRequested: 1, commission: null, driversOnline: 1 });
+    expect(errorsOf(noPayments)).toEqual([['SERVICE_UNAVAILABLE', ['operationsSummary', 'commission']]]);
+
+    await stop('fleet');
+    const neither = await postGraphQL(env.gatewayUrl, SUMMARY, window, ops);
+    expect(neither.data.operationsSummary).toMatchObject({
+      tripsRequested: 1,
+      commission: null,
+      driversOnline: null,
+      driverHoursOnline: null,
+      utilisation: null,
+    });
+    expect(errorsOf(neither)).toEqual([
+      ['SERVICE_UNAVAILABLE', ['operationsSummary', 'commission']],
+      ['SERVICE_UNAVAILABLE', ['operationsSummary', 'driverHoursOnline']],
+      ['SERVICE_UNAVAILABLE', ['operationsSummary', 'driversOnline']],
+      ['SERVICE_UNAVAILABLE', ['operationsSummary', 'utilisation']],
+    ]);
+  }, 60_000);
 });

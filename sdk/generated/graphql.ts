@@ -1780,7 +1780,7 @@ export type OperationsDashboardQueryVariables = Exact<{
 }>;
 
 
-export type OperationsDashboardQuery = { operationsSummary: { from: string, to: string, fleetId: string | null, city: string | null, tripsRequested: number, completionRate: number | null, cancellationRate: number | null, offersMade: number, offerAcceptanceRate: number | null, averagePickupSeconds: number | null, driversOnTrip: number, driverHoursOnTrip: number, driversOnline: number, driverHoursOnline: number, utilisation: number | null, tripsByStatus: Array<{ status: TripStatus, count: number }>, tripsByHour: Array<{ hour: string, requested: number, completed: number, cancelled: number }>, cancellationsBy: Array<{ by: TripActorRole, count: number }>, revenue: Array<{ amountMinor: string, currency: string }>, commission: Array<{ amountMinor: string, currency: string }> } };
+export type OperationsDashboardQuery = { operationsSummary: { from: string, to: string, fleetId: string | null, city: string | null, tripsRequested: number, completionRate: number | null, cancellationRate: number | null, offersMade: number, offerAcceptanceRate: number | null, averagePickupSeconds: number | null, driversOnTrip: number, driverHoursOnTrip: number, driversOnline: number | null, driverHoursOnline: number | null, utilisation: number | null, tripsByStatus: Array<{ status: TripStatus, count: number }>, tripsByHour: Array<{ hour: string, requested: number, completed: number, cancelled: number }>, cancellationsBy: Array<{ by: TripActorRole, count: number }>, revenue: Array<{ amountMinor: string, currency: string }>, commission: Array<{ amountMinor: string, currency: string }> | null } };
 
 export type FleetPickerQueryVariables = Exact<{ [key: string]: never; }>;
 

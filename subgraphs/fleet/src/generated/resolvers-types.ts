@@ -717,14 +717,18 @@ export type OperationsSummary = {
    * Shift time inside the range in hours, summed over the scope's shifts: each shift cut to the range (an open one
    * up to now), its breaks (cut the same way; an open break up to now) taken off.
    */
-  driverHoursOnline: Scalars['Float']['output'];
-  /** Distinct drivers with a shift overlapping the range (`from` inclusive, `to` exclusive; an open shift lasts until now). */
-  driversOnline: Scalars['Int']['output'];
+  driverHoursOnline: Maybe<Scalars['Float']['output']>;
+  /**
+   * Distinct drivers with a shift overlapping the range (`from` inclusive, `to` exclusive; an open shift lasts until
+   * now). Null (with the error at this path, the summary's other numbers standing) when fleet cannot answer, as are
+   * `driverHoursOnline` and `utilisation`.
+   */
+  driversOnline: Maybe<Scalars['Int']['output']>;
   /** Opaque and stable: the range and scope asked for (written by trips). */
   id: Scalars['ID']['output'];
   /**
    * `driverHoursOnTrip / driverHoursOnline`: the share of online time spent on trips. Null when there are no online
-   * hours. Not capped at 1: trips counts a trip's whole time when it was requested in the range, fleet only the shift
+   * hours (or fleet cannot answer). Not capped at 1: trips counts a trip's whole time when it was requested in the range, fleet only the shift
    * time inside the range.
    */
   utilisation: Maybe<Scalars['Float']['output']>;
@@ -1461,8 +1465,8 @@ export type NearbyDriverEdgeResolvers<ContextType = FleetContext, ParentType ext
 
 export type OperationsSummaryResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['OperationsSummary'] = ResolversParentTypes['OperationsSummary'], FederationReferenceType extends FederationReferenceTypes['OperationsSummary'] = FederationReferenceTypes['OperationsSummary']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['OperationsSummary']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  driverHoursOnline?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  driversOnline?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  driverHoursOnline?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  driversOnline?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   utilisation?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 }>;

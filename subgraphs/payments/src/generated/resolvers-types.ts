@@ -701,9 +701,10 @@ export type OperationsSummary = {
    * fleets (the trip's driver's fleet) and city (the trip's service area, as trips named it): for each payment
    * booked in the ledger (paid, owed by the rider, or refunded since; not a card charge still pending) the commission
    * fixed when it was created, floor(amount × rate / 10,000), the whole fee of a cancellation without a driver.
-   * Before refunds: a refund reverses its share of the commission in the ledger but not here. Empty when there is none.
+   * Before refunds: a refund reverses its share of the commission in the ledger but not here. Empty when there is none;
+   * null (with the error at this path, the summary's other numbers standing) when payments cannot answer.
    */
-  commission: Array<MoneyTotal>;
+  commission: Maybe<Array<MoneyTotal>>;
   /** Opaque and stable: the range and scope asked for (written by trips). */
   id: Scalars['ID']['output'];
 };
@@ -2241,7 +2242,7 @@ export type MutationResolvers<ContextType = PaymentsContext, ParentType extends 
 
 export type OperationsSummaryResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['OperationsSummary'] = ResolversParentTypes['OperationsSummary'], FederationReferenceType extends FederationReferenceTypes['OperationsSummary'] = FederationReferenceTypes['OperationsSummary']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['OperationsSummary']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  commission?: Resolver<Array<ResolversTypes['MoneyTotal']>, ParentType, ContextType>;
+  commission?: Resolver<Maybe<Array<ResolversTypes['MoneyTotal']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
