@@ -728,8 +728,8 @@ export type OperationsSummary = {
   id: Scalars['ID']['output'];
   /**
    * `driverHoursOnTrip / driverHoursOnline`: the share of online time spent on trips. Null when there are no online
-   * hours (or fleet cannot answer). Not capped at 1: trips counts a trip's whole time when it was requested in the range, fleet only the shift
-   * time inside the range.
+   * hours (or fleet cannot answer). Not capped at 1: trips counts a trip's whole time when it was requested in the
+   * range, fleet only the shift time inside the range.
    */
   utilisation: Maybe<Scalars['Float']['output']>;
 };
