@@ -9,6 +9,7 @@ import { createFleetStore } from './fleet-store.js';
 import { createHubStore } from './hub-store.js';
 import { createKnownUserStore } from './known-user-store.js';
 import { createOutboxStore } from './outbox-store.js';
+import { createShiftSummaryStore } from './shift-summary-store.js';
 import { createVehicleStore } from './vehicle-store.js';
 
 /** The client or an open transaction: every store method works on either. */
@@ -26,6 +27,7 @@ export function bindFleetStores(db: Db) {
     attendances: createAttendanceStore(db),
     outbox: createOutboxStore(db),
     knownUsers: createKnownUserStore(db),
+    shiftSummary: createShiftSummaryStore(db),
   };
 }
 
