@@ -26,6 +26,7 @@ const MAPPERS: Record<string, Record<string, string>> = {
     DriverConnection: 'DriverConnectionModel',
     VehicleConnection: 'VehicleConnectionModel',
     AttendanceConnection: 'AttendanceConnectionModel',
+    OperationsSummary: 'OperationsSummaryModel',
   },
   trips: {
     Trip: 'TripModel',

@@ -2,6 +2,8 @@
 // counts, rates, pickup average, revenue per currency, driver time; the range's edges (from inclusive, to exclusive);
 // fleet and city scopes; who may ask; bad input; and the two statements a summary costs.
 import { randomUUID } from 'node:crypto';
+import { decodeSummaryId, encodeSummaryId } from '../../../platform/operations-summary/index.js';
+import { ENTITIES_QUERY } from '../../../platform/testing/index.js';
 import type { Prisma } from '../src/store/prisma/client.js';
 import type { TripsConfig } from '../src/config.js';
 import { operationsSummary, SUMMARY_STATEMENT_TIMEOUT_MS } from '../src/services/operations-summary.js';
@@ -328,6 +330,29 @@ test('a fleet manager: their fleets without fleetId, their fleet by id, FORBIDDE
   const other = await summary(['FLEET_MANAGER'], { fleetId: FLEET_B }, [FLEET_A]);
   expect(codes(other.errors)).toEqual(['FORBIDDEN']);
   expect(other.data).toBeNull();
+});
+
+test('the id carries the range and scope: the same arguments, the same id; the entity resolved by it answers the same', async () => {
+  const ID = `query ($from: DateTime!, $to: DateTime!, $fleetId: ID, $city: String) { operationsSummary(from: $from, to: $to, fleetId: $fleetId, city: $city) { id tripsRequested driverHoursOnTrip } }`;
+  const ops = await h().as(randomUUID(), ['OPERATIONS']);
+  const asked = (variables: Record<string, unknown>) =>
+    h().run<{ operationsSummary: { id: string; tripsRequested: number; driverHoursOnTrip: number } }>(ops, ID, { from: FROM, to: TO, ...variables });
+  const fleetA = (await asked({ fleetId: FLEET_A })).data!.operationsSummary;
+  expect(fleetA.id).toBe(encodeSummaryId({ from: new Date(FROM), to: new Date(TO), fleetId: FLEET_A, city: null }));
+  expect((await asked({ fleetId: FLEET_A })).data!.operationsSummary.id).toBe(fleetA.id);
+  expect((await asked({})).data!.operationsSummary.id).not.toBe(fleetA.id);
+  expect(decodeSummaryId(fleetA.id)).toEqual({ from: new Date(FROM), to: new Date(TO), fleetId: FLEET_A, city: null });
+
+  const ENTITY = ENTITIES_QUERY('... on OperationsSummary { id tripsRequested driverHoursOnTrip }');
+  const entity = await h().run<{ _entities: unknown[] }>(ops, ENTITY, { representations: [{ __typename: 'OperationsSummary', id: fleetA.id }] });
+  expect(entity.errors).toBeUndefined();
+  expect(entity.data!._entities).toEqual([fleetA]);
+  // The id is only a request: a fleet manager of fleet A cannot read fleet B by forging its id.
+  const manager = await h().as(randomUUID(), ['FLEET_MANAGER'], [FLEET_A]);
+  const forged = encodeSummaryId({ from: new Date(FROM), to: new Date(TO), fleetId: FLEET_B, city: null });
+  expect(codes((await h().run(manager, ENTITY, { representations: [{ __typename: 'OperationsSummary', id: forged }] })).errors)).toEqual(['FORBIDDEN']);
+  const malformed = await h().run(ops, ENTITY, { representations: [{ __typename: 'OperationsSummary', id: 'ops1.bm9wZQ' }] });
+  expect(malformed.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([['BAD_USER_INPUT', 'id']]);
 });
 
 test.each([

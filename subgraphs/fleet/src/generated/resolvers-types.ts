@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { FleetModel, HubModel, VehicleModel, DriverModel, UserRef, AssignmentModel, AttendanceModel, BreakModel, NearbyDriverEdgeModel, DriverPositionModel, DriverConnectionModel, VehicleConnectionModel, AttendanceConnectionModel } from '../resolvers/mappers.js';
+import type { FleetModel, HubModel, VehicleModel, DriverModel, UserRef, AssignmentModel, AttendanceModel, BreakModel, NearbyDriverEdgeModel, DriverPositionModel, DriverConnectionModel, VehicleConnectionModel, AttendanceConnectionModel, OperationsSummaryModel } from '../resolvers/mappers.js';
 import type { FleetContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -706,6 +706,38 @@ export type NearbyDriverEdge = {
   node: Driver;
 };
 
+/**
+ * The operations dashboard's numbers (trips' `Query.operationsSummary`); fleet contributes the drivers' shifts.
+ * Resolved by the summary's id (its range and scope), the viewer checked again as trips does: SUPER_ADMIN and
+ * OPERATIONS any scope, a FLEET_MANAGER their fleets only. A shift is an attendance from check-in to check-out (to now
+ * while open), of the fleet the driver checked in with; a city scope means the fleets in that city (`Fleet.city`, the
+ * same name as trips' service area).
+ */
+export type OperationsSummary = {
+  __typename?: 'OperationsSummary';
+  /** trips' driver time on trips in the range, in hours: the numerator of `utilisation`. */
+  driverHoursOnTrip: Scalars['Float']['output'];
+  /**
+   * Shift time inside the range in hours, summed over the scope's shifts: each shift cut to the range (an open one
+   * up to now), its breaks (cut the same way; an open break up to now) taken off.
+   */
+  driverHoursOnline: Maybe<Scalars['Float']['output']>;
+  /**
+   * Distinct drivers with a shift overlapping the range (`from` inclusive, `to` exclusive; an open shift lasts until
+   * now). Null (with the error at this path, the summary's other numbers standing) when fleet cannot answer, as are
+   * `driverHoursOnline` and `utilisation`.
+   */
+  driversOnline: Maybe<Scalars['Int']['output']>;
+  /** Opaque and stable: the range and scope asked for (written by trips). */
+  id: Scalars['ID']['output'];
+  /**
+   * `driverHoursOnTrip / driverHoursOnline`: the share of online time spent on trips. Null when there are no online
+   * hours (or fleet cannot answer). Not capped at 1: trips counts a trip's whole time when it was requested in the
+   * range, fleet only the shift time inside the range.
+   */
+  utilisation: Maybe<Scalars['Float']['output']>;
+};
+
 /** Pagination state of a connection (Relay cursor connections). */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -1077,6 +1109,7 @@ export type FederationTypes = ResolversObject<{
   Driver: Driver;
   Fleet: Fleet;
   Hub: Hub;
+  OperationsSummary: OperationsSummary;
   User: User;
   Vehicle: Vehicle;
 }>;
@@ -1092,6 +1125,11 @@ export type FederationReferenceTypes = ResolversObject<{
   Hub:
     ( { __typename: 'Hub' }
     & GraphQLRecursivePick<FederationTypes['Hub'], {"id":true}> );
+  OperationsSummary:
+    ( { __typename: 'OperationsSummary' }
+    & GraphQLRecursivePick<FederationTypes['OperationsSummary'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['OperationsSummary'], {"driverHoursOnTrip":true}> ) );
   User:
     ( { __typename: 'User' }
     & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
@@ -1147,6 +1185,7 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NearbyDriverConnection: ResolverTypeWrapper<Omit<NearbyDriverConnection, 'edges'> & { edges: Array<ResolversTypes['NearbyDriverEdge']> }>;
   NearbyDriverEdge: ResolverTypeWrapper<NearbyDriverEdgeModel>;
+  OperationsSummary: ResolverTypeWrapper<OperationsSummaryModel>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReviewAttendanceInput: ReviewAttendanceInput;
@@ -1205,6 +1244,7 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   NearbyDriverConnection: Omit<NearbyDriverConnection, 'edges'> & { edges: Array<ResolversParentTypes['NearbyDriverEdge']> };
   NearbyDriverEdge: NearbyDriverEdgeModel;
+  OperationsSummary: OperationsSummaryModel;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   ReviewAttendanceInput: ReviewAttendanceInput;
@@ -1424,6 +1464,14 @@ export type NearbyDriverEdgeResolvers<ContextType = FleetContext, ParentType ext
   node?: Resolver<ResolversTypes['Driver'], ParentType, ContextType>;
 }>;
 
+export type OperationsSummaryResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['OperationsSummary'] = ResolversParentTypes['OperationsSummary'], FederationReferenceType extends FederationReferenceTypes['OperationsSummary'] = FederationReferenceTypes['OperationsSummary']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['OperationsSummary']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  driverHoursOnline?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  driversOnline?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  utilisation?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
 export type PageInfoResolvers<ContextType = FleetContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1512,6 +1560,7 @@ export type Resolvers<ContextType = FleetContext> = ResolversObject<{
   Mutation?: MutationResolvers<ContextType>;
   NearbyDriverConnection?: NearbyDriverConnectionResolvers<ContextType>;
   NearbyDriverEdge?: NearbyDriverEdgeResolvers<ContextType>;
+  OperationsSummary?: OperationsSummaryResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;

@@ -7,6 +7,7 @@ import { DriverPosition } from './driver-position.js';
 import { Fleet } from './fleet.js';
 import { Hub } from './hub.js';
 import { Mutation } from './mutation.js';
+import { OperationsSummary } from './operations-summary.js';
 import { Query } from './query.js';
 import { Subscription } from './subscription.js';
 import { User } from './user.js';
@@ -25,6 +26,7 @@ export const resolvers: Resolvers = {
   Assignment,
   Attendance,
   User,
+  OperationsSummary,
   DriverConnection: { totalCount: resolveTotalCount },
   VehicleConnection: { totalCount: resolveTotalCount },
   AttendanceConnection: { totalCount: resolveTotalCount },

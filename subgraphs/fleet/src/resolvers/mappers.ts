@@ -30,3 +30,14 @@ export type DriverPositionModel = LiveTopics['DRIVER_LOCATION_UPDATED'];
 export type DriverConnectionModel = CountedConnection<DriverModel>;
 export type VehicleConnectionModel = CountedConnection<Vehicle>;
 export type AttendanceConnectionModel = CountedConnection<Attendance>;
+
+/**
+ * fleet's fields of trips' operations summary, computed when the entity is resolved. `driverHoursOnTrip` is trips'
+ * (`@external`): in the representation only when `utilisation` was asked for (`@requires`).
+ */
+export interface OperationsSummaryModel {
+  id: string;
+  driverHoursOnTrip?: number;
+  driversOnline: number;
+  driverHoursOnline: number;
+}

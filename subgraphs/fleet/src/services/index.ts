@@ -10,6 +10,7 @@ import { createDriverAdminService } from './driver-admin-service.js';
 import { createFleetAdminService } from './fleet-admin-service.js';
 import type { OutboxNotifier } from './driver-state.js';
 import { createLocationService } from './location-service.js';
+import { createOperationsOnlineService } from './operations-online.js';
 import { createOpsService } from './ops-service.js';
 
 export interface FleetServicesDeps {
@@ -28,6 +29,7 @@ export function createFleetServices(deps: FleetServicesDeps) {
   const { store, config, now, outbox } = deps;
   return {
     ops: createOpsService({ store, now, outbox }),
+    operationsOnline: createOperationsOnlineService({ store, now }),
     fleetAdmin: createFleetAdminService({ store, now, outbox }),
     driverAdmin: createDriverAdminService({ store, now, outbox }),
     assignments: createAssignmentService({ store, now, outbox }),

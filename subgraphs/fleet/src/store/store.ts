@@ -9,6 +9,7 @@ import { createFleetStore } from './fleet-store.js';
 import { createHubStore } from './hub-store.js';
 import { createKnownUserStore } from './known-user-store.js';
 import { createOutboxStore } from './outbox-store.js';
+import { createShiftSummaryStore } from './shift-summary-store.js';
 import { createUserNameStore } from './user-name-store.js';
 import { createVehicleStore } from './vehicle-store.js';
 
@@ -28,6 +29,7 @@ export function bindFleetStores(db: Db) {
     outbox: createOutboxStore(db),
     knownUsers: createKnownUserStore(db),
     userNames: createUserNameStore(db),
+    shiftSummary: createShiftSummaryStore(db),
   };
 }
 

@@ -505,6 +505,18 @@ export type MoneyInput = {
   currency: Scalars['String']['input'];
 };
 
+/**
+ * A sum of money too large for `Money`: a month of a city's fares passes GraphQL's 32-bit Int. Integer minor units
+ * as decimal digits, never a float.
+ */
+export type MoneyTotal = {
+  __typename?: 'MoneyTotal';
+  /** Amount in minor units as a decimal integer string, e.g. `"48211937500"` for 482,119,375.00. */
+  amountMinor: Scalars['String']['output'];
+  /** ISO 4217 currency code, e.g. USD. */
+  currency: Scalars['String']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -674,6 +686,27 @@ export type MutationTopUpWalletArgs = {
 
 export type MutationUpdateRentalPlanArgs = {
   input: UpdateRentalPlanInput;
+};
+
+/**
+ * The operations dashboard's numbers (trips' `Query.operationsSummary`); payments contributes what the platform
+ * earned. Resolved by the summary's id (its range and scope), the viewer checked again as trips does: SUPER_ADMIN and
+ * OPERATIONS any scope, a FLEET_MANAGER their fleets only.
+ */
+export type OperationsSummary = {
+  __typename?: 'OperationsSummary';
+  /**
+   * The platform's commission per currency (ascending by code) on the trip fares and cancellation fees of the trips
+   * that ended in the range (`from` inclusive, `to` exclusive, by the trip's end as trips announced it), of the scope's
+   * fleets (the trip's driver's fleet) and city (the trip's service area, as trips named it): for each payment
+   * booked in the ledger (paid, owed by the rider, or refunded since; not a card charge still pending) the commission
+   * fixed when it was created, floor(amount × rate / 10,000), the whole fee of a cancellation without a driver.
+   * Before refunds: a refund reverses its share of the commission in the ledger but not here. Empty when there is none;
+   * null (with the error at this path, the summary's other numbers standing) when payments cannot answer.
+   */
+  commission: Maybe<Array<MoneyTotal>>;
+  /** Opaque and stable: the range and scope asked for (written by trips). */
+  id: Scalars['ID']['output'];
 };
 
 /** Pagination state of a connection (Relay cursor connections). */
@@ -1797,6 +1830,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   Driver: Driver;
+  OperationsSummary: OperationsSummary;
   Payment: Payment;
   Trip: Trip;
   User: User;
@@ -1808,6 +1842,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Driver:
     ( { __typename: 'Driver' }
     & GraphQLRecursivePick<FederationTypes['Driver'], {"id":true}> );
+  OperationsSummary:
+    ( { __typename: 'OperationsSummary' }
+    & GraphQLRecursivePick<FederationTypes['OperationsSummary'], {"id":true}> );
   Payment:
     ( { __typename: 'Payment' }
     & GraphQLRecursivePick<FederationTypes['Payment'], {"id":true}> );
@@ -1861,7 +1898,9 @@ export type ResolversTypes = ResolversObject<{
   LedgerCause: LedgerCause;
   Money: ResolverTypeWrapper<Money>;
   MoneyInput: MoneyInput;
+  MoneyTotal: ResolverTypeWrapper<MoneyTotal>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OperationsSummary: ResolverTypeWrapper<OperationsSummary>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PayTripByVehicleQrInput: PayTripByVehicleQrInput;
   Payment: ResolverTypeWrapper<PaymentModel>;
@@ -1965,7 +2004,9 @@ export type ResolversParentTypes = ResolversObject<{
   DriverStatementEntryEdge: Omit<DriverStatementEntryEdge, 'node'> & { node: ResolversParentTypes['DriverStatementEntry'] };
   Money: Money;
   MoneyInput: MoneyInput;
+  MoneyTotal: MoneyTotal;
   Mutation: Record<PropertyKey, never>;
+  OperationsSummary: OperationsSummary | FederationReferenceTypes['OperationsSummary'];
   PageInfo: PageInfo;
   PayTripByVehicleQrInput: PayTripByVehicleQrInput;
   Payment: PaymentModel;
@@ -2174,6 +2215,11 @@ export type MoneyResolvers<ContextType = PaymentsContext, ParentType extends Res
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type MoneyTotalResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['MoneyTotal'] = ResolversParentTypes['MoneyTotal']> = ResolversObject<{
+  amountMinor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addCard?: Resolver<ResolversTypes['PaymentMethodsPayload'], ParentType, ContextType, RequireFields<MutationAddCardArgs, 'input'>>;
   assignRentalPlan?: Resolver<ResolversTypes['AssignRentalPlanPayload'], ParentType, ContextType, RequireFields<MutationAssignRentalPlanArgs, 'input'>>;
@@ -2192,6 +2238,12 @@ export type MutationResolvers<ContextType = PaymentsContext, ParentType extends 
   submitPayoutBatch?: Resolver<ResolversTypes['PayoutBatchPayload'], ParentType, ContextType, RequireFields<MutationSubmitPayoutBatchArgs, 'batchId' | 'idempotencyKey'>>;
   topUpWallet?: Resolver<ResolversTypes['TopUpWalletPayload'], ParentType, ContextType, RequireFields<MutationTopUpWalletArgs, 'input'>>;
   updateRentalPlan?: Resolver<ResolversTypes['RentalPlanPayload'], ParentType, ContextType, RequireFields<MutationUpdateRentalPlanArgs, 'input'>>;
+}>;
+
+export type OperationsSummaryResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['OperationsSummary'] = ResolversParentTypes['OperationsSummary'], FederationReferenceType extends FederationReferenceTypes['OperationsSummary'] = FederationReferenceTypes['OperationsSummary']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['OperationsSummary']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  commission?: Resolver<Maybe<Array<ResolversTypes['MoneyTotal']>>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -2533,7 +2585,9 @@ export type Resolvers<ContextType = PaymentsContext> = ResolversObject<{
   DriverStatementEntry?: DriverStatementEntryResolvers<ContextType>;
   DriverStatementEntryEdge?: DriverStatementEntryEdgeResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
+  MoneyTotal?: MoneyTotalResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  OperationsSummary?: OperationsSummaryResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Payment?: PaymentResolvers<ContextType>;
   PaymentConnection?: PaymentConnectionResolvers<ContextType>;

@@ -3,6 +3,7 @@ import type { Resolvers } from '../generated/resolvers-types.js';
 import { CashCorrection, CashMutation, CashQuery, CashShift, CashShiftTrip, DriverCash } from './cash.js';
 import { Driver, DriverStatementEntry } from './driver.js';
 import { Mutation } from './mutation.js';
+import { OperationsSummary } from './operations-summary.js';
 import { Payment, Refund, Trip } from './payment.js';
 import { PayoutBatch, PayoutDestination, PayoutDriverFields, PayoutItem, PayoutMutation, PayoutQuery } from './payouts.js';
 import { Query } from './query.js';
@@ -31,4 +32,5 @@ export const resolvers: Resolvers = {
   PayoutDestination,
   PayoutItem,
   PayoutBatch,
+  OperationsSummary,
 };

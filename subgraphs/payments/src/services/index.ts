@@ -24,6 +24,7 @@ import { createLinkReads } from '../store/link-store.js';
 import { createPaymentLinks } from './payment-links.js';
 import { createVehicleQrPayments } from './vehicle-qr.js';
 import { createPayouts } from './payouts/index.js';
+import { createOperationsCommission } from './operations-commission.js';
 
 export interface PaymentsServicesDeps {
   prisma: PaymentsPrisma;
@@ -113,6 +114,8 @@ export function createPaymentsServices(deps: PaymentsServicesDeps) {
     topUps: { topUp: thenWake((...args: Parameters<TopUps['topUp']>) => topUps.topUp(...args)) },
     paymentMethods: createPaymentMethods({ prisma, provider }),
     commission,
+    /** OperationsSummary.commission (trips' operations summary). */
+    operationsCommission: createOperationsCommission(prisma),
     /** One trip event in its own transaction. */
     settleTripEvent: settlement.settleOne,
     /** Trip events as the consumer group's members hand them over: batched (batcher.ts). */

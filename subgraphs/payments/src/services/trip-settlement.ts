@@ -73,6 +73,8 @@ export function createTripSettlement({ prisma, ledger, settler, methods, flow, c
       commissionBps: driverUserId ? await commission.bps(tx, p.city, p.category) : 10_000,
       // When the trip ended: cash reconciliation puts a cash fare in the driver's shift that contains this instant.
       tripCompletedAt: new Date(p.occurredAt),
+      // The trip's service area: the operations summary's city scope of the commission (store/commission-summary.ts).
+      city: p.city ?? null,
       // The vehicle the trip was driven with: its payment QR code finds the fare by it (vehicle-qr.ts).
       vehicleId: event.type === 'trip.completed' ? (event.payload.vehicleId ?? null) : null,
     };

@@ -380,6 +380,11 @@ export type OperationsSummary = {
   /** Start of the range (inclusive), as asked. */
   from: Scalars['DateTime']['output'];
   /**
+   * Opaque and stable: the range and scope asked for. payments (`commission`) and fleet (`driversOnline`,
+   * `driverHoursOnline`, `utilisation`) resolve their fields of the summary by it and check the viewer again.
+   */
+  id: Scalars['ID']['output'];
+  /**
    * Of the offers made in the range that drivers accepted, declined or let expire, the share accepted, 0 to 1.
    * Offers still pending or withdrawn (the trip was cancelled or assigned by hand) do not count. Null when there
    * are none.
@@ -390,7 +395,7 @@ export type OperationsSummary = {
   /**
    * Gross bookings per currency (ascending by code): final fares of the COMPLETED trips plus cancellation fees of the
    * CANCELLED ones, requested in the range. Before commission, refunds and payment failures (payments owns what was
-   * collected). Empty when there are none.
+   * collected; the platform's part is `commission`). Empty when there are none.
    */
   revenue: Array<MoneyTotal>;
   /** End of the range (exclusive), as asked. */
@@ -519,6 +524,8 @@ export type Query = {
    * SUPER_ADMIN and OPERATIONS may summarise any fleet, any city or everything; a FLEET_MANAGER their fleets only:
    * without `fleetId`, all the fleets they manage together; another `fleetId` is FORBIDDEN. `to` not after `from`, a
    * range longer than 366 days or a `fleetId` that is not a UUID is BAD_USER_INPUT. An unknown fleet or city gives zeros.
+   * `commission` comes from payments, `driversOnline`, `driverHoursOnline` and `utilisation` from fleet (by the
+   * summary's `id`).
    */
   operationsSummary: OperationsSummary;
   /** The trip with this id, or null when there is none or the viewer may not see it (its rider, its driver, operations staff and the manager of its fleet may). */
@@ -1037,6 +1044,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   Driver: Driver;
+  OperationsSummary: OperationsSummary;
   Trip: Trip;
   User: User;
 }>;
@@ -1046,6 +1054,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Driver:
     ( { __typename: 'Driver' }
     & GraphQLRecursivePick<FederationTypes['Driver'], {"id":true}> );
+  OperationsSummary:
+    ( { __typename: 'OperationsSummary' }
+    & GraphQLRecursivePick<FederationTypes['OperationsSummary'], {"id":true}> );
   Trip:
     ( { __typename: 'Trip' }
     & GraphQLRecursivePick<FederationTypes['Trip'], {"id":true}> );
@@ -1134,7 +1145,7 @@ export type ResolversParentTypes = ResolversObject<{
   Money: Money;
   MoneyTotal: MoneyTotal;
   Mutation: Record<PropertyKey, never>;
-  OperationsSummary: OperationsSummary;
+  OperationsSummary: OperationsSummary | FederationReferenceTypes['OperationsSummary'];
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   PricingUserError: PricingUserError;
@@ -1248,7 +1259,8 @@ export type MutationResolvers<ContextType = TripsContext, ParentType extends Res
   updateCity?: Resolver<ResolversTypes['CityPayload'], ParentType, ContextType, RequireFields<MutationUpdateCityArgs, 'id' | 'input'>>;
 }>;
 
-export type OperationsSummaryResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['OperationsSummary'] = ResolversParentTypes['OperationsSummary']> = ResolversObject<{
+export type OperationsSummaryResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['OperationsSummary'] = ResolversParentTypes['OperationsSummary'], FederationReferenceType extends FederationReferenceTypes['OperationsSummary'] = FederationReferenceTypes['OperationsSummary']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['OperationsSummary']> | FederationReferenceType, FederationReferenceType, ContextType>;
   averagePickupSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   cancellationRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   cancellationsBy?: Resolver<Array<ResolversTypes['TripCancellationCount']>, ParentType, ContextType>;
@@ -1258,6 +1270,7 @@ export type OperationsSummaryResolvers<ContextType = TripsContext, ParentType ex
   driversOnTrip?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   fleetId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   offerAcceptanceRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   offersMade?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   revenue?: Resolver<Array<ResolversTypes['MoneyTotal']>, ParentType, ContextType>;

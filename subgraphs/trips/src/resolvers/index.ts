@@ -4,6 +4,7 @@ import { TripConnection } from './connection.js';
 import { Driver } from './driver.js';
 import { City, PricingMutation, PricingQuery, PricingVersion } from './pricing.js';
 import { Mutation } from './mutation.js';
+import { OperationsSummary } from './operations-summary.js';
 import { Query } from './query.js';
 import { Subscription } from './subscription.js';
 import { Trip } from './trip.js';
@@ -20,4 +21,5 @@ export const resolvers: Resolvers = {
   Driver,
   City,
   PricingVersion,
+  OperationsSummary,
 };

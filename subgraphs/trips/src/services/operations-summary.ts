@@ -2,35 +2,29 @@
 // the shaping of the store's aggregates into the API's fields. The arithmetic over trips happens in SQL
 // (store/operations-store.ts, over the rollups trips' triggers keep); here only ratios of its totals and zero-filling
 // of statuses, roles and hours.
-import { hasAnyRole, seesEverything, type Viewer } from '../../../../platform/auth/index.js';
-import { AppError, badInput } from '../../../../platform/errors/index.js';
-import { isUuid } from '../../../../platform/graphql/index.js';
+import type { Viewer } from '../../../../platform/auth/index.js';
+import {
+  encodeSummaryId,
+  isStatementTimeout,
+  SUMMARY_STATEMENT_TIMEOUT_MS,
+  summaryScope,
+  summaryTimedOut,
+  type SummaryArgs,
+} from '../../../../platform/operations-summary/index.js';
 import type { TripsConfig } from '../config.js';
 import type { OperationsScope, OfferAggregates, TripAggregates } from '../store/operations-store.js';
 import type { TripActorRole, TripStatus } from '../store/prisma/client.js';
 import type { TripsStore } from '../store/store.js';
 
-/**
- * Longest a summary's statements may run, below the store transaction's 10 s: a range too big to aggregate in time
- * (a city's year on this hardware) is answered QUERY_TIMEOUT instead of failing as an internal error.
- */
-export const SUMMARY_STATEMENT_TIMEOUT_MS = 8000;
-
-/** A year and a day: a leap year fits, with room for a range that starts and ends mid-day. */
-export const MAX_SUMMARY_DAYS = 366;
+// The scope rule and the range limits are shared with payments and fleet, which resolve the summary's other fields.
+export { MAX_SUMMARY_DAYS, SUMMARY_STATEMENT_TIMEOUT_MS, summaryScope, type SummaryArgs } from '../../../../platform/operations-summary/index.js';
 const HOUR_MS = 3_600_000;
 const STATUSES: readonly TripStatus[] = ['REQUESTED', 'DRIVER_ASSIGNED', 'DRIVER_ARRIVED', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED'];
 const CANCELLERS: readonly TripActorRole[] = ['RIDER', 'DRIVER', 'OPERATIONS', 'SYSTEM'];
 
-export interface SummaryArgs {
-  /** Valid instants already: the DateTime scalar refuses anything else with BAD_USER_INPUT. */
-  from: Date;
-  to: Date;
-  fleetId?: string | null;
-  city?: string | null;
-}
-
 export interface OperationsSummary {
+  /** The entity key payments and fleet resolve their fields by (encodeSummaryId of the arguments). */
+  id: string;
   from: Date;
   to: Date;
   fleetId: string | null;
@@ -47,29 +41,6 @@ export interface OperationsSummary {
   revenue: { amountMinor: string; currency: string }[];
   driversOnTrip: number;
   driverHoursOnTrip: number;
-}
-
-/**
- * Which trips the viewer may summarise for these arguments.
- * @throws AppError BAD_USER_INPUT when `to` is not after `from`, the range exceeds MAX_SUMMARY_DAYS or `fleetId` is
- *   not a UUID; FORBIDDEN for a FLEET_MANAGER naming a fleet they do not manage, and for any other role.
- */
-export function summaryScope(viewer: Viewer | null, args: SummaryArgs): OperationsScope {
-  if (!viewer) throw new AppError('UNAUTHENTICATED', 'operationsSummary requires a signed-in user');
-  const { from, to } = args;
-  if (to.getTime() <= from.getTime()) throw badInput('`to` must be later than `from`', 'to');
-  if (to.getTime() - from.getTime() > MAX_SUMMARY_DAYS * 24 * HOUR_MS) throw badInput(`the range may span at most ${MAX_SUMMARY_DAYS} days`, 'to');
-  const fleetId = args.fleetId ?? null;
-  if (fleetId !== null && !isUuid(fleetId)) throw badInput('fleetId is not a valid id', 'fleetId');
-  const city = args.city ?? null;
-  if (city !== null && (city.length === 0 || city.length > 200)) throw badInput('city must be 1 to 200 characters', 'city');
-  let fleetIds: readonly string[] | null;
-  if (seesEverything(viewer)) fleetIds = fleetId === null ? null : [fleetId];
-  else if (hasAnyRole(viewer, ['FLEET_MANAGER'])) {
-    if (fleetId !== null && !viewer.fleetIds.includes(fleetId)) throw new AppError('FORBIDDEN', 'a fleet manager may summarise only the fleets they manage');
-    fleetIds = fleetId === null ? viewer.fleetIds : [fleetId];
-  } else throw new AppError('FORBIDDEN', 'operationsSummary is for operations staff and fleet managers');
-  return { from, to, fleetIds, city };
 }
 
 /** The UTC hours from the one holding `from` to the one holding the last instant before `to`, with the counts of those that had requests. */
@@ -89,6 +60,7 @@ export function shapeSummary(args: SummaryArgs, scope: OperationsScope, trips: T
   const byCanceller = new Map(trips.byCancelledBy.map((c) => [c.by, c.count]));
   const { totals } = trips;
   return {
+    id: encodeSummaryId({ from: scope.from, to: scope.to, fleetId: args.fleetId ?? null, city: scope.city }),
     from: scope.from,
     to: scope.to,
     fleetId: args.fleetId ?? null,
@@ -125,16 +97,8 @@ export async function operationsSummary(
       return { trips: await operations.tripAggregates(scope), offers: await operations.offerAggregates(scope) };
     });
   } catch (error) {
-    if (isStatementTimeout(error)) {
-      throw new AppError('QUERY_TIMEOUT', 'The summary took too long to compute: ask for a shorter range, one fleet or one city');
-    }
+    if (isStatementTimeout(error)) throw summaryTimedOut();
     throw error;
   }
   return shapeSummary(args, scope, aggregates.trips, aggregates.offers);
-}
-
-/** PostgreSQL's "canceling statement due to statement timeout" (SQLSTATE 57014), however the driver wrapped it. */
-function isStatementTimeout(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.message} ${JSON.stringify((error as { meta?: unknown }).meta ?? null)}` : String(error);
-  return text.includes('57014') || text.includes('statement timeout');
 }

@@ -2278,7 +2278,8 @@ export const PaymentScalarFieldEnum = {
   actorUserId: 'actorUserId',
   vehicleId: 'vehicleId',
   paidByLinkId: 'paidByLinkId',
-  tripCompletedAt: 'tripCompletedAt'
+  tripCompletedAt: 'tripCompletedAt',
+  city: 'city'
 } as const
 
 export type PaymentScalarFieldEnum = (typeof PaymentScalarFieldEnum)[keyof typeof PaymentScalarFieldEnum]

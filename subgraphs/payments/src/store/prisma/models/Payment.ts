@@ -72,6 +72,7 @@ export type PaymentMinAggregateOutputType = {
   vehicleId: string | null
   paidByLinkId: string | null
   tripCompletedAt: Date | null
+  city: string | null
 }
 
 export type PaymentMaxAggregateOutputType = {
@@ -104,6 +105,7 @@ export type PaymentMaxAggregateOutputType = {
   vehicleId: string | null
   paidByLinkId: string | null
   tripCompletedAt: Date | null
+  city: string | null
 }
 
 export type PaymentCountAggregateOutputType = {
@@ -136,6 +138,7 @@ export type PaymentCountAggregateOutputType = {
   vehicleId: number
   paidByLinkId: number
   tripCompletedAt: number
+  city: number
   _all: number
 }
 
@@ -186,6 +189,7 @@ export type PaymentMinAggregateInputType = {
   vehicleId?: true
   paidByLinkId?: true
   tripCompletedAt?: true
+  city?: true
 }
 
 export type PaymentMaxAggregateInputType = {
@@ -218,6 +222,7 @@ export type PaymentMaxAggregateInputType = {
   vehicleId?: true
   paidByLinkId?: true
   tripCompletedAt?: true
+  city?: true
 }
 
 export type PaymentCountAggregateInputType = {
@@ -250,6 +255,7 @@ export type PaymentCountAggregateInputType = {
   vehicleId?: true
   paidByLinkId?: true
   tripCompletedAt?: true
+  city?: true
   _all?: true
 }
 
@@ -369,6 +375,7 @@ export type PaymentGroupByOutputType = {
   vehicleId: string | null
   paidByLinkId: string | null
   tripCompletedAt: Date | null
+  city: string | null
   _count: PaymentCountAggregateOutputType | null
   _avg: PaymentAvgAggregateOutputType | null
   _sum: PaymentSumAggregateOutputType | null
@@ -424,6 +431,7 @@ export type PaymentWhereInput = {
   vehicleId?: Prisma.UuidNullableFilter<"Payment"> | string | null
   paidByLinkId?: Prisma.UuidNullableFilter<"Payment"> | string | null
   tripCompletedAt?: Prisma.DateTimeNullableFilter<"Payment"> | Date | string | null
+  city?: Prisma.StringNullableFilter<"Payment"> | string | null
   refunds?: Prisma.RefundListRelationFilter
 }
 
@@ -457,6 +465,7 @@ export type PaymentOrderByWithRelationInput = {
   vehicleId?: Prisma.SortOrderInput | Prisma.SortOrder
   paidByLinkId?: Prisma.SortOrderInput | Prisma.SortOrder
   tripCompletedAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  city?: Prisma.SortOrderInput | Prisma.SortOrder
   refunds?: Prisma.RefundOrderByRelationAggregateInput
 }
 
@@ -494,6 +503,7 @@ export type PaymentWhereUniqueInput = Prisma.AtLeast<{
   actorUserId?: Prisma.UuidNullableFilter<"Payment"> | string | null
   vehicleId?: Prisma.UuidNullableFilter<"Payment"> | string | null
   tripCompletedAt?: Prisma.DateTimeNullableFilter<"Payment"> | Date | string | null
+  city?: Prisma.StringNullableFilter<"Payment"> | string | null
   refunds?: Prisma.RefundListRelationFilter
 }, "id" | "providerPaymentId" | "receiptNumber" | "paidByLinkId" | "tripId_purpose">
 
@@ -527,6 +537,7 @@ export type PaymentOrderByWithAggregationInput = {
   vehicleId?: Prisma.SortOrderInput | Prisma.SortOrder
   paidByLinkId?: Prisma.SortOrderInput | Prisma.SortOrder
   tripCompletedAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  city?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.PaymentCountOrderByAggregateInput
   _avg?: Prisma.PaymentAvgOrderByAggregateInput
   _max?: Prisma.PaymentMaxOrderByAggregateInput
@@ -567,6 +578,7 @@ export type PaymentScalarWhereWithAggregatesInput = {
   vehicleId?: Prisma.UuidNullableWithAggregatesFilter<"Payment"> | string | null
   paidByLinkId?: Prisma.UuidNullableWithAggregatesFilter<"Payment"> | string | null
   tripCompletedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Payment"> | Date | string | null
+  city?: Prisma.StringNullableWithAggregatesFilter<"Payment"> | string | null
 }
 
 export type PaymentCreateInput = {
@@ -599,6 +611,7 @@ export type PaymentCreateInput = {
   vehicleId?: string | null
   paidByLinkId?: string | null
   tripCompletedAt?: Date | string | null
+  city?: string | null
   refunds?: Prisma.RefundCreateNestedManyWithoutPaymentInput
 }
 
@@ -632,6 +645,7 @@ export type PaymentUncheckedCreateInput = {
   vehicleId?: string | null
   paidByLinkId?: string | null
   tripCompletedAt?: Date | string | null
+  city?: string | null
   refunds?: Prisma.RefundUncheckedCreateNestedManyWithoutPaymentInput
 }
 
@@ -665,6 +679,7 @@ export type PaymentUpdateInput = {
   vehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   paidByLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   tripCompletedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  city?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   refunds?: Prisma.RefundUpdateManyWithoutPaymentNestedInput
 }
 
@@ -698,6 +713,7 @@ export type PaymentUncheckedUpdateInput = {
   vehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   paidByLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   tripCompletedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  city?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   refunds?: Prisma.RefundUncheckedUpdateManyWithoutPaymentNestedInput
 }
 
@@ -731,6 +747,7 @@ export type PaymentCreateManyInput = {
   vehicleId?: string | null
   paidByLinkId?: string | null
   tripCompletedAt?: Date | string | null
+  city?: string | null
 }
 
 export type PaymentUpdateManyMutationInput = {
@@ -763,6 +780,7 @@ export type PaymentUpdateManyMutationInput = {
   vehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   paidByLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   tripCompletedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  city?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type PaymentUncheckedUpdateManyInput = {
@@ -795,6 +813,7 @@ export type PaymentUncheckedUpdateManyInput = {
   vehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   paidByLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   tripCompletedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  city?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type PaymentTripIdPurposeCompoundUniqueInput = {
@@ -832,6 +851,7 @@ export type PaymentCountOrderByAggregateInput = {
   vehicleId?: Prisma.SortOrder
   paidByLinkId?: Prisma.SortOrder
   tripCompletedAt?: Prisma.SortOrder
+  city?: Prisma.SortOrder
 }
 
 export type PaymentAvgOrderByAggregateInput = {
@@ -872,6 +892,7 @@ export type PaymentMaxOrderByAggregateInput = {
   vehicleId?: Prisma.SortOrder
   paidByLinkId?: Prisma.SortOrder
   tripCompletedAt?: Prisma.SortOrder
+  city?: Prisma.SortOrder
 }
 
 export type PaymentMinOrderByAggregateInput = {
@@ -904,6 +925,7 @@ export type PaymentMinOrderByAggregateInput = {
   vehicleId?: Prisma.SortOrder
   paidByLinkId?: Prisma.SortOrder
   tripCompletedAt?: Prisma.SortOrder
+  city?: Prisma.SortOrder
 }
 
 export type PaymentSumOrderByAggregateInput = {
@@ -975,6 +997,7 @@ export type PaymentCreateWithoutRefundsInput = {
   vehicleId?: string | null
   paidByLinkId?: string | null
   tripCompletedAt?: Date | string | null
+  city?: string | null
 }
 
 export type PaymentUncheckedCreateWithoutRefundsInput = {
@@ -1007,6 +1030,7 @@ export type PaymentUncheckedCreateWithoutRefundsInput = {
   vehicleId?: string | null
   paidByLinkId?: string | null
   tripCompletedAt?: Date | string | null
+  city?: string | null
 }
 
 export type PaymentCreateOrConnectWithoutRefundsInput = {
@@ -1055,6 +1079,7 @@ export type PaymentUpdateWithoutRefundsInput = {
   vehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   paidByLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   tripCompletedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  city?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 export type PaymentUncheckedUpdateWithoutRefundsInput = {
@@ -1087,6 +1112,7 @@ export type PaymentUncheckedUpdateWithoutRefundsInput = {
   vehicleId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   paidByLinkId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   tripCompletedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  city?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
 }
 
 
@@ -1150,6 +1176,7 @@ export type PaymentSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs 
   vehicleId?: boolean
   paidByLinkId?: boolean
   tripCompletedAt?: boolean
+  city?: boolean
   refunds?: boolean | Prisma.Payment$refundsArgs<ExtArgs>
   _count?: boolean | Prisma.PaymentCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["payment"]>
@@ -1184,6 +1211,7 @@ export type PaymentSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Exten
   vehicleId?: boolean
   paidByLinkId?: boolean
   tripCompletedAt?: boolean
+  city?: boolean
 }, ExtArgs["result"]["payment"]>
 
 export type PaymentSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
@@ -1216,6 +1244,7 @@ export type PaymentSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Exten
   vehicleId?: boolean
   paidByLinkId?: boolean
   tripCompletedAt?: boolean
+  city?: boolean
 }, ExtArgs["result"]["payment"]>
 
 export type PaymentSelectScalar = {
@@ -1248,9 +1277,10 @@ export type PaymentSelectScalar = {
   vehicleId?: boolean
   paidByLinkId?: boolean
   tripCompletedAt?: boolean
+  city?: boolean
 }
 
-export type PaymentOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "purpose" | "payerUserId" | "tripId" | "driverUserId" | "driverId" | "fleetId" | "requestedMethod" | "method" | "cardId" | "amountMinor" | "currency" | "commissionBps" | "status" | "refundedMinor" | "attempts" | "nextAttemptAt" | "providerPaymentId" | "failureCode" | "failureMessage" | "receiptNumber" | "receiptSeq" | "createdAt" | "updatedAt" | "paidAt" | "actorUserId" | "vehicleId" | "paidByLinkId" | "tripCompletedAt", ExtArgs["result"]["payment"]>
+export type PaymentOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "purpose" | "payerUserId" | "tripId" | "driverUserId" | "driverId" | "fleetId" | "requestedMethod" | "method" | "cardId" | "amountMinor" | "currency" | "commissionBps" | "status" | "refundedMinor" | "attempts" | "nextAttemptAt" | "providerPaymentId" | "failureCode" | "failureMessage" | "receiptNumber" | "receiptSeq" | "createdAt" | "updatedAt" | "paidAt" | "actorUserId" | "vehicleId" | "paidByLinkId" | "tripCompletedAt" | "city", ExtArgs["result"]["payment"]>
 export type PaymentInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   refunds?: boolean | Prisma.Payment$refundsArgs<ExtArgs>
   _count?: boolean | Prisma.PaymentCountOutputTypeDefaultArgs<ExtArgs>
@@ -1326,6 +1356,11 @@ export type $PaymentPayload<ExtArgs extends runtime.Types.Extensions.InternalArg
      * when the trip ended (trip.completed / trip.cancelled occurredAt): which of the driver's shifts a cash fare belongs to
      */
     tripCompletedAt: Date | null
+    /**
+     * the trip's service area (trips' city name, from trip.completed / trip.cancelled): the operations summary's city
+     * scope; null for payments settled before it was kept and for top-ups
+     */
+    city: string | null
   }, ExtArgs["result"]["payment"]>
   composites: {}
 }
@@ -1779,6 +1814,7 @@ export interface PaymentFieldRefs {
   readonly vehicleId: Prisma.FieldRef<"Payment", 'String'>
   readonly paidByLinkId: Prisma.FieldRef<"Payment", 'String'>
   readonly tripCompletedAt: Prisma.FieldRef<"Payment", 'DateTime'>
+  readonly city: Prisma.FieldRef<"Payment", 'String'>
 }
     
 
