@@ -11,6 +11,7 @@ import { createEventBus } from '../../platform/events/index.js';
 import { readAuthConfig, signingProcessAuth } from '../../platform/auth/index.js';
 import { repoRoot } from '../../subgraphs/registry.js';
 import { readGatewayConfig } from '../../gateway/src/config.js';
+import { seedDemoCityOnce } from './demo-seed-once.js';
 import { seedDemoCity } from './seed-demo-city.js';
 import { startSupergraph, type RunningSupergraph } from './supergraph.js';
 import { readMetricsConfig, startMetricsServer, type MetricsServer } from '../../platform/metrics/index.js';
@@ -34,8 +35,9 @@ try {
   await migrateSubgraphs(database, undefined, (message) => logger.info(message));
   startup.mark('migrations');
   if (seed) {
-    await seedDemoCity(database);
-    logger.info('demo city seeded (see README for the demo phone numbers)');
+    // The PGlite folder is seeded once per version of the demo seed (demo-seed-once.ts); DATABASE_URL every start.
+    const outcome = pglite ? await seedDemoCityOnce(pglite, database) : (await seedDemoCity(database), 'seeded');
+    logger.info(outcome === 'seeded' ? 'demo city seeded (see README for the demo phone numbers)' : 'demo city already seeded (see README for the demo phone numbers)');
     startup.mark('seed');
   }
   const pubsub = createLivePubSub({ redisUrl: runtime.redisUrl, prefix: runtime.pubsubPrefix, logger });

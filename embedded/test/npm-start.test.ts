@@ -141,6 +141,10 @@ test('npm start serves the seeded supergraph from the transpiled dist/, and star
       'notifications',
       'gateway',
     ]);
+    // A fresh folder is seeded; the second start below finds the same seed's fingerprint and skips it.
+    expect(first.lines.map((l) => l.msg).filter((msg) => typeof msg === 'string' && msg.startsWith('demo city'))).toEqual([
+      'demo city seeded (see README for the demo phone numbers)',
+    ]);
     token = await signIn(first, OPERATIONS_PHONE);
     // The trips board: trips, identity (names) and fleet (drivers, vehicles) on the demo city.
     const board = await postGraphQL(
@@ -165,6 +169,9 @@ test('npm start serves the seeded supergraph from the transpiled dist/, and star
   const second = await start();
   try {
     expect(second.lines.find((l) => l.startBuild)?.startBuild).toMatchObject({ modules, transpiled: 0 });
+    expect(second.lines.map((l) => l.msg).filter((msg) => typeof msg === 'string' && msg.startsWith('demo city'))).toEqual([
+      'demo city already seeded (see README for the demo phone numbers)',
+    ]);
     // The same folder: the same signing keys (the first process's token still verifies) and the same data.
     const me = await postGraphQL(second.url, '{ me { name } }', undefined, { authorization: `Bearer ${token}` });
     expect({ status: me.status, data: me.data, errors: me.errors }).toEqual({ status: 200, data: { me: { name: 'Olu Operations' } }, errors: undefined });
