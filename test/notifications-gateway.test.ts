@@ -109,7 +109,7 @@ test('a demo rider is told of each step of a cash ride live, in the inbox and by
   const driverUser = userByPhone(DEMO_PHONES.driver(3));
   const riderUser = userByPhone(DEMO_PHONES.rider(3));
   const asDriver = await env.testAuth.headersFor({ userId: driverUser.id, roles: ['DRIVER'] });
-  const asRider = (await signInByPhoneCode(env.gatewayUrl, messages, riderUser.phone!)).headers;
+  const asRider = (await signInByPhoneCode(env.gatewayUrl, messages, riderUser.phone)).headers;
   const asOperations = env.personas.OPERATIONS.headers;
 
   // Where email goes: identity tells notifications (user.contact.changed) when the rider sets an address.

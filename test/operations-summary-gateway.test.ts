@@ -6,7 +6,7 @@ import { DEMO_PHONES } from '../platform/demo/index.js';
 import { EVENT_WAIT_MS, postGraphQL } from '../platform/testing/index.js';
 import { openFleetDatabase, type FleetPrisma } from '../subgraphs/fleet/src/store/database.js';
 import { openPaymentsDatabase, type PaymentsPrisma } from '../subgraphs/payments/src/store/database.js';
-import { checkIn, gatewayData, rideUntilDropOff, type Headers } from './support/gateway-apps.js';
+import { completeRide, gatewayData, goOnline, rideUntilDropOff, type Headers } from './support/gateway-apps.js';
 import { eventually } from './support/subscriptions-stack.js';
 import { startTestSupergraph, TEST_RUNTIMES, type TestSupergraph } from './support/test-supergraph.js';
 
@@ -43,25 +43,10 @@ describe.each(TEST_RUNTIMES)('on %s', (runtime) => {
     const asRider = await env.testAuth.headersFor({ userId: user(DEMO_PHONES.rider(7)).id, roles: ['RIDER'] });
     const from = new Date();
 
-    const self = (await gql('{ me { driverProfile { position { latitude longitude } vehicle { category } } } }', undefined, asDriver)).me.driverProfile;
     const fleetId = (await fleet.driver.findUniqueOrThrow({ where: { userId: driverUser.id } })).fleetId;
-    expect(await checkIn(env.gatewayUrl, asDriver, self.position, 10_000, 'https://example.com/selfie.jpg')).toEqual({
-      driver: { status: 'AVAILABLE' },
-      userErrors: [],
-    });
-    await gql(
-      'mutation ($lat: Float!, $lng: Float!) { updateDriverLocation(latitude: $lat, longitude: $lng) { recordedAt } }',
-      { lat: self.position.latitude, lng: self.position.longitude },
-      asDriver,
-    );
-    const tripId = await rideUntilDropOff(env.gatewayUrl, { headers: asDriver, position: self.position, category: self.vehicle.category }, asRider, 'CASH');
-    const done = await gql(
-      'mutation ($id: ID!) { completeTrip(tripId: $id, distanceMeters: 3100) { trip { fare { amountMinor currency } } userErrors { code } } }',
-      { id: tripId },
-      asDriver,
-    );
-    expect(done.completeTrip.userErrors).toEqual([]);
-    const fare: { amountMinor: number; currency: string } = done.completeTrip.trip.fare;
+    const driver = await goOnline(env.gatewayUrl, asDriver);
+    const tripId = await rideUntilDropOff(env.gatewayUrl, driver, asRider, 'CASH');
+    const fare = await completeRide(env.gatewayUrl, asDriver, tripId);
     await eventually(
       async () =>
         expect((await gql('query ($id: ID!) { trip(id: $id) { payment { status } } }', { id: tripId }, asRider)).trip.payment).toEqual({ status: 'SUCCEEDED' }),

@@ -5,7 +5,7 @@
 import { DEMO_PHONES } from '../platform/demo/index.js';
 import { EVENT_WAIT_MS } from '../platform/testing/index.js';
 import { openPaymentsDatabase, type PaymentsPrisma } from '../subgraphs/payments/src/store/database.js';
-import { checkIn, gatewayData, rideUntilDropOff, type Headers } from './support/gateway-apps.js';
+import { completeRide, gatewayData, goOnline, rideUntilDropOff, type Headers } from './support/gateway-apps.js';
 import { startTestSupergraph, TEST_RUNTIMES, type TestSupergraph } from './support/test-supergraph.js';
 import { eventually } from './support/subscriptions-stack.js';
 
@@ -37,24 +37,9 @@ describe.each(TEST_RUNTIMES)('on %s', (runtime) => {
     const asRider = await env.testAuth.headersFor({ userId: riderUser.id, roles: ['RIDER'] });
 
     // The ride, paid in cash.
-    const self = (await gql('{ me { driverProfile { position { latitude longitude } vehicle { id category } } } }', undefined, asDriver)).me.driverProfile;
-    expect(await checkIn(env.gatewayUrl, asDriver, self.position, 10_000, 'https://example.com/selfie.jpg')).toEqual({
-      driver: { status: 'AVAILABLE' },
-      userErrors: [],
-    });
-    await gql(
-      'mutation ($lat: Float!, $lng: Float!) { updateDriverLocation(latitude: $lat, longitude: $lng) { recordedAt } }',
-      { lat: self.position.latitude, lng: self.position.longitude },
-      asDriver,
-    );
-    const tripId = await rideUntilDropOff(env.gatewayUrl, { headers: asDriver, position: self.position, category: self.vehicle.category }, asRider, 'CASH');
-    const done = await gql(
-      'mutation ($id: ID!) { completeTrip(tripId: $id, distanceMeters: 3100) { trip { fare { amountMinor } } userErrors { code } } }',
-      { id: tripId },
-      asDriver,
-    );
-    expect(done.completeTrip.userErrors).toEqual([]);
-    const fare: number = done.completeTrip.trip.fare.amountMinor;
+    const self = await goOnline(env.gatewayUrl, asDriver);
+    const tripId = await rideUntilDropOff(env.gatewayUrl, self, asRider, 'CASH');
+    const fare = (await completeRide(env.gatewayUrl, asDriver, tripId)).amountMinor;
     const TRIP = `query ($id: ID!) { trip(id: $id) { vehicle { id paymentQr { payload svg pngDataUrl } }
     payment { status method paidByLink { id status } } } }`;
     await eventually(

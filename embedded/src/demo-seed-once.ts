@@ -27,7 +27,12 @@ export function demoSeedFingerprint(): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify(buildDemoDataset()));
   for (const file of seedSources()) hash.update(`\0${file}\0`).update(readFileSync(join(repoRoot, file)));
-  for (const { name } of SUBGRAPHS) hash.update(`\0${name}\0${readdirSync(join(repoRoot, 'subgraphs', name, 'prisma', 'migrations')).sort().join(',')}`);
+  for (const { name } of SUBGRAPHS)
+    hash.update(
+      `\0${name}\0${readdirSync(join(repoRoot, 'subgraphs', name, 'prisma', 'migrations'))
+        .sort()
+        .join(',')}`,
+    );
   return hash.digest('hex');
 }
 

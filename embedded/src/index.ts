@@ -37,7 +37,9 @@ try {
   if (seed) {
     // The PGlite folder is seeded once per version of the demo seed (demo-seed-once.ts); DATABASE_URL every start.
     const outcome = pglite ? await seedDemoCityOnce(pglite, database) : (await seedDemoCity(database), 'seeded');
-    logger.info(outcome === 'seeded' ? 'demo city seeded (see README for the demo phone numbers)' : 'demo city already seeded (see README for the demo phone numbers)');
+    logger.info(
+      outcome === 'seeded' ? 'demo city seeded (see README for the demo phone numbers)' : 'demo city already seeded (see README for the demo phone numbers)',
+    );
     startup.mark('seed');
   }
   const pubsub = createLivePubSub({ redisUrl: runtime.redisUrl, prefix: runtime.pubsubPrefix, logger });

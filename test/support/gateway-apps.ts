@@ -32,6 +32,42 @@ export async function checkIn(url: string, headers: Headers, location: Point, od
   return data.checkIn;
 }
 
+/** Where the seed left a demo driver, and their vehicle. */
+export interface DriverOnShift {
+  headers: Headers;
+  position: Point;
+  vehicle: { id: string; category: string };
+}
+
+/**
+ * The driver app going online: checks in where the seed left the driver (AVAILABLE, asserted) and reports that
+ * position, so dispatch can offer them a trip. @returns the driver as `rideUntilDropOff` takes them.
+ */
+export async function goOnline(url: string, headers: Headers): Promise<DriverOnShift & { category: string }> {
+  const self = (await gatewayData(url, '{ me { driverProfile { position { latitude longitude } vehicle { id category } } } }', undefined, headers)).me
+    .driverProfile as { position: Point; vehicle: { id: string; category: string } };
+  expect(await checkIn(url, headers, self.position, 10_000, 'https://example.com/selfie.jpg')).toEqual({ driver: { status: 'AVAILABLE' }, userErrors: [] });
+  await gatewayData(
+    url,
+    'mutation ($lat: Float!, $lng: Float!) { updateDriverLocation(latitude: $lat, longitude: $lng) { recordedAt } }',
+    { lat: self.position.latitude, lng: self.position.longitude },
+    headers,
+  );
+  return { headers, position: self.position, vehicle: self.vehicle, category: self.vehicle.category };
+}
+
+/** The driver drops the rider off: `completeTrip` after `distanceMeters` (asserted accepted). @returns the final fare. */
+export async function completeRide(url: string, headers: Headers, tripId: string, distanceMeters = 3100): Promise<{ amountMinor: number; currency: string }> {
+  const done = await gatewayData(
+    url,
+    'mutation ($id: ID!, $m: Int!) { completeTrip(tripId: $id, distanceMeters: $m) { trip { fare { amountMinor currency } } userErrors { code } } }',
+    { id: tripId, m: distanceMeters },
+    headers,
+  );
+  expect(done.completeTrip.userErrors).toEqual([]);
+  return done.completeTrip.trip.fare;
+}
+
 /**
  * The rider requests a trip paid by `method` 300 m north of the checked-in driver, in the driver's category; the
  * driver takes the offer once dispatch makes it (trips learns of the driver through fleet's events), arrives and

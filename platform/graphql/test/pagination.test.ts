@@ -34,7 +34,12 @@ test('no cursor is encoded until one is read; each is encoded once and decodes t
   expect(connection.pageInfo.startCursor).toBe(encodeCursor({ at: rows[0]!.createdAt, id: rows[0]!.id }));
   // Spreads and JSON see the cursors like plain properties.
   expect({ ...connection.edges[1]! }).toEqual({ node: rows[1], cursor: encodeCursor({ at: rows[1]!.createdAt, id: rows[1]!.id }) });
-  expect(JSON.parse(JSON.stringify(connection.pageInfo))).toEqual({ hasNextPage: false, hasPreviousPage: false, startCursor: expect.any(String), endCursor: end });
+  expect(JSON.parse(JSON.stringify(connection.pageInfo))).toEqual({
+    hasNextPage: false,
+    hasPreviousPage: false,
+    startCursor: expect.any(String),
+    endCursor: end,
+  });
   expect(seen).toEqual([rows[2]!.id, rows[0]!.id, rows[1]!.id]);
 });
 

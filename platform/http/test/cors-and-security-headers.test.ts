@@ -157,7 +157,7 @@ test('CORS_ORIGINS: exact origins, comma-separated; development defaults to loca
   expect(() => readSecurityHeadersOptions({ HSTS_MAX_AGE_SECONDS: 'forever' })).toThrow(/HSTS_MAX_AGE_SECONDS/);
 });
 
-test('every GraphQL answer is cache-control: no-store, with or without Apollo\'s cache-control plugin (subgraphs run without it)', async () => {
+test("every GraphQL answer is cache-control: no-store, with or without Apollo's cache-control plugin (subgraphs run without it)", async () => {
   for (const url of [gateway, withoutCacheControlPlugin]) {
     const response = await post(url);
     expect([response.status, response.headers.get('cache-control'), await response.json()]).toEqual([200, 'no-store', { data: { hello: 'world' } }]);

@@ -416,7 +416,9 @@ describe("a driver's own attendance history", () => {
       '... on User { driverProfile { attendances(first: 2, after: $after) { edges { node { id checkInOdometerKm } } pageInfo { hasNextPage endCursor } totalCount } } }',
     ).replace('query ($representations: [_Any!]!)', 'query ($representations: [_Any!]!, $after: String)');
     type History = {
-      _entities: { driverProfile: { attendances: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string }; totalCount: number } } }[];
+      _entities: {
+        driverProfile: { attendances: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string }; totalCount: number } };
+      }[];
     };
     const representations = [{ __typename: 'User', id: driver.userId }];
     const first = await h.subgraph.execute<History>(HISTORY, { representations }, headers);

@@ -371,9 +371,13 @@ test('operations export a coupon’s redemptions as CSV, oldest first, from `sin
   expect(stored.map((row) => row.code).sort()).toEqual(bought.map((b) => b.code).sort());
 
   const later = await fx.subgraph.execute<{ coupon: { redemptionsCsv: string } }>(EXPORT, { id: couponId, since: stored[2]!.createdAt.toISOString() });
-  expect(later.data!.coupon.redemptionsCsv.split('\r\n').filter(Boolean).slice(1).map((line) => line.split(',')[0])).toEqual(
-    stored.filter((row) => row.createdAt >= stored[2]!.createdAt).map((row) => row.id),
-  );
+  expect(
+    later
+      .data!.coupon.redemptionsCsv.split('\r\n')
+      .filter(Boolean)
+      .slice(1)
+      .map((line) => line.split(',')[0]),
+  ).toEqual(stored.filter((row) => row.createdAt >= stored[2]!.createdAt).map((row) => row.id));
 
   const asRider = await fx.subgraph.execute(EXPORT, { id: couponId }, await headersAs(fx, ana, ['RIDER']));
   expect(asRider.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);

@@ -110,7 +110,9 @@ test('a new email is unproven: it gets a link, cannot sign in until opened, and 
 
   // Another account cannot take a proven email; it can take an unproven one (the claim is dropped).
   const other = await registered();
-  expect((await updateMe(other.auth.accessToken!, { email: newAddress, currentPassword: PASSWORD })).userErrors).toEqual([{ code: 'EMAIL_TAKEN', field: ['input', 'email'] }]);
+  expect((await updateMe(other.auth.accessToken!, { email: newAddress, currentPassword: PASSWORD })).userErrors).toEqual([
+    { code: 'EMAIL_TAKEN', field: ['input', 'email'] },
+  ]);
   const third = await registered();
   const claimed = newEmail('claimed');
   await updateMe(third.auth.accessToken!, { email: claimed, currentPassword: PASSWORD });
@@ -125,7 +127,11 @@ test('a new email needs the current password (or, without one, a recent phone si
   const target = newEmail('moved');
   const stored = async () => {
     const user = await h.prisma.user.findUniqueOrThrow({ where: { id: auth.userId! } });
-    return { email: user.email, emailVerified: user.emailVerifiedAt !== null, links: await h.prisma.emailVerificationToken.count({ where: { userId: user.id } }) };
+    return {
+      email: user.email,
+      emailVerified: user.emailVerifiedAt !== null,
+      links: await h.prisma.emailVerificationToken.count({ where: { userId: user.id } }),
+    };
   };
   const before = await stored();
   expect(before).toEqual({ email, emailVerified: true, links: 1 });

@@ -26,7 +26,6 @@ export interface NewAttendance {
 
 const PENDING_REVIEW = { approval: 'PENDING' as const, checkOutAt: { not: null } };
 
-
 /** The shifts a list's filter selects: fleets (null: every fleet), one driver, waiting for review or not. */
 function attendanceFilterWhere(filter: AttendanceFilter): Prisma.AttendanceWhereInput {
   const pending = filter.pendingApproval;
@@ -82,7 +81,11 @@ export function createAttendanceStore(db: Db) {
     },
     /** `take + 1` shifts, newest check-in first. */
     findPage(filter: AttendanceFilter, page: PageRequest): Promise<Attendance[]> {
-      return db.attendance.findMany({ where: { AND: [attendanceFilterWhere(filter), afterCursorWhere(page.after)] }, orderBy: newestFirst(), take: page.take + 1 });
+      return db.attendance.findMany({
+        where: { AND: [attendanceFilterWhere(filter), afterCursorWhere(page.after)] },
+        orderBy: newestFirst(),
+        take: page.take + 1,
+      });
     },
     /** How many shifts the filter selects across all pages (`AttendanceConnection.totalCount`). */
     count(filter: AttendanceFilter): Promise<number> {

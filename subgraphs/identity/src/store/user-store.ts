@@ -38,7 +38,6 @@ export interface ProfileChange {
   timeZone?: string | null;
 }
 
-
 /** The users a staff list's filter selects (role, active, search in name, email and proven phone). */
 function usersWhere(filter: UserFilter): Prisma.UserWhereInput {
   const search = filter.search?.trim();
