@@ -50,11 +50,32 @@ export interface SubscriptionPlannerOptions {
 
 export class SubscriptionPlanner {
   #state: SupergraphState | undefined;
+  /** The supergraph given to `load`, until the first subscription needs its planner. */
+  #pending: { coreSupergraphSdl: string; apiGraphQLSchema: GraphQLSchema } | undefined;
 
   constructor(private readonly options: SubscriptionPlannerOptions) {}
 
-  /** Rebuilds the planner from a (new) supergraph; subscriptions already running keep the plan they started with. */
+  /**
+   * Takes a (new) supergraph; subscriptions already running keep the plan they started with. The planner itself — a
+   * second Supergraph and QueryPlanner, about 2.5 s of CPU on this 2-CPU machine (bench/results/start.md) — is built
+   * when the first subscription after it needs one, not here: it is not on the way to the gateway's first answer, and
+   * a gateway nobody subscribes to never pays for it. The SDL is the one the gateway's HTTP path already built.
+   */
   load(coreSupergraphSdl: string, apiGraphQLSchema: GraphQLSchema): void {
+    this.#pending = { coreSupergraphSdl, apiGraphQLSchema };
+    this.#state = undefined;
+  }
+
+  /** The planner of the newest supergraph, built on first use (synchronously: one build, then cached). */
+  #current(): SupergraphState | undefined {
+    if (!this.#state && this.#pending) {
+      this.#state = this.#build(this.#pending.coreSupergraphSdl, this.#pending.apiGraphQLSchema);
+      this.#pending = undefined;
+    }
+    return this.#state;
+  }
+
+  #build(coreSupergraphSdl: string, apiGraphQLSchema: GraphQLSchema): SupergraphState {
     const supergraph = Supergraph.build(coreSupergraphSdl);
     const serviceMap: ServiceMap = {};
     const urls = new Map<string, string>();
@@ -62,7 +83,7 @@ export class SubscriptionPlanner {
       urls.set(name, this.options.urlOf(name, url));
       serviceMap[name] = this.options.dataSourceFor({ name, url: urls.get(name) as string });
     }
-    this.#state = {
+    return {
       apiSchema: supergraph.apiSchema(),
       apiGraphQLSchema,
       supergraphGraphQLSchema: supergraph.schema.toGraphQLJSSchema(),
@@ -73,14 +94,14 @@ export class SubscriptionPlanner {
     };
   }
 
-  /** The API schema clients validate against; undefined until the supergraph is loaded. */
+  /** The API schema clients validate against; undefined until the supergraph is loaded. Builds no planner. */
   get schema(): GraphQLSchema | undefined {
-    return this.#state?.apiGraphQLSchema;
+    return this.#pending?.apiGraphQLSchema ?? this.#state?.apiGraphQLSchema;
   }
 
   /** The subgraph's URL as the gateway reaches it over HTTP (its WebSocket URL is the same with ws:). */
   urlOfSubgraph(name: string): string | undefined {
-    return this.#state?.urls.get(name);
+    return this.#current()?.urls.get(name);
   }
 
   /**
@@ -88,7 +109,7 @@ export class SubscriptionPlanner {
    * @throws GraphQLError (extensions.code) when the supergraph is not loaded, or the operation cannot be planned.
    */
   plan(document: DocumentNode, operationName: string | undefined, cacheKey: string): PlannedSubscription {
-    const state = this.#state;
+    const state = this.#current();
     if (!state) throw new GraphQLError('The gateway has not loaded its supergraph yet; retry', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
     const cached = state.plans.get(cacheKey);
     if (cached) return cached;
