@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { createLogger } from '../platform/logging/index.js';
 import { createMemoryPubSub } from '../platform/pubsub/index.js';
-import { createTestAuth, createTestDatabase, type TestAuth, type TestDatabase } from '../platform/testing/index.js';
+import { createTestAuth, createTestDatabase, EVENT_WAIT_MS, type TestAuth, type TestDatabase } from '../platform/testing/index.js';
 import { startSupergraph, type RunningSupergraph } from '../embedded/src/supergraph.js';
 import { openIdentityDatabase, type IdentityPrisma } from '../subgraphs/identity/src/store/database.js';
 import { createNotifier, type Notifier } from '../subgraphs/notifications/src/services/notify.js';
@@ -50,6 +50,13 @@ afterAll(async () => {
 test('notificationAdded through the embedded supergraph carries identity fields, for its recipient only', async () => {
   const ada = await identity.user.create({ data: { name: 'Ada Embedded', roles: ['RIDER'] } });
   const bo = await identity.user.create({ data: { name: 'Bo Embedded', roles: ['RIDER'] } });
+  // A new account's user.registered brings it a welcome notification, published live when written: wait for both
+  // before subscribing, so the only live message while subscribed is this test's (under CI load a welcome once
+  // arrived after the subscription opened).
+  await eventually(
+    async () => expect(await notifications.notification.count({ where: { userId: { in: [ada.id, bo.id] }, type: 'WELCOME' } })).toBe(2),
+    EVENT_WAIT_MS,
+  );
   const wsUrl = supergraph.gateway.url.replace(/^http/, 'ws');
   const query = 'subscription { notificationAdded { title recipient { name } } }';
   const forAda = connectWs(wsUrl, { authorization: `Bearer ${await testAuth.tokenFor({ userId: ada.id, roles: ['RIDER'] })}` });
@@ -66,4 +73,4 @@ test('notificationAdded through the embedded supergraph carries identity fields,
   expect(b.results).toEqual([]);
   await Promise.all([forAda.dispose(), forBo.dispose()]);
   await eventually(() => expect(notificationsSubgraph.subscriptions?.activeSubscriptions()).toBe(0), 20_000);
-}, 60_000);
+}, 120_000);

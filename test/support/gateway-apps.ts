@@ -112,8 +112,8 @@ export const upstreamSubscriptions = (supergraph: RunningSupergraph, subgraph: s
  * identity's `user.name.changed` (subgraphs/fleet/README.md "Accounts"): a driver just made, or a user who just renamed
  * themself, shows the name a moment later. @param headers a viewer who may read the driver (staff, or the driver).
  */
-export async function untilDriverName(url: string, headers: Headers, driverId: string, name: string): Promise<string | null> {
+export async function untilDriverName(url: string, headers: Headers, driverId: string, name: string, timeoutMs = EVENT_WAIT_MS): Promise<string | null> {
   const read = async () =>
     ((await gatewayData(url, 'query ($id: ID!) { driver(id: $id) { name } }', { id: driverId }, headers)).driver?.name ?? null) as string | null;
-  return readUntil(read, (current) => current === name, `fleet to know driver ${driverId}'s name "${name}"`, EVENT_WAIT_MS);
+  return readUntil(read, (current) => current === name, `fleet to know driver ${driverId}'s name "${name}"`, timeoutMs);
 }
