@@ -1,12 +1,12 @@
 // "A rider renames themself and verifies an email", through the gateway, on PostgreSQL and embedded PGlite: register,
 // rename, change the email, open the link the development email provider logged, sign in with the new email.
 import { postGraphQL } from '../platform/testing/index.js';
-import { emailCapture } from './support/message-capture.js';
+import { messageCapture } from './support/message-capture.js';
 import { startTestSupergraph, TEST_RUNTIMES, type TestSupergraph } from './support/test-supergraph.js';
 
 describe.each(TEST_RUNTIMES)('on %s', (runtime) => {
   let env: TestSupergraph;
-  const capture = emailCapture();
+  const capture = messageCapture();
 
   beforeAll(async () => {
     env = await startTestSupergraph({ runtime, logger: capture.logger });

@@ -26,11 +26,11 @@ import {
   type RidegraphSession,
   type SessionTokensFragment,
 } from '../sdk/index.js';
-import { emailCapture } from './support/message-capture.js';
+import { messageCapture } from './support/message-capture.js';
 import { startTestSupergraph, type Persona, type TestSupergraph } from './support/test-supergraph.js';
 
 let env: TestSupergraph;
-const mail = emailCapture();
+const mail = messageCapture();
 
 beforeAll(async () => {
   env = await startTestSupergraph({ logger: mail.logger });

@@ -45,9 +45,6 @@ export function messageCapture(): MessageCapture {
   return { emails, sms, logger: pino({ level: 'info' }, stream), verificationToken, lastCode };
 }
 
-/** An email-only capture keeps its old name. */
-export const emailCapture = messageCapture;
-
 export interface PhoneSignIn {
   accessToken: string;
   userId: string;
