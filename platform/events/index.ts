@@ -14,6 +14,7 @@ export type {
 } from './catalogue.js';
 export type { EventBus, ConsumeOptions, EventConsumer } from './types.js';
 export { outboxEvent, type OutboxRow } from './outbox.js';
+export { createEventBatcher, type EventBatcherOptions } from './batcher.js';
 export { handleOnce, type RawExecutor, type TransactionRunner } from './handle-once.js';
 export { createEventBus, type CreateEventBusOptions } from './bus.js';
 export { createMemoryEventBus, type MemoryEventBusOptions } from './memory.js';

@@ -29,7 +29,7 @@ export interface PaymentsConfig {
   currency: string;
   /**
    * Members of the consumer group 'payments' in one process (PAYMENTS_SETTLEMENT_CONCURRENCY, default 16). Each holds
-   * one event at a time; what they hold is settled together in one transaction (services/batcher.ts), so this is
+   * one event at a time; what they hold is settled together in one transaction (platform/events/batcher.ts), so this is
    * also the largest batch. Each member is one blocking Redis connection in distributed mode.
    */
   settlementConcurrency: number;

@@ -329,17 +329,3 @@ test('a batch settles like one event at a time: wallets that hold the fare and c
   ]);
   expect(await ledgerInvariants(f.prisma)).toMatchObject({ unbalancedEntries: 0, driftingAccounts: 0 });
 });
-
-test('the batcher: a batch that fails is settled one event at a time, so a bad event fails alone', async () => {
-  const { createBatcher } = await import('../src/services/batcher.js');
-  const seen: string[] = [];
-  const batcher = createBatcher({
-    batch: () => Promise.reject(new Error('batch broke')),
-    one: (event) => (event.id === 'bad' ? Promise.reject(new Error('bad event')) : (seen.push(event.id), Promise.resolve(true))),
-    logger: f.built.services.logger,
-  });
-  const event = (id: string) => ({ ...completed(newParty(), 100, null), id });
-  const outcomes = await Promise.allSettled([batcher(event('a')), batcher(event('bad')), batcher(event('c'))]);
-  expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-  expect(seen).toEqual(['a', 'c']);
-});

@@ -1,4 +1,5 @@
 // payments' services wired together once per subgraph instance (they hold no per-request state).
+import { createEventBatcher } from '../../../../platform/events/index.js';
 import type { Logger } from '../../../../platform/logging/index.js';
 import type { PaymentProvider } from '../providers/provider.js';
 import type { PaymentsPrisma } from '../store/database.js';
@@ -12,7 +13,6 @@ import { createPaymentMethods } from './payment-methods.js';
 import { createRefunds, type Refunds } from './refunds.js';
 import { createSettler } from './settle.js';
 import { createTopUps, type TopUps } from './top-up.js';
-import { createBatcher } from './batcher.js';
 import { createTripSettlement } from './trip-settlement.js';
 import { createWebhookHandler } from './webhooks.js';
 import type { DriverProfileListener } from './driver-directory.js';
@@ -118,8 +118,8 @@ export function createPaymentsServices(deps: PaymentsServicesDeps) {
     operationsCommission: createOperationsCommission(prisma),
     /** One trip event in its own transaction. */
     settleTripEvent: settlement.settleOne,
-    /** Trip events as the consumer group's members hand them over: batched (batcher.ts). */
-    settleTripEventBatched: createBatcher({ batch: settlement.settleBatch, one: settlement.settleOne, logger }),
+    /** Trip events as the consumer group's members hand them over: batched (platform/events/batcher.ts). */
+    settleTripEventBatched: createEventBatcher({ batch: settlement.settleBatch, one: settlement.settleOne, logger, name: 'settlement' }),
     settleTripEvents: settlement.settleBatch,
     /** Cash reconciliation: fleet's shift.checked_out (group payments.cash) and managers' corrections. */
     handleShiftCheckedOut: createCashHandover({ prisma, ledger, logger }),
