@@ -29,6 +29,11 @@ export interface GatewayConfig {
   /** Max time for one subgraph request (ms). */
   subgraphTimeoutMs: number;
   /**
+   * GATEWAY_DEDUPLICATE_FETCHES (default true): identical in-flight subgraph fetches of queries, for the same viewer,
+   * share one request (subgraph-fetch-dedup.ts).
+   */
+  deduplicateSubgraphFetches: boolean;
+  /**
    * graphql-ws limits: SUBSCRIPTION_QUEUE_LIMIT (default 256), SUBSCRIPTIONS_PER_CONNECTION (default 100),
    * WS_MESSAGES_PER_SOCKET_PER_SECOND / WS_MESSAGE_BURST_PER_SOCKET (default 10 / 200; none when RATE_LIMITS=false).
    */
@@ -65,6 +70,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env, argv: st
       INTROSPECTION: envVar.boolean(!production),
       SANDBOX: envVar.boolean(!production),
       SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+      GATEWAY_DEDUPLICATE_FETCHES: envVar.boolean(true),
       SUBSCRIPTION_QUEUE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(256),
       SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).max(10_000).default(100),
       GATEWAY_TRUST_PROXY_HOPS: z.coerce.number().int().min(0, 'must be 0 to 10').max(10, 'must be 0 to 10').default(0),
@@ -97,6 +103,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env, argv: st
     cors: readCorsPolicy(env, production),
     securityHeaders: readSecurityHeadersOptions(env),
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
+    deduplicateSubgraphFetches: e.GATEWAY_DEDUPLICATE_FETCHES,
     subscriptionLimits: {
       maxQueuedEventsPerSubscription: e.SUBSCRIPTION_QUEUE_LIMIT,
       maxSubscriptionsPerConnection: e.SUBSCRIPTIONS_PER_CONNECTION,

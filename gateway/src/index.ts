@@ -37,6 +37,7 @@ try {
     introspection: config.introspection,
     sandbox: config.sandbox,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
+    deduplicateSubgraphFetches: config.deduplicateSubgraphFetches,
     subscriptionLimits: config.subscriptionLimits,
     operationLimits: config.operationLimits,
     rateLimits: config.rateLimits,

@@ -32,6 +32,8 @@ export interface GatewayOptions {
   introspection: boolean;
   sandbox: boolean;
   subgraphTimeoutMs?: number;
+  /** Share identical in-flight subgraph fetches of queries (subgraph-fetch-dedup.ts). Default true. */
+  deduplicateSubgraphFetches?: boolean;
   /**
    * Verifies each request's access token before the operation is planned: an expired, badly signed or wrongly
    * addressed token gets HTTP 401 with code UNAUTHENTICATED and reaches no subgraph. Embedded mode passes the
@@ -79,7 +81,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const rateLimiter = options.rateLimits ? createRequestRateLimiter(options.rateLimits, logger.child({ component: 'rate-limit' })) : undefined;
   const urls = new Map(supergraph.subgraphs.map((s) => [s.name, s.url]));
   const production = options.production ?? false;
-  const dataSourceFor = createDataSourceFactory(options.subgraphTimeoutMs ?? 10_000, logger, options.gatewaySecret);
+  const dataSourceFor = createDataSourceFactory(options.subgraphTimeoutMs ?? 10_000, logger, options.gatewaySecret, options.deduplicateSubgraphFetches ?? true);
   let loaded = false;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.sdl,

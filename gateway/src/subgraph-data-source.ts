@@ -5,40 +5,48 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
+import { OperationTypeNode } from 'graphql';
 import { GATEWAY_HOP_HEADER } from '../../platform/auth/index.js';
 import { AppError } from '../../platform/errors/index.js';
 import { REQUEST_ID_HEADER, currentRequestId } from '../../platform/request-context/index.js';
 import type { Logger } from '../../platform/logging/index.js';
 import { injectTraceHeaders } from '../../platform/tracing/index.js';
 import type { GatewayContext } from './context.js';
-import { createSubgraphHttpClient } from './subgraph-http-client.js';
+import { deduplicateInFlight, type FetchSharing } from './subgraph-fetch-dedup.js';
+import { createSubgraphHttpClient, type SubgraphPost } from './subgraph-http-client.js';
 import { unreachableSubgraphResponse } from './unreachable-subgraph-response.js';
 import { timedSubgraphFetch } from './subgraph-fetch-metrics.js';
 
 /**
- * The abort signal of the client request a subgraph fetch is made for. Apollo's data source builds the fetch itself
- * and takes no signal, so `process` runs inside this store and the fetcher reads it: a client that disconnects
+ * What the fetcher must know about the client request a subgraph fetch is made for: its abort signal, and whether it
+ * is a query (only a query's fetches may be shared: subgraph-fetch-dedup.ts). Apollo's data source builds the fetch
+ * itself and passes neither, so `process` runs inside this store and the fetcher reads it: a client that disconnects
  * cancels its subgraph requests, and the subgraph, seeing its connection close, stops resolving.
  */
-const clientSignal = new AsyncLocalStorage<AbortSignal | undefined>();
+const clientRequest = new AsyncLocalStorage<FetchSharing>();
 
 /**
  * The fetcher Apollo's data source calls: the lean keep-alive client (subgraph-http-client.ts), cancelled with the
- * client's request and bounded by the subgraph timeout.
+ * client's request, bounded by the subgraph timeout, and — unless `deduplicate` is false — sharing identical
+ * in-flight fetches of queries (subgraph-fetch-dedup.ts).
  */
-export function subgraphFetcher(timeoutMs: number): Fetcher {
+export function subgraphFetcher(timeoutMs: number, deduplicate = true): Fetcher {
   const client = createSubgraphHttpClient(timeoutMs);
+  const sharing = deduplicate ? deduplicateInFlight(client) : (url: string, request: SubgraphPost, { signal }: FetchSharing) => client(url, request, signal);
   return (url, init) =>
-    client(
+    sharing(
       url,
       { method: init?.method ?? 'POST', headers: init?.headers ?? {}, body: typeof init?.body === 'string' ? init.body : (init?.body?.toString('utf8') ?? '') },
-      clientSignal.getStore(),
+      clientRequest.getStore() ?? { shareable: false },
     );
 }
 
-/** @param gatewaySecret sent on every subgraph request; undefined: subgraphs treat the gateway like any caller. */
-export function createDataSourceFactory(timeoutMs: number, logger: Logger, gatewaySecret?: string) {
-  const fetcher = subgraphFetcher(timeoutMs);
+/**
+ * @param gatewaySecret sent on every subgraph request; undefined: subgraphs treat the gateway like any caller.
+ * @param deduplicate share identical in-flight fetches of queries (GATEWAY_DEDUPLICATE_FETCHES; default on).
+ */
+export function createDataSourceFactory(timeoutMs: number, logger: Logger, gatewaySecret?: string, deduplicate = true) {
+  const fetcher = subgraphFetcher(timeoutMs, deduplicate);
   return ({ name, url }: { name: string; url?: string }) => new SubgraphDataSource(name, logger, gatewaySecret, { url, fetcher });
 }
 
@@ -68,13 +76,18 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   /**
-   * Runs inside the client's abort signal (see clientSignal). A client's fetch that found the subgraph unreachable
+   * Runs inside the client's abort signal and operation type (see clientRequest). A client's fetch that found the subgraph unreachable
    * answers with SERVICE_UNAVAILABLE at the path of every field it asked for, so each null in the client's response
    * has its error and the rest of the response stands.
    */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
     try {
-      const fetch = () => clientSignal.run((options.context as Partial<GatewayContext>).abortSignal, () => super.process(options));
+      const sharing: FetchSharing = {
+        signal: (options.context as Partial<GatewayContext>).abortSignal,
+        // The gateway's own requests (health checks, schema loading) have no incoming operation: never shared.
+        shareable: 'incomingRequestContext' in options && options.incomingRequestContext.operation?.operation === OperationTypeNode.QUERY,
+      };
+      const fetch = () => clientRequest.run(sharing, () => super.process(options));
       // Clients' fetches are timed; the gateway's own (health checks, schema loading) are not.
       return await ('incomingRequestContext' in options ? timedSubgraphFetch(this.serviceName, fetch) : fetch());
     } catch (error) {

@@ -72,7 +72,8 @@ export function createSubgraphHttpClient(timeoutMs: number): SubgraphHttpClient 
     });
 }
 
-function abortError(): Error {
+/** The error a cancelled fetch fails with (the data source turns it into REQUEST_ABORTED). */
+export function abortError(): Error {
   const error = new Error('The client went away');
   error.name = 'AbortError';
   return error;
