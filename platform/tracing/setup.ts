@@ -4,7 +4,8 @@
 import { context, propagation, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { OTLPTraceExporter as OTLPJsonTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { OTLPTraceExporter as OTLPProtobufTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { Resource, envDetectorSync } from '@opentelemetry/resources';
 import {
   BasicTracerProvider,
@@ -42,8 +43,10 @@ const DISABLED: Tracing = { enabled: false, shutdown: async () => undefined };
 /**
  * Call once, first thing in a process (before servers start). Honours, per the OpenTelemetry specification:
  * - `OTEL_SDK_DISABLED=true` — off whatever else is set.
- * - `OTEL_TRACES_EXPORTER` — `otlp` (OTLP/HTTP JSON), `console`, or `none`. **Unset means `none`** (the spec's
- *   default is `otlp`; Ridegraph keeps tracing off until asked for).
+ * - `OTEL_TRACES_EXPORTER` — `otlp`, `console`, or `none`. **Unset means `none`** (the spec's default is `otlp`;
+ *   Ridegraph keeps tracing off until asked for).
+ * - `OTEL_EXPORTER_OTLP_TRACES_PROTOCOL` / `OTEL_EXPORTER_OTLP_PROTOCOL` — `http/protobuf` (the spec's default, and
+ *   cheaper to serialize than JSON: bench/results/tracing-cost.md) or `http/json`; `grpc` is refused (not shipped).
  * - `OTEL_EXPORTER_OTLP_ENDPOINT` / `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`, `_HEADERS`, `_TIMEOUT`, `_COMPRESSION`
  *   (read by the exporter; default http://localhost:4318/v1/traces).
  * - `OTEL_SERVICE_NAME`, `OTEL_RESOURCE_ATTRIBUTES` — resource; service.name defaults to `serviceName`.
@@ -94,12 +97,22 @@ function exporterName(env: NodeJS.ProcessEnv): string {
 function createExporter(name: string, env: NodeJS.ProcessEnv): SpanExporter {
   switch (name) {
     case 'otlp':
-      return new OTLPTraceExporter({ url: otlpTracesUrl(env) });
+      return otlpProtocol(env) === 'http/json'
+        ? new OTLPJsonTraceExporter({ url: otlpTracesUrl(env) })
+        : new OTLPProtobufTraceExporter({ url: otlpTracesUrl(env) });
     case 'console':
       return new ConsoleSpanExporter();
     default:
       throw new ConfigError(`OTEL_TRACES_EXPORTER=${name} is not supported: use otlp, console or none (the default)`);
   }
+}
+
+/** The signal's own protocol, else the general one, else the spec's default (http/protobuf). */
+function otlpProtocol(env: NodeJS.ProcessEnv): 'http/protobuf' | 'http/json' {
+  const name = env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL?.trim() ? 'OTEL_EXPORTER_OTLP_TRACES_PROTOCOL' : 'OTEL_EXPORTER_OTLP_PROTOCOL';
+  const value = env[name]?.trim().toLowerCase() || 'http/protobuf';
+  if (value === 'http/protobuf' || value === 'http/json') return value;
+  throw new ConfigError(`${name}=${value} is not supported: use http/protobuf (the default) or http/json`);
 }
 
 /** The spec's rule: the signal's own endpoint as is, else the base endpoint + /v1/traces; undefined: the exporter's default. */

@@ -1,5 +1,7 @@
 // startTracing reads the standard OTEL_* variables: off unless an exporter is asked for, and then off means no
 // SDK at all (the API's no-op spans); an unknown exporter fails fast.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { trace } from '@opentelemetry/api';
 import { ConfigError } from '../../config/index.js';
 import { activeTraceContext, startTracing, tracer } from '../index.js';
@@ -43,5 +45,54 @@ describe('startTracing', () => {
     expect(() => startTracing({ serviceName: 'test', env: { OTEL_TRACES_EXPORTER: 'zipkin' } })).toThrow(
       'OTEL_TRACES_EXPORTER=zipkin is not supported: use otlp, console or none (the default)',
     );
+  });
+
+  describe('the OTLP protocol', () => {
+    let sink: Server;
+    let endpoint: string;
+    const received: { path?: string; contentType?: string; bytes: number }[] = [];
+    let exports = 0;
+
+    beforeAll(async () => {
+      sink = createServer((req, res) => {
+        let bytes = 0;
+        req.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        req.on('end', () => {
+          received.push({ path: req.url, contentType: req.headers['content-type'], bytes });
+          res.writeHead(200).end();
+        });
+      });
+      await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
+      endpoint = `http://127.0.0.1:${(sink.address() as AddressInfo).port}`;
+    });
+
+    afterAll(() => new Promise<void>((resolve) => sink.close(() => resolve())));
+
+    /** Starts tracing with `env`, ends one span, and returns what the sink received on shutdown. */
+    async function exportOneSpan(env: Record<string, string>) {
+      received.length = 0;
+      const tracing = startTracing({ serviceName: 'test', env: { OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, ...env } });
+      // A tracer of its own: the shared one keeps the provider it first met (shut down by the tests above).
+      trace.getTracer(`otlp-protocol-${++exports}`).startActiveSpan('one', (span) => span.end());
+      await tracing.shutdown();
+      return received.map(({ path, contentType }) => ({ path, contentType }));
+    }
+
+    test('protobuf by default (the default of the specification)', async () => {
+      expect(await exportOneSpan({})).toEqual([{ path: '/v1/traces', contentType: 'application/x-protobuf' }]);
+    });
+
+    test('JSON when OTEL_EXPORTER_OTLP_PROTOCOL=http/json; the traces-only variable wins over it', async () => {
+      expect(await exportOneSpan({ OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json' })).toEqual([{ path: '/v1/traces', contentType: 'application/json' }]);
+      expect(await exportOneSpan({ OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/protobuf' })).toEqual([
+        { path: '/v1/traces', contentType: 'application/x-protobuf' },
+      ]);
+    });
+
+    test('grpc (not shipped) is a ConfigError naming the choices', () => {
+      expect(() => startTracing({ serviceName: 'test', env: { OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' } })).toThrow(
+        new ConfigError('OTEL_EXPORTER_OTLP_PROTOCOL=grpc is not supported: use http/protobuf (the default) or http/json'),
+      );
+    });
   });
 });
