@@ -14,7 +14,7 @@
 // (`npm run bench:distributed` builds first). Settings: BENCH_CONCURRENCY (16), BENCH_ROUNDS (3),
 // BENCH_ROUND_SECONDS (10), BENCH_WARMUP_SECONDS (5), BENCH_LOG_LEVEL (info, as deployed), BENCH_NOTE (a sentence
 // for the results, e.g. how busy the machine was). Writes bench/results/distributed.{json,md}.
-import { execFile, fork, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,7 +26,7 @@ import { SECRETS } from '../deploy/secrets.js';
 import { adminQuery } from './admin-database.js';
 import { BENCHMARK_QUERIES } from './benchmark-queries.js';
 import { DISTRIBUTED_OPERATIONS, signSenders, type BenchOperation, type Sender } from './distributed-operations.js';
-import type { LoadJob, LoadRound } from './load-client.js';
+import { forkLoadClient, type LoadJob, type LoadRound } from './load-client.js';
 import { watchPostgres } from './postgres-cpu.js';
 import { cpuSeconds, freePort, rssMb, stopProcesses, waitReady } from './processes.js';
 import { describeRun, loadSnapshot, runInfo } from './run-info.js';
@@ -183,29 +183,6 @@ async function startSupergraph(databaseUrl: string, secrets: Record<string, stri
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// The load generator: one forked process, one job at a time.
-
-function startLoadClient() {
-  const child = fork(join(repoRoot, 'dist/bench/load-client.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  run.children.push(child);
-  return {
-    pid: child.pid!,
-    run(job: LoadJob): Promise<LoadRound> {
-      return new Promise((resolve, reject) => {
-        const onExit = (code: number | null) => reject(new Error(`the load generator exited (code ${code}) during a round`));
-        child.once('exit', onExit);
-        child.once('message', (message: { result?: LoadRound; error?: string }) => {
-          child.off('exit', onExit);
-          if (message.result) resolve(message.result);
-          else reject(new Error(`load generator: ${message.error}`));
-        });
-        child.send(job);
-      });
-    },
-  };
-}
-
-// ---------------------------------------------------------------------------------------------------------------
 // Measuring.
 
 interface Target {
@@ -250,7 +227,7 @@ const round3 = (value: number) => Math.round(value * 1000) / 1000;
 async function measure(
   target: Target,
   job: LoadJob,
-  load: ReturnType<typeof startLoadClient>,
+  load: ReturnType<typeof forkLoadClient>,
   databaseName: string,
   redisPid: number | undefined,
 ): Promise<RoundResult> {
@@ -372,7 +349,7 @@ try {
     );
   }
 
-  const load = startLoadClient();
+  const load = forkLoadClient(run.children);
   const redisPid = findRedisPid();
   for (const target of targets) {
     for (const operation of target.operations) {

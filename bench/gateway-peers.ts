@@ -15,7 +15,7 @@
 // gateway's CPU ms per request, the stubs' requests per gateway request, RSS at the end. Closed loop at
 // BENCH_CONCURRENCY (16), BENCH_WARMUP_SECONDS (5) then BENCH_ROUNDS (3) × BENCH_ROUND_SECONDS (10); medians.
 // Results: bench/results/gateway-peers.{json,md}.
-import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,7 +25,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { repoRoot } from '../subgraphs/registry.js';
-import type { LoadJob, LoadRound } from './load-client.js';
+import { forkLoadClient, type LoadJob, type LoadRound } from './load-client.js';
 import { cpuSeconds, freePort, rssMb, stopProcesses } from './processes.js';
 import { describeRun, loadSnapshot, runInfo } from './run-info.js';
 import { STUB_SUBGRAPHS } from './gateway-stub-subgraphs.js';
@@ -144,26 +144,6 @@ async function startGateways(supergraphPath: string, jwksUrl: string): Promise<G
   return gateways;
 }
 
-function startLoadClient() {
-  const child = fork(join(repoRoot, 'dist/bench/load-client.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  children.push(child);
-  if (pinned) execFileSync('taskset', ['-p', '-c', '1', String(child.pid)], { stdio: 'ignore' });
-  return {
-    run(job: LoadJob): Promise<LoadRound> {
-      return new Promise((resolve, reject) => {
-        const onExit = (code: number | null) => reject(new Error(`the load generator exited (code ${code}) during a round`));
-        child.once('exit', onExit);
-        child.once('message', (message: { result?: LoadRound; error?: string }) => {
-          child.off('exit', onExit);
-          if (message.result) resolve(message.result);
-          else reject(new Error(`load generator: ${message.error}`));
-        });
-        child.send(job);
-      });
-    },
-  };
-}
-
 interface RoundSample {
   load: LoadRound;
   gatewayCpuMsPerRequest: number;
@@ -204,7 +184,8 @@ try {
   const answerBytes = Buffer.byteLength(reference.text);
   log(`every gateway gives the same ${answerBytes}-byte answer; measuring`);
 
-  const loadClient = startLoadClient();
+  const loadClient = forkLoadClient(children);
+  if (pinned) execFileSync('taskset', ['-p', '-c', '1', String(loadClient.pid)], { stdio: 'ignore' });
   const body = JSON.stringify({ query: PEERS_QUERY });
   const job = (g: Gateway, seconds: number): LoadJob => ({
     url: g.url,

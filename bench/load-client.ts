@@ -3,7 +3,10 @@
 // for its whole answer, and send the next, until `seconds` have passed; node:http with a keep-alive Agent (one
 // connection per worker, as a client pool or a load balancer keeps them). An answer counts as an error unless it is
 // HTTP 200 with no `errors` in its JSON.
+import { fork, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
+import { join } from 'node:path';
+import { repoRoot } from '../subgraphs/registry.js';
 import { summarizeLoad, type LoadResult } from './load.js';
 
 export interface LoadJob {
@@ -63,6 +66,30 @@ export async function runLoadJob(job: LoadJob): Promise<LoadRound> {
   const seconds = (performance.now() - begin) / 1000;
   agent.destroy();
   return { ...summarizeLoad(latencies, seconds, errors), ...(firstError === undefined ? {} : { firstError }) };
+}
+
+/**
+ * The parent's side: forks this module (built, in dist/) as the load generator and pushes it onto `children` so the
+ * caller stops it with the rest; `run` sends one job and resolves with its round.
+ */
+export function forkLoadClient(children: ChildProcess[]) {
+  const child = fork(join(repoRoot, 'dist/bench/load-client.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  children.push(child);
+  return {
+    pid: child.pid!,
+    run(job: LoadJob): Promise<LoadRound> {
+      return new Promise((resolve, reject) => {
+        const onExit = (code: number | null) => reject(new Error(`the load generator exited (code ${code}) during a round`));
+        child.once('exit', onExit);
+        child.once('message', (message: { result?: LoadRound; error?: string }) => {
+          child.off('exit', onExit);
+          if (message.result) resolve(message.result);
+          else reject(new Error(`load generator: ${message.error}`));
+        });
+        child.send(job);
+      });
+    },
+  };
 }
 
 // Forked: one job per message, one result message per job, until the parent disconnects.
