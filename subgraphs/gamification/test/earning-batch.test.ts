@@ -115,6 +115,40 @@ test('in a batch, an event twice, the same payment under another event id and an
   expect(await balance(rider)).toBe(350);
 });
 
+test('a batch mixing a payment with its refund and a rating: the refund (one at a time, after the payments) takes the fare back', async () => {
+  const rider = randomUUID();
+  const payment = paid({ rider, amountMinor: 2000 });
+  const refund = envelope('payment.refunded', {
+    paymentId: payment.payload.paymentId,
+    refundId: randomUUID(),
+    purpose: 'TRIP_FARE',
+    payerUserId: rider,
+    tripId: payment.payload.tripId,
+    amount: { amountMinor: 2000, currency: 'USD' },
+    refundedTotal: { amountMinor: 2000, currency: 'USD' },
+    paid: { amountMinor: 2000, currency: 'USD' },
+    reason: 'test',
+    occurredAt: new Date().toISOString(),
+  });
+  const rating = envelope('trip.rated', {
+    tripId: payment.payload.tripId!,
+    riderUserId: rider,
+    driverId: randomUUID(),
+    by: 'RIDER',
+    rating: 5,
+    occurredAt: new Date().toISOString(),
+  });
+  expect(await fx.built.services.earning.batch([refund, payment, rating])).toEqual([true, true, true]);
+  expect((await entriesOf(rider)).map(([reason, delta]) => `${String(reason)}:${String(delta)}`).sort()).toEqual([
+    'FIRST_RIDE:100',
+    'REFUND:-200',
+    'TRIP_PAID:200',
+    'TRIP_RATED:5',
+  ]);
+  expect(await balance(rider)).toBe(105);
+  expect(await score('RIDERS', rider)).toBe(105);
+});
+
 test('a batch with an event that fails: the others are awarded (one at a time), the bad one fails alone and is not recorded', async () => {
   const [first, second] = [randomUUID(), randomUUID()];
   const bad = paid({ rider: 'not-a-uuid', amountMinor: 1000 });

@@ -41,12 +41,11 @@ export function createEarningConsumer({ prisma, leaderboardIndex, wakeRelay, log
   }
 
   /**
-   * The payments of the batch in one transaction: one processed-event insert for all their ids, then the fares
-   * awarded together. The other events after it, one at a time. @returns per event whether it was new here.
+   * Payments in one transaction: one processed-event insert for all their ids, then the fares among the new ones
+   * awarded together. @returns the ids that were new.
    */
-  async function batch(events: readonly AnyEventEnvelope[]): Promise<boolean[]> {
-    const payments = events.filter((event): event is EventEnvelope<'payment.succeeded'> => event.type === 'payment.succeeded');
-    const fresh = await committing(
+  function awardPayments(payments: readonly EventEnvelope<'payment.succeeded'>[]): Promise<Set<string>> {
+    return committing(
       () =>
         prisma.$transaction(async (tx) => {
           const fresh = await recordProcessedEvents(
@@ -61,6 +60,12 @@ export function createEarningConsumer({ prisma, leaderboardIndex, wakeRelay, log
         }),
       (fresh) => fresh.size > 0,
     );
+  }
+
+  /** The batch's payments together (awardPayments), then its other events one at a time. @returns per event whether it was new. */
+  async function batch(events: readonly AnyEventEnvelope[]): Promise<boolean[]> {
+    const payments = events.filter((event): event is EventEnvelope<'payment.succeeded'> => event.type === 'payment.succeeded');
+    const fresh = payments.length > 0 ? await awardPayments(payments) : new Set<string>();
     const results: boolean[] = [];
     for (const event of events) {
       if (event.type === 'payment.succeeded') results.push(fresh.delete(event.id));
