@@ -3,8 +3,9 @@
 //   1. seeds BENCH_USERS (default 1,000,000) riders with points in this week's RIDERS board (one INSERT … SELECT);
 //   2. measures `leaderboard(scope: RIDERS, first: 100)` (first page, and a page 5,000 rows deep by cursor) and `myRank`
 //      (viewers spread over all ranks) through the subgraph's HTTP endpoint, idle and while awards run at
-//      BENCH_AWARD_RATE (default 500/s): payment.succeeded events of seeded riders handled as the consumer does
-//      (handleOnce + the earning rules), up to 32 at a time;
+//      BENCH_AWARD_RATE (default 500/s): payment.succeeded events of seeded riders handed to the earning consumer's
+//      handler (services.earning.handle: what the group's members hold at once is awarded in one batch), up to 32 at a
+//      time;
 //   3. writes bench/results/leaderboard.{json,md}. Needs PostgreSQL (DATABASE_URL; its own database, dropped after).
 import { execSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -13,17 +14,14 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { migrateSubgraphs, type DatabaseTarget } from '../platform/db/index.js';
-import { createMemoryEventBus, handleOnce, type AnyEventEnvelope } from '../platform/events/index.js';
+import { createMemoryEventBus, type AnyEventEnvelope } from '../platform/events/index.js';
 import { serveSubgraph, type SubgraphDeps } from '../platform/graphql/index.js';
 import { createLogger } from '../platform/logging/index.js';
 import { createMemoryPubSub } from '../platform/pubsub/index.js';
 import { createTestAuth } from '../platform/testing/index.js';
 import { repoRoot } from '../subgraphs/registry.js';
 import { buildGamificationSubgraph } from '../subgraphs/gamification/src/server.js';
-import { applyEarningEvent } from '../subgraphs/gamification/src/services/earning.js';
 import { weekKey } from '../subgraphs/gamification/src/services/periods.js';
-import { collectBoardUpdates } from '../subgraphs/gamification/src/store/board-updates.js';
-import { openGamificationDatabase } from '../subgraphs/gamification/src/store/database.js';
 import type { RedisLeaderboardIndex } from '../subgraphs/gamification/src/store/leaderboard-redis.js';
 import { adminQuery } from './admin-database.js';
 
@@ -63,7 +61,6 @@ try {
   const built = await buildGamificationSubgraph(deps, { background: false, config: { leaderboardRedisPrefix: `ridegraph:bench:${dbName}:lb:` } });
   const index = built.services.leaderboard.index as Partial<RedisLeaderboardIndex>;
   const running = await serveSubgraph(built, { port: 0, logger });
-  const prisma = openGamificationDatabase(database);
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
 
@@ -155,11 +152,8 @@ try {
     const started = performance.now();
     inFlight += 1;
     try {
-      // As the consumer does: the board scores reach the rank index after the commit.
-      const { scores } = await collectBoardUpdates(() =>
-        handleOnce(prisma, { schema: 'gamification', consumer: 'gamification.earning', event }, (tx) => applyEarningEvent(tx, event)),
-      );
-      await built.services.leaderboard.index.apply(scores);
+      // The consumer's own handler: batched with the awards in flight, the board scores applied after each commit.
+      await built.services.earning.handle(event);
       awarded += 1;
       awardLatencies.push(performance.now() - started);
     } catch {
@@ -217,7 +211,6 @@ try {
   writeFileSync(join(dir, 'leaderboard.md'), markdown(report));
   log(`done: ${JSON.stringify({ idle, loaded, achievedRate: report.underAwards.achievedRate })}`);
   await client.end();
-  await prisma.$disconnect();
   await running.stop();
   if (REDIS_URL) {
     const { Redis } = await import('ioredis');
@@ -264,7 +257,7 @@ function markdown(r: Report): string {
       .map(([when, l]) => `${when} ${l.join(' / ')}`)
       .join('; ')}.`,
     '',
-    `${r.users.toLocaleString('en-US')} riders with points on this week's RIDERS board (seeded in ${r.seedMs} ms). Rank index: **${r.rankIndex === 'redis' ? `Redis sorted set (copied from PostgreSQL in ${r.rebuildMs} ms before the reads)` : 'PostgreSQL'}**. One gamification subgraph in the bench process answers over HTTP (token verification, operation limits, Apollo) on PostgreSQL on the same machine; one reader at a time for ${r.seconds} s per phase. Under load, awards (payment.succeeded handled as the consumer does: handleOnce, rules, ledger entry, score upserts, outbox) target ${r.underAwards.targetRate}/s with up to 32 in flight: achieved **${r.underAwards.achievedRate}/s** (${r.underAwards.awarded} awarded, ${r.underAwards.failures} failed; award latency p50 / p99 ${r.underAwards.awardMs.p50} / ${r.underAwards.awardMs.p99} ms).`,
+    `${r.users.toLocaleString('en-US')} riders with points on this week's RIDERS board (seeded in ${r.seedMs} ms). Rank index: **${r.rankIndex === 'redis' ? `Redis sorted set (copied from PostgreSQL in ${r.rebuildMs} ms before the reads)` : 'PostgreSQL'}**. One gamification subgraph in the bench process answers over HTTP (token verification, operation limits, Apollo) on PostgreSQL on the same machine; one reader at a time for ${r.seconds} s per phase. Under load, awards (payment.succeeded handed to the earning consumer's handler, which awards what is in flight together in one transaction per batch: rules, ledger entries, score upserts, outbox) target ${r.underAwards.targetRate}/s with up to 32 in flight: achieved **${r.underAwards.achievedRate}/s** (${r.underAwards.awarded} awarded, ${r.underAwards.failures} failed; award latency p50 / p99 ${r.underAwards.awardMs.p50} / ${r.underAwards.awardMs.p99} ms).`,
     '',
     `| request | idle p50 / p99 / max (ms) | under awards p50 / p99 / max (ms) | goal p99 < ${GOAL_MS} ms under awards |`,
     '| --- | --- | --- | --- |',

@@ -4,14 +4,14 @@
 // fleets and profiles (group "gamification.drivers": driver.status.changed), the points expiry job and the drivers'
 // five-star-week job, all stopped on close.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { handleOnce, startOutboxRelay, type EventConsumer, type OutboxRelay } from '../../../platform/events/index.js';
+import { startOutboxRelay, type EventConsumer, type OutboxRelay } from '../../../platform/events/index.js';
 import { defineSubgraph, type BuiltSubgraph, type SubgraphDeps } from '../../../platform/graphql/index.js';
 import { readGamificationConfig, type GamificationConfig } from './config.js';
 import type { GamificationContext } from './context.js';
 import { createGamificationLoaders } from './loaders.js';
 import { resolvers } from './resolvers/index.js';
 import { createDriverFleets, DRIVER_FLEETS_GROUP, DRIVER_FLEETS_TYPES } from './services/driver-fleets.js';
-import { applyEarningEvent, EARNING_GROUP, EARNING_TYPES } from './services/earning.js';
+import { EARNING_GROUP, EARNING_TYPES } from './services/earning.js';
 import { startExpiryLoop } from './services/expiry.js';
 import { createLoyaltyServices, type LoyaltyServices } from './services/index.js';
 import { collectBoardUpdates } from './store/board-updates.js';
@@ -49,27 +49,21 @@ export async function buildGamificationSubgraph(deps: SubgraphDeps, options: Gam
   const leaderboardIndex: LeaderboardIndex = deps.redisUrl
     ? createRedisLeaderboardIndex(prisma, { redisUrl: deps.redisUrl, prefix: config.leaderboardRedisPrefix, logger })
     : createSqlLeaderboardIndex(prisma);
-  const services = createLoyaltyServices({ prisma, wakeRelay, pointsExpireDays: config.pointsExpireDays, leaderboardIndex });
+  const services = createLoyaltyServices({ prisma, wakeRelay, pointsExpireDays: config.pointsExpireDays, leaderboardIndex, logger });
+  // Several members of the group in this process: what they hold at once is handled as one batch (earning-consumer.ts),
+  // which moves the boards and wakes the relay itself.
   const consumers: EventConsumer[] =
     options.background === false
       ? []
-      : [
+      : Array.from({ length: config.earningConcurrency }, () =>
           inBackground(() =>
             deps.events.consume({
               group: EARNING_GROUP,
               types: [...EARNING_TYPES],
-              handle: (event) =>
-                inBackground(async () => {
-                  // The board scores go to the rank index once the transaction committed.
-                  const { result: ran, scores } = await collectBoardUpdates(() =>
-                    handleOnce(prisma, { schema: 'gamification', consumer: 'gamification.earning', event }, (tx) => applyEarningEvent(tx, event)),
-                  );
-                  await leaderboardIndex.apply(scores);
-                  if (ran) wakeRelay();
-                }),
+              handle: (event) => inBackground(async () => void (await services.earning.handle(event))),
             }),
           ),
-        ];
+        );
   const handleDriverChange = createDriverFleets(prisma);
   if (options.background !== false) {
     consumers.push(

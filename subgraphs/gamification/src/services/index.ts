@@ -1,8 +1,10 @@
 // gamification's services, built once per subgraph and shared by every request.
+import type { Logger } from '../../../../platform/logging/index.js';
 import type { GamificationPrisma } from '../store/database.js';
 import type { LeaderboardIndex } from '../store/leaderboard-index.js';
 import { createAdjustmentsService } from './adjustments.js';
 import { createCatalogueService } from './catalogue.js';
+import { createEarningConsumer } from './earning-consumer.js';
 import { createRedemptionService } from './redemption.js';
 import { createRedemptionExport } from './redemption-export.js';
 import { createExpiryService } from './expiry.js';
@@ -17,12 +19,14 @@ export function createLoyaltyServices({
   wakeRelay,
   pointsExpireDays,
   leaderboardIndex,
+  logger,
 }: {
   prisma: GamificationPrisma;
   /** Answers leaderboard pages and ranks: PostgreSQL or Redis (server.ts). */
   leaderboardIndex: LeaderboardIndex;
   wakeRelay: () => void;
   pointsExpireDays: number;
+  logger: Logger;
 }) {
   return {
     prisma,
@@ -34,5 +38,7 @@ export function createLoyaltyServices({
     leaderboard: createLeaderboardService(leaderboardIndex),
     expiry: createExpiryService(prisma, pointsExpireDays),
     fiveStarWeeks: createFiveStarWeekService(prisma, { leaderboardIndex, wakeRelay }),
+    /** The earning consumer's handler (server.ts gives it to the group's members; the leaderboard bench calls it). */
+    earning: createEarningConsumer({ prisma, leaderboardIndex, wakeRelay, logger }),
   };
 }
