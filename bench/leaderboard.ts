@@ -4,7 +4,7 @@
 //   2. measures `leaderboard(scope: RIDERS, first: 100)` (first page, and a page 5,000 rows deep by cursor) and `myRank`
 //      (viewers spread over all ranks) through the subgraph's HTTP endpoint, idle and while awards run at
 //      BENCH_AWARD_RATE (default 500/s): payment.succeeded events of seeded riders handed to the earning consumer's
-//      handler (services.earning.handle: what the group's members hold at once is awarded in one batch), up to 32 at a
+//      handler (services.earning.handle: what the group's members hold at once is awarded in one batch), up to 16 at a
 //      time;
 //   3. writes bench/results/leaderboard.{json,md}. Needs PostgreSQL (DATABASE_URL; its own database, dropped after).
 import { execSync } from 'node:child_process';
@@ -20,6 +20,7 @@ import { createLogger } from '../platform/logging/index.js';
 import { createMemoryPubSub } from '../platform/pubsub/index.js';
 import { createTestAuth } from '../platform/testing/index.js';
 import { repoRoot } from '../subgraphs/registry.js';
+import { readGamificationConfig } from '../subgraphs/gamification/src/config.js';
 import { buildGamificationSubgraph } from '../subgraphs/gamification/src/server.js';
 import { weekKey } from '../subgraphs/gamification/src/services/periods.js';
 import type { RedisLeaderboardIndex } from '../subgraphs/gamification/src/store/leaderboard-redis.js';
@@ -32,6 +33,9 @@ const USERS = Number(process.env.BENCH_USERS ?? 1_000_000);
 const AWARD_RATE = Number(process.env.BENCH_AWARD_RATE ?? 500);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const GOAL_MS = 20;
+// As many awards in flight as the consumer group has members in a process by default (LOYALTY_EARNING_CONCURRENCY):
+// what the members hold at once is one batch, so the bench's batches are no larger than production's.
+const IN_FLIGHT = readGamificationConfig({}).earningConcurrency;
 const logger = createLogger({ level: 'silent' });
 const log = (message: string) => process.stderr.write(`[bench:leaderboard] ${message}\n`);
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -168,7 +172,7 @@ try {
     let sent = 0;
     while (!stop) {
       const due = Math.floor(((Date.now() - loadStarted) / 1000) * AWARD_RATE);
-      while (sent < due && inFlight < 32) {
+      while (sent < due && inFlight < IN_FLIGHT) {
         pending.push(award());
         sent += 1;
       }
@@ -257,7 +261,7 @@ function markdown(r: Report): string {
       .map(([when, l]) => `${when} ${l.join(' / ')}`)
       .join('; ')}.`,
     '',
-    `${r.users.toLocaleString('en-US')} riders with points on this week's RIDERS board (seeded in ${r.seedMs} ms). Rank index: **${r.rankIndex === 'redis' ? `Redis sorted set (copied from PostgreSQL in ${r.rebuildMs} ms before the reads)` : 'PostgreSQL'}**. One gamification subgraph in the bench process answers over HTTP (token verification, operation limits, Apollo) on PostgreSQL on the same machine; one reader at a time for ${r.seconds} s per phase. Under load, awards (payment.succeeded handed to the earning consumer's handler, which awards what is in flight together in one transaction per batch: rules, ledger entries, score upserts, outbox) target ${r.underAwards.targetRate}/s with up to 32 in flight: achieved **${r.underAwards.achievedRate}/s** (${r.underAwards.awarded} awarded, ${r.underAwards.failures} failed; award latency p50 / p99 ${r.underAwards.awardMs.p50} / ${r.underAwards.awardMs.p99} ms).`,
+    `${r.users.toLocaleString('en-US')} riders with points on this week's RIDERS board (seeded in ${r.seedMs} ms). Rank index: **${r.rankIndex === 'redis' ? `Redis sorted set (copied from PostgreSQL in ${r.rebuildMs} ms before the reads)` : 'PostgreSQL'}**. One gamification subgraph in the bench process answers over HTTP (token verification, operation limits, Apollo) on PostgreSQL on the same machine; one reader at a time for ${r.seconds} s per phase. Under load, awards (payment.succeeded handed to the earning consumer's handler, which awards what is in flight together in one transaction per batch: rules, ledger entries, score upserts, outbox) target ${r.underAwards.targetRate}/s with up to ${IN_FLIGHT} in flight (the consumer's default members): achieved **${r.underAwards.achievedRate}/s** (${r.underAwards.awarded} awarded, ${r.underAwards.failures} failed; award latency p50 / p99 ${r.underAwards.awardMs.p50} / ${r.underAwards.awardMs.p99} ms).`,
     '',
     `| request | idle p50 / p99 / max (ms) | under awards p50 / p99 / max (ms) | goal p99 < ${GOAL_MS} ms under awards |`,
     '| --- | --- | --- | --- |',
