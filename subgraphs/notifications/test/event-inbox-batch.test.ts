@@ -197,12 +197,11 @@ test('a batch is a fixed number of statements, whatever its size', async () => {
       .replace(/\$\d+/g, '$')
       .replace(/\(\$(,\$)*\)/g, '(…)');
   expect(large.map(shape)).toEqual(small.map(shape));
-  // (BEGIN, not reported,) processed events, preferences, quiet hours, notifications, deliveries, COMMIT; then the
-  // unread counts of the batch's users.
+  // (BEGIN, not reported,) processed events, preferences and quiet hours, notifications, deliveries, COMMIT; then
+  // the unread counts of the batch's users.
   expect(small.map((sql) => shape(sql).slice(0, 45))).toEqual([
     'insert into notifications.processed_events (c',
-    'SELECT "notifications"."notification_preferen',
-    'SELECT "notifications"."quiet_hours"."user_id',
+    'select user_id::text as user_id, type::text a',
     'insert into notifications.notifications (id, ',
     'insert into notifications.deliveries (id, not',
     'COMMIT',
