@@ -3,6 +3,7 @@ import { createEventBatcher } from '../../../../platform/events/index.js';
 import type { Logger } from '../../../../platform/logging/index.js';
 import type { LivePubSub } from '../../../../platform/pubsub/index.js';
 import type { NotificationsPrisma } from '../store/database.js';
+import type { Notification } from '../store/prisma/client.js';
 import { createEventInbox, createEventInboxBatch } from './event-inbox.js';
 import { createLiveAnnouncer } from './live-announcer.js';
 
@@ -31,7 +32,12 @@ export function createNotificationsServices(deps: NotificationsServicesDeps) {
     /** Many events in one transaction. @returns per event, the notifications written for it. */
     handleEvents,
     /** What the consumer's members call: their events are handled together (handleEvents), one by one after a failure. */
-    handleEventBatched: createEventBatcher<unknown>({ batch: handleEvents, one: handleEvent, logger: deps.logger, name: 'notifications inbox' }),
+    handleEventBatched: createEventBatcher<Notification[]>({
+      batch: handleEvents,
+      one: async (event) => (await handleEvent(event)).notifications,
+      logger: deps.logger,
+      name: 'notifications inbox',
+    }),
     wakeAnnouncer: () => deps.onAnnouncement?.(),
   };
 }
