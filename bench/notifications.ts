@@ -23,7 +23,7 @@ import { createLogger } from '../platform/logging/index.js';
 import { createMemoryPubSub } from '../platform/pubsub/index.js';
 import { repoRoot } from '../subgraphs/registry.js';
 import { buildNotificationsSubgraph } from '../subgraphs/notifications/src/server.js';
-import { createAnnouncement } from '../subgraphs/notifications/src/services/announcer.js';
+import { ANNOUNCEMENT_BATCH, createAnnouncement } from '../subgraphs/notifications/src/services/announcer.js';
 import { openNotificationsDatabase } from '../subgraphs/notifications/src/store/database.js';
 import { createNotificationStore } from '../subgraphs/notifications/src/store/notification-store.js';
 import { adminQuery } from './admin-database.js';
@@ -238,7 +238,7 @@ function markdown(r: {
     '',
     '## Announcement',
     '',
-    `${a.recipients} of ${a.audience} riders in ${a.seconds} s (batches of 500, push queued per recipient). Goal < 60 s: ${met(r.goals.announcementUnder60s)}.`,
+    `${a.recipients} of ${a.audience} riders in ${a.seconds} s (batches of ${ANNOUNCEMENT_BATCH}, push queued per recipient). Goal < 60 s: ${met(r.goals.announcementUnder60s)}.`,
     `Inbox page read (\`User.notifications\` statement), ms: before p50 ${a.inboxReadMs.before.p50} / p99 ${a.inboxReadMs.before.p99} (${a.inboxReadMs.before.n} reads), during p50 ${a.inboxReadMs.during.p50} / p99 ${a.inboxReadMs.during.p99} (${a.inboxReadMs.during.n} reads). Goal p99 at most 2× : ${met(r.goals.readP99AtMost2x)}.`,
     '',
   ].join('\n');

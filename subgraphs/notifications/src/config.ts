@@ -12,8 +12,9 @@ export interface NotificationsConfig {
   email: SmtpOptions | null;
   sms: TwilioOptions | null;
   /**
-   * Members of the consumer group `notifications` in one process (NOTIFICATIONS_CONSUMER_CONCURRENCY, default 8):
-   * each handles one event at a time. Events of one user may then be handled out of order by a few milliseconds
+   * Members of the consumer group `notifications` in one process (NOTIFICATIONS_CONSUMER_CONCURRENCY, default 16):
+   * each holds one event at a time, and what they hold is handled as one batch, so more members make larger batches
+   * (fewer transactions per event). Events of one user may then be handled out of order by a few milliseconds
    * (their inbox order follows handling); each member is one blocking Redis connection in distributed mode.
    */
   consumerConcurrency: number;
@@ -32,7 +33,7 @@ export function readNotificationsConfig(env: NodeJS.ProcessEnv = process.env): N
       NOTIFICATIONS_ALLOW_DEVELOPMENT_PROVIDERS: envVar.boolean(false),
       NOTIFICATIONS_PUSH_PROVIDER: z.enum(['development', 'live'], { message: 'must be development or live' }).default('development'),
       NOTIFICATIONS_EMAIL_PROVIDER: z.enum(['development', 'smtp'], { message: 'must be development or smtp' }).default('development'),
-      NOTIFICATIONS_CONSUMER_CONCURRENCY: z.coerce.number().int().min(1, 'must be at least 1').max(32, 'must be at most 32').default(8),
+      NOTIFICATIONS_CONSUMER_CONCURRENCY: z.coerce.number().int().min(1, 'must be at least 1').max(32, 'must be at most 32').default(16),
       NOTIFICATIONS_SMS_PROVIDER: z.enum(['development', 'twilio'], { message: 'must be development or twilio' }).default('development'),
       FCM_SERVICE_ACCOUNT: z.string().optional(),
       FCM_API_BASE: envVar.url(['http:', 'https:'], 'https://fcm.googleapis.com').optional(),

@@ -60,7 +60,8 @@ export async function buildNotificationsSubgraph(deps: SubgraphDeps, options: No
   });
   announcer = createAnnouncer({ prisma, live: services.live, logger, onQueued: wakeSender, batchSize: options.announcementBatchSize });
 
-  // Several members of the group: each handles one event at a time, so this many are handled at once.
+  // Several members of the group, each holding one event at a time: what they hold is handled in one transaction
+  // (services.handleEventBatched), so this many events make at most one batch.
   const inboxEvents =
     options.background === false
       ? []
@@ -69,7 +70,7 @@ export async function buildNotificationsSubgraph(deps: SubgraphDeps, options: No
             deps.events.consume({
               group: INBOX_GROUP,
               types: NOTIFYING_EVENT_TYPES,
-              handle: (event) => inBackground(async () => void (await services.handleEvent(event))),
+              handle: (event) => inBackground(async () => void (await services.handleEventBatched(event))),
             }),
           ),
         );

@@ -10,7 +10,12 @@ import {
   type TestAuth,
   type TestDatabase,
 } from '../../../platform/testing/index.js';
+import { createLogger } from '../../../platform/logging/index.js';
+import { createMemoryPubSub } from '../../../platform/pubsub/index.js';
 import { buildNotificationsSubgraph, type NotificationsSubgraph } from '../src/server.js';
+import { createAnnouncement, createAnnouncer } from '../src/services/announcer.js';
+import { createLiveAnnouncer } from '../src/services/live-announcer.js';
+import { releaseTime } from '../src/services/quiet-hours.js';
 import { openNotificationsDatabase, type NotificationsPrisma } from '../src/store/database.js';
 import { envelope } from './support.js';
 
@@ -212,4 +217,67 @@ test('sending an announcement is audited once, in its transaction; the same key 
       occurredAt: expect.any(String),
     },
   ]);
+});
+
+test('a batch is the same statements whatever its size; opt-outs and quiet hours hold as for any message', async () => {
+  const statements: string[] = [];
+  const counted = openNotificationsDatabase(db.target, (sql) => statements.push(sql));
+  const pubsub = createMemoryPubSub({ prefix: `announcer-test:${randomUUID()}:` });
+  const logger = createLogger({ level: 'silent' });
+  const announcer = createAnnouncer({ prisma: counted, live: createLiveAnnouncer({ prisma: counted, pubsub, logger }), logger, batchSize: 3 });
+  // The other tests' announcements first, through the subgraph's own announcer.
+  await built.announcer.drain();
+  try {
+    const fleet = randomUUID();
+    const drivers = [];
+    for (let i = 0; i < 5; i++) drivers.push(await driverIn(fleet));
+    const [optedOut, quiet] = drivers;
+    await prisma.notificationPreference.create({ data: { userId: optedOut!, type: 'ANNOUNCEMENT', channel: 'PUSH', enabled: false } });
+    // Quiet from an hour ago to two hours from now (UTC).
+    const minute = new Date().getUTCHours() * 60 + new Date().getUTCMinutes();
+    const window = { startMinute: (minute + 1380) % 1440, endMinute: (minute + 120) % 1440, timeZone: 'UTC' };
+    await prisma.quietHours.create({ data: { userId: quiet!, ...window } });
+    const viewer = { userId: randomUUID(), roles: ['OPERATIONS' as const], sessionId: randomUUID(), fleetIds: [], expiresAt: new Date(Date.now() + 60_000) };
+    await createAnnouncement(prisma, viewer, {
+      audience: 'FLEET_DRIVERS',
+      fleetId: fleet,
+      title: 'Depot',
+      body: 'Open late.',
+      channels: ['PUSH', 'SMS'],
+      idempotencyKey: `depot-${randomUUID()}`,
+    });
+
+    await announcer.drain();
+
+    // Folded values: batches of 3 and of 2 are the same statements; then a pass that finds nothing.
+    const shape = (sql: string) => sql.trim().replace(/\s+/g, ' ').replace(/\$\d+/g, '$').slice(0, 40);
+    const batch = [
+      'select id::text as id, audience::text as',
+      'with recipients as (select d.user_id fro',
+      'select user_id::text as user_id, type::t',
+      'insert into notifications.deliveries (id',
+      'UPDATE "notifications"."announcements" S',
+      'COMMIT',
+      'SELECT COUNT(*) AS "_count$_all", "notif',
+    ];
+    expect(statements.map(shape)).toEqual([...batch, ...batch, 'select id::text as id, audience::text as', 'COMMIT']);
+    const deliveries = await prisma.delivery.findMany({ where: { userId: { in: drivers }, notification: { type: 'ANNOUNCEMENT' } } });
+    const release = releaseTime(window, deliveries[0]!.createdAt).toISOString();
+    const row = (userId: string, channel: string) => {
+      const d = deliveries.find((x) => x.userId === userId && x.channel === channel)!;
+      return [d.status, d.reason, d.nextAttemptAt?.getTime() === d.createdAt.getTime() ? 'now' : (d.nextAttemptAt?.toISOString() ?? null)];
+    };
+    expect(deliveries).toHaveLength(10);
+    expect([row(optedOut!, 'PUSH'), row(optedOut!, 'SMS'), row(quiet!, 'PUSH'), row(quiet!, 'SMS'), row(drivers[2]!, 'PUSH')]).toEqual([
+      ['SKIPPED', 'PREFERENCE', null],
+      ['QUEUED', null, 'now'],
+      ['QUEUED', null, release],
+      ['QUEUED', null, release],
+      ['QUEUED', null, 'now'],
+    ]);
+  } finally {
+    await announcer.stop();
+    await pubsub.dispose();
+    await counted.$disconnect();
+  }
 });

@@ -181,13 +181,13 @@ describe('SMS through the Twilio Messages API', () => {
 
 describe('configuration', () => {
   test('development providers by default; refused in production unless allowed', () => {
-    expect(readNotificationsConfig({})).toEqual({ push: null, email: null, sms: null, consumerConcurrency: 8 });
+    expect(readNotificationsConfig({})).toEqual({ push: null, email: null, sms: null, consumerConcurrency: 16 });
     expect(() => readNotificationsConfig({ NODE_ENV: 'production' })).toThrow(/NOTIFICATIONS_PUSH_PROVIDER=development in production/);
     expect(readNotificationsConfig({ NODE_ENV: 'production', NOTIFICATIONS_ALLOW_DEVELOPMENT_PROVIDERS: 'true' })).toEqual({
       push: null,
       email: null,
       sms: null,
-      consumerConcurrency: 8,
+      consumerConcurrency: 16,
     });
   });
 

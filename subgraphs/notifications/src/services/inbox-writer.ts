@@ -7,7 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { loadDeliverySettings, preferenceKey, type DeliverySettings } from '../store/delivery-plan-store.js';
 import type { Tx } from '../store/db.js';
-import type { DeliveryChannel, Notification, NotificationType, Prisma } from '../store/prisma/client.js';
+import { insertDeliveries, insertNotifications, type NewDelivery } from '../store/inbox-rows-store.js';
+import type { DeliveryChannel, Notification, NotificationType } from '../store/prisma/client.js';
 import { CHANNELS, isDefaultOn, NOTIFICATION_TYPES } from '../templates/catalogue.js';
 import type { MessageRequest } from '../templates/messages.js';
 import { renderMessage } from '../templates/render.js';
@@ -15,29 +16,29 @@ import { releaseTime } from './quiet-hours.js';
 
 export interface WrittenMessages {
   notifications: Notification[];
+  /** The request each notification answers, in the same order (a repeated welcome has none). */
+  requests: MessageRequest[];
   /** Whether any delivery was queued (wake the sender). */
   queued: boolean;
 }
 
 export async function writeMessages(tx: Tx, requests: readonly MessageRequest[], now: Date = new Date()): Promise<WrittenMessages> {
   requests = await withoutRepeatedWelcomes(tx, requests);
-  if (requests.length === 0) return { notifications: [], queued: false };
+  if (requests.length === 0) return { notifications: [], requests: [], queued: false };
   const settings = await loadDeliverySettings(
     tx,
     requests.map((r) => r.userId),
   );
   const notifications: Notification[] = [];
-  const deliveries: Prisma.DeliveryCreateManyInput[] = [];
-  let queued = false;
+  const deliveries: NewDelivery[] = [];
   for (const request of requests) {
     const type = request.data.type;
-    const rules = NOTIFICATION_TYPES[type];
     const text = renderMessage(request.data);
     // Ids made here so the whole batch is two statements (notifications, deliveries), not one per message.
     const notification: Notification = {
       id: randomUUID(),
       userId: request.userId,
-      kind: rules.kind,
+      kind: NOTIFICATION_TYPES[type].kind,
       type,
       title: text.title,
       body: text.body,
@@ -46,37 +47,57 @@ export async function writeMessages(tx: Tx, requests: readonly MessageRequest[],
       readAt: null,
     };
     notifications.push(notification);
-    const userSettings = settings.get(request.userId)!;
-    const release = rules.urgent ? now : releaseTime(userSettings.quietHours, now);
-    const channels = request.channels ? CHANNELS.filter((channel) => request.channels!.includes(channel)) : CHANNELS;
-    for (const channel of channels) {
-      // Chosen channels are on unless the recipient explicitly turned this type off there.
-      const wanted = request.channels ? (userSettings.overrides.get(preferenceKey(type, channel)) ?? true) : channelWanted(userSettings, type, channel);
-      queued ||= wanted;
-      deliveries.push({
-        notificationId: notification.id,
-        userId: request.userId,
-        channel,
-        status: wanted ? 'QUEUED' : 'SKIPPED',
-        reason: wanted ? null : 'PREFERENCE',
-        nextAttemptAt: wanted ? release : null,
-        createdAt: now,
-      });
-    }
+    deliveries.push(...planDeliveries(notification, type, request.channels, settings.get(request.userId)!, now));
   }
-  await tx.notification.createMany({ data: notifications });
-  await tx.delivery.createMany({ data: deliveries });
-  return { notifications, queued };
+  await insertNotifications(tx, notifications);
+  await insertDeliveries(tx, deliveries);
+  return { notifications, requests: [...requests], queued: deliveries.some((d) => d.status === 'QUEUED') };
 }
 
-/** A user is welcomed once, whatever asks again (the demo seed's welcome, a user.registered emitted anew). */
+/**
+ * One delivery per channel of a new notification: QUEUED when wanted (released after the quiet hours for non-urgent
+ * types), else SKIPPED with reason PREFERENCE. `channels` (an announcement's choice) replaces the type's channels.
+ */
+export function planDeliveries(
+  notification: { id: string; userId: string },
+  type: NotificationType,
+  chosen: readonly DeliveryChannel[] | undefined,
+  settings: DeliverySettings,
+  now: Date,
+): NewDelivery[] {
+  const release = NOTIFICATION_TYPES[type].urgent ? now : releaseTime(settings.quietHours, now);
+  const channels = chosen ? CHANNELS.filter((channel) => chosen.includes(channel)) : CHANNELS;
+  return channels.map((channel) => {
+    // Chosen channels are on unless the recipient explicitly turned this type off there.
+    const wanted = chosen ? (settings.overrides.get(preferenceKey(type, channel)) ?? true) : channelWanted(settings, type, channel);
+    return {
+      notificationId: notification.id,
+      userId: notification.userId,
+      channel,
+      status: wanted ? 'QUEUED' : 'SKIPPED',
+      reason: wanted ? null : 'PREFERENCE',
+      nextAttemptAt: wanted ? release : null,
+      createdAt: now,
+    };
+  });
+}
+
+/**
+ * A user is welcomed once, whatever asks again (the demo seed's welcome, a user.registered emitted anew, two of them
+ * in one batch of the consumer).
+ */
 async function withoutRepeatedWelcomes(tx: Tx, requests: readonly MessageRequest[]): Promise<readonly MessageRequest[]> {
   const welcomed = requests.filter((r) => r.data.type === 'WELCOME').map((r) => r.userId);
   if (welcomed.length === 0) return requests;
   const already = new Set(
     (await tx.notification.findMany({ where: { userId: { in: welcomed }, type: 'WELCOME' }, select: { userId: true } })).map((n) => n.userId),
   );
-  return requests.filter((r) => r.data.type !== 'WELCOME' || !already.has(r.userId));
+  return requests.filter((r) => {
+    if (r.data.type !== 'WELCOME') return true;
+    if (already.has(r.userId)) return false;
+    already.add(r.userId);
+    return true;
+  });
 }
 
 /** Mandatory types ignore preferences; the others use the user's choice, else the type's default. */

@@ -5,20 +5,41 @@ import type { DeliveryChannel, NotificationType, QuietHours } from './prisma/cli
 export interface DeliverySettings {
   /** Explicit choices, keyed `${type}:${channel}`; absent → the type's default. */
   overrides: Map<string, boolean>;
-  quietHours: QuietHours | null;
+  quietHours: Pick<QuietHours, 'startMinute' | 'endMinute' | 'timeZone'> | null;
 }
 
 export const preferenceKey = (type: NotificationType, channel: DeliveryChannel) => `${type}:${channel}`;
 
-/** Settings of many users in two statements. Users with no settings get empty ones. */
+/** A row of the settings query: a preference (type, channel, enabled) or quiet hours (the minutes, time zone). */
+interface SettingRow {
+  user_id: string;
+  type: NotificationType | null;
+  channel: DeliveryChannel | null;
+  enabled: boolean | null;
+  start_minute: number | null;
+  end_minute: number | null;
+  time_zone: string | null;
+}
+
+/**
+ * Settings of many users in one statement (a batch's recipients: the inbox consumer's, an announcement's 500). Users
+ * with no settings get empty ones.
+ */
 export async function loadDeliverySettings(db: Db, userIds: readonly string[]): Promise<Map<string, DeliverySettings>> {
   const ids = [...new Set(userIds)];
-  const [preferences, quiet] = await Promise.all([
-    db.notificationPreference.findMany({ where: { userId: { in: ids } } }),
-    db.quietHours.findMany({ where: { userId: { in: ids } } }),
-  ]);
   const settings = new Map<string, DeliverySettings>(ids.map((id) => [id, { overrides: new Map<string, boolean>(), quietHours: null }]));
-  for (const p of preferences) settings.get(p.userId)!.overrides.set(preferenceKey(p.type, p.channel), p.enabled);
-  for (const q of quiet) settings.get(q.userId)!.quietHours = q;
+  if (ids.length === 0) return settings;
+  const rows = await db.$queryRaw<SettingRow[]>`
+    select user_id::text as user_id, type::text as type, channel::text as channel, enabled,
+      null::int as start_minute, null::int as end_minute, null::text as time_zone
+    from notifications.notification_preferences where user_id = any(${ids}::uuid[])
+    union all
+    select user_id::text, null, null, null, start_minute, end_minute, time_zone
+    from notifications.quiet_hours where user_id = any(${ids}::uuid[])`;
+  for (const row of rows) {
+    const user = settings.get(row.user_id)!;
+    if (row.type && row.channel) user.overrides.set(preferenceKey(row.type, row.channel), row.enabled!);
+    else user.quietHours = { startMinute: row.start_minute!, endMinute: row.end_minute!, timeZone: row.time_zone! };
+  }
   return settings;
 }
