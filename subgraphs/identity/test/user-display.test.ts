@@ -65,7 +65,7 @@ describe.each([
     const unknown = '00000000-0000-4000-8000-0000000000ff';
     const before = await prisma.user.findMany({ where: { id: { in: [bare.id, full.id] } } });
     const slim = await createUserStore(prisma).findDisplaysByIds([full.id, unknown, bare.id]);
-    const byId = (rows: { id: string }[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
+    const byId = <Row extends { id: string }>(rows: Row[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
     expect(byId(slim)).toEqual(byId(before).map(shown));
     expect(slim.every((row) => !('passwordHash' in row))).toBe(true);
     expect(slim.find((row) => row.id === bare.id)).toMatchObject({ email: null, phone: null, avatarUrl: null, fleetIds: [], roles: ['RIDER'] });

@@ -1,7 +1,8 @@
 // What trips' resolvers receive as parents (codegen `mappers`), and the shapes built for unmapped types.
 import type { DispatchOffer, Trip, TripStatusChange } from '../store/prisma/client.js';
 
-export type { Trip as TripModel, City as CityModel } from '../store/prisma/client.js';
+export type { City as CityModel } from '../store/prisma/client.js';
+export type TripModel = Omit<Trip, 'quoteId' | 'pricingRuleId' | 'estimatedDistanceMeters' | 'estimatedDurationSeconds' | 'activeRiderId' | 'activeDriverId' | 'cancelledByUserId' | 'paymentCardId' | 'updatedAt'>;
 export type { TripConnectionModel } from './connection.js';
 export type { PricingVersionModel } from '../services/pricing-admin.js';
 
