@@ -30,9 +30,13 @@ export interface RowsByIds<Row> {
  * @param columns ids must be UUIDs (createByIdLoader drops any other before the query).
  */
 export function rowsByIds<Row extends { id: string }>(table: string, columns: SlimColumns<Row>): RowsByIds<Row> {
-  const selectList = Object.entries<string>(columns)
+  const statement = `select ${selectList(columns)} from ${table} where id = any($1::uuid[])`;
+  return Object.assign(async (db: RawReader, ids: readonly string[]) => db.$queryRawUnsafe<Row[]>(statement, [...ids]), { statement });
+}
+
+/** `columns` as a select list, each expression aliased to its field name (for slim statements of other shapes). */
+export function selectList<Row>(columns: SlimColumns<Row>): string {
+  return Object.entries<string>(columns)
     .map(([field, expression]) => `${expression} as "${field}"`)
     .join(', ');
-  const statement = `select ${selectList} from ${table} where id = any($1::uuid[])`;
-  return Object.assign(async (db: RawReader, ids: readonly string[]) => db.$queryRawUnsafe<Row[]>(statement, [...ids]), { statement });
 }

@@ -2,7 +2,8 @@
 import type { DispatchOffer, Trip, TripStatusChange } from '../store/prisma/client.js';
 
 export type { City as CityModel } from '../store/prisma/client.js';
-export type TripModel = Omit<Trip, 'quoteId' | 'pricingRuleId' | 'estimatedDistanceMeters' | 'estimatedDurationSeconds' | 'activeRiderId' | 'activeDriverId' | 'cancelledByUserId' | 'paymentCardId' | 'updatedAt'>;
+/** What GraphQL shows of a trip: the board's page reads only these columns; a full row fits too. */
+export type { TripDisplay as TripModel } from '../store/trip-rows.js';
 export type { TripConnectionModel } from './connection.js';
 export type { PricingVersionModel } from '../services/pricing-admin.js';
 
