@@ -59,14 +59,18 @@ export const TRIP_SELECT = Object.entries(TRIP_COLUMNS)
 
 /**
  * Up to $2 trips per parent key ($1, the values of `keyColumn`), newest first by (requested_at, id), optionally
- * strictly after the keyset cursor ($3, $4), and optionally only where `extraWhere` holds (its parameters follow).
+ * strictly after the keyset cursor ($3, $4), and optionally only where `extraWhere` holds (its parameters follow),
+ * with only the columns GraphQL shows (rows in TripDisplay's shape).
  * PostgreSQL stops numbering each parent's rows once `position <= $2` is passed (a window run condition, 15+).
  */
 export function pagesStatement(keyColumn: 'rider_user_id' | 'driver_id', afterCursor: boolean, extraWhere = ''): string {
   const after = afterCursor ? 'and (t.requested_at, t.id) < ($3::timestamptz, $4::uuid)' : '';
   const keyField = keyColumn === 'rider_user_id' ? 'riderUserId' : 'driverId';
-  return `select * from (
-    select ${TRIP_SELECT}, row_number() over (partition by t.${keyColumn} order by t.requested_at desc, t.id desc) as position
+  const fields = Object.keys(TRIP_DISPLAY_COLUMNS)
+    .map((field) => `ranked."${field}"`)
+    .join(', ');
+  return `select ${fields} from (
+    select ${selectList(TRIP_DISPLAY_COLUMNS)}, row_number() over (partition by t.${keyColumn} order by t.requested_at desc, t.id desc) as position
     from "trips"."trips" t
     where t.${keyColumn} = any($1::uuid[]) ${after} ${extraWhere}
   ) ranked

@@ -55,10 +55,9 @@ export function createTripStore(db: Db) {
       params.push(visibility.driverUserId, [...visibility.fleetIds]);
       extra = `and (t.driver_user_id = $${params.length - 1}::uuid or t.fleet_id = any($${params.length}::uuid[]))`;
     }
-    const rows = await db.$queryRawUnsafe<TripRow[]>(pagesStatement(keyColumn, page.after !== null, extra), ...params);
-    const result = new Map<string, Trip[]>();
-    for (const row of rows) {
-      const trip = toTrip(row);
+    const rows = await db.$queryRawUnsafe<TripDisplay[]>(pagesStatement(keyColumn, page.after !== null, extra), ...params);
+    const result = new Map<string, TripDisplay[]>();
+    for (const trip of rows) {
       const key = (keyColumn === 'rider_user_id' ? trip.riderUserId : trip.driverId) ?? '';
       const list = result.get(key);
       if (list) list.push(trip);
@@ -129,12 +128,12 @@ export function createTripStore(db: Db) {
      * The same page (`take + 1` rows, newest first, after the same cursor) of each rider's trips, in ONE statement
      * for all riders: Prisma cannot limit per parent, so rows are numbered per rider with a window function.
      */
-    findPagesByRiderIds(riderIds: readonly string[], page: PageRequest): Promise<Map<string, Trip[]>> {
+    findPagesByRiderIds(riderIds: readonly string[], page: PageRequest): Promise<Map<string, TripDisplay[]>> {
       return pages('rider_user_id', riderIds, page);
     },
 
     /** Like findPagesByRiderIds, per driver, limited to what `visibility` allows (null: everything). */
-    findPagesByDriverIds(driverIds: readonly string[], page: PageRequest, visibility: DriverTripsVisibility | null): Promise<Map<string, Trip[]>> {
+    findPagesByDriverIds(driverIds: readonly string[], page: PageRequest, visibility: DriverTripsVisibility | null): Promise<Map<string, TripDisplay[]>> {
       return pages('driver_id', driverIds, page, visibility);
     },
 

@@ -1,12 +1,12 @@
-// The trips board's page read slim (boardPageStatement): for every combination of filters and a keyset cursor it
-// returns the trips, in the order, and the values of every field GraphQL shows that Prisma's findMany with
-// boardWhere + afterCursorWhere returned — nulls, enums and timestamp ties included — on PostgreSQL and on PGlite,
-// and the board's statement names only those columns.
+// Trips' list reads, slim: the board's page (boardPageStatement) and the per-rider / per-driver pages (pagesStatement)
+// return the trips, in the order, and the values of every field GraphQL shows that Prisma's findMany returned —
+// nulls, enums and timestamp ties included, for every filter combination and a keyset cursor — on PostgreSQL and on
+// PGlite, and the board's statement names only those columns.
 import { randomUUID } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
 import { migrateSubgraphs, openEmbeddedPostgres } from '../../../platform/db/index.js';
 import { afterCursorWhere, newestFirst, type PageRequest } from '../../../platform/graphql/index.js';
-import type { Trip } from '../src/store/prisma/client.js';
+import type { Prisma, Trip } from '../src/store/prisma/client.js';
 import { boardWhere, createTripStore, type BoardFilter } from '../src/store/trip-store.js';
 import { startHarness, type Harness } from './harness.js';
 
@@ -95,8 +95,12 @@ async function createTrips(h: Harness): Promise<Trip[]> {
 
 /** What Prisma's page read gave before (all columns), less the columns no Trip field shows. */
 async function prismaPage(h: Harness, page: PageRequest, filter: BoardFilter) {
+  return prismaRead(h, page, boardWhere(filter));
+}
+
+async function prismaRead(h: Harness, page: PageRequest, where: Prisma.TripWhereInput) {
   const rows = await h.prisma.trip.findMany({
-    where: { AND: [boardWhere(filter), afterCursorWhere(page.after, 'requestedAt')] },
+    where: { AND: [where, afterCursorWhere(page.after, 'requestedAt')] },
     orderBy: newestFirst('requestedAt'),
     take: page.take + 1,
   });
@@ -166,6 +170,39 @@ describe.each([
     const [full] = await store.findPage({ take: 0, after: null }, NO_FILTER);
     expect(full).toMatchObject({ id: trips[11]!.id, status: 'CANCELLED', cancelledBy: 'DRIVER', paymentMethod: 'CARD', fareMinor: 1234, completedAt: at(50) });
     expect(full).not.toHaveProperty('paymentCardId');
+  });
+
+  test("each rider's and driver's page (one statement for all) gives what Prisma gave per parent", async () => {
+    const h = harnessOf();
+    const [rider, otherRider, driverId, driverUserId] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const trip = (riderUserId: string, minute: number, fleetId: string | null, drivenBy: string | null) =>
+      h.prisma.trip.create({
+        data: { riderUserId, driverId, driverUserId: drivenBy, fleetId, category: 'ECONOMY', status: 'COMPLETED', currency: 'USD', requestedAt: at(minute) },
+      });
+    const trips = [
+      await trip(rider, 1, FLEET_A, driverUserId),
+      await trip(rider, 2, FLEET_B, null),
+      await trip(rider, 2, null, driverUserId),
+      await trip(rider, 4, FLEET_B, null),
+      await trip(otherRider, 5, FLEET_A, null),
+    ];
+    const store = createTripStore(h.prisma);
+    const unknown = randomUUID();
+    for (const page of [
+      { take: 2, after: null },
+      { take: 5, after: { at: trips[2]!.requestedAt, id: trips[2]!.id } },
+    ]) {
+      const byRider = await store.findPagesByRiderIds([rider, otherRider, unknown], page);
+      expect(Object.fromEntries(byRider)).toEqual({
+        [rider]: await prismaRead(h, page, { riderUserId: rider }),
+        ...(page.after ? {} : { [otherRider]: await prismaRead(h, page, { riderUserId: otherRider }) }),
+      });
+      const visibility = { driverUserId, fleetIds: [FLEET_A] };
+      const byDriver = await store.findPagesByDriverIds([driverId], page, visibility);
+      const seen = await prismaRead(h, page, { driverId, OR: [{ driverUserId }, { fleetId: { in: [FLEET_A] } }] });
+      expect(seen.length).toBeGreaterThan(0);
+      expect(byDriver.get(driverId)).toEqual(seen);
+    }
   });
 });
 
