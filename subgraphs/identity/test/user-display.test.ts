@@ -100,3 +100,19 @@ test('User entity fetches and `me` send only the slim statement: one per batch, 
   expect(statements).toEqual([userDisplaysByIds.statement, userDisplaysByIds.statement]);
   expect(statements.some((sql) => /password_hash/.test(sql))).toBe(false);
 });
+
+test('Fleet.managers reads the managers without password_hash', async () => {
+  const fleetId = '8f9f2f8e-6c1b-4c47-9a43-1b2f0f6b0aff';
+  const manager = await h.createUser({ roles: ['FLEET_MANAGER'], name: 'Display Manager', fleetIds: [fleetId], passwordHash: 'not-a-real-hash' });
+  const staff = await h.createUser({ roles: ['OPERATIONS'] });
+  statements.length = 0;
+  const result = await h.execute(
+    ENTITIES_QUERY('... on Fleet { managers { id name } }'),
+    { representations: [{ __typename: 'Fleet', id: fleetId }] },
+    { token: await h.tokenFor(staff) },
+  );
+  expect(result.errors).toBeUndefined();
+  expect(result.data?._entities).toEqual([{ managers: [{ id: manager.id, name: 'Display Manager' }] }]);
+  expect(statements).toHaveLength(1);
+  expect(statements[0]).not.toMatch(/password_hash/);
+});

@@ -1,12 +1,12 @@
 // The user as GraphQL shows it: every field `User` exposes and what its access checks read — never the password
 // hash (nor updatedAt / referredByUserId, which no field shows). Entity fetches of the trips board, `me`, `user` and
 // audit actors read this shape with one slim statement (platform/db rowsByIds).
-import { rowsByIds } from '../../../../platform/db/index.js';
-import type { Prisma, User } from './prisma/client.js';
+import { rowsByIds, type SlimColumns } from '../../../../platform/db/index.js';
+import type { User } from './prisma/client.js';
 
 export type UserDisplay = Omit<User, 'passwordHash' | 'updatedAt' | 'referredByUserId'>;
 
-export const userDisplaysByIds = rowsByIds<UserDisplay>('"identity"."users"', {
+const USER_DISPLAY_COLUMNS: SlimColumns<UserDisplay> = {
   id: 'id',
   phone: 'phone',
   phoneVerifiedAt: 'phone_verified_at',
@@ -21,22 +21,9 @@ export const userDisplaysByIds = rowsByIds<UserDisplay>('"identity"."users"', {
   locale: 'locale',
   timeZone: 'time_zone',
   referralCode: 'referral_code',
-});
+};
+
+export const userDisplaysByIds = rowsByIds<UserDisplay>('"identity"."users"', USER_DISPLAY_COLUMNS);
 
 /** The same fields for Prisma reads (`select`) that return users to GraphQL, e.g. `Fleet.managers`. */
-export const USER_DISPLAY_SELECT = {
-  id: true,
-  phone: true,
-  phoneVerifiedAt: true,
-  email: true,
-  emailVerifiedAt: true,
-  name: true,
-  roles: true,
-  active: true,
-  fleetIds: true,
-  createdAt: true,
-  avatarUrl: true,
-  locale: true,
-  timeZone: true,
-  referralCode: true,
-} as const satisfies Record<keyof UserDisplay, true> & Prisma.UserSelect;
+export const USER_DISPLAY_SELECT = Object.fromEntries(Object.keys(USER_DISPLAY_COLUMNS).map((field) => [field, true])) as Record<keyof UserDisplay, true>;
