@@ -4,3 +4,4 @@ export { createPrismaAdapter, type PrismaAdapterOptions } from './prisma-adapter
 export { observeStatements, type StatementListener } from './statement-observer.js';
 export { migrateSubgraphs } from './migrate-subgraphs.js';
 export { isUniqueViolation } from './unique-violation.js';
+export { rowsByIds, selectList, type RawReader, type RowsByIds, type SlimColumns } from './rows-by-ids.js';

@@ -20,8 +20,8 @@ export function createFleetLoaders({ fleets, hubs, vehicles, drivers, assignment
   return {
     fleetById: createByIdLoader((ids) => fleets.findByIds(ids)),
     hubById: createByIdLoader((ids) => hubs.findByIds(ids)),
-    vehicleById: createByIdLoader((ids) => vehicles.findByIds(ids)),
-    driverById: createByIdLoader((ids) => drivers.findByIds(ids)),
+    vehicleById: createByIdLoader((ids) => vehicles.findDisplaysByIds(ids)),
+    driverById: createByIdLoader((ids) => drivers.findDisplaysByIds(ids)),
     driverByUserId: createByKeyLoader(
       (userIds) => drivers.findByUserIds(userIds),
       (driver) => driver.userId,

@@ -1,7 +1,8 @@
 // What fleet's resolvers receive as parents (codegen `mappers`).
 import type { LiveTopics } from '../../../../platform/pubsub/index.js';
 import type { CountedConnection } from '../../../../platform/graphql/index.js';
-import type { Attendance, Driver, Vehicle } from '../store/prisma/client.js';
+import type { Attendance, Vehicle } from '../store/prisma/client.js';
+import type { DriverDisplay, VehicleDisplay } from '../store/entity-rows.js';
 
 export type {
   Assignment as AssignmentModel,
@@ -9,11 +10,15 @@ export type {
   Break as BreakModel,
   Fleet as FleetModel,
   Hub as HubModel,
-  Vehicle as VehicleModel,
 } from '../store/prisma/client.js';
 
-/** A driver row; `name` is fleet's copy of the account's display name (see the `user_names` model). */
-export type DriverModel = Driver;
+/**
+ * What GraphQL shows of a driver (loaders read only these columns; a full row fits too); `name` is fleet's copy of
+ * the account's display name (see the `user_names` model).
+ */
+export type DriverModel = DriverDisplay;
+/** What GraphQL shows of a vehicle (loaders read only these columns; a full row fits too). */
+export type VehicleModel = VehicleDisplay;
 
 /** A user is identity's entity; fleet knows only its id. */
 export interface UserRef {

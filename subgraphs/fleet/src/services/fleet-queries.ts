@@ -4,6 +4,7 @@ import { visibleFleetIds, type Viewer } from '../../../../platform/auth/index.js
 import { isUuid, readPageArgs, type PageArgs, type PageRequest } from '../../../../platform/graphql/index.js';
 import type { FleetLoaders } from '../loaders.js';
 import type { Assignment, Attendance, Driver, DriverStatus, Fleet, Hub, Vehicle, VehicleCategory, VehicleStatus } from '../store/prisma/client.js';
+import type { DriverDisplay, VehicleDisplay } from '../store/entity-rows.js';
 import { canSeeDriverProfile, withinFleets } from './fleet-access.js';
 
 interface Reader {
@@ -27,12 +28,12 @@ export async function findHub({ viewer, loaders }: Reader, id: string): Promise<
 }
 
 /** A vehicle by id for the staff root field: only of the viewer's fleets. */
-export async function findFleetVehicle({ viewer, loaders }: Reader, id: string): Promise<Vehicle | null> {
+export async function findFleetVehicle({ viewer, loaders }: Reader, id: string): Promise<VehicleDisplay | null> {
   return withinFleets(viewer, await loaders.vehicleById.load(id), (vehicle) => vehicle.fleetId);
 }
 
 /** A driver by id for the staff root field: only of the viewer's fleets. */
-export async function findFleetDriver({ viewer, loaders }: Reader, id: string): Promise<Driver | null> {
+export async function findFleetDriver({ viewer, loaders }: Reader, id: string): Promise<DriverDisplay | null> {
   return withinFleets(viewer, await loaders.driverById.load(id), (driver) => driver.fleetId);
 }
 

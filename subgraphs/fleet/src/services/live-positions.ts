@@ -70,7 +70,7 @@ export function mayReceiveFleetPosition(viewer: Viewer | null, fleetId: string, 
   return event.fleetId === fleetId && canSeeFleet(viewer, fleetId);
 }
 
-const ownersOf = (driver: Driver): PositionOwners => ({
+const ownersOf = (driver: Pick<Driver, 'userId' | 'fleetId' | 'currentRiderUserId'>): PositionOwners => ({
   driverUserId: driver.userId,
   fleetId: driver.fleetId,
   currentRiderUserId: driver.currentRiderUserId,

@@ -2,6 +2,7 @@
 import { afterCursorWhere, newestFirst, type PageRequest } from '../../../../platform/graphql/index.js';
 import type { Driver, DriverStatus, VehicleCategory } from './prisma/client.js';
 import type { Db } from './store.js';
+import { driverDisplaysByIds, type DriverDisplay } from './entity-rows.js';
 
 export type DriverStore = ReturnType<typeof createDriverStore>;
 
@@ -60,8 +61,9 @@ export interface NearbySearch {
 
 export function createDriverStore(db: Db) {
   return {
-    findByIds(ids: readonly string[]): Promise<Driver[]> {
-      return db.driver.findMany({ where: { id: { in: [...ids] } } });
+    /** What GraphQL shows of these drivers, in one statement text whatever the number of ids. */
+    findDisplaysByIds(ids: readonly string[]): Promise<DriverDisplay[]> {
+      return driverDisplaysByIds(db, ids);
     },
     findById(id: string): Promise<Driver | null> {
       return db.driver.findUnique({ where: { id } });

@@ -2,6 +2,7 @@
 import { afterCursorWhere, newestFirst, type PageRequest } from '../../../../platform/graphql/index.js';
 import type { Vehicle, VehicleCategory, VehicleStatus } from './prisma/client.js';
 import type { Db } from './store.js';
+import { vehicleDisplaysByIds, type VehicleDisplay } from './entity-rows.js';
 
 export type VehicleStore = ReturnType<typeof createVehicleStore>;
 
@@ -42,8 +43,9 @@ export interface VehicleChanges {
 
 export function createVehicleStore(db: Db) {
   return {
-    findByIds(ids: readonly string[]): Promise<Vehicle[]> {
-      return db.vehicle.findMany({ where: { id: { in: [...ids] } } });
+    /** What GraphQL shows of these vehicles, in one statement text whatever the number of ids. */
+    findDisplaysByIds(ids: readonly string[]): Promise<VehicleDisplay[]> {
+      return vehicleDisplaysByIds(db, ids);
     },
     findById(id: string): Promise<Vehicle | null> {
       return db.vehicle.findUnique({ where: { id } });

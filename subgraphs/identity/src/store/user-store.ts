@@ -3,6 +3,7 @@ import { isUniqueViolation } from '../../../../platform/db/index.js';
 import { afterCursorWhere, newestFirst, type PageRequest } from '../../../../platform/graphql/index.js';
 import type { Db } from './store.js';
 import type { Prisma, Role, User } from './prisma/client.js';
+import { USER_DISPLAY_SELECT, userDisplaysByIds, type UserDisplay } from './user-display.js';
 
 export type UserStore = ReturnType<typeof createUserStore>;
 
@@ -91,8 +92,9 @@ export function createUserStore(db: Db) {
   }
 
   return {
-    findByIds(ids: readonly string[]): Promise<User[]> {
-      return db.user.findMany({ where: { id: { in: [...ids] } } });
+    /** What GraphQL shows of these users (no password hash), in one statement text whatever the number of ids. */
+    findDisplaysByIds(ids: readonly string[]): Promise<UserDisplay[]> {
+      return userDisplaysByIds(db, ids);
     },
 
     findById(id: string): Promise<User | null> {
@@ -181,8 +183,12 @@ export function createUserStore(db: Db) {
      * loader groups them). An array overlap on users.fleet_ids; the role is checked here rather than in SQL because
      * an enum-array `has` fails on embedded PGlite (only FLEET_MANAGERs hold fleet ids anyway: checkFleetIds).
      */
-    async findFleetManagers(fleetIds: readonly string[]): Promise<User[]> {
-      const holders = await db.user.findMany({ where: { fleetIds: { hasSome: [...fleetIds] } }, orderBy: [{ name: 'asc' }, { id: 'asc' }] });
+    async findFleetManagers(fleetIds: readonly string[]): Promise<UserDisplay[]> {
+      const holders = await db.user.findMany({
+        where: { fleetIds: { hasSome: [...fleetIds] } },
+        orderBy: [{ name: 'asc' }, { id: 'asc' }],
+        select: USER_DISPLAY_SELECT,
+      });
       return holders.filter((user) => user.roles.includes('FLEET_MANAGER'));
     },
 

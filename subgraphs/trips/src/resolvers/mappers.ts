@@ -1,7 +1,9 @@
 // What trips' resolvers receive as parents (codegen `mappers`), and the shapes built for unmapped types.
 import type { DispatchOffer, Trip, TripStatusChange } from '../store/prisma/client.js';
 
-export type { Trip as TripModel, City as CityModel } from '../store/prisma/client.js';
+export type { City as CityModel } from '../store/prisma/client.js';
+/** What GraphQL shows of a trip: the board's page reads only these columns; a full row fits too. */
+export type { TripDisplay as TripModel } from '../store/trip-rows.js';
 export type { TripConnectionModel } from './connection.js';
 export type { PricingVersionModel } from '../services/pricing-admin.js';
 

@@ -5,6 +5,7 @@ import { badInput } from '../../../../platform/errors/index.js';
 import { isUuid, readPageArgs, type PageArgs, type PageRequest } from '../../../../platform/graphql/index.js';
 import type { TripsLoaders } from '../loaders.js';
 import type { DispatchOffer, Trip, TripStatus } from '../store/prisma/client.js';
+import type { TripDisplay } from '../store/trip-rows.js';
 import { canSeeOffer, visibleTrip } from './trip-access.js';
 
 /** What a read needs from the request's context. */
@@ -33,7 +34,8 @@ export async function findPendingOffer({ viewer, loaders }: Reader, driverId: st
 
 /** One page of a trip list and how to count the whole list (called only when a client selects totalCount). */
 export interface TripPage {
-  rows: Trip[];
+  /** What GraphQL shows of each trip (the board reads only those columns); full rows fit too. */
+  rows: TripDisplay[];
   page: PageRequest;
   count: () => Promise<number>;
 }

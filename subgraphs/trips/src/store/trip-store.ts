@@ -1,9 +1,9 @@
 // The only code that reads and writes trips' trips table and its status history.
-import { afterCursorWhere, newestFirst, type PageRequest } from '../../../../platform/graphql/index.js';
+import type { PageRequest } from '../../../../platform/graphql/index.js';
 import type { Prisma, Trip, TripStatus, TripStatusChange } from './prisma/client.js';
 import { ROLLUP_NONE } from './operations-store.js';
 import type { Db } from './store.js';
-import { pagesStatement, toTrip, TRIP_SELECT, type TripRow } from './trip-rows.js';
+import { boardPageStatement, pagesStatement, toTrip, TRIP_SELECT, type TripDisplay, type TripRow } from './trip-rows.js';
 
 export type TripStore = ReturnType<typeof createTripStore>;
 
@@ -26,7 +26,10 @@ export interface DriverTripsVisibility {
   fleetIds: readonly string[];
 }
 
-/** The board's filter as a Prisma `where` (no cursor): the page and its total count select the same trips. */
+/**
+ * The board's filter as a Prisma `where` (no cursor), for its total count. The page reads the same trips with
+ * boardPageStatement (trip-rows.ts): a change here must be made there too (trips' board-page test compares them).
+ */
 export function boardWhere(filter: BoardFilter): Prisma.TripWhereInput {
   const requestedAt = {
     ...(filter.requestedAfter ? { gte: filter.requestedAfter } : {}),
@@ -52,10 +55,9 @@ export function createTripStore(db: Db) {
       params.push(visibility.driverUserId, [...visibility.fleetIds]);
       extra = `and (t.driver_user_id = $${params.length - 1}::uuid or t.fleet_id = any($${params.length}::uuid[]))`;
     }
-    const rows = await db.$queryRawUnsafe<TripRow[]>(pagesStatement(keyColumn, page.after !== null, extra), ...params);
-    const result = new Map<string, Trip[]>();
-    for (const row of rows) {
-      const trip = toTrip(row);
+    const rows = await db.$queryRawUnsafe<TripDisplay[]>(pagesStatement(keyColumn, page.after !== null, extra), ...params);
+    const result = new Map<string, TripDisplay[]>();
+    for (const trip of rows) {
       const key = (keyColumn === 'rider_user_id' ? trip.riderUserId : trip.driverId) ?? '';
       const list = result.get(key);
       if (list) list.push(trip);
@@ -114,26 +116,24 @@ export function createTripStore(db: Db) {
 
     /**
      * One page of the trips board, newest first, `take + 1` rows so the caller can tell whether another page
-     * follows. Served by the (fleet_id[, status], requested_at, id) and (status, requested_at, id) indexes.
+     * follows, with only the columns GraphQL shows (boardPageStatement). Served by the (fleet_id[, status],
+     * requested_at, id) and (status, requested_at, id) indexes.
      */
-    findPage(page: PageRequest, filter: BoardFilter): Promise<Trip[]> {
-      return db.trip.findMany({
-        where: { AND: [boardWhere(filter), afterCursorWhere(page.after, 'requestedAt')] },
-        orderBy: newestFirst('requestedAt'),
-        take: page.take + 1,
-      });
+    findPage(page: PageRequest, filter: BoardFilter): Promise<TripDisplay[]> {
+      const { sql, params } = boardPageStatement(filter, page);
+      return db.$queryRawUnsafe<TripDisplay[]>(sql, ...params);
     },
 
     /**
      * The same page (`take + 1` rows, newest first, after the same cursor) of each rider's trips, in ONE statement
      * for all riders: Prisma cannot limit per parent, so rows are numbered per rider with a window function.
      */
-    findPagesByRiderIds(riderIds: readonly string[], page: PageRequest): Promise<Map<string, Trip[]>> {
+    findPagesByRiderIds(riderIds: readonly string[], page: PageRequest): Promise<Map<string, TripDisplay[]>> {
       return pages('rider_user_id', riderIds, page);
     },
 
     /** Like findPagesByRiderIds, per driver, limited to what `visibility` allows (null: everything). */
-    findPagesByDriverIds(driverIds: readonly string[], page: PageRequest, visibility: DriverTripsVisibility | null): Promise<Map<string, Trip[]>> {
+    findPagesByDriverIds(driverIds: readonly string[], page: PageRequest, visibility: DriverTripsVisibility | null): Promise<Map<string, TripDisplay[]>> {
       return pages('driver_id', driverIds, page, visibility);
     },
 
