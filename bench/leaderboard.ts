@@ -4,7 +4,7 @@
 //   2. measures `leaderboard(scope: RIDERS, first: 100)` (first page, and a page 5,000 rows deep by cursor) and `myRank`
 //      (viewers spread over all ranks) through the subgraph's HTTP endpoint, idle and while awards run at
 //      BENCH_AWARD_RATE (default 500/s): payment.succeeded events of seeded riders handed to the earning consumer's
-//      handler (services.earning.handle: what the group's members hold at once is awarded in one batch), up to 16 at a
+//      handler (services.earning.handle: what the group's members hold at once is awarded in one batch), up to 32 at a
 //      time;
 //   3. writes bench/results/leaderboard.{json,md}. Needs PostgreSQL (DATABASE_URL; its own database, dropped after).
 import { execSync } from 'node:child_process';

@@ -15,7 +15,7 @@ export interface GamificationConfig {
   /** With REDIS_URL: the key prefix of the leaderboards' sorted sets (LEADERBOARD_REDIS_PREFIX, default "ridegraph:gamification:lb:"). */
   leaderboardRedisPrefix: string;
   /**
-   * Members of the consumer group 'gamification' in one process (LOYALTY_EARNING_CONCURRENCY, default 16). Each holds
+   * Members of the consumer group 'gamification' in one process (LOYALTY_EARNING_CONCURRENCY, default 32). Each holds
    * one event at a time; the paid fares they hold are awarded together in one transaction (platform/events/batcher.ts),
    * so this is also the largest batch. Each member is one blocking Redis connection in distributed mode.
    */
@@ -35,7 +35,7 @@ export function readGamificationConfig(env: NodeJS.ProcessEnv = process.env): Ga
         .max(86_400_000, 'must be at most 86400000')
         .default(3_600_000),
       LEADERBOARD_REDIS_PREFIX: z.string().min(1).default('ridegraph:gamification:lb:'),
-      LOYALTY_EARNING_CONCURRENCY: z.coerce.number().int().min(1, 'must be at least 1').max(32, 'must be at most 32').default(16),
+      LOYALTY_EARNING_CONCURRENCY: z.coerce.number().int().min(1, 'must be at least 1').max(32, 'must be at most 32').default(32),
     },
     env,
   );

