@@ -39,6 +39,9 @@ const SETTINGS = {
   roundSeconds: Number(process.env.BENCH_ROUND_SECONDS ?? 10),
   warmupSeconds: Number(process.env.BENCH_WARMUP_SECONDS ?? 5),
   logLevel: process.env.BENCH_LOG_LEVEL ?? 'info',
+  // The gateway's in-flight de-duplication of subgraph fetches (GATEWAY_DEDUPLICATE_FETCHES, on in production). The
+  // load generator's workers are one viewer asking one query, its best case: BENCH_GATEWAY_DEDUP=false measures without.
+  gatewayDeduplicatesFetches: (process.env.BENCH_GATEWAY_DEDUP ?? 'true') !== 'false',
 };
 const NOTE = process.env.BENCH_NOTE ?? '';
 
@@ -169,6 +172,7 @@ async function startSupergraph(databaseUrl: string, secrets: Record<string, stri
     {
       ...(await own('gateway')),
       AUTH_JWKS_URL: jwksUrl,
+      GATEWAY_DEDUPLICATE_FETCHES: String(SETTINGS.gatewayDeduplicatesFetches),
       ...Object.fromEntries(SUBGRAPHS.map((s) => [`SUBGRAPH_${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[s.name]}/graphql`])),
       // The rate limits stay on (each request is charged in Redis, as deployed) but so high that one benchmark
       // user at full speed is never refused.
@@ -407,7 +411,7 @@ function markdown(r: typeof report): string {
     `${describeRun(r, r.loadAverage)}.`,
     '',
     ...(r.note ? [`**Conditions:** ${r.note}`, ''] : []),
-    `Gateway and six subgraphs, one \`node dist/...\` process each, NODE_ENV=production (LOG_LEVEL ${s.logLevel}, metrics on, tracing off, rate limits on but raised so the benchmark's users are never refused), on ${s.backend}; the load generator in its own process (node:http, keep-alive), not pinned to a core. Concurrency ${s.concurrency}; ${s.warmupSeconds} s of warm-up per operation, then ${s.rounds} rounds of ${s.roundSeconds} s, operations interleaved; ${s.statistic} (errors and requests: totals).`,
+    `Gateway and six subgraphs, one \`node dist/...\` process each, NODE_ENV=production (LOG_LEVEL ${s.logLevel}, metrics on, tracing off, rate limits on but raised so the benchmark's users are never refused, the gateway's de-duplication of identical in-flight subgraph fetches ${s.gatewayDeduplicatesFetches ? 'on (the default; every worker of an operation is the same viewer asking the same query, its best case)' : 'off (GATEWAY_DEDUPLICATE_FETCHES=false)'}), on ${s.backend}; the load generator in its own process (node:http, keep-alive), not pinned to a core. Concurrency ${s.concurrency}; ${s.warmupSeconds} s of warm-up per operation, then ${s.rounds} rounds of ${s.roundSeconds} s, operations interleaved; ${s.statistic} (errors and requests: totals).`,
     '',
     'CPU ms per request: utime + stime of each process over a round divided by the requests it answered; PostgreSQL is the server processes of the run\'s database (sampled every 250 ms: a backend that exits between samples loses at most that much). Each process\'s background work during the round (event relays and consumers, metrics) is included: it weighs per request only where throughput is low. "Total" is the services plus PostgreSQL; the load generator and the Redis server (whole server: other users of this Redis count too) are shown apart.',
     '',
