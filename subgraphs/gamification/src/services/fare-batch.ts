@@ -1,8 +1,9 @@
-// Paid fares awarded in batches: what earning.ts's onPaymentSucceeded does for one payment, done for many in one
-// transaction with one statement per step instead of one per award (the consumer's hot path; LOYALTY.md "Batches").
+// Paid fares awarded in batches: one transaction with one statement per step instead of one per award (the
+// consumer's hot path; LOYALTY.md "Batches"). The one-at-a-time path (earning.ts, the batch's fallback) is a batch of
+// one, so both award by this code.
 // Same locks in the same order (every payment of the batch in id order, then every user — riders, drivers,
-// referrers — in id order), the same facts read under them, the same causes, entries, scores and events; the awards
-// are worked out in memory, event after event, as the one-at-a-time path would write them. The rare parts (a
+// referrers — in id order), then the facts read under them; the awards are worked out in memory, event after event,
+// as separate transactions one after another would write them. The rare parts (a
 // referrer's award, refunds handled before their payment) go through the one-at-a-time functions at the end, in the
 // same transaction.
 import type { DomainEvents } from '../../../../platform/events/index.js';
@@ -21,11 +22,16 @@ import {
 import { boardKey, type GamificationTx } from '../store/ledger-store.js';
 import type { EarningRule, RuleTrigger } from '../store/rules-store.js';
 import type { Award } from './awards.js';
-import { farePoints } from './earning.js';
 import { loyaltyStanding } from './loyalty-level.js';
 import { periodKeys, utcDay } from './periods.js';
 import { awardReferral } from './referrals.js';
 import { applyRefundsOf } from './refunds.js';
+
+/** Points for what was spent on a fare: `points` per whole `perAmountMinor` (currency is not converted). */
+export function farePoints(rule: Pick<EarningRule, 'points' | 'perAmountMinor'>, amountMinor: number): number {
+  const per = rule.perAmountMinor ?? 0;
+  return per > 0 ? Math.floor(amountMinor / per) * rule.points : 0;
+}
 
 export type PaidFare = DomainEvents['payment.succeeded'] & { tripId: string };
 
@@ -181,7 +187,11 @@ async function rulesForBatch(tx: GamificationTx, instants: readonly Date[]) {
   };
 }
 
-/** The days a streak rule awards for a ride on `today` (earning.ts applyStreak): the N-th, 2N-th… day of its run. */
+/**
+ * The days a streak rule of N awards for a ride on `today`: paid rides on N consecutive UTC days, awarded on the Nth
+ * day of a run and every Nth day after it (day 3, 6, 9… of a run of 3), each a cause of its own; a day that arrives
+ * late (reordered events) counts with the run it completes.
+ */
 function streakDays(rule: EarningRule, today: number, times: readonly number[]): number[] {
   const n = rule.streakDays ?? 0;
   if (n < 2) return [];

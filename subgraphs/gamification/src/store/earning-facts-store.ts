@@ -10,26 +10,6 @@ export async function lockPayment(tx: GamificationTx, paymentId: string): Promis
   await tx.$executeRawUnsafe(`select pg_advisory_xact_lock(hashtextextended('gamification.payment:' || $1, 0))`, paymentId);
 }
 
-/**
- * Takes the payment's lock and reads the payer's referral in one statement (a paid fare's extra cost): the referral
- * as it was when the statement began — the caller re-reads it under the payer's lock before relying on its absence.
- */
-export async function lockPaymentReadingReferral(
-  tx: GamificationTx,
-  paymentId: string,
-  payerUserId: string,
-): Promise<{ referrerUserId: string; registeredAt: Date } | null> {
-  const rows = await tx.$queryRawUnsafe<{ referrer_user_id: string | null; registered_at: Date | null }[]>(
-    `select r.referrer_user_id::text as referrer_user_id, r.registered_at
-     from (select pg_advisory_xact_lock(hashtextextended('gamification.payment:' || $1, 0))) as locked
-     left join ${S}.referrals r on r.user_id = $2::uuid`,
-    paymentId,
-    payerUserId,
-  );
-  const row = rows[0];
-  return row?.referrer_user_id && row.registered_at ? { referrerUserId: row.referrer_user_id, registeredAt: new Date(row.registered_at) } : null;
-}
-
 /** Transaction-scoped lock on one driver profile: its ratings and the learning of its user never interleave. */
 export async function lockDriverProfile(tx: GamificationTx, driverId: string): Promise<void> {
   await tx.$executeRawUnsafe(`select pg_advisory_xact_lock(hashtextextended('gamification.driver:' || $1, 0))`, driverId);

@@ -21,7 +21,7 @@ export async function recordProcessedEvents(tx: GamificationTx, consumer: string
 
 /**
  * Takes the payments' locks in id order and reads the payers' referrals, in one statement: the referrals as they were
- * when it began (the caller re-reads them under the users' locks, as lockPaymentReadingReferral's caller does).
+ * when it began (the caller re-reads them under the users' locks).
  */
 export async function lockPaymentsReadingReferrals(
   tx: GamificationTx,
