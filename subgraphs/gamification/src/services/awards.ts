@@ -11,6 +11,7 @@ import {
   type LeaderboardScope,
   type NewEntry,
 } from '../store/ledger-store.js';
+import { outboxEvent, type OutboxRow } from '../../../../platform/events/index.js';
 import type { EarningRule } from '../store/rules-store.js';
 import { loyaltyStanding } from './loyalty-level.js';
 import { periodKeys } from './periods.js';
@@ -25,6 +26,31 @@ export interface Award extends NewEntry {
   board?: { scope: LeaderboardScope; at: Date } | null;
 }
 
+/**
+ * The events of one written award, given the user's totals right after it: `points.awarded` for a gain, and
+ * `level.reached` when that gain crossed a level. One place for both paths (postAward here, fare-batch.ts's batches).
+ */
+export function awardEvents(award: Award, entryId: string, after: { balance: number; lifetimeEarned: number }): OutboxRow[] {
+  if (award.delta <= 0) return [];
+  const occurredAt = award.createdAt.toISOString();
+  const events: OutboxRow[] = [
+    outboxEvent('points.awarded', {
+      userId: award.userId,
+      entryId,
+      points: award.delta,
+      reason: award.reason,
+      ruleKey: award.ruleKey ?? null,
+      reference: award.sourceId ?? null,
+      balance: after.balance,
+      occurredAt,
+    }),
+  ];
+  const before = loyaltyStanding(after.lifetimeEarned - award.delta).level;
+  const level = loyaltyStanding(after.lifetimeEarned).level;
+  if (before !== level) events.push(outboxEvent('level.reached', { userId: award.userId, level, lifetimeEarned: after.lifetimeEarned, occurredAt }));
+  return events;
+}
+
 /** @returns the new entry's id and the balance after it, or null when its cause had been written before. */
 export async function postAward(tx: GamificationTx, award: Award): Promise<{ entryId: string; balance: number } | null> {
   const entryId = await insertEntry(tx, award);
@@ -35,22 +61,7 @@ export async function postAward(tx: GamificationTx, award: Award): Promise<{ ent
     if (award.fleetId) await addToLeaderboards(tx, boardKey(award.board.scope, award.fleetId), award.userId, award.delta, periods);
   }
   const totals = await totalsOf(tx, award.userId);
-  const occurredAt = award.createdAt.toISOString();
-  if (award.delta > 0) {
-    await emit(tx, 'points.awarded', {
-      userId: award.userId,
-      entryId,
-      points: award.delta,
-      reason: award.reason,
-      ruleKey: award.ruleKey ?? null,
-      reference: award.sourceId ?? null,
-      balance: totals.balance,
-      occurredAt,
-    });
-    const before = loyaltyStanding(totals.lifetimeEarned - award.delta).level;
-    const after = loyaltyStanding(totals.lifetimeEarned).level;
-    if (before !== after) await emit(tx, 'level.reached', { userId: award.userId, level: after, lifetimeEarned: totals.lifetimeEarned, occurredAt });
-  }
+  for (const event of awardEvents(award, entryId, totals)) await tx.outboxEvent.create({ data: event as never });
   return { entryId, balance: totals.balance };
 }
 

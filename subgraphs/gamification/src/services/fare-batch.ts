@@ -21,8 +21,7 @@ import {
 } from '../store/fare-batch-store.js';
 import { boardKey, type GamificationTx } from '../store/ledger-store.js';
 import type { EarningRule, RuleTrigger } from '../store/rules-store.js';
-import type { Award } from './awards.js';
-import { loyaltyStanding } from './loyalty-level.js';
+import { awardEvents, type Award } from './awards.js';
 import { periodKeys, utcDay } from './periods.js';
 import { awardReferral } from './referrals.js';
 import { applyRefundsOf } from './refunds.js';
@@ -245,25 +244,7 @@ async function writeAwards(tx: GamificationTx, all: readonly Award[], allBadges:
     afterEach.set(award, { ...t });
     running.set(award.userId, { balance: t.balance - award.delta, lifetimeEarned: t.lifetimeEarned - award.delta });
   }
-  for (const award of written) {
-    const t = afterEach.get(award)!;
-    const occurredAt = award.createdAt.toISOString();
-    events.push(
-      outboxEvent('points.awarded', {
-        userId: award.userId,
-        entryId: ids.get(award.cause)!,
-        points: award.delta,
-        reason: award.reason,
-        ruleKey: award.ruleKey ?? null,
-        reference: award.sourceId ?? null,
-        balance: t.balance,
-        occurredAt,
-      }),
-    );
-    const before = loyaltyStanding(t.lifetimeEarned - award.delta).level;
-    const level = loyaltyStanding(t.lifetimeEarned).level;
-    if (before !== level) events.push(outboxEvent('level.reached', { userId: award.userId, level, lifetimeEarned: t.lifetimeEarned, occurredAt }));
-  }
+  for (const award of written) events.push(...awardEvents(award, ids.get(award.cause)!, afterEach.get(award)!));
   const newBadges = await insertBadges(tx, badges);
   for (const badge of badges) {
     if (newBadges.has(`${badge.userId}|${badge.badge}`)) {
