@@ -111,6 +111,21 @@ test('a scripted ride moves the operation, subgraph fetch, event and subscriptio
   await eventually(async () => expect(await sample('ridegraph_ws_connections')).toBe(before.connections));
 }, 120_000);
 
+/**
+ * promtool reads the exposition on stdin and exits non-zero on any format or naming problem. Its failure is rethrown
+ * as a plain Error: execFileSync's own error refers to itself (`error.error`), which jest's worker cannot serialise,
+ * so a missing promtool used to fail the whole file as "Converting circular structure to JSON".
+ */
+function promtoolCheckMetrics(text: string): void {
+  try {
+    execFileSync('promtool', ['check', 'metrics'], { input: text, stdio: ['pipe', 'pipe', 'pipe'] });
+  } catch (error) {
+    const failure = error as { code?: string; status?: number; stdout?: Buffer; stderr?: Buffer; message: string };
+    if (failure.code === 'ENOENT') throw new Error('promtool is not installed: .ci/run installs it (apt-get install prometheus)');
+    throw new Error(`promtool check metrics failed (exit ${failure.status}): ${String(failure.stdout ?? '')}${String(failure.stderr ?? '')}`);
+  }
+}
+
 test('the metrics endpoint serves text that promtool accepts, every series labelled with its service', async () => {
   const server = createMetricsHttpServer(createLogger({ level: 'silent' }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -120,8 +135,7 @@ test('the metrics endpoint serves text that promtool accepts, every series label
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = await response.text();
-    // promtool reads the exposition on stdin and exits non-zero on any format or naming problem.
-    execFileSync('promtool', ['check', 'metrics'], { input: text });
+    promtoolCheckMetrics(text);
     const series = text.split('\n').filter((line) => line !== '' && !line.startsWith('#'));
     expect(series.length).toBeGreaterThan(50);
     expect(series.filter((line) => !line.startsWith('ridegraph_'))).toEqual([]);

@@ -118,10 +118,11 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
   return out;
 }
 
-async function waitFor(condition: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+/** Waits for `condition`; on timeout the error says what `state` reads then, so a stuck run names where it stuck. */
+async function waitFor(condition: () => Promise<boolean>, timeoutMs: number, what: string, state?: () => Promise<unknown>): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${state ? `: ${JSON.stringify(await state())}` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -233,6 +234,12 @@ test('1,000 trips delivered with duplicates, out of order, to a consumer that cr
     },
     120_000,
     'all 1,000 trips settled and nothing pending',
+    async () => ({
+      payments: await count(`select count(*)::int as n from payments.payments`),
+      pending: await raw.xpending(streamKey, 'payments'),
+      consumers: await raw.xinfo('CONSUMERS', streamKey, 'payments'),
+      deadLetters: (await buses[1]!.deadLetters()).length,
+    }),
   );
   expect(await buses[1]!.deadLetters()).toEqual([]);
 
