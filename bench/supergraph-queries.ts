@@ -82,6 +82,11 @@ const admin = (sql: string) => adminQuery(SERVER_URL, sql);
 
 interface Measured extends LoadResult {
   sqlStatementsPerRequest: number;
+  /**
+   * This process's CPU time (user + system) per request, ms: the whole supergraph and the load client (with PGlite
+   * in embedded mode; not the PostgreSQL server). Another process taking a core lowers req/s, not this.
+   */
+  cpuMsPerRequest: number;
 }
 
 interface BackendResults {
@@ -121,14 +126,21 @@ async function measureBackend(backend: Backend): Promise<BackendResults> {
         if (!(await send())) throw new Error(`${name} fails on ${backend.label}; fix it before benchmarking`);
         await runLoad(send, { requests: 50, concurrency: CONCURRENCY }); // warm-up: JIT, pools, query plans
         results[name] = {};
-        // Two rounds, each half the requests, in the order on, off, off, on: a steady drift (the JIT still warming,
-        // the shared machine's load moving) hits both settings alike instead of always favouring the one run second.
-        for (let round = 0; round < 2; round++) {
-          for (const metrics of round === 0 ? METRICS : [...METRICS].reverse()) {
+        // Four rounds, each half the requests, in the order on, off, off, on, on, off, off, on: a steady drift (the JIT
+        // still warming, the shared machine's load moving) hits both settings alike instead of always favouring the
+        // one run second.
+        for (let round = 0; round < 4; round++) {
+          for (const metrics of round % 2 === 0 ? METRICS : [...METRICS].reverse()) {
             setMetricsEnabled(metrics.enabled);
             statements = 0;
+            const cpuBefore = process.cpuUsage();
             const load = await runLoad(send, { requests: Math.ceil(REQUESTS / 2), concurrency: CONCURRENCY });
-            const measuredNow = { ...load, sqlStatementsPerRequest: Math.round((statements / load.requests) * 100) / 100 };
+            const cpu = process.cpuUsage(cpuBefore);
+            const measuredNow = {
+              ...load,
+              sqlStatementsPerRequest: Math.round((statements / load.requests) * 100) / 100,
+              cpuMsPerRequest: (cpu.user + cpu.system) / 1000 / load.requests,
+            };
             const earlier = results[name][metrics.label];
             results[name][metrics.label] = earlier ? combine(earlier, measuredNow) : measuredNow;
           }
@@ -141,7 +153,9 @@ async function measureBackend(backend: Backend): Promise<BackendResults> {
         metricsCpuPercent[name] = share.percent.metrics!;
         for (const metrics of METRICS) {
           const m = results[name][metrics.label]!;
-          process.stderr.write(`${backend.label} · ${name} · ${metrics.label}: ${m.requestsPerSecond} req/s, p99 ${m.latencyMs.p99} ms\n`);
+          process.stderr.write(
+            `${backend.label} · ${name} · ${metrics.label}: ${m.requestsPerSecond} req/s, p99 ${m.latencyMs.p99} ms, ${m.cpuMsPerRequest} CPU ms/request\n`,
+          );
         }
         process.stderr.write(`${backend.label} · ${name} · metrics code: ${metricsCpuPercent[name]} % of the process's CPU\n`);
       }
@@ -154,7 +168,7 @@ async function measureBackend(backend: Backend): Promise<BackendResults> {
   }
 }
 
-/** Two rounds of one metrics setting as one: throughput over both, the slower round's percentiles (conservative). */
+/** Rounds of one metrics setting as one: throughput and CPU over all, the slowest round's percentiles (conservative). */
 function combine(a: Measured, b: Measured): Measured {
   const requests = a.requests + b.requests;
   const seconds = a.seconds + b.seconds;
@@ -167,6 +181,7 @@ function combine(a: Measured, b: Measured): Measured {
     requestsPerSecond: Math.round(requests / seconds),
     latencyMs: { p50: worse('p50'), p95: worse('p95'), p99: worse('p99'), max: worse('max') },
     sqlStatementsPerRequest: Math.round(((a.sqlStatementsPerRequest * a.requests + b.sqlStatementsPerRequest * b.requests) / requests) * 100) / 100,
+    cpuMsPerRequest: Math.round(((a.cpuMsPerRequest * a.requests + b.cpuMsPerRequest * b.requests) / requests) * 1000) / 1000,
   };
 }
 
@@ -199,6 +214,13 @@ const report = {
             return [b.label, round2(1 - q['metrics on']!.requestsPerSecond / q['metrics off']!.requestsPerSecond)];
           }),
         ),
+        // The same from CPU per request: 1 - off/on, what a CPU-bound process loses (goal: under 5 %).
+        metricsCpuCost: Object.fromEntries(
+          backends.map((b) => {
+            const q = measured[b.label]![name]!;
+            return [b.label, round2(1 - q['metrics off']!.cpuMsPerRequest / q['metrics on']!.cpuMsPerRequest)];
+          }),
+        ),
       },
     ]),
   ),
@@ -223,14 +245,14 @@ function markdown(r: typeof report): string {
     ``,
     `${describeRun(r, r.loadAverage)} · ${r.settings.requests} requests per query at concurrency ${r.settings.concurrency}, after 50 warm-up requests.`,
     ``,
-    `| backend | query | variant | req/s | p50 ms | p95 ms | p99 ms | SQL statements / request | errors |`,
-    `| --- | --- | --- | --- | --- | --- | --- | --- | --- |`,
+    `| backend | query | variant | req/s | p50 ms | p95 ms | p99 ms | SQL statements / request | CPU ms / request | errors |`,
+    `| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |`,
   ];
   for (const [label, queries] of Object.entries(r.results)) {
     for (const [name, variants] of Object.entries(queries)) {
       for (const [variant, m] of Object.entries(variants)) {
         lines.push(
-          `| ${label} | ${name} | ${variant} | ${m.requestsPerSecond} | ${m.latencyMs.p50} | ${m.latencyMs.p95} | ${m.latencyMs.p99} | ${m.sqlStatementsPerRequest} | ${m.errors} |`,
+          `| ${label} | ${name} | ${variant} | ${m.requestsPerSecond} | ${m.latencyMs.p50} | ${m.latencyMs.p95} | ${m.latencyMs.p99} | ${m.sqlStatementsPerRequest} | ${m.cpuMsPerRequest} | ${m.errors} |`,
         );
       }
     }
@@ -247,6 +269,16 @@ function markdown(r: typeof report): string {
         .map(
           ([k, v]) =>
             `${k}: ${Object.entries(v.metricsCost)
+              .map(([b, cost]) => `${b} ${cost}`)
+              .join(', ')}`,
+        )
+        .join('; '),
+    '',
+    "Lost to metrics from this process's CPU per request (1 − off/on; goal < 0.05; the supergraph and the load client, with PGlite in embedded mode, not the PostgreSQL server; another process taking a core does not move it): " +
+      Object.entries(r.ratios)
+        .map(
+          ([k, v]) =>
+            `${k}: ${Object.entries(v.metricsCpuCost)
               .map(([b, cost]) => `${b} ${cost}`)
               .join(', ')}`,
         )

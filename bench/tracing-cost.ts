@@ -24,7 +24,7 @@ import { describeRun, loadSnapshot, runInfo, type RunInfo } from './run-info.js'
 export interface TracingCostOptions {
   requests: number;
   concurrency: number;
-  /** Rounds per variant (each a fresh process). Default 2. */
+  /** Rounds per variant (each a fresh process). Default 4. */
   rounds?: number;
   serverUrl: string;
   redisUrl: string;
@@ -34,7 +34,7 @@ type Variant = 'off' | 'on (100 % sampled, OTLP to a discarding sink)';
 const VARIANTS: Variant[] = ['off', 'on (100 % sampled, OTLP to a discarding sink)'];
 
 export async function measureTracingCost(options: TracingCostOptions): Promise<void> {
-  const rounds = options.rounds ?? 2;
+  const rounds = options.rounds ?? 4;
   const loadAtStart = loadSnapshot();
   const name = `ridegraph_bench_tracing_${randomBytes(4).toString('hex')}`;
   const admin = (sql: string) => adminQuery(options.serverUrl, sql);
@@ -44,6 +44,7 @@ export async function measureTracingCost(options: TracingCostOptions): Promise<v
   const sink = await startDiscardingSink();
   const runs: Record<Variant, Record<string, LoadResult>[]> = { off: [], 'on (100 % sampled, OTLP to a discarding sink)': [] };
   const cpu: Record<Variant, Record<string, number>[]> = { off: [], 'on (100 % sampled, OTLP to a discarding sink)': [] };
+  const cpuPerRequest: Record<Variant, Record<string, number>[]> = { off: [], 'on (100 % sampled, OTLP to a discarding sink)': [] };
   try {
     await migrateSubgraphs({ kind: 'postgres', url: url.toString() });
     await seedDemoCity({ kind: 'postgres', url: url.toString() });
@@ -62,8 +63,11 @@ export async function measureTracingCost(options: TracingCostOptions): Promise<v
         if (result.tracing !== on) throw new Error(`child process ran with tracing ${result.tracing ? 'on' : 'off'}, expected ${variant}`);
         runs[variant].push(result.results);
         cpu[variant].push(result.tracingCpuPercent);
+        cpuPerRequest[variant].push(result.cpuMsPerRequest);
         for (const [query, load] of Object.entries(result.results)) {
-          process.stderr.write(`tracing ${variant} · round ${round + 1} · ${query}: ${load.requestsPerSecond} req/s, p99 ${load.latencyMs.p99} ms\n`);
+          process.stderr.write(
+            `tracing ${variant} · round ${round + 1} · ${query}: ${load.requestsPerSecond} req/s, p99 ${load.latencyMs.p99} ms, ${round2(result.cpuMsPerRequest[query]!)} CPU ms/request\n`,
+          );
         }
       }
     }
@@ -82,6 +86,8 @@ export async function measureTracingCost(options: TracingCostOptions): Promise<v
       // On faster than off by more than noise: the machine's load changed between rounds, and the run says nothing.
       const goal = throughputLossPercent >= 15 ? 'missed' : throughputLossPercent < -5 ? 'inconclusive (on faster than off: load drift)' : 'met';
       const cpuPercent = (variant: Variant) => median(cpu[variant].map((c) => c[query]!));
+      const cpuMs = (variant: Variant) => median(cpuPerRequest[variant].map((c) => c[query]!));
+      const [offCpuMs, onCpuMs] = [cpuMs(VARIANTS[0]!), cpuMs(VARIANTS[1]!)];
       return [
         query,
         {
@@ -92,6 +98,10 @@ export async function measureTracingCost(options: TracingCostOptions): Promise<v
           throughputLossPercent,
           errors,
           goal,
+          offCpuMsPerRequest: offCpuMs,
+          onCpuMsPerRequest: onCpuMs,
+          // The same cost as a throughput loss on a CPU-bound process: 1 − off/on CPU per request.
+          cpuCostPercent: round2((1 - offCpuMs / onCpuMs) * 100),
           offTracingCpuPercent: cpuPercent(VARIANTS[0]!),
           onTracingCpuPercent: cpuPercent(VARIANTS[1]!),
         },
@@ -107,6 +117,7 @@ export async function measureTracingCost(options: TracingCostOptions): Promise<v
     offPathNanosecondsPerCall: measureOffPath(),
     summary,
     runs,
+    cpuMsPerRequest: cpuPerRequest,
   };
   const dir = join(repoRoot, 'bench/results');
   mkdirSync(dir, { recursive: true });
@@ -142,6 +153,7 @@ interface ChildResult {
   tracing: boolean;
   results: Record<string, LoadResult>;
   tracingCpuPercent: Record<string, number>;
+  cpuMsPerRequest: Record<string, number>;
 }
 
 function runChild(env: Record<string, string>): Promise<ChildResult> {
@@ -211,6 +223,9 @@ function markdown(
         throughputLossPercent: number;
         errors: number;
         goal: string;
+        offCpuMsPerRequest: number;
+        onCpuMsPerRequest: number;
+        cpuCostPercent: number;
         offTracingCpuPercent: number;
         onTracingCpuPercent: number;
       }
@@ -224,15 +239,17 @@ function markdown(
     ``,
     `Goal: ${r.goal}.`,
     ``,
-    `| query | off req/s | on req/s | throughput loss | off p99 ms | on p99 ms | errors | goal (throughput) | tracing code's CPU share off → on |`,
-    `| --- | --- | --- | --- | --- | --- | --- | --- | --- |`,
+    `| query | off req/s | on req/s | throughput loss | off p99 ms | on p99 ms | errors | goal (throughput) | CPU ms per request off → on | loss from CPU per request | tracing code's CPU share off → on |`,
+    `| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |`,
   ];
   for (const [query, s] of Object.entries(r.summary)) {
     lines.push(
-      `| ${query} | ${s.offRequestsPerSecond} | ${s.onRequestsPerSecond} | ${s.throughputLossPercent} % | ${s.offP99Ms} | ${s.onP99Ms} | ${s.errors} | ${s.goal === 'missed' ? '**missed**' : s.goal} | ${s.offTracingCpuPercent} % → ${s.onTracingCpuPercent} % |`,
+      `| ${query} | ${s.offRequestsPerSecond} | ${s.onRequestsPerSecond} | ${s.throughputLossPercent} % | ${s.offP99Ms} | ${s.onP99Ms} | ${s.errors} | ${s.goal === 'missed' ? '**missed**' : s.goal} | ${s.offCpuMsPerRequest} → ${s.onCpuMsPerRequest} | ${s.cpuCostPercent} % | ${s.offTracingCpuPercent} % → ${s.onTracingCpuPercent} % |`,
     );
   }
   lines.push(
+    '',
+    "CPU ms per request: the measuring process's CPU time (user + system) over the timed requests — the whole supergraph, the load client and the span export, not PostgreSQL or Redis. Loss from CPU per request: 1 − off/on, the throughput a CPU-bound process loses; unlike req/s it does not move when another process takes a core.",
     '',
     "Tracing code's CPU share: samples of a V8 sampling profile (a separate run of half the requests after each timed one) in @opentelemetry or platform/tracing, over the process's busy samples; a floor (garbage collection of spans and Node's async-context work are not counted). Identical throughput runs on this shared 2-CPU machine have differed by 15–35 %, more than the goal's margin.",
     '',
@@ -248,9 +265,9 @@ function markdown(
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   await measureTracingCost({
-    requests: Number(process.env.BENCH_REQUESTS ?? 600),
+    requests: Number(process.env.BENCH_REQUESTS ?? 1500),
     concurrency: Number(process.env.BENCH_CONCURRENCY ?? 8),
-    rounds: Number(process.env.BENCH_TRACING_ROUNDS ?? 2),
+    rounds: Number(process.env.BENCH_TRACING_ROUNDS ?? 4),
     serverUrl: process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test',
     redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
   });

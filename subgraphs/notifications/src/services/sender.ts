@@ -6,7 +6,8 @@ import type { Logger } from '../../../../platform/logging/index.js';
 import { ProviderError, type Providers } from '../providers/index.js';
 import { createPollingLoop, type PollingLoop } from '../../../../platform/jobs/index.js';
 import type { NotificationsPrisma } from '../store/database.js';
-import { claimDueDeliveries, findContact, liveDevices, recordOutcome, type ClaimedDelivery, type DeliveryOutcome } from '../store/delivery-store.js';
+import type { Contact, PushDevice } from '../store/prisma/client.js';
+import { claimDueDeliveries, contactsOf, liveDevicesOf, recordOutcomes, type ClaimedDelivery, type DeliveryOutcome } from '../store/delivery-store.js';
 
 /** After the 1st…5th transient failure wait this long; the 6th is recorded FAILED (RETRIES_EXHAUSTED). */
 export const RETRY_DELAYS_MS = [5_000, 30_000, 2 * 60_000, 10 * 60_000, 60 * 60_000] as const;
@@ -25,28 +26,46 @@ export interface SenderDeps {
 
 export type Sender = PollingLoop;
 
+/** What sending to one recipient needs, read for the whole batch at once. */
+interface Recipient {
+  /** Their push devices whose session has not ended, oldest first. */
+  devices: PushDevice[];
+  contact: Contact | null;
+}
+
 export function createSender({ prisma, providers, logger, pollIntervalMs = 1000, retryDelaysMs = RETRY_DELAYS_MS }: SenderDeps): PollingLoop {
-  /** Sends everything due now; resolves when the queue has nothing due. */
-  /** One batch of due deliveries, sent at once. @returns how many were claimed (0: nothing due). */
+  /**
+   * One batch of due deliveries, sent at once. What the batch needs is read and its outcomes written set-wise — one
+   * statement each for the devices, ended sessions, contacts and outcomes, whatever the batch's size — so a 100,000-
+   * recipient announcement does not queue three statements per recipient in the pool ahead of the users' own
+   * queries. @returns how many were claimed (0: nothing due).
+   */
   async function pass(): Promise<number> {
     const claimed = await claimDueDeliveries(prisma, BATCH, new Date(Date.now() + LEASE_MS));
-    await Promise.all(claimed.map((delivery) => sendOne(delivery)));
+    if (claimed.length === 0) return 0;
+    const usersOf = (push: boolean) => [...new Set(claimed.filter((d) => (d.channel === 'PUSH') === push).map((d) => d.userId))];
+    const [devices, contacts] = await Promise.all([liveDevicesOf(prisma, usersOf(true)), contactsOf(prisma, usersOf(false))]);
+    const outcomes = await Promise.all(
+      claimed.map(async (delivery) => ({
+        delivery,
+        outcome: await sendOne(delivery, { devices: devices.get(delivery.userId) ?? [], contact: contacts.get(delivery.userId) ?? null }),
+      })),
+    );
+    await recordOutcomes(prisma, outcomes, new Date());
     return claimed.length;
   }
 
-  async function sendOne(delivery: ClaimedDelivery): Promise<void> {
-    let outcome: DeliveryOutcome;
+  async function sendOne(delivery: ClaimedDelivery, recipient: Recipient): Promise<DeliveryOutcome> {
     try {
-      outcome = await attempt(delivery);
+      return await attempt(delivery, recipient);
     } catch (error) {
       const providerError = error instanceof ProviderError ? error : new ProviderError((error as Error).message, true, 'internal');
-      outcome = afterFailure(delivery, providerError);
       logger.warn(
         { deliveryId: delivery.id, channel: delivery.channel, attempts: delivery.attempts, code: providerError.code, err: error },
         'notification delivery failed',
       );
+      return afterFailure(delivery, providerError);
     }
-    await recordOutcome(prisma, delivery, outcome, new Date());
   }
 
   function afterFailure(delivery: ClaimedDelivery, error: ProviderError): DeliveryOutcome {
@@ -56,10 +75,9 @@ export function createSender({ prisma, providers, logger, pollIntervalMs = 1000,
     return { status: 'RETRY', at: new Date(Date.now() + delay), error: error.message };
   }
 
-  async function attempt(delivery: ClaimedDelivery): Promise<DeliveryOutcome> {
+  async function attempt(delivery: ClaimedDelivery, { devices, contact }: Recipient): Promise<DeliveryOutcome> {
     const { notification } = delivery;
     if (delivery.channel === 'PUSH') {
-      const devices = await liveDevices(prisma, delivery.userId);
       if (devices.length === 0) return { status: 'SKIPPED', reason: 'NO_DEVICE' };
       let sent = 0;
       let lastError: Error | null = null;
@@ -87,7 +105,6 @@ export function createSender({ prisma, providers, logger, pollIntervalMs = 1000,
       if (lastError) throw lastError;
       return { status: 'SKIPPED', reason: 'NO_DEVICE' };
     }
-    const contact = await findContact(prisma, delivery.userId);
     if (delivery.channel === 'EMAIL') {
       if (!contact?.email) return { status: 'SKIPPED', reason: 'NO_ADDRESS' };
       await providers.email.send({ to: contact.email, subject: notification.title, text: emailText(notification), notificationId: notification.id });

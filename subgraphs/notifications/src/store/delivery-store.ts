@@ -22,18 +22,32 @@ export async function claimDueDeliveries(prisma: NotificationsPrisma, limit: num
   });
 }
 
-export function findContact(prisma: NotificationsPrisma, userId: string): Promise<Contact | null> {
-  return prisma.contact.findUnique({ where: { userId } });
+/** The contacts of `userIds` (one statement), by user id. */
+export async function contactsOf(prisma: NotificationsPrisma, userIds: readonly string[]): Promise<Map<string, Contact>> {
+  if (userIds.length === 0) return new Map();
+  const contacts = await prisma.contact.findMany({ where: { userId: { in: [...userIds] } } });
+  return new Map(contacts.map((contact) => [contact.userId, contact]));
 }
 
-/** The user's devices whose session has not ended (a device registered without a session always counts). */
-export async function liveDevices(prisma: NotificationsPrisma, userId: string): Promise<PushDevice[]> {
+/**
+ * The devices of `userIds` whose session has not ended (a device registered without a session always counts), by
+ * user id, oldest first: two statements for the whole batch.
+ */
+export async function liveDevicesOf(prisma: NotificationsPrisma, userIds: readonly string[]): Promise<Map<string, PushDevice[]>> {
+  const byUser = new Map<string, PushDevice[]>();
+  if (userIds.length === 0) return byUser;
   const [devices, ended] = await Promise.all([
-    prisma.pushDevice.findMany({ where: { userId }, orderBy: { createdAt: 'asc' } }),
-    prisma.knownSession.findMany({ where: { userId, endedAt: { not: null } }, select: { sessionId: true } }),
+    prisma.pushDevice.findMany({ where: { userId: { in: [...userIds] } }, orderBy: { createdAt: 'asc' } }),
+    prisma.knownSession.findMany({ where: { userId: { in: [...userIds] }, endedAt: { not: null } }, select: { sessionId: true } }),
   ]);
   const endedIds = new Set(ended.map((s) => s.sessionId));
-  return devices.filter((d) => !d.sessionId || !endedIds.has(d.sessionId));
+  for (const device of devices) {
+    if (device.sessionId && endedIds.has(device.sessionId)) continue;
+    const list = byUser.get(device.userId);
+    if (list) list.push(device);
+    else byUser.set(device.userId, [device]);
+  }
+  return byUser;
 }
 
 export type DeliveryOutcome =
@@ -42,12 +56,34 @@ export type DeliveryOutcome =
   | { status: 'FAILED'; reason: string; error: string }
   | { status: 'RETRY'; at: Date; error: string };
 
-/** Records an attempt's outcome, only while the delivery is still the QUEUED one that was claimed. */
-export async function recordOutcome(prisma: NotificationsPrisma, delivery: Delivery, outcome: DeliveryOutcome, now: Date): Promise<void> {
-  const where = { id: delivery.id, status: 'QUEUED' as const, attempts: delivery.attempts };
-  if (outcome.status === 'SENT') await prisma.delivery.updateMany({ where, data: { status: 'SENT', sentAt: now, nextAttemptAt: null, lastError: null } });
-  else if (outcome.status === 'SKIPPED') await prisma.delivery.updateMany({ where, data: { status: 'SKIPPED', reason: outcome.reason, nextAttemptAt: null } });
-  else if (outcome.status === 'FAILED')
-    await prisma.delivery.updateMany({ where, data: { status: 'FAILED', reason: outcome.reason, lastError: outcome.error, nextAttemptAt: null } });
-  else await prisma.delivery.updateMany({ where, data: { nextAttemptAt: outcome.at, lastError: outcome.error } });
+/**
+ * Records the outcomes of a batch of attempts in one statement, each only while its delivery is still the QUEUED one
+ * that was claimed (same attempts): a delivery whose lease ran out and was claimed again meanwhile is left to that
+ * claim. SENT / SKIPPED / FAILED end it; RETRY keeps it QUEUED until `at`.
+ */
+export async function recordOutcomes(
+  prisma: NotificationsPrisma,
+  results: readonly { delivery: Delivery; outcome: DeliveryOutcome }[],
+  now: Date,
+): Promise<void> {
+  if (results.length === 0) return;
+  const column = <T>(pick: (outcome: DeliveryOutcome) => T) => results.map(({ outcome }) => pick(outcome));
+  // Arrays travel as text[] and are cast in SQL: PGlite's driver refuses uuid[] / enum[] / timestamptz[] parameters.
+  await prisma.$executeRaw`
+    update notifications.deliveries d set
+      status = case when o.status = 'RETRY' then d.status else o.status::notifications."DeliveryStatus" end,
+      reason = case when o.status in ('SKIPPED', 'FAILED') then o.reason else d.reason end,
+      last_error = case o.status when 'SENT' then null when 'SKIPPED' then d.last_error else o.error end,
+      sent_at = case when o.status = 'SENT' then ${now.toISOString()}::timestamptz else d.sent_at end,
+      next_attempt_at = o.at,
+      updated_at = ${now.toISOString()}::timestamptz
+    from unnest(
+      ${results.map(({ delivery }) => delivery.id)}::text[]::uuid[],
+      ${results.map(({ delivery }) => delivery.attempts)}::int[],
+      ${column((o) => o.status)}::text[],
+      ${column((o) => ('reason' in o ? o.reason : null))}::text[],
+      ${column((o) => ('error' in o ? o.error : null))}::text[],
+      ${column((o) => (o.status === 'RETRY' ? o.at.toISOString() : null))}::text[]::timestamptz[]
+    ) as o(id, attempts, status, reason, error, at)
+    where d.id = o.id and d.status = 'QUEUED' and d.attempts = o.attempts`;
 }
