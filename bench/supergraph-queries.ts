@@ -21,7 +21,7 @@ import { startSupergraph } from '../embedded/src/supergraph.js';
 import { adminQuery } from './admin-database.js';
 import { BENCHMARK_QUERIES, BENCHMARK_QUERY_NAMES, benchmarkSenders } from './benchmark-queries.js';
 import { METRICS_MODULES, measureCpuShare } from './cpu-share.js';
-import { runLoad, type LoadResult } from './load.js';
+import { runLoad, waitForQuiet, type LoadResult } from './load.js';
 import { describeRun, loadSnapshot, runInfo } from './run-info.js';
 import { measureTracingCost } from './tracing-cost.js';
 
@@ -79,6 +79,7 @@ const backends: Backend[] = [
 ];
 
 const admin = (sql: string) => adminQuery(SERVER_URL, sql);
+const WARM_UP = 1000;
 
 interface Measured extends LoadResult {
   sqlStatementsPerRequest: number;
@@ -124,7 +125,10 @@ async function measureBackend(backend: Backend): Promise<BackendResults> {
       for (const name of BENCHMARK_QUERY_NAMES) {
         const send = senders[name];
         if (!(await send())) throw new Error(`${name} fails on ${backend.label}; fix it before benchmarking`);
-        await runLoad(send, { requests: 50, concurrency: CONCURRENCY }); // warm-up: JIT, pools, query plans
+        // Warm-up: JIT, pools, query plans. With 50 warm-up requests the runs of 2026-12-07 charged metrics 4–15 % of
+        // the CPU per request (the first round, metrics on, ran before the JIT had settled); with 300, −4 to 8 %.
+        await runLoad(send, { requests: WARM_UP, concurrency: CONCURRENCY });
+        await waitForQuiet(); // the seed's events consumed before the first round, not during it
         results[name] = {};
         // Four rounds, each half the requests, in the order on, off, off, on, on, off, off, on: a steady drift (the JIT
         // still warming, the shared machine's load moving) hits both settings alike instead of always favouring the
@@ -243,7 +247,7 @@ function markdown(r: typeof report): string {
   const lines = [
     `# Supergraph query benchmark`,
     ``,
-    `${describeRun(r, r.loadAverage)} · ${r.settings.requests} requests per query at concurrency ${r.settings.concurrency}, after 50 warm-up requests.`,
+    `${describeRun(r, r.loadAverage)} · ${r.settings.requests} requests per query at concurrency ${r.settings.concurrency}, after ${WARM_UP} warm-up requests.`,
     ``,
     `| backend | query | variant | req/s | p50 ms | p95 ms | p99 ms | SQL statements / request | CPU ms / request | errors |`,
     `| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |`,

@@ -235,7 +235,7 @@ function markdown(
   const lines = [
     `# Tracing cost`,
     ``,
-    `${describeRun(r, r.loadAverage)} · ${r.settings.backend} · ${r.settings.requests} requests per query at concurrency ${r.settings.concurrency} after 50 warm-up requests · ${r.settings.roundsPerVariant} alternating rounds per variant, each a fresh process; medians shown.`,
+    `${describeRun(r, r.loadAverage)} · ${r.settings.backend} · ${r.settings.requests} requests per query at concurrency ${r.settings.concurrency} after 1000 warm-up requests · ${r.settings.roundsPerVariant} alternating rounds per variant, each a fresh process; medians shown.`,
     ``,
     `Goal: ${r.goal}.`,
     ``,
