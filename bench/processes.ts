@@ -5,15 +5,25 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-/** A TCP port nothing listens on now, on loopback. */
+/**
+ * A TCP port nothing listens on now, on loopback, for a child process to listen on later. Chosen below Linux's
+ * ephemeral range (ip_local_port_range, 32768–60999 by default), not by listening on port 0: a port from that range
+ * can be taken as the local end of any outgoing connection (to PostgreSQL, Redis) before the child binds it — a
+ * distributed run once failed so ("port 45791 is already in use").
+ */
 export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (await canListen(port)) return port;
+  }
+  throw new Error('no free port found between 20000 and 32000');
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
 }
 
