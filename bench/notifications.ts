@@ -6,7 +6,8 @@
 //   2. announcement: BENCH_AUDIENCE riders (default 100,000, written straight into known_users) get one
 //      announcement (push queued); time from sendAnnouncement to completedAt. Meanwhile, and for as long before it,
 //      a rider's inbox page is asked for back to back — the GraphQL query over HTTP, as the gateway fetches it, and
-//      its statement alone — with p99 before and during, and this process's event loop delay.
+//      its statement alone — with p99 before and during (until the sender has also gone through the announcement's
+//      pushes), and this process's event loop delay.
 // Writes bench/results/notifications.{json,md}. Needs PostgreSQL (DATABASE_URL, may CREATE DATABASE; the run drops
 // its own database) and Redis (REDIS_URL, keys under a fresh prefix).
 import { execSync } from 'node:child_process';
@@ -26,6 +27,7 @@ import { createMemoryPubSub } from '../platform/pubsub/index.js';
 import { repoRoot } from '../subgraphs/registry.js';
 import { buildNotificationsSubgraph } from '../subgraphs/notifications/src/server.js';
 import { ANNOUNCEMENT_BATCH, createAnnouncement } from '../subgraphs/notifications/src/services/announcer.js';
+import { SENDER_BACKLOG_PAUSE_MS } from '../subgraphs/notifications/src/services/sender.js';
 import { openNotificationsDatabase } from '../subgraphs/notifications/src/store/database.js';
 import { createNotificationStore } from '../subgraphs/notifications/src/store/notification-store.js';
 import { adminQuery } from './admin-database.js';
@@ -210,6 +212,17 @@ try {
     done = await prisma.announcement.findUniqueOrThrow({ where: { id: announcement.id } });
   }
   const announceMs = (done.completedAt?.getTime() ?? Date.now()) - announceStart;
+  // The reads stay "during" until the sender has also gone through the announcement's pushes: its work is the
+  // announcement's too.
+  const queuedPushes = async () =>
+    Number(
+      (
+        await prisma.$queryRaw<{ n: number }[]>`select count(*)::int as n from notifications.deliveries d
+          join notifications.notifications n on n.id = d.notification_id where n.type = 'ANNOUNCEMENT' and d.status = 'QUEUED'`
+      )[0]!.n,
+    );
+  while ((await queuedPushes()) > 0 && Date.now() - announceStart < 30 * 60_000) await sleep(1000);
+  const deliveredMs = Date.now() - announceStart;
   state.phase = 'done';
   loopDelay.disable();
   const loopDuring = { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };
@@ -218,6 +231,7 @@ try {
     audience: AUDIENCE,
     recipients: done.recipientCount,
     seconds: round(announceMs / 1000),
+    pushesDoneSeconds: round(deliveredMs / 1000),
     inboxReadMs: { before: stats(readTimes.before), during: stats(readTimes.during) },
     inboxQueryMs: { before: stats(queryTimes.before), during: stats(queryTimes.during) },
     eventLoopDelayMs: { before: roundAll(loopBefore), during: roundAll(loopDuring) },
@@ -238,7 +252,8 @@ try {
     announcement: announcementResult,
     goals: {
       lagP99Under500ms: steady.lagMs.p99 < 500,
-      announcementUnder60s: announcementResult.seconds < 60 && announcementResult.recipients === AUDIENCE,
+      // Complete: every inbox row written and every push delivery sent or skipped.
+      announcementUnder60s: announcementResult.pushesDoneSeconds < 60 && announcementResult.recipients === AUDIENCE,
       // The goal: normal queries' p99 at most doubled — the inbox query over HTTP; the bare statement is reported beside it.
       queryP99AtMost2x: announcementResult.inboxQueryMs.during.p99 <= 2 * announcementResult.inboxQueryMs.before.p99,
       readP99AtMost2x: announcementResult.inboxReadMs.during.p99 <= 2 * announcementResult.inboxReadMs.before.p99,
@@ -270,6 +285,7 @@ function markdown(r: {
     audience: number;
     recipients: number;
     seconds: number;
+    pushesDoneSeconds: number;
     inboxReadMs: { before: ReturnType<typeof stats>; during: ReturnType<typeof stats> };
     inboxQueryMs: { before: ReturnType<typeof stats>; during: ReturnType<typeof stats> };
     eventLoopDelayMs: { before: Record<string, number>; during: Record<string, number> };
@@ -292,7 +308,7 @@ function markdown(r: {
     '',
     '## Announcement',
     '',
-    `${a.recipients} of ${a.audience} riders in ${a.seconds} s (batches of ${ANNOUNCEMENT_BATCH}, push queued per recipient). Goal < 60 s: ${met(r.goals.announcementUnder60s)}.`,
+    `${a.recipients} of ${a.audience} riders in ${a.seconds} s (batches of ${ANNOUNCEMENT_BATCH}, push queued per recipient); every push delivery sent or skipped after ${a.pushesDoneSeconds} s (the sender pauses ${SENDER_BACKLOG_PAUSE_MS} ms after each full batch). Goal < 60 s: ${met(r.goals.announcementUnder60s)}. The reads below count as "during" until the pushes are done.`,
     `Normal query — a rider's inbox page as the gateway fetches it from the subgraph (\`_entities\` → \`User.notifications(first: 20)\`, over HTTP with the rider's token), ms: before p50 ${a.inboxQueryMs.before.p50} / p99 ${a.inboxQueryMs.before.p99} (${a.inboxQueryMs.before.n} queries), during p50 ${a.inboxQueryMs.during.p50} / p99 ${a.inboxQueryMs.during.p99} (${a.inboxQueryMs.during.n} queries). Goal p99 at most 2×: ${met(r.goals.queryP99AtMost2x)}.`,
     `The same page's statement alone (\`User.notifications\`, from this process, no HTTP or GraphQL), ms: before p50 ${a.inboxReadMs.before.p50} / p99 ${a.inboxReadMs.before.p99} (${a.inboxReadMs.before.n} reads), during p50 ${a.inboxReadMs.during.p50} / p99 ${a.inboxReadMs.during.p99} (${a.inboxReadMs.during.n} reads). p99 at most 2×: ${met(r.goals.readP99AtMost2x)}.`,
     `Event loop delay of this process (1 ms resolution), ms: before ${JSON.stringify(a.eventLoopDelayMs.before)}, during ${JSON.stringify(a.eventLoopDelayMs.during)}.`,

@@ -142,7 +142,7 @@ describe.each(backends)('the sender on $name', (backend) => {
 
     // The pass, nine deliveries: the claim (select for update, update, the deliveries, their notifications), then
     // devices, ended sessions and contacts, the invalid device's delete, all outcomes in one update; then the next
-    // claim finds nothing due. The same ten statements for a batch of 50 (COMMIT is left out: only the pg driver
+    // claim finds nothing due. The same ten statements for a full batch of 100 (COMMIT is left out: only the pg driver
     // reports it).
     const verbs = ofThePass.map((sql) => /^\s*(\w+)/.exec(sql)?.[1]?.toUpperCase()).filter((verb) => verb !== 'COMMIT');
     expect(verbs).toEqual(['SELECT', 'UPDATE', 'SELECT', 'SELECT', 'SELECT', 'SELECT', 'SELECT', 'DELETE', 'UPDATE', 'SELECT']);
