@@ -14,7 +14,15 @@ import { createAccessTokenSigner, type Role } from '../../platform/auth/index.js
 import { serveSubgraph, type BuiltSubgraph, type RunningSubgraph } from '../../platform/graphql/index.js';
 import { createLogger } from '../../platform/logging/index.js';
 import { createLivePubSub, type LivePubSub } from '../../platform/pubsub/index.js';
-import { createTestAuth, createTestDatabase, testRedisUrl, testSubgraphDeps, type TestAuth, type TestDatabase } from '../../platform/testing/index.js';
+import {
+  EVENT_WAIT_MS,
+  createTestAuth,
+  createTestDatabase,
+  testRedisUrl,
+  testSubgraphDeps,
+  type TestAuth,
+  type TestDatabase,
+} from '../../platform/testing/index.js';
 import { subgraphInfo } from '../../subgraphs/registry.js';
 import { buildIdentitySubgraph } from '../../subgraphs/identity/src/server.js';
 import { openIdentityDatabase, type IdentityPrisma } from '../../subgraphs/identity/src/store/database.js';
@@ -226,8 +234,9 @@ export function connectWs(url: string, connectionParams?: Record<string, unknown
         results,
         failed,
         stop,
-        // Generous: under the full CI run's load an event has taken over 5 s (only a failing wait lasts this long).
-        next(timeoutMs = 30_000) {
+        // The project's wait for anything carried by events (platform/testing/read-until.ts): under the full CI run's
+        // load 30 s once ran out; only a failing wait lasts this long.
+        next(timeoutMs = EVENT_WAIT_MS) {
           if (taken < results.length) return Promise.resolve(results[taken++] as ExecutionResult<TData>);
           return new Promise((resolve, reject) => {
             const waiter = (result: ExecutionResult<TData>) => {

@@ -4,6 +4,7 @@ import {
   addToLeaderboards,
   boardKey,
   emit,
+  emitRows,
   insertBadge,
   insertEntry,
   totalsOf,
@@ -61,7 +62,7 @@ export async function postAward(tx: GamificationTx, award: Award): Promise<{ ent
     if (award.fleetId) await addToLeaderboards(tx, boardKey(award.board.scope, award.fleetId), award.userId, award.delta, periods);
   }
   const totals = await totalsOf(tx, award.userId);
-  for (const event of awardEvents(award, entryId, totals)) await tx.outboxEvent.create({ data: event as never });
+  await emitRows(tx, awardEvents(award, entryId, totals));
   return { entryId, balance: totals.balance };
 }
 

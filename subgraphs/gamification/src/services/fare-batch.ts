@@ -19,7 +19,7 @@ import {
   totalsOfUsers,
   type NewBadge,
 } from '../store/fare-batch-store.js';
-import { boardKey, type GamificationTx } from '../store/ledger-store.js';
+import { boardKey, emitRows, type GamificationTx } from '../store/ledger-store.js';
 import type { EarningRule, RuleTrigger } from '../store/rules-store.js';
 import { awardEvents, type Award } from './awards.js';
 import { periodKeys, utcDay } from './periods.js';
@@ -251,5 +251,5 @@ async function writeAwards(tx: GamificationTx, all: readonly Award[], allBadges:
       events.push(outboxEvent('badge.earned', { userId: badge.userId, badge: badge.badge, reason: badge.reason, occurredAt: badge.awardedAt.toISOString() }));
     }
   }
-  if (events.length > 0) await tx.outboxEvent.createMany({ data: events as never });
+  await emitRows(tx, events);
 }

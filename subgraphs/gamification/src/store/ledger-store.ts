@@ -2,7 +2,7 @@
 // lock held (lockUsers), so a balance read and the entry that depends on it cannot interleave with another writer:
 // that is what keeps balances from going negative and per-user limits exact under concurrency.
 import { recordBoardScores } from './board-updates.js';
-import { outboxEvent, type DomainEventType, type DomainEvents } from '../../../../platform/events/index.js';
+import { outboxEvent, type DomainEventType, type DomainEvents, type OutboxRow } from '../../../../platform/events/index.js';
 import type { PointsReason } from './prisma/client.js';
 import type { Prisma } from './prisma/client.js';
 
@@ -131,4 +131,9 @@ export async function insertBadge(
 
 export async function emit<K extends DomainEventType>(tx: GamificationTx, type: K, payload: DomainEvents[K]): Promise<void> {
   await tx.outboxEvent.create({ data: outboxEvent(type, payload) as never });
+}
+
+/** Writes events already built (outboxEvent rows) to the outbox: one statement, none when there are none. */
+export async function emitRows(tx: GamificationTx, rows: readonly OutboxRow[]): Promise<void> {
+  if (rows.length > 0) await tx.outboxEvent.createMany({ data: rows as never });
 }
