@@ -25,6 +25,20 @@ export async function runLoad(send: () => Promise<boolean>, options: { requests:
   return summarizeLoad(latencies, (performance.now() - begin) / 1000, errors);
 }
 
+/**
+ * runLoad, with this process's CPU time (user + system) per request, ms. Steadier than req/s on a shared machine:
+ * another process taking a core lowers throughput, not the CPU each request needs here.
+ */
+export async function runLoadWithCpu(
+  send: () => Promise<boolean>,
+  options: { requests: number; concurrency: number },
+): Promise<{ load: LoadResult; cpuMsPerRequest: number }> {
+  const before = process.cpuUsage();
+  const load = await runLoad(send, options);
+  const cpu = process.cpuUsage(before);
+  return { load, cpuMsPerRequest: (cpu.user + cpu.system) / 1000 / load.requests };
+}
+
 /** One load run's numbers from its latencies (ms, any order; sorted in place), its duration and its error count. */
 export function summarizeLoad(latencies: number[], seconds: number, errors: number): LoadResult {
   latencies.sort((a, b) => a - b);

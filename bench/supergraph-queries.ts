@@ -21,7 +21,7 @@ import { startSupergraph } from '../embedded/src/supergraph.js';
 import { adminQuery } from './admin-database.js';
 import { BENCHMARK_QUERIES, BENCHMARK_QUERY_NAMES, benchmarkSenders } from './benchmark-queries.js';
 import { METRICS_MODULES, measureCpuShare } from './cpu-share.js';
-import { runLoad, waitForQuiet, type LoadResult } from './load.js';
+import { runLoad, runLoadWithCpu, waitForQuiet, type LoadResult } from './load.js';
 import { describeRun, loadSnapshot, runInfo } from './run-info.js';
 import { measureTracingCost } from './tracing-cost.js';
 
@@ -137,14 +137,8 @@ async function measureBackend(backend: Backend): Promise<BackendResults> {
           for (const metrics of round % 2 === 0 ? METRICS : [...METRICS].reverse()) {
             setMetricsEnabled(metrics.enabled);
             statements = 0;
-            const cpuBefore = process.cpuUsage();
-            const load = await runLoad(send, { requests: Math.ceil(REQUESTS / 2), concurrency: CONCURRENCY });
-            const cpu = process.cpuUsage(cpuBefore);
-            const measuredNow = {
-              ...load,
-              sqlStatementsPerRequest: Math.round((statements / load.requests) * 100) / 100,
-              cpuMsPerRequest: (cpu.user + cpu.system) / 1000 / load.requests,
-            };
+            const { load, cpuMsPerRequest } = await runLoadWithCpu(send, { requests: Math.ceil(REQUESTS / 2), concurrency: CONCURRENCY });
+            const measuredNow = { ...load, sqlStatementsPerRequest: Math.round((statements / load.requests) * 100) / 100, cpuMsPerRequest };
             const earlier = results[name][metrics.label];
             results[name][metrics.label] = earlier ? combine(earlier, measuredNow) : measuredNow;
           }
@@ -239,6 +233,18 @@ process.stdout.write(markdown(report));
 // Tracing off vs on at 100 % sampling, in processes of its own: bench/results/tracing-cost.{json,md}.
 await measureTracingCost({ requests: REQUESTS, concurrency: CONCURRENCY, serverUrl: SERVER_URL, redisUrl: REDIS_URL });
 
+/** `a: x 1, y 2; b: …` — a record of records on one line, each number followed by `unit`. */
+function nested(outer: Record<string, Record<string, number>>, unit = ''): string {
+  return Object.entries(outer)
+    .map(
+      ([key, inner]) =>
+        `${key}: ${Object.entries(inner)
+          .map(([name, value]) => `${name} ${value}${unit}`)
+          .join(', ')}`,
+    )
+    .join('; ');
+}
+
 function round2(value: number): number {
   return Math.round(value * 100) / 100;
 }
@@ -269,34 +275,13 @@ function markdown(r: typeof report): string {
         .join(', '),
     '',
     'Throughput lost to metrics (1 − on/off; goal < 0.05; negative = within noise — identical runs on this shared 2-CPU machine have differed by ±0.15): ' +
-      Object.entries(r.ratios)
-        .map(
-          ([k, v]) =>
-            `${k}: ${Object.entries(v.metricsCost)
-              .map(([b, cost]) => `${b} ${cost}`)
-              .join(', ')}`,
-        )
-        .join('; '),
+      nested(Object.fromEntries(Object.entries(r.ratios).map(([k, v]) => [k, v.metricsCost]))),
     '',
     "Lost to metrics from this process's CPU per request (1 − off/on; goal < 0.05; the supergraph and the load client, with PGlite in embedded mode, not the PostgreSQL server; another process taking a core does not move it): " +
-      Object.entries(r.ratios)
-        .map(
-          ([k, v]) =>
-            `${k}: ${Object.entries(v.metricsCpuCost)
-              .map(([b, cost]) => `${b} ${cost}`)
-              .join(', ')}`,
-        )
-        .join('; '),
+      nested(Object.fromEntries(Object.entries(r.ratios).map(([k, v]) => [k, v.metricsCpuCost]))),
     '',
     "Metrics code's share of the process's busy CPU with metrics on (V8 sampling profile of a separate run of half the requests; samples in prom-client or platform/metrics; a floor: garbage collection of what they allocate is not counted; in PostgreSQL + Redis mode the database server's CPU is outside the process; goal < 5 %): " +
-      Object.entries(r.metricsCpuPercent)
-        .map(
-          ([b, queries]) =>
-            `${b}: ${Object.entries(queries)
-              .map(([q, percent]) => `${q} ${percent} %`)
-              .join(', ')}`,
-        )
-        .join('; '),
+      nested(r.metricsCpuPercent, ' %'),
     '',
   );
   return lines.join('\n');

@@ -9,7 +9,7 @@ import { createLivePubSub } from '../platform/pubsub/index.js';
 import { startTracing } from '../platform/tracing/index.js';
 import { repoRoot } from '../subgraphs/registry.js';
 import { startSupergraph } from '../embedded/src/supergraph.js';
-import { runLoad, waitForQuiet, type LoadResult } from './load.js';
+import { runLoad, runLoadWithCpu, waitForQuiet, type LoadResult } from './load.js';
 import { BENCHMARK_QUERY_NAMES, benchmarkSenders } from './benchmark-queries.js';
 import { TRACING_MODULES, measureCpuShare } from './cpu-share.js';
 
@@ -53,10 +53,9 @@ for (const name of BENCHMARK_QUERY_NAMES) {
   if (!(await send())) throw new Error(`${name} fails; fix it before benchmarking`);
   await runLoad(send, { requests: WARM_UP, concurrency }); // warm-up: JIT, pools, query plans
   await waitForQuiet(); // the seed's events consumed before the timed run, not during it
-  const cpuBefore = process.cpuUsage();
-  results[name] = await runLoad(send, { requests, concurrency });
-  const cpu = process.cpuUsage(cpuBefore);
-  cpuMsPerRequest[name] = (cpu.user + cpu.system) / 1000 / requests;
+  const timed = await runLoadWithCpu(send, { requests, concurrency });
+  results[name] = timed.load;
+  cpuMsPerRequest[name] = timed.cpuMsPerRequest;
   // Profiled after the timed run, so the profiler's cost does not slow the throughput compared.
   const { share } = await measureCpuShare({ tracing: TRACING_MODULES }, () => runLoad(send, { requests: Math.ceil(requests / 2), concurrency }));
   tracingCpuPercent[name] = share.percent.tracing!;
