@@ -189,10 +189,14 @@ try {
     }
   })();
   const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+  /** The event loop delay since the last reset, ms; stops recording. */
+  const loopDelayMs = () => {
+    loopDelay.disable();
+    return roundAll({ p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 });
+  };
   loopDelay.enable();
   await sleep(BASELINE_MS);
-  loopDelay.disable();
-  const loopBefore = { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };
+  const loopBefore = loopDelayMs();
   loopDelay.reset();
   loopDelay.enable();
   state.phase = 'during';
@@ -224,8 +228,7 @@ try {
   while ((await queuedPushes()) > 0 && Date.now() - announceStart < 30 * 60_000) await sleep(1000);
   const deliveredMs = Date.now() - announceStart;
   state.phase = 'done';
-  loopDelay.disable();
-  const loopDuring = { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };
+  const loopDuring = loopDelayMs();
   await reader;
   const announcementResult = {
     audience: AUDIENCE,
@@ -234,7 +237,7 @@ try {
     pushesDoneSeconds: round(deliveredMs / 1000),
     inboxReadMs: { before: stats(readTimes.before), during: stats(readTimes.during) },
     inboxQueryMs: { before: stats(queryTimes.before), during: stats(queryTimes.during) },
-    eventLoopDelayMs: { before: roundAll(loopBefore), during: roundAll(loopDuring) },
+    eventLoopDelayMs: { before: loopBefore, during: loopDuring },
   };
   load.atEnd = loadavg().map((l) => round(l, 2));
   log(`announcement: ${announcementResult.recipients} in ${announcementResult.seconds} s`);
