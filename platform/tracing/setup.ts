@@ -1,6 +1,6 @@
 // Process start-up of tracing: reads the standard OTEL_* variables and, only when an exporter is asked for,
-// registers the SDK (tracer provider, AsyncLocalStorage context, W3C trace-context propagation). Unset — the
-// default — nothing is registered: @opentelemetry/api stays a no-op and every span below costs a function call.
+// registers the SDK (tracer provider without @apollo/gateway's phase spans, AsyncLocalStorage context, W3C
+// trace-context propagation). Unset — the default — nothing is registered: @opentelemetry/api stays a no-op and every span below costs a function call.
 import { context, propagation, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
@@ -8,14 +8,15 @@ import { OTLPTraceExporter as OTLPJsonTraceExporter } from '@opentelemetry/expor
 import { OTLPTraceExporter as OTLPProtobufTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { Resource, envDetectorSync } from '@opentelemetry/resources';
 import {
-  BasicTracerProvider,
   BatchSpanProcessor,
   ConsoleSpanExporter,
   SimpleSpanProcessor,
+  type Sampler,
   type SpanExporter,
   type SpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
 import { ConfigError } from '../config/index.js';
+import { TracerProviderWithoutGatewayPhases } from './gateway-phase-spans.js';
 import { instrumentRedis } from './redis.js';
 
 export interface Tracing {
@@ -36,6 +37,8 @@ export interface StartTracingOptions {
   exporter?: SpanExporter;
   /** With `exporter`: export each span as it ends (tests) instead of in batches. Default false. */
   synchronous?: boolean;
+  /** Benchmarks: decides sampling instead of OTEL_TRACES_SAMPLER (bench/tracing-cost-child.ts switches it). */
+  sampler?: Sampler;
 }
 
 const DISABLED: Tracing = { enabled: false, shutdown: async () => undefined };
@@ -62,7 +65,7 @@ export function startTracing(options: StartTracingOptions): Tracing {
     .merge(envDetectorSync.detect());
   const exporter = options.exporter ?? createExporter(exporterName(env), env);
   const processor: SpanProcessor = options.synchronous ? new SimpleSpanProcessor(exporter) : new BatchSpanProcessor(exporter);
-  const provider = new BasicTracerProvider({ resource, spanProcessors: [processor] });
+  const provider = new TracerProviderWithoutGatewayPhases({ resource, spanProcessors: [processor], ...(options.sampler ? { sampler: options.sampler } : {}) });
   provider.register({
     contextManager: new AsyncLocalStorageContextManager(),
     propagator: new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] }),
