@@ -27,6 +27,7 @@ import { adminQuery } from './admin-database.js';
 import { BENCHMARK_QUERIES } from './benchmark-queries.js';
 import { DISTRIBUTED_OPERATIONS, signSenders, type BenchOperation, type Sender } from './distributed-operations.js';
 import { forkLoadClient, type LoadJob, type LoadRound } from './load-client.js';
+import { median } from './load.js';
 import { watchPostgres } from './postgres-cpu.js';
 import { cpuSeconds, freePort, rssMb, stopProcesses, waitReady } from './processes.js';
 import { describeRun, loadSnapshot, runInfo } from './run-info.js';
@@ -279,12 +280,6 @@ function findRedisPid(): number | undefined {
 
 // ---------------------------------------------------------------------------------------------------------------
 // The run.
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 /** Medians over the rounds of every number of a result, field by field (the errors are summed instead). */
 function medianOf(rounds: RoundResult[]) {

@@ -21,11 +21,14 @@ import { startSupergraph } from '../embedded/src/supergraph.js';
 import { adminQuery } from './admin-database.js';
 import { BENCHMARK_QUERIES, BENCHMARK_QUERY_NAMES, benchmarkSenders } from './benchmark-queries.js';
 import { METRICS_MODULES, measureCpuShare } from './cpu-share.js';
-import { runLoad, runLoadWithCpu, waitForQuiet, type LoadResult } from './load.js';
+import { runAlternatingBlocks, runLoad, waitForQuiet, type LoadResult } from './load.js';
 import { describeRun, loadSnapshot, runInfo } from './run-info.js';
 import { measureTracingCost } from './tracing-cost.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 600);
+/** Per query and backend: blocks of BLOCK_REQUESTS per setting, metrics on and off alternating block by block. */
+const BLOCKS = Number(process.env.BENCH_BLOCKS ?? 60);
+const BLOCK_REQUESTS = 40;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -83,6 +86,8 @@ const WARM_UP = 1000;
 
 interface Measured extends LoadResult {
   sqlStatementsPerRequest: number;
+  /** CPU ms per request over the first and the second half of the blocks. */
+  cpuMsPerRequestByHalf: [number, number];
   /**
    * This process's CPU time (user + system) per request, ms: the whole supergraph and the load client (with PGlite
    * in embedded mode; not the PostgreSQL server). Another process taking a core lowers req/s, not this.
@@ -102,7 +107,8 @@ async function measureBackend(backend: Backend): Promise<BackendResults> {
   const authConfig = readAuthConfig({});
   const signingKeys = await loadSigningKeys({ jwks: JSON.stringify(await generateSigningJwks()) });
   const sign = createAccessTokenSigner(signingKeys, authConfig);
-  let statements = 0;
+  const statements = { 'metrics on': 0, 'metrics off': 0 };
+  let counting: keyof typeof statements = 'metrics on';
   try {
     await migrateSubgraphs(opened.database);
     await seedDemoCity(opened.database);
@@ -116,7 +122,7 @@ async function measureBackend(backend: Backend): Promise<BackendResults> {
       gatewayPort: 0,
       subgraphPorts: 'any',
       host: '127.0.0.1',
-      onStatement: () => statements++,
+      onStatement: () => statements[counting]++,
     });
     try {
       const senders = await benchmarkSenders(supergraph.gateway.url, sign);
@@ -124,25 +130,29 @@ async function measureBackend(backend: Backend): Promise<BackendResults> {
       const metricsCpuPercent: Record<string, number> = {};
       for (const name of BENCHMARK_QUERY_NAMES) {
         const send = senders[name];
-        if (!(await send())) throw new Error(`${name} fails on ${backend.label}; fix it before benchmarking`);
+        if (!(await send(0))) throw new Error(`${name} fails on ${backend.label}; fix it before benchmarking`);
         // Warm-up: JIT, pools, query plans. With 50 warm-up requests the runs of 2026-12-07 charged metrics 4–15 % of
         // the CPU per request (the first round, metrics on, ran before the JIT had settled); with 300, −4 to 8 %.
         await runLoad(send, { requests: WARM_UP, concurrency: CONCURRENCY });
         await waitForQuiet(); // the seed's events consumed before the first round, not during it
-        results[name] = {};
-        // Four rounds, each half the requests, in the order on, off, off, on, on, off, off, on: a steady drift (the JIT
-        // still warming, the shared machine's load moving) hits both settings alike instead of always favouring the
-        // one run second.
-        for (let round = 0; round < 4; round++) {
-          for (const metrics of round % 2 === 0 ? METRICS : [...METRICS].reverse()) {
-            setMetricsEnabled(metrics.enabled);
-            statements = 0;
-            const { load, cpuMsPerRequest } = await runLoadWithCpu(send, { requests: Math.ceil(REQUESTS / 2), concurrency: CONCURRENCY });
-            const measuredNow = { ...load, sqlStatementsPerRequest: Math.round((statements / load.requests) * 100) / 100, cpuMsPerRequest };
-            const earlier = results[name][metrics.label];
-            results[name][metrics.label] = earlier ? combine(earlier, measuredNow) : measuredNow;
-          }
-        }
+        // The two settings alternate in blocks of BLOCK_REQUESTS (bench/load.ts runAlternatingBlocks), statements
+        // counted per setting.
+        const byLabel = await runAlternatingBlocks(
+          send,
+          [
+            { label: 'metrics on', apply: () => (setMetricsEnabled(true), (counting = 'metrics on')) },
+            { label: 'metrics off', apply: () => (setMetricsEnabled(false), (counting = 'metrics off')) },
+          ],
+          { blocks: BLOCKS, blockRequests: BLOCK_REQUESTS, concurrency: CONCURRENCY },
+        );
+        results[name] = Object.fromEntries(
+          METRICS.map(({ label }) => {
+            const { load, cpuMsPerRequest, cpuMsPerRequestByHalf } = byLabel[label]!;
+            const sqlStatementsPerRequest = Math.round((statements[label] / load.requests) * 100) / 100;
+            statements[label] = 0;
+            return [label, { ...load, sqlStatementsPerRequest, cpuMsPerRequest, cpuMsPerRequestByHalf }];
+          }),
+        );
         setMetricsEnabled(true);
         // Profiled apart from the timed rounds (the profiler's own cost would otherwise slow one setting only).
         const { share } = await measureCpuShare({ metrics: METRICS_MODULES }, () =>
@@ -166,23 +176,6 @@ async function measureBackend(backend: Backend): Promise<BackendResults> {
   }
 }
 
-/** Rounds of one metrics setting as one: throughput and CPU over all, the slowest round's percentiles (conservative). */
-function combine(a: Measured, b: Measured): Measured {
-  const requests = a.requests + b.requests;
-  const seconds = a.seconds + b.seconds;
-  const worse = (key: keyof Measured['latencyMs']) => Math.max(a.latencyMs[key], b.latencyMs[key]);
-  return {
-    ...a,
-    requests,
-    seconds,
-    errors: a.errors + b.errors,
-    requestsPerSecond: Math.round(requests / seconds),
-    latencyMs: { p50: worse('p50'), p95: worse('p95'), p99: worse('p99'), max: worse('max') },
-    sqlStatementsPerRequest: Math.round(((a.sqlStatementsPerRequest * a.requests + b.sqlStatementsPerRequest * b.requests) / requests) * 100) / 100,
-    cpuMsPerRequest: Math.round(((a.cpuMsPerRequest * a.requests + b.cpuMsPerRequest * b.requests) / requests) * 1000) / 1000,
-  };
-}
-
 const loadAtStart = loadSnapshot();
 const measured: Record<string, Record<string, Record<string, Measured>>> = {};
 const metricsCpuPercent: Record<string, Record<string, number>> = {};
@@ -196,7 +189,7 @@ const [embedded, postgres] = backends.map((b) => measured[b.label]!);
 const report = {
   ...runInfo(),
   loadAverage: { atStart: loadAtStart, atEnd: loadSnapshot() },
-  settings: { requests: REQUESTS, concurrency: CONCURRENCY },
+  settings: { blocks: BLOCKS, blockRequests: BLOCK_REQUESTS, profiledRequests: Math.ceil(REQUESTS / 2), concurrency: CONCURRENCY },
   queries: Object.fromEntries(BENCHMARK_QUERY_NAMES.map((name) => [name, BENCHMARK_QUERIES[name].description])),
   results: measured,
   metricsCpuPercent,
@@ -205,18 +198,26 @@ const report = {
       name,
       {
         postgresToEmbeddedThroughput: round2(postgres![name]!['metrics on']!.requestsPerSecond / embedded![name]!['metrics on']!.requestsPerSecond),
-        // Throughput lost to metrics, per backend: 1 - on/off (goal: under 5 %).
+        // Throughput lost to metrics, per backend: 1 − on/off (goal: under 5 %).
         metricsCost: Object.fromEntries(
           backends.map((b) => {
             const q = measured[b.label]![name]!;
             return [b.label, round2(1 - q['metrics on']!.requestsPerSecond / q['metrics off']!.requestsPerSecond)];
           }),
         ),
-        // The same from CPU per request: 1 - off/on, what a CPU-bound process loses (goal: under 5 %).
+        // The same from CPU per request: 1 − off/on, what a CPU-bound process loses (goal: under 5 %).
         metricsCpuCost: Object.fromEntries(
           backends.map((b) => {
             const q = measured[b.label]![name]!;
             return [b.label, round2(1 - q['metrics off']!.cpuMsPerRequest / q['metrics on']!.cpuMsPerRequest)];
+          }),
+        ),
+        // The same from each half of the blocks alone: when they disagree by more than the goal, the run could not tell.
+        metricsCpuCostByHalf: Object.fromEntries(
+          backends.map((b) => {
+            const q = measured[b.label]![name]!;
+            const [on, off] = [q['metrics on']!.cpuMsPerRequestByHalf, q['metrics off']!.cpuMsPerRequestByHalf];
+            return [b.label, [round2(1 - off[0] / on[0]), round2(1 - off[1] / on[1])]];
           }),
         ),
       },
@@ -231,7 +232,7 @@ writeFileSync(join(dir, 'supergraph-queries.md'), markdown(report));
 process.stdout.write(markdown(report));
 
 // Tracing off vs on at 100 % sampling, in processes of its own: bench/results/tracing-cost.{json,md}.
-await measureTracingCost({ requests: REQUESTS, concurrency: CONCURRENCY, serverUrl: SERVER_URL, redisUrl: REDIS_URL });
+await measureTracingCost({ concurrency: CONCURRENCY, serverUrl: SERVER_URL, redisUrl: REDIS_URL });
 
 /** `a: x 1, y 2; b: …` — a record of records on one line, each number followed by `unit`. */
 function nested(outer: Record<string, Record<string, number>>, unit = ''): string {
@@ -253,7 +254,7 @@ function markdown(r: typeof report): string {
   const lines = [
     `# Supergraph query benchmark`,
     ``,
-    `${describeRun(r, r.loadAverage)} · ${r.settings.requests} requests per query at concurrency ${r.settings.concurrency}, after ${WARM_UP} warm-up requests.`,
+    `${describeRun(r, r.loadAverage)} · per query and backend, after ${WARM_UP} warm-up requests and a wait until the process is idle: metrics on and off alternating in ${r.settings.blocks} blocks of ${r.settings.blockRequests} requests each (A B, B A, …; each block drained before the next), at concurrency ${r.settings.concurrency}; every request is its own viewer's (one session per load worker), so the gateway shares no fetch between them.`,
     ``,
     `| backend | query | variant | req/s | p50 ms | p95 ms | p99 ms | SQL statements / request | CPU ms / request | errors |`,
     `| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |`,
@@ -274,11 +275,20 @@ function markdown(r: typeof report): string {
         .map(([k, v]) => `${k} ${v.postgresToEmbeddedThroughput}`)
         .join(', '),
     '',
-    'Throughput lost to metrics (1 − on/off; goal < 0.05; negative = within noise — identical runs on this shared 2-CPU machine have differed by ±0.15): ' +
-      nested(Object.fromEntries(Object.entries(r.ratios).map(([k, v]) => [k, v.metricsCost]))),
+    'Throughput lost to metrics (1 − on/off; goal < 0.05): ' + nested(Object.fromEntries(Object.entries(r.ratios).map(([k, v]) => [k, v.metricsCost]))),
     '',
     "Lost to metrics from this process's CPU per request (1 − off/on; goal < 0.05; the supergraph and the load client, with PGlite in embedded mode, not the PostgreSQL server; another process taking a core does not move it): " +
       nested(Object.fromEntries(Object.entries(r.ratios).map(([k, v]) => [k, v.metricsCpuCost]))),
+    '',
+    'The same from the first and from the second half of the blocks alone (how far the run drifted; halves further apart than the goal mean this run cannot tell): ' +
+      Object.entries(r.ratios)
+        .map(
+          ([query, v]) =>
+            `${query}: ${Object.entries(v.metricsCpuCostByHalf)
+              .map(([backend, [first, second]]) => `${backend} ${first} / ${second}`)
+              .join(', ')}`,
+        )
+        .join('; '),
     '',
     "Metrics code's share of the process's busy CPU with metrics on (V8 sampling profile of a separate run of half the requests; samples in prom-client or platform/metrics; a floor: garbage collection of what they allocate is not counted; in PostgreSQL + Redis mode the database server's CPU is outside the process; goal < 5 %): " +
       nested(r.metricsCpuPercent, ' %'),
