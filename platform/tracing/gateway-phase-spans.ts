@@ -27,19 +27,30 @@ export class TracerProviderWithoutGatewayPhases extends BasicTracerProvider {
 }
 
 function phaseFilteringTracer(tracer: Tracer): Tracer {
-  return {
-    startSpan(name: string, options?: SpanOptions, parent?: Context): Span {
-      return DROPPED_GATEWAY_SPANS.has(name) ? standIn(parent ?? context.active()) : tracer.startSpan(name, options, parent);
-    },
-    startActiveSpan<F extends (span: Span) => unknown>(name: string, ...args: unknown[]): ReturnType<F> {
-      if (!DROPPED_GATEWAY_SPANS.has(name)) return (tracer.startActiveSpan as (name: string, ...rest: unknown[]) => ReturnType<F>)(name, ...args);
-      // (name, fn) | (name, options, fn) | (name, options, context, fn): the callback is always last.
-      const fn = args.at(-1) as F;
-      // The stand-in is never made active: what runs inside parents to the caller's span, not to it.
-      if (args.length === 3) return context.with(args[1] as Context, () => fn(standIn(args[1] as Context))) as ReturnType<F>;
-      return fn(standIn(context.active())) as ReturnType<F>;
-    },
-  };
+  return new PhaseFilteringTracer(tracer);
+}
+
+class PhaseFilteringTracer implements Tracer {
+  constructor(private readonly tracer: Tracer) {}
+
+  startSpan(name: string, options?: SpanOptions, parent?: Context): Span {
+    return DROPPED_GATEWAY_SPANS.has(name) ? standIn(parent ?? context.active()) : this.tracer.startSpan(name, options, parent);
+  }
+
+  startActiveSpan<F extends (span: Span) => unknown>(name: string, fn: F): ReturnType<F>;
+  startActiveSpan<F extends (span: Span) => unknown>(name: string, options: SpanOptions, fn: F): ReturnType<F>;
+  startActiveSpan<F extends (span: Span) => unknown>(name: string, options: SpanOptions, parent: Context, fn: F): ReturnType<F>;
+  startActiveSpan<F extends (span: Span) => unknown>(name: string, first: F | SpanOptions, second?: F | Context, third?: F): ReturnType<F> {
+    if (!DROPPED_GATEWAY_SPANS.has(name)) {
+      if (third) return this.tracer.startActiveSpan(name, first as SpanOptions, second as Context, third);
+      if (second) return this.tracer.startActiveSpan(name, first as SpanOptions, second as F);
+      return this.tracer.startActiveSpan(name, first as F);
+    }
+    // The stand-in is never made active: what runs inside parents to the caller's span, not to it.
+    if (third) return context.with(second as Context, () => third(standIn(second as Context))) as ReturnType<F>;
+    const fn = (second ?? first) as F;
+    return fn(standIn(context.active())) as ReturnType<F>;
+  }
 }
 
 /** A span that records nothing and carries the parent's ids (the API's own non-recording span). */
