@@ -1,6 +1,6 @@
 // The operations `npm run bench:distributed` sends through the gateway, who sends each, and what a correct answer
 // looks like (checked once before measuring: a benchmark of refusals or userErrors would measure the wrong thing).
-import type { AccessTokenSigner } from '../platform/auth/index.js';
+import type { AccessTokenSigner, Role } from '../platform/auth/index.js';
 import { buildDemoDataset, DEMO_PHONES } from '../platform/demo/index.js';
 import { BENCHMARK_QUERIES } from './benchmark-queries.js';
 
@@ -78,14 +78,15 @@ export const DISTRIBUTED_OPERATIONS: readonly BenchOperation[] = [
   },
 ];
 
-/** Fresh access tokens (they last 15 minutes: sign them again for each round) of the demo users who send. */
-export async function signSenders(sign: AccessTokenSigner): Promise<Record<Sender, string>> {
+/**
+ * Fresh access tokens (they last 15 minutes: sign them again for each round) of the two senders, one per load worker (`workers` sessions of the same user): every worker is its own
+ * viewer, as clients are, so the gateway's in-flight de-duplication (keyed by Authorization) shares nothing between
+ * workers — with one token for all of them it shared most board fetches, the de-duplication's best case.
+ */
+export async function signSenders(sign: AccessTokenSigner, workers: number): Promise<Record<Sender, string[]>> {
   const demo = buildDemoDataset();
   const user = (phone: string) => demo.users.find((u) => u.phone === phone)!;
-  const operations = user(DEMO_PHONES.operations);
-  const rider = user(DEMO_PHONES.rider(1));
-  return {
-    operations: (await sign({ userId: operations.id, roles: operations.roles, sessionId: 'bench-distributed' })).token,
-    rider: (await sign({ userId: rider.id, roles: rider.roles, sessionId: 'bench-distributed' })).token,
-  };
+  const sessionsOf = async ({ id, roles }: { id: string; roles: Role[] }) =>
+    Promise.all(Array.from({ length: workers }, async (_, worker) => (await sign({ userId: id, roles, sessionId: `bench-distributed-${worker}` })).token));
+  return { operations: await sessionsOf(user(DEMO_PHONES.operations)), rider: await sessionsOf(user(DEMO_PHONES.rider(1))) };
 }

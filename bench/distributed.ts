@@ -13,7 +13,10 @@
 // where a database of its own is created and dropped; REDIS_URL, default redis://127.0.0.1:6379) and a build
 // (`npm run bench:distributed` builds first). Settings: BENCH_CONCURRENCY (16), BENCH_ROUNDS (3),
 // BENCH_ROUND_SECONDS (10), BENCH_WARMUP_SECONDS (5), BENCH_LOG_LEVEL (info, as deployed), BENCH_NOTE (a sentence
-// for the results, e.g. how busy the machine was). Writes bench/results/distributed.{json,md}.
+// for the results, e.g. how busy the machine was), BENCH_GATEWAY_DEDUP (true), BENCH_OPERATIONS (e.g. tripsBoard: only
+// those of the supergraph's operations), BENCH_PROFILE (true: every service under `node --cpu-prof`, the profiles cut to
+// the measured rounds and summarised in bench/results/distributed-profile.{md,json} instead of the usual results).
+// Writes bench/results/distributed.{json,md}.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,6 +31,7 @@ import { BENCHMARK_QUERIES } from './benchmark-queries.js';
 import { DISTRIBUTED_OPERATIONS, signSenders, type BenchOperation, type Sender } from './distributed-operations.js';
 import { forkLoadClient, type LoadJob, type LoadRound } from './load-client.js';
 import { median } from './load.js';
+import { monotonicMicros, summarizeCpuProfile, type CpuProfileSummary, type ProfileWindow } from './cpu-profile-summary.js';
 import { watchPostgres } from './postgres-cpu.js';
 import { cpuSeconds, freePort, rssMb, stopProcesses, waitReady } from './processes.js';
 import { describeRun, loadSnapshot, runInfo } from './run-info.js';
@@ -40,9 +44,14 @@ const SETTINGS = {
   roundSeconds: Number(process.env.BENCH_ROUND_SECONDS ?? 10),
   warmupSeconds: Number(process.env.BENCH_WARMUP_SECONDS ?? 5),
   logLevel: process.env.BENCH_LOG_LEVEL ?? 'info',
-  // The gateway's in-flight de-duplication of subgraph fetches (GATEWAY_DEDUPLICATE_FETCHES, on in production). The
-  // load generator's workers are one viewer asking one query, its best case: BENCH_GATEWAY_DEDUP=false measures without.
+  // The gateway's in-flight de-duplication of subgraph fetches (GATEWAY_DEDUPLICATE_FETCHES, on in production). Each
+  // load worker is its own viewer (signSenders), so it shares nothing between them; BENCH_GATEWAY_DEDUP=false turns it off.
   gatewayDeduplicatesFetches: (process.env.BENCH_GATEWAY_DEDUP ?? 'true') !== 'false',
+  // Only these operations of the supergraph (comma-separated names; default all). The reference server's board stays.
+  operations: (process.env.BENCH_OPERATIONS ?? '').split(',').filter(Boolean),
+  // Every service under V8's profiler (--cpu-prof): writes bench/results/distributed-profile.md, cut to the measured
+  // rounds, instead of distributed.{md,json} (the profiler's own cost makes those numbers incomparable).
+  profile: process.env.BENCH_PROFILE === 'true',
 };
 const NOTE = process.env.BENCH_NOTE ?? '';
 
@@ -81,13 +90,16 @@ interface Service {
 }
 
 const logDir = mkdtempSync(join(tmpdir(), 'ridegraph-bench-distributed-'));
+const profileDir = join(logDir, 'profiles');
+/** Per supergraph operation: when its measured rounds ran (monotonic µs), to cut the services' profiles to them. */
+const profileWindows: Record<string, ProfileWindow[]> = {};
 const started: Service[] = [];
 
 /** `node <script>` with only `env` (plus PATH and HOME), as a container runs it: nothing leaks in from this shell. */
-function startProcess(name: string, script: string, env: Record<string, string>, port: number): Service {
+function startProcess(name: string, script: string, env: Record<string, string>, port: number, nodeOptions: string[] = []): Service {
   const log = join(logDir, `${name}.log`);
   const fd = openSync(log, 'a');
-  const child = spawn(process.execPath, [join(repoRoot, script)], {
+  const child = spawn(process.execPath, [...nodeOptions, join(repoRoot, script)], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env, PORT: String(port) },
     stdio: ['ignore', fd, fd],
@@ -147,6 +159,7 @@ async function startSupergraph(databaseUrl: string, secrets: Record<string, stri
     OTEL_TRACES_EXPORTER: 'none',
   };
   const own = async (name: string) => ({ ...base, OTEL_SERVICE_NAME: name, METRICS_PORT: String(await freePort()) });
+  const profiled = (name: string) => (SETTINGS.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, name)}`] : []);
   const ports = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (s) => [s.name, await freePort()] as const)));
   const jwksUrl = `http://127.0.0.1:${ports.identity}/.well-known/jwks.json`;
   const extra: Record<string, Record<string, string>> = {
@@ -160,11 +173,19 @@ async function startSupergraph(databaseUrl: string, secrets: Record<string, stri
     notifications: { NOTIFICATIONS_ALLOW_DEVELOPMENT_PROVIDERS: 'true' },
   };
   // identity first: the others read its public keys at start.
-  const identity = startProcess('identity', 'dist/subgraphs/identity/src/index.js', { ...(await own('identity')), ...extra.identity }, ports.identity!);
+  const identity = startProcess(
+    'identity',
+    'dist/subgraphs/identity/src/index.js',
+    { ...(await own('identity')), ...extra.identity },
+    ports.identity!,
+    profiled('identity'),
+  );
   await ready(identity);
   const others: Service[] = [];
   for (const { name } of SUBGRAPHS.filter((s) => s.name !== 'identity')) {
-    others.push(startProcess(name, `dist/subgraphs/${name}/src/index.js`, { ...(await own(name)), AUTH_JWKS_URL: jwksUrl, ...extra[name] }, ports[name]!));
+    others.push(
+      startProcess(name, `dist/subgraphs/${name}/src/index.js`, { ...(await own(name)), AUTH_JWKS_URL: jwksUrl, ...extra[name] }, ports[name]!, profiled(name)),
+    );
   }
   for (const service of others) await ready(service);
   const gateway = startProcess(
@@ -182,6 +203,7 @@ async function startSupergraph(databaseUrl: string, secrets: Record<string, stri
       RATE_LIMIT_USER_LEAK_PER_SECOND: '10000000',
     },
     await freePort(),
+    profiled('gateway'),
   );
   await ready(gateway);
   return [gateway, identity, ...others];
@@ -217,10 +239,11 @@ async function post(url: string, token: string, operation: BenchOperation): Prom
   return body;
 }
 
-function jobOf(target: Target, operation: BenchOperation, tokens: Record<Sender, string>, seconds: number): LoadJob {
+function jobOf(target: Target, operation: BenchOperation, tokens: Record<Sender, string[]>, seconds: number): LoadJob {
   return {
     url: target.url,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[operation.as]}` },
+    headers: { 'content-type': 'application/json' },
+    authorizations: tokens[operation.as].map((token) => `Bearer ${token}`),
     body: JSON.stringify({ query: operation.query, variables: operation.variables ?? {} }),
     concurrency: SETTINGS.concurrency,
     seconds,
@@ -328,7 +351,7 @@ try {
       name: 'distributed (gateway + 6 subgraphs)',
       url: gatewayUrl,
       processes: services.map((s) => ({ name: s.name, pid: s.child.pid! })),
-      operations: DISTRIBUTED_OPERATIONS,
+      operations: SETTINGS.operations.length ? DISTRIBUTED_OPERATIONS.filter((o) => SETTINGS.operations.includes(o.name)) : DISTRIBUTED_OPERATIONS,
     },
     {
       name: 'reference server (graphql-js + pg + DataLoader)',
@@ -339,9 +362,9 @@ try {
   ];
 
   // Every operation answers as intended, and the reference server's board is the supergraph's, byte for byte.
-  let tokens = await signSenders(sign);
-  for (const operation of DISTRIBUTED_OPERATIONS) operation.check((await post(gatewayUrl, tokens[operation.as], operation)).data!);
-  const [fromGateway, fromReference] = [await post(gatewayUrl, tokens.operations, board), await post(reference.url, tokens.operations, board)];
+  let tokens = await signSenders(sign, SETTINGS.concurrency);
+  for (const operation of DISTRIBUTED_OPERATIONS) operation.check((await post(gatewayUrl, tokens[operation.as][0]!, operation)).data!);
+  const [fromGateway, fromReference] = [await post(gatewayUrl, tokens.operations[0]!, board), await post(reference.url, tokens.operations[0]!, board)];
   if (JSON.stringify(fromGateway.data) !== JSON.stringify(fromReference.data)) {
     throw new Error(
       `the reference server's trips board differs from the supergraph's:\n${JSON.stringify(fromGateway.data)}\n${JSON.stringify(fromReference.data)}`,
@@ -357,10 +380,12 @@ try {
     }
   }
   for (let round = 1; round <= SETTINGS.rounds; round++) {
-    tokens = await signSenders(sign);
+    tokens = await signSenders(sign, SETTINGS.concurrency);
     for (const target of targets) {
       for (const operation of target.operations) {
+        const fromMicros = monotonicMicros();
         const result = await measure(target, jobOf(target, operation, tokens, SETTINGS.roundSeconds), load, databaseName, redisPid);
+        if (target === targets[0]) (profileWindows[operation.name] ??= []).push({ fromMicros, toMicros: monotonicMicros() });
         ((rounds[target.name] ??= {})[operation.name] ??= []).push(result);
         process.stderr.write(
           `round ${round} · ${target.name} · ${operation.name}: ${result.requestsPerSecond} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, ${result.errors} errors, CPU ${result.cpuMsPerRequest.total} ms/request\n`,
@@ -377,6 +402,11 @@ try {
   await cleanUp();
 }
 if (failed) process.exit(1);
+if (SETTINGS.profile) {
+  writeProfileReport(); // the services wrote their profiles as they stopped
+  rmSync(logDir, { recursive: true, force: true });
+  process.exit(0);
+}
 rmSync(logDir, { recursive: true, force: true });
 
 const results = targets.flatMap((target) =>
@@ -398,6 +428,52 @@ writeFileSync(join(dir, 'distributed.json'), `${JSON.stringify(report, null, 2)}
 writeFileSync(join(dir, 'distributed.md'), markdown(report));
 process.stdout.write(markdown(report));
 
+/** bench/results/distributed-profile.md: per operation and service, where its CPU went during the measured rounds. */
+function writeProfileReport(): void {
+  const lines = [
+    '# Distributed benchmark under the profiler: where each service spends its CPU',
+    '',
+    `${describeRun(info, { atStart: loadAtStart, atEnd: loadSnapshot() })}.`,
+    '',
+    ...(NOTE ? [`**Conditions:** ${NOTE}`, ''] : []),
+    `As \`npm run bench:distributed\` (concurrency ${SETTINGS.concurrency}, ${SETTINGS.rounds} rounds of ${SETTINGS.roundSeconds} s, de-duplication ${SETTINGS.gatewayDeduplicatesFetches ? 'on' : 'off'}, every load worker its own viewer), every service under \`node --cpu-prof\` (sampling every 1 ms), each profile cut to the operation's measured rounds. Self time: where the CPU was when sampled — "native" is system calls and V8 built-ins (socket writes show as \`writev\`), "garbage collection" V8's collector. The profiler slows the services: throughput here is not comparable with distributed.md.`,
+    '',
+    "How to read it: V8 samples a thread every millisecond of wall time whether or not it is on a CPU, so a sample's time is CPU time only when the process was running. With seven busy services, PostgreSQL and the load generator on 2 CPUs, a process is often runnable but waiting, and the frame it waits in takes the blame — above all `writev` on a loopback socket, which wakes the process at the other end, and the scheduler often switches to it at once. Each service's sampled ms per request is therefore shown next to its CPU ms per request read from /proc: their ratio says how much of the sampled time was waiting. Shares among JavaScript places are comparable; the native share is mostly that wait, not work.",
+    '',
+  ];
+  const report: Record<string, Record<string, CpuProfileSummary>> = {};
+  for (const [operation, windows] of Object.entries(profileWindows)) {
+    const measured = rounds[targets[0]!.name]![operation]!;
+    lines.push(`## ${operation}`, '', `${Math.round(median(measured.map((r) => r.requestsPerSecond)))} req/s under the profiler (median of the rounds).`, '');
+    for (const service of started.filter((s) => s.name !== 'reference')) {
+      const dir = join(profileDir, service.name);
+      const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
+      if (!file) {
+        lines.push(`- ${service.name}: no profile written (did it stop cleanly?)`);
+        continue;
+      }
+      const summary = summarizeCpuProfile(join(dir, file), windows, 12);
+      (report[operation] ??= {})[service.name] = summary;
+      const requests = measured.reduce((n, r) => n + r.requests, 0);
+      if (summary.busyMs / requests < 0.05) continue; // services the operation does not reach
+      const cpuMs = round3(median(measured.map((r) => r.cpuMsPerRequest[service.name] ?? 0)));
+      lines.push(
+        `### ${service.name} — ${round3(summary.busyMs / requests)} ms sampled per request (${cpuMs} ms of CPU per request from /proc)`,
+        '',
+        `By place: ${summary.byPlace.map((p) => `${p.place} ${p.percent} %`).join(' · ')}`,
+        '',
+        `By function: ${summary.byFunction.map((f) => `\`${f.name}\` ${f.percent} %`).join(' · ')}`,
+        '',
+      );
+    }
+  }
+  const dir = join(repoRoot, 'bench/results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'distributed-profile.json'), `${JSON.stringify({ ...info, settings: SETTINGS, note: NOTE, profiles: report }, null, 2)}\n`);
+  writeFileSync(join(dir, 'distributed-profile.md'), `${lines.join('\n')}\n`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
 function markdown(r: typeof report): string {
   const s = r.settings;
   const lines = [
@@ -406,7 +482,7 @@ function markdown(r: typeof report): string {
     `${describeRun(r, r.loadAverage)}.`,
     '',
     ...(r.note ? [`**Conditions:** ${r.note}`, ''] : []),
-    `Gateway and six subgraphs, one \`node dist/...\` process each, NODE_ENV=production (LOG_LEVEL ${s.logLevel}, metrics on, tracing off, rate limits on but raised so the benchmark's users are never refused, the gateway's de-duplication of identical in-flight subgraph fetches ${s.gatewayDeduplicatesFetches ? 'on (the default; every worker of an operation is the same viewer asking the same query, its best case)' : 'off (GATEWAY_DEDUPLICATE_FETCHES=false)'}), on ${s.backend}; the load generator in its own process (node:http, keep-alive), not pinned to a core. Concurrency ${s.concurrency}; ${s.warmupSeconds} s of warm-up per operation, then ${s.rounds} rounds of ${s.roundSeconds} s, operations interleaved; ${s.statistic} (errors and requests: totals).`,
+    `Gateway and six subgraphs, one \`node dist/...\` process each, NODE_ENV=production (LOG_LEVEL ${s.logLevel}, metrics on, tracing off, rate limits on but raised so the benchmark's users are never refused, the gateway's de-duplication of identical in-flight subgraph fetches ${s.gatewayDeduplicatesFetches ? 'on (the default)' : 'off (GATEWAY_DEDUPLICATE_FETCHES=false)'}; every load worker its own viewer (one session each), so no fetch is shared between workers), on ${s.backend}; the load generator in its own process (node:http, keep-alive), not pinned to a core. Concurrency ${s.concurrency}; ${s.warmupSeconds} s of warm-up per operation, then ${s.rounds} rounds of ${s.roundSeconds} s, operations interleaved; ${s.statistic} (errors and requests: totals).`,
     '',
     'CPU ms per request: utime + stime of each process over a round divided by the requests it answered; PostgreSQL is the server processes of the run\'s database (sampled every 250 ms: a backend that exits between samples loses at most that much). Each process\'s background work during the round (event relays and consumers, metrics) is included: it weighs per request only where throughput is low. "Total" is the services plus PostgreSQL; the load generator and the Redis server (whole server: other users of this Redis count too) are shown apart.',
     '',

@@ -12,6 +12,8 @@ import { summarizeLoad, type LoadResult } from './load.js';
 export interface LoadJob {
   url: string;
   headers: Record<string, string>;
+  /** Per worker (index), its Authorization header: each worker its own viewer. Omitted: anonymous. */
+  authorizations?: string[];
   body: string;
   concurrency: number;
   seconds: number;
@@ -45,12 +47,14 @@ export async function runLoadJob(job: LoadJob): Promise<LoadRound> {
   let firstError: string | undefined;
   const begin = performance.now();
   const deadline = begin + job.seconds * 1000;
-  const worker = async () => {
+  const worker = async (_: unknown, index: number) => {
+    const authorization = job.authorizations?.[index % job.authorizations.length];
+    const headers = authorization === undefined ? job.headers : { ...job.headers, authorization };
     while (performance.now() < deadline) {
       const t0 = performance.now();
       let problem: string | undefined;
       try {
-        const { status, text } = await post(agent, url, job.headers, job.body);
+        const { status, text } = await post(agent, url, headers, job.body);
         if (status !== 200 || (JSON.parse(text) as { errors?: unknown }).errors !== undefined) problem = `HTTP ${status}: ${text.slice(0, 300)}`;
       } catch (error) {
         problem = (error as Error).message;
