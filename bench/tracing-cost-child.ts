@@ -17,7 +17,7 @@ import { createLivePubSub } from '../platform/pubsub/index.js';
 import { startTracing, tracer } from '../platform/tracing/index.js';
 import { repoRoot } from '../subgraphs/registry.js';
 import { startSupergraph } from '../embedded/src/supergraph.js';
-import { runAlternatingBlocks, runLoad, waitForQuiet, type AlternatingResult } from './load.js';
+import { nanosecondsPerCall, runAlternatingBlocks, runLoad, waitForQuiet, type AlternatingResult } from './load.js';
 import { BENCHMARK_QUERY_NAMES, benchmarkSenders } from './benchmark-queries.js';
 import { TRACING_MODULES, measureCpuShare } from './cpu-share.js';
 
@@ -96,20 +96,13 @@ for (const name of BENCHMARK_QUERY_NAMES) {
 }
 await supergraph.stop();
 sampler.on = false;
-const sampledOutSpanNs = timePerCall(() => {
+const sampledOutSpanNs = nanosecondsPerCall(() => {
   const span = tracer.startSpan('x');
   context.with(trace.setSpan(context.active(), span), () => span.end());
 });
 await tracing.shutdown(); // exports the last batch
 await events.dispose();
 await pubsub.dispose();
-process.stdout.write(`${JSON.stringify({ tracing: tracing.enabled, results, spansPerRequest, tracingCpuPercent, sampledOutSpanNs })}\n`);
-
-/** ns per call of `work`, after a warm-up. */
-function timePerCall(work: () => void): number {
-  for (let i = 0; i < 100_000; i++) work();
-  const n = 1_000_000;
-  const start = process.hrtime.bigint();
-  for (let i = 0; i < n; i++) work();
-  return Math.round((Number(process.hrtime.bigint() - start) / n) * 100) / 100;
-}
+process.stdout.write(
+  `${JSON.stringify({ tracing: tracing.enabled, blocks, blockRequests: BLOCK_REQUESTS, results, spansPerRequest, tracingCpuPercent, sampledOutSpanNs })}\n`,
+);

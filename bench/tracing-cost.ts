@@ -18,7 +18,7 @@ import { injectTraceHeaders, tracer } from '../platform/tracing/index.js';
 import { repoRoot } from '../subgraphs/registry.js';
 import { seedDemoCity } from '../embedded/src/seed-demo-city.js';
 import { adminQuery } from './admin-database.js';
-import type { AlternatingResult } from './load.js';
+import { nanosecondsPerCall, type AlternatingResult } from './load.js';
 import { BENCHMARK_QUERY_NAMES } from './benchmark-queries.js';
 import { describeRun, loadSnapshot, runInfo, type RunInfo } from './run-info.js';
 
@@ -34,6 +34,9 @@ type Variant = 'off' | 'on';
 
 interface ChildResult {
   tracing: boolean;
+  /** Blocks per variant and query, and requests per block. */
+  blocks: number;
+  blockRequests: number;
   results: Record<string, Record<Variant, AlternatingResult>>;
   spansPerRequest: Record<string, number>;
   tracingCpuPercent: Record<string, number>;
@@ -136,8 +139,8 @@ export async function measureTracingCost(options: TracingCostOptions): Promise<v
     loadAverage: { atStart: loadAtStart, atEnd: loadSnapshot() },
     settings: {
       processes: rounds,
-      blocksPerVariant: children[0] ? Object.values(children[0].results)[0]!.off.load.requests / 40 : 0,
-      blockRequests: 40,
+      blocksPerVariant: children[0]?.blocks ?? 0,
+      blockRequests: children[0]?.blockRequests ?? 0,
       concurrency: options.concurrency,
       backend: 'PostgreSQL + Redis',
     },
@@ -160,21 +163,14 @@ export async function measureTracingCost(options: TracingCostOptions): Promise<v
  * HTTP server span (no-op span + context), the traceparent injection per subgraph fetch, the SQL/Redis check.
  */
 function measureOffPath(): Record<string, number> {
-  const time = (work: () => void) => {
-    for (let i = 0; i < 100_000; i++) work(); // warm-up
-    const n = 1_000_000;
-    const start = process.hrtime.bigint();
-    for (let i = 0; i < n; i++) work();
-    return round2(Number(process.hrtime.bigint() - start) / n);
-  };
   const headers = new Map<string, string>();
   return {
-    noOpSpanInContext: time(() => {
+    noOpSpanInContext: nanosecondsPerCall(() => {
       const span = tracer.startSpan('x');
       context.with(trace.setSpan(context.active(), span), () => span.end());
     }),
-    injectTraceHeaders: time(() => injectTraceHeaders((key, value) => headers.set(key, value))),
-    sqlOrRedisInsideTraceCheck: time(() => void trace.getSpan(context.active())),
+    injectTraceHeaders: nanosecondsPerCall(() => injectTraceHeaders((key, value) => headers.set(key, value))),
+    sqlOrRedisInsideTraceCheck: nanosecondsPerCall(() => void trace.getSpan(context.active())),
   };
 }
 
