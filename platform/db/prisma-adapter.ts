@@ -1,10 +1,11 @@
 // Builds the Prisma driver adapter for one subgraph: its own PostgreSQL schema namespace, on a server or PGlite.
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import type { SqlDriverAdapterFactory, SqlQuery } from '@prisma/driver-adapter-utils';
 import type { PGlite } from '@electric-sql/pglite';
 import type { DatabaseTarget } from './target.js';
 import { observeStatements, type StatementListener } from './statement-observer.js';
+import { createStatementNamer, preparedStatementsAllowed } from './statement-names.js';
 import { traceStatements } from '../tracing/sql.js';
 import { addDbPool, startQueryTimer, type PoolCounts } from '../metrics/index.js';
 
@@ -18,7 +19,14 @@ export interface PrismaAdapterOptions {
 export function createPrismaAdapter(target: DatabaseTarget, schema: string, options: PrismaAdapterOptions = {}): SqlDriverAdapterFactory {
   const factory = traceStatements(
     target.kind === 'postgres'
-      ? withPoolMetrics(new PrismaPg({ connectionString: target.url, max: options.poolSize ?? 10 }, { schema }))
+      ? withPoolMetrics(
+          new PrismaPg(
+            { connectionString: target.url, max: options.poolSize ?? 10 },
+            // Named statements: each text prepared once per connection (statement-names.ts). The adapter's type says
+            // a name is always given; it passes the result to node-postgres as is, where undefined means unnamed.
+            { schema, ...(preparedStatementsAllowed(target.url) && { statementNameGenerator: createStatementNamer() as (query: SqlQuery) => string }) },
+          ),
+        )
       : pgliteAdapter(target.pglite, schema),
     schema,
   );
