@@ -90,3 +90,35 @@ export async function signSenders(sign: AccessTokenSigner, workers: number): Pro
     Promise.all(Array.from({ length: workers }, async (_, worker) => (await sign({ userId: id, roles, sessionId: `bench-distributed-${worker}` })).token));
   return { operations: await sessionsOf(user(DEMO_PHONES.operations)), rider: await sessionsOf(user(DEMO_PHONES.rider(1))) };
 }
+
+/** The board's 20 trips as the reference's board and the hop variants below check them: 20 edges with a node each. */
+const twentyTrips = (data: Record<string, unknown>) => expectThat((data.trips as { edges: unknown[] }).edges.length === 20, 'the trips board has 20 trips');
+
+/**
+ * The trips board with parts left out, to measure what each subgraph hop of it costs side by side in one run (issue
+ * 16: "fewer hops"). Not run by default; name them in BENCH_OPERATIONS, e.g.
+ * `BENCH_OPERATIONS=tripsBoard,tripsBoardWithoutRider,tripsBoardWithoutDriver,tripsBoardTripsOnly`.
+ */
+export const BOARD_HOP_VARIANTS: readonly BenchOperation[] = [
+  {
+    name: 'tripsBoardWithoutRider',
+    description: 'the trips board without `rider { name }` (no identity fetch); as operations staff',
+    query: `{ trips(first: 20) { edges { node { id status fare { amountMinor currency } driver { name vehicle { plate } } } } } }`,
+    as: 'operations',
+    check: twentyTrips,
+  },
+  {
+    name: 'tripsBoardWithoutDriver',
+    description: 'the trips board without `driver { name vehicle { plate } }` (no fleet fetch); as operations staff',
+    query: `{ trips(first: 20) { edges { node { id status fare { amountMinor currency } rider { name } } } } }`,
+    as: 'operations',
+    check: twentyTrips,
+  },
+  {
+    name: 'tripsBoardTripsOnly',
+    description: "the trips board's own fields only (trips alone: one subgraph fetch); as operations staff",
+    query: `{ trips(first: 20) { edges { node { id status fare { amountMinor currency } } } } }`,
+    as: 'operations',
+    check: twentyTrips,
+  },
+];

@@ -14,7 +14,7 @@
 // (`npm run bench:distributed` builds first). Settings: BENCH_CONCURRENCY (16), BENCH_ROUNDS (3),
 // BENCH_ROUND_SECONDS (10), BENCH_WARMUP_SECONDS (5), BENCH_LOG_LEVEL (info, as deployed), BENCH_NOTE (a sentence
 // for the results, e.g. how busy the machine was), BENCH_GATEWAY_DEDUP (true), BENCH_OPERATIONS (e.g. tripsBoard: only
-// those of the supergraph's operations), BENCH_PROFILE (true: every service under `node --cpu-prof`, the profiles cut to
+// those of the supergraph's operations; the board's hop variants, BOARD_HOP_VARIANTS, run only when named), BENCH_PROFILE (true: every service under `node --cpu-prof`, the profiles cut to
 // the measured rounds and summarised in bench/results/distributed-profile.{md,json} instead of the usual results).
 // Writes bench/results/distributed.{json,md}.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
@@ -28,7 +28,7 @@ import { repoRoot, SUBGRAPHS } from '../subgraphs/registry.js';
 import { SECRETS } from '../deploy/secrets.js';
 import { adminQuery } from './admin-database.js';
 import { BENCHMARK_QUERIES } from './benchmark-queries.js';
-import { DISTRIBUTED_OPERATIONS, signSenders, type BenchOperation, type Sender } from './distributed-operations.js';
+import { BOARD_HOP_VARIANTS, DISTRIBUTED_OPERATIONS, signSenders, type BenchOperation, type Sender } from './distributed-operations.js';
 import { forkLoadClient, type LoadJob, type LoadRound } from './load-client.js';
 import { median } from './load.js';
 import { monotonicMicros, summarizeCpuProfile, type CpuProfileSummary, type ProfileWindow } from './cpu-profile-summary.js';
@@ -346,12 +346,16 @@ try {
   const sign = createAccessTokenSigner(await loadSigningKeys({ jwks: secrets.AUTH_SIGNING_JWKS! }), readAuthConfig({}));
   const gatewayUrl = services[0]!.url;
   const board = DISTRIBUTED_OPERATIONS.find((o) => o.name === 'tripsBoard')!;
+  // The board's hop variants (BOARD_HOP_VARIANTS) only when named.
+  const measured = SETTINGS.operations.length
+    ? [...DISTRIBUTED_OPERATIONS, ...BOARD_HOP_VARIANTS].filter((o) => SETTINGS.operations.includes(o.name))
+    : DISTRIBUTED_OPERATIONS;
   targets = [
     {
       name: 'distributed (gateway + 6 subgraphs)',
       url: gatewayUrl,
       processes: services.map((s) => ({ name: s.name, pid: s.child.pid! })),
-      operations: SETTINGS.operations.length ? DISTRIBUTED_OPERATIONS.filter((o) => SETTINGS.operations.includes(o.name)) : DISTRIBUTED_OPERATIONS,
+      operations: measured,
     },
     {
       name: 'reference server (graphql-js + pg + DataLoader)',
@@ -363,7 +367,8 @@ try {
 
   // Every operation answers as intended, and the reference server's board is the supergraph's, byte for byte.
   let tokens = await signSenders(sign, SETTINGS.concurrency);
-  for (const operation of DISTRIBUTED_OPERATIONS) operation.check((await post(gatewayUrl, tokens[operation.as][0]!, operation)).data!);
+  for (const operation of new Set([...DISTRIBUTED_OPERATIONS, ...measured]))
+    operation.check((await post(gatewayUrl, tokens[operation.as][0]!, operation)).data!);
   const [fromGateway, fromReference] = [await post(gatewayUrl, tokens.operations[0]!, board), await post(reference.url, tokens.operations[0]!, board)];
   if (JSON.stringify(fromGateway.data) !== JSON.stringify(fromReference.data)) {
     throw new Error(
@@ -417,7 +422,9 @@ const report = {
   loadAverage: { atStart: loadAtStart, atEnd: loadSnapshot() },
   note: NOTE,
   settings: { ...SETTINGS, statistic: `median of ${SETTINGS.rounds} rounds`, nodeEnv: 'production', backend: 'PostgreSQL + Redis on this machine' },
-  operations: Object.fromEntries(DISTRIBUTED_OPERATIONS.map((o) => [o.name, o.description])),
+  operations: Object.fromEntries(
+    [...DISTRIBUTED_OPERATIONS, ...BOARD_HOP_VARIANTS.filter((o) => SETTINGS.operations.includes(o.name))].map((o) => [o.name, o.description]),
+  ),
   memoryMbAtEnd: memoryMb,
   results,
   rounds,
