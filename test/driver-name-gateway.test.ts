@@ -1,8 +1,9 @@
-// `Driver.name` through the gateway is fleet's copy of the account's name (identity's user.name.changed → fleet), not a
-// `@requires` round trip through identity: a driver renaming themself with identity's `updateMe` shows the new name on
-// their driver profile a moment later, and the trips board costs one SQL statement per table it reads — the drivers
-// are read once (before: again, after identity had answered the drivers' users).
-import { EVENT_WAIT_MS, postGraphQL } from '../platform/testing/index.js';
+// Names through the gateway are copies of the account's name (identity's user.name.changed): `Driver.name` is fleet's,
+// not a `@requires` round trip through identity, and a trip's `rider { name }` is trips' (`@provides`), not a fetch
+// from identity. A driver or a rider renaming themself with identity's `updateMe` shows the new name a moment later,
+// and the trips board costs one SQL statement per table it reads and asks identity nothing (before: identity for the
+// riders, and fleet read the drivers again after identity had answered the drivers' users).
+import { EVENT_WAIT_MS, postGraphQL, readUntil } from '../platform/testing/index.js';
 import { BENCHMARK_QUERIES } from '../bench/benchmark-queries.js';
 import { gatewayData, untilDriverName } from './support/gateway-apps.js';
 import { startTestSupergraph, type TestSupergraph } from './support/test-supergraph.js';
@@ -27,7 +28,7 @@ const statementsBySchema = (statements: string[]) => {
   return counts;
 };
 
-test('the trips board (20 trips, rider and driver names, vehicles): 4 SQL statements — trips 1, identity 1, fleet 2', async () => {
+test('the trips board (20 trips, rider and driver names, vehicles): 4 SQL statements — trips 2, fleet 2, identity none', async () => {
   // Asked once first, so nothing a first request does once (a cache filled) is counted.
   await gatewayData(env.gatewayUrl, BENCHMARK_QUERIES.tripsBoard.query, undefined, env.personas.OPERATIONS.headers);
   env.statements.length = 0;
@@ -36,7 +37,8 @@ test('the trips board (20 trips, rider and driver names, vehicles): 4 SQL statem
   expect(nodes).toHaveLength(20);
   // Demo drivers' names are known from the start (fleet's seed writes them as identity's events would).
   for (const node of nodes) if (node.driver) expect(node.driver.name).toMatch(/\S/);
-  expect(statementsBySchema(env.statements)).toEqual({ trips: 1, identity: 1, fleet: 2 });
+  // trips: the page and the riders' names; fleet: the drivers and their vehicles.
+  expect(statementsBySchema(env.statements)).toEqual({ trips: 2, fleet: 2 });
 });
 
 test(
@@ -63,6 +65,30 @@ test(
     // The driver sees it on their own profile too, and identity's own field agrees.
     const own = await gatewayData(env.gatewayUrl, '{ me { name driverProfile { name } } }', undefined, env.personas.DRIVER.headers);
     expect(own.me).toEqual({ name: 'Dee Renamed', driverProfile: { name: 'Dee Renamed' } });
+  },
+  4 * EVENT_WAIT_MS,
+);
+
+test(
+  "a rider renames themself (identity's updateMe): their trips show the new name",
+  async () => {
+    const riderUserId = env.personas.RIDER.userId!;
+    const trip = env.demo.trips.find((t) => t.riderUserId === riderUserId)!;
+    const ops = env.personas.OPERATIONS.headers;
+    const riderName = async () =>
+      ((await gatewayData(env.gatewayUrl, 'query ($id: ID!) { trip(id: $id) { rider { name } } }', { id: trip.id }, ops)).trip as { rider: { name: string } })
+        .rider.name;
+    expect(await riderName()).toBe(env.demo.users.find((u) => u.id === riderUserId)!.name);
+
+    const renamed = await postGraphQL(
+      env.gatewayUrl,
+      'mutation ($input: UpdateMeInput!) { updateMe(input: $input) { user { name } userErrors { code } } }',
+      { input: { name: 'Rae Renamed' } },
+      env.personas.RIDER.headers,
+    );
+    expect(renamed.errors).toBeUndefined();
+    // Queued behind the demo seed's announcements in trips' consumer group, as the driver's rename above is in fleet's.
+    expect(await readUntil(riderName, (name) => name === 'Rae Renamed', "trips to know the rider's new name", 3 * EVENT_WAIT_MS)).toBe('Rae Renamed');
   },
   4 * EVENT_WAIT_MS,
 );

@@ -35,7 +35,8 @@ const only = (spans: ReadableSpan[], name: string) => {
   return found[0]!;
 };
 
-const BOARD = `query TripsBoard { trips(first: 3) { edges { node { id status rider { name } driver { name vehicle { plate } } } } } }`;
+// Three subgraphs: the riders' names come with the trips (trips' copy, `@provides`), their emails only from identity.
+const BOARD = `query TripsBoard { trips(first: 3) { edges { node { id status rider { name email } driver { name vehicle { plate } } } } } }`;
 const CLIENT_TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
 const CLIENT_SPAN = '00f067aa0ba902b7';
 
@@ -63,7 +64,8 @@ describe('one cross-subgraph query through the gateway', () => {
     for (const phase of ['gateway.request', 'gateway.validate', 'gateway.execute', 'gateway.postprocessing']) {
       expect(exporter.getFinishedSpans().filter((span) => span.name === phase)).toEqual([]);
     }
-    // trips first; then the riders (identity) and the drivers with their names and vehicles (fleet), side by side.
+    // trips first (with the riders' names); then the riders' emails (identity) and the drivers with their names and
+    // vehicles (fleet), side by side.
     expect(fetches.map((span) => span.attributes.service).sort()).toEqual(['fleet', 'identity', 'trips']);
 
     // Each fetch carried traceparent: the subgraph's SERVER span is its only child, with its SQL under it.
@@ -101,6 +103,21 @@ describe('one cross-subgraph query through the gateway', () => {
     expect(spans.filter((span) => span.kind === SpanKind.SERVER).length).toBe(4);
     // The plan is cached now: no gateway.plan span; the three fetches hang straight under the server span.
     expect(childrenOf(spans, roots[0]!).map((span) => span.name)).toEqual(['gateway.fetch', 'gateway.fetch', 'gateway.fetch']);
+  });
+
+  test("the trips board itself asks identity nothing: the riders' names come with the trips (`@provides`)", async () => {
+    const query = `query PlainBoard { trips(first: 3) { edges { node { id rider { name } driver { name vehicle { plate } } } } } }`;
+    const result = await postGraphQL<{ trips: { edges: { node: { rider: { name: string } } }[] } }>(
+      env.gatewayUrl,
+      query,
+      undefined,
+      env.personas.OPERATIONS.headers,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.trips.edges.map((edge) => typeof edge.node.rider.name)).toEqual(['string', 'string', 'string']);
+    const root = only(exporter.getFinishedSpans(), 'query PlainBoard');
+    const fetches = childrenOf(spansOf(root.spanContext().traceId), root).filter((span) => span.name === 'gateway.fetch');
+    expect(fetches.map((span) => span.attributes.service).sort()).toEqual(['fleet', 'trips']);
   });
 
   test('a malformed traceparent is ignored, not an error', async () => {

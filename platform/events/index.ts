@@ -21,3 +21,4 @@ export { createMemoryEventBus, type MemoryEventBusOptions } from './memory.js';
 export { createRedisEventBus, type RedisEventBusOptions } from './redis.js';
 export { startOutboxRelay, type OutboxRelay, type OutboxRelayOptions, type RelayDatabase, type RelayTransaction } from './relay.js';
 export { EventBusDisposedError, type DeadLetter, type EventBusTuning, type EventsLogger, type InspectableEventBus } from './options.js';
+export { createUserNameEventHandler, USER_NAME_EVENT_TYPES, type RecordUserName } from './user-name-copies.js';

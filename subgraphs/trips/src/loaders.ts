@@ -25,6 +25,11 @@ export function createTripsLoaders(store: TripsStore, viewer: Viewer | null, clo
     ...createTripCountLoaders(store, driverTripsVisibility),
     ...createPricingLoaders(store, clock),
     tripById: createByIdLoader((ids) => store.trips.findByIds(ids)),
+    // Riders' names as trips learned them (`Trip.rider { name }`, provided here): one statement per request.
+    userNameById: createByKeyLoader(
+      (userIds) => store.userNames.findByUserIds(userIds),
+      (row) => row.userId,
+    ),
     // Rows come from `driver_id in (...)`, so driverId is never null here.
     activeTripByDriverId: createByKeyLoader(
       (driverIds) => store.trips.findActiveByDriverIds(driverIds),

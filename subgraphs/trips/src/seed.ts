@@ -47,8 +47,18 @@ export async function seedTrips(prisma: TripsPrisma, demo: DemoDataset): Promise
   });
   await backfillDriverColumns(prisma, demo, driverOf);
   await backfillRoutes(prisma, demo);
+  // The demo accounts' names, as identity's `user.name.changed` tells trips (`Trip.rider { name }` is answered from
+  // them): written here too, so the board answers as soon as the seed is done, before the announcements that
+  // identity's trigger queued for the seeded accounts have travelled (or without a bus at all, as in some tests).
+  await prisma.userName.createMany({
+    data: demo.users.map((user) => ({ userId: user.id, name: user.name, nameAt: DEMO_NAMES_AT })),
+    skipDuplicates: true,
+  });
   return count;
 }
+
+/** The instant the demo names are recorded as of: before any real rename, which therefore always wins. */
+const DEMO_NAMES_AT = new Date('2000-01-01T00:00:00.000Z');
 
 /** One service area per demo city and version 1 of a rule per category; existing rows and later versions are kept. */
 export async function seedPricing(prisma: TripsPrisma, demo: DemoDataset): Promise<void> {

@@ -1,7 +1,7 @@
 // Builds the trips subgraph (schema, context, resources) without listening; starts its background work: the
-// outbox relay, the driver-supply and rider-balance consumers and the dispatcher, all stopped on close.
+// outbox relay, the driver-supply, rider-balance and user-name consumers and the dispatcher, all stopped on close.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { startOutboxRelay, type OutboxRelay } from '../../../platform/events/index.js';
+import { createUserNameEventHandler, startOutboxRelay, USER_NAME_EVENT_TYPES, type OutboxRelay } from '../../../platform/events/index.js';
 import { defineSubgraph, type BuiltSubgraph, type SubgraphDeps } from '../../../platform/graphql/index.js';
 import { systemClock, type Clock } from './clock.js';
 import { readTripsConfig, type TripsConfig } from './config.js';
@@ -32,6 +32,8 @@ export type TripsSubgraph = BuiltSubgraph<TripsContext> & {
   handleEvent: ReturnType<typeof createSupplyConsumer>;
   /** The `rider.balance_due.changed` handler the event bus calls (tests hand it envelopes directly). */
   handleBalanceEvent: ReturnType<typeof createBalanceConsumer>;
+  /** The `user.name.changed` handler the event bus calls (tests hand it envelopes directly). */
+  handleUserNameEvent: ReturnType<typeof createUserNameEventHandler>;
   relay: OutboxRelay;
 };
 
@@ -64,6 +66,12 @@ export async function buildTripsSubgraph(deps: SubgraphDeps, options: TripsBuild
   const balanceConsumer = background.run(true, () =>
     deps.events.consume({ group: BALANCE_GROUP, types: ['rider.balance_due.changed'], handle: handleBalanceEvent }),
   );
+  // Riders' names, so `Trip.rider { name }` is answered here (`@provides`): the trips board needs no fetch from identity.
+  const recordUserName = createUserNameEventHandler({ record: (userId, name, at) => store.userNames.record(userId, name, at), logger });
+  const handleUserNameEvent: typeof recordUserName = (event) => background.run(true, () => recordUserName(event));
+  const userNameConsumer = background.run(true, () =>
+    deps.events.consume({ group: 'trips.user-names', types: USER_NAME_EVENT_TYPES, handle: handleUserNameEvent }),
+  );
 
   const built = defineSubgraph<TripsContext>({
     name: 'trips',
@@ -75,9 +83,9 @@ export async function buildTripsSubgraph(deps: SubgraphDeps, options: TripsBuild
     createContext: ({ viewer }) => ({ viewer, loaders: createTripsLoaders(store, viewer, clock), logger: deps.logger, services, pubsub: deps.pubsub }),
     // Consumers and the dispatcher first (they write), the relay last so it publishes what they wrote.
     onClose: async () => {
-      await Promise.all([consumer.stop(), balanceConsumer.stop(), dispatcher?.stop()]);
+      await Promise.all([consumer.stop(), balanceConsumer.stop(), userNameConsumer.stop(), dispatcher?.stop()]);
       await relay.stop();
     },
   });
-  return { ...built, services, handleEvent, handleBalanceEvent, relay };
+  return { ...built, services, handleEvent, handleBalanceEvent, handleUserNameEvent, relay };
 }

@@ -685,7 +685,10 @@ export type Trip = {
   requestedAt: Scalars['DateTime']['output'];
   /**
    * The rider who requested it. Null, with an error at its path, only when the rider's account cannot be read right
-   * now (the identity service is unreachable); the trip itself is still returned.
+   * now (the identity service is unreachable); the trip itself is still returned. Its `name` comes from trips' copy of
+   * the account's name (identity announces every change; a rename arrives within a second or so), so a list of trips
+   * with riders' names needs no call to identity; for a moment after an account is made, before trips has learned the
+   * name, `rider` is null with a SERVICE_UNAVAILABLE error at its path.
    */
   rider: Maybe<User>;
   /** The rider's rating of the driver; null until given. */
@@ -927,6 +930,8 @@ export type User = {
   __typename?: 'User';
   /** Stable identifier of the user. */
   id: Scalars['ID']['output'];
+  /** Name shown to riders, drivers and staff. */
+  name: Scalars['String']['output'];
   /**
    * Trips this user requested as a rider, newest first. Only the user themselves and operations staff may read them:
    * for anyone else this field is null with a FORBIDDEN error at its path. Also null, with a SERVICE_UNAVAILABLE error
@@ -1439,6 +1444,7 @@ export type TripUserErrorResolvers<ContextType = TripsContext, ParentType extend
 export type UserResolvers<ContextType = TripsContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   trips?: Resolver<Maybe<ResolversTypes['TripConnection']>, ParentType, ContextType, RequireFields<UserTripsArgs, 'first'>>;
 }>;
 

@@ -12,6 +12,7 @@ import type { Prisma } from './prisma/client.js';
 import { createRatingStore } from './rating-store.js';
 import { createTripCountStore } from './trip-count-store.js';
 import { createTripStore } from './trip-store.js';
+import { createUserNameStore } from './user-name-store.js';
 
 /** The client or an open transaction: every store method works on either. */
 export type Db = TripsPrisma | Prisma.TransactionClient;
@@ -29,6 +30,7 @@ function bindStores(db: Db) {
     ratings: createRatingStore(db),
     balances: createBalanceStore(db),
     operations: createOperationsStore(db),
+    userNames: createUserNameStore(db),
     outbox: {
       /** Writes a domain event; call inside the transaction of the change it reports. */
       add: async (row: OutboxRow): Promise<void> => {

@@ -122,3 +122,9 @@ export type OutboxEvent = Prisma.OutboxEventModel
  * Events this subgraph's consumers handled (platform/events/handle-once.ts).
  */
 export type ProcessedEvent = Prisma.ProcessedEventModel
+/**
+ * Model UserName
+ * Riders' display names as identity announces them (`user.name.changed`): trips answers `Trip.rider { name }` from
+ * here (`@provides`), so the trips board needs no fetch from identity. See services/user-names.ts.
+ */
+export type UserName = Prisma.UserNameModel

@@ -410,7 +410,8 @@ export const ModelName = {
   DriverSupply: 'DriverSupply',
   RiderBalanceDue: 'RiderBalanceDue',
   OutboxEvent: 'OutboxEvent',
-  ProcessedEvent: 'ProcessedEvent'
+  ProcessedEvent: 'ProcessedEvent',
+  UserName: 'UserName'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -426,7 +427,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "trip" | "tripStatusChange" | "city" | "pricingRule" | "fareQuote" | "dispatchOffer" | "tripHourlyRollup" | "tripDriverDayRollup" | "offerHourlyRollup" | "tripRating" | "driverSupply" | "riderBalanceDue" | "outboxEvent" | "processedEvent"
+    modelProps: "trip" | "tripStatusChange" | "city" | "pricingRule" | "fareQuote" | "dispatchOffer" | "tripHourlyRollup" | "tripDriverDayRollup" | "offerHourlyRollup" | "tripRating" | "driverSupply" | "riderBalanceDue" | "outboxEvent" | "processedEvent" | "userName"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1466,6 +1467,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    UserName: {
+      payload: Prisma.$UserNamePayload<ExtArgs>
+      fields: Prisma.UserNameFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.UserNameFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UserNamePayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.UserNameFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UserNamePayload>
+        }
+        findFirst: {
+          args: Prisma.UserNameFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UserNamePayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.UserNameFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UserNamePayload>
+        }
+        findMany: {
+          args: Prisma.UserNameFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UserNamePayload>[]
+        }
+        create: {
+          args: Prisma.UserNameCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UserNamePayload>
+        }
+        createMany: {
+          args: Prisma.UserNameCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.UserNameCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UserNamePayload>[]
+        }
+        delete: {
+          args: Prisma.UserNameDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UserNamePayload>
+        }
+        update: {
+          args: Prisma.UserNameUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UserNamePayload>
+        }
+        deleteMany: {
+          args: Prisma.UserNameDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.UserNameUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.UserNameUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UserNamePayload>[]
+        }
+        upsert: {
+          args: Prisma.UserNameUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UserNamePayload>
+        }
+        aggregate: {
+          args: Prisma.UserNameAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateUserName>
+        }
+        groupBy: {
+          args: Prisma.UserNameGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.UserNameGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.UserNameCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.UserNameCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -1736,6 +1811,15 @@ export const ProcessedEventScalarFieldEnum = {
 } as const
 
 export type ProcessedEventScalarFieldEnum = (typeof ProcessedEventScalarFieldEnum)[keyof typeof ProcessedEventScalarFieldEnum]
+
+
+export const UserNameScalarFieldEnum = {
+  userId: 'userId',
+  name: 'name',
+  nameAt: 'nameAt'
+} as const
+
+export type UserNameScalarFieldEnum = (typeof UserNameScalarFieldEnum)[keyof typeof UserNameScalarFieldEnum]
 
 
 export const SortOrder = {
@@ -2116,6 +2200,7 @@ export type GlobalOmitConfig = {
   riderBalanceDue?: Prisma.RiderBalanceDueOmit
   outboxEvent?: Prisma.OutboxEventOmit
   processedEvent?: Prisma.ProcessedEventOmit
+  userName?: Prisma.UserNameOmit
 }
 
 /* Types for Logging */

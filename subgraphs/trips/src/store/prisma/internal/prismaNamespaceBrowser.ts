@@ -64,7 +64,8 @@ export const ModelName = {
   DriverSupply: 'DriverSupply',
   RiderBalanceDue: 'RiderBalanceDue',
   OutboxEvent: 'OutboxEvent',
-  ProcessedEvent: 'ProcessedEvent'
+  ProcessedEvent: 'ProcessedEvent',
+  UserName: 'UserName'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -314,6 +315,15 @@ export const ProcessedEventScalarFieldEnum = {
 } as const
 
 export type ProcessedEventScalarFieldEnum = (typeof ProcessedEventScalarFieldEnum)[keyof typeof ProcessedEventScalarFieldEnum]
+
+
+export const UserNameScalarFieldEnum = {
+  userId: 'userId',
+  name: 'name',
+  nameAt: 'nameAt'
+} as const
+
+export type UserNameScalarFieldEnum = (typeof UserNameScalarFieldEnum)[keyof typeof UserNameScalarFieldEnum]
 
 
 export const SortOrder = {
