@@ -684,11 +684,12 @@ export type Trip = {
   /** When the rider requested it. */
   requestedAt: Scalars['DateTime']['output'];
   /**
-   * The rider who requested it. Null, with an error at its path, only when the rider's account cannot be read right
-   * now (the identity service is unreachable); the trip itself is still returned. Its `name` comes from trips' copy of
-   * the account's name (identity announces every change; a rename arrives within a second or so), so a list of trips
-   * with riders' names needs no call to identity; for a moment after an account is made, before trips has learned the
-   * name, `rider` is null with a SERVICE_UNAVAILABLE error at its path.
+   * The rider who requested it. Its `name` comes from trips' copy of the account's name (identity announces every
+   * change; a rename arrives within a second or so), so a list of trips with riders' names needs no call to identity and
+   * stands while identity is down. Null, with a SERVICE_UNAVAILABLE error at the path of the field that failed inside
+   * it, only when a non-null field of the rider cannot be read right now: another of identity's fields while identity is
+   * unreachable, or `name` for a moment after the account is made, before trips has learned it. The trip itself is
+   * still returned.
    */
   rider: Maybe<User>;
   /** The rider's rating of the driver; null until given. */
