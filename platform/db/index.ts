@@ -5,3 +5,4 @@ export { observeStatements, type StatementListener } from './statement-observer.
 export { migrateSubgraphs } from './migrate-subgraphs.js';
 export { isUniqueViolation } from './unique-violation.js';
 export { rowsByIds, selectList, type RawReader, type RowsByIds, type SlimColumns } from './rows-by-ids.js';
+export { recordUserNameCopy, type RawWriter } from './user-name-copy.js';

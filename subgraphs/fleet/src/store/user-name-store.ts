@@ -1,5 +1,6 @@
-// The only code that writes fleet's user_names table and the name copied into drivers: identity's display names as
-// its `user.name.changed` events told fleet.
+// The only code that writes fleet's user_names table (through platform/db/user-name-copy.ts) and the name copied into
+// drivers: identity's display names as its `user.name.changed` events told fleet.
+import { recordUserNameCopy } from '../../../../platform/db/index.js';
 import type { Db } from './store.js';
 
 export type UserNameStore = ReturnType<typeof createUserNameStore>;
@@ -15,13 +16,7 @@ export function createUserNameStore(db: Db) {
       // The lock a new drivers row takes in its insert trigger (migration driver_names): taken before both writes,
       // so the update below also sees a profile made concurrently, or that profile's trigger sees this name.
       await db.$executeRawUnsafe(`select 1 from pg_advisory_xact_lock(hashtextextended('fleet.user_names:' || $1::uuid::text, 0))`, userId);
-      await db.$executeRawUnsafe(
-        'insert into "fleet".user_names (user_id, name, name_at) values ($1::uuid, $2, $3::timestamptz) ' +
-          'on conflict (user_id) do update set name = excluded.name, name_at = excluded.name_at where user_names.name_at <= excluded.name_at',
-        userId,
-        name,
-        at,
-      );
+      await recordUserNameCopy(db, 'fleet', userId, name, at);
       // From the stored row, not the event: after an older event this rewrites nothing.
       await db.$executeRawUnsafe(
         'update "fleet".drivers d set name = u.name from "fleet".user_names u ' +

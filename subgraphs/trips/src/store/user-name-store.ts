@@ -1,5 +1,6 @@
 // The only code that reads and writes trips' user_names: riders' display names as identity's `user.name.changed`
-// events told trips (services/user-names.ts). `Trip.rider { name }` is answered from here.
+// events told trips (platform/events/user-name-copies.ts checks them). `Trip.rider { name }` is answered from here.
+import { recordUserNameCopy } from '../../../../platform/db/index.js';
 import type { Db } from './store.js';
 
 export type UserNameStore = ReturnType<typeof createUserNameStore>;
@@ -10,15 +11,7 @@ export function createUserNameStore(db: Db) {
      * Records the user's name as of `at` unless a later instant's is stored already (events can arrive out of order).
      * Idempotent: the same event applied twice, or an older one after it, changes nothing.
      */
-    async record(userId: string, name: string, at: Date): Promise<void> {
-      await db.$executeRawUnsafe(
-        'insert into "trips"."user_names" (user_id, name, name_at) values ($1::uuid, $2, $3::timestamptz) ' +
-          'on conflict (user_id) do update set name = excluded.name, name_at = excluded.name_at where user_names.name_at <= excluded.name_at',
-        userId,
-        name,
-        at,
-      );
-    },
+    record: (userId: string, name: string, at: Date): Promise<void> => recordUserNameCopy(db, 'trips', userId, name, at),
 
     /** The names of the given users that trips knows, in one statement (one text for any number of ids). */
     async findByUserIds(userIds: readonly string[]): Promise<{ userId: string; name: string }[]> {
